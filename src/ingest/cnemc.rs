@@ -1,0 +1,355 @@
+//! CNEMC national feed daily site files (`china_sites_YYYYMMDD.csv`).
+//!
+//! Layout: header `date,hour,type,<station codes…>`, then per hour one row per type (`AQI`,
+//! `PM2.5`, `PM2.5_24h`, …). Times are Beijing time and the hour marks the END of the averaging
+//! hour. Missing = empty cell; whole hours may be absent; the station set changes between files;
+//! the last line may be cut short; CO is in mg/m³ (the store's unit).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::store::{Batch, Chunk, Hour, SeriesKind, StampConvention, Station, Variable};
+
+use super::number::{Cell, NumberFormat, check_range};
+use super::report::{FileReport, Severity};
+
+/// China Standard Time, the feed's clock.
+const CST: i32 = 8 * 3600;
+
+/// Whether the first line is a CNEMC site-file header.
+pub fn looks_like(first_line: &str) -> bool {
+    let mut fields = first_line.trim_start_matches('\u{feff}').split(',');
+    matches!(
+        (fields.next(), fields.next(), fields.next()),
+        (Some("date"), Some("hour"), Some("type"))
+    )
+}
+
+/// Values of one (date, type): `columns × 24` hours, NaN for missing.
+struct Block {
+    values: Vec<f32>,
+}
+
+/// Parse a site file into `batch`.
+pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
+    report.encoding = Some("UTF-8".into());
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+
+    // Header: station codes from the fourth column on; a repeated code keeps its first column.
+    let header = match reader.read_byte_record(&mut record) {
+        Ok(true) => record.clone(),
+        Ok(false) => return report.fatal("the file is empty"),
+        Err(e) => return report.fatal(format!("cannot read the header: {e}")),
+    };
+    let mut codes: Vec<Option<usize>> = Vec::with_capacity(header.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, raw) in header.iter().enumerate().skip(3) {
+        let code = String::from_utf8_lossy(raw).trim().to_string();
+        if code.is_empty() {
+            report.cell(
+                1,
+                i + 1,
+                "",
+                "empty station code in the header; column ignored",
+            );
+            codes.push(None);
+        } else if seen.contains_key(&code) {
+            report.cell(
+                1,
+                i + 1,
+                &code,
+                "station code repeated in the header; column ignored",
+            );
+            codes.push(None);
+        } else {
+            let idx = batch.station(Station::with_code(&code));
+            seen.insert(code, idx);
+            codes.push(Some(idx));
+        }
+    }
+    let ncols = codes.len();
+
+    let mut blocks: HashMap<(NaiveDate, Variable), Block> = HashMap::new();
+    let mut unknown_types: HashMap<String, u64> = HashMap::new();
+    let mut line_no: u64 = 1;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(line_no + 1, |p| p.line());
+                report.problem(
+                    Severity::Warning,
+                    Some(line),
+                    None,
+                    format!("unreadable row: {e}"),
+                    None,
+                );
+                line_no = line;
+                continue;
+            }
+        }
+        line_no = record.position().map_or(line_no + 1, |p| p.line());
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
+            continue; // blank line
+        }
+        report.rows_read += 1;
+        let row_text = || String::from_utf8_lossy(record.as_slice()).into_owned();
+        let Some((date, hour)) = parse_stamp(&record) else {
+            report.problem(
+                Severity::Warning,
+                Some(line_no),
+                Some("1-2 (date,hour)".into()),
+                "date or hour is not valid (expected YYYYMMDD and 0–23); row skipped",
+                Some(&row_text()),
+            );
+            continue;
+        };
+        let type_raw = String::from_utf8_lossy(record.get(2).unwrap_or_default())
+            .trim()
+            .to_string();
+        let Some(variable) = Variable::from_code(&type_raw).filter(|v| is_cnemc_type(*v)) else {
+            let count = unknown_types.entry(type_raw.clone()).or_insert(0);
+            if *count == 0 {
+                report.problem(
+                    Severity::Warning,
+                    Some(line_no),
+                    Some("3 (type)".into()),
+                    format!("unknown type 「{type_raw}」; its rows are skipped"),
+                    None,
+                );
+            }
+            *count += 1;
+            continue;
+        };
+        let fields = record.len().saturating_sub(3);
+        if fields < ncols {
+            report.problem(
+                Severity::Warning,
+                Some(line_no),
+                None,
+                format!(
+                    "row has {} station values, the header names {ncols} (file cut short?); the missing ones are left empty",
+                    fields
+                ),
+                None,
+            );
+        } else if fields > ncols {
+            report.problem(
+                Severity::Warning,
+                Some(line_no),
+                None,
+                format!("row has {fields} station values, the header names {ncols}; the extra ones are ignored"),
+                None,
+            );
+        }
+        let block = blocks.entry((date, variable)).or_insert_with(|| Block {
+            values: vec![f32::NAN; ncols * 24],
+        });
+        for (col, raw) in record.iter().skip(3).take(ncols).enumerate() {
+            if raw.is_empty() {
+                continue;
+            }
+            let Some(_) = codes[col] else { continue };
+            let value = match fast_number(raw) {
+                Some(v) => v,
+                None => match read_cell(raw, variable) {
+                    Ok(Some(v)) => v,
+                    Ok(None) => continue,
+                    Err(reason) => {
+                        let code = String::from_utf8_lossy(header.get(col + 3).unwrap_or_default())
+                            .into_owned();
+                        report.cell(line_no, col + 4, &code, reason);
+                        continue;
+                    }
+                },
+            };
+            let slot = &mut block.values[col * 24 + hour as usize];
+            if slot.is_nan() {
+                *slot = value;
+            } else if *slot != value {
+                let code =
+                    String::from_utf8_lossy(header.get(col + 3).unwrap_or_default()).into_owned();
+                report.cell(
+                    line_no,
+                    col + 4,
+                    &code,
+                    format!(
+                        "{type_raw} for hour {hour} given twice ({} and {value}); kept the first",
+                        *slot
+                    ),
+                );
+            }
+        }
+    }
+    for (t, n) in unknown_types {
+        if n > 1 {
+            report.problem(
+                Severity::Warning,
+                None,
+                Some("3 (type)".into()),
+                format!("{n} rows of unknown type 「{t}」 skipped"),
+                None,
+            );
+        }
+    }
+
+    let mut keys: Vec<(NaiveDate, Variable)> = blocks.keys().copied().collect();
+    keys.sort();
+    for key in keys {
+        let Some(block) = blocks.remove(&key) else {
+            continue;
+        };
+        let start = Hour::from_local_date_hour(key.0, 0, CST);
+        for (col, station) in codes.iter().enumerate() {
+            let Some(station) = *station else { continue };
+            let values = &block.values[col * 24..col * 24 + 24];
+            if values.iter().all(|v| v.is_nan()) {
+                continue;
+            }
+            batch.chunks.push(Chunk {
+                station,
+                variable: key.1,
+                kind: SeriesKind::Observed,
+                stamp: StampConvention::EndOfHour,
+                start,
+                values: values.to_vec(),
+            });
+        }
+    }
+}
+
+/// The types the feed carries.
+fn is_cnemc_type(v: Variable) -> bool {
+    use Variable::*;
+    matches!(
+        v,
+        Aqi | Pm25
+            | Pm25Avg24h
+            | Pm10
+            | Pm10Avg24h
+            | So2
+            | So2Avg24h
+            | No2
+            | No2Avg24h
+            | O3
+            | O3Max24h
+            | O3Avg8h
+            | O3Avg8hMax24h
+            | Co
+            | CoAvg24h
+    )
+}
+
+/// Date (YYYYMMDD) and hour (0–23) of a row.
+fn parse_stamp(record: &csv::ByteRecord) -> Option<(NaiveDate, u32)> {
+    let date = std::str::from_utf8(record.get(0)?).ok()?.trim();
+    let hour: u32 = std::str::from_utf8(record.get(1)?)
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    if date.len() != 8 || hour > 23 {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(date, "%Y%m%d").ok()?;
+    Some((date, hour))
+}
+
+/// The common case, fast: digits with at most one decimal point, nothing else.
+fn fast_number(raw: &[u8]) -> Option<f32> {
+    let mut dots = 0;
+    for &b in raw {
+        match b {
+            b'0'..=b'9' => {}
+            b'.' => dots += 1,
+            _ => return None,
+        }
+    }
+    if dots > 1 || raw.first() == Some(&b'.') || raw.last() == Some(&b'.') {
+        return None;
+    }
+    // Only ASCII digits and one dot: valid UTF-8 and a valid float literal.
+    std::str::from_utf8(raw).ok()?.parse::<f32>().ok()
+}
+
+/// Anything else: the strict cell reader, for a value or a reason.
+fn read_cell(raw: &[u8], variable: Variable) -> Result<Option<f32>, String> {
+    let text = String::from_utf8_lossy(raw);
+    match NumberFormat::PLAIN.parse(&text) {
+        Cell::Missing => Ok(None),
+        Cell::Value(v) => check_range(variable, v).map(Some),
+        Cell::Invalid(reason) => Err(reason),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn run(text: &str) -> (Batch, FileReport) {
+        let path = PathBuf::from("china_sites_test.csv");
+        let mut batch = Batch::new(path.clone());
+        let mut report = FileReport::new(&path);
+        parse(text.as_bytes(), &mut batch, &mut report);
+        (batch, report)
+    }
+
+    #[test]
+    fn reads_values_and_reports_bad_cells_with_line_and_column() {
+        let text = "date,hour,type,1001A,1002A\n\
+                    20191201,0,PM2.5,12,\n\
+                    20191201,0,CO,0.6,—\n\
+                    20191201,1,PM2.5,-5,1.029.666.667\n\
+                    20191201,2,PM2.5,7";
+        let (batch, report) = run(text);
+        assert_eq!(report.rows_read, 4);
+        let pm: Vec<&Chunk> = batch
+            .chunks
+            .iter()
+            .filter(|c| c.variable == Variable::Pm25)
+            .collect();
+        assert_eq!(pm.len(), 1, "1002A has no valid PM2.5");
+        assert_eq!(pm[0].values[0], 12.0);
+        assert_eq!(pm[0].values[2], 7.0);
+        assert!(pm[0].values[1].is_nan());
+        let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains(":3 column 5 (1002A)") && r.contains("not a number")),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains(":4 column 4 (1001A)") && r.contains("negative")),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains(":4 column 5 (1002A)") && r.contains("Excel")),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains(":5") && r.contains("cut short")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn header_detection() {
+        assert!(looks_like("date,hour,type,1001A"));
+        assert!(!looks_like("No,year,month,day,hour,pm2.5"));
+    }
+}

@@ -1,0 +1,119 @@
+//! Loaders: one module per file format, all feeding the one [`Store`].
+//!
+//! The format is detected from the content, never from the file name. Every load returns a
+//! [`FileReport`]; bad input never panics and never stops the other files.
+
+mod cnemc;
+mod number;
+mod report;
+mod station_list;
+mod text;
+
+pub use number::{Cell, NumberFormat, check_range};
+pub use report::{FileReport, LoadReport, MAX_PROBLEMS_PER_FILE, Problem, Severity};
+pub use text::{Decoded, decode};
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::store::{Batch, Store};
+
+/// The file formats AirDesk reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// CNEMC national feed daily site file: `date,hour,type,<station codes>`.
+    CnemcSites,
+    /// CNEMC station list (站点列表): code, name, city, longitude, latitude, ….
+    StationList,
+}
+
+impl Format {
+    /// Short human name for reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::CnemcSites => "CNEMC site file (china_sites)",
+            Format::StationList => "CNEMC station list (站点列表)",
+        }
+    }
+}
+
+/// What the loaders can recognise, for the "unknown format" message.
+pub const EXPECTED_FORMATS: &str = "a CNEMC site file (date,hour,type,<station codes>), a station \
+    list (监测点编码,监测点名称,城市,经度,纬度…)";
+
+/// Recognise a format from the first bytes of a file.
+pub fn detect(bytes: &[u8]) -> Option<Format> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let decoded = decode(head);
+    let first = text::first_line(&decoded.text);
+    if cnemc::looks_like(first) {
+        return Some(Format::CnemcSites);
+    }
+    if station_list::looks_like(first) {
+        return Some(Format::StationList);
+    }
+    None
+}
+
+/// Parse one file's bytes into a batch. Never panics; problems go into the report.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> (Batch, FileReport) {
+    let mut report = FileReport::new(path);
+    let mut batch = Batch::new(path.to_path_buf());
+    match detect(bytes) {
+        Some(format) => {
+            report.format = Some(format);
+            match format {
+                Format::CnemcSites => cnemc::parse(bytes, &mut batch, &mut report),
+                Format::StationList => station_list::parse(bytes, &mut batch, &mut report),
+            }
+            report.summarise(&batch);
+        }
+        None if bytes.is_empty() => report.fatal("the file is empty"),
+        None => report.fatal(format!("unknown format: expected {EXPECTED_FORMATS}")),
+    }
+    (batch, report)
+}
+
+/// Read and parse one file.
+pub fn parse_file(path: &Path) -> (Batch, FileReport) {
+    match std::fs::read(path) {
+        Ok(bytes) => parse_bytes(path, &bytes),
+        Err(e) => {
+            let mut report = FileReport::new(path);
+            report.fatal(format!("cannot read the file: {e}"));
+            (Batch::new(path.to_path_buf()), report)
+        }
+    }
+}
+
+/// Load many files into `store`: parsed in parallel, merged one by one in path order so that the
+/// result does not depend on the order the files were given in. Values that conflict with ones
+/// already held are reported as warnings of the file that brought them.
+pub fn load_paths(paths: &[PathBuf], store: &mut Store) -> LoadReport {
+    let mut sorted: Vec<&PathBuf> = paths.iter().collect();
+    sorted.sort();
+    sorted.dedup();
+    let parsed: Vec<(Batch, FileReport)> = sorted.par_iter().map(|p| parse_file(p)).collect();
+    let mut report = LoadReport::default();
+    for (batch, mut file_report) in parsed {
+        for c in store.merge(batch) {
+            file_report.problem(
+                Severity::Warning,
+                None,
+                Some(format!("{} {}", c.station, c.variable.code())),
+                format!(
+                    "value {} at {} differs from {} already loaded from another file; kept {}",
+                    c.rejected,
+                    c.hour.to_local(c.utc_offset_s).format("%Y-%m-%d %H:00"),
+                    c.kept,
+                    c.kept
+                ),
+                None,
+            );
+        }
+        report.files.push(file_report);
+    }
+    report
+}

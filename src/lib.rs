@@ -1,0 +1,6 @@
+//! AirDesk (重污染天气应急值守台): the library behind the desktop app and the headless CLI.
+//!
+//! Data flows one way: files → [`ingest`] → [`store`] → [`domain`] analyses → pages and reports.
+
+pub mod ingest;
+pub mod store;

@@ -1,0 +1,5 @@
+//! AirDesk binary: the headless CLI and the desktop app.
+
+fn main() {
+    println!("AirDesk");
+}
