@@ -2,5 +2,7 @@
 //!
 //! Data flows one way: files → [`ingest`] → [`store`] → [`domain`] analyses → pages and reports.
 
+pub mod cli;
+pub mod domain;
 pub mod ingest;
 pub mod store;

@@ -47,6 +47,8 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         Ok(false) => return report.fatal("the file is empty"),
         Err(e) => return report.fatal(format!("cannot read the header: {e}")),
     };
+    // A code repeated in the header (3207A in the December 2019 files) maps to the same station;
+    // its values are merged, and only values that differ are reported.
     let mut codes: Vec<Option<usize>> = Vec::with_capacity(header.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, raw) in header.iter().enumerate().skip(3) {
@@ -59,20 +61,15 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 "empty station code in the header; column ignored",
             );
             codes.push(None);
-        } else if seen.contains_key(&code) {
-            report.cell(
-                1,
-                i + 1,
-                &code,
-                "station code repeated in the header; column ignored",
-            );
-            codes.push(None);
+        } else if let Some(&idx) = seen.get(&code) {
+            codes.push(Some(idx));
         } else {
             let idx = batch.station(Station::with_code(&code));
             seen.insert(code, idx);
             codes.push(Some(idx));
         }
     }
+    let nstations = batch.stations.len();
     let ncols = codes.len();
 
     let mut blocks: HashMap<(NaiveDate, Variable), Block> = HashMap::new();
@@ -100,6 +97,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             continue; // blank line
         }
         report.rows_read += 1;
+        report.cells_seen += ncols as u64;
         let row_text = || String::from_utf8_lossy(record.as_slice()).into_owned();
         let Some((date, hour)) = parse_stamp(&record) else {
             report.problem(
@@ -150,13 +148,13 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             );
         }
         let block = blocks.entry((date, variable)).or_insert_with(|| Block {
-            values: vec![f32::NAN; ncols * 24],
+            values: vec![f32::NAN; nstations * 24],
         });
         for (col, raw) in record.iter().skip(3).take(ncols).enumerate() {
             if raw.is_empty() {
                 continue;
             }
-            let Some(_) = codes[col] else { continue };
+            let Some(station) = codes[col] else { continue };
             let value = match fast_number(raw) {
                 Some(v) => v,
                 None => match read_cell(raw, variable) {
@@ -170,7 +168,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                     }
                 },
             };
-            let slot = &mut block.values[col * 24 + hour as usize];
+            let slot = &mut block.values[station * 24 + hour as usize];
             if slot.is_nan() {
                 *slot = value;
             } else if *slot != value {
@@ -207,9 +205,8 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             continue;
         };
         let start = Hour::from_local_date_hour(key.0, 0, CST);
-        for (col, station) in codes.iter().enumerate() {
-            let Some(station) = *station else { continue };
-            let values = &block.values[col * 24..col * 24 + 24];
+        for station in 0..nstations {
+            let values = &block.values[station * 24..station * 24 + 24];
             if values.iter().all(|v| v.is_nan()) {
                 continue;
             }

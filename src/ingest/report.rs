@@ -143,7 +143,8 @@ impl FileReport {
         100.0 * (self.cells_seen.saturating_sub(self.values_kept)) as f64 / self.cells_seen as f64
     }
 
-    /// Fill `stations`, `variables`, `cells_seen`, `values_kept` and `period` from a batch.
+    /// Fill `stations`, `variables`, `values_kept` and `period` from a batch, and `cells_seen` when
+    /// the loader did not count the cells itself.
     pub fn summarise(&mut self, batch: &super::Batch) {
         let mut vars: Vec<Variable> = batch.chunks.iter().map(|c| c.variable).collect();
         vars.sort();
@@ -153,7 +154,9 @@ impl FileReport {
         codes.sort_unstable();
         codes.dedup();
         self.stations = codes.len();
-        self.cells_seen = batch.chunks.iter().map(|c| c.values.len() as u64).sum();
+        if self.cells_seen == 0 {
+            self.cells_seen = batch.chunks.iter().map(|c| c.values.len() as u64).sum();
+        }
         self.values_kept = batch.value_count() as u64;
         let mut span: Option<(Hour, Hour, i32)> = None;
         for c in &batch.chunks {

@@ -1,0 +1,81 @@
+//! The headless command line: the same library the desktop app uses, for analysts and scripts.
+//!
+//! Each subcommand lives in its own file with its clap `Args` and a `run` that returns an exit
+//! status. Exit status: 0 success; 2 with a one-line reason on stderr when an input cannot be used
+//! at all; 1 when `--strict` turns skipped rows into a failure (or a check such as `journal verify`
+//! finds a fault).
+
+mod inspect;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// `airdesk` with no subcommand opens the desktop app.
+#[derive(Debug, Parser)]
+#[command(
+    name = "airdesk",
+    version,
+    about = "AirDesk 重污染天气应急值守台 — duty desk for air-pollution command centres"
+)]
+pub struct Cli {
+    /// A subcommand runs headless; none opens the desktop app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Per file: detected format, stations, variables, period, values, missing %, problems.
+    Inspect(inspect::Args),
+}
+
+/// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
+#[derive(Debug)]
+pub struct Failure {
+    /// Exit status (2: an input cannot be used; 1: a check failed).
+    pub status: u8,
+    /// One line saying what is wrong and, where possible, what to do.
+    pub message: String,
+}
+
+impl Failure {
+    /// An input that cannot be used at all (exit status 2).
+    pub fn unusable(message: impl Into<String>) -> Self {
+        Failure {
+            status: 2,
+            message: message.into(),
+        }
+    }
+
+    /// A check that failed, or `--strict` meeting problems (exit status 1).
+    pub fn check(message: impl Into<String>) -> Self {
+        Failure {
+            status: 1,
+            message: message.into(),
+        }
+    }
+}
+
+/// Run a subcommand and turn its outcome into the process exit status.
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Inspect(args) => inspect::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("airdesk: {}", f.message);
+            ExitCode::from(f.status)
+        }
+    }
+}
+
+/// Print one JSON value on its own line (JSON Lines).
+pub(crate) fn print_json_line(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let line = serde_json::to_string(value)
+        .map_err(|e| Failure::unusable(format!("cannot write JSON: {e}")))?;
+    println!("{line}");
+    Ok(())
+}
