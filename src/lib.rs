@@ -3,6 +3,8 @@
 //! Data flows one way: files → [`ingest`] → [`store`] → [`domain`] analyses → pages and reports.
 
 pub mod cli;
+pub mod clock;
 pub mod domain;
 pub mod ingest;
 pub mod store;
+pub mod workspace;
