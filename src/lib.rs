@@ -7,4 +7,5 @@ pub mod clock;
 pub mod domain;
 pub mod ingest;
 pub mod store;
+pub mod ui;
 pub mod workspace;

@@ -5,6 +5,7 @@
 //! at all; 1 when `--strict` turns skipped rows into a failure (or a check such as `journal verify`
 //! finds a fault).
 
+mod gui;
 mod inspect;
 
 use std::process::ExitCode;
@@ -22,6 +23,9 @@ pub struct Cli {
     /// A subcommand runs headless; none opens the desktop app.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Options of the desktop app.
+    #[command(flatten)]
+    pub gui: gui::GuiArgs,
 }
 
 /// The headless subcommands.
@@ -56,6 +60,13 @@ impl Failure {
             message: message.into(),
         }
     }
+}
+
+pub use gui::GuiArgs;
+
+/// Start the desktop app with the top-level options.
+pub fn run_gui(args: &GuiArgs) -> ExitCode {
+    gui::run(args)
 }
 
 /// Run a subcommand and turn its outcome into the process exit status.
