@@ -20,6 +20,7 @@ pub struct SettingsPage {
     /// Whether a started drill clock runs.
     pub drill_running: bool,
     drill_error: bool,
+    drill_prefilled: bool,
     /// The workspace folder being typed.
     pub workspace_input: String,
     projector_scale: Option<f32>,
@@ -187,7 +188,7 @@ impl SettingsPage {
         if ui.radio(!cx.clock.is_drill(), tr.t(T::ClockReal)).clicked() {
             cx.send(Command::SetClock(Clock::Real));
         }
-        if self.drill_input.is_empty() {
+        if !std::mem::replace(&mut self.drill_prefilled, true) {
             self.drill_input = to_cst(cx.now).format("%Y-%m-%d %H:%M").to_string();
         }
         ui.horizontal(|ui| {
