@@ -2,3 +2,4 @@
 //! state. No egui, no file or clock access — time always comes in as an argument.
 
 pub mod humidity;
+pub mod windows;
