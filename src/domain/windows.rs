@@ -588,6 +588,24 @@ pub struct DayWeather {
     pub not_judged: Vec<Condition>,
 }
 
+impl DayWeather {
+    /// A day with no weather at all: nothing judged, every condition stated as not judged.
+    pub fn unknown(date: NaiveDate) -> Self {
+        DayWeather {
+            date,
+            stagnation: None,
+            scored_hours: 0,
+            wet_hours: 0,
+            dew_point: None,
+            pressure: None,
+            temperature: None,
+            wind_speed: None,
+            north_wind_share: None,
+            not_judged: Condition::ALL.to_vec(),
+        }
+    }
+}
+
 /// Mean of the present values (at least `min` of them).
 fn mean_of(values: impl Iterator<Item = Option<f32>>, min: usize) -> Option<f32> {
     let (sum, n) = values
