@@ -27,8 +27,9 @@ pub struct Args {
     #[arg(long)]
     pub to: Option<NaiveDate>,
     /// Station codes forming the area (their PM2.5 is averaged); default: every station with
-    /// PM2.5 that is not a control site.
-    #[arg(long, num_args = 1..)]
+    /// PM2.5 that is not a control site. Several codes: `--stations A B` after the files, or
+    /// `--stations A,B`.
+    #[arg(long, num_args = 1.., value_delimiter = ',')]
     pub stations: Vec<String>,
     /// One JSON object (days and scores) instead of a table.
     #[arg(long)]
@@ -36,6 +37,30 @@ pub struct Args {
     /// Also print the scores year by year.
     #[arg(long)]
     pub by_year: bool,
+    /// TOML file with `[windows]` and/or `[outlook]` tables overriding the default thresholds and
+    /// outlook parameters (fields as in `WindowSettings` and `OutlookSettings`).
+    #[arg(long)]
+    pub settings: Option<PathBuf>,
+}
+
+/// The settings file: both tables optional, missing fields keep their defaults.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct SettingsFile {
+    windows: WindowSettings,
+    outlook: OutlookSettings,
+}
+
+fn read_settings(path: &std::path::Path) -> Result<SettingsFile, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::unusable(format!("{}: cannot read: {e}", path.display())))?;
+    toml::from_str(&text).map_err(|e| {
+        Failure::unusable(format!(
+            "{}: not valid settings: {}",
+            path.display(),
+            e.to_string().replace('\n', " ")
+        ))
+    })
 }
 
 /// Scores as JSON.
@@ -113,6 +138,10 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             failed.path.display()
         )));
     }
+    let settings = match &args.settings {
+        Some(path) => read_settings(path)?,
+        None => SettingsFile::default(),
+    };
     let (pm, weather) = select_stations(&store, &args.stations)?;
     let result = hindcast::hindcast_store(
         &store,
@@ -120,8 +149,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         &weather,
         args.from,
         args.to,
-        &WindowSettings::default(),
-        &OutlookSettings::default(),
+        &settings.windows,
+        &settings.outlook,
     )
     .map_err(|e| Failure::unusable(e.to_string()))?;
     let codes = |ids: &[StationId]| -> Vec<String> {

@@ -30,7 +30,7 @@ pub const HEAVY_PM25: f32 = 150.0;
 
 /// The outlook's parameters (workspace settings, TOML).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct OutlookSettings {
     /// ρ: share of yesterday's log-anomaly against the background kept today (0.6 ≈ e-folding in
     /// two days, the synoptic turnover in North China winter).

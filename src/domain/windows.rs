@@ -22,7 +22,7 @@ use super::humidity;
 /// Thresholds for judging hours and merging them into windows. Held in the workspace settings
 /// (TOML); the defaults are literature values (DOMAIN.md §4), not a national standard.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct WindowSettings {
     /// 10-m wind below this is calm, m/s. Regional persistent heavy-pollution days in eastern China
     /// have 0.5–3.6 m/s (MDPI Atmosphere 2021, 12, 759); Horton et al. 2014 use a daily mean < 3.2.
