@@ -56,8 +56,12 @@ pub struct OutlookSettings {
     /// A cold front is named in the explanation when the daily mean pressure rises at least this
     /// much, hPa …
     pub front_pressure_rise_hpa: f32,
-    /// … and the daily mean dew point falls at least this much, °C.
+    /// … and the daily mean dew point falls at least this much, °C, or the wind turns north and
+    /// strengthens: the share of hours with northerly wind rises by at least
+    /// [`OutlookSettings::front_north_share_rise`] and the mean wind speed rises.
     pub front_dew_point_drop_c: f32,
+    /// Rise of the share of northerly-wind hours (0–1) that marks a wind turning north.
+    pub front_north_share_rise: f32,
 }
 
 impl Default for OutlookSettings {
@@ -74,6 +78,7 @@ impl Default for OutlookSettings {
             min_hours_previous_day: 6,
             front_pressure_rise_hpa: 3.0,
             front_dew_point_drop_c: 3.0,
+            front_north_share_rise: 0.3,
         }
     }
 }
@@ -204,7 +209,9 @@ pub struct DayOutlook {
     pub aqi_range: (u32, u32),
     /// Terms and their effects.
     pub contributions: Vec<Contribution>,
-    /// Whether a cold front arrives (pressure up and dew point down by the set amounts).
+    /// Whether a cold front arrives: pressure up, and dew point down or the wind turning north and
+    /// strengthening (amounts in [`OutlookSettings`]). Named in the explanation; the expected
+    /// PM2.5 already carries it through the dew-point and pressure terms.
     pub cold_front: bool,
     /// Wet hours of the day (washout; rain makes the stagnation share 0 in those hours).
     pub wet_hours: u32,
@@ -431,10 +438,27 @@ pub fn outlook_day(inputs: &DayInputs, s: &OutlookSettings) -> Option<DayOutlook
         aqi_range: (pm25_iaqi(pm25_range.0, date), pm25_iaqi(pm25_range.1, date)),
         contributions,
         cold_front: pressure.is_some_and(|p| p >= s.front_pressure_rise_hpa)
-            && dew.is_some_and(|d| d <= -s.front_dew_point_drop_c),
+            && (dew.is_some_and(|d| d <= -s.front_dew_point_drop_c)
+                || turns_north(&inputs.today, yesterday, s)),
         wet_hours: inputs.today.wet_hours,
         missing,
     })
+}
+
+/// Whether the wind turns north and strengthens from yesterday to today.
+fn turns_north(today: &DayWeather, yesterday: Option<&DayWeather>, s: &OutlookSettings) -> bool {
+    let Some(y) = yesterday else {
+        return false;
+    };
+    let north = today
+        .north_wind_share
+        .zip(y.north_wind_share)
+        .is_some_and(|(t, y)| t - y >= s.front_north_share_rise);
+    let stronger = today
+        .wind_speed
+        .zip(y.wind_speed)
+        .is_some_and(|(t, y)| t > y);
+    north && stronger
 }
 
 /// Standard normal cumulative distribution (Abramowitz & Stegun 7.1.26 for erf, |error| < 1.5e-7).
@@ -540,6 +564,28 @@ mod tests {
         assert!(o.cold_front);
         assert_eq!(o.risk, Risk::Low, "{}", o.explain_en());
         assert!(o.explain_en().contains("cold front"));
+    }
+
+    #[test]
+    fn wind_turning_north_with_rising_pressure_is_a_front() {
+        let s = OutlookSettings::default();
+        let mut today = day((2013, 1, 15), Some(0.3), -6.0, 1026.0);
+        today.north_wind_share = Some(0.8);
+        today.wind_speed = Some(4.0);
+        let inputs = DayInputs {
+            previous_pm25: Some((120.0, 24)),
+            background_pm25: Some(80.0),
+            today,
+            yesterday: Some(day((2013, 1, 14), Some(0.9), -5.0, 1020.0)),
+        };
+        let o = outlook_day(&inputs, &s).expect("outlook");
+        assert!(
+            o.cold_front,
+            "north share 0.2 → 0.8, wind 1.5 → 4 m/s, +6 hPa"
+        );
+        let mut calm = inputs.clone();
+        calm.today.wind_speed = Some(1.0);
+        assert!(!outlook_day(&calm, &s).expect("outlook").cold_front);
     }
 
     #[test]
