@@ -328,7 +328,7 @@ pub fn parse(bytes: &[u8], layout: Layout, batch: &mut Batch, report: &mut FileR
             Layout::SingleSite => 9,
             Layout::MultiSite => 13,
         };
-    into_chunks(collected, batch);
+    into_chunks(collected, batch, report);
 }
 
 /// One data row being read, with what is needed to report a bad cell.
@@ -379,35 +379,64 @@ fn row_hour(record: &csv::StringRecord) -> Option<Hour> {
     (hour < 24).then(|| Hour::from_local_date_hour(date, hour, CST))
 }
 
-/// Turn the collected values into one dense chunk per (station, variable).
-fn into_chunks(collected: Collected, batch: &mut Batch) {
+/// Turn the collected values into dense chunks per (station, variable), a new chunk after a gap
+/// of more than a month so that a stray date cannot inflate one chunk to decades of NaN.
+fn into_chunks(collected: Collected, batch: &mut Batch, report: &mut FileReport) {
+    const MAX_GAP_HOURS: i64 = 31 * 24;
     let mut keys: Vec<(usize, Variable)> = collected.keys().copied().collect();
     keys.sort();
     for key in keys {
         let Some(values) = collected.get(&key) else {
             continue;
         };
-        let (Some(first), Some(last)) = (
-            values.iter().map(|(h, _)| *h).min(),
-            values.iter().map(|(h, _)| *h).max(),
-        ) else {
-            continue;
-        };
-        let mut dense = vec![f32::NAN; (last - first + 1) as usize];
-        for &(h, v) in values {
-            let slot = &mut dense[(h - first) as usize];
-            if slot.is_nan() {
-                *slot = v;
+        let mut values = values.clone();
+        values.sort_by_key(|(h, _)| *h);
+        let mut runs: Vec<&[(Hour, f32)]> = Vec::new();
+        let mut begin = 0;
+        for i in 1..values.len() {
+            if values[i].0 - values[i - 1].0 > MAX_GAP_HOURS {
+                runs.push(&values[begin..i]);
+                begin = i;
             }
         }
-        batch.chunks.push(Chunk {
-            station: key.0,
-            variable: key.1,
-            kind: SeriesKind::Observed,
-            stamp: StampConvention::StartOfHour,
-            start: first,
-            values: dense,
-        });
+        runs.push(&values[begin..]);
+        for run in runs {
+            let (Some(&(first, _)), Some(&(last, _))) = (run.first(), run.last()) else {
+                continue;
+            };
+            let mut dense = vec![f32::NAN; (last - first + 1) as usize];
+            let mut differing = 0u64;
+            for &(h, v) in run {
+                let slot = &mut dense[(h - first) as usize];
+                if slot.is_nan() {
+                    *slot = v;
+                } else if *slot != v {
+                    differing += 1;
+                }
+            }
+            if differing > 0 {
+                let code = batch.stations.get(key.0).map_or("", |s| s.code.as_str());
+                report.problem(
+                    Severity::Warning,
+                    None,
+                    None,
+                    format!(
+                        "{differing} hour(s) of {code} {} appear twice with different values; \
+                         the first row's value was kept",
+                        key.1.code()
+                    ),
+                    None,
+                );
+            }
+            batch.chunks.push(Chunk {
+                station: key.0,
+                variable: key.1,
+                kind: SeriesKind::Observed,
+                stamp: StampConvention::StartOfHour,
+                start: first,
+                values: dense,
+            });
+        }
     }
 }
 
@@ -513,7 +542,16 @@ mod tests {
                     1,2013,3,1,0,4,4,4,7,300,77,-0.7,1023,-18.8,0,\"NNW\",4.4,\"Aotizhongxin\"\n\
                     2,2013,3,1,1,NA,8,4,7,NA,77,-1.1,1023.2,-18.2,0.3,\"XX\",4.7,\"Aotizhongxin\"\n\
                     1,2013,3,1,0,6,4,4,7,400,77,-0.7,1023,-18.8,0,\"SW\",1.2,\"Changping\"\n";
-        let (batch, report) = run(text);
+        let (batch, report) = run(&format!(
+            "{text}9,2013,3,1,0,5,4,4,7,400,77,-0.7,1023,-18.8,0,\"SW\",1.2,\"Changping\"\n"
+        ));
+        assert!(
+            report.problems.iter().any(|p| p
+                .reason
+                .contains("1 hour(s) of Changping PM2.5 appear twice")),
+            "{:?}",
+            report.problems
+        );
         assert_eq!(batch.stations.len(), 2);
         assert_eq!(values(&batch, 0, Variable::Co), vec![0.3]);
         assert_eq!(values(&batch, 0, Variable::WindDirection), vec![337.5]);
