@@ -108,32 +108,56 @@ pub fn parse_file(path: &Path) -> (Batch, FileReport) {
     }
 }
 
-/// Load many files into `store`: parsed in parallel, merged one by one in path order so that the
-/// result does not depend on the order the files were given in. Values that conflict with ones
-/// already held are reported as warnings of the file that brought them.
+/// Load many files into `store`: parsed in parallel on all cores while this thread merges them
+/// one by one in path order, so that the result does not depend on the order the files were given
+/// in. Values that conflict with ones already held are reported as warnings of the file that
+/// brought them.
 pub fn load_paths(paths: &[PathBuf], store: &mut Store) -> LoadReport {
     let mut sorted: Vec<&PathBuf> = paths.iter().collect();
     sorted.sort();
     sorted.dedup();
-    let parsed: Vec<(Batch, FileReport)> = sorted.par_iter().map(|p| parse_file(p)).collect();
     let mut report = LoadReport::default();
-    for (batch, mut file_report) in parsed {
-        for c in store.merge(batch) {
-            file_report.problem(
-                Severity::Warning,
-                None,
-                Some(format!("{} {}", c.station, c.variable.code())),
-                format!(
-                    "value {} at {} differs from {} already loaded from another file; kept {}",
-                    c.rejected,
-                    c.hour.to_local(c.utc_offset_s).format("%Y-%m-%d %H:00"),
-                    c.kept,
-                    c.kept
-                ),
-                None,
-            );
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, (Batch, FileReport))>();
+    std::thread::scope(|scope| {
+        let sorted = &sorted;
+        scope.spawn(move || {
+            sorted
+                .par_iter()
+                .enumerate()
+                .for_each_with(tx, |tx, (i, path)| {
+                    // The receiver lives until every sender is gone; a failed send cannot happen.
+                    let _ = tx.send((i, parse_file(path)));
+                });
+        });
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (i, parsed) in rx {
+            pending.insert(i, parsed);
+            while let Some((batch, file_report)) = pending.remove(&next) {
+                report.files.push(merge_one(store, batch, file_report));
+                next += 1;
+            }
         }
-        report.files.push(file_report);
-    }
+    });
     report
+}
+
+/// Merge one parsed file, turning merge conflicts into warnings of its report.
+fn merge_one(store: &mut Store, batch: Batch, mut file_report: FileReport) -> FileReport {
+    for c in store.merge(batch) {
+        file_report.problem(
+            Severity::Warning,
+            None,
+            Some(format!("{} {}", c.station, c.variable.code())),
+            format!(
+                "value {} at {} differs from {} already loaded from another file; kept {}",
+                c.rejected,
+                c.hour.to_local(c.utc_offset_s).format("%Y-%m-%d %H:00"),
+                c.kept,
+                c.kept
+            ),
+            None,
+        );
+    }
+    file_report
 }
