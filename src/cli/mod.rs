@@ -6,6 +6,7 @@
 //! finds a fault).
 
 mod inspect;
+mod journal;
 
 use std::process::ExitCode;
 
@@ -29,6 +30,8 @@ pub struct Cli {
 pub enum Command {
     /// Per file: detected format, stations, variables, period, values, missing %, problems.
     Inspect(inspect::Args),
+    /// The event journal of a workspace: verify its hash chain, export its events.
+    Journal(journal::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -62,6 +65,7 @@ impl Failure {
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Journal(args) => journal::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
