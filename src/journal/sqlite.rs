@@ -513,3 +513,35 @@ fn db(context: &'static str) -> impl Fn(rusqlite::Error) -> JournalError {
         source: Box::new(e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writer_runs_wal_with_full_sync() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = SqliteStorage::open(dir.path()).unwrap();
+        let get =
+            |name: &str| -> i64 { j.conn.pragma_query_value(None, name, |r| r.get(0)).unwrap() };
+        assert_eq!(get("synchronous"), 2, "FULL");
+        assert_eq!(get("fullfsync"), 1);
+        let mode: String = j
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn immutable_uri_escapes_the_path() {
+        assert_eq!(
+            immutable_uri(Path::new("/media/usb/值守 #1/journal.sqlite")),
+            "file:/media/usb/%E5%80%BC%E5%AE%88%20%231/journal.sqlite?immutable=1"
+        );
+        assert_eq!(
+            immutable_uri(Path::new(r"D:\AirDesk\journal.sqlite")),
+            "file:///D:/AirDesk/journal.sqlite?immutable=1"
+        );
+    }
+}
