@@ -88,11 +88,6 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// The event kind.
-    pub fn kind(&self) -> &str {
-        &self.kind
-    }
-
     /// The payload as canonical JSON text (object keys sorted, no insignificant whitespace).
     pub fn payload(&self) -> &str {
         &self.payload
