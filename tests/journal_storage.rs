@@ -265,6 +265,28 @@ fn empty_file_becomes_a_journal_for_the_writer_only() {
 }
 
 #[test]
+fn leftovers_of_an_interrupted_creation_are_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    for leftover in ["journal.sqlite.creating", "journal.sqlite.creating-journal"] {
+        std::fs::write(dir.path().join(leftover), "half-written").unwrap();
+    }
+    let mut j = SqliteStorage::open(dir.path()).unwrap();
+    assert_eq!(
+        j.append(&author().draft(at(0), "x", &()).unwrap())
+            .unwrap()
+            .seq,
+        1
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.contains("creating"))
+        .collect();
+    names.sort();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
 fn other_files_are_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(JOURNAL_FILE);

@@ -16,7 +16,9 @@
 //! are detected and the next append keeps the gap visible. The file carries
 //! `PRAGMA application_id` = [`APPLICATION_ID`] and `PRAGMA user_version` = the format version.
 //! The journal runs in WAL mode with `synchronous=FULL` (and `fullfsync` on macOS): an append is
-//! one `BEGIN IMMEDIATE … COMMIT`, and once it returns the event is on disk.
+//! one `BEGIN IMMEDIATE … COMMIT`, and once it returns the event is on disk. A new journal is
+//! built complete under a temporary name and renamed into place, so nobody — reader or restarted
+//! writer — ever meets a half-created one.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -70,6 +72,9 @@ CREATE TABLE head (
 ) STRICT;
 ";
 
+/// Temporary name a new journal is built under before it is renamed to [`JOURNAL_FILE`].
+const CREATING_FILE: &str = "journal.sqlite.creating";
+
 const EVENT_COLUMNS: &str =
     "seq, recorded_at_us, utc_offset_s, operator, desk, kind, payload, prev_hash, hash";
 
@@ -117,7 +122,7 @@ impl SqliteStorage {
             mode: OpenMode::ReadWrite,
             _lock: None,
         };
-        storage.initialise()?;
+        initialise(&storage.conn)?;
         Ok(storage)
     }
 
@@ -128,10 +133,12 @@ impl SqliteStorage {
 
     fn open_writer(dir: &Path, lock: WorkspaceLock) -> Result<Self, JournalError> {
         let path = dir.join(JOURNAL_FILE);
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(&path, flags).map_err(|e| open_error(&path, e))?;
+        match std::fs::metadata(&path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(dir, &path)?,
+            Err(source) => return Err(JournalError::Io { path, source }),
+        }
+        let mut conn = open_read_write(&path)?;
         // SQLite silently falls back to read-only when the file is write-protected.
         if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
             drop(conn);
@@ -139,20 +146,20 @@ impl SqliteStorage {
             let detail = format!("{} is write-protected", path.display());
             return Self::open_reader(dir, ReadOnlyReason::ReadOnlyMedium { detail });
         }
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .map_err(db("setting the busy timeout"))?;
-        let identity = identify(&conn, &path)?;
-        let storage = SqliteStorage {
+        if let Identity::Fresh = identify(&conn, &path)? {
+            // An empty file where the journal should be: replace it with a new journal.
+            drop(conn);
+            create(dir, &path)?;
+            conn = open_read_write(&path)?;
+            identify(&conn, &path)?;
+        }
+        set_durability(&conn)?;
+        Ok(SqliteStorage {
             conn,
             path,
             mode: OpenMode::ReadWrite,
             _lock: Some(lock),
-        };
-        storage.set_durability()?;
-        if let Identity::Fresh = identity {
-            storage.initialise()?;
-        }
-        Ok(storage)
+        })
     }
 
     fn open_reader(dir: &Path, reason: ReadOnlyReason) -> Result<Self, JournalError> {
@@ -196,50 +203,6 @@ impl SqliteStorage {
             mode: OpenMode::ReadOnly(reason),
             _lock: None,
         })
-    }
-
-    fn set_durability(&self) -> Result<(), JournalError> {
-        let mode: String = self
-            .conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
-            .map_err(db("switching to WAL mode"))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(JournalError::Storage {
-                context: "switching to WAL mode",
-                source: format!("SQLite kept journal_mode={mode}").into(),
-            });
-        }
-        for (name, value) in [
-            ("synchronous", "FULL"),
-            ("fullfsync", "ON"),
-            ("checkpoint_fullfsync", "ON"),
-        ] {
-            self.conn
-                .pragma_update(None, name, value)
-                .map_err(db("setting durability"))?;
-        }
-        Ok(())
-    }
-
-    /// Create the schema and stamp the file as a journal, all in one transaction, so a crash
-    /// leaves either an untouched file or a complete empty journal.
-    fn initialise(&self) -> Result<(), JournalError> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(db("creating the journal"))?;
-        tx.execute_batch(SCHEMA_V1)
-            .map_err(db("creating the journal"))?;
-        tx.execute(
-            "INSERT INTO head (id, seq, hash) VALUES (1, 0, ?1)",
-            [Hash::GENESIS.to_string()],
-        )
-        .map_err(db("creating the journal"))?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(db("creating the journal"))?;
-        tx.pragma_update(None, "user_version", FORMAT_VERSION)
-            .map_err(db("creating the journal"))?;
-        tx.commit().map_err(db("creating the journal"))
     }
 
     fn head(conn: &Connection) -> Result<(u64, Hash), JournalError> {
@@ -369,6 +332,91 @@ impl Storage for SqliteStorage {
         })
         // `_lock` is released here, after the connection is closed.
     }
+}
+
+fn set_durability(conn: &Connection) -> Result<(), JournalError> {
+    let mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+        .map_err(db("switching to WAL mode"))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(JournalError::Storage {
+            context: "switching to WAL mode",
+            source: format!("SQLite kept journal_mode={mode}").into(),
+        });
+    }
+    for (name, value) in [
+        ("synchronous", "FULL"),
+        ("fullfsync", "ON"),
+        ("checkpoint_fullfsync", "ON"),
+    ] {
+        conn.pragma_update(None, name, value)
+            .map_err(db("setting durability"))?;
+    }
+    Ok(())
+}
+
+/// Create the schema and stamp the file as a journal, all in one transaction, so a crash
+/// leaves either an untouched file or a complete empty journal.
+fn initialise(conn: &Connection) -> Result<(), JournalError> {
+    let tx = conn
+        .unchecked_transaction()
+        .map_err(db("creating the journal"))?;
+    tx.execute_batch(SCHEMA_V1)
+        .map_err(db("creating the journal"))?;
+    tx.execute(
+        "INSERT INTO head (id, seq, hash) VALUES (1, 0, ?1)",
+        [Hash::GENESIS.to_string()],
+    )
+    .map_err(db("creating the journal"))?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)
+        .map_err(db("creating the journal"))?;
+    tx.pragma_update(None, "user_version", FORMAT_VERSION)
+        .map_err(db("creating the journal"))?;
+    tx.commit().map_err(db("creating the journal"))
+}
+
+/// Create a new journal at `path` atomically: build it complete under a temporary name, then
+/// rename it into place, so no reader (and no crash) ever meets a half-made journal.
+fn create(dir: &Path, path: &Path) -> Result<(), JournalError> {
+    let tmp = dir.join(CREATING_FILE);
+    for leftover in ["", "-journal", "-wal", "-shm"] {
+        let file = dir.join(format!("{CREATING_FILE}{leftover}"));
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(JournalError::Io { path: file, source }),
+        }
+    }
+    let conn = open_read_write(&tmp)?;
+    set_durability(&conn)?;
+    initialise(&conn)?;
+    conn.close().map_err(|(_, e)| JournalError::Storage {
+        context: "creating the journal",
+        source: Box::new(e),
+    })?;
+    std::fs::rename(&tmp, path).map_err(|source| JournalError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    // Make the new directory entry durable too (on Windows the rename is enough).
+    #[cfg(unix)]
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|source| JournalError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    Ok(())
+}
+
+fn open_read_write(path: &Path) -> Result<Connection, JournalError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(db("setting the busy timeout"))?;
+    Ok(conn)
 }
 
 /// Read one `events` row; anything odd becomes an [`UnreadableRow`] rather than an error, so
