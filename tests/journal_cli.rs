@@ -97,6 +97,37 @@ fn verify_exits_2_on_a_file_that_is_not_a_journal() {
 }
 
 #[test]
+fn verify_exits_1_on_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = SqliteStorage::open(dir.path()).unwrap();
+    let a = Author::new("王芳", "desk-2").unwrap();
+    let at = DateTime::parse_from_rfc3339("2025-12-03T08:00:00+08:00").unwrap();
+    for i in 0..40 {
+        let note = format!("{i}: {}", "整改到位".repeat(200));
+        j.append(&a.draft(at, "finding.note", &note).unwrap())
+            .unwrap();
+    }
+    j.close().unwrap();
+    // Overwrite one whole page in the middle of the events table, as a failing disk might.
+    let path = dir.path().join(JOURNAL_FILE);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 20 * page, "{} bytes", bytes.len());
+    bytes[10 * page..11 * page].fill(0xAB);
+    std::fs::write(&path, bytes).unwrap();
+
+    let out = airdesk(&["journal", "verify", dir_arg(dir.path())]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("damaged"),
+        "{}",
+        text(&out.stdout)
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
 fn export_json_lines_carry_the_envelope() {
     let dir = tempfile::tempdir().unwrap();
     journal(dir.path());

@@ -159,7 +159,11 @@ fn second_instance_is_read_only_and_sees_new_events() {
             second.mode()
         );
     };
+    // On Windows the holder's lock also blocks reading the lock file, so the holder is unknown.
+    #[cfg(unix)]
     assert_eq!(holder, Some(format!("pid {}", std::process::id())));
+    #[cfg(not(unix))]
+    let _ = holder;
     let refused = second
         .append(&a.draft(at(1), "shift.started", &()).unwrap())
         .unwrap_err();

@@ -77,9 +77,11 @@ fn verify(dir: &Path) -> Result<(), Failure> {
                 broken.seq
             )))
         }
-        Err(e @ JournalError::Corrupt(_)) => {
-            println!("{file}: NOT intact; {e}");
-            Err(Failure::check(format!("journal verify failed: {e}")))
+        Err(JournalError::Corrupt(detail)) => {
+            println!("{file}: NOT intact; the file is damaged: {detail}");
+            Err(Failure::check(format!(
+                "journal verify failed: the file is damaged: {detail}"
+            )))
         }
         Err(e) => Err(Failure::unusable(e.to_string())),
     }
@@ -190,7 +192,8 @@ fn torture(dir: &Path, run: u64, limit: Option<u64>) -> Result<(), Failure> {
         let payload = TorturePayload {
             run,
             i,
-            pad: "x".repeat(usize::try_from((i * 37 + run) % 300).unwrap_or(0)),
+            pad: "x"
+                .repeat(usize::try_from(i.wrapping_mul(37).wrapping_add(run) % 300).unwrap_or(0)),
         };
         let now = chrono::Utc::now().fixed_offset();
         let event = journal

@@ -90,7 +90,7 @@ pub struct SqliteStorage {
 
 /// What the file turned out to hold.
 enum Identity {
-    /// Empty, or created but never initialised (a crash during creation).
+    /// An empty database (a zero-length file put there by hand or by a copy tool).
     Fresh,
     /// An AirDesk journal of a format this build reads.
     Journal,
@@ -301,9 +301,16 @@ impl Storage for SqliteStorage {
                 .map_err(db("checking the file"))?
         };
         if damage.first().map(String::as_str) != Some("ok") {
+            // One line for the CLI and the banner: the first few findings.
+            let findings: Vec<&str> = damage
+                .iter()
+                .flat_map(|row| row.lines())
+                .filter(|l| !l.starts_with("***"))
+                .collect();
+            let more = if findings.len() > 3 { "; …" } else { "" };
             return Err(JournalError::Corrupt(format!(
-                "SQLite integrity check failed: {}",
-                damage.join("; ")
+                "SQLite integrity check failed: {}{more}",
+                findings[..findings.len().min(3)].join("; ")
             )));
         }
         // One read transaction, so the rows and the head are the same snapshot even while
@@ -555,10 +562,14 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
+/// Wrap an engine error, telling damage (SQLITE_CORRUPT) apart from other failures.
 fn db(context: &'static str) -> impl Fn(rusqlite::Error) -> JournalError {
-    move |e| JournalError::Storage {
-        context,
-        source: Box::new(e),
+    move |e| match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt) => JournalError::Corrupt(format!("{context}: {e}")),
+        _ => JournalError::Storage {
+            context,
+            source: Box::new(e),
+        },
     }
 }
 
