@@ -7,6 +7,7 @@
 
 mod hindcast;
 mod inspect;
+mod journal;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,8 @@ pub enum Command {
     Inspect(inspect::Args),
     /// Run the daily heavy-pollution outlook over a past period and score it (POD, FAR, CSI).
     Hindcast(hindcast::Args),
+    /// The event journal of a workspace: verify its hash chain, export its events.
+    Journal(journal::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -66,6 +69,7 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Hindcast(args) => hindcast::run(&args),
+        Command::Journal(args) => journal::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
