@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clock;
 pub mod domain;
 pub mod ingest;
+pub mod journal;
 pub mod store;
 pub mod ui;
 pub mod workspace;

@@ -6,7 +6,9 @@
 //! finds a fault).
 
 mod gui;
+mod hindcast;
 mod inspect;
+mod journal;
 
 use std::process::ExitCode;
 
@@ -33,6 +35,10 @@ pub struct Cli {
 pub enum Command {
     /// Per file: detected format, stations, variables, period, values, missing %, problems.
     Inspect(inspect::Args),
+    /// Run the daily heavy-pollution outlook over a past period and score it (POD, FAR, CSI).
+    Hindcast(hindcast::Args),
+    /// The event journal of a workspace: verify its hash chain, export its events.
+    Journal(journal::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -73,6 +79,8 @@ pub fn run_gui(args: &GuiArgs) -> ExitCode {
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Hindcast(args) => hindcast::run(&args),
+        Command::Journal(args) => journal::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
