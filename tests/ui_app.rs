@@ -370,3 +370,36 @@ fn last_workspace_reopens() {
     .expect("app");
     assert!(app.workspace().root().ends_with("新工作区"));
 }
+
+#[test]
+fn renderer_fallback_is_explained_and_can_be_kept() {
+    use airdesk::ui::RendererFallback;
+    use airdesk::workspace::{Renderer, RendererSetting};
+    let env = Env::new();
+    let mut h = harness(
+        AirDeskApp::new(StartOptions {
+            renderer: Some(Renderer::Glow),
+            fallback: Some(RendererFallback {
+                failed: Renderer::Wgpu,
+                reason: "Failed to create surface for any enabled backend".into(),
+            }),
+            ..env.options(Language::En)
+        })
+        .expect("app"),
+        (1366.0, 768.0),
+    );
+    settle(&mut h);
+    h.get_by_label_contains("Failed to create surface");
+    let tr = Tr(Language::En);
+    h.get_by_role_and_label(Role::Button, &tr.f(T::UseThisRenderer, &[&"glow"]))
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().workspace().settings().renderer,
+        RendererSetting::Glow
+    );
+    assert!(
+        h.query_by_label_contains("Failed to create surface")
+            .is_none()
+    );
+}

@@ -129,26 +129,6 @@ impl AirDeskApp {
                 vec![problem.to_string()],
             );
         }
-        if let (Some(fb), Some(now)) = (&options.fallback, options.renderer) {
-            let setting = match now {
-                Renderer::Glow => crate::workspace::RendererSetting::Glow,
-                Renderer::Wgpu => crate::workspace::RendererSetting::Wgpu,
-            };
-            notices.push_with_action(
-                BannerKind::Warning,
-                T::RendererFellBack,
-                vec![
-                    fb.failed.name().into(),
-                    now.name().into(),
-                    fb.reason.clone(),
-                ],
-                Some((
-                    T::UseThisRenderer,
-                    vec![now.name().into()],
-                    Command::SetRenderer(setting),
-                )),
-            );
-        }
         let mut app = AirDeskApp {
             workspace,
             app_state,
@@ -176,7 +156,37 @@ impl AirDeskApp {
             fonts_installed: false,
         };
         app.remember_workspace();
+        if let Some(renderer) = options.renderer {
+            app.started_with(renderer, options.fallback.as_ref());
+        }
         Ok(app)
+    }
+
+    /// Note which renderer draws the window; after a fallback, say which one failed and why, and
+    /// offer to keep the working one.
+    pub fn started_with(&mut self, renderer: Renderer, fallback: Option<&RendererFallback>) {
+        self.renderer = Some(renderer);
+        let Some(fb) = fallback else {
+            return;
+        };
+        let setting = match renderer {
+            Renderer::Glow => crate::workspace::RendererSetting::Glow,
+            Renderer::Wgpu => crate::workspace::RendererSetting::Wgpu,
+        };
+        self.notices.push_with_action(
+            BannerKind::Warning,
+            T::RendererFellBack,
+            vec![
+                fb.failed.name().into(),
+                renderer.name().into(),
+                fb.reason.clone(),
+            ],
+            Some((
+                T::UseThisRenderer,
+                vec![renderer.name().into()],
+                Command::SetRenderer(setting),
+            )),
+        );
     }
 
     /// The page on show.
@@ -249,6 +259,16 @@ impl AirDeskApp {
         );
     }
 
+    /// Install the fonts and the theme before the first frame, so that frame already shows Chinese
+    /// text (fonts given to egui take effect at the start of the next pass).
+    pub fn prepare(&mut self, ctx: &egui::Context) {
+        fonts::install(ctx);
+        self.fonts_installed = true;
+        let look = self.look();
+        theme::apply(ctx, &look);
+        self.applied_look = Some(look);
+    }
+
     /// One whole frame for hosts without eframe (tests, benchmarks): logic, drawing, commands.
     pub fn run_frame(&mut self, ui: &mut egui::Ui) {
         self.logic(ui.ctx());
@@ -281,16 +301,17 @@ impl AirDeskApp {
         self.take_dropped_files(ctx);
         self.shortcuts(ctx);
         self.apply_all(ctx);
-        if self.reload_pending {
+        // Not before the first frame is out: on two cores the loader would slow down the start.
+        if self.reload_pending && ctx.cumulative_frame_nr() > 0 {
             self.start_load();
+        } else if self.reload_pending {
+            ctx.request_repaint();
         }
         if self.watch_files && self.watcher.is_none() {
             self.start_watcher();
         }
-        if self.clock.is_drill() || matches!(self.clock, Clock::Real) {
-            // The clock on screen shows minutes; waking every few seconds keeps it current.
-            ctx.request_repaint_after(Duration::from_secs(5));
-        }
+        // The clock on screen shows minutes; waking every few seconds keeps it current.
+        ctx.request_repaint_after(Duration::from_secs(5));
     }
 
     /// Draw the frame, then apply what the pages asked for.

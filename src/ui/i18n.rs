@@ -194,6 +194,7 @@ table! {
     RecentWorkspaces => "最近的工作区", "Recent workspaces";
     ClockSection => "时钟", "Clock";
     ClockReal => "实时（北京时间）", "Real time (China Standard Time)";
+    ClockDrill => "演练时钟", "Drill clock";
     ClockDrillAt => "演练时刻", "Drill moment";
     ClockDrillHint => "如 2019-12-10 14:00（北京时间）", "e.g. 2019-12-10 14:00 (China Standard Time)";
     StartDrill => "开始演练", "Start drill";

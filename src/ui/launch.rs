@@ -41,7 +41,7 @@ pub fn mark_process_start() {
 pub fn run(mut launch: Launch) -> ExitCode {
     mark_process_start();
     logging::init();
-    let app = match AirDeskApp::new(launch.start.clone()) {
+    let mut app = match AirDeskApp::new(launch.start.clone()) {
         Ok(app) => app,
         Err(e) => {
             eprintln!("airdesk: cannot open or create any workspace: {e}");
@@ -52,8 +52,9 @@ pub fn run(mut launch: Launch) -> ExitCode {
         .renderer
         .unwrap_or_else(|| app.workspace().settings().renderer.resolve());
     launch.start.renderer = Some(renderer);
+    app.started_with(renderer, launch.start.fallback.as_ref());
     let title = Tr(app.language()).t(T::AppTitle).to_string();
-    let app = AppWithProbe {
+    let mut app = AppWithProbe {
         app,
         exit_after_first_frame: launch.exit_after_first_frame,
         renderer,
@@ -61,7 +62,14 @@ pub fn run(mut launch: Launch) -> ExitCode {
     };
     let options = native_options(renderer, &title);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        eframe::run_native(APP_ID, options, Box::new(move |_cc| Ok(Box::new(app))))
+        eframe::run_native(
+            APP_ID,
+            options,
+            Box::new(move |cc| {
+                app.app.prepare(&cc.egui_ctx);
+                Ok(Box::new(app))
+            }),
+        )
     }));
     let failure = match result {
         Ok(Ok(())) => return ExitCode::SUCCESS,

@@ -167,6 +167,11 @@ pub fn apply(ctx: &egui::Context, look: &Look) {
     } else if !look.dark {
         v.panel_fill = Color32::from_gray(0xf4);
         v.faint_bg_color = Color32::from_gray(0xec);
+        // Text fields (and buttons) get a visible edge, also on white cards.
+        v.text_edit_bg_color = Some(Color32::WHITE);
+        v.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::from_gray(0xb4));
+    } else {
+        v.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::from_gray(0x5a));
     }
     ctx.set_style_of(theme, style);
     ctx.set_theme(theme);

@@ -86,7 +86,9 @@ pub fn card<R>(
                 ),
             );
             ui.add_space(4.0);
-            add_contents(ui)
+            // Not justified, even inside `ui.columns`: justified CJK/Latin text gets gappy.
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), add_contents)
+                .inner
         })
         .inner
 }

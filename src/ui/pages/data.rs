@@ -132,7 +132,7 @@ impl DataPage {
         let series_h = if cx.presenting {
             ui.available_height() * 0.5
         } else {
-            250.0
+            300.0
         };
         egui::Panel::bottom(if cx.presenting {
             "data_series_projector"
@@ -474,7 +474,7 @@ impl DataPage {
                     let s = table.get(id);
                     row.set_selected(Some(id) == selected_id);
                     row.col(|ui| {
-                        ui.monospace(&s.code);
+                        ui.label(&s.code);
                     });
                     row.col(|ui| {
                         ui.label(s.label());

@@ -75,7 +75,8 @@ impl SettingsPage {
                     for (lang, key) in
                         [(Language::Zh, T::LanguageZh), (Language::En, T::LanguageEn)]
                     {
-                        if ui.radio(settings.language == lang, tr.t(key)).clicked() {
+                        // The language in use (a --lang for this session included).
+                        if ui.radio(tr.0 == lang, tr.t(key)).clicked() {
                             cx.send(Command::SetLanguage(lang));
                         }
                     }
@@ -185,13 +186,20 @@ impl SettingsPage {
 
     fn clock(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
         let tr = cx.tr;
+        if !std::mem::replace(&mut self.drill_prefilled, true) {
+            self.drill_input = to_cst(cx.now).format("%Y-%m-%d %H:%M").to_string();
+            self.drill_running = match cx.clock {
+                Clock::Drill { running, .. } => running,
+                Clock::Real => true,
+            };
+        }
         if ui.radio(!cx.clock.is_drill(), tr.t(T::ClockReal)).clicked() {
             cx.send(Command::SetClock(Clock::Real));
         }
-        if !std::mem::replace(&mut self.drill_prefilled, true) {
-            self.drill_input = to_cst(cx.now).format("%Y-%m-%d %H:%M").to_string();
-        }
+        let mut start = false;
         ui.horizontal(|ui| {
+            start |= ui.radio(cx.clock.is_drill(), tr.t(T::ClockDrill)).clicked()
+                && !cx.clock.is_drill();
             let label = ui.label(tr.t(T::ClockDrillAt));
             let edit = ui
                 .add(
@@ -203,22 +211,34 @@ impl SettingsPage {
             if edit.changed() {
                 self.drill_error = false;
             }
-            ui.checkbox(&mut self.drill_running, tr.t(T::DrillRunningLabel));
-            if ui.button(tr.t(T::StartDrill)).clicked() {
-                match parse_moment(&self.drill_input) {
-                    Some(at) => {
-                        // The real time is applied by the app; this anchor is replaced there.
-                        cx.send(Command::SetClock(Clock::drill(
-                            at,
-                            cx.now,
-                            self.drill_running,
-                        )));
-                        self.drill_error = false;
-                    }
-                    None => self.drill_error = true,
-                }
+            if ui
+                .checkbox(&mut self.drill_running, tr.t(T::DrillRunningLabel))
+                .changed()
+                && cx.clock.is_drill()
+            {
+                // Freeze or run on from the moment shown now, without a jump.
+                cx.send(Command::SetClock(Clock::drill(
+                    cx.now,
+                    cx.now,
+                    self.drill_running,
+                )));
             }
+            start |= ui.button(tr.t(T::StartDrill)).clicked();
         });
+        if start {
+            match parse_moment(&self.drill_input) {
+                Some(at) => {
+                    // The app re-anchors the drill on the real clock when it applies this.
+                    cx.send(Command::SetClock(Clock::drill(
+                        at,
+                        cx.now,
+                        self.drill_running,
+                    )));
+                    self.drill_error = false;
+                }
+                None => self.drill_error = true,
+            }
+        }
         if self.drill_error {
             ui.label(RichText::new(tr.t(T::BadMoment)).color(cx.look.error));
         }
