@@ -403,3 +403,30 @@ fn renderer_fallback_is_explained_and_can_be_kept() {
             .is_none()
     );
 }
+
+#[test]
+fn a_file_put_into_data_is_noticed_and_loaded() {
+    let env = Env::new();
+    let mut h = harness(
+        AirDeskApp::new(StartOptions {
+            watch_files: true,
+            ..env.options(Language::Zh)
+        })
+        .expect("app"),
+        (1366.0, 768.0),
+    );
+    settle(&mut h);
+    assert!(h.state().data().report.files.is_empty());
+    let target = env.workspace.path().join("data").join("beijing.csv");
+    std::fs::copy(fixture("gui/china_sites_20191210_beijing.csv"), &target).expect("copy");
+    // The watcher polls every 2 s and waits until the file has settled.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while h.state().data().report.files.is_empty() {
+        assert!(std::time::Instant::now() < deadline, "change not noticed");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    settle(&mut h);
+    assert_eq!(h.state().data().files, vec![target]);
+    h.get_by_label_contains(Tr(Language::Zh).t(T::FilesChanged));
+}

@@ -165,6 +165,7 @@ table! {
     ColRemark => "备注", "Remark";
     ControlSite => "对照点", "control site";
     SortBy => "按此列排序（再次点击反向）", "Sort by this column (click again to reverse)";
+    ProjectorStationHint => "↑ ↓ 切换站点", "↑ ↓ change station";
     SelectStation => "选择一个站点查看时间序列（↑ ↓ 切换）", "Select a station to see its time series (↑ ↓ to move)";
     Variable => "变量", "Variable";
     NoSeries => "该站点没有此变量的数据", "No data for this variable at this station";

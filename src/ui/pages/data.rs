@@ -121,28 +121,28 @@ impl DataPage {
             }
             ui.add_space(4.0);
         }
-        if !cx.presenting {
-            // The load report is for the desk, not for the meeting room.
-            egui::Panel::left("data_files")
-                .resizable(true)
-                .default_size(380.0)
-                .size_range(220.0..=700.0)
-                .show(ui, |ui| self.files_and_report(ui, cx));
+        if cx.presenting {
+            // In the meeting room: the chosen station's series fills the screen (↑ ↓ step
+            // through stations); without a choice, the station table does.
+            if self.selected.is_some() {
+                ui.label(RichText::new(tr.t(T::ProjectorStationHint)).color(cx.look.weak_text));
+                self.series(ui, cx);
+            } else {
+                self.stations(ui, cx);
+            }
+            return;
         }
-        let series_h = if cx.presenting {
-            ui.available_height() * 0.5
-        } else {
-            300.0
-        };
-        egui::Panel::bottom(if cx.presenting {
-            "data_series_projector"
-        } else {
-            "data_series"
-        })
-        .resizable(!cx.presenting)
-        .default_size(series_h)
-        .size_range(120.0..=600.0)
-        .show(ui, |ui| self.series(ui, cx));
+        // The load report is for the desk, not for the meeting room.
+        egui::Panel::left("data_files")
+            .resizable(true)
+            .default_size(380.0)
+            .size_range(220.0..=700.0)
+            .show(ui, |ui| self.files_and_report(ui, cx));
+        egui::Panel::bottom("data_series")
+            .resizable(true)
+            .default_size(300.0)
+            .size_range(120.0..=600.0)
+            .show(ui, |ui| self.series(ui, cx));
         egui::CentralPanel::no_frame().show(ui, |ui| self.stations(ui, cx));
     }
 
@@ -608,11 +608,9 @@ impl DataPage {
             ui.available_width(),
             (ui.available_height() - 4.0).max(80.0),
         );
-        sparkline(ui, values, size, (&first, &last), &look, look.accent).on_hover_text(format!(
-            "{} {}",
-            station.label(),
-            tr.variable(self.variable)
-        ));
+        let name = format!("{} {}", station.label(), tr.variable(self.variable));
+        sparkline(ui, values, size, (&first, &last), &look, look.accent)
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
     }
 }
 
