@@ -75,7 +75,13 @@ fn typed_path_opens_a_file_and_the_report_names_problem_lines() {
     for line in [6, 10, 21] {
         h.get_by_label_contains(&tr.f(T::ProblemLine, &[&line]));
     }
-    h.get_by_label_contains("PM2.6");
+    assert!(h.query_all_by_label_contains("PM2.6").next().is_some());
+    // … beside the offending line itself.
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    for line in [6, 10, 21] {
+        let offending = text.lines().nth(line - 1).expect("line");
+        assert!(h.query_all_by_label(offending).next().is_some(), "line {line} shown");
+    }
     // The file is referenced (not copied) and on the recent list.
     let ws = Workspace::open(env.workspace.path()).expect("open");
     assert_eq!(ws.data_files(), vec![path.clone()]);

@@ -10,6 +10,7 @@
 pub mod app;
 pub mod background;
 pub mod command;
+pub mod excerpt;
 pub mod file_dialog;
 pub mod fonts;
 pub mod i18n;

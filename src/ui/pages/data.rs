@@ -2,6 +2,7 @@
 //! every problem and its line, the station table (sortable, filterable, thousands of rows) and
 //! the time series of the selected station.
 
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use egui::{RichText, Sense};
@@ -11,6 +12,7 @@ use super::PageContext;
 use crate::ingest::{FileReport, Severity};
 use crate::store::{Hour, Station, StationId, Variable};
 use crate::ui::command::Command;
+use crate::ui::excerpt::read_lines;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::sparkline::sparkline;
 use crate::ui::widgets::{BannerKind, banner};
@@ -60,6 +62,8 @@ pub struct DataPage {
     scroll_to_selected: bool,
     focus_filter: bool,
     focus_path: bool,
+    /// Offending lines read back per file, for the data load they belong to.
+    excerpts: (u64, HashMap<PathBuf, HashMap<u64, String>>),
 }
 
 impl Default for DataPage {
@@ -75,6 +79,7 @@ impl Default for DataPage {
             scroll_to_selected: false,
             focus_filter: false,
             focus_path: false,
+            excerpts: (0, HashMap::new()),
         }
     }
 }
@@ -311,8 +316,10 @@ impl DataPage {
                 {
                     cx.send(Command::RemoveDataFile(f.path.clone()));
                 }
+                let lines = self.excerpts_for(cx.data.generation, f);
                 for p in &f.problems {
-                    problem_row(ui, cx, p);
+                    let read_back = p.line.and_then(|l| lines.get(&l)).map(String::as_str);
+                    problem_row(ui, cx, p, p.excerpt.as_deref().or(read_back));
                 }
                 if f.problems_not_shown > 0 {
                     ui.label(
@@ -321,6 +328,22 @@ impl DataPage {
                     );
                 }
             });
+    }
+
+    /// The offending lines of `f`'s problems that came without an excerpt, read once per load.
+    fn excerpts_for(&mut self, generation: u64, f: &FileReport) -> &HashMap<u64, String> {
+        if self.excerpts.0 != generation {
+            self.excerpts = (generation, HashMap::new());
+        }
+        self.excerpts.1.entry(f.path.clone()).or_insert_with(|| {
+            let wanted: BTreeSet<u64> = f
+                .problems
+                .iter()
+                .filter(|p| p.excerpt.is_none())
+                .filter_map(|p| p.line)
+                .collect();
+            read_lines(&f.path, &wanted)
+        })
     }
 
     fn refresh_rows(&mut self, cx: &PageContext<'_>) {
@@ -389,7 +412,7 @@ impl DataPage {
                     .add(
                         egui::TextEdit::singleline(&mut self.filter)
                             .hint_text(tr.t(T::FilterHint))
-                            .desired_width(240.0),
+                            .desired_width(300.0),
                     )
                     .labelled_by(label.id);
                 if std::mem::take(&mut self.focus_filter) {
@@ -523,6 +546,8 @@ impl DataPage {
     }
 
     fn series(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
+        // Fill the panel, so it keeps its size while there is little to show.
+        ui.set_min_height(ui.available_height());
         let tr = cx.tr;
         let look = cx.look;
         let store = cx.store();
@@ -648,7 +673,12 @@ fn is_referenced(cx: &PageContext<'_>, path: &Path) -> bool {
         .any(|p| ws.resolve(p) == path)
 }
 
-fn problem_row(ui: &mut egui::Ui, cx: &PageContext<'_>, p: &crate::ingest::Problem) {
+fn problem_row(
+    ui: &mut egui::Ui,
+    cx: &PageContext<'_>,
+    p: &crate::ingest::Problem,
+    excerpt: Option<&str>,
+) {
     let tr = cx.tr;
     let look = cx.look;
     let (sev, color) = match p.severity {
@@ -669,7 +699,7 @@ fn problem_row(ui: &mut egui::Ui, cx: &PageContext<'_>, p: &crate::ingest::Probl
         }
         ui.add(egui::Label::new(&p.reason).wrap());
     });
-    if let Some(ex) = &p.excerpt {
+    if let Some(ex) = excerpt {
         egui::Frame::new()
             .fill(ui.visuals().code_bg_color)
             .inner_margin(egui::Margin::symmetric(6, 2))
