@@ -3,4 +3,6 @@
 
 pub mod area;
 pub mod budget;
+pub mod findings;
 pub mod ranking;
+pub mod roster;

@@ -4,8 +4,11 @@
 //! [`FileReport`]; bad input never panics and never stops the other files.
 
 mod cnemc;
+pub mod findings;
 mod number;
 mod report;
+pub mod roster;
+pub mod sheet;
 mod station_list;
 mod text;
 
