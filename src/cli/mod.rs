@@ -5,7 +5,9 @@
 //! at all; 1 when `--strict` turns skipped rows into a failure (or a check such as `journal verify`
 //! finds a fault).
 
+mod budget;
 mod inspect;
+mod rank;
 
 use std::process::ExitCode;
 
@@ -29,6 +31,10 @@ pub struct Cli {
 pub enum Command {
     /// Per file: detected format, stations, variables, period, values, missing %, problems.
     Inspect(inspect::Args),
+    /// Season PM2.5 budget of an area: mean so far, remaining allowed mean, heavy days (目标核算).
+    Budget(budget::Args),
+    /// Rank areas by PM2.5, composite index or year-on-year change (排名).
+    Rank(rank::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -62,6 +68,8 @@ impl Failure {
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Budget(args) => budget::run(&args),
+        Command::Rank(args) => rank::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,8 +4,9 @@
 //!
 //! - Period values: SO2, NO2, PM10 and PM2.5 are the mean of the area's valid daily means; CO is
 //!   the 95th percentile of the daily means and O3 the 90th percentile of the daily maximum 8-hour
-//!   means (percentiles as HJ 663: k = 1 + (n − 1)·p, linear between neighbours). Concentrations
-//!   are rounded as published (whole µg/m³, CO to 0.1 mg/m³) before they enter the index.
+//!   means (percentiles as HJ 663: k = 1 + (n − 1)·p, linear between neighbours). Daily values and
+//!   period values are rounded as published (whole µg/m³, CO to 0.1 mg/m³; GB/T 8170 by default),
+//!   the daily ones before they are averaged — as the season budget does, so both pages agree.
 //! - Composite index = Σ w_i · C_i / S_i over the six pollutants, S_i the grade-II limits of the
 //!   standard in force ([`LimitStandard`]): annual limits for SO2, NO2, PM10, PM2.5, the daily
 //!   limits for O3 (8-h) and CO. Weights are 1; the weighted variant is [UNCONFIRMED] and only
@@ -244,12 +245,6 @@ pub fn area_period(
     settings: &RankSettings,
 ) -> AreaPeriod {
     let (ids, _) = area.resolve(store);
-    let daily = |v: Variable, stat: DailyStat| -> Vec<f64> {
-        area_daily(store, &ids, v, stat, from, to)
-            .into_iter()
-            .filter_map(|d| d.value)
-            .collect()
-    };
     let round = |x: f64, decimals: i32| match settings.rounding {
         RoundMode::Exact => x,
         mode => {
@@ -257,15 +252,23 @@ pub fn area_period(
             mode.apply(x * f) / f
         }
     };
+    // Daily values as published (rounded), like the budget's c_i.
+    let daily = |v: Variable, stat: DailyStat, decimals: i32| -> Vec<f64> {
+        area_daily(store, &ids, v, stat, from, to)
+            .into_iter()
+            .filter_map(|d| d.value)
+            .map(|x| round(x, decimals))
+            .collect()
+    };
     let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
-    let pm25_daily = daily(Variable::Pm25, DailyStat::Mean);
+    let pm25_daily = daily(Variable::Pm25, DailyStat::Mean, 0);
     let c = Concentrations {
-        so2: mean(&daily(Variable::So2, DailyStat::Mean)).map(|x| round(x, 0)),
-        no2: mean(&daily(Variable::No2, DailyStat::Mean)).map(|x| round(x, 0)),
-        pm10: mean(&daily(Variable::Pm10, DailyStat::Mean)).map(|x| round(x, 0)),
+        so2: mean(&daily(Variable::So2, DailyStat::Mean, 0)).map(|x| round(x, 0)),
+        no2: mean(&daily(Variable::No2, DailyStat::Mean, 0)).map(|x| round(x, 0)),
+        pm10: mean(&daily(Variable::Pm10, DailyStat::Mean, 0)).map(|x| round(x, 0)),
         pm25: mean(&pm25_daily).map(|x| round(x, 0)),
-        o3_8h_p90: percentile(&daily(Variable::O3, DailyStat::Max8h), 90.0).map(|x| round(x, 0)),
-        co_p95: percentile(&daily(Variable::Co, DailyStat::Mean), 95.0).map(|x| round(x, 1)),
+        o3_8h_p90: percentile(&daily(Variable::O3, DailyStat::Max8h, 0), 90.0).map(|x| round(x, 0)),
+        co_p95: percentile(&daily(Variable::Co, DailyStat::Mean, 1), 95.0).map(|x| round(x, 1)),
     };
     AreaPeriod {
         area: area.name.clone(),
