@@ -52,11 +52,27 @@ pub enum BudgetError {
     },
 }
 
-/// The campaign period (default 1 October – 31 March, editable); both ends included.
+/// The campaign period (default 1 October – 31 March, editable); both ends included. Always
+/// `from ≤ to`, also when read from a settings file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "SeasonFields")]
 pub struct Season {
     from: NaiveDate,
     to: NaiveDate,
+}
+
+/// A season as stored, checked on the way in.
+#[derive(serde::Deserialize)]
+struct SeasonFields {
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+impl TryFrom<SeasonFields> for Season {
+    type Error = BudgetError;
+    fn try_from(f: SeasonFields) -> Result<Season, BudgetError> {
+        Season::new(f.from, f.to)
+    }
 }
 
 impl Season {
@@ -677,6 +693,14 @@ mod tests {
             Season::parse("2019-10-01"),
             Err(BudgetError::SeasonFormat(_))
         ));
+        let json = r#"{"from":"2020-03-31","to":"2019-10-01"}"#;
+        assert!(
+            serde_json::from_str::<Season>(json).is_err(),
+            "order checked"
+        );
+        let ok: Season =
+            serde_json::from_str(r#"{"from":"2019-10-01","to":"2020-03-31"}"#).expect("season");
+        assert_eq!(ok.days(), 183);
         let leap = Season::parse("2020-02-29..2020-03-31").expect("season");
         let prev = leap.previous_year().expect("previous");
         assert_eq!(prev.from(), date(2019, 2, 28));
@@ -851,6 +875,46 @@ mod tests {
         assert_eq!((b.days_elapsed, b.mean_so_far), (0, None));
         assert_eq!(b.remaining_allowed_mean, Some(60.0));
         assert_eq!(b.on_track, None);
+    }
+
+    proptest::proptest! {
+        /// Spending exactly R on every remaining day lands the season on the compared target,
+        /// and an episode's cost is how far above it the season then ends.
+        #[test]
+        fn remaining_allowed_mean_lands_on_the_target(
+            values in proptest::collection::vec(proptest::option::of(0.0f64..600.0), 0..60),
+            elapsed in 0u32..90,
+            target in 10.0f64..120.0,
+            episode in proptest::collection::vec(0.0f64..400.0, 1..5),
+        ) {
+            let season = Season::new(date(2019, 10, 1), date(2019, 12, 29)).expect("season");
+            let days: Vec<AreaDay> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| day(date(2019, 10, 1) + chrono::Duration::days(i as i64), *v))
+                .collect();
+            let mut st = settings(season, TargetForm::Mean(target));
+            st.rounding.target = TargetRounding::Exact;
+            st.rounding.mean = RoundMode::Exact;
+            let as_of = date(2019, 9, 30) + chrono::Duration::days(i64::from(elapsed));
+            let b = compute(&st, &days, as_of).expect("budget");
+            proptest::prop_assert_eq!(b.days_elapsed + b.remaining_days, 90);
+            proptest::prop_assert_eq!(b.valid_days + b.missing_days, b.days_elapsed);
+            if let Some(r) = b.remaining_allowed_mean {
+                let w = what_if(&b, &[], r);
+                proptest::prop_assert!((w.projected_mean - target).abs() < 1e-9);
+                let cost = episode_cost(&b, &episode).expect("cost");
+                let rest = b.remaining_days - cost.days;
+                let episode_sum: f64 = episode
+                    .iter()
+                    .take(cost.days as usize)
+                    .map(|&c| RoundMode::HalfEven.apply(c))
+                    .sum();
+                let final_days = f64::from(b.valid_days + b.remaining_days);
+                let ends_at = (b.sum_so_far + episode_sum + f64::from(rest) * r) / final_days;
+                proptest::prop_assert!((ends_at - target - cost.added_to_season_mean).abs() < 1e-9);
+            }
+        }
     }
 
     #[test]

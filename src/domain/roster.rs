@@ -40,10 +40,24 @@ pub struct Contact {
     pub note: Option<String>,
 }
 
-/// The duty roster: shifts sorted by start.
+/// The duty roster: shifts sorted by start (also when read back from a file: stored as the plain
+/// list of shifts).
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(from = "Vec<Shift>", into = "Vec<Shift>")]
 pub struct Roster {
     shifts: Vec<Shift>,
+}
+
+impl From<Vec<Shift>> for Roster {
+    fn from(shifts: Vec<Shift>) -> Self {
+        Roster::new(shifts)
+    }
+}
+
+impl From<Roster> for Vec<Shift> {
+    fn from(r: Roster) -> Self {
+        r.shifts
+    }
 }
 
 impl Roster {
@@ -194,6 +208,13 @@ mod tests {
     #[test]
     fn gaps_and_phones() {
         let r = roster();
+        let json = serde_json::to_string(&r).expect("json");
+        assert!(json.starts_with('['), "stored as a list of shifts");
+        let mut shifts: Vec<Shift> = serde_json::from_str(&json).expect("shifts");
+        shifts.reverse();
+        let back: Roster =
+            serde_json::from_str(&serde_json::to_string(&shifts).expect("json")).expect("roster");
+        assert_eq!(back, r, "sorted again when read back");
         assert_eq!(
             r.gaps(at(1, 0, 0), at(3, 12, 0)),
             vec![(at(1, 0, 0), at(1, 8, 30)), (at(3, 8, 30), at(3, 12, 0))]
