@@ -6,7 +6,9 @@
 //! finds a fault).
 
 mod budget;
+mod hindcast;
 mod inspect;
+mod journal;
 mod rank;
 
 use std::process::ExitCode;
@@ -31,6 +33,10 @@ pub struct Cli {
 pub enum Command {
     /// Per file: detected format, stations, variables, period, values, missing %, problems.
     Inspect(inspect::Args),
+    /// Run the daily heavy-pollution outlook over a past period and score it (POD, FAR, CSI).
+    Hindcast(hindcast::Args),
+    /// The event journal of a workspace: verify its hash chain, export its events.
+    Journal(journal::Args),
     /// Season PM2.5 budget of an area: mean so far, remaining allowed mean, heavy days (目标核算).
     Budget(budget::Args),
     /// Rank areas by PM2.5, composite index or year-on-year change (排名).
@@ -68,6 +74,8 @@ impl Failure {
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Hindcast(args) => hindcast::run(&args),
+        Command::Journal(args) => journal::run(&args),
         Command::Budget(args) => budget::run(&args),
         Command::Rank(args) => rank::run(&args),
     };

@@ -420,6 +420,7 @@ pub struct FindingCounts {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Findings {
     items: BTreeMap<FindingId, Finding>,
+    skipped: Vec<(u64, String)>,
 }
 
 impl Findings {
@@ -441,6 +442,37 @@ impl Findings {
             }
         }
         (state, errors)
+    }
+
+    /// Apply one journal event (the [`crate::journal::Replay`] convention): kinds other than
+    /// `finding.*` are ignored; a payload that cannot be decoded or applied is skipped and recorded
+    /// in [`Findings::skipped`], so one odd event never hides the rest.
+    pub fn apply_journal(&mut self, event: &crate::journal::Event) {
+        if !event.kind.starts_with("finding.") {
+            return;
+        }
+        let result = event
+            .decode::<FindingEvent>()
+            .map_err(|e| e.to_string())
+            .and_then(|e| {
+                if e.kind() != event.kind {
+                    return Err(format!(
+                        "kind {} does not match the payload ({})",
+                        event.kind,
+                        e.kind()
+                    ));
+                }
+                self.apply(event.recorded_at, &event.operator, &e)
+                    .map_err(|e| e.to_string())
+            });
+        if let Err(reason) = result {
+            self.skipped.push((event.seq, reason));
+        }
+    }
+
+    /// Journal events that were skipped: sequence number and reason.
+    pub fn skipped(&self) -> &[(u64, String)] {
+        &self.skipped
     }
 
     /// The number the next assigned finding gets.
@@ -960,6 +992,60 @@ mod tests {
             !f.is_overdue(cst(2030, 1, 1, 0)),
             "no deadline, never overdue"
         );
+    }
+
+    #[test]
+    fn replays_from_the_journal() {
+        use crate::journal::{Author, Replay, SqliteStorage, Storage};
+        let mut journal = SqliteStorage::open_in_memory().expect("journal");
+        let author = Author::new("张三", "desk-1").expect("author");
+        let mut direct = Findings::new();
+        let steps = [
+            (
+                cst(2019, 12, 5, 9),
+                FindingCommand::Assign(new_finding(None)),
+            ),
+            (
+                cst(2019, 12, 6, 9),
+                mv(FindingId(1), Status::Rectifying, None),
+            ),
+        ];
+        for (t, cmd) in steps {
+            let e = direct.decide(cmd).expect("allowed");
+            direct.apply(utc(t), "张三", &e).expect("applies");
+            journal
+                .append(&author.draft(t, e.kind(), &e).expect("draft"))
+                .expect("append");
+        }
+        // Another module's event and a payload under the wrong kind are passed over.
+        journal
+            .append(
+                &author
+                    .draft(cst(2019, 12, 6, 10), "warning.issued", &1)
+                    .expect("draft"),
+            )
+            .expect("append");
+        let wrong = FindingEvent::DeadlineChanged {
+            id: FindingId(1),
+            from: None,
+            to: None,
+            reason: "x".into(),
+        };
+        journal
+            .append(
+                &author
+                    .draft(cst(2019, 12, 6, 11), "finding.moved", &wrong)
+                    .expect("draft"),
+            )
+            .expect("append");
+        let mut replay = Replay::new(Findings::new());
+        replay
+            .catch_up(&journal, Findings::apply_journal)
+            .expect("replay");
+        let state = replay.state();
+        assert_eq!(state.get(FindingId(1)), direct.get(FindingId(1)));
+        assert_eq!(state.skipped().len(), 1);
+        assert_eq!(state.skipped()[0].0, 4);
     }
 
     #[test]

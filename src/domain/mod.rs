@@ -4,5 +4,9 @@
 pub mod area;
 pub mod budget;
 pub mod findings;
+pub mod hindcast;
+pub mod humidity;
+pub mod outlook;
 pub mod ranking;
 pub mod roster;
+pub mod windows;

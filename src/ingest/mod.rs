@@ -6,6 +6,7 @@
 mod cnemc;
 pub mod findings;
 mod number;
+mod prsa;
 mod report;
 pub mod roster;
 pub mod sheet;
@@ -13,6 +14,7 @@ mod station_list;
 mod text;
 
 pub use number::{Cell, NumberFormat, check_range};
+pub use prsa::SINGLE_SITE_CODE as PRSA_SINGLE_SITE_CODE;
 pub use report::{FileReport, LoadReport, MAX_PROBLEMS_PER_FILE, Problem, Severity};
 pub use text::{Decoded, decode};
 
@@ -30,6 +32,10 @@ pub enum Format {
     CnemcSites,
     /// CNEMC station list (站点列表): code, name, city, longitude, latitude, ….
     StationList,
+    /// UCI Beijing PM2.5 single-site file: `No,year,month,day,hour,pm2.5,DEWP,…,cbwd,Iws,Is,Ir`.
+    PrsaSingleSite,
+    /// UCI Beijing Multi-Site Air-Quality file: `No,year,…,RAIN,wd,WSPM,station`.
+    PrsaMultiSite,
 }
 
 impl Format {
@@ -38,13 +44,16 @@ impl Format {
         match self {
             Format::CnemcSites => "CNEMC site file (china_sites)",
             Format::StationList => "CNEMC station list (站点列表)",
+            Format::PrsaSingleSite => "UCI Beijing PM2.5, single site (PRSA)",
+            Format::PrsaMultiSite => "UCI Beijing Multi-Site Air-Quality (PRSA)",
         }
     }
 }
 
 /// What the loaders can recognise, for the "unknown format" message.
 pub const EXPECTED_FORMATS: &str = "a CNEMC site file (date,hour,type,<station codes>), a station \
-    list (监测点编码,监测点名称,城市,经度,纬度…)";
+    list (监测点编码,监测点名称,城市,经度,纬度…), \
+    a UCI Beijing PRSA file (No,year,month,day,hour,pm2.5,…)";
 
 /// Recognise a format from the first bytes of a file.
 pub fn detect(bytes: &[u8]) -> Option<Format> {
@@ -56,6 +65,11 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     }
     if station_list::looks_like(first) {
         return Some(Format::StationList);
+    }
+    match prsa::layout(first) {
+        Some(prsa::Layout::SingleSite) => return Some(Format::PrsaSingleSite),
+        Some(prsa::Layout::MultiSite) => return Some(Format::PrsaMultiSite),
+        None => {}
     }
     None
 }
@@ -70,6 +84,12 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> (Batch, FileReport) {
             match format {
                 Format::CnemcSites => cnemc::parse(bytes, &mut batch, &mut report),
                 Format::StationList => station_list::parse(bytes, &mut batch, &mut report),
+                Format::PrsaSingleSite => {
+                    prsa::parse(bytes, prsa::Layout::SingleSite, &mut batch, &mut report)
+                }
+                Format::PrsaMultiSite => {
+                    prsa::parse(bytes, prsa::Layout::MultiSite, &mut batch, &mut report)
+                }
             }
             report.summarise(&batch);
         }
