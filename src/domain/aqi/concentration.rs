@@ -140,9 +140,16 @@ impl PartialOrd for Concentration {
 
 impl Ord for Concentration {
     fn cmp(&self, other: &Self) -> Ordering {
-        // Both fractions are reduced and bounded (≤ 1e9 with small denominators): the cross
-        // products fit in i128.
-        (self.num * other.den).cmp(&(other.num * self.den))
+        // Values are bounded (≤ 1e9) and denominators stay small (thousandths times hour and
+        // station counts), so the cross products fit in i128; should they not, compare as floats
+        // rather than overflow.
+        match (
+            self.num.checked_mul(other.den),
+            other.num.checked_mul(self.den),
+        ) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => self.to_f64().total_cmp(&other.to_f64()),
+        }
     }
 }
 

@@ -2,7 +2,9 @@
 //! station, a station's daily AQI series, and the daily AQI of an area (several stations).
 //!
 //! Time: hourly results are addressed by the stamp of the station's pollutant series (CNEMC: the
-//! END of the averaging hour, Beijing time); days are local calendar days of the station's UTC
+//! END of the averaging hour, Beijing time; should a station's series differ, the convention of
+//! the first in table order SO2, NO2, CO, O3, PM10, PM2.5 addresses them all, and each series is
+//! read at its own stamp for the same averaging hour); days are local calendar days of the station's UTC
 //! offset, cut by each series' [`StampConvention`] (CNEMC stamps 01:00 … 24:00 make a day). With
 //! [`StandardChoice::Auto`] an hour or day is under HJ 633-2026 when its averaging period starts
 //! on or after 2026-03-01 00:00 Beijing time.
@@ -492,6 +494,33 @@ mod tests {
         assert_eq!(h.result.aqi, Some(94));
         let published = station_hourly(&store, id, start + 23, &AqiConfig::default());
         assert_eq!(published.and_then(|h| h.result.aqi), Some(200));
+    }
+
+    #[test]
+    fn series_with_other_stamp_conventions_are_read_for_the_same_hour() {
+        // PM10 stamped at the end of the hour (CNEMC), PM2.5 from a source stamping the start.
+        let d = date(2019, 12, 2);
+        let ten = Hour::from_local_date_hour(d, 10, CST);
+        let mut store = store_with("X", ten, &[(Variable::Pm10, vec![50.0, 600.0])]);
+        let mut batch = Batch::new(PathBuf::from("start.csv"));
+        let s = batch.station(Station::with_code("X"));
+        batch.chunks.push(Chunk {
+            station: s,
+            variable: Variable::Pm25,
+            kind: SeriesKind::Observed,
+            stamp: StampConvention::StartOfHour,
+            start: ten - 1,
+            values: vec![75.0, 150.0],
+        });
+        store.merge(batch);
+        let id = store.stations().find("X").expect("X");
+        // Stamp 10:00 (end) = hour 09:00–10:00: PM10 50 → 50, PM2.5 (start stamp 09:00) 75 → 100.
+        let h = station_hourly(&store, id, ten, &AqiConfig::default()).expect("hour");
+        assert_eq!(h.stamp_convention, StampConvention::EndOfHour);
+        assert_eq!(h.result.iaqi(Indicator::Pm10OneHour), Some(50));
+        assert_eq!(h.result.iaqi(Indicator::Pm25OneHour), Some(100));
+        let h = station_hourly(&store, id, ten + 1, &AqiConfig::default()).expect("hour");
+        assert_eq!(h.result.iaqi(Indicator::Pm25OneHour), Some(200));
     }
 
     #[test]

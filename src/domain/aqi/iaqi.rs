@@ -290,6 +290,53 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// A higher concentration never gives a lower index, in any standard and indicator.
+        #[test]
+        fn index_never_decreases(a in 0i64..4_000_000, b in 0i64..4_000_000) {
+            let (lo, hi) = (a.min(b), a.max(b));
+            let (lo, hi) = (
+                Concentration::from_thousandths(lo).expect("valid"),
+                Concentration::from_thousandths(hi).expect("valid"),
+            );
+            for standard in Standard::ALL {
+                for ind in ALL_INDICATORS {
+                    if let (Ok(x), Ok(y)) = (iaqi(standard, ind, lo), iaqi(standard, ind, hi)) {
+                        proptest::prop_assert!(x.value <= y.value, "{standard:?} {ind:?}");
+                    }
+                }
+            }
+        }
+
+        /// The Chinese PM2.5 IAQI is above 100 exactly when the rounded daily mean is above the
+        /// IAQI-100 breakpoint (75 in 2012, 60 in 2026): no float drift across the limit.
+        #[test]
+        fn limit_is_respected(milli in 0i64..200_000) {
+            let c = Concentration::from_thousandths(milli).expect("valid");
+            for (standard, limit) in [(Standard::Hj633_2012, 75), (Standard::Hj633_2026, 60)] {
+                let rounded = prepared(standard, Indicator::Pm25Daily, c);
+                let v = iaqi(standard, Indicator::Pm25Daily, c).expect("index").value;
+                let above = rounded > Concentration::whole(limit).expect("valid");
+                proptest::prop_assert_eq!(v > 100, above, "{:?} {}", standard, c);
+            }
+        }
+    }
+
+    const ALL_INDICATORS: [Indicator; 12] = [
+        Indicator::So2OneHour,
+        Indicator::So2Daily,
+        Indicator::No2OneHour,
+        Indicator::No2Daily,
+        Indicator::CoOneHour,
+        Indicator::CoDaily,
+        Indicator::O3OneHour,
+        Indicator::O3EightHour,
+        Indicator::Pm10OneHour,
+        Indicator::Pm10Daily,
+        Indicator::Pm25OneHour,
+        Indicator::Pm25Daily,
+    ];
+
     #[test]
     fn us_pm_with_2024_breakpoints() {
         use Indicator::*;
