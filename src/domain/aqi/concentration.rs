@@ -61,15 +61,23 @@ impl Concentration {
 
     /// The exact arithmetic mean; `None` for no values (or, in theory, on overflow).
     pub fn mean(values: impl IntoIterator<Item = Concentration>) -> Option<Self> {
-        let mut sum = Concentration { num: 0, den: 1 };
+        // Store values are whole thousandths: sum those as integers, and fall back to fraction
+        // addition only for other denominators (means of means).
+        let mut thousandths: i128 = 0;
+        let mut other = Concentration { num: 0, den: 1 };
         let mut n: i128 = 0;
         for v in values {
-            sum = sum.checked_add(v)?;
+            if 1000 % v.den == 0 {
+                thousandths = thousandths.checked_add(v.num * (1000 / v.den))?;
+            } else {
+                other = other.checked_add(v)?;
+            }
             n += 1;
         }
         if n == 0 {
             return None;
         }
+        let sum = other.checked_add(Self::reduced(thousandths, 1000))?;
         Self::ratio(sum.num, sum.den.checked_mul(n)?)
     }
 
@@ -172,11 +180,24 @@ impl serde::Serialize for Concentration {
     }
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    // 64-bit division is many times faster than 128-bit; nearly all values fit.
+    while b != 0 {
+        if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
+            let g = gcd_u64(x, y);
+            return i128::from(g.max(1));
+        }
+        (a, b) = (b, a % b);
+    }
+    if a == 0 { 1 } else { a as i128 }
+}
+
+fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
         (a, b) = (b, a % b);
     }
-    if a == 0 { 1 } else { a.abs() }
+    a
 }
 
 #[cfg(test)]
