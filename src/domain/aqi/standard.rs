@@ -15,7 +15,11 @@ pub enum Standard {
     /// HJ 633-2026, in force from 2026-03-01.
     #[serde(rename = "hj633-2026")]
     Hj633_2026,
-    /// US EPA AQI (Technical Assistance Document EPA-454/B-24-002, May 2024).
+    /// US EPA AQI (Technical Assistance Document EPA-454/B-24-002, May 2024), for comparison:
+    /// PM2.5 (2024 breakpoints) and PM10 only. The US gas breakpoints are in ppm/ppb over other
+    /// averaging times (O3 and CO 8-hour, SO2 1-hour switching to 24-hour) and are left out.
+    /// Hourly values use the 1-hour concentration on the 24-hour table (not the NowCast); daily
+    /// means use the same validity rule as the Chinese ones (20 hours; EPA asks for 18).
     #[serde(rename = "us-epa")]
     UsEpa,
 }
