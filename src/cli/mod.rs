@@ -5,6 +5,7 @@
 //! at all; 1 when `--strict` turns skipped rows into a failure (or a check such as `journal verify`
 //! finds a fault).
 
+mod aqi;
 mod hindcast;
 mod inspect;
 mod journal;
@@ -35,6 +36,8 @@ pub enum Command {
     Hindcast(hindcast::Args),
     /// The event journal of a workspace: verify its hash chain, export its events.
     Journal(journal::Args),
+    /// Hourly (real-time) or daily AQI per station: HJ 633-2012/2026 or the US EPA AQI.
+    Aqi(aqi::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -70,6 +73,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Inspect(args) => inspect::run(&args),
         Command::Hindcast(args) => hindcast::run(&args),
         Command::Journal(args) => journal::run(&args),
+        Command::Aqi(args) => aqi::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
