@@ -63,7 +63,9 @@ fn shijiazhuang_budget_by_hand() {
         season.from(),
         season.to(),
     );
-    let b = budget::compute(&settings(RoundMode::HalfEven), &days, date(12, 10)).expect("budget");
+    let aqi = budget::area_daily_aqi(&store, &ids, season.from(), season.to());
+    let b =
+        budget::compute(&settings(RoundMode::HalfEven), &days, &aqi, date(12, 10)).expect("budget");
     assert_eq!(b.season_days, 183);
     assert_eq!(b.days_elapsed, 71, "31 Oct + 30 Nov + 10 Dec");
     assert_eq!(
@@ -97,8 +99,14 @@ fn shijiazhuang_budget_by_hand() {
     let r = b.remaining_allowed_mean.expect("R");
     assert!((r - 7162.0 / 112.0).abs() < 1e-12, "{r}");
     assert_eq!((b.heavy_days, b.heavy_days_left), (3, Some(7)));
+    // Daily AQI (HJ 633-2012, PM2.5 primary on these days): 162 → 200 + 12 = 212, 171 → 221,
+    // 174 → 224, 103 → 100 + 28 × 50 / 40 = 135.
+    let aqi_by_day: Vec<Option<u16>> = b.ledger[67..].iter().map(|r| r.aqi).collect();
+    assert_eq!(aqi_by_day, vec![Some(212), Some(221), Some(224), Some(135)]);
+    assert_eq!(b.heavy_basis, budget::HeavyBasis::DailyAqi);
     // Halves up: the same days, but the season mean shows 153.
-    let up = budget::compute(&settings(RoundMode::HalfUp), &days, date(12, 10)).expect("budget");
+    let up =
+        budget::compute(&settings(RoundMode::HalfUp), &days, &[], date(12, 10)).expect("budget");
     assert_eq!(
         (up.sum_so_far, up.mean_so_far_rounded),
         (610.0, Some(153.0))
@@ -106,7 +114,7 @@ fn shijiazhuang_budget_by_hand() {
 }
 
 #[test]
-fn baoding_150_is_not_heavy_unless_unrounded() {
+fn baoding_aqi_200_is_not_heavy() {
     let store = load(&fixtures());
     let (ids, _) = Area::city(&store, "保定").resolve(&store);
     let days = area_daily(
@@ -117,11 +125,28 @@ fn baoding_150_is_not_heavy_unless_unrounded() {
         date(12, 1),
         date(12, 31),
     );
-    let b = budget::compute(&settings(RoundMode::HalfEven), &days, date(12, 10)).expect("budget");
-    let counted: Vec<f64> = b.ledger.iter().filter_map(|r| r.value).collect();
-    assert_eq!(counted, vec![117.0, 134.0, 150.0, 168.0]);
-    assert_eq!(b.heavy_days, 1, "150 is IAQI 200, not above");
-    let exact = budget::compute(&settings(RoundMode::Exact), &days, date(12, 10)).expect("budget");
+    let aqi = budget::area_daily_aqi(&store, &ids, date(12, 1), date(12, 31));
+    let b =
+        budget::compute(&settings(RoundMode::HalfEven), &days, &aqi, date(12, 10)).expect("budget");
+    let counted: Vec<(f64, Option<u16>)> = b
+        .ledger
+        .iter()
+        .filter_map(|r| r.value.map(|v| (v, r.aqi)))
+        .collect();
+    // 117 → 150 + 2 × 50 / 35 = 152.9 → 153; 134 → 177.1 → 178; 150 → 200; 168 → 218.
+    assert_eq!(
+        counted,
+        vec![
+            (117.0, Some(153)),
+            (134.0, Some(178)),
+            (150.0, Some(200)),
+            (168.0, Some(218))
+        ]
+    );
+    assert_eq!(b.heavy_days, 1, "AQI 200 is not above 200");
+    // On PM2.5 alone without rounding, 150.15 would be above 150.
+    let exact =
+        budget::compute(&settings(RoundMode::Exact), &days, &[], date(12, 10)).expect("budget");
     assert_eq!(exact.heavy_days, 2, "150.15 unrounded is above 150");
 }
 
@@ -309,7 +334,9 @@ fn shijiazhuang_december_2019() {
         date(10, 1),
         date(3, 31),
     );
-    let b = budget::compute(&settings(RoundMode::HalfEven), &days, date(12, 31)).expect("budget");
+    let aqi = budget::area_daily_aqi(&store, &ids, date(10, 1), date(3, 31));
+    let b =
+        budget::compute(&settings(RoundMode::HalfEven), &days, &aqi, date(12, 31)).expect("budget");
     assert_eq!(
         (b.days_elapsed, b.valid_days, b.remaining_days),
         (92, 31, 91)

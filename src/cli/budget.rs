@@ -220,8 +220,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             },
         },
     };
-    let b =
-        budget::compute(&settings, &days, as_of).map_err(|e| Failure::unusable(e.to_string()))?;
+    let aqi = budget::area_daily_aqi(&store, &ids, season.from(), season.to());
+    let b = budget::compute(&settings, &days, &aqi, as_of)
+        .map_err(|e| Failure::unusable(e.to_string()))?;
     let same_period = last_year(&store, &ids, &days, season, as_of, mode);
     let forecast = (!args.forecast.is_empty())
         .then(|| budget::episode_cost(&b, &args.forecast))
@@ -459,17 +460,18 @@ fn print_text(area: &Area, b: &Budget, o: &Output<'_>) {
     println!("                     {}", o.rounding.en);
     if let Some(rows) = &o.ledger {
         println!(
-            "  date        day  stations  exact    counted  heavy  mean so far  allowed after"
+            "  date        day  stations  exact    counted  AQI  heavy  mean so far  allowed after"
         );
         for r in rows {
             println!(
-                "  {}  {:>3}  {:>3}/{:<3}  {:>7}  {:>7}  {:>5}  {:>11}  {:>13}",
+                "  {}  {:>3}  {:>3}/{:<3}  {:>7}  {:>7}  {:>3}  {:>5}  {:>11}  {:>13}",
                 r.date,
                 r.day,
                 r.stations_valid,
                 r.stations_total,
                 opt(r.exact, 2),
                 opt(r.value, 0),
+                r.aqi.map_or("—".to_string(), |a| a.to_string()),
                 if r.heavy { "yes" } else { "" },
                 opt(r.mean_so_far, 2),
                 opt(r.remaining_allowed_mean, 1)

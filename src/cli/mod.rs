@@ -5,6 +5,7 @@
 //! at all; 1 when `--strict` turns skipped rows into a failure (or a check such as `journal verify`
 //! finds a fault).
 
+mod aqi;
 mod budget;
 mod hindcast;
 mod inspect;
@@ -41,6 +42,8 @@ pub enum Command {
     Budget(budget::Args),
     /// Rank areas by PM2.5, composite index or year-on-year change (排名).
     Rank(rank::Args),
+    /// Hourly (real-time) or daily AQI per station: HJ 633-2012/2026 or the US EPA AQI.
+    Aqi(aqi::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -78,6 +81,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Journal(args) => journal::run(&args),
         Command::Budget(args) => budget::run(&args),
         Command::Rank(args) => rank::run(&args),
+        Command::Aqi(args) => aqi::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,14 +10,18 @@
 //! - remaining days = N − days_elapsed; assuming they will all be valid, the season ends with
 //!   valid + remaining days, so the remaining allowed mean is R = (T_c × (valid + remaining) − S) /
 //!   remaining: the mean that lands the season exactly on T_c;
-//! - heavy day: area daily AQI > 200. Until the AQI module is wired in, only PM2.5 is used: daily
+//! - heavy day: area daily AQI > 200, all pollutants, HJ 633 version by date ([`area_daily_aqi`],
+//!   from [`crate::domain::aqi`]). A day without an area AQI falls back to its PM2.5 alone: daily
 //!   PM2.5 > 150 µg/m³ is IAQI > 200 in both HJ 633-2012 and HJ 633-2026 (see [`HeavyBasis`]).
+//!   Forecast days (PM2.5 daily means) are judged on PM2.5.
 
 use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
 
+use super::aqi::{AqiConfig, area_daily_series};
 use super::area::AreaDay;
+use crate::store::{StationId, Store};
 
 /// Daily PM2.5 above this (after rounding) is a heavy-pollution day: IAQI 200 ↔ 150 µg/m³ in both
 /// HJ 633 tables, and a whole µg/m³ above it is IAQI > 200.
@@ -284,8 +288,10 @@ pub enum TargetForm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum HeavyBasis {
-    /// Area daily PM2.5 > 150 µg/m³ only (AQI > 200 from PM2.5 alone; PM10- or O3-driven heavy
-    /// days are not counted).
+    /// Area daily AQI > 200 from all pollutants; days without an AQI judged on PM2.5 alone.
+    DailyAqi,
+    /// Area daily PM2.5 > 150 µg/m³ only (no AQI was given; PM10- or O3-driven heavy days are
+    /// not counted).
     Pm25,
 }
 
@@ -293,6 +299,10 @@ impl HeavyBasis {
     /// What the basis means, for the page and the JSON.
     pub fn describe_en(self) -> &'static str {
         match self {
+            HeavyBasis::DailyAqi => {
+                "heavy day = area daily AQI > 200 (HJ 633 by date, all pollutants); a day without \
+                 an AQI counts when its PM2.5 > 150 µg/m³"
+            }
             HeavyBasis::Pm25 => {
                 "heavy day = area daily PM2.5 > 150 µg/m³ (IAQI > 200 in HJ 633-2012 and -2026); \
                  other pollutants not counted"
@@ -303,12 +313,50 @@ impl HeavyBasis {
     /// Chinese version of [`HeavyBasis::describe_en`].
     pub fn describe_zh(self) -> &'static str {
         match self {
+            HeavyBasis::DailyAqi => {
+                "重污染日按区域日AQI > 200统计（HJ 633按日期选版本，计入全部污染物）；无AQI的日子按PM2.5日均值 > 150 µg/m³判断"
+            }
             HeavyBasis::Pm25 => {
                 "重污染日按区域PM2.5日均值 > 150 µg/m³（HJ 633-2012与2026版IAQI均 > 200）统计，未计其他污染物"
             }
         }
     }
 }
+
+/// An area's daily AQI, as far as it decides heavy days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct DayAqi {
+    /// Local calendar date.
+    pub date: NaiveDate,
+    /// The daily AQI; when the standard withholds it (an indicator missing) but a sub-index
+    /// already exceeds 200, that sub-index (the AQI is at least that). `None` otherwise.
+    pub aqi: Option<u16>,
+}
+
+/// The area's daily AQI for `from..=to` (standard by date, [`AqiConfig::default`]): area daily
+/// statistics are the means of the stations' valid statistics, as for PM2.5.
+pub fn area_daily_aqi(
+    store: &Store,
+    stations: &[StationId],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<DayAqi> {
+    area_daily_series(store, stations, from, to, &AqiConfig::default())
+        .into_iter()
+        .map(|d| DayAqi {
+            date: d.day.date,
+            aqi: d.day.result.aqi.or_else(|| {
+                d.day
+                    .result
+                    .max_sub_index()
+                    .filter(|&m| f64::from(m) > HEAVY_AQI_ABOVE)
+            }),
+        })
+        .collect()
+}
+
+/// A daily AQI above this is a heavy-pollution day (重度污染 and worse).
+pub const HEAVY_AQI_ABOVE: f64 = 200.0;
 
 /// The user's settings for the season budget.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -371,6 +419,8 @@ pub struct LedgerRow {
     pub exact: Option<f64>,
     /// Area daily mean as counted (c_i, rounded per the convention).
     pub value: Option<f64>,
+    /// Area daily AQI (all pollutants), when known.
+    pub aqi: Option<u16>,
     /// Stations with a valid daily mean / stations in the area.
     pub stations_valid: usize,
     /// Stations in the area.
@@ -433,11 +483,13 @@ pub struct Budget {
     pub ledger: Vec<LedgerRow>,
 }
 
-/// Compute the budget from the area's daily PM2.5 means (any range; days outside the season or
-/// after `as_of` are ignored).
+/// Compute the budget from the area's daily PM2.5 means and daily AQI (any range; days outside
+/// the season or after `as_of` are ignored). With `aqi` empty, heavy days are judged on PM2.5
+/// alone ([`HeavyBasis::Pm25`]).
 pub fn compute(
     settings: &BudgetSettings,
     days: &[AreaDay],
+    aqi: &[DayAqi],
     as_of: NaiveDate,
 ) -> Result<Budget, BudgetError> {
     let target_mean = settings.target_mean()?;
@@ -446,6 +498,8 @@ pub fn compute(
     let n_total = season.days();
     let elapsed = season.days_elapsed(as_of);
     let by_date: BTreeMap<NaiveDate, &AreaDay> = days.iter().map(|d| (d.date, d)).collect();
+    let aqi_by_date: BTreeMap<NaiveDate, u16> =
+        aqi.iter().filter_map(|d| Some((d.date, d.aqi?))).collect();
 
     let mut ledger = Vec::with_capacity(elapsed as usize);
     let (mut sum, mut valid, mut heavy) = (0.0f64, 0u32, 0u32);
@@ -454,7 +508,11 @@ pub fn compute(
         let entry = by_date.get(&date);
         let exact = entry.and_then(|d| d.value);
         let value = exact.map(|x| settings.rounding.daily.apply(x));
-        let is_heavy = value.is_some_and(|c| c > HEAVY_PM25_ABOVE);
+        let day_aqi = aqi_by_date.get(&date).copied();
+        let is_heavy = match day_aqi {
+            Some(a) => f64::from(a) > HEAVY_AQI_ABOVE,
+            None => value.is_some_and(|c| c > HEAVY_PM25_ABOVE),
+        };
         if let Some(c) = value {
             sum += c;
             valid += 1;
@@ -466,6 +524,7 @@ pub fn compute(
             day: day_no,
             exact,
             value,
+            aqi: day_aqi,
             stations_valid: entry.map_or(0, |d| d.stations_valid),
             stations_total: entry.map_or(0, |d| d.stations_total),
             heavy: is_heavy,
@@ -498,7 +557,11 @@ pub fn compute(
         heavy_days_left: settings
             .heavy_target
             .map(|t| i64::from(t) - i64::from(heavy)),
-        heavy_basis: HeavyBasis::Pm25,
+        heavy_basis: if aqi.is_empty() {
+            HeavyBasis::Pm25
+        } else {
+            HeavyBasis::DailyAqi
+        },
         change_vs_baseline_percent: settings
             .baseline
             .zip(mean_so_far)
@@ -778,7 +841,7 @@ mod tests {
             .enumerate()
             .map(|(i, v)| day(date(2019, 12, 1 + i as u32), *v))
             .collect();
-        let b = compute(&st, &days, date(2019, 12, 5)).expect("budget");
+        let b = compute(&st, &days, &[], date(2019, 12, 5)).expect("budget");
         assert_eq!(b.season_days, 10);
         assert_eq!(b.days_elapsed, 5);
         assert_eq!(b.valid_days, 4);
@@ -815,13 +878,13 @@ mod tests {
         // Half-up rounding changes two days: 80.5 → 81 and 150.5 → 151 (now heavy).
         let mut up = st;
         up.rounding.daily = RoundMode::HalfUp;
-        let b2 = compute(&up, &days, date(2019, 12, 5)).expect("budget");
+        let b2 = compute(&up, &days, &[], date(2019, 12, 5)).expect("budget");
         assert_eq!(b2.sum_so_far, 443.0);
         assert_eq!(b2.heavy_days, 2);
         // Exact rounding: S = 442.6, T_c still 67 with the floor.
         let mut exact = st;
         exact.rounding.daily = RoundMode::Exact;
-        let b3 = compute(&exact, &days, date(2019, 12, 5)).expect("budget");
+        let b3 = compute(&exact, &days, &[], date(2019, 12, 5)).expect("budget");
         assert!((b3.sum_so_far - 442.6).abs() < 1e-9);
         assert_eq!(b3.heavy_days, 2, "150.5 > 150 when not rounded");
     }
@@ -834,7 +897,7 @@ mod tests {
         let days: Vec<AreaDay> = (1..=4)
             .map(|d| day(date(2019, 12, d), Some(50.0)))
             .collect();
-        let b = compute(&st, &days, date(2019, 12, 4)).expect("budget");
+        let b = compute(&st, &days, &[], date(2019, 12, 4)).expect("budget");
         // S = 200, n = 4, remaining 6: R = (60 × 10 − 200) / 6 = 66.67.
         let r = b.remaining_allowed_mean.expect("R");
         assert!((r - 400.0 / 6.0).abs() < 1e-12);
@@ -862,16 +925,51 @@ mod tests {
     }
 
     #[test]
+    fn heavy_days_follow_the_daily_aqi_and_fall_back_to_pm25() {
+        let season = Season::new(date(2019, 12, 1), date(2019, 12, 10)).expect("season");
+        let st = settings(season, TargetForm::Mean(60.0));
+        let days: Vec<AreaDay> = [100.0, 151.0, 140.0]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| day(date(2019, 12, 1 + i as u32), Some(*v)))
+            .collect();
+        // 1 Dec: PM2.5 100 but a dust day with AQI 230 (PM10); 2 Dec: no AQI, PM2.5 151;
+        // 3 Dec: AQI 180.
+        let aqi = [
+            DayAqi {
+                date: date(2019, 12, 1),
+                aqi: Some(230),
+            },
+            DayAqi {
+                date: date(2019, 12, 2),
+                aqi: None,
+            },
+            DayAqi {
+                date: date(2019, 12, 3),
+                aqi: Some(180),
+            },
+        ];
+        let b = compute(&st, &days, &aqi, date(2019, 12, 3)).expect("budget");
+        let heavy: Vec<bool> = b.ledger.iter().map(|r| r.heavy).collect();
+        assert_eq!(heavy, vec![true, true, false]);
+        assert_eq!(b.heavy_basis, HeavyBasis::DailyAqi);
+        assert_eq!(b.ledger[0].aqi, Some(230));
+        let pm = compute(&st, &days, &[], date(2019, 12, 3)).expect("budget");
+        assert_eq!(pm.heavy_days, 1);
+        assert_eq!(pm.heavy_basis, HeavyBasis::Pm25);
+    }
+
+    #[test]
     fn season_over_leaves_no_remaining_mean() {
         let season = Season::new(date(2019, 12, 1), date(2019, 12, 2)).expect("season");
         let st = settings(season, TargetForm::Mean(60.0));
         let days = [day(date(2019, 12, 1), Some(10.0))];
-        let b = compute(&st, &days, date(2020, 1, 1)).expect("budget");
+        let b = compute(&st, &days, &[], date(2020, 1, 1)).expect("budget");
         assert_eq!((b.days_elapsed, b.remaining_days, b.valid_days), (2, 0, 1));
         assert_eq!(b.remaining_allowed_mean, None);
         assert!(episode_cost(&b, &[200.0]).is_none());
         // Before the season: nothing elapsed, R = T.
-        let b = compute(&st, &days, date(2019, 11, 1)).expect("budget");
+        let b = compute(&st, &days, &[], date(2019, 11, 1)).expect("budget");
         assert_eq!((b.days_elapsed, b.mean_so_far), (0, None));
         assert_eq!(b.remaining_allowed_mean, Some(60.0));
         assert_eq!(b.on_track, None);
@@ -897,7 +995,7 @@ mod tests {
             st.rounding.target = TargetRounding::Exact;
             st.rounding.mean = RoundMode::Exact;
             let as_of = date(2019, 9, 30) + chrono::Duration::days(i64::from(elapsed));
-            let b = compute(&st, &days, as_of).expect("budget");
+            let b = compute(&st, &days, &[], as_of).expect("budget");
             proptest::prop_assert_eq!(b.days_elapsed + b.remaining_days, 90);
             proptest::prop_assert_eq!(b.valid_days + b.missing_days, b.days_elapsed);
             if let Some(r) = b.remaining_allowed_mean {

@@ -1,6 +1,7 @@
 //! Pure domain logic: AQI, weather windows, the advisor, the plan, the season budget, the response
 //! state. No egui, no file or clock access — time always comes in as an argument.
 
+pub mod aqi;
 pub mod area;
 pub mod budget;
 pub mod findings;
