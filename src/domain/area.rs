@@ -1,13 +1,16 @@
 //! Areas (a county, a city, any group of stations) and their daily values: the numbers the season
 //! budget and the rankings are made of.
 //!
-//! Rules (GB 3095-2026 Table 4, same in GB 3095-2012 / HJ 663-2013):
-//! - a station's daily mean is valid with at least [`MIN_HOURS_PER_DAY`] hourly values in the day;
-//! - an 8-hour moving mean is valid with at least [`MIN_HOURS_PER_8H`] hourly values in its 8 hours;
+//! Rules (GB 3095-2026 Table 4; the validity minimums are the AQI module's
+//! [`Validity::default`], so AQI, budget and rankings use one set):
+//! - a station's daily mean is valid with at least 20 hourly values in the day;
+//! - an 8-hour moving mean is valid with at least 6 hourly values in its 8 hours;
 //! - a station's daily maximum 8-hour mean (O3) takes the 17 windows that lie inside the day (CNEMC
-//!   stamps 08:00 … 24:00) and is valid with at least [`MIN_WINDOWS_PER_DAY`] valid windows;
-//! - the area's daily value is the plain mean over its stations of each valid station value; a day
-//!   with no valid station has no area value.
+//!   stamps 08:00 … 24:00) and is valid with at least 14 valid windows;
+//! - the area's daily value is the mean over its stations of each valid station value, in exact
+//!   arithmetic like the AQI module's area statistics; a day with no valid station has no value.
+//!
+//! For pollutant concentrations (never negative).
 //!
 //! The calendar day is the local day of the station's clock under the series' [`StampConvention`]
 //! (CNEMC stamps mark the END of the hour: stamps 01:00 … 24:00 make one day), via
@@ -15,14 +18,9 @@
 
 use chrono::NaiveDate;
 
+use super::aqi::Concentration;
+use super::aqi::daily::{Validity, daily_max_8h, daily_mean};
 use crate::store::{Hour, Series, StationId, Store, Variable};
-
-/// Minimum hourly values for a valid daily mean.
-pub const MIN_HOURS_PER_DAY: usize = 20;
-/// Minimum hourly values for a valid 8-hour moving mean.
-pub const MIN_HOURS_PER_8H: usize = 6;
-/// Minimum valid 8-hour means in a day for a valid daily maximum 8-hour mean.
-pub const MIN_WINDOWS_PER_DAY: usize = 14;
 
 /// A named group of stations, as defined in the workspace (default: one CNEMC city).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -109,30 +107,26 @@ pub fn station_daily(
     utc_offset_s: i32,
     stat: DailyStat,
 ) -> Option<f64> {
-    let range = Hour::day_range(date, series.stamp(), utc_offset_s);
-    let values = series.window(range.start, range.end);
-    match stat {
-        DailyStat::Mean => mean_if(&values, MIN_HOURS_PER_DAY),
-        DailyStat::Max8h => {
-            let means: Vec<f64> = values
-                .windows(8)
-                .filter_map(|w| mean_if(w, MIN_HOURS_PER_8H))
-                .collect();
-            if means.len() < MIN_WINDOWS_PER_DAY {
-                return None;
-            }
-            means.into_iter().reduce(f64::max)
-        }
-    }
+    station_value(series, date, utc_offset_s, stat).map(Concentration::to_f64)
 }
 
-/// Mean of the non-missing values when there are at least `min` of them.
-fn mean_if(values: &[f32], min: usize) -> Option<f64> {
-    let (n, sum) = values
-        .iter()
-        .filter(|v| !v.is_nan())
-        .fold((0usize, 0.0f64), |(n, s), &v| (n + 1, s + f64::from(v)));
-    (n >= min && n > 0).then(|| sum / n as f64)
+fn station_value(
+    series: &Series,
+    date: NaiveDate,
+    utc_offset_s: i32,
+    stat: DailyStat,
+) -> Option<Concentration> {
+    let range = Hour::day_range(date, series.stamp(), utc_offset_s);
+    let hours: Vec<Option<Concentration>> = series
+        .window(range.start, range.end)
+        .into_iter()
+        .map(Concentration::from_f32)
+        .collect();
+    let validity = Validity::default();
+    match stat {
+        DailyStat::Mean => daily_mean(&hours, &validity),
+        DailyStat::Max8h => daily_max_8h(&hours, &validity),
+    }
 }
 
 /// The area's daily values of `variable` (observed) for every date in `from..=to`.
@@ -154,14 +148,14 @@ pub fn area_daily(
     from.iter_days()
         .take_while(|d| *d <= to)
         .map(|date| {
-            let valid: Vec<f64> = series
+            let valid: Vec<Concentration> = series
                 .iter()
-                .filter_map(|&(s, offset)| station_daily(s, date, offset, stat))
+                .filter_map(|&(s, offset)| station_value(s, date, offset, stat))
                 .collect();
             AreaDay {
                 date,
-                value: (!valid.is_empty()).then(|| valid.iter().sum::<f64>() / valid.len() as f64),
                 stations_valid: valid.len(),
+                value: Concentration::mean(valid).map(Concentration::to_f64),
                 stations_total: stations.len(),
             }
         })
