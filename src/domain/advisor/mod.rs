@@ -1,0 +1,5 @@
+//! The level advisor.
+
+mod forecast;
+
+pub use forecast::{ForecastDay, PrimaryPollutant};
