@@ -3,12 +3,14 @@
 //! The format is detected from the content, never from the file name. Every load returns a
 //! [`FileReport`]; bad input never panics and never stops the other files.
 
+mod aqi_forecast;
 mod cnemc;
 mod number;
 mod report;
 mod station_list;
 mod text;
 
+pub use aqi_forecast::{load_forecast, parse_forecast};
 pub use number::{Cell, NumberFormat, check_range};
 pub use report::{FileReport, LoadReport, MAX_PROBLEMS_PER_FILE, Problem, Severity};
 pub use text::{Decoded, decode};
@@ -27,6 +29,8 @@ pub enum Format {
     CnemcSites,
     /// CNEMC station list (站点列表): code, name, city, longitude, latitude, ….
     StationList,
+    /// Daily AQI forecast: `date,aqi_min,aqi_max[,primary]` (日期,AQI下限,AQI上限,首要污染物).
+    AqiForecast,
 }
 
 impl Format {
@@ -35,13 +39,15 @@ impl Format {
         match self {
             Format::CnemcSites => "CNEMC site file (china_sites)",
             Format::StationList => "CNEMC station list (站点列表)",
+            Format::AqiForecast => "AQI forecast (AQI预报: 日期,AQI下限,AQI上限)",
         }
     }
 }
 
 /// What the loaders can recognise, for the "unknown format" message.
 pub const EXPECTED_FORMATS: &str = "a CNEMC site file (date,hour,type,<station codes>), a station \
-    list (监测点编码,监测点名称,城市,经度,纬度…)";
+    list (监测点编码,监测点名称,城市,经度,纬度…), an AQI forecast (date,aqi_min,aqi_max or \
+    日期,AQI下限,AQI上限)";
 
 /// Recognise a format from the first bytes of a file.
 pub fn detect(bytes: &[u8]) -> Option<Format> {
@@ -53,6 +59,9 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     }
     if station_list::looks_like(first) {
         return Some(Format::StationList);
+    }
+    if aqi_forecast::looks_like(first) {
+        return Some(Format::AqiForecast);
     }
     None
 }
@@ -67,6 +76,11 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> (Batch, FileReport) {
             match format {
                 Format::CnemcSites => cnemc::parse(bytes, &mut batch, &mut report),
                 Format::StationList => station_list::parse(bytes, &mut batch, &mut report),
+                // Daily ranges do not go into the store; parsed here for the report only.
+                Format::AqiForecast => {
+                    aqi_forecast::parse(bytes, &mut report, None);
+                    return (batch, report);
+                }
             }
             report.summarise(&batch);
         }
