@@ -92,7 +92,6 @@ pub(crate) fn build(
     for f in forecast.iter().filter(|f| f.date >= today) {
         by_date.entry(f.date).or_insert(f);
     }
-    let long = long_episode_days(plan, &by_date);
     let first = if plan.rules.count_observed_days {
         today - chrono::Days::new(lookback)
     } else {
@@ -109,6 +108,20 @@ pub(crate) fn build(
         .filter(|(_, v)| v.is_finite())
         .map(|&(d, v)| (d, v))
         .collect();
+    // Heavy days measured just before today already belong to the episode the forecast continues.
+    let measured_heavy = if plan.rules.count_observed_days {
+        (1..=lookback)
+            .map(|k| today - chrono::Days::new(k))
+            .take_while(|d| {
+                observed
+                    .get(d)
+                    .is_some_and(|&v| v > plan.rules.forecast_range.long_episode_above)
+            })
+            .count()
+    } else {
+        0
+    };
+    let long = long_episode_days(plan, &by_date, today, measured_heavy);
     let causes = &plan.rules.advisory.causes;
     let days = first
         .iter_days()
@@ -150,13 +163,24 @@ pub(crate) fn build(
 }
 
 /// Days inside a run of at least `long_episode_days` consecutive forecast days whose upper bound
-/// exceeds `long_episode_above` ("≥ 3 days of heavy pollution may occur").
-fn long_episode_days(plan: &Plan, by_date: &BTreeMap<NaiveDate, &ForecastDay>) -> Vec<NaiveDate> {
+/// exceeds `long_episode_above` ("≥ 3 days of heavy pollution may occur"). A run starting today
+/// also counts the `measured_heavy` days measured just before.
+fn long_episode_days(
+    plan: &Plan,
+    by_date: &BTreeMap<NaiveDate, &ForecastDay>,
+    today: NaiveDate,
+    measured_heavy: usize,
+) -> Vec<NaiveDate> {
     let rule = &plan.rules.forecast_range;
     let mut out = Vec::new();
     let mut run: Vec<NaiveDate> = Vec::new();
     let flush = |run: &mut Vec<NaiveDate>, out: &mut Vec<NaiveDate>| {
-        if run.len() >= rule.long_episode_days as usize {
+        let head = if run.first() == Some(&today) {
+            measured_heavy
+        } else {
+            0
+        };
+        if run.len() + head >= rule.long_episode_days as usize {
             out.append(run);
         }
         run.clear();

@@ -56,38 +56,49 @@ fn runs(values: &[Option<f32>], c: &Condition) -> Vec<Span> {
     out
 }
 
-/// The longest run of `c` inside `within` (any run when `within` is `None`), if long enough.
-fn longest(values: &[Option<f32>], c: &Condition, within: Option<Span>) -> Option<Span> {
+/// The longest run of `c` inside `within` (any run when `within` is `None`) that reaches day
+/// `today`, if long enough.
+fn longest(
+    values: &[Option<f32>],
+    c: &Condition,
+    within: Option<Span>,
+    today: usize,
+) -> Option<Span> {
     runs(values, c)
         .into_iter()
         .filter(|r| within.is_none_or(|w| w.contains(r.first) && w.contains(r.last)))
-        .filter(|r| r.len() >= c.days())
+        .filter(|r| r.len() >= c.days() && r.last >= today)
         .max_by_key(|r| (r.len(), std::cmp::Reverse(r.first)))
 }
 
-/// Every place where `trigger` is met.
-fn trigger_matches(values: &[Option<f32>], trigger: &Trigger) -> Vec<(Span, Vec<Span>)> {
+/// Every place where `trigger` is met with each condition's run reaching day `today`: measured
+/// days may lengthen a run that goes on, but a condition met only in the past does not count.
+fn trigger_matches(
+    values: &[Option<f32>],
+    trigger: &Trigger,
+    today: usize,
+) -> Vec<(Span, Vec<Span>)> {
     let base = trigger.base();
     runs(values, base)
         .into_iter()
-        .filter(|r| r.len() >= base.days())
+        .filter(|r| r.len() >= base.days() && r.last >= today)
         .filter_map(|r| {
             let within = trigger.same_run.then_some(r);
             let mut parts = vec![r];
             for c in &trigger.conditions[1..] {
-                parts.push(longest(values, c, within)?);
+                parts.push(longest(values, c, within, today)?);
             }
             Some((r, parts))
         })
         .collect()
 }
 
-/// Every trigger of every level of the plan met by `values`.
-pub(crate) fn find_matches(plan: &Plan, values: &[Option<f32>]) -> Vec<Match> {
+/// Every trigger of every level of the plan met by `values` and still going on at day `today`.
+pub(crate) fn find_matches(plan: &Plan, values: &[Option<f32>], today: usize) -> Vec<Match> {
     let mut out = Vec::new();
     for l in &plan.levels {
         for (t, trigger) in l.triggers.iter().enumerate() {
-            for (span, parts) in trigger_matches(values, trigger) {
+            for (span, parts) in trigger_matches(values, trigger, today) {
                 out.push(Match {
                     level: l.level,
                     trigger: t,
@@ -243,12 +254,34 @@ mod tests {
             same_run: true,
             line: 0,
         };
-        assert!(trigger_matches(&v, &t).is_empty());
+        assert!(trigger_matches(&v, &t, 0).is_empty());
         t.same_run = false;
-        let m = trigger_matches(&v, &t);
+        let m = trigger_matches(&v, &t, 0);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].0, Span { first: 0, last: 2 });
         assert_eq!(m[0].1[1], Span { first: 4, last: 4 });
+    }
+
+    #[test]
+    fn a_condition_met_only_before_today_does_not_count() {
+        // > 300 on day 1 only; today is day 2: the run > 200 goes on, the peak is past.
+        let v = vals(&[220.0, 320.0, 230.0, 240.0]);
+        let t = Trigger {
+            text: String::new(),
+            conditions: vec![cond(200.0, 72), cond(300.0, 24)],
+            same_run: true,
+            line: 0,
+        };
+        assert_eq!(trigger_matches(&v, &t, 1).len(), 1);
+        assert!(trigger_matches(&v, &t, 2).is_empty());
+        // A run that ended before today does not count at all.
+        let y = Trigger {
+            conditions: vec![cond(200.0, 24)],
+            ..t
+        };
+        let v = vals(&[220.0, 100.0, 100.0]);
+        assert!(trigger_matches(&v, &y, 1).is_empty());
+        assert_eq!(trigger_matches(&v, &y, 0).len(), 1);
     }
 
     #[test]

@@ -232,7 +232,7 @@ pub fn advise(plan: &Plan, input: &AdvisorInput<'_>) -> Advice {
         *v = None;
     }
     let evaluate = |values: &[Option<f32>]| {
-        let matches = episodes::find_matches(plan, values);
+        let matches = episodes::find_matches(plan, values, today_idx);
         let levels = episodes::day_levels(&matches, values.len());
         let episodes = episodes::episodes(&levels, min_warning, gap_days);
         Eval {

@@ -655,3 +655,55 @@ fn episodes_crossing_the_new_year_read_naturally() {
         reasons(&a)
     );
 }
+
+#[test]
+fn measured_heavy_days_extend_a_long_episode_for_the_upper_bound() {
+    // Two measured heavy days, then two forecast days whose upper bound is > 200: four days of
+    // heavy pollution, so the forecast is read by its upper bound (midpoints would be 195, 185).
+    let f = vec![
+        fc(8, 170.0, 220.0),
+        fc(9, 150.0, 220.0),
+        fc(10, 80.0, 100.0),
+    ];
+    let daily = [(date(6), 230.0), (date(7), 240.0)];
+    let mut case = Case::new(&f, at(8, 8));
+    case.daily = &daily;
+    let a = case.run(&default_plan());
+    let today = a.days.iter().find(|d| d.date == date(8)).expect("today");
+    assert_eq!((today.value, today.basis), (220.0, Some(RangePoint::Upper)));
+    assert_eq!(a.level, Level::Orange, "{}", reasons(&a));
+    // Without measured days: two days only → midpoints → > 150 for 48 h → yellow.
+    case.daily = &[];
+    assert_eq!(case.run(&default_plan()).level, Level::Yellow);
+}
+
+#[test]
+fn a_peak_already_past_does_not_upgrade_an_active_warning() {
+    // Orange in force; measured 320 yesterday, forecast 230 and 220 for today and tomorrow.
+    // The run > 200 goes on for 96 h, but the day > 300 is behind us: keep orange, not red.
+    let f = flat(10, &[230.0, 220.0, 90.0, 80.0]);
+    let daily = [(date(8), 240.0), (date(9), 320.0)];
+    let mut case = Case::new(&f, at(10, 10));
+    case.daily = &daily;
+    case.state = WarningState::Active {
+        level: Level::Orange,
+        since: at(8, 12),
+    };
+    let a = case.run(&default_plan());
+    assert_eq!(
+        (a.level, a.action),
+        (Level::Orange, Action::Keep),
+        "{}",
+        reasons(&a)
+    );
+    // With no warning in force the same data calls for orange from now (the episode goes on).
+    case.state = WarningState::None;
+    let a = case.run(&default_plan());
+    assert_eq!(
+        (a.level, a.action),
+        (Level::Orange, Action::Issue),
+        "{}",
+        reasons(&a)
+    );
+    assert_eq!(a.start, Some(at(10, 11)));
+}

@@ -62,13 +62,9 @@ pub(crate) fn time_en(h: Hour, utc_offset_s: i32) -> String {
     )
 }
 
-/// An AQI value without a needless ".0".
+/// An AQI value as people write it: a whole number (area means are rounded).
 pub(crate) fn aqi(v: f32) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    }
+    format!("{:.0}", v.round())
 }
 
 #[cfg(test)]
@@ -90,6 +86,7 @@ mod tests {
         assert_eq!(time_zh(h, 8 * 3600), "12月8日20时");
         assert_eq!(time_en(h, 8 * 3600), "8 Dec 20:00");
         assert_eq!(aqi(230.0), "230");
-        assert_eq!(aqi(212.5), "212.5");
+        assert_eq!(aqi(245.26), "245");
+        assert_eq!(aqi(212.5), "213");
     }
 }
