@@ -43,11 +43,17 @@ pub struct JudgedDay {
     pub level: Level,
 }
 
+/// Forecast days further ahead than this are ignored (a mistyped year must not make a series of
+/// thousands of days); real forecasts reach 7–15 days.
+pub(crate) const MAX_HORIZON_DAYS: u64 = 60;
+
 /// Consecutive local days from `first`, each with a value or a hole (no data).
 #[derive(Debug, Clone)]
 pub(crate) struct DaySeries {
     pub first: NaiveDate,
     pub days: Vec<Option<JudgedDay>>,
+    /// Forecast days dropped for lying beyond [`MAX_HORIZON_DAYS`].
+    pub beyond_horizon: usize,
 }
 
 impl DaySeries {
@@ -88,9 +94,15 @@ pub(crate) fn build(
     today: NaiveDate,
     lookback: u64,
 ) -> DaySeries {
+    let horizon = today + chrono::Days::new(MAX_HORIZON_DAYS);
     let mut by_date: BTreeMap<NaiveDate, &ForecastDay> = BTreeMap::new();
+    let mut beyond_horizon = 0;
     for f in forecast.iter().filter(|f| f.date >= today) {
-        by_date.entry(f.date).or_insert(f);
+        if f.date > horizon {
+            beyond_horizon += 1;
+        } else {
+            by_date.entry(f.date).or_insert(f);
+        }
     }
     let first = if plan.rules.count_observed_days {
         today - chrono::Days::new(lookback)
@@ -159,7 +171,11 @@ pub(crate) fn build(
             })
         })
         .collect();
-    DaySeries { first, days }
+    DaySeries {
+        first,
+        days,
+        beyond_horizon,
+    }
 }
 
 /// Days inside a run of at least `long_episode_days` consecutive forecast days whose upper bound

@@ -4,6 +4,12 @@
 //!
 //! Every threshold and duration comes from the [`Plan`]; nothing here knows "200" or "36 h".
 //! Pure: the current time is an argument.
+//!
+//! Days are local calendar days, because AQI forecasts are issued per day; a duration of
+//! "72 hours" is three consecutive days. The national wording ("daily" = any 24 consecutive hours,
+//! may cross midnight) matters for measured hourly data, which enters through the nowcast
+//! trigger. Measured days before today may lengthen a run that continues into today (plan option
+//! `count_observed_days`), but a condition met only in the past never raises the level now.
 
 mod days;
 mod episodes;
@@ -26,6 +32,10 @@ use episodes::{Episode, Match, Span, StageSpan};
 
 /// Measured values older than this (hours before `at`) are not "the current situation".
 const MAX_OBSERVATION_AGE_HOURS: i64 = 3;
+
+/// A forecast issued longer ago than this is pointed out: forecasts are published daily
+/// (HJ 633: before 20:00), so an older one has been superseded.
+const STALE_FORECAST_HOURS: i64 = 24;
 
 /// An unfavourable-weather window as the advisor needs it (the windows module's type is mapped
 /// into this by the caller).
@@ -286,16 +296,30 @@ fn stale_forecast(input: &AdvisorInput<'_>, series: &DaySeries, today: usize, r:
             "No AQI forecast for today or later: load the latest forecast",
         );
     }
+    if series.beyond_horizon > 0 {
+        r.add(
+            format!(
+                "{}个预报日期晚于今日{}天以上，已忽略，请检查日期",
+                series.beyond_horizon,
+                days::MAX_HORIZON_DAYS
+            ),
+            format!(
+                "{} forecast date(s) more than {} days ahead were ignored: check the dates",
+                series.beyond_horizon,
+                days::MAX_HORIZON_DAYS
+            ),
+        );
+    }
     if let Some(issued) = input.issued
-        && input.at - issued > 24
+        && input.at - issued > STALE_FORECAST_HOURS
     {
         r.add(
             format!(
-                "预报发布于{}，已超过24小时，请核实是否为最新预报",
+                "预报发布于{}，已超过{STALE_FORECAST_HOURS}小时，请核实是否为最新预报",
                 text::time_zh(issued, tz)
             ),
             format!(
-                "The forecast was issued {}, more than 24 h ago: check it is the latest",
+                "The forecast was issued {}, more than {STALE_FORECAST_HOURS} h ago: check it is the latest",
                 text::time_en(issued, tz)
             ),
         );
@@ -503,7 +527,33 @@ impl Ctx<'_> {
         advice.end_open = ep.span.last + 1 == self.series.days.len();
         advice.stages = self.stages_out(ep);
         self.explain_end(ep);
+        self.explain_later(ep);
         advice
+    }
+
+    /// Another warning episode after this one (separated by more than the lift duration).
+    fn explain_later(&mut self, ep: &Episode) {
+        let later = self
+            .full
+            .episodes
+            .iter()
+            .find(|e| e.span.first > ep.span.last)
+            .map(|e| (e.span.first, e.level));
+        if let Some((first, level)) = later {
+            let d = self.series.date(first);
+            self.reasons.add(
+                format!(
+                    "另：预测{}起可能再次出现达到{}条件的过程，届时另行研判",
+                    text::date_zh(d),
+                    self.name(level)
+                ),
+                format!(
+                    "Note: another episode reaching {} conditions may begin on {}; judge it then",
+                    self.name_en(level),
+                    text::span_en(d, d)
+                ),
+            );
+        }
     }
 
     /// Start, issue-by and lateness for something that should take effect at `s`.

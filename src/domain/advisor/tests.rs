@@ -9,8 +9,11 @@ use crate::domain::plan::{self, DEFAULT_PLAN_TOML, Plan};
 
 const CST: i32 = 8 * 3600;
 
+/// The shipped plan, parsed once.
 fn default_plan() -> Plan {
-    plan::default_plan().expect("default plan is valid")
+    static PLAN: std::sync::LazyLock<Plan> =
+        std::sync::LazyLock::new(|| plan::default_plan().expect("default plan is valid"));
+    PLAN.clone()
 }
 
 /// The default plan with one edit.
@@ -706,4 +709,198 @@ fn a_peak_already_past_does_not_upgrade_an_active_warning() {
         reasons(&a)
     );
     assert_eq!(a.start, Some(at(10, 11)));
+}
+
+/// A 2017-style four-level plan (blue to red), as older local plans still have.
+const FOUR_LEVELS: &str = r##"
+[plan]
+name = "旧版四级预案"
+area = "某市"
+
+[rules]
+lead_time_hours = 24
+count_observed_days = true
+episode_level = "max"
+forecast_range = { normal = "mid", long_episode = "upper", long_episode_days = 3, long_episode_above = 200 }
+nowcast = { enabled = true, above = 200, hours = 3, no_improvement_hours = 12, improvement_at_most = 200 }
+lift = { below_hours = 36, observed_at_most = 150 }
+pause = { enabled = false, min_hours = 12 }
+advisory = { causes = [] }
+
+[levels.blue]
+colour = "#0000FF"
+triggers = [{ all = [{ above = 200, hours = 24 }] }]
+measures = [{ id = "B1", category = "health", text = "减少户外活动", units = ["wjj"], deadline_hours = 0, feedback = "发布情况" }]
+
+[levels.yellow]
+colour = "#FFFF00"
+triggers = [{ all = [{ above = 200, hours = 48 }] }]
+measures = [{ id = "Y1", category = "health", text = "减少户外活动", units = ["wjj"], deadline_hours = 0, feedback = "发布情况" }]
+
+[levels.orange]
+colour = "#FF7E00"
+triggers = [{ all = [{ above = 200, hours = 72 }, { above = 300, hours = 24 }] }]
+measures = [{ id = "O1", category = "health", text = "避免户外活动", units = ["wjj"], deadline_hours = 0, feedback = "发布情况" }]
+
+[levels.red]
+colour = "#FF0000"
+triggers = [
+  { all = [{ above = 200, hours = 96 }, { above = 300, hours = 48 }] },
+  { text = "日AQI达到500", all = [{ at_least = 500, hours = 24 }] },
+]
+measures = [{ id = "R1", category = "schools", text = "停课", units = ["jyj"], deadline_hours = 0, feedback = "名单" }]
+
+[[units]]
+id = "wjj"
+name = "市卫生健康委"
+kind = "department"
+
+[[units]]
+id = "jyj"
+name = "市教育局"
+kind = "department"
+
+[templates]
+warning = "{level_name}"
+unit = "{unit}"
+adjust = "{from_level_name}"
+lift = "{lift_time}"
+"##;
+
+#[test]
+fn older_four_level_plans_with_blue_work() {
+    let p = plan::parse(FOUR_LEVELS).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(p.lowest_warning().map(|l| l.level), Some(Level::Blue));
+    let cases: [(&[f32], Level); 5] = [
+        (&[210.0, 100.0], Level::Blue),
+        (&[210.0, 220.0, 100.0], Level::Yellow),
+        (&[210.0, 320.0, 220.0, 100.0], Level::Orange),
+        (&[210.0, 320.0, 330.0, 220.0, 100.0], Level::Red),
+        (&[500.0, 100.0], Level::Red),
+    ];
+    for (values, level) in cases {
+        let f = flat(8, values);
+        let a = Case::new(&f, at(6, 10)).run(&p);
+        assert_eq!(a.level, level, "{values:?}: {}", reasons(&a));
+    }
+    let f = flat(8, &[500.0, 100.0]);
+    let a = Case::new(&f, at(6, 10)).run(&p);
+    assert!(
+        has_reason(&a, "预测12月8日日AQI≥500 → 红色预警（预案：日AQI达到500）"),
+        "{}",
+        reasons(&a)
+    );
+    // Below blue there is no temporary band in this plan.
+    let f = flat(8, &[160.0, 170.0]);
+    assert_eq!(Case::new(&f, at(6, 10)).run(&p).level, Level::None);
+}
+
+#[test]
+fn a_later_separate_episode_is_mentioned_and_far_dates_are_ignored() {
+    let mut f = flat(8, &[220.0, 100.0, 90.0, 230.0, 320.0, 250.0]);
+    f.push(fc(2000, 300.0, 400.0));
+    let a = Case::new(&f, at(6, 10)).run(&default_plan());
+    assert_eq!(a.level, Level::Yellow, "{}", reasons(&a));
+    assert!(
+        has_reason(&a, "另：预测12月11日起可能再次出现达到红色预警条件的过程"),
+        "{}",
+        reasons(&a)
+    );
+    assert!(has_reason(&a, "已忽略"), "{}", reasons(&a));
+    assert!(a.days.len() < 20);
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn state() -> impl Strategy<Value = WarningState> {
+        let level = prop_oneof![Just(Level::Yellow), Just(Level::Orange), Just(Level::Red)];
+        prop_oneof![
+            Just(WarningState::None),
+            (level.clone(), 0i64..72).prop_map(|(level, h)| WarningState::Active {
+                level,
+                since: at(5, 0) + h
+            }),
+            (level, 0i64..72).prop_map(|(level, h)| WarningState::Paused {
+                level,
+                since: at(5, 0) + h
+            }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever comes in, the advice is coherent and nothing panics.
+        #[test]
+        fn advice_is_coherent(
+            ranges in prop::collection::vec((0f32..500.0, 0f32..120.0, 0usize..4), 0..10),
+            first in 3u32..12,
+            hourly in prop::collection::vec(0f32..500.0, 0..8),
+            daily in prop::collection::vec(0f32..500.0, 0..3),
+            state in state(),
+            hour in 0i64..96,
+        ) {
+            let causes = [PrimaryPollutant::Pm25, PrimaryPollutant::O3, PrimaryPollutant::Dust, PrimaryPollutant::Pm10];
+            let forecast: Vec<ForecastDay> = ranges
+                .iter()
+                .enumerate()
+                .map(|(i, &(min, width, p))| fc_p(first + i as u32, min, (min + width).min(500.0), causes[p]))
+                .collect();
+            let now = at(7, 0) + hour;
+            let hourly: Vec<(Hour, f32)> = hourly
+                .iter()
+                .enumerate()
+                .map(|(k, &v)| (now - k as i64, v))
+                .collect();
+            let today = now.to_local(CST).date_naive();
+            let daily: Vec<(NaiveDate, f32)> = daily
+                .iter()
+                .enumerate()
+                .map(|(k, &v)| (today - chrono::Days::new(k as u64 + 1), v))
+                .collect();
+            let mut case = Case::new(&forecast, now);
+            case.hourly = &hourly;
+            case.daily = &daily;
+            case.state = state;
+            let a = case.run(&default_plan());
+            prop_assert_eq!(a.reasons.len(), a.reasons_en.len());
+            prop_assert!(!a.reasons.is_empty() || a.action == Action::None);
+            match a.action {
+                Action::Issue | Action::Upgrade | Action::Resume => {
+                    prop_assert!(a.level.is_warning());
+                    prop_assert!(a.start.is_some() && a.issue_by.is_some() && a.end.is_some());
+                    prop_assert!(a.start.unwrap_or(now) > now);
+                    prop_assert!(a.start <= a.end);
+                }
+                Action::Downgrade | Action::Pause => {
+                    prop_assert!(a.level.is_warning());
+                    prop_assert!(a.start <= a.end);
+                }
+                Action::Keep => prop_assert!(a.level.is_warning()),
+                Action::Temporary => prop_assert_eq!(a.level, Level::Temporary),
+                Action::Advisory => {
+                    prop_assert!(a.advisory && a.level == Level::None);
+                    prop_assert!(a.advisory_level.is_some_and(Level::is_warning));
+                }
+                Action::Lift | Action::None => prop_assert_eq!(a.level, Level::None),
+            }
+            if let WarningState::Active { level, .. } = state {
+                match a.action {
+                    Action::Upgrade => prop_assert!(a.level > level),
+                    Action::Downgrade => prop_assert!(a.level < level),
+                    Action::Keep | Action::Pause => prop_assert_eq!(a.level, level),
+                    Action::Lift => {}
+                    other => prop_assert!(false, "{other:?} for an active warning"),
+                }
+            }
+            if matches!(state, WarningState::None) {
+                prop_assert!(!matches!(
+                    a.action,
+                    Action::Upgrade | Action::Downgrade | Action::Keep | Action::Pause | Action::Resume | Action::Lift
+                ));
+            }
+        }
+    }
 }

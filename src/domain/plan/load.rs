@@ -890,6 +890,25 @@ lift = "{lift_time}"
     }
 
     #[test]
+    fn default_templates_fill_with_their_placeholders() {
+        let plan = parse(DEFAULT_PLAN_TOML).expect("valid");
+        for kind in TemplateKind::ALL {
+            let names = kind.allowed();
+            let values: Vec<(&str, &str)> = names.iter().map(|n| (*n, "〔值〕")).collect();
+            let text = crate::domain::plan::fill(plan.templates.get(kind), &values)
+                .unwrap_or_else(|e| panic!("{} template: {e}", kind.key()));
+            assert!(!text.contains('{') && !text.contains('}'), "{text}");
+            assert!(text.contains("〔值〕"));
+        }
+        let warning =
+            crate::domain::plan::fill(&plan.templates.warning, &[("level_name", "橙色预警")]);
+        assert!(
+            warning.is_err(),
+            "a placeholder without a value is an error"
+        );
+    }
+
+    #[test]
     fn mini_plan_with_measures_is_valid() {
         let text = MINI.replace(
             "[levels.orange]",
