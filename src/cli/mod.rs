@@ -6,7 +6,9 @@
 //! finds a fault).
 
 mod advise;
+mod hindcast;
 mod inspect;
+mod journal;
 
 use std::process::ExitCode;
 
@@ -30,6 +32,10 @@ pub struct Cli {
 pub enum Command {
     /// Per file: detected format, stations, variables, period, values, missing %, problems.
     Inspect(inspect::Args),
+    /// Run the daily heavy-pollution outlook over a past period and score it (POD, FAR, CSI).
+    Hindcast(hindcast::Args),
+    /// The event journal of a workspace: verify its hash chain, export its events.
+    Journal(journal::Args),
     /// Which warning level the emergency plan calls for, from when, and why.
     Advise(advise::Args),
 }
@@ -65,6 +71,8 @@ impl Failure {
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Hindcast(args) => hindcast::run(&args),
+        Command::Journal(args) => journal::run(&args),
         Command::Advise(args) => advise::run(&args),
     };
     match result {

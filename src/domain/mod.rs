@@ -2,4 +2,8 @@
 //! state. No egui, no file or clock access — time always comes in as an argument.
 
 pub mod advisor;
+pub mod hindcast;
+pub mod humidity;
+pub mod outlook;
 pub mod plan;
+pub mod windows;

@@ -26,7 +26,7 @@ pub fn looks_like(first_line: &str) -> bool {
     )
 }
 
-/// Values of one (date, type): `columns × 24` hours, NaN for missing.
+/// Values of one (date, type), hour-major (`hour × stations`, as the rows come), NaN for missing.
 struct Block {
     values: Vec<f32>,
 }
@@ -168,7 +168,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                     }
                 },
             };
-            let slot = &mut block.values[station * 24 + hour as usize];
+            let slot = &mut block.values[hour as usize * nstations + station];
             if slot.is_nan() {
                 *slot = value;
             } else if *slot != value {
@@ -206,7 +206,9 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         };
         let start = Hour::from_local_date_hour(key.0, 0, CST);
         for station in 0..nstations {
-            let values = &block.values[station * 24..station * 24 + 24];
+            let values: Vec<f32> = (0..24)
+                .map(|h| block.values[h * nstations + station])
+                .collect();
             if values.iter().all(|v| v.is_nan()) {
                 continue;
             }
@@ -216,7 +218,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 kind: SeriesKind::Observed,
                 stamp: StampConvention::EndOfHour,
                 start,
-                values: values.to_vec(),
+                values,
             });
         }
     }
@@ -259,8 +261,13 @@ fn parse_stamp(record: &csv::ByteRecord) -> Option<(NaiveDate, u32)> {
     Some((date, hour))
 }
 
-/// The common case, fast: digits with at most one decimal point, nothing else.
+/// The common cases, fast: a whole number of up to 7 digits (exact in `f32`), or digits with one
+/// decimal point (read by the standard library). Anything else goes to the strict reader.
 fn fast_number(raw: &[u8]) -> Option<f32> {
+    if !raw.is_empty() && raw.len() <= 7 && raw.iter().all(u8::is_ascii_digit) {
+        let n = raw.iter().fold(0u32, |n, &b| n * 10 + u32::from(b - b'0'));
+        return Some(n as f32);
+    }
     let mut dots = 0;
     for &b in raw {
         match b {
@@ -269,10 +276,9 @@ fn fast_number(raw: &[u8]) -> Option<f32> {
             _ => return None,
         }
     }
-    if dots > 1 || raw.first() == Some(&b'.') || raw.last() == Some(&b'.') {
+    if dots != 1 || raw.first() == Some(&b'.') || raw.last() == Some(&b'.') {
         return None;
     }
-    // Only ASCII digits and one dot: valid UTF-8 and a valid float literal.
     std::str::from_utf8(raw).ok()?.parse::<f32>().ok()
 }
 
@@ -342,6 +348,17 @@ mod tests {
                 .any(|r| r.contains(":5") && r.contains("cut short")),
             "{reasons:?}"
         );
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_standard_parser() {
+        for text in ["0", "7", "1234567", "0.6", "12.25", "2000", "90.0"] {
+            let expected: f32 = text.parse().expect("valid");
+            assert_eq!(fast_number(text.as_bytes()), Some(expected), "{text}");
+        }
+        for text in ["", "12345678", "1.2.3", ".5", "5.", "-1", "1e3", "NaN"] {
+            assert_eq!(fast_number(text.as_bytes()), None, "{text}");
+        }
     }
 
     #[test]

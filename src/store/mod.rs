@@ -17,7 +17,6 @@ pub use series::Series;
 pub use station::{Station, StationId, StationTable};
 pub use variable::{Quantity, Variable};
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Whether values were measured or predicted; both can exist for the same station and hour.
@@ -61,11 +60,22 @@ pub struct MergeConflict {
     pub utc_offset_s: i32,
 }
 
+/// Number of series slots per station: one per variable and kind.
+const SLOTS: usize = Variable::ALL.len() * 2;
+
+/// Where a key's series sits in a station's row of slots.
+fn slot(variable: Variable, kind: SeriesKind) -> usize {
+    variable.index() * 2 + kind as usize
+}
+
 /// Station metadata plus every hourly series loaded so far.
+///
+/// Series are held per station in a row of slots indexed by variable and kind (no hashing on the
+/// hot path: loading the national feed merges about 760,000 runs of values).
 #[derive(Debug, Default, Clone)]
 pub struct Store {
     stations: StationTable,
-    series: HashMap<SeriesKey, Series>,
+    rows: Vec<Vec<Option<Series>>>,
 }
 
 impl Store {
@@ -86,7 +96,10 @@ impl Store {
 
     /// The series for a key, if any value was ever loaded for it.
     pub fn series(&self, key: SeriesKey) -> Option<&Series> {
-        self.series.get(&key)
+        self.rows
+            .get(key.station.0 as usize)?
+            .get(slot(key.variable, key.kind))?
+            .as_ref()
     }
 
     /// Shorthand for an observed series of a station.
@@ -100,44 +113,56 @@ impl Store {
 
     /// Every series key, sorted (station, variable, kind) so that iteration order is stable.
     pub fn keys(&self) -> Vec<SeriesKey> {
-        let mut keys: Vec<SeriesKey> = self.series.keys().copied().collect();
+        let mut keys: Vec<SeriesKey> = self.iter().map(|(k, _)| k).collect();
         keys.sort();
         keys
     }
 
-    /// Iterate over all series in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (&SeriesKey, &Series)> {
-        self.series.iter()
+    /// Every series with its key, by station, then variable, then kind.
+    pub fn iter(&self) -> impl Iterator<Item = (SeriesKey, &Series)> {
+        self.rows.iter().enumerate().flat_map(|(station, row)| {
+            row.iter().enumerate().filter_map(move |(i, s)| {
+                let series = s.as_ref()?;
+                let kind = if i % 2 == 0 {
+                    SeriesKind::Observed
+                } else {
+                    SeriesKind::Forecast
+                };
+                let key = SeriesKey {
+                    station: StationId(station as u32),
+                    variable: Variable::ALL[i / 2],
+                    kind,
+                };
+                Some((key, series))
+            })
+        })
     }
 
     /// Number of series held.
     pub fn series_count(&self) -> usize {
-        self.series.len()
+        self.iter().count()
     }
 
     /// Total number of non-missing values held.
     pub fn value_count(&self) -> usize {
-        self.series.values().map(Series::present_count).sum()
+        self.iter().map(|(_, s)| s.present_count()).sum()
     }
 
-    /// Variables present for a station (observed or forecast), sorted.
+    /// Variables present for a station (observed or forecast), in display order.
     pub fn variables_of(&self, station: StationId) -> Vec<Variable> {
         let mut vars: Vec<Variable> = self
-            .series
-            .keys()
-            .filter(|k| k.station == station)
-            .map(|k| k.variable)
+            .iter()
+            .filter(|(k, _)| k.station == station)
+            .map(|(k, _)| k.variable)
             .collect();
-        vars.sort();
         vars.dedup();
         vars
     }
 
     /// First and last hour holding any value, over all series.
     pub fn period(&self) -> Option<(Hour, Hour)> {
-        self.series
-            .values()
-            .filter_map(Series::present_span)
+        self.iter()
+            .filter_map(|(_, s)| s.present_span())
             .fold(None, |acc, (a, b)| match acc {
                 None => Some((a, b)),
                 Some((lo, hi)) => Some((lo.min(a), hi.max(b))),
@@ -158,15 +183,16 @@ impl Store {
             let Some(&station) = ids.get(chunk.station) else {
                 continue;
             };
-            let key = SeriesKey {
-                station,
-                variable: chunk.variable,
-                kind: chunk.kind,
-            };
-            let series = self
-                .series
-                .entry(key)
-                .or_insert_with(|| Series::empty(chunk.stamp));
+            let i = station.0 as usize;
+            if self.rows.len() <= i {
+                self.rows.resize_with(i + 1, Vec::new);
+            }
+            let row = &mut self.rows[i];
+            if row.is_empty() {
+                row.resize_with(SLOTS, || None);
+            }
+            let series = row[slot(chunk.variable, chunk.kind)]
+                .get_or_insert_with(|| Series::empty(chunk.stamp));
             for (hour, kept, rejected) in series.merge_values(chunk.start, &chunk.values) {
                 let meta = self.stations.get(station);
                 conflicts.push(MergeConflict {

@@ -115,10 +115,19 @@ impl Series {
         let last = values.iter().rposition(|v| !v.is_nan()).unwrap_or(first);
         let from = start + first as i64;
         let to = start + last as i64 + 1;
+        let incoming = &values[first..=last];
+        if !self.values.is_empty() && from >= self.end() {
+            // Appending after the end (files merged in time order): no slot to compare.
+            let gap = (from - self.end()) as usize;
+            self.values.reserve(gap + incoming.len());
+            self.values.resize(self.values.len() + gap, f32::NAN);
+            self.values.extend_from_slice(incoming);
+            return Vec::new();
+        }
         self.cover(from, to);
         let offset = (from - self.start) as usize;
         let mut conflicts = Vec::new();
-        for (i, &v) in values[first..=last].iter().enumerate() {
+        for (i, &v) in incoming.iter().enumerate() {
             if v.is_nan() {
                 continue;
             }

@@ -117,6 +117,11 @@ impl Variable {
         Variable::Visibility,
     ];
 
+    /// Position in [`Variable::ALL`] (the enum's declaration order).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// Stable code used in the CLI, JSON and CNEMC's `type` column (`PM2.5`, `O3_8h`, `wind_speed`).
     pub fn code(self) -> &'static str {
         use Variable::*;
@@ -288,7 +293,8 @@ mod tests {
 
     #[test]
     fn codes_round_trip_and_aliases_resolve() {
-        for v in Variable::ALL {
+        for (i, v) in Variable::ALL.into_iter().enumerate() {
+            assert_eq!(v.index(), i, "ALL must list variables in declaration order");
             assert_eq!(Variable::from_code(v.code()), Some(v), "{v:?}");
         }
         assert_eq!(Variable::from_code("pm2_5"), Some(Variable::Pm25));

@@ -1,0 +1,82 @@
+//! Everything that can go wrong opening, writing or reading a journal, worded for the duty officer.
+
+use std::path::PathBuf;
+
+use super::storage::ReadOnlyReason;
+
+/// A journal operation that did not happen. Nothing is half-saved: an append either returns the
+/// stored [`Event`](super::Event) or one of these, and then nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// The workspace folder holds no journal (opened without permission to create one).
+    #[error("no AirDesk journal in {}: {} does not exist", .dir.display(), super::JOURNAL_FILE)]
+    NoJournal {
+        /// The workspace folder.
+        dir: PathBuf,
+    },
+    /// The journal file is some other file (another program's SQLite database, or not SQLite).
+    #[error("{} is not an AirDesk journal ({detail})", .path.display())]
+    NotAJournal {
+        /// The file.
+        path: PathBuf,
+        /// What was found instead.
+        detail: String,
+    },
+    /// The journal was written by a newer AirDesk whose format this version cannot read safely.
+    #[error(
+        "{} was written by a newer AirDesk (journal format {found}; this version reads up to \
+         {supported}); update AirDesk to open it",
+        .path.display()
+    )]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Format version found in the file.
+        found: i64,
+        /// Newest format version this build understands.
+        supported: i64,
+    },
+    /// An append on a journal opened read-only.
+    #[error("the journal is open read-only ({0}); nothing was saved")]
+    ReadOnly(ReadOnlyReason),
+    /// An operator name, desk id or event kind that cannot be stamped on an event.
+    #[error("cannot record this event: {0}")]
+    InvalidStamp(String),
+    /// A payload that cannot be written as JSON.
+    #[error("cannot record a {kind} event: its payload is not JSON-serialisable: {source}")]
+    Encode {
+        /// Event kind being written.
+        kind: String,
+        /// Why serialisation failed.
+        source: serde_json::Error,
+    },
+    /// A stored payload that does not decode into the type asked for.
+    #[error("event #{seq} ({kind}) does not decode as expected: {source}")]
+    Decode {
+        /// Sequence number of the event.
+        seq: u64,
+        /// Its kind.
+        kind: String,
+        /// Why decoding failed.
+        source: serde_json::Error,
+    },
+    /// Stored data that cannot be read back (damaged file or edited rows); run `verify`.
+    #[error("the journal is damaged: {0}; run `airdesk journal verify` for details")]
+    Corrupt(String),
+    /// A file-system operation on the workspace failed.
+    #[error("{}: {source}", .path.display())]
+    Io {
+        /// The file or folder involved.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The storage engine failed (disk full, I/O error, locked beyond the timeout, …).
+    #[error("journal storage failed while {context}: {source}")]
+    Storage {
+        /// What the journal was doing.
+        context: &'static str,
+        /// The engine's error.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
