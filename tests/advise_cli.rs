@@ -190,3 +190,39 @@ fn inspect_recognises_the_forecast_format() {
     assert_eq!(v["encoding"], "UTF-8 (BOM)");
     assert_eq!(v["values"], 7);
 }
+
+#[test]
+fn weather_windows_are_named_in_the_reasons() {
+    let forecast = fixture("beijing_forecast_20130109.csv");
+    let weather = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/prsa/beijing-2012-12_2013-01.csv");
+    let out = airdesk(&[
+        "advise",
+        "--forecast",
+        s(&forecast),
+        "--weather",
+        s(&weather),
+        "--at",
+        "2013-01-09T20:00",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["level"], "red");
+    let reasons: Vec<&str> = v["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .filter_map(|r| r.as_str())
+        .collect();
+    assert!(
+        reasons.iter().any(
+            |r| r.starts_with("不利气象条件：1月11日19时至1月14日14时") && r.contains("静小风")
+        ),
+        "{reasons:?}"
+    );
+}

@@ -1,5 +1,6 @@
-//! `airdesk advise --forecast F [--plan P] [--obs FILE…] [--stations CODE…] [--at TIME] [--json]`:
-//! which warning level the plan calls for, from when, and why.
+//! `airdesk advise --forecast F [--plan P] [--obs FILE…] [--stations CODE…] [--weather FILE…]
+//! [--at TIME] [--active LEVEL --since TIME [--paused]] [--json]`: which warning level the plan
+//! calls for, from when, and why.
 //!
 //! JSON (one object): `level` (`none`, `temporary`, `blue`, `yellow`, `orange`, `red`), `action`
 //! (`none`, `temporary`, `advisory`, `issue`, `upgrade`, `downgrade`, `keep`, `pause`, `resume`,
@@ -18,10 +19,13 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
-use crate::domain::advisor::{self, Advice, AdvisorInput, JudgedDay, WarningState};
+use crate::domain::advisor::{
+    self, Advice, AdvisorInput, ForecastDay, JudgedDay, WarningState, WeatherWindow,
+};
 use crate::domain::plan::{self, Level, Plan};
+use crate::domain::windows::{self, HourlyWeather, WindowSettings};
 use crate::ingest::{self, FileReport};
-use crate::store::{Hour, StampConvention, Store, Variable};
+use crate::store::{Hour, SeriesKind, StampConvention, StationId, Store, Variable};
 
 use super::{Failure, print_json_line};
 
@@ -43,9 +47,14 @@ pub struct Args {
     /// Station data files (e.g. CNEMC site files) for the measured AQI.
     #[arg(long, num_args = 1..)]
     pub obs: Vec<PathBuf>,
-    /// Station codes that make up the area (default: every station in the --obs files).
-    #[arg(long, num_args = 1..)]
+    /// Station codes that make up the area (default: every station in the --obs files);
+    /// `--stations A B` or `--stations A,B`.
+    #[arg(long, num_args = 1.., value_delimiter = ',')]
     pub stations: Vec<String>,
+    /// Hourly weather files (forecast, or observations standing in for one) for the
+    /// unfavourable-weather windows named in the reasons; every location in them is averaged.
+    #[arg(long, num_args = 1..)]
+    pub weather: Vec<PathBuf>,
     /// Time of the advice: 2019-12-07T10:00 (Beijing time unless an offset is given); default now.
     #[arg(long)]
     pub at: Option<String>,
@@ -159,6 +168,50 @@ fn observed_aqi(store: &Store, codes: &[String]) -> Result<Observed, Failure> {
         daily,
         stations,
     })
+}
+
+/// Unfavourable-weather windows from a day before `at` to the day after the last forecast day,
+/// with the default window settings. Forecast series are used when the files hold any, else the
+/// observations.
+fn weather_windows(
+    paths: &[PathBuf],
+    at: Hour,
+    forecast: &[ForecastDay],
+    reports: &mut Vec<FileReport>,
+) -> Result<Vec<WeatherWindow>, Failure> {
+    let mut store = Store::new();
+    let load = ingest::load_paths(paths, &mut store);
+    if let Some(failed) = load.files.iter().find(|f| f.failed()) {
+        let reason = failed
+            .problems
+            .first()
+            .map_or("unusable", |p| p.reason.as_str());
+        return Err(Failure::unusable(format!(
+            "{}: {reason}",
+            failed.path.display()
+        )));
+    }
+    reports.extend(load.files);
+    let kind = if store.keys().iter().any(|k| k.kind == SeriesKind::Forecast) {
+        SeriesKind::Forecast
+    } else {
+        SeriesKind::Observed
+    };
+    let stations: Vec<StationId> = store.stations().iter().map(|(id, _)| id).collect();
+    let last_day = forecast
+        .iter()
+        .map(|f| f.date)
+        .max()
+        .unwrap_or_else(|| at.to_local(CST).date_naive());
+    let to = Hour::from_local_date_hour(last_day, 48, CST).max(at);
+    let weather = HourlyWeather::from_store(&store, &stations, kind, at - 24, to);
+    let settings = WindowSettings::default();
+    let hours = windows::assess_hours(&weather, &settings);
+    Ok(windows::find_windows(&hours, &settings)
+        .windows
+        .iter()
+        .map(WeatherWindow::from)
+        .collect())
 }
 
 fn load_plan(path: Option<&PathBuf>) -> Result<Plan, Failure> {
@@ -313,6 +366,11 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         }
         Some(obs)
     };
+    let weather = if args.weather.is_empty() {
+        Vec::new()
+    } else {
+        weather_windows(&args.weather, at, &forecast, &mut reports)?
+    };
     let empty = Observed::default();
     let obs = observed.as_ref().unwrap_or(&empty);
     let input = AdvisorInput {
@@ -320,7 +378,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         issued,
         observed_hourly: &obs.hourly,
         observed_daily: &obs.daily,
-        windows: &[],
+        windows: &weather,
         state,
         at,
         utc_offset_s: CST,

@@ -51,6 +51,17 @@ pub struct WeatherWindow {
     pub summary_en: String,
 }
 
+impl From<&crate::domain::windows::Window> for WeatherWindow {
+    fn from(w: &crate::domain::windows::Window) -> Self {
+        WeatherWindow {
+            start: w.start,
+            end: w.end,
+            summary: w.explain_zh(),
+            summary_en: w.explain_en(),
+        }
+    }
+}
+
 /// The warning currently in force, from the response journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "state", rename_all = "lowercase")]
