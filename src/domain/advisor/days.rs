@@ -65,7 +65,9 @@ impl DaySeries {
 
     /// The date of index `i`.
     pub fn date(&self, i: usize) -> NaiveDate {
-        self.first + chrono::Days::new(i as u64)
+        self.first
+            .checked_add_days(chrono::Days::new(i as u64))
+            .unwrap_or(NaiveDate::MAX)
     }
 
     /// Values for the warning evaluation: advisory days and holes are `None`.
@@ -94,7 +96,9 @@ pub(crate) fn build(
     today: NaiveDate,
     lookback: u64,
 ) -> DaySeries {
-    let horizon = today + chrono::Days::new(MAX_HORIZON_DAYS);
+    let horizon = today
+        .checked_add_days(chrono::Days::new(MAX_HORIZON_DAYS))
+        .unwrap_or(NaiveDate::MAX);
     let mut by_date: BTreeMap<NaiveDate, &ForecastDay> = BTreeMap::new();
     let mut beyond_horizon = 0;
     for f in forecast.iter().filter(|f| f.date >= today) {
@@ -105,7 +109,9 @@ pub(crate) fn build(
         }
     }
     let first = if plan.rules.count_observed_days {
-        today - chrono::Days::new(lookback)
+        today
+            .checked_sub_days(chrono::Days::new(lookback))
+            .unwrap_or(today)
     } else {
         today
     };
@@ -123,7 +129,7 @@ pub(crate) fn build(
     // Heavy days measured just before today already belong to the episode the forecast continues.
     let measured_heavy = if plan.rules.count_observed_days {
         (1..=lookback)
-            .map(|k| today - chrono::Days::new(k))
+            .filter_map(|k| today.checked_sub_days(chrono::Days::new(k)))
             .take_while(|d| {
                 observed
                     .get(d)

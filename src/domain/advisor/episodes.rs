@@ -78,7 +78,9 @@ fn trigger_matches(
     trigger: &Trigger,
     today: usize,
 ) -> Vec<(Span, Vec<Span>)> {
-    let base = trigger.base();
+    let Some(base) = trigger.base() else {
+        return Vec::new();
+    };
     runs(values, base)
         .into_iter()
         .filter(|r| r.len() >= base.days() && r.last >= today)

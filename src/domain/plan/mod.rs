@@ -262,13 +262,17 @@ pub struct Trigger {
 }
 
 impl Trigger {
-    /// The condition with the lowest threshold, whose run is the episode.
-    pub fn base(&self) -> &Condition {
-        &self.conditions[0]
+    /// The condition with the lowest threshold, whose run is the episode (`None` only for a
+    /// trigger built by hand without conditions; loaded plans always have one).
+    pub fn base(&self) -> Option<&Condition> {
+        self.conditions.first()
     }
 
     /// Whether this trigger holding always means `other` holds too.
     pub fn implies(&self, other: &Trigger) -> bool {
+        let (Some(own_base), Some(other_base)) = (self.base(), other.base()) else {
+            return false;
+        };
         let each_implied = other
             .conditions
             .iter()
@@ -278,9 +282,9 @@ impl Trigger {
         // has the stricter threshold and we keep our conditions together.
         let runs_nest = !other.same_run
             || (self.same_run
-                && self.base().implies(&Condition {
+                && own_base.implies(&Condition {
                     hours: 0,
-                    ..other.base().clone()
+                    ..other_base.clone()
                 }));
         each_implied && runs_nest
     }
