@@ -1,8 +1,10 @@
 //! Pure domain logic: AQI, weather windows, the advisor, the plan, the season budget, the response
 //! state. No egui, no file or clock access — time always comes in as an argument.
 
+pub mod advisor;
 pub mod aqi;
 pub mod hindcast;
 pub mod humidity;
 pub mod outlook;
+pub mod plan;
 pub mod windows;
