@@ -5,6 +5,7 @@
 //! at all; 1 when `--strict` turns skipped rows into a failure (or a check such as `journal verify`
 //! finds a fault).
 
+mod advise;
 mod aqi;
 mod budget;
 mod hindcast;
@@ -44,6 +45,8 @@ pub enum Command {
     Rank(rank::Args),
     /// Hourly (real-time) or daily AQI per station: HJ 633-2012/2026 or the US EPA AQI.
     Aqi(aqi::Args),
+    /// Which warning level the emergency plan calls for, from when, and why.
+    Advise(advise::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -82,6 +85,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Budget(args) => budget::run(&args),
         Command::Rank(args) => rank::run(&args),
         Command::Aqi(args) => aqi::run(&args),
+        Command::Advise(args) => advise::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -70,6 +70,21 @@ pub struct AreaDailyAqi {
     pub stations_used: Vec<(Indicator, usize)>,
 }
 
+/// The real-time AQI of an area for one averaging hour: per pollutant, the mean of the member
+/// stations' 1-hour values that hour (HJ 633: an area's AQI comes from its mean concentrations,
+/// not from the mean of station AQIs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaHourlyAqi {
+    /// Start of the averaging hour (UTC grid). CNEMC stamps this hour at `period_start + 1`.
+    pub period_start: Hour,
+    /// The mean concentrations used.
+    pub input: HourlyConcentrations,
+    /// The AQI.
+    pub result: AqiResult,
+    /// Stations with at least one pollutant value that hour.
+    pub stations_reporting: usize,
+}
+
 /// The store variable holding a pollutant's 1-hour means.
 pub fn hourly_variable(pollutant: Pollutant) -> Variable {
     match pollutant {
@@ -403,6 +418,70 @@ pub fn area_daily_series(
         .collect()
 }
 
+/// The real-time AQI of an area (several stations) for every averaging hour starting in
+/// `from..to` in which any member reports a pollutant.
+pub fn area_hourly_series(
+    store: &Store,
+    stations: &[StationId],
+    from: Hour,
+    to: Hour,
+    config: &AqiConfig,
+) -> Vec<AreaHourlyAqi> {
+    let members: Vec<StationSeries> = stations
+        .iter()
+        .filter_map(|id| StationSeries::of(store, *id))
+        .collect();
+    let not_monitored: Vec<Pollutant> = Pollutant::ALL
+        .into_iter()
+        .filter(|p| members.iter().all(|m| m.get(*p).is_none()))
+        .collect();
+    let mean_of = |p: Pollutant, period: Hour| {
+        Concentration::mean(members.iter().filter_map(|m| m.value(p, period)))
+    };
+    (from.0..to.0)
+        .map(Hour)
+        .filter_map(|period| {
+            let stations_reporting = members
+                .iter()
+                .filter(|m| Pollutant::ALL.iter().any(|p| m.value(*p, period).is_some()))
+                .count();
+            if stations_reporting == 0 {
+                return None;
+            }
+            let mut input = HourlyConcentrations {
+                so2: mean_of(Pollutant::So2, period),
+                no2: mean_of(Pollutant::No2, period),
+                co: mean_of(Pollutant::Co, period),
+                o3: mean_of(Pollutant::O3, period),
+                pm10: mean_of(Pollutant::Pm10, period),
+                pm25: mean_of(Pollutant::Pm25, period),
+                so2_24h: None,
+                not_monitored: not_monitored.clone(),
+            };
+            let limit = Concentration::whole(800);
+            if input.so2.is_some_and(|c| limit.is_some_and(|l| c > l)) {
+                input.so2_24h = Concentration::mean(
+                    members
+                        .iter()
+                        .filter_map(|m| m.so2_24h(period, &config.validity)),
+                );
+            }
+            let date = period.to_local(BEIJING_UTC_OFFSET_S).date_naive();
+            let result = hourly_aqi(
+                &input,
+                config.standard.resolve(date),
+                config.so2_above_800_2012,
+            );
+            Some(AreaHourlyAqi {
+                period_start: period,
+                input,
+                result,
+                stations_reporting,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,6 +537,42 @@ mod tests {
         assert_eq!(h.stamp_convention, StampConvention::EndOfHour);
         assert_eq!(pollutant_span(&store, id), Some((midnight, midnight + 24)));
         assert_eq!(pollutant_days(&store, id), Some((date(2019, 12, 1), d)));
+    }
+
+    #[test]
+    fn area_hour_uses_mean_concentrations_not_mean_aqi() {
+        let start = Hour::from_local_date_hour(date(2019, 12, 2), 1, CST);
+        let mut batch = Batch::new(PathBuf::from("test.csv"));
+        for (code, pm) in [("A", 35.0_f32), ("B", 115.0)] {
+            let s = batch.station(Station::with_code(code));
+            batch.chunks.push(Chunk {
+                station: s,
+                variable: Variable::Pm25,
+                kind: SeriesKind::Observed,
+                stamp: StampConvention::EndOfHour,
+                start,
+                values: vec![pm, f32::NAN],
+            });
+        }
+        let mut store = Store::new();
+        store.merge(batch);
+        let ids: Vec<StationId> = ["A", "B"]
+            .iter()
+            .filter_map(|c| store.stations().find(c))
+            .collect();
+        let cfg = AqiConfig::default();
+        let area = area_hourly_series(&store, &ids, start - 2, start + 3, &cfg);
+        assert_eq!(area.len(), 1, "one averaging hour with data");
+        // Stamp `start` (end of hour) is the hour starting at `start - 1`.
+        assert_eq!(area[0].period_start, start - 1);
+        assert_eq!(area[0].stations_reporting, 2);
+        // Mean PM2.5 75 → IAQI 100 (2012); the mean of the station AQIs (50, 150) would also be
+        // 100, so check the concentration itself.
+        assert_eq!(area[0].input.pm25, Concentration::from_f64(75.0));
+        assert_eq!(area[0].result.aqi, Some(100));
+        let one = area_hourly_series(&store, &ids[..1], start - 1, start, &cfg);
+        let station = station_hourly(&store, ids[0], start, &cfg).expect("hour");
+        assert_eq!(one[0].result, station.result);
     }
 
     #[test]

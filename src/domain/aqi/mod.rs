@@ -36,9 +36,10 @@ pub use category::{Category, Rgb};
 pub use concentration::Concentration;
 pub use daily::Validity;
 pub use from_store::{
-    AqiConfig, AreaDailyAqi, DailyAqi, HourlyAqi, area_daily_series, hourly_variable,
-    latest_hourly, pollutant_days, pollutant_span, station_daily, station_daily_concentrations,
-    station_daily_series, station_hourly, station_hourly_series, stations_with_pollutants,
+    AqiConfig, AreaDailyAqi, AreaHourlyAqi, DailyAqi, HourlyAqi, area_daily_series,
+    area_hourly_series, hourly_variable, latest_hourly, pollutant_days, pollutant_span,
+    station_daily, station_daily_concentrations, station_daily_series, station_hourly,
+    station_hourly_series, stations_with_pollutants,
 };
 pub use iaqi::{IndexValue, NoIndex, iaqi, prepared};
 pub use index::{
