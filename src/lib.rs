@@ -7,6 +7,7 @@ pub mod clock;
 pub mod domain;
 pub mod ingest;
 pub mod journal;
+pub mod report;
 pub mod store;
 pub mod ui;
 pub mod workspace;

@@ -47,6 +47,25 @@ fn every_page_renders_in_both_languages_and_sizes() {
             h.run();
             h.get_by_label(tr.t(T::LatestAqi));
             h.get_by_label_contains(&tr.f(T::DataAsOf, &[&"2019-12-10 14:00"]));
+            // The area AQI and its category come from the AQI module.
+            let store = &h.state().data().store;
+            let ids = store.stations().in_area("北京");
+            let now = airdesk::store::Hour::from_utc(h.state().now());
+            let area = airdesk::domain::aqi::area_hourly_series(
+                store,
+                &ids,
+                now - 1,
+                now,
+                &airdesk::domain::aqi::AqiConfig::default(),
+            );
+            let r = &area.last().expect("area AQI at 14:00").result;
+            let category = tr.category(r.category.expect("category"), r.standard);
+            let aqi = r.aqi.expect("aqi").to_string();
+            assert!(
+                h.query_all_by_label(category).next().is_some(),
+                "{category}"
+            );
+            assert!(h.query_all_by_label(&aqi).next().is_some(), "{aqi}");
         }
     }
 }
@@ -80,7 +99,10 @@ fn typed_path_opens_a_file_and_the_report_names_problem_lines() {
     let text = std::fs::read_to_string(&path).expect("fixture");
     for line in [6, 10, 21] {
         let offending = text.lines().nth(line - 1).expect("line");
-        assert!(h.query_all_by_label(offending).next().is_some(), "line {line} shown");
+        assert!(
+            h.query_all_by_label(offending).next().is_some(),
+            "line {line} shown"
+        );
     }
     // The file is referenced (not copied) and on the recent list.
     let ws = Workspace::open(env.workspace.path()).expect("open");

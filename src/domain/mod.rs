@@ -1,7 +1,15 @@
 //! Pure domain logic: AQI, weather windows, the advisor, the plan, the season budget, the response
 //! state. No egui, no file or clock access — time always comes in as an argument.
 
+pub mod advisor;
+pub mod aqi;
+pub mod area;
+pub mod budget;
+pub mod findings;
 pub mod hindcast;
 pub mod humidity;
 pub mod outlook;
+pub mod plan;
+pub mod ranking;
+pub mod roster;
 pub mod windows;

@@ -3,13 +3,18 @@
 //! The format is detected from the content, never from the file name. Every load returns a
 //! [`FileReport`]; bad input never panics and never stops the other files.
 
+mod aqi_forecast;
 mod cnemc;
+pub mod findings;
 mod number;
 mod prsa;
 mod report;
+pub mod roster;
+pub mod sheet;
 mod station_list;
 mod text;
 
+pub use aqi_forecast::{load_forecast, parse_forecast};
 pub use number::{Cell, NumberFormat, check_range};
 pub use prsa::SINGLE_SITE_CODE as PRSA_SINGLE_SITE_CODE;
 pub use report::{FileReport, LoadReport, MAX_PROBLEMS_PER_FILE, Problem, Severity};
@@ -33,6 +38,8 @@ pub enum Format {
     PrsaSingleSite,
     /// UCI Beijing Multi-Site Air-Quality file: `No,year,…,RAIN,wd,WSPM,station`.
     PrsaMultiSite,
+    /// Daily AQI forecast: `date,aqi_min,aqi_max[,primary]` (日期,AQI下限,AQI上限,首要污染物).
+    AqiForecast,
 }
 
 impl Format {
@@ -43,6 +50,7 @@ impl Format {
             Format::StationList => "CNEMC station list (站点列表)",
             Format::PrsaSingleSite => "UCI Beijing PM2.5, single site (PRSA)",
             Format::PrsaMultiSite => "UCI Beijing Multi-Site Air-Quality (PRSA)",
+            Format::AqiForecast => "AQI forecast (AQI预报: 日期,AQI下限,AQI上限)",
         }
     }
 }
@@ -50,7 +58,8 @@ impl Format {
 /// What the loaders can recognise, for the "unknown format" message.
 pub const EXPECTED_FORMATS: &str = "a CNEMC site file (date,hour,type,<station codes>), a station \
     list (监测点编码,监测点名称,城市,经度,纬度…), \
-    a UCI Beijing PRSA file (No,year,month,day,hour,pm2.5,…)";
+    a UCI Beijing PRSA file (No,year,month,day,hour,pm2.5,…), \
+    an AQI forecast (date,aqi_min,aqi_max or 日期,AQI下限,AQI上限)";
 
 /// Recognise a format from the first bytes of a file.
 pub fn detect(bytes: &[u8]) -> Option<Format> {
@@ -67,6 +76,9 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
         Some(prsa::Layout::SingleSite) => return Some(Format::PrsaSingleSite),
         Some(prsa::Layout::MultiSite) => return Some(Format::PrsaMultiSite),
         None => {}
+    }
+    if aqi_forecast::looks_like(first) {
+        return Some(Format::AqiForecast);
     }
     None
 }
@@ -86,6 +98,11 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> (Batch, FileReport) {
                 }
                 Format::PrsaMultiSite => {
                     prsa::parse(bytes, prsa::Layout::MultiSite, &mut batch, &mut report)
+                }
+                // Daily ranges do not go into the store; parsed here for the report only.
+                Format::AqiForecast => {
+                    aqi_forecast::parse(bytes, &mut report, None);
+                    return (batch, report);
                 }
             }
             report.summarise(&batch);

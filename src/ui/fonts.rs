@@ -14,19 +14,18 @@ pub const FONT_NAME: &str = "AirDesk Sans";
 
 /// The font definitions: the bundled font first for proportional text (its Latin letters and
 /// digits included, so mixed Chinese and English text shares one design), and as the fallback of
-/// egui's monospace font. egui's emoji fonts stay as last fallbacks for symbols.
+/// egui's monospace font. egui's own fonts follow as fallbacks: Ubuntu-Light for the few
+/// characters Noto Sans CJK lacks (sub- and superscript digits such as the ₂ of a `PM₂.₅` header
+/// shown in a load report), then the emoji fonts for symbols.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         FONT_NAME.to_owned(),
         Arc::new(FontData::from_static(BUNDLED_FONT)),
     );
+    // The bundled font goes before Ubuntu-Light, which then only fills its gaps.
     for (family, position) in [(FontFamily::Proportional, 0), (FontFamily::Monospace, 1)] {
-        let list = fonts.families.entry(family.clone()).or_default();
-        if family == FontFamily::Proportional {
-            // Ubuntu-Light would take Latin text away from the bundled font.
-            list.retain(|name| name != "Ubuntu-Light");
-        }
+        let list = fonts.families.entry(family).or_default();
         let at = position.min(list.len());
         list.insert(at, FONT_NAME.to_owned());
     }

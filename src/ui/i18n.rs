@@ -4,6 +4,7 @@
 //! `{0}`, `{1}` placeholders). `T::ALL` lists every entry, so the font-coverage test can prove
 //! that each character has a glyph.
 
+use crate::domain::aqi::{Category, Standard};
 use crate::store::Variable;
 use crate::workspace::Language;
 
@@ -87,9 +88,9 @@ table! {
     AreaIs => "辖区：{0}", "Area: {0}";
     AreaNotSet => "尚未选择辖区（在“设置”中选择）", "No area chosen yet (choose one in Settings)";
     AllStations => "全部站点", "All stations";
-    LatestAqi => "最新 AQI（发布值）", "Latest AQI (published)";
+    LatestAqi => "实时 AQI", "Real-time AQI";
     LatestPm25 => "最新 PM2.5", "Latest PM2.5";
-    AreaTrend => "辖区 PM2.5 近 72 小时（站点均值）", "Area PM2.5, last 72 h (station mean)";
+    AreaTrend => "辖区实时 AQI 近 72 小时", "Area real-time AQI, last 72 h";
     NoDataYet => "暂无数据 — 在“数据”页打开文件", "No data yet — open files on the Data page";
     NoDataAtTime => "此时刻之前 72 小时内无数据", "No data in the 72 hours before this moment";
     DataAsOf => "数据时间 {0}", "Data as of {0}";
@@ -113,9 +114,11 @@ table! {
     Weekday6 => "星期六", "Saturday";
     Weekday7 => "星期日", "Sunday";
     LongDate => "{0}年{1}月{2}日 {3}", "{3}, {0}-{1}-{2}";
-    AreaMeanPm25 => "站点均值 PM2.5", "Station mean PM2.5";
-    MaxAqi => "最高 AQI", "Highest AQI";
-    AtStation => "（{0}）", "({0})";
+    AreaAqi => "辖区 AQI", "Area AQI";
+    AreaPm25 => "辖区 PM2.5", "Area PM2.5";
+    MaxAqi => "最高站点", "Highest station";
+    Primary => "首要污染物：{0}", "Primary pollutant: {0}";
+    AqiStandard => "按 {0} 计算", "computed per {0}";
     Mean => "均值", "Mean";
     Max => "最大", "Max";
     Min => "最小", "Min";
@@ -227,6 +230,14 @@ impl Tr {
     /// The text of `key` with `{0}`, `{1}`, … replaced by `args`.
     pub fn f(self, key: T, args: &[&dyn std::fmt::Display]) -> String {
         fill(self.t(key), args)
+    }
+
+    /// The name of an AQI category under `standard` (优, 良 … / Excellent, Good …).
+    pub fn category(self, c: Category, standard: Standard) -> &'static str {
+        match self.0 {
+            Language::Zh => c.name_zh(standard),
+            Language::En => c.name_en(standard),
+        }
     }
 
     /// The display name of a store variable.

@@ -6,9 +6,12 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
 use super::theme::Look;
 
+/// A horizontal band behind the line: from, to (in data units) and its colour (AQI categories).
+pub type Band = (f32, f32, Color32);
+
 /// Draw `values` (hourly, NaN = missing) into a box of `size`, with the value range at the left
-/// and the first and last time label under it. Long series are reduced to min/max per pixel
-/// column, so spikes stay visible and drawing stays cheap.
+/// and the first and last time label under it, over faint `bands`. Long series are reduced to
+/// min/max per pixel column, so spikes stay visible and drawing stays cheap.
 pub fn sparkline(
     ui: &mut egui::Ui,
     values: &[f32],
@@ -16,6 +19,7 @@ pub fn sparkline(
     labels: (&str, &str),
     look: &Look,
     color: Color32,
+    bands: &[Band],
 ) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);
@@ -72,6 +76,14 @@ pub fn sparkline(
         text_color,
     );
     let y = |v: f32| plot.bottom() - (v - lo) / span * plot.height();
+    let alpha = if look.projector { 0.30 } else { 0.22 };
+    for &(from, to, c) in bands {
+        let (a, b) = (from.max(lo), to.min(hi));
+        if a < b {
+            let band = Rect::from_x_y_ranges(plot.x_range(), y(b)..=y(a));
+            painter.rect_filled(band, 0.0, c.gamma_multiply(alpha));
+        }
+    }
     let stroke = Stroke::new(look.line_width, color);
     let columns = plot.width().floor().max(1.0) as usize;
     let n = values.len();

@@ -109,6 +109,27 @@ pub fn key_figure(ui: &mut egui::Ui, look: &Look, value: &str, unit: &str, color
     });
 }
 
+/// A number on a coloured plate (an AQI on its category colour).
+pub fn badge(
+    ui: &mut egui::Ui,
+    text: &str,
+    size: f32,
+    fill: Color32,
+    text_color: Color32,
+) -> egui::Response {
+    let galley = ui.painter().layout_no_wrap(
+        text.to_owned(),
+        egui::FontId::proportional(size),
+        text_color,
+    );
+    let pad = egui::vec2(size * 0.3, size * 0.08);
+    let (rect, response) = ui.allocate_exact_size(galley.size() + pad * 2.0, egui::Sense::hover());
+    ui.painter().rect_filled(rect, size * 0.15, fill);
+    ui.painter().galley(rect.min + pad, galley, text_color);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    response
+}
+
 /// A small painted tile: a caption, a big value and a note under it, in a box of `width`. Painted
 /// rather than nested layouts so that a row of tiles wraps like words in a sentence.
 pub fn tile(
@@ -171,6 +192,10 @@ pub fn tile(
     line(caption, body, look.weak_text, &mut y, 1.3);
     line(value, big, look.strong_text, &mut y, 1.25);
     line(note, small, look.weak_text, &mut y, 1.3);
+    // Painted text is invisible to screen readers: name the tile after what it shows.
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{caption} {value} {note}"))
+    });
     response
 }
 

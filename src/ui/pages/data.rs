@@ -634,7 +634,7 @@ impl DataPage {
             (ui.available_height() - 4.0).max(80.0),
         );
         let name = format!("{} {}", station.label(), tr.variable(self.variable));
-        sparkline(ui, values, size, (&first, &last), &look, look.accent)
+        sparkline(ui, values, size, (&first, &last), &look, look.accent, &[])
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
     }
 }

@@ -1,28 +1,42 @@
-//! 态势 Situation board: the clock, the latest readings of the area's stations, the area trend,
-//! and cards for what later modules bring (warning level, duty, next window, budget, overdue).
+//! 态势 Situation board: the clock, the area's real-time AQI (HJ 633, category colours) and its
+//! stations, the area AQI of the last 72 hours, and cards for what later modules bring (warning
+//! level, duty, next window, budget, overdue).
 
 use chrono::{Datelike, Timelike};
-use egui::RichText;
+use egui::{Color32, RichText};
 
 use super::PageContext;
 use crate::clock::to_cst;
+use crate::domain::aqi::{
+    AqiConfig, AqiResult, Category, Standard, area_hourly_series, station_hourly,
+};
 use crate::store::{Hour, StationId, Variable};
 use crate::ui::i18n::{T, Tr};
-use crate::ui::sparkline::sparkline;
-use crate::ui::widgets::{card, card_grid, key_figure, tile, tile_width};
+use crate::ui::sparkline::{Band, sparkline};
+use crate::ui::theme::Look;
+use crate::ui::widgets::{badge, card, card_grid, key_figure, tile, tile_width};
 
 /// How far back the board looks for the latest reading and draws the trend.
 const TREND_HOURS: i64 = 72;
 /// A reading older than this (hours) is marked as stale.
 const STALE_HOURS: i64 = 3;
 
-/// The latest readings of one station.
+/// The latest real-time AQI of one station.
 #[derive(Debug, Clone, PartialEq)]
 struct Tile {
     name: String,
-    aqi: Option<(Hour, f32)>,
-    pm25: Option<(Hour, f32)>,
-    utc_offset_s: i32,
+    /// Stamp (as the source stamps it), AQI result and PM2.5 1-hour mean there.
+    latest: Option<(Hour, AqiResult, Option<f32>)>,
+}
+
+/// The area's real-time AQI for the latest hour with data.
+#[derive(Debug, Clone, PartialEq)]
+struct AreaNow {
+    /// End of the averaging hour (the stamp CNEMC publishes it under).
+    stamp: Hour,
+    result: AqiResult,
+    pm25: Option<f64>,
+    stations_reporting: usize,
 }
 
 /// What the board shows for the area, computed once per data load, area change and hour.
@@ -31,9 +45,12 @@ struct Board {
     key: (u64, String, Vec<String>, Hour),
     stations: usize,
     tiles: Vec<Tile>,
+    area: Option<AreaNow>,
+    /// Area AQI per averaging hour over the trend window (NaN where none).
     trend: Vec<f32>,
+    /// Stamp of the first trend value.
     trend_start: Hour,
-    latest: Option<Hour>,
+    utc_offset_s: i32,
 }
 
 /// State of the situation page: the board cache.
@@ -75,37 +92,35 @@ impl SituationPage {
                         (T::Budget, T::CardBudgetFuture),
                         (T::Overdue, T::CardOverdueFuture),
                     ][i];
-                    {
-                        card(ui, &look, tr.t(title), |ui| {
-                            ui.label(
-                                RichText::new("—")
-                                    .size(look.key_figure * 0.8)
-                                    .color(look.weak_text),
-                            );
-                            ui.add(
-                                egui::Label::new(RichText::new(tr.t(text)).color(look.weak_text))
-                                    .wrap(),
-                            );
-                        });
-                    }
+                    card(ui, &look, tr.t(title), |ui| {
+                        ui.label(
+                            RichText::new("—")
+                                .size(look.key_figure * 0.8)
+                                .color(look.weak_text),
+                        );
+                        ui.add(
+                            egui::Label::new(RichText::new(tr.t(text)).color(look.weak_text))
+                                .wrap(),
+                        );
+                    });
                 });
             });
     }
 
     fn board(&mut self, cx: &PageContext<'_>) -> &Board {
         let settings = cx.workspace.settings();
-        let now = Hour::from_utc(cx.now);
         let key = (
             cx.data.generation,
             settings.area.clone(),
             settings.stations.clone(),
-            now,
+            Hour::from_utc(cx.now),
         );
         if self.board.as_ref().is_none_or(|b| b.key != key) {
             self.board = Some(compute_board(cx, key));
         }
-        self.board
-            .get_or_insert_with(|| compute_board(cx, (0, String::new(), Vec::new(), now)))
+        self.board.get_or_insert_with(|| {
+            compute_board(cx, (0, String::new(), Vec::new(), Hour::from_utc(cx.now)))
+        })
     }
 }
 
@@ -128,63 +143,90 @@ fn area_stations(cx: &PageContext<'_>) -> Vec<StationId> {
 
 fn compute_board(cx: &PageContext<'_>, key: (u64, String, Vec<String>, Hour)) -> Board {
     let store = cx.store();
+    let config = AqiConfig::default();
     let now = key.3;
     let ids = area_stations(cx);
-    let from = now - (TREND_HOURS - 1);
-    let recent = |id: StationId, v: Variable| {
-        store
-            .observed(id, v)
-            .and_then(|s| s.last_present_at_or_before(now))
-            .filter(|(h, _)| *h >= from)
-    };
-    let tiles: Vec<Tile> = ids
+    let utc_offset_s = ids
+        .first()
+        .map_or(8 * 3600, |&id| store.stations().get(id).utc_offset_s);
+    // A stamp marks the end of its averaging hour (CNEMC), so at `now` the latest complete hour
+    // started at `now - 1`; the window holds the TREND_HOURS hours before.
+    let first_period = now - TREND_HOURS;
+    let tiles = ids
         .iter()
         .map(|&id| {
-            let st = store.stations().get(id);
+            let latest = (0..TREND_HOURS).find_map(|back| {
+                let stamp = now - back;
+                let h = station_hourly(store, id, stamp, &config)?;
+                h.result.aqi?;
+                let pm25 = store
+                    .observed(id, Variable::Pm25)
+                    .and_then(|s| s.get(stamp));
+                Some((stamp, h.result, pm25))
+            });
             Tile {
-                name: st.label().to_string(),
-                aqi: recent(id, Variable::Aqi),
-                pm25: recent(id, Variable::Pm25),
-                utc_offset_s: st.utc_offset_s,
+                name: store.stations().get(id).label().to_string(),
+                latest,
             }
         })
         .collect();
-    // Station mean per hour (a display aid, not the official city value).
-    let mut sum = vec![0.0f64; TREND_HOURS as usize];
-    let mut n = vec![0u32; TREND_HOURS as usize];
-    for &id in &ids {
-        if let Some(s) = store.observed(id, Variable::Pm25) {
-            for (i, v) in s.window(from, now + 1).into_iter().enumerate() {
-                if v.is_finite() {
-                    sum[i] += f64::from(v);
-                    n[i] += 1;
-                }
-            }
+    let series = area_hourly_series(store, &ids, first_period, now, &config);
+    let mut trend = vec![f32::NAN; TREND_HOURS as usize];
+    for a in &series {
+        if let (Some(aqi), Ok(i)) = (a.result.aqi, usize::try_from(a.period_start - first_period))
+            && let Some(slot) = trend.get_mut(i)
+        {
+            *slot = f32::from(aqi);
         }
     }
-    let trend = sum
+    let area = series
         .iter()
-        .zip(&n)
-        .map(|(s, &k)| {
-            if k > 0 {
-                (*s / f64::from(k)) as f32
-            } else {
-                f32::NAN
-            }
-        })
-        .collect();
-    let latest = tiles
-        .iter()
-        .filter_map(|t| t.aqi.or(t.pm25).map(|(h, _)| h))
-        .max();
+        .rev()
+        .find(|a| a.result.aqi.is_some())
+        .map(|a| AreaNow {
+            stamp: a.period_start + 1,
+            result: a.result.clone(),
+            pm25: a.input.pm25.map(|c| c.to_f64()),
+            stations_reporting: a.stations_reporting,
+        });
     Board {
         key,
         stations: ids.len(),
         tiles,
+        area,
         trend,
-        trend_start: from,
-        latest,
+        trend_start: first_period + 1,
+        utc_offset_s,
     }
+}
+
+/// The official colour of a category, and a text colour that reads on it.
+fn category_colours(c: Category, standard: Standard) -> (Color32, Color32) {
+    let [r, g, b] = c.colour(standard);
+    let text = if c <= Category::III {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    };
+    (Color32::from_rgb(r, g, b), text)
+}
+
+/// The AQI categories as chart bands in their official colours.
+fn category_bands(standard: Standard) -> Vec<Band> {
+    Category::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let top = Category::ALL
+                .get(i + 1)
+                .map_or(500.0, |n| f32::from(n.lower_bound()));
+            (
+                f32::from(c.lower_bound()),
+                top,
+                category_colours(c, standard).0,
+            )
+        })
+        .collect()
 }
 
 fn weekday(tr: Tr, d: chrono::Weekday) -> &'static str {
@@ -236,11 +278,7 @@ fn clock_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
                 let area_text = if area.is_empty() {
                     tr.t(T::AreaNotSet).to_string()
                 } else {
-                    let reporting = board
-                        .tiles
-                        .iter()
-                        .filter(|t| t.aqi.or(t.pm25).is_some())
-                        .count();
+                    let reporting = board.tiles.iter().filter(|t| t.latest.is_some()).count();
                     format!(
                         "{}  ·  {}",
                         tr.f(T::AreaIs, &[area]),
@@ -265,52 +303,26 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
             ui.label(RichText::new(tr.t(T::AreaNotSet)).color(look.weak_text));
             return;
         }
-        let Some(latest) = board.latest else {
+        let Some(area) = &board.area else {
             ui.label(RichText::new(tr.t(T::NoDataAtTime)).color(look.weak_text));
             return;
         };
-        let max_aqi = board
-            .tiles
-            .iter()
-            .filter_map(|t| t.aqi.map(|(_, v)| (v, t.name.as_str())))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let pm: Vec<f32> = board
-            .tiles
-            .iter()
-            .filter_map(|t| t.pm25.map(|(_, v)| v))
-            .collect();
-        ui.horizontal_wrapped(|ui| {
-            ui.vertical(|ui| {
-                ui.label(RichText::new(tr.t(T::MaxAqi)).color(look.weak_text));
-                match max_aqi {
-                    Some((v, name)) => {
-                        key_figure(ui, &look, &format!("{v:.0}"), "", look.strong_text);
-                        ui.label(RichText::new(tr.f(T::AtStation, &[&name])).color(look.weak_text));
-                    }
-                    None => key_figure(ui, &look, "—", "", look.weak_text),
-                }
-            });
-            ui.add_space(24.0);
-            ui.vertical(|ui| {
-                ui.label(RichText::new(tr.t(T::AreaMeanPm25)).color(look.weak_text));
-                if pm.is_empty() {
-                    key_figure(ui, &look, "—", "", look.weak_text);
-                } else {
-                    let mean = pm.iter().sum::<f32>() / pm.len() as f32;
-                    key_figure(
-                        ui,
-                        &look,
-                        &format!("{mean:.0}"),
-                        Variable::Pm25.unit(),
-                        look.strong_text,
-                    );
-                }
-            });
-        });
-        let offset = board.tiles.first().map_or(8 * 3600, |t| t.utc_offset_s);
-        let age = Hour::from_utc(cx.now) - latest;
-        let when = latest.to_local(offset).format("%Y-%m-%d %H:%M").to_string();
-        let mut line = tr.f(T::DataAsOf, &[&when]);
+        area_figures(ui, &look, tr, board, area);
+        let age = Hour::from_utc(cx.now) - area.stamp;
+        let when = area
+            .stamp
+            .to_local(board.utc_offset_s)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        let mut line = format!(
+            "{}  ·  {}  ·  {}",
+            tr.f(T::DataAsOf, &[&when]),
+            tr.f(
+                T::StationsReporting,
+                &[&area.stations_reporting, &board.stations]
+            ),
+            tr.f(T::AqiStandard, &[&area.result.standard.label()])
+        );
         if age >= STALE_HOURS {
             line = format!("{line}  ·  {}", tr.f(T::StaleData, &[&age]));
         }
@@ -319,7 +331,7 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
         } else {
             look.weak_text
         };
-        ui.label(RichText::new(line).color(color));
+        ui.add(egui::Label::new(RichText::new(line).color(color)).wrap());
         ui.add_space(6.0);
         let width = board
             .tiles
@@ -329,14 +341,85 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(6.0, 6.0);
             for t in &board.tiles {
-                let value = t.aqi.map_or("—".to_string(), |(_, v)| format!("{v:.0}"));
-                let note = t
-                    .pm25
-                    .map_or(String::new(), |(_, v)| format!("PM2.5 {v:.0}"));
-                tile(ui, &look, width, &t.name, &value, &note, None)
-                    .on_hover_text(format!("{} · AQI {value} · {note}", t.name));
+                let (value, note, accent, hover) = match &t.latest {
+                    Some((_, r, pm25)) => {
+                        let aqi = r.aqi.map_or("—".to_string(), |a| a.to_string());
+                        let cat = r.category.map(|c| tr.category(c, r.standard)).unwrap_or("");
+                        let pm = pm25.map_or(String::new(), |v| format!("PM2.5 {v:.0}"));
+                        let accent = r.category.map(|c| category_colours(c, r.standard).0);
+                        let hover = format!("{} · AQI {aqi} {cat} · {pm}", t.name);
+                        (aqi, pm, accent, hover)
+                    }
+                    None => ("—".to_string(), String::new(), None, t.name.clone()),
+                };
+                tile(ui, &look, width, &t.name, &value, &note, accent).on_hover_text(hover);
             }
         });
+    });
+}
+
+/// The area's AQI on its category colour, category, primary pollutant, PM2.5 and the highest
+/// station.
+fn area_figures(ui: &mut egui::Ui, look: &Look, tr: Tr, board: &Board, area: &AreaNow) {
+    let r = &area.result;
+    ui.horizontal_wrapped(|ui| {
+        ui.vertical(|ui| {
+            ui.label(RichText::new(tr.t(T::AreaAqi)).color(look.weak_text));
+            ui.horizontal(|ui| match (r.aqi, r.category) {
+                (Some(aqi), Some(c)) => {
+                    let (fill, text) = category_colours(c, r.standard);
+                    badge(ui, &aqi.to_string(), look.key_figure, fill, text);
+                    ui.label(
+                        RichText::new(tr.category(c, r.standard))
+                            .size(look.key_figure * 0.5)
+                            .strong()
+                            .color(look.strong_text),
+                    );
+                }
+                _ => key_figure(ui, look, "—", "", look.weak_text),
+            });
+            if !r.primary.is_empty() {
+                let names: Vec<&str> = r.primary.iter().map(|p| p.code()).collect();
+                ui.label(
+                    RichText::new(tr.f(T::Primary, &[&names.join("、")])).color(look.weak_text),
+                );
+            }
+        });
+        ui.add_space(20.0);
+        ui.vertical(|ui| {
+            ui.label(RichText::new(tr.t(T::AreaPm25)).color(look.weak_text));
+            match area.pm25 {
+                Some(v) => key_figure(
+                    ui,
+                    look,
+                    &format!("{v:.0}"),
+                    Variable::Pm25.unit(),
+                    look.strong_text,
+                ),
+                None => key_figure(ui, look, "—", "", look.weak_text),
+            }
+        });
+        let highest = board
+            .tiles
+            .iter()
+            .filter_map(|t| {
+                let (_, r, _) = t.latest.as_ref()?;
+                Some((r.aqi?, r, t.name.as_str()))
+            })
+            .max_by_key(|(aqi, _, _)| *aqi);
+        if let Some((aqi, r, name)) = highest {
+            ui.add_space(20.0);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(tr.t(T::MaxAqi)).color(look.weak_text));
+                ui.horizontal(|ui| {
+                    let (fill, text) = r.category.map_or((look.weak_text, Color32::WHITE), |c| {
+                        category_colours(c, r.standard)
+                    });
+                    badge(ui, &aqi.to_string(), look.key_figure * 0.6, fill, text);
+                    ui.label(RichText::new(name).color(look.strong_text));
+                });
+            });
+        }
     });
 }
 
@@ -355,18 +438,26 @@ fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
             ui.label(RichText::new(tr.t(text)).color(look.weak_text));
             return;
         }
-        let offset = board.tiles.first().map_or(8 * 3600, |t| t.utc_offset_s);
-        let fmt = |h: Hour| h.to_local(offset).format("%m-%d %H:%M").to_string();
+        let fmt = |h: Hour| {
+            h.to_local(board.utc_offset_s)
+                .format("%m-%d %H:%M")
+                .to_string()
+        };
         let first = fmt(board.trend_start);
         let last = fmt(board.trend_start + (board.trend.len() as i64 - 1));
         let h = if look.projector { 150.0 } else { 170.0 };
+        let standard = board
+            .area
+            .as_ref()
+            .map_or(Standard::Hj633_2012, |a| a.result.standard);
         sparkline(
             ui,
             &board.trend,
             egui::vec2(ui.available_width(), h),
             (&first, &last),
             &look,
-            look.accent,
+            look.strong_text,
+            &category_bands(standard),
         );
         let present: Vec<f32> = board
             .trend
@@ -377,10 +468,9 @@ fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
         if let (Some(mx), Some(last)) = (present.iter().copied().reduce(f32::max), present.last()) {
             ui.label(
                 RichText::new(format!(
-                    "{} {last:.0}  ·  {} {mx:.0} {}",
+                    "{} {last:.0}  ·  {} {mx:.0}",
                     tr.t(T::Latest),
                     tr.t(T::Max),
-                    Variable::Pm25.unit()
                 ))
                 .color(look.weak_text),
             );

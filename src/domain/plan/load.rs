@@ -1,0 +1,1048 @@
+//! Reading a plan from TOML and checking it, with every problem pointing at its line.
+//!
+//! The file is first read into "raw" structs that keep the byte spans of the values a check may
+//! have to point at (`toml::Spanned`); the checks then build the plain [`Plan`]. All problems are
+//! collected, so an officer fixing a plan sees every mistake at once.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::domain::advisor::PrimaryPollutant;
+
+use super::template::{TemplateKind, placeholders};
+use super::{
+    AdvisoryRule, Condition, EpisodeLevel, Evidence, Grade, Level, LevelPlan, LiftRule, Measure,
+    MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint, RangeRule, Rules,
+    Templates, Trigger, Unit, UnitKind, UnitTree,
+};
+
+/// One thing wrong with a plan file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PlanProblem {
+    /// 1-based line, when the problem sits somewhere in the file.
+    pub line: Option<usize>,
+    /// 1-based column (in characters), when known.
+    pub column: Option<usize>,
+    /// What is wrong and, where possible, how to fix it.
+    pub message: String,
+}
+
+impl std::fmt::Display for PlanProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
+            (Some(l), None) => write!(f, "line {l}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    plan: RawInfo,
+    rules: Spanned<RawRules>,
+    levels: BTreeMap<Spanned<String>, Spanned<RawLevel>>,
+    units: Vec<Spanned<RawUnit>>,
+    templates: RawTemplates,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInfo {
+    name: String,
+    area: String,
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    basis: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    lead_time_hours: u32,
+    count_observed_days: bool,
+    episode_level: EpisodeLevel,
+    forecast_range: RawRange,
+    nowcast: RawNowcast,
+    lift: RawLift,
+    pause: RawPause,
+    advisory: RawAdvisory,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRange {
+    normal: RangePoint,
+    long_episode: RangePoint,
+    long_episode_days: u32,
+    long_episode_above: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNowcast {
+    enabled: bool,
+    above: f64,
+    hours: u32,
+    no_improvement_hours: u32,
+    improvement_at_most: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLift {
+    below_hours: u32,
+    observed_at_most: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPause {
+    enabled: bool,
+    min_hours: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAdvisory {
+    causes: Vec<PrimaryPollutant>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevel {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    name_en: Option<String>,
+    #[serde(default)]
+    response: String,
+    colour: Spanned<String>,
+    #[serde(default)]
+    approver: String,
+    #[serde(default)]
+    reduction_percent: Option<Spanned<u32>>,
+    #[serde(default)]
+    triggers: Vec<Spanned<RawTrigger>>,
+    #[serde(default)]
+    measures: Vec<Spanned<RawMeasure>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTrigger {
+    #[serde(default)]
+    text: String,
+    all: Vec<Spanned<RawCondition>>,
+    #[serde(default = "yes")]
+    same_run: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCondition {
+    #[serde(default)]
+    above: Option<f64>,
+    #[serde(default)]
+    at_least: Option<f64>,
+    hours: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeasure {
+    id: Spanned<String>,
+    category: MeasureCategory,
+    #[serde(default)]
+    grade: Option<Spanned<Grade>>,
+    #[serde(default)]
+    staggered: bool,
+    text: String,
+    units: Vec<Spanned<String>>,
+    deadline_hours: u32,
+    feedback: String,
+    #[serde(default)]
+    evidence: Vec<Evidence>,
+    #[serde(default)]
+    report_every_hours: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnit {
+    id: Spanned<String>,
+    name: String,
+    kind: UnitKind,
+    #[serde(default)]
+    parent: Option<Spanned<String>>,
+    #[serde(default)]
+    contact: String,
+    #[serde(default)]
+    phone: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTemplates {
+    warning: Spanned<String>,
+    unit: Spanned<String>,
+    adjust: Spanned<String>,
+    lift: Spanned<String>,
+}
+
+/// Collects problems against the source text.
+struct Checker<'a> {
+    text: &'a str,
+    problems: Vec<PlanProblem>,
+}
+
+impl Checker<'_> {
+    fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let (line, column) = line_col(self.text, span.start);
+        self.problems.push(PlanProblem {
+            line: Some(line),
+            column: Some(column),
+            message: message.into(),
+        });
+    }
+
+    fn at_line(&mut self, line: usize, message: impl Into<String>) {
+        self.problems.push(PlanProblem {
+            line: Some(line),
+            column: None,
+            message: message.into(),
+        });
+    }
+
+    fn line_of(&self, span: &Range<usize>) -> usize {
+        line_col(self.text, span.start).0
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
+
+/// Parse and check a plan. On failure, every problem found, sorted by line.
+pub fn parse(text: &str) -> Result<Plan, Vec<PlanProblem>> {
+    let raw: RawPlan = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let (line, column) = match e.span() {
+                Some(span) => {
+                    let (l, c) = line_col(text, span.start);
+                    (Some(l), Some(c))
+                }
+                None => (None, None),
+            };
+            return Err(vec![PlanProblem {
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }]);
+        }
+    };
+    let mut ck = Checker {
+        text,
+        problems: Vec::new(),
+    };
+    let units = check_units(&mut ck, raw.units);
+    let unit_ids: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
+    let rules = check_rules(&mut ck, raw.rules);
+    let levels = check_levels(&mut ck, raw.levels, &unit_ids);
+    let templates = check_templates(&mut ck, raw.templates);
+    let info = PlanInfo {
+        name: raw.plan.name,
+        area: raw.plan.area,
+        version: raw.plan.version,
+        basis: raw.plan.basis,
+    };
+    if info.name.trim().is_empty() {
+        ck.at_line(1, "[plan] name is empty: give the plan its title");
+    }
+    if ck.problems.is_empty() {
+        Ok(Plan {
+            info,
+            rules,
+            levels,
+            units: UnitTree::from_checked(units),
+            templates,
+        })
+    } else {
+        ck.problems.sort_by_key(|p| (p.line, p.column));
+        Err(ck.problems)
+    }
+}
+
+fn check_units(ck: &mut Checker<'_>, raw: Vec<Spanned<RawUnit>>) -> Vec<Unit> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for u in &raw {
+        let id = u.get_ref().id.get_ref();
+        if id.trim().is_empty() {
+            ck.at(u.get_ref().id.span(), "unit id is empty");
+        } else if let Some(first) = seen.get(id) {
+            let msg = format!("unit id 「{id}」 is used twice (first at line {first})");
+            ck.at(u.get_ref().id.span(), msg);
+        } else {
+            let line = ck.line_of(&u.get_ref().id.span());
+            seen.insert(id.clone(), line);
+        }
+    }
+    let parents: HashMap<&str, Option<&str>> = raw
+        .iter()
+        .map(|u| {
+            let u = u.get_ref();
+            (
+                u.id.get_ref().as_str(),
+                u.parent.as_ref().map(|p| p.get_ref().as_str()),
+            )
+        })
+        .collect();
+    for u in &raw {
+        let r = u.get_ref();
+        match &r.parent {
+            Some(p) if !seen.contains_key(p.get_ref()) => {
+                let msg = format!(
+                    "unknown unit 「{}」 as parent of 「{}」: define it in a [[units]] entry",
+                    p.get_ref(),
+                    r.id.get_ref()
+                );
+                ck.at(p.span(), msg);
+            }
+            Some(p) => {
+                // Walk up; coming back to ourselves is a cycle.
+                let mut cur = Some(p.get_ref().as_str());
+                let mut steps = 0;
+                while let Some(c) = cur {
+                    if c == r.id.get_ref() || steps > parents.len() {
+                        let msg = format!("unit 「{}」 is its own ancestor", r.id.get_ref());
+                        ck.at(p.span(), msg);
+                        break;
+                    }
+                    cur = parents.get(c).copied().flatten();
+                    steps += 1;
+                }
+            }
+            None if matches!(r.kind, UnitKind::Village | UnitKind::Grid) => {
+                let msg = format!(
+                    "unit 「{}」 is a {} and needs a parent (its township or village)",
+                    r.id.get_ref(),
+                    if r.kind == UnitKind::Village {
+                        "village"
+                    } else {
+                        "grid"
+                    }
+                );
+                ck.at(r.id.span(), msg);
+            }
+            None => {}
+        }
+    }
+    raw.into_iter()
+        .map(|u| {
+            let u = u.into_inner();
+            Unit {
+                id: u.id.into_inner(),
+                name: u.name,
+                kind: u.kind,
+                parent: u.parent.map(Spanned::into_inner),
+                contact: u.contact,
+                phone: u.phone,
+            }
+        })
+        .collect()
+}
+
+fn check_rules(ck: &mut Checker<'_>, raw: Spanned<RawRules>) -> Rules {
+    let span = raw.span();
+    let r = raw.into_inner();
+    let mut bad = |what: &str| ck.at(span.clone(), format!("[rules] {what}"));
+    if r.lead_time_hours > 240 {
+        bad("lead_time_hours above 240 h (10 days) is not a lead time");
+    }
+    let aqi_ok = |v: f64| (0.0..=500.0).contains(&v);
+    if r.forecast_range.long_episode_days == 0 {
+        bad("forecast_range.long_episode_days must be at least 1");
+    }
+    if !aqi_ok(r.forecast_range.long_episode_above) {
+        bad("forecast_range.long_episode_above must be an AQI between 0 and 500");
+    }
+    if !aqi_ok(r.nowcast.above) || !aqi_ok(r.nowcast.improvement_at_most) {
+        bad("nowcast.above and nowcast.improvement_at_most must be AQI values between 0 and 500");
+    }
+    if r.nowcast.hours == 0 || r.nowcast.no_improvement_hours == 0 {
+        bad("nowcast.hours and nowcast.no_improvement_hours must be at least 1");
+    }
+    if r.lift.below_hours == 0 {
+        bad("lift.below_hours must be at least 1");
+    }
+    if !aqi_ok(r.lift.observed_at_most) {
+        bad("lift.observed_at_most must be an AQI between 0 and 500");
+    }
+    if r.pause.min_hours == 0 {
+        bad("pause.min_hours must be at least 1");
+    }
+    Rules {
+        lead_time_hours: r.lead_time_hours,
+        count_observed_days: r.count_observed_days,
+        episode_level: r.episode_level,
+        forecast_range: RangeRule {
+            normal: r.forecast_range.normal,
+            long_episode: r.forecast_range.long_episode,
+            long_episode_days: r.forecast_range.long_episode_days,
+            long_episode_above: r.forecast_range.long_episode_above as f32,
+        },
+        nowcast: NowcastRule {
+            enabled: r.nowcast.enabled,
+            above: r.nowcast.above as f32,
+            hours: r.nowcast.hours,
+            no_improvement_hours: r.nowcast.no_improvement_hours,
+            improvement_at_most: r.nowcast.improvement_at_most as f32,
+        },
+        lift: LiftRule {
+            below_hours: r.lift.below_hours,
+            observed_at_most: r.lift.observed_at_most as f32,
+        },
+        pause: PauseRule {
+            enabled: r.pause.enabled,
+            min_hours: r.pause.min_hours,
+        },
+        advisory: AdvisoryRule {
+            causes: r.advisory.causes,
+        },
+    }
+}
+
+fn check_condition(ck: &mut Checker<'_>, raw: Spanned<RawCondition>) -> Option<Condition> {
+    let span = raw.span();
+    let c = raw.into_inner();
+    let (threshold, inclusive) = match (c.above, c.at_least) {
+        (Some(v), None) => (v, false),
+        (None, Some(v)) => (v, true),
+        _ => {
+            ck.at(
+                span,
+                "a condition needs exactly one of `above = AQI` or `at_least = AQI`",
+            );
+            return None;
+        }
+    };
+    let mut ok = true;
+    if !(0.0..=500.0).contains(&threshold) || (!inclusive && threshold >= 500.0) {
+        ck.at(
+            span.clone(),
+            format!("threshold {threshold} is not a possible daily AQI (0–500)"),
+        );
+        ok = false;
+    }
+    if c.hours == 0 || !c.hours.is_multiple_of(24) || c.hours > 24 * 15 {
+        ck.at(
+            span,
+            format!(
+                "hours = {} must be a whole number of days (24, 48, 72 …, at most 360): forecasts are daily",
+                c.hours
+            ),
+        );
+        ok = false;
+    }
+    ok.then_some(Condition {
+        threshold: threshold as f32,
+        inclusive,
+        hours: c.hours,
+    })
+}
+
+fn check_trigger(ck: &mut Checker<'_>, raw: Spanned<RawTrigger>) -> Option<Trigger> {
+    let span = raw.span();
+    let line = ck.line_of(&span);
+    let t = raw.into_inner();
+    if t.all.is_empty() {
+        ck.at(span, "a trigger needs at least one condition in `all`");
+        return None;
+    }
+    let n = t.all.len();
+    let mut conditions: Vec<Condition> = t
+        .all
+        .into_iter()
+        .filter_map(|c| check_condition(ck, c))
+        .collect();
+    if conditions.len() != n {
+        return None;
+    }
+    conditions.sort_by(|a, b| a.threshold.total_cmp(&b.threshold));
+    if conditions
+        .windows(2)
+        .any(|w| w[0].threshold == w[1].threshold)
+    {
+        ck.at(
+            span,
+            "two conditions of one trigger use the same threshold: they overlap; keep the longer one",
+        );
+        return None;
+    }
+    Some(Trigger {
+        text: t.text,
+        conditions,
+        same_run: t.same_run,
+        line,
+    })
+}
+
+fn describe(t: &Trigger) -> String {
+    t.conditions
+        .iter()
+        .map(|c| format!("{} for {} h", c.threshold_text(), c.hours))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+fn check_levels(
+    ck: &mut Checker<'_>,
+    raw: BTreeMap<Spanned<String>, Spanned<RawLevel>>,
+    unit_ids: &HashSet<&str>,
+) -> Vec<LevelPlan> {
+    let mut levels = Vec::new();
+    let mut measure_ids: HashMap<String, usize> = HashMap::new();
+    // In file order, so that "used twice" points at the later occurrence.
+    let mut raw: Vec<(Spanned<String>, Spanned<RawLevel>)> = raw.into_iter().collect();
+    raw.sort_by_key(|(k, _)| k.span().start);
+    for (key, value) in raw {
+        let level = match key.get_ref().as_str() {
+            "temporary" => Level::Temporary,
+            "blue" => Level::Blue,
+            "yellow" => Level::Yellow,
+            "orange" => Level::Orange,
+            "red" => Level::Red,
+            other => {
+                let msg = format!(
+                    "unknown level 「{other}」: levels are temporary, blue, yellow, orange and red"
+                );
+                ck.at(key.span(), msg);
+                continue;
+            }
+        };
+        let key_span = key.span();
+        let r = value.into_inner();
+        if !is_colour(r.colour.get_ref()) {
+            let msg = format!(
+                "colour 「{}」 is not of the form #RRGGBB",
+                r.colour.get_ref()
+            );
+            ck.at(r.colour.span(), msg);
+        }
+        if let Some(p) = &r.reduction_percent
+            && *p.get_ref() > 100
+        {
+            ck.at(p.span(), "reduction_percent above 100");
+        }
+        if r.triggers.is_empty() {
+            let msg = format!("level {level} has no triggers: add [[levels.{level}.triggers]]");
+            ck.at(key_span.clone(), msg);
+        }
+        if r.measures.is_empty() && level.is_warning() {
+            let msg = format!(
+                "level {level} has no measures: a warning level needs [[levels.{level}.measures]]"
+            );
+            ck.at(key_span, msg);
+        }
+        let n_triggers = r.triggers.len();
+        let triggers: Vec<Trigger> = r
+            .triggers
+            .into_iter()
+            .filter_map(|t| check_trigger(ck, t))
+            .collect();
+        let triggers_ok = triggers.len() == n_triggers;
+        for (i, a) in triggers.iter().enumerate() {
+            if triggers[..i].iter().any(|b| a.implies(b) && b.implies(a)) {
+                ck.at_line(a.line, format!("level {level}: duplicate trigger"));
+            }
+        }
+        let mut measures = Vec::new();
+        for m in r.measures {
+            if let Some(m) = check_measure(ck, m, unit_ids, &mut measure_ids) {
+                measures.push(m);
+            }
+        }
+        levels.push((
+            LevelPlan {
+                level,
+                name: r.name.unwrap_or_else(|| level.default_name().to_string()),
+                name_en: r
+                    .name_en
+                    .unwrap_or_else(|| level.default_name_en().to_string()),
+                response: r.response,
+                colour: r.colour.into_inner(),
+                approver: r.approver,
+                reduction_percent: r.reduction_percent.map(Spanned::into_inner),
+                triggers,
+                measures,
+            },
+            triggers_ok,
+        ));
+    }
+    levels.sort_by_key(|(l, _)| l.level);
+    if !levels.iter().any(|(l, _)| l.level.is_warning()) {
+        ck.at_line(
+            1,
+            "the plan defines no warning level (blue, yellow, orange or red)",
+        );
+    }
+    check_overlaps(ck, &levels);
+    levels.into_iter().map(|(l, _)| l).collect()
+}
+
+/// A milder level whose trigger always implies a stricter level's trigger can never be called by
+/// it: its thresholds overlap the stricter level's (often two numbers swapped).
+fn check_overlaps(ck: &mut Checker<'_>, levels: &[(LevelPlan, bool)]) {
+    for (i, (mild, mild_ok)) in levels.iter().enumerate() {
+        for (strict, strict_ok) in &levels[i + 1..] {
+            if !(*mild_ok && *strict_ok) {
+                continue;
+            }
+            for tm in &mild.triggers {
+                if let Some(ts) = strict.triggers.iter().find(|ts| tm.implies(ts)) {
+                    let msg = format!(
+                        "thresholds overlap: {} trigger ({}) always also meets the {} trigger at line {} ({}), so it can never call {}; check the numbers",
+                        mild.level,
+                        describe(tm),
+                        strict.level,
+                        ts.line,
+                        describe(ts),
+                        mild.level
+                    );
+                    ck.at_line(tm.line, msg);
+                }
+            }
+        }
+    }
+}
+
+fn check_measure(
+    ck: &mut Checker<'_>,
+    raw: Spanned<RawMeasure>,
+    unit_ids: &HashSet<&str>,
+    ids: &mut HashMap<String, usize>,
+) -> Option<Measure> {
+    let span = raw.span();
+    let m = raw.into_inner();
+    let mut ok = true;
+    let id = m.id.get_ref().clone();
+    let id_line = ck.line_of(&m.id.span());
+    if id.trim().is_empty() {
+        ck.at(m.id.span(), "measure id is empty");
+        ok = false;
+    } else if let Some(first) = ids.get(&id) {
+        let msg = format!("measure id 「{id}」 is used twice (first at line {first})");
+        ck.at(m.id.span(), msg);
+        ok = false;
+    } else {
+        ids.insert(id.clone(), id_line);
+    }
+    if m.units.is_empty() {
+        ck.at(
+            span.clone(),
+            format!("measure 「{id}」 names no responsible unit"),
+        );
+        ok = false;
+    }
+    for u in &m.units {
+        if !unit_ids.contains(u.get_ref().as_str()) {
+            let msg = format!(
+                "unknown unit 「{}」 in measure 「{id}」: define it in a [[units]] entry or fix the id",
+                u.get_ref()
+            );
+            ck.at(u.span(), msg);
+            ok = false;
+        }
+    }
+    if let Some(g) = &m.grade
+        && m.category != MeasureCategory::Industry
+    {
+        ck.at(
+            g.span(),
+            format!("measure 「{id}」: a performance grade belongs to industry measures only"),
+        );
+        ok = false;
+    }
+    if m.text.trim().is_empty() {
+        ck.at(span.clone(), format!("measure 「{id}」 has no text"));
+        ok = false;
+    }
+    if m.feedback.trim().is_empty() {
+        ck.at(
+            span,
+            format!("measure 「{id}」 does not say what feedback it requires"),
+        );
+        ok = false;
+    }
+    ok.then(|| Measure {
+        id,
+        category: m.category,
+        grade: m.grade.map(Spanned::into_inner),
+        staggered: m.staggered,
+        text: m.text,
+        units: m.units.into_iter().map(Spanned::into_inner).collect(),
+        deadline_hours: m.deadline_hours,
+        feedback: m.feedback,
+        evidence: m.evidence,
+        report_every_hours: m.report_every_hours,
+    })
+}
+
+fn is_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn check_templates(ck: &mut Checker<'_>, raw: RawTemplates) -> Templates {
+    let all = [
+        (TemplateKind::Warning, &raw.warning),
+        (TemplateKind::Unit, &raw.unit),
+        (TemplateKind::Adjust, &raw.adjust),
+        (TemplateKind::Lift, &raw.lift),
+    ];
+    for (kind, t) in all {
+        let content = t.get_ref();
+        match placeholders(content) {
+            Ok(names) => {
+                for (name, offset) in names {
+                    if !kind.allows(name) {
+                        let line = template_line(ck.text, t.span(), content, offset);
+                        let msg = format!(
+                            "unknown placeholder {{{name}}} in the {} template; it may use {}",
+                            kind.key(),
+                            kind.allowed()
+                                .iter()
+                                .map(|n| format!("{{{n}}}"))
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        );
+                        ck.at_line(line, msg);
+                    }
+                }
+            }
+            Err(e) => {
+                let offset = match &e {
+                    super::TemplateError::Unknown { offset, .. }
+                    | super::TemplateError::Malformed { offset } => *offset,
+                };
+                let line = template_line(ck.text, t.span(), content, offset);
+                ck.at_line(line, format!("{} template: {e}", kind.key()));
+            }
+        }
+    }
+    Templates {
+        warning: raw.warning.into_inner(),
+        unit: raw.unit.into_inner(),
+        adjust: raw.adjust.into_inner(),
+        lift: raw.lift.into_inner(),
+    }
+}
+
+/// The file line of byte `offset` inside a string value. Exact for multi-line strings without
+/// escaped newlines (the way templates are written); otherwise the nearest line.
+fn template_line(text: &str, span: Range<usize>, content: &str, offset: usize) -> usize {
+    let src = text.get(span.clone()).unwrap_or("");
+    let multi = src.starts_with("\"\"\"") || src.starts_with("'''");
+    let after = if multi { &src[3..] } else { src };
+    let trimmed_newline = multi && (after.starts_with('\n') || after.starts_with("\r\n"));
+    let newlines = content.get(..offset).unwrap_or("").matches('\n').count();
+    line_col(text, span.start).0 + usize::from(trimmed_newline) + newlines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::DEFAULT_PLAN_TOML;
+
+    /// The default plan with the first occurrence of `from` replaced by `to`.
+    fn edited(from: &str, to: &str) -> String {
+        assert!(
+            DEFAULT_PLAN_TOML.contains(from),
+            "fixture text {from} not in plan"
+        );
+        DEFAULT_PLAN_TOML.replacen(from, to, 1)
+    }
+
+    /// 1-based line of the first occurrence of `needle` in `text`.
+    fn line_of(text: &str, needle: &str) -> usize {
+        let i = text.find(needle).expect("needle present");
+        text[..i].matches('\n').count() + 1
+    }
+
+    fn problems(text: &str) -> Vec<PlanProblem> {
+        parse(text).expect_err("plan must be rejected")
+    }
+
+    const MINI: &str = r##"
+[plan]
+name = "测试预案"
+area = "测试县"
+
+[rules]
+lead_time_hours = 24
+count_observed_days = true
+episode_level = "max"
+forecast_range = { normal = "mid", long_episode = "upper", long_episode_days = 3, long_episode_above = 200 }
+nowcast = { enabled = true, above = 200, hours = 3, no_improvement_hours = 12, improvement_at_most = 200 }
+lift = { below_hours = 36, observed_at_most = 150 }
+pause = { enabled = true, min_hours = 24 }
+advisory = { causes = ["O3"] }
+
+[levels.yellow]
+colour = "#FFFF00"
+
+[[levels.yellow.triggers]]
+all = [{ above = 200, hours = 24 }]
+
+[levels.orange]
+colour = "#FF7E00"
+
+[[levels.orange.triggers]]
+all = [{ above = 200, hours = 48 }]
+
+[[levels.orange.measures]]
+id = "O1"
+category = "health"
+text = "减少户外活动"
+units = ["wjj"]
+deadline_hours = 0
+feedback = "发布情况"
+
+[[units]]
+id = "wjj"
+name = "县卫生健康局"
+kind = "department"
+
+[templates]
+warning = "{level_name}"
+unit = "{unit}"
+adjust = "{from_level_name}"
+lift = "{lift_time}"
+"##;
+
+    #[test]
+    fn default_plan_validates_and_follows_the_2024_guidance() {
+        let plan = parse(DEFAULT_PLAN_TOML).unwrap_or_else(|e| {
+            panic!(
+                "default plan invalid: {}",
+                e.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        });
+        let levels: Vec<Level> = plan.levels.iter().map(|l| l.level).collect();
+        assert_eq!(
+            levels,
+            [Level::Temporary, Level::Yellow, Level::Orange, Level::Red]
+        );
+        let red = plan.level(Level::Red).expect("red");
+        assert_eq!(red.triggers.len(), 1);
+        let c: Vec<(f32, u32)> = red.triggers[0]
+            .conditions
+            .iter()
+            .map(|c| (c.threshold, c.hours))
+            .collect();
+        assert_eq!(c, [(200.0, 72), (300.0, 24)]);
+        assert_eq!(plan.rules.lead_time_hours, 24);
+        assert_eq!(plan.rules.lift.below_hours, 36);
+        for l in plan.levels.iter().filter(|l| l.level.is_warning()) {
+            for cat in [
+                MeasureCategory::Industry,
+                MeasureCategory::ConstructionDust,
+                MeasureCategory::Transport,
+                MeasureCategory::LooseCoal,
+                MeasureCategory::OpenBurning,
+                MeasureCategory::Schools,
+                MeasureCategory::Health,
+                MeasureCategory::Publicity,
+                MeasureCategory::Supervision,
+            ] {
+                assert!(
+                    l.measures.iter().any(|m| m.category == cat),
+                    "{} lacks {cat:?}",
+                    l.level
+                );
+            }
+            for g in [Grade::A, Grade::B, Grade::C, Grade::D] {
+                assert!(l.measures.iter().any(|m| m.grade == Some(g)));
+            }
+        }
+        // Villages and grids roll up to their township.
+        let grids = plan.units.subtree("town-chengguan");
+        assert!(grids.iter().any(|u| u.kind == UnitKind::Grid));
+        assert!(!plan.measures_of_unit(Level::Orange, "jyj").is_empty());
+    }
+
+    #[test]
+    fn default_templates_fill_with_their_placeholders() {
+        let plan = parse(DEFAULT_PLAN_TOML).expect("valid");
+        for kind in TemplateKind::ALL {
+            let names = kind.allowed();
+            let values: Vec<(&str, &str)> = names.iter().map(|n| (*n, "〔值〕")).collect();
+            let text = crate::domain::plan::fill(plan.templates.get(kind), &values)
+                .unwrap_or_else(|e| panic!("{} template: {e}", kind.key()));
+            assert!(!text.contains('{') && !text.contains('}'), "{text}");
+            assert!(text.contains("〔值〕"));
+        }
+        let warning =
+            crate::domain::plan::fill(&plan.templates.warning, &[("level_name", "橙色预警")]);
+        assert!(
+            warning.is_err(),
+            "a placeholder without a value is an error"
+        );
+    }
+
+    #[test]
+    fn mini_plan_with_measures_is_valid() {
+        let text = MINI.replace(
+            "[levels.orange]",
+            "[[levels.yellow.measures]]\nid = \"Y1\"\ncategory = \"health\"\ntext = \"t\"\nunits = [\"wjj\"]\ndeadline_hours = 0\nfeedback = \"f\"\n\n[levels.orange]",
+        );
+        let plan = parse(&text).expect("valid");
+        assert_eq!(plan.levels.len(), 2);
+        assert_eq!(plan.lowest_warning().map(|l| l.level), Some(Level::Yellow));
+    }
+
+    #[test]
+    fn level_without_measures_points_at_the_level() {
+        let p = problems(MINI);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].line, Some(line_of(MINI, "[levels.yellow]")));
+        assert!(p[0].message.contains("no measures"), "{}", p[0]);
+    }
+
+    #[test]
+    fn unknown_unit_points_at_the_reference() {
+        let text = edited("units = [\"jyj\"]", "units = [\"jyjj\"]");
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].line, Some(line_of(&text, "\"jyjj\"")));
+        assert!(p[0].message.contains("unknown unit 「jyjj」"), "{}", p[0]);
+        assert!(p[0].column.is_some());
+        // Unknown parent, and a village without a parent.
+        let text = edited("parent = \"town-hedong\"", "parent = \"town-hedongg\"");
+        let p = problems(&text);
+        assert_eq!(p[0].line, Some(line_of(&text, "town-hedongg")));
+        let text = edited(
+            "kind = \"village\"\nparent = \"town-chengguan\"",
+            "kind = \"village\"",
+        );
+        let p = problems(&text);
+        assert!(p[0].message.contains("needs a parent"), "{}", p[0]);
+    }
+
+    #[test]
+    fn overlapping_thresholds_are_found() {
+        // Orange made weaker than yellow: yellow's "> 200 for 24 h" now always meets orange.
+        let text = edited(
+            "all = [{ above = 200, hours = 48 }]",
+            "all = [{ above = 200, hours = 24 }]",
+        );
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            p[0].line,
+            Some(line_of(&text, "[[levels.yellow.triggers]]"))
+        );
+        assert!(p[0].message.contains("overlap"), "{}", p[0]);
+        // Two conditions of one trigger with the same threshold.
+        let text = edited("{ above = 300, hours = 24 }", "{ above = 200, hours = 24 }");
+        let p = problems(&text);
+        assert_eq!(p[0].line, Some(line_of(&text, "[[levels.red.triggers]]")));
+        assert!(p[0].message.contains("same threshold"), "{}", p[0]);
+        // The temporary band swapped with yellow.
+        let text = edited(
+            "all = [{ above = 150, hours = 24 }]",
+            "all = [{ above = 250, hours = 48 }]",
+        );
+        let p = problems(&text);
+        assert!(
+            p.iter().any(|p| p.message.contains("temporary trigger")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn bad_thresholds_point_at_the_condition() {
+        for (to, what) in [
+            ("{ above = 600, hours = 72 }", "not a possible daily AQI"),
+            ("{ above = 200, hours = 36 }", "whole number of days"),
+            ("{ above = 200, at_least = 201, hours = 72 }", "exactly one"),
+        ] {
+            let text = edited("{ above = 200, hours = 72 }", to);
+            let p = problems(&text);
+            assert_eq!(p[0].line, Some(line_of(&text, to)), "{to}");
+            assert!(p[0].message.contains(what), "{}", p[0]);
+        }
+    }
+
+    #[test]
+    fn template_placeholders_are_checked_with_their_line() {
+        let text = edited("预计持续至{end}，解除", "预计持续至{ending}，解除");
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].line, Some(line_of(&text, "{ending}")));
+        assert!(p[0].message.contains("{ending}"));
+        let text = edited("联系人：{contact}", "联系人：{contact");
+        let p = problems(&text);
+        assert_eq!(p[0].line, Some(line_of(&text, "{contact\n")));
+    }
+
+    #[test]
+    fn syntax_and_unknown_fields_report_their_line() {
+        let text = edited("lead_time_hours = 24", "lead_time_hour = 24");
+        let p = problems(&text);
+        assert_eq!(p[0].line, Some(line_of(&text, "lead_time_hour ")));
+        assert!(p[0].message.contains("lead_time_hour"), "{}", p[0]);
+        let text = DEFAULT_PLAN_TOML.replace("levels.red", "levels.purple");
+        let p = problems(&text);
+        assert!(
+            p.iter()
+                .any(|p| p.message.contains("unknown level 「purple」")
+                    && p.line == Some(line_of(&text, "[levels.purple]"))),
+            "{p:?}"
+        );
+        let text = edited("category = \"schools\"", "category = \"school\"");
+        let p = problems(&text);
+        assert_eq!(p[0].line, Some(line_of(&text, "\"school\"")));
+        let p = problems("[plan\nname=1");
+        assert_eq!(p[0].line, Some(1));
+    }
+
+    #[test]
+    fn grade_outside_industry_and_duplicate_ids_are_rejected() {
+        let text = edited(
+            "id = \"Y-SCH-1\"\ncategory = \"schools\"",
+            "id = \"Y-SCH-1\"\ncategory = \"schools\"\ngrade = \"C\"",
+        );
+        let p = problems(&text);
+        assert!(p[0].message.contains("industry measures only"), "{}", p[0]);
+        let text = edited("id = \"O-SCH-1\"", "id = \"Y-SCH-1\"");
+        let p = problems(&text);
+        assert!(p[0].message.contains("used twice"), "{}", p[0]);
+        assert_eq!(
+            p[0].line,
+            Some(
+                text.rfind("id = \"Y-SCH-1\"")
+                    .map(|i| text[..i].matches('\n').count() + 1)
+                    .expect("line")
+            )
+        );
+    }
+}

@@ -1,0 +1,462 @@
+//! The local emergency plan (应急预案) as data: levels and their triggers, the rules of lead time,
+//! forecast ranges, nowcast, lifting and pausing, measures per level by category with responsible
+//! units, the unit tree, and notice templates.
+//!
+//! A plan is a TOML file (`assets/plans/default.toml` is the shipped default, following
+//! 环大气〔2024〕6号 as far as it is known); a command centre edits its own copy. Loading checks
+//! everything that can be checked and reports each problem with its line, so a mistyped unit or a
+//! swapped threshold is found when the plan is loaded, not during an episode.
+
+mod level;
+mod load;
+mod template;
+mod units;
+
+pub use level::Level;
+pub use load::{PlanProblem, parse};
+pub use template::{TemplateError, TemplateKind, fill, placeholders};
+pub use units::{Rollup, Unit, UnitKind, UnitTree};
+
+use crate::domain::advisor::PrimaryPollutant;
+
+/// The shipped default plan, embedded so that AirDesk works anywhere without a plan file.
+pub const DEFAULT_PLAN_TOML: &str = include_str!("../../../assets/plans/default.toml");
+
+/// The shipped default plan, parsed. The default is validated by a test, so failing here would be
+/// a build defect; the `Result` keeps callers honest all the same.
+pub fn default_plan() -> Result<Plan, Vec<PlanProblem>> {
+    parse(DEFAULT_PLAN_TOML)
+}
+
+/// A loaded and checked plan.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Plan {
+    /// Name, area, version, legal basis.
+    pub info: PlanInfo,
+    /// How forecasts and observations are judged against the triggers.
+    pub rules: Rules,
+    /// The temporary band (if the plan has one) and the warning levels, mildest first.
+    pub levels: Vec<LevelPlan>,
+    /// The responsible units.
+    pub units: UnitTree,
+    /// Notice templates.
+    pub templates: Templates,
+}
+
+impl Plan {
+    /// The plan's entry for `level`, if it defines that level.
+    pub fn level(&self, level: Level) -> Option<&LevelPlan> {
+        self.levels.iter().find(|l| l.level == level)
+    }
+
+    /// The mildest coloured warning level the plan defines (yellow in 2024-era plans).
+    pub fn lowest_warning(&self) -> Option<&LevelPlan> {
+        self.levels.iter().find(|l| l.level.is_warning())
+    }
+
+    /// The display name of a level: the plan's own, or the default.
+    pub fn level_name(&self, level: Level) -> &str {
+        self.level(level)
+            .map_or(level.default_name(), |l| l.name.as_str())
+    }
+
+    /// The English display name of a level.
+    pub fn level_name_en(&self, level: Level) -> &str {
+        self.level(level)
+            .map_or(level.default_name_en(), |l| l.name_en.as_str())
+    }
+
+    /// Every measure of a level that names `unit` among its responsible units.
+    pub fn measures_of_unit(&self, level: Level, unit: &str) -> Vec<&Measure> {
+        self.level(level)
+            .map(|l| {
+                l.measures
+                    .iter()
+                    .filter(|m| m.units.iter().any(|u| u == unit))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// What the plan is and where it applies.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PlanInfo {
+    /// Plan title, e.g. "某某县重污染天气应急预案（2024年修订）".
+    pub name: String,
+    /// Administrative area the plan covers, used in notices.
+    pub area: String,
+    /// Version or revision date of the plan.
+    pub version: String,
+    /// Legal/guidance basis, e.g. "环大气〔2024〕6号".
+    pub basis: String,
+}
+
+/// Which point of a forecast AQI range a day is judged by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RangePoint {
+    /// The upper bound (范围上限).
+    Upper,
+    /// The midpoint of the range.
+    Mid,
+    /// The lower bound.
+    Lower,
+}
+
+impl RangePoint {
+    /// The value of a range at this point.
+    pub fn pick(self, min: f32, max: f32) -> f32 {
+        match self {
+            RangePoint::Upper => max,
+            RangePoint::Mid => (min + max) / 2.0,
+            RangePoint::Lower => min,
+        }
+    }
+}
+
+/// How an episode that passes through several levels is called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EpisodeLevel {
+    /// The whole episode at its strictest level, from its first day (the reading of the 2017 rule
+    /// that merged episodes start "at the stricter level").
+    Max,
+    /// Each stretch at its own level: issue the first stage, upgrade when the next one begins.
+    Staged,
+}
+
+/// How a forecast AQI range becomes the one value a day is judged by.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RangeRule {
+    /// The point used normally.
+    pub normal: RangePoint,
+    /// The point used for days of a long heavy episode ("≥ 3 days of heavy pollution may occur
+    /// → judge by the upper bound").
+    pub long_episode: RangePoint,
+    /// Days of possible heavy pollution (upper bound above `long_episode_above`) that make a long
+    /// episode.
+    pub long_episode_days: u32,
+    /// AQI above which a day "may be heavily polluted" (judged on the upper bound).
+    pub long_episode_above: f32,
+}
+
+/// The measured-AQI trigger: heavy pollution already measured and no clear improvement forecast
+/// soon → issue at once, whatever the lead time.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct NowcastRule {
+    /// Whether the rule applies.
+    pub enabled: bool,
+    /// Measured hourly area AQI above which pollution counts as heavy.
+    pub above: f32,
+    /// How many latest hourly values must all be above `above`.
+    pub hours: u32,
+    /// The forecast horizon (hours from now) that must show no clear improvement.
+    pub no_improvement_hours: u32,
+    /// A forecast day at or below this value counts as a clear improvement.
+    pub improvement_at_most: f32,
+}
+
+/// When an active warning may be lifted.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LiftRule {
+    /// Forecast below the lowest warning's conditions for more than this many hours → lift.
+    /// Also the longest gap that still joins two episodes into one.
+    pub below_hours: u32,
+    /// The latest measured hourly area AQI must be at most this (air quality has improved).
+    pub observed_at_most: f32,
+}
+
+/// When an active warning may be paused (and restarted) across a short clean spell.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PauseRule {
+    /// Whether pausing is offered.
+    pub enabled: bool,
+    /// The clean spell must last at least this many hours.
+    pub min_hours: u32,
+}
+
+/// Which episodes take the health-advisory path instead of a coloured warning.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AdvisoryRule {
+    /// Primary pollutants (or causes) whose episodes get health advisories and stronger routine
+    /// supervision rather than a coloured warning (2024 rules: O3, sand and dust).
+    pub causes: Vec<PrimaryPollutant>,
+}
+
+/// The rules that turn forecasts and measurements into a level, a start time and an end.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Rules {
+    /// Issue at least this many hours before the episode starts.
+    pub lead_time_hours: u32,
+    /// Whether measured days just before today count towards the durations of an episode that
+    /// is still going on.
+    pub count_observed_days: bool,
+    /// Strictest level for the whole episode, or staged.
+    pub episode_level: EpisodeLevel,
+    /// Forecast ranges.
+    pub forecast_range: RangeRule,
+    /// Measured-AQI trigger.
+    pub nowcast: NowcastRule,
+    /// Lifting (and joining episodes).
+    pub lift: LiftRule,
+    /// Pausing.
+    pub pause: PauseRule,
+    /// Advisory path.
+    pub advisory: AdvisoryRule,
+}
+
+/// One condition of a trigger: daily AQI above a threshold for at least so many hours.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Condition {
+    /// The AQI threshold.
+    pub threshold: f32,
+    /// `true` for "at least" (≥), `false` for "above" (>).
+    pub inclusive: bool,
+    /// Required duration in hours (a multiple of 24: forecasts are daily).
+    pub hours: u32,
+}
+
+impl Condition {
+    /// Whether a daily value meets the threshold.
+    pub fn holds(&self, value: f32) -> bool {
+        if self.inclusive {
+            value >= self.threshold
+        } else {
+            value > self.threshold
+        }
+    }
+
+    /// Required consecutive days.
+    pub fn days(&self) -> usize {
+        (self.hours / 24) as usize
+    }
+
+    /// The threshold as people write it: `>200` or `≥500`.
+    pub fn threshold_text(&self) -> String {
+        let op = if self.inclusive { "≥" } else { ">" };
+        format!("{op}{}", self.threshold)
+    }
+
+    /// Whether meeting `self` always means meeting `other` too (stricter or equal threshold and
+    /// at least as long).
+    pub fn implies(&self, other: &Condition) -> bool {
+        let stricter = self.threshold > other.threshold
+            || (self.threshold == other.threshold && (other.inclusive || !self.inclusive));
+        stricter && self.hours >= other.hours
+    }
+}
+
+/// One way a level can be reached: all its conditions together.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Trigger {
+    /// The plan's own wording of the trigger, shown with the reasons (may be empty).
+    pub text: String,
+    /// All must hold. The first is the base: the one with the lowest threshold.
+    pub conditions: Vec<Condition>,
+    /// Whether the stricter conditions must lie inside the base condition's run (the natural
+    /// reading of "> 200 for 72 h and > 300 for 24 h"); otherwise anywhere in the horizon.
+    pub same_run: bool,
+    /// Line of the trigger in the plan file, for messages.
+    pub line: usize,
+}
+
+impl Trigger {
+    /// The condition with the lowest threshold, whose run is the episode (`None` only for a
+    /// trigger built by hand without conditions; loaded plans always have one).
+    pub fn base(&self) -> Option<&Condition> {
+        self.conditions.first()
+    }
+
+    /// Whether this trigger holding always means `other` holds too.
+    pub fn implies(&self, other: &Trigger) -> bool {
+        let (Some(own_base), Some(other_base)) = (self.base(), other.base()) else {
+            return false;
+        };
+        let each_implied = other
+            .conditions
+            .iter()
+            .all(|c2| self.conditions.iter().any(|c1| c1.implies(c2)));
+        // With `same_run`, `other` needs its conditions inside one run of its base; ours lie
+        // inside one run of our base, which sits inside a run of `other`'s base only when ours
+        // has the stricter threshold and we keep our conditions together.
+        let runs_nest = !other.same_run
+            || (self.same_run
+                && own_base.implies(&Condition {
+                    hours: 0,
+                    ..other_base.clone()
+                }));
+        each_implied && runs_nest
+    }
+}
+
+/// Categories of measures, as plans group them.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureCategory {
+    /// Listed industrial enterprises by performance grade, and staggered production.
+    Industry,
+    /// Construction and road dust.
+    ConstructionDust,
+    /// Vehicles, trucks, non-road machinery, staggered transport.
+    Transport,
+    /// Loose coal burning (散煤).
+    LooseCoal,
+    /// Fireworks, open burning, open-air barbecue.
+    OpenBurning,
+    /// Kindergartens and schools.
+    Schools,
+    /// Health advice to the public.
+    Health,
+    /// Publicity and information release.
+    Publicity,
+    /// Supervision and inspection.
+    Supervision,
+    /// Anything else (weather modification, street washing, …).
+    Other,
+}
+
+impl MeasureCategory {
+    /// Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            MeasureCategory::Industry => "工业源减排",
+            MeasureCategory::ConstructionDust => "扬尘管控",
+            MeasureCategory::Transport => "移动源管控",
+            MeasureCategory::LooseCoal => "散煤管控",
+            MeasureCategory::OpenBurning => "烟花爆竹、露天焚烧和露天烧烤",
+            MeasureCategory::Schools => "学校和幼儿园",
+            MeasureCategory::Health => "健康防护",
+            MeasureCategory::Publicity => "宣传和信息发布",
+            MeasureCategory::Supervision => "督导检查",
+            MeasureCategory::Other => "其他措施",
+        }
+    }
+
+    /// English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            MeasureCategory::Industry => "Industry",
+            MeasureCategory::ConstructionDust => "Construction dust",
+            MeasureCategory::Transport => "Transport",
+            MeasureCategory::LooseCoal => "Loose coal",
+            MeasureCategory::OpenBurning => "Fireworks, open burning, barbecue",
+            MeasureCategory::Schools => "Schools",
+            MeasureCategory::Health => "Health advice",
+            MeasureCategory::Publicity => "Publicity",
+            MeasureCategory::Supervision => "Supervision",
+            MeasureCategory::Other => "Other",
+        }
+    }
+}
+
+/// Enterprise environmental-performance grade (绩效分级), for industry measures.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum Grade {
+    /// Grade A and performance-leading enterprises: self-determined reduction.
+    A,
+    /// Grade B: limit instead of stop.
+    B,
+    /// Grade C: stop instead of limit.
+    C,
+    /// Grade D: stop production.
+    D,
+    /// Listed but not graded enterprises (非绩效分级企业).
+    #[serde(rename = "unrated")]
+    Unrated,
+}
+
+/// The kinds of evidence a unit sends back for a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Evidence {
+    /// A written report (落实情况报告).
+    Report,
+    /// A list of the enterprises, sites or vehicles concerned (清单).
+    List,
+    /// Photographs.
+    Photo,
+    /// Ledger records (台账).
+    Ledger,
+    /// Monitoring data: online monitoring, electricity use, gate records (在线监测、用电、门禁).
+    Monitoring,
+    /// Inspection records (检查记录).
+    Inspection,
+}
+
+/// One measure of one level.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Measure {
+    /// Stable id (unique in the plan), referenced by checklists and the journal.
+    pub id: String,
+    /// Category the plan groups it under.
+    pub category: MeasureCategory,
+    /// For industry measures: the performance grade it applies to.
+    pub grade: Option<Grade>,
+    /// Whether this is a staggered production / staggered transport measure.
+    pub staggered: bool,
+    /// What must be done, as written in the plan.
+    pub text: String,
+    /// Responsible units (ids in the unit tree), the lead unit first.
+    pub units: Vec<String>,
+    /// Hours after activation by which it must be in place (0 = at activation).
+    pub deadline_hours: u32,
+    /// What the unit must report back.
+    pub feedback: String,
+    /// Kinds of evidence expected.
+    pub evidence: Vec<Evidence>,
+    /// How often progress is reported during the response, in hours (e.g. 24 = daily).
+    pub report_every_hours: Option<u32>,
+}
+
+/// A level as the plan defines it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LevelPlan {
+    /// Which level.
+    pub level: Level,
+    /// Chinese name (黄色预警).
+    pub name: String,
+    /// English name.
+    pub name_en: String,
+    /// The response it starts (Ⅲ级应急响应); empty for the temporary band.
+    pub response: String,
+    /// Display colour, `#RRGGBB`.
+    pub colour: String,
+    /// Who signs the notice (审签).
+    pub approver: String,
+    /// Required reduction of whole-society emissions, percent, if the plan states one.
+    pub reduction_percent: Option<u32>,
+    /// Any one of these reaches the level.
+    pub triggers: Vec<Trigger>,
+    /// Measures, in plan order.
+    pub measures: Vec<Measure>,
+}
+
+/// Notice templates (see [`TemplateKind`] for the placeholders each may use).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Templates {
+    /// 预警通知.
+    pub warning: String,
+    /// Per-unit notification.
+    pub unit: String,
+    /// Upgrade/downgrade notice.
+    pub adjust: String,
+    /// Lifting notice.
+    pub lift: String,
+}
+
+impl Templates {
+    /// The template of one kind.
+    pub fn get(&self, kind: TemplateKind) -> &str {
+        match kind {
+            TemplateKind::Warning => &self.warning,
+            TemplateKind::Unit => &self.unit,
+            TemplateKind::Adjust => &self.adjust,
+            TemplateKind::Lift => &self.lift,
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Outputs for people outside the app: charts, notices, ledgers and exports.
+
+pub mod ledger;
