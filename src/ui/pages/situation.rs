@@ -314,24 +314,31 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
             .to_local(board.utc_offset_s)
             .format("%Y-%m-%d %H:%M")
             .to_string();
-        let mut line = format!(
-            "{}  ·  {}  ·  {}",
+        let mut parts = vec![
             tr.f(T::DataAsOf, &[&when]),
             tr.f(
                 T::StationsReporting,
-                &[&area.stations_reporting, &board.stations]
+                &[&area.stations_reporting, &board.stations],
             ),
-            tr.f(T::AqiStandard, &[&area.result.standard.label()])
-        );
-        if age >= STALE_HOURS {
-            line = format!("{line}  ·  {}", tr.f(T::StaleData, &[&age]));
+            tr.f(T::AqiStandard, &[&area.result.standard.label()]),
+        ];
+        let stale = age >= STALE_HOURS;
+        if stale {
+            parts.push(tr.f(T::StaleData, &[&age]));
         }
-        let color = if age >= STALE_HOURS {
-            look.warn
-        } else {
-            look.weak_text
-        };
-        ui.add(egui::Label::new(RichText::new(line).color(color)).wrap());
+        let color = if stale { look.warn } else { look.weak_text };
+        // Each part stays whole; the row wraps between parts, not inside "HJ 633-2012".
+        ui.horizontal_wrapped(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            for (i, part) in parts.iter().enumerate() {
+                let text = if i == 0 {
+                    part.clone()
+                } else {
+                    format!("·  {part}")
+                };
+                ui.label(RichText::new(text).color(color));
+            }
+        });
         ui.add_space(6.0);
         let width = board
             .tiles
