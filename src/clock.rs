@@ -65,14 +65,6 @@ impl Clock {
     pub fn is_drill(&self) -> bool {
         matches!(self, Clock::Drill { .. })
     }
-
-    /// The same drill continued with `running` switched, without a jump in the shown time.
-    pub fn with_running(&self, running: bool, real_now: DateTime<Utc>) -> Self {
-        match self {
-            Clock::Real => Clock::Real,
-            Clock::Drill { .. } => Clock::drill(self.now(real_now), real_now, running),
-        }
-    }
 }
 
 /// Parse a moment typed by a user or given on the command line, in China Standard Time unless an
@@ -124,7 +116,8 @@ mod tests {
         assert_eq!(fixed.now(later), at);
         assert_eq!(Clock::Real.now(later), later);
         assert!(running.is_drill() && !Clock::Real.is_drill());
-        let paused = running.with_running(false, later);
+        // Freezing a running drill where it stands: a fixed drill at its current moment.
+        let paused = Clock::drill(running.now(later), later, false);
         assert_eq!(
             paused.now(later + chrono::Duration::hours(5)),
             at + chrono::Duration::minutes(90)

@@ -220,22 +220,12 @@ impl AirDeskApp {
             .unwrap_or(self.workspace.settings().language)
     }
 
-    /// The app clock.
-    pub fn clock(&self) -> Clock {
-        self.clock
-    }
-
     /// The app's "now".
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now((self.real_time)())
     }
 
-    /// Whether a system file dialog is expected to work.
-    pub fn dialog_available(&self) -> bool {
-        self.dialog_available
-    }
-
-    /// The data page's view state (for tests and benchmarks that drive it).
+    /// The pages' view state (for tests and benchmarks that drive them).
     pub fn pages_mut(&mut self) -> &mut Pages {
         &mut self.pages
     }
@@ -296,7 +286,7 @@ impl AirDeskApp {
             self.applied_title = Some(lang);
         }
         for message in self.background.poll() {
-            self.receive(ctx, message);
+            self.receive(message);
         }
         self.take_dropped_files(ctx);
         self.shortcuts(ctx);
@@ -822,7 +812,7 @@ impl AirDeskApp {
         }
     }
 
-    fn receive(&mut self, ctx: &egui::Context, message: Message) {
+    fn receive(&mut self, message: Message) {
         match message {
             Message::Loaded(loaded) => {
                 if loaded.generation == self.loads_started {
@@ -830,7 +820,7 @@ impl AirDeskApp {
                     self.finish_load(l.store, l.report, l.elapsed, l.generation);
                 }
             }
-            Message::Dialog(outcome) => self.dialog_closed(ctx, outcome),
+            Message::Dialog(outcome) => self.dialog_closed(outcome),
             Message::FilesChanged => {
                 self.notices
                     .push(BannerKind::Info, T::FilesChanged, Vec::new());
@@ -869,7 +859,7 @@ impl AirDeskApp {
         });
     }
 
-    fn dialog_closed(&mut self, _ctx: &egui::Context, outcome: DialogOutcome) {
+    fn dialog_closed(&mut self, outcome: DialogOutcome) {
         if outcome.unavailable {
             self.dialog_available = false;
             self.page = Page::Data;

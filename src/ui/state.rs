@@ -92,18 +92,8 @@ impl Notices {
         self.list.retain(|n| n.id != id);
     }
 
-    /// Remove every notice with this text.
-    pub fn dismiss_text(&mut self, text: T) {
-        self.list.retain(|n| n.text != text);
-    }
-
     /// The notices, oldest first.
     pub fn iter(&self) -> impl Iterator<Item = &Notice> {
         self.list.iter()
-    }
-
-    /// Whether a notice with this text is on show.
-    pub fn contains(&self, text: T) -> bool {
-        self.list.iter().any(|n| n.text == text)
     }
 }
