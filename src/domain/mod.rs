@@ -7,4 +7,5 @@ pub mod hindcast;
 pub mod humidity;
 pub mod outlook;
 pub mod plan;
+pub mod response;
 pub mod windows;
