@@ -6,4 +6,5 @@ pub mod cli;
 pub mod domain;
 pub mod ingest;
 pub mod journal;
+pub mod report;
 pub mod store;

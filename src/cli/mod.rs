@@ -10,6 +10,7 @@ mod aqi;
 mod hindcast;
 mod inspect;
 mod journal;
+mod response;
 
 use std::process::ExitCode;
 
@@ -41,6 +42,8 @@ pub enum Command {
     Aqi(aqi::Args),
     /// Which warning level the emergency plan calls for, from when, and why.
     Advise(advise::Args),
+    /// The response journal: status, daily report, handover, summary, ledger, notices.
+    Response(response::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -78,6 +81,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Journal(args) => journal::run(&args),
         Command::Aqi(args) => aqi::run(&args),
         Command::Advise(args) => advise::run(&args),
+        Command::Response(args) => response::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

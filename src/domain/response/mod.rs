@@ -21,6 +21,7 @@
 mod checklist;
 mod command;
 mod decide;
+mod drill;
 mod error;
 pub mod event;
 mod service;
@@ -39,6 +40,7 @@ pub use command::{
     ResumeInput,
 };
 pub use decide::decide;
+pub use drill::{LATE_UNIT, record_drill};
 pub use error::{CommandError, Field};
 pub use event::{AdviceBasis, Decision, PlanRef, ResponseEvent};
 pub use service::{ResponseService, ServiceError, load};

@@ -353,8 +353,10 @@ pub struct TimelineEntry {
     pub kind: &'static str,
     /// Episode it belongs to.
     pub episode: Option<u32>,
-    /// Unit concerned (checklist events).
+    /// Unit concerned (checklist events): id.
     pub unit: Option<String>,
+    /// Unit concerned: name.
+    pub unit_name: Option<String>,
     /// When it takes effect, for decisions (start, effective, lifting time).
     pub effective: Option<DateTime<FixedOffset>>,
     /// Chinese text.
@@ -396,6 +398,16 @@ impl ResponseState {
     /// The state before any event.
     pub fn new() -> Self {
         ResponseState::default()
+    }
+
+    /// Fold a sequence of journal events, e.g. those recorded up to a past moment to see the
+    /// state as it was then.
+    pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Self {
+        let mut state = ResponseState::new();
+        for e in events {
+            state.apply(e);
+        }
+        state
     }
 
     /// Fold one journal event in (see the module docs for what happens to odd events).
@@ -520,6 +532,7 @@ impl ResponseState {
                 kind,
                 episode,
                 unit: None,
+                unit_name: None,
                 effective,
                 text,
                 text_en,
@@ -721,6 +734,7 @@ impl ResponseState {
                     ),
                 );
                 line.unit = Some(r.item.unit.clone());
+                line.unit_name = Some(item.spec.unit_name.clone());
                 line
             }
             ResponseEvent::ShiftStarted(s) => {

@@ -24,17 +24,24 @@ pub fn time_short(t: &DateTime<FixedOffset>) -> String {
     t.format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// A duration in hours and minutes, Chinese (`3小时20分`, `-1小时5分` when negative).
+/// A duration in days, hours and minutes, Chinese (`2天12小时`, `3小时20分`, `-1小时5分` when
+/// negative); zero parts are left out.
 pub fn duration_zh(d: chrono::Duration) -> String {
     let minutes = d.num_minutes();
     let sign = if minutes < 0 { "-" } else { "" };
     let m = minutes.unsigned_abs();
-    let (h, m) = (m / 60, m % 60);
-    match (h, m) {
-        (0, m) => format!("{sign}{m}分"),
-        (h, 0) => format!("{sign}{h}小时"),
-        (h, m) => format!("{sign}{h}小时{m}分"),
+    let (days, h, m) = (m / 1440, m / 60 % 24, m % 60);
+    let mut s = sign.to_owned();
+    if days > 0 {
+        s.push_str(&format!("{days}天"));
     }
+    if h > 0 {
+        s.push_str(&format!("{h}小时"));
+    }
+    if m > 0 || (days == 0 && h == 0) {
+        s.push_str(&format!("{m}分"));
+    }
+    s
 }
 
 /// The colour word of a level as notices write it (`橙色`); empty below the warnings.
@@ -74,5 +81,11 @@ mod tests {
         assert_eq!(duration_zh(chrono::Duration::minutes(200)), "3小时20分");
         assert_eq!(duration_zh(chrono::Duration::minutes(-65)), "-1小时5分");
         assert_eq!(duration_zh(chrono::Duration::hours(2)), "2小时");
+        assert_eq!(duration_zh(chrono::Duration::hours(60)), "2天12小时");
+        assert_eq!(
+            duration_zh(chrono::Duration::minutes(24 * 60 + 5)),
+            "1天5分"
+        );
+        assert_eq!(duration_zh(chrono::Duration::zero()), "0分");
     }
 }
