@@ -7,9 +7,11 @@
 
 mod advise;
 mod aqi;
+mod budget;
 mod hindcast;
 mod inspect;
 mod journal;
+mod rank;
 mod response;
 
 use std::process::ExitCode;
@@ -38,6 +40,10 @@ pub enum Command {
     Hindcast(hindcast::Args),
     /// The event journal of a workspace: verify its hash chain, export its events.
     Journal(journal::Args),
+    /// Season PM2.5 budget of an area: mean so far, remaining allowed mean, heavy days (目标核算).
+    Budget(budget::Args),
+    /// Rank areas by PM2.5, composite index or year-on-year change (排名).
+    Rank(rank::Args),
     /// Hourly (real-time) or daily AQI per station: HJ 633-2012/2026 or the US EPA AQI.
     Aqi(aqi::Args),
     /// Which warning level the emergency plan calls for, from when, and why.
@@ -79,6 +85,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Inspect(args) => inspect::run(&args),
         Command::Hindcast(args) => hindcast::run(&args),
         Command::Journal(args) => journal::run(&args),
+        Command::Budget(args) => budget::run(&args),
+        Command::Rank(args) => rank::run(&args),
         Command::Aqi(args) => aqi::run(&args),
         Command::Advise(args) => advise::run(&args),
         Command::Response(args) => response::run(&args),

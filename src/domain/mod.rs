@@ -3,9 +3,14 @@
 
 pub mod advisor;
 pub mod aqi;
+pub mod area;
+pub mod budget;
+pub mod findings;
 pub mod hindcast;
 pub mod humidity;
 pub mod outlook;
 pub mod plan;
+pub mod ranking;
 pub mod response;
+pub mod roster;
 pub mod windows;

@@ -5,9 +5,12 @@
 
 mod aqi_forecast;
 mod cnemc;
+pub mod findings;
 mod number;
 mod prsa;
 mod report;
+pub mod roster;
+pub mod sheet;
 mod station_list;
 mod text;
 

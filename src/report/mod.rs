@@ -4,6 +4,7 @@ pub mod after_action;
 pub mod daily_report;
 pub mod duty;
 pub mod handover;
+pub mod ledger;
 pub mod notice;
 pub mod open_items;
 pub mod response_ledger;
