@@ -100,9 +100,32 @@ fn reports_ledger_and_notices() {
     );
     assert!(report.contains("【逾期】O-SUP-2"));
 
-    let out = airdesk(&["response", "report", "handover", d, "--at", NOON]);
-    assert!(out.status.success());
-    assert!(text(&out.stdout).contains("交班人：张伟"));
+    // A roster made up for the test (long format: date, shift time, name, role, phone).
+    let roster = dir.path().join("值班表.csv");
+    std::fs::write(
+        &roster,
+        "日期,值班时间,姓名,角色,电话\n\
+         2025-01-14,08:30-次日08:30,张伟,值班员,13800000001\n\
+         2025-01-15,08:30-次日08:30,李明,值班员,13800000002\n",
+    )
+    .expect("roster");
+    let out = airdesk(&[
+        "response",
+        "report",
+        "handover",
+        d,
+        "--at",
+        NOON,
+        "--roster",
+        path(&roster),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let h = text(&out.stdout);
+    assert!(h.contains("交班人：张伟"));
+    assert!(
+        h.contains("当前值班：值班员 李明（13800000002，01-15 08:30–01-16 08:30）"),
+        "{h}"
+    );
 
     let out = airdesk(&["response", "report", "summary", d, "--at", NOON]);
     assert!(out.status.success());

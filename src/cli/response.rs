@@ -14,6 +14,8 @@ use crate::domain::plan::{self, Plan};
 use crate::domain::response::{
     Episode, ResponseService, ResponseState, StatusFilter, UnitSummary, record_drill,
 };
+use crate::domain::roster::Roster;
+use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::journal::{Author, JOURNAL_FILE, JournalError, OpenMode, SqliteStorage, Storage};
 use crate::report::after_action::{AfterActionInput, ChartImage, after_action_html};
 use crate::report::daily_report::daily_report;
@@ -95,6 +97,9 @@ pub enum ResponseCommand {
         /// Area name in the daily report's title (default: from the plan of the latest warning).
         #[arg(long)]
         area: Option<String>,
+        /// Duty roster (CSV or .xlsx) for who is on duty now and next (daily, handover).
+        #[arg(long)]
+        roster: Option<PathBuf>,
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -159,11 +164,16 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             episode,
             chart,
             area,
+            roster,
             out,
         } => {
             let at = time_or_now(at.as_deref())?;
             let from = from.as_deref().map(parse_time).transpose()?;
             let state = state_at(dir, at)?;
+            let duty = match roster {
+                Some(p) => Duty::from_roster(&read_roster(p)?, at),
+                None => Duty::default(),
+            };
             let text = match kind {
                 ReportKind::Daily => {
                     let area = area.clone().unwrap_or_else(|| {
@@ -172,9 +182,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                             .map_or_else(String::new, |e| e.plan.area.clone())
                     });
                     let from = from.unwrap_or(at - Duration::hours(24));
-                    daily_report(&state, &area, from, at, &Duty::default()).to_text()
+                    daily_report(&state, &area, from, at, &duty).to_text()
                 }
-                ReportKind::Handover => handover(&state, at, from, &Duty::default()).to_text(),
+                ReportKind::Handover => handover(&state, at, from, &duty).to_text(),
                 ReportKind::Summary => {
                     let episode = pick_episode(&state, *episode)?.number;
                     let chart = chart.as_deref().map(read_chart).transpose()?;
@@ -339,6 +349,21 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
         let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
         Failure::unusable(format!("{name}: {}", all.join("; ")))
     })
+}
+
+/// A duty roster file; unusable rows are reported on stderr and skipped.
+fn read_roster(path: &Path) -> Result<Roster, Failure> {
+    let (shifts, report) = read_roster_file(path, &RosterOptions::default());
+    for p in &report.problems {
+        eprintln!("airdesk: warning: {p}");
+    }
+    if report.failed() {
+        return Err(Failure::unusable(format!(
+            "{}: no usable duty roster",
+            path.display()
+        )));
+    }
+    Ok(Roster::new(shifts))
 }
 
 fn read_chart(path: &Path) -> Result<ChartImage, Failure> {

@@ -255,6 +255,7 @@ mod tests {
                 role: "带班领导".into(),
                 name: "王强".into(),
                 phone: "0310-1234567".into(),
+                time: String::new(),
             }],
             next: vec![],
         };

@@ -177,6 +177,7 @@ mod tests {
                 role: "值班员".into(),
                 name: "李明".into(),
                 phone: String::new(),
+                time: String::new(),
             }],
         };
         let h = handover(s.state(), t("2025-01-15T12:00:00+08:00"), None, &duty);

@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::advisor::Advice;
 use crate::domain::plan::Level;
 
 use super::checklist::{EvidenceFile, ItemKey, Transition};
@@ -26,6 +27,32 @@ pub struct ConsultationInput {
     pub decision_text: String,
 }
 
+impl ConsultationInput {
+    /// A consultation record pre-filled from the advisor: the forecast basis is its reasons, the
+    /// decision what it proposes (the officer edits both before recording).
+    pub fn from_advice(
+        advice: &Advice,
+        held_at: DateTime<FixedOffset>,
+        participants: Vec<String>,
+    ) -> Self {
+        let basis = AdviceBasis::from_advice(advice, held_at.offset().local_minus_utc());
+        let decision = basis.action;
+        let decision_text = if advice.level.is_warning() {
+            format!("{}（{}）", decision.label(), advice.level.default_name())
+        } else {
+            decision.label().to_owned()
+        };
+        ConsultationInput {
+            held_at,
+            participants,
+            basis: advice.reasons.join("；"),
+            advice: Some(basis),
+            decision,
+            decision_text,
+        }
+    }
+}
+
 /// Issue a warning.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssueInput {
@@ -46,6 +73,34 @@ pub struct IssueInput {
     pub primary: String,
     /// The consultation that decided it.
     pub consultation: Option<u32>,
+}
+
+impl IssueInput {
+    /// The warning the advisor proposes, in the offset `utc_offset_s`: its level, start, expected
+    /// end and reasons; `None` when it proposes no coloured warning with a start.
+    pub fn from_advice(
+        advice: &Advice,
+        utc_offset_s: i32,
+        consultation: Option<u32>,
+    ) -> Option<Self> {
+        if !advice.level.is_warning() || advice.advisory {
+            return None;
+        }
+        let start = advice.start?.to_local(utc_offset_s);
+        Some(IssueInput {
+            level: advice.level,
+            start,
+            expected_end: advice
+                .end
+                .filter(|_| !advice.end_open)
+                .map(|h| h.to_local(utc_offset_s)),
+            approver: None,
+            doc_no: String::new(),
+            reasons: advice.reasons.clone(),
+            primary: String::new(),
+            consultation,
+        })
+    }
 }
 
 /// Upgrade or downgrade the warning in force.

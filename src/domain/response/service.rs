@@ -159,7 +159,14 @@ impl ResponseService {
             .preview(command, author, at)
             .map_err(ServiceError::Rejected)?;
         let stored = storage.append(&event.draft(author, at)?)?;
-        self.refresh(storage)?;
+        // The event is stored now: fold it in even if reading it back fails (the next refresh
+        // then continues after it).
+        if self.refresh(storage).is_err() && self.replay.last_seq() + 1 == stored.seq {
+            let replay = std::mem::replace(&mut self.replay, Replay::new(ResponseState::new()));
+            let (mut state, _) = replay.into_parts();
+            state.apply(&stored);
+            self.replay = Replay::from_snapshot(state, stored.seq);
+        }
         Ok(stored)
     }
 }

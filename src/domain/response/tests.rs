@@ -850,3 +850,70 @@ fn commands_and_events_round_trip_through_json() {
         assert!(event::KINDS.contains(&e.kind.as_str()));
     }
 }
+
+#[test]
+fn consultation_and_warning_filled_from_the_advisor() {
+    use crate::domain::advisor::{Action, AdvisorInput, ForecastDay, PrimaryPollutant, advise};
+    let p = plan();
+    let day = |d: u32, min: f32, max: f32| ForecastDay {
+        date: chrono::NaiveDate::from_ymd_opt(2025, 1, d).expect("date"),
+        aqi_min: min,
+        aqi_max: max,
+        primary: vec![PrimaryPollutant::Pm25],
+    };
+    let forecast = [
+        day(14, 120.0, 150.0),
+        day(15, 210.0, 240.0),
+        day(16, 230.0, 260.0),
+        day(17, 215.0, 245.0),
+        day(18, 80.0, 110.0),
+        day(19, 60.0, 90.0),
+    ];
+    let now = t("2025-01-14T15:00:00+08:00");
+    let input = |state| AdvisorInput {
+        forecast: &forecast,
+        issued: None,
+        observed_hourly: &[],
+        observed_daily: &[],
+        windows: &[],
+        state,
+        at: Hour::from_utc(now.to_utc()),
+        utc_offset_s: 8 * 3600,
+    };
+    let advice = advise(&p, &input(WarningState::None));
+    assert_eq!(
+        (advice.level, advice.action),
+        (Level::Orange, Action::Issue)
+    );
+    let c = ConsultationInput::from_advice(&advice, now, vec!["县气象局 王敏".into()]);
+    assert_eq!(c.decision, Decision::Issue);
+    assert!(c.basis.contains("橙色预警"), "{}", c.basis);
+    assert_eq!(c.advice.as_ref().map(|a| a.level), Some(Level::Orange));
+    let issue = IssueInput::from_advice(&advice, 8 * 3600, Some(1)).expect("a warning");
+    assert_eq!(issue.start, t("2025-01-15T00:00:00+08:00"));
+    assert_eq!(issue.expected_end, Some(t("2025-01-18T00:00:00+08:00")));
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::RecordConsultation(c),
+        "2025-01-14T15:30:00+08:00",
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue),
+        "2025-01-14T16:00:00+08:00",
+    );
+    // Fed back into the advisor, the warning in force is kept.
+    let again = advise(&p, &input(s.state().advisor_state()));
+    assert_eq!(again.action, Action::Keep, "{:?}", again.reasons);
+    let below = advise(
+        &p,
+        &AdvisorInput {
+            forecast: &forecast[4..],
+            ..input(WarningState::None)
+        },
+    );
+    assert!(IssueInput::from_advice(&below, 8 * 3600, None).is_none());
+}
