@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 
 use crate::journal::{Author, Storage};
 
-use super::checklist::{EvidenceFile, ItemKey, ItemStatus};
+use super::checklist::{EvidenceFile, ItemKey};
 use super::command::{Command, ConsultationInput, IssueInput};
 use super::event::Decision;
 use super::service::{ResponseService, ServiceError};
@@ -151,10 +151,5 @@ pub fn record_drill<S: Storage + ?Sized>(
             11 * 60,
         )?;
     }
-    debug_assert!(service.state().current().is_some_and(|e| {
-        e.items
-            .iter()
-            .any(|i| i.status == ItemStatus::ProblemReported)
-    }));
     Ok(())
 }

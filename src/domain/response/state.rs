@@ -673,15 +673,20 @@ impl ResponseState {
                 }
                 let level = e.level();
                 let lasted = l.at.signed_duration_since(e.start);
+                let lasted = if lasted < chrono::Duration::zero() {
+                    "生效前撤销".to_owned()
+                } else {
+                    format!("历时{}", duration_zh(lasted))
+                };
                 e.lifting = Some((l.clone(), stamp.clone()));
                 entry(
                     Some(l.episode),
                     Some(l.at),
                     format!(
-                        "于{}解除{}（历时{}）：{}",
+                        "于{}解除{}（{}）：{}",
                         time_zh(&l.at),
                         level.default_name(),
-                        duration_zh(lasted),
+                        lasted,
                         l.basis
                     ),
                     format!(

@@ -376,6 +376,8 @@ fn warning_commands_are_checked() {
     );
     let e = s.state().latest().expect("episode");
     assert!(matches!(e.phase(), Phase::Lifted { .. }));
+    let last = s.state().timeline().last().expect("timeline");
+    assert!(last.text.contains("（生效前撤销）"), "{}", last.text);
     assert!(s.state().current().is_none());
     assert_eq!(s.state().advisor_state(), WarningState::None);
     // After lifting, a new warning starts episode 2.
