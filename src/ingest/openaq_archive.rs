@@ -6,11 +6,11 @@
 use crate::store::{Batch, SeriesKind, StampConvention};
 
 use super::long::{At, LongRows};
-use super::number::NumberFormat;
+use super::number::{Cell, NumberFormat};
 use super::openaq::{column, coordinate, parameter, station};
 use super::report::{FileReport, Severity};
 use super::stamp;
-use super::text::decode;
+use super::text::{LineCounter, decode};
 
 /// Whether the first line is the archive header.
 pub fn looks_like(first_line: &str) -> bool {
@@ -54,13 +54,14 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         col(&["units", "unit"]),
     );
     let mut rows = LongRows::new();
+    let mut lines = LineCounter::new(decoded.text.as_bytes());
     for rec in reader.records() {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
                 report.problem(
                     Severity::Warning,
-                    e.position().map(|p| p.line()),
+                    Some(lines.line_of(e.position())),
                     None,
                     format!("unreadable row: {e}"),
                     None,
@@ -68,12 +69,18 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = lines.line_of(rec.position());
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         report.rows_read += 1;
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim();
+        let cell = NumberFormat::PLAIN.parse(get(Some(c_value)));
+        if cell == Cell::Missing {
+            // Nothing to place: the rest of the row does not matter.
+            report.cells_seen += 1;
+            continue;
+        }
         let id = get(Some(c_id));
         if id.is_empty() {
             report.cell(
@@ -137,7 +144,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             s,
             variable,
             get(c_unit),
-            NumberFormat::PLAIN.parse(get(Some(c_value))),
+            cell,
             hour,
         );
     }

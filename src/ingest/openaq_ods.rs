@@ -7,11 +7,11 @@
 use crate::store::{Batch, SeriesKind, StampConvention};
 
 use super::long::{At, LongRows};
-use super::number::NumberFormat;
+use super::number::{Cell, NumberFormat};
 use super::openaq::{column, coordinate, coordinate_code, parameter, station};
 use super::report::{FileReport, Severity};
 use super::stamp;
-use super::text::decode;
+use super::text::{LineCounter, decode};
 
 /// Values of this export: `-9999` marks a missing value.
 const NUMBERS: NumberFormat<'static> = NumberFormat {
@@ -60,13 +60,14 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         "times carry the exporter's offset (Paris), not the station's; they are converted to UTC correctly, but shown in that offset",
     );
     let mut rows = LongRows::new();
+    let mut lines = LineCounter::new(decoded.text.as_bytes());
     for rec in reader.records() {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
                 report.problem(
                     Severity::Warning,
-                    e.position().map(|p| p.line()),
+                    Some(lines.line_of(e.position())),
                     None,
                     format!("unreadable row: {e}"),
                     None,
@@ -74,12 +75,18 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = lines.line_of(rec.position());
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         report.rows_read += 1;
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim();
+        let cell = NUMBERS.parse(get(Some(c_value)));
+        if cell == Cell::Missing {
+            // Nothing to place: the rest of the row does not matter.
+            report.cells_seen += 1;
+            continue;
+        }
         let raw_coord = get(Some(c_coord));
         let coords = raw_coord
             .split_once(',')
@@ -142,7 +149,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             s,
             variable,
             get(c_unit),
-            NUMBERS.parse(get(Some(c_value))),
+            cell,
             hour,
         );
     }

@@ -7,11 +7,11 @@
 use crate::store::{Batch, SeriesKind, StampConvention};
 
 use super::long::{At, LongRows};
-use super::number::NumberFormat;
+use super::number::{Cell, NumberFormat};
 use super::openaq::{coordinate, coordinate_code, parameter, station};
 use super::report::{FileReport, Severity};
 use super::stamp;
-use super::text::decode;
+use super::text::{LineCounter, decode};
 
 /// The documented column order.
 const HEADER: [&str; 11] = [
@@ -66,6 +66,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         .flexible(true)
         .from_reader(decoded.text.as_bytes());
     let mut rows = LongRows::new();
+    let mut lines = LineCounter::new(decoded.text.as_bytes());
     let mut first = true;
     for rec in reader.records() {
         let rec = match rec {
@@ -73,7 +74,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             Err(e) => {
                 report.problem(
                     Severity::Warning,
-                    e.position().map(|p| p.line()),
+                    Some(lines.line_of(e.position())),
                     None,
                     format!("unreadable row: {e}"),
                     None,
@@ -81,7 +82,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = lines.line_of(rec.position());
         let fields: Vec<&str> = rec.iter().collect();
         if std::mem::take(&mut first) && is_header(&fields) {
             continue;
@@ -105,6 +106,12 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             continue;
         }
         let get = |i: usize| fields.get(i).copied().unwrap_or("").trim();
+        let cell = NumberFormat::PLAIN.parse(get(6));
+        if cell == Cell::Missing {
+            // Nothing to place: the rest of the row does not matter.
+            report.cells_seen += 1;
+            continue;
+        }
         let raw_local = get(4);
         let st = match stamp::parse(raw_local) {
             Some(s) if s.offset_s.is_some() => s,
@@ -159,7 +166,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             s,
             variable,
             get(7),
-            NumberFormat::PLAIN.parse(get(6)),
+            cell,
             hour,
         );
     }

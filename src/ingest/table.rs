@@ -19,6 +19,7 @@ use super::number::{Cell, NumberFormat, check_range};
 use super::profile::{ColumnMap, Layout, MappingProfile, header_variable};
 use super::report::{FileReport, Severity};
 use super::stamp;
+use super::text::LineCounter;
 use super::units::{Conversion, conversion};
 
 /// Rows searched for the header when the profile does not say where it is.
@@ -157,10 +158,11 @@ fn text_rows(text: &str, delimiter: char, limit: usize) -> Vec<TableRow> {
         .delimiter(delimiter as u8)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut lines = LineCounter::new(text.as_bytes());
     for rec in reader.records().take(limit) {
         let Ok(rec) = rec else { continue };
         rows.push(TableRow {
-            line: rec.position().map_or(0, |p| p.line()),
+            line: lines.line_of(rec.position()),
             cells: rec.iter().map(|c| TableCell::Text(c.to_string())).collect(),
         });
     }
