@@ -196,7 +196,8 @@ pub fn analyse(levels: &[Level]) -> Result<Analysis, String> {
     let base = placed[0];
     let (inversion_strength, inversion_top_m) = if top > 0 && placed[top].t > base.t {
         let dz = placed[top].z - base.z;
-        ((placed[top].t - base.t) / dz * 100.0, Some(dz))
+        // A top less than a metre up is a reporting artefact, not a metre-thick inversion.
+        ((placed[top].t - base.t) / dz.max(1.0) * 100.0, Some(dz))
     } else {
         let reference = placed
             .iter()

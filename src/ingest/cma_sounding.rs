@@ -16,7 +16,7 @@ use crate::domain::sounding::{Level, analyse};
 use crate::store::{Batch, Hour, SeriesKind, StampConvention, Station, Variable};
 
 use super::collect::{Collector, Put};
-use super::number::{Cell, NumberFormat};
+use super::number::{Cell, NumberFormat, check_range};
 use super::report::{FileReport, Severity};
 use super::text::decode;
 
@@ -208,7 +208,20 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 );
                 continue;
             };
-            if let Put::Conflict(old) = collector.put(s, variable, Hour(hour), v as f32) {
+            let v = match check_range(variable, v) {
+                Ok(v) => v,
+                Err(reason) => {
+                    report.problem(
+                        Severity::Warning,
+                        Some(first_line),
+                        None,
+                        format!("sounding of station {code} at {when}: {reason}"),
+                        None,
+                    );
+                    continue;
+                }
+            };
+            if let Put::Conflict(old) = collector.put(s, variable, Hour(hour), v) {
                 report.problem(
                     Severity::Warning,
                     Some(first_line),

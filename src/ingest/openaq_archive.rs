@@ -74,6 +74,20 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             continue;
         }
         report.rows_read += 1;
+        if rec.len() < header.len() {
+            report.problem(
+                Severity::Warning,
+                Some(line),
+                None,
+                format!(
+                    "{} fields, the header names {} (line cut short?); row skipped",
+                    rec.len(),
+                    header.len()
+                ),
+                None,
+            );
+            continue;
+        }
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim();
         let cell = NumberFormat::PLAIN.parse(get(Some(c_value)));
         if cell == Cell::Missing {
