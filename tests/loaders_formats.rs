@@ -694,6 +694,14 @@ mod table {
         assert!(report.problems.is_empty(), "{:?}", reasons(&report));
         assert_eq!(values_only(&batch), values_only(&reference));
         assert_eq!(batch.stations[0].code, "1410A");
+        // The proposed profile finds the header under the title row and reads the same.
+        let profile = ingest::table::suggest_profile(&bytes).expect("suggestion");
+        assert_eq!(profile.header_row, Some(2));
+        let (again, _) =
+            ingest::parse_bytes_with_profile(Path::new("海口1410A.xlsx"), &bytes, &profile);
+        assert_eq!(flat(&again), flat(&batch));
+        let sniff = ingest::table::sniff(&bytes).expect("sniff");
+        assert_eq!((sniff.header_row, sniff.sheets.len()), (2, 1));
     }
 
     #[test]

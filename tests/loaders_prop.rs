@@ -112,6 +112,20 @@ const CASES: [Case; 12] = [
     },
 ];
 
+/// Every format, each loader forced on foreign input.
+const FORMATS: [Format; 10] = [
+    Format::CnemcSites,
+    Format::StationList,
+    Format::OpenMeteoJson,
+    Format::OpenMeteoCsv,
+    Format::OpenAqArchive,
+    Format::OpenAqOpenDataSoft,
+    Format::OpenAqV1,
+    Format::CmaSounding,
+    Format::Table,
+    Format::Workbook,
+];
+
 fn path_of(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -226,6 +240,23 @@ proptest! {
         let (batch, report) = ingest::parse_bytes_with_profile(Path::new("random.csv"), &bytes, &profile);
         prop_assert!(report.values_kept <= report.cells_seen);
         prop_assert_eq!(report.values_kept, batch.value_count() as u64);
+    }
+
+    /// The fuzz targets' entry: every loader fed bytes it was not written for.
+    #[test]
+    fn every_loader_takes_any_bytes_when_forced(case in 0..CASES.len(), cut in any::<prop::sample::Index>(), noise in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let mut bytes = bytes_of(CASES[case].rel);
+        let len = cut.index(bytes.len() + 1);
+        bytes.truncate(len);
+        bytes.extend_from_slice(&noise);
+        for format in FORMATS {
+            let path = Path::new("forced");
+            let (batch, report) = ingest::parse_bytes_as(path, &bytes, format);
+            prop_assert_eq!(report.format, Some(format));
+            prop_assert!(report.values_kept <= report.cells_seen);
+            prop_assert_eq!(report.values_kept, batch.value_count() as u64);
+            prop_assert!(report.problems.iter().all(|p| p.file == path));
+        }
     }
 
     #[test]

@@ -171,7 +171,13 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
 
 /// Parse one file's bytes into a batch. Never panics; problems go into the report.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> (Batch, FileReport) {
-    parse_with(path, bytes, None)
+    parse_with(path, bytes, None, None)
+}
+
+/// Parse bytes as `format`, skipping detection: for a user who insists on a format, and for the
+/// fuzz targets, which feed each loader arbitrary bytes. Never panics.
+pub fn parse_bytes_as(path: &Path, bytes: &[u8], format: Format) -> (Batch, FileReport) {
+    parse_with(path, bytes, None, Some(format))
 }
 
 /// Parse a table (CSV) or workbook with the user's column mapping instead of the automatic one.
@@ -181,13 +187,14 @@ pub fn parse_bytes_with_profile(
     bytes: &[u8],
     profile: &profile::MappingProfile,
 ) -> (Batch, FileReport) {
-    parse_with(path, bytes, Some(profile))
+    parse_with(path, bytes, Some(profile), None)
 }
 
 fn parse_with(
     path: &Path,
     bytes: &[u8],
     profile: Option<&profile::MappingProfile>,
+    forced: Option<Format>,
 ) -> (Batch, FileReport) {
     let mut report = FileReport::new(path);
     let mut batch = Batch::new(path.to_path_buf());
@@ -207,10 +214,11 @@ fn parse_with(
     } else {
         bytes
     };
-    let format = match profile {
-        Some(_) if table::is_workbook(bytes) => Some(Format::Workbook),
-        Some(_) => Some(Format::Table),
-        None => detect(bytes),
+    let format = match (forced, profile) {
+        (Some(f), _) => Some(f),
+        (None, Some(_)) if table::is_workbook(bytes) => Some(Format::Workbook),
+        (None, Some(_)) => Some(Format::Table),
+        (None, None) => detect(bytes),
     };
     match format {
         Some(format) => {

@@ -7,6 +7,31 @@
 //! Profiles are TOML (`MappingProfile::load` / `save`); the workspace will keep them. When the
 //! user has none, [`MappingProfile::from_headers`] proposes one from well-known header names
 //! (`datetime,PM2.5,O3,NO2,CO,SO2`, `时间,站点,PM2.5,…`).
+//!
+//! A saved profile looks like this (every key but the columns is optional):
+//!
+//! ```toml
+//! name = "县站导出"
+//! time_column = "采样日期"      # or a date-time column alone
+//! hour_column = "采样时段"      # 1–24 or 0–23
+//! station_code = "县站"         # or station_column = "站点"
+//! utc_offset = "+08:00"
+//! stamp = "end-of-hour"          # or "start-of-hour"
+//! kind = "observed"              # or "forecast"
+//! missing = ["—", "NA"]
+//!
+//! [[columns]]
+//! source = "细粒子"
+//! variable = "PM2.5"
+//!
+//! [[columns]]
+//! source = "CO_ppm"
+//! variable = "CO"
+//! unit = "ppm"
+//! ```
+//!
+//! The long layout names `layout = "long"`, `variable_column`, `value_column` and optionally
+//! `unit_column`; its `columns` then map names found in the variable column.
 
 use std::path::{Path, PathBuf};
 
@@ -48,7 +73,8 @@ pub struct MappingProfile {
     pub name: String,
     /// Wide or long.
     pub layout: Layout,
-    /// 1-based row of the header; found automatically (first 20 rows) when absent.
+    /// Line (CSV) or row number (Excel) of the header; found automatically (first 20 rows)
+    /// when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub header_row: Option<usize>,
     /// Header of the date-time column (or of the date column when `hour_column` is set).

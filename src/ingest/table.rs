@@ -70,7 +70,7 @@ pub struct Sniff {
     pub delimiter: Option<char>,
     /// Whether numbers use a decimal comma.
     pub decimal_comma: bool,
-    /// 1-based row of the header.
+    /// Line (text) or row number (workbook) of the header.
     pub header_row: usize,
     /// The header cells.
     pub headers: Vec<String>,
@@ -333,7 +333,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Sniff, String> {
         encoding: table.encoding,
         delimiter: table.delimiter,
         decimal_comma: table.decimal_comma,
-        header_row: header_row + 1,
+        header_row: table.rows.get(header_row).map_or(1, |r| r.line as usize),
         headers,
         sample: table
             .rows
@@ -353,7 +353,7 @@ pub fn suggest_profile(bytes: &[u8]) -> Result<MappingProfile, String> {
     let (row, mut p) = find_header(&table.rows).ok_or(
         "no header with a time column and a known variable (PM2.5, O3, 气温, …) in the first 20 rows",
     )?;
-    p.header_row = Some(row + 1);
+    p.header_row = table.rows.get(row).map(|r| r.line as usize);
     Ok(p)
 }
 
@@ -391,8 +391,15 @@ pub fn parse(
                 ));
             }
             let idx = match p.header_row {
-                Some(r) if r >= 1 => r - 1,
-                _ => {
+                Some(r) => match table.rows.iter().position(|row| row.line == r as u64) {
+                    Some(i) => i,
+                    None => {
+                        return report.fatal(format!(
+                            "header_row {r} of the profile is not a row of this file"
+                        ));
+                    }
+                },
+                None => {
                     let key = p
                         .time_column
                         .as_deref()
@@ -453,7 +460,12 @@ pub fn parse(
     };
     let station = match (&reader.station, &profile.station_code) {
         (Some(_), _) => None,
-        (None, Some(code)) => Some(code.clone()),
+        (None, Some(code)) => {
+            report.note(format!(
+                "the file has no station column: its values are given to station 「{code}」 named in the profile"
+            ));
+            Some(code.clone())
+        }
         (None, None) => {
             let code = station_code_from_path(&report.path);
             report.note(format!(
