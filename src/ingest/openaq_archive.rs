@@ -7,7 +7,7 @@ use crate::store::{Batch, SeriesKind, StampConvention};
 
 use super::long::{At, LongRows};
 use super::number::{Cell, NumberFormat};
-use super::openaq::{column, coordinate, parameter, station};
+use super::openaq::{OPENAQ_STAMP_NOTE, column, coordinate, parameter, station};
 use super::report::{FileReport, Severity};
 use super::stamp;
 use super::text::{LineCounter, decode};
@@ -162,5 +162,6 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             hour,
         );
     }
-    rows.finish(batch, SeriesKind::Observed, StampConvention::StartOfHour);
+    report.note(OPENAQ_STAMP_NOTE);
+    rows.finish(batch, SeriesKind::Observed, StampConvention::EndOfHour);
 }

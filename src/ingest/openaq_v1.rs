@@ -8,7 +8,7 @@ use crate::store::{Batch, SeriesKind, StampConvention};
 
 use super::long::{At, LongRows};
 use super::number::{Cell, NumberFormat};
-use super::openaq::{coordinate, coordinate_code, parameter, station};
+use super::openaq::{OPENAQ_STAMP_NOTE, coordinate, coordinate_code, parameter, station};
 use super::report::{FileReport, Severity};
 use super::stamp;
 use super::text::{LineCounter, decode};
@@ -170,5 +170,6 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             hour,
         );
     }
-    rows.finish(batch, SeriesKind::Observed, StampConvention::StartOfHour);
+    report.note(OPENAQ_STAMP_NOTE);
+    rows.finish(batch, SeriesKind::Observed, StampConvention::EndOfHour);
 }
