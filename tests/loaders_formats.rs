@@ -319,7 +319,12 @@ mod openaq {
         );
         assert_eq!(pm[11].1, 318.0);
         // A day's archive file runs 01:00 … 00:00: the stamp ends the averaging hour.
-        assert!(batch.chunks.iter().all(|c| c.stamp == StampConvention::EndOfHour));
+        assert!(
+            batch
+                .chunks
+                .iter()
+                .all(|c| c.stamp == StampConvention::EndOfHour)
+        );
         let s = &batch.stations[0];
         assert_eq!(
             (s.name.as_deref(), s.utc_offset_s),
