@@ -13,4 +13,5 @@ pub mod plan;
 pub mod ranking;
 pub mod response;
 pub mod roster;
+pub mod sounding;
 pub mod windows;
