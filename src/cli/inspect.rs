@@ -33,6 +33,7 @@ struct Inspection<'a> {
     rows: u64,
     values: u64,
     missing_percent: f64,
+    notes: &'a [String],
     problems: Vec<ProblemJson>,
     problems_not_shown: u64,
 }
@@ -86,6 +87,7 @@ fn to_json(f: &FileReport) -> Inspection<'_> {
         rows: f.rows_read,
         values: f.values_kept,
         missing_percent: (f.missing_percent() * 10.0).round() / 10.0,
+        notes: &f.notes,
         problems: f
             .problems
             .iter()
@@ -121,17 +123,25 @@ fn print_text(f: &FileReport) {
         f.values_kept,
         f.missing_percent()
     );
+    for note in &f.notes {
+        println!("  note       {note}");
+    }
     if f.problem_count() == 0 {
         println!("  problems   none");
     } else {
         println!("  problems   {}", f.problem_count());
         for p in &f.problems {
-            let line = p.line.map_or(String::new(), |l| format!("line {l}"));
-            let col = p
-                .column
-                .as_ref()
-                .map_or(String::new(), |c| format!(" column {c}"));
-            println!("    {line}{col}: {}", p.reason);
+            let place: Vec<String> = p
+                .line
+                .map(|l| format!("line {l}"))
+                .into_iter()
+                .chain(p.column.as_ref().map(|c| format!("column {c}")))
+                .collect();
+            if place.is_empty() {
+                println!("    {}", p.reason);
+            } else {
+                println!("    {}: {}", place.join(" "), p.reason);
+            }
             if let Some(ex) = &p.excerpt {
                 println!("      | {ex}");
             }

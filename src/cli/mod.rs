@@ -13,6 +13,7 @@ mod hindcast;
 mod inspect;
 mod journal;
 mod rank;
+mod response;
 
 use std::process::ExitCode;
 
@@ -51,6 +52,8 @@ pub enum Command {
     Aqi(aqi::Args),
     /// Which warning level the emergency plan calls for, from when, and why.
     Advise(advise::Args),
+    /// The response journal: status, daily report, handover, summary, ledger, notices.
+    Response(response::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -97,6 +100,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Rank(args) => rank::run(&args),
         Command::Aqi(args) => aqi::run(&args),
         Command::Advise(args) => advise::run(&args),
+        Command::Response(args) => response::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -11,5 +11,7 @@ pub mod humidity;
 pub mod outlook;
 pub mod plan;
 pub mod ranking;
+pub mod response;
 pub mod roster;
+pub mod sounding;
 pub mod windows;

@@ -104,7 +104,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 Severity::Warning,
                 Some(line_no),
                 Some("1-2 (date,hour)".into()),
-                "date or hour is not valid (expected YYYYMMDD and 0–23); row skipped",
+                "date or hour is not valid (expected YYYYMMDD in 1900–2100 and 0–23); row skipped",
                 Some(&row_text()),
             );
             continue;
@@ -258,6 +258,11 @@ fn parse_stamp(record: &csv::ByteRecord) -> Option<(NaiveDate, u32)> {
         return None;
     }
     let date = NaiveDate::parse_from_str(date, "%Y%m%d").ok()?;
+    // A corrupt year (0019, 9019) would stretch every dense series over millennia.
+    use chrono::Datelike;
+    if !(super::stamp::FIRST_YEAR..=super::stamp::LAST_YEAR).contains(&date.year()) {
+        return None;
+    }
     Some((date, hour))
 }
 
@@ -279,7 +284,13 @@ fn fast_number(raw: &[u8]) -> Option<f32> {
     if dots != 1 || raw.first() == Some(&b'.') || raw.last() == Some(&b'.') {
         return None;
     }
-    std::str::from_utf8(raw).ok()?.parse::<f32>().ok()
+    // Only ASCII digits and one dot: valid UTF-8 and a valid float literal (too many digits
+    // overflow to infinity: left to the strict reader, which rejects them).
+    std::str::from_utf8(raw)
+        .ok()?
+        .parse::<f32>()
+        .ok()
+        .filter(|v| v.is_finite())
 }
 
 /// Anything else: the strict cell reader, for a value or a reason.

@@ -4,15 +4,29 @@
 //! [`FileReport`]; bad input never panics and never stops the other files.
 
 mod aqi_forecast;
+mod cma_sounding;
 mod cnemc;
+mod collect;
 pub mod findings;
+mod long;
 mod number;
+mod open_meteo;
+mod open_meteo_csv;
+mod open_meteo_json;
+mod openaq;
+mod openaq_archive;
+mod openaq_ods;
+mod openaq_v1;
+pub mod profile;
 mod prsa;
 mod report;
 pub mod roster;
 pub mod sheet;
+pub mod stamp;
 mod station_list;
+pub mod table;
 mod text;
+pub mod units;
 
 pub use aqi_forecast::{load_forecast, parse_forecast};
 pub use number::{Cell, NumberFormat, check_range};
@@ -40,6 +54,22 @@ pub enum Format {
     PrsaMultiSite,
     /// Daily AQI forecast: `date,aqi_min,aqi_max[,primary]` (日期,AQI下限,AQI上限,首要污染物).
     AqiForecast,
+    /// Open-Meteo JSON response (forecast or air-quality API; one location or an array).
+    OpenMeteoJson,
+    /// Open-Meteo CSV response (`format=csv`): metadata line, then `time,var (unit),…` sections.
+    OpenMeteoCsv,
+    /// OpenAQ archive CSV: `location_id,sensors_id,location,datetime,lat,lon,parameter,units,value`.
+    OpenAqArchive,
+    /// OpenAQ export of OpenDataSoft: `Country Code;City;Location;Coordinates;Pollutant;…`.
+    OpenAqOpenDataSoft,
+    /// OpenAQ API v1 CSV: `location,city,country,utc,local,parameter,value,unit,…` (header optional).
+    OpenAqV1,
+    /// CMA upper-air soundings (UPAR_GLB_MUL_FTM): inversion strength and mixing height derived.
+    CmaSounding,
+    /// Any other CSV/TSV table, long or wide, read through a column mapping (profile).
+    Table,
+    /// An Excel (or ODS) workbook, read through a column mapping like a table.
+    Workbook,
 }
 
 impl Format {
@@ -51,19 +81,78 @@ impl Format {
             Format::PrsaSingleSite => "UCI Beijing PM2.5, single site (PRSA)",
             Format::PrsaMultiSite => "UCI Beijing Multi-Site Air-Quality (PRSA)",
             Format::AqiForecast => "AQI forecast (AQI预报: 日期,AQI下限,AQI上限)",
+            Format::OpenMeteoJson => "Open-Meteo JSON",
+            Format::OpenMeteoCsv => "Open-Meteo CSV",
+            Format::OpenAqArchive => "OpenAQ archive CSV",
+            Format::OpenAqOpenDataSoft => "OpenAQ export (OpenDataSoft, semicolons)",
+            Format::OpenAqV1 => "OpenAQ API v1 CSV",
+            Format::CmaSounding => "CMA upper-air sounding (高空定时值)",
+            Format::Table => "table (CSV) with column mapping",
+            Format::Workbook => "Excel workbook with column mapping",
         }
     }
 }
 
 /// What the loaders can recognise, for the "unknown format" message.
 pub const EXPECTED_FORMATS: &str = "a CNEMC site file (date,hour,type,<station codes>), a station \
-    list (监测点编码,监测点名称,城市,经度,纬度…), \
-    a UCI Beijing PRSA file (No,year,month,day,hour,pm2.5,…), \
-    an AQI forecast (date,aqi_min,aqi_max or 日期,AQI下限,AQI上限)";
+    list (监测点编码,监测点名称,城市,经度,纬度…), a UCI Beijing PRSA file (No,year,month,day,hour,pm2.5,…), \
+    an AQI forecast (date,aqi_min,aqi_max or 日期,AQI下限,AQI上限), an Open-Meteo response (JSON, or CSV starting \
+    latitude,longitude,…,utc_offset_seconds), an OpenAQ file (archive CSV location_id,sensors_id,…; \
+    OpenDataSoft export Country Code;City;Location;Coordinates;…; API v1 CSV), a CMA upper-air \
+    sounding (Station_Id_C Year_Data … PRS_HWC … TEM), an Excel workbook, or a CSV table with a \
+    time column (datetime/时间, or date+hour) and known variable columns (PM2.5, O3, 气温, …) — \
+    other tables need a column-mapping profile; gzip-compressed files are unpacked first";
+
+/// Largest decompressed size of a gzip file, to refuse a decompression bomb.
+const MAX_GUNZIPPED_BYTES: u64 = 1 << 30;
+
+/// Whether bytes are gzip-compressed (OpenAQ archive files are `.csv.gz`).
+fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// Decompress gzip bytes (all members), at most `limit` bytes.
+fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("the gzip data is damaged ({e})"))?;
+    if out.len() as u64 > limit {
+        return Err(format!(
+            "the file unpacks to more than {} MiB; unpack it first",
+            limit >> 20
+        ));
+    }
+    Ok(out)
+}
 
 /// Recognise a format from the first bytes of a file.
 pub fn detect(bytes: &[u8]) -> Option<Format> {
-    let head = &bytes[..bytes.len().min(64 * 1024)];
+    const HEAD: usize = 64 * 1024;
+    if is_gzip(bytes) {
+        // Unpack just enough to see the head (a damaged tail does not matter here).
+        use std::io::Read;
+        let mut head = Vec::new();
+        let _ = flate2::read::MultiGzDecoder::new(bytes)
+            .take(HEAD as u64)
+            .read_to_end(&mut head);
+        return (!is_gzip(&head) && !head.is_empty())
+            .then(|| detect(&head))
+            .flatten();
+    }
+    if table::is_workbook(bytes) {
+        return Some(Format::Workbook);
+    }
+    let mut head = &bytes[..bytes.len().min(HEAD)];
+    if head.len() < bytes.len() {
+        // Cut at a line end so that a multi-byte character is not split (which would make valid
+        // UTF-8 look like GBK).
+        if let Some(i) = head.iter().rposition(|&b| b == b'\n') {
+            head = &head[..=i];
+        }
+    }
     let decoded = decode(head);
     let first = text::first_line(&decoded.text);
     if cnemc::looks_like(first) {
@@ -80,14 +169,83 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     if aqi_forecast::looks_like(first) {
         return Some(Format::AqiForecast);
     }
+    if open_meteo_csv::looks_like(first) {
+        return Some(Format::OpenMeteoCsv);
+    }
+    if openaq_archive::looks_like(first) {
+        return Some(Format::OpenAqArchive);
+    }
+    if openaq_ods::looks_like(first) {
+        return Some(Format::OpenAqOpenDataSoft);
+    }
+    if openaq_v1::looks_like(first) {
+        return Some(Format::OpenAqV1);
+    }
+    if cma_sounding::looks_like(first) {
+        return Some(Format::CmaSounding);
+    }
+    if open_meteo_json::looks_like(&decoded.text) {
+        return Some(Format::OpenMeteoJson);
+    }
+    // Keep this last: a generic table is any text whose header can be mapped.
+    if table::looks_like(&decoded.text) {
+        return Some(Format::Table);
+    }
     None
 }
 
 /// Parse one file's bytes into a batch. Never panics; problems go into the report.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> (Batch, FileReport) {
+    parse_with(path, bytes, None, None)
+}
+
+/// Parse bytes as `format`, skipping detection: for a user who insists on a format, and for the
+/// fuzz targets, which feed each loader arbitrary bytes. Never panics.
+pub fn parse_bytes_as(path: &Path, bytes: &[u8], format: Format) -> (Batch, FileReport) {
+    parse_with(path, bytes, None, Some(format))
+}
+
+/// Parse a table (CSV) or workbook with the user's column mapping instead of the automatic one.
+/// Never panics; problems go into the report.
+pub fn parse_bytes_with_profile(
+    path: &Path,
+    bytes: &[u8],
+    profile: &profile::MappingProfile,
+) -> (Batch, FileReport) {
+    parse_with(path, bytes, Some(profile), None)
+}
+
+fn parse_with(
+    path: &Path,
+    bytes: &[u8],
+    profile: Option<&profile::MappingProfile>,
+    forced: Option<Format>,
+) -> (Batch, FileReport) {
     let mut report = FileReport::new(path);
     let mut batch = Batch::new(path.to_path_buf());
-    match detect(bytes) {
+    let unpacked;
+    let bytes = if is_gzip(bytes) {
+        match gunzip(bytes, MAX_GUNZIPPED_BYTES) {
+            Ok(b) => {
+                report.note("gzip-compressed; unpacked before reading");
+                unpacked = b;
+                &unpacked[..]
+            }
+            Err(reason) => {
+                report.fatal(reason);
+                return (batch, report);
+            }
+        }
+    } else {
+        bytes
+    };
+    let format = match (forced, profile) {
+        (Some(f), _) => Some(f),
+        (None, Some(_)) if table::is_workbook(bytes) => Some(Format::Workbook),
+        (None, Some(_)) => Some(Format::Table),
+        (None, None) => detect(bytes),
+    };
+    match format {
         Some(format) => {
             report.format = Some(format);
             match format {
@@ -103,6 +261,15 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> (Batch, FileReport) {
                 Format::AqiForecast => {
                     aqi_forecast::parse(bytes, &mut report, None);
                     return (batch, report);
+                }
+                Format::OpenMeteoJson => open_meteo_json::parse(bytes, &mut batch, &mut report),
+                Format::OpenMeteoCsv => open_meteo_csv::parse(bytes, &mut batch, &mut report),
+                Format::OpenAqArchive => openaq_archive::parse(bytes, &mut batch, &mut report),
+                Format::OpenAqOpenDataSoft => openaq_ods::parse(bytes, &mut batch, &mut report),
+                Format::OpenAqV1 => openaq_v1::parse(bytes, &mut batch, &mut report),
+                Format::CmaSounding => cma_sounding::parse(bytes, &mut batch, &mut report),
+                Format::Table | Format::Workbook => {
+                    table::parse(bytes, profile, &mut batch, &mut report)
                 }
             }
             report.summarise(&batch);
@@ -150,8 +317,9 @@ pub fn load_paths(paths: &[PathBuf], store: &mut Store) -> LoadReport {
         let mut next = 0;
         for (i, parsed) in rx {
             pending.insert(i, parsed);
-            while let Some((batch, file_report)) = pending.remove(&next) {
-                report.files.push(merge_one(store, batch, file_report));
+            while let Some((batch, mut file_report)) = pending.remove(&next) {
+                merge(store, batch, &mut file_report);
+                report.files.push(file_report);
                 next += 1;
             }
         }
@@ -159,8 +327,9 @@ pub fn load_paths(paths: &[PathBuf], store: &mut Store) -> LoadReport {
     report
 }
 
-/// Merge one parsed file, turning merge conflicts into warnings of its report.
-fn merge_one(store: &mut Store, batch: Batch, mut file_report: FileReport) -> FileReport {
+/// Merge one parsed file into `store`; values that conflict with ones already held become
+/// warnings of that file's report.
+pub fn merge(store: &mut Store, batch: Batch, file_report: &mut FileReport) {
     for c in store.merge(batch) {
         file_report.problem(
             Severity::Warning,
@@ -176,5 +345,4 @@ fn merge_one(store: &mut Store, batch: Batch, mut file_report: FileReport) -> Fi
             None,
         );
     }
-    file_report
 }

@@ -90,7 +90,11 @@ pub fn check_range(variable: crate::store::Variable, v: f64) -> Result<f32, Stri
     if variable == crate::store::Variable::RelativeHumidity && v > 100.5 {
         return Err(format!("relative humidity {v} % is above 100 %"));
     }
-    Ok(v as f32)
+    let f = v as f32;
+    if !f.is_finite() {
+        return Err(format!("{v} is out of range"));
+    }
+    Ok(f)
 }
 
 #[cfg(test)]
@@ -129,5 +133,9 @@ mod tests {
         };
         assert_eq!(comma.parse("12,5"), Cell::Value(12.5));
         assert!(matches!(comma.parse("1.234,5"), Cell::Invalid(_)));
+        assert!(
+            check_range(crate::store::Variable::Pm25, 5e55).is_err(),
+            "beyond f32"
+        );
     }
 }

@@ -72,6 +72,10 @@ pub struct FileReport {
     pub variables: Vec<Variable>,
     /// First and last hour holding a value, as local ISO-8601 stamps of the source.
     pub period: Option<(String, String)>,
+    /// What the loader assumed or decided that the user should know but that is not a fault
+    /// (the UTC offset taken for local times, a station code taken from the file name, a unit
+    /// conversion, a section not loaded). Each note is one sentence.
+    pub notes: Vec<String>,
     /// Problems kept (at most [`MAX_PROBLEMS_PER_FILE`]).
     pub problems: Vec<Problem>,
     /// Problems beyond the kept ones, only counted.
@@ -118,6 +122,14 @@ impl FileReport {
             format!("{column} ({header})")
         };
         self.problem(Severity::Warning, Some(line), Some(col), reason, None);
+    }
+
+    /// Record an assumption or decision (not a fault); the same sentence is kept once.
+    pub fn note(&mut self, note: impl Into<String>) {
+        let note = note.into();
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
     }
 
     /// A fatal problem for the whole file.

@@ -51,6 +51,47 @@ pub fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or("").trim_end_matches('\r')
 }
 
+/// Line numbers of CSV records, counted from their byte offsets in the data the reader reads.
+/// The csv crate's own `Position::line` is one short after CRLF line ends and reports a skipped
+/// blank line instead of the record after it (BurntSushi/rust-csv#395, #208); the byte offset is
+/// right up to those skipped line-end bytes.
+pub(crate) struct LineCounter<'a> {
+    data: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    /// A counter over the exact bytes given to the csv reader.
+    pub(crate) fn new(data: &'a [u8]) -> Self {
+        LineCounter {
+            data,
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line on which the record at `pos` starts. Records must be asked in order.
+    pub(crate) fn line_of(&mut self, pos: Option<&csv::Position>) -> u64 {
+        let Some(pos) = pos else { return self.line };
+        let mut start = (pos.byte() as usize).min(self.data.len());
+        while matches!(self.data.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.byte {
+            // Out of order: count from the beginning.
+            self.byte = 0;
+            self.line = 1;
+        }
+        self.line += self.data[self.byte..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.byte = start;
+        self.line
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +108,18 @@ mod tests {
         );
         let d = decode(b"\xFF\xFEa\x00,\x00b\x00");
         assert_eq!((d.text.as_ref(), d.encoding), ("a,b", "UTF-16LE"));
+    }
+
+    #[test]
+    fn record_lines_after_crlf_and_blank_lines() {
+        for data in [&b"h,x\r\na,1\r\n\r\nb,2\r\n"[..], &b"h,x\na,1\n\nb,2"[..]] {
+            let mut reader = csv::Reader::from_reader(data);
+            let mut lines = LineCounter::new(data);
+            let got: Vec<u64> = reader
+                .records()
+                .map(|r| lines.line_of(r.expect("record").position()))
+                .collect();
+            assert_eq!(got, [2, 4], "{:?}", String::from_utf8_lossy(data));
+        }
     }
 }

@@ -13,9 +13,9 @@ pub struct Hour(pub i64);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum StampConvention {
     /// The stamp is the END of the averaging hour (CNEMC: "hour 1" averages 00:00–01:00, and hour 0
-    /// of a date belongs to the previous day).
+    /// of a date belongs to the previous day; OpenAQ likewise).
     EndOfHour,
-    /// The stamp is the start of the hour or an instantaneous reading (Open-Meteo, UCI, OpenAQ).
+    /// The stamp is the start of the hour or an instantaneous reading (Open-Meteo, UCI, soundings).
     StartOfHour,
 }
 

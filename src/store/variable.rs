@@ -69,6 +69,10 @@ pub enum Variable {
     CloudCover,
     /// Horizontal visibility, m.
     Visibility,
+    /// Surface-based temperature inversion strength from a sounding, °C per 100 m: the warming
+    /// over the inversion layer per 100 m; ≤ 0 means no surface inversion (the value is then the
+    /// lowest layer's lapse, showing how far from one the profile is).
+    InversionStrength,
 }
 
 /// The broad family of a variable, for grouping in tables and choosing chart axes.
@@ -84,7 +88,7 @@ pub enum Quantity {
 
 impl Variable {
     /// Every variable, in display order.
-    pub const ALL: [Variable; 30] = [
+    pub const ALL: [Variable; 31] = [
         Variable::Aqi,
         Variable::Pm25,
         Variable::Pm25Avg24h,
@@ -115,6 +119,7 @@ impl Variable {
         Variable::BoundaryLayerHeight,
         Variable::CloudCover,
         Variable::Visibility,
+        Variable::InversionStrength,
     ];
 
     /// Position in [`Variable::ALL`] (the enum's declaration order).
@@ -156,6 +161,7 @@ impl Variable {
             BoundaryLayerHeight => "boundary_layer_height",
             CloudCover => "cloud_cover",
             Visibility => "visibility",
+            InversionStrength => "inversion_strength",
         }
     }
 
@@ -189,6 +195,7 @@ impl Variable {
             Precipitation => "mm",
             Snowfall => "cm",
             BoundaryLayerHeight | Visibility => "m",
+            InversionStrength => "°C/100 m",
         }
     }
 
@@ -226,6 +233,7 @@ impl Variable {
             BoundaryLayerHeight => "边界层高度",
             CloudCover => "总云量",
             Visibility => "能见度",
+            InversionStrength => "逆温强度",
         }
     }
 
@@ -263,6 +271,7 @@ impl Variable {
             BoundaryLayerHeight => "Boundary-layer height",
             CloudCover => "Cloud cover",
             Visibility => "Visibility",
+            InversionStrength => "Inversion strength",
         }
     }
 
@@ -282,7 +291,10 @@ impl Variable {
     pub fn must_be_non_negative(self) -> bool {
         !matches!(
             self,
-            Variable::Temperature | Variable::DewPoint | Variable::Temperature80m
+            Variable::Temperature
+                | Variable::DewPoint
+                | Variable::Temperature80m
+                | Variable::InversionStrength
         )
     }
 }

@@ -68,8 +68,8 @@ pub fn open(
         let paths = match kind {
             DialogKind::DataFiles => dialog
                 .add_filter(
-                    "CSV / Excel / JSON / TXT",
-                    &["csv", "tsv", "txt", "json", "xlsx", "xls", "dat"],
+                    "CSV / Excel / JSON / TXT / GZ",
+                    &crate::workspace::DATA_EXTENSIONS,
                 )
                 .add_filter("*", &["*"])
                 .pick_files()

@@ -35,9 +35,12 @@ use std::path::{Path, PathBuf};
 /// File name of the settings inside a workspace.
 pub const SETTINGS_FILE: &str = "settings.toml";
 
-/// File extensions loaded from `data/` (content decides the format; this only skips notes,
-/// pictures and the like that users keep beside their data).
-pub const DATA_EXTENSIONS: [&str; 7] = ["csv", "tsv", "txt", "json", "xlsx", "xls", "dat"];
+/// File extensions loaded from `data/` and offered by the file dialog (content decides the
+/// format, gzip included; this only skips notes, pictures and the like that users keep beside
+/// their data).
+pub const DATA_EXTENSIONS: [&str; 9] = [
+    "csv", "tsv", "txt", "json", "xlsx", "xls", "ods", "dat", "gz",
+];
 
 /// Why a workspace could not be opened or saved.
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,8 @@
+//! Fuzz the CnemcSites loader with arbitrary bytes (detection skipped).
+#![no_main]
+
+include!("common.rs");
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    run(Some(airdesk::ingest::Format::CnemcSites), data);
+});

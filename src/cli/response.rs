@@ -1,0 +1,615 @@
+//! `airdesk response …`: the response journal of a workspace, headless — its status, the daily
+//! report, the shift handover, the after-action summary, the checklist ledger and the notices.
+//!
+//! Everything opens the journal read-only (safe while the desktop app runs on the workspace),
+//! except the hidden `drill` helper, which records the drill episode into an empty workspace.
+//! `--at` looks at the journal as it was then: only events recorded up to that moment count.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+
+use crate::domain::plan::{self, Plan};
+use crate::domain::response::{
+    Episode, ResponseService, ResponseState, StatusFilter, UnitSummary, record_drill,
+};
+use crate::domain::roster::Roster;
+use crate::ingest::roster::{RosterOptions, read_roster_file};
+use crate::journal::{Author, JOURNAL_FILE, JournalError, OpenMode, SqliteStorage, Storage};
+use crate::report::after_action::{AfterActionInput, ChartImage, after_action_html};
+use crate::report::daily_report::daily_report;
+use crate::report::duty::Duty;
+use crate::report::handover::handover;
+use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, warning_notice};
+use crate::report::open_items::WarningStatus;
+use crate::report::response_ledger::{ledger_rows, write_file};
+
+use super::Failure;
+
+/// Beijing time, the default offset of times on the command line.
+const CST: i32 = 8 * 3600;
+
+/// Arguments of `airdesk response`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: ResponseCommand,
+}
+
+/// Which report `response report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportKind {
+    /// Daily report (日报) for the 24 hours up to --at (or from --from).
+    Daily,
+    /// Shift handover (交接班记录) from the start of the latest shift (or --from).
+    Handover,
+    /// After-action summary (总结评估) of an episode, HTML.
+    Summary,
+}
+
+/// Which notice `response notice` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NoticeKind {
+    /// The warning notice.
+    Warning,
+    /// The notification to each unit (of the issue, or of --step).
+    Units,
+    /// The notice of level change --step (default: the latest).
+    Adjust,
+    /// The lifting notice.
+    Lift,
+}
+
+/// The `response` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum ResponseCommand {
+    /// The warning, checklist counts by unit, overdue items and problems, the shift.
+    Status {
+        /// Workspace folder (holds journal.sqlite).
+        dir: PathBuf,
+        /// Look at the journal as it was at this time (default: now).
+        #[arg(long)]
+        at: Option<String>,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Daily report, shift handover (text) or after-action summary (HTML).
+    Report {
+        /// Which report.
+        kind: ReportKind,
+        /// Workspace folder.
+        dir: PathBuf,
+        /// The report's moment (default: now).
+        #[arg(long)]
+        at: Option<String>,
+        /// Start of the period (daily: default 24 h before --at; handover: default shift start).
+        #[arg(long)]
+        from: Option<String>,
+        /// Episode for the summary (default: the latest).
+        #[arg(long)]
+        episode: Option<u32>,
+        /// Chart for the summary: a .png or .svg file (e.g. from `airdesk chart`).
+        #[arg(long)]
+        chart: Option<PathBuf>,
+        /// Area name in the daily report's title (default: from the plan of the latest warning).
+        #[arg(long)]
+        area: Option<String>,
+        /// Duty roster (CSV or .xlsx) for who is on duty now and next (daily, handover).
+        #[arg(long)]
+        roster: Option<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// The checklist ledger (台账) as .csv (UTF-8 with BOM) or .xlsx.
+    Ledger {
+        /// Workspace folder.
+        dir: PathBuf,
+        /// Output file, .csv or .xlsx.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this episode (default: all).
+        #[arg(long)]
+        episode: Option<u32>,
+        /// Judge "overdue" at this time (default: now).
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Notices from the plan's templates: warning, unit notifications, adjust, lift.
+    Notice {
+        /// Which notice.
+        kind: NoticeKind,
+        /// Workspace folder.
+        dir: PathBuf,
+        /// Plan file (default: DIR/plan.toml if present, else the built-in default plan).
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// Episode (default: the latest).
+        #[arg(long)]
+        episode: Option<u32>,
+        /// Level change number for adjust and units (0 = the issue, 1 = the first change).
+        #[arg(long)]
+        step: Option<usize>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Record the drill episode into a workspace whose journal is empty (for trying the
+    /// response page and the reports).
+    #[command(hide = true)]
+    Drill {
+        /// Workspace folder (the journal is created if absent).
+        dir: PathBuf,
+        /// Start of the drill's orange warning (default: the next midnight, Beijing time).
+        #[arg(long)]
+        start: Option<String>,
+        /// The duty officer recorded as operator.
+        #[arg(long, default_value = "值班员")]
+        operator: String,
+    },
+}
+
+/// Run `response`.
+pub fn run(args: &Args) -> Result<(), Failure> {
+    match &args.command {
+        ResponseCommand::Status { dir, at, json } => status(dir, at.as_deref(), *json),
+        ResponseCommand::Report {
+            kind,
+            dir,
+            at,
+            from,
+            episode,
+            chart,
+            area,
+            roster,
+            out,
+        } => {
+            let at = time_or_now(at.as_deref())?;
+            let from = from.as_deref().map(parse_time).transpose()?;
+            let state = state_at(dir, at)?;
+            let duty = match roster {
+                Some(p) => Duty::from_roster(&read_roster(p)?, at),
+                None => Duty::default(),
+            };
+            let text = match kind {
+                ReportKind::Daily => {
+                    let area = area.clone().unwrap_or_else(|| {
+                        state
+                            .latest()
+                            .map_or_else(String::new, |e| e.plan.area.clone())
+                    });
+                    let from = from.unwrap_or(at - Duration::hours(24));
+                    daily_report(&state, &area, from, at, &duty).to_text()
+                }
+                ReportKind::Handover => handover(&state, at, from, &duty).to_text(),
+                ReportKind::Summary => {
+                    let episode = pick_episode(&state, *episode)?.number;
+                    let chart = chart.as_deref().map(read_chart).transpose()?;
+                    let input = AfterActionInput {
+                        chart: chart.as_ref(),
+                        days: &[],
+                        now: at,
+                    };
+                    after_action_html(&state, episode, &input)
+                        .map_err(|e| Failure::unusable(e.to_string()))?
+                }
+            };
+            emit(out.as_deref(), &text)
+        }
+        ResponseCommand::Ledger {
+            dir,
+            out,
+            episode,
+            at,
+        } => {
+            let at = time_or_now(at.as_deref())?;
+            let state = state_at(dir, at)?;
+            if let Some(n) = episode {
+                pick_episode(&state, Some(*n))?;
+            }
+            let rows = ledger_rows(&state, *episode, at);
+            write_file(out, &rows).map_err(|e| Failure::unusable(e.to_string()))?;
+            eprintln!("{}: {} rows", out.display(), rows.len());
+            Ok(())
+        }
+        ResponseCommand::Notice {
+            kind,
+            dir,
+            plan,
+            episode,
+            step,
+            out,
+        } => {
+            let plan = load_plan(dir, plan.as_deref())?;
+            let state = state_at(dir, now())?;
+            let e = pick_episode(&state, *episode)?;
+            let fail = |e: crate::report::notice::NoticeError| Failure::unusable(e.to_string());
+            let notices: Vec<Notice> = match kind {
+                NoticeKind::Warning => vec![warning_notice(&plan, e).map_err(fail)?],
+                NoticeKind::Units => unit_notices(&plan, e, step.unwrap_or(0)).map_err(fail)?,
+                NoticeKind::Adjust => {
+                    let latest = e.steps.len().saturating_sub(1);
+                    vec![adjust_notice(&plan, e, step.unwrap_or(latest)).map_err(fail)?]
+                }
+                NoticeKind::Lift => vec![lift_notice(&plan, e).map_err(fail)?],
+            };
+            let rule = "—".repeat(30);
+            let text = notices
+                .iter()
+                .map(|n| n.text.clone())
+                .collect::<Vec<_>>()
+                .join(&format!("\n\n{rule}\n\n"));
+            emit(out.as_deref(), &(text + "\n"))
+        }
+        ResponseCommand::Drill {
+            dir,
+            start,
+            operator,
+        } => drill(dir, start.as_deref(), operator),
+    }
+}
+
+/// Beijing time (UTC+8).
+fn beijing() -> FixedOffset {
+    FixedOffset::east_opt(CST).unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc))
+}
+
+fn now() -> DateTime<FixedOffset> {
+    chrono::Utc::now().with_timezone(&beijing())
+}
+
+/// A time on the command line: with an offset, or Beijing time; a bare date is 00:00.
+fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, Failure> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t);
+    }
+    let tz = beijing();
+    let local = |t: NaiveDateTime| tz.from_local_datetime(&t).single();
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Some(t) = NaiveDateTime::parse_from_str(s, fmt).ok().and_then(local) {
+            return Ok(t);
+        }
+    }
+    if let Some(t) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .and_then(local)
+    {
+        return Ok(t);
+    }
+    Err(Failure::unusable(format!(
+        "「{s}」 is not a time: write 2025-01-15T10:00 (Beijing time) or 2025-01-15T10:00:00+08:00"
+    )))
+}
+
+fn time_or_now(s: Option<&str>) -> Result<DateTime<FixedOffset>, Failure> {
+    s.map_or_else(|| Ok(now()), parse_time)
+}
+
+fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
+    SqliteStorage::open_read_only(dir).map_err(|e| match e {
+        JournalError::NoJournal { .. } => Failure::unusable(format!(
+            "no journal in {}: {JOURNAL_FILE} not found",
+            dir.display()
+        )),
+        other => Failure::unusable(other.to_string()),
+    })
+}
+
+/// The response state from the events recorded up to `at`; anomalies are reported on stderr.
+fn state_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<ResponseState, Failure> {
+    let journal = open(dir)?;
+    let events = journal
+        .read_since(0)
+        .map_err(|e| Failure::unusable(e.to_string()))?;
+    let state = ResponseState::fold(events.iter().filter(|e| e.recorded_at <= at));
+    for a in state.anomalies() {
+        eprintln!(
+            "airdesk: warning: journal event #{} ({}) was skipped: {}",
+            a.seq, a.kind, a.reason
+        );
+    }
+    Ok(state)
+}
+
+fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failure> {
+    match n {
+        Some(n) => state
+            .episode(n)
+            .ok_or_else(|| Failure::unusable(format!("the journal has no warning episode #{n}"))),
+        None => state
+            .latest()
+            .ok_or_else(|| Failure::unusable("the journal holds no warning yet")),
+    }
+}
+
+fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
+    let workspace_plan = dir.join("plan.toml");
+    let path = path
+        .map(Path::to_path_buf)
+        .or_else(|| workspace_plan.is_file().then_some(workspace_plan.clone()));
+    let (name, result) = match &path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| {
+                Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
+            })?;
+            (p.display().to_string(), plan::parse(&text))
+        }
+        None => ("built-in default plan".to_owned(), plan::default_plan()),
+    };
+    result.map_err(|problems| {
+        let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        Failure::unusable(format!("{name}: {}", all.join("; ")))
+    })
+}
+
+/// A duty roster file; unusable rows are reported on stderr and skipped.
+fn read_roster(path: &Path) -> Result<Roster, Failure> {
+    let (shifts, report) = read_roster_file(path, &RosterOptions::default());
+    for p in &report.problems {
+        eprintln!("airdesk: warning: {p}");
+    }
+    if report.failed() {
+        return Err(Failure::unusable(format!(
+            "{}: no usable duty roster",
+            path.display()
+        )));
+    }
+    Ok(Roster::new(shifts))
+}
+
+fn read_chart(path: &Path) -> Result<ChartImage, Failure> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::unusable(format!("{}: {e}", path.display())))?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("png") if bytes.starts_with(b"\x89PNG") => Ok(ChartImage::Png(bytes)),
+        Some("png") => Err(Failure::unusable(format!(
+            "{}: not a PNG file",
+            path.display()
+        ))),
+        Some("svg") => String::from_utf8(bytes)
+            .map(ChartImage::Svg)
+            .map_err(|_| Failure::unusable(format!("{}: not UTF-8 SVG text", path.display()))),
+        _ => Err(Failure::unusable(format!(
+            "{}: the chart must be a .png or .svg file",
+            path.display()
+        ))),
+    }
+}
+
+fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
+    match out {
+        Some(p) => std::fs::write(p, text)
+            .map_err(|e| Failure::unusable(format!("cannot write {}: {e}", p.display()))),
+        None => {
+            let mut o = std::io::stdout().lock();
+            match o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Failure::unusable(format!("cannot write to stdout: {e}"))),
+            }
+        }
+    }
+}
+
+/// `response status --json`.
+#[derive(serde::Serialize)]
+struct StatusJson {
+    at: String,
+    events: u64,
+    last_hash: Option<String>,
+    warning: Option<WarningJson>,
+    units: Vec<UnitSummary>,
+    overdue: Vec<ItemJson>,
+    problems: Vec<ItemJson>,
+    on_shift: Option<String>,
+    anomalies: usize,
+}
+
+#[derive(serde::Serialize)]
+struct WarningJson {
+    episode: u32,
+    level: crate::domain::plan::Level,
+    phase: String,
+    text: String,
+    start: String,
+    level_since: String,
+    expected_end: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct ItemJson {
+    measure: String,
+    unit: String,
+    unit_name: String,
+    status: &'static str,
+    deadline: String,
+    text: String,
+}
+
+fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
+    let at = time_or_now(at)?;
+    let state = state_at(dir, at)?;
+    let episode = state.latest();
+    let item_json = |i: &crate::domain::response::Item| ItemJson {
+        measure: i.key().measure.clone(),
+        unit: i.key().unit.clone(),
+        unit_name: i.spec.unit_name.clone(),
+        status: i.status.label_en(),
+        deadline: i.deadline.to_rfc3339(),
+        text: i
+            .history
+            .last()
+            .map_or_else(String::new, |c| c.text.clone()),
+    };
+    let overdue: Vec<ItemJson> = episode
+        .map(|e| e.overdue(at).into_iter().map(item_json).collect())
+        .unwrap_or_default();
+    let problems: Vec<ItemJson> = episode
+        .map(|e| {
+            e.filter(
+                None,
+                StatusFilter::Status(crate::domain::response::ItemStatus::ProblemReported),
+                at,
+            )
+            .into_iter()
+            .map(item_json)
+            .collect()
+        })
+        .unwrap_or_default();
+    let report = StatusJson {
+        at: at.to_rfc3339(),
+        events: state.anchor().map_or(0, |a| a.seq),
+        last_hash: state.anchor().map(|a| a.hash.to_string()),
+        warning: episode.map(|e| {
+            let w = WarningStatus::of_episode(e, at);
+            WarningJson {
+                episode: e.number,
+                level: e.level(),
+                phase: w.phase,
+                text: w.text,
+                start: e.start.to_rfc3339(),
+                level_since: e.level_since().to_rfc3339(),
+                expected_end: e.expected_end.map(|t| t.to_rfc3339()),
+            }
+        }),
+        units: episode.map(|e| e.by_unit(at)).unwrap_or_default(),
+        overdue,
+        problems,
+        on_shift: state.on_shift().map(|s| s.started.operator.clone()),
+        anomalies: state.anomalies().len(),
+    };
+    if json {
+        return super::print_json_line(&report);
+    }
+    let mut out = Vec::new();
+    out.push(format!(
+        "{}: {} events{}",
+        dir.join(JOURNAL_FILE).display(),
+        report.events,
+        report
+            .last_hash
+            .as_ref()
+            .map_or_else(String::new, |h| format!(", last hash {h}"))
+    ));
+    out.push(format!(
+        "预警 warning: {}",
+        report
+            .warning
+            .as_ref()
+            .map_or("无 none", |w| w.text.as_str())
+    ));
+    if let Some(s) = &report.on_shift {
+        out.push(format!("值班 on shift: {s}"));
+    }
+    if !report.units.is_empty() {
+        let sum = |f: fn(&UnitSummary) -> usize| report.units.iter().map(f).sum::<usize>();
+        out.push(format!(
+            "措施 checklist: {} items, {} acknowledged, {} done, {} problems, {} overdue",
+            sum(|u| u.total),
+            sum(|u| u.acknowledged),
+            sum(|u| u.done),
+            sum(|u| u.problems),
+            sum(|u| u.overdue)
+        ));
+        for u in &report.units {
+            out.push(format!(
+                "  {:>3} items {:>3} ack {:>3} done {:>3} problem {:>3} overdue  {} ({})",
+                u.total, u.acknowledged, u.done, u.problems, u.overdue, u.unit_name, u.unit
+            ));
+        }
+    }
+    for (title, items) in [
+        ("逾期 overdue", &report.overdue),
+        ("问题 problems", &report.problems),
+    ] {
+        if !items.is_empty() {
+            out.push(format!("{title}:"));
+            for i in items {
+                out.push(format!(
+                    "  {} {} (deadline {}) {}",
+                    i.measure, i.unit_name, i.deadline, i.text
+                ));
+            }
+        }
+    }
+    if report.anomalies > 0 {
+        out.push(format!(
+            "{} journal events skipped (see above)",
+            report.anomalies
+        ));
+    }
+    emit(None, &(out.join("\n") + "\n"))
+}
+
+fn drill(dir: &Path, start: Option<&str>, operator: &str) -> Result<(), Failure> {
+    let fail = |e: JournalError| Failure::unusable(e.to_string());
+    let start = match start {
+        Some(s) => parse_time(s)?,
+        None => {
+            let n = now();
+            let midnight = n
+                .date_naive()
+                .succ_opt()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .ok_or_else(|| Failure::unusable("cannot work out the next midnight"))?;
+            n.timezone()
+                .from_local_datetime(&midnight)
+                .single()
+                .ok_or_else(|| Failure::unusable("cannot work out the next midnight"))?
+        }
+    };
+    let mut journal = SqliteStorage::open(dir).map_err(fail)?;
+    if let OpenMode::ReadOnly(reason) = journal.mode() {
+        return Err(Failure::unusable(format!(
+            "the journal is read-only ({reason}); nothing was recorded"
+        )));
+    }
+    if !journal.read_since(0).map_err(fail)?.is_empty() {
+        return Err(Failure::unusable(format!(
+            "{} already holds events; the drill is recorded only into an empty journal",
+            journal.path().display()
+        )));
+    }
+    let author = Author::new(operator, "drill").map_err(fail)?;
+    let plan = load_plan(dir, None)?;
+    let mut service = ResponseService::load(&journal, plan).map_err(fail)?;
+    record_drill(&mut service, &mut journal, &author, start)
+        .map_err(|e| Failure::unusable(e.to_string()))?;
+    let seq = service.state().anchor().map_or(0, |a| a.seq);
+    journal.close().map_err(fail)?;
+    eprintln!(
+        "{}: drill recorded, {seq} events; the orange warning starts {}",
+        dir.join(JOURNAL_FILE).display(),
+        start.to_rfc3339()
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_on_the_command_line() {
+        let t = parse_time("2025-01-15T10:00").expect("local");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T10:00:00+08:00");
+        let t = parse_time("2025-01-15").expect("date");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T00:00:00+08:00");
+        let t = parse_time("2025-01-15T02:00:00Z").expect("utc");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T02:00:00+00:00");
+        assert!(parse_time("tomorrow").is_err());
+    }
+}

@@ -1,0 +1,404 @@
+//! The response's journal events: one kind per decision or report, each with a typed payload.
+//!
+//! | kind | payload |
+//! |---|---|
+//! | `consultation.recorded` | [`ConsultationRecorded`] |
+//! | `warning.issued` | [`WarningIssued`] (with the derived checklist) |
+//! | `warning.upgraded`, `warning.downgraded` | [`LevelChanged`] (with the checklist diff) |
+//! | `warning.paused` | [`WarningPaused`] |
+//! | `warning.resumed` | [`WarningResumed`] |
+//! | `warning.lifted` | [`WarningLifted`] |
+//! | `checklist.acknowledged`, `checklist.implemented`, `checklist.problem_reported`, `checklist.rectified` | [`ItemReport`] |
+//! | `shift.started` | [`ShiftStarted`] |
+//! | `shift.handed_over` | [`ShiftHandedOver`] |
+//!
+//! Who recorded an event and when is in the journal envelope, not in the payload. Times in
+//! payloads (start, effective, lifting time) are decisions and may lie before or after the
+//! moment of recording; they are RFC 3339 with the operator's offset.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::advisor::{Action, Advice};
+use crate::domain::plan::{Level, Plan};
+use crate::journal::{Author, Draft, Event, JournalError};
+
+use super::checklist::{ChecklistDiff, EvidenceFile, ItemKey, ItemSpec, Transition};
+
+/// Which plan a warning was issued under (the checklist was derived from it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRef {
+    /// Plan title.
+    pub name: String,
+    /// Area it covers.
+    pub area: String,
+    /// Version or revision date.
+    pub version: String,
+}
+
+impl PlanRef {
+    /// The reference of a loaded plan.
+    pub fn of(plan: &Plan) -> Self {
+        PlanRef {
+            name: plan.info.name.clone(),
+            area: plan.info.area.clone(),
+            version: plan.info.version.clone(),
+        }
+    }
+}
+
+/// What a consultation (or the advisor) called for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// No warning needed.
+    None,
+    /// Temporary measures below the warning levels.
+    Temporary,
+    /// Health advisory path (O3, dust).
+    Advisory,
+    /// Issue a warning.
+    Issue,
+    /// Raise the level.
+    Upgrade,
+    /// Lower the level.
+    Downgrade,
+    /// Keep things as they are.
+    Keep,
+    /// Pause the response.
+    Pause,
+    /// Resume a paused response.
+    Resume,
+    /// Lift the warning.
+    Lift,
+}
+
+impl Decision {
+    /// Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::None => "无需预警",
+            Decision::Temporary => "临时管控",
+            Decision::Advisory => "健康提示",
+            Decision::Issue => "发布预警",
+            Decision::Upgrade => "升级预警",
+            Decision::Downgrade => "降级预警",
+            Decision::Keep => "维持现状",
+            Decision::Pause => "暂停响应",
+            Decision::Resume => "恢复响应",
+            Decision::Lift => "解除预警",
+        }
+    }
+
+    /// English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Decision::None => "no warning",
+            Decision::Temporary => "temporary measures",
+            Decision::Advisory => "health advisory",
+            Decision::Issue => "issue a warning",
+            Decision::Upgrade => "upgrade",
+            Decision::Downgrade => "downgrade",
+            Decision::Keep => "keep",
+            Decision::Pause => "pause",
+            Decision::Resume => "resume",
+            Decision::Lift => "lift",
+        }
+    }
+}
+
+impl From<Action> for Decision {
+    fn from(a: Action) -> Self {
+        match a {
+            Action::None => Decision::None,
+            Action::Temporary => Decision::Temporary,
+            Action::Advisory => Decision::Advisory,
+            Action::Issue => Decision::Issue,
+            Action::Upgrade => Decision::Upgrade,
+            Action::Downgrade => Decision::Downgrade,
+            Action::Keep => Decision::Keep,
+            Action::Pause => Decision::Pause,
+            Action::Resume => Decision::Resume,
+            Action::Lift => Decision::Lift,
+        }
+    }
+}
+
+/// The advisor's answer as a consultation keeps it: the forecast basis it was shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdviceBasis {
+    /// Level the plan calls for.
+    pub level: Level,
+    /// What the advisor proposed.
+    pub action: Decision,
+    /// From when.
+    pub start: Option<DateTime<FixedOffset>>,
+    /// Expected end.
+    pub end: Option<DateTime<FixedOffset>>,
+    /// Whether the episode runs past the forecast horizon.
+    pub end_open: bool,
+    /// Reasons (Chinese), most important first.
+    pub reasons: Vec<String>,
+}
+
+impl AdviceBasis {
+    /// Keep what the advisor said, times in the local offset `utc_offset_s`.
+    pub fn from_advice(advice: &Advice, utc_offset_s: i32) -> Self {
+        AdviceBasis {
+            level: advice.level,
+            action: advice.action.into(),
+            start: advice.start.map(|h| h.to_local(utc_offset_s)),
+            end: advice.end.map(|h| h.to_local(utc_offset_s)),
+            end_open: advice.end_open,
+            reasons: advice.reasons.clone(),
+        }
+    }
+}
+
+/// `consultation.recorded`: a consultation (会商) held and what it decided.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsultationRecorded {
+    /// Consultation number in the journal (1, 2, …).
+    pub number: u32,
+    /// When it was held.
+    pub held_at: DateTime<FixedOffset>,
+    /// Who took part (names and units).
+    pub participants: Vec<String>,
+    /// Forecast basis in words (预报依据).
+    pub basis: String,
+    /// The advisor's answer it looked at, if any.
+    pub advice: Option<AdviceBasis>,
+    /// What it decided.
+    pub decision: Decision,
+    /// The decision in words (会商意见).
+    pub decision_text: String,
+}
+
+/// `warning.issued`: a warning issued, starting episode `episode`, with its checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningIssued {
+    /// Episode number (1, 2, …).
+    pub episode: u32,
+    /// Warning level.
+    pub level: Level,
+    /// When the warning (and the response) takes effect.
+    pub start: DateTime<FixedOffset>,
+    /// Expected end, if stated.
+    pub expected_end: Option<DateTime<FixedOffset>>,
+    /// Who signed it (审签).
+    pub approver: String,
+    /// Document number of the notice (文号), may be empty.
+    pub doc_no: String,
+    /// Reasons given in the notice.
+    pub reasons: Vec<String>,
+    /// Primary pollutant as the notice writes it.
+    pub primary: String,
+    /// The consultation that decided it.
+    pub consultation: Option<u32>,
+    /// The plan the checklist comes from.
+    pub plan: PlanRef,
+    /// The checklist: one item per measure and unit.
+    pub items: Vec<ItemSpec>,
+}
+
+/// `warning.upgraded` / `warning.downgraded`: the level of an active warning changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelChanged {
+    /// Episode number.
+    pub episode: u32,
+    /// Level before.
+    pub from: Level,
+    /// Level after.
+    pub to: Level,
+    /// When the new level takes effect.
+    pub effective: DateTime<FixedOffset>,
+    /// Expected end, if stated.
+    pub expected_end: Option<DateTime<FixedOffset>>,
+    /// Who signed it.
+    pub approver: String,
+    /// Document number of the adjust notice.
+    pub doc_no: String,
+    /// Reasons given.
+    pub reasons: Vec<String>,
+    /// The consultation that decided it.
+    pub consultation: Option<u32>,
+    /// What happens to the checklist.
+    pub diff: ChecklistDiff,
+}
+
+/// `warning.paused`: the response paused across a short clean spell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningPaused {
+    /// Episode number.
+    pub episode: u32,
+    /// When the pause takes effect.
+    pub at: DateTime<FixedOffset>,
+    /// Why (e.g. a cold front).
+    pub basis: String,
+    /// Who decided (may be empty).
+    pub approver: String,
+    /// Document number, may be empty.
+    pub doc_no: String,
+}
+
+/// `warning.resumed`: a paused response restarted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningResumed {
+    /// Episode number.
+    pub episode: u32,
+    /// When the response is in force again.
+    pub at: DateTime<FixedOffset>,
+    /// Why.
+    pub basis: String,
+    /// Who decided (may be empty).
+    pub approver: String,
+    /// Document number, may be empty.
+    pub doc_no: String,
+    /// New expected end, if stated.
+    pub expected_end: Option<DateTime<FixedOffset>>,
+}
+
+/// `warning.lifted`: the warning lifted; the episode ends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningLifted {
+    /// Episode number.
+    pub episode: u32,
+    /// Lifting time (measures continue until then).
+    pub at: DateTime<FixedOffset>,
+    /// Basis (解除依据).
+    pub basis: String,
+    /// Who signed it.
+    pub approver: String,
+    /// Document number of the lifting notice.
+    pub doc_no: String,
+    /// The consultation that decided it.
+    pub consultation: Option<u32>,
+}
+
+/// `checklist.*`: a unit's report on one item (receipt, implementation, problem, rectification).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemReport {
+    /// Episode number.
+    pub episode: u32,
+    /// Which item.
+    pub item: ItemKey,
+    /// Feedback, problem description or note.
+    pub text: String,
+    /// Evidence file, if any.
+    pub evidence: Option<EvidenceFile>,
+}
+
+/// `shift.started`: a duty officer takes over the desk (their name is the event's operator).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShiftStarted {
+    /// Note on taking over, may be empty.
+    pub note: String,
+}
+
+/// `shift.handed_over`: the officer on duty hands over to the next one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShiftHandedOver {
+    /// Who takes over.
+    pub to: String,
+    /// Handover note (what to watch), may be empty.
+    pub note: String,
+}
+
+/// One response event, typed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponseEvent {
+    /// `consultation.recorded`.
+    ConsultationRecorded(ConsultationRecorded),
+    /// `warning.issued`.
+    WarningIssued(WarningIssued),
+    /// `warning.upgraded`.
+    WarningUpgraded(LevelChanged),
+    /// `warning.downgraded`.
+    WarningDowngraded(LevelChanged),
+    /// `warning.paused`.
+    WarningPaused(WarningPaused),
+    /// `warning.resumed`.
+    WarningResumed(WarningResumed),
+    /// `warning.lifted`.
+    WarningLifted(WarningLifted),
+    /// `checklist.acknowledged` / `implemented` / `problem_reported` / `rectified`.
+    Item(Transition, ItemReport),
+    /// `shift.started`.
+    ShiftStarted(ShiftStarted),
+    /// `shift.handed_over`.
+    ShiftHandedOver(ShiftHandedOver),
+}
+
+/// Every event kind the response state folds.
+pub const KINDS: [&str; 13] = [
+    "consultation.recorded",
+    "warning.issued",
+    "warning.upgraded",
+    "warning.downgraded",
+    "warning.paused",
+    "warning.resumed",
+    "warning.lifted",
+    "checklist.acknowledged",
+    "checklist.implemented",
+    "checklist.problem_reported",
+    "checklist.rectified",
+    "shift.started",
+    "shift.handed_over",
+];
+
+impl ResponseEvent {
+    /// The journal event kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ResponseEvent::ConsultationRecorded(_) => KINDS[0],
+            ResponseEvent::WarningIssued(_) => KINDS[1],
+            ResponseEvent::WarningUpgraded(_) => KINDS[2],
+            ResponseEvent::WarningDowngraded(_) => KINDS[3],
+            ResponseEvent::WarningPaused(_) => KINDS[4],
+            ResponseEvent::WarningResumed(_) => KINDS[5],
+            ResponseEvent::WarningLifted(_) => KINDS[6],
+            ResponseEvent::Item(t, _) => t.kind(),
+            ResponseEvent::ShiftStarted(_) => KINDS[11],
+            ResponseEvent::ShiftHandedOver(_) => KINDS[12],
+        }
+    }
+
+    /// Prepare the journal draft: this event recorded by `author` at `at`.
+    pub fn draft(&self, author: &Author, at: DateTime<FixedOffset>) -> Result<Draft, JournalError> {
+        let kind = self.kind();
+        match self {
+            ResponseEvent::ConsultationRecorded(p) => author.draft(at, kind, p),
+            ResponseEvent::WarningIssued(p) => author.draft(at, kind, p),
+            ResponseEvent::WarningUpgraded(p) | ResponseEvent::WarningDowngraded(p) => {
+                author.draft(at, kind, p)
+            }
+            ResponseEvent::WarningPaused(p) => author.draft(at, kind, p),
+            ResponseEvent::WarningResumed(p) => author.draft(at, kind, p),
+            ResponseEvent::WarningLifted(p) => author.draft(at, kind, p),
+            ResponseEvent::Item(_, p) => author.draft(at, kind, p),
+            ResponseEvent::ShiftStarted(p) => author.draft(at, kind, p),
+            ResponseEvent::ShiftHandedOver(p) => author.draft(at, kind, p),
+        }
+    }
+
+    /// Decode a journal event: `None` when its kind is not a response kind (other modules'
+    /// events), `Some(Err)` when the payload does not decode.
+    pub fn decode(event: &Event) -> Option<Result<ResponseEvent, JournalError>> {
+        let e = event;
+        Some(match e.kind.as_str() {
+            "consultation.recorded" => e.decode().map(ResponseEvent::ConsultationRecorded),
+            "warning.issued" => e.decode().map(ResponseEvent::WarningIssued),
+            "warning.upgraded" => e.decode().map(ResponseEvent::WarningUpgraded),
+            "warning.downgraded" => e.decode().map(ResponseEvent::WarningDowngraded),
+            "warning.paused" => e.decode().map(ResponseEvent::WarningPaused),
+            "warning.resumed" => e.decode().map(ResponseEvent::WarningResumed),
+            "warning.lifted" => e.decode().map(ResponseEvent::WarningLifted),
+            "shift.started" => e.decode().map(ResponseEvent::ShiftStarted),
+            "shift.handed_over" => e.decode().map(ResponseEvent::ShiftHandedOver),
+            other => {
+                let t = Transition::from_kind(other)?;
+                e.decode().map(|p| ResponseEvent::Item(t, p))
+            }
+        })
+    }
+}

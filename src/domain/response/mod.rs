@@ -1,0 +1,50 @@
+//! The response workflow (应急响应) as pure logic: consultations, issuing, upgrading,
+//! downgrading, pausing, resuming and lifting a warning; the checklist of measures per unit with
+//! its status machine (notified → acknowledged → implemented, or problem reported → rectified),
+//! deadlines and roll-up over the unit tree; shifts and handovers.
+//!
+//! Every action is a journal event (kinds and payloads in [`event`]); [`ResponseState`] is the
+//! fold of those events. [`decide`] checks a [`Command`] against the state and the plan and gives
+//! the one event to record; [`ResponseService`] does that, appends, and folds — the UI and the
+//! sample builder call only the service. Time always comes in as an argument.
+//!
+//! Rules worth knowing:
+//! - A checklist is derived from the plan when the warning is issued: one item per measure of the
+//!   level and responsible unit, its deadline absolute (warning start + the plan's offset).
+//! - On upgrade or downgrade the checklist is re-derived ([`rederive`]): an item is kept when the
+//!   new level asks the same of its unit, or when it is finished or has an open problem; other
+//!   open items are dropped; what the new level asks beyond that is added (deadlines from the
+//!   change's effective time).
+//! - A pause stops the deadline clock; on resuming, running deadlines move on by the pause's
+//!   length. After lifting nothing becomes overdue, and the checklist takes only rectifications.
+
+mod checklist;
+mod command;
+mod decide;
+mod drill;
+mod error;
+pub mod event;
+mod service;
+mod state;
+pub mod text;
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+pub use checklist::{
+    ChecklistDiff, EvidenceFile, Item, ItemChange, ItemKey, ItemSpec, ItemStatus, Progress,
+    Transition, derive, rederive,
+};
+pub use command::{
+    Command, ConsultationInput, IssueInput, ItemInput, LevelChangeInput, LiftInput, PauseInput,
+    ResumeInput,
+};
+pub use decide::decide;
+pub use drill::{LATE_UNIT, record_drill};
+pub use error::{CommandError, Field};
+pub use event::{AdviceBasis, Decision, PlanRef, ResponseEvent};
+pub use service::{ResponseService, ServiceError, load};
+pub use state::{
+    Anchor, Anomaly, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase, ResponseState,
+    Shift, Stamp, StatusFilter, TimelineEntry, UnitSummary,
+};

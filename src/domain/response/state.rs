@@ -1,0 +1,996 @@
+//! The response state: `ResponseState` = fold(events). Episodes with their level history, pauses,
+//! lifting and checklist; consultations; shifts; a timeline of everything in words.
+//!
+//! [`ResponseState::apply`] follows the journal's [`Replay`](crate::journal::Replay) convention:
+//! kinds it does not know are skipped; a payload that does not decode, or an event that does not
+//! fit the state (an item that does not exist, a second warning while one is in force), is kept
+//! as an [`Anomaly`] and changes nothing else, so one odd event never makes the journal unusable.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::advisor::WarningState;
+use crate::domain::plan::{Level, Rollup, UnitTree};
+use crate::journal::{Event, Hash};
+use crate::store::Hour;
+
+use super::checklist::{Item, ItemChange, ItemKey, ItemStatus, Progress, Transition};
+use super::error::CommandError;
+use super::event::{
+    ConsultationRecorded, LevelChanged, PlanRef, ResponseEvent, WarningIssued, WarningLifted,
+    WarningPaused, WarningResumed,
+};
+use super::text::{duration_zh, time_short, time_zh};
+
+/// Who recorded an event, when, and where it sits in the journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    /// Journal sequence number.
+    pub seq: u64,
+    /// When it was recorded, in the operator's offset.
+    pub at: DateTime<FixedOffset>,
+    /// Duty officer.
+    pub operator: String,
+    /// Desk id.
+    pub desk: String,
+}
+
+impl Stamp {
+    /// The stamp of a journal event.
+    pub fn of(event: &Event) -> Self {
+        Stamp {
+            seq: event.seq,
+            at: event.local_time(),
+            operator: event.operator.clone(),
+            desk: event.desk.clone(),
+        }
+    }
+}
+
+/// The journal position a state includes: the tamper anchor printed on reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// Sequence number of the last event folded.
+    pub seq: u64,
+    /// Its hash.
+    pub hash: Hash,
+}
+
+/// The level set at issue, or a later upgrade or downgrade.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelStep {
+    /// Level before (`None` for the issue).
+    pub from: Option<Level>,
+    /// Level after.
+    pub to: Level,
+    /// When it took effect.
+    pub effective: DateTime<FixedOffset>,
+    /// Expected end stated with it.
+    pub expected_end: Option<DateTime<FixedOffset>>,
+    /// Who signed it.
+    pub approver: String,
+    /// Notice document number.
+    pub doc_no: String,
+    /// Reasons given.
+    pub reasons: Vec<String>,
+    /// Consultation that decided it.
+    pub consultation: Option<u32>,
+    /// Items added by this step.
+    pub added: Vec<ItemKey>,
+    /// Items dropped by this step.
+    pub dropped: Vec<ItemKey>,
+    /// Items kept through this step.
+    pub kept: Vec<ItemKey>,
+    /// Who recorded it.
+    pub stamp: Stamp,
+}
+
+/// A pause of the response and, once it happened, its resumption.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PauseSpan {
+    /// The pause as decided.
+    pub pause: WarningPaused,
+    /// Who recorded the pause.
+    pub stamp: Stamp,
+    /// The resumption, when it has happened.
+    pub resumed: Option<(WarningResumed, Stamp)>,
+}
+
+/// Where an episode stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Issued and not paused or lifted (it may not have started yet: see [`Episode::start`]).
+    Active,
+    /// Paused since the given time.
+    Paused {
+        /// When the pause took effect.
+        since: DateTime<FixedOffset>,
+    },
+    /// Lifted at the given time.
+    Lifted {
+        /// Lifting time.
+        at: DateTime<FixedOffset>,
+    },
+}
+
+/// One warning from issue to lifting, with its checklist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Episode {
+    /// Episode number (1, 2, …).
+    pub number: u32,
+    /// The plan the checklist was derived from.
+    pub plan: PlanRef,
+    /// Who recorded the issue, and when.
+    pub issued: Stamp,
+    /// When the warning took (or takes) effect.
+    pub start: DateTime<FixedOffset>,
+    /// Latest expected end stated.
+    pub expected_end: Option<DateTime<FixedOffset>>,
+    /// Primary pollutant as the notice wrote it.
+    pub primary: String,
+    /// The issue, then every upgrade and downgrade.
+    pub steps: Vec<LevelStep>,
+    /// Pauses, in order.
+    pub pauses: Vec<PauseSpan>,
+    /// The lifting, once it happened.
+    pub lifting: Option<(WarningLifted, Stamp)>,
+    /// The checklist, in the order items were added.
+    pub items: Vec<Item>,
+}
+
+/// Counts of a unit's items, for tables by unit.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UnitSummary {
+    /// Unit id.
+    pub unit: String,
+    /// Unit name.
+    pub unit_name: String,
+    /// Live (not dropped) items.
+    pub total: usize,
+    /// Live items the unit confirmed receipt of (acknowledged or done).
+    pub acknowledged: usize,
+    /// Items done (implemented or rectified).
+    pub done: usize,
+    /// Items with a problem awaiting rectification.
+    pub problems: usize,
+    /// Items awaiting implementation past their deadline.
+    pub overdue: usize,
+    /// Items dropped by level changes.
+    pub dropped: usize,
+}
+
+/// Which items a checklist view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    /// Every live item.
+    Live,
+    /// Every item, dropped ones too.
+    All,
+    /// Items in exactly this status.
+    Status(ItemStatus),
+    /// Live items not done.
+    Open,
+    /// Items awaiting implementation past their deadline.
+    Overdue,
+    /// Implemented or rectified.
+    Done,
+}
+
+impl Episode {
+    /// The level in force (or paused).
+    pub fn level(&self) -> Level {
+        self.steps.last().map_or(Level::None, |s| s.to)
+    }
+
+    /// Since when the current level has been in effect.
+    pub fn level_since(&self) -> DateTime<FixedOffset> {
+        self.steps.last().map_or(self.start, |s| s.effective)
+    }
+
+    /// The highest level the episode reached.
+    pub fn max_level(&self) -> Level {
+        self.steps.iter().map(|s| s.to).max().unwrap_or(Level::None)
+    }
+
+    /// The earliest lifting time: the start, or — to call off a warning that has not taken
+    /// effect yet — the moment it was issued, whichever is earlier.
+    pub fn earliest_lift(&self) -> DateTime<FixedOffset> {
+        self.start.min(self.issued.at)
+    }
+
+    /// Active, paused or lifted.
+    pub fn phase(&self) -> Phase {
+        if let Some((l, _)) = &self.lifting {
+            return Phase::Lifted { at: l.at };
+        }
+        match self.pauses.last() {
+            Some(p) if p.resumed.is_none() => Phase::Paused { since: p.pause.at },
+            _ => Phase::Active,
+        }
+    }
+
+    /// Whether the warning is in force at `now`: started, not paused, not lifted.
+    pub fn in_force(&self, now: DateTime<FixedOffset>) -> bool {
+        self.phase() == Phase::Active && self.start <= now
+    }
+
+    /// The moment deadlines are measured against at `now`: `now` while active, the pause time
+    /// while paused (a pause stops the clock), `None` once lifted (nothing becomes overdue after
+    /// the response ended).
+    pub fn clock(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        match self.phase() {
+            Phase::Active => Some(now),
+            Phase::Paused { since } => Some(now.min(since)),
+            Phase::Lifted { .. } => None,
+        }
+    }
+
+    /// The item with `key`.
+    pub fn item(&self, key: &ItemKey) -> Option<&Item> {
+        self.items.iter().find(|i| i.key() == key)
+    }
+
+    /// Items awaiting implementation past their deadline at `now`.
+    pub fn overdue(&self, now: DateTime<FixedOffset>) -> Vec<&Item> {
+        let clock = self.clock(now);
+        self.items.iter().filter(|i| i.is_overdue(clock)).collect()
+    }
+
+    /// Items of `unit` (all units when `None`) matching `status` at `now`.
+    pub fn filter(
+        &self,
+        unit: Option<&str>,
+        status: StatusFilter,
+        now: DateTime<FixedOffset>,
+    ) -> Vec<&Item> {
+        let clock = self.clock(now);
+        self.items
+            .iter()
+            .filter(|i| unit.is_none_or(|u| i.key().unit == u))
+            .filter(|i| match status {
+                StatusFilter::All => true,
+                StatusFilter::Live => i.status.is_live(),
+                StatusFilter::Status(s) => i.status == s,
+                StatusFilter::Open => i.status.is_open(),
+                StatusFilter::Overdue => i.is_overdue(clock),
+                StatusFilter::Done => i.status.is_done(),
+            })
+            .collect()
+    }
+
+    /// Counts per unit, units in the order their first item appears (plan order).
+    pub fn by_unit(&self, now: DateTime<FixedOffset>) -> Vec<UnitSummary> {
+        let clock = self.clock(now);
+        let mut out: Vec<UnitSummary> = Vec::new();
+        for item in &self.items {
+            let pos = match out.iter().position(|u| u.unit == item.key().unit) {
+                Some(p) => p,
+                None => {
+                    out.push(UnitSummary {
+                        unit: item.key().unit.clone(),
+                        unit_name: item.spec.unit_name.clone(),
+                        total: 0,
+                        acknowledged: 0,
+                        done: 0,
+                        problems: 0,
+                        overdue: 0,
+                        dropped: 0,
+                    });
+                    out.len() - 1
+                }
+            };
+            let u = &mut out[pos];
+            if !item.status.is_live() {
+                u.dropped += 1;
+                continue;
+            }
+            u.total += 1;
+            u.acknowledged += usize::from(item.acknowledged().is_some());
+            u.done += usize::from(item.status.is_done());
+            u.problems += usize::from(item.status == ItemStatus::ProblemReported);
+            u.overdue += usize::from(item.is_overdue(clock));
+        }
+        out
+    }
+
+    /// A unit's own progress: the least advanced of its live items (`None` without items).
+    pub fn unit_progress(&self, unit: &str, now: DateTime<FixedOffset>) -> Option<Progress> {
+        let clock = self.clock(now);
+        self.items
+            .iter()
+            .filter(|i| i.key().unit == unit)
+            .filter_map(|i| i.progress(clock))
+            .min()
+    }
+
+    /// Roll the units' progress up the plan's unit tree: for each unit, how many units in its
+    /// subtree are at each progress (a township sees its villages and grids).
+    pub fn roll_up(
+        &self,
+        tree: &UnitTree,
+        now: DateTime<FixedOffset>,
+    ) -> std::collections::BTreeMap<String, Rollup<Progress>> {
+        tree.roll_up(|unit| self.unit_progress(unit, now))
+    }
+}
+
+/// A consultation as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consultation {
+    /// What was recorded.
+    pub record: ConsultationRecorded,
+    /// Who recorded it.
+    pub stamp: Stamp,
+}
+
+/// One duty shift.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shift {
+    /// The shift start (its operator is the officer on duty).
+    pub started: Stamp,
+    /// Note on taking over.
+    pub note: String,
+    /// The handover that ended it, if it was handed over.
+    pub handoff: Option<Handoff>,
+}
+
+/// A shift handed over to the next officer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handoff {
+    /// Who takes over.
+    pub to: String,
+    /// Handover note.
+    pub note: String,
+    /// Who recorded it and when.
+    pub stamp: Stamp,
+}
+
+/// One line of the response's history, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEntry {
+    /// Who recorded it and when.
+    pub stamp: Stamp,
+    /// Event kind (`warning.issued`, `checklist.implemented`, …).
+    pub kind: &'static str,
+    /// Episode it belongs to.
+    pub episode: Option<u32>,
+    /// Unit concerned (checklist events): id.
+    pub unit: Option<String>,
+    /// Unit concerned: name.
+    pub unit_name: Option<String>,
+    /// When it takes effect, for decisions (start, effective, lifting time).
+    pub effective: Option<DateTime<FixedOffset>>,
+    /// Chinese text.
+    pub text: String,
+    /// English text.
+    pub text_en: String,
+}
+
+impl TimelineEntry {
+    /// Whether this is a warning decision (issue, change, pause, resume, lift).
+    pub fn is_warning(&self) -> bool {
+        self.kind.starts_with("warning.")
+    }
+}
+
+/// An event that could not be folded, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anomaly {
+    /// Its sequence number.
+    pub seq: u64,
+    /// Its kind.
+    pub kind: String,
+    /// What was wrong.
+    pub reason: String,
+}
+
+/// Everything the response journal says, folded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResponseState {
+    episodes: Vec<Episode>,
+    consultations: Vec<Consultation>,
+    shifts: Vec<Shift>,
+    timeline: Vec<TimelineEntry>,
+    anomalies: Vec<Anomaly>,
+    anchor: Option<Anchor>,
+}
+
+impl ResponseState {
+    /// The state before any event.
+    pub fn new() -> Self {
+        ResponseState::default()
+    }
+
+    /// Fold a sequence of journal events, e.g. those recorded up to a past moment to see the
+    /// state as it was then.
+    pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Self {
+        let mut state = ResponseState::new();
+        for e in events {
+            state.apply(e);
+        }
+        state
+    }
+
+    /// Fold one journal event in (see the module docs for what happens to odd events).
+    pub fn apply(&mut self, event: &Event) {
+        self.anchor = Some(Anchor {
+            seq: event.seq,
+            hash: event.hash,
+        });
+        let Some(decoded) = ResponseEvent::decode(event) else {
+            return;
+        };
+        let result = decoded.map_err(|e| e.to_string()).and_then(|r| {
+            self.apply_typed(&Stamp::of(event), &r)
+                .map_err(|e| e.to_string())
+        });
+        if let Err(reason) = result {
+            self.anomalies.push(Anomaly {
+                seq: event.seq,
+                kind: event.kind.clone(),
+                reason,
+            });
+        }
+    }
+
+    /// All episodes, oldest first.
+    pub fn episodes(&self) -> &[Episode] {
+        &self.episodes
+    }
+
+    /// Episode number `n`.
+    pub fn episode(&self, n: u32) -> Option<&Episode> {
+        self.episodes.iter().find(|e| e.number == n)
+    }
+
+    /// The latest episode, lifted or not.
+    pub fn latest(&self) -> Option<&Episode> {
+        self.episodes.last()
+    }
+
+    /// The episode not yet lifted (active or paused), if any.
+    pub fn current(&self) -> Option<&Episode> {
+        self.episodes.last().filter(|e| e.lifting.is_none())
+    }
+
+    /// Consultations, oldest first.
+    pub fn consultations(&self) -> &[Consultation] {
+        &self.consultations
+    }
+
+    /// Shifts, oldest first.
+    pub fn shifts(&self) -> &[Shift] {
+        &self.shifts
+    }
+
+    /// The shift in progress: the latest one, unless it was handed over.
+    pub fn on_shift(&self) -> Option<&Shift> {
+        self.shifts.last().filter(|s| s.handoff.is_none())
+    }
+
+    /// The whole history in words, oldest first.
+    pub fn timeline(&self) -> &[TimelineEntry] {
+        &self.timeline
+    }
+
+    /// Timeline entries recorded at or after `from` and before `to`.
+    pub fn timeline_between(
+        &self,
+        from: DateTime<FixedOffset>,
+        to: DateTime<FixedOffset>,
+    ) -> Vec<&TimelineEntry> {
+        self.timeline
+            .iter()
+            .filter(|t| t.stamp.at >= from && t.stamp.at < to)
+            .collect()
+    }
+
+    /// Events that could not be folded.
+    pub fn anomalies(&self) -> &[Anomaly] {
+        &self.anomalies
+    }
+
+    /// The last journal event folded (any kind): the tamper anchor for reports.
+    pub fn anchor(&self) -> Option<Anchor> {
+        self.anchor
+    }
+
+    /// Items of the current episode awaiting implementation past their deadline at `now` (for
+    /// the Situation board).
+    pub fn overdue(&self, now: DateTime<FixedOffset>) -> Vec<&Item> {
+        self.current().map(|e| e.overdue(now)).unwrap_or_default()
+    }
+
+    /// The warning state as the level advisor takes it.
+    pub fn advisor_state(&self) -> WarningState {
+        let Some(e) = self.current() else {
+            return WarningState::None;
+        };
+        let hour = |t: DateTime<FixedOffset>| Hour::from_utc(t.to_utc());
+        match e.phase() {
+            Phase::Paused { since } => WarningState::Paused {
+                level: e.level(),
+                since: hour(since),
+            },
+            _ => WarningState::Active {
+                level: e.level(),
+                since: hour(e.level_since()),
+            },
+        }
+    }
+
+    /// Fold one typed event recorded with `stamp`. Checks that it fits first; on error nothing
+    /// changed.
+    pub(crate) fn apply_typed(
+        &mut self,
+        stamp: &Stamp,
+        event: &ResponseEvent,
+    ) -> Result<(), CommandError> {
+        let kind = event.kind();
+        let entry =
+            |episode: Option<u32>, effective, text: String, text_en: String| TimelineEntry {
+                stamp: stamp.clone(),
+                kind,
+                episode,
+                unit: None,
+                unit_name: None,
+                effective,
+                text,
+                text_en,
+            };
+        let line = match event {
+            ResponseEvent::ConsultationRecorded(c) => {
+                let expected = self.consultations.len() as u32 + 1;
+                if c.number != expected {
+                    return Err(CommandError::OutOfSequence {
+                        what: "consultation",
+                        found: c.number,
+                        expected,
+                    });
+                }
+                self.consultations.push(Consultation {
+                    record: c.clone(),
+                    stamp: stamp.clone(),
+                });
+                entry(
+                    None,
+                    Some(c.held_at),
+                    format!(
+                        "第{}次会商（{}）：{}。决定：{}；参加：{}",
+                        c.number,
+                        time_zh(&c.held_at),
+                        c.decision_text,
+                        c.decision.label(),
+                        c.participants.join("、")
+                    ),
+                    format!(
+                        "Consultation #{} ({}): {}. Decision: {}; present: {}",
+                        c.number,
+                        time_short(&c.held_at),
+                        c.decision_text,
+                        c.decision.label_en(),
+                        c.participants.join(", ")
+                    ),
+                )
+            }
+            ResponseEvent::WarningIssued(w) => {
+                let episode = self.issue(stamp, w)?;
+                let end = w
+                    .expected_end
+                    .map_or_else(String::new, |t| format!("，预计持续至{}", time_zh(&t)));
+                entry(
+                    Some(episode),
+                    Some(w.start),
+                    format!(
+                        "发布{}，自{}起启动{}{}；签发：{}；下达措施{}项",
+                        w.level.default_name(),
+                        time_zh(&w.start),
+                        super::text::response_zh(w.level),
+                        end,
+                        w.approver,
+                        w.items.len()
+                    ),
+                    format!(
+                        "{} issued, in force from {}; signed by {}; {} checklist items",
+                        w.level.default_name_en(),
+                        time_short(&w.start),
+                        w.approver,
+                        w.items.len()
+                    ),
+                )
+            }
+            ResponseEvent::WarningUpgraded(c) | ResponseEvent::WarningDowngraded(c) => {
+                let up = matches!(event, ResponseEvent::WarningUpgraded(_));
+                self.change_level(stamp, c, up)?;
+                let (verb, verb_en) = if up {
+                    ("升级", "upgraded")
+                } else {
+                    ("降级", "downgraded")
+                };
+                entry(
+                    Some(c.episode),
+                    Some(c.effective),
+                    format!(
+                        "自{}起由{}{}为{}；签发：{}；新增措施{}项、撤销{}项、保留{}项",
+                        time_zh(&c.effective),
+                        c.from.default_name(),
+                        verb,
+                        c.to.default_name(),
+                        c.approver,
+                        c.diff.added.len(),
+                        c.diff.dropped.len(),
+                        c.diff.kept.len()
+                    ),
+                    format!(
+                        "{} from {} to {} as of {}; signed by {}; {} items added, {} dropped, {} kept",
+                        verb_en,
+                        c.from.default_name_en(),
+                        c.to.default_name_en(),
+                        time_short(&c.effective),
+                        c.approver,
+                        c.diff.added.len(),
+                        c.diff.dropped.len(),
+                        c.diff.kept.len()
+                    ),
+                )
+            }
+            ResponseEvent::WarningPaused(p) => {
+                let e = self.open_episode(p.episode)?;
+                if e.phase() != Phase::Active {
+                    return Err(CommandError::Paused);
+                }
+                if p.at < e.level_since() {
+                    return Err(CommandError::TooEarly {
+                        earliest: e.level_since(),
+                    });
+                }
+                e.pauses.push(PauseSpan {
+                    pause: p.clone(),
+                    stamp: stamp.clone(),
+                    resumed: None,
+                });
+                entry(
+                    Some(p.episode),
+                    Some(p.at),
+                    format!("自{}起暂停应急响应：{}", time_zh(&p.at), p.basis),
+                    format!("response paused from {}: {}", time_short(&p.at), p.basis),
+                )
+            }
+            ResponseEvent::WarningResumed(r) => {
+                self.resume(stamp, r)?;
+                entry(
+                    Some(r.episode),
+                    Some(r.at),
+                    format!("自{}起恢复应急响应：{}", time_zh(&r.at), r.basis),
+                    format!("response resumed from {}: {}", time_short(&r.at), r.basis),
+                )
+            }
+            ResponseEvent::WarningLifted(l) => {
+                let e = self.open_episode(l.episode)?;
+                if l.at < e.earliest_lift() {
+                    return Err(CommandError::TooEarly {
+                        earliest: e.earliest_lift(),
+                    });
+                }
+                let level = e.level();
+                let lasted = l.at.signed_duration_since(e.start);
+                let lasted = if lasted < chrono::Duration::zero() {
+                    "生效前撤销".to_owned()
+                } else {
+                    format!("历时{}", duration_zh(lasted))
+                };
+                e.lifting = Some((l.clone(), stamp.clone()));
+                entry(
+                    Some(l.episode),
+                    Some(l.at),
+                    format!(
+                        "于{}解除{}（{}）：{}",
+                        time_zh(&l.at),
+                        level.default_name(),
+                        lasted,
+                        l.basis
+                    ),
+                    format!(
+                        "{} lifted at {}: {}",
+                        level.default_name_en(),
+                        time_short(&l.at),
+                        l.basis
+                    ),
+                )
+            }
+            ResponseEvent::Item(t, r) => {
+                let e = self.latest_episode_mut(r.episode)?;
+                check_item(e, *t, &r.item)?;
+                let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
+                    return Err(CommandError::UnknownItem(r.item.clone()));
+                };
+                item.status = t.target();
+                item.history.push(ItemChange {
+                    status: t.target(),
+                    stamp: stamp.clone(),
+                    text: r.text.clone(),
+                    evidence: r.evidence.clone(),
+                });
+                let detail = if r.text.is_empty() {
+                    String::new()
+                } else {
+                    format!("：{}", r.text)
+                };
+                let detail_en = if r.text.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", r.text)
+                };
+                let mut line = entry(
+                    Some(r.episode),
+                    None,
+                    format!(
+                        "{}「{}」{}{}",
+                        item.spec.unit_name,
+                        r.item.measure,
+                        t.target().label(),
+                        detail
+                    ),
+                    format!(
+                        "{} [{}] {}{}",
+                        r.item.unit,
+                        r.item.measure,
+                        t.target().label_en(),
+                        detail_en
+                    ),
+                );
+                line.unit = Some(r.item.unit.clone());
+                line.unit_name = Some(item.spec.unit_name.clone());
+                line
+            }
+            ResponseEvent::ShiftStarted(s) => {
+                self.shifts.push(Shift {
+                    started: stamp.clone(),
+                    note: s.note.clone(),
+                    handoff: None,
+                });
+                entry(
+                    None,
+                    None,
+                    format!("{}接班", stamp.operator),
+                    format!("{} took over the desk", stamp.operator),
+                )
+            }
+            ResponseEvent::ShiftHandedOver(h) => {
+                let Some(shift) = self.shifts.last_mut().filter(|s| s.handoff.is_none()) else {
+                    return Err(CommandError::NoShift);
+                };
+                shift.handoff = Some(Handoff {
+                    to: h.to.clone(),
+                    note: h.note.clone(),
+                    stamp: stamp.clone(),
+                });
+                entry(
+                    None,
+                    None,
+                    format!("{}交班给{}", stamp.operator, h.to),
+                    format!("{} handed over to {}", stamp.operator, h.to),
+                )
+            }
+        };
+        self.timeline.push(line);
+        Ok(())
+    }
+
+    fn issue(&mut self, stamp: &Stamp, w: &WarningIssued) -> Result<u32, CommandError> {
+        if let Some(e) = self.current() {
+            return Err(CommandError::AlreadyActive { level: e.level() });
+        }
+        let expected = self.episodes.len() as u32 + 1;
+        if w.episode != expected {
+            return Err(CommandError::OutOfSequence {
+                what: "episode",
+                found: w.episode,
+                expected,
+            });
+        }
+        if let Some(key) = first_duplicate(w.items.iter().map(|s| &s.key)) {
+            return Err(CommandError::DuplicateItem(key.clone()));
+        }
+        self.episodes.push(Episode {
+            number: w.episode,
+            plan: w.plan.clone(),
+            issued: stamp.clone(),
+            start: w.start,
+            expected_end: w.expected_end,
+            primary: w.primary.clone(),
+            steps: vec![LevelStep {
+                from: None,
+                to: w.level,
+                effective: w.start,
+                expected_end: w.expected_end,
+                approver: w.approver.clone(),
+                doc_no: w.doc_no.clone(),
+                reasons: w.reasons.clone(),
+                consultation: w.consultation,
+                added: w.items.iter().map(|s| s.key.clone()).collect(),
+                dropped: Vec::new(),
+                kept: Vec::new(),
+                stamp: stamp.clone(),
+            }],
+            pauses: Vec::new(),
+            lifting: None,
+            items: w
+                .items
+                .iter()
+                .map(|s| Item::notified(s.clone(), stamp))
+                .collect(),
+        });
+        Ok(w.episode)
+    }
+
+    fn change_level(
+        &mut self,
+        stamp: &Stamp,
+        c: &LevelChanged,
+        up: bool,
+    ) -> Result<(), CommandError> {
+        let e = self.open_episode(c.episode)?;
+        if e.phase() != Phase::Active {
+            return Err(CommandError::Paused);
+        }
+        if e.level() != c.from {
+            return Err(CommandError::LevelMismatch {
+                recorded: c.from,
+                actual: e.level(),
+            });
+        }
+        if up && c.to <= c.from {
+            return Err(CommandError::NotHigher {
+                from: c.from,
+                to: c.to,
+            });
+        }
+        if !up && c.to >= c.from {
+            return Err(CommandError::NotLower {
+                from: c.from,
+                to: c.to,
+            });
+        }
+        if c.effective < e.level_since() {
+            return Err(CommandError::TooEarly {
+                earliest: e.level_since(),
+            });
+        }
+        // Work on a copy so that a misfit leaves the episode untouched.
+        let mut items = e.items.clone();
+        for key in &c.diff.dropped {
+            let Some(item) = items.iter_mut().find(|i| i.key() == key) else {
+                return Err(CommandError::UnknownItem(key.clone()));
+            };
+            if !item.status.is_live() {
+                return Err(CommandError::ItemDropped(key.clone()));
+            }
+            item.status = ItemStatus::Dropped;
+            item.history.push(ItemChange {
+                status: ItemStatus::Dropped,
+                stamp: stamp.clone(),
+                text: format!("{}后不再要求", c.to.default_name()),
+                evidence: None,
+            });
+        }
+        for spec in &c.diff.added {
+            match items.iter_mut().find(|i| i.key() == &spec.key) {
+                Some(item) if item.status.is_live() => {
+                    return Err(CommandError::DuplicateItem(spec.key.clone()));
+                }
+                Some(item) => {
+                    // Required again after being dropped: a fresh notification.
+                    let history = std::mem::take(&mut item.history);
+                    *item = Item::notified(spec.clone(), stamp);
+                    item.history.splice(0..0, history);
+                }
+                None => items.push(Item::notified(spec.clone(), stamp)),
+            }
+        }
+        e.items = items;
+        if c.expected_end.is_some() {
+            e.expected_end = c.expected_end;
+        }
+        e.steps.push(LevelStep {
+            from: Some(c.from),
+            to: c.to,
+            effective: c.effective,
+            expected_end: c.expected_end,
+            approver: c.approver.clone(),
+            doc_no: c.doc_no.clone(),
+            reasons: c.reasons.clone(),
+            consultation: c.consultation,
+            added: c.diff.added.iter().map(|s| s.key.clone()).collect(),
+            dropped: c.diff.dropped.clone(),
+            kept: c.diff.kept.clone(),
+            stamp: stamp.clone(),
+        });
+        Ok(())
+    }
+
+    fn resume(&mut self, stamp: &Stamp, r: &WarningResumed) -> Result<(), CommandError> {
+        let e = self.open_episode(r.episode)?;
+        let Phase::Paused { since } = e.phase() else {
+            return Err(CommandError::NotPaused);
+        };
+        if r.at < since {
+            return Err(CommandError::TooEarly { earliest: since });
+        }
+        // The pause stopped the clock: deadlines still running at the pause move on by its
+        // length.
+        let paused_for = r.at.signed_duration_since(since);
+        for item in e.items.iter_mut().filter(|i| i.status.is_open()) {
+            if item.deadline > since {
+                item.deadline = item
+                    .deadline
+                    .checked_add_signed(paused_for)
+                    .unwrap_or(item.deadline);
+            }
+        }
+        if r.expected_end.is_some() {
+            e.expected_end = r.expected_end;
+        }
+        if let Some(p) = e.pauses.last_mut() {
+            p.resumed = Some((r.clone(), stamp.clone()));
+        }
+        Ok(())
+    }
+
+    /// The episode `n` if it is the current (not lifted) one.
+    fn open_episode(&mut self, n: u32) -> Result<&mut Episode, CommandError> {
+        match self.episodes.last_mut() {
+            Some(e) if e.lifting.is_none() && e.number == n => Ok(e),
+            Some(e) if e.lifting.is_none() => Err(CommandError::OutOfSequence {
+                what: "episode",
+                found: n,
+                expected: e.number,
+            }),
+            _ => Err(CommandError::NoWarning),
+        }
+    }
+
+    /// The latest episode if it is number `n` (its checklist takes reports, even after lifting).
+    fn latest_episode_mut(&mut self, n: u32) -> Result<&mut Episode, CommandError> {
+        match self.episodes.last_mut() {
+            Some(e) if e.number == n => Ok(e),
+            Some(e) => Err(CommandError::OutOfSequence {
+                what: "episode",
+                found: n,
+                expected: e.number,
+            }),
+            None => Err(CommandError::NoWarning),
+        }
+    }
+}
+
+/// Whether `transition` may be recorded on item `key` of episode `e`: the item exists, is not
+/// dropped, the step is allowed from its status, and — after lifting — only rectification of a
+/// problem is still taken (the 交办-整改-销号 loop outlives the response).
+pub(crate) fn check_item(
+    e: &Episode,
+    transition: Transition,
+    key: &ItemKey,
+) -> Result<(), CommandError> {
+    let item = e
+        .item(key)
+        .ok_or_else(|| CommandError::UnknownItem(key.clone()))?;
+    if item.status == ItemStatus::Dropped {
+        return Err(CommandError::ItemDropped(key.clone()));
+    }
+    if e.lifting.is_some() && transition != Transition::Rectify {
+        return Err(CommandError::ChecklistClosed);
+    }
+    if !transition.allowed_from(item.status) {
+        return Err(CommandError::Transition {
+            item: key.clone(),
+            from: item.status,
+            transition,
+        });
+    }
+    Ok(())
+}
+
+fn first_duplicate<'a>(keys: impl Iterator<Item = &'a ItemKey>) -> Option<&'a ItemKey> {
+    let mut seen = std::collections::HashSet::new();
+    keys.into_iter().find(|k| !seen.insert(*k))
+}

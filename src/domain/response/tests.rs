@@ -1,0 +1,921 @@
+//! Tests of the response workflow, and the drill scenario other modules' tests reuse.
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::*;
+use crate::domain::advisor::WarningState;
+use crate::domain::plan::{Level, Plan, default_plan};
+use crate::journal::{Author, SqliteStorage, Storage};
+use crate::store::Hour;
+
+pub(crate) fn t(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).expect("test time")
+}
+
+pub(crate) fn plan() -> Plan {
+    default_plan().expect("default plan")
+}
+
+pub(crate) fn officer() -> Author {
+    Author::new("张伟", "desk-1").expect("author")
+}
+
+pub(crate) fn key(measure: &str, unit: &str) -> ItemKey {
+    ItemKey::new(measure, unit)
+}
+
+fn issue_input(level: Level, start: &str) -> IssueInput {
+    IssueInput {
+        level,
+        start: t(start),
+        expected_end: Some(t(start) + Duration::hours(72)),
+        approver: None,
+        doc_no: "某县应急办〔2025〕3号".into(),
+        reasons: vec!["预计1月15日至17日AQI持续超过200".into()],
+        primary: String::new(),
+        consultation: None,
+    }
+}
+
+fn change_input(to: Level, effective: &str) -> LevelChangeInput {
+    LevelChangeInput {
+        to,
+        effective: t(effective),
+        expected_end: None,
+        approver: None,
+        doc_no: String::new(),
+        reasons: vec!["会商研判污染加重".into()],
+        consultation: None,
+    }
+}
+
+/// A service over an in-memory journal.
+pub(crate) fn fresh() -> (ResponseService, SqliteStorage) {
+    let journal = SqliteStorage::open_in_memory().expect("journal");
+    let service = ResponseService::load(&journal, plan()).expect("load");
+    (service, journal)
+}
+
+pub(crate) fn run(
+    service: &mut ResponseService,
+    journal: &mut SqliteStorage,
+    command: Command,
+    at: &str,
+) -> crate::journal::Event {
+    service
+        .execute(journal, &command, &officer(), t(at))
+        .unwrap_or_else(|e| panic!("{command:?} at {at}: {e}"))
+}
+
+fn refused(
+    service: &mut ResponseService,
+    journal: &mut SqliteStorage,
+    command: Command,
+    at: &str,
+) -> CommandError {
+    match service.execute(journal, &command, &officer(), t(at)) {
+        Err(ServiceError::Rejected(e)) => e,
+        other => panic!("{command:?} should be refused, got {other:?}"),
+    }
+}
+
+/// The drill through the service, warning start 2025-01-15T00:00+08:00.
+pub(crate) fn drill(service: &mut ResponseService, journal: &mut SqliteStorage) {
+    record_drill(service, journal, &officer(), t("2025-01-15T00:00:00+08:00")).expect("drill");
+}
+
+const NOON: &str = "2025-01-15T12:00:00+08:00";
+
+#[test]
+fn issue_derives_the_checklist_with_absolute_deadlines() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let p = plan();
+    let expected: usize = p
+        .level(Level::Yellow)
+        .expect("yellow")
+        .measures
+        .iter()
+        .map(|m| m.units.len())
+        .sum();
+    let e = s.state().current().expect("episode");
+    assert_eq!(e.items.len(), expected);
+    assert!(e.items.iter().all(|i| i.status == ItemStatus::Notified));
+    let sweep = e.item(&key("Y-DUST-2", "cgj")).expect("item");
+    assert_eq!(sweep.deadline, t("2025-01-15T02:00:00+08:00"));
+    assert_eq!(sweep.spec.unit_name, "县城市管理局（综合行政执法局）");
+    assert!(sweep.spec.lead);
+    let burn = e.item(&key("Y-BURN-1", "cgj")).expect("item");
+    assert!(!burn.spec.lead);
+    assert_eq!(e.level(), Level::Yellow);
+    assert_eq!(e.steps[0].approver, "县应急指挥部副总指挥（分管副县长）");
+    assert_eq!(e.primary, "PM2.5");
+    assert!(!e.in_force(t("2025-01-14T23:59:00+08:00")));
+    assert!(e.in_force(t("2025-01-15T00:00:00+08:00")));
+    assert_eq!(
+        s.state().advisor_state(),
+        WarningState::Active {
+            level: Level::Yellow,
+            since: Hour::from_utc(t("2025-01-15T00:00:00+08:00").to_utc()),
+        }
+    );
+}
+
+#[test]
+fn item_transitions_valid_and_invalid() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let k = key("Y-DUST-1", "zjj");
+    let at = "2025-01-15T01:00:00+08:00";
+    // Rectify before any problem; feedback required to implement.
+    let e = refused(&mut s, &mut j, Command::rectify(k.clone(), "x", None), at);
+    assert!(
+        matches!(
+            e,
+            CommandError::Transition {
+                from: ItemStatus::Notified,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "  ", None),
+        at,
+    );
+    assert_eq!(e, CommandError::Missing(Field::Feedback));
+    run(&mut s, &mut j, Command::acknowledge(k.clone(), ""), at);
+    let e = refused(&mut s, &mut j, Command::acknowledge(k.clone(), ""), at);
+    assert!(matches!(
+        e,
+        CommandError::Transition {
+            from: ItemStatus::Acknowledged,
+            ..
+        }
+    ));
+    run(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "已停工", None),
+        at,
+    );
+    let e = refused(&mut s, &mut j, Command::acknowledge(k.clone(), ""), at);
+    assert!(matches!(
+        e,
+        CommandError::Transition {
+            from: ItemStatus::Implemented,
+            ..
+        }
+    ));
+    let e = refused(&mut s, &mut j, Command::report_problem(k.clone(), ""), at);
+    assert_eq!(e, CommandError::Missing(Field::Problem));
+    run(
+        &mut s,
+        &mut j,
+        Command::report_problem(k.clone(), "复工"),
+        at,
+    );
+    let e = refused(&mut s, &mut j, Command::implement(k.clone(), "x", None), at);
+    assert!(matches!(
+        e,
+        CommandError::Transition {
+            from: ItemStatus::ProblemReported,
+            ..
+        }
+    ));
+    run(
+        &mut s,
+        &mut j,
+        Command::rectify(k.clone(), "已停工", None),
+        at,
+    );
+    // A rebound after rectification is a new problem.
+    run(
+        &mut s,
+        &mut j,
+        Command::report_problem(k.clone(), "再次复工"),
+        at,
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::rectify(k.clone(), "已查处", None),
+        at,
+    );
+    // Implementing straight from notified counts as receipt.
+    let k2 = key("Y-SCH-1", "jyj");
+    run(
+        &mut s,
+        &mut j,
+        Command::implement(k2.clone(), "已通知", None),
+        at,
+    );
+    let e = s.state().current().expect("episode");
+    let item = e.item(&k).expect("item");
+    let statuses: Vec<ItemStatus> = item.history.iter().map(|c| c.status).collect();
+    use ItemStatus::*;
+    assert_eq!(
+        statuses,
+        [
+            Notified,
+            Acknowledged,
+            Implemented,
+            ProblemReported,
+            Rectified,
+            ProblemReported,
+            Rectified
+        ]
+    );
+    assert_eq!(item.problems().count(), 2);
+    assert!(e.item(&k2).expect("item").acknowledged().is_some());
+    // Unknown item.
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::acknowledge(key("Y-DUST-1", "jyj"), ""),
+        at,
+    );
+    assert_eq!(e, CommandError::UnknownItem(key("Y-DUST-1", "jyj")));
+    // The transition table itself.
+    for t in Transition::ALL {
+        assert!(!t.allowed_from(ItemStatus::Dropped), "{t:?}");
+    }
+}
+
+#[test]
+fn warning_commands_are_checked() {
+    let (mut s, mut j) = fresh();
+    let at = "2025-01-14T16:00:00+08:00";
+    let lift = |time: &str| {
+        Command::Lift(LiftInput {
+            at: t(time),
+            basis: "空气质量好转".into(),
+            approver: None,
+            doc_no: String::new(),
+            consultation: None,
+        })
+    };
+    let e = refused(&mut s, &mut j, lift("2025-01-16T12:00:00+08:00"), at);
+    assert_eq!(e, CommandError::NoWarning);
+    assert!(e.zh().contains("没有生效的预警") && e.en().contains("no warning"));
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Upgrade(change_input(Level::Red, "2025-01-16T00:00:00+08:00")),
+        at,
+    );
+    assert_eq!(e, CommandError::NoWarning);
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Temporary, "2025-01-15T00:00:00+08:00")),
+        at,
+    );
+    assert_eq!(e, CommandError::NotAWarningLevel(Level::Temporary));
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Blue, "2025-01-15T00:00:00+08:00")),
+        at,
+    );
+    assert_eq!(e, CommandError::LevelNotInPlan(Level::Blue));
+    let mut bad = issue_input(Level::Orange, "2025-01-15T00:00:00+08:00");
+    bad.expected_end = Some(t("2025-01-14T00:00:00+08:00"));
+    assert_eq!(
+        refused(&mut s, &mut j, Command::Issue(bad), at),
+        CommandError::EndBeforeStart
+    );
+    let mut bad = issue_input(Level::Orange, "2025-01-15T00:00:00+08:00");
+    bad.approver = Some(" ".into());
+    assert_eq!(
+        refused(&mut s, &mut j, Command::Issue(bad), at),
+        CommandError::Missing(Field::Approver)
+    );
+    let mut bad = issue_input(Level::Orange, "2025-01-15T00:00:00+08:00");
+    bad.consultation = Some(1);
+    assert_eq!(
+        refused(&mut s, &mut j, Command::Issue(bad), at),
+        CommandError::UnknownConsultation(1)
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Orange, "2025-01-15T00:00:00+08:00")),
+        at,
+    );
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Red, "2025-01-15T00:00:00+08:00")),
+        at,
+    );
+    assert_eq!(
+        e,
+        CommandError::AlreadyActive {
+            level: Level::Orange
+        }
+    );
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Upgrade(change_input(Level::Yellow, "2025-01-16T00:00:00+08:00")),
+        at,
+    );
+    assert!(matches!(e, CommandError::NotHigher { .. }));
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Downgrade(change_input(Level::Red, "2025-01-16T00:00:00+08:00")),
+        at,
+    );
+    assert!(matches!(e, CommandError::NotLower { .. }));
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Downgrade(change_input(Level::Temporary, "2025-01-16T00:00:00+08:00")),
+        at,
+    );
+    assert_eq!(e, CommandError::NotAWarningLevel(Level::Temporary));
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Upgrade(change_input(Level::Red, "2025-01-14T20:00:00+08:00")),
+        at,
+    );
+    assert!(matches!(e, CommandError::TooEarly { .. }));
+    // Not yet in force: cannot pause, but can be called off.
+    let pause = |time: &str| {
+        Command::Pause(PauseInput {
+            at: t(time),
+            basis: "冷空气过境".into(),
+            approver: String::new(),
+            doc_no: String::new(),
+        })
+    };
+    let e = refused(&mut s, &mut j, pause("2025-01-14T20:00:00+08:00"), at);
+    assert!(matches!(e, CommandError::NotYetInForce { .. }));
+    let e = refused(&mut s, &mut j, lift("2025-01-14T15:00:00+08:00"), at);
+    assert!(matches!(e, CommandError::TooEarly { .. }));
+    run(
+        &mut s,
+        &mut j,
+        lift("2025-01-14T20:00:00+08:00"),
+        "2025-01-14T20:00:00+08:00",
+    );
+    let e = s.state().latest().expect("episode");
+    assert!(matches!(e.phase(), Phase::Lifted { .. }));
+    let last = s.state().timeline().last().expect("timeline");
+    assert!(last.text.contains("（生效前撤销）"), "{}", last.text);
+    assert!(s.state().current().is_none());
+    assert_eq!(s.state().advisor_state(), WarningState::None);
+    // After lifting, a new warning starts episode 2.
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-20T00:00:00+08:00")),
+        "2025-01-19T16:00:00+08:00",
+    );
+    assert_eq!(s.state().current().expect("episode").number, 2);
+}
+
+#[test]
+fn pause_and_resume_stop_the_deadline_clock() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let k = key("Y-DUST-2", "cgj"); // deadline 02:00
+    let overdue_at =
+        |s: &ResponseService, now: &str| s.state().overdue(t(now)).iter().any(|i| i.key() == &k);
+    assert!(!overdue_at(&s, "2025-01-15T01:59:00+08:00"));
+    assert!(overdue_at(&s, "2025-01-15T02:01:00+08:00"));
+    run(
+        &mut s,
+        &mut j,
+        Command::Pause(PauseInput {
+            at: t("2025-01-15T01:00:00+08:00"),
+            basis: "冷空气过境，预计污染短暂清除".into(),
+            approver: String::new(),
+            doc_no: String::new(),
+        }),
+        "2025-01-15T01:00:00+08:00",
+    );
+    assert!(
+        !overdue_at(&s, "2025-01-15T05:00:00+08:00"),
+        "the pause stops the clock"
+    );
+    assert!(matches!(
+        s.state().advisor_state(),
+        WarningState::Paused {
+            level: Level::Yellow,
+            ..
+        }
+    ));
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Upgrade(change_input(Level::Orange, "2025-01-15T06:00:00+08:00")),
+        "2025-01-15T05:00:00+08:00",
+    );
+    assert_eq!(e, CommandError::Paused);
+    run(
+        &mut s,
+        &mut j,
+        Command::Resume(ResumeInput {
+            at: t("2025-01-15T06:00:00+08:00"),
+            basis: "污染再次累积".into(),
+            approver: String::new(),
+            doc_no: String::new(),
+            expected_end: None,
+        }),
+        "2025-01-15T06:00:00+08:00",
+    );
+    let e = s.state().current().expect("episode");
+    assert_eq!(
+        e.item(&k).expect("item").deadline,
+        t("2025-01-15T07:00:00+08:00")
+    );
+    assert!(!overdue_at(&s, "2025-01-15T06:59:00+08:00"));
+    assert!(overdue_at(&s, "2025-01-15T07:01:00+08:00"));
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Resume(ResumeInput {
+            at: t("2025-01-15T07:00:00+08:00"),
+            basis: "x".into(),
+            approver: String::new(),
+            doc_no: String::new(),
+            expected_end: None,
+        }),
+        "2025-01-15T07:00:00+08:00",
+    );
+    assert_eq!(e, CommandError::NotPaused);
+}
+
+#[test]
+fn upgrade_keeps_same_and_finished_items_drops_open_ones_adds_the_rest() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let at = "2025-01-15T03:00:00+08:00";
+    run(
+        &mut s,
+        &mut j,
+        Command::acknowledge(key("Y-IND-A", "gxj"), ""),
+        at,
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::implement(key("Y-DUST-1", "zjj"), "已停工", None),
+        at,
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::report_problem(key("Y-DUST-1", "jtj"), "未停工"),
+        at,
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::acknowledge(key("Y-DUST-1", "cgj"), ""),
+        at,
+    );
+    let command = Command::Upgrade(change_input(Level::Orange, "2025-01-16T00:00:00+08:00"));
+    let (event, _) = s.preview(&command, &officer(), t(at)).expect("preview");
+    let ResponseEvent::WarningUpgraded(change) = &event else {
+        panic!("{event:?}")
+    };
+    let d = &change.diff;
+    let added: Vec<String> = d.added.iter().map(|s| s.key.to_string()).collect();
+    let has = |v: &[ItemKey], k: &str| v.iter().any(|x| x.to_string() == k);
+    // Same obligation at both levels: kept with its status, not added again.
+    assert!(has(&d.kept, "Y-IND-A@gxj"));
+    assert!(!added.contains(&"O-IND-A@gxj".to_string()));
+    assert!(has(&d.kept, "Y-IND-S@gxj"));
+    // Finished and problem items kept; open ones dropped.
+    assert!(has(&d.kept, "Y-DUST-1@zjj"));
+    assert!(has(&d.kept, "Y-DUST-1@jtj"));
+    assert!(has(&d.dropped, "Y-DUST-1@cgj"));
+    assert!(has(&d.dropped, "Y-SCH-1@jyj"));
+    // New obligations added, deadlines from the change's effective time.
+    for k in [
+        "O-DUST-1@zjj",
+        "O-DUST-1@cgj",
+        "O-OTH-1@qxj",
+        "O-TRA-2@jgswj",
+    ] {
+        assert!(added.contains(&k.to_string()), "{k} in {added:?}");
+    }
+    let sup = d
+        .added
+        .iter()
+        .find(|s| s.key.measure == "O-SUP-2")
+        .expect("O-SUP-2");
+    assert_eq!(sup.deadline, t("2025-01-16T06:00:00+08:00"));
+    // Every live item is either kept or dropped, never both.
+    let live = s
+        .state()
+        .current()
+        .expect("e")
+        .filter(None, StatusFilter::Live, t(at))
+        .len();
+    assert_eq!(d.kept.len() + d.dropped.len(), live);
+    run(&mut s, &mut j, command, at);
+    let e = s.state().current().expect("episode");
+    assert_eq!(e.level(), Level::Orange);
+    assert_eq!(e.level_since(), t("2025-01-16T00:00:00+08:00"));
+    assert_eq!(
+        e.item(&key("Y-IND-A", "gxj")).expect("kept").status,
+        ItemStatus::Acknowledged
+    );
+    let dropped = e.item(&key("Y-DUST-1", "cgj")).expect("dropped");
+    assert_eq!(dropped.status, ItemStatus::Dropped);
+    // A dropped item takes no reports.
+    let err = refused(
+        &mut s,
+        &mut j,
+        Command::acknowledge(key("Y-DUST-1", "cgj"), ""),
+        at,
+    );
+    assert_eq!(err, CommandError::ItemDropped(key("Y-DUST-1", "cgj")));
+    assert!(err.zh().contains("已因级别调整撤销"));
+    // Downgrading back to yellow requires Y-DUST-1@cgj again: the dropped item is revived with
+    // its history, and the orange-only items not done are dropped.
+    run(
+        &mut s,
+        &mut j,
+        Command::Downgrade(change_input(Level::Yellow, "2025-01-17T00:00:00+08:00")),
+        "2025-01-16T20:00:00+08:00",
+    );
+    let e = s.state().current().expect("episode");
+    let revived = e.item(&key("Y-DUST-1", "cgj")).expect("revived");
+    assert_eq!(revived.status, ItemStatus::Notified);
+    assert_eq!(revived.deadline, t("2025-01-17T00:00:00+08:00"));
+    let steps: Vec<ItemStatus> = revived.history.iter().map(|c| c.status).collect();
+    use ItemStatus::*;
+    assert_eq!(steps, [Notified, Acknowledged, Dropped, Notified]);
+    assert_eq!(e.item(&key("O-OTH-1", "qxj")).expect("o").status, Dropped);
+    assert_eq!(e.steps.len(), 3);
+    assert_eq!(e.max_level(), Level::Orange);
+    let keys: std::collections::HashSet<&ItemKey> = e.items.iter().map(|i| i.key()).collect();
+    assert_eq!(keys.len(), e.items.len(), "keys stay unique");
+}
+
+#[test]
+fn drill_has_one_overdue_item_and_one_problem() {
+    let (mut s, mut j) = fresh();
+    drill(&mut s, &mut j);
+    let state = s.state();
+    assert!(state.anomalies().is_empty(), "{:?}", state.anomalies());
+    let overdue: Vec<String> = state
+        .overdue(t(NOON))
+        .iter()
+        .map(|i| i.key().to_string())
+        .collect();
+    assert_eq!(overdue, ["O-SUP-2@town-hedong"]);
+    let e = state.current().expect("episode");
+    let problems = e.filter(
+        None,
+        StatusFilter::Status(ItemStatus::ProblemReported),
+        t(NOON),
+    );
+    assert_eq!(problems.len(), 1);
+    let hedong = e.filter(Some("town-hedong"), StatusFilter::Open, t(NOON));
+    assert_eq!(hedong.len(), 1);
+    let by_unit = e.by_unit(t(NOON));
+    let zjj = by_unit.iter().find(|u| u.unit == "zjj").expect("zjj");
+    assert_eq!((zjj.problems, zjj.overdue), (1, 0));
+    let hd = by_unit
+        .iter()
+        .find(|u| u.unit == "town-hedong")
+        .expect("hedong");
+    assert_eq!(
+        (hd.total, hd.done, hd.acknowledged, hd.overdue),
+        (3, 2, 2, 1)
+    );
+    assert_eq!(state.on_shift().expect("shift").started.operator, "张伟");
+    assert_eq!(state.consultations().len(), 1);
+}
+
+#[test]
+fn progress_rolls_up_the_unit_tree() {
+    let (mut s, mut j) = fresh();
+    drill(&mut s, &mut j);
+    let p = plan();
+    let e = s.state().current().expect("episode");
+    let r = e.roll_up(&p.units, t(NOON));
+    // 河东镇 has one overdue item: the township and nothing below it reports.
+    let hd = &r["town-hedong"];
+    assert_eq!(hd.least(), Some(Progress::Overdue));
+    assert_eq!(hd.without_status, 2, "its two villages have no items");
+    // 公安局 (open burning) and its traffic police brigade (transport) roll up together.
+    let gaj = &r["gaj"];
+    assert_eq!(gaj.total(), 2);
+    assert_eq!(gaj.counts.values().sum::<usize>(), 2);
+    assert_eq!(r["jj"].total(), 1);
+    // 住建局's open problem is the least advanced state there.
+    assert_eq!(r["zjj"].least(), Some(Progress::Problem));
+    assert_eq!(e.unit_progress("power", t(NOON)), None);
+    // Everything at 城关镇 was due before noon and is done.
+    assert_eq!(
+        e.unit_progress("town-chengguan", t(NOON)),
+        Some(Progress::Done)
+    );
+    assert_eq!(r["town-chengguan"].counts.get(&Progress::Done), Some(&1));
+}
+
+#[test]
+fn fold_of_the_journal_equals_the_state_built_step_by_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut journal = SqliteStorage::open(dir.path()).expect("journal");
+    let mut s = ResponseService::load(&journal, plan()).expect("load");
+    let mut stepwise = Vec::new();
+    {
+        let (mut s2, mut j2) = fresh();
+        drill(&mut s2, &mut j2);
+        // Replay the same events into the on-disk journal one by one, checking each step.
+        for event in j2.read_since(0).expect("events") {
+            let author = Author::new(&event.operator, &event.desk).expect("author");
+            let draft = author
+                .draft(
+                    event.local_time(),
+                    &event.kind,
+                    &serde_json::from_str::<serde_json::Value>(&event.payload).expect("json"),
+                )
+                .expect("draft");
+            journal.append(&draft).expect("append");
+            s.refresh(&journal).expect("refresh");
+            stepwise.push(s.state().clone());
+        }
+        assert_eq!(s.state(), s2.state());
+    }
+    drop(journal);
+    let reopened = SqliteStorage::open_read_only(dir.path()).expect("reopen");
+    let folded = load(&reopened).expect("fold");
+    assert_eq!(&folded, stepwise.last().expect("events"));
+    assert_eq!(
+        load(&reopened).expect("fold again"),
+        folded,
+        "deterministic"
+    );
+    assert_eq!(folded.anchor().expect("anchor").seq, stepwise.len() as u64);
+}
+
+#[test]
+fn read_only_journal_refuses_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let journal = SqliteStorage::open(dir.path()).expect("create");
+        journal.close().expect("close");
+    }
+    let mut ro = SqliteStorage::open_read_only(dir.path()).expect("read-only");
+    let mut s = ResponseService::load(&ro, plan()).expect("load");
+    let r = s.execute(
+        &mut ro,
+        &Command::StartShift {
+            note: String::new(),
+        },
+        &officer(),
+        t(NOON),
+    );
+    let err = r.expect_err("read-only");
+    assert!(matches!(err, ServiceError::ReadOnly(_)), "{err}");
+    assert!(err.zh().contains("只读") && err.en().contains("read-only"));
+    assert!(ro.read_since(0).expect("read").is_empty());
+}
+
+#[test]
+fn odd_events_become_anomalies_and_change_nothing_else() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let before = s.state().clone();
+    let a = officer();
+    let at = t(NOON);
+    let bad_item = event::ItemReport {
+        episode: 1,
+        item: key("NOPE", "zjj"),
+        text: String::new(),
+        evidence: None,
+    };
+    j.append(&a.draft(at, "checklist.acknowledged", &bad_item).expect("d"))
+        .expect("append");
+    j.append(&a.draft(at, "warning.lifted", &[1, 2]).expect("d"))
+        .expect("append");
+    j.append(&a.draft(at, "finding.assigned", &"other module").expect("d"))
+        .expect("append");
+    s.refresh(&j).expect("refresh");
+    let after = s.state();
+    assert_eq!(after.anomalies().len(), 2);
+    assert_eq!(after.anomalies()[0].seq, 2);
+    assert!(after.anomalies()[1].reason.contains("does not decode"));
+    assert_eq!(after.episodes(), before.episodes());
+    assert_eq!(after.timeline(), before.timeline());
+    assert_eq!(after.anchor().expect("anchor").seq, 4);
+}
+
+#[test]
+fn shifts_and_handover() {
+    let (mut s, mut j) = fresh();
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::HandOver {
+            to: "李明".into(),
+            note: String::new(),
+        },
+        NOON,
+    );
+    assert_eq!(e, CommandError::NoShift);
+    run(
+        &mut s,
+        &mut j,
+        Command::StartShift {
+            note: String::new(),
+        },
+        NOON,
+    );
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::HandOver {
+            to: " ".into(),
+            note: String::new(),
+        },
+        NOON,
+    );
+    assert_eq!(e, CommandError::Missing(Field::Successor));
+    run(
+        &mut s,
+        &mut j,
+        Command::HandOver {
+            to: "李明".into(),
+            note: "注意河东镇网格巡查".into(),
+        },
+        "2025-01-15T17:30:00+08:00",
+    );
+    assert!(s.state().on_shift().is_none());
+    let last = s.state().shifts().last().expect("shift");
+    assert_eq!(last.handoff.as_ref().expect("handoff").to, "李明");
+    let next = Author::new("李明", "desk-1").expect("author");
+    s.execute(
+        &mut j,
+        &Command::StartShift {
+            note: String::new(),
+        },
+        &next,
+        t("2025-01-15T17:35:00+08:00"),
+    )
+    .expect("start");
+    assert_eq!(s.state().on_shift().expect("on").started.operator, "李明");
+}
+
+#[test]
+fn lifted_checklist_takes_only_rectifications() {
+    let (mut s, mut j) = fresh();
+    drill(&mut s, &mut j);
+    run(
+        &mut s,
+        &mut j,
+        Command::Lift(LiftInput {
+            at: t("2025-01-17T12:00:00+08:00"),
+            basis: "冷空气影响，预计未来36小时以上AQI低于150".into(),
+            approver: None,
+            doc_no: String::new(),
+            consultation: None,
+        }),
+        "2025-01-17T11:00:00+08:00",
+    );
+    assert!(s.state().overdue(t("2025-01-18T00:00:00+08:00")).is_empty());
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::implement(key("O-SUP-2", "town-hedong"), "补报", None),
+        "2025-01-17T13:00:00+08:00",
+    );
+    assert_eq!(e, CommandError::ChecklistClosed);
+    run(
+        &mut s,
+        &mut j,
+        Command::rectify(key("O-DUST-1", "zjj"), "已立案查处并停工", None),
+        "2025-01-17T13:00:00+08:00",
+    );
+    let lifted = s.state().latest().expect("episode");
+    assert_eq!(
+        lifted.steps.last().map(|s| s.approver.as_str()),
+        Some("县应急指挥部总指挥（县长）")
+    );
+    assert_eq!(
+        lifted.lifting.as_ref().expect("lifted").0.approver,
+        "县应急指挥部总指挥（县长）"
+    );
+}
+
+#[test]
+fn commands_and_events_round_trip_through_json() {
+    let c = Command::implement(key("O-DUST-1", "zjj"), "已停工", None);
+    let text = serde_json::to_string(&c).expect("json");
+    assert!(text.contains("\"command\":\"item\""), "{text}");
+    assert_eq!(serde_json::from_str::<Command>(&text).expect("back"), c);
+    let (mut s, mut j) = fresh();
+    drill(&mut s, &mut j);
+    for e in j.read_since(0).expect("events") {
+        let typed = ResponseEvent::decode(&e)
+            .expect("response kind")
+            .expect("decodes");
+        assert_eq!(typed.kind(), e.kind);
+        assert!(event::KINDS.contains(&e.kind.as_str()));
+    }
+}
+
+#[test]
+fn consultation_and_warning_filled_from_the_advisor() {
+    use crate::domain::advisor::{Action, AdvisorInput, ForecastDay, PrimaryPollutant, advise};
+    let p = plan();
+    let day = |d: u32, min: f32, max: f32| ForecastDay {
+        date: chrono::NaiveDate::from_ymd_opt(2025, 1, d).expect("date"),
+        aqi_min: min,
+        aqi_max: max,
+        primary: vec![PrimaryPollutant::Pm25],
+    };
+    let forecast = [
+        day(14, 120.0, 150.0),
+        day(15, 210.0, 240.0),
+        day(16, 230.0, 260.0),
+        day(17, 215.0, 245.0),
+        day(18, 80.0, 110.0),
+        day(19, 60.0, 90.0),
+    ];
+    let now = t("2025-01-14T15:00:00+08:00");
+    let input = |state| AdvisorInput {
+        forecast: &forecast,
+        issued: None,
+        observed_hourly: &[],
+        observed_daily: &[],
+        windows: &[],
+        state,
+        at: Hour::from_utc(now.to_utc()),
+        utc_offset_s: 8 * 3600,
+    };
+    let advice = advise(&p, &input(WarningState::None));
+    assert_eq!(
+        (advice.level, advice.action),
+        (Level::Orange, Action::Issue)
+    );
+    let c = ConsultationInput::from_advice(&advice, now, vec!["县气象局 王敏".into()]);
+    assert_eq!(c.decision, Decision::Issue);
+    assert!(c.basis.contains("橙色预警"), "{}", c.basis);
+    assert_eq!(c.advice.as_ref().map(|a| a.level), Some(Level::Orange));
+    let issue = IssueInput::from_advice(&advice, 8 * 3600, Some(1)).expect("a warning");
+    assert_eq!(issue.start, t("2025-01-15T00:00:00+08:00"));
+    assert_eq!(issue.expected_end, Some(t("2025-01-18T00:00:00+08:00")));
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::RecordConsultation(c),
+        "2025-01-14T15:30:00+08:00",
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue),
+        "2025-01-14T16:00:00+08:00",
+    );
+    // Fed back into the advisor, the warning in force is kept.
+    let again = advise(&p, &input(s.state().advisor_state()));
+    assert_eq!(again.action, Action::Keep, "{:?}", again.reasons);
+    let below = advise(
+        &p,
+        &AdvisorInput {
+            forecast: &forecast[4..],
+            ..input(WarningState::None)
+        },
+    );
+    assert!(IssueInput::from_advice(&below, 8 * 3600, None).is_none());
+}

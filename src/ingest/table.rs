@@ -1,0 +1,943 @@
+//! Generic tables: any CSV/TSV text or Excel workbook (xlsx, xls, xlsb, ods via calamine), long
+//! or wide, read through a [`MappingProfile`] — the user's saved one, or one proposed from
+//! well-known header names.
+//!
+//! Text: delimiter (`,` `;` tab `|`), encoding (UTF-8, UTF-8 BOM, UTF-16 with BOM, GBK/GB18030)
+//! and decimal comma are detected unless the profile fixes them. Local times are shifted by the
+//! profile's UTC offset (+08:00 by default) and the report says which offset and stamp convention
+//! were assumed. When the file has no station column and the profile no code, the station code
+//! comes from the file name (a CNEMC code such as `1410A` inside it, else the whole stem).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+
+use crate::store::{Batch, Hour, StampConvention, Station, Variable};
+
+use super::collect::{Collector, Put};
+use super::number::{Cell, NumberFormat, check_range};
+use super::profile::{ColumnMap, Layout, MappingProfile, header_variable};
+use super::report::{FileReport, Severity};
+use super::stamp;
+use super::text::LineCounter;
+use super::units::{Conversion, conversion};
+
+/// Rows searched for the header when the profile does not say where it is.
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// One cell of a table, from text or a workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableCell {
+    /// Nothing in the cell.
+    Empty,
+    /// Text (every cell of a CSV).
+    Text(String),
+    /// A number cell of a workbook.
+    Number(f64),
+    /// A date-time cell of a workbook.
+    DateTime(NaiveDateTime),
+    /// A cell the workbook marks as an error (`#DIV/0!`) or a boolean: never a value.
+    Invalid(String),
+}
+
+impl TableCell {
+    /// The cell as text, for headers, codes and messages.
+    pub fn text(&self) -> String {
+        match self {
+            TableCell::Empty => String::new(),
+            TableCell::Text(s) | TableCell::Invalid(s) => s.trim().to_string(),
+            TableCell::Number(v) => v.to_string(),
+            TableCell::DateTime(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
+        }
+    }
+}
+
+/// A row with its 1-based line (text) or row number (workbook).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    /// Line or row number in the file.
+    pub line: u64,
+    /// The cells.
+    pub cells: Vec<TableCell>,
+}
+
+/// What was found out about a text table before mapping it; shown beside the mapping editor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sniff {
+    /// `UTF-8`, `GB18030`, … or `Excel workbook`.
+    pub encoding: String,
+    /// Field delimiter (text only).
+    pub delimiter: Option<char>,
+    /// Whether numbers use a decimal comma.
+    pub decimal_comma: bool,
+    /// Line (text) or row number (workbook) of the header.
+    pub header_row: usize,
+    /// The header cells.
+    pub headers: Vec<String>,
+    /// Up to 20 rows after the header.
+    pub sample: Vec<TableRow>,
+    /// The worksheets of a workbook.
+    pub sheets: Vec<String>,
+}
+
+/// All rows of a table plus how its text was read.
+struct Table {
+    rows: Vec<TableRow>,
+    encoding: String,
+    delimiter: Option<char>,
+    decimal_comma: bool,
+    sheets: Vec<String>,
+}
+
+/// Whether bytes are a workbook calamine may read (zip: xlsx/xlsb/ods; OLE: xls).
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+}
+
+/// Whether the start of a text is a table whose header AirDesk can map by itself.
+pub fn looks_like(head: &str) -> bool {
+    let Some(delimiter) = sniff_delimiter(head) else {
+        return false;
+    };
+    let rows = text_rows(head, delimiter, HEADER_SEARCH_ROWS);
+    find_header(&rows).is_some()
+}
+
+/// The first row (within the first [`HEADER_SEARCH_ROWS`]) that a profile can be proposed for.
+fn find_header(rows: &[TableRow]) -> Option<(usize, MappingProfile)> {
+    rows.iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(i, r)| {
+            let headers: Vec<String> = r.cells.iter().map(TableCell::text).collect();
+            MappingProfile::from_headers(&headers).map(|p| (i, p))
+        })
+}
+
+/// The delimiter that splits most of the first lines into the same number (> 1) of fields;
+/// ties go to the one giving more fields (a `"lat, lon"` cell does not make a file comma-separated).
+fn sniff_delimiter(text: &str) -> Option<char> {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEADER_SEARCH_ROWS)
+        .collect();
+    // The last line of a cut head may be partial.
+    let lines = if lines.len() > 2 {
+        &lines[..lines.len() - 1]
+    } else {
+        &lines[..]
+    };
+    let sample = lines.join("\n");
+    let mut best: Option<((usize, usize), char)> = None;
+    for d in [',', ';', '\t', '|'] {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(d as u8)
+            .from_reader(sample.as_bytes());
+        let mut freq: HashMap<usize, usize> = HashMap::new();
+        for r in reader.records().map_while(Result::ok) {
+            *freq.entry(r.len()).or_default() += 1;
+        }
+        let Some((fields, lines)) = freq.into_iter().max_by_key(|&(f, n)| (n, f)) else {
+            continue;
+        };
+        if fields >= 2 && best.is_none_or(|(score, _)| (lines, fields) > score) {
+            best = Some(((lines, fields), d));
+        }
+    }
+    best.map(|b| b.1)
+}
+
+fn text_rows(text: &str, delimiter: char, limit: usize) -> Vec<TableRow> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter as u8)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut lines = LineCounter::new(text.as_bytes());
+    for rec in reader.records().take(limit) {
+        let Ok(rec) = rec else { continue };
+        rows.push(TableRow {
+            line: lines.line_of(rec.position()),
+            cells: rec.iter().map(|c| TableCell::Text(c.to_string())).collect(),
+        });
+    }
+    rows
+}
+
+/// Numbers written with a decimal comma (`12,5`) and never a decimal point.
+fn sniff_decimal_comma(rows: &[TableRow]) -> bool {
+    let mut comma = false;
+    for r in rows.iter().take(200) {
+        for c in &r.cells {
+            if let TableCell::Text(s) = c {
+                let s = s.trim().trim_start_matches('-');
+                let digits_around = |sep: char| {
+                    s.split_once(sep).is_some_and(|(a, b)| {
+                        !a.is_empty()
+                            && !b.is_empty()
+                            && a.bytes().all(|x| x.is_ascii_digit())
+                            && b.bytes().all(|x| x.is_ascii_digit())
+                    })
+                };
+                if digits_around('.') {
+                    return false;
+                }
+                comma |= digits_around(',');
+            }
+        }
+    }
+    comma
+}
+
+/// Decode and split a text table, or open a workbook.
+fn read_table(
+    bytes: &[u8],
+    profile: Option<&MappingProfile>,
+    report: &mut FileReport,
+) -> Result<Table, String> {
+    if is_workbook(bytes) {
+        return read_workbook(bytes, profile.and_then(|p| p.sheet.as_deref()));
+    }
+    let (text, encoding) = match profile.and_then(|p| p.encoding.as_deref()) {
+        Some(label) => {
+            let enc = encoding_rs::Encoding::for_label(label.as_bytes())
+                .ok_or_else(|| format!("encoding 「{label}」 is not known"))?;
+            let (text, _, had_errors) = enc.decode(bytes);
+            if had_errors {
+                report.problem(
+                    Severity::Warning,
+                    None,
+                    None,
+                    format!("some bytes are not valid {}; they show as �", enc.name()),
+                    None,
+                );
+            }
+            (text.into_owned(), enc.name().to_string())
+        }
+        None => {
+            let d = super::text::decode(bytes);
+            if d.had_errors {
+                report.problem(
+                    Severity::Warning,
+                    None,
+                    None,
+                    format!("some bytes are not valid {}; they show as �", d.encoding),
+                    None,
+                );
+            }
+            (d.text.into_owned(), d.encoding.to_string())
+        }
+    };
+    let delimiter = match profile.and_then(|p| p.delimiter) {
+        Some(d) => d,
+        None => sniff_delimiter(&text)
+            .ok_or("no delimiter (, ; tab |) splits the first lines into columns")?,
+    };
+    let rows = text_rows(&text, delimiter, usize::MAX);
+    let decimal_comma = match profile.and_then(|p| p.decimal_comma) {
+        Some(d) => d,
+        None => delimiter != ',' && sniff_decimal_comma(&rows),
+    };
+    Ok(Table {
+        rows,
+        encoding,
+        delimiter: Some(delimiter),
+        decimal_comma,
+        sheets: Vec::new(),
+    })
+}
+
+fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("not a workbook that can be read ({e})"))?;
+    let sheets = book.sheet_names();
+    let name = match sheet {
+        Some(s) if sheets.iter().any(|n| n == s) => s.to_string(),
+        Some(s) => {
+            return Err(format!(
+                "worksheet 「{s}」 is not in the workbook (sheets: {})",
+                sheets.join(", ")
+            ));
+        }
+        None => sheets
+            .first()
+            .cloned()
+            .ok_or("the workbook has no worksheet")?,
+    };
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| format!("worksheet 「{name}」 cannot be read ({e})"))?;
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, r)| TableRow {
+            line: u64::from(row0) + i as u64 + 1,
+            cells: std::iter::repeat_n(TableCell::Empty, col0 as usize)
+                .chain(r.iter().map(|c| match c {
+                    Data::Empty => TableCell::Empty,
+                    Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                        TableCell::Text(s.clone())
+                    }
+                    Data::Float(f) => TableCell::Number(*f),
+                    Data::Int(i) => TableCell::Number(*i as f64),
+                    Data::Bool(b) => TableCell::Invalid(format!("{b}")),
+                    Data::Error(e) => TableCell::Invalid(format!("#{e:?}")),
+                    Data::DateTime(d) if d.is_datetime() => excel_datetime(d).map_or_else(
+                        || TableCell::Invalid(format!("{}", d.as_f64())),
+                        TableCell::DateTime,
+                    ),
+                    Data::DateTime(d) => TableCell::Number(d.as_f64()),
+                }))
+                .collect(),
+        })
+        .collect();
+    Ok(Table {
+        rows,
+        encoding: "Excel workbook".into(),
+        delimiter: None,
+        decimal_comma: false,
+        sheets,
+    })
+}
+
+/// A workbook date-time, to the nearest second.
+fn excel_datetime(d: &calamine::ExcelDateTime) -> Option<NaiveDateTime> {
+    let (y, mo, da, h, mi, s, ms) = d.to_ymd_hms_milli();
+    let t = chrono::NaiveDate::from_ymd_opt(i32::from(y), u32::from(mo), u32::from(da))?
+        .and_hms_opt(u32::from(h), u32::from(mi), u32::from(s))?;
+    Some(if ms >= 500 {
+        t + chrono::Duration::seconds(1)
+    } else {
+        t
+    })
+}
+
+/// Look at a table before mapping it: encoding, delimiter, header and a few rows.
+pub fn sniff(bytes: &[u8]) -> Result<Sniff, String> {
+    let mut scratch = FileReport::default();
+    let table = read_table(bytes, None, &mut scratch)?;
+    let (header_row, _) = find_header(&table.rows).unwrap_or((0, MappingProfile::default()));
+    let headers = table
+        .rows
+        .get(header_row)
+        .map(|r| r.cells.iter().map(TableCell::text).collect())
+        .unwrap_or_default();
+    Ok(Sniff {
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        decimal_comma: table.decimal_comma,
+        header_row: table.rows.get(header_row).map_or(1, |r| r.line as usize),
+        headers,
+        sample: table
+            .rows
+            .iter()
+            .skip(header_row + 1)
+            .take(20)
+            .cloned()
+            .collect(),
+        sheets: table.sheets,
+    })
+}
+
+/// A mapping proposed for a file from its header (see [`MappingProfile::from_headers`]).
+pub fn suggest_profile(bytes: &[u8]) -> Result<MappingProfile, String> {
+    let mut scratch = FileReport::default();
+    let table = read_table(bytes, None, &mut scratch)?;
+    let (row, mut p) = find_header(&table.rows).ok_or(
+        "no header with a time column and a known variable (PM2.5, O3, 气温, …) in the first 20 rows",
+    )?;
+    p.header_row = table.rows.get(row).map(|r| r.line as usize);
+    Ok(p)
+}
+
+/// The station code for a file without a station column: a CNEMC code (`1410A`) in the file
+/// name, else the file stem.
+pub fn station_code_from_path(path: &std::path::Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "table".into());
+    stem.split(|c: char| !c.is_ascii_alphanumeric())
+        .rev()
+        .find(|t| t.len() == 5 && t[..4].bytes().all(|b| b.is_ascii_digit()) && t.ends_with('A'))
+        .map_or_else(|| stem.clone(), str::to_string)
+}
+
+/// Parse a table with `profile` (or a proposed one when `None`) into `batch`.
+pub fn parse(
+    bytes: &[u8],
+    profile: Option<&MappingProfile>,
+    batch: &mut Batch,
+    report: &mut FileReport,
+) {
+    let table = match read_table(bytes, profile, report) {
+        Ok(t) => t,
+        Err(reason) => return report.fatal(reason),
+    };
+    report.encoding = Some(table.encoding.clone());
+    let (header_idx, profile) = match profile {
+        Some(p) => {
+            if let Err(reason) = p.validate() {
+                return report.fatal(format!(
+                    "the mapping profile 「{}」 cannot be used: {reason}",
+                    p.name
+                ));
+            }
+            let idx = match p.header_row {
+                Some(r) => match table.rows.iter().position(|row| row.line == r as u64) {
+                    Some(i) => i,
+                    None => {
+                        return report.fatal(format!(
+                            "header_row {r} of the profile is not a row of this file"
+                        ));
+                    }
+                },
+                None => {
+                    let key = p
+                        .time_column
+                        .as_deref()
+                        .or(p.year_column.as_deref())
+                        .unwrap_or_default();
+                    table
+                        .rows
+                        .iter()
+                        .take(HEADER_SEARCH_ROWS)
+                        .position(|r| r.cells.iter().any(|c| c.text() == key.trim()))
+                        .unwrap_or(0)
+                }
+            };
+            (idx, p.clone())
+        }
+        None => match find_header(&table.rows) {
+            Some((i, p)) => {
+                report.note(format!(
+                    "columns mapped automatically from the header (line {}); save a profile to change the mapping",
+                    table.rows.get(i).map_or(0, |r| r.line)
+                ));
+                (i, p)
+            }
+            None => {
+                return report.fatal(
+                    "no header with a time column and a known variable (PM2.5, O3, 气温, …) in the first 20 rows; map the columns with a profile",
+                );
+            }
+        },
+    };
+    if let Some(d) = table.delimiter {
+        let name = match d {
+            '\t' => "tab".to_string(),
+            other => format!("「{other}」"),
+        };
+        report.note(format!(
+            "fields separated by {name}{}",
+            if table.decimal_comma {
+                ", decimal comma"
+            } else {
+                ""
+            }
+        ));
+    }
+    let Some(header) = table.rows.get(header_idx) else {
+        return report.fatal("the table has no header row");
+    };
+    let headers: Vec<String> = header.cells.iter().map(TableCell::text).collect();
+    let reader = match Mapping::new(&profile, &headers, header.line, report) {
+        Ok(r) => r,
+        Err(reason) => return report.fatal(reason),
+    };
+    let offset_s = profile.utc_offset_s().unwrap_or(8 * 3600);
+    let missing: Vec<&str> = profile.missing.iter().map(String::as_str).collect();
+    let numbers = NumberFormat {
+        missing: &missing,
+        decimal_comma: table.decimal_comma,
+    };
+    let station = match (&reader.station, &profile.station_code) {
+        (Some(_), _) => None,
+        (None, Some(code)) => {
+            report.note(format!(
+                "the file has no station column: its values are given to station 「{code}」 named in the profile"
+            ));
+            Some(code.clone())
+        }
+        (None, None) => {
+            let code = station_code_from_path(&report.path);
+            report.note(format!(
+                "the file has no station column: its values are given to station 「{code}」, taken from the file name"
+            ));
+            Some(code)
+        }
+    };
+    let mut state = RowState {
+        collector: Collector::new(),
+        stations: HashMap::new(),
+        warned: std::collections::HashSet::new(),
+        offset_seen: false,
+    };
+    for row in table.rows.iter().skip(header_idx + 1) {
+        if row.cells.iter().all(|c| c.text().is_empty()) {
+            continue;
+        }
+        report.rows_read += 1;
+        reader.row(
+            row,
+            station.as_deref(),
+            offset_s,
+            &numbers,
+            &profile,
+            batch,
+            report,
+            &mut state,
+        );
+    }
+    let used_local = state.offset_seen;
+    if used_local {
+        report.note(format!(
+            "times without a UTC offset are taken as UTC{}",
+            stamp::format_offset(offset_s)
+        ));
+    }
+    report.note(match profile.stamp {
+        StampConvention::EndOfHour => {
+            "hour stamps taken as the END of the averaging hour (01:00 = mean of 00:00–01:00)"
+        }
+        StampConvention::StartOfHour => "hour stamps taken as the START of the hour",
+    });
+    state.collector.finish(batch, profile.kind, profile.stamp);
+}
+
+/// Per-file state while reading rows.
+struct RowState {
+    collector: Collector,
+    stations: HashMap<String, usize>,
+    warned: std::collections::HashSet<String>,
+    offset_seen: bool,
+}
+
+/// How the time is read.
+enum TimeColumns {
+    /// One date-time column.
+    One(usize),
+    /// Date and hour columns.
+    DateHour(usize, usize),
+    /// Year, month, day and optional hour columns.
+    Parts(usize, usize, usize, Option<usize>),
+}
+
+/// The profile resolved against the header: column positions and conversions.
+struct Mapping {
+    time: TimeColumns,
+    station: Option<usize>,
+    /// Wide: (column, variable, conversion).
+    wide: Vec<(usize, Variable, Option<Conversion>)>,
+    /// Long: variable, value and unit columns.
+    long: Option<(usize, usize, Option<usize>)>,
+    headers: Vec<String>,
+}
+
+impl Mapping {
+    fn new(
+        profile: &MappingProfile,
+        headers: &[String],
+        header_line: u64,
+        report: &mut FileReport,
+    ) -> Result<Mapping, String> {
+        let find = |name: &str| -> Result<usize, String> {
+            headers
+                .iter()
+                .position(|h| h.trim() == name.trim())
+                .ok_or_else(|| {
+                    format!(
+                        "column 「{name}」 is not in the header (line {header_line}: {})",
+                        headers.join(", ")
+                    )
+                })
+        };
+        let opt = |name: &Option<String>| name.as_deref().map(find).transpose();
+        let time = match (&profile.time_column, &profile.year_column) {
+            (Some(t), _) => match opt(&profile.hour_column)? {
+                Some(h) => TimeColumns::DateHour(find(t)?, h),
+                None => TimeColumns::One(find(t)?),
+            },
+            (None, Some(y)) => TimeColumns::Parts(
+                find(y)?,
+                find(profile.month_column.as_deref().unwrap_or_default())?,
+                find(profile.day_column.as_deref().unwrap_or_default())?,
+                opt(&profile.hour_column)?,
+            ),
+            (None, None) => return Err("the profile names no time column".into()),
+        };
+        let station = opt(&profile.station_column)?;
+        let mut wide = Vec::new();
+        let mut long = None;
+        match profile.layout {
+            Layout::Wide => {
+                let mut mapped = std::collections::HashSet::new();
+                for c in &profile.columns {
+                    let i = find(&c.source)?;
+                    mapped.insert(i);
+                    let conv = column_conversion(c, header_line, i, report);
+                    wide.push((i, c.variable, conv));
+                }
+                let used: Vec<Option<usize>> = match time {
+                    TimeColumns::One(t) => vec![Some(t)],
+                    TimeColumns::DateHour(d, h) => vec![Some(d), Some(h)],
+                    TimeColumns::Parts(y, m, d, h) => vec![Some(y), Some(m), Some(d), h],
+                };
+                for (i, h) in headers.iter().enumerate() {
+                    if mapped.contains(&i)
+                        || used.contains(&Some(i))
+                        || station == Some(i)
+                        || h.is_empty()
+                    {
+                        continue;
+                    }
+                    report.problem(
+                        Severity::Warning,
+                        Some(header_line),
+                        Some(format!("{} ({h})", i + 1)),
+                        format!("column 「{h}」 is not mapped to a variable; not loaded"),
+                        None,
+                    );
+                }
+            }
+            Layout::Long => {
+                let (Some(v), Some(x)) = (&profile.variable_column, &profile.value_column) else {
+                    return Err("the long layout needs variable_column and value_column".into());
+                };
+                long = Some((find(v)?, find(x)?, opt(&profile.unit_column)?));
+            }
+        }
+        Ok(Mapping {
+            time,
+            station,
+            wide,
+            long,
+            headers: headers.to_vec(),
+        })
+    }
+
+    fn header(&self, i: usize) -> &str {
+        self.headers.get(i).map_or("", String::as_str)
+    }
+
+    /// The hour of a row, or why it cannot be read.
+    fn hour(
+        &self,
+        row: &TableRow,
+        profile: &MappingProfile,
+        offset_s: i32,
+        state: &mut RowState,
+    ) -> Result<Hour, (usize, String)> {
+        const EMPTY: &TableCell = &TableCell::Empty;
+        let cell = |i: usize| row.cells.get(i).unwrap_or(EMPTY);
+        let local: stamp::Stamp = match self.time {
+            TimeColumns::One(t) => {
+                read_stamp(cell(t), profile.time_format.as_deref()).map_err(|e| (t, e))?
+            }
+            TimeColumns::DateHour(d, h) => {
+                let date =
+                    read_date(cell(d), profile.time_format.as_deref()).map_err(|e| (d, e))?;
+                let hour = read_int(cell(h), "hour").map_err(|e| (h, e))?;
+                let t =
+                    stamp::at_hour(date, hour).ok_or((h, format!("hour {hour} is not 0–24")))?;
+                stamp::Stamp {
+                    local: t,
+                    offset_s: None,
+                }
+            }
+            TimeColumns::Parts(y, m, d, h) => {
+                let (yy, mm, dd) = (
+                    read_int(cell(y), "year").map_err(|e| (y, e))?,
+                    read_int(cell(m), "month").map_err(|e| (m, e))?,
+                    read_int(cell(d), "day").map_err(|e| (d, e))?,
+                );
+                let date = chrono::NaiveDate::from_ymd_opt(yy as i32, mm, dd)
+                    .ok_or((y, format!("{yy}-{mm}-{dd} is not a date")))?;
+                let hour = match h {
+                    Some(h) => read_int(cell(h), "hour").map_err(|e| (h, e))?,
+                    None => return Err((d, "no hour column: hourly values need an hour".into())),
+                };
+                let t = stamp::at_hour(date, hour)
+                    .ok_or((h.unwrap_or(d), format!("hour {hour} is not 0–24")))?;
+                stamp::Stamp {
+                    local: t,
+                    offset_s: None,
+                }
+            }
+        };
+        if local.offset_s.is_none() {
+            state.offset_seen = true;
+        }
+        let col = match self.time {
+            TimeColumns::One(t) | TimeColumns::DateHour(t, _) | TimeColumns::Parts(t, ..) => t,
+        };
+        local.hour(offset_s).map_err(|e| (col, e))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn row(
+        &self,
+        row: &TableRow,
+        fixed_station: Option<&str>,
+        offset_s: i32,
+        numbers: &NumberFormat<'_>,
+        profile: &MappingProfile,
+        batch: &mut Batch,
+        report: &mut FileReport,
+        state: &mut RowState,
+    ) {
+        let line = row.line;
+        let hour = match self.hour(row, profile, offset_s, state) {
+            Ok(h) => h,
+            Err((col, reason)) => {
+                return report.cell(
+                    line,
+                    col + 1,
+                    self.header(col),
+                    format!("{reason}; row skipped"),
+                );
+            }
+        };
+        let code: std::borrow::Cow<'_, str> = match (self.station, fixed_station) {
+            (Some(i), _) => row
+                .cells
+                .get(i)
+                .map(TableCell::text)
+                .unwrap_or_default()
+                .into(),
+            (None, Some(code)) => code.into(),
+            (None, None) => "".into(),
+        };
+        if code.is_empty() {
+            let col = self.station.unwrap_or(0);
+            return report.cell(
+                line,
+                col + 1,
+                self.header(col),
+                "empty station; row skipped",
+            );
+        }
+        let station = match state.stations.get(code.as_ref()) {
+            Some(&s) => s,
+            None => {
+                let s = batch.station(Station {
+                    utc_offset_s: offset_s,
+                    ..Station::with_code(&code)
+                });
+                state.stations.insert(code.to_string(), s);
+                s
+            }
+        };
+        let take = |report: &mut FileReport,
+                    col: usize,
+                    variable: Variable,
+                    conv: &Conversion,
+                    cell: &TableCell,
+                    state: &mut RowState| {
+            report.cells_seen += 1;
+            let raw = match cell {
+                TableCell::Empty => return,
+                TableCell::Number(v) => *v,
+                TableCell::Text(s) => match numbers.parse(s) {
+                    Cell::Missing => return,
+                    Cell::Value(v) => v,
+                    Cell::Invalid(reason) => {
+                        return report.cell(line, col + 1, self.header(col), reason);
+                    }
+                },
+                TableCell::DateTime(_) | TableCell::Invalid(_) => {
+                    return report.cell(
+                        line,
+                        col + 1,
+                        self.header(col),
+                        format!("「{}」 is not a number", cell.text()),
+                    );
+                }
+            };
+            if !raw.is_finite() {
+                return report.cell(
+                    line,
+                    col + 1,
+                    self.header(col),
+                    format!("「{raw}」 is not a number"),
+                );
+            }
+            let v = match check_range(variable, conv.apply(raw)) {
+                Ok(v) => v,
+                Err(reason) => return report.cell(line, col + 1, self.header(col), reason),
+            };
+            if let Put::Conflict(old) = state.collector.put(station, variable, hour, v) {
+                report.cell(
+                    line,
+                    col + 1,
+                    self.header(col),
+                    format!("{} for station {code} at this hour given twice ({old}, then {v}); kept {old}", variable.code()),
+                );
+            }
+        };
+        if let Some((vc, xc, uc)) = self.long {
+            let name = row.cells.get(vc).map(TableCell::text).unwrap_or_default();
+            let mapped = profile.columns.iter().find(|c| c.source.trim() == name);
+            let variable = mapped
+                .map(|c| c.variable)
+                .or_else(|| header_variable(&name).map(|(v, _)| v));
+            let Some(variable) = variable else {
+                if state.warned.insert(format!("variable {name}")) {
+                    report.cell(line, vc + 1, self.header(vc), format!("「{name}」 is not a variable AirDesk knows; such rows are skipped (first at this line)"));
+                }
+                return;
+            };
+            let unit = uc
+                .and_then(|u| row.cells.get(u))
+                .map(TableCell::text)
+                .filter(|u| !u.is_empty())
+                .or_else(|| mapped.and_then(|c| c.unit.clone()))
+                .or_else(|| header_variable(&name).and_then(|(_, u)| u))
+                .unwrap_or_default();
+            let conv = match conversion(variable, &unit) {
+                Ok(c) => c,
+                Err(reason) => {
+                    if state.warned.insert(format!("unit {variable:?} {unit}")) {
+                        report.cell(
+                            line,
+                            uc.unwrap_or(xc) + 1,
+                            self.header(uc.unwrap_or(xc)),
+                            format!("{reason}; such rows are skipped (first at this line)"),
+                        );
+                    }
+                    return;
+                }
+            };
+            if let Some(n) = &conv.note {
+                report.note(n.clone());
+            }
+            let cell = row.cells.get(xc).unwrap_or(&TableCell::Empty);
+            take(report, xc, variable, &conv, cell, state);
+            return;
+        }
+        for (col, variable, conv) in &self.wide {
+            let Some(conv) = conv else { continue };
+            let cell = row.cells.get(*col).unwrap_or(&TableCell::Empty);
+            take(report, *col, *variable, conv, cell, state);
+        }
+    }
+}
+
+/// The conversion of a wide column; `None` (reported) when its unit does not fit the variable.
+fn column_conversion(
+    c: &ColumnMap,
+    header_line: u64,
+    col: usize,
+    report: &mut FileReport,
+) -> Option<Conversion> {
+    let unit = c
+        .unit
+        .clone()
+        .or_else(|| super::profile::split_unit(&c.source).1.map(str::to_string))
+        .unwrap_or_default();
+    if unit.is_empty() && c.variable != Variable::Aqi {
+        report.note(format!(
+            "column 「{}」 has no unit: taken as {} in {}",
+            c.source,
+            c.variable.code(),
+            c.variable.unit()
+        ));
+    }
+    if c.variable == Variable::Aqi && unit.is_empty() {
+        return Some(Conversion::IDENTITY);
+    }
+    match conversion(c.variable, &unit) {
+        Ok(conv) => {
+            if let Some(n) = &conv.note {
+                report.note(n.clone());
+            }
+            Some(conv)
+        }
+        Err(reason) => {
+            report.problem(
+                Severity::Warning,
+                Some(header_line),
+                Some(format!("{} ({})", col + 1, c.source)),
+                format!("{reason}; column not loaded"),
+                None,
+            );
+            None
+        }
+    }
+}
+
+fn read_stamp(cell: &TableCell, format: Option<&str>) -> Result<stamp::Stamp, String> {
+    match cell {
+        TableCell::DateTime(t) => Ok(stamp::Stamp {
+            local: *t,
+            offset_s: None,
+        }),
+        TableCell::Text(s) => {
+            let s = s.trim();
+            if let Some(f) = format {
+                return NaiveDateTime::parse_from_str(s, f)
+                    .map(|t| stamp::Stamp {
+                        local: t,
+                        offset_s: None,
+                    })
+                    .map_err(|e| format!("「{s}」 does not match the time format {f} ({e})"));
+            }
+            stamp::parse(s).ok_or_else(|| format!("「{s}」 is not a time"))
+        }
+        TableCell::Number(v) if (1.0..2_958_466.0).contains(v) => {
+            let d = calamine::ExcelDateTime::new(*v, calamine::ExcelDateTimeType::DateTime, false);
+            excel_datetime(&d)
+                .map(|t| stamp::Stamp {
+                    local: t,
+                    offset_s: None,
+                })
+                .ok_or_else(|| format!("「{v}」 is not a time"))
+        }
+        other => Err(format!("「{}」 is not a time", other.text())),
+    }
+}
+
+fn read_date(cell: &TableCell, format: Option<&str>) -> Result<chrono::NaiveDate, String> {
+    match cell {
+        TableCell::DateTime(t) => Ok(t.date()),
+        TableCell::Text(s) => {
+            let s = s.trim();
+            if let Some(f) = format {
+                return chrono::NaiveDate::parse_from_str(s, f)
+                    .map_err(|e| format!("「{s}」 does not match the date format {f} ({e})"));
+            }
+            stamp::parse_date(s).ok_or_else(|| format!("「{s}」 is not a date"))
+        }
+        TableCell::Number(v) if (1.0..2_958_466.0).contains(v) => {
+            let d = calamine::ExcelDateTime::new(*v, calamine::ExcelDateTimeType::DateTime, false);
+            excel_datetime(&d)
+                .map(|t| t.date())
+                .ok_or_else(|| format!("「{v}」 is not a date"))
+        }
+        other => Err(format!("「{}」 is not a date", other.text())),
+    }
+}
+
+/// A whole number cell (`8`, `8.0`, `8时`).
+fn read_int(cell: &TableCell, what: &str) -> Result<u32, String> {
+    let v = match cell {
+        TableCell::Number(v) => *v,
+        TableCell::Text(s) => {
+            let t = s.trim().trim_end_matches(['时', '点', '月', '日', '年']);
+            t.parse::<f64>()
+                .map_err(|_| format!("「{}」 is not a {what}", s.trim()))?
+        }
+        other => return Err(format!("「{}」 is not a {what}", other.text())),
+    };
+    if v.fract() != 0.0 || !(0.0..=9999.0).contains(&v) {
+        return Err(format!("「{v}」 is not a {what}"));
+    }
+    Ok(v as u32)
+}

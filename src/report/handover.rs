@@ -1,0 +1,215 @@
+//! The shift handover (交接班记录) from the journal: what changed during the shift, the warning's
+//! status, open and overdue items by unit, problems awaiting rectification, who is on duty next,
+//! and the journal's last hash as a tamper anchor.
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use crate::domain::response::text::time_zh;
+use crate::domain::response::{Anchor, ResponseState, TimelineEntry};
+
+use super::daily_report::{ProblemLine, change_lines, problem_lines, problems};
+use super::duty::Duty;
+use super::open_items::{
+    UnitOpenItems, WarningStatus, anchor_line, open_items_by_unit, open_items_lines,
+};
+
+/// The handover's content; [`Handover::to_text`] writes it out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handover {
+    /// The officer handing over (the shift in the journal), if known.
+    pub from_officer: Option<String>,
+    /// Their desk.
+    pub desk: Option<String>,
+    /// The officer taking over, when the handover is already recorded.
+    pub to_officer: Option<String>,
+    /// Handover note, when recorded.
+    pub note: String,
+    /// Start of the shift (or of the period asked for).
+    pub since: DateTime<FixedOffset>,
+    /// The handover moment.
+    pub at: DateTime<FixedOffset>,
+    /// The latest warning, if any.
+    pub warning: Option<WarningStatus>,
+    /// Everything recorded during the shift.
+    pub changes: Vec<TimelineEntry>,
+    /// Open items by unit.
+    pub open: Vec<UnitOpenItems>,
+    /// Problems still awaiting rectification.
+    pub problems: Vec<ProblemLine>,
+    /// The roster's people on duty, if a roster was given.
+    pub duty: Duty,
+    /// The journal position the record covers.
+    pub anchor: Option<Anchor>,
+}
+
+/// Build the handover at `at` from `state` (folded up to `at`). The period starts at `since` if
+/// given, else at the start of the latest shift, else 24 hours before `at`.
+pub fn handover(
+    state: &ResponseState,
+    at: DateTime<FixedOffset>,
+    since: Option<DateTime<FixedOffset>>,
+    duty: &Duty,
+) -> Handover {
+    let shift = state.shifts().last();
+    let since = since
+        .or_else(|| shift.map(|s| s.started.at))
+        .unwrap_or(at - Duration::hours(24));
+    let handoff = shift.and_then(|s| s.handoff.as_ref());
+    let episode = state.latest();
+    Handover {
+        from_officer: shift.map(|s| s.started.operator.clone()),
+        desk: shift.map(|s| s.started.desk.clone()),
+        to_officer: handoff.map(|h| h.to.clone()),
+        note: handoff.map(|h| h.note.clone()).unwrap_or_default(),
+        since,
+        at,
+        warning: WarningStatus::of(state, at),
+        changes: state
+            .timeline_between(since, at + Duration::microseconds(1))
+            .into_iter()
+            .cloned()
+            .collect(),
+        open: episode
+            .map(|e| open_items_by_unit(e, at))
+            .unwrap_or_default(),
+        problems: episode
+            .map(|e| {
+                problems(e, at)
+                    .into_iter()
+                    .filter(|p| p.rectified.is_none())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        duty: duty.clone(),
+        anchor: state.anchor(),
+    }
+}
+
+impl Handover {
+    /// The record as plain text, to print and sign or to copy.
+    pub fn to_text(&self) -> String {
+        let dash = || "—".to_owned();
+        let mut out = vec![
+            "重污染天气应急值守交接班记录".to_owned(),
+            format!(
+                "交班人：{}{}　接班人：{}　交接时间：{}",
+                self.from_officer.clone().unwrap_or_else(dash),
+                self.desk
+                    .as_ref()
+                    .map_or_else(String::new, |d| format!("（{d}）")),
+                self.to_officer.clone().unwrap_or_else(dash),
+                time_zh(&self.at)
+            ),
+            format!(
+                "本班时段：{} 至 {}",
+                time_zh(&self.since),
+                time_zh(&self.at)
+            ),
+            String::new(),
+            "一、预警状态".to_owned(),
+            self.warning
+                .as_ref()
+                .map_or_else(|| "当前无预警。".to_owned(), |w| w.text.clone()),
+            String::new(),
+            "二、本班变化".to_owned(),
+        ];
+        if self.changes.is_empty() {
+            out.push("本班无新记录。".to_owned());
+        }
+        out.extend(change_lines(&self.changes));
+        out.push(String::new());
+        out.push("三、未完成及逾期事项（按单位）".to_owned());
+        if self.open.is_empty() {
+            out.push("无。".to_owned());
+        }
+        out.extend(open_items_lines(&self.open));
+        out.push(String::new());
+        out.push("四、待整改问题".to_owned());
+        if self.problems.is_empty() {
+            out.push("无。".to_owned());
+        }
+        out.extend(problem_lines(&self.problems));
+        out.push(String::new());
+        out.push("五、值班安排".to_owned());
+        let duty = self.duty.lines();
+        if duty.is_empty() {
+            out.push("（未提供值班表）".to_owned());
+        }
+        out.extend(duty);
+        out.push(String::new());
+        out.push("六、交班事项".to_owned());
+        out.push(if self.note.is_empty() {
+            "无。".to_owned()
+        } else {
+            self.note.clone()
+        });
+        out.push(String::new());
+        out.push(anchor_line(self.anchor));
+        out.push(String::new());
+        out.push("交班人签字：__________　　接班人签字：__________".to_owned());
+        out.join("\n") + "\n"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::response::Command;
+    use crate::domain::response::tests::{drill, fresh, run, t};
+    use crate::report::duty::DutyLine;
+
+    #[test]
+    fn handover_of_the_drill_shift() {
+        let (mut s, mut j) = fresh();
+        drill(&mut s, &mut j);
+        run(
+            &mut s,
+            &mut j,
+            Command::HandOver {
+                to: "李明".into(),
+                note: "督促河东镇上报网格巡查记录；跟进城南工地整改".into(),
+            },
+            "2025-01-15T12:00:00+08:00",
+        );
+        let duty = Duty {
+            now: vec![],
+            next: vec![DutyLine {
+                role: "值班员".into(),
+                name: "李明".into(),
+                phone: String::new(),
+                time: String::new(),
+            }],
+        };
+        let h = handover(s.state(), t("2025-01-15T12:00:00+08:00"), None, &duty);
+        assert_eq!(h.since, t("2025-01-14T08:30:00+08:00"));
+        let text = h.to_text();
+        assert!(
+            text.contains("交班人：张伟（desk-1）　接班人：李明"),
+            "{text}"
+        );
+        assert!(text.contains("本班时段：2025年1月14日8时30分 至 2025年1月15日12时"));
+        assert!(text.contains("张伟接班"));
+        assert!(
+            text.contains("张伟交班给李明"),
+            "the handover itself is listed"
+        );
+        assert!(text.contains("【逾期】O-SUP-2"));
+        assert!(text.contains("O-DUST-1"));
+        assert!(text.contains("下一班：值班员 李明"));
+        assert!(text.contains("督促河东镇上报网格巡查记录"));
+        assert!(text.contains(&s.state().anchor().expect("anchor").hash.to_string()));
+        // From a later time only later changes are listed.
+        let h = handover(
+            s.state(),
+            t("2025-01-15T12:00:00+08:00"),
+            Some(t("2025-01-15T09:30:00+08:00")),
+            &Duty::default(),
+        );
+        assert!(
+            h.changes
+                .iter()
+                .all(|c| c.stamp.at >= t("2025-01-15T09:30:00+08:00"))
+        );
+        assert!(h.to_text().contains("（未提供值班表）"));
+    }
+}

@@ -1,0 +1,594 @@
+//! Notices from the plan's templates and the journal: the warning notice (预警通知), the
+//! notification to each responsible unit, the adjust notice (upgrade/downgrade) and the lifting
+//! notice, as plain text ready to copy or export.
+//!
+//! Each notice supplies exactly the placeholders [`TemplateKind::allowed`] lists, so any template
+//! the plan loader accepted fills completely.
+
+use crate::domain::plan::{
+    Level, MeasureCategory, Plan, TemplateError, TemplateKind, UnitKind, fill,
+};
+use crate::domain::response::text::{colour_zh, date_zh, response_zh, time_zh};
+use crate::domain::response::{Episode, Item, LevelStep};
+
+/// One filled notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Which template it comes from.
+    pub kind: TemplateKind,
+    /// Short title for lists and file names (`关于启动重污染天气橙色预警的通知`).
+    pub title: String,
+    /// For unit notifications: the unit id.
+    pub unit: Option<String>,
+    /// The notice text.
+    pub text: String,
+}
+
+impl Notice {
+    /// A file name for exporting it: `<title>.txt`, with characters that file systems refuse
+    /// replaced.
+    pub fn file_name(&self) -> String {
+        let safe: String = self
+            .title
+            .chars()
+            .map(|c| match c {
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+                c if c.is_control() => '_',
+                c => c,
+            })
+            .collect();
+        format!("{safe}.txt")
+    }
+}
+
+/// Why a notice cannot be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoticeError {
+    /// The template does not fill (only with a template the plan loader did not check).
+    #[error("the {} template cannot be filled: {error}", .kind.key())]
+    Template {
+        /// Which template.
+        kind: TemplateKind,
+        /// Why.
+        error: TemplateError,
+    },
+    /// The episode has no level change number `step`.
+    #[error("episode {episode} has no level change #{step}")]
+    NoSuchStep {
+        /// Episode number.
+        episode: u32,
+        /// Step asked for (1 = first change after the issue).
+        step: usize,
+    },
+    /// The episode has not been lifted.
+    #[error("episode {0} has not been lifted")]
+    NotLifted(u32),
+}
+
+/// The warning notice of an episode, listing the measures issued with it.
+pub fn warning_notice(plan: &Plan, episode: &Episode) -> Result<Notice, NoticeError> {
+    let step = first_step(episode)?;
+    let items: Vec<&Item> = issued_items(episode, step);
+    let mut values = common(plan, step.to, step);
+    values.extend([
+        ("start", time_zh(&episode.start)),
+        ("end", end_text(step.expected_end.as_ref())),
+        ("reasons", step.reasons.join("\n")),
+        ("measures", measures_block(&items)),
+        ("primary", episode.primary.clone()),
+    ]);
+    let title = format!("关于启动重污染天气{}的通知", plan.level_name(step.to));
+    filled(TemplateKind::Warning, plan, title, None, &values)
+}
+
+/// The notification to each unit with measures at the issue (or, for `step` ≥ 1, with measures
+/// added by that level change), units in plan order.
+pub fn unit_notices(
+    plan: &Plan,
+    episode: &Episode,
+    step: usize,
+) -> Result<Vec<Notice>, NoticeError> {
+    let level_step = episode.steps.get(step).ok_or(NoticeError::NoSuchStep {
+        episode: episode.number,
+        step,
+    })?;
+    // One group per unit in checklist order, then sorted into the plan's unit order (units the
+    // plan no longer knows go last).
+    let mut groups: Vec<(String, Vec<&Item>)> = Vec::new();
+    for item in issued_items(episode, level_step) {
+        match groups.iter_mut().find(|(u, _)| u == &item.key().unit) {
+            Some((_, v)) => v.push(item),
+            None => groups.push((item.key().unit.clone(), vec![item])),
+        }
+    }
+    let units = plan.units.units();
+    groups.sort_by_key(|(unit, _)| {
+        units
+            .iter()
+            .position(|u| &u.id == unit)
+            .unwrap_or(usize::MAX)
+    });
+    let contact = office_contact(plan);
+    let mut out = Vec::new();
+    for (unit, items) in groups {
+        let unit_name = items
+            .first()
+            .map_or_else(|| unit.clone(), |i| i.spec.unit_name.clone());
+        let mut values = common(plan, level_step.to, level_step);
+        values.extend([
+            ("unit", unit_name.clone()),
+            ("contact", contact.clone()),
+            ("start", time_zh(&level_step.effective)),
+            ("end", end_text(episode.expected_end.as_ref())),
+            ("measures", unit_measures(&items)),
+            ("deadline", deadline_text(&items)),
+            ("feedback", feedback_text(&items)),
+        ]);
+        let title = format!(
+            "{}重污染天气{}措施通知",
+            unit_name,
+            plan.level_name(level_step.to)
+        );
+        out.push(filled(
+            TemplateKind::Unit,
+            plan,
+            title,
+            Some(unit),
+            &values,
+        )?);
+    }
+    Ok(out)
+}
+
+/// The notice of level change `step` (1 = the first upgrade or downgrade after the issue),
+/// listing every measure of the new level as the plan words it.
+pub fn adjust_notice(plan: &Plan, episode: &Episode, step: usize) -> Result<Notice, NoticeError> {
+    let s = episode
+        .steps
+        .get(step)
+        .filter(|_| step >= 1)
+        .ok_or(NoticeError::NoSuchStep {
+            episode: episode.number,
+            step,
+        })?;
+    let from = s.from.unwrap_or(Level::None);
+    let mut values = common(plan, s.to, s);
+    values.extend([
+        ("from_level_name", plan.level_name(from).to_owned()),
+        ("start", time_zh(&s.effective)),
+        (
+            "end",
+            end_text(s.expected_end.or(episode.expected_end).as_ref()),
+        ),
+        ("reasons", s.reasons.join("\n")),
+        ("measures", plan_measures_block(plan, s.to)),
+    ]);
+    let title = format!(
+        "关于将重污染天气{}调整为{}的通知",
+        plan.level_name(from),
+        plan.level_name(s.to)
+    );
+    filled(TemplateKind::Adjust, plan, title, None, &values)
+}
+
+/// The lifting notice of a lifted episode.
+pub fn lift_notice(plan: &Plan, episode: &Episode) -> Result<Notice, NoticeError> {
+    let (lift, stamp) = episode
+        .lifting
+        .as_ref()
+        .ok_or(NoticeError::NotLifted(episode.number))?;
+    let level = episode.level();
+    let mut values = common_for(
+        plan,
+        level,
+        &lift.doc_no,
+        &date_zh(&stamp.at),
+        &lift.approver,
+    );
+    values.extend([
+        ("start", time_zh(&episode.start)),
+        ("lift_time", time_zh(&lift.at)),
+        ("reasons", lift.basis.clone()),
+    ]);
+    let title = format!("关于解除重污染天气{}的通知", plan.level_name(level));
+    filled(TemplateKind::Lift, plan, title, None, &values)
+}
+
+fn first_step(episode: &Episode) -> Result<&LevelStep, NoticeError> {
+    episode.steps.first().ok_or(NoticeError::NoSuchStep {
+        episode: episode.number,
+        step: 0,
+    })
+}
+
+/// The items a step put on the checklist, in checklist order.
+fn issued_items<'a>(episode: &'a Episode, step: &LevelStep) -> Vec<&'a Item> {
+    episode
+        .items
+        .iter()
+        .filter(|i| step.added.contains(i.key()))
+        .collect()
+}
+
+fn common(plan: &Plan, level: Level, step: &LevelStep) -> Vec<(&'static str, String)> {
+    common_for(
+        plan,
+        level,
+        &step.doc_no,
+        &date_zh(&step.stamp.at),
+        &step.approver,
+    )
+}
+
+fn common_for(
+    plan: &Plan,
+    level: Level,
+    doc_no: &str,
+    issued: &str,
+    approver: &str,
+) -> Vec<(&'static str, String)> {
+    let response = plan
+        .level(level)
+        .map(|l| l.response.as_str())
+        .filter(|r| !r.is_empty())
+        .unwrap_or(response_zh(level));
+    vec![
+        ("area", plan.info.area.clone()),
+        ("plan_name", plan.info.name.clone()),
+        ("command_office", command_office(plan)),
+        ("doc_no", doc_no.to_owned()),
+        ("issued", issued.to_owned()),
+        ("approver", approver.to_owned()),
+        ("level_name", plan.level_name(level).to_owned()),
+        ("response", response.to_owned()),
+        ("colour", colour_zh(level).to_owned()),
+    ]
+}
+
+/// The command office's name: the plan's `command` unit, or the usual wording for the area.
+pub fn command_office(plan: &Plan) -> String {
+    plan.units
+        .units()
+        .iter()
+        .find(|u| u.kind == UnitKind::Command)
+        .map_or_else(
+            || format!("{}重污染天气应急指挥部办公室", plan.info.area),
+            |u| u.name.clone(),
+        )
+}
+
+/// Who units contact at the command office: its contact and telephone.
+fn office_contact(plan: &Plan) -> String {
+    let Some(office) = plan
+        .units
+        .units()
+        .iter()
+        .find(|u| u.kind == UnitKind::Command)
+    else {
+        return command_office(plan);
+    };
+    let who = if office.contact.is_empty() {
+        office.name.clone()
+    } else {
+        format!("{}{}", office.name, office.contact)
+    };
+    if office.phone.is_empty() {
+        who
+    } else {
+        format!("{who}，电话{}", office.phone)
+    }
+}
+
+fn end_text(end: Option<&chrono::DateTime<chrono::FixedOffset>>) -> String {
+    end.map_or_else(|| "另行通知".to_owned(), time_zh)
+}
+
+/// Chinese ordinal for category headings: 一, 二, … 十二.
+fn ordinal(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_owned(),
+        10 => "十".to_owned(),
+        11..=19 => format!("十{}", DIGITS[n - 10]),
+        _ => n.to_string(),
+    }
+}
+
+/// Measures grouped by category in order of appearance, each with its responsible units:
+/// `（一）工业源减排\n1. …（责任单位：县工业和信息化局、…）`.
+fn grouped(lines: Vec<(MeasureCategory, String, Vec<String>)>) -> String {
+    let mut categories: Vec<MeasureCategory> = Vec::new();
+    for (c, _, _) in &lines {
+        if !categories.contains(c) {
+            categories.push(*c);
+        }
+    }
+    let mut out = Vec::new();
+    let mut n = 0;
+    for (i, c) in categories.iter().enumerate() {
+        out.push(format!("（{}）{}", ordinal(i + 1), c.label()));
+        for (_, text, units) in lines.iter().filter(|(lc, _, _)| lc == c) {
+            n += 1;
+            out.push(format!("{n}. {text}（责任单位：{}）", units.join("、")));
+        }
+    }
+    out.join("\n")
+}
+
+fn measures_block(items: &[&Item]) -> String {
+    let mut lines: Vec<(MeasureCategory, String, Vec<String>)> = Vec::new();
+    let mut ids: Vec<&str> = Vec::new();
+    for item in items {
+        match ids.iter().position(|m| *m == item.key().measure) {
+            Some(p) => lines[p].2.push(item.spec.unit_name.clone()),
+            None => {
+                ids.push(&item.key().measure);
+                lines.push((
+                    item.spec.category,
+                    item.spec.text.clone(),
+                    vec![item.spec.unit_name.clone()],
+                ));
+            }
+        }
+    }
+    grouped(lines)
+}
+
+fn plan_measures_block(plan: &Plan, level: Level) -> String {
+    let lines = plan
+        .level(level)
+        .map(|l| {
+            l.measures
+                .iter()
+                .map(|m| {
+                    let units = m
+                        .units
+                        .iter()
+                        .map(|u| {
+                            plan.units
+                                .get(u)
+                                .map_or_else(|| u.clone(), |x| x.name.clone())
+                        })
+                        .collect();
+                    (m.category, m.text.clone(), units)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    grouped(lines)
+}
+
+fn unit_measures(items: &[&Item]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let role = if item.spec.lead { "牵头" } else { "配合" };
+            format!(
+                "{}. 【{}】{}（{}；{}前落实）",
+                i + 1,
+                item.spec.category.label(),
+                item.spec.text,
+                role,
+                time_zh(&item.deadline)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn deadline_text(items: &[&Item]) -> String {
+    let earliest = items.iter().map(|i| i.deadline).min();
+    let latest = items.iter().map(|i| i.deadline).max();
+    match (earliest, latest) {
+        (Some(a), Some(b)) if a == b => format!("{}前", time_zh(&a)),
+        (Some(a), Some(b)) => format!(
+            "按各项措施所列时限落实，最早{}前，最迟{}前",
+            time_zh(&a),
+            time_zh(&b)
+        ),
+        _ => String::new(),
+    }
+}
+
+fn feedback_text(items: &[&Item]) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for item in items {
+        let every = match item.spec.report_every_hours {
+            Some(24) => "，每日报送".to_owned(),
+            Some(h) => format!("，每{h}小时报送"),
+            None => String::new(),
+        };
+        let line = format!("{}{}", item.spec.feedback, every);
+        if !seen.contains(&line) {
+            seen.push(line);
+        }
+    }
+    seen.join("；")
+}
+
+fn filled(
+    kind: TemplateKind,
+    plan: &Plan,
+    title: String,
+    unit: Option<String>,
+    values: &[(&'static str, String)],
+) -> Result<Notice, NoticeError> {
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let text = fill(plan.templates.get(kind), &pairs)
+        .map_err(|error| NoticeError::Template { kind, error })?;
+    Ok(Notice {
+        kind,
+        title,
+        unit,
+        text: text.trim().to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::response::tests::{drill, fresh, plan, run, t};
+    use crate::domain::response::{Command, LevelChangeInput, LiftInput};
+
+    /// The names each notice supplies, as the notice writer fills them.
+    fn supplied(kind: TemplateKind) -> Vec<&'static str> {
+        let p = plan();
+        let (mut s, mut j) = fresh();
+        drill(&mut s, &mut j);
+        let e = s.state().current().expect("episode").clone();
+        let step = &e.steps[0];
+        let mut v: Vec<&str> = common(&p, step.to, step).iter().map(|(k, _)| *k).collect();
+        v.extend(match kind {
+            TemplateKind::Warning => vec!["start", "end", "reasons", "measures", "primary"],
+            TemplateKind::Unit => vec![
+                "unit", "contact", "start", "end", "measures", "deadline", "feedback",
+            ],
+            TemplateKind::Adjust => vec!["from_level_name", "start", "end", "reasons", "measures"],
+            TemplateKind::Lift => vec!["start", "lift_time", "reasons"],
+        });
+        v
+    }
+
+    #[test]
+    fn every_allowed_placeholder_is_supplied() {
+        for kind in TemplateKind::ALL {
+            let mut a = kind.allowed();
+            let mut b = supplied(kind);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn notices_fill_from_the_default_plan_without_leftovers() {
+        let p = plan();
+        let (mut s, mut j) = fresh();
+        drill(&mut s, &mut j);
+        let e = s.state().current().expect("episode").clone();
+
+        let w = warning_notice(&p, &e).expect("warning notice");
+        assert!(!w.text.contains('{') && !w.text.contains('}'), "{}", w.text);
+        assert!(w.text.contains("关于启动重污染天气橙色预警的通知"));
+        assert!(w.text.contains("某县应急办〔2025〕3号"));
+        assert!(
+            w.text
+                .contains("决定于2025年1月15日0时启动重污染天气橙色预警")
+        );
+        assert!(w.text.contains("同时启动Ⅱ级应急响应"));
+        assert!(w.text.contains("预计持续至2025年1月18日0时"));
+        assert!(w.text.contains("首要污染物：PM2.5"));
+        assert!(w.text.contains("（一）工业源减排"));
+        assert!(
+            w.text
+                .contains("责任单位：县住房和城乡建设局、县交通运输局")
+        );
+        assert!(w.text.contains("签发：县应急指挥部总指挥（县长）"));
+        assert!(w.text.contains("2025年1月14日"));
+        assert_eq!(w.file_name(), "关于启动重污染天气橙色预警的通知.txt");
+
+        let units = unit_notices(&p, &e, 0).expect("unit notices");
+        let with_items: std::collections::BTreeSet<&str> =
+            e.items.iter().map(|i| i.key().unit.as_str()).collect();
+        assert_eq!(units.len(), with_items.len());
+        // Plan order: 生态环境分局 (ee) comes before 工信局 (gxj).
+        assert_eq!(units[0].unit.as_deref(), Some("ee"));
+        for n in &units {
+            assert!(!n.text.contains('{') && !n.text.contains('}'), "{}", n.text);
+        }
+        let jyj = units
+            .iter()
+            .find(|n| n.unit.as_deref() == Some("jyj"))
+            .expect("education bureau");
+        assert!(jyj.text.starts_with("县教育体育局："), "{}", jyj.text);
+        assert!(
+            jyj.text
+                .contains("1. 【学校和幼儿园】中小学、幼儿园停止体育课")
+        );
+        assert!(jyj.text.contains("完成时限：2025年1月15日0时前"));
+        assert!(
+            jyj.text
+                .contains("联系人：某某县重污染天气应急指挥部办公室值班室")
+        );
+        let hedong = units
+            .iter()
+            .find(|n| n.unit.as_deref() == Some("town-hedong"))
+            .expect("town");
+        assert!(
+            hedong
+                .text
+                .contains("最早2025年1月15日0时前，最迟2025年1月15日6时前")
+        );
+        assert!(hedong.text.contains("每日报送"));
+    }
+
+    #[test]
+    fn adjust_and_lift_notices() {
+        let p = plan();
+        let (mut s, mut j) = fresh();
+        drill(&mut s, &mut j);
+        run(
+            &mut s,
+            &mut j,
+            Command::Upgrade(LevelChangeInput {
+                to: Level::Red,
+                effective: t("2025-01-16T12:00:00+08:00"),
+                expected_end: Some(t("2025-01-19T00:00:00+08:00")),
+                approver: None,
+                doc_no: "某县应急办〔2025〕4号".into(),
+                reasons: vec!["预计16日至18日AQI将超过300".into()],
+                consultation: None,
+            }),
+            "2025-01-16T09:00:00+08:00",
+        );
+        let e = s.state().current().expect("episode").clone();
+        let a = adjust_notice(&p, &e, 1).expect("adjust");
+        assert!(!a.text.contains('{'), "{}", a.text);
+        assert!(
+            a.text
+                .contains("关于将重污染天气橙色预警调整为红色预警的通知")
+        );
+        assert!(
+            a.text
+                .contains("决定于2025年1月16日12时将重污染天气橙色预警调整为红色预警")
+        );
+        assert!(
+            a.text
+                .contains("应急响应相应调整为Ⅰ级应急响应，预计持续至2025年1月19日0时")
+        );
+        assert!(a.text.contains("停止矿山、砂石料场作业"));
+        assert!(matches!(
+            adjust_notice(&p, &e, 0),
+            Err(NoticeError::NoSuchStep { step: 0, .. })
+        ));
+        // Unit notices for the upgrade: only units with something new.
+        let added = unit_notices(&p, &e, 1).expect("unit notices");
+        assert!(added.iter().any(|n| n.text.contains("停止矿山")));
+        assert!(matches!(
+            lift_notice(&p, &e),
+            Err(NoticeError::NotLifted(1))
+        ));
+        run(
+            &mut s,
+            &mut j,
+            Command::Lift(LiftInput {
+                at: t("2025-01-18T12:00:00+08:00"),
+                basis: "受冷空气影响，预计未来36小时以上空气质量优良".into(),
+                approver: None,
+                doc_no: "某县应急办〔2025〕5号".into(),
+                consultation: None,
+            }),
+            "2025-01-18T10:00:00+08:00",
+        );
+        let e = s.state().latest().expect("episode").clone();
+        let l = lift_notice(&p, &e).expect("lift");
+        assert!(!l.text.contains('{'), "{}", l.text);
+        assert!(l.text.contains("关于解除重污染天气红色预警的通知"));
+        assert!(l.text.contains(
+            "决定于2025年1月18日12时解除自2025年1月15日0时启动的重污染天气红色预警，Ⅰ级应急响应同时终止"
+        ));
+        assert!(l.text.contains("某县应急办〔2025〕5号"));
+        assert!(l.text.contains("2025年1月18日"));
+    }
+}
