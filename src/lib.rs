@@ -3,8 +3,11 @@
 //! Data flows one way: files → [`ingest`] → [`store`] → [`domain`] analyses → pages and reports.
 
 pub mod cli;
+pub mod clock;
 pub mod domain;
 pub mod ingest;
 pub mod journal;
 pub mod report;
 pub mod store;
+pub mod ui;
+pub mod workspace;

@@ -5,12 +5,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    airdesk::ui::launch::mark_process_start();
     let cli = airdesk::cli::Cli::parse();
     match cli.command {
         Some(command) => airdesk::cli::run(command),
-        None => {
-            eprintln!("airdesk: the desktop app is not built yet; use a subcommand (see --help)");
-            ExitCode::from(2)
-        }
+        None => airdesk::cli::run_gui(&cli.gui),
     }
 }

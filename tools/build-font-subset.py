@@ -87,6 +87,12 @@ def main():
     # A modified version gets its own family name (OFL-1.1 good practice).
     from fontTools.ttLib import TTFont
     font = TTFont(OUT)
+    # Noto Sans CJK has no U+FFFD REPLACEMENT CHARACTER, which decoders put where bytes were not
+    # valid text and which the load report then shows. Map it to the glyph of U+25C6 BLACK
+    # DIAMOND, the shape the replacement character is drawn on.
+    for table in font["cmap"].tables:
+        if table.isUnicode() and 0x25C6 in table.cmap:
+            table.cmap[0xFFFD] = table.cmap[0x25C6]
     for record in font["name"].names:
         if record.nameID in (1, 4, 16):
             record.string = "AirDesk Sans"

@@ -8,6 +8,7 @@
 mod advise;
 mod aqi;
 mod budget;
+mod gui;
 mod hindcast;
 mod inspect;
 mod journal;
@@ -29,6 +30,9 @@ pub struct Cli {
     /// A subcommand runs headless; none opens the desktop app.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Options of the desktop app.
+    #[command(flatten)]
+    pub gui: gui::GuiArgs,
 }
 
 /// The headless subcommands.
@@ -77,6 +81,13 @@ impl Failure {
             message: message.into(),
         }
     }
+}
+
+pub use gui::GuiArgs;
+
+/// Start the desktop app with the top-level options.
+pub fn run_gui(args: &GuiArgs) -> ExitCode {
+    gui::run(args)
 }
 
 /// Run a subcommand and turn its outcome into the process exit status.

@@ -1,0 +1,144 @@
+//! The app clock: real time, or a drill clock set to a past moment (fixed or running).
+//!
+//! Nothing below the UI reads the system clock. The app reads the real time once per frame and
+//! turns it into "now" with [`Clock::now`]; that moment is passed as an argument to every analysis,
+//! page and journal entry, so a drill replays a past episode exactly as if it were happening.
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
+
+/// China Standard Time (UTC+8), the time every Chinese duty desk works in.
+pub fn cst() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC"))
+}
+
+/// A moment shown in China Standard Time.
+pub fn to_cst(t: DateTime<Utc>) -> DateTime<FixedOffset> {
+    t.with_timezone(&cst())
+}
+
+/// Where the app's "now" comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Clock {
+    /// The computer's clock.
+    Real,
+    /// A drill (演练): "now" is a chosen past moment. When `running`, it advances with real time
+    /// from `anchor_real` on; otherwise it stays at `at`.
+    Drill {
+        /// The drill moment at `anchor_real`.
+        at: DateTime<Utc>,
+        /// The real time at which the drill clock showed `at`.
+        anchor_real: DateTime<Utc>,
+        /// Whether the drill clock advances with real time.
+        running: bool,
+    },
+}
+
+impl Clock {
+    /// A drill clock that shows `at` now (`real_now`) and then runs or stays.
+    pub fn drill(at: DateTime<Utc>, real_now: DateTime<Utc>, running: bool) -> Self {
+        Clock::Drill {
+            at,
+            anchor_real: real_now,
+            running,
+        }
+    }
+
+    /// The app's "now", given the real time.
+    pub fn now(&self, real_now: DateTime<Utc>) -> DateTime<Utc> {
+        match *self {
+            Clock::Real => real_now,
+            Clock::Drill {
+                at,
+                anchor_real,
+                running,
+            } => {
+                if running {
+                    at + (real_now - anchor_real)
+                } else {
+                    at
+                }
+            }
+        }
+    }
+
+    /// Whether this is a drill clock (pages show a banner, the journal marks entries as drill).
+    pub fn is_drill(&self) -> bool {
+        matches!(self, Clock::Drill { .. })
+    }
+}
+
+/// Parse a moment typed by a user or given on the command line, in China Standard Time unless an
+/// offset is given: `2019-12-10 14:00`, `2019-12-10T14:00:00`, `2019-12-10` (midnight) or RFC 3339
+/// (`2019-12-10T06:00:00Z`).
+pub fn parse_moment(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some(t.with_timezone(&Utc));
+    }
+    const FORMATS: [&str; 4] = [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ];
+    let local = FORMATS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .or_else(|| {
+            chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })?;
+    cst()
+        .from_local_datetime(&local)
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s)
+            .expect("test time")
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn drill_clock_runs_or_stays() {
+        let real = utc("2026-11-20T08:00:00Z");
+        let at = utc("2019-12-10T06:00:00Z");
+        let running = Clock::drill(at, real, true);
+        let fixed = Clock::drill(at, real, false);
+        let later = real + chrono::Duration::minutes(90);
+        assert_eq!(running.now(later), at + chrono::Duration::minutes(90));
+        assert_eq!(fixed.now(later), at);
+        assert_eq!(Clock::Real.now(later), later);
+        assert!(running.is_drill() && !Clock::Real.is_drill());
+        // Freezing a running drill where it stands: a fixed drill at its current moment.
+        let paused = Clock::drill(running.now(later), later, false);
+        assert_eq!(
+            paused.now(later + chrono::Duration::hours(5)),
+            at + chrono::Duration::minutes(90)
+        );
+    }
+
+    #[test]
+    fn moments_are_read_in_china_standard_time() {
+        let expected = utc("2019-12-10T06:00:00Z");
+        assert_eq!(parse_moment("2019-12-10 14:00"), Some(expected));
+        assert_eq!(parse_moment(" 2019-12-10T14:00:00 "), Some(expected));
+        assert_eq!(parse_moment("2019-12-10T06:00:00Z"), Some(expected));
+        assert_eq!(
+            parse_moment("2019-12-10"),
+            Some(utc("2019-12-09T16:00:00Z"))
+        );
+        assert_eq!(parse_moment("10/12/2019"), None);
+        assert_eq!(parse_moment("2019-13-10 14:00"), None);
+        assert_eq!(
+            to_cst(expected).format("%H:%M").to_string(),
+            "14:00".to_string()
+        );
+    }
+}

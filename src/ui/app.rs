@@ -1,0 +1,994 @@
+//! The eframe application: state split into small structs, per-frame logic apart from drawing,
+//! and every change applied in one place ([`AirDeskApp::apply`]).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+use crate::clock::{Clock, to_cst};
+use crate::workspace::{
+    AppState, Language, Renderer, Workspace, WorkspaceError,
+    watch::{WatchSet, Watcher},
+};
+
+use super::background::{Background, Message, load_now};
+use super::command::Command;
+use super::file_dialog::{self, DialogKind, DialogOutcome};
+use super::fonts;
+use super::i18n::{T, Tr};
+use super::pages::{Page, PageContext, Pages};
+use super::projector::Projector;
+use super::state::{DataStatus, Notices};
+use super::theme::{self, Look};
+use super::widgets::{BannerKind, banner};
+
+/// How often the watcher looks at the data files.
+const WATCH_INTERVAL: Duration = Duration::from_secs(2);
+
+/// A renderer that failed to start, and why (set when the app restarted itself with the other).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RendererFallback {
+    /// The renderer that failed.
+    pub failed: Renderer,
+    /// Its error message.
+    pub reason: String,
+}
+
+/// How the app starts: from the command line, or from a test.
+#[derive(Debug, Clone)]
+pub struct StartOptions {
+    /// The workspace folder to open (created if missing); `None` = the last one, else the default.
+    pub workspace: Option<PathBuf>,
+    /// Open the workspace read-only even if it could be written.
+    pub read_only: bool,
+    /// Interface language for this session, overriding the workspace setting until the user
+    /// picks one.
+    pub language: Option<Language>,
+    /// Start with a drill clock at this moment (running).
+    pub drill: Option<DateTime<Utc>>,
+    /// The renderer drawing the window (`None` in headless tests).
+    pub renderer: Option<Renderer>,
+    /// Set when the preferred renderer failed and this process is the restart.
+    pub fallback: Option<RendererFallback>,
+    /// Where app-level state lives; `None` = [`AppState::config_dir`]. Tests point it at a
+    /// temporary folder.
+    pub config_dir: Option<PathBuf>,
+    /// The real clock (tests may pass a fixed one).
+    pub real_time: fn() -> DateTime<Utc>,
+    /// Whether to watch data files for changes.
+    pub watch_files: bool,
+    /// `Some(false)`: never use the system file dialog (type paths, drop files); `None`: detect.
+    pub file_dialogs: Option<bool>,
+}
+
+impl Default for StartOptions {
+    fn default() -> Self {
+        StartOptions {
+            workspace: None,
+            read_only: false,
+            language: None,
+            drill: None,
+            renderer: None,
+            fallback: None,
+            config_dir: None,
+            real_time: Utc::now,
+            watch_files: true,
+            file_dialogs: None,
+        }
+    }
+}
+
+/// The desktop app.
+pub struct AirDeskApp {
+    workspace: Workspace,
+    app_state: AppState,
+    config_dir: Option<PathBuf>,
+    language_override: Option<Language>,
+    data: DataStatus,
+    loads_started: u64,
+    reload_pending: bool,
+    page: Page,
+    pages: Pages,
+    projector: Projector,
+    clock: Clock,
+    real_time: fn() -> DateTime<Utc>,
+    notices: Notices,
+    background: Background,
+    watcher: Option<Watcher>,
+    watch_files: bool,
+    dialog_available: bool,
+    renderer: Option<Renderer>,
+    commands: Vec<Command>,
+    applied_look: Option<Look>,
+    applied_title: Option<Language>,
+    fonts_installed: bool,
+}
+
+impl AirDeskApp {
+    /// Open the workspace and set up the app; no thread is started and no file is loaded until
+    /// the first frame. Fails only when no workspace at all can be opened or created (not even a
+    /// scratch one in the temporary folder).
+    pub fn new(options: StartOptions) -> Result<AirDeskApp, WorkspaceError> {
+        let config_dir = options.config_dir.clone().or_else(AppState::config_dir);
+        let app_state = config_dir
+            .as_deref()
+            .map(AppState::load)
+            .unwrap_or_default();
+        let mut notices = Notices::default();
+        let workspace = open_first_workspace(&options, &app_state, &mut notices)?;
+        let real_now = (options.real_time)();
+        let clock = options
+            .drill
+            .map_or(Clock::Real, |at| Clock::drill(at, real_now, true));
+        if let Some(problem) = workspace.settings_problem() {
+            notices.push(
+                BannerKind::Warning,
+                T::SettingsProblem,
+                vec![problem.to_string()],
+            );
+        }
+        let mut app = AirDeskApp {
+            workspace,
+            app_state,
+            config_dir,
+            language_override: options.language,
+            data: DataStatus::default(),
+            loads_started: 0,
+            reload_pending: true,
+            page: Page::Situation,
+            pages: Pages::default(),
+            projector: Projector::default(),
+            clock,
+            real_time: options.real_time,
+            notices,
+            background: Background::default(),
+            watcher: None,
+            watch_files: options.watch_files,
+            dialog_available: options
+                .file_dialogs
+                .unwrap_or_else(file_dialog::likely_available),
+            renderer: options.renderer,
+            commands: Vec::new(),
+            applied_look: None,
+            applied_title: None,
+            fonts_installed: false,
+        };
+        app.remember_workspace();
+        if let Some(renderer) = options.renderer {
+            app.started_with(renderer, options.fallback.as_ref());
+        }
+        Ok(app)
+    }
+
+    /// Note which renderer draws the window; after a fallback, say which one failed and why, and
+    /// offer to keep the working one.
+    pub fn started_with(&mut self, renderer: Renderer, fallback: Option<&RendererFallback>) {
+        self.renderer = Some(renderer);
+        let Some(fb) = fallback else {
+            return;
+        };
+        let setting = match renderer {
+            Renderer::Glow => crate::workspace::RendererSetting::Glow,
+            Renderer::Wgpu => crate::workspace::RendererSetting::Wgpu,
+        };
+        self.notices.push_with_action(
+            BannerKind::Warning,
+            T::RendererFellBack,
+            vec![
+                fb.failed.name().into(),
+                renderer.name().into(),
+                fb.reason.clone(),
+            ],
+            Some((
+                T::UseThisRenderer,
+                vec![renderer.name().into()],
+                Command::SetRenderer(setting),
+            )),
+        );
+    }
+
+    /// The page on show.
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
+    /// The open workspace.
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The loaded data and load status.
+    pub fn data(&self) -> &DataStatus {
+        &self.data
+    }
+
+    /// Whether a load is running or about to start.
+    pub fn is_loading(&self) -> bool {
+        self.data.loading || self.reload_pending
+    }
+
+    /// Whether projector mode is on.
+    pub fn presenting(&self) -> bool {
+        self.projector.active()
+    }
+
+    /// The interface language in use.
+    pub fn language(&self) -> Language {
+        self.language_override
+            .unwrap_or(self.workspace.settings().language)
+    }
+
+    /// The app's "now".
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now((self.real_time)())
+    }
+
+    /// The pages' view state (for tests and benchmarks that drive them).
+    pub fn pages_mut(&mut self) -> &mut Pages {
+        &mut self.pages
+    }
+
+    /// Queue a command as if a page had sent it.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Load the workspace's data now, on this thread (benchmarks and tests; the app itself loads
+    /// in the background).
+    pub fn load_blocking(&mut self) {
+        self.loads_started += 1;
+        let loaded = load_now(&self.workspace.data_files(), self.loads_started);
+        self.reload_pending = false;
+        self.finish_load(
+            loaded.store,
+            loaded.report,
+            loaded.elapsed,
+            loaded.generation,
+        );
+    }
+
+    /// Install the fonts and the theme before the first frame, so that frame already shows Chinese
+    /// text (fonts given to egui take effect at the start of the next pass).
+    pub fn prepare(&mut self, ctx: &egui::Context) {
+        fonts::install(ctx);
+        self.fonts_installed = true;
+        let look = self.look();
+        theme::apply(ctx, &look);
+        self.applied_look = Some(look);
+    }
+
+    /// One whole frame for hosts without eframe (tests, benchmarks): logic, drawing, commands.
+    pub fn run_frame(&mut self, ui: &mut egui::Ui) {
+        self.logic(ui.ctx());
+        self.draw(ui);
+    }
+
+    /// Per-frame logic before drawing: fonts and theme, background messages, file drops,
+    /// keyboard shortcuts, and starting pending work.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        if !self.fonts_installed {
+            fonts::install(ctx);
+            self.fonts_installed = true;
+        }
+        self.background.set_context(ctx);
+        let look = self.look();
+        if self.applied_look != Some(look) {
+            theme::apply(ctx, &look);
+            self.applied_look = Some(look);
+        }
+        let lang = self.language();
+        if self.applied_title != Some(lang) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(
+                Tr(lang).t(T::AppTitle).to_string(),
+            ));
+            self.applied_title = Some(lang);
+        }
+        for message in self.background.poll() {
+            self.receive(message);
+        }
+        self.take_dropped_files(ctx);
+        self.shortcuts(ctx);
+        self.apply_all(ctx);
+        // Not before the first frame is out: on two cores the loader would slow down the start.
+        if self.reload_pending && ctx.cumulative_frame_nr() > 0 {
+            self.start_load();
+        } else if self.reload_pending {
+            ctx.request_repaint();
+        }
+        if self.watch_files && self.watcher.is_none() {
+            self.start_watcher();
+        }
+        // The clock on screen shows minutes; waking every few seconds keeps it current.
+        ctx.request_repaint_after(Duration::from_secs(5));
+    }
+
+    /// Draw the frame, then apply what the pages asked for.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let tr = Tr(self.language());
+        let look = self.look();
+        let now = self.now();
+        self.top_bar(ui, tr, &look, now);
+        self.banners(ui, tr, &look, now);
+        if !self.projector.active() {
+            self.navigation(ui, tr, &look);
+        }
+        if !self.projector.active() {
+            self.status_bar(ui, tr, &look);
+        }
+        let presenting = self.projector.active();
+        let page = self.page;
+        let mut commands = std::mem::take(&mut self.commands);
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut cx = PageContext::new(
+                tr,
+                look,
+                now,
+                self.clock,
+                &self.data,
+                &self.workspace,
+                &self.app_state,
+                presenting,
+                self.dialog_available,
+                self.renderer,
+                &mut commands,
+            );
+            self.pages.show(page, ui, &mut cx);
+        });
+        self.commands.extend(commands);
+        self.drop_overlay(&ctx, tr, &look);
+        self.apply_all(&ctx);
+    }
+
+    fn look(&self) -> Look {
+        Look::new(self.workspace.settings().theme, self.projector.active())
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui, tr: Tr, look: &Look, now: DateTime<Utc>) {
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                if self.projector.active() {
+                    let n = Page::ALL.len();
+                    if ui.button("◀").on_hover_text(tr.t(T::PrevPage)).clicked() {
+                        self.commands.push(Command::StepPage(-1));
+                    }
+                    ui.label(
+                        RichText::new(format!(
+                            "{}  {}/{n}",
+                            tr.t(self.page.title()),
+                            self.page.index() + 1
+                        ))
+                        .heading()
+                        .strong(),
+                    );
+                    if ui.button("▶").on_hover_text(tr.t(T::NextPage)).clicked() {
+                        self.commands.push(Command::StepPage(1));
+                    }
+                } else {
+                    ui.label(
+                        RichText::new(tr.t(T::AppTitle))
+                            .heading()
+                            .strong()
+                            .color(look.strong_text),
+                    );
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if self.projector.active() {
+                        if ui.button(tr.t(T::LeaveProjector)).clicked() {
+                            self.commands.push(Command::LeaveProjector);
+                        }
+                    } else {
+                        if ui
+                            .button(tr.t(T::Projector))
+                            .on_hover_text(tr.t(T::ProjectorTip))
+                            .clicked()
+                        {
+                            self.commands.push(Command::ToggleProjector);
+                        }
+                        let other = match self.language() {
+                            Language::Zh => T::LanguageEn,
+                            Language::En => T::LanguageZh,
+                        };
+                        if ui
+                            .button(tr.t(other))
+                            .on_hover_text(tr.t(T::SwitchLanguage))
+                            .clicked()
+                        {
+                            self.commands.push(Command::ToggleLanguage);
+                        }
+                    }
+                    let t = to_cst(now);
+                    let label = if self.clock.is_drill() {
+                        T::DrillClock
+                    } else {
+                        T::Clock
+                    };
+                    let color = if self.clock.is_drill() {
+                        look.warn
+                    } else {
+                        look.strong_text
+                    };
+                    ui.label(
+                        RichText::new(t.format("%Y-%m-%d %H:%M").to_string())
+                            .strong()
+                            .monospace()
+                            .color(color),
+                    );
+                    ui.label(RichText::new(tr.t(label)).color(look.weak_text));
+                });
+            });
+            ui.add_space(2.0);
+        });
+    }
+
+    fn banners(&mut self, ui: &mut egui::Ui, tr: Tr, look: &Look, now: DateTime<Utc>) {
+        let presenting = self.projector.active();
+        let any = presenting
+            || self.clock.is_drill()
+            || self.workspace.read_only()
+            || self.notices.iter().next().is_some();
+        if !any {
+            return;
+        }
+        egui::Panel::top("banners")
+            .frame(
+                egui::Frame::new()
+                    .fill(ui.visuals().panel_fill)
+                    .inner_margin(egui::Margin::symmetric(8, 4)),
+            )
+            .show(ui, |ui| {
+                ui.spacing_mut().item_spacing.y = 4.0;
+                let drill = match self.clock {
+                    Clock::Drill { running, .. } => {
+                        let state = if running {
+                            T::DrillRunning
+                        } else {
+                            T::DrillFrozen
+                        };
+                        let when = to_cst(now).format("%Y-%m-%d %H:%M").to_string();
+                        Some(format!(
+                            "{} {}",
+                            tr.f(T::DrillBanner, &[&when]),
+                            tr.t(state)
+                        ))
+                    }
+                    Clock::Real => None,
+                };
+                if presenting {
+                    // One line only: the screen is small at projector zoom.
+                    let (kind, text) = match &drill {
+                        Some(d) => (
+                            BannerKind::Warning,
+                            format!("{}  ·  {d}", tr.t(T::ProjectorBanner)),
+                        ),
+                        None => (BannerKind::Info, tr.t(T::ProjectorBanner).to_string()),
+                    };
+                    banner(ui, look, kind, &text, |_| ());
+                    return;
+                }
+                if let Some(text) = &drill {
+                    banner(ui, look, BannerKind::Warning, text, |ui| {
+                        if ui.button(tr.t(T::EndDrill)).clicked() {
+                            self.commands.push(Command::SetClock(Clock::Real));
+                        }
+                    });
+                }
+                if self.workspace.read_only() {
+                    let text = format!("{} {}", tr.t(T::ReadOnlyBanner), tr.t(T::ReadOnlyWhy));
+                    banner(ui, look, BannerKind::Warning, &text, |_| ());
+                }
+                for n in self.notices.iter() {
+                    let text = n.render(tr);
+                    banner(ui, look, n.kind, &text, |ui| {
+                        if ui.button(tr.t(T::Dismiss)).clicked() {
+                            self.commands.push(Command::DismissNotice(n.id));
+                        }
+                        if let Some((label, args, cmd)) = &n.action {
+                            let args: Vec<&dyn std::fmt::Display> =
+                                args.iter().map(|a| a as &dyn std::fmt::Display).collect();
+                            if ui.button(tr.f(*label, &args)).clicked() {
+                                self.commands.push(cmd.clone());
+                                self.commands.push(Command::DismissNotice(n.id));
+                            }
+                        }
+                    });
+                }
+            });
+    }
+
+    fn navigation(&mut self, ui: &mut egui::Ui, tr: Tr, look: &Look) {
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .exact_size(if self.language() == Language::En {
+                176.0
+            } else {
+                148.0
+            })
+            .show(ui, |ui| {
+                ui.add_space(8.0);
+                for page in Page::ALL {
+                    let selected = self.page == page;
+                    let text = RichText::new(tr.t(page.title())).size(16.0);
+                    let text = if selected {
+                        text.strong().color(look.accent)
+                    } else {
+                        text
+                    };
+                    let r = ui
+                        .add_sized(
+                            [ui.available_width(), 34.0],
+                            egui::Button::selectable(selected, text),
+                        )
+                        .on_hover_text(tr.f(T::ShortcutTip, &[&page.shortcut_text()]));
+                    if r.clicked() {
+                        self.commands.push(Command::Navigate(page));
+                    }
+                }
+            });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui, tr: Tr, look: &Look) {
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if self.is_loading() {
+                    ui.spinner();
+                    ui.label(tr.t(T::Loading));
+                } else {
+                    let problems: u64 = self
+                        .data
+                        .report
+                        .files
+                        .iter()
+                        .map(|f| f.problem_count())
+                        .sum();
+                    let mut text = tr.f(
+                        T::LoadedSummary,
+                        &[
+                            &self.data.files.len(),
+                            &self.data.store.stations().len(),
+                            &self.data.store.value_count(),
+                            &problems,
+                        ],
+                    );
+                    if let Some(e) = self.data.elapsed {
+                        text.push_str(&format!(" · {:.1} s", e.as_secs_f32()));
+                    }
+                    ui.label(RichText::new(text).color(look.weak_text));
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!(
+                                "{}: {}",
+                                tr.t(T::Workspace),
+                                self.workspace.root().display()
+                            ))
+                            .color(look.weak_text),
+                        )
+                        .truncate(),
+                    );
+                });
+            });
+        });
+    }
+
+    fn drop_overlay(&self, ctx: &egui::Context, tr: Tr, look: &Look) {
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop_overlay"),
+        ));
+        let rect = ctx.content_rect();
+        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            tr.t(T::DropHere),
+            egui::FontId::proportional(look.key_figure * 0.8),
+            egui::Color32::WHITE,
+        );
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let paths: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !paths.is_empty() {
+            self.commands.push(Command::AddDataFiles(paths));
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let presenting = self.projector.active();
+        let typing = ctx.egui_wants_keyboard_input();
+        let cmd = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let mut out = Vec::new();
+        let mut focus_filter = false;
+        let mut move_selection = 0;
+        ctx.input_mut(|i| {
+            if i.consume_key(Modifiers::NONE, Key::F11) {
+                out.push(Command::ToggleProjector);
+            }
+            if presenting && i.consume_key(Modifiers::NONE, Key::Escape) {
+                out.push(Command::LeaveProjector);
+            }
+            if presenting && !typing {
+                if i.consume_key(Modifiers::NONE, Key::ArrowRight)
+                    || i.consume_key(Modifiers::NONE, Key::PageDown)
+                {
+                    out.push(Command::StepPage(1));
+                }
+                if i.consume_key(Modifiers::NONE, Key::ArrowLeft)
+                    || i.consume_key(Modifiers::NONE, Key::PageUp)
+                {
+                    out.push(Command::StepPage(-1));
+                }
+            }
+            for page in Page::ALL {
+                if i.consume_shortcut(&cmd(page.shortcut_key())) {
+                    out.push(Command::Navigate(page));
+                }
+            }
+            if i.consume_key(Modifiers::NONE, Key::F5) {
+                out.push(Command::Reload);
+            }
+            if i.consume_shortcut(&cmd(Key::L)) {
+                out.push(Command::ToggleLanguage);
+            }
+            if !presenting && i.consume_shortcut(&cmd(Key::O)) {
+                out.push(Command::OpenFileDialog);
+            }
+            if !presenting && i.consume_shortcut(&cmd(Key::F)) {
+                out.push(Command::Navigate(Page::Data));
+                focus_filter = true;
+            }
+            if self.page == Page::Data && !typing {
+                if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
+                    move_selection += 1;
+                }
+                if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
+                    move_selection -= 1;
+                }
+            }
+        });
+        if focus_filter {
+            self.pages.data.focus_filter();
+        }
+        if move_selection != 0 && ctx.memory(|m| m.focused().is_none()) {
+            let look = self.look();
+            let now = self.now();
+            let mut sink = Vec::new();
+            let cx = PageContext::new(
+                Tr(self.language()),
+                look,
+                now,
+                self.clock,
+                &self.data,
+                &self.workspace,
+                &self.app_state,
+                presenting,
+                self.dialog_available,
+                self.renderer,
+                &mut sink,
+            );
+            self.pages.data.move_selection(&cx, move_selection);
+        }
+        self.commands.extend(out);
+    }
+
+    fn apply_all(&mut self, ctx: &egui::Context) {
+        // A command may queue further commands; bound the rounds so a cycle cannot hang a frame.
+        for _ in 0..4 {
+            if self.commands.is_empty() {
+                break;
+            }
+            for command in std::mem::take(&mut self.commands) {
+                self.apply(ctx, command);
+            }
+            // Draw the result at once (theme, zoom and page changes show on the next frame).
+            ctx.request_repaint();
+        }
+    }
+
+    /// Apply one command: the only place where app state changes.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let real_now = (self.real_time)();
+        match command {
+            Command::Navigate(page) => self.page = page,
+            Command::StepPage(step) => self.page = self.page.step(step),
+            Command::SetLanguage(lang) => {
+                self.language_override = None;
+                self.save_settings(|s| s.language = lang);
+            }
+            Command::ToggleLanguage => {
+                let next = match self.language() {
+                    Language::Zh => Language::En,
+                    Language::En => Language::Zh,
+                };
+                self.language_override = None;
+                self.save_settings(|s| s.language = next);
+            }
+            Command::ToggleProjector => {
+                if self.projector.active() {
+                    self.projector.leave(ctx);
+                } else {
+                    ctx.memory_mut(|m| {
+                        if let Some(id) = m.focused() {
+                            m.surrender_focus(id);
+                        }
+                    });
+                    self.projector
+                        .enter(ctx, self.workspace.settings().projector_scale);
+                }
+            }
+            Command::LeaveProjector => self.projector.leave(ctx),
+            Command::SetProjectorScale(scale) => {
+                self.save_settings(|s| s.projector_scale = scale);
+                self.projector
+                    .rescale(ctx, self.workspace.settings().projector_scale);
+            }
+            Command::SetTheme(theme) => self.save_settings(|s| s.theme = theme),
+            Command::SetRenderer(r) => self.save_settings(|s| s.renderer = r),
+            Command::OpenFileDialog => self.open_dialog(DialogKind::DataFiles),
+            Command::PickWorkspaceFolder => self.open_dialog(DialogKind::WorkspaceFolder),
+            Command::AddDataFiles(paths) => {
+                let result = self.workspace.add_data_files(&paths);
+                self.report_save(result);
+                self.page = Page::Data;
+                self.reload();
+            }
+            Command::RemoveDataFile(path) => {
+                let result = self.workspace.remove_data_file(&path);
+                self.report_save(result);
+                self.reload();
+            }
+            Command::Reload => self.reload(),
+            Command::SetArea(area) => self.save_settings(|s| {
+                s.area = area;
+                s.stations.clear();
+            }),
+            Command::OpenWorkspace(path) => self.open_workspace(&path),
+            Command::SetClock(clock) => {
+                self.clock = match clock {
+                    Clock::Real => Clock::Real,
+                    Clock::Drill { at, running, .. } => Clock::drill(at, real_now, running),
+                };
+            }
+            Command::DismissNotice(id) => self.notices.dismiss(id),
+        }
+    }
+
+    fn save_settings(&mut self, change: impl FnOnce(&mut crate::workspace::Settings)) {
+        let result = self.workspace.update_settings(change);
+        self.report_save(result);
+    }
+
+    fn report_save(&mut self, result: Result<(), WorkspaceError>) {
+        match result {
+            Ok(()) | Err(WorkspaceError::ReadOnly(_)) => {}
+            Err(e) => {
+                self.notices
+                    .push(BannerKind::Error, T::SaveFailed, vec![e.to_string()]);
+            }
+        }
+    }
+
+    fn reload(&mut self) {
+        self.reload_pending = true;
+    }
+
+    fn start_load(&mut self) {
+        self.reload_pending = false;
+        self.loads_started += 1;
+        self.data.loading = true;
+        self.background
+            .load(self.workspace.data_files(), self.loads_started);
+    }
+
+    fn finish_load(
+        &mut self,
+        store: crate::store::Store,
+        report: crate::ingest::LoadReport,
+        elapsed: Duration,
+        generation: u64,
+    ) {
+        self.data.files = report.files.iter().map(|f| f.path.clone()).collect();
+        self.data.store = store;
+        self.data.report = report;
+        self.data.elapsed = Some(elapsed);
+        self.data.generation = generation;
+        self.data.loading = false;
+        if let Some(w) = &self.watcher {
+            w.set(self.watch_set());
+        }
+    }
+
+    fn receive(&mut self, message: Message) {
+        match message {
+            Message::Loaded(loaded) => {
+                if loaded.generation == self.loads_started {
+                    let l = *loaded;
+                    self.finish_load(l.store, l.report, l.elapsed, l.generation);
+                }
+            }
+            Message::Dialog(outcome) => self.dialog_closed(outcome),
+            Message::FilesChanged => {
+                self.notices
+                    .push(BannerKind::Info, T::FilesChanged, Vec::new());
+                self.reload();
+            }
+        }
+    }
+
+    fn open_dialog(&mut self, kind: DialogKind) {
+        if !self.dialog_available {
+            self.page = match kind {
+                DialogKind::DataFiles => Page::Data,
+                DialogKind::WorkspaceFolder => Page::Settings,
+            };
+            self.pages.data.focus_path();
+            return;
+        }
+        let tr = Tr(self.language());
+        let (title, start) = match kind {
+            DialogKind::DataFiles => (
+                tr.t(T::OpenFiles),
+                self.workspace
+                    .settings()
+                    .recent_files
+                    .first()
+                    .and_then(|p| p.parent().map(PathBuf::from)),
+            ),
+            DialogKind::WorkspaceFolder => (
+                tr.t(T::WorkspaceOpen),
+                self.workspace.root().parent().map(PathBuf::from),
+            ),
+        };
+        let notifier = self.background.notifier();
+        file_dialog::open(kind, title.to_string(), start, move |outcome| {
+            notifier.send(Message::Dialog(outcome));
+        });
+    }
+
+    fn dialog_closed(&mut self, outcome: DialogOutcome) {
+        if outcome.unavailable {
+            self.dialog_available = false;
+            self.page = Page::Data;
+            self.pages.data.focus_path();
+            return;
+        }
+        if outcome.paths.is_empty() {
+            return;
+        }
+        match outcome.kind {
+            DialogKind::DataFiles => self.commands.push(Command::AddDataFiles(outcome.paths)),
+            DialogKind::WorkspaceFolder => {
+                if let Some(p) = outcome.paths.into_iter().next() {
+                    self.commands.push(Command::OpenWorkspace(p));
+                }
+            }
+        }
+    }
+
+    fn open_workspace(&mut self, path: &std::path::Path) {
+        let opened = if path.exists() {
+            Workspace::open(path)
+        } else {
+            Workspace::create(path)
+        };
+        match opened {
+            Ok(ws) => {
+                if let Some(problem) = ws.settings_problem() {
+                    self.notices.push(
+                        BannerKind::Warning,
+                        T::SettingsProblem,
+                        vec![problem.to_string()],
+                    );
+                }
+                self.workspace = ws;
+                self.language_override = None;
+                self.data = DataStatus::default();
+                self.watcher = None;
+                self.pages = Pages::default();
+                self.reload();
+                self.remember_workspace();
+            }
+            Err(e) => {
+                self.notices
+                    .push(BannerKind::Error, T::WorkspaceFailed, vec![e.to_string()]);
+            }
+        }
+    }
+
+    fn remember_workspace(&mut self) {
+        self.app_state.opened(self.workspace.root());
+        if let Some(dir) = &self.config_dir
+            && let Err(e) = self.app_state.save(dir)
+        {
+            log::warn!("cannot save the app state in {}: {e}", dir.display());
+        }
+    }
+
+    fn watch_set(&self) -> WatchSet {
+        WatchSet {
+            files: self
+                .workspace
+                .settings()
+                .data_files
+                .iter()
+                .map(|p| self.workspace.resolve(p))
+                .collect(),
+            folders: vec![self.workspace.data_dir()],
+        }
+    }
+
+    fn start_watcher(&mut self) {
+        let notifier = self.background.notifier();
+        self.watcher = Some(Watcher::spawn(
+            self.watch_set(),
+            WATCH_INTERVAL,
+            move || notifier.send(Message::FilesChanged),
+        ));
+    }
+}
+
+/// Open the requested workspace, else the last one, else the default one, else a scratch one in
+/// the temporary folder; each failure becomes a notice.
+fn open_first_workspace(
+    options: &StartOptions,
+    app_state: &AppState,
+    notices: &mut Notices,
+) -> Result<Workspace, WorkspaceError> {
+    let open = |p: &std::path::Path| {
+        if options.read_only {
+            Workspace::open_read_only(p)
+        } else if p.exists() {
+            Workspace::open(p)
+        } else {
+            Workspace::create(p)
+        }
+    };
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    candidates.extend(options.workspace.clone());
+    if options.workspace.is_none() {
+        candidates.extend(app_state.last_workspace.clone().filter(|p| p.is_dir()));
+        candidates.push(AppState::default_workspace_dir());
+    }
+    candidates.push(std::env::temp_dir().join("airdesk-scratch-workspace"));
+    let mut last_error = None;
+    for c in candidates {
+        match open(&c) {
+            Ok(ws) => return Ok(ws),
+            Err(e) => {
+                notices.push(BannerKind::Error, T::WorkspaceFailed, vec![e.to_string()]);
+                last_error = Some(e);
+            }
+        }
+    }
+    Err(last_error.unwrap_or_else(|| WorkspaceError::Missing(PathBuf::new())))
+}
+
+impl eframe::App for AirDeskApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        AirDeskApp::logic(self, ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        // egui's memory holds the zoom factor, which projector mode changes; the desktop zoom is
+        // not worth the risk of restarting at projector size.
+        false
+    }
+}

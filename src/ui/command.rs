@@ -1,0 +1,51 @@
+//! Everything a page or a shortcut can ask the app to do. Pages never change app state directly:
+//! they push a [`Command`], and the app applies all of them in one place after the frame
+//! (`AirDeskApp::apply`), so every change is easy to find, test and log.
+
+use std::path::PathBuf;
+
+use crate::clock::Clock;
+use crate::workspace::{Language, RendererSetting, ThemeChoice};
+
+use super::pages::Page;
+
+/// A request from the UI to change app state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show a page.
+    Navigate(Page),
+    /// Show the next (+1) or previous (−1) page, wrapping around.
+    StepPage(i32),
+    /// Switch the interface language (saved in the workspace).
+    SetLanguage(Language),
+    /// Switch between Chinese and English.
+    ToggleLanguage,
+    /// Enter or leave projector mode.
+    ToggleProjector,
+    /// Leave projector mode (no-op when not in it).
+    LeaveProjector,
+    /// Set the projector text scale (saved).
+    SetProjectorScale(f32),
+    /// Set the desktop colour scheme (saved).
+    SetTheme(ThemeChoice),
+    /// Set the renderer for the next start (saved).
+    SetRenderer(RendererSetting),
+    /// Show the system file dialog to choose data files.
+    OpenFileDialog,
+    /// Reference these files or folders as data of the workspace and load them.
+    AddDataFiles(Vec<PathBuf>),
+    /// Stop loading a referenced data file (the file is not touched).
+    RemoveDataFile(PathBuf),
+    /// Read every data file again (F5).
+    Reload,
+    /// Set the area the desk is responsible for (empty = none).
+    SetArea(String),
+    /// Open (or create) the workspace at this folder.
+    OpenWorkspace(PathBuf),
+    /// Show the system folder dialog to choose a workspace.
+    PickWorkspaceFolder,
+    /// Change the app clock (real time or a drill).
+    SetClock(Clock),
+    /// Remove a notice banner.
+    DismissNotice(u64),
+}

@@ -1,0 +1,27 @@
+//! The desktop app (egui/eframe): thin pages over the store, the workspace and the domain.
+//!
+//! - [`app`]: the eframe `App`; state in small structs, every change applied in one place.
+//! - [`command`]: what pages and shortcuts may ask for.
+//! - [`pages`]: one file per page.
+//! - [`i18n`]: the one translation table (Chinese default, English).
+//! - [`fonts`], [`theme`]: the bundled CJK font; desktop and projector looks.
+//! - [`launch`]: renderer choice and the restart with the other renderer.
+
+pub mod app;
+pub mod background;
+pub mod command;
+pub mod excerpt;
+pub mod file_dialog;
+pub mod fonts;
+pub mod i18n;
+pub mod launch;
+mod logging;
+pub mod pages;
+pub mod projector;
+pub mod sparkline;
+pub mod state;
+pub mod theme;
+pub mod widgets;
+
+pub use app::{AirDeskApp, RendererFallback, StartOptions};
+pub use launch::{Launch, run};

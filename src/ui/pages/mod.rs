@@ -1,0 +1,211 @@
+//! The pages of the app, one file each, and what every page receives.
+//!
+//! A page is a plain struct holding its own view state (filter text, selection …) with a method
+//! `fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>)`. It reads app state through
+//! [`PageContext`] and asks for changes with [`PageContext::send`]; it never changes app state
+//! itself. When `cx.presenting` is true (projector mode) a page must show no edit widgets at all
+//! (no text fields, combo boxes, sliders, check boxes): only text, figures, charts and navigation.
+//!
+//! To add a page: a file here with its struct, a variant of [`Page`] with its title entry in the
+//! translation table, a field in [`Pages`] and an arm in [`Pages::show`].
+
+mod data;
+mod placeholder;
+mod settings;
+mod situation;
+
+pub use data::DataPage;
+pub use settings::SettingsPage;
+pub use situation::SituationPage;
+
+use chrono::{DateTime, Utc};
+
+use crate::clock::Clock;
+use crate::store::Store;
+use crate::workspace::{AppState, Renderer, Workspace};
+
+use super::command::Command;
+use super::i18n::{T, Tr};
+use super::state::DataStatus;
+use super::theme::Look;
+
+/// The pages, in navigation order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Page {
+    /// 态势: the situation board.
+    #[default]
+    Situation,
+    /// 数据: files, load report, stations, series.
+    Data,
+    /// 气象窗口: unfavourable-weather windows.
+    Weather,
+    /// 应急响应: warning level, measures, reports.
+    Response,
+    /// 目标核算: the season budget.
+    Targets,
+    /// 督办: supervision findings.
+    Supervision,
+    /// 设置: settings, workspace, clock.
+    Settings,
+}
+
+impl Page {
+    /// Every page in navigation order.
+    pub const ALL: [Page; 7] = [
+        Page::Situation,
+        Page::Data,
+        Page::Weather,
+        Page::Response,
+        Page::Targets,
+        Page::Supervision,
+        Page::Settings,
+    ];
+
+    /// The page's title entry.
+    pub fn title(self) -> T {
+        match self {
+            Page::Situation => T::PageSituation,
+            Page::Data => T::PageData,
+            Page::Weather => T::PageWeather,
+            Page::Response => T::PageResponse,
+            Page::Targets => T::PageTargets,
+            Page::Supervision => T::PageSupervision,
+            Page::Settings => T::PageSettings,
+        }
+    }
+
+    /// Position in [`Page::ALL`].
+    pub fn index(self) -> usize {
+        Page::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    /// The page `step` places further, wrapping around.
+    pub fn step(self, step: i32) -> Page {
+        let n = Page::ALL.len() as i32;
+        Page::ALL[(self.index() as i32 + step).rem_euclid(n) as usize]
+    }
+
+    /// The key that, with Ctrl (⌘ on macOS), opens this page.
+    pub fn shortcut_key(self) -> egui::Key {
+        use egui::Key::*;
+        [Num1, Num2, Num3, Num4, Num5, Num6, Num7][self.index()]
+    }
+
+    /// The shortcut as shown in tooltips.
+    pub fn shortcut_text(self) -> String {
+        format!("Ctrl+{}", self.index() + 1)
+    }
+}
+
+/// What a page gets each frame: read access to app state and a way to ask for changes.
+pub struct PageContext<'a> {
+    /// Translations in the current language.
+    pub tr: Tr,
+    /// Current look (sizes, colours; projector or desktop).
+    pub look: Look,
+    /// The app's "now" (real or drill), for everything time-dependent.
+    pub now: DateTime<Utc>,
+    /// The app clock (to show whether this is a drill).
+    pub clock: Clock,
+    /// Data loaded and load status.
+    pub data: &'a DataStatus,
+    /// The open workspace and its settings.
+    pub workspace: &'a Workspace,
+    /// Recent workspaces and the like.
+    pub app_state: &'a AppState,
+    /// Projector mode: read-only, no edit widgets.
+    pub presenting: bool,
+    /// Whether a system file dialog is expected to work.
+    pub dialog_available: bool,
+    /// The renderer drawing this window (None in headless tests).
+    pub renderer: Option<Renderer>,
+    commands: &'a mut Vec<Command>,
+}
+
+impl<'a> PageContext<'a> {
+    /// Bundle what a page needs.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        tr: Tr,
+        look: Look,
+        now: DateTime<Utc>,
+        clock: Clock,
+        data: &'a DataStatus,
+        workspace: &'a Workspace,
+        app_state: &'a AppState,
+        presenting: bool,
+        dialog_available: bool,
+        renderer: Option<Renderer>,
+        commands: &'a mut Vec<Command>,
+    ) -> Self {
+        PageContext {
+            tr,
+            look,
+            now,
+            clock,
+            data,
+            workspace,
+            app_state,
+            presenting,
+            dialog_available,
+            renderer,
+            commands,
+        }
+    }
+
+    /// Ask the app for a change (applied after this frame).
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The store.
+    pub fn store(&self) -> &'a Store {
+        &self.data.store
+    }
+
+    /// Whether nothing may be changed: projector mode or a read-only workspace.
+    pub fn read_only(&self) -> bool {
+        self.presenting || self.workspace.read_only()
+    }
+}
+
+/// The view state of every page.
+#[derive(Default)]
+pub struct Pages {
+    /// 态势.
+    pub situation: SituationPage,
+    /// 数据.
+    pub data: DataPage,
+    /// 设置.
+    pub settings: SettingsPage,
+}
+
+impl Pages {
+    /// Draw `page`.
+    pub fn show(&mut self, page: Page, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
+        match page {
+            Page::Situation => self.situation.ui(ui, cx),
+            Page::Data => self.data.ui(ui, cx),
+            Page::Weather => placeholder::ui(ui, cx, page, T::ComingWeather),
+            Page::Response => placeholder::ui(ui, cx, page, T::ComingResponse),
+            Page::Targets => placeholder::ui(ui, cx, page, T::ComingTargets),
+            Page::Supervision => placeholder::ui(ui, cx, page, T::ComingSupervision),
+            Page::Settings => self.settings.ui(ui, cx),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_step_around_and_have_distinct_shortcuts() {
+        assert_eq!(Page::Situation.step(-1), Page::Settings);
+        assert_eq!(Page::Settings.step(1), Page::Situation);
+        assert_eq!(Page::Data.step(2), Page::Response);
+        let keys: std::collections::HashSet<_> =
+            Page::ALL.iter().map(|p| p.shortcut_key()).collect();
+        assert_eq!(keys.len(), Page::ALL.len());
+    }
+}

@@ -1,0 +1,115 @@
+//! Chinese input through the system IME reaches every text field: a preedit (composition) shows in
+//! the field, a commit replaces it, and two commits in a row both land, in order. The events are the
+//! ones egui-winit produces from the platform IME (fcitx/ibus on Linux, TSF on Windows, macOS IMK).
+
+mod common;
+
+use airdesk::ui::command::Command;
+use airdesk::ui::i18n::{T, Tr};
+use airdesk::ui::pages::Page;
+use airdesk::workspace::Language;
+use common::{Env, app_with, fixture, harness, settle};
+use egui::{Event, ImeEvent};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn preedit(text: &str) -> Event {
+    Event::Ime(ImeEvent::Preedit {
+        text: text.to_string(),
+        active_range_chars: Some(0..text.chars().count()),
+    })
+}
+
+fn commit(text: &str) -> Event {
+    Event::Ime(ImeEvent::Commit(text.to_string()))
+}
+
+/// Focus the field labelled `label`, clear it, and run the IME sequences on it.
+fn ime_sequences(h: &mut Harness<'static, airdesk::ui::AirDeskApp>, label: &str) {
+    let field = h.get_by_label(label);
+    field.focus();
+    h.run();
+    // Select everything and delete it, so the test starts from an empty field.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    assert_eq!(
+        h.get_by_label(label).value().as_deref(),
+        Some(""),
+        "{label}"
+    );
+
+    // Preedit: the composition shows in the field while the user picks a candidate.
+    h.event(preedit("bei"));
+    h.run();
+    assert_eq!(h.get_by_label(label).value().as_deref(), Some("bei"));
+    h.event(preedit("beijing"));
+    h.run();
+    assert_eq!(h.get_by_label(label).value().as_deref(), Some("beijing"));
+
+    // Commit replaces the composition with the chosen characters.
+    h.event(commit("北京"));
+    h.run();
+    assert_eq!(h.get_by_label(label).value().as_deref(), Some("北京"));
+
+    // Two commits in a row (an IME that commits phrase by phrase) both land, in order.
+    h.event(commit("市"));
+    h.event(commit("朝阳区"));
+    h.run();
+    assert_eq!(
+        h.get_by_label(label).value().as_deref(),
+        Some("北京市朝阳区")
+    );
+
+    // A new composition after commits, then an empty preedit cancels it.
+    h.event(preedit("dong"));
+    h.run();
+    assert_eq!(
+        h.get_by_label(label).value().as_deref(),
+        Some("北京市朝阳区dong")
+    );
+    h.event(preedit(""));
+    h.run();
+    assert_eq!(
+        h.get_by_label(label).value().as_deref(),
+        Some("北京市朝阳区")
+    );
+    assert!(
+        h.get_by_label(label).is_focused(),
+        "{label} keeps the focus"
+    );
+}
+
+#[test]
+fn ime_works_in_the_data_page_fields() {
+    let env = Env::new();
+    let files = vec![fixture("stations/NewSiteList.csv")];
+    let mut h = harness(app_with(&env, Language::Zh, &files), (1366.0, 768.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Data));
+    h.run();
+    let tr = Tr(Language::Zh);
+    ime_sequences(&mut h, tr.t(T::PathField));
+    ime_sequences(&mut h, tr.t(T::Filter));
+    // The filter really filters by what the IME committed.
+    assert_eq!(h.state_mut().pages_mut().data.filter, "北京市朝阳区");
+    h.get_by_label(&tr.f(T::ShownOf, &[&0, &2026]));
+    let field = h.get_by_label(tr.t(T::Filter));
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.event(commit("东四"));
+    h.run();
+    h.get_by_label(&tr.f(T::ShownOf, &[&1, &2026]));
+}
+
+#[test]
+fn ime_works_in_the_settings_fields() {
+    let env = Env::new();
+    let mut h = harness(app_with(&env, Language::En, &[]), (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Settings));
+    h.run();
+    let tr = Tr(Language::En);
+    ime_sequences(&mut h, tr.t(T::ClockDrillAt));
+    ime_sequences(&mut h, tr.t(T::WorkspaceFolder));
+}
