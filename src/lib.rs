@@ -5,4 +5,5 @@
 pub mod cli;
 pub mod domain;
 pub mod ingest;
+pub mod report;
 pub mod store;

@@ -5,6 +5,7 @@
 //! at all; 1 when `--strict` turns skipped rows into a failure (or a check such as `journal verify`
 //! finds a fault).
 
+mod chart;
 mod inspect;
 
 use std::process::ExitCode;
@@ -29,6 +30,8 @@ pub struct Cli {
 pub enum Command {
     /// Per file: detected format, stations, variables, period, values, missing %, problems.
     Inspect(inspect::Args),
+    /// Draw a meteogram, calendar heat map or ranking as PNG or SVG.
+    Chart(Box<chart::Args>),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -62,6 +65,7 @@ impl Failure {
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Chart(args) => chart::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
