@@ -7,3 +7,4 @@ pub mod domain;
 pub mod ingest;
 pub mod report;
 pub mod store;
+pub mod ui;

@@ -116,6 +116,30 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         Ok(n)
     }
 
+    /// A polyline already in rounded backend pixels (the hot path for long series).
+    pub fn polyline_px(
+        &self,
+        pts: Vec<(i32, i32)>,
+        c: RGBAColor,
+        width: u32,
+    ) -> Result<usize, ChartError> {
+        match pts.len() {
+            0 => Ok(0),
+            1 => self
+                .dot((f64::from(pts[0].0), f64::from(pts[0].1)), c, width)
+                .map(|()| 1),
+            n => {
+                let style = ShapeStyle {
+                    color: c,
+                    filled: false,
+                    stroke_width: width,
+                };
+                self.area.draw(&PathElement::new(pts, style)).map_err(err)?;
+                Ok(n)
+            }
+        }
+    }
+
     /// A single data point that has no neighbour to join: a small square dot.
     fn dot(&self, p: (f64, f64), c: RGBAColor, width: u32) -> Result<(), ChartError> {
         let h = (f64::from(width) / 2.0).max(1.0);

@@ -148,29 +148,48 @@ pub fn place_text(
         return None;
     }
     let run = face()?.layout(text, size_px as f32);
-    let (w, a, d) = (
-        f64::from(run.width),
-        f64::from(run.ascent),
-        f64::from(run.descent),
-    );
+    let w = f64::from(run.width);
     let dx = match anchor.h_pos {
         HPos::Left => 0.0,
         HPos::Center => -w / 2.0,
         HPos::Right => -w,
     };
-    let dy = match anchor.v_pos {
+    let dy = baseline_offset(anchor.v_pos, size_px);
+    let affine =
+        Affine::translate(pos) * Affine::rotate(angle(transform)) * Affine::translate((dx, dy));
+    Some((run, affine))
+}
+
+/// The em box above and below the baseline at `size_px` (typo metrics of the bundled face), which
+/// every backend uses to anchor text vertically.
+pub fn em_box(size_px: f64) -> (f64, f64) {
+    match face() {
+        Some(f) => (
+            size_px * f64::from(f.ascent / f.units_per_em),
+            size_px * f64::from(f.descent / f.units_per_em),
+        ),
+        None => (size_px * 0.88, size_px * 0.12),
+    }
+}
+
+/// Where the baseline sits below (positive) the anchor point for a vertical anchor position.
+pub fn baseline_offset(v: VPos, size_px: f64) -> f64 {
+    let (a, d) = em_box(size_px);
+    match v {
         VPos::Top => a,
         VPos::Center => (a - d) / 2.0,
         VPos::Bottom => -d,
-    };
-    let angle = match transform {
+    }
+}
+
+/// The rotation plotters asks for, in radians (screen coordinates, y down).
+pub fn angle(t: &FontTransform) -> f64 {
+    match t {
         FontTransform::None => 0.0,
         FontTransform::Rotate90 => std::f64::consts::FRAC_PI_2,
         FontTransform::Rotate180 => std::f64::consts::PI,
         FontTransform::Rotate270 => -std::f64::consts::FRAC_PI_2,
-    };
-    let affine = Affine::translate(pos) * Affine::rotate(angle) * Affine::translate((dx, dy));
-    Some((run, affine))
+    }
 }
 
 /// Width and height of `text` at `size_px` as every export backend lays it out.

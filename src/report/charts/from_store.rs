@@ -12,11 +12,10 @@ use plotters::style::RGBColor;
 
 use super::calendar::CalendarData;
 use super::colour::{self, Band, series_colour};
+use super::decimate::Hourly;
 use super::ranking::{Better, RankItem, RankingData};
 use super::time_axis::{format_date_zh, local};
-use super::timechart::{
-    Arrows, Axis, Hourly, Mark, Marker, Panel, Span, SpanKind, TimeChart, Trace,
-};
+use super::timechart::{Arrows, Axis, Mark, Marker, Panel, Span, SpanKind, TimeChart, Trace};
 use crate::domain::festivals;
 use crate::store::{Hour, SeriesKey, SeriesKind, StampConvention, StationId, Store, Variable};
 

@@ -72,6 +72,32 @@ impl Frame {
 /// Clip a polyline (pixel coordinates) to a rectangle. Pieces that leave and re-enter become
 /// separate polylines; each returned polyline has at least two points.
 pub fn clip_polyline(points: &[(f64, f64)], r: &PixelRect) -> Vec<Vec<(f64, f64)>> {
+    // Common case for time series: everything inside except the one sample beyond each edge.
+    let inside = |p: &(f64, f64)| r.contains(p.0, p.1);
+    if let (Some(i0), Some(i1)) = (
+        points.iter().position(inside),
+        points.iter().rposition(inside),
+    ) && i1 > i0
+        && i0 <= 1
+        && i1 + 2 >= points.len()
+        && points[i0..=i1].iter().all(inside)
+    {
+        let mut piece = Vec::with_capacity(i1 - i0 + 3);
+        if i0 > 0
+            && let Some((a, _)) = clip_segment(points[i0 - 1], points[i0], r)
+            && a != points[i0]
+        {
+            piece.push(a);
+        }
+        piece.extend_from_slice(&points[i0..=i1]);
+        if let Some(&next) = points.get(i1 + 1)
+            && let Some((_, b)) = clip_segment(points[i1], next, r)
+            && b != points[i1]
+        {
+            piece.push(b);
+        }
+        return vec![piece];
+    }
     let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut current: Vec<(f64, f64)> = Vec::new();
     if points.len() == 1 {
@@ -81,7 +107,13 @@ pub fn clip_polyline(points: &[(f64, f64)], r: &PixelRect) -> Vec<Vec<(f64, f64)
         return out;
     }
     for w in points.windows(2) {
-        match clip_segment(w[0], w[1], r) {
+        let inside = r.contains(w[0].0, w[0].1) && r.contains(w[1].0, w[1].1);
+        let clipped = if inside {
+            Some((w[0], w[1]))
+        } else {
+            clip_segment(w[0], w[1], r)
+        };
+        match clipped {
             Some((a, b)) => {
                 let continues = current.last().is_some_and(|&last| last == a);
                 if !continues {
@@ -195,11 +227,18 @@ pub fn positive(v: f64) -> bool {
     v > 0.0
 }
 
-/// Round pixel coordinates for the backend.
+/// Round half up to an integer pixel without a libm call (hot in line drawing).
+pub fn round_px(v: f64) -> i32 {
+    let v = v + 0.5;
+    let t = v as i32;
+    if f64::from(t) > v { t - 1 } else { t }
+}
+
+/// Round pixel coordinates for the backend, dropping repeated points.
 pub fn to_backend(points: &[(f64, f64)]) -> Vec<(i32, i32)> {
     let mut out: Vec<(i32, i32)> = Vec::with_capacity(points.len());
     for &(x, y) in points {
-        let p = (x.round() as i32, y.round() as i32);
+        let p = (round_px(x), round_px(y));
         if out.last() != Some(&p) {
             out.push(p);
         }
@@ -289,6 +328,12 @@ mod tests {
         assert_eq!(parts[0], vec![(0.0, 5.0), (5.0, 5.0), (5.0, 10.0)]);
         assert_eq!(parts[1].last(), Some(&(9.0, 5.0)));
         assert!(clip_polyline(&[(20.0, 20.0), (30.0, 30.0)], &r).is_empty());
+        // One point beyond each edge (the usual time-series case).
+        let parts = clip_polyline(&[(-2.0, 4.0), (2.0, 4.0), (8.0, 6.0), (12.0, 6.0)], &r);
+        assert_eq!(
+            parts,
+            vec![vec![(0.0, 4.0), (2.0, 4.0), (8.0, 6.0), (10.0, 6.0)]]
+        );
     }
 
     #[test]

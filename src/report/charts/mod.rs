@@ -18,6 +18,7 @@ pub mod from_store;
 pub mod geometry;
 mod png;
 mod ranking;
+pub mod strip;
 mod style;
 mod svg;
 pub mod time_axis;
@@ -26,14 +27,15 @@ mod view;
 
 pub use calendar::{CalendarData, CalendarLayout, draw_calendar};
 pub use colour::{Band, WarningLevel};
+pub use decimate::Hourly;
 pub use export::{Chart, draw_chart, png_bytes, render_png, render_svg, svg_string};
 pub use png::{PngBackend, PngCanvas};
 pub use ranking::{Better, RankItem, RankingData, RankingLayout, draw_ranking, ranks};
 pub use style::ChartStyle;
 pub use svg::{SvgBackend, SvgDocument};
 pub use timechart::{
-    Arrows, Axis, Hourly, LegendHit, LegendItem, Mark, Marker, Panel, PanelLayout, Span, SpanKind,
-    Swatch, Threshold, TimeChart, TimeChartLayout, Trace, draw_time_chart,
+    Arrows, Axis, LegendHit, LegendItem, Mark, Marker, Panel, PanelLayout, Span, SpanKind, Swatch,
+    Threshold, TimeChart, TimeChartLayout, Trace, draw_time_chart, span_key,
 };
 pub use view::ChartView;
 

@@ -10,6 +10,7 @@ use vello_cpu::{Pixmap, RenderContext, Resources};
 
 use super::ChartError;
 use super::font;
+use super::strip;
 
 /// Largest side accepted, in pixels.
 pub const MAX_SIDE: u32 = 16_000;
@@ -166,9 +167,28 @@ impl DrawingBackend for PngBackend<'_> {
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let w = style.stroke_width();
+        let pts: Vec<BackendCoord> = path.into_iter().collect();
+        let mut cols = Vec::new();
+        if strip::columns(&pts, &mut cols) {
+            let mut p = BezPath::new();
+            for (i, (x, y)) in strip::outline(&cols, w.max(1) as f32 / 2.0)
+                .into_iter()
+                .enumerate()
+            {
+                let q = (f64::from(x), f64::from(y));
+                if i == 0 {
+                    p.move_to(q);
+                } else {
+                    p.line_to(q);
+                }
+            }
+            p.close_path();
+            self.0.fill(&p, style.color());
+            return Ok(());
+        }
         let off = centre(w);
         let mut p = BezPath::new();
-        for (i, c) in path.into_iter().enumerate() {
+        for (i, c) in pts.into_iter().enumerate() {
             if i == 0 {
                 p.move_to(pt(c, off));
             } else {

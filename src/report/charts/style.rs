@@ -34,6 +34,9 @@ pub struct ChartStyle {
     pub band_alpha: f64,
     /// Min/max-per-pixel-column decimation before drawing (always on except to measure its gain).
     pub decimate: bool,
+    /// Most decimation buckets drawn per frame over all line traces: with many traces (200
+    /// stations) each gets fewer, wider buckets (level of detail), so a frame stays cheap.
+    pub line_budget: usize,
 }
 
 impl ChartStyle {
@@ -54,6 +57,7 @@ impl ChartStyle {
             axis: RGBColor(120, 126, 135),
             band_alpha: 0.14,
             decimate: true,
+            line_budget: 40_000,
         }
     }
 

@@ -12,6 +12,7 @@ use plotters_backend::{
 use vello_cpu::kurbo::Affine;
 
 use super::font;
+use super::strip;
 
 /// An SVG document being drawn: create it, draw through [`SvgBackend`], then [`finish`] it.
 ///
@@ -208,10 +209,30 @@ impl DrawingBackend for SvgBackend<'_> {
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let w = style.stroke_width();
+        let pts: Vec<BackendCoord> = path.into_iter().collect();
+        let mut cols = Vec::new();
+        if strip::columns(&pts, &mut cols) {
+            let mut points = String::new();
+            for (i, (x, y)) in strip::outline(&cols, w.max(1) as f32 / 2.0)
+                .into_iter()
+                .enumerate()
+            {
+                if i > 0 {
+                    points.push(' ');
+                }
+                let _ = write!(points, "{},{}", num(f64::from(x)), num(f64::from(y)));
+            }
+            let _ = writeln!(
+                self.0.body,
+                "<polygon points=\"{points}\" {}/>",
+                fill_attrs(style.color())
+            );
+            return Ok(());
+        }
         let _ = writeln!(
             self.0.body,
             "<polyline points=\"{}\" {}/>",
-            SvgDocument::points(path, centre(w)),
+            SvgDocument::points(pts, centre(w)),
             stroke_attrs(style.color(), w)
         );
         Ok(())

@@ -9,45 +9,16 @@ use plotters::style::RGBColor;
 use super::ChartError;
 use super::canvas::{CENTER, CENTER_TOP, Canvas, LEFT_CENTER, LEFT_TOP, RIGHT_CENTER, alpha};
 use super::colour::{Band, WarningLevel, text_on};
-use super::decimate::{Bar, Decimated, decimate, decimate_bars};
-use super::geometry::{Frame, PixelRect, clip_polyline, dash, format_tick, nice_range, nice_ticks};
+use super::decimate::Point;
+use super::decimate::{Bar, Decimated, Hourly, decimate, decimate_bars};
+use super::geometry::{
+    Frame, PixelRect, clip_polyline, clip_segment, dash, format_tick, nice_range, nice_ticks,
+    round_px,
+};
 use super::style::ChartStyle;
 use super::time_axis::{local, time_ticks};
 use super::view::ChartView;
 use crate::store::Hour;
-
-/// Hourly values on the store's hour grid (NaN = missing).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hourly {
-    /// Hour of the first value.
-    pub start: Hour,
-    /// One value per hour.
-    pub values: Vec<f32>,
-}
-
-impl Hourly {
-    /// Values from `start`, one per hour.
-    pub fn new(start: Hour, values: Vec<f32>) -> Self {
-        Hourly { start, values }
-    }
-
-    /// The value at `hour`, if present.
-    pub fn get(&self, hour: i64) -> Option<f32> {
-        let i = hour - self.start.0;
-        if i < 0 {
-            return None;
-        }
-        self.values.get(i as usize).copied().filter(|v| !v.is_nan())
-    }
-
-    /// First and last hour holding a value.
-    pub fn span(&self) -> Option<(f64, f64)> {
-        let a = self.values.iter().position(|v| !v.is_nan())?;
-        let b = self.values.iter().rposition(|v| !v.is_nan())?;
-        let s = self.start.0 as f64;
-        Some((s + a as f64, s + b as f64))
-    }
-}
 
 /// How a trace is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -367,8 +338,10 @@ pub struct LegendHit {
 /// Where a panel was drawn and the value ranges it used.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PanelLayout {
-    /// Plot rectangle in backend pixels.
+    /// The panel's rectangle in backend pixels.
     pub rect: PixelRect,
+    /// Where values are plotted (the panel less the wind-arrow strip).
+    pub plot: PixelRect,
     /// Left-axis range (bottom, top).
     pub y: (f64, f64),
     /// Right-axis range, if drawn.
@@ -444,6 +417,7 @@ fn prepare(
     view: &ChartView,
     range: (f64, f64),
     columns: usize,
+    line_columns: usize,
     decimating: bool,
 ) -> Prepared {
     let mut out = Prepared {
@@ -453,21 +427,24 @@ fn prepare(
         right: None,
     };
     // Without decimation every sample is drawn (only to measure what decimation saves).
-    let columns = if decimating { columns } else { usize::MAX / 4 };
+    let (columns, line_columns) = if decimating {
+        (columns, line_columns)
+    } else {
+        (usize::MAX / 4, usize::MAX / 4)
+    };
     for (i, t) in panel.traces.iter().enumerate() {
         if view.is_hidden(&t.key) {
             continue;
         }
-        let x0 = t.values.start.0 as f64;
         let (lo, hi) = match t.mark {
             Mark::Bars => {
-                let bars = decimate_bars(&t.values.values, x0, 1.0, range, columns);
+                let bars = decimate_bars(&t.values, range, columns);
                 let hi = bars.iter().map(|b| f64::from(b.2)).fold(f64::NAN, f64::max);
                 out.bars.push((i, bars));
                 (0.0, hi)
             }
             Mark::Line | Mark::Dashed => {
-                let d = decimate(&t.values.values, x0, 1.0, range, columns);
+                let d = decimate(&t.values, range, line_columns);
                 let r = d
                     .range
                     .map_or((f64::NAN, f64::NAN), |(a, b)| (f64::from(a), f64::from(b)));
@@ -552,6 +529,16 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     }
     let range = layout.view;
     let columns = (right - left).round().max(1.0) as usize;
+    // Level of detail: many traces share the frame's bucket budget (never below 1/8 of a bucket
+    // per column, never above one per column).
+    let lines = chart
+        .panels
+        .iter()
+        .flat_map(|p| &p.traces)
+        .filter(|t| t.mark != Mark::Bars && !view.is_hidden(&t.key))
+        .count()
+        .max(1);
+    let line_columns = (style.line_budget / lines).clamp((columns / 8).max(1), columns);
     let total_weight: f64 = chart.panels.iter().map(|p| p.weight.max(0.05)).sum();
     let time = |hour: f64| left + (hour - range.0) / (range.1 - range.0) * (right - left);
 
@@ -571,7 +558,7 @@ pub fn draw_time_chart<DB: DrawingBackend>(
         let height = avail * panel.weight.max(0.05) / total_weight;
         let rect = PixelRect::new(left, top, right, top + height);
         y = top + height;
-        let prep = prepare(panel, view, range, columns, style.decimate);
+        let prep = prepare(panel, view, range, columns, line_columns, style.decimate);
         let fit = |fixed: Option<(f64, f64)>, data: Option<(f64, f64)>, floor_zero: bool| {
             fixed.unwrap_or_else(|| match data {
                 Some((a, b)) => nice_range(a, b, floor_zero),
@@ -585,8 +572,14 @@ pub fn draw_time_chart<DB: DrawingBackend>(
             }
         }
         let yl = fit(panel.fixed, left_data, panel.floor_zero);
+        // Wind arrows get a strip of their own at the top, above the values.
+        let plot = if panel.arrows.is_some() && height > font * 5.0 {
+            PixelRect::new(rect.x0, rect.y0 + font * 1.9, rect.x1, rect.y1)
+        } else {
+            rect
+        };
         let frame = Frame {
-            rect,
+            rect: plot,
             x: range,
             y: yl,
         };
@@ -595,18 +588,24 @@ pub fn draw_time_chart<DB: DrawingBackend>(
             .iter()
             .any(|t| t.axis == Axis::Right)
             .then(|| Frame {
-                rect,
+                rect: plot,
                 x: range,
                 y: fit(panel.fixed_right, prep.right, true),
             });
-        draw_panel_background(&cv, chart, view, panel, &frame, &ticks, &time)?;
+        draw_panel_background(&cv, chart, view, panel, &frame, rect, &ticks, &time)?;
         layout.points_drawn += draw_panel_data(&cv, panel, &prep, &frame, right_frame.as_ref())?;
         if let Some(arrows) = &panel.arrows {
-            draw_arrows(&cv, arrows, &frame)?;
+            draw_arrows(
+                &cv,
+                arrows,
+                &frame,
+                PixelRect::new(rect.x0, rect.y0, rect.x1, plot.y0),
+            )?;
         }
         draw_panel_axes(
             &cv,
             panel,
+            rect,
             &frame,
             right_frame.as_ref(),
             prep.left.is_none() && prep.right.is_none(),
@@ -616,6 +615,7 @@ pub fn draw_time_chart<DB: DrawingBackend>(
         )?;
         layout.panels.push(PanelLayout {
             rect,
+            plot,
             y: yl,
             y_right: right_frame.map(|f| f.y),
         });
@@ -783,17 +783,20 @@ fn span_tint(kind: SpanKind) -> (RGBColor, f64) {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_panel_background<DB: DrawingBackend>(
     cv: &Canvas<'_, DB>,
     chart: &TimeChart,
     view: &ChartView,
     panel: &Panel,
     frame: &Frame,
+    panel_rect: PixelRect,
     ticks: &super::time_axis::TimeTicks,
     time: &dyn Fn(f64) -> f64,
 ) -> Result<(), ChartError> {
     let style = cv.style;
     let r = frame.rect;
+    let pr = panel_rect;
     // AQI bands, pale.
     let last = panel.bands.len().saturating_sub(1);
     for (i, b) in panel.bands.iter().enumerate() {
@@ -809,9 +812,9 @@ fn draw_panel_background<DB: DrawingBackend>(
     }
     // Forecast part after the now-line.
     if let Some(now) = chart.now {
-        let x = time(now.0 as f64).clamp(r.x0, r.x1);
+        let x = time(now.0 as f64).clamp(pr.x0, pr.x1);
         cv.fill_rect(
-            PixelRect::new(x, r.y0, r.x1, r.y1),
+            PixelRect::new(x, pr.y0, pr.x1, pr.y1),
             alpha(FORECAST_TINT, 0.07),
         )?;
     }
@@ -820,25 +823,25 @@ fn draw_panel_background<DB: DrawingBackend>(
         if view.is_hidden(span_key(span.kind)) {
             continue;
         }
-        let x0 = time(span.from.0 as f64).max(r.x0);
-        let x1 = time(span.to.0 as f64).min(r.x1);
+        let x0 = time(span.from.0 as f64).max(pr.x0);
+        let x1 = time(span.to.0 as f64).min(pr.x1);
         if x1 > x0 {
             let (c, a) = span_tint(span.kind);
-            cv.fill_rect(PixelRect::new(x0, r.y0, x1, r.y1), alpha(c, a))?;
+            cv.fill_rect(PixelRect::new(x0, pr.y0, x1, pr.y1), alpha(c, a))?;
         }
     }
     // Grid.
     let thin = style.stroke(style.thin);
     for t in &ticks.fine {
         let x = time(t.at);
-        cv.line((x, r.y0), (x, r.y1), alpha(style.grid, 1.0), thin)?;
+        cv.line((x, pr.y0), (x, pr.y1), alpha(style.grid, 1.0), thin)?;
     }
     for (i, t) in ticks.context.iter().enumerate() {
         if i == 0 && ticks.sticky_first {
             continue;
         }
         let x = time(t.at);
-        cv.line((x, r.y0), (x, r.y1), alpha(style.axis, 0.45), thin)?;
+        cv.line((x, pr.y0), (x, pr.y1), alpha(style.axis, 0.45), thin)?;
     }
     for v in y_ticks(frame, style) {
         let y = frame.py(v);
@@ -860,14 +863,18 @@ fn draw_panel_background<DB: DrawingBackend>(
                 (f64::from(b.colour.1) * 0.55) as u8,
                 (f64::from(b.colour.2) * 0.55) as u8,
             );
-            cv.text(
-                &b.label,
-                r.x1 - style.px(4.0),
-                (y0 + y1) / 2.0,
-                small,
-                dark,
-                RIGHT_CENTER,
+            let (tw, th) = cv.text_size(&b.label, small)?;
+            let (x1, cy) = (r.x1 - style.px(4.0), (y0 + y1) / 2.0);
+            cv.fill_rect(
+                PixelRect::new(
+                    x1 - tw - style.px(3.0),
+                    cy - th / 2.0,
+                    x1 + style.px(2.0),
+                    cy + th / 2.0,
+                ),
+                alpha(style.background, 0.55),
             )?;
+            cv.text(&b.label, x1, cy, small, dark, RIGHT_CENTER)?;
         }
     }
     Ok(())
@@ -942,11 +949,22 @@ fn draw_panel_data<DB: DrawingBackend>(
         };
         let width = style.stroke(style.line * t.width);
         let colour = alpha(t.colour, 1.0);
+        // Data → pixels as one multiply-add per coordinate (the hot loop for long series).
+        let sx = f.rect.width() / (f.x.1 - f.x.0);
+        let ox = f.rect.x0 - f.x.0 * sx;
+        let sy = -f.rect.height() / (f.y.1 - f.y.0);
+        let oy = f.rect.y1 - f.y.0 * sy;
+        let project = Projection { sx, ox, sy, oy };
         for run in &d.runs {
-            let px: Vec<(f64, f64)> = run
-                .iter()
-                .map(|&(x, v)| (f.px(x), f.py(f64::from(v))))
-                .collect();
+            // Solid lines inside the panel (all but the samples beyond each edge): one pass from
+            // data to rounded pixels, no intermediate copies.
+            if t.mark != Mark::Dashed
+                && let Some(pts) = project_inside(run, &project, &r)
+            {
+                points += cv.polyline_px(pts, colour, width)?;
+                continue;
+            }
+            let px: Vec<(f64, f64)> = run.iter().map(|&(x, v)| project.apply(x, v)).collect();
             for piece in clip_polyline(&px, &r) {
                 if t.mark == Mark::Dashed {
                     for seg in dash(&piece, s(6.0), s(4.0)) {
@@ -961,10 +979,60 @@ fn draw_panel_data<DB: DrawingBackend>(
     Ok(points)
 }
 
+/// Data → pixel coordinates as a multiply-add per coordinate.
+struct Projection {
+    sx: f64,
+    ox: f64,
+    sy: f64,
+    oy: f64,
+}
+
+impl Projection {
+    fn apply(&self, x: f64, v: f32) -> (f64, f64) {
+        (self.ox + x * self.sx, self.oy + f64::from(v) * self.sy)
+    }
+}
+
+/// A run as rounded pixels when it lies inside `r` apart from points beyond its left and right
+/// edges (the buckets reaching past the view), which are cut at the border; `None` when the run
+/// needs general clipping.
+fn project_inside(run: &[Point], p: &Projection, r: &PixelRect) -> Option<Vec<(i32, i32)>> {
+    let at = |j: usize| p.apply(run[j].0, run[j].1);
+    let inside = |q: (f64, f64)| r.contains(q.0, q.1);
+    let n = run.len();
+    let i0 = (0..n).find(|&j| inside(at(j)))?;
+    let i1 = (i0..n).rev().find(|&j| inside(at(j)))?;
+    if (0..i0).any(|j| at(j).0 >= r.x0) || (i1 + 1..n).any(|j| at(j).0 <= r.x1) {
+        return None;
+    }
+    let mut out: Vec<(i32, i32)> = Vec::with_capacity(i1 - i0 + 3);
+    let mut push = |q: (f64, f64)| {
+        let c = (round_px(q.0), round_px(q.1));
+        if out.last() != Some(&c) {
+            out.push(c);
+        }
+    };
+    if i0 > 0 {
+        push(clip_segment(at(i0 - 1), at(i0), r)?.0);
+    }
+    for j in i0..=i1 {
+        let q = at(j);
+        if !inside(q) {
+            return None;
+        }
+        push(q);
+    }
+    if i1 + 1 < n {
+        push(clip_segment(at(i1), at(i1 + 1), r)?.1);
+    }
+    Some(out)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn draw_panel_axes<DB: DrawingBackend>(
     cv: &Canvas<'_, DB>,
     panel: &Panel,
+    panel_rect: PixelRect,
     frame: &Frame,
     right: Option<&Frame>,
     empty: bool,
@@ -974,7 +1042,7 @@ fn draw_panel_axes<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let style = cv.style;
     let s = |u: f64| style.px(u);
-    let r = frame.rect;
+    let r = panel_rect;
     cv.stroke_rect(r, alpha(style.axis, 0.8), thin)?;
     let ticks = y_ticks(frame, style);
     let step = match ticks.as_slice() {
@@ -1034,33 +1102,35 @@ fn draw_arrows<DB: DrawingBackend>(
     cv: &Canvas<'_, DB>,
     arrows: &Arrows,
     frame: &Frame,
+    strip: PixelRect,
 ) -> Result<(), ChartError> {
     let style = cv.style;
-    let s = |u: f64| style.px(u);
-    let r = frame.rect;
-    let slot = s(30.0);
-    let half = s(9.0);
-    let cy = r.y0 + s(13.0);
-    if r.height() < s(30.0) {
+    let font = style.px(style.font);
+    if strip.height() < font {
         return Ok(());
     }
+    // Sized from the label font so projector mode scales them too.
+    let slot = font * 2.3;
+    let half = (strip.height() * 0.38).min(font * 0.7);
+    let head = half * 0.6;
+    let cy = (strip.y0 + strip.y1) / 2.0;
     let colour = alpha(ARROW_COLOUR, 0.95);
     let width = style.stroke(style.thin * 1.4);
-    let mut x = r.x0 + slot / 2.0;
-    while x < r.x1 - slot / 4.0 {
-        let hour = frame.data_x(x).round() as i64;
+    let mut x = strip.x0 + slot / 2.0;
+    while x < strip.x1 - slot / 4.0 {
+        let cx = x;
         x += slot;
+        let hour = frame.data_x(cx).round() as i64;
         let Some(dir) = arrows.direction.get(hour) else {
             continue;
         };
-        let cx = x - slot;
         let calm = arrows
             .speed
             .as_ref()
             .and_then(|sp| sp.get(hour))
             .is_some_and(|v| v < 0.5);
         if calm {
-            cv.circle((cx, cy), s(3.5), colour, false)?;
+            cv.circle((cx, cy), half * 0.45, colour, false)?;
             continue;
         }
         // The arrow points where the wind goes: from + 180°.
@@ -1068,7 +1138,6 @@ fn draw_arrows<DB: DrawingBackend>(
         let (ux, uy) = (to.sin(), -to.cos());
         let tail = (cx - ux * half, cy - uy * half);
         let tip = (cx + ux * half, cy + uy * half);
-        let head = s(5.5);
         let base = (tip.0 - ux * head, tip.1 - uy * head);
         let (nx, ny) = (-uy, ux);
         cv.line(tail, base, colour, width)?;
@@ -1099,6 +1168,7 @@ fn draw_spans_overlay<DB: DrawingBackend>(
     };
     let r = first.rect;
     let ribbon_h = small * 1.5;
+    let mut festivals: Vec<(f64, &str)> = Vec::new();
     for span in &chart.spans {
         if view.is_hidden(span_key(span.kind)) {
             continue;
@@ -1139,19 +1209,36 @@ fn draw_spans_overlay<DB: DrawingBackend>(
                     )?;
                 }
             }
-            SpanKind::Festival => {
-                let cx = (x0 + x1) / 2.0;
-                if strip.1 > strip.0 {
-                    cv.text(
-                        &span.label,
-                        cx,
-                        (strip.0 + strip.1) / 2.0,
-                        small,
-                        FESTIVAL_TINT,
-                        CENTER,
-                    )?;
+            SpanKind::Festival => festivals.push(((x0 + x1) / 2.0, span.label.as_str())),
+        }
+    }
+    // Festival names above the panels; neighbours that would overlap (除夕 and 春节 are a day
+    // apart) share one label.
+    if strip.1 > strip.0 && !festivals.is_empty() {
+        festivals.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let gap = style.px(6.0);
+        let mut groups: Vec<(f64, f64, String)> = Vec::new();
+        for (x, label) in festivals {
+            let w = cv.text_size(label, small)?.0;
+            match groups.last_mut() {
+                Some(g) if x - w / 2.0 < g.1 + gap => {
+                    g.2 = format!("{}·{label}", g.2);
+                    g.1 = g.1.max(x + w / 2.0);
                 }
+                _ => groups.push((x - w / 2.0, x + w / 2.0, label.to_string())),
             }
+        }
+        for (a, b, label) in groups {
+            let w = cv.text_size(&label, small)?.0;
+            let cx = ((a + b) / 2.0).clamp(r.x0 + w / 2.0, r.x1 - w / 2.0);
+            cv.text(
+                &label,
+                cx,
+                (strip.0 + strip.1) / 2.0,
+                small,
+                FESTIVAL_TINT,
+                CENTER,
+            )?;
         }
     }
     Ok(())

@@ -1,0 +1,3 @@
+//! The desktop user interface (egui).
+
+pub mod chart;
