@@ -35,8 +35,8 @@ pub struct Args {
     /// Output file; the extension chooses the format: .png or .svg.
     #[arg(long)]
     pub out: PathBuf,
-    /// Station codes (one or more).
-    #[arg(long, num_args = 1.., conflicts_with = "area")]
+    /// Station codes: repeat the option or separate with commas (--station 1001A,1003A).
+    #[arg(long, value_delimiter = ',', conflicts_with = "area")]
     pub station: Vec<String>,
     /// An area (CNEMC city); for `ranking` the area to highlight.
     #[arg(long)]
@@ -62,8 +62,8 @@ pub struct Args {
     /// Meteogram: the now-line (forecast shaded after it).
     #[arg(long)]
     pub now: Option<String>,
-    /// Meteogram: station or location codes the weather panels come from.
-    #[arg(long, num_args = 1..)]
+    /// Meteogram: station or location codes the weather panels come from (comma-separated).
+    #[arg(long, value_delimiter = ',')]
     pub weather: Vec<String>,
     /// Meteogram: an unfavourable-weather window FROM..TO (repeatable).
     #[arg(long)]

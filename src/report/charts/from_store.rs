@@ -686,3 +686,105 @@ fn ranking_data(
         ..RankingData::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Batch, Chunk, Station};
+    use std::path::PathBuf;
+
+    const CST: i32 = 8 * 3600;
+
+    fn chunk(station: usize, variable: Variable, start: Hour, values: Vec<f32>) -> Chunk {
+        Chunk {
+            station,
+            variable,
+            kind: SeriesKind::Observed,
+            stamp: StampConvention::EndOfHour,
+            start,
+            values,
+        }
+    }
+
+    /// Two stations of one area, 2020-01-20 … 2020-02-09, PM2.5 plus wind and humidity at the
+    /// first; the second station misses five hours on 2020-01-21.
+    fn store() -> (Store, Hour) {
+        let day0 = NaiveDate::from_ymd_opt(2020, 1, 20).expect("date");
+        let start = Hour::day_range(day0, StampConvention::EndOfHour, CST).start;
+        let n = 21 * 24;
+        let mut b = Batch::new(PathBuf::from("test.csv"));
+        for code in ["T01", "T02"] {
+            b.station(Station {
+                area: Some("测试市".to_string()),
+                ..Station::with_code(code)
+            });
+        }
+        let pm: Vec<f32> = (0..n).map(|h| 100.0 + (h % 24) as f32).collect();
+        let mut pm2 = pm.clone();
+        for v in &mut pm2[24..29] {
+            *v = f32::NAN;
+        }
+        b.chunks.push(chunk(0, Variable::Pm25, start, pm));
+        b.chunks.push(chunk(1, Variable::Pm25, start, pm2));
+        b.chunks
+            .push(chunk(0, Variable::WindSpeed, start, vec![2.0; n]));
+        b.chunks
+            .push(chunk(0, Variable::WindDirection, start, vec![315.0; n]));
+        b.chunks
+            .push(chunk(0, Variable::RelativeHumidity, start, vec![70.0; n]));
+        let mut store = Store::new();
+        assert!(store.merge(b).is_empty());
+        (store, start)
+    }
+
+    #[test]
+    fn meteogram_has_weather_panels_festivals_and_bands_of_its_period() {
+        let (store, start) = store();
+        let sel = Selection::area(&store, "测试市").expect("area");
+        let chart = meteogram(&store, &sel, &MeteogramOptions::default());
+        let titles: Vec<&str> = chart.panels.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles.len(), 3, "{titles:?}");
+        assert!(titles[0].starts_with("PM2.5"));
+        assert!(chart.panels[1].arrows.is_some());
+        assert_eq!(chart.panels[2].fixed, Some((0.0, 100.0)));
+        // 2020: 除夕 24 Jan, 春节 25, 初五 29, 元宵 8 Feb — all inside.
+        let festivals: Vec<&str> = chart
+            .spans
+            .iter()
+            .filter(|s| s.kind == SpanKind::Festival)
+            .map(|s| s.label.as_str())
+            .collect();
+        assert_eq!(festivals, ["除夕", "春节", "初五", "元宵"]);
+        let eve = &chart.spans[0];
+        assert_eq!(
+            local(eve.from.0 as f64, CST).to_string(),
+            "2020-01-24 00:00:00"
+        );
+        assert_eq!(eve.to - eve.from, 24);
+        // HJ 633-2012 bands in 2020: good up to 75.
+        assert_eq!(chart.panels[0].bands[1].hi, 75.0);
+        assert!(chart.title.contains("测试市"));
+        assert!(chart.extent().is_some_and(|(a, _)| a >= start.0 as f64));
+    }
+
+    #[test]
+    fn daily_means_need_twenty_hours_and_average_stations() {
+        let (store, _) = store();
+        let sel = Selection::area(&store, "测试市").expect("area");
+        let d21 = NaiveDate::from_ymd_opt(2020, 1, 21).expect("date");
+        let t01 = station_daily_means(&store, sel.stations[0], Variable::Pm25, d21, d21);
+        let t02 = station_daily_means(&store, sel.stations[1], Variable::Pm25, d21, d21);
+        assert_eq!(t01.len(), 1);
+        assert!(t02.is_empty(), "19 hours is not a valid day");
+        let area = daily_means(&store, &sel.stations, Variable::Pm25, d21, d21);
+        assert_eq!(
+            area.get(&d21),
+            t01.get(&d21),
+            "only the valid station counts"
+        );
+        let cal = calendar(&store, &sel, Variable::Pm25, d21, d21 + Duration::days(2));
+        assert_eq!(cal.values.len(), 3);
+        assert_eq!(cal.heavy_above, Some(150.0));
+        assert_eq!(cal.notes.len(), 0);
+    }
+}
