@@ -8,6 +8,7 @@
 mod advise;
 mod aqi;
 mod budget;
+mod chart;
 mod gui;
 mod hindcast;
 mod inspect;
@@ -54,6 +55,8 @@ pub enum Command {
     Advise(advise::Args),
     /// The response journal: status, daily report, handover, summary, ledger, notices.
     Response(response::Args),
+    /// Draw a meteogram, calendar heat map or ranking as PNG or SVG.
+    Chart(Box<chart::Args>),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -101,6 +104,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Aqi(args) => aqi::run(&args),
         Command::Advise(args) => advise::run(&args),
         Command::Response(args) => response::run(&args),
+        Command::Chart(args) => chart::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,6 +5,7 @@ pub mod advisor;
 pub mod aqi;
 pub mod area;
 pub mod budget;
+pub mod festivals;
 pub mod findings;
 pub mod hindcast;
 pub mod humidity;

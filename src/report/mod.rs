@@ -1,6 +1,8 @@
-//! Outputs for people outside the app: notices, reports, ledgers and exports.
+//! Outputs for people outside the app: charts (plotters, for the screen and PNG/SVG), notices,
+//! reports, ledgers and exports.
 
 pub mod after_action;
+pub mod charts;
 pub mod daily_report;
 pub mod duty;
 pub mod handover;

@@ -4,11 +4,13 @@
 //! - [`command`]: what pages and shortcuts may ask for.
 //! - [`pages`]: one file per page.
 //! - [`i18n`]: the one translation table (Chinese default, English).
+//! - [`chart`]: the plotters backend over `egui::Painter` and the interactive chart widget.
 //! - [`fonts`], [`theme`]: the bundled CJK font; desktop and projector looks.
 //! - [`launch`]: renderer choice and the restart with the other renderer.
 
 pub mod app;
 pub mod background;
+pub mod chart;
 pub mod command;
 pub mod excerpt;
 pub mod file_dialog;

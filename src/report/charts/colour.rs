@@ -1,0 +1,203 @@
+//! Colours and value bands: the official AQI category colours (HJ 633 Appendix A, DOMAIN.md §1.3),
+//! the PM2.5 bands of each HJ 633 table, warning-level colours and the series palette.
+
+use chrono::NaiveDate;
+use plotters::style::RGBColor;
+
+/// 优 (I): green 0,228,0.
+pub const AQI_EXCELLENT: RGBColor = RGBColor(0, 228, 0);
+/// 良 (II): yellow 255,255,0.
+pub const AQI_GOOD: RGBColor = RGBColor(255, 255, 0);
+/// 轻度污染 (III): orange 255,126,0.
+pub const AQI_LIGHT: RGBColor = RGBColor(255, 126, 0);
+/// 中度污染 (IV): red 255,0,0.
+pub const AQI_MODERATE: RGBColor = RGBColor(255, 0, 0);
+/// 重度污染 (V): the Chinese purple 153,0,76 (not the US 143,63,151).
+pub const AQI_HEAVY: RGBColor = RGBColor(153, 0, 76);
+/// 严重污染 (VI): maroon 126,0,35.
+pub const AQI_SEVERE: RGBColor = RGBColor(126, 0, 35);
+
+/// The six category colours in order, level I to VI.
+pub const AQI_COLOURS: [RGBColor; 6] = [
+    AQI_EXCELLENT,
+    AQI_GOOD,
+    AQI_LIGHT,
+    AQI_MODERATE,
+    AQI_HEAVY,
+    AQI_SEVERE,
+];
+
+/// The six category names in order, level I to VI.
+pub const AQI_NAMES_ZH: [&str; 6] = ["优", "良", "轻度污染", "中度污染", "重度污染", "严重污染"];
+
+/// AQI upper bounds of categories I–V; above the last is VI.
+const AQI_UPPER: [f64; 5] = [50.0, 100.0, 150.0, 200.0, 300.0];
+
+/// A horizontal value band drawn behind a panel (or used to colour cells and bars).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// Lower bound (inclusive for colouring).
+    pub lo: f64,
+    /// Upper bound.
+    pub hi: f64,
+    /// Fill colour (drawn pale behind lines, full strength in cells and bars).
+    pub colour: RGBColor,
+    /// Short label shown at the band's right edge (e.g. `良`).
+    pub label: String,
+}
+
+impl Band {
+    /// The band a value falls in: values above the last band's upper bound take the last band.
+    pub fn find(bands: &[Band], value: f64) -> Option<&Band> {
+        if !value.is_finite() {
+            return None;
+        }
+        bands
+            .iter()
+            .find(|b| value <= b.hi)
+            .or_else(|| bands.last())
+    }
+}
+
+fn bands_from(upper: [f64; 5], top: f64) -> Vec<Band> {
+    let mut lo = 0.0;
+    let mut out = Vec::with_capacity(6);
+    for i in 0..6 {
+        let hi = upper.get(i).copied().unwrap_or(top);
+        out.push(Band {
+            lo,
+            hi,
+            colour: AQI_COLOURS[i],
+            label: AQI_NAMES_ZH[i].to_string(),
+        });
+        lo = hi;
+    }
+    out
+}
+
+/// AQI category bands 0–50–100–150–200–300–500 (the same in HJ 633-2012 and -2026).
+pub fn aqi_bands() -> Vec<Band> {
+    bands_from(AQI_UPPER, 500.0)
+}
+
+/// The first day the HJ 633-2026 table applies (Beijing time).
+pub fn hj633_2026_start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or(NaiveDate::MAX)
+}
+
+/// PM2.5 concentration bands (µg/m³) matching the AQI categories under the HJ 633 table in force
+/// on `date`: IAQI-100 breakpoint 75 before 2026-03-01, 60 from then on.
+pub fn pm25_bands(date: NaiveDate) -> Vec<Band> {
+    let good = if date < hj633_2026_start() {
+        75.0
+    } else {
+        60.0
+    };
+    bands_from([35.0, good, 115.0, 150.0, 250.0], 500.0)
+}
+
+/// PM10 concentration bands (µg/m³) under the HJ 633 table in force on `date` (150 → 120).
+pub fn pm10_bands(date: NaiveDate) -> Vec<Band> {
+    let good = if date < hj633_2026_start() {
+        150.0
+    } else {
+        120.0
+    };
+    bands_from([50.0, good, 250.0, 350.0, 420.0], 600.0)
+}
+
+/// Category colour of an AQI value.
+pub fn aqi_colour(aqi: f64) -> RGBColor {
+    let i = AQI_UPPER.iter().position(|&u| aqi <= u).unwrap_or(5);
+    AQI_COLOURS[i]
+}
+
+/// Black or white, whichever reads better on `bg`.
+pub fn text_on(bg: RGBColor) -> RGBColor {
+    let RGBColor(r, g, b) = bg;
+    let luma = 0.299 * f64::from(r) + 0.587 * f64::from(g) + 0.114 * f64::from(b);
+    if luma > 150.0 {
+        RGBColor(20, 20, 20)
+    } else {
+        RGBColor(255, 255, 255)
+    }
+}
+
+/// Heavy-pollution warning levels as the plan names them (the 2018+ three-level scheme).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum WarningLevel {
+    /// 黄色预警 (level III).
+    Yellow,
+    /// 橙色预警 (level II).
+    Orange,
+    /// 红色预警 (level I).
+    Red,
+}
+
+impl WarningLevel {
+    /// Signal colour of the level.
+    pub fn colour(self) -> RGBColor {
+        match self {
+            WarningLevel::Yellow => RGBColor(245, 200, 0),
+            WarningLevel::Orange => RGBColor(255, 126, 0),
+            WarningLevel::Red => RGBColor(220, 0, 0),
+        }
+    }
+
+    /// Chinese name (`橙色预警`).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            WarningLevel::Yellow => "黄色预警",
+            WarningLevel::Orange => "橙色预警",
+            WarningLevel::Red => "红色预警",
+        }
+    }
+}
+
+/// Distinct, dark-enough series colours that stay readable over the pale AQI bands.
+pub const PALETTE: [RGBColor; 10] = [
+    RGBColor(31, 60, 136),
+    RGBColor(200, 55, 45),
+    RGBColor(0, 128, 96),
+    RGBColor(122, 62, 160),
+    RGBColor(190, 110, 0),
+    RGBColor(0, 130, 180),
+    RGBColor(160, 40, 110),
+    RGBColor(90, 90, 90),
+    RGBColor(100, 140, 20),
+    RGBColor(140, 80, 40),
+];
+
+/// The palette colour for the `i`-th series.
+pub fn series_colour(i: usize) -> RGBColor {
+    PALETTE[i % PALETTE.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_use_official_colours_and_standard_breakpoints() {
+        assert_eq!(aqi_colour(50.0), RGBColor(0, 228, 0));
+        assert_eq!(aqi_colour(51.0), RGBColor(255, 255, 0));
+        assert_eq!(aqi_colour(201.0), RGBColor(153, 0, 76));
+        assert_eq!(aqi_colour(301.0), RGBColor(126, 0, 35));
+        let d2019 = NaiveDate::from_ymd_opt(2019, 12, 1).expect("date");
+        let d2026 = NaiveDate::from_ymd_opt(2026, 3, 1).expect("date");
+        assert_eq!(pm25_bands(d2019)[1].hi, 75.0);
+        assert_eq!(pm25_bands(d2026)[1].hi, 60.0);
+        assert_eq!(pm25_bands(d2026)[4].hi, 250.0);
+        let bands = aqi_bands();
+        assert_eq!(
+            Band::find(&bands, 150.0).map(|b| b.label.as_str()),
+            Some("轻度污染")
+        );
+        assert_eq!(
+            Band::find(&bands, 900.0).map(|b| b.label.as_str()),
+            Some("严重污染")
+        );
+        assert_eq!(text_on(AQI_GOOD), RGBColor(20, 20, 20));
+        assert_eq!(text_on(AQI_HEAVY), RGBColor(255, 255, 255));
+    }
+}

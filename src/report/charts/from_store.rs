@@ -1,0 +1,790 @@
+//! Chart data from the store: the meteogram of an area or stations, the calendar of daily means
+//! and rankings, as the CLI and the pages ask for them.
+//!
+//! Daily means follow GB 3095-2026 Table 4 (a station day needs ≥ 20 hourly values) and the
+//! store's stamp convention (CNEMC stamps mark the end of the hour); an area's daily mean is the
+//! mean of its stations' valid daily means.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use plotters::style::RGBColor;
+
+use super::calendar::CalendarData;
+use super::colour::{self, Band, series_colour};
+use super::decimate::Hourly;
+use super::ranking::{Better, RankItem, RankingData};
+use super::time_axis::{format_date_zh, local};
+use super::timechart::{Arrows, Axis, Mark, Marker, Panel, Span, SpanKind, TimeChart, Trace};
+use crate::domain::festivals;
+use crate::store::{Hour, SeriesKey, SeriesKind, StampConvention, StationId, Store, Variable};
+
+/// Hourly values a station day needs to count (GB 3095-2026 Table 4).
+pub const MIN_HOURS_PER_DAY: usize = 20;
+
+/// Stations the chart is about, with the name to show for them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    /// `北京` for an area, station names otherwise.
+    pub label: String,
+    /// The stations.
+    pub stations: Vec<StationId>,
+    /// Whether the selection is an area (its mean is drawn boldly, stations faintly).
+    pub is_area: bool,
+}
+
+impl Selection {
+    /// The stations of an area (control sites excluded); `None` when the area has none.
+    pub fn area(store: &Store, name: &str) -> Option<Selection> {
+        let stations = store.stations().in_area(name);
+        (!stations.is_empty()).then(|| Selection {
+            label: name.to_string(),
+            stations,
+            is_area: true,
+        })
+    }
+
+    /// Stations by code; the first unknown code is the error.
+    pub fn stations(store: &Store, codes: &[String]) -> Result<Selection, String> {
+        let mut ids = Vec::new();
+        for code in codes {
+            ids.push(store.stations().find(code).ok_or_else(|| code.clone())?);
+        }
+        let names: Vec<String> = ids
+            .iter()
+            .take(3)
+            .map(|&id| store.stations().get(id).label().to_string())
+            .collect();
+        let mut label = names.join("、");
+        if ids.len() > 3 {
+            label.push_str(&format!(" 等{}站", ids.len()));
+        }
+        Ok(Selection {
+            label,
+            stations: ids,
+            is_area: false,
+        })
+    }
+
+    /// UTC offset of the selection's stations (Beijing time when unknown).
+    pub fn utc_offset_s(&self, store: &Store) -> i32 {
+        self.stations
+            .first()
+            .map_or(8 * 3600, |&id| store.stations().get(id).utc_offset_s)
+    }
+}
+
+/// What the meteogram shows beyond the selection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeteogramOptions {
+    /// The air-quality variable of the top panel (PM2.5, published AQI, …).
+    pub variable: Variable,
+    /// First hour shown (default: first value).
+    pub from: Option<Hour>,
+    /// Hour after the last one shown (default: after the last value).
+    pub to: Option<Hour>,
+    /// The now-line.
+    pub now: Option<Hour>,
+    /// Where the weather comes from (forecast locations); empty = the selected stations.
+    pub weather: Vec<StationId>,
+    /// Unfavourable-weather windows and warning periods (from other modules).
+    pub spans: Vec<Span>,
+    /// Point events.
+    pub markers: Vec<Marker>,
+}
+
+impl Default for MeteogramOptions {
+    fn default() -> Self {
+        MeteogramOptions {
+            variable: Variable::Pm25,
+            from: None,
+            to: None,
+            now: None,
+            weather: Vec::new(),
+            spans: Vec::new(),
+            markers: Vec::new(),
+        }
+    }
+}
+
+/// The bands behind a variable: AQI categories, or the matching concentration bands of the
+/// HJ 633 table in force on `date`.
+pub fn bands_for(variable: Variable, date: NaiveDate) -> Vec<Band> {
+    match variable {
+        Variable::Aqi => colour::aqi_bands(),
+        Variable::Pm25 | Variable::Pm25Avg24h => colour::pm25_bands(date),
+        Variable::Pm10 | Variable::Pm10Avg24h => colour::pm10_bands(date),
+        _ => Vec::new(),
+    }
+}
+
+fn unit_suffix(v: Variable) -> String {
+    if v.unit().is_empty() {
+        String::new()
+    } else {
+        format!("（{}）", v.unit())
+    }
+}
+
+/// First and last hour (exclusive end) with a value of `variable` at any of `stations`.
+fn extent(store: &Store, stations: &[StationId], variables: &[Variable]) -> Option<(Hour, Hour)> {
+    let mut out: Option<(Hour, Hour)> = None;
+    for &station in stations {
+        for &variable in variables {
+            for kind in [SeriesKind::Observed, SeriesKind::Forecast] {
+                if let Some((a, b)) = store
+                    .series(SeriesKey {
+                        station,
+                        variable,
+                        kind,
+                    })
+                    .and_then(|s| s.present_span())
+                {
+                    out = Some(match out {
+                        None => (a, b + 1),
+                        Some((x, y)) => (x.min(a), y.max(b + 1)),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Per-hour mean over stations of one series kind; `None` when no station has any value.
+fn hourly_mean(
+    store: &Store,
+    stations: &[StationId],
+    variable: Variable,
+    kind: SeriesKind,
+    from: Hour,
+    to: Hour,
+) -> Option<Hourly> {
+    let n = (to - from).max(0) as usize;
+    let mut sum = vec![0f64; n];
+    let mut count = vec![0u32; n];
+    let mut any = false;
+    for &station in stations {
+        let Some(series) = store.series(SeriesKey {
+            station,
+            variable,
+            kind,
+        }) else {
+            continue;
+        };
+        for (i, v) in series.window(from, to).into_iter().enumerate() {
+            if !v.is_nan() {
+                sum[i] += f64::from(v);
+                count[i] += 1;
+                any = true;
+            }
+        }
+    }
+    any.then(|| {
+        let values = sum
+            .iter()
+            .zip(&count)
+            .map(|(s, &c)| {
+                if c == 0 {
+                    f32::NAN
+                } else {
+                    (s / f64::from(c)) as f32
+                }
+            })
+            .collect();
+        Hourly::new(from, values)
+    })
+}
+
+fn station_series(
+    store: &Store,
+    station: StationId,
+    variable: Variable,
+    kind: SeriesKind,
+    from: Hour,
+    to: Hour,
+) -> Option<Hourly> {
+    let s = store.series(SeriesKey {
+        station,
+        variable,
+        kind,
+    })?;
+    let values = s.window(from, to);
+    values
+        .iter()
+        .any(|v| !v.is_nan())
+        .then(|| Hourly::new(from, values))
+}
+
+/// Festival days in `from..to` as shaded spans (local midnight to midnight).
+pub fn festival_spans(from: Hour, to: Hour, utc_offset_s: i32) -> Vec<Span> {
+    let first = local(from.0 as f64, utc_offset_s).date();
+    let last = local(to.0 as f64, utc_offset_s).date();
+    festivals::between(first, last)
+        .into_iter()
+        .map(|f| {
+            let start = Hour::from_local_date_hour(f.date, 0, utc_offset_s);
+            Span {
+                from: start,
+                to: start + 24,
+                kind: SpanKind::Festival,
+                label: f.kind.name_zh().to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The meteogram of a selection: the air-quality panel (observed solid, forecast dashed, AQI
+/// bands behind) and, where the store holds them, wind (speed and direction arrows), humidity
+/// with precipitation, and boundary-layer height; festivals, spans, markers and the now-line.
+pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> TimeChart {
+    let offset = sel.utc_offset_s(store);
+    let weather: &[StationId] = if opts.weather.is_empty() {
+        &sel.stations
+    } else {
+        &opts.weather
+    };
+    let weather_vars = [
+        Variable::WindSpeed,
+        Variable::WindDirection,
+        Variable::RelativeHumidity,
+        Variable::Precipitation,
+        Variable::BoundaryLayerHeight,
+    ];
+    let data_extent = extent(store, &sel.stations, &[opts.variable])
+        .or_else(|| extent(store, weather, &weather_vars));
+    let (from, to) = match (opts.from, opts.to, data_extent) {
+        (Some(a), Some(b), _) => (a, b),
+        (Some(a), None, Some((_, b))) => (a, b),
+        (None, Some(b), Some((a, _))) => (a, b),
+        (None, None, Some(e)) => e,
+        (Some(a), None, None) => (a, a + 24),
+        (None, Some(b), None) => (b - 24, b),
+        (None, None, None) => (Hour(0), Hour(24)),
+    };
+    let (from, to) = (from.min(to), from.max(to));
+    let first_day = local(from.0 as f64, offset).date();
+    let last_day = local((to.0 - 1) as f64, offset).date();
+    let var = opts.variable;
+    let var_name = var.name_zh();
+
+    let mut air = Panel::new(&format!("{var_name}{}", unit_suffix(var)));
+    air.bands = bands_for(var, first_day);
+    air.weight = 2.2;
+    let many = sel.stations.len() > 8;
+    if sel.is_area || sel.stations.len() > 1 {
+        for (i, &id) in sel.stations.iter().enumerate() {
+            if let Some(values) = station_series(store, id, var, SeriesKind::Observed, from, to) {
+                let st = store.stations().get(id);
+                let mut t = Trace::line(
+                    &format!("obs:{}", st.code),
+                    st.label(),
+                    series_colour(i + 1),
+                    values,
+                )
+                .unit(var.unit())
+                .width(if many { 0.45 } else { 0.7 });
+                if many {
+                    t = t.no_legend();
+                    t.colour = muted(t.colour);
+                }
+                air.traces.push(t);
+            }
+        }
+        let mean_label = if sel.is_area {
+            format!("{} 均值 实况", sel.label)
+        } else {
+            "站点均值 实况".to_string()
+        };
+        if let Some(values) = hourly_mean(store, &sel.stations, var, SeriesKind::Observed, from, to)
+        {
+            air.traces.push(
+                Trace::line("obs:mean", &mean_label, series_colour(0), values)
+                    .unit(var.unit())
+                    .width(1.5),
+            );
+        }
+    } else if let Some(&id) = sel.stations.first()
+        && let Some(values) = station_series(store, id, var, SeriesKind::Observed, from, to)
+    {
+        air.traces.push(
+            Trace::line(
+                "obs",
+                &format!("{} 实况", sel.label),
+                series_colour(0),
+                values,
+            )
+            .unit(var.unit())
+            .width(1.3),
+        );
+    }
+    if let Some(values) = hourly_mean(store, &sel.stations, var, SeriesKind::Forecast, from, to) {
+        air.traces.push(
+            Trace::line(
+                "fc:mean",
+                &format!("{} 预报", sel.label),
+                series_colour(1),
+                values,
+            )
+            .mark(Mark::Dashed)
+            .unit(var.unit())
+            .width(1.3),
+        );
+    }
+    let mut panels = vec![air];
+
+    let weather_trace =
+        |variable: Variable, key: &str, label: &str, colour: RGBColor| -> Vec<Trace> {
+            let mut out = Vec::new();
+            if let Some(v) = hourly_mean(store, weather, variable, SeriesKind::Observed, from, to) {
+                out.push(
+                    Trace::line(&format!("obs:{key}"), &format!("{label} 实况"), colour, v)
+                        .unit(variable.unit()),
+                );
+            }
+            if let Some(v) = hourly_mean(store, weather, variable, SeriesKind::Forecast, from, to) {
+                out.push(
+                    Trace::line(&format!("fc:{key}"), &format!("{label} 预报"), colour, v)
+                        .mark(Mark::Dashed)
+                        .unit(variable.unit()),
+                );
+            }
+            out
+        };
+    let wind = weather_trace(Variable::WindSpeed, "wind", "风速", RGBColor(0, 110, 170));
+    let direction = [SeriesKind::Observed, SeriesKind::Forecast]
+        .into_iter()
+        .find_map(|k| {
+            weather
+                .first()
+                .and_then(|&id| station_series(store, id, Variable::WindDirection, k, from, to))
+        });
+    if !wind.is_empty() || direction.is_some() {
+        let mut p = Panel::new("10米风（m/s），箭头指向下风方向");
+        p.arrows = direction.map(|d| Arrows {
+            direction: d,
+            speed: wind.first().map(|t| t.values.clone()),
+        });
+        p.traces = wind;
+        panels.push(p);
+    }
+    let rh = weather_trace(
+        Variable::RelativeHumidity,
+        "rh",
+        "相对湿度",
+        RGBColor(0, 128, 96),
+    );
+    let rain: Vec<Trace> = weather_trace(
+        Variable::Precipitation,
+        "rain",
+        "降水",
+        RGBColor(70, 130, 210),
+    )
+    .into_iter()
+    .map(|t| t.mark(Mark::Bars).right())
+    .collect();
+    if !rh.is_empty() || !rain.is_empty() {
+        let mut p = Panel::new(if rh.is_empty() {
+            "降水（mm）"
+        } else {
+            "相对湿度（%）"
+        });
+        if !rh.is_empty() {
+            p.fixed = Some((0.0, 100.0));
+        }
+        if !rain.is_empty() && !rh.is_empty() {
+            p.right_title = Some("降水（mm/h）".to_string());
+        }
+        p.traces = rh;
+        if p.traces.is_empty() {
+            p.traces = rain
+                .into_iter()
+                .map(|mut t| {
+                    t.axis = Axis::Left;
+                    t
+                })
+                .collect();
+        } else {
+            p.traces.extend(rain);
+        }
+        panels.push(p);
+    }
+    let blh = weather_trace(
+        Variable::BoundaryLayerHeight,
+        "blh",
+        "边界层高度",
+        RGBColor(140, 90, 40),
+    );
+    if !blh.is_empty() {
+        let mut p = Panel::new("边界层高度（m）");
+        p.traces = blh;
+        panels.push(p);
+    }
+
+    let mut spans = festival_spans(from, to, offset);
+    spans.extend(opts.spans.iter().cloned());
+    let period = if first_day == last_day {
+        format_date_zh(first_day, true)
+    } else {
+        format!(
+            "{} – {}",
+            format_date_zh(first_day, true),
+            format_date_zh(last_day, first_day.year() != last_day.year())
+        )
+    };
+    let zone = if offset == 8 * 3600 {
+        "北京时间".to_string()
+    } else {
+        format!("UTC{:+}", offset / 3600)
+    };
+    let bands_note = match var {
+        Variable::Pm25 | Variable::Pm25Avg24h | Variable::Pm10 | Variable::Pm10Avg24h => {
+            if first_day < colour::hj633_2026_start() {
+                " · 底色：HJ 633-2012 分级"
+            } else {
+                " · 底色：HJ 633-2026 分级"
+            }
+        }
+        Variable::Aqi => " · 底色：AQI 类别",
+        _ => "",
+    };
+    TimeChart {
+        title: if panels.len() > 1 {
+            format!("{} {var_name} 与气象条件", sel.label)
+        } else {
+            format!("{} {var_name} 逐时变化", sel.label)
+        },
+        subtitle: format!("{period} · {zone}{bands_note}"),
+        utc_offset_s: offset,
+        panels,
+        spans,
+        markers: opts.markers.clone(),
+        now: opts.now,
+    }
+}
+
+/// A lighter version of a colour, for station lines behind the area mean.
+fn muted(c: RGBColor) -> RGBColor {
+    let mix = |v: u8| ((f64::from(v) * 0.45) + 255.0 * 0.55) as u8;
+    RGBColor(mix(c.0), mix(c.1), mix(c.2))
+}
+
+/// A station's valid daily means of `variable` (observed) for `from..=to`.
+pub fn station_daily_means(
+    store: &Store,
+    station: StationId,
+    variable: Variable,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> BTreeMap<NaiveDate, f64> {
+    let mut out = BTreeMap::new();
+    let Some(series) = store.observed(station, variable) else {
+        return out;
+    };
+    let offset = store.stations().get(station).utc_offset_s;
+    let stamp: StampConvention = series.stamp();
+    let mut date = from;
+    while date <= to {
+        let r = Hour::day_range(date, stamp, offset);
+        let values = series.window(r.start, r.end);
+        let valid: Vec<f64> = values
+            .iter()
+            .filter(|v| !v.is_nan())
+            .map(|&v| f64::from(v))
+            .collect();
+        if valid.len() >= MIN_HOURS_PER_DAY {
+            out.insert(date, valid.iter().sum::<f64>() / valid.len() as f64);
+        }
+        date += Duration::days(1);
+    }
+    out
+}
+
+/// An area's (or several stations') daily means: the mean of the stations' valid daily means.
+pub fn daily_means(
+    store: &Store,
+    stations: &[StationId],
+    variable: Variable,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> BTreeMap<NaiveDate, f64> {
+    let mut acc: BTreeMap<NaiveDate, (f64, u32)> = BTreeMap::new();
+    for &id in stations {
+        for (d, v) in station_daily_means(store, id, variable, from, to) {
+            let e = acc.entry(d).or_insert((0.0, 0));
+            e.0 += v;
+            e.1 += 1;
+        }
+    }
+    acc.into_iter()
+        .map(|(d, (s, n))| (d, s / f64::from(n)))
+        .collect()
+}
+
+/// First and last local date on which any of `stations` has a valid daily mean of `variable`.
+pub fn date_extent(
+    store: &Store,
+    stations: &[StationId],
+    variable: Variable,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let mut out: Option<(NaiveDate, NaiveDate)> = None;
+    for &id in stations {
+        let Some(s) = store.observed(id, variable) else {
+            continue;
+        };
+        let Some((a, b)) = s.present_span() else {
+            continue;
+        };
+        let offset = store.stations().get(id).utc_offset_s;
+        let days = station_daily_means(
+            store,
+            id,
+            variable,
+            a.day(s.stamp(), offset),
+            b.day(s.stamp(), offset),
+        );
+        let (Some(first), Some(last)) = (days.keys().next(), days.keys().next_back()) else {
+            continue;
+        };
+        out = Some(match out {
+            None => (*first, *last),
+            Some((x, y)) => (x.min(*first), y.max(*last)),
+        });
+    }
+    out
+}
+
+/// Calendar of daily means of a concentration for a selection, coloured by the HJ 633 bands of
+/// the period, heavy days (AQI > 200 ⇔ PM2.5 daily mean > 150 µg/m³ in both tables) framed.
+pub fn calendar(
+    store: &Store,
+    sel: &Selection,
+    variable: Variable,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> CalendarData {
+    let values = daily_means(store, &sel.stations, variable, from, to);
+    let notes = festivals::between(from, to)
+        .into_iter()
+        .map(|f| (f.date, f.kind.name_zh().to_string()))
+        .collect();
+    let heavy = match variable {
+        Variable::Pm25 | Variable::Pm25Avg24h => {
+            Some((150.0, "粗框：重污染日（日均 >150，即 AQI >200）"))
+        }
+        Variable::Pm10 | Variable::Pm10Avg24h => {
+            Some((350.0, "粗框：重污染日（日均 >350，即 AQI >200）"))
+        }
+        Variable::Aqi => Some((200.0, "粗框：重污染日（AQI >200）")),
+        _ => None,
+    };
+    let table = if from < colour::hj633_2026_start() {
+        "HJ 633-2012"
+    } else {
+        "HJ 633-2026"
+    };
+    CalendarData {
+        title: format!("{} {} 日均值日历", sel.label, variable.name_zh()),
+        subtitle: format!(
+            "{} – {} · 单位 {} · 站点日均需 ≥{MIN_HOURS_PER_DAY} 个小时值 · 颜色按 {table} 分级",
+            format_date_zh(from, true),
+            format_date_zh(to, true),
+            if variable.unit().is_empty() {
+                "—"
+            } else {
+                variable.unit()
+            },
+        ),
+        from: Some(from),
+        to: Some(to),
+        values,
+        bands: bands_for(variable, from),
+        heavy_above: heavy.map(|h| h.0),
+        heavy_label: heavy.map(|h| h.1.to_string()).unwrap_or_default(),
+        notes,
+    }
+}
+
+fn period_mean(daily: &BTreeMap<NaiveDate, f64>) -> f64 {
+    if daily.is_empty() {
+        return f64::NAN;
+    }
+    daily.values().sum::<f64>() / daily.len() as f64
+}
+
+/// Ranking of every area (CNEMC city) in the store by the period mean of its daily means,
+/// lowest first; `highlight` marks the user's own area.
+pub fn ranking_of_areas(
+    store: &Store,
+    variable: Variable,
+    from: NaiveDate,
+    to: NaiveDate,
+    highlight: Option<&str>,
+) -> RankingData {
+    let items = store
+        .stations()
+        .areas()
+        .into_iter()
+        .filter_map(|area| {
+            let stations = store.stations().in_area(&area);
+            let v = period_mean(&daily_means(store, &stations, variable, from, to));
+            v.is_finite().then(|| RankItem {
+                highlight: highlight == Some(area.as_str()),
+                label: area,
+                value: v,
+                note: String::new(),
+            })
+        })
+        .collect();
+    ranking_data(items, variable, from, to, "各城市")
+}
+
+/// Ranking of the selected stations by the period mean of their daily means, lowest first.
+pub fn ranking_of_stations(
+    store: &Store,
+    sel: &Selection,
+    variable: Variable,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> RankingData {
+    let items = sel
+        .stations
+        .iter()
+        .map(|&id| RankItem {
+            label: store.stations().get(id).label().to_string(),
+            value: period_mean(&station_daily_means(store, id, variable, from, to)),
+            highlight: false,
+            note: String::new(),
+        })
+        .collect();
+    ranking_data(items, variable, from, to, &sel.label)
+}
+
+fn ranking_data(
+    items: Vec<RankItem>,
+    variable: Variable,
+    from: NaiveDate,
+    to: NaiveDate,
+    what: &str,
+) -> RankingData {
+    RankingData {
+        title: format!("{what} {} 平均浓度排名", variable.name_zh()),
+        subtitle: format!(
+            "{} – {} · 日均值的平均（站点日均需 ≥{MIN_HOURS_PER_DAY} 个小时值）· 从低到高，并列同名次",
+            format_date_zh(from, true),
+            format_date_zh(to, true)
+        ),
+        value_name: format!("{}{}", variable.name_zh(), unit_suffix(variable)),
+        items,
+        better: Better::Lower,
+        bands: bands_for(variable, from),
+        decimals: if matches!(variable, Variable::Co | Variable::CoAvg24h) {
+            2
+        } else {
+            1
+        },
+        ..RankingData::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Batch, Chunk, Station};
+    use std::path::PathBuf;
+
+    const CST: i32 = 8 * 3600;
+
+    fn chunk(station: usize, variable: Variable, start: Hour, values: Vec<f32>) -> Chunk {
+        Chunk {
+            station,
+            variable,
+            kind: SeriesKind::Observed,
+            stamp: StampConvention::EndOfHour,
+            start,
+            values,
+        }
+    }
+
+    /// Two stations of one area, 2020-01-20 … 2020-02-09, PM2.5 plus wind and humidity at the
+    /// first; the second station misses five hours on 2020-01-21.
+    fn store() -> (Store, Hour) {
+        let day0 = NaiveDate::from_ymd_opt(2020, 1, 20).expect("date");
+        let start = Hour::day_range(day0, StampConvention::EndOfHour, CST).start;
+        let n = 21 * 24;
+        let mut b = Batch::new(PathBuf::from("test.csv"));
+        for code in ["T01", "T02"] {
+            b.station(Station {
+                area: Some("测试市".to_string()),
+                ..Station::with_code(code)
+            });
+        }
+        let pm: Vec<f32> = (0..n).map(|h| 100.0 + (h % 24) as f32).collect();
+        let mut pm2 = pm.clone();
+        for v in &mut pm2[24..29] {
+            *v = f32::NAN;
+        }
+        b.chunks.push(chunk(0, Variable::Pm25, start, pm));
+        b.chunks.push(chunk(1, Variable::Pm25, start, pm2));
+        b.chunks
+            .push(chunk(0, Variable::WindSpeed, start, vec![2.0; n]));
+        b.chunks
+            .push(chunk(0, Variable::WindDirection, start, vec![315.0; n]));
+        b.chunks
+            .push(chunk(0, Variable::RelativeHumidity, start, vec![70.0; n]));
+        let mut store = Store::new();
+        assert!(store.merge(b).is_empty());
+        (store, start)
+    }
+
+    #[test]
+    fn meteogram_has_weather_panels_festivals_and_bands_of_its_period() {
+        let (store, start) = store();
+        let sel = Selection::area(&store, "测试市").expect("area");
+        let chart = meteogram(&store, &sel, &MeteogramOptions::default());
+        let titles: Vec<&str> = chart.panels.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles.len(), 3, "{titles:?}");
+        assert!(titles[0].starts_with("PM2.5"));
+        assert!(chart.panels[1].arrows.is_some());
+        assert_eq!(chart.panels[2].fixed, Some((0.0, 100.0)));
+        // 2020: 除夕 24 Jan, 春节 25, 初五 29, 元宵 8 Feb — all inside.
+        let festivals: Vec<&str> = chart
+            .spans
+            .iter()
+            .filter(|s| s.kind == SpanKind::Festival)
+            .map(|s| s.label.as_str())
+            .collect();
+        assert_eq!(festivals, ["除夕", "春节", "初五", "元宵"]);
+        let eve = &chart.spans[0];
+        assert_eq!(
+            local(eve.from.0 as f64, CST).to_string(),
+            "2020-01-24 00:00:00"
+        );
+        assert_eq!(eve.to - eve.from, 24);
+        // HJ 633-2012 bands in 2020: good up to 75.
+        assert_eq!(chart.panels[0].bands[1].hi, 75.0);
+        assert!(chart.title.contains("测试市"));
+        assert!(chart.extent().is_some_and(|(a, _)| a >= start.0 as f64));
+    }
+
+    #[test]
+    fn daily_means_need_twenty_hours_and_average_stations() {
+        let (store, _) = store();
+        let sel = Selection::area(&store, "测试市").expect("area");
+        let d21 = NaiveDate::from_ymd_opt(2020, 1, 21).expect("date");
+        let t01 = station_daily_means(&store, sel.stations[0], Variable::Pm25, d21, d21);
+        let t02 = station_daily_means(&store, sel.stations[1], Variable::Pm25, d21, d21);
+        assert_eq!(t01.len(), 1);
+        assert!(t02.is_empty(), "19 hours is not a valid day");
+        let area = daily_means(&store, &sel.stations, Variable::Pm25, d21, d21);
+        assert_eq!(
+            area.get(&d21),
+            t01.get(&d21),
+            "only the valid station counts"
+        );
+        let cal = calendar(&store, &sel, Variable::Pm25, d21, d21 + Duration::days(2));
+        assert_eq!(cal.values.len(), 3);
+        assert_eq!(cal.heavy_above, Some(150.0));
+        assert_eq!(cal.notes.len(), 0);
+    }
+}

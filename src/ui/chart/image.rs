@@ -1,0 +1,158 @@
+//! A calendar or ranking drawn to fit its space, with a hover readout of the day or row under the
+//! pointer. (Time charts use the interactive [`super::TimeChartWidget`].)
+
+use egui::{
+    Align2, Color32, FontId, IdSalt, LayerId, Order, Response, Sense, Ui, WidgetInfo, vec2,
+};
+use plotters::prelude::IntoDrawingArea;
+
+use super::backend::EguiBackend;
+use super::readout::readout_box;
+use crate::report::charts::colour::Band;
+use crate::report::charts::time_axis::format_day_zh;
+use crate::report::charts::{
+    CalendarData, CalendarLayout, ChartError, ChartStyle, RankingData, RankingLayout,
+    draw_calendar, draw_ranking, ranks,
+};
+
+/// Which static chart to show.
+#[derive(Debug, Clone, Copy)]
+pub enum StaticChart<'a> {
+    /// Calendar heat map.
+    Calendar(&'a CalendarData),
+    /// Ranking bar chart.
+    Ranking(&'a RankingData),
+}
+
+/// A static chart widget.
+pub struct ChartImage<'a> {
+    chart: StaticChart<'a>,
+    style: ChartStyle,
+    height: Option<f32>,
+    id_salt: IdSalt,
+}
+
+enum Drawn {
+    Calendar(CalendarLayout),
+    Ranking(RankingLayout),
+}
+
+impl<'a> ChartImage<'a> {
+    /// A widget showing `chart`.
+    pub fn new(chart: StaticChart<'a>) -> Self {
+        ChartImage {
+            chart,
+            style: ChartStyle::desktop(),
+            height: None,
+            id_salt: IdSalt::new("airdesk_chart_image"),
+        }
+    }
+
+    /// Desktop or projector style.
+    pub fn style(mut self, style: ChartStyle) -> Self {
+        self.style = style;
+        self
+    }
+
+    /// Height in points (default: the available height, at least 160).
+    pub fn height(mut self, height: f32) -> Self {
+        self.height = Some(height);
+        self
+    }
+
+    /// Distinguish several charts on one page.
+    pub fn id_salt(mut self, salt: impl egui::AsIdSalt) -> Self {
+        self.id_salt = IdSalt::new(salt);
+        self
+    }
+
+    /// Draw and show the readout under the pointer.
+    pub fn show(self, ui: &mut Ui) -> Response {
+        let id = ui.make_persistent_id(self.id_salt);
+        let width = ui.available_width().max(200.0);
+        let height = self
+            .height
+            .unwrap_or_else(|| ui.available_height())
+            .max(160.0);
+        let (_, rect) = ui.allocate_space(vec2(width, height));
+        let response = ui.interact(rect, id, Sense::hover());
+        let ppp = ui.ctx().pixels_per_point();
+        let painter = ui.painter_at(rect);
+        let style = self.style.with_scale(f64::from(ppp));
+        let drawn: Result<Drawn, ChartError> = {
+            let root = EguiBackend::new(&painter, rect).into_drawing_area();
+            match self.chart {
+                StaticChart::Calendar(c) => draw_calendar(&root, c, &style).map(Drawn::Calendar),
+                StaticChart::Ranking(r) => draw_ranking(&root, r, &style).map(Drawn::Ranking),
+            }
+        };
+        let title = match self.chart {
+            StaticChart::Calendar(c) => c.title.clone(),
+            StaticChart::Ranking(r) => r.title.clone(),
+        };
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, &title));
+        let drawn = match drawn {
+            Ok(d) => d,
+            Err(e) => {
+                painter.text(
+                    rect.center(),
+                    Align2::CENTER_CENTER,
+                    format!("图表无法绘制：{e}"),
+                    FontId::proportional(14.0),
+                    Color32::DARK_RED,
+                );
+                return response;
+            }
+        };
+        let Some(pointer) = response.hover_pos() else {
+            return response;
+        };
+        let px = (
+            f64::from((pointer.x - rect.min.x) * ppp),
+            f64::from((pointer.y - rect.min.y) * ppp),
+        );
+        let rows = match (&drawn, self.chart) {
+            (Drawn::Calendar(layout), StaticChart::Calendar(data)) => layout
+                .cells
+                .iter()
+                .find(|(_, r)| r.contains(px.0, px.1))
+                .map(|(date, _)| {
+                    let value = data.values.get(date).copied();
+                    let band = value.and_then(|v| Band::find(&data.bands, v));
+                    let mut rows = vec![(
+                        band.map(|b| Color32::from_rgb(b.colour.0, b.colour.1, b.colour.2)),
+                        match (value, band) {
+                            (Some(v), Some(b)) => format!("{v:.0}  {}", b.label),
+                            (Some(v), None) => format!("{v:.0}"),
+                            _ => "无数据".to_string(),
+                        },
+                    )];
+                    if let Some(note) = data.notes.get(date) {
+                        rows.push((None, note.clone()));
+                    }
+                    (format_day_zh(*date), rows)
+                }),
+            (Drawn::Ranking(layout), StaticChart::Ranking(data)) => layout
+                .rows
+                .iter()
+                .find(|(_, _, r)| r.contains(px.0, px.1))
+                .map(|&(i, rank, _)| {
+                    let it = &data.items[i];
+                    let of = ranks(&data.items, data.better).len();
+                    (
+                        format!("第 {rank} 名 / 共 {of}：{}", it.label),
+                        vec![(None, format!("{:.*} {}", data.decimals, it.value, it.note))],
+                    )
+                }),
+            _ => None,
+        };
+        if let Some((title, rows)) = rows {
+            let painter = ui
+                .ctx()
+                .layer_painter(LayerId::new(Order::Foreground, id.with("readout")))
+                .with_clip_rect(rect);
+            readout_box(&painter, rect, pointer, title, rows);
+        }
+        response
+    }
+}

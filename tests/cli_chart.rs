@@ -1,0 +1,118 @@
+//! `airdesk chart KIND FILE… --out PATH.png|svg` end to end on the CNEMC excerpt.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<PathBuf> = (6..=10)
+        .map(|d| dir.join(format!("charts/china_sites_201912{d:02}.csv")))
+        .collect();
+    files.push(dir.join("stations/NewSiteList.csv"));
+    files
+}
+
+fn chart(args: &[&str], out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_airdesk"))
+        .arg("chart")
+        .args(args)
+        .args(fixtures())
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("airdesk runs")
+}
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).expect("png written");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    (be(16), be(20))
+}
+
+#[test]
+fn meteogram_calendar_and_ranking_are_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = dir.path().join("m.png");
+    let out = chart(
+        &[
+            "meteogram",
+            "--area",
+            "石家庄",
+            "--now",
+            "2019-12-09T14:00",
+            "--window",
+            "2019-12-07..2019-12-08T12:00",
+            "--warning",
+            "orange:2019-12-07T20:00..2019-12-09",
+        ],
+        &m,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(png_size(&m), (1400, 680));
+
+    let c = dir.path().join("c.svg");
+    let out = chart(&["calendar", "--area", "石家庄"], &c);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = std::fs::read_to_string(&c).expect("svg");
+    assert!(svg.contains("<title>石家庄 PM2.5 日均值日历</title>"));
+    assert!(svg.contains("<title>2019年12月</title>"));
+
+    let r = dir.path().join("r.png");
+    let out = chart(&["ranking", "--area", "北京", "--projector"], &r);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(png_size(&r), (1920, 1080));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ranking of 2 item(s)"));
+}
+
+#[test]
+fn unusable_requests_exit_2_with_a_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["meteogram", "--area", "石家庄"],
+            "x.jpg",
+            "must end in .png or .svg",
+        ),
+        (
+            &["meteogram", "--station", "9999Z"],
+            "x.png",
+            "station 9999Z is not in the loaded data",
+        ),
+        (
+            &["calendar", "--area", "石家庄", "--variable", "AQI"],
+            "x.png",
+            "daily AQI",
+        ),
+        (
+            &["meteogram", "--area", "石家庄", "--window", "2019-12-07"],
+            "x.png",
+            "expected FROM..TO",
+        ),
+        (
+            &["meteogram", "--variable", "benzene", "--area", "石家庄"],
+            "x.png",
+            "unknown variable",
+        ),
+    ];
+    for (args, file, reason) in cases {
+        let out = chart(args, &dir.path().join(file));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(reason), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    }
+}
