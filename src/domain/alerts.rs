@@ -145,7 +145,11 @@ impl Alert {
 
     /// The text in the language asked for.
     pub fn text(&self, english: bool) -> &str {
-        if english { &self.text_en } else { &self.text_zh }
+        if english {
+            &self.text_en
+        } else {
+            &self.text_zh
+        }
     }
 }
 
@@ -269,7 +273,11 @@ fn close(
     };
     let st = store.stations().get(id);
     let name = st.label().to_string();
-    let when = |h: Hour| h.to_local(st.utc_offset_s).format("%m-%d %H:00").to_string();
+    let when = |h: Hour| {
+        h.to_local(st.utc_offset_s)
+            .format("%m-%d %H:00")
+            .to_string()
+    };
     let span = if r.first == r.last {
         when(r.first)
     } else {
@@ -381,7 +389,11 @@ fn silent(store: &Store, id: StationId, last: Hour, settings: &AlertSettings) ->
     };
     let hours = last - since + 1;
     let name = st.label().to_string();
-    let when = |h: Hour| h.to_local(st.utc_offset_s).format("%m-%d %H:00").to_string();
+    let when = |h: Hour| {
+        h.to_local(st.utc_offset_s)
+            .format("%m-%d %H:00")
+            .to_string()
+    };
     let (last_zh, last_en) = match reported {
         Some((h, Some(v))) => (
             format!("，最后一次数据 {} AQI {v:.0}", when(h)),
@@ -391,7 +403,10 @@ fn silent(store: &Store, id: StationId, last: Hour, settings: &AlertSettings) ->
             format!("，最后一次数据 {}", when(h)),
             format!("; last value {}", when(h)),
         ),
-        None => ("，回看时段内无数据".into(), "; no value in the period looked at".into()),
+        None => (
+            "，回看时段内无数据".into(),
+            "; no value in the period looked at".into(),
+        ),
     };
     Some(Alert {
         rule: AlertRule::Silent,
@@ -543,7 +558,11 @@ mod tests {
         assert_eq!(silent.len(), 1);
         assert_eq!(silent[0].station_name, "站4");
         assert_eq!(silent[0].hour, start + 5);
-        assert!(silent[0].text_zh.contains("5小时无数据"), "{}", silent[0].text_zh);
+        assert!(
+            silent[0].text_zh.contains("5小时无数据"),
+            "{}",
+            silent[0].text_zh
+        );
     }
 
     #[test]
