@@ -26,6 +26,7 @@ use crate::store::Store;
 use crate::workspace::{AppState, Renderer, Workspace};
 
 use super::command::Command;
+use super::desk::Desk;
 use super::i18n::{T, Tr};
 use super::state::DataStatus;
 use super::theme::Look;
@@ -120,6 +121,9 @@ pub struct PageContext<'a> {
     pub dialog_available: bool,
     /// The renderer drawing this window (None in headless tests).
     pub renderer: Option<Renderer>,
+    /// The workspace journal, the duty officer, the plan and the response state (read only;
+    /// changes go through commands).
+    pub desk: &'a Desk,
     commands: &'a mut Vec<Command>,
 }
 
@@ -137,6 +141,7 @@ impl<'a> PageContext<'a> {
         presenting: bool,
         dialog_available: bool,
         renderer: Option<Renderer>,
+        desk: &'a Desk,
         commands: &'a mut Vec<Command>,
     ) -> Self {
         PageContext {
@@ -150,6 +155,7 @@ impl<'a> PageContext<'a> {
             presenting,
             dialog_available,
             renderer,
+            desk,
             commands,
         }
     }
