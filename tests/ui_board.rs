@@ -14,7 +14,12 @@ use egui_kittest::kittest::Queryable;
 
 /// A first start: no workspace given, none opened before, config in a temporary folder.
 fn first_start(env: &Env, language: Language) -> AirDeskApp {
+    start(env, language, None)
+}
+
+fn start(env: &Env, language: Language, officer: Option<&str>) -> AirDeskApp {
     AirDeskApp::new(StartOptions {
+        officer: officer.and_then(|o| airdesk::journal::Author::new(o, "desk-1").ok()),
         workspace: None,
         language: Some(language),
         config_dir: Some(env.config.path().to_path_buf()),
@@ -93,4 +98,49 @@ fn a_second_start_reopens_the_installed_sample() {
     drop(first);
     let again = first_start(&env, Language::Zh);
     assert_eq!(again.workspace().root(), root);
+}
+
+/// The `alert.raised` events of the workspace's journal.
+fn raised(root: &std::path::Path) -> Vec<airdesk::journal::Event> {
+    use airdesk::journal::Storage;
+    let journal = airdesk::journal::SqliteStorage::open_read_only(root).expect("journal");
+    journal
+        .read_since(0)
+        .expect("read")
+        .into_iter()
+        .filter(|e| e.kind == airdesk::domain::alerts::RAISED)
+        .collect()
+}
+
+#[test]
+fn alerts_are_kept_once_with_an_officer_and_only_shown_in_projector_mode() {
+    let env = Env::new();
+    // Projector mode from the first frame: shown, not kept.
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    h.key_press_modifiers(Modifiers::NONE, Key::F11);
+    settle(&mut h);
+    let root = h.state().workspace().root().to_path_buf();
+    h.get_by_label_contains("仅显示，未记入日志");
+    assert!(raised(&root).is_empty());
+    drop(h);
+    // At the desk: every alert on the board is kept, once, with the drill time.
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    h.run();
+    let kept = raised(&root);
+    assert!(!kept.is_empty(), "the drill morning has alerts");
+    assert!(kept.iter().all(|e| e.operator == "赵敏"));
+    assert!(
+        kept.iter()
+            .all(|e| e.recorded_at == airdesk::clock::parse_moment("2019-12-22 10:00").expect("t"))
+    );
+    assert!(kept.iter().any(|e| e.payload.contains("1049A")));
+    h.key_press_modifiers(Modifiers::NONE, Key::F5);
+    settle(&mut h);
+    drop(h);
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    h.run();
+    drop(h);
+    assert_eq!(raised(&root).len(), kept.len(), "raised once only");
 }

@@ -856,6 +856,21 @@ impl AirDeskApp {
                         .push(BannerKind::Error, T::ActionRefused, vec![text]);
                 }
             }
+            Command::RecordAlerts(alerts) => {
+                // Situation board: alerts are kept when first seen; when the journal cannot take
+                // them (projector, read-only, no officer yet) they are shown, not stored.
+                let at = to_cst(self.clock.now(real_now));
+                for alert in &alerts {
+                    let payload = crate::domain::alerts::Raised::of(alert);
+                    if let Err(e) = self
+                        .desk
+                        .record(at, crate::domain::alerts::RAISED, &payload)
+                    {
+                        log::warn!("alert not recorded: {}", e.en());
+                        break;
+                    }
+                }
+            }
         }
     }
 

@@ -148,6 +148,8 @@ table! {
     Alerts => "报警", "Alerts";
     AlertsNone => "近 {0} 小时无报警", "No alerts in the last {0} h";
     AlertsCount => "近 {0} 小时 {1} 条", "{1} in the last {0} h";
+    AlertsNotKept => "仅显示，未记入日志：{0}", "Shown only, not kept in the journal: {0}";
+    AlertsKept => "首次出现即记入日志（已记 {0} 条）", "Kept in the journal when first seen ({0} kept)";
 
     // Data page
     OpenFiles => "打开文件…", "Open files…";

@@ -3,7 +3,7 @@
 //! and the store through the domain modules, as of the app's "now". Recomputed when the data, the
 //! hour, or the journal or roster file changes; drawing is in `situation.rs`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::SystemTime;
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
@@ -86,6 +86,8 @@ pub struct Cards {
     pub findings_overdue: usize,
     /// Station alerts, newest first.
     pub alerts: Vec<Alert>,
+    /// Keys of the alerts already kept in the journal (sorted).
+    pub recorded: Vec<String>,
 }
 
 /// What the cards depend on besides data generation and hour: the journal's and roster's
@@ -101,8 +103,15 @@ pub fn file_stamps(ws: &Workspace) -> Vec<Option<SystemTime>> {
         .collect()
 }
 
-/// Gather the cards' figures as of `now` for the area `ids`.
-pub fn gather(ws: &Workspace, store: &Store, ids: &[StationId], now: DateTime<Utc>) -> Cards {
+/// Gather the cards' figures as of `now` for the area `ids`; the journal is read through the
+/// desk's handle when it has one, else opened read-only.
+pub fn gather(
+    ws: &Workspace,
+    journal: Option<&SqliteStorage>,
+    store: &Store,
+    ids: &[StationId],
+    now: DateTime<Utc>,
+) -> Cards {
     let local = to_cst(now);
     let mut cards = Cards {
         warning: None,
@@ -115,8 +124,16 @@ pub fn gather(ws: &Workspace, store: &Store, ids: &[StationId], now: DateTime<Ut
         overdue: Vec::new(),
         findings_overdue: 0,
         alerts: alerts::detect(store, ids, &ws.settings().alerts, now),
+        recorded: Vec::new(),
     };
-    journal_figures(ws.root(), local, &mut cards);
+    match journal {
+        Some(storage) => journal_figures(storage, local, &mut cards),
+        None if ws.journal_path().is_file() => match SqliteStorage::open_read_only(ws.root()) {
+            Ok(storage) => journal_figures(&storage, local, &mut cards),
+            Err(e) => cards.journal_problem = Some(e.to_string()),
+        },
+        None => {}
+    }
     roster_figures(ws, local, &mut cards);
     cards.budget = ws
         .settings()
@@ -125,18 +142,8 @@ pub fn gather(ws: &Workspace, store: &Store, ids: &[StationId], now: DateTime<Ut
     cards
 }
 
-fn journal_figures(root: &Path, now: DateTime<FixedOffset>, cards: &mut Cards) {
-    if !root.join(crate::journal::JOURNAL_FILE).is_file() {
-        return;
-    }
-    let storage = match SqliteStorage::open_read_only(root) {
-        Ok(s) => s,
-        Err(e) => {
-            cards.journal_problem = Some(e.to_string());
-            return;
-        }
-    };
-    match response::load(&storage) {
+fn journal_figures(storage: &SqliteStorage, now: DateTime<FixedOffset>, cards: &mut Cards) {
+    match response::load(storage) {
         Ok(state) => {
             if let Some(e) = state.episodes().last() {
                 cards.warning = Some(WarningNow {
@@ -166,6 +173,7 @@ fn journal_figures(root: &Path, now: DateTime<FixedOffset>, cards: &mut Cards) {
             findings.apply_journal(e);
         }
         cards.findings_overdue = findings.overdue(now).len();
+        cards.recorded = alerts::raised_keys(&events);
     }
 }
 

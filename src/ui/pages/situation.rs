@@ -15,6 +15,7 @@ use crate::domain::aqi::{
 };
 use crate::domain::plan::Level;
 use crate::store::{Hour, StationId, Variable};
+use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::sparkline::{Band, sparkline};
 use crate::ui::theme::Look;
@@ -71,13 +72,19 @@ type BoardKey = (
 #[derive(Debug, Default)]
 pub struct SituationPage {
     board: Option<Board>,
+    /// Keys of alerts already sent to be kept, so a pending write is not asked for twice.
+    sent: std::collections::HashSet<String>,
 }
 
 impl SituationPage {
     /// Draw the board.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
         let look = cx.look;
-        let board = self.board(cx);
+        self.board(cx);
+        self.keep_new_alerts(cx);
+        let Some(board) = self.board.as_ref() else {
+            return;
+        };
         egui::ScrollArea::vertical()
             .id_salt("situation")
             .auto_shrink([false, false])
@@ -107,6 +114,31 @@ impl SituationPage {
                 ui.add_space(gap);
                 alerts_card(ui, cx, board);
             });
+    }
+
+    /// Ask for alerts seen for the first time to be kept in the journal (not in projector mode
+    /// or on a read-only journal: there they are shown only, and the card says why).
+    fn keep_new_alerts(&mut self, cx: &mut PageContext<'_>) {
+        let Some(board) = &self.board else {
+            return;
+        };
+        if cx.desk.why_not().is_some() {
+            return;
+        }
+        let new: Vec<_> = board
+            .cards
+            .alerts
+            .iter()
+            .filter(|a| {
+                let key = a.key();
+                board.cards.recorded.binary_search(&key).is_err() && !self.sent.contains(&key)
+            })
+            .cloned()
+            .collect();
+        if !new.is_empty() {
+            self.sent.extend(new.iter().map(|a| a.key()));
+            cx.send(Command::RecordAlerts(new));
+        }
     }
 
     fn board(&mut self, cx: &PageContext<'_>) -> &Board {
@@ -190,7 +222,7 @@ fn compute_board(cx: &PageContext<'_>, key: BoardKey) -> Board {
             pm25: a.input.pm25.map(|c| c.to_f64()),
             stations_reporting: a.stations_reporting,
         });
-    let cards = board::gather(cx.workspace, store, &ids, cx.now);
+    let cards = board::gather(cx.workspace, cx.desk.storage(), store, &ids, cx.now);
     Board {
         key,
         cards,
@@ -799,6 +831,16 @@ fn alerts_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
             return;
         }
         let english = tr.0 == crate::workspace::Language::En;
+        match cx.desk.why_not() {
+            Some(why) => weak(ui, &look, tr.f(T::AlertsNotKept, &[&why.text(tr.0)])),
+            None => {
+                let kept = alerts
+                    .iter()
+                    .filter(|a| board.cards.recorded.binary_search(&a.key()).is_ok())
+                    .count();
+                weak(ui, &look, tr.f(T::AlertsKept, &[&kept]));
+            }
+        }
         let limit = if look.projector { 4 } else { 12 };
         for a in alerts.iter().take(limit) {
             let color = match a.rule {
