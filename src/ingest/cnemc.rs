@@ -76,7 +76,6 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
     let mut blocks: HashMap<(NaiveDate, Variable), Block> = HashMap::new();
     let mut unknown_types: HashMap<String, u64> = HashMap::new();
     let mut lines = LineCounter::new(bytes);
-    let mut line_no: u64 = 1;
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
@@ -90,11 +89,10 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                     format!("unreadable row: {e}"),
                     None,
                 );
-                line_no = line;
                 continue;
             }
         }
-        line_no = lines.line_of(record.position());
+        let line_no = lines.line_of(record.position());
         if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
             continue; // blank line
         }
