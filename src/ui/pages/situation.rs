@@ -14,12 +14,14 @@ use crate::domain::aqi::{
     AqiConfig, AqiResult, Category, Standard, area_hourly_series, station_hourly,
 };
 use crate::domain::plan::Level;
+use crate::report::charts::{ChartStyle, ChartView, Hourly, Panel, TimeChart, Trace};
 use crate::store::{Hour, StationId, Variable};
+use crate::ui::chart::TimeChartWidget;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
-use crate::ui::sparkline::{Band, sparkline};
 use crate::ui::theme::Look;
 use crate::ui::widgets::{badge, card, card_grid, key_figure, tile_width};
+use plotters::style::RGBColor;
 
 /// How far back the board looks for the latest reading and draws the trend.
 const TREND_HOURS: i64 = 24;
@@ -56,6 +58,8 @@ struct Board {
     /// Stamp of the first trend value.
     trend_start: Hour,
     utc_offset_s: i32,
+    /// The trend as a chart for the chart widget.
+    chart: TimeChart,
     cards: Cards,
 }
 
@@ -74,6 +78,8 @@ pub struct SituationPage {
     board: Option<Board>,
     /// Keys of alerts already sent to be kept, so a pending write is not asked for twice.
     sent: std::collections::HashSet<String>,
+    /// Zoom and hidden series of the trend chart.
+    trend_view: ChartView,
 }
 
 impl SituationPage {
@@ -85,6 +91,7 @@ impl SituationPage {
         let Some(board) = self.board.as_ref() else {
             return;
         };
+        let view = &mut self.trend_view;
         egui::ScrollArea::vertical()
             .id_salt("situation")
             .auto_shrink([false, false])
@@ -95,12 +102,12 @@ impl SituationPage {
                 if ui.available_width() >= 900.0 {
                     ui.columns(2, |cols| {
                         latest_card(&mut cols[0], cx, board);
-                        trend_card(&mut cols[1], cx, board);
+                        trend_card(&mut cols[1], cx, board, view);
                     });
                 } else {
                     latest_card(ui, cx, board);
                     ui.add_space(gap);
-                    trend_card(ui, cx, board);
+                    trend_card(ui, cx, board, view);
                 }
                 ui.add_space(gap);
                 let min_w = if look.projector { 280.0 } else { 300.0 };
@@ -222,9 +229,11 @@ fn compute_board(cx: &PageContext<'_>, key: BoardKey) -> Board {
             pm25: a.input.pm25.map(|c| c.to_f64()),
             stations_reporting: a.stations_reporting,
         });
+    let chart = trend_chart(cx, &trend, first_period + 1, utc_offset_s);
     let cards = board::gather(cx.workspace, cx.desk.storage(), store, &ids, cx.now);
     Board {
         key,
+        chart,
         cards,
         stations: ids.len(),
         tiles,
@@ -244,24 +253,6 @@ fn category_colours(c: Category, standard: Standard) -> (Color32, Color32) {
         Color32::WHITE
     };
     (Color32::from_rgb(r, g, b), text)
-}
-
-/// The AQI categories as chart bands in their official colours.
-fn category_bands(standard: Standard) -> Vec<Band> {
-    Category::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let top = Category::ALL
-                .get(i + 1)
-                .map_or(500.0, |n| f32::from(n.lower_bound()));
-            (
-                f32::from(c.lower_bound()),
-                top,
-                category_colours(c, standard).0,
-            )
-        })
-        .collect()
 }
 
 fn weekday(tr: Tr, d: chrono::Weekday) -> &'static str {
@@ -471,7 +462,33 @@ fn area_figures(ui: &mut egui::Ui, look: &Look, tr: Tr, board: &Board, area: &Ar
     });
 }
 
-fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
+/// The area's hourly AQI as a one-panel time chart over the official category bands.
+fn trend_chart(cx: &PageContext<'_>, trend: &[f32], start: Hour, utc_offset_s: i32) -> TimeChart {
+    let mut panel = Panel::new("AQI");
+    panel.bands = crate::report::charts::colour::aqi_bands();
+    panel.traces.push(
+        Trace::line(
+            "area-aqi",
+            cx.tr.t(T::AreaAqi),
+            RGBColor(20, 20, 20),
+            Hourly::new(start, trend.to_vec()),
+        )
+        .width(2.0)
+        // One series, named by the card's title: no legend toggle (none in projector mode).
+        .no_legend(),
+    );
+    TimeChart {
+        title: String::new(),
+        subtitle: String::new(),
+        utc_offset_s,
+        panels: vec![panel],
+        spans: Vec::new(),
+        markers: Vec::new(),
+        now: None,
+    }
+}
+
+fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut ChartView) {
     let tr = cx.tr;
     let look = cx.look;
     card(ui, &look, tr.t(T::AreaTrend), |ui| {
@@ -486,27 +503,16 @@ fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
             ui.label(RichText::new(tr.t(text)).color(look.weak_text));
             return;
         }
-        let fmt = |h: Hour| {
-            h.to_local(board.utc_offset_s)
-                .format("%m-%d %H:%M")
-                .to_string()
+        let (style, h) = if look.projector {
+            (ChartStyle::projector(), 260.0)
+        } else {
+            (ChartStyle::desktop(), 220.0)
         };
-        let first = fmt(board.trend_start);
-        let last = fmt(board.trend_start + (board.trend.len() as i64 - 1));
-        let h = if look.projector { 150.0 } else { 170.0 };
-        let standard = board
-            .area
-            .as_ref()
-            .map_or(Standard::Hj633_2012, |a| a.result.standard);
-        sparkline(
-            ui,
-            &board.trend,
-            egui::vec2(ui.available_width(), h),
-            (&first, &last),
-            &look,
-            look.strong_text,
-            &category_bands(standard),
-        );
+        TimeChartWidget::new(&board.chart, view)
+            .style(style)
+            .height(h)
+            .id_salt("area_trend")
+            .show(ui);
         let present: Vec<f32> = board
             .trend
             .iter()
