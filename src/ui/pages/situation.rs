@@ -369,7 +369,14 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
         let width = board
             .tiles
             .iter()
-            .map(|t| tile_width(ui, &t.name, 72.0))
+            .map(|t| {
+                // The note (category · primary pollutant) must fit too.
+                let note = t.latest.as_ref().map_or(String::new(), |(_, r, _)| {
+                    let cat = r.category.map(|c| tr.category(c, r.standard)).unwrap_or("");
+                    format!("{cat} · PM2.5")
+                });
+                tile_width(ui, &t.name, 72.0).max(tile_width(ui, &note, 72.0))
+            })
             .fold(0.0, f32::max);
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(6.0, 6.0);
