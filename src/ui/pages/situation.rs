@@ -99,7 +99,8 @@ impl SituationPage {
                 let gap = ui.spacing().item_spacing.x;
                 clock_card(ui, cx, board);
                 ui.add_space(gap);
-                if ui.available_width() >= 900.0 {
+                // Side by side only where both fit (the projector zoom makes everything twice as big).
+                if ui.available_width() >= if look.projector { 1400.0 } else { 900.0 } {
                     ui.columns(2, |cols| {
                         latest_card(&mut cols[0], cx, board);
                         trend_card(&mut cols[1], cx, board, view);
