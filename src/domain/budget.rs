@@ -705,6 +705,87 @@ pub fn same_period_change(
     })
 }
 
+/// The last day up to `up_to` (included) with a valid area mean: the natural "as of" date of a
+/// budget (the CLI's default, and the page's with `up_to` = the last day complete at "now").
+pub fn last_valid_day(days: &[AreaDay], up_to: NaiveDate) -> Option<NaiveDate> {
+    days.iter()
+        .rev()
+        .filter(|d| d.date <= up_to)
+        .find(|d| d.value.is_some())
+        .map(|d| d.date)
+}
+
+/// Year-on-year over the same dates: the season's days up to `as_of` against the same dates one
+/// year earlier, read from the store (`None` when the store lacks either year). `days` are the
+/// area's daily means of this season.
+pub fn same_period_last_year(
+    store: &Store,
+    ids: &[StationId],
+    days: &[AreaDay],
+    season: Season,
+    as_of: NaiveDate,
+    rounding: RoundMode,
+) -> Option<SamePeriodChange> {
+    use super::area::{DailyStat, area_daily};
+    let end = as_of.min(season.to());
+    let prev = Season::new(season.from(), end).ok()?.previous_year()?;
+    let previous = area_daily(
+        store,
+        ids,
+        crate::store::Variable::Pm25,
+        DailyStat::Mean,
+        prev.from(),
+        prev.to(),
+    );
+    let current: Vec<AreaDay> = days.iter().filter(|d| d.date <= end).copied().collect();
+    same_period_change(&current, &previous, rounding)
+}
+
+/// Everything the target page shows about one area, computed from the store in one go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaBudget {
+    /// The budget at the as-of date.
+    pub budget: Budget,
+    /// Year-on-year over the same dates, when last year's data is loaded.
+    pub same_period: Option<SamePeriodChange>,
+}
+
+/// The budget of the area made of `ids` from the store, as `airdesk budget` computes it: area daily
+/// PM2.5 means (stations with ≥ 20 hourly values), area daily AQI for heavy days, and year-on-year.
+/// `as_of` = the last valid day up to `up_to`; `None` when the season has no valid day by then.
+pub fn area_budget(
+    store: &Store,
+    ids: &[StationId],
+    settings: &BudgetSettings,
+    up_to: NaiveDate,
+) -> Option<Result<AreaBudget, BudgetError>> {
+    use super::area::{DailyStat, area_daily};
+    let season = settings.season;
+    let days = area_daily(
+        store,
+        ids,
+        crate::store::Variable::Pm25,
+        DailyStat::Mean,
+        season.from(),
+        season.to(),
+    );
+    let as_of = last_valid_day(&days, up_to)?;
+    let aqi = area_daily_aqi(store, ids, season.from(), season.to());
+    Some(
+        compute(settings, &days, &aqi, as_of).map(|budget| AreaBudget {
+            same_period: same_period_last_year(
+                store,
+                ids,
+                &days,
+                season,
+                as_of,
+                settings.rounding.daily,
+            ),
+            budget,
+        }),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -764,6 +764,7 @@ impl AirDeskApp {
                 };
             }
             Command::DismissNotice(id) => self.notices.dismiss(id),
+            Command::SetBudget(budget) => self.save_settings(|s| s.budget = budget),
         }
     }
 

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::clock::Clock;
-use crate::workspace::{Language, RendererSetting, ThemeChoice};
+use crate::workspace::{BudgetConfig, Language, RendererSetting, ThemeChoice};
 
 use super::pages::Page;
 
@@ -48,4 +48,7 @@ pub enum Command {
     SetClock(Clock),
     /// Remove a notice banner.
     DismissNotice(u64),
+    // Targets page
+    /// Save the target-accounting settings (`[budget]` in `settings.toml`).
+    SetBudget(BudgetConfig),
 }

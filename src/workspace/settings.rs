@@ -128,6 +128,8 @@ pub struct Settings {
     pub data_files: Vec<PathBuf>,
     /// Files opened lately, newest first, for the recent list.
     pub recent_files: Vec<PathBuf>,
+    /// Target accounting (目标核算): season, baseline, target, rounding, own areas.
+    pub budget: super::BudgetConfig,
 }
 
 impl Default for Settings {
@@ -141,6 +143,7 @@ impl Default for Settings {
             stations: Vec::new(),
             data_files: Vec::new(),
             recent_files: Vec::new(),
+            budget: super::BudgetConfig::default(),
         }
     }
 }

@@ -13,10 +13,12 @@ mod data;
 mod placeholder;
 mod settings;
 mod situation;
+mod targets;
 
 pub use data::DataPage;
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
+pub use targets::{BudgetForm, TargetsPage};
 
 use chrono::{DateTime, Utc};
 
@@ -178,6 +180,8 @@ pub struct Pages {
     pub data: DataPage,
     /// 设置.
     pub settings: SettingsPage,
+    /// 目标核算.
+    pub targets: TargetsPage,
 }
 
 impl Pages {
@@ -188,7 +192,7 @@ impl Pages {
             Page::Data => self.data.ui(ui, cx),
             Page::Weather => placeholder::ui(ui, cx, page, T::ComingWeather),
             Page::Response => placeholder::ui(ui, cx, page, T::ComingResponse),
-            Page::Targets => placeholder::ui(ui, cx, page, T::ComingTargets),
+            Page::Targets => self.targets.ui(ui, cx),
             Page::Supervision => placeholder::ui(ui, cx, page, T::ComingSupervision),
             Page::Settings => self.settings.ui(ui, cx),
         }
