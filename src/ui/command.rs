@@ -51,4 +51,30 @@ pub enum Command {
     // Targets page
     /// Save the target-accounting settings (`[budget]` in `settings.toml`).
     SetBudget(BudgetConfig),
+
+    // Desk: the duty officer and the journal (src/ui/desk.rs)
+    /// Start the shift of this officer at this desk (records `shift.started` unless the same
+    /// officer is already on shift).
+    StartShift {
+        /// The duty officer's name.
+        operator: String,
+        /// The desk id.
+        desk: String,
+    },
+    /// Hand the shift over to the next officer (records `shift.handed_over`, then
+    /// `shift.started`).
+    HandOver {
+        /// Who takes over.
+        to: String,
+        /// Their desk id.
+        desk: String,
+        /// What to watch.
+        note: String,
+    },
+    /// Show the shift modal: start a shift, or hand over when an officer is on shift.
+    AskOfficer,
+    /// Close the shift modal without changing the officer.
+    CloseShiftModal,
+    /// Record a response command (issue, acknowledge, lift …) for the officer on shift, now.
+    Response(crate::domain::response::Command),
 }

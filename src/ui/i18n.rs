@@ -292,6 +292,29 @@ table! {
     ColRank => "名次", "Rank";
     ColArea => "区域", "Area";
     ColValue => "数值", "Value";
+    // Desk: shift modal and journal banners (src/ui/desk.rs, src/ui/shift.rs)
+    ShiftStartTitle => "开始值班", "Start of shift";
+    ShiftHandOverTitle => "交接班", "Shift handover";
+    ShiftExplain => "值班员姓名将记录在本班的每一条值班日志上。", "The duty officer's name is stamped on every journal entry of this shift.";
+    ShiftCurrent => "当前值班：{0}（{1}）", "On duty: {0} ({1})";
+    ShiftOfficer => "值班员姓名", "Duty officer's name";
+    ShiftSuccessor => "接班人姓名", "Next officer's name";
+    ShiftOfficerHint => "如：张伟", "e.g. Zhang Wei";
+    ShiftDesk => "席位编号", "Desk id";
+    ShiftNote => "交班说明", "Handover note";
+    ShiftStartConfirm => "开始值班 (Enter)", "Start shift (Enter)";
+    ShiftHandOverConfirm => "确认交班 (Enter)", "Hand over (Enter)";
+    ShiftLater => "暂不值班，仅查看", "Just look for now";
+    ShiftButton => "值班：{0}", "On duty: {0}";
+    ShiftNone => "开始值班…", "Start shift…";
+    ShiftButtonTip => "交接班 / 更换值班员 (Ctrl+Shift+H)", "Hand over / change officer (Ctrl+Shift+H)";
+    EnterConfirms => "回车确认", "Enter confirms";
+    EscCancels => "Esc 取消", "Esc cancels";
+    Cancel => "取消 (Esc)", "Cancel (Esc)";
+    JournalReadOnlyBanner => "值班日志只读：{0}。可以查看，不会记录任何操作。", "The duty journal is read-only: {0}. You can look; nothing will be recorded.";
+    JournalFailed => "无法打开值班日志：{0}", "The duty journal could not be opened: {0}";
+    PlanProblemsBanner => "预案文件 {0} 有错误，应急响应操作暂不能记录：{1}", "The plan file {0} has problems; response actions cannot be recorded until they are fixed: {1}";
+    ActionRefused => "{0}", "{0}";
 }
 
 /// Looks up table entries in the chosen language. Cheap to copy; pages receive one.

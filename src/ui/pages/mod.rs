@@ -27,6 +27,7 @@ use crate::store::Store;
 use crate::workspace::{AppState, Renderer, Workspace};
 
 use super::command::Command;
+use super::desk::Desk;
 use super::i18n::{T, Tr};
 use super::state::DataStatus;
 use super::theme::Look;
@@ -121,6 +122,9 @@ pub struct PageContext<'a> {
     pub dialog_available: bool,
     /// The renderer drawing this window (None in headless tests).
     pub renderer: Option<Renderer>,
+    /// The workspace journal, the duty officer, the plan and the response state (read only;
+    /// changes go through commands).
+    pub desk: &'a Desk,
     commands: &'a mut Vec<Command>,
 }
 
@@ -138,6 +142,7 @@ impl<'a> PageContext<'a> {
         presenting: bool,
         dialog_available: bool,
         renderer: Option<Renderer>,
+        desk: &'a Desk,
         commands: &'a mut Vec<Command>,
     ) -> Self {
         PageContext {
@@ -151,6 +156,7 @@ impl<'a> PageContext<'a> {
             presenting,
             dialog_available,
             renderer,
+            desk,
             commands,
         }
     }
