@@ -6,11 +6,11 @@ mod common;
 
 use std::path::PathBuf;
 
-use airdesk::domain::budget::{Rounding, Season, TargetForm};
+use airdesk::domain::budget::{BudgetSettings, Rounding, Season, TargetForm};
 use airdesk::ui::command::Command;
 use airdesk::ui::i18n::{T, Tr};
 use airdesk::ui::pages::Page;
-use airdesk::workspace::{BudgetConfig, Language, Workspace};
+use airdesk::workspace::{Language, Workspace};
 use common::{Env, fixture, harness, settle};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
@@ -23,26 +23,23 @@ fn files() -> Vec<PathBuf> {
     v
 }
 
-fn config() -> BudgetConfig {
-    BudgetConfig {
-        season: Season::campaign(2019),
+fn config() -> BudgetSettings {
+    BudgetSettings {
+        season: Season::campaign(2019).expect("season"),
         baseline: Some(70.0),
-        target: Some(TargetForm::DecreasePercent(4.0)),
+        target: TargetForm::DecreasePercent(4.0),
         heavy_target: Some(10),
         rounding: Rounding::default(),
-        areas: Vec::new(),
     }
 }
 
 /// An app on a workspace with the budget fixtures, area 石家庄, and `budget` set.
-fn app(env: &Env, lang: Language, budget: Option<BudgetConfig>) -> airdesk::ui::AirDeskApp {
+fn app(env: &Env, lang: Language, budget: Option<BudgetSettings>) -> airdesk::ui::AirDeskApp {
     let mut ws = Workspace::open(env.workspace.path()).expect("open");
     ws.add_data_files(&files()).expect("add");
     ws.update_settings(|s| {
         s.area = "石家庄".into();
-        if let Some(b) = budget {
-            s.budget = b;
-        }
+        s.budget = budget;
     })
     .expect("settings");
     airdesk::ui::AirDeskApp::new(env.options(lang)).expect("app")
@@ -154,7 +151,7 @@ fn settings_form_saves_and_ledger_exports() {
     h.get_by_label(tr.t(T::TgSave)).click();
     h.run();
     h.get_by_label_contains(&tr.f(T::TgBadNumber, &[&"abc"]));
-    assert_eq!(h.state().workspace().settings().budget.target, None);
+    assert_eq!(h.state().workspace().settings().budget, None);
     let f = h.get_by_label(tr.t(T::TgTargetValue));
     f.focus();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -165,11 +162,10 @@ fn settings_form_saves_and_ledger_exports() {
     h.run();
     h.run();
     let saved = Workspace::open(env.workspace.path()).expect("open");
-    assert_eq!(
-        saved.settings().budget.target,
-        Some(TargetForm::DecreasePercent(4.0))
-    );
-    assert_eq!(saved.settings().budget.baseline, Some(70.0));
+    let budget = saved.settings().budget.expect("budget saved");
+    assert_eq!(budget.target, TargetForm::DecreasePercent(4.0));
+    assert_eq!(budget.baseline, Some(70.0));
+    assert_eq!(budget.season, Season::campaign(2019).expect("season"));
     // Now the figures show, and the ledger exports as CSV with a BOM.
     h.get_by_label_contains(&format!("{} 169 µg/m³", tr.t(T::TgMeanSoFar)));
     h.get_by_label(tr.t(T::TgExportCsv)).click();

@@ -107,6 +107,13 @@ impl Season {
         }
     }
 
+    /// The campaign to account on `date`: the one containing it, else (April–September) the one
+    /// that ended on 31 March. `None` only at the ends of the calendar.
+    pub fn campaign_for(date: NaiveDate) -> Option<Season> {
+        use chrono::Datelike;
+        Season::campaign_containing(date).or_else(|| Season::campaign(date.year() - 1))
+    }
+
     /// Parse `FROM..TO`, dates as `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Result<Season, BudgetError> {
         let bad = || BudgetError::SeasonFormat(text.to_string());

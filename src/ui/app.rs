@@ -817,7 +817,7 @@ impl AirDeskApp {
                 };
             }
             Command::DismissNotice(id) => self.notices.dismiss(id),
-            Command::SetBudget(budget) => self.save_settings(|s| s.budget = budget),
+            Command::SetBudget(budget) => self.save_settings(|s| s.budget = Some(budget)),
             Command::StartShift { operator, desk } => {
                 let at = to_cst(self.clock.now(real_now));
                 let started = crate::journal::Author::new(&operator, &desk)

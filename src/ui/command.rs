@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::clock::Clock;
-use crate::workspace::{BudgetConfig, Language, RendererSetting, ThemeChoice};
+use crate::workspace::{Language, RendererSetting, ThemeChoice};
 
 use super::pages::Page;
 
@@ -50,7 +50,7 @@ pub enum Command {
     DismissNotice(u64),
     // Targets page
     /// Save the target-accounting settings (`[budget]` in `settings.toml`).
-    SetBudget(BudgetConfig),
+    SetBudget(crate::domain::budget::BudgetSettings),
 
     // Desk: the duty officer and the journal (src/ui/desk.rs)
     /// Start the shift of this officer at this desk (records `shift.started` unless the same

@@ -20,13 +20,11 @@
 
 mod app_state;
 mod atomic;
-mod budget;
 mod settings;
 pub mod watch;
 
 pub use app_state::{AppState, MAX_RECENT_WORKSPACES};
 pub use atomic::write_atomic;
-pub use budget::{BudgetConfig, BudgetConfigProblem};
 pub use settings::{
     Language, MAX_RECENT_FILES, PROJECTOR_SCALE_RANGE, Renderer, RendererSetting, Settings,
     ThemeChoice,

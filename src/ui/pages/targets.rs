@@ -16,6 +16,7 @@ use egui_extras::{Column, TableBuilder};
 use super::PageContext;
 use crate::clock::to_cst;
 use crate::domain::area::Area;
+use crate::domain::budget::Season;
 use crate::domain::budget::{self, AreaBudget, BudgetSettings};
 use crate::report::budget_ledger;
 use crate::report::ledger::Language as ReportLanguage;
@@ -23,7 +24,7 @@ use crate::store::StationId;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::theme::Look;
 use crate::ui::widgets::{card, key_figure, tile, tile_width};
-use crate::workspace::{BudgetConfigProblem, Language};
+use crate::workspace::Language;
 
 pub use form::BudgetForm;
 use ranking::RankingView;
@@ -120,13 +121,12 @@ impl TargetsPage {
                     let color = if *ok { cx.look.accent } else { cx.look.error };
                     ui.label(RichText::new(text).color(color));
                 }
-                let config = cx.workspace.settings().budget.clone();
+                let saved = cx.workspace.settings().budget;
                 let up_to = last_complete_day(cx);
-                let settings = config.settings(up_to);
                 if !cx.read_only() {
                     let look = cx.look;
                     card(ui, &look, tr.t(T::TgSettings), |ui| {
-                        self.form.ui(ui, cx, &config, up_to)
+                        self.form.ui(ui, cx, saved, up_to)
                     });
                     ui.add_space(8.0);
                 } else if cx.workspace.read_only() && !cx.presenting {
@@ -136,8 +136,8 @@ impl TargetsPage {
                     ui.label(RichText::new(tr.t(T::AreaNotSet)).color(cx.look.weak_text));
                     return;
                 };
-                match settings {
-                    Err(BudgetConfigProblem::NoTarget) => {
+                match saved.map(|s| (s, s.target_mean())) {
+                    None => {
                         let key = if cx.read_only() {
                             T::TgNoTargetReadOnly
                         } else {
@@ -145,15 +145,18 @@ impl TargetsPage {
                         };
                         ui.label(RichText::new(tr.t(key)).color(cx.look.warn));
                     }
-                    Err(BudgetConfigProblem::Invalid(e)) => {
+                    Some((_, Err(e))) => {
                         ui.label(RichText::new(tr.f(T::TgInvalid, &[&e])).color(cx.look.error));
                     }
-                    Ok(settings) => self.budget(ui, cx, &area, settings, up_to),
+                    Some((settings, Ok(_))) => self.budget(ui, cx, &area, settings, up_to),
                 }
                 ui.add_space(8.0);
                 let look = cx.look;
+                let season = saved
+                    .map(|s| s.season)
+                    .or_else(|| Season::campaign_for(up_to));
                 let msg = card(ui, &look, tr.t(T::TgRanking), |ui| {
-                    self.ranking.ui(ui, cx, &config, up_to)
+                    self.ranking.ui(ui, cx, season, up_to)
                 });
                 if msg.is_some() {
                     self.message = msg;

@@ -10,7 +10,6 @@ use crate::domain::budget::{
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::pages::PageContext;
-use crate::workspace::BudgetConfig;
 
 /// What is being typed in the settings form.
 #[derive(Debug, Clone, Default)]
@@ -30,7 +29,7 @@ pub struct BudgetForm {
     /// Rounding convention.
     pub rounding: Rounding,
     /// The settings the fields were filled from (refilled when they change).
-    loaded: Option<BudgetConfig>,
+    loaded: Option<Option<BudgetSettings>>,
     error: Option<String>,
 }
 
@@ -43,25 +42,31 @@ fn fmt_num(x: f64) -> String {
 }
 
 impl BudgetForm {
-    /// Fill the fields from the saved settings (season shown as the one in use on `today`).
-    pub fn fill(&mut self, config: &BudgetConfig, today: NaiveDate) {
-        let season = config.season_for(today);
+    /// Fill the fields from the saved settings (or the defaults: the campaign around `today`).
+    pub fn fill(&mut self, saved: Option<BudgetSettings>, today: NaiveDate) {
+        let season = saved
+            .map(|s| s.season)
+            .or_else(|| Season::campaign_for(today));
         self.from = season.map_or(String::new(), |s| s.from().to_string());
         self.to = season.map_or(String::new(), |s| s.to().to_string());
-        self.baseline = config.baseline.map_or(String::new(), fmt_num);
-        (self.decrease, self.target) = match config.target {
+        self.baseline = saved
+            .and_then(|s| s.baseline)
+            .map_or(String::new(), fmt_num);
+        (self.decrease, self.target) = match saved.map(|s| s.target) {
             Some(TargetForm::Mean(t)) => (false, fmt_num(t)),
             Some(TargetForm::DecreasePercent(p)) => (true, fmt_num(p)),
             None => (true, String::new()),
         };
-        self.heavy = config.heavy_target.map_or(String::new(), |h| h.to_string());
-        self.rounding = config.rounding;
-        self.loaded = Some(config.clone());
+        self.heavy = saved
+            .and_then(|s| s.heavy_target)
+            .map_or(String::new(), |h| h.to_string());
+        self.rounding = saved.map(|s| s.rounding).unwrap_or_default();
+        self.loaded = Some(saved);
         self.error = None;
     }
 
     /// The settings the fields describe, checked; the message to show when they are not valid.
-    pub fn parse(&self, tr: Tr, base: &BudgetConfig) -> Result<BudgetConfig, String> {
+    pub fn parse(&self, tr: Tr) -> Result<BudgetSettings, String> {
         let date = |s: &str| {
             NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
                 .map_err(|_| tr.f(T::TgBadDate, &[&s.trim()]))
@@ -85,27 +90,21 @@ impl BudgetForm {
         } else {
             TargetForm::Mean(target_value)
         };
-        let heavy = match self.heavy.trim() {
+        let heavy_target = match self.heavy.trim() {
             "" => None,
             h => Some(h.parse::<u32>().map_err(|_| tr.f(T::TgBadNumber, &[&h]))?),
         };
-        let config = BudgetConfig {
-            season: Some(season),
-            baseline: number(&self.baseline)?,
-            target: Some(target),
-            heavy_target: heavy,
-            rounding: self.rounding,
-            areas: base.areas.clone(),
-        };
-        let check = BudgetSettings {
+        let settings = BudgetSettings {
             season,
-            baseline: config.baseline,
+            baseline: number(&self.baseline)?,
             target,
-            heavy_target: heavy,
+            heavy_target,
             rounding: self.rounding,
         };
-        check.target_mean().map_err(|e| tr.f(T::TgInvalid, &[&e]))?;
-        Ok(config)
+        settings
+            .target_mean()
+            .map_err(|e| tr.f(T::TgInvalid, &[&e]))?;
+        Ok(settings)
     }
 
     /// Draw the form (only called when edits are allowed).
@@ -113,12 +112,12 @@ impl BudgetForm {
         &mut self,
         ui: &mut egui::Ui,
         cx: &mut PageContext<'_>,
-        config: &BudgetConfig,
+        saved: Option<BudgetSettings>,
         today: NaiveDate,
     ) {
         let tr = cx.tr;
-        if self.loaded.as_ref() != Some(config) {
-            self.fill(config, today);
+        if self.loaded != Some(saved) {
+            self.fill(saved, today);
         }
         egui::Grid::new("budget_form")
             .num_columns(2)
@@ -201,7 +200,7 @@ impl BudgetForm {
             });
         ui.horizontal(|ui| {
             if ui.button(tr.t(T::TgSave)).clicked() {
-                match self.parse(tr, config) {
+                match self.parse(tr) {
                     Ok(new) => {
                         self.error = None;
                         cx.send(Command::SetBudget(new));

@@ -7,6 +7,7 @@ use egui::RichText;
 
 use super::{EXPORTS_DIR, report_language, safe_name};
 use crate::domain::area::Area;
+use crate::domain::budget::Season;
 use crate::domain::ranking::{RankBy, RankSettings, Ranking, rank_areas};
 use crate::report::charts::{Chart, ChartStyle, RankingData, render_png, render_svg};
 use crate::report::ranking_chart::ranking_chart;
@@ -14,7 +15,6 @@ use crate::store::Variable;
 use crate::ui::chart::{ChartImage, StaticChart};
 use crate::ui::i18n::T;
 use crate::ui::pages::PageContext;
-use crate::workspace::BudgetConfig;
 
 #[derive(Debug, Clone, PartialEq)]
 struct Key {
@@ -56,12 +56,12 @@ impl RankingView {
         &mut self,
         ui: &mut egui::Ui,
         cx: &mut PageContext<'_>,
-        config: &BudgetConfig,
+        season: Option<Season>,
         up_to: NaiveDate,
     ) -> Option<(bool, String)> {
         let tr = cx.tr;
         let mut message = None;
-        let season = config.season_for(up_to)?;
+        let season = season?;
         let (from, to) = (season.from(), up_to.min(season.to()));
         if !cx.presenting {
             ui.horizontal(|ui| {
@@ -85,10 +85,11 @@ impl RankingView {
             ui.label(RichText::new(tr.t(T::TgNoRanking)).color(cx.look.weak_text));
             return None;
         }
-        let areas = if config.areas.is_empty() {
+        let own = &cx.workspace.settings().areas;
+        let areas = if own.is_empty() {
             Area::cities_with(cx.store(), Variable::Pm25)
         } else {
-            config.areas.clone()
+            own.clone()
         };
         let key = Key {
             generation: cx.data.generation,
