@@ -144,6 +144,9 @@ pub struct Settings {
     /// The user's own areas (groups of station codes) for the ranking on the target page; empty =
     /// every CNEMC city loaded.
     pub areas: Vec<crate::domain::area::Area>,
+    // Supervision page
+    /// Contact list file (通讯录), relative to the workspace when inside it.
+    pub contacts: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -163,6 +166,7 @@ impl Default for Settings {
             roster: None,
             aqi_forecast: None,
             areas: Vec::new(),
+            contacts: None,
         }
     }
 }

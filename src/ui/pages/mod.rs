@@ -13,11 +13,13 @@ mod data;
 mod placeholder;
 mod settings;
 mod situation;
+mod supervision;
 mod targets;
 
 pub use data::DataPage;
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
+pub use supervision::{FindingForm, SupervisionPage};
 pub use targets::{BudgetForm, TargetsPage};
 
 use chrono::{DateTime, Utc};
@@ -188,6 +190,8 @@ pub struct Pages {
     pub settings: SettingsPage,
     /// 目标核算.
     pub targets: TargetsPage,
+    /// 督办.
+    pub supervision: SupervisionPage,
 }
 
 impl Pages {
@@ -199,7 +203,7 @@ impl Pages {
             Page::Weather => placeholder::ui(ui, cx, page, T::ComingWeather),
             Page::Response => placeholder::ui(ui, cx, page, T::ComingResponse),
             Page::Targets => self.targets.ui(ui, cx),
-            Page::Supervision => placeholder::ui(ui, cx, page, T::ComingSupervision),
+            Page::Supervision => self.supervision.ui(ui, cx),
             Page::Settings => self.settings.ui(ui, cx),
         }
     }
