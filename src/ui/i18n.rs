@@ -355,7 +355,8 @@ table! {
     SvPhone => "电话", "Phone";
     SvRosterPath => "值班表文件路径", "Duty roster file path";
     SvContactsPath => "通讯录文件路径", "Contact list file path";
-    SvImportFile => "导入到工作区", "Import into the workspace";
+    SvImportRoster => "导入值班表到工作区", "Import the roster into the workspace";
+    SvImportContacts => "导入通讯录到工作区", "Import the contacts into the workspace";
     // Desk: shift modal and journal banners (src/ui/desk.rs, src/ui/shift.rs)
     ShiftStartTitle => "开始值班", "Start of shift";
     ShiftHandOverTitle => "交接班", "Shift handover";

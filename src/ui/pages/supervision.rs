@@ -118,6 +118,16 @@ impl SupervisionPage {
                             cx.look.strong_text
                         }),
                     );
+                    if !cx.read_only() {
+                        for (label, ext) in [(T::TgExportCsv, "csv"), (T::TgExportXlsx, "xlsx")] {
+                            if ui
+                                .button(tr.f(T::SvExportLedger, &[&tr.t(label)]))
+                                .clicked()
+                            {
+                                self.message = Some(export_ledger(cx, findings, ext));
+                            }
+                        }
+                    }
                 });
                 if let Some(why) = &why_not
                     && !cx.presenting
@@ -146,19 +156,6 @@ impl SupervisionPage {
                     ui.add_space(8.0);
                     card(ui, &look, tr.t(T::SvImport), |ui| {
                         self.form.import_ui(ui, cx, now)
-                    });
-                    ui.add_space(8.0);
-                }
-                if !cx.read_only() {
-                    ui.horizontal(|ui| {
-                        for (label, ext) in [(T::TgExportCsv, "csv"), (T::TgExportXlsx, "xlsx")] {
-                            if ui
-                                .button(tr.f(T::SvExportLedger, &[&tr.t(label)]))
-                                .clicked()
-                            {
-                                self.message = Some(export_ledger(cx, findings, ext));
-                            }
-                        }
                     });
                     ui.add_space(8.0);
                 }

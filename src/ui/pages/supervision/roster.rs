@@ -168,19 +168,26 @@ impl RosterView {
             return;
         }
         ui.add_space(6.0);
-        for (key, value, contacts) in [
-            (T::SvRosterPath, &mut self.roster_path, false),
-            (T::SvContactsPath, &mut self.contacts_path, true),
+        for (key, button, value, contacts) in [
+            (
+                T::SvRosterPath,
+                T::SvImportRoster,
+                &mut self.roster_path,
+                false,
+            ),
+            (
+                T::SvContactsPath,
+                T::SvImportContacts,
+                &mut self.contacts_path,
+                true,
+            ),
         ] {
             ui.horizontal_wrapped(|ui| {
                 let label = ui.label(tr.t(key));
                 ui.add(egui::TextEdit::singleline(value).desired_width(420.0))
                     .labelled_by(label.id);
                 if ui
-                    .add_enabled(
-                        !value.trim().is_empty(),
-                        egui::Button::new(tr.t(T::SvImportFile)),
-                    )
+                    .add_enabled(!value.trim().is_empty(), egui::Button::new(tr.t(button)))
                     .clicked()
                 {
                     let path = PathBuf::from(value.trim());
