@@ -37,9 +37,16 @@ fn config() -> BudgetSettings {
 fn app(env: &Env, lang: Language, budget: Option<BudgetSettings>) -> airdesk::ui::AirDeskApp {
     let mut ws = Workspace::open(env.workspace.path()).expect("open");
     ws.add_data_files(&files()).expect("add");
+    // AQI 150–200 and 200–250 on 10 and 11 December: PM2.5 at most 150 and 200 µg/m³.
+    std::fs::write(
+        env.workspace.path().join("aqi_forecast.csv"),
+        "date,aqi_min,aqi_max\n2019-12-10,150,200\n2019-12-11,200,250\n",
+    )
+    .expect("forecast");
     ws.update_settings(|s| {
         s.area = "石家庄".into();
         s.budget = budget;
+        s.aqi_forecast = Some(PathBuf::from("aqi_forecast.csv"));
     })
     .expect("settings");
     airdesk::ui::AirDeskApp::new(env.options(lang)).expect("app")
@@ -63,6 +70,8 @@ fn cli_budget_json() -> serde_json::Value {
         // The drill clock is 2019-12-10 14:00: the last complete day is 9 December.
         "--as-of",
         "2019-12-09",
+        "--forecast",
+        "150,200",
         "--json",
     ]);
     let out = cmd.output().expect("run airdesk budget");
@@ -106,6 +115,13 @@ fn figures_equal_the_cli_and_the_ranking_marks_the_own_area() {
             json["days_elapsed"].as_u64().expect("days")
         ));
         assert!(h.query_all_by_label_contains("2019-12-09").next().is_some());
+        // The forecast episode's cost, as the CLI computes it for the same daily means.
+        let added = json["forecast"]["added_to_season_mean"]
+            .as_f64()
+            .expect("forecast");
+        assert!(added > 0.0);
+        h.get_by_label_contains(&format!("{added:+.2} µg/m³"));
+        h.get_by_label_contains("150, 200");
         // The rounding convention is stated.
         let rounding = match lang {
             Language::Zh => Rounding::default().describe_zh(),

@@ -292,6 +292,10 @@ table! {
     ColRank => "名次", "Rank";
     ColArea => "区域", "Area";
     ColValue => "数值", "Value";
+    TgForecastLine => "预报过程 {0} 至 {1}（{2} 天，重污染 {3} 天）：使季均值比达标路径高 {4} µg/m³，此后剩余允许均值 {5} µg/m³", "Forecast episode {0} to {1} ({2} days, {3} heavy): lifts the season mean {4} µg/m³ above the target path; remaining allowed afterwards {5} µg/m³";
+    TgForecastBasis => "按预报 AQI 上限折算的 PM2.5 日均值上限（µg/m³）：{0}", "PM2.5 daily means at most, from the forecast's upper AQI (µg/m³): {0}";
+    TgForecastNone => "AQI 预报文件中没有截至日之后的预报", "The AQI forecast file has no days after the as-of date";
+    TgForecastProblem => "AQI 预报文件 {0}：{1}", "AQI forecast file {0}: {1}";
 
     // Supervision page (督办)
     SvCounts => "督办事项 {0} 项，未销号 {1} 项，超期 {2} 项", "{0} findings, {1} open, {2} overdue";

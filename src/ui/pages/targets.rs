@@ -9,12 +9,16 @@
 mod form;
 mod ranking;
 
+use std::path::PathBuf;
+use std::time::SystemTime;
+
 use chrono::{Days, NaiveDate};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::PageContext;
 use crate::clock::to_cst;
+use crate::domain::advisor::ForecastDay;
 use crate::domain::area::Area;
 use crate::domain::budget::Season;
 use crate::domain::budget::{self, AreaBudget, BudgetSettings};
@@ -60,7 +64,18 @@ pub struct TargetsPage {
     /// The PM2.5 daily mean of the heavy day whose cost is shown.
     heavy_day_value: f64,
     ranking: RankingView,
+    /// The workspace's AQI forecast file as last read: path, modification time, days, problems.
+    forecast: Option<LoadedForecast>,
     message: Option<(bool, String)>,
+}
+
+/// An AQI forecast file read once per change on disk.
+#[derive(Debug, Clone)]
+struct LoadedForecast {
+    path: PathBuf,
+    modified: Option<SystemTime>,
+    days: Vec<ForecastDay>,
+    problem: Option<String>,
 }
 
 impl Default for TargetsPage {
@@ -71,6 +86,7 @@ impl Default for TargetsPage {
             rest_mean: None,
             heavy_day_value: budget::HEAVY_PM25_ABOVE + 1.0,
             ranking: RankingView::default(),
+            forecast: None,
             message: None,
         }
     }
@@ -224,6 +240,7 @@ impl TargetsPage {
                 ui.add_space(4.0);
                 headline(ui, &look, tr, &ab);
                 ui.add_space(4.0);
+                self.forecast_line(ui, cx, &ab.budget);
                 let zh = tr.0 == Language::Zh;
                 let b = &ab.budget;
                 let rounding = if zh {
@@ -261,6 +278,74 @@ impl TargetsPage {
                 });
             }
         }
+    }
+
+    /// What the forecast episode in the workspace's AQI forecast file adds to the season mean.
+    fn forecast_line(&mut self, ui: &mut egui::Ui, cx: &PageContext<'_>, b: &budget::Budget) {
+        let tr = cx.tr;
+        let Some(stored) = &cx.workspace.settings().aqi_forecast else {
+            self.forecast = None;
+            return;
+        };
+        let path = cx.workspace.resolve(stored);
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        if self
+            .forecast
+            .as_ref()
+            .is_none_or(|f| f.path != path || f.modified != modified)
+        {
+            let (days, report) = crate::ingest::load_forecast(&path, Some(b.as_of));
+            let problem = report.problems.first().map(|p| match p.line {
+                Some(l) => tr.f(T::SvProblemLine, &[&l, &p.reason]),
+                None => p.reason.clone(),
+            });
+            self.forecast = Some(LoadedForecast {
+                path,
+                modified,
+                days,
+                problem,
+            });
+        }
+        let Some(f) = &self.forecast else {
+            return;
+        };
+        if let Some(p) = &f.problem {
+            ui.label(
+                RichText::new(tr.f(T::TgForecastProblem, &[&f.path.display(), p]))
+                    .color(cx.look.warn),
+            );
+        }
+        let values = budget::forecast_pm25(&f.days, b.as_of);
+        let Some(cost) = budget::episode_cost(b, &values) else {
+            return;
+        };
+        if cost.days == 0 {
+            ui.label(RichText::new(tr.t(T::TgForecastNone)).color(cx.look.weak_text));
+            return;
+        }
+        let first = b.as_of + Days::new(1);
+        let last = b.as_of + Days::new(u64::from(cost.days));
+        let text = tr.f(
+            T::TgForecastLine,
+            &[
+                &first,
+                &last,
+                &cost.days,
+                &cost.heavy_days,
+                &format!("{:+.2}", cost.added_to_season_mean),
+                &num(cost.remaining_allowed_after, 1),
+            ],
+        );
+        let colour = if cost.heavy_days > 0 {
+            cx.look.error
+        } else {
+            cx.look.strong_text
+        };
+        ui.label(RichText::new(text).strong().color(colour));
+        let values: Vec<String> = values.iter().map(|v| format!("{v:.0}")).collect();
+        ui.label(
+            RichText::new(tr.f(T::TgForecastBasis, &[&values.join(", ")])).color(cx.look.weak_text),
+        );
     }
 
     fn what_if(&mut self, ui: &mut egui::Ui, tr: Tr, b: &budget::Budget) {
