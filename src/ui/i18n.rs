@@ -77,8 +77,6 @@ table! {
     ComingTitle => "本页将包含：", "This page will hold:";
     ComingWeather => "不利气象条件窗口（静稳、逆温、高湿、低混合层）与实况/预报 PM2.5、AQI 叠加显示，标出春节、元宵等烟花燃放高峰；逐日 AQI 按 HJ 633（2026-03-01 前用 2012 版分级表，之后用 2026 版）。", "Unfavourable-weather windows (stagnation, inversion, high humidity, shallow mixing layer) over observed and forecast PM2.5 and AQI, with Spring and Lantern Festival fireworks peaks marked; daily AQI per HJ 633 (2012 table before 2026-03-01, 2026 table from then on).";
     ComingResponse => "按本地预案判断应启动的预警级别（黄色/橙色/红色）、时间和依据；各责任单位的措施清单：已通知 → 已确认 → 已落实 / 有问题 → 已整改；日报、交接班记录、过程总结。", "Which warning level (yellow/orange/red) the local plan calls for, when and why; measure checklists per responsible unit: notified → acknowledged → implemented / problem → rectified; daily report, shift handover, after-action summary.";
-    ComingTargets => "秋冬季攻坚期（10月1日—次年3月31日）PM2.5 目标核算：已用与剩余的浓度预算、达标所需的后续日均值、排名参考。", "Autumn–winter campaign (1 Oct – 31 Mar) PM2.5 accounting: budget used and left, the daily means still allowed to meet the target, ranking context.";
-    ComingSupervision => "督查发现问题的闭环管理：交办 → 整改 → 核查 → 销号，逾期提醒，台账导出。", "Closed-loop handling of supervision findings: assign → rectify → verify → close, overdue reminders, ledger export.";
     NotYet => "该功能尚在开发中。", "This part is still being built.";
 
     // Situation page
