@@ -285,12 +285,9 @@ fn roster_imported_into_the_workspace_shows_who_is_on_duty() {
     );
 }
 
-#[test]
-fn chinese_ime_reaches_the_description_field() {
-    let env = Env::new();
-    let mut h = app(&env, Language::Zh);
-    let label = Tr(Language::Zh).t(T::SvColDescription);
-    let field = h.get_by_role_and_label(Role::MultilineTextInput, label);
+/// Preedit shows in the field, commits replace it and land in order.
+fn ime_into(h: &mut Harness<'static, AirDeskApp>, role: Role, label: &str) {
+    let field = h.get_by_role_and_label(role, label);
     field.focus();
     h.run();
     h.event(Event::Ime(ImeEvent::Preedit {
@@ -299,19 +296,40 @@ fn chinese_ime_reaches_the_description_field() {
     }));
     h.run();
     assert_eq!(
-        h.get_by_role_and_label(Role::MultilineTextInput, label)
-            .value()
-            .as_deref(),
-        Some("yangchen")
+        h.get_by_role_and_label(role, label).value().as_deref(),
+        Some("yangchen"),
+        "{label}"
     );
     h.event(Event::Ime(ImeEvent::Commit("扬尘".into())));
     h.run();
     h.event(Event::Ime(ImeEvent::Commit("污染".into())));
     h.run();
     assert_eq!(
-        h.get_by_role_and_label(Role::MultilineTextInput, label)
-            .value()
-            .as_deref(),
-        Some("扬尘污染")
+        h.get_by_role_and_label(role, label).value().as_deref(),
+        Some("扬尘污染"),
+        "{label}"
     );
+}
+
+#[test]
+fn chinese_ime_reaches_every_text_field_of_the_form() {
+    let env = Env::new();
+    let mut h = app(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    ime_into(&mut h, Role::MultilineTextInput, tr.t(T::SvColDescription));
+    for key in [
+        T::SvColSource,
+        T::SvColPlace,
+        T::SvColUnit,
+        T::SvImportSource,
+    ] {
+        ime_into(&mut h, Role::TextInput, tr.t(key));
+    }
+    // The remark and evidence fields of a finding's next move.
+    type_into(&mut h, Role::TextInput, tr.t(T::SvColUnit), "住建局");
+    click(&mut h, tr.t(T::SvAssign));
+    h.get_by_label("DB0001").click();
+    h.run();
+    ime_into(&mut h, Role::TextInput, tr.t(T::SvNote));
+    ime_into(&mut h, Role::TextInput, tr.t(T::SvEvidenceText));
 }
