@@ -13,10 +13,14 @@ mod data;
 mod placeholder;
 mod settings;
 mod situation;
+mod supervision;
+mod targets;
 
 pub use data::DataPage;
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
+pub use supervision::{FindingForm, SupervisionPage};
+pub use targets::{BudgetForm, TargetsPage};
 
 use chrono::{DateTime, Utc};
 
@@ -25,6 +29,7 @@ use crate::store::Store;
 use crate::workspace::{AppState, Renderer, Workspace};
 
 use super::command::Command;
+use super::desk::Desk;
 use super::i18n::{T, Tr};
 use super::state::DataStatus;
 use super::theme::Look;
@@ -119,6 +124,9 @@ pub struct PageContext<'a> {
     pub dialog_available: bool,
     /// The renderer drawing this window (None in headless tests).
     pub renderer: Option<Renderer>,
+    /// The workspace journal, the duty officer, the plan and the response state (read only;
+    /// changes go through commands).
+    pub desk: &'a Desk,
     commands: &'a mut Vec<Command>,
 }
 
@@ -136,6 +144,7 @@ impl<'a> PageContext<'a> {
         presenting: bool,
         dialog_available: bool,
         renderer: Option<Renderer>,
+        desk: &'a Desk,
         commands: &'a mut Vec<Command>,
     ) -> Self {
         PageContext {
@@ -149,6 +158,7 @@ impl<'a> PageContext<'a> {
             presenting,
             dialog_available,
             renderer,
+            desk,
             commands,
         }
     }
@@ -178,6 +188,10 @@ pub struct Pages {
     pub data: DataPage,
     /// 设置.
     pub settings: SettingsPage,
+    /// 目标核算.
+    pub targets: TargetsPage,
+    /// 督办.
+    pub supervision: SupervisionPage,
 }
 
 impl Pages {
@@ -188,8 +202,8 @@ impl Pages {
             Page::Data => self.data.ui(ui, cx),
             Page::Weather => placeholder::ui(ui, cx, page, T::ComingWeather),
             Page::Response => placeholder::ui(ui, cx, page, T::ComingResponse),
-            Page::Targets => placeholder::ui(ui, cx, page, T::ComingTargets),
-            Page::Supervision => placeholder::ui(ui, cx, page, T::ComingSupervision),
+            Page::Targets => self.targets.ui(ui, cx),
+            Page::Supervision => self.supervision.ui(ui, cx),
             Page::Settings => self.settings.ui(ui, cx),
         }
     }
