@@ -140,6 +140,13 @@ pub struct Settings {
     pub roster: Option<PathBuf>,
     /// Daily AQI forecast file (AQI预报), relative to the workspace when inside it.
     pub aqi_forecast: Option<PathBuf>,
+    // Targets page
+    /// The user's own areas (groups of station codes) for the ranking on the target page; empty =
+    /// every CNEMC city loaded.
+    pub areas: Vec<crate::domain::area::Area>,
+    // Supervision page
+    /// Contact list file (通讯录), relative to the workspace when inside it.
+    pub contacts: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -158,6 +165,8 @@ impl Default for Settings {
             alerts: crate::domain::alerts::AlertSettings::default(),
             roster: None,
             aqi_forecast: None,
+            areas: Vec::new(),
+            contacts: None,
         }
     }
 }

@@ -14,10 +14,14 @@ mod data;
 mod placeholder;
 mod settings;
 mod situation;
+mod supervision;
+mod targets;
 
 pub use data::DataPage;
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
+pub use supervision::{FindingForm, SupervisionPage};
+pub use targets::{BudgetForm, TargetsPage};
 
 use chrono::{DateTime, Utc};
 
@@ -192,6 +196,10 @@ pub struct Pages {
     pub data: DataPage,
     /// 设置.
     pub settings: SettingsPage,
+    /// 目标核算.
+    pub targets: TargetsPage,
+    /// 督办.
+    pub supervision: SupervisionPage,
 }
 
 impl Pages {
@@ -202,8 +210,8 @@ impl Pages {
             Page::Data => self.data.ui(ui, cx),
             Page::Weather => placeholder::ui(ui, cx, page, T::ComingWeather),
             Page::Response => placeholder::ui(ui, cx, page, T::ComingResponse),
-            Page::Targets => placeholder::ui(ui, cx, page, T::ComingTargets),
-            Page::Supervision => placeholder::ui(ui, cx, page, T::ComingSupervision),
+            Page::Targets => self.targets.ui(ui, cx),
+            Page::Supervision => self.supervision.ui(ui, cx),
             Page::Settings => self.settings.ui(ui, cx),
         }
     }
