@@ -88,4 +88,7 @@ pub enum Command {
     CloseShiftModal,
     /// Record a response command (issue, acknowledge, lift …) for the officer on shift, now.
     Response(crate::domain::response::Command),
+    // Situation board
+    /// Keep alerts seen for the first time in the journal (`alert.raised`), stamped now.
+    RecordAlerts(Vec<crate::domain::alerts::Alert>),
 }
