@@ -13,6 +13,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::aqi::{AqiConfig, station_hourly};
+use crate::domain::findings::{AlertInput, AlertKind};
 use crate::store::{Hour, StationId, Store, Variable};
 
 /// The AQI at which the index is capped: a reading there is off the scale (爆表).
@@ -150,6 +151,29 @@ impl Alert {
         } else {
             &self.text_zh
         }
+    }
+
+    /// What a supervision finding needs from this alert (交办 in one step), for the two rules
+    /// that point at a reading to follow up; a silent station is a data-transmission matter and
+    /// gets none.
+    pub fn finding_input(&self) -> Option<AlertInput> {
+        let value = self.value?;
+        let kind = match self.rule {
+            AlertRule::Burst => AlertKind::Burst,
+            AlertRule::AboveNeighbours => AlertKind::AboveNeighbours {
+                neighbours_median: self.reference?,
+            },
+            AlertRule::Silent => return None,
+        };
+        Some(AlertInput {
+            station: self.station_code.clone(),
+            station_name: Some(self.station_name.clone()),
+            variable: self.variable.clone(),
+            unit_of_value: String::new(),
+            at: self.hour.to_local(self.utc_offset_s),
+            value,
+            kind,
+        })
     }
 }
 

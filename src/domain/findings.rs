@@ -107,10 +107,11 @@ impl Status {
 pub enum AlertKind {
     /// 爆表: a reading far above any plausible level for the station.
     Burst,
-    /// The station reads well above the mean of its neighbours.
+    /// The station reads well above its neighbours.
     AboveNeighbours {
-        /// The neighbours' mean at the same hour.
-        neighbours_mean: f64,
+        /// The neighbours' median at the same hour (the board's alert rule compares with it).
+        #[serde(alias = "neighbours_mean")]
+        neighbours_median: f64,
     },
 }
 
@@ -683,23 +684,27 @@ fn check_move(f: &Finding, event: &FindingEvent) -> Result<(), FindingError> {
 /// The finding an alert becomes: `站点 人民会堂（1034A）2019-12-05 03:00 PM2.5 612 µg/m³ 爆表`.
 pub fn from_alert(alert: AlertInput, unit: String, deadline: Option<NaiveDate>) -> NewFinding {
     let name = alert.station_name.as_deref().unwrap_or(&alert.station);
+    // An index (AQI) has no unit: no stray space before the comma.
+    let value_unit = if alert.unit_of_value.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", alert.unit_of_value)
+    };
     let what = match &alert.kind {
         AlertKind::Burst => "爆表".to_string(),
-        AlertKind::AboveNeighbours { neighbours_mean } => {
+        AlertKind::AboveNeighbours { neighbours_median } => {
             format!(
-                "高于周边站点均值 {} {}",
-                fmt_value(*neighbours_mean),
-                alert.unit_of_value
+                "高于周边站点中位数 {}{value_unit}",
+                fmt_value(*neighbours_median)
             )
         }
     };
     let description = format!(
-        "站点 {name}（{}）{} {} {} {}，{what}，请核查周边污染源并反馈",
+        "站点 {name}（{}）{} {} {}{value_unit}，{what}，请核查周边污染源并反馈",
         alert.station,
         alert.at.format("%Y-%m-%d %H:%M"),
         alert.variable,
         fmt_value(alert.value),
-        alert.unit_of_value,
     );
     NewFinding {
         source: "值守台告警".to_string(),
@@ -1025,7 +1030,7 @@ mod tests {
             at: cst(2019, 12, 5, 3),
             value: 612.0,
             kind: AlertKind::AboveNeighbours {
-                neighbours_mean: 180.5,
+                neighbours_median: 180.5,
             },
         };
         let e = run(
@@ -1042,7 +1047,7 @@ mod tests {
         assert_eq!(f.content.place, "人民会堂");
         assert_eq!(
             f.content.description,
-            "站点 人民会堂（1034A）2019-12-05 03:00 PM2.5 612 µg/m³，高于周边站点均值 180.5 µg/m³，请核查周边污染源并反馈"
+            "站点 人民会堂（1034A）2019-12-05 03:00 PM2.5 612 µg/m³，高于周边站点中位数 180.5 µg/m³，请核查周边污染源并反馈"
         );
         let report = PublicReportInput {
             channel: "12369".into(),

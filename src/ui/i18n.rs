@@ -148,6 +148,8 @@ table! {
     AlertsCount => "近 {0} 小时 {1} 条", "{1} in the last {0} h";
     AlertsNotKept => "仅显示，未记入日志：{0}", "Shown only, not kept in the journal: {0}";
     AlertsKept => "首次出现即记入日志（已记 {0} 条）", "Kept in the journal when first seen ({0} kept)";
+    AlertToFinding => "转督办", "To supervision";
+    AlertToFindingHint => "在督办页新建一条交办事项，预填站点、时间和读数", "Open a new supervision finding with the station, hour and reading filled in";
 
     // Data page
     OpenFiles => "打开文件…", "Open files…";

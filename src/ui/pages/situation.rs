@@ -13,6 +13,7 @@ use crate::domain::alerts::AlertRule;
 use crate::domain::aqi::{
     AqiConfig, AqiResult, Category, Standard, area_hourly_series, station_hourly,
 };
+use crate::domain::findings::AlertInput;
 use crate::domain::plan::Level;
 use crate::report::charts::{ChartStyle, ChartView, Hourly, Panel, TimeChart, Trace};
 use crate::store::{Hour, StationId, Variable};
@@ -120,7 +121,9 @@ impl SituationPage {
                     _ => overdue_card(ui, cx, &board.cards),
                 });
                 ui.add_space(gap);
-                alerts_card(ui, cx, board);
+                if let Some(input) = alerts_card(ui, cx, board) {
+                    cx.send(Command::FindingFromAlert(input));
+                }
             });
     }
 
@@ -825,7 +828,8 @@ fn overdue_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     });
 }
 
-fn alerts_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
+/// The alert list; returns the alert the officer chose to hand over to supervision (交办).
+fn alerts_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) -> Option<AlertInput> {
     let tr = cx.tr;
     let look = cx.look;
     let hours = cx.workspace.settings().alerts.lookback_hours;
@@ -839,6 +843,7 @@ fn alerts_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
             tr.f(T::AlertsCount, &[&hours, &alerts.len()])
         )
     };
+    let mut chosen = None;
     card(ui, &look, &title, |ui| {
         if alerts.is_empty() {
             weak(ui, &look, tr.f(T::AlertsNone, &[&hours]));
@@ -872,7 +877,17 @@ fn alerts_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
                 ui.add(
                     egui::Label::new(RichText::new(a.text(english)).color(look.strong_text)).wrap(),
                 );
+                // Projector mode shows, never acts.
+                if let Some(input) = a.finding_input().filter(|_| !cx.presenting)
+                    && ui
+                        .button(tr.t(T::AlertToFinding))
+                        .on_hover_text(tr.t(T::AlertToFindingHint))
+                        .clicked()
+                {
+                    chosen = Some(input);
+                }
             });
         }
     });
+    chosen
 }
