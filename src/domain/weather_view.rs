@@ -1,0 +1,519 @@
+//! What the weather page shows for an area, as plain data: which stations supply the weather,
+//! the unfavourable-weather windows over a period, the daily outlook for the days ahead, the
+//! autumn–winter campaigns a hindcast can be run on, and the warning periods of the response
+//! journal. Pure: the store, the settings and "now" come in as arguments.
+//!
+//! "Now" hides the future of observations: in a drill the observed PM2.5 and weather after the
+//! drill moment do not exist for the analysis, exactly as on the day.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+
+use crate::store::{Hour, SeriesKey, SeriesKind, StampConvention, StationId, Store, Variable};
+
+use super::hindcast::{self, DailyPm25};
+use super::outlook::{self, DayInputs, DayOutlook, OutlookSettings};
+use super::plan::Level;
+use super::response::ResponseState;
+use super::windows::{self, DayWeather, HourConditions, HourlyWeather, WindowAnalysis, WindowSettings};
+
+/// Weather variables that make a station a weather source (what the window judgement needs).
+pub const WEATHER_VARIABLES: [Variable; 5] = [
+    Variable::WindSpeed,
+    Variable::RelativeHumidity,
+    Variable::DewPoint,
+    Variable::Precipitation,
+    Variable::BoundaryLayerHeight,
+];
+
+/// Where the weather of the analysis comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WeatherSource {
+    /// Observed weather of the area's stations (or, if they have none, of every station that
+    /// has some): for a past period.
+    Observed,
+    /// The forecast series of one location in the store (an Open-Meteo grid point, a bureau
+    /// forecast site).
+    Forecast(StationId),
+}
+
+/// Whether `station` has any series of `kind` of a weather variable.
+fn has_weather(store: &Store, station: StationId, kind: SeriesKind) -> bool {
+    WEATHER_VARIABLES.into_iter().any(|variable| {
+        store
+            .series(SeriesKey {
+                station,
+                variable,
+                kind,
+            })
+            .is_some_and(|s| s.present_count() > 0)
+    })
+}
+
+/// Locations with a weather forecast, in station-table order.
+pub fn forecast_locations(store: &Store) -> Vec<StationId> {
+    store
+        .stations()
+        .iter()
+        .map(|(id, _)| id)
+        .filter(|&id| has_weather(store, id, SeriesKind::Forecast))
+        .collect()
+}
+
+/// The stations whose observed weather stands for `stations`: those of them with observed
+/// weather, else every station in the store that has some (a nearby airport or met site).
+pub fn observed_weather_stations(store: &Store, stations: &[StationId]) -> Vec<StationId> {
+    let own: Vec<StationId> = stations
+        .iter()
+        .copied()
+        .filter(|&id| has_weather(store, id, SeriesKind::Observed))
+        .collect();
+    if !own.is_empty() {
+        return own;
+    }
+    store
+        .stations()
+        .iter()
+        .map(|(id, _)| id)
+        .filter(|&id| has_weather(store, id, SeriesKind::Observed))
+        .collect()
+}
+
+/// The stations of `source`, given the area's stations.
+pub fn source_stations(store: &Store, source: WeatherSource, area: &[StationId]) -> Vec<StationId> {
+    match source {
+        WeatherSource::Observed => observed_weather_stations(store, area),
+        WeatherSource::Forecast(id) => vec![id],
+    }
+}
+
+/// The series kind of `source`.
+pub fn source_kind(source: WeatherSource) -> SeriesKind {
+    match source {
+        WeatherSource::Observed => SeriesKind::Observed,
+        WeatherSource::Forecast(_) => SeriesKind::Forecast,
+    }
+}
+
+/// The last hour (start-of-hour grid, exclusive end) with observed PM2.5 at any of `stations`, no
+/// later than `now`: the "data as of" of the analysis.
+pub fn observed_until(store: &Store, stations: &[StationId], now: Hour) -> Option<Hour> {
+    stations
+        .iter()
+        .filter_map(|&id| store.observed(id, Variable::Pm25))
+        .filter_map(|s| match s.stamp() {
+            // A value stamped at the end of its hour is complete once the stamp is reached.
+            StampConvention::EndOfHour => s.last_present_at_or_before(now).map(|(h, _)| h),
+            // A value stamped at the start of its hour is complete an hour later.
+            StampConvention::StartOfHour => {
+                s.last_present_at_or_before(now - 1).map(|(h, _)| h + 1)
+            }
+        })
+        .max()
+}
+
+/// First and last hour (exclusive) of forecast weather at `station`.
+pub fn forecast_span(store: &Store, station: StationId) -> Option<(Hour, Hour)> {
+    WEATHER_VARIABLES
+        .into_iter()
+        .filter_map(|variable| {
+            store
+                .series(SeriesKey {
+                    station,
+                    variable,
+                    kind: SeriesKind::Forecast,
+                })
+                .and_then(|s| s.present_span())
+        })
+        .map(|(a, b)| (a, b + 1))
+        .reduce(|x, y| (x.0.min(y.0), x.1.max(y.1)))
+}
+
+/// One row of the daily outlook table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlookRow {
+    /// The day.
+    pub date: NaiveDate,
+    /// The outlook; `None` when there was no PM2.5 level to start from.
+    pub outlook: Option<DayOutlook>,
+    /// Whether yesterday's level is the previous row's expected value (days beyond tomorrow),
+    /// not an observation.
+    pub chained: bool,
+}
+
+/// Everything the page shows for one area, source and period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeatherAnalysis {
+    /// First hour analysed.
+    pub from: Hour,
+    /// Hour after the last one analysed.
+    pub to: Hour,
+    /// The moment the analysis was made for (observations after it are ignored).
+    pub now: Hour,
+    /// The hourly judgement.
+    pub hours: Vec<HourConditions>,
+    /// Windows, unjudged spans and what could not be judged at all.
+    pub windows: WindowAnalysis,
+    /// The daily outlook from the day of `now` to the last day of the weather.
+    pub outlook: Vec<OutlookRow>,
+}
+
+/// Copies of the area's observed PM2.5 series with everything from `now` on removed.
+fn pm25_until(store: &Store, stations: &[StationId], now: Hour) -> Vec<crate::store::Series> {
+    stations
+        .iter()
+        .filter_map(|&id| store.observed(id, Variable::Pm25))
+        .map(|s| {
+            // Keep the hours complete at `now` (see `observed_until`).
+            let end = match s.stamp() {
+                StampConvention::EndOfHour => now + 1,
+                StampConvention::StartOfHour => now,
+            }
+            .max(s.start());
+            crate::store::Series::from_values(s.start(), s.window(s.start(), end), s.stamp())
+        })
+        .collect()
+}
+
+/// Analyse hours `from..to` for the area `pm_stations` with weather from `source`, as known at
+/// `now`. Observed weather after `now` is not used.
+#[allow(clippy::too_many_arguments)]
+pub fn analyse(
+    store: &Store,
+    pm_stations: &[StationId],
+    source: WeatherSource,
+    from: Hour,
+    to: Hour,
+    now: Hour,
+    utc_offset_s: i32,
+    window_settings: &WindowSettings,
+    outlook_settings: &OutlookSettings,
+) -> WeatherAnalysis {
+    let to = to.max(from);
+    let kind = source_kind(source);
+    let weather_stations = source_stations(store, source, pm_stations);
+    let weather_to = match kind {
+        SeriesKind::Observed => to.min(now).max(from),
+        SeriesKind::Forecast => to,
+    };
+    // The day before `from` too, for the outlook's air-mass change.
+    let today = now.to_local(utc_offset_s).date_naive();
+    let day_start = |d: NaiveDate| Hour::from_local_date_hour(d, 0, utc_offset_s);
+    let wx_from = from.min(day_start(today.pred_opt().unwrap_or(today)));
+    let weather = HourlyWeather::from_store(store, &weather_stations, kind, wx_from, weather_to);
+    let all_hours = windows::assess_hours(&weather, window_settings);
+    let skip = (from - wx_from).max(0) as usize;
+    let hours: Vec<HourConditions> = all_hours.iter().skip(skip).cloned().collect();
+    let found = windows::find_windows(&hours, window_settings);
+
+    let days = windows::daily_weather(&weather, &all_hours, utc_offset_s);
+    let series = pm25_until(store, pm_stations, now);
+    let refs: Vec<&crate::store::Series> = series.iter().collect();
+    let history = today - chrono::Days::new(u64::from(outlook_settings.background_days) + 1);
+    let daily = hindcast::area_daily_pm25(&refs, utc_offset_s, history, today);
+    let outlook = outlook_rows(&daily, &days, today, outlook_settings);
+    WeatherAnalysis {
+        from,
+        to,
+        now,
+        hours,
+        windows: found,
+        outlook,
+    }
+}
+
+/// Geometric mean of the valid daily means before `date` (at least 5 of them).
+fn background(daily: &BTreeMap<NaiveDate, DailyPm25>, date: NaiveDate, n: u32) -> Option<f32> {
+    let first = date - chrono::Days::new(u64::from(n));
+    let logs: Vec<f64> = daily
+        .range(first..date)
+        .filter_map(|(_, d)| d.valid_mean)
+        .map(|v| f64::from(v.max(5.0)).ln())
+        .collect();
+    (logs.len() >= 5).then(|| (logs.iter().sum::<f64>() / logs.len() as f64).exp() as f32)
+}
+
+/// The outlook for `today` and every later day with weather. Yesterday's level is observed where
+/// it has enough hours, else the previous row's expected median (marked as chained).
+fn outlook_rows(
+    daily: &BTreeMap<NaiveDate, DailyPm25>,
+    weather: &[DayWeather],
+    today: NaiveDate,
+    s: &OutlookSettings,
+) -> Vec<OutlookRow> {
+    let by_date: BTreeMap<NaiveDate, &DayWeather> = weather.iter().map(|w| (w.date, w)).collect();
+    let Some(last) = by_date.keys().next_back().copied() else {
+        return Vec::new();
+    };
+    let background = background(daily, today, s.background_days);
+    let mut rows: Vec<OutlookRow> = Vec::new();
+    for date in today.iter_days().take_while(|d| *d <= last.max(today)) {
+        let Some(yesterday) = date.pred_opt() else {
+            continue;
+        };
+        let observed = daily.get(&yesterday).and_then(|p| {
+            p.valid_mean
+                .map(|v| (v, 24))
+                .or(p.any_mean.map(|v| (v, p.hours)))
+                .filter(|(_, h)| *h >= s.min_hours_previous_day)
+        });
+        let chained_prev = rows
+            .last()
+            .and_then(|r| r.outlook.as_ref())
+            .map(|o| (o.expected_pm25, 24));
+        let chained = observed.is_none() && chained_prev.is_some();
+        let inputs = DayInputs {
+            previous_pm25: observed.or(chained_prev),
+            background_pm25: background,
+            today: by_date
+                .get(&date)
+                .map_or_else(|| DayWeather::unknown(date), |w| (*w).clone()),
+            yesterday: by_date.get(&yesterday).map(|w| (*w).clone()),
+        };
+        rows.push(OutlookRow {
+            date,
+            outlook: outlook::outlook_day(&inputs, s),
+            chained,
+        });
+    }
+    rows
+}
+
+/// A past period to run a hindcast on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Period {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day (inclusive).
+    pub to: NaiveDate,
+    /// Whether this is an autumn–winter campaign (1 Oct – 31 Mar), or the whole loaded period.
+    pub campaign: bool,
+}
+
+/// The local days with observed PM2.5 at any of `stations`, first and last.
+pub fn pm25_days(
+    store: &Store,
+    stations: &[StationId],
+    utc_offset_s: i32,
+) -> Option<(NaiveDate, NaiveDate)> {
+    stations
+        .iter()
+        .filter_map(|&id| store.observed(id, Variable::Pm25))
+        .filter_map(|s| {
+            s.present_span().map(|(a, b)| {
+                (
+                    a.day(s.stamp(), utc_offset_s),
+                    b.day(s.stamp(), utc_offset_s),
+                )
+            })
+        })
+        .reduce(|x, y| (x.0.min(y.0), x.1.max(y.1)))
+}
+
+/// Periods a hindcast can run on for data covering `first..=last` days: each autumn–winter
+/// campaign (1 Oct – 31 Mar) it overlaps, clipped to the data, newest first, then the whole
+/// period. The first entry is the default ("how these settings would have done last winter").
+pub fn hindcast_periods(first: NaiveDate, last: NaiveDate) -> Vec<Period> {
+    let mut out = Vec::new();
+    if first > last {
+        return out;
+    }
+    // A campaign is named by the year it starts in.
+    let start_year = if first.month() <= 3 {
+        first.year() - 1
+    } else {
+        first.year()
+    };
+    for year in (start_year..=last.year()).rev() {
+        let (Some(a), Some(b)) = (
+            NaiveDate::from_ymd_opt(year, 10, 1),
+            NaiveDate::from_ymd_opt(year + 1, 3, 31),
+        ) else {
+            continue;
+        };
+        let (a, b) = (a.max(first), b.min(last));
+        if a <= b {
+            out.push(Period {
+                from: a,
+                to: b,
+                campaign: true,
+            });
+        }
+    }
+    out.push(Period {
+        from: first,
+        to: last,
+        campaign: false,
+    });
+    out
+}
+
+/// A warning level in force over a span of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WarningPeriod {
+    /// Start.
+    pub from: DateTime<FixedOffset>,
+    /// End (lifting, pause, next level step, or `now` while in force).
+    pub to: DateTime<FixedOffset>,
+    /// The level.
+    pub level: Level,
+}
+
+/// The warning periods of every episode up to `now`, split at level changes, pauses left out.
+/// Steps that take effect after `now` (issued ahead) are not shown: the chart shows what was in
+/// force.
+pub fn warning_periods(state: &ResponseState, now: DateTime<FixedOffset>) -> Vec<WarningPeriod> {
+    let mut out = Vec::new();
+    for episode in state.episodes() {
+        let end = episode
+            .lifting
+            .as_ref()
+            .map_or(now, |(l, _)| l.at.min(now));
+        let mut steps: Vec<_> = episode.steps.iter().collect();
+        steps.sort_by_key(|s| s.effective);
+        for (i, step) in steps.iter().enumerate() {
+            let from = step.effective.max(episode.start);
+            let to = steps.get(i + 1).map_or(end, |n| n.effective.min(end));
+            if from >= to || !Level::WARNINGS.contains(&step.to) {
+                continue;
+            }
+            // Cut the pauses out.
+            let mut pieces = vec![(from, to)];
+            for p in &episode.pauses {
+                let (ps, pe) = (p.pause.at, p.resumed.as_ref().map_or(end, |(r, _)| r.at));
+                pieces = pieces
+                    .into_iter()
+                    .flat_map(|(a, b)| {
+                        let mut v = Vec::new();
+                        if ps > a {
+                            v.push((a, b.min(ps)));
+                        }
+                        if pe < b {
+                            v.push((a.max(pe), b));
+                        }
+                        if ps >= b || pe <= a {
+                            v = vec![(a, b)];
+                        }
+                        v
+                    })
+                    .filter(|(a, b)| a < b)
+                    .collect();
+            }
+            out.extend(pieces.into_iter().map(|(a, b)| WarningPeriod {
+                from: a,
+                to: b,
+                level: step.to,
+            }));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn campaigns_newest_first_clipped_then_whole_period() {
+        let p = hindcast_periods(d(2012, 12, 1), d(2014, 1, 31));
+        assert_eq!(p.len(), 3);
+        assert_eq!((p[0].from, p[0].to, p[0].campaign), (d(2013, 10, 1), d(2014, 1, 31), true));
+        assert_eq!((p[1].from, p[1].to), (d(2012, 12, 1), d(2013, 3, 31)));
+        assert!(!p[2].campaign);
+        // A summer-only period has no campaign.
+        let p = hindcast_periods(d(2013, 5, 1), d(2013, 8, 31));
+        assert_eq!(p.len(), 1);
+        assert!(hindcast_periods(d(2013, 5, 2), d(2013, 5, 1)).is_empty());
+    }
+
+    fn store_with(pm: Vec<f32>, wind: Vec<f32>, rh: Vec<f32>, start: Hour) -> (Store, StationId) {
+        use crate::store::{Batch, Chunk, Station};
+        let mut batch = Batch::new("test.csv".into());
+        let mut st = Station::with_code("X1");
+        st.area = Some("测试".into());
+        let station = batch.station(st);
+        for (variable, values) in [
+            (Variable::Pm25, pm),
+            (Variable::WindSpeed, wind),
+            (Variable::RelativeHumidity, rh),
+        ] {
+            batch.chunks.push(Chunk {
+                station,
+                variable,
+                kind: SeriesKind::Observed,
+                stamp: StampConvention::StartOfHour,
+                start,
+                values,
+            });
+        }
+        let mut store = Store::new();
+        store.merge(batch);
+        let sid = store.stations().find("X1").expect("station");
+        (store, sid)
+    }
+
+    #[test]
+    fn analysis_hides_observations_after_now_and_finds_the_window() {
+        const CST: i32 = 8 * 3600;
+        let start = Hour::from_local_date_hour(d(2013, 1, 1), 0, CST);
+        let n = 24 * 10;
+        // Calm and humid from day 5 on; polluted days.
+        let wind: Vec<f32> = (0..n).map(|i| if i >= 96 { 1.0 } else { 4.0 }).collect();
+        let rh: Vec<f32> = (0..n).map(|i| if i >= 96 { 85.0 } else { 40.0 }).collect();
+        let pm = vec![120.0; n];
+        let (store, id) = store_with(pm, wind, rh, start);
+        let now = start + 24 * 7 + 12;
+        let ws = WindowSettings::default();
+        let os = OutlookSettings::default();
+        let a = analyse(&store, &[id], WeatherSource::Observed, start, start + n as i64, now, CST, &ws, &os);
+        assert_eq!(a.windows.windows.len(), 1);
+        let w = &a.windows.windows[0];
+        assert_eq!(w.start, start + 96);
+        // Observed weather ends at now: the window ends there, not at the end of the data.
+        assert_eq!(w.end, now);
+        // Today's outlook rests on yesterday's observed 120 µg/m³.
+        let today = &a.outlook[0];
+        assert_eq!(today.date, d(2013, 1, 8));
+        assert!(!today.chained);
+        assert!(today.outlook.is_some());
+        assert_eq!(observed_until(&store, &[id], now), Some(now));
+    }
+
+    #[test]
+    fn forecast_rows_chain_the_expected_level() {
+        let s = OutlookSettings::default();
+        let mut daily = BTreeMap::new();
+        for i in 0..9u64 {
+            daily.insert(
+                d(2013, 1, 1) + chrono::Days::new(i),
+                DailyPm25 {
+                    valid_mean: Some(100.0),
+                    any_mean: Some(100.0),
+                    hours: 24,
+                },
+            );
+        }
+        let weather: Vec<DayWeather> = (9..13)
+            .map(|day| DayWeather {
+                stagnation: Some(0.9),
+                scored_hours: 24,
+                ..DayWeather::unknown(d(2013, 1, day))
+            })
+            .collect();
+        let rows = outlook_rows(&daily, &weather, d(2013, 1, 10), &s);
+        assert_eq!(rows.len(), 3);
+        assert!(!rows[0].chained);
+        assert!(rows[1].chained && rows[2].chained);
+        let e: Vec<f32> = rows
+            .iter()
+            .map(|r| r.outlook.as_ref().expect("outlook").expected_pm25)
+            .collect();
+        // Stagnant days build up: each expected level above the one before.
+        assert!(e[0] < e[1] && e[1] < e[2], "{e:?}");
+    }
+}
