@@ -16,7 +16,9 @@ use super::hindcast::{self, DailyPm25};
 use super::outlook::{self, DayInputs, DayOutlook, OutlookSettings};
 use super::plan::Level;
 use super::response::ResponseState;
-use super::windows::{self, DayWeather, HourConditions, HourlyWeather, WindowAnalysis, WindowSettings};
+use super::windows::{
+    self, DayWeather, HourConditions, HourlyWeather, WindowAnalysis, WindowSettings,
+};
 
 /// Weather variables that make a station a weather source (what the window judgement needs).
 pub const WEATHER_VARIABLES: [Variable; 5] = [
@@ -366,10 +368,7 @@ pub struct WarningPeriod {
 pub fn warning_periods(state: &ResponseState, now: DateTime<FixedOffset>) -> Vec<WarningPeriod> {
     let mut out = Vec::new();
     for episode in state.episodes() {
-        let end = episode
-            .lifting
-            .as_ref()
-            .map_or(now, |(l, _)| l.at.min(now));
+        let end = episode.lifting.as_ref().map_or(now, |(l, _)| l.at.min(now));
         let mut steps: Vec<_> = episode.steps.iter().collect();
         steps.sort_by_key(|s| s.effective);
         for (i, step) in steps.iter().enumerate() {
@@ -410,6 +409,137 @@ pub fn warning_periods(state: &ResponseState, now: DateTime<FixedOffset>) -> Vec
     out
 }
 
+/// Allowed range of a numeric setting: what the page's editors offer and what a hand-edited
+/// `settings.toml` is clamped to, so no value can make the analysis meaningless (a wet threshold
+/// of 0 mm would make every hour wet).
+pub type Limits = std::ops::RangeInclusive<f64>;
+
+/// Limits of the window settings, field by field.
+pub mod window_limits {
+    use super::Limits;
+    /// `calm_wind_ms`.
+    pub const CALM_WIND_MS: Limits = 0.1..=10.0;
+    /// `humid_rh_pct`.
+    pub const HUMID_RH_PCT: Limits = 10.0..=100.0;
+    /// `wet_hour_mm`.
+    pub const WET_HOUR_MM: Limits = 0.1..=20.0;
+    /// `shallow_blh_m`.
+    pub const SHALLOW_BLH_M: Limits = 50.0..=3000.0;
+    /// `inversion_delta_c`.
+    pub const INVERSION_DELTA_C: Limits = -5.0..=10.0;
+    /// `hour_score`.
+    pub const HOUR_SCORE: Limits = 0.05..=1.0;
+    /// `min_hours`.
+    pub const MIN_HOURS: Limits = 1.0..=72.0;
+    /// `max_gap_hours`.
+    pub const MAX_GAP_HOURS: Limits = 0.0..=12.0;
+}
+
+/// Limits of the outlook settings, field by field.
+pub mod outlook_limits {
+    use super::Limits;
+    /// `persistence`.
+    pub const PERSISTENCE: Limits = 0.0..=1.0;
+    /// `background_days` (the background needs at least 5 valid days).
+    pub const BACKGROUND_DAYS: Limits = 5.0..=120.0;
+    /// `stagnation_gain`.
+    pub const STAGNATION_GAIN: Limits = 0.0..=5.0;
+    /// `stagnation_neutral`.
+    pub const STAGNATION_NEUTRAL: Limits = 0.0..=1.0;
+    /// `dew_point_gain`.
+    pub const DEW_POINT_GAIN: Limits = 0.0..=0.5;
+    /// `pressure_gain`.
+    pub const PRESSURE_GAIN: Limits = 0.0..=0.5;
+    /// `error_sd`.
+    pub const ERROR_SD: Limits = 0.05..=2.0;
+    /// Each of `risk_steps` (which must also rise).
+    pub const RISK_STEP: Limits = 0.01..=0.99;
+    /// `min_hours_previous_day`.
+    pub const MIN_HOURS_PREVIOUS_DAY: Limits = 1.0..=24.0;
+    /// `front_pressure_rise_hpa`.
+    pub const FRONT_PRESSURE_RISE_HPA: Limits = 0.0..=20.0;
+    /// `front_dew_point_drop_c`.
+    pub const FRONT_DEW_POINT_DROP_C: Limits = 0.0..=20.0;
+    /// `front_north_share_rise`.
+    pub const FRONT_NORTH_SHARE_RISE: Limits = 0.0..=1.0;
+}
+
+fn clamp_f32(v: &mut f32, l: &Limits, default: f32) {
+    *v = if v.is_finite() {
+        (f64::from(*v)).clamp(*l.start(), *l.end()) as f32
+    } else {
+        default
+    };
+}
+
+fn clamp_u32(v: &mut u32, l: &Limits) {
+    *v = (f64::from(*v)).clamp(*l.start(), *l.end()) as u32;
+}
+
+/// Put every window setting into its limits (NaN takes the default).
+pub fn clamp_window_settings(s: &mut WindowSettings) {
+    use window_limits::*;
+    let d = WindowSettings::default();
+    clamp_f32(&mut s.calm_wind_ms, &CALM_WIND_MS, d.calm_wind_ms);
+    clamp_f32(&mut s.humid_rh_pct, &HUMID_RH_PCT, d.humid_rh_pct);
+    clamp_f32(&mut s.wet_hour_mm, &WET_HOUR_MM, d.wet_hour_mm);
+    clamp_f32(&mut s.shallow_blh_m, &SHALLOW_BLH_M, d.shallow_blh_m);
+    clamp_f32(
+        &mut s.inversion_delta_c,
+        &INVERSION_DELTA_C,
+        d.inversion_delta_c,
+    );
+    clamp_f32(&mut s.hour_score, &HOUR_SCORE, d.hour_score);
+    clamp_u32(&mut s.min_hours, &MIN_HOURS);
+    clamp_u32(&mut s.max_gap_hours, &MAX_GAP_HOURS);
+}
+
+/// Put every outlook setting into its limits (NaN takes the default); risk steps that do not
+/// rise are put back to their defaults.
+pub fn clamp_outlook_settings(s: &mut OutlookSettings) {
+    use outlook_limits::*;
+    let d = OutlookSettings::default();
+    clamp_f32(&mut s.persistence, &PERSISTENCE, d.persistence);
+    clamp_u32(&mut s.background_days, &BACKGROUND_DAYS);
+    clamp_f32(&mut s.stagnation_gain, &STAGNATION_GAIN, d.stagnation_gain);
+    clamp_f32(
+        &mut s.stagnation_neutral,
+        &STAGNATION_NEUTRAL,
+        d.stagnation_neutral,
+    );
+    clamp_f32(&mut s.dew_point_gain, &DEW_POINT_GAIN, d.dew_point_gain);
+    clamp_f32(&mut s.pressure_gain, &PRESSURE_GAIN, d.pressure_gain);
+    clamp_f32(&mut s.error_sd, &ERROR_SD, d.error_sd);
+    for (v, dv) in s.risk_steps.iter_mut().zip(d.risk_steps) {
+        clamp_f32(v, &RISK_STEP, dv);
+    }
+    if !risk_steps_rise(&s.risk_steps) {
+        s.risk_steps = d.risk_steps;
+    }
+    clamp_u32(&mut s.min_hours_previous_day, &MIN_HOURS_PREVIOUS_DAY);
+    clamp_f32(
+        &mut s.front_pressure_rise_hpa,
+        &FRONT_PRESSURE_RISE_HPA,
+        d.front_pressure_rise_hpa,
+    );
+    clamp_f32(
+        &mut s.front_dew_point_drop_c,
+        &FRONT_DEW_POINT_DROP_C,
+        d.front_dew_point_drop_c,
+    );
+    clamp_f32(
+        &mut s.front_north_share_rise,
+        &FRONT_NORTH_SHARE_RISE,
+        d.front_north_share_rise,
+    );
+}
+
+/// Whether the risk steps (elevated, high, very high) strictly rise: the one check a range per
+/// field cannot make.
+pub fn risk_steps_rise(steps: &[f32; 3]) -> bool {
+    steps[0] < steps[1] && steps[1] < steps[2]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,10 +549,39 @@ mod tests {
     }
 
     #[test]
+    fn settings_are_clamped_into_their_limits() {
+        let mut w = WindowSettings {
+            wet_hour_mm: 0.0,
+            humid_rh_pct: f32::NAN,
+            min_hours: 500,
+            ..WindowSettings::default()
+        };
+        clamp_window_settings(&mut w);
+        assert_eq!(w.wet_hour_mm, 0.1);
+        assert_eq!(w.humid_rh_pct, 60.0);
+        assert_eq!(w.min_hours, 72);
+        let mut o = OutlookSettings {
+            risk_steps: [0.5, 0.4, 0.9],
+            background_days: 1,
+            ..OutlookSettings::default()
+        };
+        clamp_outlook_settings(&mut o);
+        assert_eq!(o.risk_steps, OutlookSettings::default().risk_steps);
+        assert_eq!(o.background_days, 5);
+        assert!(risk_steps_rise(&o.risk_steps));
+        let mut fine = OutlookSettings::default();
+        clamp_outlook_settings(&mut fine);
+        assert_eq!(fine, OutlookSettings::default());
+    }
+
+    #[test]
     fn campaigns_newest_first_clipped_then_whole_period() {
         let p = hindcast_periods(d(2012, 12, 1), d(2014, 1, 31));
         assert_eq!(p.len(), 3);
-        assert_eq!((p[0].from, p[0].to, p[0].campaign), (d(2013, 10, 1), d(2014, 1, 31), true));
+        assert_eq!(
+            (p[0].from, p[0].to, p[0].campaign),
+            (d(2013, 10, 1), d(2014, 1, 31), true)
+        );
         assert_eq!((p[1].from, p[1].to), (d(2012, 12, 1), d(2013, 3, 31)));
         assert!(!p[2].campaign);
         // A summer-only period has no campaign.
@@ -470,7 +629,17 @@ mod tests {
         let now = start + 24 * 7 + 12;
         let ws = WindowSettings::default();
         let os = OutlookSettings::default();
-        let a = analyse(&store, &[id], WeatherSource::Observed, start, start + n as i64, now, CST, &ws, &os);
+        let a = analyse(
+            &store,
+            &[id],
+            WeatherSource::Observed,
+            start,
+            start + n as i64,
+            now,
+            CST,
+            &ws,
+            &os,
+        );
         assert_eq!(a.windows.windows.len(), 1);
         let w = &a.windows.windows[0];
         assert_eq!(w.start, start + 96);

@@ -764,6 +764,9 @@ impl AirDeskApp {
                 };
             }
             Command::DismissNotice(id) => self.notices.dismiss(id),
+            // Weather page
+            Command::SetWindowSettings(w) => self.save_settings(|s| s.windows = w),
+            Command::SetOutlookSettings(o) => self.save_settings(|s| s.outlook = o),
         }
     }
 

@@ -48,4 +48,9 @@ pub enum Command {
     SetClock(Clock),
     /// Remove a notice banner.
     DismissNotice(u64),
+    // Weather page
+    /// Set the unfavourable-weather window thresholds (saved).
+    SetWindowSettings(crate::domain::windows::WindowSettings),
+    /// Set the daily outlook parameters (saved).
+    SetOutlookSettings(crate::domain::outlook::OutlookSettings),
 }
