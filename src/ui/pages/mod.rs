@@ -13,10 +13,12 @@ mod data;
 mod placeholder;
 mod settings;
 mod situation;
+mod weather;
 
 pub use data::DataPage;
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
+pub use weather::{Target as WeatherTarget, WeatherPage};
 
 use chrono::{DateTime, Utc};
 
@@ -178,6 +180,8 @@ pub struct Pages {
     pub data: DataPage,
     /// 设置.
     pub settings: SettingsPage,
+    /// 气象窗口.
+    pub weather: WeatherPage,
 }
 
 impl Pages {
@@ -186,7 +190,7 @@ impl Pages {
         match page {
             Page::Situation => self.situation.ui(ui, cx),
             Page::Data => self.data.ui(ui, cx),
-            Page::Weather => placeholder::ui(ui, cx, page, T::ComingWeather),
+            Page::Weather => self.weather.ui(ui, cx),
             Page::Response => placeholder::ui(ui, cx, page, T::ComingResponse),
             Page::Targets => placeholder::ui(ui, cx, page, T::ComingTargets),
             Page::Supervision => placeholder::ui(ui, cx, page, T::ComingSupervision),
