@@ -275,8 +275,8 @@ table! {
     WxSettingsReadOnly => "只读：投屏模式或只读工作区中不能修改参数。", "Read-only: parameters cannot be changed in projector mode or in a read-only workspace.";
     WxRestoreDefaults => "恢复默认值", "Restore defaults";
     WxRiskStepsBad => "风险分级的概率必须逐级升高，未保存。", "The risk steps must rise; not saved.";
-    WxWindowSettings => "不利气象窗口", "Unfavourable-weather windows";
-    WxOutlookSettings => "重污染风险研判", "Heavy-pollution outlook";
+    WxWindowSettings => "窗口判定阈值", "Window thresholds";
+    WxOutlookSettings => "风险研判参数", "Outlook parameters";
     WxCalmWind => "静风：10 米风速低于（m/s）", "Calm: 10-m wind below (m/s)";
     WxHumidRh => "高湿：相对湿度不低于（%）", "Humid: relative humidity at least (%)";
     WxWetHour => "降水：每小时不少于（mm）", "Wet: hourly precipitation at least (mm)";
