@@ -288,7 +288,7 @@ table! {
     WxPersistenceGain => "持续性 ρ", "Persistence ρ";
     WxBackgroundDays => "背景浓度天数", "Background days";
     WxStagnationGain => "静稳增益 γ", "Stagnation gain γ";
-    WxStagnationNeutral => "静稳中性值 U₀", "Stagnation neutral U₀";
+    WxStagnationNeutral => "静稳中性值 U0", "Stagnation neutral U0";
     WxDewPointGain => "露点增益 δ（每 °C）", "Dew-point gain δ (per °C)";
     WxPressureGain => "气压增益 ε（每 hPa）", "Pressure gain ε (per hPa)";
     WxErrorSd => "误差标准差 σ", "Error SD σ";
