@@ -90,7 +90,10 @@ fn page_lists_windows_outlook_and_hindcast() {
     let period = h.get_by_role_and_label(Role::ComboBox, tr.t(T::WxPeriod));
     assert_eq!(
         period.value().as_deref(),
-        Some(tr.f(T::WxCampaign, &[&"2012-12-01", &"2013-01-13"]).as_str())
+        Some(
+            tr.f(T::WxCampaign, &[&"2012-12-01", &"2013-01-13"])
+                .as_str()
+        )
     );
     // The chart is there with its accessible name.
     assert!(h.query_all_by_role(Role::Image).next().is_some());
