@@ -313,7 +313,8 @@ impl WeatherPage {
                 && c.key.generation == key.generation
         });
         if !same_period {
-            self.view.reset();
+            // The whole analysed period, so the hours after "now" keep their room.
+            self.view = ChartView::window(from.0 as f64, to.0 as f64);
         }
         self.computed = Some(Computed {
             key,
