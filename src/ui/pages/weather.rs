@@ -360,12 +360,7 @@ impl WeatherPage {
                 } else {
                     ChartStyle::desktop()
                 };
-                // Projector: the chart fills the rest of the screen (its labels are large).
-                let height = if cx.presenting {
-                    (ui.clip_rect().bottom() - ui.cursor().top() - 8.0).max(320.0)
-                } else {
-                    480.0
-                };
+                let height = if cx.presenting { 560.0 } else { 480.0 };
                 TimeChartWidget::new(&c.chart, &mut self.view)
                     .style(style)
                     .height(height)
