@@ -31,6 +31,10 @@ pub struct GuiArgs {
     /// systems where the desktop portal hangs).
     #[arg(long)]
     pub no_file_dialog: bool,
+    /// The duty officer's name (and desk id as NAME@DESK): the shift starts without asking
+    /// (a fixed desk, screenshots).
+    #[arg(long, value_name = "NAME[@DESK]")]
+    pub officer: Option<String>,
     /// Print the time to the first frame and quit (start-up measurement).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
@@ -53,6 +57,16 @@ impl GuiArgs {
             })?),
             None => None,
         };
+        let officer = match &self.officer {
+            Some(text) => {
+                let (name, desk) = text.split_once('@').unwrap_or((text.as_str(), "desk-1"));
+                Some(
+                    crate::journal::Author::new(name, desk)
+                        .map_err(|e| Failure::unusable(format!("--officer {text:?}: {e}")))?,
+                )
+            }
+            None => None,
+        };
         Ok(Launch {
             start: StartOptions {
                 workspace: self.workspace.clone(),
@@ -64,6 +78,7 @@ impl GuiArgs {
                     reason: self.renderer_error.clone().unwrap_or_default(),
                 }),
                 file_dialogs: self.no_file_dialog.then_some(false),
+                officer,
                 ..StartOptions::default()
             },
             renderer: self.renderer,

@@ -15,17 +15,22 @@ use crate::workspace::{
 
 use super::background::{Background, Message, load_now};
 use super::command::Command;
+use super::desk::{Desk, default_desk_id};
 use super::file_dialog::{self, DialogKind, DialogOutcome};
 use super::fonts;
 use super::i18n::{T, Tr};
 use super::pages::{Page, PageContext, Pages};
 use super::projector::Projector;
+use super::shift::{ShiftAsk, ShiftModal};
 use super::state::{DataStatus, Notices};
 use super::theme::{self, Look};
 use super::widgets::{BannerKind, banner};
 
 /// How often the watcher looks at the data files.
 const WATCH_INTERVAL: Duration = Duration::from_secs(2);
+
+/// How often the desk catches up with the journal and the plan file (another instance writing).
+const DESK_REFRESH_INTERVAL: Duration = Duration::from_secs(2);
 
 /// A renderer that failed to start, and why (set when the app restarted itself with the other).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +66,9 @@ pub struct StartOptions {
     pub watch_files: bool,
     /// `Some(false)`: never use the system file dialog (type paths, drop files); `None`: detect.
     pub file_dialogs: Option<bool>,
+    /// The duty officer, when known before the start (`--officer`, tests): the shift starts
+    /// without asking.
+    pub officer: Option<crate::journal::Author>,
 }
 
 impl Default for StartOptions {
@@ -76,6 +84,7 @@ impl Default for StartOptions {
             real_time: Utc::now,
             watch_files: true,
             file_dialogs: None,
+            officer: None,
         }
     }
 }
@@ -104,6 +113,9 @@ pub struct AirDeskApp {
     applied_look: Option<Look>,
     applied_title: Option<Language>,
     fonts_installed: bool,
+    desk: Desk,
+    shift: ShiftModal,
+    desk_refreshed: Option<std::time::Instant>,
 }
 
 impl AirDeskApp {
@@ -129,6 +141,7 @@ impl AirDeskApp {
                 vec![problem.to_string()],
             );
         }
+        let desk = Desk::open(&workspace);
         let mut app = AirDeskApp {
             workspace,
             app_state,
@@ -154,7 +167,17 @@ impl AirDeskApp {
             applied_look: None,
             applied_title: None,
             fonts_installed: false,
+            desk,
+            shift: ShiftModal::default(),
+            desk_refreshed: None,
         };
+        app.desk_notices();
+        if let Some(officer) = options.officer {
+            let at = to_cst(app.now());
+            if let Err(e) = app.desk.start_shift(officer, "", at) {
+                log::warn!("starting the shift: {}", e.en());
+            }
+        }
         app.remember_workspace();
         if let Some(renderer) = options.renderer {
             app.started_with(renderer, options.fallback.as_ref());
@@ -225,6 +248,16 @@ impl AirDeskApp {
         self.clock.now((self.real_time)())
     }
 
+    /// The workspace journal, the duty officer and the response state.
+    pub fn desk(&self) -> &Desk {
+        &self.desk
+    }
+
+    /// Whether the shift modal is on show.
+    pub fn shift_modal_open(&self) -> bool {
+        self.shift.is_open()
+    }
+
     /// The pages' view state (for tests and benchmarks that drive them).
     pub fn pages_mut(&mut self) -> &mut Pages {
         &mut self.pages
@@ -289,6 +322,7 @@ impl AirDeskApp {
             self.receive(message);
         }
         self.take_dropped_files(ctx);
+        self.desk_logic();
         self.shortcuts(ctx);
         self.apply_all(ctx);
         // Not before the first frame is out: on two cores the loader would slow down the start.
@@ -333,11 +367,16 @@ impl AirDeskApp {
                 presenting,
                 self.dialog_available,
                 self.renderer,
+                &self.desk,
                 &mut commands,
             );
             self.pages.show(page, ui, &mut cx);
         });
         self.commands.extend(commands);
+        if !presenting {
+            let asked = self.shift.show(&ctx, tr, &look, &self.desk);
+            self.commands.extend(asked);
+        }
         self.drop_overlay(&ctx, tr, &look);
         self.apply_all(&ctx);
     }
@@ -392,6 +431,7 @@ impl AirDeskApp {
                             Language::Zh => T::LanguageEn,
                             Language::En => T::LanguageZh,
                         };
+                        self.officer_button(ui, tr);
                         if ui
                             .button(tr.t(other))
                             .on_hover_text(tr.t(T::SwitchLanguage))
@@ -429,6 +469,7 @@ impl AirDeskApp {
         let any = presenting
             || self.clock.is_drill()
             || self.workspace.read_only()
+            || self.journal_banner(tr).is_some()
             || self.notices.iter().next().is_some();
         if !any {
             return;
@@ -478,6 +519,9 @@ impl AirDeskApp {
                 }
                 if self.workspace.read_only() {
                     let text = format!("{} {}", tr.t(T::ReadOnlyBanner), tr.t(T::ReadOnlyWhy));
+                    banner(ui, look, BannerKind::Warning, &text, |_| ());
+                }
+                if let Some(text) = self.journal_banner(tr) {
                     banner(ui, look, BannerKind::Warning, &text, |_| ());
                 }
                 for n in self.notices.iter() {
@@ -644,6 +688,14 @@ impl AirDeskApp {
             if i.consume_shortcut(&cmd(Key::L)) {
                 out.push(Command::ToggleLanguage);
             }
+            if !presenting
+                && i.consume_shortcut(&KeyboardShortcut::new(
+                    Modifiers::COMMAND | Modifiers::SHIFT,
+                    Key::H,
+                ))
+            {
+                out.push(Command::AskOfficer);
+            }
             if !presenting && i.consume_shortcut(&cmd(Key::O)) {
                 out.push(Command::OpenFileDialog);
             }
@@ -678,6 +730,7 @@ impl AirDeskApp {
                 presenting,
                 self.dialog_available,
                 self.renderer,
+                &self.desk,
                 &mut sink,
             );
             self.pages.data.move_selection(&cx, move_selection);
@@ -767,6 +820,198 @@ impl AirDeskApp {
             // Weather page
             Command::SetWindowSettings(w) => self.save_settings(|s| s.windows = w),
             Command::SetOutlookSettings(o) => self.save_settings(|s| s.outlook = o),
+            Command::SetBudget(budget) => self.save_settings(|s| s.budget = Some(budget)),
+            Command::Findings(commands) => {
+                let at = to_cst(self.clock.now(real_now));
+                if let Err(text) = self.record_findings(commands, at) {
+                    self.notices
+                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                }
+            }
+            Command::FindingFromAlert(alert) => {
+                let finding = crate::domain::findings::from_alert(alert, String::new(), None);
+                self.pages.supervision.prefill(finding);
+                self.page = Page::Supervision;
+            }
+            Command::ImportRoster(path) => self.import_list(&path, "roster"),
+            Command::ImportContacts(path) => self.import_list(&path, "contacts"),
+            Command::StartShift { operator, desk } => {
+                let at = to_cst(self.clock.now(real_now));
+                let started = crate::journal::Author::new(&operator, &desk)
+                    .map_err(super::desk::DeskError::from)
+                    .and_then(|author| self.desk.start_shift(author, "", at));
+                self.shift_outcome(started);
+            }
+            Command::HandOver { to, desk, note } => {
+                let at = to_cst(self.clock.now(real_now));
+                let handed = crate::journal::Author::new(&to, &desk)
+                    .map_err(super::desk::DeskError::from)
+                    .and_then(|next| self.desk.hand_over(next, &note, at));
+                self.shift_outcome(handed);
+            }
+            Command::AskOfficer => {
+                let ask = if self.desk.officer().is_some() {
+                    ShiftAsk::HandOver
+                } else {
+                    ShiftAsk::Start
+                };
+                self.shift
+                    .open(ask, &self.desk, default_desk_id(self.workspace.root()));
+            }
+            Command::CloseShiftModal => {
+                if self.shift.ask == ShiftAsk::Start {
+                    self.shift.declined = true;
+                }
+                self.shift.ask = ShiftAsk::Closed;
+            }
+            Command::Response(command) => {
+                let at = to_cst(self.clock.now(real_now));
+                if let Err(e) = self.desk.execute(&command, at) {
+                    let text = e.text(self.language());
+                    self.notices
+                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                }
+            }
+        }
+    }
+
+    // Desk: the journal, the duty officer and the shift modal.
+
+    fn desk_logic(&mut self) {
+        self.desk.set_presenting(self.projector.active());
+        if self.projector.active() {
+            // Projector mode has no edit widgets; the modal comes back after it.
+            self.shift.ask = ShiftAsk::Closed;
+        }
+        let due = self
+            .desk_refreshed
+            .is_none_or(|t| t.elapsed() >= DESK_REFRESH_INTERVAL);
+        if due {
+            self.desk_refreshed = Some(std::time::Instant::now());
+            if let Err(e) = self.desk.refresh() {
+                log::warn!("reading the journal: {e}");
+            }
+        }
+        if self.desk.needs_officer() && !self.shift.declined && !self.shift.is_open() {
+            self.shift.open(
+                ShiftAsk::Start,
+                &self.desk,
+                default_desk_id(self.workspace.root()),
+            );
+        }
+    }
+
+    fn shift_outcome(
+        &mut self,
+        result: Result<Option<crate::journal::Event>, super::desk::DeskError>,
+    ) {
+        match result {
+            Ok(_) => {
+                self.shift.ask = ShiftAsk::Closed;
+                self.shift.declined = false;
+            }
+            Err(e) => {
+                let text = e.text(self.language());
+                self.notices
+                    .push(BannerKind::Error, T::ActionRefused, vec![text]);
+            }
+        }
+    }
+
+    fn desk_notices(&mut self) {
+        if let Some(e) = self.desk.open_error() {
+            self.notices
+                .push(BannerKind::Error, T::JournalFailed, vec![e.to_owned()]);
+        }
+        let plan = self.desk.plan_status();
+        if !plan.usable() {
+            let mut problems: Vec<String> = plan.problems.iter().map(|p| p.to_string()).collect();
+            problems.extend(plan.read_error.clone());
+            self.notices.push(
+                BannerKind::Error,
+                T::PlanProblemsBanner,
+                vec![plan.path.display().to_string(), problems.join("; ")],
+            );
+        }
+    }
+
+    /// The banner for a journal that is read-only for a reason the workspace banner does not
+    /// already give (another instance, a write-protected journal file).
+    fn journal_banner(&self, tr: Tr) -> Option<String> {
+        if self.projector.active() || self.workspace.read_only() {
+            return None;
+        }
+        let reason = self.desk.read_only_reason()?;
+        let text = match tr.0 {
+            Language::Zh => super::desk::reason_zh(reason),
+            Language::En => super::desk::reason_en(reason),
+        };
+        Some(tr.f(T::JournalReadOnlyBanner, &[&text]))
+    }
+
+    fn officer_button(&mut self, ui: &mut egui::Ui, tr: Tr) {
+        if !self.desk.mode().is_some_and(|m| m.is_writable()) {
+            return;
+        }
+        let text = match self.desk.officer() {
+            Some(a) => tr.f(T::ShiftButton, &[&a.operator()]),
+            None => tr.t(T::ShiftNone).to_owned(),
+        };
+        if ui
+            .button(text)
+            .on_hover_text(tr.t(T::ShiftButtonTip))
+            .clicked()
+        {
+            self.commands.push(Command::AskOfficer);
+        }
+    }
+
+    // Supervision page: findings into the journal, roster and contacts into the workspace.
+
+    fn record_findings(
+        &mut self,
+        commands: Vec<crate::domain::findings::FindingCommand>,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), String> {
+        use crate::domain::findings::FindingsService;
+        let lang = self.language();
+        let (storage, author) = self.desk.storage_for_write().map_err(|w| w.text(lang))?;
+        let mut service = FindingsService::load(&*storage).map_err(|e| e.to_string())?;
+        for command in commands {
+            service
+                .execute(storage, command, author, at)
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// Copy a roster or contact list into the workspace as `<stem>.<ext>` and name it in the
+    /// settings (the original is not touched).
+    fn import_list(&mut self, path: &std::path::Path, stem: &str) {
+        if self.workspace.read_only() {
+            return;
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map_or("csv".to_string(), str::to_ascii_lowercase);
+        let name = PathBuf::from(format!("{stem}.{ext}"));
+        let target = self.workspace.root().join(&name);
+        match std::fs::copy(path, &target) {
+            Ok(_) => self.save_settings(|s| {
+                if stem == "roster" {
+                    s.roster = Some(name);
+                } else {
+                    s.contacts = Some(name);
+                }
+            }),
+            Err(e) => {
+                self.notices.push(
+                    BannerKind::Error,
+                    T::SaveFailed,
+                    vec![format!("{}: {e}", path.display())],
+                );
+            }
         }
     }
 
@@ -883,6 +1128,9 @@ impl AirDeskApp {
     }
 
     fn open_workspace(&mut self, path: &std::path::Path) {
+        // Release the journal first: reopening the same workspace must find its lock free.
+        let officer = self.desk.officer().cloned();
+        self.desk.close();
         let opened = if path.exists() {
             Workspace::open(path)
         } else {
@@ -908,6 +1156,14 @@ impl AirDeskApp {
             Err(e) => {
                 self.notices
                     .push(BannerKind::Error, T::WorkspaceFailed, vec![e.to_string()]);
+            }
+        }
+        self.desk = Desk::open(&self.workspace);
+        self.desk_notices();
+        if let Some(officer) = officer {
+            let at = to_cst(self.now());
+            if let Err(e) = self.desk.start_shift(officer, "", at) {
+                log::warn!("starting the shift: {}", e.en());
             }
         }
     }

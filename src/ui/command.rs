@@ -53,4 +53,44 @@ pub enum Command {
     SetWindowSettings(crate::domain::windows::WindowSettings),
     /// Set the daily outlook parameters (saved).
     SetOutlookSettings(crate::domain::outlook::OutlookSettings),
+    // Targets page
+    /// Save the target-accounting settings (`[budget]` in `settings.toml`).
+    SetBudget(crate::domain::budget::BudgetSettings),
+    // Supervision page
+    /// Record findings commands (assign, move, …) for the officer on shift, now, in order; stops
+    /// at the first one refused.
+    Findings(Vec<crate::domain::findings::FindingCommand>),
+    /// Open the Supervision page with the new-finding form filled from a board alert (爆表, above
+    /// its neighbours): the officer picks the unit and deadline and assigns it.
+    FindingFromAlert(crate::domain::findings::AlertInput),
+    /// Copy a duty roster file (CSV/xlsx) into the workspace and use it.
+    ImportRoster(PathBuf),
+    /// Copy a contact list file (CSV/xlsx) into the workspace and use it.
+    ImportContacts(PathBuf),
+
+    // Desk: the duty officer and the journal (src/ui/desk.rs)
+    /// Start the shift of this officer at this desk (records `shift.started` unless the same
+    /// officer is already on shift).
+    StartShift {
+        /// The duty officer's name.
+        operator: String,
+        /// The desk id.
+        desk: String,
+    },
+    /// Hand the shift over to the next officer (records `shift.handed_over`, then
+    /// `shift.started`).
+    HandOver {
+        /// Who takes over.
+        to: String,
+        /// Their desk id.
+        desk: String,
+        /// What to watch.
+        note: String,
+    },
+    /// Show the shift modal: start a shift, or hand over when an officer is on shift.
+    AskOfficer,
+    /// Close the shift modal without changing the officer.
+    CloseShiftModal,
+    /// Record a response command (issue, acknowledge, lift …) for the officer on shift, now.
+    Response(crate::domain::response::Command),
 }

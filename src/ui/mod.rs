@@ -2,6 +2,8 @@
 //!
 //! - [`app`]: the eframe `App`; state in small structs, every change applied in one place.
 //! - [`command`]: what pages and shortcuts may ask for.
+//! - [`desk`]: the workspace journal, the duty officer and the response service; [`shift`]: the
+//!   shift modal.
 //! - [`pages`]: one file per page.
 //! - [`i18n`]: the one translation table (Chinese default, English).
 //! - [`chart`]: the plotters backend over `egui::Painter` and the interactive chart widget.
@@ -12,6 +14,7 @@ pub mod app;
 pub mod background;
 pub mod chart;
 pub mod command;
+pub mod desk;
 pub mod excerpt;
 pub mod file_dialog;
 pub mod fonts;
@@ -20,6 +23,7 @@ pub mod launch;
 mod logging;
 pub mod pages;
 pub mod projector;
+pub mod shift;
 pub mod sparkline;
 pub mod state;
 pub mod theme;

@@ -45,6 +45,8 @@ impl Env {
             config_dir: Some(self.config.path().to_path_buf()),
             real_time: fixed_now,
             watch_files: false,
+            // The shift modal has its own tests (ui_desk.rs); elsewhere the officer is known.
+            officer: airdesk::journal::Author::new("张伟", "desk-1").ok(),
             ..StartOptions::default()
         }
     }

@@ -13,11 +13,15 @@ mod data;
 mod placeholder;
 mod settings;
 mod situation;
+mod supervision;
+mod targets;
 mod weather;
 
 pub use data::DataPage;
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
+pub use supervision::{FindingForm, SupervisionPage};
+pub use targets::{BudgetForm, TargetsPage};
 pub use weather::{Target as WeatherTarget, WeatherPage};
 
 use chrono::{DateTime, Utc};
@@ -27,6 +31,7 @@ use crate::store::Store;
 use crate::workspace::{AppState, Renderer, Workspace};
 
 use super::command::Command;
+use super::desk::Desk;
 use super::i18n::{T, Tr};
 use super::state::DataStatus;
 use super::theme::Look;
@@ -121,6 +126,9 @@ pub struct PageContext<'a> {
     pub dialog_available: bool,
     /// The renderer drawing this window (None in headless tests).
     pub renderer: Option<Renderer>,
+    /// The workspace journal, the duty officer, the plan and the response state (read only;
+    /// changes go through commands).
+    pub desk: &'a Desk,
     commands: &'a mut Vec<Command>,
 }
 
@@ -138,6 +146,7 @@ impl<'a> PageContext<'a> {
         presenting: bool,
         dialog_available: bool,
         renderer: Option<Renderer>,
+        desk: &'a Desk,
         commands: &'a mut Vec<Command>,
     ) -> Self {
         PageContext {
@@ -151,6 +160,7 @@ impl<'a> PageContext<'a> {
             presenting,
             dialog_available,
             renderer,
+            desk,
             commands,
         }
     }
@@ -182,6 +192,10 @@ pub struct Pages {
     pub settings: SettingsPage,
     /// 气象窗口.
     pub weather: WeatherPage,
+    /// 目标核算.
+    pub targets: TargetsPage,
+    /// 督办.
+    pub supervision: SupervisionPage,
 }
 
 impl Pages {
@@ -192,8 +206,8 @@ impl Pages {
             Page::Data => self.data.ui(ui, cx),
             Page::Weather => self.weather.ui(ui, cx),
             Page::Response => placeholder::ui(ui, cx, page, T::ComingResponse),
-            Page::Targets => placeholder::ui(ui, cx, page, T::ComingTargets),
-            Page::Supervision => placeholder::ui(ui, cx, page, T::ComingSupervision),
+            Page::Targets => self.targets.ui(ui, cx),
+            Page::Supervision => self.supervision.ui(ui, cx),
             Page::Settings => self.settings.ui(ui, cx),
         }
     }
