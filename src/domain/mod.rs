@@ -16,4 +16,5 @@ pub mod ranking;
 pub mod response;
 pub mod roster;
 pub mod sounding;
+pub mod weather_view;
 pub mod windows;

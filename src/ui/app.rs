@@ -819,6 +819,9 @@ impl AirDeskApp {
                 };
             }
             Command::DismissNotice(id) => self.notices.dismiss(id),
+            // Weather page
+            Command::SetWindowSettings(w) => self.save_settings(|s| s.windows = w),
+            Command::SetOutlookSettings(o) => self.save_settings(|s| s.outlook = o),
             Command::SetBudget(budget) => self.save_settings(|s| s.budget = Some(budget)),
             Command::Findings(commands) => {
                 let at = to_cst(self.clock.now(real_now));

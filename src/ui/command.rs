@@ -48,6 +48,11 @@ pub enum Command {
     SetClock(Clock),
     /// Remove a notice banner.
     DismissNotice(u64),
+    // Weather page
+    /// Set the unfavourable-weather window thresholds (saved).
+    SetWindowSettings(crate::domain::windows::WindowSettings),
+    /// Set the daily outlook parameters (saved).
+    SetOutlookSettings(crate::domain::outlook::OutlookSettings),
     // Targets page
     /// Save the target-accounting settings (`[budget]` in `settings.toml`).
     SetBudget(crate::domain::budget::BudgetSettings),

@@ -128,6 +128,10 @@ pub struct Settings {
     pub data_files: Vec<PathBuf>,
     /// Files opened lately, newest first, for the recent list.
     pub recent_files: Vec<PathBuf>,
+    /// Weather page: thresholds of the unfavourable-weather windows (`[windows]`).
+    pub windows: crate::domain::windows::WindowSettings,
+    /// Weather page: parameters of the daily heavy-pollution outlook (`[outlook]`).
+    pub outlook: crate::domain::outlook::OutlookSettings,
     // Situation board and drill
     /// A training workspace (the sample scenario) opens with the drill clock (演练时钟) set to
     /// this moment; `None` = real time.
@@ -160,6 +164,8 @@ impl Default for Settings {
             stations: Vec::new(),
             data_files: Vec::new(),
             recent_files: Vec::new(),
+            windows: Default::default(),
+            outlook: Default::default(),
             drill_at: None,
             budget: None,
             alerts: crate::domain::alerts::AlertSettings::default(),
@@ -192,6 +198,8 @@ impl Settings {
         }
         self.projector_scale = self.projector_scale.clamp(lo, hi);
         self.recent_files.truncate(MAX_RECENT_FILES);
+        crate::domain::weather_view::clamp_window_settings(&mut self.windows);
+        crate::domain::weather_view::clamp_outlook_settings(&mut self.outlook);
     }
 
     /// Put `path` at the top of the recent list.
@@ -230,6 +238,16 @@ mod tests {
         assert_eq!(partial.projector_scale, 4.0);
         assert_eq!(partial.renderer, RendererSetting::Auto);
         assert!(Settings::from_toml("language = \"fr\"").is_err());
+        // Weather thresholds: a partial section keeps the other defaults, odd values are clamped.
+        let w =
+            Settings::from_toml("[windows]\ncalm_wind_ms = 1.5\nwet_hour_mm = 0\n").expect("parse");
+        assert_eq!(w.windows.calm_wind_ms, 1.5);
+        assert_eq!(w.windows.wet_hour_mm, 0.1);
+        assert_eq!(w.windows.humid_rh_pct, 60.0);
+        assert_eq!(
+            w.outlook,
+            crate::domain::outlook::OutlookSettings::default()
+        );
     }
 
     #[test]

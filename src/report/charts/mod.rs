@@ -24,6 +24,7 @@ mod svg;
 pub mod time_axis;
 mod timechart;
 mod view;
+pub mod weather;
 
 pub use calendar::{CalendarData, CalendarLayout, draw_calendar};
 pub use colour::{Band, WarningLevel};

@@ -264,7 +264,9 @@ fn legend_toggles(
         let r = to_points(rect, ppp, &hit.rect);
         let item = ui.interact(r, id.with(("legend", &hit.key)), Sense::click());
         let shown = !view.is_hidden(&hit.key);
-        item.widget_info(|| WidgetInfo::selected(egui::Role::CheckBox, true, shown, &hit.label));
+        // A toggle button (pressed = shown), not a check box: it changes the view, not data, so it
+        // stays available in projector mode, where no edit widget may appear.
+        item.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, shown, &hit.label));
         if item.hovered() {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }

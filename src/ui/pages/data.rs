@@ -10,11 +10,12 @@ use egui_extras::{Column, TableBuilder};
 
 use super::PageContext;
 use crate::ingest::{FileReport, Severity};
+use crate::report::charts::{ChartStyle, ChartView, Panel, TimeChart, Trace};
 use crate::store::{Hour, Station, StationId, Variable};
+use crate::ui::chart::TimeChartWidget;
 use crate::ui::command::Command;
 use crate::ui::excerpt::read_lines;
 use crate::ui::i18n::{T, Tr};
-use crate::ui::sparkline::sparkline;
 use crate::ui::widgets::{BannerKind, banner};
 
 /// A column the station table can be sorted by.
@@ -64,6 +65,9 @@ pub struct DataPage {
     focus_path: bool,
     /// Offending lines read back per file, for the data load they belong to.
     excerpts: (u64, HashMap<PathBuf, HashMap<u64, String>>),
+    /// The selected station's series chart, for (load generation, station, variable), and its view.
+    series_chart: Option<((u64, StationId, Variable), TimeChart)>,
+    series_view: ChartView,
 }
 
 impl Default for DataPage {
@@ -80,6 +84,8 @@ impl Default for DataPage {
             focus_filter: false,
             focus_path: false,
             excerpts: (0, HashMap::new()),
+            series_chart: None,
+            series_view: ChartView::default(),
         }
     }
 }
@@ -635,15 +641,43 @@ impl DataPage {
                 tr.f(T::ValuesCount, &[&present.len()]),
             ));
         }
-        let first = fmt(series.start());
-        let last = fmt(series.end() - 1);
-        let size = egui::vec2(
-            ui.available_width(),
-            (ui.available_height() - 4.0).max(80.0),
-        );
-        let name = format!("{} {}", station.label(), tr.variable(self.variable));
-        sparkline(ui, values, size, (&first, &last), &look, look.accent, &[])
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
+        let key = (cx.data.generation, id, self.variable);
+        if self.series_chart.as_ref().is_none_or(|(k, _)| *k != key) {
+            let name = format!("{} {}", station.label(), tr.variable(self.variable));
+            let mut panel = Panel::new(&name);
+            let date = series.start().day(series.stamp(), offset);
+            panel.bands = crate::report::charts::from_store::bands_for(self.variable, date);
+            panel.traces.push(
+                Trace::line(
+                    "series",
+                    &name,
+                    crate::report::charts::colour::series_colour(0),
+                    crate::report::charts::Hourly::new(series.start(), values.to_vec()),
+                )
+                .unit(unit),
+            );
+            let chart = TimeChart {
+                title: name,
+                subtitle: format!("{} – {}", fmt(series.start()), fmt(series.end() - 1)),
+                utc_offset_s: offset,
+                panels: vec![panel],
+                ..TimeChart::default()
+            };
+            self.series_view = ChartView::default();
+            self.series_chart = Some((key, chart));
+        }
+        if let Some((_, chart)) = &self.series_chart {
+            let style = if cx.presenting {
+                ChartStyle::projector()
+            } else {
+                ChartStyle::desktop()
+            };
+            TimeChartWidget::new(chart, &mut self.series_view)
+                .style(style)
+                .height((ui.available_height() - 4.0).max(160.0))
+                .id_salt("data_series_chart")
+                .show(ui);
+        }
     }
 }
 

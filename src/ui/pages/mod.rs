@@ -16,12 +16,14 @@ mod settings;
 mod situation;
 mod supervision;
 mod targets;
+mod weather;
 
 pub use data::DataPage;
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
 pub use supervision::{FindingForm, SupervisionPage};
 pub use targets::{BudgetForm, TargetsPage};
+pub use weather::{Target as WeatherTarget, WeatherPage};
 
 use chrono::{DateTime, Utc};
 
@@ -196,6 +198,8 @@ pub struct Pages {
     pub data: DataPage,
     /// 设置.
     pub settings: SettingsPage,
+    /// 气象窗口.
+    pub weather: WeatherPage,
     /// 目标核算.
     pub targets: TargetsPage,
     /// 督办.
@@ -208,7 +212,7 @@ impl Pages {
         match page {
             Page::Situation => self.situation.ui(ui, cx),
             Page::Data => self.data.ui(ui, cx),
-            Page::Weather => placeholder::ui(ui, cx, page, T::ComingWeather),
+            Page::Weather => self.weather.ui(ui, cx),
             Page::Response => placeholder::ui(ui, cx, page, T::ComingResponse),
             Page::Targets => self.targets.ui(ui, cx),
             Page::Supervision => self.supervision.ui(ui, cx),

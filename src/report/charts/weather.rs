@@ -1,0 +1,229 @@
+//! The weather page's meteogram: the store meteogram of an area or station with the weather of the
+//! chosen source, the unfavourable-weather windows and warning periods shaded, the area's hourly
+//! AQI from `domain::aqi` when AQI is shown, and nothing observed after "now" (in a drill the
+//! future has not happened yet). The page draws it and exports it as PNG/SVG, so screen and file
+//! are the same chart.
+
+use plotters::style::RGBColor;
+
+use super::colour::{WarningLevel, series_colour};
+use super::decimate::Hourly;
+use super::from_store::{MeteogramOptions, Selection, meteogram};
+use super::timechart::{Span, SpanKind, TimeChart, Trace};
+use crate::domain::aqi::{self, AqiConfig};
+use crate::domain::plan::Level;
+use crate::domain::weather_view::{WarningPeriod, WeatherAnalysis};
+use crate::domain::windows::WindowAnalysis;
+use crate::store::{Hour, StampConvention, StationId, Store, Variable};
+
+/// Label of a window span.
+pub const WINDOW_LABEL: &str = "不利气象窗口";
+
+/// The windows as shaded spans.
+pub fn window_spans(windows: &WindowAnalysis) -> Vec<Span> {
+    windows
+        .windows
+        .iter()
+        .map(|w| Span {
+            from: w.start,
+            to: w.end,
+            kind: SpanKind::Window,
+            label: WINDOW_LABEL.to_string(),
+        })
+        .collect()
+}
+
+/// The chart's level for a plan level; `None` for levels without a warning colour of the
+/// three-level scheme (none, temporary measures, the old blue level).
+pub fn warning_level(level: Level) -> Option<WarningLevel> {
+    match level {
+        Level::Yellow => Some(WarningLevel::Yellow),
+        Level::Orange => Some(WarningLevel::Orange),
+        Level::Red => Some(WarningLevel::Red),
+        _ => None,
+    }
+}
+
+/// Warning periods as shaded spans, whole hours covering each period.
+pub fn warning_spans(periods: &[WarningPeriod]) -> Vec<Span> {
+    periods
+        .iter()
+        .filter_map(|p| {
+            let level = warning_level(p.level)?;
+            let from = Hour::from_utc(p.from.to_utc());
+            let to_exact = p.to.to_utc();
+            let mut to = Hour::from_utc(to_exact);
+            if to.to_utc() < to_exact {
+                to = to + 1;
+            }
+            (to > from).then(|| Span {
+                from,
+                to,
+                kind: SpanKind::Warning(level),
+                label: level.name_zh().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Blank every observed value after `now` (trace keys starting `obs`): a drill must not show what
+/// had not been measured yet.
+pub fn hide_observations_after(chart: &mut TimeChart, now: Hour) {
+    for trace in chart.panels.iter_mut().flat_map(|p| p.traces.iter_mut()) {
+        if !trace.key.starts_with("obs") {
+            continue;
+        }
+        let start = trace.values.start();
+        let values: Vec<f32> = trace
+            .values
+            .values()
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| if start + i as i64 > now { f32::NAN } else { v })
+            .collect();
+        trace.values = Hourly::new(start, values);
+    }
+}
+
+/// The area's hourly AQI (HJ 633, from the stations' pollutant means) on the stamp grid of the
+/// stations' series, or `None` when no hour has one.
+pub fn area_aqi(store: &Store, stations: &[StationId], from: Hour, to: Hour) -> Option<Hourly> {
+    // Draw at the stamps the stations' own series use, so the line sits with the others.
+    let shift = stations
+        .iter()
+        .find_map(|&id| store.observed(id, Variable::Pm25))
+        .map_or(1, |s| match s.stamp() {
+            StampConvention::EndOfHour => 1,
+            StampConvention::StartOfHour => 0,
+        });
+    let n = (to - from).max(0) as usize;
+    let mut values = vec![f32::NAN; n];
+    let mut any = false;
+    for a in aqi::area_hourly_series(
+        store,
+        stations,
+        from - shift,
+        to - shift,
+        &AqiConfig::default(),
+    ) {
+        let i = (a.period_start + shift - from) as usize;
+        if let (Some(slot), Some(v)) = (values.get_mut(i), a.result.aqi) {
+            *slot = v as f32;
+            any = true;
+        }
+    }
+    any.then(|| Hourly::new(from, values))
+}
+
+/// What the weather page's meteogram shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeatherChartInput<'a> {
+    /// The area or station.
+    pub selection: &'a Selection,
+    /// PM2.5 or AQI.
+    pub variable: Variable,
+    /// Stations whose weather is drawn (the analysis source).
+    pub weather: Vec<StationId>,
+    /// The analysis (period, windows).
+    pub analysis: &'a WeatherAnalysis,
+    /// Warning periods from the response journal.
+    pub warnings: &'a [WarningPeriod],
+}
+
+/// The weather page's meteogram.
+pub fn weather_meteogram(store: &Store, input: &WeatherChartInput<'_>) -> TimeChart {
+    let a = input.analysis;
+    let mut spans = window_spans(&a.windows);
+    spans.extend(warning_spans(input.warnings));
+    let opts = MeteogramOptions {
+        variable: input.variable,
+        from: Some(a.from),
+        to: Some(a.to),
+        now: Some(a.now),
+        weather: input.weather.clone(),
+        spans,
+        markers: Vec::new(),
+    };
+    let mut chart = meteogram(store, input.selection, &opts);
+    if input.variable == Variable::Aqi
+        && let Some(values) = area_aqi(store, &input.selection.stations, a.from, a.to)
+        && let Some(panel) = chart.panels.first_mut()
+    {
+        // The published station AQI stays; the area's own AQI is computed, not averaged.
+        panel.traces.retain(|t| t.key != "obs:mean");
+        let label = format!("{} AQI（HJ 633 计算）", input.selection.label);
+        panel.traces.push(
+            Trace::line("obs:area_aqi", &label, series_colour(0), values)
+                .width(1.6)
+                .unit(""),
+        );
+    }
+    hide_observations_after(&mut chart, a.now);
+    chart
+}
+
+/// A colour for a risk class in tables (low → very high), matching the AQI palette's progression.
+pub fn risk_colour(risk: crate::domain::outlook::Risk) -> RGBColor {
+    use crate::domain::outlook::Risk;
+    match risk {
+        Risk::Low => RGBColor(0, 150, 0),
+        Risk::Elevated => RGBColor(200, 160, 0),
+        Risk::High => RGBColor(255, 126, 0),
+        Risk::VeryHigh => RGBColor(200, 0, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{FixedOffset, TimeZone};
+
+    #[test]
+    fn warning_spans_cover_whole_hours_and_skip_levels_without_colour() {
+        let cst = FixedOffset::east_opt(8 * 3600).expect("offset");
+        let at = |h: u32, m: u32| {
+            cst.with_ymd_and_hms(2026, 1, 5, h, m, 0)
+                .single()
+                .expect("t")
+        };
+        let periods = [
+            WarningPeriod {
+                from: at(8, 30),
+                to: at(12, 10),
+                level: Level::Orange,
+            },
+            WarningPeriod {
+                from: at(13, 0),
+                to: at(14, 0),
+                level: Level::Blue,
+            },
+        ];
+        let spans = warning_spans(&periods);
+        assert_eq!(spans.len(), 1);
+        let s = &spans[0];
+        assert_eq!(s.kind, SpanKind::Warning(WarningLevel::Orange));
+        assert_eq!(s.to - s.from, 5, "08:00–13:00 covers 08:30–12:10");
+        assert_eq!(s.label, "橙色预警");
+    }
+
+    #[test]
+    fn observations_after_now_are_blanked_forecasts_kept() {
+        let mut panel = super::super::timechart::Panel::new("p");
+        let v = Hourly::new(Hour(100), vec![1.0; 10]);
+        panel
+            .traces
+            .push(Trace::line("obs:mean", "o", series_colour(0), v.clone()));
+        panel
+            .traces
+            .push(Trace::line("fc:mean", "f", series_colour(1), v));
+        let mut chart = TimeChart {
+            panels: vec![panel],
+            ..TimeChart::default()
+        };
+        hide_observations_after(&mut chart, Hour(104));
+        let obs = chart.panels[0].traces[0].values.values();
+        assert_eq!(obs.iter().filter(|x| !x.is_nan()).count(), 5);
+        let fc = chart.panels[0].traces[1].values.values();
+        assert!(fc.iter().all(|x| !x.is_nan()));
+    }
+}

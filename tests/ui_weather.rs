@@ -1,0 +1,208 @@
+//! The weather page driven through the real app: with the UCI Beijing excerpt (US Embassy PM2.5
+//! and Capital Airport weather, the January 2013 haze) and a drill clock inside it, the page lists
+//! windows with their explanations, the daily outlook and the hindcast scores; a change of the
+//! thresholds re-runs everything and is saved in `settings.toml`; "restore defaults" undoes it;
+//! projector mode shows the same analysis with no edit widget; the meteogram exports to PNG and SVG.
+
+mod common;
+
+use airdesk::domain::weather_view::{self, WeatherSource};
+use airdesk::domain::windows::WindowSettings;
+use airdesk::store::Hour;
+use airdesk::ui::command::Command;
+use airdesk::ui::i18n::{T, Tr};
+use airdesk::ui::pages::Page;
+use airdesk::ui::{AirDeskApp, StartOptions};
+use airdesk::workspace::{Language, Workspace};
+use common::{Env, fixture, harness, settle};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The drill moment: the morning of 14 January 2013, in the haze episode.
+const DRILL: &str = "2013-01-14 12:00";
+
+fn options(env: &Env, lang: Language) -> StartOptions {
+    StartOptions {
+        drill: airdesk::clock::parse_moment(DRILL),
+        ..env.options(lang)
+    }
+}
+
+fn weather_app(env: &Env, lang: Language) -> Harness<'static, AirDeskApp> {
+    let mut ws = Workspace::open(env.workspace.path()).expect("open");
+    ws.add_data_files(&[fixture("prsa/beijing-2012-12_2013-01.csv")])
+        .expect("add");
+    ws.update_settings(|s| s.area = "北京".into())
+        .expect("area");
+    let app = AirDeskApp::new(options(env, lang)).expect("app");
+    let mut h = harness(app, (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Weather));
+    h.run();
+    h
+}
+
+/// Windows of the page's own analysis, computed the same way for comparison.
+fn expected_windows(h: &Harness<'static, AirDeskApp>, s: &WindowSettings) -> usize {
+    let app = h.state();
+    let store = &app.data().store;
+    let ids = store.stations().in_area("北京");
+    let now = Hour::from_utc(app.now());
+    let a = weather_view::analyse(
+        store,
+        &ids,
+        WeatherSource::Observed,
+        now - 24 * 7,
+        now + 24,
+        now,
+        8 * 3600,
+        s,
+        &app.workspace().settings().outlook,
+    );
+    a.windows.windows.len()
+}
+
+fn window_rows(h: &Harness<'static, AirDeskApp>) -> usize {
+    h.query_all_by_label_contains("小时不利时段").count()
+}
+
+#[test]
+fn page_lists_windows_outlook_and_hindcast() {
+    let env = Env::new();
+    let mut h = weather_app(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    let n = expected_windows(&h, &WindowSettings::default());
+    assert!(n > 0, "the January 2013 haze has windows");
+    assert_eq!(window_rows(&h), n);
+    // Column heads of the three tables, and one outlook row (today, 14 January).
+    // The windows card title, and the windows in the chart legend.
+    assert!(h.query_all_by_label(tr.t(T::WxWindows)).count() >= 2);
+    h.get_by_label(tr.t(T::WxOutlook));
+    assert!(
+        h.query_all_by_label_contains("2013-01-14 重污染风险")
+            .next()
+            .is_some()
+    );
+    h.get_by_label(tr.t(T::WxPersistence));
+    h.get_by_label(tr.t(T::WxCsi));
+    // The default hindcast period is the campaign in the data, up to the day before the drill.
+    let period = h.get_by_role_and_label(Role::ComboBox, tr.t(T::WxPeriod));
+    assert_eq!(
+        period.value().as_deref(),
+        Some(
+            tr.f(T::WxCampaign, &[&"2012-12-01", &"2013-01-13"])
+                .as_str()
+        )
+    );
+    // The chart is there with its accessible name.
+    assert!(h.query_all_by_role(Role::Image).next().is_some());
+
+    // English works too (explanations come from the domain in English).
+    h.state_mut().send(Command::SetLanguage(Language::En));
+    h.run();
+    assert_eq!(h.query_all_by_label_contains("h unfavourable").count(), n);
+}
+
+#[test]
+fn threshold_change_reruns_saves_and_defaults_restore() {
+    let env = Env::new();
+    let mut h = weather_app(&env, Language::Zh);
+    let before = window_rows(&h);
+    // Long windows only: fewer of them.
+    let strict = WindowSettings {
+        min_hours: 48,
+        ..WindowSettings::default()
+    };
+    let expected = expected_windows(&h, &strict);
+    assert!(expected < before, "{expected} < {before}");
+    // Edit the shortest window length in the page's editor.
+    let tr = Tr(Language::Zh);
+    let editor = h.get_by_role_and_label(Role::SpinButton, tr.t(T::WxMinHours));
+    editor.scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, tr.t(T::WxMinHours))
+        .set_value_accesskit(48.0);
+    h.run();
+    h.run();
+    assert_eq!(window_rows(&h), expected);
+    assert_eq!(h.state().workspace().settings().windows, strict);
+    let saved = std::fs::read_to_string(env.workspace.path().join("settings.toml")).expect("read");
+    assert!(
+        saved.contains("[windows]") && saved.contains("min_hours = 48"),
+        "{saved}"
+    );
+
+    // "Restore defaults" brings the defaults back, and the windows with them.
+    let button = h.get_by_role_and_label(Role::Button, tr.t(T::WxRestoreDefaults));
+    button.scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::Button, tr.t(T::WxRestoreDefaults))
+        .click();
+    h.run();
+    h.run();
+    assert_eq!(window_rows(&h), before);
+    assert_eq!(
+        h.state().workspace().settings().windows,
+        WindowSettings::default()
+    );
+}
+
+#[test]
+fn projector_mode_shows_the_analysis_without_edit_widgets() {
+    let env = Env::new();
+    let mut h = weather_app(&env, Language::Zh);
+    let n = window_rows(&h);
+    assert!(
+        h.query_all_by(|n| matches!(n.role(), Role::ComboBox | Role::SpinButton))
+            .next()
+            .is_some(),
+        "the desktop page has its choosers and editors"
+    );
+    h.state_mut().send(Command::ToggleProjector);
+    h.run();
+    assert!(h.state().presenting());
+    let edit: Vec<String> = h
+        .query_all_by(|n| {
+            matches!(
+                n.role(),
+                Role::TextInput
+                    | Role::ComboBox
+                    | Role::SpinButton
+                    | Role::Slider
+                    | Role::CheckBox
+                    | Role::NumberInput
+                    | Role::RadioButton
+            )
+        })
+        .map(|n| format!("{n:?}"))
+        .collect();
+    assert!(edit.is_empty(), "edit widgets in projector mode: {edit:?}");
+    assert_eq!(window_rows(&h), n);
+    h.get_by_label(Tr(Language::Zh).t(T::WxSettingsReadOnly));
+}
+
+#[test]
+fn meteogram_exports_to_png_and_svg() {
+    let env = Env::new();
+    let mut h = weather_app(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    for key in [T::WxExportPng, T::WxExportSvg] {
+        h.get_by_role_and_label(Role::Button, tr.t(key)).click();
+        h.run();
+    }
+    let dir = env.workspace.path().join("exports");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("exports folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names[0].ends_with(".png") && names[1].ends_with(".svg"));
+    let png = std::fs::read(dir.join(&names[0])).expect("png");
+    assert_eq!(&png[1..4], b"PNG");
+    let svg = std::fs::read_to_string(dir.join(&names[1])).expect("svg");
+    assert!(svg.contains("<svg"));
+    h.get_by_label_contains(&tr.f(T::WxExported, &[&""]));
+}
