@@ -74,4 +74,9 @@ pub enum Command {
     CloseShiftModal,
     /// Record a response command (issue, acknowledge, lift …) for the officer on shift, now.
     Response(crate::domain::response::Command),
+
+    // Response page
+    /// Save notices, reports or ledgers into the workspace's `exports/` folder (never over a
+    /// data file); a file of the same name is replaced. Each entry: file name, content.
+    Export(Vec<(String, Vec<u8>)>),
 }

@@ -11,10 +11,12 @@
 
 mod data;
 mod placeholder;
+mod response;
 mod settings;
 mod situation;
 
 pub use data::DataPage;
+pub use response::{ResponsePage, Tab as ResponseTab};
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
 
@@ -29,6 +31,9 @@ use super::desk::Desk;
 use super::i18n::{T, Tr};
 use super::state::DataStatus;
 use super::theme::Look;
+
+/// The folder inside the workspace that notices, reports and ledgers are saved into.
+pub const EXPORTS_DIR: &str = "exports";
 
 /// The pages, in navigation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -182,6 +187,8 @@ pub struct Pages {
     pub situation: SituationPage,
     /// 数据.
     pub data: DataPage,
+    /// 应急响应.
+    pub response: ResponsePage,
     /// 设置.
     pub settings: SettingsPage,
 }
@@ -193,7 +200,7 @@ impl Pages {
             Page::Situation => self.situation.ui(ui, cx),
             Page::Data => self.data.ui(ui, cx),
             Page::Weather => placeholder::ui(ui, cx, page, T::ComingWeather),
-            Page::Response => placeholder::ui(ui, cx, page, T::ComingResponse),
+            Page::Response => self.response.ui(ui, cx),
             Page::Targets => placeholder::ui(ui, cx, page, T::ComingTargets),
             Page::Supervision => placeholder::ui(ui, cx, page, T::ComingSupervision),
             Page::Settings => self.settings.ui(ui, cx),
