@@ -321,3 +321,56 @@ fn a_second_instance_shows_why_and_offers_no_forms() {
     // The first instance's shift is in the timeline.
     h.get_by_label("张伟");
 }
+
+#[test]
+fn the_advice_fills_the_consultation_and_the_warning() {
+    let env = Env::new();
+    std::fs::copy(
+        common::fixture("advise/anyang_forecast_20191221.csv"),
+        env.workspace.path().join("forecast.csv"),
+    )
+    .expect("forecast");
+    let tr = Tr(Language::Zh);
+    let mut h = harness(
+        AirDeskApp::new(StartOptions {
+            drill: airdesk::clock::parse_moment("2019-12-21 20:00"),
+            ..env.options(Language::Zh)
+        })
+        .expect("app"),
+        (1920.0, 1080.0),
+    );
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Response));
+    h.run();
+    h.get_by_label(tr.t(T::RespAdviceTitle));
+    h.get_by_label(tr.t(T::RespFillFromAdvice)).click();
+    h.run();
+    let basis = h
+        .get_by_label(tr.t(T::RespBasis))
+        .value()
+        .unwrap_or_default();
+    assert!(!basis.is_empty());
+    h.get_by_label(tr.t(T::RespRecordConsultation)).click();
+    // Participants are required: the domain's message says so.
+    h.run();
+    h.get_by_label("请填写参会人员");
+    type_into(&mut h, tr.t(T::RespParticipants), "张伟，李娜，气象台王工");
+    h.get_by_label(tr.t(T::RespRecordConsultation)).click();
+    confirm(&mut h, tr);
+    let last = events(&env).pop().expect("event");
+    assert_eq!(last.0, "consultation.recorded");
+    assert!(last.2.contains("\"advice\":{"), "{}", last.2);
+    // The issue form holds the advised level and start.
+    let start = h
+        .get_by_label(tr.t(T::RespStart))
+        .value()
+        .unwrap_or_default();
+    assert!(start.starts_with("2019-12-2"), "{start}");
+    h.get_by_label(tr.t(T::RespPreviewIssue)).click();
+    h.run();
+    confirm(&mut h, tr);
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("warning.issued")
+    );
+}

@@ -256,6 +256,9 @@ table! {
     RespPhaseLifted => "已于 {0} 解除", "lifted at {0}";
     RespNothingYet => "尚无记录。", "Nothing recorded yet.";
     RespConsultation => "会商记录", "Consultation";
+    RespAdviceTitle => "研判建议（按预案）", "Advice (from the plan)";
+    RespNoForecast => "工作区中没有空气质量预报文件（{0}），无法给出研判建议。", "No AQI forecast in the workspace ({0}): no advice.";
+    RespFillFromAdvice => "按建议填写会商和预警", "Fill consultation and warning from the advice";
     RespHeldAt => "会商时间", "Held at";
     RespParticipants => "参会人员（逗号分隔）", "Participants (comma-separated)";
     RespBasis => "预报依据", "Forecast basis";

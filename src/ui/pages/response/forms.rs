@@ -6,11 +6,12 @@
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 
+use super::advice::Advised;
 use super::{fmt_time, level_name, parse_time, pick};
 use crate::domain::plan::Level;
 use crate::domain::response::{
-    self, ConsultationInput, Decision, IssueInput, LevelChangeInput, LiftInput, PauseInput, Phase,
-    ResponseEvent, ResponseState, ResumeInput,
+    self, AdviceBasis, ConsultationInput, Decision, IssueInput, LevelChangeInput, LiftInput,
+    PauseInput, Phase, ResponseEvent, ResponseState, ResumeInput,
 };
 use crate::report::notice::warning_notice;
 use crate::ui::command::Command;
@@ -73,6 +74,7 @@ pub struct Forms {
     pending: Option<Pending>,
     focus_confirm: bool,
     error: Option<String>,
+    advice: Option<AdviceBasis>,
 }
 
 impl Forms {
@@ -83,8 +85,13 @@ impl Forms {
         cx: &mut PageContext<'_>,
         state: &ResponseState,
         now: DateTime<FixedOffset>,
+        advised: &Advised,
     ) {
         let tr = cx.tr;
+        let writable = cx.desk.why_not_respond().is_none() && self.pending.is_none();
+        if advice_card(ui, cx, advised, writable) {
+            self.fill_from(advised, now);
+        }
         if let Some(why) = cx.desk.why_not_respond() {
             ui.label(RichText::new(why.text(tr.0)).color(cx.look.warn));
             return;
@@ -288,15 +295,22 @@ impl Forms {
             }
             if r.clicked() {
                 cx.send(Command::Response(p.command.clone()));
-                // After a consultation comes the decision; otherwise stay on the same form.
-                let form = match p.command {
-                    response::Command::RecordConsultation(_) => Form::Level,
-                    _ => self.form,
-                };
-                *self = Forms {
-                    form,
-                    ..Forms::default()
-                };
+                // After a consultation comes the decision, with what the advice filled in;
+                // otherwise everything starts afresh on the same form.
+                if let response::Command::RecordConsultation(_) = p.command {
+                    self.pending = None;
+                    self.form = Form::Level;
+                    self.held_at.clear();
+                    self.basis.clear();
+                    self.decision = None;
+                    self.decision_text.clear();
+                    self.advice = None;
+                } else {
+                    *self = Forms {
+                        form: self.form,
+                        ..Forms::default()
+                    };
+                }
                 done = true;
             }
             let back = ui.button(tr.t(T::Cancel));
@@ -371,6 +385,26 @@ impl Forms {
         }
     }
 
+    /// Fill the consultation and the issue form from the advisor's answer.
+    fn fill_from(&mut self, advised: &Advised, now: DateTime<FixedOffset>) {
+        let Advised::Advice(advice) = advised else {
+            return;
+        };
+        let c = ConsultationInput::from_advice(advice, now, split_list(&self.participants));
+        self.held_at = fmt_time(&c.held_at);
+        self.basis = c.basis;
+        self.decision = Some(c.decision);
+        self.decision_text = c.decision_text;
+        self.advice = c.advice;
+        if let Some(i) = IssueInput::from_advice(advice, now.offset().local_minus_utc(), None) {
+            self.level = Some(i.level);
+            self.start = fmt_time(&i.start);
+            self.expected_end = i.expected_end.map(|t| fmt_time(&t)).unwrap_or_default();
+            self.reasons = i.reasons.join("\n");
+        }
+        self.form = Form::Consult;
+    }
+
     fn consultation(&self) -> Result<response::Command, String> {
         let held_at = time_field(&self.held_at)?;
         let decision = self.decision.unwrap_or(Decision::Keep);
@@ -378,7 +412,7 @@ impl Forms {
             held_at,
             participants: split_list(&self.participants),
             basis: self.basis.trim().to_owned(),
-            advice: None,
+            advice: self.advice.clone(),
             decision,
             decision_text: if self.decision_text.trim().is_empty() {
                 decision.label().to_owned()
@@ -449,6 +483,57 @@ impl Forms {
             doc_no: self.doc_no.trim().to_owned(),
             consultation: state.consultations().last().map(|c| c.record.number),
         }))
+    }
+}
+
+/// The advisor's answer (or why there is none); true when the officer asks to fill the forms
+/// from it.
+fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writable: bool) -> bool {
+    let tr = cx.tr;
+    let mut fill = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(tr.t(T::RespAdviceTitle)).strong());
+        match advised {
+            Advised::NoForecast(path) => {
+                ui.label(
+                    RichText::new(tr.f(T::RespNoForecast, &[&path.display()]))
+                        .color(cx.look.weak_text),
+                );
+            }
+            Advised::BadForecast(e) => {
+                ui.label(RichText::new(e).color(cx.look.error));
+            }
+            Advised::Advice(a) => {
+                let d = Decision::from(a.action);
+                let mut head = format!(
+                    "{} · {}",
+                    level_name(tr, a.level),
+                    pick(tr, d.label(), d.label_en())
+                );
+                if let Some(start) = a.start {
+                    head.push_str(&format!(" · {}", fmt_time(&start.to_local(8 * 3600))));
+                    if let Some(end) = a.end.filter(|_| !a.end_open) {
+                        head.push_str(&format!(" – {}", fmt_time(&end.to_local(8 * 3600))));
+                    }
+                }
+                ui.label(RichText::new(head).strong().size(18.0));
+                for r in pick_list(tr, &a.reasons, &a.reasons_en) {
+                    ui.label(format!("· {r}"));
+                }
+                if writable && ui.button(tr.t(T::RespFillFromAdvice)).clicked() {
+                    fill = true;
+                }
+            }
+        }
+    });
+    ui.add_space(6.0);
+    fill
+}
+
+fn pick_list<'a>(tr: Tr, zh: &'a [String], en: &'a [String]) -> &'a [String] {
+    match tr.0 {
+        crate::workspace::Language::Zh => zh,
+        crate::workspace::Language::En => en,
     }
 }
 

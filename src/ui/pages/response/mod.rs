@@ -11,6 +11,7 @@
 //!   out through [`Command::Export`](crate::ui::command::Command::Export) into `exports/`.
 //! - Projector mode shows the state large, without any edit widget.
 
+mod advice;
 mod checklist;
 mod forms;
 mod reports;
@@ -73,6 +74,7 @@ pub struct ResponsePage {
     forms: forms::Forms,
     checklist: checklist::ChecklistView,
     reports: reports::ReportsView,
+    advice: advice::AdviceCache,
 }
 
 impl ResponsePage {
@@ -126,7 +128,19 @@ impl ResponsePage {
             .auto_shrink([false, false])
             .id_salt("response_scroll")
             .show(ui, |ui| match self.tab {
-                Tab::Decide => self.forms.ui(ui, cx, state, now),
+                Tab::Decide => {
+                    let sources = advice::Sources {
+                        root: cx.workspace.root(),
+                        store: cx.store(),
+                        generation: cx.data.generation,
+                        area: &cx.workspace.settings().area,
+                        plan: service.plan(),
+                        state,
+                        now,
+                    };
+                    let advised = self.advice.get(&sources).clone();
+                    self.forms.ui(ui, cx, state, now, &advised)
+                }
                 Tab::Checklist => self.checklist.ui(ui, cx, state, now),
                 Tab::Notices => self.reports.notices(ui, cx, state),
                 Tab::Reports => self.reports.reports(ui, cx, state, now),
