@@ -14,6 +14,7 @@
 //! daily mean valid with ≥ 20 hourly values). An hourly value counts as known at the end of its
 //! averaging hour.
 
+use super::output::outln;
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
@@ -464,9 +465,9 @@ fn print_text(
     problems: &[ProblemJson],
 ) {
     let fmt = |h: Hour| local(h).format("%Y-%m-%d %H:%M").to_string();
-    println!("{}", plan.info.name);
-    println!("研判时间 at        {} (UTC+8)", fmt(at));
-    println!(
+    outln!("{}", plan.info.name);
+    outln!("研判时间 at        {} (UTC+8)", fmt(at));
+    outln!(
         "建议 advice        {} ({}) — {} ({:?})",
         plan.level_name(advice.level),
         advice.level.code(),
@@ -474,10 +475,10 @@ fn print_text(
         advice.action
     );
     if let Some(l) = advice.advisory_level {
-        println!("按AQI相当于        {} ({})", plan.level_name(l), l.code());
+        outln!("按AQI相当于        {} ({})", plan.level_name(l), l.code());
     }
     if let Some(s) = advice.start {
-        println!("开始 start         {}", fmt(s));
+        outln!("开始 start         {}", fmt(s));
     }
     if let Some(e) = advice.end {
         let open = if advice.end_open {
@@ -485,7 +486,7 @@ fn print_text(
         } else {
             ""
         };
-        println!("结束 end           {}{open}", fmt(e));
+        outln!("结束 end           {}{open}", fmt(e));
     }
     if let Some(b) = advice.issue_by {
         let late = if advice.late {
@@ -493,11 +494,11 @@ fn print_text(
         } else {
             ""
         };
-        println!("发布期限 issue by  {}{late}", fmt(b));
+        outln!("发布期限 issue by  {}{late}", fmt(b));
     }
     if advice.stages.len() > 1 {
         for s in &advice.stages {
-            println!(
+            outln!(
                 "  阶段 stage       {} – {}  {}",
                 fmt(s.start),
                 fmt(s.end),
@@ -505,18 +506,18 @@ fn print_text(
             );
         }
     }
-    println!("理由 reasons");
+    outln!("理由 reasons");
     for (zh, en) in advice.reasons.iter().zip(&advice.reasons_en) {
-        println!("  - {zh}");
-        println!("    {en}");
+        outln!("  - {zh}");
+        outln!("    {en}");
     }
-    println!("逐日 days");
+    outln!("逐日 days");
     for d in &advice.days {
         let range = d
             .range
             .map_or(String::new(), |(a, b)| format!("  预报 {a}–{b}"));
         let primary: Vec<&str> = d.primary.iter().map(|p| p.code()).collect();
-        println!(
+        outln!(
             "  {}  {:>5.0}  {:<8}{range}  {}  {}",
             d.date,
             d.value,
@@ -526,7 +527,7 @@ fn print_text(
         );
     }
     if let Some(o) = observed {
-        println!(
+        outln!(
             "实测 observed      {} station(s), {} hour(s), {} day(s): {}",
             o.stations.len(),
             o.hours,
@@ -534,18 +535,18 @@ fn print_text(
             o.method
         );
         if let Some(l) = &o.latest {
-            println!("  latest           {}  AQI {}", l.time, l.aqi);
+            outln!("  latest           {}  AQI {}", l.time, l.aqi);
         }
     }
     if !problems.is_empty() {
-        println!("问题 problems      {}", problems.len());
+        outln!("问题 problems      {}", problems.len());
         for p in problems {
             let line = p.line.map_or(String::new(), |l| format!(":{l}"));
             let col = p
                 .column
                 .as_ref()
                 .map_or(String::new(), |c| format!(" column {c}"));
-            println!("  {}{line}{col}: {}", p.file, p.reason);
+            outln!("  {}{line}{col}: {}", p.file, p.reason);
         }
     }
 }

@@ -10,6 +10,7 @@
 //! `forecast` (`--forecast`), `what_if` (`--rest-mean`), `ledger` (`--ledger`). Concentrations in
 //! µg/m³ with two decimals at most; percentages with one.
 
+use super::output::outln;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -381,41 +382,47 @@ fn opt(x: Option<f64>, decimals: usize) -> String {
 }
 
 fn print_text(area: &Area, b: &Budget, o: &Output<'_>) {
-    println!(
+    outln!(
         "Season budget 目标核算  {}  ({} days)",
-        b.settings.season, b.season_days
+        b.settings.season,
+        b.season_days
     );
-    println!(
+    outln!(
         "  area               {} ({} stations)",
         area.name,
         area.stations.len()
     );
     if !o.stations_without_data.is_empty() {
-        println!(
+        outln!(
             "  no data in season  {}",
             o.stations_without_data.join(", ")
         );
     }
-    println!("  as of              {}", b.as_of);
-    println!(
+    outln!("  as of              {}", b.as_of);
+    outln!(
         "  days elapsed       {}  (valid {}, missing {}), remaining {}",
-        b.days_elapsed, b.valid_days, b.missing_days, b.remaining_days
+        b.days_elapsed,
+        b.valid_days,
+        b.missing_days,
+        b.remaining_days
     );
-    println!(
+    outln!(
         "  mean so far        {} µg/m³ (exact {})",
         opt(b.mean_so_far_rounded, 0),
         opt(b.mean_so_far, 2)
     );
-    println!(
+    outln!(
         "  target             {} µg/m³ (exact {:.2}), baseline {} µg/m³",
-        b.target_compared, b.target_mean, o.baseline
+        b.target_compared,
+        b.target_mean,
+        o.baseline
     );
-    println!(
+    outln!(
         "  remaining allowed  {} µg/m³ per day",
         opt(b.remaining_allowed_mean, 1)
     );
     if let Some(on) = b.on_track {
-        println!(
+        outln!(
             "  on track           {}",
             if on { "yes" } else { "no — above target" }
         );
@@ -423,19 +430,21 @@ fn print_text(area: &Area, b: &Budget, o: &Output<'_>) {
     let left = b.heavy_days_left.map_or(String::new(), |l| {
         format!(", left {l} of {}", o.heavy_target.unwrap_or(0))
     });
-    println!("  heavy days         {}{left}", b.heavy_days);
-    println!("                     ({})", b.heavy_basis.describe_en());
+    outln!("  heavy days         {}{left}", b.heavy_days);
+    outln!("                     ({})", b.heavy_basis.describe_en());
     if let Some(c) = b.change_vs_baseline_percent {
-        println!("  vs baseline        {c:+.1} %");
+        outln!("  vs baseline        {c:+.1} %");
     }
     if let Some(s) = &o.same_period_last_year {
-        println!(
+        outln!(
             "  same dates 1 y ago {:.1} → {:.1} µg/m³ ({:+.1} %)",
-            s.previous_mean, s.current_mean, s.percent
+            s.previous_mean,
+            s.current_mean,
+            s.percent
         );
     }
     if let Some(f) = &o.forecast {
-        println!(
+        outln!(
             "  forecast {} day(s)  heavy {}, lifts the season mean {:+.2} µg/m³ above the path; \
              remaining allowed after: {} µg/m³",
             f.days,
@@ -445,7 +454,7 @@ fn print_text(area: &Area, b: &Budget, o: &Output<'_>) {
         );
     }
     if let Some(w) = &o.what_if {
-        println!(
+        outln!(
             "  what-if            season mean {:.2} → {} µg/m³, {}",
             w.projected_mean,
             w.projected_rounded,
@@ -456,14 +465,14 @@ fn print_text(area: &Area, b: &Budget, o: &Output<'_>) {
             }
         );
     }
-    println!("  rounding           {}", o.rounding.zh);
-    println!("                     {}", o.rounding.en);
+    outln!("  rounding           {}", o.rounding.zh);
+    outln!("                     {}", o.rounding.en);
     if let Some(rows) = &o.ledger {
-        println!(
+        outln!(
             "  date        day  stations  exact    counted  AQI  heavy  mean so far  allowed after"
         );
         for r in rows {
-            println!(
+            outln!(
                 "  {}  {:>3}  {:>3}/{:<3}  {:>7}  {:>7}  {:>3}  {:>5}  {:>11}  {:>13}",
                 r.date,
                 r.day,

@@ -1,6 +1,7 @@
 //! `airdesk chart KIND FILE… --out PATH.png|svg`: the same charts as the desktop app, as files
 //! for reports (meteogram, calendar heat map, ranking).
 
+use super::output::outln;
 use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -133,7 +134,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         Kind::Calendar => calendar(args, &store, variable, &style, svg)?,
         Kind::Ranking => ranking(args, &store, variable, &style, svg)?,
     };
-    println!("{}: {summary}", args.out.display());
+    outln!("{}: {summary}", args.out.display());
     if args.strict && problems > 0 {
         return Err(Failure::check(format!(
             "{problems} problem(s) found (--strict)"

@@ -2,6 +2,7 @@
 //! the daily heavy-pollution outlook over a past period with only what was knowable the day before,
 //! and score it (POD, FAR, CSI) beside persistence.
 
+use super::output::outln;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -269,15 +270,22 @@ fn pct(x: Option<f64>) -> String {
 }
 
 fn print_table(h: &Hindcast, pm: &[String], weather: &[String], by_year: bool) {
-    println!("area PM2.5 stations: {}", pm.join(" "));
+    outln!("area PM2.5 stations: {}", pm.join(" "));
     if weather.is_empty() {
-        println!("weather: none loaded — the outlook rests on pollution persistence alone");
+        outln!("weather: none loaded — the outlook rests on pollution persistence alone");
     } else {
-        println!("weather stations: {}", weather.join(" "));
+        outln!("weather stations: {}", weather.join(" "));
     }
-    println!(
+    outln!(
         "{:<10}  {:<9}  {:>6}  {:>8}  {:>5}  {:>8}  {:>5}  {:>5}",
-        "date", "risk", "p", "expected", "pred", "observed", "heavy", "pers"
+        "date",
+        "risk",
+        "p",
+        "expected",
+        "pred",
+        "observed",
+        "heavy",
+        "pers"
     );
     let yn = |b: bool| if b { "yes" } else { "no" };
     for d in &h.days {
@@ -290,7 +298,7 @@ fn print_table(h: &Hindcast, pm: &[String], weather: &[String], by_year: bool) {
             ),
             None => ("—".into(), "—".into(), "—".into(), "—".into()),
         };
-        println!(
+        outln!(
             "{:<10}  {:<9}  {:>6}  {:>8}  {:>5}  {:>8}  {:>5}  {:>5}",
             d.date,
             risk,
@@ -303,7 +311,7 @@ fn print_table(h: &Hindcast, pm: &[String], weather: &[String], by_year: bool) {
         );
     }
     let line = |label: &str, c: &Contingency| {
-        println!(
+        outln!(
             "{label:<12} POD {}  FAR {}  CSI {}   (hits {}, false alarms {}, misses {}, correct negatives {})",
             pct(c.pod()),
             pct(c.far()),
@@ -314,8 +322,8 @@ fn print_table(h: &Hindcast, pm: &[String], weather: &[String], by_year: bool) {
             c.correct_negatives
         );
     };
-    println!();
-    println!("heavy day = area daily PM2.5 > 150 µg/m³ (AQI > 200)");
+    outln!();
+    outln!("heavy day = area daily PM2.5 > 150 µg/m³ (AQI > 200)");
     line("outlook", &h.outlook);
     line("persistence", &h.persistence);
     if by_year {

@@ -1,5 +1,6 @@
 //! `airdesk inspect FILE… [--json]`: what is in each file and what is wrong with it.
 
+use super::output::outln;
 use std::path::PathBuf;
 
 use crate::ingest::{self, FileReport};
@@ -103,33 +104,33 @@ fn to_json(f: &FileReport) -> Inspection<'_> {
 }
 
 fn print_text(f: &FileReport) {
-    println!("{}", f.path.display());
+    outln!("{}", f.path.display());
     match f.format {
-        Some(format) => println!("  format     {}", format.label()),
-        None => println!("  format     not recognised"),
+        Some(format) => outln!("  format     {}", format.label()),
+        None => outln!("  format     not recognised"),
     }
     if let Some(enc) = &f.encoding {
-        println!("  encoding   {enc}");
+        outln!("  encoding   {enc}");
     }
-    println!("  stations   {}", f.stations);
+    outln!("  stations   {}", f.stations);
     let vars: Vec<&str> = f.variables.iter().map(|v| v.code()).collect();
-    println!("  variables  {}", vars.join(", "));
+    outln!("  variables  {}", vars.join(", "));
     if let Some((a, b)) = &f.period {
-        println!("  period     {a} … {b}");
+        outln!("  period     {a} … {b}");
     }
-    println!(
+    outln!(
         "  rows       {}   values {}   missing {:.1} %",
         f.rows_read,
         f.values_kept,
         f.missing_percent()
     );
     for note in &f.notes {
-        println!("  note       {note}");
+        outln!("  note       {note}");
     }
     if f.problem_count() == 0 {
-        println!("  problems   none");
+        outln!("  problems   none");
     } else {
-        println!("  problems   {}", f.problem_count());
+        outln!("  problems   {}", f.problem_count());
         for p in &f.problems {
             let place: Vec<String> = p
                 .line
@@ -138,16 +139,16 @@ fn print_text(f: &FileReport) {
                 .chain(p.column.as_ref().map(|c| format!("column {c}")))
                 .collect();
             if place.is_empty() {
-                println!("    {}", p.reason);
+                outln!("    {}", p.reason);
             } else {
-                println!("    {}: {}", place.join(" "), p.reason);
+                outln!("    {}: {}", place.join(" "), p.reason);
             }
             if let Some(ex) = &p.excerpt {
-                println!("      | {ex}");
+                outln!("      | {ex}");
             }
         }
         if f.problems_not_shown > 0 {
-            println!("    … and {} more", f.problems_not_shown);
+            outln!("    … and {} more", f.problems_not_shown);
         }
     }
 }

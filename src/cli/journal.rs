@@ -3,6 +3,7 @@
 //! Both open the journal read-only, so they are safe while the desktop app runs on the same
 //! workspace.
 
+use super::output::outln;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -67,18 +68,18 @@ fn verify(dir: &Path) -> Result<(), Failure> {
     let file = journal.path().display().to_string();
     match journal.verify() {
         Ok(Verification::Intact { events, last_hash }) => {
-            println!("{file}: intact, {events} events, last hash {last_hash}");
+            outln!("{file}: intact, {events} events, last hash {last_hash}");
             Ok(())
         }
         Ok(Verification::Broken(broken)) => {
-            println!("{file}: NOT intact; first broken link: {broken}");
+            outln!("{file}: NOT intact; first broken link: {broken}");
             Err(Failure::check(format!(
                 "journal verify failed at event #{}",
                 broken.seq
             )))
         }
         Err(JournalError::Corrupt(detail)) => {
-            println!("{file}: NOT intact; the file is damaged: {detail}");
+            outln!("{file}: NOT intact; the file is damaged: {detail}");
             Err(Failure::check(format!(
                 "journal verify failed: the file is damaged: {detail}"
             )))

@@ -13,6 +13,7 @@ mod gui;
 mod hindcast;
 mod inspect;
 mod journal;
+mod output;
 mod rank;
 mod response;
 
@@ -119,6 +120,6 @@ pub fn run(command: Command) -> ExitCode {
 pub(crate) fn print_json_line(value: &impl serde::Serialize) -> Result<(), Failure> {
     let line = serde_json::to_string(value)
         .map_err(|e| Failure::unusable(format!("cannot write JSON: {e}")))?;
-    println!("{line}");
+    output::outln!("{line}");
     Ok(())
 }

@@ -7,6 +7,7 @@
 //! `highlighted`, `current` {`area`, `pm25_days`, `concentrations` {`so2`, `no2`, `pm10`, `pm25`,
 //! `o3_8h_p90`, `co_p95`}, `composite`}, `previous` (same, one year earlier, for yoy)}].
 
+use super::output::outln;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -140,11 +141,11 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         RankBy::Yoy => "composite yoy %",
         RankBy::YoyPm25 => "PM2.5 yoy %",
     };
-    println!(
+    outln!(
         "Ranking 排名  {from}..{to}  by {value_label}  (limits {}; ties share a rank)",
         ranking.standard.label()
     );
-    println!("  rank  area                value     PM2.5  composite  PM2.5 days");
+    outln!("  rank  area                value     PM2.5  composite  PM2.5 days");
     for r in &ranking.rows {
         let num = |v: Option<f64>, d: usize| v.map_or("—".to_string(), |v| format!("{v:.d$}"));
         let value_decimals = match by {
@@ -152,7 +153,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             RankBy::Composite => 2,
             RankBy::Yoy | RankBy::YoyPm25 => 1,
         };
-        println!(
+        outln!(
             "  {:>4}  {}  {:>8}  {:>6}  {:>9}  {:>10}{}",
             r.rank.map_or("—".to_string(), |x| x.to_string()),
             pad(&r.area, 18),

@@ -22,6 +22,7 @@
 
 use chrono::NaiveDate;
 
+use super::aqi::{Concentration, Indicator, StandardChoice, iaqi};
 use super::windows::{Condition, DayWeather};
 
 /// Daily PM2.5 (µg/m³) above which a day is heavy: AQI > 200 ⇔ PM2.5 IAQI > 200 ⇔ daily mean above
@@ -475,29 +476,12 @@ fn normal_cdf(z: f32) -> f32 {
 }
 
 /// PM2.5 daily sub-index (IAQI) by the HJ 633 table in force on `date` (2012 table before
-/// 2026-03-01, 2026 table from then on; they differ only in the IAQI-100 breakpoint, 75 → 60).
-/// Only the expected band needs it; area AQI proper belongs to `domain::aqi`.
+/// 2026-03-01, 2026 table from then on), computed by `domain::aqi`; 500 beyond the table.
 fn pm25_iaqi(c: f32, date: NaiveDate) -> u32 {
-    let switch = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or(NaiveDate::MAX);
-    let bp100 = if date < switch { 75.0 } else { 60.0 };
-    let table = [
-        (0.0, 0.0),
-        (35.0, 50.0),
-        (bp100, 100.0),
-        (115.0, 150.0),
-        (150.0, 200.0),
-        (250.0, 300.0),
-        (350.0, 400.0),
-        (500.0, 500.0),
-    ];
-    let c = f64::from(c.max(0.0));
-    for pair in table.windows(2) {
-        let ((c0, i0), (c1, i1)) = (pair[0], pair[1]);
-        if c <= c1 {
-            return ((i1 - i0) / (c1 - c0) * (c - c0) + i0).ceil() as u32;
-        }
-    }
-    500
+    let standard = StandardChoice::Auto.resolve(date);
+    Concentration::from_f32(c.max(0.0))
+        .and_then(|c| iaqi(standard, Indicator::Pm25Daily, c).ok())
+        .map_or(500, |index| u32::from(index.value))
 }
 
 #[cfg(test)]

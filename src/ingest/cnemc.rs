@@ -13,6 +13,7 @@ use crate::store::{Batch, Chunk, Hour, SeriesKind, StampConvention, Station, Var
 
 use super::number::{Cell, NumberFormat, check_range};
 use super::report::{FileReport, Severity};
+use super::text::LineCounter;
 
 /// China Standard Time, the feed's clock.
 const CST: i32 = 8 * 3600;
@@ -74,13 +75,13 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
 
     let mut blocks: HashMap<(NaiveDate, Variable), Block> = HashMap::new();
     let mut unknown_types: HashMap<String, u64> = HashMap::new();
-    let mut line_no: u64 = 1;
+    let mut lines = LineCounter::new(bytes);
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let line = e.position().map_or(line_no + 1, |p| p.line());
+                let line = lines.line_of(e.position());
                 report.problem(
                     Severity::Warning,
                     Some(line),
@@ -88,11 +89,10 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                     format!("unreadable row: {e}"),
                     None,
                 );
-                line_no = line;
                 continue;
             }
         }
-        line_no = record.position().map_or(line_no + 1, |p| p.line());
+        let line_no = lines.line_of(record.position());
         if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
             continue; // blank line
         }
@@ -314,6 +314,20 @@ mod tests {
         let mut report = FileReport::new(&path);
         parse(text.as_bytes(), &mut batch, &mut report);
         (batch, report)
+    }
+
+    #[test]
+    fn line_numbers_count_crlf_and_blank_lines() {
+        let text = "date,hour,type,1001A\r\n\
+                    20191201,0,PM2.5,12\r\n\
+                    \r\n\
+                    20191201,1,PM2.5,—\r\n";
+        let (_, report) = run(text);
+        let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            reasons.iter().any(|r| r.contains(":4 column 4 (1001A)")),
+            "{reasons:?}"
+        );
     }
 
     #[test]

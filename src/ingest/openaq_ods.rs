@@ -9,7 +9,7 @@ use crate::store::{Batch, SeriesKind, StampConvention};
 use super::long::{At, LongRows};
 use super::number::{Cell, NumberFormat};
 use super::openaq::{OPENAQ_STAMP_NOTE, column, coordinate, coordinate_code, parameter, station};
-use super::report::{FileReport, Severity};
+use super::report::FileReport;
 use super::stamp;
 use super::text::{LineCounter, decode};
 
@@ -62,38 +62,9 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
     let mut rows = LongRows::new();
     let mut lines = LineCounter::new(decoded.text.as_bytes());
     for rec in reader.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                report.problem(
-                    Severity::Warning,
-                    Some(lines.line_of(e.position())),
-                    None,
-                    format!("unreadable row: {e}"),
-                    None,
-                );
-                continue;
-            }
+        let Some((line, rec)) = lines.accept(rec, header.len(), report) else {
+            continue;
         };
-        let line = lines.line_of(rec.position());
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        report.rows_read += 1;
-        if rec.len() < header.len() {
-            report.problem(
-                Severity::Warning,
-                Some(line),
-                None,
-                format!(
-                    "{} fields, the header names {} (line cut short?); row skipped",
-                    rec.len(),
-                    header.len()
-                ),
-                None,
-            );
-            continue;
-        }
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim();
         let cell = NUMBERS.parse(get(Some(c_value)));
         if cell == Cell::Missing {

@@ -7,7 +7,7 @@ use crate::store::{Batch, Station};
 
 use super::number::{Cell, NumberFormat};
 use super::report::{FileReport, Severity};
-use super::text::decode;
+use super::text::{LineCounter, decode};
 
 /// Whether the first line is a station-list header (Chinese or English column names).
 pub fn looks_like(first_line: &str) -> bool {
@@ -88,14 +88,15 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         return report.fatal("no station-code column (监测点编码) in the header");
     };
     let mut seen = std::collections::HashSet::new();
+    let mut lines = LineCounter::new(decoded.text.as_bytes());
     for row in reader.records() {
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line());
+                let line = lines.line_of(e.position());
                 report.problem(
                     Severity::Warning,
-                    line,
+                    Some(line),
                     None,
                     format!("unreadable row: {e}"),
                     None,
@@ -103,7 +104,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 continue;
             }
         };
-        let line = row.position().map_or(0, |p| p.line());
+        let line = lines.line_of(row.position());
         if row.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -206,5 +207,22 @@ mod tests {
         assert_eq!(batch.stations[1].remark.as_deref(), Some("已停运"));
         assert_eq!((batch.stations[2].lon, batch.stations[2].lat), (None, None));
         assert!(report.problems.is_empty(), "{:?}", report.problems);
+    }
+
+    #[test]
+    fn problems_name_the_line_after_crlf_and_blank_lines() {
+        let text = "监测点编码,监测点名称,城市,经度,纬度\r\n\
+                    1001A,万寿西宫,北京,116.366,39.8673\r\n\
+                    \r\n\
+                    1002A,定陵,北京,116.2202,abc\r\n";
+        let path = PathBuf::from("NewSiteList.csv");
+        let mut batch = Batch::new(path.clone());
+        let mut report = FileReport::new(&path);
+        parse(text.as_bytes(), &mut batch, &mut report);
+        let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            reasons.iter().any(|r| r.contains(":4 column 5")),
+            "{reasons:?}"
+        );
     }
 }

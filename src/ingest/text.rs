@@ -1,5 +1,6 @@
 //! Turning file bytes into text: BOM sniffing, UTF-8, UTF-16 and GBK/GB18030 via encoding_rs.
 
+use super::report::{FileReport, Severity};
 use std::borrow::Cow;
 
 /// Decoded text and the name of the encoding it came from.
@@ -89,6 +90,49 @@ impl<'a> LineCounter<'a> {
             .count() as u64;
         self.byte = start;
         self.line
+    }
+
+    /// One record of a headed CSV table, checked the way every loader checks it: an unreadable
+    /// row or a row shorter than the header is reported and skipped, a blank row is skipped
+    /// silently; any other row counts as read and comes back with its line number.
+    pub(crate) fn accept(
+        &mut self,
+        record: Result<csv::StringRecord, csv::Error>,
+        header_len: usize,
+        report: &mut FileReport,
+    ) -> Option<(u64, csv::StringRecord)> {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                report.problem(
+                    Severity::Warning,
+                    Some(self.line_of(e.position())),
+                    None,
+                    format!("unreadable row: {e}"),
+                    None,
+                );
+                return None;
+            }
+        };
+        let line = self.line_of(record.position());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            return None;
+        }
+        report.rows_read += 1;
+        if record.len() < header_len {
+            report.problem(
+                Severity::Warning,
+                Some(line),
+                None,
+                format!(
+                    "{} fields, the header names {header_len} (line cut short?); row skipped",
+                    record.len()
+                ),
+                None,
+            );
+            return None;
+        }
+        Some((line, record))
     }
 }
 
