@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::domain::area::{Area, AreaDay, DailyStat, area_daily};
+use crate::domain::area::{Area, DailyStat, area_daily};
 use crate::domain::budget::{
     self, Budget, BudgetSettings, EpisodeCost, RoundMode, Rounding, SamePeriodChange, Season,
     TargetForm, TargetRounding, WhatIf,
@@ -185,17 +185,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     );
     let as_of = match args.as_of {
         Some(d) => d,
-        None => days
-            .iter()
-            .rev()
-            .find(|d| d.value.is_some())
-            .map(|d| d.date)
-            .ok_or_else(|| {
-                Failure::unusable(format!(
-                    "no valid daily PM2.5 mean (≥ 20 hourly values) for {} in {season}",
-                    area.name
-                ))
-            })?,
+        None => budget::last_valid_day(&days, season.to()).ok_or_else(|| {
+            Failure::unusable(format!(
+                "no valid daily PM2.5 mean (≥ 20 hourly values) for {} in {season}",
+                area.name
+            ))
+        })?,
     };
     let mode = match args.rounding {
         RoundingArg::HalfEven => RoundMode::HalfEven,
@@ -224,7 +219,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let aqi = budget::area_daily_aqi(&store, &ids, season.from(), season.to());
     let b = budget::compute(&settings, &days, &aqi, as_of)
         .map_err(|e| Failure::unusable(e.to_string()))?;
-    let same_period = last_year(&store, &ids, &days, season, as_of, mode);
+    let same_period = budget::same_period_last_year(&store, &ids, &days, season, as_of, mode);
     let forecast = (!args.forecast.is_empty())
         .then(|| budget::episode_cost(&b, &args.forecast))
         .flatten();
@@ -344,29 +339,6 @@ fn has_data(store: &Store, code: &str, season: Season) -> bool {
     let first = Hour::day_range(season.from(), series.stamp(), offset).start;
     let end = Hour::day_range(season.to(), series.stamp(), offset).end;
     series.window(first, end).iter().any(|v| !v.is_nan())
-}
-
-/// Same dates one year earlier, when the files hold them.
-fn last_year(
-    store: &Store,
-    ids: &[crate::store::StationId],
-    days: &[AreaDay],
-    season: Season,
-    as_of: NaiveDate,
-    mode: RoundMode,
-) -> Option<SamePeriodChange> {
-    let end = as_of.min(season.to());
-    let prev = Season::new(season.from(), end).ok()?.previous_year()?;
-    let previous = area_daily(
-        store,
-        ids,
-        Variable::Pm25,
-        DailyStat::Mean,
-        prev.from(),
-        prev.to(),
-    );
-    let current: Vec<AreaDay> = days.iter().filter(|d| d.date <= end).copied().collect();
-    budget::same_period_change(&current, &previous, mode)
 }
 
 fn r2(x: f64) -> f64 {

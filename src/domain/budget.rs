@@ -107,6 +107,13 @@ impl Season {
         }
     }
 
+    /// The campaign to account on `date`: the one containing it, else (April–September) the one
+    /// that ended on 31 March. `None` only at the ends of the calendar.
+    pub fn campaign_for(date: NaiveDate) -> Option<Season> {
+        use chrono::Datelike;
+        Season::campaign_containing(date).or_else(|| Season::campaign(date.year() - 1))
+    }
+
     /// Parse `FROM..TO`, dates as `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Result<Season, BudgetError> {
         let bad = || BudgetError::SeasonFormat(text.to_string());
@@ -705,6 +712,112 @@ pub fn same_period_change(
     })
 }
 
+/// The PM2.5 daily means a daily AQI forecast allows at most, for the days right after `as_of`
+/// (consecutive; the first day without a forecast ends the episode): the concentration at which
+/// the PM2.5 24-hour index reaches the forecast's upper AQI (HJ 633 table by date). The AQI is the
+/// largest sub-index, so PM2.5's index is at most the AQI whatever the primary pollutant: this is
+/// an upper bound, exact when PM2.5 is primary at the top of the range.
+pub fn forecast_pm25(
+    forecast: &[crate::domain::advisor::ForecastDay],
+    as_of: NaiveDate,
+) -> Vec<f64> {
+    use super::aqi::{Indicator, StandardChoice, concentration_at};
+    let by_date: BTreeMap<NaiveDate, f64> = forecast
+        .iter()
+        .map(|d| (d.date, f64::from(d.aqi_max.max(d.aqi_min))))
+        .collect();
+    as_of
+        .iter_days()
+        .skip(1)
+        .map_while(|date| {
+            let aqi = *by_date.get(&date)?;
+            let standard = StandardChoice::Auto.resolve(date);
+            concentration_at(standard, Indicator::Pm25Daily, aqi)
+        })
+        .collect()
+}
+
+/// The last day up to `up_to` (included) with a valid area mean: the natural "as of" date of a
+/// budget (the CLI's default, and the page's with `up_to` = the last day complete at "now").
+pub fn last_valid_day(days: &[AreaDay], up_to: NaiveDate) -> Option<NaiveDate> {
+    days.iter()
+        .rev()
+        .filter(|d| d.date <= up_to)
+        .find(|d| d.value.is_some())
+        .map(|d| d.date)
+}
+
+/// Year-on-year over the same dates: the season's days up to `as_of` against the same dates one
+/// year earlier, read from the store (`None` when the store lacks either year). `days` are the
+/// area's daily means of this season.
+pub fn same_period_last_year(
+    store: &Store,
+    ids: &[StationId],
+    days: &[AreaDay],
+    season: Season,
+    as_of: NaiveDate,
+    rounding: RoundMode,
+) -> Option<SamePeriodChange> {
+    use super::area::{DailyStat, area_daily};
+    let end = as_of.min(season.to());
+    let prev = Season::new(season.from(), end).ok()?.previous_year()?;
+    let previous = area_daily(
+        store,
+        ids,
+        crate::store::Variable::Pm25,
+        DailyStat::Mean,
+        prev.from(),
+        prev.to(),
+    );
+    let current: Vec<AreaDay> = days.iter().filter(|d| d.date <= end).copied().collect();
+    same_period_change(&current, &previous, rounding)
+}
+
+/// Everything the target page shows about one area, computed from the store in one go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaBudget {
+    /// The budget at the as-of date.
+    pub budget: Budget,
+    /// Year-on-year over the same dates, when last year's data is loaded.
+    pub same_period: Option<SamePeriodChange>,
+}
+
+/// The budget of the area made of `ids` from the store, as `airdesk budget` computes it: area daily
+/// PM2.5 means (stations with ≥ 20 hourly values), area daily AQI for heavy days, and year-on-year.
+/// `as_of` = the last valid day up to `up_to`; `None` when the season has no valid day by then.
+pub fn area_budget(
+    store: &Store,
+    ids: &[StationId],
+    settings: &BudgetSettings,
+    up_to: NaiveDate,
+) -> Option<Result<AreaBudget, BudgetError>> {
+    use super::area::{DailyStat, area_daily};
+    let season = settings.season;
+    let days = area_daily(
+        store,
+        ids,
+        crate::store::Variable::Pm25,
+        DailyStat::Mean,
+        season.from(),
+        season.to(),
+    );
+    let as_of = last_valid_day(&days, up_to)?;
+    let aqi = area_daily_aqi(store, ids, season.from(), season.to());
+    Some(
+        compute(settings, &days, &aqi, as_of).map(|budget| AreaBudget {
+            same_period: same_period_last_year(
+                store,
+                ids,
+                &days,
+                season,
+                as_of,
+                settings.rounding.daily,
+            ),
+            budget,
+        }),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1030,5 +1143,38 @@ mod tests {
         assert_eq!((c.current_days, c.previous_days), (1, 2));
         assert_eq!(c.percent, 0.0);
         assert!(same_period_change(&cur, &[], RoundMode::HalfEven).is_none());
+    }
+
+    #[test]
+    fn forecast_aqi_becomes_pm25_upper_bounds_for_the_following_days() {
+        use crate::domain::advisor::ForecastDay;
+        let day = |d: u32, lo: f32, hi: f32| ForecastDay {
+            date: date(2019, 12, d),
+            aqi_min: lo,
+            aqi_max: hi,
+            primary: Vec::new(),
+        };
+        // AQI 200 ↔ 150 µg/m³, 250 ↔ 200 (HJ 633-2012: 150–250 µg/m³ over 200–300), 100 ↔ 75.
+        let f = [
+            day(10, 150.0, 200.0),
+            day(11, 200.0, 250.0),
+            day(12, 80.0, 100.0),
+            day(14, 300.0, 300.0),
+        ];
+        let got = forecast_pm25(&f, date(2019, 12, 9));
+        assert_eq!(
+            got,
+            vec![150.0, 200.0, 75.0],
+            "13 December is missing: the episode ends"
+        );
+        assert!(forecast_pm25(&f, date(2019, 12, 10))[0] == 200.0);
+        // The 2026 table (from 1 March 2026): AQI 100 ↔ 60 µg/m³.
+        let late = [ForecastDay {
+            date: date(2026, 3, 2),
+            aqi_min: 100.0,
+            aqi_max: 100.0,
+            primary: Vec::new(),
+        }];
+        assert_eq!(forecast_pm25(&late, date(2026, 3, 1)), vec![60.0]);
     }
 }

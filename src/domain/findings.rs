@@ -748,6 +748,82 @@ fn fmt_value(v: f64) -> String {
     }
 }
 
+/// Why a findings command was not recorded. Nothing was written in any case.
+#[derive(Debug, thiserror::Error)]
+pub enum FindingsServiceError {
+    /// The journal is open read-only.
+    #[error("the journal is read-only ({0}); nothing was saved")]
+    ReadOnly(crate::journal::ReadOnlyReason),
+    /// The command does not fit the current state.
+    #[error(transparent)]
+    Rejected(#[from] FindingError),
+    /// The journal failed.
+    #[error(transparent)]
+    Journal(#[from] crate::journal::JournalError),
+}
+
+/// The findings kept in step with the journal: check a command against the state, append its
+/// event, fold it in (as [`crate::domain::response::ResponseService`] does for the response).
+/// Reads no clock: time and officer come in as arguments.
+#[derive(Debug, Clone)]
+pub struct FindingsService {
+    replay: crate::journal::Replay<Findings>,
+}
+
+impl FindingsService {
+    /// Fold the whole journal.
+    pub fn load<S: crate::journal::Storage + ?Sized>(
+        storage: &S,
+    ) -> Result<Self, crate::journal::JournalError> {
+        let mut service = FindingsService {
+            replay: crate::journal::Replay::new(Findings::new()),
+        };
+        service.refresh(storage)?;
+        Ok(service)
+    }
+
+    /// The current findings.
+    pub fn state(&self) -> &Findings {
+        self.replay.state()
+    }
+
+    /// Fold events appended since the last look; returns how many were read.
+    pub fn refresh<S: crate::journal::Storage + ?Sized>(
+        &mut self,
+        storage: &S,
+    ) -> Result<usize, crate::journal::JournalError> {
+        self.replay.catch_up(storage, Findings::apply_journal)
+    }
+
+    /// Carry out `command` for `author` at `at`: refuse on a read-only journal, catch up, decide
+    /// the event, append it (durable when this returns), fold it in. Returns the stored event.
+    pub fn execute<S: crate::journal::Storage + ?Sized>(
+        &mut self,
+        storage: &mut S,
+        command: FindingCommand,
+        author: &crate::journal::Author,
+        at: DateTime<FixedOffset>,
+    ) -> Result<crate::journal::Event, FindingsServiceError> {
+        if let crate::journal::OpenMode::ReadOnly(reason) = storage.mode() {
+            return Err(FindingsServiceError::ReadOnly(reason.clone()));
+        }
+        self.refresh(storage)?;
+        let event = self.state().decide(command)?;
+        let stored = storage.append(&author.draft(at, event.kind(), &event)?)?;
+        if self.refresh(storage).is_err() && self.replay.last_seq() + 1 == stored.seq {
+            // Stored but not read back: fold the stored event itself.
+            let replay = std::mem::replace(
+                &mut self.replay,
+                crate::journal::Replay::new(Findings::new()),
+            );
+            let (mut state, _) = replay.into_parts();
+            state.apply_journal(&stored);
+            self.replay = crate::journal::Replay::from_snapshot(state, stored.seq);
+        }
+        Ok(stored)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1087,5 +1163,81 @@ mod tests {
             s.decide(mv(FindingId(9), Status::Rectifying, None)),
             Err(FindingError::Unknown(FindingId(9)))
         );
+    }
+
+    #[test]
+    fn service_records_the_workflow_with_the_officer_and_refuses_bad_moves() {
+        use crate::journal::{Author, SqliteStorage, Storage};
+        let dir = tempfile::tempdir().expect("dir");
+        let mut storage = SqliteStorage::open(dir.path()).expect("journal");
+        let author = Author::new("张伟", "desk-1").expect("author");
+        let mut service = FindingsService::load(&storage).expect("load");
+        let new = NewFinding {
+            source: "公众举报（12369）".into(),
+            origin: Origin::Inspection,
+            reference: None,
+            description: "工地夜间未苫盖".into(),
+            place: "城关镇".into(),
+            unit: "住建局".into(),
+            deadline: Some(NaiveDate::from_ymd_opt(2019, 12, 12).expect("date")),
+        };
+        let e = service
+            .execute(
+                &mut storage,
+                FindingCommand::Assign(new),
+                &author,
+                cst(2019, 12, 10, 9),
+            )
+            .expect("assign");
+        assert_eq!(e.kind, "finding.assigned");
+        assert_eq!(e.operator, "张伟");
+        let id = FindingId(1);
+        // Skipping to verified is refused and writes nothing.
+        let before = storage.read_since(0).expect("read").len();
+        let refused = service.execute(
+            &mut storage,
+            FindingCommand::Move {
+                id,
+                to: Status::Verified,
+                note: String::new(),
+                evidence: None,
+            },
+            &author,
+            cst(2019, 12, 10, 10),
+        );
+        assert!(matches!(refused, Err(FindingsServiceError::Rejected(_))));
+        assert_eq!(storage.read_since(0).expect("read").len(), before);
+        for (h, to) in [
+            (11, Status::Rectifying),
+            (12, Status::Rectified),
+            (13, Status::Verified),
+            (14, Status::Closed),
+        ] {
+            let evidence = (to == Status::Rectified).then(|| Evidence {
+                text: "已苫盖".into(),
+                files: vec!["photo.jpg sha256:00".into()],
+            });
+            service
+                .execute(
+                    &mut storage,
+                    FindingCommand::Move {
+                        id,
+                        to,
+                        note: String::new(),
+                        evidence,
+                    },
+                    &author,
+                    cst(2019, 12, 10, h),
+                )
+                .expect("move");
+        }
+        assert_eq!(
+            service.state().get(id).map(|f| f.status),
+            Some(Status::Closed)
+        );
+        // A fresh fold of the journal gives the same state.
+        let again = FindingsService::load(&storage).expect("reload");
+        assert_eq!(again.state(), service.state());
+        assert_eq!(again.state().get(id).map(|f| f.history.len()), Some(5));
     }
 }

@@ -2,6 +2,7 @@
 //! state. No egui, no file or clock access — time always comes in as an argument.
 
 pub mod advisor;
+pub mod alerts;
 pub mod aqi;
 pub mod area;
 pub mod budget;

@@ -2,6 +2,7 @@
 //! reports, ledgers and exports.
 
 pub mod after_action;
+pub mod budget_ledger;
 pub mod charts;
 pub mod daily_report;
 pub mod duty;
@@ -9,4 +10,5 @@ pub mod handover;
 pub mod ledger;
 pub mod notice;
 pub mod open_items;
+pub mod ranking_chart;
 pub mod response_ledger;

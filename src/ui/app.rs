@@ -817,6 +817,21 @@ impl AirDeskApp {
                 };
             }
             Command::DismissNotice(id) => self.notices.dismiss(id),
+            Command::SetBudget(budget) => self.save_settings(|s| s.budget = Some(budget)),
+            Command::Findings(commands) => {
+                let at = to_cst(self.clock.now(real_now));
+                if let Err(text) = self.record_findings(commands, at) {
+                    self.notices
+                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                }
+            }
+            Command::FindingFromAlert(alert) => {
+                let finding = crate::domain::findings::from_alert(alert, String::new(), None);
+                self.pages.supervision.prefill(finding);
+                self.page = Page::Supervision;
+            }
+            Command::ImportRoster(path) => self.import_list(&path, "roster"),
+            Command::ImportContacts(path) => self.import_list(&path, "contacts"),
             Command::StartShift { operator, desk } => {
                 let at = to_cst(self.clock.now(real_now));
                 let started = crate::journal::Author::new(&operator, &desk)
@@ -988,6 +1003,55 @@ impl AirDeskApp {
             .clicked()
         {
             self.commands.push(Command::AskOfficer);
+        }
+    }
+
+    // Supervision page: findings into the journal, roster and contacts into the workspace.
+
+    fn record_findings(
+        &mut self,
+        commands: Vec<crate::domain::findings::FindingCommand>,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), String> {
+        use crate::domain::findings::FindingsService;
+        let lang = self.language();
+        let (storage, author) = self.desk.storage_for_write().map_err(|w| w.text(lang))?;
+        let mut service = FindingsService::load(&*storage).map_err(|e| e.to_string())?;
+        for command in commands {
+            service
+                .execute(storage, command, author, at)
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// Copy a roster or contact list into the workspace as `<stem>.<ext>` and name it in the
+    /// settings (the original is not touched).
+    fn import_list(&mut self, path: &std::path::Path, stem: &str) {
+        if self.workspace.read_only() {
+            return;
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map_or("csv".to_string(), str::to_ascii_lowercase);
+        let name = PathBuf::from(format!("{stem}.{ext}"));
+        let target = self.workspace.root().join(&name);
+        match std::fs::copy(path, &target) {
+            Ok(_) => self.save_settings(|s| {
+                if stem == "roster" {
+                    s.roster = Some(name);
+                } else {
+                    s.contacts = Some(name);
+                }
+            }),
+            Err(e) => {
+                self.notices.push(
+                    BannerKind::Error,
+                    T::SaveFailed,
+                    vec![format!("{}: {e}", path.display())],
+                );
+            }
         }
     }
 

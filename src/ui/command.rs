@@ -48,6 +48,20 @@ pub enum Command {
     SetClock(Clock),
     /// Remove a notice banner.
     DismissNotice(u64),
+    // Targets page
+    /// Save the target-accounting settings (`[budget]` in `settings.toml`).
+    SetBudget(crate::domain::budget::BudgetSettings),
+    // Supervision page
+    /// Record findings commands (assign, move, …) for the officer on shift, now, in order; stops
+    /// at the first one refused.
+    Findings(Vec<crate::domain::findings::FindingCommand>),
+    /// Open the Supervision page with the new-finding form filled from a board alert (爆表, above
+    /// its neighbours): the officer picks the unit and deadline and assigns it.
+    FindingFromAlert(crate::domain::findings::AlertInput),
+    /// Copy a duty roster file (CSV/xlsx) into the workspace and use it.
+    ImportRoster(PathBuf),
+    /// Copy a contact list file (CSV/xlsx) into the workspace and use it.
+    ImportContacts(PathBuf),
 
     // Desk: the duty officer and the journal (src/ui/desk.rs)
     /// Start the shift of this officer at this desk (records `shift.started` unless the same

@@ -128,6 +128,25 @@ pub struct Settings {
     pub data_files: Vec<PathBuf>,
     /// Files opened lately, newest first, for the recent list.
     pub recent_files: Vec<PathBuf>,
+    // Situation board and drill
+    /// A training workspace (the sample scenario) opens with the drill clock (演练时钟) set to
+    /// this moment; `None` = real time.
+    pub drill_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The season budget (target, baseline, rounding), when set: the board's budget headline.
+    pub budget: Option<crate::domain::budget::BudgetSettings>,
+    /// Station alert rules and thresholds.
+    pub alerts: crate::domain::alerts::AlertSettings,
+    /// Duty roster file (值班表), relative to the workspace when inside it.
+    pub roster: Option<PathBuf>,
+    /// Daily AQI forecast file (AQI预报), relative to the workspace when inside it.
+    pub aqi_forecast: Option<PathBuf>,
+    // Targets page
+    /// The user's own areas (groups of station codes) for the ranking on the target page; empty =
+    /// every CNEMC city loaded.
+    pub areas: Vec<crate::domain::area::Area>,
+    // Supervision page
+    /// Contact list file (通讯录), relative to the workspace when inside it.
+    pub contacts: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -141,6 +160,13 @@ impl Default for Settings {
             stations: Vec::new(),
             data_files: Vec::new(),
             recent_files: Vec::new(),
+            drill_at: None,
+            budget: None,
+            alerts: crate::domain::alerts::AlertSettings::default(),
+            roster: None,
+            aqi_forecast: None,
+            areas: Vec::new(),
+            contacts: None,
         }
     }
 }

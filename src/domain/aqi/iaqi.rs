@@ -102,6 +102,25 @@ pub fn iaqi(
     }
 }
 
+/// The concentration at which the index of `indicator` reaches `index` on a Chinese table: the
+/// inverse of the interpolation in [`iaqi`] (before its rounding up), e.g. to turn a forecast AQI
+/// into the concentration it stands for. `None` for the US standard, an index outside the table
+/// (below 0, above the column's last level) or not finite.
+pub fn concentration_at(standard: Standard, indicator: Indicator, index: f64) -> Option<f64> {
+    if !standard.is_chinese() || !index.is_finite() || index < 0.0 {
+        return None;
+    }
+    let column = chinese_column(standard, indicator);
+    for (i, pair) in column.windows(2).enumerate() {
+        let (i_lo, i_hi) = (LEVELS[i] as f64, LEVELS[i + 1] as f64);
+        if index <= i_hi {
+            let (b_lo, b_hi) = (pair[0] as f64, pair[1] as f64);
+            return Some(b_lo + (index - i_lo) * (b_hi - b_lo) / (i_hi - i_lo));
+        }
+    }
+    None
+}
+
 fn chinese_column(standard: Standard, indicator: Indicator) -> &'static [i128] {
     use Indicator::*;
     let new = standard == Standard::Hj633_2026;

@@ -41,7 +41,7 @@ pub use from_store::{
     station_daily, station_daily_concentrations, station_daily_series, station_hourly,
     station_hourly_series, stations_with_pollutants,
 };
-pub use iaqi::{IndexValue, NoIndex, iaqi, prepared};
+pub use iaqi::{IndexValue, NoIndex, concentration_at, iaqi, prepared};
 pub use index::{
     AqiResult, DailyConcentrations, HourlyConcentrations, Note, So2Above800, SubIndex, daily_aqi,
     hourly_aqi,

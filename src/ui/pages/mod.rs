@@ -14,11 +14,15 @@ mod placeholder;
 mod response;
 mod settings;
 mod situation;
+mod supervision;
+mod targets;
 
 pub use data::DataPage;
 pub use response::{ResponsePage, Tab as ResponseTab};
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
+pub use supervision::{FindingForm, SupervisionPage};
+pub use targets::{BudgetForm, TargetsPage};
 
 use chrono::{DateTime, Utc};
 
@@ -191,6 +195,10 @@ pub struct Pages {
     pub response: ResponsePage,
     /// 设置.
     pub settings: SettingsPage,
+    /// 目标核算.
+    pub targets: TargetsPage,
+    /// 督办.
+    pub supervision: SupervisionPage,
 }
 
 impl Pages {
@@ -201,8 +209,8 @@ impl Pages {
             Page::Data => self.data.ui(ui, cx),
             Page::Weather => placeholder::ui(ui, cx, page, T::ComingWeather),
             Page::Response => self.response.ui(ui, cx),
-            Page::Targets => placeholder::ui(ui, cx, page, T::ComingTargets),
-            Page::Supervision => placeholder::ui(ui, cx, page, T::ComingSupervision),
+            Page::Targets => self.targets.ui(ui, cx),
+            Page::Supervision => self.supervision.ui(ui, cx),
             Page::Settings => self.settings.ui(ui, cx),
         }
     }

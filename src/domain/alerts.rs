@@ -1,0 +1,616 @@
+//! Station alerts the command centre is held to account for (DOMAIN.md §6): a station's hourly AQI
+//! reaching 500 (爆表), a station markedly above its neighbours in the same hour, and a station
+//! silent for hours.
+//!
+//! Pure: the store, the stations, the rules and the moment "as of" come in as arguments; nothing
+//! after `as_of` is looked at, so a drill sees exactly what the desk saw then. Each [`Alert`] is a
+//! plain record (station, hour, values, rule, Chinese and English text) that can be listed, kept in
+//! the journal (`alert.raised`) and turned into a supervision finding.
+//!
+//! Runs of consecutive flagged hours of one station and rule make one alert, named by the first
+//! hour of the run (so it is raised once) and carrying the highest reading of the run.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::aqi::{AqiConfig, station_hourly};
+use crate::store::{Hour, StationId, Store, Variable};
+
+/// The AQI at which the index is capped: a reading there is off the scale (爆表).
+pub const BURST_AQI: u16 = 500;
+
+/// Which stations a station is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NeighbourSet {
+    /// The other stations of the area (default): a local hotspot within the city.
+    #[default]
+    Area,
+    /// The `nearest` stations by coordinates, whatever their city (any loaded station).
+    Nearest,
+}
+
+/// The alert rules and thresholds, kept in the workspace's `settings.toml` (`[alerts]`). The
+/// defaults are the desk's working choice, not a national rule ([UNCONFIRMED] in DOMAIN.md §6).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct AlertSettings {
+    /// Which stations form the comparison set.
+    pub neighbours: NeighbourSet,
+    /// How many nearest stations when `neighbours = "nearest"`.
+    pub nearest: usize,
+    /// A station is markedly above when its AQI is at least this many times the neighbours'
+    /// median …
+    pub above_ratio: f32,
+    /// … and at least this many AQI points above it.
+    pub above_margin: u16,
+    /// Fewest neighbours with a value that hour for the comparison to count.
+    pub min_neighbours: usize,
+    /// A station with no pollutant value for this many hours up to now is silent.
+    pub silent_hours: u32,
+    /// How many hours before now are scanned for alerts.
+    pub lookback_hours: u32,
+}
+
+impl Default for AlertSettings {
+    fn default() -> Self {
+        AlertSettings {
+            neighbours: NeighbourSet::Area,
+            nearest: 5,
+            above_ratio: 1.5,
+            above_margin: 50,
+            min_neighbours: 3,
+            silent_hours: 3,
+            lookback_hours: 24,
+        }
+    }
+}
+
+/// Which rule an alert comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AlertRule {
+    /// Hourly AQI reached 500.
+    Burst,
+    /// Markedly above the neighbours in the same hour.
+    AboveNeighbours,
+    /// No value for hours.
+    Silent,
+}
+
+impl AlertRule {
+    /// Short Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            AlertRule::Burst => "爆表",
+            AlertRule::AboveNeighbours => "显著高于周边",
+            AlertRule::Silent => "数据中断",
+        }
+    }
+
+    /// Short English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            AlertRule::Burst => "off the scale",
+            AlertRule::AboveNeighbours => "above neighbours",
+            AlertRule::Silent => "silent",
+        }
+    }
+
+    /// Stable code for the journal (`burst`, `above-neighbours`, `silent`).
+    pub fn code(self) -> &'static str {
+        match self {
+            AlertRule::Burst => "burst",
+            AlertRule::AboveNeighbours => "above-neighbours",
+            AlertRule::Silent => "silent",
+        }
+    }
+}
+
+/// One alert: which station, which hour, what values, which rule, and the text the desk reads.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Alert {
+    /// The rule that fired.
+    pub rule: AlertRule,
+    /// Station code (`1047A`).
+    pub station_code: String,
+    /// Station name (`环保局`), the code when the name is unknown.
+    pub station_name: String,
+    /// The hour as the source stamps it (CNEMC: end of the averaging hour); for a silent station
+    /// the first missing stamp. Names the alert together with rule and station.
+    pub hour: Hour,
+    /// Last hour of the run (equal to `hour` for a single hour; for a silent station the latest
+    /// stamp looked at).
+    pub last_hour: Hour,
+    /// UTC offset of the station's stamps, seconds (for showing the hour in local time).
+    pub utc_offset_s: i32,
+    /// What `value` is (`AQI`).
+    pub variable: String,
+    /// The station's highest reading in the run (for a silent station, its last value, if any).
+    pub value: Option<f64>,
+    /// The comparison value: the neighbours' median at the peak hour.
+    pub reference: Option<f64>,
+    /// How many neighbours the median was taken over.
+    pub neighbours: usize,
+    /// The whole alert in Chinese, rule included.
+    pub text_zh: String,
+    /// The whole alert in English, rule included.
+    pub text_en: String,
+}
+
+impl Alert {
+    /// A key that names the alert across recomputations: rule, station and first hour.
+    pub fn key(&self) -> String {
+        format!("{}/{}/{}", self.rule.code(), self.station_code, self.hour.0)
+    }
+
+    /// The text in the language asked for.
+    pub fn text(&self, english: bool) -> &str {
+        if english {
+            &self.text_en
+        } else {
+            &self.text_zh
+        }
+    }
+}
+
+/// The alerts for `stations` (the area) over the `settings.lookback_hours` stamps up to and
+/// including the hour of `as_of`, newest first. Nothing after `as_of` is read.
+pub fn detect(
+    store: &Store,
+    stations: &[StationId],
+    settings: &AlertSettings,
+    as_of: DateTime<Utc>,
+) -> Vec<Alert> {
+    let config = AqiConfig::default();
+    let last = Hour::from_utc(as_of);
+    let first = last - i64::from(settings.lookback_hours.max(1)) + 1;
+    let aqi_at = |id: StationId, h: Hour| -> Option<u16> {
+        station_hourly(store, id, h, &config).and_then(|a| a.result.aqi)
+    };
+    let mut out = Vec::new();
+    for &id in stations {
+        let neighbours = neighbours_of(store, stations, id, settings);
+        let mut burst: Option<Run> = None;
+        let mut above: Option<Run> = None;
+        for h in first.0..=last.0 {
+            let h = Hour(h);
+            let value = aqi_at(id, h);
+            // 爆表
+            match value {
+                Some(v) if v >= BURST_AQI => extend(&mut burst, h, f64::from(v), None, 0),
+                _ => close(&mut burst, &mut out, store, id, AlertRule::Burst, settings),
+            }
+            // Above the neighbours.
+            let flagged = value.and_then(|v| {
+                let mut others: Vec<f64> = neighbours
+                    .iter()
+                    .filter_map(|&n| aqi_at(n, h).map(f64::from))
+                    .collect();
+                if others.len() < settings.min_neighbours.max(1) {
+                    return None;
+                }
+                let m = median(&mut others);
+                let v = f64::from(v);
+                (v >= f64::from(settings.above_ratio) * m
+                    && v - m >= f64::from(settings.above_margin))
+                .then_some((v, m, others.len()))
+            });
+            match flagged {
+                Some((v, m, n)) => extend(&mut above, h, v, Some(m), n),
+                None => close(
+                    &mut above,
+                    &mut out,
+                    store,
+                    id,
+                    AlertRule::AboveNeighbours,
+                    settings,
+                ),
+            }
+        }
+        close(&mut burst, &mut out, store, id, AlertRule::Burst, settings);
+        close(
+            &mut above,
+            &mut out,
+            store,
+            id,
+            AlertRule::AboveNeighbours,
+            settings,
+        );
+        if let Some(a) = silent(store, id, last, settings) {
+            out.push(a);
+        }
+    }
+    out.sort_by(|a, b| {
+        b.last_hour
+            .cmp(&a.last_hour)
+            .then(a.rule.cmp(&b.rule))
+            .then(a.station_code.cmp(&b.station_code))
+    });
+    out
+}
+
+/// A run of flagged hours being collected.
+struct Run {
+    first: Hour,
+    last: Hour,
+    peak: f64,
+    peak_reference: Option<f64>,
+    neighbours: usize,
+}
+
+fn extend(run: &mut Option<Run>, h: Hour, value: f64, reference: Option<f64>, n: usize) {
+    match run {
+        Some(r) => {
+            r.last = h;
+            if value > r.peak {
+                r.peak = value;
+                r.peak_reference = reference;
+                r.neighbours = n;
+            }
+        }
+        None => {
+            *run = Some(Run {
+                first: h,
+                last: h,
+                peak: value,
+                peak_reference: reference,
+                neighbours: n,
+            })
+        }
+    }
+}
+
+fn close(
+    run: &mut Option<Run>,
+    out: &mut Vec<Alert>,
+    store: &Store,
+    id: StationId,
+    rule: AlertRule,
+    settings: &AlertSettings,
+) {
+    let Some(r) = run.take() else {
+        return;
+    };
+    let st = store.stations().get(id);
+    let name = st.label().to_string();
+    let when = |h: Hour| {
+        h.to_local(st.utc_offset_s)
+            .format("%m-%d %H:00")
+            .to_string()
+    };
+    let span = if r.first == r.last {
+        when(r.first)
+    } else {
+        format!("{}–{}", when(r.first), when(r.last))
+    };
+    let hours = r.last - r.first + 1;
+    let (text_zh, text_en) = match rule {
+        AlertRule::Burst => (
+            format!(
+                "{name}（{code}）{span} 小时AQI达到{peak:.0}（爆表；规则：小时AQI≥{BURST_AQI}），共{hours}小时",
+                code = st.code,
+                peak = r.peak
+            ),
+            format!(
+                "{name} ({code}) {span}: hourly AQI {peak:.0} (off the scale; rule: hourly AQI ≥ {BURST_AQI}), {hours} h",
+                code = st.code,
+                peak = r.peak
+            ),
+        ),
+        _ => {
+            let m = r.peak_reference.unwrap_or(f64::NAN);
+            let set_zh = match settings.neighbours {
+                NeighbourSet::Area => "区域内其他站点".to_string(),
+                NeighbourSet::Nearest => format!("最近{}个站点", settings.nearest),
+            };
+            let set_en = match settings.neighbours {
+                NeighbourSet::Area => "the other stations of the area".to_string(),
+                NeighbourSet::Nearest => format!("the {} nearest stations", settings.nearest),
+            };
+            (
+                format!(
+                    "{name}（{code}）{span} 小时AQI最高{peak:.0}，同时段{set_zh}（{n}个）中位数{m:.0}，为其{ratio:.1}倍（规则：≥{r}倍且高出≥{margin}），共{hours}小时",
+                    code = st.code,
+                    peak = r.peak,
+                    n = r.neighbours,
+                    ratio = r.peak / m,
+                    r = settings.above_ratio,
+                    margin = settings.above_margin
+                ),
+                format!(
+                    "{name} ({code}) {span}: hourly AQI up to {peak:.0}, {ratio:.1} × the median {m:.0} of {set_en} ({n}) in the same hour (rule: ≥ {r} × and ≥ {margin} above), {hours} h",
+                    code = st.code,
+                    peak = r.peak,
+                    n = r.neighbours,
+                    ratio = r.peak / m,
+                    r = settings.above_ratio,
+                    margin = settings.above_margin
+                ),
+            )
+        }
+    };
+    out.push(Alert {
+        rule,
+        station_code: st.code.clone(),
+        station_name: name,
+        hour: r.first,
+        last_hour: r.last,
+        utc_offset_s: st.utc_offset_s,
+        variable: "AQI".into(),
+        value: Some(r.peak),
+        reference: r.peak_reference,
+        neighbours: r.neighbours,
+        text_zh,
+        text_en,
+    });
+}
+
+/// The station's pollutant values: any of the six, or the published AQI.
+const WATCHED: [Variable; 7] = [
+    Variable::Pm25,
+    Variable::Pm10,
+    Variable::So2,
+    Variable::No2,
+    Variable::O3,
+    Variable::Co,
+    Variable::Aqi,
+];
+
+/// The station's latest stamp with any pollutant value at or before `at`, and its PM2.5 or AQI
+/// there.
+fn last_reported(store: &Store, id: StationId, at: Hour) -> Option<(Hour, Option<f64>)> {
+    let mut latest: Option<Hour> = None;
+    for v in WATCHED {
+        if let Some((h, _)) = store
+            .observed(id, v)
+            .and_then(|s| s.last_present_at_or_before(at))
+            && latest.is_none_or(|l| h > l)
+        {
+            latest = Some(h);
+        }
+    }
+    let h = latest?;
+    let config = AqiConfig::default();
+    let value = station_hourly(store, id, h, &config)
+        .and_then(|a| a.result.aqi)
+        .map(f64::from);
+    Some((h, value))
+}
+
+fn silent(store: &Store, id: StationId, last: Hour, settings: &AlertSettings) -> Option<Alert> {
+    let need = i64::from(settings.silent_hours.max(1));
+    let st = store.stations().get(id);
+    let reported = last_reported(store, id, last);
+    let since = match reported {
+        Some((h, _)) if last - h < need => return None,
+        Some((h, _)) => h + 1,
+        // Never reported up to now: silent over the whole lookback window.
+        None => last - i64::from(settings.lookback_hours.max(1)) + 1,
+    };
+    let hours = last - since + 1;
+    let name = st.label().to_string();
+    let when = |h: Hour| {
+        h.to_local(st.utc_offset_s)
+            .format("%m-%d %H:00")
+            .to_string()
+    };
+    let (last_zh, last_en) = match reported {
+        Some((h, Some(v))) => (
+            format!("，最后一次数据 {} AQI {v:.0}", when(h)),
+            format!("; last value {} AQI {v:.0}", when(h)),
+        ),
+        Some((h, None)) => (
+            format!("，最后一次数据 {}", when(h)),
+            format!("; last value {}", when(h)),
+        ),
+        None => (
+            "，回看时段内无数据".into(),
+            "; no value in the period looked at".into(),
+        ),
+    };
+    Some(Alert {
+        rule: AlertRule::Silent,
+        station_code: st.code.clone(),
+        station_name: name.clone(),
+        hour: since,
+        last_hour: last,
+        utc_offset_s: st.utc_offset_s,
+        variable: "AQI".into(),
+        value: reported.and_then(|(_, v)| v),
+        reference: None,
+        neighbours: 0,
+        text_zh: format!(
+            "{name}（{code}）自 {from} 起已{hours}小时无数据{last_zh}（规则：连续≥{need}小时无数据）",
+            code = st.code,
+            from = when(since)
+        ),
+        text_en: format!(
+            "{name} ({code}) silent for {hours} h since {from}{last_en} (rule: no value for ≥ {need} h)",
+            code = st.code,
+            from = when(since)
+        ),
+    })
+}
+
+/// The comparison set of `id`: the other area stations, or the nearest stations by coordinates.
+fn neighbours_of(
+    store: &Store,
+    area: &[StationId],
+    id: StationId,
+    settings: &AlertSettings,
+) -> Vec<StationId> {
+    match settings.neighbours {
+        NeighbourSet::Area => area.iter().copied().filter(|&s| s != id).collect(),
+        NeighbourSet::Nearest => {
+            let table = store.stations();
+            let me = table.get(id);
+            let (Some(lat), Some(lon)) = (me.lat, me.lon) else {
+                return Vec::new();
+            };
+            let mut by_distance: Vec<(f64, StationId)> = table
+                .iter()
+                .filter(|(s, st)| *s != id && !st.control_site)
+                .filter(|(s, _)| store.observed(*s, Variable::Pm25).is_some())
+                .filter_map(|(s, st)| Some((distance_km(lat, lon, st.lat?, st.lon?), s)))
+                .collect();
+            by_distance.sort_by(|a, b| a.0.total_cmp(&b.0));
+            by_distance
+                .into_iter()
+                .take(settings.nearest)
+                .map(|(_, s)| s)
+                .collect()
+        }
+    }
+}
+
+/// Great-circle distance (haversine), km.
+fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Batch, Chunk, SeriesKind, StampConvention, Station};
+
+    /// A store with `n` stations of one area, PM2.5 only (AQI from PM2.5), hours from `start`.
+    fn store_with(pm25: &[Vec<f32>], start: Hour) -> (Store, Vec<StationId>) {
+        let mut batch = Batch::new("test".into());
+        for (i, values) in pm25.iter().enumerate() {
+            let code = format!("{}A", 9000 + i);
+            let mut st = Station::with_code(&code);
+            st.name = Some(format!("站{i}"));
+            st.area = Some("测试".into());
+            st.lat = Some(36.6 + i as f64 * 0.01);
+            st.lon = Some(114.5);
+            let station = batch.station(st);
+            batch.chunks.push(Chunk {
+                station,
+                variable: Variable::Pm25,
+                kind: SeriesKind::Observed,
+                stamp: StampConvention::EndOfHour,
+                start,
+                values: values.clone(),
+            });
+        }
+        let mut store = Store::new();
+        store.merge(batch);
+        let ids = store.stations().in_area("测试");
+        (store, ids)
+    }
+
+    fn at(h: Hour) -> DateTime<Utc> {
+        h.to_utc()
+    }
+
+    #[test]
+    fn burst_above_neighbours_and_silent() {
+        let start = Hour(438_000);
+        let normal = vec![100.0f32; 10];
+        let mut hot = normal.clone();
+        hot[6] = 300.0; // AQI 350 against 132: above neighbours
+        hot[7] = 600.0; // AQI 500 (beyond the table's top): off the scale and above
+        let mut quiet = normal.clone();
+        for v in quiet.iter_mut().skip(5) {
+            *v = f32::NAN;
+        }
+        let (store, ids) = store_with(
+            &[hot, normal.clone(), normal.clone(), normal.clone(), quiet],
+            start,
+        );
+        let s = AlertSettings::default();
+        let alerts = detect(&store, &ids, &s, at(start + 9));
+        let burst: Vec<_> = alerts
+            .iter()
+            .filter(|a| a.rule == AlertRule::Burst)
+            .collect();
+        assert_eq!(burst.len(), 1, "{alerts:#?}");
+        assert_eq!(burst[0].hour, start + 7);
+        assert_eq!(burst[0].value, Some(500.0));
+        assert!(burst[0].text_zh.contains("爆表") && burst[0].text_zh.contains("站0"));
+        let above: Vec<_> = alerts
+            .iter()
+            .filter(|a| a.rule == AlertRule::AboveNeighbours)
+            .collect();
+        assert_eq!(above.len(), 1, "one run of two hours: {above:#?}");
+        assert_eq!((above[0].hour, above[0].last_hour), (start + 6, start + 7));
+        assert_eq!(above[0].reference, Some(132.0));
+        assert_eq!(above[0].neighbours, 3, "the silent station has no value");
+        assert!(above[0].text_en.contains("rule: ≥ 1.5 ×"));
+        let silent: Vec<_> = alerts
+            .iter()
+            .filter(|a| a.rule == AlertRule::Silent)
+            .collect();
+        assert_eq!(silent.len(), 1);
+        assert_eq!(silent[0].station_name, "站4");
+        assert_eq!(silent[0].hour, start + 5);
+        assert!(
+            silent[0].text_zh.contains("5小时无数据"),
+            "{}",
+            silent[0].text_zh
+        );
+    }
+
+    #[test]
+    fn nothing_after_as_of_is_seen() {
+        let start = Hour(438_000);
+        let mut hot = vec![100.0f32; 10];
+        hot[8] = 600.0;
+        let normal = vec![100.0f32; 10];
+        let (store, ids) = store_with(
+            &[hot, normal.clone(), normal.clone(), normal.clone()],
+            start,
+        );
+        let s = AlertSettings::default();
+        assert!(detect(&store, &ids, &s, at(start + 7)).is_empty());
+        assert_eq!(detect(&store, &ids, &s, at(start + 8)).len(), 2);
+        // A short silence (2 h < 3 h) is no alert; the hours after as_of do not count as silent.
+        let mut gap = vec![100.0f32; 10];
+        gap[8] = f32::NAN;
+        gap[9] = f32::NAN;
+        let (store, ids) = store_with(&[gap, normal.clone(), normal.clone()], start);
+        assert!(detect(&store, &ids, &s, at(start + 9)).is_empty());
+        let strict = AlertSettings {
+            silent_hours: 2,
+            ..s.clone()
+        };
+        assert_eq!(detect(&store, &ids, &strict, at(start + 9)).len(), 1);
+    }
+
+    #[test]
+    fn nearest_neighbours_by_coordinates() {
+        let start = Hour(438_000);
+        let normal = vec![100.0f32; 4];
+        let (store, ids) = store_with(
+            &[
+                normal.clone(),
+                normal.clone(),
+                normal.clone(),
+                normal.clone(),
+            ],
+            start,
+        );
+        let s = AlertSettings {
+            neighbours: NeighbourSet::Nearest,
+            nearest: 2,
+            ..AlertSettings::default()
+        };
+        let n = neighbours_of(&store, &ids, ids[0], &s);
+        assert_eq!(n, vec![ids[1], ids[2]]);
+        assert!((distance_km(36.6, 114.5, 36.61, 114.5) - 1.11).abs() < 0.01);
+    }
+}

@@ -1,0 +1,230 @@
+//! The selected finding: its content, its status history, and the moves the workflow allows
+//! (with a remark, and evidence — text and files named with their SHA-256, never copied — when it
+//! is marked rectified).
+
+use std::io::Read;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use egui::RichText;
+use sha2::{Digest, Sha256};
+
+use super::status_label;
+use crate::clock::to_cst;
+use crate::domain::findings::{Evidence, Finding, FindingCommand, FindingEvent, Status};
+use crate::ui::command::Command;
+use crate::ui::i18n::{T, Tr};
+use crate::ui::pages::PageContext;
+
+/// What is being typed for the next move.
+#[derive(Debug, Default)]
+pub struct DetailState {
+    /// Remark for the move.
+    pub note: String,
+    /// What was done (evidence text).
+    pub evidence_text: String,
+    /// A file to add as evidence.
+    pub evidence_path: String,
+    /// Evidence files added so far: `name sha256:…`.
+    pub evidence_files: Vec<String>,
+    error: Option<String>,
+}
+
+/// An evidence file as recorded: its name and the SHA-256 of its content (the file stays where it
+/// is; the hash proves later which file was meant).
+pub fn evidence_entry(path: &Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = [0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    let hex: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(format!("{name} sha256:{hex}"))
+}
+
+/// One history entry in words.
+fn describe(tr: Tr, event: &FindingEvent) -> String {
+    match event {
+        FindingEvent::Assigned { finding, .. } => {
+            tr.f(T::SvEvAssigned, &[&finding.unit, &finding.source])
+        }
+        FindingEvent::Moved {
+            from,
+            to,
+            note,
+            evidence,
+            ..
+        } => {
+            let mut s = format!("{} → {}", status_label(tr, *from), status_label(tr, *to));
+            if !note.trim().is_empty() {
+                s.push_str(&format!(" · {note}"));
+            }
+            if let Some(e) = evidence {
+                s.push_str(&format!(" · {}", tr.f(T::SvEvEvidence, &[&e.text])));
+                for f in &e.files {
+                    s.push_str(&format!(" [{f}]"));
+                }
+            }
+            s
+        }
+        FindingEvent::DeadlineChanged {
+            from, to, reason, ..
+        } => tr.f(
+            T::SvEvDeadline,
+            &[
+                &from.map_or("—".to_string(), |d| d.to_string()),
+                &to.map_or("—".to_string(), |d| d.to_string()),
+                reason,
+            ],
+        ),
+    }
+}
+
+impl DetailState {
+    /// Draw the detail of `f`; `writable` = moves can be recorded now.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut PageContext<'_>,
+        f: &Finding,
+        now: DateTime<FixedOffset>,
+        writable: bool,
+    ) {
+        let tr = cx.tr;
+        let overdue = f.days_overdue(now);
+        egui::Grid::new("finding_detail")
+            .num_columns(2)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                let rows = [
+                    (T::SvColStatus, status_label(tr, f.status).to_string()),
+                    (T::SvColSource, f.content.source.clone()),
+                    (T::SvColDescription, f.content.description.clone()),
+                    (T::SvColPlace, f.content.place.clone()),
+                    (T::SvColUnit, f.content.unit.clone()),
+                    (
+                        T::SvColDeadline,
+                        f.deadline
+                            .map_or_else(|| tr.t(T::SvStanding).to_string(), |d| d.to_string()),
+                    ),
+                ];
+                for (k, v) in rows {
+                    ui.label(RichText::new(tr.t(k)).color(cx.look.weak_text));
+                    ui.add(egui::Label::new(v).wrap());
+                    ui.end_row();
+                }
+                if overdue > 0 {
+                    ui.label("");
+                    ui.label(
+                        RichText::new(tr.f(T::SvDaysOverdue, &[&overdue]))
+                            .strong()
+                            .color(cx.look.error),
+                    );
+                    ui.end_row();
+                }
+            });
+        ui.add_space(6.0);
+        ui.label(RichText::new(tr.t(T::SvHistory)).strong());
+        for h in &f.history {
+            ui.label(format!(
+                "{}  {}  {}",
+                to_cst(h.at).format("%Y-%m-%d %H:%M"),
+                h.operator,
+                describe(tr, &h.event)
+            ));
+        }
+        if !writable || f.status.next_allowed().is_empty() {
+            return;
+        }
+        ui.add_space(6.0);
+        ui.separator();
+        let label = ui.label(tr.t(T::SvNote));
+        ui.add(egui::TextEdit::singleline(&mut self.note).desired_width(480.0))
+            .labelled_by(label.id);
+        let needs_evidence = f.status.next_allowed().contains(&Status::Rectified);
+        if needs_evidence {
+            let label = ui.label(tr.t(T::SvEvidenceText));
+            ui.add(egui::TextEdit::singleline(&mut self.evidence_text).desired_width(480.0))
+                .labelled_by(label.id);
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(tr.t(T::SvEvidenceFile));
+                ui.add(egui::TextEdit::singleline(&mut self.evidence_path).desired_width(360.0))
+                    .labelled_by(label.id);
+                if ui.button(tr.t(T::SvAddFile)).clicked() {
+                    match evidence_entry(Path::new(self.evidence_path.trim())) {
+                        Ok(entry) => {
+                            self.evidence_files.push(entry);
+                            self.evidence_path.clear();
+                            self.error = None;
+                        }
+                        Err(e) => {
+                            self.error =
+                                Some(tr.f(T::SvFileError, &[&self.evidence_path.trim(), &e]));
+                        }
+                    }
+                }
+            });
+            for file in &self.evidence_files {
+                ui.label(RichText::new(file).color(cx.look.weak_text));
+            }
+        }
+        ui.horizontal_wrapped(|ui| {
+            for &to in f.status.next_allowed() {
+                let text = tr.f(T::SvMoveTo, &[&status_label(tr, to)]);
+                if ui.button(text).clicked() {
+                    let evidence = (to == Status::Rectified).then(|| Evidence {
+                        text: self.evidence_text.trim().to_string(),
+                        files: self.evidence_files.clone(),
+                    });
+                    if evidence
+                        .as_ref()
+                        .is_some_and(|e| e.text.is_empty() && e.files.is_empty())
+                    {
+                        self.error = Some(tr.t(T::SvNeedEvidence).to_string());
+                        continue;
+                    }
+                    cx.send(Command::Findings(vec![FindingCommand::Move {
+                        id: f.id,
+                        to,
+                        note: self.note.trim().to_string(),
+                        evidence,
+                    }]));
+                    *self = DetailState::default();
+                }
+            }
+        });
+        if let Some(e) = &self.error {
+            ui.label(RichText::new(e).color(cx.look.error));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_names_the_file_with_its_sha256() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("整改照片.jpg");
+        std::fs::write(&path, b"abc").expect("write");
+        assert_eq!(
+            evidence_entry(&path).expect("hash"),
+            "整改照片.jpg sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert!(evidence_entry(&dir.path().join("missing.jpg")).is_err());
+    }
+}
