@@ -7,8 +7,13 @@
 //!   and the first frame laid out and tessellated: what stands between `main` and the first
 //!   picture, minus the window system and the GPU upload.
 //!
+//! - `situation_frame_sample` / `_projector`: the board on the sample scenario (Handan drill,
+//!   31 days × 147 stations loaded, journal, roster, forecast windows, budget, alerts).
+//! - `cold_start_sample`: the cold start on the sample workspace (what a first start shows).
+//!
 //! Data: the fixtures under `tests/fixtures/` (the national station list and one day of the CNEMC
-//! feed for the Beijing stations), so the benchmark runs on a machine with only the project.
+//! feed for the Beijing stations) and `sample-data/`, so the benchmark runs on a machine with only
+//! the project.
 
 use std::path::{Path, PathBuf};
 
@@ -91,7 +96,55 @@ fn ready_app(env: &Env, page: Page, projector: bool) -> (egui::Context, AirDeskA
     (ctx, app)
 }
 
+/// The sample installed into a temporary folder (never run in the source tree), with an officer
+/// on shift so no modal covers the board.
+fn sample_options(dir: &Path) -> StartOptions {
+    let root = dir.join("sample");
+    airdesk::workspace::sample::install(&root).expect("install sample");
+    StartOptions {
+        workspace: Some(root),
+        language: Some(Language::Zh),
+        config_dir: Some(dir.join("config")),
+        real_time: fixed_now,
+        watch_files: false,
+        file_dialogs: Some(false),
+        officer: airdesk::journal::Author::new("赵敏", "desk-1").ok(),
+        ..StartOptions::default()
+    }
+}
+
+fn sample_benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let options = sample_options(dir.path());
+    for (name, projector) in [
+        ("situation_frame_sample", false),
+        ("situation_frame_sample_projector", true),
+    ] {
+        let ctx = egui::Context::default();
+        let mut app = AirDeskApp::new(options.clone()).expect("app");
+        app.prepare(&ctx);
+        app.load_blocking();
+        if projector {
+            app.send(Command::ToggleProjector);
+        }
+        for _ in 0..6 {
+            frame(&ctx, &mut app);
+        }
+        assert!(app.data().store.value_count() > 1_000_000, "sample loaded");
+        c.bench_function(name, |b| b.iter(|| frame(&ctx, &mut app)));
+    }
+    c.bench_function("cold_start_sample", |b| {
+        b.iter(|| {
+            let ctx = egui::Context::default();
+            let mut app = AirDeskApp::new(options.clone()).expect("app");
+            app.prepare(&ctx);
+            frame(&ctx, &mut app)
+        })
+    });
+}
+
 fn benches(c: &mut Criterion) {
+    sample_benches(c);
     let env = env();
     for (name, projector) in [
         ("situation_frame", false),

@@ -45,7 +45,7 @@ pub struct AlertSettings {
     pub above_margin: u16,
     /// Fewest neighbours with a value that hour for the comparison to count.
     pub min_neighbours: usize,
-    /// A station with no pollutant value for this many hours up to now is silent.
+    /// A station with no pollutant value for this many consecutive hours is silent.
     pub silent_hours: u32,
     /// How many hours before now are scanned for alerts.
     pub lookback_hours: u32,
@@ -153,6 +153,46 @@ impl Alert {
     }
 }
 
+/// Journal event kind of an alert seen for the first time.
+pub const RAISED: &str = "alert.raised";
+
+/// The payload of an [`RAISED`] event: the alert's key and the alert itself.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Raised<'a> {
+    /// [`Alert::key`]: names the alert across recomputations.
+    pub key: String,
+    /// The alert as shown.
+    pub alert: &'a Alert,
+}
+
+impl<'a> Raised<'a> {
+    /// The payload for `alert`.
+    pub fn of(alert: &'a Alert) -> Self {
+        Raised {
+            key: alert.key(),
+            alert,
+        }
+    }
+}
+
+/// The keys of the alerts already kept in the journal, from its events (other kinds are
+/// skipped; a payload without a key is ignored).
+pub fn raised_keys<'a>(events: impl IntoIterator<Item = &'a crate::journal::Event>) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Key {
+        key: String,
+    }
+    let mut keys: Vec<String> = events
+        .into_iter()
+        .filter(|e| e.kind == RAISED)
+        .filter_map(|e| serde_json::from_str::<Key>(&e.payload).ok())
+        .map(|k| k.key)
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
 /// The alerts for `stations` (the area) over the `settings.lookback_hours` stamps up to and
 /// including the hour of `as_of`, newest first. Nothing after `as_of` is read.
 pub fn detect(
@@ -216,9 +256,7 @@ pub fn detect(
             AlertRule::AboveNeighbours,
             settings,
         );
-        if let Some(a) = silent(store, id, last, settings) {
-            out.push(a);
-        }
+        out.extend(silences(store, id, first, last, settings));
     }
     out.sort_by(|a, b| {
         b.last_hour
@@ -377,17 +415,69 @@ fn last_reported(store: &Store, id: StationId, at: Hour) -> Option<(Hour, Option
     Some((h, value))
 }
 
-fn silent(store: &Store, id: StationId, last: Hour, settings: &AlertSettings) -> Option<Alert> {
+/// Whether the station has any pollutant value at stamp `h`.
+fn reports_at(store: &Store, id: StationId, h: Hour) -> bool {
+    WATCHED.iter().any(|&v| {
+        store
+            .observed(id, v)
+            .and_then(|s| s.get(h))
+            .is_some_and(f32::is_finite)
+    })
+}
+
+/// Runs of at least `silent_hours` stamps without any value inside `first..=last` (a run that
+/// began earlier is dated from its real start).
+fn silences(
+    store: &Store,
+    id: StationId,
+    first: Hour,
+    last: Hour,
+    settings: &AlertSettings,
+) -> Vec<Alert> {
     let need = i64::from(settings.silent_hours.max(1));
+    let mut runs: Vec<(Hour, Hour)> = Vec::new();
+    let mut open: Option<Hour> = None;
+    for h in first.0..=last.0 {
+        let h = Hour(h);
+        if reports_at(store, id, h) {
+            if let Some(start) = open.take() {
+                runs.push((start, h - 1));
+            }
+        } else if open.is_none() {
+            open = Some(h);
+        }
+    }
+    if let Some(start) = open {
+        runs.push((start, last));
+    }
+    runs.into_iter()
+        .filter_map(|(start, end)| {
+            let before = last_reported(store, id, start - 1);
+            // Hours before the first loaded value of a station that reported later are the
+            // start of the data, not a silence.
+            if start == first && before.is_none() && end < last {
+                return None;
+            }
+            let since = if start == first {
+                before.map_or(start, |(h, _)| h + 1)
+            } else {
+                start
+            };
+            (end - since + 1 >= need).then(|| silent_alert(store, id, since, end, before, need))
+        })
+        .collect()
+}
+
+fn silent_alert(
+    store: &Store,
+    id: StationId,
+    since: Hour,
+    end: Hour,
+    reported: Option<(Hour, Option<f64>)>,
+    need: i64,
+) -> Alert {
     let st = store.stations().get(id);
-    let reported = last_reported(store, id, last);
-    let since = match reported {
-        Some((h, _)) if last - h < need => return None,
-        Some((h, _)) => h + 1,
-        // Never reported up to now: silent over the whole lookback window.
-        None => last - i64::from(settings.lookback_hours.max(1)) + 1,
-    };
-    let hours = last - since + 1;
+    let hours = end - since + 1;
     let name = st.label().to_string();
     let when = |h: Hour| {
         h.to_local(st.utc_offset_s)
@@ -396,40 +486,40 @@ fn silent(store: &Store, id: StationId, last: Hour, settings: &AlertSettings) ->
     };
     let (last_zh, last_en) = match reported {
         Some((h, Some(v))) => (
-            format!("，最后一次数据 {} AQI {v:.0}", when(h)),
-            format!("; last value {} AQI {v:.0}", when(h)),
+            format!("，此前最后一次数据 {} AQI {v:.0}", when(h)),
+            format!("; last value before: {} AQI {v:.0}", when(h)),
         ),
         Some((h, None)) => (
-            format!("，最后一次数据 {}", when(h)),
-            format!("; last value {}", when(h)),
+            format!("，此前最后一次数据 {}", when(h)),
+            format!("; last value before: {}", when(h)),
         ),
-        None => (
-            "，回看时段内无数据".into(),
-            "; no value in the period looked at".into(),
-        ),
+        None => ("".into(), "".into()),
     };
-    Some(Alert {
+    let span = if since == end {
+        when(since)
+    } else {
+        format!("{}–{}", when(since), when(end))
+    };
+    Alert {
         rule: AlertRule::Silent,
         station_code: st.code.clone(),
         station_name: name.clone(),
         hour: since,
-        last_hour: last,
+        last_hour: end,
         utc_offset_s: st.utc_offset_s,
         variable: "AQI".into(),
         value: reported.and_then(|(_, v)| v),
         reference: None,
         neighbours: 0,
         text_zh: format!(
-            "{name}（{code}）自 {from} 起已{hours}小时无数据{last_zh}（规则：连续≥{need}小时无数据）",
-            code = st.code,
-            from = when(since)
+            "{name}（{code}）{span} 连续{hours}小时无数据{last_zh}（规则：连续≥{need}小时无数据）",
+            code = st.code
         ),
         text_en: format!(
-            "{name} ({code}) silent for {hours} h since {from}{last_en} (rule: no value for ≥ {need} h)",
-            code = st.code,
-            from = when(since)
+            "{name} ({code}) {span}: no value for {hours} h{last_en} (rule: no value for ≥ {need} h)",
+            code = st.code
         ),
-    })
+    }
 }
 
 /// The comparison set of `id`: the other area stations, or the nearest stations by coordinates.

@@ -9,7 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::clock::{Clock, to_cst};
 use crate::workspace::{
-    AppState, Language, Renderer, Workspace, WorkspaceError,
+    AppState, Language, Renderer, Workspace, WorkspaceError, sample,
     watch::{WatchSet, Watcher},
 };
 
@@ -129,10 +129,12 @@ impl AirDeskApp {
             .map(AppState::load)
             .unwrap_or_default();
         let mut notices = Notices::default();
-        let workspace = open_first_workspace(&options, &app_state, &mut notices)?;
+        let workspace =
+            open_first_workspace(&options, &app_state, config_dir.as_deref(), &mut notices)?;
         let real_now = (options.real_time)();
         let clock = options
             .drill
+            .or(workspace.settings().drill_at)
             .map_or(Clock::Real, |at| Clock::drill(at, real_now, true));
         if let Some(problem) = workspace.settings_problem() {
             notices.push(
@@ -870,6 +872,21 @@ impl AirDeskApp {
                         .push(BannerKind::Error, T::ActionRefused, vec![text]);
                 }
             }
+            Command::RecordAlerts(alerts) => {
+                // Situation board: alerts are kept when first seen; when the journal cannot take
+                // them (projector, read-only, no officer yet) they are shown, not stored.
+                let at = to_cst(self.clock.now(real_now));
+                for alert in &alerts {
+                    let payload = crate::domain::alerts::Raised::of(alert);
+                    if let Err(e) = self
+                        .desk
+                        .record(at, crate::domain::alerts::RAISED, &payload)
+                    {
+                        log::warn!("alert not recorded: {}", e.en());
+                        break;
+                    }
+                }
+            }
         }
     }
 
@@ -1185,6 +1202,11 @@ impl AirDeskApp {
                         vec![problem.to_string()],
                     );
                 }
+                // A training workspace brings its drill moment; any other runs on real time.
+                self.clock = ws
+                    .settings()
+                    .drill_at
+                    .map_or(Clock::Real, |at| Clock::drill(at, (self.real_time)(), true));
                 self.workspace = ws;
                 self.language_override = None;
                 self.data = DataStatus::default();
@@ -1240,11 +1262,13 @@ impl AirDeskApp {
     }
 }
 
-/// Open the requested workspace, else the last one, else the default one, else a scratch one in
-/// the temporary folder; each failure becomes a notice.
+/// Open the requested workspace, else the last one; on the very first start (no workspace ever
+/// opened) the sample drill scenario, copied into the user's data folder; else the default one,
+/// else a scratch one in the temporary folder; each failure becomes a notice.
 fn open_first_workspace(
     options: &StartOptions,
     app_state: &AppState,
+    config_dir: Option<&std::path::Path>,
     notices: &mut Notices,
 ) -> Result<Workspace, WorkspaceError> {
     let open = |p: &std::path::Path| {
@@ -1260,6 +1284,20 @@ fn open_first_workspace(
     candidates.extend(options.workspace.clone());
     if options.workspace.is_none() {
         candidates.extend(app_state.last_workspace.clone().filter(|p| p.is_dir()));
+        if app_state.last_workspace.is_none()
+            && let Some(dir) = sample::sample_dir(config_dir)
+        {
+            match sample::install(&dir) {
+                Ok(()) => candidates.push(dir),
+                Err(e) => {
+                    notices.push(
+                        BannerKind::Error,
+                        T::WorkspaceFailed,
+                        vec![format!("{}: {e}", dir.display())],
+                    );
+                }
+            }
+        }
         candidates.push(AppState::default_workspace_dir());
     }
     candidates.push(std::env::temp_dir().join("airdesk-scratch-workspace"));

@@ -93,4 +93,8 @@ pub enum Command {
     /// Save notices, reports or ledgers into the workspace's `exports/` folder (never over a
     /// data file); a file of the same name is replaced. Each entry: file name, content.
     Export(Vec<(String, Vec<u8>)>),
+
+    // Situation board
+    /// Keep alerts seen for the first time in the journal (`alert.raised`), stamped now.
+    RecordAlerts(Vec<crate::domain::alerts::Alert>),
 }

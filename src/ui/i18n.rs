@@ -88,9 +88,9 @@ table! {
     AllStations => "全部站点", "All stations";
     LatestAqi => "实时 AQI", "Real-time AQI";
     LatestPm25 => "最新 PM2.5", "Latest PM2.5";
-    AreaTrend => "辖区实时 AQI 近 72 小时", "Area real-time AQI, last 72 h";
+    AreaTrend => "辖区实时 AQI 近 24 小时", "Area real-time AQI, last 24 h";
     NoDataYet => "暂无数据 — 在“数据”页打开文件", "No data yet — open files on the Data page";
-    NoDataAtTime => "此时刻之前 72 小时内无数据", "No data in the 72 hours before this moment";
+    NoDataAtTime => "此时刻之前 24 小时内无数据", "No data in the 24 hours before this moment";
     DataAsOf => "数据时间 {0}", "Data as of {0}";
     StaleData => "数据已滞后 {0} 小时", "Data {0} hours old";
     StationsReporting => "{0}/{1} 个站点有数据", "{0} of {1} stations reporting";
@@ -99,11 +99,6 @@ table! {
     NextWindow => "下一个不利气象窗口", "Next unfavourable window";
     Budget => "季度浓度预算", "Season budget";
     Overdue => "逾期事项", "Overdue items";
-    CardWarningFuture => "接入预案与研判后显示当前级别、依据和起止时间。", "Shows the current level, its grounds and times once the plan and advisor are in.";
-    CardDutyFuture => "接入值班日志后显示当班人员与交接班。", "Shows who is on duty and the handover once the journal is in.";
-    CardWindowFuture => "接入气象预报后显示下一个窗口的起止与强度。", "Shows the next window's start, end and strength once forecasts are in.";
-    CardBudgetFuture => "接入目标核算后显示已用与剩余预算。", "Shows the budget used and left once target accounting is in.";
-    CardOverdueFuture => "接入督办台账后显示逾期未整改事项。", "Shows overdue findings once the supervision ledger is in.";
     Weekday1 => "星期一", "Monday";
     Weekday2 => "星期二", "Tuesday";
     Weekday3 => "星期三", "Wednesday";
@@ -120,6 +115,39 @@ table! {
     Mean => "均值", "Mean";
     Max => "最大", "Max";
     Min => "最小", "Min";
+    // Situation board cards and alerts
+    WarningSince => "自 {0} 起", "since {0}";
+    WarningIssuedFrom => "已发布，{0} 起生效", "issued, in effect from {0}";
+    WarningEnded => "已解除或暂停（{0}）", "lifted or paused ({0})";
+    NoWarning => "当前无预警", "No warning";
+    JournalUnreadable => "日志无法读取：{0}", "The journal cannot be read: {0}";
+    DutyNow => "当班", "Now";
+    DutyNext => "下一班 {0}", "Next, {0}";
+    NobodyOnDuty => "此刻无人当班", "Nobody on duty now";
+    NoRoster => "未设置值班表（settings.toml 的 roster）", "No duty roster set (roster in settings.toml)";
+    RosterUnreadable => "值班表无法读取：{0}", "The duty roster cannot be read: {0}";
+    WindowNoForecast => "未载入气象预报", "No meteorological forecast loaded";
+    WindowNone => "预报期内（至 {0}）无不利窗口", "None in the forecast (up to {0})";
+    WindowNow => "正处于不利窗口，至 {0}", "In a window now, until {0}";
+    WindowFrom => "{0} 起", "from {0}";
+    WindowHours => "共 {0} 小时 · {1}", "{0} h · {1}";
+    BudgetNotSet => "未设置季度目标（settings.toml 的 budget）", "No season target set (budget in settings.toml)";
+    BudgetUnavailable => "无法核算：{0}", "Cannot be computed: {0}";
+    BudgetMean => "累计均值（µg/m³）", "Mean so far (µg/m³)";
+    BudgetTarget => "目标 {0} · 剩余 {1} 天允许均值 {2}", "target {0} · the remaining {1} days may average {2}";
+    BudgetValidDays => "截至 {0}：有效 {1} 天（缺 {2} 天）", "as of {0}: {1} valid days ({2} missing)";
+    BudgetHeavy => "重污染 {0} 天，尚余 {1} 天", "{0} heavy days, {1} left";
+    BudgetOnTrack => "在目标内", "on track";
+    BudgetOffTrack => "超出目标", "over target";
+    OverdueNone => "无逾期事项", "Nothing overdue";
+    OverdueCount => "{0} 项逾期", "{0} overdue";
+    OverdueItem => "{0}：{1}（时限 {2}）", "{0}: {1} (due {2})";
+    FindingsOverdue => "督办问题逾期 {0} 项", "{0} supervision findings overdue";
+    Alerts => "报警", "Alerts";
+    AlertsNone => "近 {0} 小时无报警", "No alerts in the last {0} h";
+    AlertsCount => "近 {0} 小时 {1} 条", "{1} in the last {0} h";
+    AlertsNotKept => "仅显示，未记入日志：{0}", "Shown only, not kept in the journal: {0}";
+    AlertsKept => "首次出现即记入日志（已记 {0} 条）", "Kept in the journal when first seen ({0} kept)";
 
     // Data page
     OpenFiles => "打开文件…", "Open files…";

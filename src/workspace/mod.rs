@@ -20,6 +20,7 @@
 
 mod app_state;
 mod atomic;
+pub mod sample;
 mod settings;
 pub mod watch;
 

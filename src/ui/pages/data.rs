@@ -594,12 +594,20 @@ impl DataPage {
             ui.label(RichText::new(tr.t(T::NoVariables)).color(look.weak_text));
             return;
         }
-        let series = store.observed(id, self.variable).or_else(|| {
-            store.series(crate::store::SeriesKey {
-                station: id,
-                variable: self.variable,
-                kind: crate::store::SeriesKind::Forecast,
-            })
+        // Observations end at the app's "now" (a drill must not show what came after it);
+        // forecasts are about the future and are shown whole.
+        let observed = store.observed(id, self.variable).map(|s| {
+            let end = s.end().0.min(cx.as_of().0 + 1).max(s.start().0);
+            crate::store::Series::from_values(s.start(), s.window(s.start(), Hour(end)), s.stamp())
+        });
+        let series = observed.or_else(|| {
+            store
+                .series(crate::store::SeriesKey {
+                    station: id,
+                    variable: self.variable,
+                    kind: crate::store::SeriesKind::Forecast,
+                })
+                .cloned()
         });
         let Some(series) = series.filter(|s| s.present_count() > 0) else {
             ui.label(RichText::new(tr.t(T::NoSeries)).color(look.weak_text));

@@ -9,6 +9,7 @@
 //! To add a page: a file here with its struct, a variant of [`Page`] with its title entry in the
 //! translation table, a field in [`Pages`] and an arm in [`Pages::show`].
 
+mod board;
 mod data;
 mod placeholder;
 mod response;
@@ -176,6 +177,13 @@ impl<'a> PageContext<'a> {
     /// The store.
     pub fn store(&self) -> &'a Store {
         &self.data.store
+    }
+
+    /// The last stamp of observations a page may show: the hour of "now". In a drill the files
+    /// hold the days after the drill moment too; analyses and pages take this as their `as_of`
+    /// so the desk sees only what it could have seen then.
+    pub fn as_of(&self) -> crate::store::Hour {
+        crate::store::Hour::from_utc(self.now)
     }
 
     /// Whether nothing may be changed: projector mode or a read-only workspace.

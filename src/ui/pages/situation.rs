@@ -1,23 +1,30 @@
 //! 态势 Situation board: the clock, the area's real-time AQI (HJ 633, category colours) and its
-//! stations, the area AQI of the last 72 hours, and cards for what later modules bring (warning
-//! level, duty, next window, budget, overdue).
+//! stations as coloured tiles, the area AQI of the last 24 hours, the warning level and since
+//! when, who is on duty, the next unfavourable window, the season budget, overdue items, and the
+//! station alerts. Everything is as of the app's "now": in a drill nothing later is shown.
 
 use chrono::{Datelike, Timelike};
 use egui::{Color32, RichText};
 
 use super::PageContext;
+use super::board::{self, Cards, NextWindow};
 use crate::clock::to_cst;
+use crate::domain::alerts::AlertRule;
 use crate::domain::aqi::{
     AqiConfig, AqiResult, Category, Standard, area_hourly_series, station_hourly,
 };
+use crate::domain::plan::Level;
+use crate::report::charts::{ChartStyle, ChartView, Hourly, Panel, TimeChart, Trace};
 use crate::store::{Hour, StationId, Variable};
+use crate::ui::chart::TimeChartWidget;
+use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
-use crate::ui::sparkline::{Band, sparkline};
 use crate::ui::theme::Look;
-use crate::ui::widgets::{badge, card, card_grid, key_figure, tile, tile_width};
+use crate::ui::widgets::{badge, card, card_grid, key_figure, tile_width};
+use plotters::style::RGBColor;
 
 /// How far back the board looks for the latest reading and draws the trend.
-const TREND_HOURS: i64 = 72;
+const TREND_HOURS: i64 = 24;
 /// A reading older than this (hours) is marked as stale.
 const STALE_HOURS: i64 = 3;
 
@@ -42,7 +49,7 @@ struct AreaNow {
 /// What the board shows for the area, computed once per data load, area change and hour.
 #[derive(Debug, Clone, PartialEq)]
 struct Board {
-    key: (u64, String, Vec<String>, Hour),
+    key: BoardKey,
     stations: usize,
     tiles: Vec<Tile>,
     area: Option<AreaNow>,
@@ -51,20 +58,40 @@ struct Board {
     /// Stamp of the first trend value.
     trend_start: Hour,
     utc_offset_s: i32,
+    /// The trend as a chart for the chart widget.
+    chart: TimeChart,
+    cards: Cards,
 }
+
+/// What the board depends on: data generation, area, stations, hour, journal and roster files.
+type BoardKey = (
+    u64,
+    String,
+    Vec<String>,
+    Hour,
+    Vec<Option<std::time::SystemTime>>,
+);
 
 /// State of the situation page: the board cache.
 #[derive(Debug, Default)]
 pub struct SituationPage {
     board: Option<Board>,
+    /// Keys of alerts already sent to be kept, so a pending write is not asked for twice.
+    sent: std::collections::HashSet<String>,
+    /// Zoom and hidden series of the trend chart.
+    trend_view: ChartView,
 }
 
 impl SituationPage {
     /// Draw the board.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
-        let tr = cx.tr;
         let look = cx.look;
-        let board = self.board(cx);
+        self.board(cx);
+        self.keep_new_alerts(cx);
+        let Some(board) = self.board.as_ref() else {
+            return;
+        };
+        let view = &mut self.trend_view;
         egui::ScrollArea::vertical()
             .id_salt("situation")
             .auto_shrink([false, false])
@@ -72,39 +99,54 @@ impl SituationPage {
                 let gap = ui.spacing().item_spacing.x;
                 clock_card(ui, cx, board);
                 ui.add_space(gap);
-                if ui.available_width() >= 900.0 {
+                // Side by side only where both fit (the projector zoom makes everything twice as big).
+                if ui.available_width() >= if look.projector { 1400.0 } else { 900.0 } {
                     ui.columns(2, |cols| {
                         latest_card(&mut cols[0], cx, board);
-                        trend_card(&mut cols[1], cx, board);
+                        trend_card(&mut cols[1], cx, board, view);
                     });
                 } else {
                     latest_card(ui, cx, board);
                     ui.add_space(gap);
-                    trend_card(ui, cx, board);
+                    trend_card(ui, cx, board, view);
                 }
                 ui.add_space(gap);
                 let min_w = if look.projector { 280.0 } else { 300.0 };
-                card_grid(ui, 5, min_w, |ui, i| {
-                    let (title, text) = [
-                        (T::WarningLevel, T::CardWarningFuture),
-                        (T::OnDuty, T::CardDutyFuture),
-                        (T::NextWindow, T::CardWindowFuture),
-                        (T::Budget, T::CardBudgetFuture),
-                        (T::Overdue, T::CardOverdueFuture),
-                    ][i];
-                    card(ui, &look, tr.t(title), |ui| {
-                        ui.label(
-                            RichText::new("—")
-                                .size(look.key_figure * 0.8)
-                                .color(look.weak_text),
-                        );
-                        ui.add(
-                            egui::Label::new(RichText::new(tr.t(text)).color(look.weak_text))
-                                .wrap(),
-                        );
-                    });
+                card_grid(ui, 5, min_w, |ui, i| match i {
+                    0 => warning_card(ui, cx, &board.cards),
+                    1 => duty_card(ui, cx, &board.cards),
+                    2 => window_card(ui, cx, &board.cards),
+                    3 => budget_card(ui, cx, &board.cards),
+                    _ => overdue_card(ui, cx, &board.cards),
                 });
+                ui.add_space(gap);
+                alerts_card(ui, cx, board);
             });
+    }
+
+    /// Ask for alerts seen for the first time to be kept in the journal (not in projector mode
+    /// or on a read-only journal: there they are shown only, and the card says why).
+    fn keep_new_alerts(&mut self, cx: &mut PageContext<'_>) {
+        let Some(board) = &self.board else {
+            return;
+        };
+        if cx.desk.why_not().is_some() {
+            return;
+        }
+        let new: Vec<_> = board
+            .cards
+            .alerts
+            .iter()
+            .filter(|a| {
+                let key = a.key();
+                board.cards.recorded.binary_search(&key).is_err() && !self.sent.contains(&key)
+            })
+            .cloned()
+            .collect();
+        if !new.is_empty() {
+            self.sent.extend(new.iter().map(|a| a.key()));
+            cx.send(Command::RecordAlerts(new));
+        }
     }
 
     fn board(&mut self, cx: &PageContext<'_>) -> &Board {
@@ -113,14 +155,13 @@ impl SituationPage {
             cx.data.generation,
             settings.area.clone(),
             settings.stations.clone(),
-            Hour::from_utc(cx.now),
+            cx.as_of(),
+            board::file_stamps(cx.workspace),
         );
         if self.board.as_ref().is_none_or(|b| b.key != key) {
-            self.board = Some(compute_board(cx, key));
+            self.board = None;
         }
-        self.board.get_or_insert_with(|| {
-            compute_board(cx, (0, String::new(), Vec::new(), Hour::from_utc(cx.now)))
-        })
+        self.board.get_or_insert_with(|| compute_board(cx, key))
     }
 }
 
@@ -141,7 +182,7 @@ fn area_stations(cx: &PageContext<'_>) -> Vec<StationId> {
     table.in_area(&settings.area)
 }
 
-fn compute_board(cx: &PageContext<'_>, key: (u64, String, Vec<String>, Hour)) -> Board {
+fn compute_board(cx: &PageContext<'_>, key: BoardKey) -> Board {
     let store = cx.store();
     let config = AqiConfig::default();
     let now = key.3;
@@ -189,8 +230,12 @@ fn compute_board(cx: &PageContext<'_>, key: (u64, String, Vec<String>, Hour)) ->
             pm25: a.input.pm25.map(|c| c.to_f64()),
             stations_reporting: a.stations_reporting,
         });
+    let chart = trend_chart(cx, &trend, first_period + 1, utc_offset_s);
+    let cards = board::gather(cx.workspace, cx.desk.storage(), store, &ids, cx.now);
     Board {
         key,
+        chart,
+        cards,
         stations: ids.len(),
         tiles,
         area,
@@ -209,24 +254,6 @@ fn category_colours(c: Category, standard: Standard) -> (Color32, Color32) {
         Color32::WHITE
     };
     (Color32::from_rgb(r, g, b), text)
-}
-
-/// The AQI categories as chart bands in their official colours.
-fn category_bands(standard: Standard) -> Vec<Band> {
-    Category::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let top = Category::ALL
-                .get(i + 1)
-                .map_or(500.0, |n| f32::from(n.lower_bound()));
-            (
-                f32::from(c.lower_bound()),
-                top,
-                category_colours(c, standard).0,
-            )
-        })
-        .collect()
 }
 
 fn weekday(tr: Tr, d: chrono::Weekday) -> &'static str {
@@ -343,23 +370,36 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
         let width = board
             .tiles
             .iter()
-            .map(|t| tile_width(ui, &t.name, 72.0))
+            .map(|t| {
+                // The note (category · primary pollutant) must fit too.
+                let note = t.latest.as_ref().map_or(String::new(), |(_, r, _)| {
+                    let cat = r.category.map(|c| tr.category(c, r.standard)).unwrap_or("");
+                    format!("{cat} · PM2.5")
+                });
+                tile_width(ui, &t.name, 72.0).max(tile_width(ui, &note, 72.0))
+            })
             .fold(0.0, f32::max);
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(6.0, 6.0);
             for t in &board.tiles {
-                let (value, note, accent, hover) = match &t.latest {
+                let (value, note, colours, hover) = match &t.latest {
                     Some((_, r, pm25)) => {
                         let aqi = r.aqi.map_or("—".to_string(), |a| a.to_string());
                         let cat = r.category.map(|c| tr.category(c, r.standard)).unwrap_or("");
-                        let pm = pm25.map_or(String::new(), |v| format!("PM2.5 {v:.0}"));
-                        let accent = r.category.map(|c| category_colours(c, r.standard).0);
-                        let hover = format!("{} · AQI {aqi} {cat} · {pm}", t.name);
-                        (aqi, pm, accent, hover)
+                        let primary: Vec<&str> = r.primary.iter().map(|p| p.code()).collect();
+                        let note = if primary.is_empty() {
+                            cat.to_string()
+                        } else {
+                            format!("{cat} · {}", primary.join("、"))
+                        };
+                        let colours = r.category.map(|c| category_colours(c, r.standard));
+                        let pm = pm25.map_or(String::new(), |v| format!(" · PM2.5 {v:.0}"));
+                        let hover = format!("{} · AQI {aqi} {note}{pm}", t.name);
+                        (aqi, note, colours, hover)
                     }
                     None => ("—".to_string(), String::new(), None, t.name.clone()),
                 };
-                tile(ui, &look, width, &t.name, &value, &note, accent).on_hover_text(hover);
+                aqi_tile(ui, &look, width, &t.name, &value, &note, colours).on_hover_text(hover);
             }
         });
     });
@@ -430,7 +470,33 @@ fn area_figures(ui: &mut egui::Ui, look: &Look, tr: Tr, board: &Board, area: &Ar
     });
 }
 
-fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
+/// The area's hourly AQI as a one-panel time chart over the official category bands.
+fn trend_chart(cx: &PageContext<'_>, trend: &[f32], start: Hour, utc_offset_s: i32) -> TimeChart {
+    let mut panel = Panel::new("AQI");
+    panel.bands = crate::report::charts::colour::aqi_bands();
+    panel.traces.push(
+        Trace::line(
+            "area-aqi",
+            cx.tr.t(T::AreaAqi),
+            RGBColor(20, 20, 20),
+            Hourly::new(start, trend.to_vec()),
+        )
+        .width(2.0)
+        // One series, named by the card's title: no legend toggle (none in projector mode).
+        .no_legend(),
+    );
+    TimeChart {
+        title: String::new(),
+        subtitle: String::new(),
+        utc_offset_s,
+        panels: vec![panel],
+        spans: Vec::new(),
+        markers: Vec::new(),
+        now: None,
+    }
+}
+
+fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut ChartView) {
     let tr = cx.tr;
     let look = cx.look;
     card(ui, &look, tr.t(T::AreaTrend), |ui| {
@@ -445,27 +511,16 @@ fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
             ui.label(RichText::new(tr.t(text)).color(look.weak_text));
             return;
         }
-        let fmt = |h: Hour| {
-            h.to_local(board.utc_offset_s)
-                .format("%m-%d %H:%M")
-                .to_string()
+        let (style, h) = if look.projector {
+            (ChartStyle::projector(), 260.0)
+        } else {
+            (ChartStyle::desktop(), 220.0)
         };
-        let first = fmt(board.trend_start);
-        let last = fmt(board.trend_start + (board.trend.len() as i64 - 1));
-        let h = if look.projector { 150.0 } else { 170.0 };
-        let standard = board
-            .area
-            .as_ref()
-            .map_or(Standard::Hj633_2012, |a| a.result.standard);
-        sparkline(
-            ui,
-            &board.trend,
-            egui::vec2(ui.available_width(), h),
-            (&first, &last),
-            &look,
-            look.strong_text,
-            &category_bands(standard),
-        );
+        TimeChartWidget::new(&board.chart, view)
+            .style(style)
+            .height(h)
+            .id_salt("area_trend")
+            .show(ui);
         let present: Vec<f32> = board
             .trend
             .iter()
@@ -481,6 +536,343 @@ fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
                 ))
                 .color(look.weak_text),
             );
+        }
+    });
+}
+
+/// A station tile filled with its AQI category's official colour, text in the colour that reads
+/// on it (black on green, yellow and orange; white on red, purple and maroon).
+fn aqi_tile(
+    ui: &mut egui::Ui,
+    look: &Look,
+    width: f32,
+    caption: &str,
+    value: &str,
+    note: &str,
+    colours: Option<(Color32, Color32)>,
+) -> egui::Response {
+    let body = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(14.5, |f| f.size);
+    let small = body * 0.85;
+    let big = look.key_figure * 0.62;
+    let pad = 6.0;
+    let height = pad * 2.0 + body * 1.3 + big * 1.25 + small * 1.3;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let (fill, text) = colours.unwrap_or((look.card_fill, look.weak_text));
+    let stroke = if look.projector {
+        egui::Stroke::new(1.5, Color32::BLACK)
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    painter.rect(
+        rect.shrink(0.5),
+        4.0,
+        fill,
+        stroke,
+        egui::StrokeKind::Inside,
+    );
+    let x = rect.left() + pad;
+    let mut y = rect.top() + pad;
+    let mut line = |t: &str, size: f32, step: f32| {
+        painter.text(
+            egui::pos2(x, y),
+            egui::Align2::LEFT_TOP,
+            t,
+            egui::FontId::proportional(size),
+            text,
+        );
+        y += size * step;
+    };
+    line(caption, body, 1.3);
+    line(value, big, 1.25);
+    line(note, small, 1.3);
+    // Painted text is invisible to screen readers: name the tile after what it shows.
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{caption} {value} {note}"))
+    });
+    response
+}
+
+fn weak(ui: &mut egui::Ui, look: &Look, text: impl Into<String>) {
+    ui.add(egui::Label::new(RichText::new(text.into()).color(look.weak_text)).wrap());
+}
+
+fn big(ui: &mut egui::Ui, look: &Look, text: impl Into<String>, color: Color32) {
+    ui.label(
+        RichText::new(text.into())
+            .size(look.key_figure * 0.8)
+            .strong()
+            .color(color),
+    );
+}
+
+/// The official colour of a warning level (GB/T 27962 signal colours), text colour on it.
+fn level_colours(level: Level) -> Option<(Color32, Color32)> {
+    match level {
+        Level::Blue => Some((Color32::from_rgb(0, 112, 192), Color32::WHITE)),
+        Level::Yellow => Some((Color32::from_rgb(255, 221, 0), Color32::BLACK)),
+        Level::Orange => Some((Color32::from_rgb(255, 126, 0), Color32::BLACK)),
+        Level::Red => Some((Color32::from_rgb(220, 0, 0), Color32::WHITE)),
+        _ => None,
+    }
+}
+
+fn short(t: chrono::DateTime<chrono::FixedOffset>) -> String {
+    t.format("%m-%d %H:%M").to_string()
+}
+
+fn warning_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
+    let tr = cx.tr;
+    let look = cx.look;
+    card(ui, &look, tr.t(T::WarningLevel), |ui| {
+        let Some(w) = &cards.warning else {
+            big(ui, &look, tr.t(T::NoWarning), look.strong_text);
+            if let Some(p) = &cards.journal_problem {
+                weak(ui, &look, tr.f(T::JournalUnreadable, &[p]));
+            }
+            return;
+        };
+        let name = match tr.0 {
+            crate::workspace::Language::Zh => w.level.default_name(),
+            crate::workspace::Language::En => w.level.default_name_en(),
+        };
+        match level_colours(w.level) {
+            Some((fill, text)) => {
+                badge(ui, name, look.key_figure * 0.7, fill, text);
+            }
+            None => big(ui, &look, name, look.strong_text),
+        }
+        let since = short(w.since);
+        let when = if w.in_force {
+            tr.f(T::WarningSince, &[&since])
+        } else if w.since > to_cst(cx.now) {
+            tr.f(T::WarningIssuedFrom, &[&since])
+        } else {
+            tr.f(T::WarningEnded, &[&since])
+        };
+        ui.label(RichText::new(when).strong().color(look.strong_text));
+        if !w.doc_no.is_empty() {
+            weak(ui, &look, w.doc_no.clone());
+        }
+    });
+}
+
+fn duty_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
+    let tr = cx.tr;
+    let look = cx.look;
+    card(ui, &look, tr.t(T::OnDuty), |ui| {
+        if let Some(p) = &cards.roster_problem {
+            weak(ui, &look, tr.f(T::RosterUnreadable, &[p]));
+            return;
+        }
+        if cx.workspace.settings().roster.is_none() {
+            weak(ui, &look, tr.t(T::NoRoster));
+            return;
+        }
+        if cards.on_duty.is_empty() {
+            big(ui, &look, tr.t(T::NobodyOnDuty), look.warn);
+        }
+        for (person, role) in &cards.on_duty {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(person)
+                        .size(look.key_figure * 0.55)
+                        .strong()
+                        .color(look.strong_text),
+                );
+                ui.label(RichText::new(role).color(look.weak_text));
+            });
+        }
+        if let Some((_, _, start)) = cards.next_duty.first() {
+            let names: Vec<String> = cards
+                .next_duty
+                .iter()
+                .map(|(p, r, _)| format!("{p}（{r}）"))
+                .collect();
+            let when = start.format("%m-%d %H:%M").to_string();
+            weak(
+                ui,
+                &look,
+                format!("{}: {}", tr.f(T::DutyNext, &[&when]), names.join("、")),
+            );
+        }
+    });
+}
+
+fn window_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
+    let tr = cx.tr;
+    let look = cx.look;
+    card(ui, &look, tr.t(T::NextWindow), |ui| match &cards.window {
+        NextWindow::NoForecast => weak(ui, &look, tr.t(T::WindowNoForecast)),
+        NextWindow::None { until } => {
+            big(ui, &look, "—", look.weak_text);
+            weak(
+                ui,
+                &look,
+                tr.f(
+                    T::WindowNone,
+                    &[&until.to_local(8 * 3600).format("%m-%d %H:00")],
+                ),
+            );
+        }
+        NextWindow::Found(w) => {
+            let local = |h: Hour| h.to_local(8 * 3600).format("%m-%d %H:00").to_string();
+            if w.start <= cx.as_of() {
+                big(ui, &look, tr.f(T::WindowNow, &[&local(w.end)]), look.warn);
+            } else {
+                big(
+                    ui,
+                    &look,
+                    tr.f(T::WindowFrom, &[&local(w.start)]),
+                    look.warn,
+                );
+            }
+            let explain = match tr.0 {
+                crate::workspace::Language::Zh => w.explain_zh(),
+                crate::workspace::Language::En => w.explain_en(),
+            };
+            weak(ui, &look, tr.f(T::WindowHours, &[&w.hours(), &explain]));
+        }
+    });
+}
+
+fn budget_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
+    let tr = cx.tr;
+    let look = cx.look;
+    card(ui, &look, tr.t(T::Budget), |ui| match &cards.budget {
+        None => weak(ui, &look, tr.t(T::BudgetNotSet)),
+        Some(Err(e)) => weak(ui, &look, tr.f(T::BudgetUnavailable, &[e])),
+        Some(Ok(b)) => {
+            ui.horizontal_wrapped(|ui| {
+                let (value, color) = match (b.mean_so_far_rounded, b.on_track) {
+                    (Some(m), Some(true)) => (format!("{m:.0}"), look.strong_text),
+                    (Some(m), _) => (format!("{m:.0}"), look.error),
+                    (None, _) => ("—".into(), look.weak_text),
+                };
+                big(ui, &look, value, color);
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(tr.t(T::BudgetMean)).color(look.weak_text));
+                    if let Some(on) = b.on_track {
+                        let (t, c) = if on {
+                            (T::BudgetOnTrack, look.strong_text)
+                        } else {
+                            (T::BudgetOffTrack, look.error)
+                        };
+                        ui.label(RichText::new(tr.t(t)).strong().color(c));
+                    }
+                });
+            });
+            let allowed = b
+                .remaining_allowed_mean
+                .map_or("—".to_string(), |m| format!("{m:.1}"));
+            weak(
+                ui,
+                &look,
+                tr.f(
+                    T::BudgetTarget,
+                    &[&b.target_compared, &b.remaining_days, &allowed],
+                ),
+            );
+            weak(
+                ui,
+                &look,
+                tr.f(
+                    T::BudgetValidDays,
+                    &[&b.as_of, &b.valid_days, &b.missing_days],
+                ),
+            );
+            if let Some(left) = b.heavy_days_left {
+                weak(ui, &look, tr.f(T::BudgetHeavy, &[&b.heavy_days, &left]));
+            }
+        }
+    });
+}
+
+fn overdue_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
+    let tr = cx.tr;
+    let look = cx.look;
+    card(ui, &look, tr.t(T::Overdue), |ui| {
+        if cards.overdue.is_empty() {
+            big(ui, &look, tr.t(T::OverdueNone), look.strong_text);
+        } else {
+            big(
+                ui,
+                &look,
+                tr.f(T::OverdueCount, &[&cards.overdue.len()]),
+                look.error,
+            );
+            for item in cards.overdue.iter().take(3) {
+                weak(
+                    ui,
+                    &look,
+                    tr.f(
+                        T::OverdueItem,
+                        &[&item.unit, &item.text, &short(item.deadline)],
+                    ),
+                );
+            }
+        }
+        if cards.findings_overdue > 0 {
+            ui.label(
+                RichText::new(tr.f(T::FindingsOverdue, &[&cards.findings_overdue]))
+                    .color(look.error),
+            );
+        }
+    });
+}
+
+fn alerts_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
+    let tr = cx.tr;
+    let look = cx.look;
+    let hours = cx.workspace.settings().alerts.lookback_hours;
+    let alerts = &board.cards.alerts;
+    let title = if alerts.is_empty() {
+        tr.t(T::Alerts).to_string()
+    } else {
+        format!(
+            "{}  ·  {}",
+            tr.t(T::Alerts),
+            tr.f(T::AlertsCount, &[&hours, &alerts.len()])
+        )
+    };
+    card(ui, &look, &title, |ui| {
+        if alerts.is_empty() {
+            weak(ui, &look, tr.f(T::AlertsNone, &[&hours]));
+            return;
+        }
+        let english = tr.0 == crate::workspace::Language::En;
+        match cx.desk.why_not() {
+            Some(why) => weak(ui, &look, tr.f(T::AlertsNotKept, &[&why.text(tr.0)])),
+            None => {
+                let kept = alerts
+                    .iter()
+                    .filter(|a| board.cards.recorded.binary_search(&a.key()).is_ok())
+                    .count();
+                weak(ui, &look, tr.f(T::AlertsKept, &[&kept]));
+            }
+        }
+        let limit = if look.projector { 4 } else { 12 };
+        for a in alerts.iter().take(limit) {
+            let color = match a.rule {
+                AlertRule::Burst => look.error,
+                AlertRule::AboveNeighbours => look.warn,
+                AlertRule::Silent => look.weak_text,
+            };
+            ui.horizontal_wrapped(|ui| {
+                let name = if english {
+                    a.rule.name_en()
+                } else {
+                    a.rule.name_zh()
+                };
+                ui.label(RichText::new(format!("【{name}】")).strong().color(color));
+                ui.add(
+                    egui::Label::new(RichText::new(a.text(english)).color(look.strong_text)).wrap(),
+                );
+            });
         }
     });
 }

@@ -1,0 +1,472 @@
+//! Build the sample scenario (`sample-data/`) from the real public data in `/work/shared/data`:
+//! `cargo run --release --example build_sample -- ../shared/data sample-data`
+//!
+//! What is real, derived or synthesised is written to `sample-data/README.md` by hand; this program
+//! does exactly what that file says:
+//! - CNEMC December 2019 daily files reduced to the columns of the non-control stations of the
+//!   Beijing–Tianjin–Hebei "2+26" corridor cities (values untouched), gzip-compressed;
+//! - the station list reduced to those stations (real rows, still GBK);
+//! - an Open-Meteo JSON forecast for Handan for 22–28 Dec 2019 whose hourly weather is the real
+//!   observed weather of the analogue week in the UCI Beijing file, re-dated, converted to
+//!   Open-Meteo variables and units, boundary-layer height synthesised by a stated formula;
+//! - a daily AQI forecast for 22–28 Dec 2019 from the real area daily AQI with a stated error model;
+//! - the default plan, a settings file (area, drill moment, season budget, alert rules), a
+//!   synthetic duty roster, and the journal of the episode so far recorded through
+//!   `ResponseService::execute` (`domain::response::record_drill`).
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
+
+use airdesk::clock::cst;
+use airdesk::domain::budget::{
+    self, BudgetSettings, RoundMode, Rounding, Season, TargetForm, TargetRounding,
+};
+use airdesk::domain::response::{ResponseService, record_drill};
+use airdesk::ingest;
+use airdesk::journal::{Author, SqliteStorage, Storage};
+use airdesk::store::Store;
+use airdesk::workspace::Settings;
+
+/// The "2+26" cities of the Beijing–Tianjin–Hebei air-pollution transport corridor.
+const CORRIDOR: [&str; 28] = [
+    "北京",
+    "天津",
+    "石家庄",
+    "唐山",
+    "廊坊",
+    "保定",
+    "沧州",
+    "衡水",
+    "邢台",
+    "邯郸",
+    "太原",
+    "阳泉",
+    "长治",
+    "晋城",
+    "济南",
+    "淄博",
+    "济宁",
+    "德州",
+    "聊城",
+    "滨州",
+    "菏泽",
+    "郑州",
+    "开封",
+    "安阳",
+    "鹤壁",
+    "新乡",
+    "焦作",
+    "濮阳",
+];
+/// The user's area.
+const AREA: &str = "邯郸";
+/// Handan's centre (the mean of its stations), for the forecast location.
+const AREA_LAT: f64 = 36.61;
+const AREA_LON: f64 = 114.49;
+/// The drill moment (China Standard Time).
+const DRILL_AT: (u32, u32) = (22, 10);
+/// The orange warning takes effect at 22:00 on 21 Dec; issued at 14:00 that day.
+const WARNING_START: (u32, u32) = (21, 22);
+/// First and last day of the forecasts (local dates).
+const FORECAST_DAYS: (u32, u32) = (22, 28);
+/// The analogue week in the UCI Beijing file whose weather stands in for the forecast.
+const ANALOGUE_START: (i32, u32, u32) = (2010, 11, 28);
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [shared, out] = args.as_slice() else {
+        bail!("usage: build_sample <shared data folder> <output folder>");
+    };
+    let shared = PathBuf::from(shared);
+    let out = PathBuf::from(out);
+    std::fs::create_dir_all(out.join("data"))?;
+    for stale in ["journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm"] {
+        let _ = std::fs::remove_file(out.join(stale));
+    }
+    let codes = station_list(&shared, &out)?;
+    cnemc(&shared, &out, &codes)?;
+    weather(&shared, &out)?;
+    let store = load(&out)?;
+    aqi_forecast(&store, &out)?;
+    std::fs::write(
+        out.join("plan.toml"),
+        include_str!("../assets/plans/default.toml"),
+    )?;
+    roster(&out)?;
+    settings(&out)?;
+    journal(&out)?;
+    budget_check(&store, &out)?;
+    Ok(())
+}
+
+fn day(d: u32) -> Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(2019, 12, d).context("date")
+}
+
+fn local(d: u32, h: u32) -> Result<chrono::DateTime<chrono::FixedOffset>> {
+    let t = day(d)?.and_hms_opt(h, 0, 0).context("time")?;
+    cst().from_local_datetime(&t).single().context("local time")
+}
+
+/// The station list reduced to the corridor's non-control stations that appear in the December
+/// files: real rows, GBK as published. Returns their codes.
+fn station_list(shared: &Path, out: &Path) -> Result<BTreeSet<String>> {
+    let bytes = std::fs::read(shared.join("stations/NewSiteList.csv"))?;
+    let (text, _, bad) = encoding_rs::GBK.decode(&bytes);
+    if bad {
+        bail!("station list is not GBK");
+    }
+    let mut in_data = BTreeSet::new();
+    for d in 1..=31 {
+        let f = shared.join(format!("cnemc-2019-12/china_sites_201912{d:02}.csv"));
+        let head = std::fs::read_to_string(&f)?;
+        let first = head.lines().next().unwrap_or_default();
+        in_data.extend(first.split(',').skip(3).map(str::to_string));
+    }
+    let mut lines = text.lines();
+    let header = lines.next().context("empty station list")?;
+    let mut kept = vec![header.to_string()];
+    let mut codes = BTreeSet::new();
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        let (Some(code), Some(city), Some(control)) = (cells.first(), cells.get(2), cells.get(5))
+        else {
+            continue;
+        };
+        if CORRIDOR.contains(city) && *control == "N" && in_data.contains(*code) {
+            codes.insert(code.to_string());
+            kept.push(line.to_string());
+        }
+    }
+    let text = kept.join("\r\n") + "\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(out.join("data/stations-2plus26.csv"), &gbk)?;
+    eprintln!("station list: {} stations", codes.len());
+    Ok(codes)
+}
+
+/// The December files with only the chosen stations' columns, values untouched, gzip.
+fn cnemc(shared: &Path, out: &Path, codes: &BTreeSet<String>) -> Result<()> {
+    for d in 1..=31 {
+        let name = format!("china_sites_201912{d:02}.csv");
+        let text = std::fs::read_to_string(shared.join("cnemc-2019-12").join(&name))?;
+        let mut rows = text.lines();
+        let header: Vec<&str> = rows.next().context("empty file")?.split(',').collect();
+        let keep: Vec<usize> = header
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| *i < 3 || codes.contains(**h))
+            .map(|(i, _)| i)
+            .collect();
+        let pick = |line: &str| {
+            let cells: Vec<&str> = line.split(',').collect();
+            keep.iter()
+                .map(|&i| cells.get(i).copied().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let mut reduced = vec![pick(&header.join(","))];
+        reduced.extend(rows.map(pick));
+        let path = out.join("data").join(format!("{name}.gz"));
+        let file = std::fs::File::create(&path)?;
+        let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::best());
+        // The originals end without a newline; so do these.
+        gz.write_all(reduced.join("\n").as_bytes())?;
+        gz.finish()?;
+    }
+    Ok(())
+}
+
+/// One hour of the UCI Beijing file.
+struct UciHour {
+    dewp: f64,
+    temp: f64,
+    pres: f64,
+    cbwd: String,
+    iws: f64,
+    is: f64,
+    ir: f64,
+}
+
+/// The meteorological forecast: the analogue week's observed weather, re-dated to 22–28 Dec 2019.
+fn weather(shared: &Path, out: &Path) -> Result<()> {
+    let path = shared.join("beijing-pm25-2010-2014/PRSA_data_2010.1.1-2014.12.31.csv");
+    let mut reader =
+        csv::Reader::from_path(&path).with_context(|| format!("{}", path.display()))?;
+    let (y, m, d) = ANALOGUE_START;
+    let first = NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .context("analogue date")?;
+    let days = i64::from(FORECAST_DAYS.1 - FORECAST_DAYS.0 + 1);
+    let last = first + Duration::days(days);
+    let mut hours: Vec<(NaiveDateTime, UciHour)> = Vec::new();
+    for row in reader.records() {
+        let row = row?;
+        let num = |i: usize| row.get(i).and_then(|s| s.trim().parse::<f64>().ok());
+        let (Some(yy), Some(mm), Some(dd), Some(hh)) = (num(1), num(2), num(3), num(4)) else {
+            continue;
+        };
+        let Some(t) = NaiveDate::from_ymd_opt(yy as i32, mm as u32, dd as u32)
+            .and_then(|d| d.and_hms_opt(hh as u32, 0, 0))
+        else {
+            continue;
+        };
+        if t < first - Duration::hours(1) || t >= last {
+            continue;
+        }
+        hours.push((
+            t,
+            UciHour {
+                dewp: num(6).context("DEWP")?,
+                temp: num(7).context("TEMP")?,
+                pres: num(8).context("PRES")?,
+                cbwd: row.get(9).unwrap_or("").to_string(),
+                iws: num(10).context("Iws")?,
+                is: num(11).context("Is")?,
+                ir: num(12).context("Ir")?,
+            },
+        ));
+    }
+    if hours.len() != days as usize * 24 + 1 {
+        bail!("analogue week incomplete: {} hours", hours.len());
+    }
+    let shift = day(FORECAST_DAYS.0)?.and_hms_opt(0, 0, 0).context("t")? - first;
+    let mut time = Vec::new();
+    let (mut t2, mut td, mut rh, mut ps, mut ws, mut wd, mut pr, mut blh) = (
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+    );
+    for pair in hours.windows(2) {
+        let (prev, (t, h)) = (&pair[0].1, &pair[1]);
+        time.push((*t + shift).format("%Y-%m-%dT%H:%M").to_string());
+        // Iws is the wind speed cumulated (m/s × h) while the direction stays; the hour's own
+        // speed is the increment, or the value itself when the direction changed.
+        let speed = if prev.cbwd == h.cbwd && h.iws >= prev.iws {
+            h.iws - prev.iws
+        } else {
+            h.iws
+        };
+        let direction = match h.cbwd.as_str() {
+            "NW" => Some(315.0),
+            "NE" => Some(45.0),
+            "SE" => Some(135.0),
+            _ => None, // cv: calm or variable
+        };
+        let humidity = magnus_rh(h.temp, h.dewp);
+        let wet = h.ir > prev.ir || h.ir > 0.0 && prev.ir == 0.0 || h.is > prev.is;
+        let hour = f64::from(chrono::Timelike::hour(t));
+        let daytime = if (8.0..=17.0).contains(&hour) {
+            (std::f64::consts::PI * (hour - 8.0) / 9.0).sin()
+        } else {
+            0.0
+        };
+        t2.push(h.temp);
+        td.push(h.dewp);
+        rh.push(humidity.round());
+        ps.push(h.pres);
+        ws.push((speed * 10.0).round() / 10.0);
+        wd.push(direction);
+        pr.push(if wet { 1.0 } else { 0.0 });
+        blh.push((150.0 + 100.0 * speed + 700.0 * daytime * (1.0 - humidity / 100.0)).round());
+    }
+    let json = serde_json::json!({
+        "latitude": AREA_LAT,
+        "longitude": AREA_LON,
+        "generationtime_ms": 0.5,
+        "utc_offset_seconds": 28800,
+        "timezone": "Asia/Shanghai",
+        "timezone_abbreviation": "CST",
+        "elevation": 60.0,
+        "hourly_units": {
+            "time": "iso8601",
+            "temperature_2m": "°C",
+            "dew_point_2m": "°C",
+            "relative_humidity_2m": "%",
+            "surface_pressure": "hPa",
+            "wind_speed_10m": "m/s",
+            "wind_direction_10m": "°",
+            "precipitation": "mm",
+            "boundary_layer_height": "m",
+        },
+        "hourly": {
+            "time": time,
+            "temperature_2m": t2,
+            "dew_point_2m": td,
+            "relative_humidity_2m": rh,
+            "surface_pressure": ps,
+            "wind_speed_10m": ws,
+            "wind_direction_10m": wd,
+            "precipitation": pr,
+            "boundary_layer_height": blh,
+        }
+    });
+    std::fs::write(
+        out.join("data/open-meteo-handan-20191222.json"),
+        serde_json::to_string(&json)?,
+    )?;
+    Ok(())
+}
+
+/// Relative humidity from temperature and dew point (Magnus, Alduchov & Eskridge 1996), %.
+fn magnus_rh(t: f64, td: f64) -> f64 {
+    let e = |x: f64| (17.625 * x / (243.04 + x)).exp();
+    (100.0 * e(td) / e(t)).clamp(0.0, 100.0)
+}
+
+fn load(out: &Path) -> Result<Store> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(out.join("data"))? {
+        files.push(entry?.path());
+    }
+    files.sort();
+    let mut store = Store::new();
+    let report = ingest::load_paths(&files, &mut store);
+    for f in &report.files {
+        if f.failed() {
+            bail!(
+                "{} did not load: {:?}",
+                f.path.display(),
+                f.problems.first()
+            );
+        }
+    }
+    Ok(store)
+}
+
+/// The AQI forecast as a forecaster would have issued it on the morning of 22 Dec: the real area
+/// daily AQI of each day, off by a lead-dependent error, as a range.
+fn aqi_forecast(store: &Store, out: &Path) -> Result<()> {
+    let ids = store.stations().in_area(AREA);
+    let days = budget::area_daily_aqi(store, &ids, day(FORECAST_DAYS.0)?, day(FORECAST_DAYS.1)?);
+    let mut csv = String::from("日期,AQI下限,AQI上限,首要污染物\r\n");
+    for (lead, d) in days.iter().enumerate() {
+        let Some(real) = d.aqi else {
+            bail!("no area daily AQI on {}", d.date);
+        };
+        // Error model: the centre misses by 4 % per day of lead, alternately high and low
+        // (+4 %, −8 %, +12 % …); the range is the centre ± 12 %, rounded to 5.
+        let lead = lead as f64 + 1.0;
+        let sign = if lead as i64 % 2 == 1 { 1.0 } else { -1.0 };
+        let centre = f64::from(real) * (1.0 + sign * 0.04 * lead);
+        let round5 = |x: f64| (x / 5.0).round() * 5.0;
+        let primary = if centre > 100.0 { "PM2.5" } else { "" };
+        csv.push_str(&format!(
+            "{},{:.0},{:.0},{primary}\r\n",
+            d.date,
+            round5(centre * 0.88),
+            round5(centre * 1.12)
+        ));
+        eprintln!("{}: real area daily AQI {real}", d.date);
+    }
+    std::fs::create_dir_all(out.join("forecast"))?;
+    std::fs::write(out.join("forecast/aqi-forecast-20191222.csv"), csv)?;
+    Ok(())
+}
+
+/// A synthetic duty roster for 15–31 Dec: day shift 08:30–17:30, night shift 17:30–08:30.
+fn roster(out: &Path) -> Result<()> {
+    const DAY: [(&str, &str); 4] = [
+        ("张伟", "13800000001"),
+        ("李娜", "13800000002"),
+        ("王磊", "13800000003"),
+        ("赵敏", "13800000004"),
+    ];
+    const NIGHT: [(&str, &str); 3] = [
+        ("刘洋", "13800000005"),
+        ("陈静", "13800000006"),
+        ("杨帆", "13800000007"),
+    ];
+    const LEAD: [&str; 2] = ["周建国", "吴海燕"];
+    let mut csv = String::from("日期,班次,开始时间,结束时间,姓名,岗位,电话\r\n");
+    for (i, d) in (15..=31).enumerate() {
+        let date = day(d)?;
+        let (p, ph) = DAY[i % DAY.len()];
+        csv.push_str(&format!("{date},白班,08:30,17:30,{p},值班员,{ph}\r\n"));
+        let (p, ph) = NIGHT[i % NIGHT.len()];
+        csv.push_str(&format!("{date},夜班,17:30,次日08:30,{p},值班员,{ph}\r\n"));
+        let lead = LEAD[i % LEAD.len()];
+        csv.push_str(&format!(
+            "{date},带班,08:30,次日08:30,{lead},带班领导,13900000001\r\n"
+        ));
+    }
+    std::fs::write(out.join("roster.csv"), csv)?;
+    Ok(())
+}
+
+fn settings(out: &Path) -> Result<()> {
+    let mut s = Settings {
+        area: AREA.into(),
+        ..Settings::default()
+    };
+    s.drill_at = Some(local(DRILL_AT.0, DRILL_AT.1)?.with_timezone(&chrono::Utc));
+    s.roster = Some(PathBuf::from("roster.csv"));
+    s.aqi_forecast = Some(PathBuf::from("forecast/aqi-forecast-20191222.csv"));
+    s.budget = Some(BudgetSettings {
+        season: Season::campaign(2019).context("season")?,
+        baseline: Some(BASELINE),
+        target: TargetForm::DecreasePercent(4.0),
+        heavy_target: Some(10),
+        rounding: Rounding {
+            daily: RoundMode::HalfEven,
+            mean: RoundMode::HalfEven,
+            target: TargetRounding::Floor,
+        },
+    });
+    std::fs::write(out.join("settings.toml"), s.to_toml()?)?;
+    Ok(())
+}
+
+/// Illustrative baseline: last season's same-period mean PM2.5, µg/m³ (see README).
+const BASELINE: f64 = 96.0;
+
+/// The journal of the episode so far, recorded through the response service.
+fn journal(out: &Path) -> Result<()> {
+    let mut storage = SqliteStorage::open(out)?;
+    let plan = airdesk::domain::plan::parse(include_str!("../assets/plans/default.toml"))
+        .map_err(|e| anyhow::anyhow!("default plan: {e:?}"))?;
+    let mut service = ResponseService::load(&storage, plan)?;
+    let author = Author::new("张伟", "desk-1")?;
+    record_drill(
+        &mut service,
+        &mut storage,
+        &author,
+        local(WARNING_START.0, WARNING_START.1)?,
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    storage.close()?;
+    for extra in [
+        "journal.sqlite-wal",
+        "journal.sqlite-shm",
+        airdesk::journal::LOCK_FILE,
+    ] {
+        let _ = std::fs::remove_file(out.join(extra));
+    }
+    Ok(())
+}
+
+/// Print the December mean so the README can state it.
+fn budget_check(store: &Store, _out: &Path) -> Result<()> {
+    let ids = store.stations().in_area(AREA);
+    let days = airdesk::domain::area::area_daily(
+        store,
+        &ids,
+        airdesk::store::Variable::Pm25,
+        airdesk::domain::area::DailyStat::Mean,
+        day(1)?,
+        day(31)?,
+    );
+    for d in &days {
+        eprintln!("{} PM2.5 {:?}", d.date, d.value.map(|v| v.round()));
+    }
+    Ok(())
+}

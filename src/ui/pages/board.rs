@@ -1,0 +1,272 @@
+//! The figures of the Situation board's cards — warning level, duty, next unfavourable window,
+//! season budget, overdue items, alerts — gathered from the workspace (journal, roster, settings)
+//! and the store through the domain modules, as of the app's "now". Recomputed when the data, the
+//! hour, or the journal or roster file changes; drawing is in `situation.rs`.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+
+use crate::clock::to_cst;
+use crate::domain::alerts::{self, Alert};
+use crate::domain::area::{DailyStat, area_daily};
+use crate::domain::budget::{self, Budget};
+use crate::domain::findings::Findings;
+use crate::domain::plan::Level;
+use crate::domain::response;
+use crate::domain::roster::Roster;
+use crate::domain::windows::{self, HourlyWeather, Window, WindowSettings};
+use crate::ingest::roster::{RosterOptions, read_roster_file};
+use crate::journal::{SqliteStorage, Storage};
+use crate::store::{Hour, SeriesKind, StationId, Store, Variable};
+use crate::workspace::Workspace;
+
+/// How far ahead the board looks for the next unfavourable window.
+const WINDOW_HORIZON_HOURS: i64 = 7 * 24;
+
+/// The warning in force (or the last one), from the journal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WarningNow {
+    /// The level.
+    pub level: Level,
+    /// Since when the level has been in effect.
+    pub since: DateTime<FixedOffset>,
+    /// Whether it is in force now (started, not paused).
+    pub in_force: bool,
+    /// The document number of the issue.
+    pub doc_no: String,
+}
+
+/// One overdue checklist item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverdueItem {
+    /// Responsible unit's name.
+    pub unit: String,
+    /// What is due.
+    pub text: String,
+    /// Its deadline.
+    pub deadline: DateTime<FixedOffset>,
+}
+
+/// The next unfavourable window over the workspace's meteorological forecast.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NextWindow {
+    /// No forecast with wind or humidity is loaded.
+    NoForecast,
+    /// The forecast shows none within the horizon (`until`: end of the forecast looked at).
+    None {
+        /// Last forecast hour looked at.
+        until: Hour,
+    },
+    /// The first window ending after now.
+    Found(Window),
+}
+
+/// Everything the cards show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cards {
+    /// Current warning; `None` when the journal holds none.
+    pub warning: Option<WarningNow>,
+    /// Why the journal could not be read, when it could not.
+    pub journal_problem: Option<String>,
+    /// Who is on duty now: (person, role or label).
+    pub on_duty: Vec<(String, String)>,
+    /// Who comes next.
+    pub next_duty: Vec<(String, String, chrono::NaiveDateTime)>,
+    /// Why the roster could not be used (missing file, no roster set …).
+    pub roster_problem: Option<String>,
+    /// The next unfavourable window.
+    pub window: NextWindow,
+    /// The season budget as of yesterday; `Err` says why not.
+    pub budget: Option<Result<Budget, String>>,
+    /// Overdue checklist items of the current warning.
+    pub overdue: Vec<OverdueItem>,
+    /// Supervision findings past their deadline.
+    pub findings_overdue: usize,
+    /// Station alerts, newest first.
+    pub alerts: Vec<Alert>,
+    /// Keys of the alerts already kept in the journal (sorted).
+    pub recorded: Vec<String>,
+}
+
+/// What the cards depend on besides data generation and hour: the journal's and roster's
+/// modification times (another instance or the response page writes the journal).
+pub fn file_stamps(ws: &Workspace) -> Vec<Option<SystemTime>> {
+    let mut paths: Vec<PathBuf> = vec![ws.journal_path(), ws.root().join("journal.sqlite-wal")];
+    if let Some(r) = &ws.settings().roster {
+        paths.push(ws.resolve(r));
+    }
+    paths
+        .iter()
+        .map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+        .collect()
+}
+
+/// Gather the cards' figures as of `now` for the area `ids`; the journal is read through the
+/// desk's handle when it has one, else opened read-only.
+pub fn gather(
+    ws: &Workspace,
+    journal: Option<&SqliteStorage>,
+    store: &Store,
+    ids: &[StationId],
+    now: DateTime<Utc>,
+) -> Cards {
+    let local = to_cst(now);
+    let mut cards = Cards {
+        warning: None,
+        journal_problem: None,
+        on_duty: Vec::new(),
+        next_duty: Vec::new(),
+        roster_problem: None,
+        window: next_window(store, now),
+        budget: None,
+        overdue: Vec::new(),
+        findings_overdue: 0,
+        alerts: alerts::detect(store, ids, &ws.settings().alerts, now),
+        recorded: Vec::new(),
+    };
+    match journal {
+        Some(storage) => journal_figures(storage, local, &mut cards),
+        None if ws.journal_path().is_file() => match SqliteStorage::open_read_only(ws.root()) {
+            Ok(storage) => journal_figures(&storage, local, &mut cards),
+            Err(e) => cards.journal_problem = Some(e.to_string()),
+        },
+        None => {}
+    }
+    roster_figures(ws, local, &mut cards);
+    cards.budget = ws
+        .settings()
+        .budget
+        .map(|settings| season_budget(store, ids, &settings, local));
+    cards
+}
+
+fn journal_figures(storage: &SqliteStorage, now: DateTime<FixedOffset>, cards: &mut Cards) {
+    match response::load(storage) {
+        Ok(state) => {
+            if let Some(e) = state.episodes().last() {
+                cards.warning = Some(WarningNow {
+                    level: e.level(),
+                    since: e.level_since(),
+                    in_force: e.in_force(now),
+                    doc_no: e.steps.last().map(|s| s.doc_no.clone()).unwrap_or_default(),
+                });
+            }
+            if let Some(e) = state.current() {
+                cards.overdue = e
+                    .overdue(now)
+                    .into_iter()
+                    .map(|i| OverdueItem {
+                        unit: i.spec.unit_name.clone(),
+                        text: i.spec.text.clone(),
+                        deadline: i.deadline,
+                    })
+                    .collect();
+            }
+        }
+        Err(e) => cards.journal_problem = Some(e.to_string()),
+    }
+    if let Ok(events) = storage.read_since(0) {
+        let mut findings = Findings::new();
+        for e in &events {
+            findings.apply_journal(e);
+        }
+        cards.findings_overdue = findings.overdue(now).len();
+        cards.recorded = alerts::raised_keys(&events);
+    }
+}
+
+fn roster_figures(ws: &Workspace, now: DateTime<FixedOffset>, cards: &mut Cards) {
+    let Some(path) = ws.settings().roster.as_ref().map(|p| ws.resolve(p)) else {
+        return;
+    };
+    let (shifts, report) = read_roster_file(&path, &RosterOptions::default());
+    if shifts.is_empty() {
+        cards.roster_problem = Some(
+            report
+                .problems
+                .first()
+                .map_or_else(|| path.display().to_string(), |p| p.reason.clone()),
+        );
+        return;
+    }
+    let roster = Roster::new(shifts);
+    let label = |s: &crate::domain::roster::Shift| {
+        s.role
+            .clone()
+            .or_else(|| s.label.clone())
+            .unwrap_or_default()
+    };
+    cards.on_duty = roster
+        .on_duty(now)
+        .into_iter()
+        .map(|s| (s.person.clone(), label(s)))
+        .collect();
+    cards.next_duty = roster
+        .next(now)
+        .into_iter()
+        .map(|s| (s.person.clone(), label(s), s.start))
+        .collect();
+}
+
+/// The stations holding a forecast of weather (wind or humidity).
+fn forecast_locations(store: &Store) -> Vec<StationId> {
+    let mut ids: Vec<StationId> = store
+        .keys()
+        .into_iter()
+        .filter(|k| {
+            k.kind == SeriesKind::Forecast
+                && matches!(
+                    k.variable,
+                    Variable::WindSpeed | Variable::RelativeHumidity | Variable::DewPoint
+                )
+        })
+        .map(|k| k.station)
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+fn next_window(store: &Store, now: DateTime<Utc>) -> NextWindow {
+    let ids = forecast_locations(store);
+    if ids.is_empty() {
+        return NextWindow::NoForecast;
+    }
+    let from = Hour::from_utc(now);
+    let to = from + WINDOW_HORIZON_HOURS;
+    let weather = HourlyWeather::from_store(store, &ids, SeriesKind::Forecast, from, to);
+    let settings = WindowSettings::default();
+    let hours = windows::assess_hours(&weather, &settings);
+    let analysis = windows::find_windows(&hours, &settings);
+    match analysis.windows.into_iter().find(|w| w.end > from) {
+        Some(w) => NextWindow::Found(w),
+        None => NextWindow::None { until: to },
+    }
+}
+
+fn season_budget(
+    store: &Store,
+    ids: &[StationId],
+    settings: &budget::BudgetSettings,
+    now: DateTime<FixedOffset>,
+) -> Result<Budget, String> {
+    // Only whole days count: the last one is yesterday.
+    let as_of = (now - Duration::days(1)).date_naive();
+    let season = settings.season;
+    if as_of < season.from() {
+        return Err(format!("the season starts on {}", season.from()));
+    }
+    let to = as_of.min(season.to());
+    let days = area_daily(
+        store,
+        ids,
+        Variable::Pm25,
+        DailyStat::Mean,
+        season.from(),
+        to,
+    );
+    let aqi = budget::area_daily_aqi(store, ids, season.from(), to);
+    budget::compute(settings, &days, &aqi, to).map_err(|e| e.to_string())
+}

@@ -1,0 +1,146 @@
+//! The first start opens the sample drill: Handan on 22 Dec 2019 at 10:00 mid-way through an
+//! orange warning, with the drill banner, coloured station tiles, the cards filled from the
+//! journal, roster, forecast and budget, and the alert list; nothing after the drill moment is
+//! shown; F5 reloads.
+
+mod common;
+
+use airdesk::ui::i18n::{T, Tr};
+use airdesk::ui::{AirDeskApp, StartOptions};
+use airdesk::workspace::Language;
+use common::{Env, fixed_now, harness, settle};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+/// A first start: no workspace given, none opened before, config in a temporary folder.
+fn first_start(env: &Env, language: Language) -> AirDeskApp {
+    start(env, language, None)
+}
+
+fn start(env: &Env, language: Language, officer: Option<&str>) -> AirDeskApp {
+    AirDeskApp::new(StartOptions {
+        officer: officer.and_then(|o| airdesk::journal::Author::new(o, "desk-1").ok()),
+        workspace: None,
+        language: Some(language),
+        config_dir: Some(env.config.path().to_path_buf()),
+        real_time: fixed_now,
+        watch_files: false,
+        ..StartOptions::default()
+    })
+    .expect("app")
+}
+
+#[test]
+fn first_start_opens_the_sample_drill_mid_episode() {
+    let env = Env::new();
+    let app = first_start(&env, Language::Zh);
+    let root = app.workspace().root().to_path_buf();
+    assert!(root.starts_with(env.config.path()), "{}", root.display());
+    assert!(
+        !root.starts_with(env!("CARGO_MANIFEST_DIR")),
+        "the repo's sample-data is never opened in place"
+    );
+    assert_eq!(
+        airdesk::clock::to_cst(app.now())
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        "2019-12-22 10:00"
+    );
+    let mut h = harness(app, (1920.0, 1080.0));
+    settle(&mut h);
+    let tr = Tr(Language::Zh);
+    h.get_by_label_contains(&tr.f(T::DrillBanner, &[&"2019-12-22 10:00"]));
+    // Data up to the drill moment, not the rest of the month that the files hold.
+    h.get_by_label_contains(&tr.f(T::DataAsOf, &[&"2019-12-22 10:00"]));
+    // Station tiles of Handan's seven stations.
+    for name in ["环保局", "东污水处理厂", "矿院", "丛台公园"] {
+        assert!(
+            h.query_all_by_label_contains(name).next().is_some(),
+            "{name}"
+        );
+    }
+    // The warning from the journal, since 21 Dec 22:00; the late town's overdue items.
+    h.get_by_label("橙色预警");
+    h.get_by_label_contains(&tr.f(T::WarningSince, &[&"12-21 22:00"]));
+    h.get_by_label_contains("项逾期");
+    // The roster: the day shift of 22 Dec.
+    h.get_by_label("赵敏");
+    // Budget and the next window from the sample's settings and forecast.
+    h.get_by_label(tr.t(T::BudgetMean));
+    h.get_by_label(tr.t(T::NextWindow));
+    h.get_by_label_contains(tr.t(T::Alerts));
+    // F5 reloads without losing anything.
+    h.key_press_modifiers(Modifiers::NONE, Key::F5);
+    settle(&mut h);
+    h.get_by_label("橙色预警");
+    h.get_by_label_contains(&tr.f(T::DataAsOf, &[&"2019-12-22 10:00"]));
+}
+
+#[test]
+fn the_sample_reads_in_english_and_in_projector_mode() {
+    let env = Env::new();
+    let mut h = harness(first_start(&env, Language::En), (1366.0, 768.0));
+    settle(&mut h);
+    let tr = Tr(Language::En);
+    h.get_by_label("orange warning");
+    h.key_press_modifiers(Modifiers::NONE, Key::F11);
+    h.run();
+    assert!(h.state().presenting());
+    h.get_by_label_contains(tr.t(T::ProjectorBanner));
+    h.get_by_label("orange warning");
+}
+
+#[test]
+fn a_second_start_reopens_the_installed_sample() {
+    let env = Env::new();
+    let first = first_start(&env, Language::Zh);
+    let root = first.workspace().root().to_path_buf();
+    drop(first);
+    let again = first_start(&env, Language::Zh);
+    assert_eq!(again.workspace().root(), root);
+}
+
+/// The `alert.raised` events of the workspace's journal.
+fn raised(root: &std::path::Path) -> Vec<airdesk::journal::Event> {
+    use airdesk::journal::Storage;
+    let journal = airdesk::journal::SqliteStorage::open_read_only(root).expect("journal");
+    journal
+        .read_since(0)
+        .expect("read")
+        .into_iter()
+        .filter(|e| e.kind == airdesk::domain::alerts::RAISED)
+        .collect()
+}
+
+#[test]
+fn alerts_are_kept_once_with_an_officer_and_only_shown_in_projector_mode() {
+    let env = Env::new();
+    // Projector mode from the first frame: shown, not kept.
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    h.key_press_modifiers(Modifiers::NONE, Key::F11);
+    settle(&mut h);
+    let root = h.state().workspace().root().to_path_buf();
+    h.get_by_label_contains("仅显示，未记入日志");
+    assert!(raised(&root).is_empty());
+    drop(h);
+    // At the desk: every alert on the board is kept, once, with the drill time.
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    h.run();
+    let kept = raised(&root);
+    assert!(!kept.is_empty(), "the drill morning has alerts");
+    assert!(kept.iter().all(|e| e.operator == "赵敏"));
+    assert!(
+        kept.iter()
+            .all(|e| e.recorded_at == airdesk::clock::parse_moment("2019-12-22 10:00").expect("t"))
+    );
+    assert!(kept.iter().any(|e| e.payload.contains("1049A")));
+    h.key_press_modifiers(Modifiers::NONE, Key::F5);
+    settle(&mut h);
+    drop(h);
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    h.run();
+    drop(h);
+    assert_eq!(raised(&root).len(), kept.len(), "raised once only");
+}
