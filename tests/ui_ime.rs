@@ -113,3 +113,48 @@ fn ime_works_in_the_settings_fields() {
     ime_sequences(&mut h, tr.t(T::ClockDrillAt));
     ime_sequences(&mut h, tr.t(T::WorkspaceFolder));
 }
+
+#[test]
+fn ime_works_in_the_shift_modal() {
+    let env = Env::new();
+    let mut h = harness(
+        airdesk::ui::AirDeskApp::new(airdesk::ui::StartOptions {
+            officer: None,
+            ..env.options(Language::Zh)
+        })
+        .expect("app"),
+        (1366.0, 768.0),
+    );
+    settle(&mut h);
+    let tr = Tr(Language::Zh);
+    ime_sequences(&mut h, tr.t(T::ShiftOfficer));
+    ime_sequences(&mut h, tr.t(T::ShiftDesk));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().desk().officer().map(|a| a.operator().to_owned()),
+        Some("北京市朝阳区".to_owned())
+    );
+    h.state_mut().send(Command::AskOfficer);
+    h.run();
+    ime_sequences(&mut h, tr.t(T::ShiftSuccessor));
+    ime_sequences(&mut h, tr.t(T::ShiftNote));
+}
+
+#[test]
+fn ime_works_in_the_response_fields() {
+    let env = Env::new();
+    let mut h = harness(app_with(&env, Language::Zh, &[]), (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Response));
+    h.run();
+    let tr = Tr(Language::Zh);
+    for label in [T::RespParticipants, T::RespBasis, T::RespDecisionText] {
+        ime_sequences(&mut h, tr.t(label));
+    }
+    h.get_by_label(tr.t(T::RespIssueTitle)).click();
+    h.run();
+    for label in [T::RespApprover, T::RespDocNo, T::RespReasons] {
+        ime_sequences(&mut h, tr.t(label));
+    }
+}

@@ -866,6 +866,7 @@ impl AirDeskApp {
                 }
                 self.shift.ask = ShiftAsk::Closed;
             }
+            Command::Export(files) => self.export(&files),
             Command::Response(command) => {
                 let at = to_cst(self.clock.now(real_now));
                 if let Err(e) = self.desk.execute(&command, at) {
@@ -889,6 +890,48 @@ impl AirDeskApp {
                     }
                 }
             }
+        }
+    }
+
+    /// Response page: write exports into `exports/` of the workspace; one notice for all.
+    fn export(&mut self, files: &[(String, Vec<u8>)]) {
+        let names: Vec<String> = files.iter().map(|f| f.0.clone()).collect();
+        if self.workspace.read_only() {
+            self.notices.push(
+                BannerKind::Warning,
+                T::ExportReadOnly,
+                vec![names.join("、")],
+            );
+            return;
+        }
+        let dir = self.workspace.root().join(crate::ui::pages::EXPORTS_DIR);
+        let mut saved = Vec::new();
+        for (file_name, bytes) in files {
+            // Only a plain file name: nothing may be written outside `exports/`.
+            let name = std::path::Path::new(file_name)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "export.txt".to_owned());
+            let path = dir.join(&name);
+            match std::fs::create_dir_all(&dir)
+                .and_then(|()| crate::workspace::write_atomic(&path, bytes))
+            {
+                Ok(()) => saved.push(name),
+                Err(e) => {
+                    self.notices.push(
+                        BannerKind::Error,
+                        T::SaveFailed,
+                        vec![format!("{}: {e}", path.display())],
+                    );
+                }
+            }
+        }
+        if !saved.is_empty() {
+            self.notices.push(
+                BannerKind::Info,
+                T::ExportSaved,
+                vec![dir.display().to_string(), saved.join("、")],
+            );
         }
     }
 

@@ -93,6 +93,12 @@ pub enum Command {
     CloseShiftModal,
     /// Record a response command (issue, acknowledge, lift …) for the officer on shift, now.
     Response(crate::domain::response::Command),
+
+    // Response page
+    /// Save notices, reports or ledgers into the workspace's `exports/` folder (never over a
+    /// data file); a file of the same name is replaced. Each entry: file name, content.
+    Export(Vec<(String, Vec<u8>)>),
+
     // Situation board
     /// Keep alerts seen for the first time in the journal (`alert.raised`), stamped now.
     RecordAlerts(Vec<crate::domain::alerts::Alert>),

@@ -238,21 +238,3 @@ pub fn card_grid(
         ui.add_space(gap);
     }
 }
-
-/// What a page that has not landed yet will hold, in the current language.
-pub fn coming_page(
-    ui: &mut egui::Ui,
-    look: &Look,
-    title: &str,
-    heading: &str,
-    body: &str,
-    note: &str,
-) {
-    ui.heading(RichText::new(title).color(look.strong_text));
-    ui.add_space(8.0);
-    card(ui, look, heading, |ui| {
-        ui.add(egui::Label::new(body).wrap());
-        ui.add_space(6.0);
-        ui.label(RichText::new(note).color(look.weak_text).italics());
-    });
-}

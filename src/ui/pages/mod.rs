@@ -11,7 +11,7 @@
 
 mod board;
 mod data;
-mod placeholder;
+mod response;
 mod settings;
 mod situation;
 mod supervision;
@@ -19,6 +19,7 @@ mod targets;
 mod weather;
 
 pub use data::DataPage;
+pub use response::{ResponsePage, Tab as ResponseTab};
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
 pub use supervision::{FindingForm, SupervisionPage};
@@ -36,6 +37,9 @@ use super::desk::Desk;
 use super::i18n::{T, Tr};
 use super::state::DataStatus;
 use super::theme::Look;
+
+/// The folder inside the workspace that notices, reports and ledgers are saved into.
+pub const EXPORTS_DIR: &str = "exports";
 
 /// The pages, in navigation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -196,6 +200,8 @@ pub struct Pages {
     pub situation: SituationPage,
     /// 数据.
     pub data: DataPage,
+    /// 应急响应.
+    pub response: ResponsePage,
     /// 设置.
     pub settings: SettingsPage,
     /// 气象窗口.
@@ -213,7 +219,7 @@ impl Pages {
             Page::Situation => self.situation.ui(ui, cx),
             Page::Data => self.data.ui(ui, cx),
             Page::Weather => self.weather.ui(ui, cx),
-            Page::Response => placeholder::ui(ui, cx, page, T::ComingResponse),
+            Page::Response => self.response.ui(ui, cx),
             Page::Targets => self.targets.ui(ui, cx),
             Page::Supervision => self.supervision.ui(ui, cx),
             Page::Settings => self.settings.ui(ui, cx),

@@ -1,0 +1,481 @@
+//! The checklist: the units' roll-up (click a unit to filter), the items with status, deadline
+//! countdown (overdue in red), filters by unit and status, and the actions on the selected item
+//! (acknowledge, implemented with feedback and an optional evidence file, problem, rectified).
+//!
+//! An evidence file is recorded by its path and SHA-256 only; the file is read to hash it and
+//! never copied or modified.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+use sha2::{Digest, Sha256};
+
+use super::{fmt_time, pick};
+use crate::domain::response::{
+    self, Episode, EvidenceFile, Item, ItemInput, ItemKey, ItemStatus, ResponseState, StatusFilter,
+    Transition,
+};
+use crate::ui::command::Command;
+use crate::ui::i18n::{T, Tr};
+use crate::ui::pages::PageContext;
+
+/// The status filters offered, in order.
+const FILTERS: [StatusFilter; 11] = [
+    StatusFilter::Live,
+    StatusFilter::Open,
+    StatusFilter::Overdue,
+    StatusFilter::Done,
+    StatusFilter::Status(ItemStatus::Notified),
+    StatusFilter::Status(ItemStatus::Acknowledged),
+    StatusFilter::Status(ItemStatus::Implemented),
+    StatusFilter::Status(ItemStatus::ProblemReported),
+    StatusFilter::Status(ItemStatus::Rectified),
+    StatusFilter::Status(ItemStatus::Dropped),
+    StatusFilter::All,
+];
+
+/// View state of the checklist.
+#[derive(Debug)]
+pub struct ChecklistView {
+    unit: Option<String>,
+    status: StatusFilter,
+    selected: Option<ItemKey>,
+    text: String,
+    evidence: String,
+    error: Option<String>,
+}
+
+impl Default for ChecklistView {
+    fn default() -> Self {
+        ChecklistView {
+            unit: None,
+            status: StatusFilter::Live,
+            selected: None,
+            text: String::new(),
+            evidence: String::new(),
+            error: None,
+        }
+    }
+}
+
+impl ChecklistView {
+    /// The checklist of the latest episode, with its actions.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut PageContext<'_>,
+        state: &ResponseState,
+        now: DateTime<FixedOffset>,
+    ) {
+        let tr = cx.tr;
+        let Some(episode) = state.latest() else {
+            ui.label(RichText::new(tr.t(T::RespNoChecklist)).color(cx.look.weak_text));
+            return;
+        };
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_max_width(360.0);
+                self.units(ui, cx, episode, now, true);
+            });
+            ui.separator();
+            ui.vertical(|ui| self.items(ui, cx, episode, now));
+        });
+    }
+
+    fn items(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut PageContext<'_>,
+        episode: &Episode,
+        now: DateTime<FixedOffset>,
+    ) {
+        let tr = cx.tr;
+        ui.horizontal(|ui| {
+            let units = episode.by_unit(now);
+            let shown = self
+                .unit
+                .as_ref()
+                .and_then(|u| units.iter().find(|s| &s.unit == u))
+                .map_or_else(|| tr.t(T::RespAllUnits).to_owned(), |s| s.unit_name.clone());
+            let l = ui.label(tr.t(T::RespFilterUnit));
+            egui::ComboBox::from_id_salt("unit_filter")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.unit, None, tr.t(T::RespAllUnits));
+                    for u in &units {
+                        ui.selectable_value(&mut self.unit, Some(u.unit.clone()), &u.unit_name);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label(tr.t(T::RespFilterStatus));
+            egui::ComboBox::from_id_salt("status_filter")
+                .selected_text(filter_label(tr, self.status))
+                .show_ui(ui, |ui| {
+                    for f in FILTERS {
+                        ui.selectable_value(&mut self.status, f, filter_label(tr, f));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        let items = episode.filter(self.unit.as_deref(), self.status, now);
+        self.table(ui, cx, episode, &items, now);
+        let selected = self
+            .selected
+            .as_ref()
+            .and_then(|k| episode.item(k))
+            .cloned();
+        if let Some(item) = selected {
+            ui.add_space(8.0);
+            self.actions(ui, cx, episode, &item, now);
+        }
+    }
+
+    /// The state for the projector: units' counts and the overdue items, large and read-only.
+    pub fn overview(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut PageContext<'_>,
+        state: &ResponseState,
+        now: DateTime<FixedOffset>,
+    ) {
+        let tr = cx.tr;
+        let Some(episode) = state.latest() else {
+            return;
+        };
+        self.units(ui, cx, episode, now, false);
+        let overdue = episode.overdue(now);
+        if !overdue.is_empty() {
+            ui.add_space(8.0);
+            ui.heading(
+                RichText::new(tr.f(T::RespOverdueCount, &[&overdue.len()])).color(cx.look.error),
+            );
+            for item in overdue {
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {} · {}",
+                        item.spec.unit_name,
+                        item.spec.text,
+                        countdown(tr, item, episode.clock(now))
+                    ))
+                    .color(cx.look.error),
+                );
+            }
+        }
+    }
+
+    /// Counts per unit; a click on a unit filters the table (when `clickable`).
+    fn units(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &PageContext<'_>,
+        episode: &Episode,
+        now: DateTime<FixedOffset>,
+        clickable: bool,
+    ) {
+        let tr = cx.tr;
+        ui.heading(tr.f(T::RespEpisodeChecklist, &[&episode.number]));
+        egui::Grid::new("unit_rollup")
+            .striped(true)
+            .num_columns(6)
+            .show(ui, |ui| {
+                for h in [
+                    T::RespColUnit,
+                    T::RespColTotal,
+                    T::RespColAcknowledged,
+                    T::RespColDone,
+                    T::RespColProblems,
+                    T::RespColOverdue,
+                ] {
+                    ui.label(RichText::new(tr.t(h)).strong());
+                }
+                ui.end_row();
+                for u in episode.by_unit(now) {
+                    if clickable {
+                        let selected = self.unit.as_deref() == Some(u.unit.as_str());
+                        if ui.selectable_label(selected, &u.unit_name).clicked() {
+                            self.unit = if selected { None } else { Some(u.unit.clone()) };
+                        }
+                    } else {
+                        ui.label(&u.unit_name);
+                    }
+                    ui.label(u.total.to_string());
+                    ui.label(u.acknowledged.to_string());
+                    ui.label(u.done.to_string());
+                    ui.label(u.problems.to_string());
+                    let overdue = RichText::new(u.overdue.to_string());
+                    ui.label(if u.overdue > 0 {
+                        overdue.strong().color(cx.look.error)
+                    } else {
+                        overdue
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+
+    fn table(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &PageContext<'_>,
+        episode: &Episode,
+        items: &[&Item],
+        now: DateTime<FixedOffset>,
+    ) {
+        let tr = cx.tr;
+        let clock = episode.clock(now);
+        if items.is_empty() {
+            ui.label(RichText::new(tr.t(T::RespNoItems)).color(cx.look.weak_text));
+            return;
+        }
+        let height = (items.len() as f32 * 26.0 + 30.0).min(360.0);
+        ui.push_id("checklist_table", |ui| {
+            TableBuilder::new(ui)
+                .striped(true)
+                .auto_shrink([false, true])
+                .max_scroll_height(height)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(Column::initial(150.0).clip(true))
+                .column(Column::initial(360.0).at_least(120.0).clip(true))
+                .column(Column::initial(90.0))
+                .column(Column::initial(130.0))
+                .column(Column::remainder().at_least(100.0).clip(true))
+                .header(24.0, |mut h| {
+                    for t in [
+                        T::RespColUnit,
+                        T::RespColMeasure,
+                        T::RespColStatus,
+                        T::RespColDeadline,
+                        T::RespColRemaining,
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(tr.t(t));
+                        });
+                    }
+                })
+                .body(|mut body| {
+                    for item in items {
+                        let overdue = item.is_overdue(clock);
+                        let colour = overdue.then_some(cx.look.error);
+                        let tint = |t: RichText| match colour {
+                            Some(c) => t.color(c),
+                            None => t,
+                        };
+                        body.row(24.0, |mut row| {
+                            row.col(|ui| {
+                                let selected = self.selected.as_ref() == Some(item.key());
+                                if ui
+                                    .selectable_label(
+                                        selected,
+                                        tint(RichText::new(&item.spec.unit_name)),
+                                    )
+                                    .clicked()
+                                {
+                                    self.selected = Some(item.key().clone());
+                                    self.text.clear();
+                                    self.evidence.clear();
+                                    self.error = None;
+                                }
+                            });
+                            row.col(|ui| {
+                                ui.label(tint(RichText::new(&item.spec.text)));
+                            });
+                            row.col(|ui| {
+                                ui.label(tint(RichText::new(pick(
+                                    tr,
+                                    item.status.label(),
+                                    item.status.label_en(),
+                                ))));
+                            });
+                            row.col(|ui| {
+                                ui.label(tint(RichText::new(fmt_time(&item.deadline)).monospace()));
+                            });
+                            row.col(|ui| {
+                                ui.label(tint(RichText::new(countdown(tr, item, clock))));
+                            });
+                        });
+                    }
+                });
+        });
+    }
+
+    fn actions(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut PageContext<'_>,
+        episode: &Episode,
+        item: &Item,
+        now: DateTime<FixedOffset>,
+    ) {
+        let tr = cx.tr;
+        ui.group(|ui| {
+            ui.heading(format!("{} · {}", item.spec.unit_name, item.spec.text));
+            ui.label(tr.f(T::RespFeedbackExpected, &[&item.spec.feedback]));
+            for change in &item.history {
+                let mut line = format!(
+                    "{}  {}  {}",
+                    fmt_time(&change.stamp.at),
+                    change.stamp.operator,
+                    pick(tr, change.status.label(), change.status.label_en())
+                );
+                if !change.text.is_empty() {
+                    line.push_str(&format!(" — {}", change.text));
+                }
+                if let Some(ev) = &change.evidence {
+                    line.push_str(&format!(" [{}]", ev.name));
+                }
+                ui.label(RichText::new(line).color(cx.look.weak_text));
+            }
+            if let Some(why) = cx.desk.why_not_respond() {
+                ui.label(RichText::new(why.text(tr.0)).color(cx.look.warn));
+                return;
+            }
+            if episode.clock(now).is_none() && item.status != ItemStatus::ProblemReported {
+                return;
+            }
+            egui::Grid::new("item_form").num_columns(2).show(ui, |ui| {
+                let l = ui.label(tr.t(T::RespFeedback));
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.text)
+                        .desired_rows(2)
+                        .desired_width(420.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label(tr.t(T::RespEvidence));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.evidence)
+                        .hint_text(tr.t(T::RespEvidenceHint))
+                        .desired_width(420.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            });
+            if let Some(e) = &self.error {
+                ui.label(RichText::new(e).color(cx.look.error));
+            }
+            ui.horizontal(|ui| {
+                for t in Transition::ALL {
+                    if !t.allowed_from(item.status) {
+                        continue;
+                    }
+                    let label = match t {
+                        Transition::Acknowledge => T::RespActAcknowledge,
+                        Transition::Implement => T::RespActImplement,
+                        Transition::ReportProblem => T::RespActProblem,
+                        Transition::Rectify => T::RespActRectify,
+                    };
+                    if ui.button(tr.t(label)).clicked() {
+                        match self.command(t, item.key(), cx.workspace.root()) {
+                            Ok(c) => {
+                                cx.send(Command::Response(c));
+                                self.text.clear();
+                                self.evidence.clear();
+                                self.error = None;
+                            }
+                            Err(e) => self.error = Some(e),
+                        }
+                    }
+                }
+            });
+        });
+    }
+
+    fn command(
+        &self,
+        transition: Transition,
+        key: &ItemKey,
+        workspace: &Path,
+    ) -> Result<response::Command, String> {
+        let evidence = if self.evidence.trim().is_empty() || transition == Transition::Acknowledge {
+            None
+        } else {
+            Some(evidence_file(Path::new(self.evidence.trim()), workspace)?)
+        };
+        Ok(response::Command::Item(ItemInput {
+            transition,
+            item: key.clone(),
+            text: self.text.trim().to_owned(),
+            evidence,
+        }))
+    }
+}
+
+/// Name (relative to the workspace when inside it) and SHA-256 of an evidence file, read only.
+pub fn evidence_file(path: &Path, workspace: &Path) -> Result<EvidenceFile, String> {
+    let full: PathBuf = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        workspace.join(path)
+    };
+    let bytes = std::fs::read(&full).map_err(|e| format!("{}: {e}", full.display()))?;
+    let digest = Sha256::digest(&bytes);
+    let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let name = full
+        .strip_prefix(workspace)
+        .unwrap_or(&full)
+        .display()
+        .to_string();
+    Ok(EvidenceFile {
+        name,
+        sha256: Some(sha256),
+    })
+}
+
+/// Time left to the deadline ("3 h 20 min"), or how late; "—" when done or lifted.
+fn countdown(tr: Tr, item: &Item, clock: Option<DateTime<FixedOffset>>) -> String {
+    match item.remaining(clock) {
+        None => "—".to_owned(),
+        Some(d) if d.num_minutes() >= 0 => tr.f(T::RespRemaining, &[&hours_minutes(d)]),
+        Some(d) => tr.f(T::RespLate, &[&hours_minutes(-d)]),
+    }
+}
+
+fn hours_minutes(d: chrono::Duration) -> String {
+    let m = d.num_minutes();
+    format!("{}:{:02}", m / 60, m % 60)
+}
+
+fn filter_label(tr: Tr, f: StatusFilter) -> String {
+    match f {
+        StatusFilter::Live => tr.t(T::RespFilterLive).to_owned(),
+        StatusFilter::All => tr.t(T::RespFilterAll).to_owned(),
+        StatusFilter::Open => tr.t(T::RespFilterOpen).to_owned(),
+        StatusFilter::Overdue => tr.t(T::RespFilterOverdue).to_owned(),
+        StatusFilter::Done => tr.t(T::RespFilterDone).to_owned(),
+        StatusFilter::Status(s) => pick(tr, s.label(), s.label_en()).to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_is_hashed_in_place_and_named_relative_to_the_workspace() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("photo.jpg");
+        std::fs::write(&file, b"abc").expect("write");
+        let before = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
+        let ev = evidence_file(Path::new("photo.jpg"), dir.path()).expect("evidence");
+        assert_eq!(ev.name, "photo.jpg");
+        assert_eq!(
+            ev.sha256.as_deref(),
+            Some("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        );
+        assert_eq!(
+            std::fs::metadata(&file).and_then(|m| m.modified()).ok(),
+            before
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
+        assert!(evidence_file(Path::new("missing.jpg"), dir.path()).is_err());
+    }
+
+    #[test]
+    fn countdown_reads_hours_and_minutes() {
+        assert_eq!(hours_minutes(chrono::Duration::minutes(200)), "3:20");
+    }
+}

@@ -1,0 +1,611 @@
+//! The decision forms: consultation, issue, upgrade/downgrade, pause/resume, lift. Each builds a
+//! response command, previews it with the service (the notice for an issue, the checklist diff
+//! for a level change, the words of the timeline entry otherwise) and records it only after the
+//! officer confirms (the confirm button takes the focus; Esc goes back).
+
+use chrono::{DateTime, FixedOffset};
+use egui::RichText;
+
+use super::advice::Advised;
+use super::{fmt_time, level_name, parse_time, pick};
+use crate::domain::plan::Level;
+use crate::domain::response::{
+    self, AdviceBasis, ConsultationInput, Decision, IssueInput, LevelChangeInput, LiftInput,
+    PauseInput, Phase, ResponseEvent, ResponseState, ResumeInput,
+};
+use crate::report::notice::warning_notice;
+use crate::ui::command::Command;
+use crate::ui::i18n::{T, Tr};
+use crate::ui::pages::PageContext;
+
+/// The decisions a consultation can record, in the order the combo box lists them.
+const DECISIONS: [Decision; 10] = [
+    Decision::Issue,
+    Decision::Upgrade,
+    Decision::Downgrade,
+    Decision::Keep,
+    Decision::Pause,
+    Decision::Resume,
+    Decision::Lift,
+    Decision::Temporary,
+    Decision::Advisory,
+    Decision::None,
+];
+
+/// A command waiting for the officer's confirmation, with what it will do.
+#[derive(Debug, Clone)]
+struct Pending {
+    command: response::Command,
+    lines: Vec<String>,
+    notice: Option<String>,
+}
+
+/// Which form is on show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Form {
+    /// Consultation record.
+    #[default]
+    Consult,
+    /// Issue, or change the level.
+    Level,
+    /// Pause or resume.
+    Pause,
+    /// Lift.
+    Lift,
+}
+
+/// What is typed into the forms.
+#[derive(Debug, Default)]
+pub struct Forms {
+    form: Form,
+    held_at: String,
+    participants: String,
+    basis: String,
+    decision: Option<Decision>,
+    decision_text: String,
+    level: Option<Level>,
+    start: String,
+    expected_end: String,
+    approver: String,
+    doc_no: String,
+    reasons: String,
+    pause_basis: String,
+    lift_basis: String,
+    pending: Option<Pending>,
+    focus_confirm: bool,
+    error: Option<String>,
+    advice: Option<AdviceBasis>,
+}
+
+impl Forms {
+    /// Draw the forms that fit the state.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut PageContext<'_>,
+        state: &ResponseState,
+        now: DateTime<FixedOffset>,
+        advised: &Advised,
+    ) {
+        let tr = cx.tr;
+        let writable = cx.desk.why_not_respond().is_none() && self.pending.is_none();
+        if advice_card(ui, cx, advised, writable) {
+            self.fill_from(advised, now);
+        }
+        if let Some(why) = cx.desk.why_not_respond() {
+            ui.label(RichText::new(why.text(tr.0)).color(cx.look.warn));
+            return;
+        }
+        for t in [&mut self.held_at, &mut self.start] {
+            if t.is_empty() {
+                *t = fmt_time(&now);
+            }
+        }
+        if let Some(p) = self.pending.clone() {
+            self.confirm(ui, cx, p);
+            return;
+        }
+        if let Some(e) = &self.error {
+            ui.label(RichText::new(e).color(cx.look.error));
+        }
+        let mut preview: Option<Result<response::Command, String>> = None;
+        let current = state.current();
+        let paused = current.is_some_and(|e| matches!(e.phase(), Phase::Paused { .. }));
+        let level_title = if current.is_some() {
+            T::RespChangeTitle
+        } else {
+            T::RespIssueTitle
+        };
+        let pause_title = if paused {
+            T::RespResumeTitle
+        } else {
+            T::RespPauseTitle
+        };
+        let offered: Vec<(Form, T)> = [
+            (Form::Consult, T::RespConsultation, true),
+            (Form::Level, level_title, !paused),
+            (Form::Pause, pause_title, current.is_some()),
+            (Form::Lift, T::RespLiftTitle, current.is_some()),
+        ]
+        .into_iter()
+        .filter(|f| f.2)
+        .map(|(f, t, _)| (f, t))
+        .collect();
+        if !offered.iter().any(|(f, _)| *f == self.form) {
+            self.form = Form::Consult;
+        }
+        ui.horizontal(|ui| {
+            for (form, title) in &offered {
+                if ui
+                    .selectable_label(self.form == *form, RichText::new(tr.t(*title)).strong())
+                    .clicked()
+                {
+                    self.form = *form;
+                    self.error = None;
+                }
+            }
+        });
+        ui.add_space(4.0);
+        match self.form {
+            Form::Consult => {
+                egui::Grid::new("consultation_form")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        text_row(ui, tr.t(T::RespHeldAt), &mut self.held_at, false);
+                        text_row(ui, tr.t(T::RespParticipants), &mut self.participants, false);
+                        text_row(ui, tr.t(T::RespBasis), &mut self.basis, true);
+                        let l = ui.label(tr.t(T::RespDecision));
+                        let shown = self
+                            .decision
+                            .map_or_else(String::new, |d| decision_label(tr, d));
+                        egui::ComboBox::from_id_salt("decision")
+                            .selected_text(shown)
+                            .show_ui(ui, |ui| {
+                                for d in DECISIONS {
+                                    ui.selectable_value(
+                                        &mut self.decision,
+                                        Some(d),
+                                        decision_label(tr, d),
+                                    );
+                                }
+                            })
+                            .response
+                            .labelled_by(l.id);
+                        ui.end_row();
+                        text_row(
+                            ui,
+                            tr.t(T::RespDecisionText),
+                            &mut self.decision_text,
+                            false,
+                        );
+                    });
+                if ui.button(tr.t(T::RespRecordConsultation)).clicked() {
+                    preview = Some(self.consultation());
+                }
+            }
+            Form::Level => {
+                let plan_levels: Vec<Level> = cx
+                    .desk
+                    .plan()
+                    .map(|p| {
+                        p.levels
+                            .iter()
+                            .map(|l| l.level)
+                            .filter(|l| l.is_warning())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                egui::Grid::new("issue_form").num_columns(2).show(ui, |ui| {
+                    let l = ui.label(tr.t(T::RespLevel));
+                    let shown = self.level.map_or_else(String::new, |l| level_name(tr, l));
+                    egui::ComboBox::from_id_salt("level")
+                        .selected_text(shown)
+                        .show_ui(ui, |ui| {
+                            for l in &plan_levels {
+                                if current.is_some_and(|e| e.level() == *l) {
+                                    continue;
+                                }
+                                ui.selectable_value(&mut self.level, Some(*l), level_name(tr, *l));
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    let start_label = if current.is_some() {
+                        T::RespEffective
+                    } else {
+                        T::RespStart
+                    };
+                    text_row(ui, tr.t(start_label), &mut self.start, false);
+                    text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
+                    text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+                    text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
+                    text_row(ui, tr.t(T::RespReasons), &mut self.reasons, true);
+                });
+                let button = if current.is_some() {
+                    T::RespPreviewChange
+                } else {
+                    T::RespPreviewIssue
+                };
+                if ui.button(tr.t(button)).clicked() {
+                    preview = Some(match current {
+                        None => self.issue(state),
+                        Some(e) => self.change(e.level()),
+                    });
+                }
+            }
+            Form::Pause => {
+                egui::Grid::new("pause_form").num_columns(2).show(ui, |ui| {
+                    text_row(ui, tr.t(T::RespPauseAt), &mut self.start, false);
+                    text_row(ui, tr.t(T::RespBasis), &mut self.pause_basis, true);
+                    text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+                    if paused {
+                        text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
+                    }
+                });
+                let button = if paused {
+                    T::RespPreviewResume
+                } else {
+                    T::RespPreviewPause
+                };
+                if ui.button(tr.t(button)).clicked() {
+                    preview = Some(self.pause_or_resume(paused));
+                }
+            }
+            Form::Lift => {
+                egui::Grid::new("lift_form").num_columns(2).show(ui, |ui| {
+                    text_row(ui, tr.t(T::RespLiftAt), &mut self.start, false);
+                    text_row(ui, tr.t(T::RespLiftBasis), &mut self.lift_basis, true);
+                    text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+                    text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
+                });
+                if ui.button(tr.t(T::RespPreviewLift)).clicked() {
+                    preview = Some(self.lift(state));
+                }
+            }
+        }
+        match preview {
+            Some(Ok(command)) => self.preview(cx, command, now),
+            Some(Err(e)) => self.error = Some(e),
+            None => {}
+        }
+    }
+
+    fn confirm(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, p: Pending) {
+        let tr = cx.tr;
+        ui.heading(tr.t(T::RespConfirmTitle));
+        for line in &p.lines {
+            ui.label(line);
+        }
+        if let Some(text) = &p.notice {
+            ui.add_space(6.0);
+            ui.label(RichText::new(tr.t(T::RespNoticePreview)).strong());
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.label(text);
+            });
+        }
+        ui.add_space(6.0);
+        let mut done = false;
+        ui.horizontal(|ui| {
+            let r = ui
+                .button(tr.t(T::RespConfirm))
+                .on_hover_text(tr.t(T::EnterConfirms));
+            if std::mem::take(&mut self.focus_confirm) {
+                r.request_focus();
+            }
+            if r.clicked() {
+                cx.send(Command::Response(p.command.clone()));
+                // After a consultation comes the decision, with what the advice filled in;
+                // otherwise everything starts afresh on the same form.
+                if let response::Command::RecordConsultation(_) = p.command {
+                    self.pending = None;
+                    self.form = Form::Level;
+                    self.held_at.clear();
+                    self.basis.clear();
+                    self.decision = None;
+                    self.decision_text.clear();
+                    self.advice = None;
+                } else {
+                    *self = Forms {
+                        form: self.form,
+                        ..Forms::default()
+                    };
+                }
+                done = true;
+            }
+            let back = ui.button(tr.t(T::Cancel));
+            if back.clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                self.pending = None;
+                done = true;
+            }
+        });
+        if done {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn preview(
+        &mut self,
+        cx: &PageContext<'_>,
+        command: response::Command,
+        now: DateTime<FixedOffset>,
+    ) {
+        let tr = cx.tr;
+        let (Some(service), Some(author)) = (cx.desk.response(), cx.desk.officer()) else {
+            return;
+        };
+        match service.preview(&command, author, now) {
+            Ok((event, next)) => {
+                let mut lines: Vec<String> = next
+                    .timeline()
+                    .last()
+                    .map(|t| pick(tr, &t.text, &t.text_en).to_owned())
+                    .into_iter()
+                    .collect();
+                let mut notice = None;
+                match &event {
+                    ResponseEvent::WarningIssued(_) => {
+                        if let Some(e) = next.latest() {
+                            for u in e.by_unit(now) {
+                                lines.push(tr.f(T::RespUnitItems, &[&u.unit_name, &u.total]));
+                            }
+                            notice = warning_notice(service.plan(), e).ok().map(|n| n.text);
+                        }
+                    }
+                    ResponseEvent::WarningUpgraded(c) | ResponseEvent::WarningDowngraded(c) => {
+                        let name = |key: &response::ItemKey| {
+                            next.latest().and_then(|e| e.item(key)).map_or_else(
+                                || key.to_string(),
+                                |i| format!("{} · {}", i.spec.unit_name, i.spec.text),
+                            )
+                        };
+                        lines.push(tr.f(T::RespDiffAdded, &[&c.diff.added.len()]));
+                        lines.extend(
+                            c.diff
+                                .added
+                                .iter()
+                                .map(|s| format!("  + {} · {}", s.unit_name, s.text)),
+                        );
+                        lines.push(tr.f(T::RespDiffDropped, &[&c.diff.dropped.len()]));
+                        lines.extend(c.diff.dropped.iter().map(|k| format!("  − {}", name(k))));
+                        lines.push(tr.f(T::RespDiffKept, &[&c.diff.kept.len()]));
+                        lines.extend(c.diff.kept.iter().map(|k| format!("  = {}", name(k))));
+                    }
+                    _ => {}
+                }
+                self.error = None;
+                self.pending = Some(Pending {
+                    command,
+                    lines,
+                    notice,
+                });
+                self.focus_confirm = true;
+            }
+            Err(e) => self.error = Some(pick(tr, &e.zh(), &e.en()).to_owned()),
+        }
+    }
+
+    /// Fill the consultation and the issue form from the advisor's answer.
+    fn fill_from(&mut self, advised: &Advised, now: DateTime<FixedOffset>) {
+        let Advised::Advice(advice) = advised else {
+            return;
+        };
+        let c = ConsultationInput::from_advice(advice, now, split_list(&self.participants));
+        self.held_at = fmt_time(&c.held_at);
+        self.basis = c.basis;
+        self.decision = Some(c.decision);
+        self.decision_text = c.decision_text;
+        self.advice = c.advice;
+        if let Some(i) = IssueInput::from_advice(advice, now.offset().local_minus_utc(), None) {
+            self.level = Some(i.level);
+            self.start = fmt_time(&i.start);
+            self.expected_end = i.expected_end.map(|t| fmt_time(&t)).unwrap_or_default();
+            self.reasons = i.reasons.join("\n");
+        }
+        self.form = Form::Consult;
+    }
+
+    fn consultation(&self) -> Result<response::Command, String> {
+        let held_at = time_field(&self.held_at)?;
+        let decision = self.decision.unwrap_or(Decision::Keep);
+        Ok(response::Command::RecordConsultation(ConsultationInput {
+            held_at,
+            participants: split_list(&self.participants),
+            basis: self.basis.trim().to_owned(),
+            advice: self.advice.clone(),
+            decision,
+            decision_text: if self.decision_text.trim().is_empty() {
+                decision.label().to_owned()
+            } else {
+                self.decision_text.trim().to_owned()
+            },
+        }))
+    }
+
+    fn issue(&self, state: &ResponseState) -> Result<response::Command, String> {
+        Ok(response::Command::Issue(IssueInput {
+            level: self.level.unwrap_or(Level::None),
+            start: time_field(&self.start)?,
+            expected_end: optional_time(&self.expected_end)?,
+            approver: optional(&self.approver),
+            doc_no: self.doc_no.trim().to_owned(),
+            reasons: split_lines(&self.reasons),
+            primary: String::new(),
+            consultation: state.consultations().last().map(|c| c.record.number),
+        }))
+    }
+
+    fn change(&self, from: Level) -> Result<response::Command, String> {
+        let to = self.level.unwrap_or(from);
+        let input = LevelChangeInput {
+            to,
+            effective: time_field(&self.start)?,
+            expected_end: optional_time(&self.expected_end)?,
+            approver: optional(&self.approver),
+            doc_no: self.doc_no.trim().to_owned(),
+            reasons: split_lines(&self.reasons),
+            consultation: None,
+        };
+        Ok(if to > from {
+            response::Command::Upgrade(input)
+        } else {
+            response::Command::Downgrade(input)
+        })
+    }
+
+    fn pause_or_resume(&self, paused: bool) -> Result<response::Command, String> {
+        let at = time_field(&self.start)?;
+        let basis = self.pause_basis.trim().to_owned();
+        let approver = self.approver.trim().to_owned();
+        Ok(if paused {
+            response::Command::Resume(ResumeInput {
+                at,
+                basis,
+                approver,
+                doc_no: self.doc_no.trim().to_owned(),
+                expected_end: optional_time(&self.expected_end)?,
+            })
+        } else {
+            response::Command::Pause(PauseInput {
+                at,
+                basis,
+                approver,
+                doc_no: self.doc_no.trim().to_owned(),
+            })
+        })
+    }
+
+    fn lift(&self, state: &ResponseState) -> Result<response::Command, String> {
+        Ok(response::Command::Lift(LiftInput {
+            at: time_field(&self.start)?,
+            basis: self.lift_basis.trim().to_owned(),
+            approver: optional(&self.approver),
+            doc_no: self.doc_no.trim().to_owned(),
+            consultation: state.consultations().last().map(|c| c.record.number),
+        }))
+    }
+}
+
+/// The advisor's answer (or why there is none); true when the officer asks to fill the forms
+/// from it.
+fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writable: bool) -> bool {
+    let tr = cx.tr;
+    let mut fill = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(tr.t(T::RespAdviceTitle)).strong());
+        match advised {
+            Advised::NoForecast(path) => {
+                ui.label(
+                    RichText::new(tr.f(T::RespNoForecast, &[&path.display()]))
+                        .color(cx.look.weak_text),
+                );
+            }
+            Advised::BadForecast(e) => {
+                ui.label(RichText::new(e).color(cx.look.error));
+            }
+            Advised::Advice(a) => {
+                let d = Decision::from(a.action);
+                let mut head = format!(
+                    "{} · {}",
+                    level_name(tr, a.level),
+                    pick(tr, d.label(), d.label_en())
+                );
+                if let Some(start) = a.start {
+                    head.push_str(&format!(" · {}", fmt_time(&start.to_local(8 * 3600))));
+                    if let Some(end) = a.end.filter(|_| !a.end_open) {
+                        head.push_str(&format!(" – {}", fmt_time(&end.to_local(8 * 3600))));
+                    }
+                }
+                ui.label(RichText::new(head).strong().size(18.0));
+                for r in pick_list(tr, &a.reasons, &a.reasons_en) {
+                    ui.label(format!("· {r}"));
+                }
+                if writable && ui.button(tr.t(T::RespFillFromAdvice)).clicked() {
+                    fill = true;
+                }
+            }
+        }
+    });
+    ui.add_space(6.0);
+    fill
+}
+
+fn pick_list<'a>(tr: Tr, zh: &'a [String], en: &'a [String]) -> &'a [String] {
+    match tr.0 {
+        crate::workspace::Language::Zh => zh,
+        crate::workspace::Language::En => en,
+    }
+}
+
+/// A labelled text field in a two-column grid.
+fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, multiline: bool) {
+    let l = ui.label(label);
+    let edit = if multiline {
+        egui::TextEdit::multiline(value).desired_rows(2)
+    } else {
+        egui::TextEdit::singleline(value)
+    };
+    ui.add(edit.desired_width(420.0)).labelled_by(l.id);
+    ui.end_row();
+}
+
+fn decision_label(tr: Tr, d: Decision) -> String {
+    pick(tr, d.label(), d.label_en()).to_owned()
+}
+
+fn time_field(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    parse_time(text).ok_or_else(|| {
+        format!(
+            "「{}」: {} / {}",
+            text.trim(),
+            T::BadMoment.zh(),
+            T::BadMoment.en()
+        )
+    })
+}
+
+fn optional_time(text: &str) -> Result<Option<DateTime<FixedOffset>>, String> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        time_field(text).map(Some)
+    }
+}
+
+fn optional(text: &str) -> Option<String> {
+    Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split([',', '，', '、', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn split_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_split_on_chinese_and_western_separators() {
+        assert_eq!(
+            split_list("张伟，李娜、王芳; Zhao\n"),
+            ["张伟", "李娜", "王芳", "Zhao"]
+        );
+        assert!(time_field("tomorrow").is_err());
+        assert_eq!(
+            time_field("2019-12-10 14:00").map(|t| t.to_rfc3339()),
+            Ok("2019-12-10T14:00:00+08:00".to_owned())
+        );
+    }
+}

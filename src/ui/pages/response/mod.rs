@@ -1,0 +1,294 @@
+//! 应急响应 Response page: the warning in force and the workflow around it, over the desk's
+//! [`ResponseService`](crate::domain::response::ResponseService).
+//!
+//! - A header with the level, phase, times, checklist counts, the officer and — when nothing can
+//!   be recorded — why (projector, read-only journal, no shift, broken plan).
+//! - Tabs (Alt+1 … Alt+5): decisions ([`forms`]: consultation, issue, upgrade/downgrade with the
+//!   checklist diff, pause/resume, lift — each previewed, then confirmed), the checklist
+//!   ([`checklist`]: per unit, filters, countdown, item actions), notices and reports
+//!   ([`reports`]), and the timeline.
+//! - Every change is a [`Command::Response`](crate::ui::command::Command::Response); files go
+//!   out through [`Command::Export`](crate::ui::command::Command::Export) into `exports/`.
+//! - Projector mode shows the state large, without any edit widget.
+
+mod advice;
+mod checklist;
+mod forms;
+mod reports;
+
+use chrono::{DateTime, FixedOffset};
+use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
+
+use super::PageContext;
+use crate::clock::{parse_moment, to_cst};
+use crate::domain::plan::Level;
+use crate::domain::response::{Episode, Phase, ResponseState};
+use crate::ui::i18n::{T, Tr};
+use crate::ui::widgets::{BannerKind, badge, banner};
+use crate::workspace::Language;
+
+/// The parts of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Consultation and decisions.
+    #[default]
+    Decide,
+    /// The checklist per unit.
+    Checklist,
+    /// Warning notice and unit notifications.
+    Notices,
+    /// Daily report, handover, after-action summary, ledger.
+    Reports,
+    /// Everything recorded, newest first.
+    Timeline,
+}
+
+impl Tab {
+    const ALL: [Tab; 5] = [
+        Tab::Decide,
+        Tab::Checklist,
+        Tab::Notices,
+        Tab::Reports,
+        Tab::Timeline,
+    ];
+
+    fn title(self) -> T {
+        match self {
+            Tab::Decide => T::RespTabDecide,
+            Tab::Checklist => T::RespTabChecklist,
+            Tab::Notices => T::RespTabNotices,
+            Tab::Reports => T::RespTabReports,
+            Tab::Timeline => T::RespTabTimeline,
+        }
+    }
+
+    fn key(self) -> Key {
+        [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][self as usize]
+    }
+}
+
+/// View state of the response page.
+#[derive(Debug, Default)]
+pub struct ResponsePage {
+    tab: Tab,
+    forms: forms::Forms,
+    checklist: checklist::ChecklistView,
+    reports: reports::ReportsView,
+    advice: advice::AdviceCache,
+}
+
+impl ResponsePage {
+    /// Show `tab` (tests, shortcuts).
+    pub fn show_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+    }
+
+    /// Draw the page.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
+        let tr = cx.tr;
+        let Some(service) = cx.desk.response() else {
+            banner(ui, &cx.look, BannerKind::Error, tr.t(T::RespNoPlan), |_| ());
+            return;
+        };
+        let state = service.state();
+        let now = to_cst(cx.now);
+        if !cx.presenting {
+            for tab in Tab::ALL {
+                if ui.input_mut(|i| {
+                    i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, tab.key()))
+                }) {
+                    self.tab = tab;
+                }
+            }
+        }
+        header(ui, cx, state, now);
+        if cx.presenting {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    self.checklist.overview(ui, cx, state, now);
+                    ui.add_space(12.0);
+                    timeline(ui, cx, state, 12);
+                });
+            return;
+        }
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            for (i, tab) in Tab::ALL.into_iter().enumerate() {
+                let r = ui
+                    .selectable_label(self.tab == tab, tr.t(tab.title()))
+                    .on_hover_text(tr.f(T::ShortcutTip, &[&format!("Alt+{}", i + 1)]));
+                if r.clicked() {
+                    self.tab = tab;
+                }
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .id_salt("response_scroll")
+            .show(ui, |ui| match self.tab {
+                Tab::Decide => {
+                    let sources = advice::Sources {
+                        root: cx.workspace.root(),
+                        store: cx.store(),
+                        generation: cx.data.generation,
+                        area: &cx.workspace.settings().area,
+                        plan: service.plan(),
+                        state,
+                        now,
+                    };
+                    let advised = self.advice.get(&sources).clone();
+                    self.forms.ui(ui, cx, state, now, &advised)
+                }
+                Tab::Checklist => self.checklist.ui(ui, cx, state, now),
+                Tab::Notices => self.reports.notices(ui, cx, state),
+                Tab::Reports => self.reports.reports(ui, cx, state, now),
+                Tab::Timeline => timeline(ui, cx, state, usize::MAX),
+            });
+    }
+}
+
+/// The level, phase and counts, the officer, and why nothing can be recorded (when so).
+fn header(
+    ui: &mut egui::Ui,
+    cx: &PageContext<'_>,
+    state: &ResponseState,
+    now: DateTime<FixedOffset>,
+) {
+    let tr = cx.tr;
+    let look = &cx.look;
+    let big = if cx.presenting { look.key_figure } else { 22.0 };
+    ui.horizontal_wrapped(|ui| match state.current() {
+        Some(e) => {
+            let (fill, text) = level_colours(e.level());
+            badge(ui, &level_name(tr, e.level()), big, fill, text);
+            ui.label(
+                RichText::new(phase_text(tr, e, now))
+                    .size(big * 0.7)
+                    .strong(),
+            );
+            let mut when = tr.f(T::RespSince, &[&fmt_time(&e.start)]);
+            if let Some(end) = e.expected_end {
+                when.push_str(&tr.f(T::RespExpectedEnd, &[&fmt_time(&end)]));
+            }
+            ui.label(RichText::new(when).color(look.weak_text));
+            let live = e.filter(None, crate::domain::response::StatusFilter::Live, now);
+            let done = live.iter().filter(|i| i.status.is_done()).count();
+            let overdue = e.overdue(now).len();
+            ui.label(tr.f(T::RespCounts, &[&live.len(), &done]));
+            if overdue > 0 {
+                ui.label(
+                    RichText::new(tr.f(T::RespOverdueCount, &[&overdue]))
+                        .strong()
+                        .color(look.error),
+                );
+            }
+        }
+        None => {
+            ui.label(
+                RichText::new(tr.t(T::RespNoWarning))
+                    .size(big * 0.8)
+                    .strong(),
+            );
+            if let Some(e) = state.latest() {
+                ui.label(
+                    RichText::new(tr.f(
+                        T::RespLastEpisode,
+                        &[&e.number, &level_name(tr, e.max_level())],
+                    ))
+                    .color(look.weak_text),
+                );
+            }
+        }
+    });
+    if !cx.presenting {
+        if let Some(why) = cx.desk.why_not_respond() {
+            ui.label(RichText::new(why.text(tr.0)).color(look.warn));
+        }
+        if let Some(o) = cx.desk.last_outcome() {
+            let colour = if o.seq.is_some() {
+                look.weak_text
+            } else {
+                look.error
+            };
+            ui.label(RichText::new(o.text(tr.0)).color(colour));
+        }
+        let plan = cx.desk.plan_status();
+        if !plan.usable() {
+            for p in &plan.problems {
+                ui.label(RichText::new(format!("{}: {p}", plan.path.display())).color(look.error));
+            }
+            if let Some(e) = &plan.read_error {
+                ui.label(RichText::new(e).color(look.error));
+            }
+        }
+    }
+}
+
+/// The history, newest first, at most `limit` lines.
+fn timeline(ui: &mut egui::Ui, cx: &PageContext<'_>, state: &ResponseState, limit: usize) {
+    let tr = cx.tr;
+    ui.heading(tr.t(T::RespTabTimeline));
+    if state.timeline().is_empty() {
+        ui.label(RichText::new(tr.t(T::RespNothingYet)).color(cx.look.weak_text));
+        return;
+    }
+    egui::Grid::new("response_timeline")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            for entry in state.timeline().iter().rev().take(limit) {
+                ui.label(RichText::new(fmt_time(&entry.stamp.at)).monospace());
+                ui.label(&entry.stamp.operator);
+                ui.label(pick(tr, &entry.text, &entry.text_en));
+                ui.end_row();
+            }
+        });
+}
+
+fn phase_text(tr: Tr, e: &Episode, now: DateTime<FixedOffset>) -> String {
+    match e.phase() {
+        Phase::Active if e.start > now => tr.f(T::RespPhasePending, &[&fmt_time(&e.start)]),
+        Phase::Active => tr.t(T::RespPhaseActive).to_owned(),
+        Phase::Paused { since } => tr.f(T::RespPhasePaused, &[&fmt_time(&since)]),
+        Phase::Lifted { at } => tr.f(T::RespPhaseLifted, &[&fmt_time(&at)]),
+    }
+}
+
+/// The level's name in the interface language.
+fn level_name(tr: Tr, level: Level) -> String {
+    match tr.0 {
+        Language::Zh => level.default_name().to_owned(),
+        Language::En => level.default_name_en().to_owned(),
+    }
+}
+
+/// Badge colours of a warning level (fill, text).
+fn level_colours(level: Level) -> (Color32, Color32) {
+    match level {
+        Level::Blue => (Color32::from_rgb(0, 102, 204), Color32::WHITE),
+        Level::Yellow => (Color32::from_rgb(255, 215, 0), Color32::BLACK),
+        Level::Orange => (Color32::from_rgb(255, 126, 0), Color32::BLACK),
+        Level::Red => (Color32::from_rgb(220, 0, 0), Color32::WHITE),
+        Level::None | Level::Temporary => (Color32::GRAY, Color32::WHITE),
+    }
+}
+
+/// The Chinese or English of a pair the domain provides.
+fn pick<'a>(tr: Tr, zh: &'a str, en: &'a str) -> &'a str {
+    match tr.0 {
+        Language::Zh => zh,
+        Language::En => en,
+    }
+}
+
+/// A time as the page shows it (China Standard Time or the event's offset).
+fn fmt_time(t: &DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Parse a typed time ("2019-12-10 14:00", China Standard Time).
+fn parse_time(text: &str) -> Option<DateTime<FixedOffset>> {
+    parse_moment(text.trim()).map(to_cst)
+}

@@ -1,0 +1,376 @@
+//! The response page driven through the real app on a temporary workspace: consultation → issue
+//! (notice previewed, confirm focused, Enter records) → acknowledge → implemented with evidence →
+//! problem → rectified → upgrade (diff shown first) → lift, every journal event stamped with the
+//! officer's name; exports land in `exports/`; projector mode shows the state with no edit widget
+//! and writes nothing; a second instance shows why it cannot record, without forms.
+
+mod common;
+
+use airdesk::journal::{SqliteStorage, Storage};
+use airdesk::ui::command::Command;
+use airdesk::ui::i18n::{T, Tr};
+use airdesk::ui::pages::{Page, ResponseTab};
+use airdesk::ui::{AirDeskApp, StartOptions};
+use airdesk::workspace::Language;
+use common::{Env, harness, settle};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn events(env: &Env) -> Vec<(String, String, String)> {
+    SqliteStorage::open_read_only(env.workspace.path())
+        .expect("journal")
+        .read_since(0)
+        .expect("read")
+        .into_iter()
+        .map(|e| (e.kind, e.operator, e.payload))
+        .collect()
+}
+
+fn kinds(env: &Env) -> Vec<String> {
+    events(env).into_iter().map(|e| e.0).collect()
+}
+
+fn tab(h: &mut Harness<'static, AirDeskApp>, n: Key) {
+    h.key_press_modifiers(Modifiers::ALT, n);
+    h.run();
+}
+
+fn type_into(h: &mut Harness<'static, AirDeskApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Confirm the pending preview: the confirm button has the focus, Enter records.
+fn confirm(h: &mut Harness<'static, AirDeskApp>, tr: Tr) {
+    h.run();
+    assert!(
+        h.get_by_label(tr.t(T::RespConfirm)).is_focused(),
+        "the confirm button takes the focus"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+fn pick_level(h: &mut Harness<'static, AirDeskApp>, tr: Tr, level: &str) {
+    h.get_by_role_and_label(Role::ComboBox, tr.t(T::RespLevel))
+        .click();
+    h.run();
+    h.get_by_label(level).click();
+    h.run();
+}
+
+/// Select the checklist row of the `n`-th item of the latest episode.
+fn select_item(h: &mut Harness<'static, AirDeskApp>, n: usize) -> String {
+    let (unit, nth) = {
+        let state = h.state().desk().response().expect("service").state();
+        let items = &state.latest().expect("episode").items;
+        let unit = items[n].spec.unit_name.clone();
+        let nth = items[..n]
+            .iter()
+            .filter(|i| i.spec.unit_name == unit)
+            .count();
+        (unit, nth)
+    };
+    // The first node with the unit's name is its row in the roll-up above the table.
+    h.query_all_by_label(&unit)
+        .nth(nth + 1)
+        .expect("row")
+        .click();
+    h.run();
+    unit
+}
+
+#[test]
+fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
+    let env = Env::new();
+    let tr = Tr(Language::Zh);
+    let mut h = harness(
+        AirDeskApp::new(env.options(Language::Zh)).expect("app"),
+        (1920.0, 1080.0),
+    );
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    assert_eq!(h.state().page(), Page::Response);
+    assert_eq!(kinds(&env), ["shift.started"]);
+
+    // Consultation.
+    type_into(&mut h, tr.t(T::RespParticipants), "张伟，李娜");
+    type_into(&mut h, tr.t(T::RespBasis), "未来三天静稳高湿");
+    h.get_by_label(tr.t(T::RespRecordConsultation)).click();
+    confirm(&mut h, tr);
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("consultation.recorded")
+    );
+
+    // Issue an orange warning: the notice is shown before confirming.
+    pick_level(&mut h, tr, "橙色预警");
+    type_into(&mut h, tr.t(T::RespApprover), "县长");
+    h.get_by_label(tr.t(T::RespPreviewIssue)).click();
+    h.run();
+    h.get_by_label(tr.t(T::RespNoticePreview));
+    assert_eq!(kinds(&env).len(), 2, "nothing recorded before confirming");
+    confirm(&mut h, tr);
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("warning.issued")
+    );
+    let items = h
+        .state()
+        .desk()
+        .response()
+        .expect("service")
+        .state()
+        .latest()
+        .expect("episode")
+        .items
+        .len();
+    assert!(items >= 2, "{items}");
+
+    // Checklist: acknowledge, implement with evidence, problem, rectify.
+    tab(&mut h, Key::Num2);
+    select_item(&mut h, 0);
+    h.get_by_label(tr.t(T::RespActAcknowledge)).click();
+    h.run();
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("checklist.acknowledged")
+    );
+    let evidence = env.workspace.path().join("现场照片.jpg");
+    std::fs::write(&evidence, b"photo").expect("evidence");
+    type_into(&mut h, tr.t(T::RespFeedback), "已停工");
+    type_into(
+        &mut h,
+        tr.t(T::RespEvidence),
+        &evidence.display().to_string(),
+    );
+    h.get_by_label(tr.t(T::RespActImplement)).click();
+    h.run();
+    let last = events(&env).pop().expect("event");
+    assert_eq!(last.0, "checklist.implemented");
+    assert!(
+        last.2.contains("现场照片.jpg") && last.2.contains("sha256"),
+        "{}",
+        last.2
+    );
+    assert_eq!(std::fs::read(&evidence).expect("still there"), b"photo");
+
+    select_item(&mut h, 1);
+    type_into(&mut h, tr.t(T::RespFeedback), "未落实到位");
+    h.get_by_label(tr.t(T::RespActProblem)).click();
+    h.run();
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("checklist.problem_reported")
+    );
+    type_into(&mut h, tr.t(T::RespFeedback), "已整改");
+    h.get_by_label(tr.t(T::RespActRectify)).click();
+    h.run();
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("checklist.rectified")
+    );
+
+    // Upgrade to red: the diff is shown before confirming.
+    tab(&mut h, Key::Num1);
+    h.get_by_label(tr.t(T::RespChangeTitle)).click();
+    h.run();
+    pick_level(&mut h, tr, "红色预警");
+    h.get_by_label(tr.t(T::RespPreviewChange)).click();
+    h.run();
+    for word in ["新增", "撤销", "保留"] {
+        assert!(
+            h.query_all_by_label_contains(word).next().is_some(),
+            "{word}"
+        );
+    }
+    confirm(&mut h, tr);
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("warning.upgraded")
+    );
+
+    // Notices and the ledger export.
+    tab(&mut h, Key::Num3);
+    h.get_by_label(tr.t(T::RespSaveAllTxt)).click();
+    h.run();
+    tab(&mut h, Key::Num4);
+    h.get_by_label(tr.t(T::RespLedgerCsv)).click();
+    h.run();
+    h.get_by_label(tr.t(T::RespLedgerXlsx)).click();
+    h.run();
+
+    // Lift.
+    tab(&mut h, Key::Num1);
+    h.get_by_label(tr.t(T::RespLiftTitle)).click();
+    h.run();
+    eprintln!(
+        "DEBUG {:?}",
+        h.query_all_by_label_contains("解除")
+            .map(|n| format!("{n:?}"))
+            .collect::<Vec<_>>()
+    );
+    type_into(&mut h, tr.t(T::RespLiftBasis), "空气质量好转");
+    h.get_by_label(tr.t(T::RespPreviewLift)).click();
+    confirm(&mut h, tr);
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("warning.lifted")
+    );
+    tab(&mut h, Key::Num4);
+    h.get_by_label(tr.t(T::RespSaveSummary)).click();
+    h.run();
+
+    let all = events(&env);
+    assert!(all.iter().all(|e| e.1 == "张伟"), "{all:?}");
+    let exports: Vec<String> = std::fs::read_dir(env.workspace.path().join("exports"))
+        .expect("exports")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    for ext in [".txt", ".csv", ".xlsx", ".html"] {
+        assert!(
+            exports.iter().any(|n| n.ends_with(ext)),
+            "{ext}: {exports:?}"
+        );
+    }
+    let csv = exports.iter().find(|n| n.ends_with(".csv")).expect("csv");
+    let bytes = std::fs::read(env.workspace.path().join("exports").join(csv)).expect("read");
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 with BOM");
+
+    // Every tab renders in English too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    for t in [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5] {
+        tab(&mut h, t);
+    }
+    assert!(h.query_all_by_label_contains("lifted").next().is_some());
+}
+
+#[test]
+fn projector_mode_shows_the_state_without_edit_widgets_and_writes_nothing() {
+    let env = Env::new();
+    let tr = Tr(Language::Zh);
+    let mut h = harness(
+        AirDeskApp::new(env.options(Language::Zh)).expect("app"),
+        (1920.0, 1080.0),
+    );
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Response));
+    h.run();
+    h.get_by_label(tr.t(T::RespIssueTitle)).click();
+    h.run();
+    pick_level(&mut h, tr, "黄色预警");
+    h.get_by_label(tr.t(T::RespPreviewIssue)).click();
+    confirm(&mut h, tr);
+    let before = kinds(&env);
+    assert_eq!(before.last().map(String::as_str), Some("warning.issued"));
+    h.key_press(Key::F11);
+    h.run();
+    assert!(h.state().presenting());
+    let edit: Vec<String> = h
+        .query_all_by(|n| {
+            matches!(
+                n.role(),
+                Role::TextInput | Role::MultilineTextInput | Role::ComboBox | Role::CheckBox
+            )
+        })
+        .map(|n| format!("{n:?}"))
+        .collect();
+    assert!(edit.is_empty(), "{edit:?}");
+    h.get_by_label("黄色预警");
+    h.get_by_label_contains(&tr.f(T::RespEpisodeChecklist, &[&1]));
+    // A command sent anyway is refused.
+    h.state_mut().send(Command::Response(
+        airdesk::domain::response::Command::StartShift {
+            note: String::new(),
+        },
+    ));
+    h.run();
+    assert_eq!(kinds(&env), before);
+}
+
+#[test]
+fn a_second_instance_shows_why_and_offers_no_forms() {
+    let env = Env::new();
+    let _first = AirDeskApp::new(env.options(Language::Zh)).expect("first");
+    let tr = Tr(Language::Zh);
+    let mut h = harness(
+        AirDeskApp::new(StartOptions {
+            officer: None,
+            ..env.options(Language::Zh)
+        })
+        .expect("second"),
+        (1366.0, 768.0),
+    );
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Response));
+    h.run();
+    // The banner and the page both say why.
+    assert!(h.query_all_by_label_contains("值班日志只读").count() >= 2);
+    assert!(h.query_by_label(tr.t(T::RespPreviewIssue)).is_none());
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Timeline);
+    h.run();
+    // The first instance's shift is in the timeline.
+    h.get_by_label("张伟");
+}
+
+#[test]
+fn the_advice_fills_the_consultation_and_the_warning() {
+    let env = Env::new();
+    std::fs::copy(
+        common::fixture("advise/anyang_forecast_20191221.csv"),
+        env.workspace.path().join("forecast.csv"),
+    )
+    .expect("forecast");
+    let tr = Tr(Language::Zh);
+    let mut h = harness(
+        AirDeskApp::new(StartOptions {
+            drill: airdesk::clock::parse_moment("2019-12-21 20:00"),
+            ..env.options(Language::Zh)
+        })
+        .expect("app"),
+        (1920.0, 1080.0),
+    );
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Response));
+    h.run();
+    h.get_by_label(tr.t(T::RespAdviceTitle));
+    h.get_by_label(tr.t(T::RespFillFromAdvice)).click();
+    h.run();
+    let basis = h
+        .get_by_label(tr.t(T::RespBasis))
+        .value()
+        .unwrap_or_default();
+    assert!(!basis.is_empty());
+    h.get_by_label(tr.t(T::RespRecordConsultation)).click();
+    // Participants are required: the domain's message says so.
+    h.run();
+    h.get_by_label("请填写参会人员");
+    type_into(&mut h, tr.t(T::RespParticipants), "张伟，李娜，气象台王工");
+    h.get_by_label(tr.t(T::RespRecordConsultation)).click();
+    confirm(&mut h, tr);
+    let last = events(&env).pop().expect("event");
+    assert_eq!(last.0, "consultation.recorded");
+    assert!(last.2.contains("\"advice\":{"), "{}", last.2);
+    // The issue form holds the advised level and start.
+    let start = h
+        .get_by_label(tr.t(T::RespStart))
+        .value()
+        .unwrap_or_default();
+    assert!(start.starts_with("2019-12-2"), "{start}");
+    h.get_by_label(tr.t(T::RespPreviewIssue)).click();
+    h.run();
+    confirm(&mut h, tr);
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("warning.issued")
+    );
+}
