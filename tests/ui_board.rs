@@ -144,3 +144,57 @@ fn alerts_are_kept_once_with_an_officer_and_only_shown_in_projector_mode() {
     drop(h);
     assert_eq!(raised(&root).len(), kept.len(), "raised once only");
 }
+
+#[test]
+fn an_alert_goes_to_supervision_in_one_step() {
+    let env = Env::new();
+    let app = start(&env, Language::Zh, Some("张伟"));
+    let mut h = harness(app, (1920.0, 1080.0));
+    settle(&mut h);
+    let tr = Tr(Language::Zh);
+    // The sample's morning has two "above neighbours" alerts (矿院, 环保局) and one silence; only
+    // the first two point at a reading to follow up.
+    let buttons = h
+        .query_all_by_role_and_label(egui::accesskit::Role::Button, tr.t(T::AlertToFinding))
+        .count();
+    assert_eq!(buttons, 2);
+    h.get_all_by_label(tr.t(T::AlertToFinding))
+        .next()
+        .expect("a button")
+        .click();
+    settle(&mut h);
+    assert_eq!(h.state().page(), airdesk::ui::pages::Page::Supervision);
+    let description = h
+        .get_by_role_and_label(
+            egui::accesskit::Role::MultilineTextInput,
+            tr.t(T::SvColDescription),
+        )
+        .value()
+        .unwrap_or_default();
+    assert!(
+        description.contains("高于周边站点中位数 148"),
+        "{description}"
+    );
+}
+
+#[test]
+fn the_handover_names_who_is_on_duty_from_the_roster() {
+    let env = Env::new();
+    let app = start(&env, Language::Zh, Some("张伟"));
+    let mut h = harness(app, (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(airdesk::ui::command::Command::Navigate(
+        airdesk::ui::pages::Page::Response,
+    ));
+    settle(&mut h);
+    let tr = Tr(Language::Zh);
+    h.get_by_label(tr.t(T::RespTabReports)).click();
+    settle(&mut h);
+    h.get_by_label(tr.t(T::RespHandover)).click();
+    settle(&mut h);
+    // 赵敏 is on duty at 10:00 by the sample roster.
+    // Without a roster the section says 未提供值班表; the duty card of the board is not on this page.
+    assert!(h.query_by_label_contains("未提供值班表").is_none());
+    h.get_by_label_contains("当前值班：");
+    h.get_by_label_contains("赵敏");
+}

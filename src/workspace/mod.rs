@@ -162,6 +162,21 @@ impl Workspace {
         &self.settings
     }
 
+    /// The duty roster named in the settings (`roster`), read from its file: `None` when no
+    /// roster is set, `Err` with the reason (or the path) when it yields no shift.
+    pub fn roster(&self) -> Option<Result<crate::domain::roster::Roster, String>> {
+        use crate::ingest::roster::{RosterOptions, read_roster_file};
+        let path = self.resolve(self.settings.roster.as_ref()?);
+        let (shifts, report) = read_roster_file(&path, &RosterOptions::default());
+        if shifts.is_empty() {
+            return Some(Err(report
+                .problems
+                .first()
+                .map_or_else(|| path.display().to_string(), |p| p.reason.clone())));
+        }
+        Some(Ok(crate::domain::roster::Roster::new(shifts)))
+    }
+
     /// Why `settings.toml` could not be read, when it could not (defaults are in use).
     pub fn settings_problem(&self) -> Option<&str> {
         self.settings_problem.as_deref()

@@ -15,9 +15,7 @@ use crate::domain::budget::{self, Budget};
 use crate::domain::findings::Findings;
 use crate::domain::plan::Level;
 use crate::domain::response;
-use crate::domain::roster::Roster;
 use crate::domain::windows::{self, HourlyWeather, Window, WindowSettings};
-use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::journal::{SqliteStorage, Storage};
 use crate::store::{Hour, SeriesKind, StationId, Store, Variable};
 use crate::workspace::Workspace;
@@ -178,20 +176,14 @@ fn journal_figures(storage: &SqliteStorage, now: DateTime<FixedOffset>, cards: &
 }
 
 fn roster_figures(ws: &Workspace, now: DateTime<FixedOffset>, cards: &mut Cards) {
-    let Some(path) = ws.settings().roster.as_ref().map(|p| ws.resolve(p)) else {
-        return;
+    let roster = match ws.roster() {
+        None => return,
+        Some(Err(why)) => {
+            cards.roster_problem = Some(why);
+            return;
+        }
+        Some(Ok(roster)) => roster,
     };
-    let (shifts, report) = read_roster_file(&path, &RosterOptions::default());
-    if shifts.is_empty() {
-        cards.roster_problem = Some(
-            report
-                .problems
-                .first()
-                .map_or_else(|| path.display().to_string(), |p| p.reason.clone()),
-        );
-        return;
-    }
-    let roster = Roster::new(shifts);
     let label = |s: &crate::domain::roster::Shift| {
         s.role
             .clone()

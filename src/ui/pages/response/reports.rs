@@ -3,10 +3,14 @@
 //! checklist ledger): shown as text, copied to the clipboard, or saved into the workspace's
 //! `exports/` folder through [`Command::Export`].
 
+use std::path::PathBuf;
+use std::time::SystemTime;
+
 use chrono::{DateTime, Duration, FixedOffset};
 use egui::RichText;
 
 use crate::domain::response::ResponseState;
+use crate::domain::roster::Roster;
 use crate::report::after_action::{AfterActionInput, after_action_html};
 use crate::report::daily_report::daily_report;
 use crate::report::duty::Duty;
@@ -16,6 +20,7 @@ use crate::report::response_ledger::{ledger_rows, write_csv, xlsx_bytes};
 use crate::ui::command::Command;
 use crate::ui::i18n::T;
 use crate::ui::pages::PageContext;
+use crate::workspace::Workspace;
 
 /// Which report is on show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,6 +35,34 @@ enum Report {
 pub struct ReportsView {
     notice: usize,
     report: Report,
+    roster: RosterCache,
+}
+
+/// The workspace roster as last read, keyed by the file's path and modification time, so the
+/// reports name who is on duty without re-reading the file every frame.
+#[derive(Debug, Default)]
+struct RosterCache {
+    key: Option<(PathBuf, Option<SystemTime>)>,
+    roster: Option<Roster>,
+}
+
+impl RosterCache {
+    /// Who is on duty now and next by the workspace roster (nobody when there is none).
+    fn duty(&mut self, ws: &Workspace, now: DateTime<FixedOffset>) -> Duty {
+        let key = ws.settings().roster.as_ref().map(|p| {
+            let path = ws.resolve(p);
+            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+            (path, modified)
+        });
+        if key != self.key {
+            self.roster = ws.roster().and_then(Result::ok);
+            self.key = key;
+        }
+        self.roster
+            .as_ref()
+            .map(|r| Duty::from_roster(r, now))
+            .unwrap_or_default()
+    }
 }
 
 impl ReportsView {
@@ -180,20 +213,14 @@ impl ReportsView {
             .plan()
             .map(|p| p.info.area.clone())
             .unwrap_or_default();
+        let duty = self.roster.duty(cx.workspace, now);
         let (text, name) = match self.report {
             Report::Daily => (
-                daily_report(
-                    state,
-                    &area,
-                    now - Duration::hours(24),
-                    now,
-                    &Duty::default(),
-                )
-                .to_text(),
+                daily_report(state, &area, now - Duration::hours(24), now, &duty).to_text(),
                 format!("日报-{stamp}.txt"),
             ),
             Report::Handover => (
-                handover(state, now, None, &Duty::default()).to_text(),
+                handover(state, now, None, &duty).to_text(),
                 format!("交接班记录-{stamp}.txt"),
             ),
         };
