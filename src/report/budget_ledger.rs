@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::domain::budget::Budget;
 
-use super::ledger::{Language, LedgerError};
+use super::ledger::{Language, LedgerError, save_as};
 
 const HEADERS_ZH: [&str; 11] = [
     "日期",
@@ -130,24 +130,11 @@ pub fn xlsx_bytes(budget: &Budget, language: Language) -> Result<Vec<u8>, Ledger
 
 /// Save the ledger to `path`, as CSV or .xlsx by its extension.
 pub fn save(budget: &Budget, language: Language, path: &Path) -> Result<(), LedgerError> {
-    let io = |source| LedgerError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let bytes = match ext.as_deref() {
-        Some("csv") => {
-            let mut buf = Vec::new();
-            write_csv(budget, language, &mut buf).map_err(io)?;
-            buf
-        }
-        Some("xlsx") => xlsx_bytes(budget, language)?,
-        _ => return Err(LedgerError::Extension(path.display().to_string())),
-    };
-    std::fs::write(path, bytes).map_err(io)
+    save_as(
+        path,
+        |buf| write_csv(budget, language, buf),
+        || xlsx_bytes(budget, language),
+    )
 }
 
 #[cfg(test)]

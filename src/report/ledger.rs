@@ -214,6 +214,20 @@ pub fn xlsx_bytes(findings: &Findings, options: &LedgerOptions) -> Result<Vec<u8
 
 /// Save the ledger to `path`, as CSV or .xlsx by its extension.
 pub fn save(findings: &Findings, options: &LedgerOptions, path: &Path) -> Result<(), LedgerError> {
+    save_as(
+        path,
+        |buf| write_csv(findings, options, buf),
+        || xlsx_bytes(findings, options),
+    )
+}
+
+/// Write a ledger to `path` as CSV (`csv` fills the bytes) or .xlsx (`xlsx` makes them), chosen
+/// by the file's extension: the one place every kind of ledger is saved through.
+pub fn save_as(
+    path: &Path,
+    csv: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
+    xlsx: impl FnOnce() -> Result<Vec<u8>, LedgerError>,
+) -> Result<(), LedgerError> {
     let io = |source| LedgerError::Io {
         path: path.display().to_string(),
         source,
@@ -225,10 +239,10 @@ pub fn save(findings: &Findings, options: &LedgerOptions, path: &Path) -> Result
     let bytes = match ext.as_deref() {
         Some("csv") => {
             let mut buf = Vec::new();
-            write_csv(findings, options, &mut buf).map_err(io)?;
+            csv(&mut buf).map_err(io)?;
             buf
         }
-        Some("xlsx") => xlsx_bytes(findings, options)?,
+        Some("xlsx") => xlsx()?,
         _ => return Err(LedgerError::Extension(path.display().to_string())),
     };
     std::fs::write(path, bytes).map_err(io)
