@@ -6,7 +6,11 @@
 //! `{0}`, `{1}` placeholders). `T::ALL` lists every entry, so the font-coverage test can prove
 //! that each character has a glyph.
 
+use chrono::format::{Item, StrftimeItems};
+use chrono::{Datelike, NaiveDateTime, Weekday};
+
 use crate::domain::aqi::{Category, Standard};
+use crate::domain::festivals::FestivalKind;
 use crate::store::Variable;
 use crate::workspace::Language;
 
@@ -594,6 +598,83 @@ table! {
     RespLedgerXlsx => "导出台账 Excel", "Export ledger Excel";
     ExportSaved => "已保存到 {0}：{1}", "Saved in {0}: {1}";
     ExportReadOnly => "工作区只读，{0} 未保存。", "The workspace is read-only; {0} was not saved.";
+
+    // Charts (src/report/charts/, src/ui/chart/): titles, legends, axes, readouts. Entries named
+    // ChartFmt* are chrono strftime patterns after {0} is filled (with a weekday or month name).
+    ChartNoData => "无数据", "No data";
+    ChartNoDataPeriod => "此时段无数据", "No data in this period";
+    ChartTooSmall => "图幅太小，无法绘制", "Too small to draw";
+    ChartCannotDraw => "图表无法绘制：{0}", "The chart cannot be drawn: {0}";
+    ChartMore => "…另 {0} 项", "… {0} more";
+    ChartMoreNotShown => "…另 {0} 项未显示", "… {0} more not shown";
+    ChartNow => "现在 {0}", "Now {0}";
+    ChartForecastArrow => "预报 →", "Forecast →";
+    ChartWindow => "不利气象窗口", "Unfavourable weather";
+    ChartWarningPeriod => "预警时段", "Warning period";
+    ChartFestival => "节日", "Festival";
+    ChartObserved => "{0} 实况", "{0} observed";
+    ChartForecast => "{0} 预报", "{0} forecast";
+    ChartAreaMean => "{0} 均值 实况", "{0} mean, observed";
+    ChartStationMean => "站点均值 实况", "Station mean, observed";
+    ChartListSep => "、", ", ";
+    ChartAndOthers => "{0} 等{1}站", "{0} and others ({1} stations)";
+    ChartUnit => "（{0}）", " ({0})";
+    ChartWindSpeed => "风速", "Wind speed";
+    ChartRh => "相对湿度", "Relative humidity";
+    ChartRain => "降水", "Precipitation";
+    ChartBlh => "边界层高度", "Boundary-layer height";
+    ChartWindPanel => "10米风（m/s），箭头指向下风方向", "10-m wind (m/s), arrows point downwind";
+    ChartRainPanel => "降水（mm）", "Precipitation (mm)";
+    ChartRainRate => "降水（mm/h）", "Precipitation (mm/h)";
+    ChartRhPanel => "相对湿度（%）", "Relative humidity (%)";
+    ChartBlhPanel => "边界层高度（m）", "Boundary-layer height (m)";
+    ChartBeijingTime => "北京时间", "Beijing time";
+    ChartBandsTable => "底色：{0} 分级", "background: {0} categories";
+    ChartBandsAqi => "底色：AQI 类别", "background: AQI categories";
+    ChartMeteogramTitle => "{0} {1} 与气象条件", "{0}: {1} and weather";
+    ChartHourlyTitle => "{0} {1} 逐时变化", "{0}: hourly {1}";
+    ChartAreaAqi => "{0} AQI（HJ 633 计算）", "{0} AQI (computed per HJ 633)";
+    ChartCalendarTitle => "{0} {1} 日均值日历", "{0}: daily mean {1}";
+    ChartCalendarSubtitle => "{0} – {1} · 单位 {2} · 站点日均需 ≥{3} 个小时值 · 颜色按 {4} 分级", "{0} – {1} · unit {2} · a station day needs ≥ {3} hourly values · colours per {4}";
+    ChartHeavyFrame => "粗框：重污染日（日均 >{0}，即 AQI >200）", "Bold frame: heavy-pollution day (daily mean > {0}, i.e. AQI > 200)";
+    ChartHeavyFrameAqi => "粗框：重污染日（AQI >200）", "Bold frame: heavy-pollution day (AQI > 200)";
+    ChartFrameAbove => "粗框 >{0}", "Bold frame > {0}";
+    ChartRankingTitle => "{0} {1} 平均浓度排名", "{0}: ranking by mean {1}";
+    ChartRankingAreas => "各城市", "Cities";
+    ChartRankingSubtitle => "{0} – {1} · 日均值的平均（站点日均需 ≥{2} 个小时值）· 从低到高，并列同名次", "{0} – {1} · mean of daily means (a station day needs ≥ {2} hourly values) · lowest first, ties share a rank";
+    ChartRankingTop => "（前 {0} 名，共 {1} 个）", " (top {0} of {1})";
+    ChartRank => "排名", "Rank";
+    ChartName => "名称", "Name";
+    ChartRankOf => "第 {0} 名 / 共 {1}：{2}", "Rank {0} of {1}: {2}";
+    ChartAccessible => "{0}：{1} 至 {2}。方向键平移，加号减号缩放，Home 复位。", "{0}: {1} to {2}. Arrow keys pan, plus and minus zoom, Home resets.";
+    ChartWarningBlue => "蓝色预警", "Blue warning";
+    ChartWarningYellow => "黄色预警", "Yellow warning";
+    ChartWarningOrange => "橙色预警", "Orange warning";
+    ChartWarningRed => "红色预警", "Red warning";
+    ChartFmtHourTick => "%H时", "%H:00";
+    ChartFmtDayTick => "%-d日", "%-d";
+    ChartFmtMonthTick => "%-m月", "%b";
+    ChartFmtYear => "%Y年", "%Y";
+    ChartFmtMonthYear => "%Y年%-m月", "%b %Y";
+    ChartFmtDayWeekday => "%-m月%-d日 {0}", "{0} %-d %b";
+    ChartFmtDate => "%-m月%-d日", "%-d %b";
+    ChartFmtDateYear => "%Y年%-m月%-d日", "%-d %b %Y";
+    ChartFmtHour => "%Y年%-m月%-d日 {0} %H:%M", "{0} %-d %b %Y %H:%M";
+    ChartFmtNow => "%-d日%H时", "%-d %b %H:00";
+    WeekdayShort1 => "周一", "Mon";
+    WeekdayShort2 => "周二", "Tue";
+    WeekdayShort3 => "周三", "Wed";
+    WeekdayShort4 => "周四", "Thu";
+    WeekdayShort5 => "周五", "Fri";
+    WeekdayShort6 => "周六", "Sat";
+    WeekdayShort7 => "周日", "Sun";
+    WeekdayInitial1 => "一", "M";
+    WeekdayInitial2 => "二", "T";
+    WeekdayInitial3 => "三", "W";
+    WeekdayInitial4 => "四", "T";
+    WeekdayInitial5 => "五", "F";
+    WeekdayInitial6 => "六", "S";
+    WeekdayInitial7 => "日", "S";
 }
 
 /// Looks up table entries in the chosen language. Cheap to copy; pages receive one.
@@ -628,6 +709,58 @@ impl Tr {
             Language::Zh => v.name_zh(),
             Language::En => v.name_en(),
         }
+    }
+
+    /// The name of a festival day (除夕 / New Year's Eve).
+    pub fn festival(self, kind: FestivalKind) -> &'static str {
+        match self.0 {
+            Language::Zh => kind.name_zh(),
+            Language::En => kind.name_en(),
+        }
+    }
+
+    /// A weekday, short (周四 / Thu).
+    pub fn weekday_short(self, day: Weekday) -> &'static str {
+        const KEYS: [T; 7] = [
+            T::WeekdayShort1,
+            T::WeekdayShort2,
+            T::WeekdayShort3,
+            T::WeekdayShort4,
+            T::WeekdayShort5,
+            T::WeekdayShort6,
+            T::WeekdayShort7,
+        ];
+        self.t(KEYS[day.num_days_from_monday() as usize])
+    }
+
+    /// A weekday as one letter or character, for calendar headers (四 / T).
+    pub fn weekday_initial(self, day: Weekday) -> &'static str {
+        const KEYS: [T; 7] = [
+            T::WeekdayInitial1,
+            T::WeekdayInitial2,
+            T::WeekdayInitial3,
+            T::WeekdayInitial4,
+            T::WeekdayInitial5,
+            T::WeekdayInitial6,
+            T::WeekdayInitial7,
+        ];
+        self.t(KEYS[day.num_days_from_monday() as usize])
+    }
+
+    /// A local time written with the strftime pattern of `key` (a `ChartFmt*` entry), `{0}`
+    /// first replaced by the short weekday. English month and weekday names come from chrono;
+    /// a pattern chrono rejects gives the ISO form rather than a panic.
+    pub fn time(self, key: T, t: NaiveDateTime) -> String {
+        use std::fmt::Write;
+        let pattern = fill(self.t(key), &[&self.weekday_short(t.weekday())]);
+        let items: Vec<Item<'_>> = StrftimeItems::new(&pattern).collect();
+        let mut out = String::new();
+        if items.iter().any(|i| matches!(i, Item::Error))
+            || write!(out, "{}", t.format_with_items(items.iter())).is_err()
+        {
+            return t.format("%Y-%m-%d %H:%M").to_string();
+        }
+        out
     }
 }
 
@@ -677,6 +810,31 @@ mod tests {
             );
             assert_eq!(placeholders(k.zh()), placeholders(k.en()), "{k:?}");
         }
+    }
+
+    #[test]
+    fn time_patterns_write_both_languages() {
+        let t = chrono::NaiveDate::from_ymd_opt(2019, 12, 5)
+            .and_then(|d| d.and_hms_opt(14, 0, 0))
+            .expect("time");
+        let (zh, en) = (Tr(Language::Zh), Tr(Language::En));
+        assert_eq!(zh.time(T::ChartFmtHour, t), "2019年12月5日 周四 14:00");
+        assert_eq!(en.time(T::ChartFmtHour, t), "Thu 5 Dec 2019 14:00");
+        assert_eq!(en.time(T::ChartFmtDayWeekday, t), "Thu 5 Dec");
+        assert_eq!(en.time(T::ChartFmtMonthYear, t), "Dec 2019");
+        assert_eq!(en.time(T::ChartFmtHourTick, t), "14:00");
+        assert_eq!(zh.time(T::ChartFmtHourTick, t), "14时");
+        assert_eq!(en.weekday_initial(Weekday::Sun), "S");
+        // Every pattern parses in both languages (a bad one would fall back to ISO).
+        for &k in T::ALL
+            .iter()
+            .filter(|k| format!("{k:?}").starts_with("ChartFmt"))
+        {
+            for tr in [zh, en] {
+                assert_ne!(tr.time(k, t), "2019-12-05 14:00", "{k:?} in {:?}", tr.0);
+            }
+        }
+        assert_eq!(zh.time(T::ChartNoData, t), "无数据");
     }
 
     #[test]
