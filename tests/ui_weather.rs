@@ -8,7 +8,12 @@ mod common;
 
 use airdesk::domain::weather_view::{self, WeatherSource};
 use airdesk::domain::windows::WindowSettings;
-use airdesk::store::Hour;
+use airdesk::report::charts::from_store::Selection;
+use airdesk::report::charts::weather::{WeatherChartInput, weather_meteogram};
+use airdesk::report::charts::{
+    ChartStyle, ChartView, SvgBackend, SvgDocument, TimeChart, draw_time_chart,
+};
+use airdesk::store::{Hour, Variable};
 use airdesk::ui::command::Command;
 use airdesk::ui::i18n::{T, Tr};
 use airdesk::ui::pages::Page;
@@ -18,6 +23,7 @@ use common::{Env, fixture, harness, settle};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use plotters::prelude::IntoDrawingArea;
 
 /// The drill moment: the morning of 14 January 2013, in the haze episode.
 const DRILL: &str = "2013-01-14 12:00";
@@ -30,13 +36,17 @@ fn options(env: &Env, lang: Language) -> StartOptions {
 }
 
 fn weather_app(env: &Env, lang: Language) -> Harness<'static, AirDeskApp> {
+    weather_app_sized(env, lang, (1920.0, 1080.0))
+}
+
+fn weather_app_sized(env: &Env, lang: Language, size: (f32, f32)) -> Harness<'static, AirDeskApp> {
     let mut ws = Workspace::open(env.workspace.path()).expect("open");
     ws.add_data_files(&[fixture("prsa/beijing-2012-12_2013-01.csv")])
         .expect("add");
     ws.update_settings(|s| s.area = "北京".into())
         .expect("area");
     let app = AirDeskApp::new(options(env, lang)).expect("app");
-    let mut h = harness(app, (1920.0, 1080.0));
+    let mut h = harness(app, size);
     settle(&mut h);
     h.state_mut().send(Command::Navigate(Page::Weather));
     h.run();
@@ -249,4 +259,77 @@ fn switching_to_english_redraws_the_meteogram_in_english() {
         0,
         "no Chinese legend left"
     );
+}
+
+/// The page's meteogram rebuilt as the page builds it (area 北京, observed weather, PM2.5, seven
+/// days back and one ahead of the drill moment).
+fn page_chart(h: &Harness<'static, AirDeskApp>) -> (TimeChart, ChartView) {
+    let app = h.state();
+    let store = &app.data().store;
+    let sel = Selection::area(store, "北京").expect("area");
+    let now = Hour::from_utc(app.now());
+    let (from, to) = (now - 24 * 7, now + 24);
+    let settings = app.workspace().settings();
+    let analysis = weather_view::analyse(
+        store,
+        &sel.stations,
+        WeatherSource::Observed,
+        from,
+        to,
+        now,
+        8 * 3600,
+        &settings.windows,
+        &settings.outlook,
+    );
+    let chart = weather_meteogram(
+        store,
+        &WeatherChartInput {
+            selection: &sel,
+            variable: Variable::Pm25,
+            weather: weather_view::source_stations(store, WeatherSource::Observed, &sel.stations),
+            analysis: &analysis,
+            warnings: &[],
+            level_colours: &[],
+            lang: Language::Zh,
+        },
+    );
+    (chart, ChartView::window(from.0 as f64, to.0 as f64))
+}
+
+#[test]
+fn projector_meteogram_fits_the_screen_with_every_panel() {
+    for size in [(1920.0, 1080.0), (1366.0, 768.0)] {
+        let env = Env::new();
+        let mut h = weather_app_sized(&env, Language::Zh, size);
+        h.state_mut().send(Command::ToggleProjector);
+        h.run();
+        let ppp = h.ctx.pixels_per_point();
+        let screen = h.ctx.content_rect();
+        let node = h
+            .query_all_by_role(Role::Image)
+            .find(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.starts_with("北京 PM2.5 与气象条件"))
+            })
+            .expect("the meteogram");
+        let rect = node.rect();
+        assert!(
+            rect.bottom() <= screen.bottom() && rect.height() > 150.0,
+            "{size:?}: the chart {rect:?} on the screen {screen:?}"
+        );
+        // Drawn at that size with the projector style, every panel is there.
+        let (chart, view) = page_chart(&h);
+        assert!(chart.panels.len() >= 3, "PM2.5, wind, humidity");
+        let (w, ht) = ((rect.width() * ppp) as u32, (rect.height() * ppp) as u32);
+        let mut doc = SvgDocument::new(w, ht);
+        let root = SvgBackend(&mut doc).into_drawing_area();
+        let style = ChartStyle::projector().with_scale(f64::from(ppp));
+        let layout = draw_time_chart(&root, &chart, &view, &style).expect("drawn");
+        assert_eq!(layout.panels.len(), chart.panels.len(), "{size:?}");
+        assert!(layout.panels.iter().all(|p| p.plot.height() > 0.0));
+        // The time axis fits under the last panel.
+        let last = layout.panels.last().expect("a panel");
+        assert!(last.rect.y1 + style.px(style.font) * 0.54 * 2.0 < f64::from(ht));
+    }
 }

@@ -95,6 +95,18 @@ impl ChartStyle {
         self
     }
 
+    /// The same style with its text sizes (labels, title, small text) and margin times
+    /// `factor`; lines and colours unchanged. For fitting a chart into a small area.
+    pub fn shrunk(&self, factor: f64) -> Self {
+        ChartStyle {
+            font: self.font * factor,
+            title_font: self.title_font * factor,
+            small_font: self.small_font * factor,
+            margin: self.margin * factor,
+            ..self.clone()
+        }
+    }
+
     /// The same style writing its text in `lang`.
     pub fn with_lang(mut self, lang: Language) -> Self {
         self.lang = lang;

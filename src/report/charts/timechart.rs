@@ -476,12 +476,221 @@ fn prepare(
     out
 }
 
-/// Draw a time chart into `root`. `style` must already be at the backend's scale.
+/// Smallest plot height of a panel, in label heights (room for a value tick at each end).
+const MIN_PLOT_FONTS: f64 = 1.8;
+
+/// How a chart is laid out to fit its area, from the full layout down to the most compact.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Mode {
+    /// Text sizes and margins times this (see [`ChartStyle::shrunk`]).
+    text_scale: f64,
+    /// No title or subtitle, panel titles inside the panels.
+    compact: bool,
+    /// Most rows of legend items.
+    legend_rows: usize,
+    /// How many panels are drawn, from the top.
+    panels: usize,
+}
+
+/// The layouts tried, best first, for a chart of `n` panels: smaller text; then the compact
+/// layout (the page around the chart says what it shows) with smaller text; then a one-row
+/// legend; then the last (least important) panels left out one by one. The smallest text is
+/// 0.54 of the style's, which keeps projector labels twice the desktop size.
+fn modes(n: usize) -> Vec<Mode> {
+    let mode = |text_scale, compact, legend_rows, panels| Mode {
+        text_scale,
+        compact,
+        legend_rows,
+        panels,
+    };
+    let mut out: Vec<Mode> = [1.0, 0.85, 0.72]
+        .into_iter()
+        .map(|f| mode(f, false, LEGEND_ROWS, n))
+        .collect();
+    out.extend(
+        [0.85, 0.72, 0.6, 0.54]
+            .into_iter()
+            .map(|f| mode(f, true, LEGEND_ROWS, n)),
+    );
+    out.extend([0.6, 0.54].into_iter().map(|f| mode(f, true, 1, n)));
+    out.extend((1..n).rev().map(|panels| mode(0.54, true, 1, panels)));
+    out
+}
+
+/// Vertical layout of everything but the panels: where the title, subtitle, legend and the
+/// annotation strip go, and the room the time axis needs below the panels.
+struct Chrome {
+    subtitle_y: f64,
+    legend_y: f64,
+    /// The annotation strip (now-line label, markers, festivals): top and bottom.
+    strip: (f64, f64),
+    /// Height of the time axis under the last panel.
+    axis_h: f64,
+    /// Height of a panel's title row above it (none in the compact layout).
+    title_h: f64,
+}
+
+fn chrome<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    chart: &TimeChart,
+    view: &ChartView,
+    mode: Mode,
+) -> Result<Chrome, ChartError> {
+    let style = cv.style;
+    let (w, _) = cv.size();
+    let s = |u: f64| style.px(u);
+    let (font, small, title_font, m) = (
+        s(style.font),
+        s(style.small_font),
+        s(style.title_font),
+        s(style.margin),
+    );
+    let mut y = m;
+    if !chart.title.is_empty() {
+        y += title_font * 1.4;
+    }
+    let subtitle_y = y;
+    if !chart.subtitle.is_empty() {
+        y += small * 1.7;
+    }
+    let legend_y = y;
+    let items = chart.legend_items(style.tr());
+    let slots = legend_slots(cv, &items, (m, w - m), font, mode.legend_rows)?;
+    y += legend_height(&slots, font) + font * 0.3;
+    let festivals_shown = !view.is_hidden(span_key(SpanKind::Festival))
+        && chart.spans.iter().any(|s| s.kind == SpanKind::Festival);
+    let annotated = chart.now.is_some() || !chart.markers.is_empty() || festivals_shown;
+    let strip = (y, y + if annotated { small * 1.9 } else { 0.0 });
+    Ok(Chrome {
+        subtitle_y,
+        legend_y,
+        strip,
+        axis_h: s(4.0) + font * 2.9,
+        title_h: if mode.compact { 0.0 } else { font * 1.55 },
+    })
+}
+
+/// The smallest panel plot height `chart` gets in the canvas (negative when it does not fit).
+fn smallest_plot<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    chart: &TimeChart,
+    view: &ChartView,
+    mode: Mode,
+) -> Result<f64, ChartError> {
+    let (_, h) = cv.size();
+    let c = chrome(cv, chart, view, mode)?;
+    let n = chart.panels.len();
+    let bottom = h - cv.style.px(cv.style.margin) - c.axis_h;
+    let avail = bottom - c.strip.1 - n as f64 * c.title_h;
+    let total: f64 = chart.panels.iter().map(|p| p.weight.max(0.05)).sum();
+    Ok(chart
+        .panels
+        .iter()
+        .map(|p| avail * p.weight.max(0.05) / total)
+        .fold(f64::INFINITY, f64::min))
+}
+
+/// The chart as `mode` draws it: its first panels, without title and subtitle when compact.
+fn chart_for(chart: &TimeChart, mode: Mode) -> TimeChart {
+    let text = |t: &String| {
+        if mode.compact {
+            String::new()
+        } else {
+            t.clone()
+        }
+    };
+    TimeChart {
+        title: text(&chart.title),
+        subtitle: text(&chart.subtitle),
+        utc_offset_s: chart.utc_offset_s,
+        panels: chart.panels[..mode.panels.min(chart.panels.len())].to_vec(),
+        spans: chart.spans.clone(),
+        markers: chart.markers.clone(),
+        now: chart.now,
+    }
+}
+
+/// The first of [`modes`] that leaves every panel a usable plot; else the last one with any
+/// room at all; `None` when not even that has room.
+fn fit<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &TimeChart,
+    view: &ChartView,
+    style: &ChartStyle,
+) -> Result<Option<Mode>, ChartError> {
+    let mut last = None;
+    for mode in modes(chart.panels.len()) {
+        let full = mode.panels == chart.panels.len() && !mode.compact;
+        let trimmed;
+        let c = if full {
+            chart
+        } else {
+            trimmed = chart_for(chart, mode);
+            &trimmed
+        };
+        let shrunk = style.shrunk(mode.text_scale);
+        let cv = Canvas::new(root, &shrunk);
+        let plot = smallest_plot(&cv, c, view, mode)?;
+        if plot >= shrunk.px(shrunk.font) * MIN_PLOT_FONTS {
+            return Ok(Some(mode));
+        }
+        if plot > 0.0 {
+            last = Some(mode);
+        }
+    }
+    Ok(last)
+}
+
+/// Draw a time chart into `root`. `style` must already be at the backend's scale. A chart taller
+/// than the area degrades rather than failing (see [`modes`]): smaller text, a compact layout,
+/// fewer legend rows, then fewer panels, so every panel drawn keeps a usable plot.
 pub fn draw_time_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &TimeChart,
     view: &ChartView,
     style: &ChartStyle,
+) -> Result<TimeChartLayout, ChartError> {
+    let n = chart.panels.len();
+    let full = Mode {
+        text_scale: 1.0,
+        compact: false,
+        legend_rows: LEGEND_ROWS,
+        panels: n,
+    };
+    if n == 0 {
+        return draw_laid_out(root, chart, view, style, full);
+    }
+    match fit(root, chart, view, style)? {
+        Some(mode) if mode == full => draw_laid_out(root, chart, view, style, full),
+        Some(mode) => draw_laid_out(
+            root,
+            &chart_for(chart, mode),
+            view,
+            &style.shrunk(mode.text_scale),
+            mode,
+        ),
+        None => {
+            let cv = Canvas::new(root, style);
+            let (w, h) = cv.size();
+            cv.clear(style.background)?;
+            let font = style.px(style.font).min(h * 0.5);
+            let text = style.tr().t(T::ChartTooSmall);
+            cv.text(text, w / 2.0, h / 2.0, font, style.muted, CENTER)?;
+            Ok(TimeChartLayout {
+                view: view.range(chart),
+                ..TimeChartLayout::default()
+            })
+        }
+    }
+}
+
+/// Draw a chart that fits in `mode` (or has no panels: "no data").
+fn draw_laid_out<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &TimeChart,
+    view: &ChartView,
+    style: &ChartStyle,
+    mode: Mode,
 ) -> Result<TimeChartLayout, ChartError> {
     let cv = Canvas::new(root, style);
     let (w, h) = cv.size();
@@ -493,31 +702,30 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     let m = s(style.margin);
     cv.clear(style.background)?;
 
-    let mut y = m;
+    let c = chrome(&cv, chart, view, mode)?;
     if !chart.title.is_empty() {
-        cv.text(&chart.title, m, y, title_font, style.text, LEFT_TOP)?;
-        y += title_font * 1.4;
+        cv.text(&chart.title, m, m, title_font, style.text, LEFT_TOP)?;
     }
     if !chart.subtitle.is_empty() {
-        cv.text(&chart.subtitle, m, y, small, style.muted, LEFT_TOP)?;
-        y += small * 1.7;
+        cv.text(
+            &chart.subtitle,
+            m,
+            c.subtitle_y,
+            small,
+            style.muted,
+            LEFT_TOP,
+        )?;
     }
-    let (legend, legend_bottom) = draw_legend(
+    let (legend, _) = draw_legend(
         &cv,
         &chart.legend_items(style.tr()),
         view,
-        m,
-        y,
-        w - m,
+        (m, c.legend_y, w - m),
         font,
+        mode.legend_rows,
     )?;
-    y = legend_bottom + font * 0.3;
-
-    let festivals_shown = !view.is_hidden(span_key(SpanKind::Festival))
-        && chart.spans.iter().any(|s| s.kind == SpanKind::Festival);
-    let annotated = chart.now.is_some() || !chart.markers.is_empty() || festivals_shown;
-    let strip = (y, y + if annotated { small * 1.9 } else { 0.0 });
-    y = strip.1;
+    let strip = c.strip;
+    let mut y = strip.1;
 
     let (num_w, _) = cv.text_size("00000", font)?;
     let tick = s(4.0);
@@ -533,9 +741,8 @@ pub fn draw_time_chart<DB: DrawingBackend>(
         } else {
             s(6.0)
         };
-    let axis_h = tick + font * 2.9;
-    let bottom = h - m - axis_h;
-    let title_h = font * 1.55;
+    let bottom = h - m - c.axis_h;
+    let title_h = c.title_h;
     let n = chart.panels.len();
     let mut layout = TimeChartLayout {
         view: view.range(chart),
@@ -546,8 +753,13 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     };
     let avail = bottom - y - n as f64 * title_h;
     if n == 0 || avail < n as f64 * 8.0 || right - left < 20.0 {
+        let text = if n == 0 {
+            T::ChartNoData
+        } else {
+            T::ChartTooSmall
+        };
         cv.text(
-            style.tr().t(T::ChartNoData),
+            style.tr().t(text),
             w / 2.0,
             h / 2.0,
             font,
@@ -633,17 +845,23 @@ pub fn draw_time_chart<DB: DrawingBackend>(
         draw_panel_background(&cv, chart, view, panel, &frame, rect, &ticks, &time)?;
         layout.points_drawn += draw_panel_data(&cv, panel, &prep, &frame, right_frame.as_ref())?;
         if let Some(arrows) = &panel.arrows {
+            // In the compact layout the panel's title sits in the strip's first part.
+            let x0 = if mode.compact {
+                rect.x0 + cv.text_size(&panel.title, font)?.0 + s(12.0)
+            } else {
+                rect.x0
+            };
             draw_arrows(
                 &cv,
                 arrows,
                 &frame,
-                PixelRect::new(rect.x0, rect.y0, rect.x1, plot.y0),
+                PixelRect::new(x0, rect.y0, rect.x1, plot.y0),
             )?;
         }
         draw_panel_axes(
             &cv,
             panel,
-            rect,
+            (rect, mode.compact),
             &frame,
             right_frame.as_ref(),
             prep.left.is_none() && prep.right.is_none(),
@@ -714,44 +932,87 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     Ok(layout)
 }
 
-fn draw_legend<DB: DrawingBackend>(
+/// Most rows of legend items.
+const LEGEND_ROWS: usize = 3;
+
+/// Where legend items go: (x, row, width) of each item that fits in `max_rows` rows between
+/// `x0` and `x1`, in order (items after the last slot do not fit), and the "… N more" note with
+/// its x on the last row when some do not.
+type LegendSlots = (Vec<(f64, usize, f64)>, Option<(String, f64)>);
+
+fn legend_slots<DB: DrawingBackend>(
     cv: &Canvas<'_, DB>,
     items: &[LegendItem],
-    view: &ChartView,
-    x0: f64,
-    y0: f64,
-    x1: f64,
+    (x0, x1): (f64, f64),
     font: f64,
-) -> Result<(Vec<LegendHit>, f64), ChartError> {
+    max_rows: usize,
+) -> Result<LegendSlots, ChartError> {
     let style = cv.style;
     let s = |u: f64| style.px(u);
-    let row_h = font * 1.55;
     let swatch_w = s(20.0);
-    let max_rows = 3;
-    let mut hits = Vec::new();
+    let gap = s(16.0);
     let (mut x, mut row) = (x0, 0usize);
-    if items.is_empty() {
-        return Ok((hits, y0));
-    }
-    for (i, item) in items.iter().enumerate() {
-        let (tw, _) = cv.text_size(&item.label, font)?;
-        let item_w = swatch_w + s(5.0) + tw;
+    let mut slots: Vec<(f64, usize, f64)> = Vec::with_capacity(items.len());
+    for item in items {
+        let item_w = swatch_w + s(5.0) + cv.text_size(&item.label, font)?.0;
         if x > x0 && x + item_w > x1 {
             row += 1;
             x = x0;
         }
         if row >= max_rows {
-            let rest = style.tr().f(T::ChartMore, &[&(items.len() - i)]);
-            cv.text(
-                &rest,
-                x0,
-                y0 + (max_rows as f64 - 0.5) * row_h,
-                font,
-                style.muted,
-                LEFT_CENTER,
-            )?;
             break;
         }
+        slots.push((x, row, item_w));
+        x += item_w + gap;
+    }
+    if slots.len() == items.len() {
+        return Ok((slots, None));
+    }
+    // Make room on the last row for the note, giving back items from its end as needed.
+    loop {
+        let rest = style.tr().f(T::ChartMore, &[&(items.len() - slots.len())]);
+        let note_w = cv.text_size(&rest, font)?.0;
+        let note_x = slots
+            .last()
+            .filter(|l| l.1 + 1 == max_rows)
+            .map_or(x0, |l| l.0 + l.2 + gap);
+        if note_x + note_w <= x1 || slots.is_empty() {
+            return Ok((slots, Some((rest, note_x))));
+        }
+        slots.pop();
+    }
+}
+
+/// Height of the legend: its rows.
+fn legend_height(slots: &LegendSlots, font: f64) -> f64 {
+    let rows = slots
+        .0
+        .last()
+        .map_or(0, |l| l.1 + 1)
+        .max(usize::from(slots.1.is_some()));
+    rows as f64 * font * 1.55
+}
+
+fn draw_legend<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    items: &[LegendItem],
+    view: &ChartView,
+    (x0, y0, x1): (f64, f64, f64),
+    font: f64,
+    max_rows: usize,
+) -> Result<(Vec<LegendHit>, f64), ChartError> {
+    let style = cv.style;
+    let s = |u: f64| style.px(u);
+    let row_h = font * 1.55;
+    let swatch_w = s(20.0);
+    let mut hits = Vec::new();
+    let slots = legend_slots(cv, items, (x0, x1), font, max_rows)?;
+    if let Some((rest, x)) = &slots.1 {
+        let row = slots.0.last().map_or(0, |l| l.1);
+        let cy = y0 + (row as f64 + 0.5) * row_h;
+        cv.text(rest, *x, cy, font, style.muted, LEFT_CENTER)?;
+    }
+    for (item, &(x, row, item_w)) in items.iter().zip(&slots.0) {
         let cy = y0 + (row as f64 + 0.5) * row_h;
         let hidden = view.is_hidden(&item.key);
         let grey = RGBColor(185, 188, 194);
@@ -808,9 +1069,8 @@ fn draw_legend<DB: DrawingBackend>(
             ),
             hidden,
         });
-        x += item_w + s(16.0);
     }
-    Ok((hits, y0 + (row.min(max_rows - 1) + 1) as f64 * row_h))
+    Ok((hits, y0 + legend_height(&slots, font)))
 }
 
 /// Colour and opacity of a span's shading.
@@ -1071,7 +1331,7 @@ fn project_inside(run: &[Point], p: &Projection, r: &PixelRect) -> Option<Vec<(i
 fn draw_panel_axes<DB: DrawingBackend>(
     cv: &Canvas<'_, DB>,
     panel: &Panel,
-    panel_rect: PixelRect,
+    (panel_rect, inline_titles): (PixelRect, bool),
     frame: &Frame,
     right: Option<&Frame>,
     empty: bool,
@@ -1119,10 +1379,47 @@ fn draw_panel_axes<DB: DrawingBackend>(
             )?;
         }
     }
-    let title_y = r.y0 - font * 0.8;
-    cv.text(&panel.title, r.x0, title_y, font, style.text, LEFT_CENTER)?;
-    if let Some(rt) = &panel.right_title {
-        cv.text(rt, r.x1, title_y, font, style.muted, RIGHT_CENTER)?;
+    if inline_titles {
+        // Compact layout: titles inside the panel's top corners, over a veil.
+        let y = r.y0 + font * 0.7;
+        let veil = alpha(style.background, 0.75);
+        let (tw, _) = cv.text_size(&panel.title, font)?;
+        cv.fill_rect(
+            PixelRect::new(
+                r.x0 + s(1.0),
+                r.y0 + s(1.0),
+                r.x0 + tw + s(8.0),
+                y + font * 0.6,
+            ),
+            veil,
+        )?;
+        cv.text(
+            &panel.title,
+            r.x0 + s(4.0),
+            y,
+            font,
+            style.text,
+            LEFT_CENTER,
+        )?;
+        if let Some(rt) = &panel.right_title {
+            let (rw, _) = cv.text_size(rt, font)?;
+            cv.fill_rect(
+                PixelRect::new(
+                    r.x1 - rw - s(8.0),
+                    r.y0 + s(1.0),
+                    r.x1 - s(1.0),
+                    y + font * 0.6,
+                ),
+                veil,
+            )?;
+            cv.text(rt, r.x1 - s(4.0), y, font, style.muted, RIGHT_CENTER)?;
+        }
+    } else {
+        let title_y = r.y0 - font * 0.8;
+        cv.text(&panel.title, r.x0, title_y, font, style.text, LEFT_CENTER)?;
+        if let Some(rt) = &panel.right_title {
+            cv.text(rt, r.x1, title_y, font, style.muted, RIGHT_CENTER)?;
+        }
     }
     if empty {
         cv.text(
@@ -1340,4 +1637,159 @@ fn draw_markers<DB: DrawingBackend>(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::charts::svg::{SvgBackend, SvgDocument};
+    use crate::workspace::Language;
+    use plotters::prelude::IntoDrawingArea;
+
+    /// A meteogram-like chart: four panels, a legend of six items, spans and a now-line.
+    fn four_panels() -> TimeChart {
+        let values = |base: f32| {
+            Hourly::new(
+                Hour(0),
+                (0..240).map(|i| base + (i % 24) as f32).collect::<Vec<_>>(),
+            )
+        };
+        let mut panels = Vec::new();
+        for (i, title) in ["PM2.5", "wind", "rh", "blh"].into_iter().enumerate() {
+            let mut p = Panel::new(title);
+            p.traces.push(Trace::line(
+                &format!("obs:{title}"),
+                &format!("{title} observed"),
+                RGBColor(0, 0, 0),
+                values(10.0 * i as f32),
+            ));
+            p.traces.push(
+                Trace::line(
+                    &format!("fc:{title}"),
+                    &format!("{title} forecast"),
+                    RGBColor(0, 0, 0),
+                    values(5.0),
+                )
+                .mark(Mark::Dashed),
+            );
+            if i == 0 {
+                p.weight = 2.2;
+            }
+            if i == 1 {
+                p.arrows = Some(Arrows {
+                    direction: values(300.0),
+                    speed: None,
+                });
+            }
+            panels.push(p);
+        }
+        TimeChart {
+            title: "北京 PM2.5 与气象条件".into(),
+            subtitle: "2013年1月7日 – 1月15日 · 北京时间".into(),
+            utc_offset_s: 8 * 3600,
+            panels,
+            spans: vec![Span {
+                from: Hour(30),
+                to: Hour(80),
+                kind: SpanKind::Warning(WarningLevel::Orange),
+                label: "橙色预警".into(),
+                tint: None,
+            }],
+            markers: Vec::new(),
+            now: Some(Hour(150)),
+        }
+    }
+
+    fn layout_at(chart: &TimeChart, style: &ChartStyle, w: u32, h: u32) -> TimeChartLayout {
+        let mut doc = SvgDocument::new(w, h);
+        let root = SvgBackend(&mut doc).into_drawing_area();
+        draw_time_chart(&root, chart, &ChartView::default(), style).expect("drawn")
+    }
+
+    #[test]
+    fn every_panel_drawn_gets_a_plot_at_any_height() {
+        let chart = four_panels();
+        for lang in [Language::Zh, Language::En] {
+            // The projector style at 2× zoom (pixels), and the desktop style.
+            for style in [
+                ChartStyle::projector().with_scale(2.0).with_lang(lang),
+                ChartStyle::desktop().with_lang(lang),
+            ] {
+                for (w, h) in [
+                    (1920, 1800),
+                    (1920, 900),
+                    (1366, 700),
+                    (1366, 500),
+                    (900, 300),
+                ] {
+                    let layout = layout_at(&chart, &style, w, h);
+                    assert!(!layout.panels.is_empty(), "{w}×{h}: no panel at all");
+                    for p in &layout.panels {
+                        assert!(
+                            p.plot.height() >= style.px(style.font) * 0.54 * MIN_PLOT_FONTS,
+                            "{w}×{h}: plot {:?}",
+                            p.plot
+                        );
+                        assert!(p.rect.y1 <= f64::from(h), "{w}×{h}: below the area");
+                    }
+                    assert_eq!(layout.panels[0].rect.x0, layout.x_px.0);
+                }
+            }
+        }
+        // Room enough: every panel, and the air-quality panel always first.
+        let big = layout_at(&chart, &ChartStyle::projector().with_scale(2.0), 1920, 2600);
+        assert_eq!(big.panels.len(), 4);
+        let style = ChartStyle::projector().with_scale(2.0);
+        assert_eq!(
+            layout_at(&chart, &style, 1366, 500).panels.len(),
+            4,
+            "compact"
+        );
+        let short = layout_at(&chart, &style, 1366, 300);
+        assert!(
+            (1..4).contains(&short.panels.len()),
+            "the last panels left out when short"
+        );
+    }
+
+    #[test]
+    fn fit_prefers_smaller_text_then_compact_layout_to_dropping_panels() {
+        let chart = four_panels();
+        let style = ChartStyle::desktop();
+        let view = ChartView::default();
+        let fit_at = |h: u32| {
+            let mut doc = SvgDocument::new(1400, h);
+            let root = SvgBackend(&mut doc).into_drawing_area();
+            fit(&root, &chart, &view, &style).expect("fit")
+        };
+        let all = modes(4);
+        assert_eq!(fit_at(2000), Some(all[0]), "room: the full layout");
+        // Going down in height walks the modes in order: smaller text, compact, fewer rows,
+        // then fewer panels; never back up.
+        let mut seen = Vec::new();
+        for h in (60..2000).rev().step_by(10) {
+            if let Some(m) = fit_at(h)
+                && seen.last() != Some(&m)
+            {
+                seen.push(m);
+            }
+        }
+        let order: Vec<usize> = seen
+            .iter()
+            .filter_map(|m| all.iter().position(|a| a == m))
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+        assert!(
+            seen.iter()
+                .any(|m| m.text_scale == 0.85 && !m.compact && m.panels == 4)
+        );
+        assert!(seen.iter().any(|m| m.compact && m.panels == 4));
+        assert_eq!(
+            seen.last().map(|m| m.panels),
+            Some(1),
+            "at last the first panel alone"
+        );
+        // Far too small for anything: no fit, and the chart says so rather than "no data".
+        assert_eq!(fit_at(40), None);
+    }
 }

@@ -351,10 +351,12 @@ impl WeatherPage {
         }
         self.compute(cx);
         let look = cx.look;
+        let page_h = ui.available_height();
         egui::ScrollArea::vertical()
             .id_salt("weather_page")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                let top = ui.min_rect().top();
                 self.toolbar(ui, cx);
                 let Some(c) = &self.computed else {
                     ui.add_space(8.0);
@@ -377,7 +379,13 @@ impl WeatherPage {
                     ChartStyle::desktop()
                 }
                 .with_lang(tr.0);
-                let height = if cx.presenting { 560.0 } else { 480.0 };
+                // Projector: the whole meteogram on the screen, in what is left of the page
+                // (the chart fits itself to it: smaller text, then fewer panels).
+                let height = if cx.presenting {
+                    page_h - (ui.cursor().top() - top) - ui.spacing().item_spacing.y
+                } else {
+                    480.0
+                };
                 TimeChartWidget::new(&c.chart, &mut self.view)
                     .style(style)
                     .height(height)
