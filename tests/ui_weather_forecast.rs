@@ -1,0 +1,147 @@
+//! The weather page on a meteorological forecast: a workspace with Handan's CNEMC data for
+//! 20–22 December 2019 and an Open-Meteo forecast file for 22–28 December (the sample scenario's,
+//! `sample-data/data/open-meteo-handan-20191222.json`, derived from real observed weather; see
+//! `sample-data/README.md`), the drill clock at 22 December 10:00. The page must take its weather
+//! from that file, name it, and list the windows and outlook days that only the forecast implies.
+
+mod common;
+
+use std::path::PathBuf;
+
+use airdesk::domain::weather_view::{self, WeatherSource};
+use airdesk::store::Hour;
+use airdesk::ui::command::Command;
+use airdesk::ui::i18n::{T, Tr};
+use airdesk::ui::pages::Page;
+use airdesk::ui::{AirDeskApp, StartOptions};
+use airdesk::workspace::{Language, Workspace};
+use common::{Env, harness, settle};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn sample(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data/data")
+        .join(name)
+}
+
+fn forecast_app(env: &Env, forecast: bool) -> Harness<'static, AirDeskApp> {
+    let mut files: Vec<PathBuf> = ["20", "21", "22"]
+        .iter()
+        .map(|d| sample(&format!("china_sites_201912{d}.csv.gz")))
+        .collect();
+    files.push(sample("stations-2plus26.csv"));
+    if forecast {
+        files.push(sample("open-meteo-handan-20191222.json"));
+    }
+    let mut ws = Workspace::open(env.workspace.path()).expect("open");
+    ws.add_data_files(&files).expect("add");
+    ws.update_settings(|s| s.area = "邯郸".into())
+        .expect("area");
+    let app = AirDeskApp::new(StartOptions {
+        drill: airdesk::clock::parse_moment("2019-12-22 10:00"),
+        ..env.options(Language::Zh)
+    })
+    .expect("app");
+    let mut h = harness(app, (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Weather));
+    h.run();
+    h
+}
+
+/// Local `MM-DD HH:MM` as the windows table writes it.
+fn cst(h: Hour) -> String {
+    h.to_local(8 * 3600).format("%m-%d %H:%M").to_string()
+}
+
+#[test]
+fn windows_and_outlook_come_from_the_forecast_file_which_the_page_names() {
+    let tr = Tr(Language::Zh);
+    let env = Env::new();
+    let h = forecast_app(&env, true);
+    let (location, label, windows, now) = {
+        let app = h.state();
+        let store = &app.data().store;
+        let locations = weather_view::forecast_locations(store);
+        assert_eq!(
+            locations.len(),
+            1,
+            "the Open-Meteo file is one forecast location"
+        );
+        let id = locations[0];
+        let label = store.stations().get(id).label().to_string();
+        let area = store.stations().in_area("邯郸");
+        let now = Hour::from_utc(app.now());
+        let (start, end) = weather_view::forecast_span(store, id).expect("forecast hours");
+        assert!(
+            start <= now && now < end,
+            "the forecast covers the drill moment"
+        );
+        let settings = app.workspace().settings();
+        let analysis = weather_view::analyse(
+            store,
+            &area,
+            WeatherSource::Forecast(id),
+            now - 24 * 7,
+            end.min(now + 24 * 16),
+            now,
+            8 * 3600,
+            &settings.windows,
+            &settings.outlook,
+        );
+        // Without the file there is no weather at all: CNEMC files carry none.
+        let observed = weather_view::analyse(
+            store,
+            &area,
+            WeatherSource::Observed,
+            now - 24 * 7,
+            now + 24,
+            now,
+            8 * 3600,
+            &settings.windows,
+            &settings.outlook,
+        );
+        assert!(observed.windows.windows.is_empty());
+        (id, label, analysis.windows.windows, now)
+    };
+    // The page chose the forecast and names it.
+    let source = h.get_by_role_and_label(Role::ComboBox, tr.t(T::WxSource));
+    assert_eq!(
+        source.value().as_deref(),
+        Some(tr.f(T::WxForecastAt, &[&label]).as_str()),
+        "forecast location {location:?}"
+    );
+    // The windows table lists the forecast's windows, some of them still to come.
+    assert!(
+        !windows.is_empty(),
+        "the forecast week has unfavourable weather"
+    );
+    assert!(
+        windows.iter().any(|w| w.start > now),
+        "a window only a forecast can show"
+    );
+    for w in &windows {
+        assert!(
+            h.query_all_by_label(&cst(w.start)).next().is_some(),
+            "window starting {} on the page",
+            cst(w.start)
+        );
+    }
+    assert_eq!(
+        h.query_all_by_label_contains("小时不利时段").count(),
+        windows.len()
+    );
+    // The outlook reaches into the forecast days (without it, it stops the day after now).
+    h.get_by_label("12-25");
+
+    // The same workspace without the file: no forecast source, no windows, no 25 December.
+    drop(h);
+    let env = Env::new();
+    let h = forecast_app(&env, false);
+    let source = h.get_by_role_and_label(Role::ComboBox, tr.t(T::WxSource));
+    assert_eq!(source.value().as_deref(), Some(tr.t(T::WxObserved)));
+    assert_eq!(h.query_all_by_label_contains("小时不利时段").count(), 0);
+    assert!(h.query_all_by_label("12-25").next().is_none());
+}
