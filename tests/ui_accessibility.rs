@@ -1,5 +1,7 @@
 //! Every interactive widget on every page carries a label for screen readers (AccessKit), on the
-//! sample drill at the desk (where the most widgets are shown) and in both languages.
+//! sample drill at the desk (where the most widgets are shown) and in both languages. (Every
+//! kittest harness also runs egui_kittest's own name check on each `run()`; this test makes sure
+//! every page of the sample is visited with a known set of interactive roles.)
 
 mod common;
 
@@ -9,7 +11,7 @@ use airdesk::ui::{AirDeskApp, StartOptions};
 use airdesk::workspace::Language;
 use common::{Env, fixed_now, harness, settle};
 use egui::accesskit::Role;
-use egui_kittest::kittest::{By, Queryable};
+use egui_kittest::kittest::{By, NodeT, Queryable};
 
 /// Roles a user operates (as opposed to text and containers).
 const INTERACTIVE: &[Role] = &[
@@ -24,6 +26,31 @@ const INTERACTIVE: &[Role] = &[
     Role::Link,
     Role::Tab,
 ];
+
+/// The interactive widgets without a label, by role and place.
+fn unlabelled<S>(h: &egui_kittest::Harness<'_, S>) -> Vec<String> {
+    h.query_all(By::new().predicate(|n| {
+        INTERACTIVE.contains(&n.role()) && n.label().is_none_or(|l| l.trim().is_empty())
+    }))
+    .map(|n| format!("{:?} {:?}", n.accesskit_node().role(), n.rect()))
+    .collect()
+}
+
+#[test]
+fn the_check_notices_an_unlabelled_field() {
+    let mut text = String::new();
+    // egui_kittest runs its own name check on every `run()`; switched off here so that this
+    // test's own check is the one that notices.
+    let mut h = egui_kittest::Harness::builder()
+        .with_accessibility_check(false)
+        .build_ui(|ui| {
+            ui.label("a label that is not linked");
+            ui.text_edit_singleline(&mut text);
+            ui.button("labelled").clicked();
+        });
+    h.run();
+    assert_eq!(unlabelled(&h).len(), 1, "{:?}", unlabelled(&h));
+}
 
 #[test]
 fn every_interactive_widget_on_every_page_has_a_label() {
@@ -44,13 +71,12 @@ fn every_interactive_widget_on_every_page_has_a_label() {
         for page in Page::ALL {
             h.state_mut().send(Command::Navigate(page));
             h.run();
-            let unlabelled: Vec<String> = h
-                .query_all(By::new().predicate(|n| {
-                    INTERACTIVE.contains(&n.role())
-                        && n.label().is_none_or(|l| l.trim().is_empty())
-                }))
-                .map(|n| format!("{:?} {:?}", n.accesskit_node().role(), n.rect()))
-                .collect();
+            let interactive = h
+                .query_all(By::new().predicate(|n| INTERACTIVE.contains(&n.role())))
+                .count();
+            // The navigation alone has seven buttons: the query sees the page's widgets.
+            assert!(interactive > 7, "{page:?}: {interactive}");
+            let unlabelled = unlabelled(&h);
             assert!(
                 unlabelled.is_empty(),
                 "{page:?} ({language:?}): {unlabelled:#?}"
