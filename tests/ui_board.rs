@@ -274,4 +274,14 @@ fn projector_board_shows_the_area_aqi_and_the_warning_on_one_card() {
         "{aqi:?} {level:?} {screen:?}"
     );
     assert!(aqi.top() > top && level.top() > top);
+    // In English the row is longer: the warning level moves to a row of its own rather than
+    // running off the card.
+    drop(h);
+    let mut h = harness(start(&env, Language::En, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::NONE, Key::F11);
+    settle(&mut h);
+    let screen = h.ctx.content_rect();
+    let level = h.get_by_label("orange warning").rect();
+    assert!(screen.contains_rect(level), "{level:?} {screen:?}");
 }

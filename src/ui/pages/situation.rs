@@ -522,7 +522,12 @@ fn headline_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
         format!("{}  ·  {area}", tr.t(T::Headline))
     };
     let warning = |ui: &mut egui::Ui| {
-        ui.add_space(20.0);
+        // A column placed at the end of a full row would be clipped: start a new row instead.
+        if ui.available_size_before_wrap().x < warning_width(ui, cx, &board.cards) + 20.0 {
+            ui.end_row();
+        } else {
+            ui.add_space(20.0);
+        }
         ui.vertical(|ui| {
             ui.label(RichText::new(tr.t(T::WarningLevel)).color(look.weak_text));
             warning_body(ui, cx, &board.cards);
@@ -690,6 +695,36 @@ fn level_colours(level: Level) -> Option<(Color32, Color32)> {
 
 fn short(t: chrono::DateTime<chrono::FixedOffset>) -> String {
     t.format("%m-%d %H:%M").to_string()
+}
+
+/// The width the warning level's badge and its "since" line take.
+fn warning_width(ui: &egui::Ui, cx: &PageContext<'_>, cards: &Cards) -> f32 {
+    let tr = cx.tr;
+    let width = |text: &str, size: f32| {
+        ui.painter()
+            .layout_no_wrap(
+                text.to_owned(),
+                egui::FontId::proportional(size),
+                Color32::WHITE,
+            )
+            .size()
+            .x
+    };
+    let body = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(15.0, |f| f.size);
+    let Some(w) = &cards.warning else {
+        return width(tr.t(T::NoWarning), cx.look.key_figure * 0.8);
+    };
+    let name = match tr.0 {
+        crate::workspace::Language::Zh => w.level.default_name(),
+        crate::workspace::Language::En => w.level.default_name_en(),
+    };
+    let badge_size = cx.look.key_figure * 0.7;
+    let since = tr.f(T::WarningSince, &[&short(w.since)]);
+    (width(name, badge_size) + badge_size * 0.6).max(width(&since, body))
 }
 
 fn warning_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
