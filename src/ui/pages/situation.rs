@@ -545,7 +545,7 @@ fn headline_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
 /// The area's hourly AQI as a one-panel time chart over the official category bands.
 fn trend_chart(cx: &PageContext<'_>, trend: &[f32], start: Hour, utc_offset_s: i32) -> TimeChart {
     let mut panel = Panel::new("AQI");
-    panel.bands = crate::report::charts::colour::aqi_bands();
+    panel.bands = crate::report::charts::colour::aqi_bands(cx.tr.0);
     panel.traces.push(
         Trace::line(
             "area-aqi",
@@ -589,7 +589,7 @@ fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut
             (ChartStyle::desktop(), 220.0)
         };
         TimeChartWidget::new(&board.chart, view)
-            .style(style)
+            .style(style.with_lang(tr.0))
             .height(h)
             .id_salt("area_trend")
             .show(ui);
