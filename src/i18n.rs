@@ -151,6 +151,14 @@ table! {
     AlertsNotKept => "仅显示，未记入日志：{0}", "Shown only, not kept in the journal: {0}";
     AlertsKept => "首次出现即记入日志（已记 {0} 条）", "Kept in the journal when first seen ({0} kept)";
     AlertToFinding => "转督办", "To supervision";
+    AlertsToAcknowledge => "{0} 条待确认", "{0} to acknowledge";
+    AlertsMore => "另有 {0} 条未显示", "{0} more not shown";
+    AlertAcknowledge => "确认…", "Acknowledge…";
+    AlertAcknowledgeHint => "记录已看到此报警及处理情况（记入日志）", "Record that you have seen this alert and what was done (kept in the journal)";
+    AlertAckNote => "处理情况（可选）", "What was done (optional)";
+    AlertAckConfirm => "确认报警", "Acknowledge";
+    AlertAcknowledged => "已确认：{0} {1}", "Acknowledged by {0} at {1}";
+    Headline => "辖区实况与预警", "Area now and warning";
     AlertToFindingHint => "在督办页新建一条交办事项，预填站点、时间和读数", "Open a new supervision finding with the station, hour and reading filled in";
 
     // Data page
