@@ -129,11 +129,17 @@ impl ResponsePage {
             .id_salt("response_scroll")
             .show(ui, |ui| match self.tab {
                 Tab::Decide => {
+                    let settings = cx.workspace.settings();
                     let sources = advice::Sources {
-                        root: cx.workspace.root(),
+                        forecast: settings.aqi_forecast.as_ref().map_or_else(
+                            || cx.workspace.root().join(advice::FORECAST_FILE),
+                            |p| cx.workspace.resolve(p),
+                        ),
                         store: cx.store(),
                         generation: cx.data.generation,
-                        area: &cx.workspace.settings().area,
+                        area: &settings.area,
+                        windows: &settings.windows,
+                        outlook: &settings.outlook,
                         plan: service.plan(),
                         state,
                         now,
