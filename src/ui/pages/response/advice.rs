@@ -1,11 +1,11 @@
 //! The advisor's current advice at the top of the decision tab: the workspace's AQI forecast
-//! (the file `aqi_forecast` in the settings names, else [`FORECAST_FILE`] in the workspace
-//! folder; any format `ingest::load_forecast` reads), the measured area AQI of the loaded data
-//! (the area's stations from the settings, else every station with pollutants) and the
-//! unfavourable-weather windows of the meteorological forecast in the store — found exactly as
-//! the weather page finds them by default (`domain::weather_view`: the first forecast location,
-//! the same period, the workspace's `[windows]` thresholds) — against the plan and the warning in
-//! force.
+//! ([`Workspace::aqi_forecast_path`](crate::workspace::Workspace::aqi_forecast_path):
+//! `aqi_forecast` in the settings, else `forecast.csv` in the workspace folder; any format
+//! `ingest::load_forecast` reads), the measured area AQI of the loaded data (the desk's stations:
+//! hand-picked, else the area's, else every station with pollutants) and the unfavourable-weather
+//! windows of the meteorological forecast in the store — found exactly as the weather page finds
+//! them by default (`domain::weather_view`: the first forecast location, the same period, the
+//! workspace's `[windows]` thresholds) — against the plan and the warning in force.
 //!
 //! Computed once per data load, forecast file change, hour, journal change and threshold change,
 //! not per frame.
@@ -23,10 +23,8 @@ use crate::domain::response::ResponseState;
 use crate::domain::weather_view;
 use crate::domain::windows::WindowSettings;
 use crate::ingest::load_forecast;
+use crate::report::episode_air::desk_stations;
 use crate::store::{Hour, StampConvention, StationId, Store};
-
-/// The AQI forecast file the advisor reads when the settings name none, in the workspace folder.
-pub const FORECAST_FILE: &str = "forecast.csv";
 
 /// Beijing time, the offset of local days.
 const CST: i32 = 8 * 3600;
@@ -40,6 +38,7 @@ struct Key {
     at: Hour,
     journal: Option<u64>,
     area: String,
+    stations: Vec<String>,
     windows: WindowSettings,
     outlook: OutlookSettings,
 }
@@ -72,6 +71,8 @@ pub struct Sources<'a> {
     pub generation: u64,
     /// The desk's area ("" = none).
     pub area: &'a str,
+    /// Station codes picked by hand for the area (empty = the area's stations).
+    pub stations: &'a [String],
     /// Thresholds of the unfavourable-weather windows (workspace `[windows]`).
     pub windows: &'a WindowSettings,
     /// Parameters of the daily outlook (workspace `[outlook]`), which the weather analysis
@@ -99,6 +100,7 @@ impl AdviceCache {
             at,
             journal: s.state.anchor().map(|a| a.seq),
             area: s.area.to_owned(),
+            stations: s.stations.to_vec(),
             windows: s.windows.clone(),
             outlook: s.outlook.clone(),
         };
@@ -124,7 +126,7 @@ fn compute(s: &Sources<'_>, path: &Path, exists: bool, at: Hour) -> Advised {
         );
         return Advised::BadForecast(format!("{}: {reason}", path.display()));
     }
-    let ids = area_stations(s.store, s.area);
+    let ids = desk_stations(s.store, s.area, s.stations);
     let (hourly, daily) = observed(s.store, &ids);
     let windows = weather_windows(s, &ids, at);
     let input = AdvisorInput {
@@ -138,15 +140,6 @@ fn compute(s: &Sources<'_>, path: &Path, exists: bool, at: Hour) -> Advised {
         utc_offset_s: CST,
     };
     Advised::Advice(Box::new(advise(s.plan, &input)))
-}
-
-/// The area's stations, or every station with pollutants when no area is set.
-fn area_stations(store: &Store, area: &str) -> Vec<StationId> {
-    if area.is_empty() {
-        aqi::stations_with_pollutants(store)
-    } else {
-        store.stations().in_area(area)
-    }
 }
 
 /// The unfavourable-weather windows the weather page shows by default for these stations at

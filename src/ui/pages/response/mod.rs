@@ -131,13 +131,11 @@ impl ResponsePage {
                 Tab::Decide => {
                     let settings = cx.workspace.settings();
                     let sources = advice::Sources {
-                        forecast: settings.aqi_forecast.as_ref().map_or_else(
-                            || cx.workspace.root().join(advice::FORECAST_FILE),
-                            |p| cx.workspace.resolve(p),
-                        ),
+                        forecast: cx.workspace.aqi_forecast_path(),
                         store: cx.store(),
                         generation: cx.data.generation,
                         area: &settings.area,
+                        stations: &settings.stations,
                         windows: &settings.windows,
                         outlook: &settings.outlook,
                         plan: service.plan(),
