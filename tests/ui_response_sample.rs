@@ -106,3 +106,57 @@ fn the_apps_summary_embeds_the_episode_chart_and_a_row_per_day() {
     }
     assert!(!html.contains("<tr><td>2019-12-25</td>"));
 }
+
+#[test]
+fn the_checklist_shows_the_unit_tree_folds_by_keyboard_and_filters_to_a_subtree() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    let count = |h: &Harness<'static, AirDeskApp>, label: &str| h.query_all_by_label(label).count();
+    // Township → community → grids, and the community (no items of its own) only in the tree.
+    for unit in [
+        "城关镇人民政府",
+        "城关镇东关社区",
+        "东关社区第一网格",
+        "河东镇李集村",
+    ] {
+        assert!(count(&h, unit) >= 1, "{unit}");
+    }
+    assert_eq!(count(&h, "县教育体育局"), 2, "tree row and table row");
+
+    // Fold the township by keyboard: its villages and grids leave the tree.
+    let collapse = tr.f(T::RespCollapse, &[&"城关镇人民政府"]);
+    h.get_by_label(&collapse).focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(count(&h, "城关镇东关社区"), 0);
+    let expand = tr.f(T::RespExpand, &[&"城关镇人民政府"]);
+    h.get_by_label(&expand).focus();
+    h.run();
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert_eq!(count(&h, "城关镇东关社区"), 1);
+
+    // Selecting the township shows only its subtree's items.
+    h.query_all_by_label("城关镇人民政府")
+        .next()
+        .expect("tree row")
+        .click();
+    h.run();
+    assert_eq!(count(&h, "县教育体育局"), 1, "only the tree row");
+    assert!(
+        count(&h, "东关社区第二网格") >= 2,
+        "the grid's item is listed"
+    );
+    assert_eq!(
+        count(&h, "河东镇李集村"),
+        1,
+        "another township's village: tree only"
+    );
+}
