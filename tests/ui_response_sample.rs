@@ -1,10 +1,13 @@
 //! The Response page on the sample drill (Handan, 22 Dec 2019 10:00, orange warning in force):
 //! the advice names the unfavourable-weather windows of the sample's meteorological forecast, and
-//! the after-action summary embeds the episode chart with a row per episode day.
+//! the after-action summary embeds the episode chart with a row per episode day; the checklist is
+//! the plan's unit tree; an item's evidence file comes from the file dialog (or a typed path).
 
 mod common;
 
+use airdesk::journal::{SqliteStorage, Storage};
 use airdesk::ui::command::Command;
+use airdesk::ui::file_dialog::{DialogKind, DialogOutcome};
 use airdesk::ui::i18n::{T, Tr};
 use airdesk::ui::pages::{Page, ResponseTab};
 use airdesk::ui::{AirDeskApp, StartOptions};
@@ -15,7 +18,17 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The sample drill as a first start opens it, with the officer on duty at the drill moment.
 fn sample(env: &Env, language: Language) -> Harness<'static, AirDeskApp> {
+    sample_with(env, language, None)
+}
+
+/// The sample drill; `file_dialogs` as the start option says.
+fn sample_with(
+    env: &Env,
+    language: Language,
+    file_dialogs: Option<bool>,
+) -> Harness<'static, AirDeskApp> {
     let app = AirDeskApp::new(StartOptions {
+        file_dialogs,
         officer: airdesk::journal::Author::new("赵敏", "desk-1").ok(),
         workspace: None,
         language: Some(language),
@@ -159,4 +172,84 @@ fn the_checklist_shows_the_unit_tree_folds_by_keyboard_and_filters_to_a_subtree(
         1,
         "another township's village: tree only"
     );
+}
+
+/// Select the `n`-th table row of `unit` after filtering the checklist to that unit (its tree row
+/// is the first node with the name).
+fn select_row(h: &mut Harness<'static, AirDeskApp>, unit: &str, n: usize) {
+    let tree_row = h.query_all_by_label(unit).next().expect("tree row");
+    tree_row.scroll_to_me();
+    h.run();
+    h.query_all_by_label(unit).next().expect("tree row").click();
+    h.run();
+    h.query_all_by_label(unit)
+        .nth(n + 1)
+        .expect("table row")
+        .click();
+    h.run();
+}
+
+#[test]
+fn an_evidence_file_from_the_dialog_is_recorded_with_its_sha256() {
+    let env = Env::new();
+    let mut h = sample_with(&env, Language::Zh, Some(false));
+    let tr = Tr(Language::Zh);
+    let root = h.state().workspace().root().to_path_buf();
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    // 河东镇's third item is its overdue grid-patrol report (O-SUP-2).
+    select_row(&mut h, "河东镇人民政府", 2);
+    let t = texts_containing(&h, "网格员加密巡查辖区散煤");
+    assert!(
+        t.iter().any(|x| x.starts_with("河东镇人民政府 · ")),
+        "{t:?}"
+    );
+
+    // No system dialog on this machine: the button says so and the path field takes the focus.
+    h.get_by_label(tr.t(T::RespPickEvidence)).click();
+    h.run();
+    h.run();
+    h.get_by_label(tr.t(T::RespNoDialog));
+    assert!(h.get_by_label(tr.t(T::RespEvidence)).is_focused());
+
+    // A dialog that returns a file fills the field.
+    let file = env.config.path().join("巡查记录.pdf");
+    std::fs::write(&file, b"abc").expect("evidence");
+    h.state_mut().dialog_closed(DialogOutcome {
+        kind: DialogKind::EvidenceFile,
+        paths: vec![file.clone()],
+        unavailable: false,
+    });
+    h.run();
+    assert_eq!(
+        h.get_by_label(tr.t(T::RespEvidence)).value().as_deref(),
+        Some(file.display().to_string().as_str())
+    );
+    h.get_by_label(tr.t(T::RespFeedback)).focus();
+    h.run();
+    h.get_by_label(tr.t(T::RespFeedback))
+        .type_text("补报网格巡查记录");
+    h.run();
+    h.get_by_label(tr.t(T::RespActImplement)).click();
+    h.run();
+    let last = SqliteStorage::open_read_only(&root)
+        .expect("journal")
+        .read_since(0)
+        .expect("events")
+        .pop()
+        .expect("event");
+    assert_eq!(last.kind, "checklist.implemented");
+    assert_eq!(last.operator, "赵敏");
+    assert!(last.payload.contains("巡查记录.pdf"), "{}", last.payload);
+    // SHA-256 of "abc".
+    assert!(
+        last.payload
+            .contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        "{}",
+        last.payload
+    );
+    assert_eq!(std::fs::read(&file).expect("untouched"), b"abc");
 }

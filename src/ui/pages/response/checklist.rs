@@ -3,8 +3,9 @@
 //! countdown (overdue in red), filters by unit and status, and the actions on the selected item
 //! (acknowledge, implemented with feedback and an optional evidence file, problem, rectified).
 //!
-//! An evidence file is recorded by its path and SHA-256 only; the file is read to hash it and
-//! never copied or modified.
+//! An evidence file is chosen in the system file dialog (or its path typed, when no dialog can be
+//! shown) and recorded by its path and SHA-256 only, hashed as the Supervision page hashes
+//! rectification evidence; the file is read to hash it and never copied or modified.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,6 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
-use sha2::{Digest, Sha256};
 
 use super::{fmt_time, pick};
 use crate::domain::plan::UnitTree;
@@ -23,6 +23,7 @@ use crate::domain::response::{
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::pages::PageContext;
+use crate::ui::pages::supervision::sha256_hex;
 
 /// The status filters offered, in order.
 const FILTERS: [StatusFilter; 11] = [
@@ -48,6 +49,10 @@ pub struct ChecklistView {
     selected: Option<ItemKey>,
     text: String,
     evidence: String,
+    /// Give the evidence field the focus next frame (a dialog filled it, or none can be shown).
+    focus_evidence: bool,
+    /// No system file dialog can be shown: the path is typed.
+    no_dialog: bool,
     error: Option<String>,
 }
 
@@ -60,12 +65,26 @@ impl Default for ChecklistView {
             selected: None,
             text: String::new(),
             evidence: String::new(),
+            focus_evidence: false,
+            no_dialog: false,
             error: None,
         }
     }
 }
 
 impl ChecklistView {
+    /// The evidence file a dialog returned.
+    pub fn set_evidence(&mut self, path: &Path) {
+        self.evidence = path.display().to_string();
+        self.focus_evidence = true;
+    }
+
+    /// No system file dialog can be shown: the evidence path is typed.
+    pub fn no_evidence_dialog(&mut self) {
+        self.no_dialog = true;
+        self.focus_evidence = true;
+    }
+
     /// The checklist of the latest episode, with its actions.
     pub fn ui(
         &mut self,
@@ -195,6 +214,22 @@ impl ChecklistView {
         if clickable {
             ui.label(RichText::new(tr.t(T::RespTreeTip)).color(cx.look.weak_text));
         }
+        // On the desk the tree scrolls on its own, so the items and their actions stay in view.
+        let height = if clickable {
+            (ui.clip_rect().bottom() - ui.cursor().top() - 8.0).max(240.0)
+        } else {
+            f32::INFINITY
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("unit_tree")
+            .max_height(height)
+            .auto_shrink([true, true])
+            .show(ui, |ui| self.tree(ui, cx, &rows, clickable));
+    }
+
+    /// The tree's grid: a row per unit (indented, with its fold triangle) and the rolled-up counts.
+    fn tree(&mut self, ui: &mut egui::Ui, cx: &PageContext<'_>, rows: &[UnitRow], clickable: bool) {
+        let tr = cx.tr;
         let indent = ui.spacing().indent;
         let toggle_width = ui.spacing().interact_size.y;
         egui::Grid::new("unit_rollup")
@@ -212,8 +247,8 @@ impl ChecklistView {
                     ui.label(RichText::new(tr.t(h)).strong());
                 }
                 ui.end_row();
-                for row in &rows {
-                    if clickable && response::hidden_by(&rows, &row.unit, &self.collapsed) {
+                for row in rows {
+                    if clickable && response::hidden_by(rows, &row.unit, &self.collapsed) {
                         continue;
                     }
                     ui.horizontal(|ui| {
@@ -426,14 +461,26 @@ impl ChecklistView {
                 .labelled_by(l.id);
                 ui.end_row();
                 let l = ui.label(tr.t(T::RespEvidence));
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.evidence)
-                        .hint_text(tr.t(T::RespEvidenceHint))
-                        .desired_width(420.0),
-                )
-                .labelled_by(l.id);
+                ui.horizontal(|ui| {
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.evidence)
+                                .hint_text(tr.t(T::RespEvidenceHint))
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(l.id);
+                    if std::mem::take(&mut self.focus_evidence) {
+                        field.request_focus();
+                    }
+                    if ui.button(tr.t(T::RespPickEvidence)).clicked() {
+                        cx.send(Command::PickEvidenceFile);
+                    }
+                });
                 ui.end_row();
             });
+            if self.no_dialog {
+                ui.label(RichText::new(tr.t(T::RespNoDialog)).color(cx.look.weak_text));
+            }
             if let Some(e) = &self.error {
                 ui.label(RichText::new(e).color(cx.look.error));
             }
@@ -491,9 +538,7 @@ pub fn evidence_file(path: &Path, workspace: &Path) -> Result<EvidenceFile, Stri
     } else {
         workspace.join(path)
     };
-    let bytes = std::fs::read(&full).map_err(|e| format!("{}: {e}", full.display()))?;
-    let digest = Sha256::digest(&bytes);
-    let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let sha256 = sha256_hex(&full).map_err(|e| format!("{}: {e}", full.display()))?;
     let name = full
         .strip_prefix(workspace)
         .unwrap_or(&full)

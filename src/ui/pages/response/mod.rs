@@ -83,6 +83,16 @@ impl ResponsePage {
         self.tab = tab;
     }
 
+    /// The evidence file chosen in the system dialog goes into the checklist's evidence field.
+    pub fn set_evidence(&mut self, path: &std::path::Path) {
+        self.checklist.set_evidence(path);
+    }
+
+    /// No system file dialog can be shown: the checklist's evidence field takes the focus.
+    pub fn no_evidence_dialog(&mut self) {
+        self.checklist.no_evidence_dialog();
+    }
+
     /// Draw the page.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
         let tr = cx.tr;
