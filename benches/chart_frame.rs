@@ -14,6 +14,7 @@ use airdesk::report::charts::{
 };
 use airdesk::store::Hour;
 use airdesk::ui::chart::{TimeChartWidget, install_bundled_font};
+use airdesk::workspace::Language;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const STATIONS: usize = 200;
@@ -31,7 +32,7 @@ fn synthetic_chart() -> TimeChart {
     };
     let mut panel = Panel::new("PM2.5（µg/m³）");
     let date = chrono::NaiveDate::from_ymd_opt(2019, 12, 1).unwrap_or_default();
-    panel.bands = colour::pm25_bands(date);
+    panel.bands = colour::pm25_bands(date, Language::Zh);
     for s in 0..STATIONS {
         let phase = next() * 24.0;
         let level = 30.0 + next() * 50.0;
@@ -59,7 +60,7 @@ fn synthetic_chart() -> TimeChart {
         title: "200 个站点 PM2.5 逐时（基准测试数据）".to_string(),
         subtitle: "100 万个点".to_string(),
         utc_offset_s: 8 * 3600,
-        spans: from_store::festival_spans(start, start + HOURS as i64, 8 * 3600),
+        spans: from_store::festival_spans(start, start + HOURS as i64, 8 * 3600, Language::Zh),
         panels: vec![panel],
         markers: Vec::new(),
         now: None,

@@ -12,6 +12,7 @@ use airdesk::report::charts::{
 };
 use airdesk::store::{Store, Variable};
 use airdesk::ui::chart::{ChartImage, StaticChart, TimeChartWidget, install_bundled_font};
+use airdesk::workspace::Language;
 
 struct Demo {
     meteogram: TimeChart,
@@ -101,11 +102,13 @@ fn main() -> eframe::Result {
             to: start + 40,
             kind: SpanKind::Warning(WarningLevel::Orange),
             label: "橙色预警（示例）".to_string(),
+            tint: None,
         });
     }
     let meteogram = from_store::meteogram(&store, &sel, &opts);
-    let calendar = from_store::calendar(&store, &sel, var, from, to);
-    let mut ranking = from_store::ranking_of_areas(&store, var, from, to, Some(&area));
+    let calendar = from_store::calendar(&store, &sel, var, (from, to), Language::Zh);
+    let mut ranking =
+        from_store::ranking_of_areas(&store, var, (from, to), Some(&area), Language::Zh);
     ranking.top = Some(30);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1500.0, 860.0]),

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod clock;
 pub mod domain;
+pub mod i18n;
 pub mod ingest;
 pub mod journal;
 pub mod report;

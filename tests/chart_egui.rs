@@ -7,6 +7,7 @@ use airdesk::report::charts::{
 };
 use airdesk::store::Hour;
 use airdesk::ui::chart::{EguiBackend, TimeChartWidget, install_bundled_font};
+use airdesk::workspace::Language;
 use egui::epaint::Primitive;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -19,7 +20,7 @@ fn tiny_chart() -> TimeChart {
         .collect();
     let fc: Vec<f32> = (0..48).map(|h| 60.0 + h as f32).collect();
     let mut panel = Panel::new("PM2.5（µg/m³）");
-    panel.bands = colour::aqi_bands();
+    panel.bands = colour::aqi_bands(Language::Zh);
     panel.traces.push(
         Trace::line(
             "obs",
@@ -49,6 +50,7 @@ fn tiny_chart() -> TimeChart {
             to: start + 50,
             kind: SpanKind::Warning(WarningLevel::Orange),
             label: "橙色预警".to_string(),
+            tint: None,
         }],
         markers: Vec::new(),
         now: Some(start + 66),

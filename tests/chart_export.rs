@@ -11,6 +11,7 @@ use airdesk::report::charts::{
     svg_string,
 };
 use airdesk::store::{Hour, Store, Variable};
+use airdesk::workspace::Language;
 use chrono::NaiveDate;
 use plotters::prelude::IntoDrawingArea;
 
@@ -20,7 +21,10 @@ fn chart_with_title(title: &str) -> TimeChart {
         .map(|h| 50.0 + (h as f32 / 5.0).sin() * 40.0)
         .collect();
     let mut panel = Panel::new("PM2.5（µg/m³）");
-    panel.bands = colour::pm25_bands(NaiveDate::from_ymd_opt(2019, 12, 1).expect("date"));
+    panel.bands = colour::pm25_bands(
+        NaiveDate::from_ymd_opt(2019, 12, 1).expect("date"),
+        Language::Zh,
+    );
     panel.traces.push(Trace::line(
         "obs",
         "实况",
@@ -129,7 +133,7 @@ fn calendar_and_ranking_draw_cells_and_rows() {
         title: "测试 日历".to_string(),
         from: Some(from),
         to: NaiveDate::from_ymd_opt(2020, 2, 29),
-        bands: colour::aqi_bands(),
+        bands: colour::aqi_bands(Language::Zh),
         heavy_above: Some(200.0),
         ..CalendarData::default()
     };
@@ -152,7 +156,7 @@ fn calendar_and_ranking_draw_cells_and_rows() {
                 ..RankItem::default()
             })
             .collect(),
-        bands: colour::pm25_bands(from),
+        bands: colour::pm25_bands(from, Language::Zh),
         top: Some(5),
         ..RankingData::default()
     };
@@ -204,7 +208,7 @@ fn real_cnemc_excerpt_makes_a_meteogram_a_calendar_and_a_ranking() {
     let (from, to) = from_store::date_extent(&store, &sel.stations, Variable::Pm25).expect("days");
     assert_eq!(from, NaiveDate::from_ymd_opt(2019, 12, 6).expect("date"));
     assert_eq!(to, NaiveDate::from_ymd_opt(2019, 12, 10).expect("date"));
-    let cal = from_store::calendar(&store, &sel, Variable::Pm25, from, to);
+    let cal = from_store::calendar(&store, &sel, Variable::Pm25, (from, to), Language::Zh);
     assert_eq!(cal.values.len(), 5);
     let heavy: Vec<NaiveDate> = cal
         .values
@@ -217,7 +221,13 @@ fn real_cnemc_excerpt_makes_a_meteogram_a_calendar_and_a_ranking() {
         "{heavy:?}"
     );
 
-    let ranking = from_store::ranking_of_areas(&store, Variable::Pm25, from, to, Some("北京"));
+    let ranking = from_store::ranking_of_areas(
+        &store,
+        Variable::Pm25,
+        (from, to),
+        Some("北京"),
+        Language::Zh,
+    );
     assert_eq!(ranking.items.len(), 2);
     let beijing = ranking
         .items

@@ -116,3 +116,105 @@ fn unusable_requests_exit_2_with_a_reason() {
         assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
     }
 }
+
+/// The text of every `<title>` element (the words the SVG draws), unescaped.
+fn svg_titles(svg: &str) -> Vec<String> {
+    svg.split("<title>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</title>").map(|(t, _)| t))
+        .map(|t| {
+            t.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{2e80}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}
+
+#[test]
+fn english_charts_write_no_chinese_besides_the_names_in_the_data() {
+    use airdesk::report::charts::from_store::Selection;
+    // The names that are data, not chart text: the areas and the stations of the one drawn.
+    let mut store = airdesk::store::Store::new();
+    airdesk::ingest::load_paths(&fixtures(), &mut store);
+    let sel = Selection::area(&store, "石家庄").expect("area in the fixtures");
+    let mut names: Vec<String> = sel
+        .stations
+        .iter()
+        .map(|&id| store.stations().get(id).label().to_string())
+        .collect();
+    names.extend(store.stations().areas());
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let runs: [(&[&str], &str); 3] = [
+        (
+            &[
+                "meteogram",
+                "--area",
+                "石家庄",
+                "--now",
+                "2019-12-09T14:00",
+                "--window",
+                "2019-12-07..2019-12-08T12:00",
+                "--warning",
+                "blue:2019-12-07T20:00..2019-12-09",
+                "--lang",
+                "en",
+            ],
+            "m.svg",
+        ),
+        (&["calendar", "--area", "石家庄", "--lang", "en"], "c.svg"),
+        (
+            &["ranking", "--area", "石家庄", "--top", "1", "--lang", "en"],
+            "r.svg",
+        ),
+    ];
+    let mut all = Vec::new();
+    for (args, file) in runs {
+        let path = dir.path().join(file);
+        let out = chart(args, &path);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let titles = svg_titles(&std::fs::read_to_string(&path).expect("svg"));
+        assert!(titles.len() > 10, "{file}: {titles:?}");
+        for t in &titles {
+            let mut rest = t.clone();
+            for n in &names {
+                rest = rest.replace(n.as_str(), "");
+            }
+            assert!(
+                !rest.chars().any(is_cjk),
+                "{file}: Chinese chart text in {t:?}"
+            );
+        }
+        all.extend(titles);
+    }
+    for expected in [
+        "石家庄: hourly PM2.5",
+        "Blue warning",
+        "Unfavourable weather",
+        "Forecast →",
+        "Sat 7 Dec",
+        "18:00",
+        "Heavily polluted",
+        "石家庄: daily mean PM2.5",
+        "Dec 2019",
+        "Cities: ranking by mean PM2.5 (top 1 of 2)",
+        "Rank",
+    ] {
+        assert!(all.iter().any(|t| t == expected), "{expected:?} missing");
+    }
+    assert!(
+        all.iter().any(|t| t.starts_with("Now ")),
+        "the now-line label"
+    );
+}

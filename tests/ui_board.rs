@@ -198,3 +198,90 @@ fn the_handover_names_who_is_on_duty_from_the_roster() {
     h.get_by_label_contains("当前值班：");
     h.get_by_label_contains("赵敏");
 }
+
+#[test]
+fn an_alert_is_acknowledged_with_the_officer_and_a_note() {
+    use airdesk::journal::Storage;
+    use egui::accesskit::Role;
+    let env = Env::new();
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1920.0, 1080.0));
+    settle(&mut h);
+    let tr = Tr(Language::Zh);
+    // The sample's morning has three alerts, none acknowledged yet.
+    let buttons = |h: &egui_kittest::Harness<'_, AirDeskApp>| {
+        h.query_all_by_role_and_label(Role::Button, tr.t(T::AlertAcknowledge))
+            .count()
+    };
+    assert_eq!(buttons(&h), 3);
+    h.get_by_label_contains(&tr.f(T::AlertsToAcknowledge, &[&3]));
+    h.get_all_by_label(tr.t(T::AlertAcknowledge))
+        .next()
+        .expect("a button")
+        .click();
+    settle(&mut h);
+    let field = h.get_by_label(tr.t(T::AlertAckNote));
+    field.focus();
+    field.type_text("已电话通知运维单位");
+    h.run();
+    h.get_by_label(tr.t(T::AlertAckConfirm)).click();
+    settle(&mut h);
+    h.run();
+
+    let root = h.state().workspace().root().to_path_buf();
+    let journal = airdesk::journal::SqliteStorage::open_read_only(&root).expect("journal");
+    let acks: Vec<_> = journal
+        .read_since(0)
+        .expect("read")
+        .into_iter()
+        .filter(|e| e.kind == airdesk::domain::alerts::ACKNOWLEDGED)
+        .collect();
+    assert_eq!(acks.len(), 1);
+    assert_eq!(acks[0].operator, "赵敏");
+    assert!(
+        acks[0].payload.contains("已电话通知运维单位"),
+        "{}",
+        acks[0].payload
+    );
+    // The board shows who acknowledged it and the note; two are left to acknowledge.
+    h.get_by_label_contains("已确认：赵敏 12-22 10:00：已电话通知运维单位");
+    assert_eq!(buttons(&h), 2);
+    h.get_by_label_contains(&tr.f(T::AlertsToAcknowledge, &[&2]));
+    // Projector mode shows the acknowledgement and offers no button.
+    h.key_press_modifiers(Modifiers::NONE, Key::F11);
+    settle(&mut h);
+    assert_eq!(buttons(&h), 0);
+    h.get_by_label_contains("已确认：赵敏");
+}
+
+#[test]
+fn projector_board_shows_the_area_aqi_and_the_warning_on_one_card() {
+    let env = Env::new();
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::NONE, Key::F11);
+    settle(&mut h);
+    let tr = Tr(Language::Zh);
+    // The headline card replaces the clock card (the header keeps the clock) and holds both.
+    let headline = h.get_by_label_contains(tr.t(T::Headline));
+    let top = headline.rect().top();
+    assert!(h.query_by_label("10:00").is_none(), "no clock card");
+    let aqi = h.get_by_label(tr.t(T::AreaAqi)).rect();
+    let level = h.get_by_label("橙色预警").rect();
+    // Both within the first screen of a 1366×768 projector at 2× text.
+    let screen = h.ctx.content_rect();
+    assert!(
+        aqi.bottom() < screen.bottom() && level.bottom() < screen.bottom(),
+        "{aqi:?} {level:?} {screen:?}"
+    );
+    assert!(aqi.top() > top && level.top() > top);
+    // In English the row is longer: the warning level moves to a row of its own rather than
+    // running off the card.
+    drop(h);
+    let mut h = harness(start(&env, Language::En, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::NONE, Key::F11);
+    settle(&mut h);
+    let screen = h.ctx.content_rect();
+    let level = h.get_by_label("orange warning").rect();
+    assert!(screen.contains_rect(level), "{level:?} {screen:?}");
+}

@@ -159,6 +159,27 @@ fn ime_works_in_the_response_fields() {
     }
 }
 
+#[test]
+fn ime_works_in_the_alert_acknowledgement_note() {
+    let env = Env::new();
+    // The bundled sample (no workspace given: the first start installs it) has alerts.
+    let app = airdesk::ui::AirDeskApp::new(airdesk::ui::StartOptions {
+        workspace: None,
+        drill: None,
+        ..env.options(Language::Zh)
+    })
+    .expect("app");
+    let mut h = harness(app, (1920.0, 1080.0));
+    settle(&mut h);
+    let tr = Tr(Language::Zh);
+    h.get_all_by_label(tr.t(T::AlertAcknowledge))
+        .next()
+        .expect("an alert to acknowledge")
+        .click();
+    h.run();
+    ime_sequences(&mut h, tr.t(T::AlertAckNote));
+}
+
 /// The sample drill (an orange warning in force, its checklist filled) with the officer on duty.
 fn sample_drill(env: &Env) -> Harness<'static, airdesk::ui::AirDeskApp> {
     let app = airdesk::ui::AirDeskApp::new(airdesk::ui::StartOptions {

@@ -17,7 +17,7 @@ use airdesk::workspace::{Language, Workspace};
 use common::{Env, fixture, harness, settle};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The drill moment: the morning of 14 January 2013, in the haze episode.
 const DRILL: &str = "2013-01-14 12:00";
@@ -205,4 +205,48 @@ fn meteogram_exports_to_png_and_svg() {
     let svg = std::fs::read_to_string(dir.join(&names[1])).expect("svg");
     assert!(svg.contains("<svg"));
     h.get_by_label_contains(&tr.f(T::WxExported, &[&""]));
+}
+
+#[test]
+fn switching_to_english_redraws_the_meteogram_in_english() {
+    let env = Env::new();
+    let mut h = weather_app(&env, Language::Zh);
+    let zh = Tr(Language::Zh);
+    // The chart's accessible name is its title and visible period; its legend items are buttons.
+    h.get_by_role_and_label(Role::Button, zh.t(T::ChartWindow));
+    assert!(
+        h.query_all_by_role(Role::Image).any(|n| n
+            .accesskit_node()
+            .label()
+            .is_some_and(|l| l.starts_with("北京 PM2.5 与气象条件："))),
+        "the Chinese chart"
+    );
+    h.state_mut().send(Command::SetLanguage(Language::En));
+    h.run();
+    let en = Tr(Language::En);
+    let chart: Vec<String> = h
+        .query_all_by_role(Role::Image)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.starts_with("北京: PM2.5 and weather: "))
+        .collect();
+    assert_eq!(chart.len(), 1, "the English chart");
+    // The visible period in English (the analysis runs from 7 January, 12:00).
+    assert!(
+        chart[0].contains("Mon 7 Jan 2013 12:00 to ") && chart[0].ends_with("Home resets."),
+        "{}",
+        chart[0]
+    );
+    for legend in [
+        en.t(T::ChartWindow).to_string(),
+        en.f(T::ChartAreaMean, &[&"北京"]),
+        en.f(T::ChartObserved, &[&en.t(T::ChartWindSpeed)]),
+        en.f(T::ChartObserved, &[&en.t(T::ChartRh)]),
+    ] {
+        h.get_by_role_and_label(Role::Button, &legend);
+    }
+    assert_eq!(
+        h.query_all_by_label_contains("实况").count(),
+        0,
+        "no Chinese legend left"
+    );
 }

@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
+use crate::i18n::{T, Tr};
 use crate::ingest::{self, FileReport};
 use crate::report::charts::from_store::{self, MeteogramOptions, Selection};
 use crate::report::charts::{self, Chart, ChartStyle, ChartView, Span, SpanKind, WarningLevel};
 use crate::store::{Hour, Store, Variable};
+use crate::workspace::Language;
 
 use super::Failure;
 
@@ -60,6 +62,9 @@ pub struct Args {
     /// Projector style: thicker lines, larger labels.
     #[arg(long)]
     pub projector: bool,
+    /// Language of the chart's text: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: Language,
     /// Meteogram: the now-line (forecast shaded after it).
     #[arg(long)]
     pub now: Option<String>,
@@ -69,7 +74,7 @@ pub struct Args {
     /// Meteogram: an unfavourable-weather window FROM..TO (repeatable).
     #[arg(long)]
     pub window: Vec<String>,
-    /// Meteogram: a warning period LEVEL:FROM..TO, LEVEL = yellow|orange|red (repeatable).
+    /// Meteogram: a warning period LEVEL:FROM..TO, LEVEL = blue|yellow|orange|red (repeatable).
     #[arg(long)]
     pub warning: Vec<String>,
     /// Ranking: show only the best N (the highlighted area is always shown).
@@ -128,7 +133,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         ChartStyle::projector()
     } else {
         ChartStyle::desktop()
-    };
+    }
+    .with_lang(args.lang);
     let summary = match args.kind {
         Kind::Meteogram => meteogram(args, &store, variable, &style, svg)?,
         Kind::Calendar => calendar(args, &store, variable, &style, svg)?,
@@ -173,7 +179,7 @@ fn write(
 /// The selection from --station/--area, or the only station/area in the data.
 fn selection(args: &Args, store: &Store) -> Result<Selection, Failure> {
     if !args.station.is_empty() {
-        return Selection::stations(store, &args.station).map_err(|code| {
+        return Selection::stations(store, &args.station, args.lang).map_err(|code| {
             Failure::unusable(format!("station {code} is not in the loaded data"))
         });
     }
@@ -194,7 +200,7 @@ fn selection(args: &Args, store: &Store) -> Result<Selection, Failure> {
         .into_iter()
         .collect();
     if with_data.len() == 1 {
-        return Selection::stations(store, &with_data)
+        return Selection::stations(store, &with_data, args.lang)
             .map_err(|c| Failure::unusable(format!("station {c} vanished")));
     }
     Err(Failure::unusable(format!(
@@ -269,6 +275,7 @@ fn meteogram(
     let offset = sel.utc_offset_s(store);
     let mut opts = MeteogramOptions {
         variable,
+        lang: args.lang,
         ..MeteogramOptions::default()
     };
     if let Some(f) = &args.from {
@@ -292,7 +299,8 @@ fn meteogram(
             from,
             to,
             kind: SpanKind::Window,
-            label: "不利气象窗口".to_string(),
+            label: Tr(args.lang).t(T::ChartWindow).to_string(),
+            tint: None,
         });
     }
     for w in &args.warning {
@@ -302,12 +310,13 @@ fn meteogram(
             ))
         })?;
         let level = match level.to_ascii_lowercase().as_str() {
+            "blue" | "蓝" | "蓝色" => WarningLevel::Blue,
             "yellow" | "黄" | "黄色" => WarningLevel::Yellow,
             "orange" | "橙" | "橙色" => WarningLevel::Orange,
             "red" | "红" | "红色" => WarningLevel::Red,
             other => {
                 return Err(Failure::unusable(format!(
-                    "{other:?}: the warning level must be yellow, orange or red"
+                    "{other:?}: the warning level must be blue, yellow, orange or red"
                 )));
             }
         };
@@ -316,7 +325,8 @@ fn meteogram(
             from,
             to,
             kind: SpanKind::Warning(level),
-            label: level.name_zh().to_string(),
+            label: level.name(args.lang).to_string(),
+            tint: None,
         });
     }
     let chart = from_store::meteogram(store, &sel, &opts);
@@ -374,7 +384,7 @@ fn calendar(
     }
     let sel = selection(args, store)?;
     let (from, to) = date_range(args, store, &sel.stations, variable)?;
-    let data = from_store::calendar(store, &sel, variable, from, to);
+    let data = from_store::calendar(store, &sel, variable, (from, to), args.lang);
     let months = data.from.zip(data.to).map_or(1, |(a, b)| {
         use chrono::Datelike;
         ((b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32 + 1).max(1) as u32
@@ -413,7 +423,13 @@ fn ranking(
     };
     let (from, to) = date_range(args, store, &stations, variable)?;
     let mut data = if by_stations {
-        from_store::ranking_of_stations(store, &selection(args, store)?, variable, from, to)
+        from_store::ranking_of_stations(
+            store,
+            &selection(args, store)?,
+            variable,
+            (from, to),
+            args.lang,
+        )
     } else {
         if let Some(area) = &args.area
             && !store.stations().areas().contains(area)
@@ -422,7 +438,7 @@ fn ranking(
                 "area {area:?} is not in the loaded data"
             )));
         }
-        from_store::ranking_of_areas(store, variable, from, to, args.area.as_deref())
+        from_store::ranking_of_areas(store, variable, (from, to), args.area.as_deref(), args.lang)
     };
     if data.items.is_empty() {
         return Err(Failure::unusable(format!(
@@ -436,7 +452,7 @@ fn ranking(
     {
         data.top = Some(n);
         data.title
-            .push_str(&format!("（前 {n} 名，共 {total} 个）"));
+            .push_str(&Tr(args.lang).f(T::ChartRankingTop, &[&n, &total]));
     }
     let rows = data.top.map_or(total, |n| n + 1) as u32;
     let dims = size(args, (1100, (rows * 26 + 170).clamp(300, 16_000)));

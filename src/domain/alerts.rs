@@ -10,7 +10,9 @@
 //! Runs of consecutive flagged hours of one station and rule make one alert, named by the first
 //! hour of the run (so it is raised once) and carrying the highest reading of the run.
 
-use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::domain::aqi::{AqiConfig, station_hourly};
 use crate::domain::findings::{AlertInput, AlertKind};
@@ -215,6 +217,49 @@ pub fn raised_keys<'a>(events: impl IntoIterator<Item = &'a crate::journal::Even
     keys.sort();
     keys.dedup();
     keys
+}
+
+/// Journal event kind of an alert the duty officer has acknowledged: seen, and noted what was
+/// done about it (the centre answers for every alert, not only for raising it).
+pub const ACKNOWLEDGED: &str = "alert.acknowledged";
+
+/// The payload of an [`ACKNOWLEDGED`] event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Acknowledged {
+    /// [`Alert::key`] of the alert acknowledged.
+    pub key: String,
+    /// What the officer did or found (`已电话通知运维单位`); may be empty.
+    pub note: String,
+}
+
+/// An acknowledgement read back from the journal: who, when, and the note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Acknowledgement {
+    /// The duty officer who acknowledged.
+    pub operator: String,
+    /// When, in the officer's local time.
+    pub at: DateTime<FixedOffset>,
+    /// What was done.
+    pub note: String,
+}
+
+/// The acknowledgements in the journal by alert key. The first acknowledgement of an alert
+/// counts; a later one (a second desk clicking at the same time) does not replace it.
+pub fn acknowledgements<'a>(
+    events: impl IntoIterator<Item = &'a crate::journal::Event>,
+) -> BTreeMap<String, Acknowledgement> {
+    let mut acks = BTreeMap::new();
+    for e in events.into_iter().filter(|e| e.kind == ACKNOWLEDGED) {
+        let Ok(payload) = serde_json::from_str::<Acknowledged>(&e.payload) else {
+            continue;
+        };
+        acks.entry(payload.key).or_insert_with(|| Acknowledgement {
+            operator: e.operator.clone(),
+            at: e.recorded_at.with_timezone(&e.utc_offset),
+            note: payload.note,
+        });
+    }
+    acks
 }
 
 /// The alerts for `stations` (the area) over the `settings.lookback_hours` stamps up to and
@@ -726,5 +771,47 @@ mod tests {
         let n = neighbours_of(&store, &ids, ids[0], &s);
         assert_eq!(n, vec![ids[1], ids[2]]);
         assert!((distance_km(36.6, 114.5, 36.61, 114.5) - 1.11).abs() < 0.01);
+    }
+
+    #[test]
+    fn the_first_acknowledgement_of_an_alert_counts() {
+        use crate::journal::{Author, SqliteStorage, Storage};
+        let mut journal = SqliteStorage::open_in_memory().expect("journal");
+        let cst = FixedOffset::east_opt(8 * 3600).expect("offset");
+        let at = |h: u32| {
+            chrono::NaiveDate::from_ymd_opt(2019, 12, 22)
+                .and_then(|d| d.and_hms_opt(h, 5, 0))
+                .and_then(|t| t.and_local_timezone(cst).single())
+                .expect("time")
+        };
+        let ack = |key: &str, note: &str| Acknowledged {
+            key: key.to_string(),
+            note: note.to_string(),
+        };
+        let zhao = Author::new("赵敏", "desk-1").expect("author");
+        let li = Author::new("李强", "desk-2").expect("author");
+        for (who, h, kind, payload) in [
+            (&zhao, 10, ACKNOWLEDGED, ack("silent/1047A/1", "已通知运维")),
+            (&li, 11, ACKNOWLEDGED, ack("silent/1047A/1", "重复确认")),
+            (&li, 11, ACKNOWLEDGED, ack("burst/1049A/2", "")),
+            (
+                &li,
+                12,
+                RAISED,
+                ack("burst/1050A/3", "not an acknowledgement"),
+            ),
+        ] {
+            let draft = who.draft(at(h), kind, &payload).expect("draft");
+            journal.append(&draft).expect("append");
+        }
+        let events = journal.read_since(0).expect("read");
+        let acks = acknowledgements(&events);
+        assert_eq!(acks.len(), 2);
+        let first = &acks["silent/1047A/1"];
+        assert_eq!(
+            (first.operator.as_str(), first.note.as_str(), first.at),
+            ("赵敏", "已通知运维", at(10))
+        );
+        assert_eq!(acks["burst/1049A/2"].operator, "李强");
     }
 }

@@ -5,7 +5,8 @@
 //! file is the same whichever made it.
 //!
 //! Observations after "now" do not exist for the summary (a drill's data files hold the whole
-//! month); a day's observed means are given only once the day is over.
+//! month); a day's observed means are given only once the day is over. The summary is a Chinese
+//! document, so its chart is drawn in Chinese whatever the interface language.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
@@ -25,6 +26,7 @@ use crate::domain::budget::{area_daily_aqi, forecast_day_pm25};
 use crate::domain::response::{Phase, ResponseState};
 use crate::domain::weather_view::warning_periods;
 use crate::store::{Hour, StationId, Store, Variable};
+use crate::workspace::Language;
 
 /// Size of the embedded chart, pixels.
 const CHART_SIZE: (u32, u32) = (1600, 900);
@@ -170,7 +172,7 @@ pub fn episode_air(
             from: Some(from),
             to: Some(to),
             now: Some(now_hour),
-            spans: warning_spans(&warning_periods(state, now)),
+            spans: warning_spans(&warning_periods(state, now), &[], Language::Zh),
             ..MeteogramOptions::default()
         },
     );
@@ -205,7 +207,7 @@ pub fn episode_air(
         );
     }
     let mut aqi_panel = Panel::new("AQI");
-    aqi_panel.bands = super::charts::from_store::bands_for(Variable::Aqi, first);
+    aqi_panel.bands = super::charts::from_store::bands_for(Variable::Aqi, first, Language::Zh);
     aqi_panel.weight = 1.6;
     if let Some(values) = area_aqi(store, sources.stations, from, to) {
         aqi_panel.traces.push(

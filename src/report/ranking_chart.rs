@@ -56,7 +56,13 @@ pub fn ranking_chart(ranking: &Ranking, language: Language) -> RankingData {
         items,
         better: Better::Lower,
         bands: if ranking.by == RankBy::Pm25 {
-            pm25_bands(ranking.to)
+            pm25_bands(
+                ranking.to,
+                match language {
+                    Language::Zh => crate::workspace::Language::Zh,
+                    Language::En => crate::workspace::Language::En,
+                },
+            )
         } else {
             Vec::new()
         },

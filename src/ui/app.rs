@@ -891,6 +891,17 @@ impl AirDeskApp {
                     }
                 }
             }
+            Command::AcknowledgeAlert(ack) => {
+                let at = to_cst(self.clock.now(real_now));
+                if let Err(e) = self
+                    .desk
+                    .record(at, crate::domain::alerts::ACKNOWLEDGED, &ack)
+                {
+                    let text = e.text(self.language());
+                    self.notices
+                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                }
+            }
         }
     }
 

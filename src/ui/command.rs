@@ -105,4 +105,7 @@ pub enum Command {
     // Situation board
     /// Keep alerts seen for the first time in the journal (`alert.raised`), stamped now.
     RecordAlerts(Vec<crate::domain::alerts::Alert>),
+    /// Situation board: the officer acknowledges an alert (`alert.acknowledged`) with a note of
+    /// what was done.
+    AcknowledgeAlert(crate::domain::alerts::Acknowledged),
 }

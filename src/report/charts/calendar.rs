@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::RGBColor;
@@ -13,6 +13,7 @@ use super::canvas::{CENTER, Canvas, LEFT_CENTER, LEFT_TOP, alpha};
 use super::colour::{Band, text_on};
 use super::geometry::PixelRect;
 use super::style::ChartStyle;
+use crate::i18n::T;
 
 /// Daily values to show as a calendar.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -44,7 +45,15 @@ pub struct CalendarLayout {
     pub cells: Vec<(NaiveDate, PixelRect)>,
 }
 
-const WEEK_HEADER: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
 const MISSING: RGBColor = RGBColor(232, 234, 238);
 const OUTSIDE: RGBColor = RGBColor(247, 248, 250);
 
@@ -75,6 +84,7 @@ pub fn draw_calendar<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<CalendarLayout, ChartError> {
     let cv = Canvas::new(root, style);
+    let tr = style.tr();
     let (w, h) = cv.size();
     let s = |u: f64| style.px(u);
     let font = s(style.font);
@@ -94,12 +104,19 @@ pub fn draw_calendar<DB: DrawingBackend>(
     let first = data.from.or_else(|| data.values.keys().next().copied());
     let last = data.to.or_else(|| data.values.keys().next_back().copied());
     let (Some(from), Some(to)) = (first, last) else {
-        cv.text("无数据", w / 2.0, h / 2.0, font, style.muted, CENTER)?;
+        cv.text(
+            tr.t(T::ChartNoData),
+            w / 2.0,
+            h / 2.0,
+            font,
+            style.muted,
+            CENTER,
+        )?;
         return Ok(layout);
     };
     let (from, to) = (from.min(to), from.max(to));
     let months = months(from, to);
-    let entries = legend_entries(data);
+    let entries = legend_entries(data, style);
     let (placed, legend_rows_n) = legend_rows(&cv, &entries, w - 2.0 * m, font)?;
     let legend_h = font * (0.7 + 1.7 * legend_rows_n as f64);
     let avail_w = w - 2.0 * m;
@@ -120,7 +137,7 @@ pub fn draw_calendar<DB: DrawingBackend>(
     let (ncols, cell) = best;
     if cell < s(6.0) {
         cv.text(
-            "图幅太小，无法绘制日历",
+            tr.t(T::ChartTooSmall),
             w / 2.0,
             h / 2.0,
             font,
@@ -143,7 +160,10 @@ pub fn draw_calendar<DB: DrawingBackend>(
         let bx = x_start + (i % ncols) as f64 * (block_w + gap);
         let by = y + (i / ncols) as f64 * (block_h + gap);
         cv.text(
-            &format!("{}年{}月", month.year(), month.month()),
+            &tr.time(
+                T::ChartFmtMonthYear,
+                month.and_hms_opt(0, 0, 0).unwrap_or_default(),
+            ),
             bx,
             by + cell * 0.35,
             month_font,
@@ -151,7 +171,8 @@ pub fn draw_calendar<DB: DrawingBackend>(
             LEFT_CENTER,
         )?;
         let header_y = by + cell * 0.75 + cell * 0.3;
-        for (k, d) in WEEK_HEADER.iter().enumerate() {
+        for (k, &day) in WEEK.iter().enumerate() {
+            let d = tr.weekday_initial(day);
             let cx = bx + (k as f64 + 0.5) * cell;
             let c = if k >= 5 {
                 RGBColor(180, 60, 60)
@@ -248,7 +269,8 @@ pub fn draw_calendar<DB: DrawingBackend>(
 }
 
 /// Legend entries: colour, text, framed (the heavy-day frame sample).
-fn legend_entries(data: &CalendarData) -> Vec<(RGBColor, String, bool)> {
+fn legend_entries(data: &CalendarData, style: &ChartStyle) -> Vec<(RGBColor, String, bool)> {
+    let tr = style.tr();
     let mut entries: Vec<(RGBColor, String, bool)> = data
         .bands
         .iter()
@@ -263,10 +285,10 @@ fn legend_entries(data: &CalendarData) -> Vec<(RGBColor, String, bool)> {
     if let (Some(last), Some(e)) = (data.bands.last(), entries.last_mut()) {
         e.1 = format!("{} >{:.0}", last.label, last.lo);
     }
-    entries.push((MISSING, "无数据".to_string(), false));
+    entries.push((MISSING, tr.t(T::ChartNoData).to_string(), false));
     if let Some(limit) = data.heavy_above {
         let label = if data.heavy_label.is_empty() {
-            format!("粗框 >{limit:.0}")
+            tr.f(T::ChartFrameAbove, &[&format!("{limit:.0}")])
         } else {
             data.heavy_label.clone()
         };

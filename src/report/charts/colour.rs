@@ -4,6 +4,10 @@
 use chrono::NaiveDate;
 use plotters::style::RGBColor;
 
+use crate::domain::aqi::{Category, Standard};
+use crate::i18n::{T, Tr};
+use crate::workspace::Language;
+
 /// 优 (I): green 0,228,0.
 pub const AQI_EXCELLENT: RGBColor = RGBColor(0, 228, 0);
 /// 良 (II): yellow 255,255,0.
@@ -26,9 +30,6 @@ pub const AQI_COLOURS: [RGBColor; 6] = [
     AQI_HEAVY,
     AQI_SEVERE,
 ];
-
-/// The six category names in order, level I to VI.
-pub const AQI_NAMES_ZH: [&str; 6] = ["优", "良", "轻度污染", "中度污染", "重度污染", "严重污染"];
 
 /// AQI upper bounds of categories I–V; above the last is VI.
 const AQI_UPPER: [f64; 5] = [50.0, 100.0, 150.0, 200.0, 300.0];
@@ -59,25 +60,29 @@ impl Band {
     }
 }
 
-fn bands_from(upper: [f64; 5], top: f64) -> Vec<Band> {
+fn bands_from(upper: [f64; 5], top: f64, lang: Language) -> Vec<Band> {
     let mut lo = 0.0;
     let mut out = Vec::with_capacity(6);
-    for i in 0..6 {
+    for (i, (&colour, category)) in AQI_COLOURS.iter().zip(Category::ALL).enumerate() {
         let hi = upper.get(i).copied().unwrap_or(top);
         out.push(Band {
             lo,
             hi,
-            colour: AQI_COLOURS[i],
-            label: AQI_NAMES_ZH[i].to_string(),
+            colour,
+            // The category names are the same in both HJ 633 tables.
+            label: Tr(lang)
+                .category(category, Standard::Hj633_2012)
+                .to_string(),
         });
         lo = hi;
     }
     out
 }
 
-/// AQI category bands 0–50–100–150–200–300–500 (the same in HJ 633-2012 and -2026).
-pub fn aqi_bands() -> Vec<Band> {
-    bands_from(AQI_UPPER, 500.0)
+/// AQI category bands 0–50–100–150–200–300–500 (the same in HJ 633-2012 and -2026), named in
+/// `lang`.
+pub fn aqi_bands(lang: Language) -> Vec<Band> {
+    bands_from(AQI_UPPER, 500.0, lang)
 }
 
 /// The first day the HJ 633-2026 table applies (Beijing time).
@@ -86,24 +91,25 @@ pub fn hj633_2026_start() -> NaiveDate {
 }
 
 /// PM2.5 concentration bands (µg/m³) matching the AQI categories under the HJ 633 table in force
-/// on `date`: IAQI-100 breakpoint 75 before 2026-03-01, 60 from then on.
-pub fn pm25_bands(date: NaiveDate) -> Vec<Band> {
+/// on `date`: IAQI-100 breakpoint 75 before 2026-03-01, 60 from then on; named in `lang`.
+pub fn pm25_bands(date: NaiveDate, lang: Language) -> Vec<Band> {
     let good = if date < hj633_2026_start() {
         75.0
     } else {
         60.0
     };
-    bands_from([35.0, good, 115.0, 150.0, 250.0], 500.0)
+    bands_from([35.0, good, 115.0, 150.0, 250.0], 500.0, lang)
 }
 
-/// PM10 concentration bands (µg/m³) under the HJ 633 table in force on `date` (150 → 120).
-pub fn pm10_bands(date: NaiveDate) -> Vec<Band> {
+/// PM10 concentration bands (µg/m³) under the HJ 633 table in force on `date` (150 → 120),
+/// named in `lang`.
+pub fn pm10_bands(date: NaiveDate, lang: Language) -> Vec<Band> {
     let good = if date < hj633_2026_start() {
         150.0
     } else {
         120.0
     };
-    bands_from([50.0, good, 250.0, 350.0, 420.0], 600.0)
+    bands_from([50.0, good, 250.0, 350.0, 420.0], 600.0, lang)
 }
 
 /// Category colour of an AQI value.
@@ -123,9 +129,12 @@ pub fn text_on(bg: RGBColor) -> RGBColor {
     }
 }
 
-/// Heavy-pollution warning levels as the plan names them (the 2018+ three-level scheme).
+/// Heavy-pollution warning levels as the plan names them: the 2018+ three-level scheme and the
+/// blue level (IV) of older four-level local plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum WarningLevel {
+    /// 蓝色预警 (level IV, four-level plans only).
+    Blue,
     /// 黄色预警 (level III).
     Yellow,
     /// 橙色预警 (level II).
@@ -135,23 +144,35 @@ pub enum WarningLevel {
 }
 
 impl WarningLevel {
-    /// Signal colour of the level.
+    /// Standard signal colour of the level (a plan may give its own; see [`parse_hex`]).
     pub fn colour(self) -> RGBColor {
         match self {
+            WarningLevel::Blue => RGBColor(30, 100, 220),
             WarningLevel::Yellow => RGBColor(245, 200, 0),
             WarningLevel::Orange => RGBColor(255, 126, 0),
             WarningLevel::Red => RGBColor(220, 0, 0),
         }
     }
 
-    /// Chinese name (`橙色预警`).
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            WarningLevel::Yellow => "黄色预警",
-            WarningLevel::Orange => "橙色预警",
-            WarningLevel::Red => "红色预警",
-        }
+    /// Name in `lang` (`橙色预警` / `Orange warning`).
+    pub fn name(self, lang: Language) -> &'static str {
+        Tr(lang).t(match self {
+            WarningLevel::Blue => T::ChartWarningBlue,
+            WarningLevel::Yellow => T::ChartWarningYellow,
+            WarningLevel::Orange => T::ChartWarningOrange,
+            WarningLevel::Red => T::ChartWarningRed,
+        })
     }
+}
+
+/// A `#RRGGBB` colour (as plans write them); `None` for anything else.
+pub fn parse_hex(s: &str) -> Option<RGBColor> {
+    let hex = s.trim().strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some(RGBColor(byte(0)?, byte(2)?, byte(4)?))
 }
 
 /// Distinct, dark-enough series colours that stay readable over the pale AQI bands.
@@ -185,10 +206,10 @@ mod tests {
         assert_eq!(aqi_colour(301.0), RGBColor(126, 0, 35));
         let d2019 = NaiveDate::from_ymd_opt(2019, 12, 1).expect("date");
         let d2026 = NaiveDate::from_ymd_opt(2026, 3, 1).expect("date");
-        assert_eq!(pm25_bands(d2019)[1].hi, 75.0);
-        assert_eq!(pm25_bands(d2026)[1].hi, 60.0);
-        assert_eq!(pm25_bands(d2026)[4].hi, 250.0);
-        let bands = aqi_bands();
+        assert_eq!(pm25_bands(d2019, Language::Zh)[1].hi, 75.0);
+        assert_eq!(pm25_bands(d2026, Language::Zh)[1].hi, 60.0);
+        assert_eq!(pm25_bands(d2026, Language::Zh)[4].hi, 250.0);
+        let bands = aqi_bands(Language::Zh);
         assert_eq!(
             Band::find(&bands, 150.0).map(|b| b.label.as_str()),
             Some("轻度污染")
@@ -197,7 +218,24 @@ mod tests {
             Band::find(&bands, 900.0).map(|b| b.label.as_str()),
             Some("严重污染")
         );
+        let en = aqi_bands(Language::En);
+        assert_eq!(en[0].label, "Excellent");
+        assert_eq!(
+            Band::find(&en, 250.0).map(|b| b.label.as_str()),
+            Some("Heavily polluted")
+        );
         assert_eq!(text_on(AQI_GOOD), RGBColor(20, 20, 20));
         assert_eq!(text_on(AQI_HEAVY), RGBColor(255, 255, 255));
+    }
+
+    #[test]
+    fn warning_levels_have_names_in_both_languages_and_plan_colours_parse() {
+        assert_eq!(WarningLevel::Blue.name(Language::Zh), "蓝色预警");
+        assert_eq!(WarningLevel::Orange.name(Language::En), "Orange warning");
+        assert_eq!(parse_hex("#1E64DC"), Some(RGBColor(30, 100, 220)));
+        assert_eq!(parse_hex(" #ff7e00 "), Some(RGBColor(255, 126, 0)));
+        assert_eq!(parse_hex("#FFF"), None);
+        assert_eq!(parse_hex("1E64DC"), None);
+        assert_eq!(parse_hex("#蓝色ab"), None);
     }
 }

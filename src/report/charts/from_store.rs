@@ -14,10 +14,12 @@ use super::calendar::CalendarData;
 use super::colour::{self, Band, series_colour};
 use super::decimate::Hourly;
 use super::ranking::{Better, RankItem, RankingData};
-use super::time_axis::{format_date_zh, local};
+use super::time_axis::{format_date, local};
 use super::timechart::{Arrows, Axis, Mark, Marker, Panel, Span, SpanKind, TimeChart, Trace};
 use crate::domain::festivals;
+use crate::i18n::{T, Tr};
 use crate::store::{Hour, SeriesKey, SeriesKind, StampConvention, StationId, Store, Variable};
+use crate::workspace::Language;
 
 /// Hourly values a station day needs to count (GB 3095-2026 Table 4).
 pub const MIN_HOURS_PER_DAY: usize = 20;
@@ -44,8 +46,9 @@ impl Selection {
         })
     }
 
-    /// Stations by code; the first unknown code is the error.
-    pub fn stations(store: &Store, codes: &[String]) -> Result<Selection, String> {
+    /// Stations by code, named in `lang` (`A、B、C 等5站`); the first unknown code is the error.
+    pub fn stations(store: &Store, codes: &[String], lang: Language) -> Result<Selection, String> {
+        let tr = Tr(lang);
         let mut ids = Vec::new();
         for code in codes {
             ids.push(store.stations().find(code).ok_or_else(|| code.clone())?);
@@ -55,9 +58,9 @@ impl Selection {
             .take(3)
             .map(|&id| store.stations().get(id).label().to_string())
             .collect();
-        let mut label = names.join("、");
+        let mut label = names.join(tr.t(T::ChartListSep));
         if ids.len() > 3 {
-            label.push_str(&format!(" 等{}站", ids.len()));
+            label = tr.f(T::ChartAndOthers, &[&label, &ids.len()]);
         }
         Ok(Selection {
             label,
@@ -91,6 +94,8 @@ pub struct MeteogramOptions {
     pub spans: Vec<Span>,
     /// Point events.
     pub markers: Vec<Marker>,
+    /// Language of titles, legends and labels.
+    pub lang: Language,
 }
 
 impl Default for MeteogramOptions {
@@ -103,26 +108,27 @@ impl Default for MeteogramOptions {
             weather: Vec::new(),
             spans: Vec::new(),
             markers: Vec::new(),
+            lang: Language::Zh,
         }
     }
 }
 
 /// The bands behind a variable: AQI categories, or the matching concentration bands of the
-/// HJ 633 table in force on `date`.
-pub fn bands_for(variable: Variable, date: NaiveDate) -> Vec<Band> {
+/// HJ 633 table in force on `date`; named in `lang`.
+pub fn bands_for(variable: Variable, date: NaiveDate, lang: Language) -> Vec<Band> {
     match variable {
-        Variable::Aqi => colour::aqi_bands(),
-        Variable::Pm25 | Variable::Pm25Avg24h => colour::pm25_bands(date),
-        Variable::Pm10 | Variable::Pm10Avg24h => colour::pm10_bands(date),
+        Variable::Aqi => colour::aqi_bands(lang),
+        Variable::Pm25 | Variable::Pm25Avg24h => colour::pm25_bands(date, lang),
+        Variable::Pm10 | Variable::Pm10Avg24h => colour::pm10_bands(date, lang),
         _ => Vec::new(),
     }
 }
 
-fn unit_suffix(v: Variable) -> String {
+fn unit_suffix(v: Variable, tr: Tr) -> String {
     if v.unit().is_empty() {
         String::new()
     } else {
-        format!("（{}）", v.unit())
+        tr.f(T::ChartUnit, &[&v.unit()])
     }
 }
 
@@ -216,8 +222,8 @@ fn station_series(
         .then(|| Hourly::new(from, values))
 }
 
-/// Festival days in `from..to` as shaded spans (local midnight to midnight).
-pub fn festival_spans(from: Hour, to: Hour, utc_offset_s: i32) -> Vec<Span> {
+/// Festival days in `from..to` as shaded spans (local midnight to midnight), named in `lang`.
+pub fn festival_spans(from: Hour, to: Hour, utc_offset_s: i32, lang: Language) -> Vec<Span> {
     let first = local(from.0 as f64, utc_offset_s).date();
     let last = local(to.0 as f64, utc_offset_s).date();
     festivals::between(first, last)
@@ -228,7 +234,8 @@ pub fn festival_spans(from: Hour, to: Hour, utc_offset_s: i32) -> Vec<Span> {
                 from: start,
                 to: start + 24,
                 kind: SpanKind::Festival,
-                label: f.kind.name_zh().to_string(),
+                label: Tr(lang).festival(f.kind).to_string(),
+                tint: None,
             }
         })
         .collect()
@@ -238,6 +245,7 @@ pub fn festival_spans(from: Hour, to: Hour, utc_offset_s: i32) -> Vec<Span> {
 /// bands behind) and, where the store holds them, wind (speed and direction arrows), humidity
 /// with precipitation, and boundary-layer height; festivals, spans, markers and the now-line.
 pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> TimeChart {
+    let tr = Tr(opts.lang);
     let offset = sel.utc_offset_s(store);
     let weather: &[StationId] = if opts.weather.is_empty() {
         &sel.stations
@@ -266,10 +274,10 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
     let first_day = local(from.0 as f64, offset).date();
     let last_day = local((to.0 - 1) as f64, offset).date();
     let var = opts.variable;
-    let var_name = var.name_zh();
+    let var_name = tr.variable(var);
 
-    let mut air = Panel::new(&format!("{var_name}{}", unit_suffix(var)));
-    air.bands = bands_for(var, first_day);
+    let mut air = Panel::new(&format!("{var_name}{}", unit_suffix(var, tr)));
+    air.bands = bands_for(var, first_day, opts.lang);
     air.weight = 2.2;
     let many = sel.stations.len() > 8;
     if sel.is_area || sel.stations.len() > 1 {
@@ -292,9 +300,9 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
             }
         }
         let mean_label = if sel.is_area {
-            format!("{} 均值 实况", sel.label)
+            tr.f(T::ChartAreaMean, &[&sel.label])
         } else {
-            "站点均值 实况".to_string()
+            tr.t(T::ChartStationMean).to_string()
         };
         if let Some(values) = hourly_mean(store, &sel.stations, var, SeriesKind::Observed, from, to)
         {
@@ -310,7 +318,7 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
         air.traces.push(
             Trace::line(
                 "obs",
-                &format!("{} 实况", sel.label),
+                &tr.f(T::ChartObserved, &[&sel.label]),
                 series_colour(0),
                 values,
             )
@@ -322,7 +330,7 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
         air.traces.push(
             Trace::line(
                 "fc:mean",
-                &format!("{} 预报", sel.label),
+                &tr.f(T::ChartForecast, &[&sel.label]),
                 series_colour(1),
                 values,
             )
@@ -338,20 +346,35 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
             let mut out = Vec::new();
             if let Some(v) = hourly_mean(store, weather, variable, SeriesKind::Observed, from, to) {
                 out.push(
-                    Trace::line(&format!("obs:{key}"), &format!("{label} 实况"), colour, v)
-                        .unit(variable.unit()),
+                    Trace::line(
+                        &format!("obs:{key}"),
+                        &tr.f(T::ChartObserved, &[&label]),
+                        colour,
+                        v,
+                    )
+                    .unit(variable.unit()),
                 );
             }
             if let Some(v) = hourly_mean(store, weather, variable, SeriesKind::Forecast, from, to) {
                 out.push(
-                    Trace::line(&format!("fc:{key}"), &format!("{label} 预报"), colour, v)
-                        .mark(Mark::Dashed)
-                        .unit(variable.unit()),
+                    Trace::line(
+                        &format!("fc:{key}"),
+                        &tr.f(T::ChartForecast, &[&label]),
+                        colour,
+                        v,
+                    )
+                    .mark(Mark::Dashed)
+                    .unit(variable.unit()),
                 );
             }
             out
         };
-    let wind = weather_trace(Variable::WindSpeed, "wind", "风速", RGBColor(0, 110, 170));
+    let wind = weather_trace(
+        Variable::WindSpeed,
+        "wind",
+        tr.t(T::ChartWindSpeed),
+        RGBColor(0, 110, 170),
+    );
     let direction = [SeriesKind::Observed, SeriesKind::Forecast]
         .into_iter()
         .find_map(|k| {
@@ -360,7 +383,7 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
                 .and_then(|&id| station_series(store, id, Variable::WindDirection, k, from, to))
         });
     if !wind.is_empty() || direction.is_some() {
-        let mut p = Panel::new("10米风（m/s），箭头指向下风方向");
+        let mut p = Panel::new(tr.t(T::ChartWindPanel));
         p.arrows = direction.map(|d| Arrows {
             direction: d,
             speed: wind.first().map(|t| t.values.clone()),
@@ -371,29 +394,29 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
     let rh = weather_trace(
         Variable::RelativeHumidity,
         "rh",
-        "相对湿度",
+        tr.t(T::ChartRh),
         RGBColor(0, 128, 96),
     );
     let rain: Vec<Trace> = weather_trace(
         Variable::Precipitation,
         "rain",
-        "降水",
+        tr.t(T::ChartRain),
         RGBColor(70, 130, 210),
     )
     .into_iter()
     .map(|t| t.mark(Mark::Bars).right())
     .collect();
     if !rh.is_empty() || !rain.is_empty() {
-        let mut p = Panel::new(if rh.is_empty() {
-            "降水（mm）"
+        let mut p = Panel::new(tr.t(if rh.is_empty() {
+            T::ChartRainPanel
         } else {
-            "相对湿度（%）"
-        });
+            T::ChartRhPanel
+        }));
         if !rh.is_empty() {
             p.fixed = Some((0.0, 100.0));
         }
         if !rain.is_empty() && !rh.is_empty() {
-            p.right_title = Some("降水（mm/h）".to_string());
+            p.right_title = Some(tr.t(T::ChartRainRate).to_string());
         }
         p.traces = rh;
         if p.traces.is_empty() {
@@ -412,47 +435,55 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
     let blh = weather_trace(
         Variable::BoundaryLayerHeight,
         "blh",
-        "边界层高度",
+        tr.t(T::ChartBlh),
         RGBColor(140, 90, 40),
     );
     if !blh.is_empty() {
-        let mut p = Panel::new("边界层高度（m）");
+        let mut p = Panel::new(tr.t(T::ChartBlhPanel));
         p.traces = blh;
         panels.push(p);
     }
 
-    let mut spans = festival_spans(from, to, offset);
+    let mut spans = festival_spans(from, to, offset, opts.lang);
     spans.extend(opts.spans.iter().cloned());
     let period = if first_day == last_day {
-        format_date_zh(first_day, true)
+        format_date(first_day, true, opts.lang)
+    } else if opts.lang == Language::En {
+        // 7 – 15 Jan 2013: the year goes last in English.
+        format!(
+            "{} – {}",
+            format_date(first_day, first_day.year() != last_day.year(), opts.lang),
+            format_date(last_day, true, opts.lang)
+        )
     } else {
         format!(
             "{} – {}",
-            format_date_zh(first_day, true),
-            format_date_zh(last_day, first_day.year() != last_day.year())
+            format_date(first_day, true, opts.lang),
+            format_date(last_day, first_day.year() != last_day.year(), opts.lang)
         )
     };
     let zone = if offset == 8 * 3600 {
-        "北京时间".to_string()
+        tr.t(T::ChartBeijingTime).to_string()
     } else {
         format!("UTC{:+}", offset / 3600)
     };
     let bands_note = match var {
         Variable::Pm25 | Variable::Pm25Avg24h | Variable::Pm10 | Variable::Pm10Avg24h => {
-            if first_day < colour::hj633_2026_start() {
-                " · 底色：HJ 633-2012 分级"
+            let table = if first_day < colour::hj633_2026_start() {
+                "HJ 633-2012"
             } else {
-                " · 底色：HJ 633-2026 分级"
-            }
+                "HJ 633-2026"
+            };
+            format!(" · {}", tr.f(T::ChartBandsTable, &[&table]))
         }
-        Variable::Aqi => " · 底色：AQI 类别",
-        _ => "",
+        Variable::Aqi => format!(" · {}", tr.t(T::ChartBandsAqi)),
+        _ => String::new(),
     };
     TimeChart {
         title: if panels.len() > 1 {
-            format!("{} {var_name} 与气象条件", sel.label)
+            tr.f(T::ChartMeteogramTitle, &[&sel.label, &var_name])
         } else {
-            format!("{} {var_name} 逐时变化", sel.label)
+            tr.f(T::ChartHourlyTitle, &[&sel.label, &var_name])
         },
         subtitle: format!("{period} · {zone}{bands_note}"),
         utc_offset_s: offset,
@@ -555,27 +586,25 @@ pub fn date_extent(
 }
 
 /// Calendar of daily means of a concentration for a selection, coloured by the HJ 633 bands of
-/// the period, heavy days (AQI > 200 ⇔ PM2.5 daily mean > 150 µg/m³ in both tables) framed.
+/// the period, heavy days (AQI > 200 ⇔ PM2.5 daily mean > 150 µg/m³ in both tables) framed;
+/// text in `lang`.
 pub fn calendar(
     store: &Store,
     sel: &Selection,
     variable: Variable,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
+    lang: Language,
 ) -> CalendarData {
+    let tr = Tr(lang);
     let values = daily_means(store, &sel.stations, variable, from, to);
     let notes = festivals::between(from, to)
         .into_iter()
-        .map(|f| (f.date, f.kind.name_zh().to_string()))
+        .map(|f| (f.date, tr.festival(f.kind).to_string()))
         .collect();
     let heavy = match variable {
-        Variable::Pm25 | Variable::Pm25Avg24h => {
-            Some((150.0, "粗框：重污染日（日均 >150，即 AQI >200）"))
-        }
-        Variable::Pm10 | Variable::Pm10Avg24h => {
-            Some((350.0, "粗框：重污染日（日均 >350，即 AQI >200）"))
-        }
-        Variable::Aqi => Some((200.0, "粗框：重污染日（AQI >200）")),
+        Variable::Pm25 | Variable::Pm25Avg24h => Some((150.0, tr.f(T::ChartHeavyFrame, &[&150]))),
+        Variable::Pm10 | Variable::Pm10Avg24h => Some((350.0, tr.f(T::ChartHeavyFrame, &[&350]))),
+        Variable::Aqi => Some((200.0, tr.t(T::ChartHeavyFrameAqi).to_string())),
         _ => None,
     };
     let table = if from < colour::hj633_2026_start() {
@@ -583,24 +612,29 @@ pub fn calendar(
     } else {
         "HJ 633-2026"
     };
+    let unit = if variable.unit().is_empty() {
+        "—"
+    } else {
+        variable.unit()
+    };
     CalendarData {
-        title: format!("{} {} 日均值日历", sel.label, variable.name_zh()),
-        subtitle: format!(
-            "{} – {} · 单位 {} · 站点日均需 ≥{MIN_HOURS_PER_DAY} 个小时值 · 颜色按 {table} 分级",
-            format_date_zh(from, true),
-            format_date_zh(to, true),
-            if variable.unit().is_empty() {
-                "—"
-            } else {
-                variable.unit()
-            },
+        title: tr.f(T::ChartCalendarTitle, &[&sel.label, &tr.variable(variable)]),
+        subtitle: tr.f(
+            T::ChartCalendarSubtitle,
+            &[
+                &format_date(from, true, lang),
+                &format_date(to, true, lang),
+                &unit,
+                &MIN_HOURS_PER_DAY,
+                &table,
+            ],
         ),
         from: Some(from),
         to: Some(to),
         values,
-        bands: bands_for(variable, from),
-        heavy_above: heavy.map(|h| h.0),
-        heavy_label: heavy.map(|h| h.1.to_string()).unwrap_or_default(),
+        bands: bands_for(variable, from, lang),
+        heavy_above: heavy.as_ref().map(|h| h.0),
+        heavy_label: heavy.map(|h| h.1).unwrap_or_default(),
         notes,
     }
 }
@@ -613,13 +647,13 @@ fn period_mean(daily: &BTreeMap<NaiveDate, f64>) -> f64 {
 }
 
 /// Ranking of every area (CNEMC city) in the store by the period mean of its daily means,
-/// lowest first; `highlight` marks the user's own area.
+/// lowest first; `highlight` marks the user's own area; text in `lang`.
 pub fn ranking_of_areas(
     store: &Store,
     variable: Variable,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
     highlight: Option<&str>,
+    lang: Language,
 ) -> RankingData {
     let items = store
         .stations()
@@ -636,16 +670,18 @@ pub fn ranking_of_areas(
             })
         })
         .collect();
-    ranking_data(items, variable, from, to, "各城市")
+    let what = Tr(lang).t(T::ChartRankingAreas);
+    ranking_data(items, variable, (from, to), what, lang)
 }
 
-/// Ranking of the selected stations by the period mean of their daily means, lowest first.
+/// Ranking of the selected stations by the period mean of their daily means, lowest first;
+/// text in `lang`.
 pub fn ranking_of_stations(
     store: &Store,
     sel: &Selection,
     variable: Variable,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
+    lang: Language,
 ) -> RankingData {
     let items = sel
         .stations
@@ -657,27 +693,31 @@ pub fn ranking_of_stations(
             note: String::new(),
         })
         .collect();
-    ranking_data(items, variable, from, to, &sel.label)
+    ranking_data(items, variable, (from, to), &sel.label, lang)
 }
 
 fn ranking_data(
     items: Vec<RankItem>,
     variable: Variable,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
     what: &str,
+    lang: Language,
 ) -> RankingData {
+    let tr = Tr(lang);
     RankingData {
-        title: format!("{what} {} 平均浓度排名", variable.name_zh()),
-        subtitle: format!(
-            "{} – {} · 日均值的平均（站点日均需 ≥{MIN_HOURS_PER_DAY} 个小时值）· 从低到高，并列同名次",
-            format_date_zh(from, true),
-            format_date_zh(to, true)
+        title: tr.f(T::ChartRankingTitle, &[&what, &tr.variable(variable)]),
+        subtitle: tr.f(
+            T::ChartRankingSubtitle,
+            &[
+                &format_date(from, true, lang),
+                &format_date(to, true, lang),
+                &MIN_HOURS_PER_DAY,
+            ],
         ),
-        value_name: format!("{}{}", variable.name_zh(), unit_suffix(variable)),
+        value_name: format!("{}{}", tr.variable(variable), unit_suffix(variable, tr)),
         items,
         better: Better::Lower,
-        bands: bands_for(variable, from),
+        bands: bands_for(variable, from, lang),
         decimals: if matches!(variable, Variable::Co | Variable::CoAvg24h) {
             2
         } else {
@@ -782,9 +822,74 @@ mod tests {
             t01.get(&d21),
             "only the valid station counts"
         );
-        let cal = calendar(&store, &sel, Variable::Pm25, d21, d21 + Duration::days(2));
+        let cal = calendar(
+            &store,
+            &sel,
+            Variable::Pm25,
+            (d21, d21 + Duration::days(2)),
+            Language::Zh,
+        );
         assert_eq!(cal.values.len(), 3);
         assert_eq!(cal.heavy_above, Some(150.0));
         assert_eq!(cal.notes.len(), 0);
+    }
+
+    #[test]
+    fn english_meteogram_and_calendar_have_english_text() {
+        let (store, _) = store();
+        let sel = Selection::area(&store, "测试市").expect("area");
+        let opts = MeteogramOptions {
+            lang: Language::En,
+            ..MeteogramOptions::default()
+        };
+        let chart = meteogram(&store, &sel, &opts);
+        assert_eq!(chart.title, "测试市: PM2.5 and weather");
+        assert_eq!(
+            chart.subtitle,
+            "20 Jan – 10 Feb 2020 · Beijing time · background: HJ 633-2012 categories"
+        );
+        let titles: Vec<&str> = chart.panels.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "PM2.5 (µg/m³)",
+                "10-m wind (m/s), arrows point downwind",
+                "Relative humidity (%)"
+            ]
+        );
+        let labels: Vec<&str> = chart
+            .panels
+            .iter()
+            .flat_map(|p| &p.traces)
+            .filter(|t| t.in_legend)
+            .map(|t| t.label.as_str())
+            .collect();
+        assert!(labels.contains(&"测试市 mean, observed"), "{labels:?}");
+        assert!(labels.contains(&"Wind speed observed"), "{labels:?}");
+        assert_eq!(chart.panels[0].bands[0].label, "Excellent");
+        let festivals: Vec<&str> = chart
+            .spans
+            .iter()
+            .filter(|s| s.kind == SpanKind::Festival)
+            .map(|s| s.label.as_str())
+            .collect();
+        assert_eq!(festivals[0], "New Year's Eve");
+        let d = NaiveDate::from_ymd_opt(2020, 1, 24).expect("date");
+        let cal = calendar(&store, &sel, Variable::Pm25, (d, d), Language::En);
+        assert_eq!(cal.title, "测试市: daily mean PM2.5");
+        assert!(
+            cal.subtitle
+                .starts_with("24 Jan 2020 – 24 Jan 2020 · unit µg/m³")
+        );
+        assert_eq!(
+            cal.notes.get(&d).map(String::as_str),
+            Some("New Year's Eve")
+        );
+        assert!(cal.heavy_label.starts_with("Bold frame"));
+        let other = |s: &str| {
+            s.chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"测试市".contains(c))
+        };
+        assert!(!other(&chart.subtitle) && !other(&cal.subtitle) && !other(&cal.heavy_label));
     }
 }

@@ -10,6 +10,7 @@ use super::canvas::{CENTER, Canvas, LEFT_CENTER, LEFT_TOP, RIGHT_CENTER, alpha};
 use super::colour::Band;
 use super::geometry::{PixelRect, dash, format_tick, nice_ticks};
 use super::style::ChartStyle;
+use crate::i18n::T;
 
 /// Which end of the scale is better (rank 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -121,6 +122,7 @@ pub fn draw_ranking<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<RankingLayout, ChartError> {
     let cv = Canvas::new(root, style);
+    let tr = style.tr();
     let (w, h) = cv.size();
     let s = |u: f64| style.px(u);
     let font = s(style.font);
@@ -154,7 +156,14 @@ pub fn draw_ranking<DB: DrawingBackend>(
         .filter(|v| v.is_finite())
         .collect();
     if finite.is_empty() {
-        cv.text("无数据", w / 2.0, h / 2.0, font, style.muted, CENTER)?;
+        cv.text(
+            tr.t(T::ChartNoData),
+            w / 2.0,
+            h / 2.0,
+            font,
+            style.muted,
+            CENTER,
+        )?;
         return Ok(layout);
     }
     let rank_w = cv.text_size("000", font)?.0 + s(8.0);
@@ -172,9 +181,16 @@ pub fn draw_ranking<DB: DrawingBackend>(
     let bar_x0 = m + rank_w + label_w;
     let bar_x1 = (w - m - value_w).max(bar_x0 + s(20.0));
     let header_y = y + font * 0.7;
-    cv.text("排名", m, header_y, small, style.muted, LEFT_CENTER)?;
     cv.text(
-        "名称",
+        tr.t(T::ChartRank),
+        m,
+        header_y,
+        small,
+        style.muted,
+        LEFT_CENTER,
+    )?;
+    cv.text(
+        tr.t(T::ChartName),
         m + rank_w,
         header_y,
         small,
@@ -285,7 +301,7 @@ pub fn draw_ranking<DB: DrawingBackend>(
             )?;
         } else {
             cv.text(
-                "无数据",
+                tr.t(T::ChartNoData),
                 bar_x0 + s(4.0),
                 cy,
                 font,
@@ -321,7 +337,7 @@ pub fn draw_ranking<DB: DrawingBackend>(
     }
     if layout.not_shown > 0 {
         cv.text(
-            &format!("…另 {} 项未显示", layout.not_shown),
+            &tr.f(T::ChartMoreNotShown, &[&layout.not_shown]),
             m,
             rows_bottom + font * 2.2,
             small,

@@ -2,6 +2,9 @@
 
 use plotters::style::RGBColor;
 
+use crate::i18n::Tr;
+use crate::workspace::Language;
+
 /// Sizes and colours of a chart. Sizes are in layout units (egui points; pixels in exports) and
 /// multiplied by [`ChartStyle::scale`] when drawn, so the same chart is sharp at any density.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +40,8 @@ pub struct ChartStyle {
     /// Most decimation buckets drawn per frame over all line traces: with many traces (200
     /// stations) each gets fewer, wider buckets (level of detail), so a frame stays cheap.
     pub line_budget: usize,
+    /// Language of the text the drawing adds itself (axis labels, legends of spans, "no data").
+    pub lang: Language,
 }
 
 impl ChartStyle {
@@ -58,6 +63,7 @@ impl ChartStyle {
             band_alpha: 0.14,
             decimate: true,
             line_budget: 40_000,
+            lang: Language::Zh,
         }
     }
 
@@ -87,6 +93,17 @@ impl ChartStyle {
             1.0
         };
         self
+    }
+
+    /// The same style writing its text in `lang`.
+    pub fn with_lang(mut self, lang: Language) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// The translation table in the style's language.
+    pub fn tr(&self) -> Tr {
+        Tr(self.lang)
     }
 
     /// A length in layout units as backend pixels.

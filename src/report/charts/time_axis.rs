@@ -1,7 +1,9 @@
-//! The time axis: tick positions at local-time boundaries and labels written for Chinese readers
-//! (`08时`, `5日`, `12月5日 周四`, `2019年12月`).
+//! The time axis: tick positions at local-time boundaries and labels in the chart's language
+//! (`08时`, `5日`, `12月5日 周四`, `2019年12月`; `08:00`, `5`, `Thu 5 Dec`, `Dec 2019`).
 
 use super::geometry::positive;
+use crate::i18n::{T, Tr};
+use crate::workspace::Language;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
 /// A tick on the time axis: the hour on the store's UTC grid (may be fractional) and its label.
@@ -26,8 +28,6 @@ pub struct TimeTicks {
     pub sticky_first: bool,
 }
 
-const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-
 /// Local wall-clock time of an hour on the UTC grid.
 pub fn local(hour: f64, utc_offset_s: i32) -> NaiveDateTime {
     let secs = (hour * 3600.0).round() as i64 + i64::from(utc_offset_s);
@@ -40,37 +40,28 @@ fn to_hour(t: NaiveDateTime, utc_offset_s: i32) -> f64 {
     (t.and_utc().timestamp() - i64::from(utc_offset_s)) as f64 / 3600.0
 }
 
-/// `2019年12月5日 周四 14:00` — the hover readout and notes.
-pub fn format_hour_zh(hour: f64, utc_offset_s: i32) -> String {
-    let t = local(hour, utc_offset_s);
-    format!(
-        "{}年{}月{}日 {} {:02}:{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        WEEKDAYS[t.weekday().num_days_from_monday() as usize],
-        t.hour(),
-        t.minute()
-    )
+/// `2019年12月5日 周四 14:00` / `Thu 5 Dec 2019 14:00` — the hover readout and notes.
+pub fn format_hour(hour: f64, utc_offset_s: i32, lang: Language) -> String {
+    Tr(lang).time(T::ChartFmtHour, local(hour, utc_offset_s))
 }
 
-/// `12月5日 周四`.
-pub fn format_day_zh(date: NaiveDate) -> String {
-    format!(
-        "{}月{}日 {}",
-        date.month(),
-        date.day(),
-        WEEKDAYS[date.weekday().num_days_from_monday() as usize]
-    )
+/// `12月5日 周四` / `Thu 5 Dec`.
+pub fn format_day(date: NaiveDate, lang: Language) -> String {
+    Tr(lang).time(T::ChartFmtDayWeekday, midnight(date))
 }
 
-/// `12月5日`, with the year (`2019年12月5日`) when `with_year`.
-pub fn format_date_zh(date: NaiveDate, with_year: bool) -> String {
-    if with_year {
-        format!("{}年{}月{}日", date.year(), date.month(), date.day())
+/// `12月5日` / `5 Dec`, with the year (`2019年12月5日` / `5 Dec 2019`) when `with_year`.
+pub fn format_date(date: NaiveDate, with_year: bool, lang: Language) -> String {
+    let key = if with_year {
+        T::ChartFmtDateYear
     } else {
-        format!("{}月{}日", date.month(), date.day())
-    }
+        T::ChartFmtDate
+    };
+    Tr(lang).time(key, midnight(date))
+}
+
+fn midnight(date: NaiveDate) -> NaiveDateTime {
+    date.and_hms_opt(0, 0, 0).unwrap_or_default()
 }
 
 #[derive(Clone, Copy)]
@@ -119,14 +110,16 @@ fn add_months(d: NaiveDate, months: u32) -> Option<NaiveDate> {
 }
 
 /// Ticks for `view` (hours) across `width_px`, with fine labels at least `label_px` apart and
-/// context labels at least `context_px` apart.
+/// context labels at least `context_px` apart, labelled in `lang`.
 pub fn time_ticks(
     view: (f64, f64),
     width_px: f64,
     utc_offset_s: i32,
     label_px: f64,
     context_px: f64,
+    lang: Language,
 ) -> TimeTicks {
+    let tr = Tr(lang);
     let span = view.1 - view.0;
     if !positive(span) || !positive(width_px) {
         return TimeTicks::default();
@@ -152,10 +145,10 @@ pub fn time_ticks(
             let mut t = start.date().and_hms_opt(0, 0, 0).unwrap_or(start);
             while t <= end {
                 if i64::from(t.hour()) % h == 0 {
-                    push(&mut fine, t, format!("{:02}时", t.hour()));
+                    push(&mut fine, t, tr.time(T::ChartFmtHourTick, t));
                 }
                 if t.hour() == 0 {
-                    push(&mut context, t, format_day_zh(t.date()));
+                    push(&mut context, t, tr.time(T::ChartFmtDayWeekday, t));
                 }
                 t += Duration::hours(1);
             }
@@ -172,14 +165,10 @@ pub fn time_ticks(
                     n.rem_euclid(d) == 0
                 };
                 if aligned {
-                    push(&mut fine, t, format!("{}日", date.day()));
+                    push(&mut fine, t, tr.time(T::ChartFmtDayTick, t));
                 }
                 if date.day() == 1 {
-                    push(
-                        &mut context,
-                        t,
-                        format!("{}年{}月", date.year(), date.month()),
-                    );
+                    push(&mut context, t, tr.time(T::ChartFmtMonthYear, t));
                 }
                 date = date.succ_opt().unwrap_or(NaiveDate::MAX);
                 if date == NaiveDate::MAX {
@@ -192,10 +181,10 @@ pub fn time_ticks(
             while date <= end.date() {
                 let t = date.and_hms_opt(0, 0, 0).unwrap_or_default();
                 if (date.month() - 1).is_multiple_of(m) {
-                    push(&mut fine, t, format!("{}月", date.month()));
+                    push(&mut fine, t, tr.time(T::ChartFmtMonthTick, t));
                 }
                 if date.month() == 1 {
-                    push(&mut context, t, format!("{}年", date.year()));
+                    push(&mut context, t, tr.time(T::ChartFmtYear, t));
                 }
                 match add_months(date, 1) {
                     Some(next) => date = next,
@@ -210,7 +199,7 @@ pub fn time_ticks(
                     && let Some(t) =
                         NaiveDate::from_ymd_opt(year, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0))
                 {
-                    push(&mut fine, t, format!("{year}年"));
+                    push(&mut fine, t, tr.time(T::ChartFmtYear, t));
                 }
                 year += 1;
             }
@@ -218,9 +207,9 @@ pub fn time_ticks(
     }
     // A sticky context label at the left edge when the first boundary is far from it.
     let sticky = match step {
-        Step::Hours(_) => Some(format_day_zh(start.date())),
-        Step::Days(_) => Some(format!("{}年{}月", start.year(), start.month())),
-        Step::Months(_) => Some(format!("{}年", start.year())),
+        Step::Hours(_) => Some(tr.time(T::ChartFmtDayWeekday, start)),
+        Step::Days(_) => Some(tr.time(T::ChartFmtMonthYear, start)),
+        Step::Months(_) => Some(tr.time(T::ChartFmtYear, start)),
         Step::Years(_) => None,
     };
     let mut sticky_first = false;
@@ -266,9 +255,12 @@ mod tests {
     #[test]
     fn labels_follow_local_time_and_chinese_formats() {
         let from = hour_of(2019, 12, 5, 0);
-        assert_eq!(format_hour_zh(from + 14.0, CST), "2019年12月5日 周四 14:00");
+        assert_eq!(
+            format_hour(from + 14.0, CST, Language::Zh),
+            "2019年12月5日 周四 14:00"
+        );
         // Three days on 900 px: 6-hour ticks, dates beneath.
-        let t = time_ticks((from, from + 72.0), 900.0, CST, 40.0, 90.0);
+        let t = time_ticks((from, from + 72.0), 900.0, CST, 40.0, 90.0, Language::Zh);
         assert_eq!(t.fine[0].label, "00时");
         assert_eq!(t.fine[1].label, "06时");
         assert_eq!(t.fine[1].at - t.fine[0].at, 6.0);
@@ -276,7 +268,7 @@ mod tests {
         assert_eq!(t.context[0].at, from);
         // A season on 1000 px: month ticks with the year beneath.
         let season = (hour_of(2019, 10, 1, 0), hour_of(2020, 3, 31, 0));
-        let t = time_ticks(season, 1000.0, CST, 60.0, 80.0);
+        let t = time_ticks(season, 1000.0, CST, 60.0, 80.0, Language::Zh);
         let labels: Vec<&str> = t.fine.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["10月", "11月", "12月", "1月", "2月", "3月"]);
         assert!(t.context.iter().any(|c| c.label == "2020年"));
@@ -288,8 +280,40 @@ mod tests {
             CST,
             28.0,
             80.0,
+            Language::Zh,
         );
         assert_eq!(t.fine[0].label, "1日");
         assert_eq!(t.context[0].label, "2019年12月");
+    }
+
+    #[test]
+    fn english_labels_use_english_formats() {
+        let from = hour_of(2019, 12, 5, 0);
+        let en = Language::En;
+        assert_eq!(format_hour(from + 14.0, CST, en), "Thu 5 Dec 2019 14:00");
+        assert_eq!(
+            format_day(NaiveDate::from_ymd_opt(2019, 12, 5).expect("d"), en),
+            "Thu 5 Dec"
+        );
+        let t = time_ticks((from, from + 72.0), 900.0, CST, 40.0, 90.0, en);
+        assert_eq!(t.fine[0].label, "00:00");
+        assert_eq!(t.fine[1].label, "06:00");
+        assert_eq!(t.context[0].label, "Thu 5 Dec");
+        let season = (hour_of(2019, 10, 1, 0), hour_of(2020, 3, 31, 0));
+        let t = time_ticks(season, 1000.0, CST, 60.0, 80.0, en);
+        let labels: Vec<&str> = t.fine.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]);
+        assert!(t.context.iter().any(|c| c.label == "2020"));
+        let t = time_ticks(
+            (hour_of(2019, 12, 1, 0), hour_of(2020, 1, 1, 0)),
+            1000.0,
+            CST,
+            28.0,
+            80.0,
+            en,
+        );
+        assert_eq!(t.fine[0].label, "1");
+        assert_eq!(t.context[0].label, "Dec 2019");
+        assert!(t.fine.iter().chain(&t.context).all(|t| t.label.is_ascii()));
     }
 }

@@ -18,6 +18,7 @@ use super::geometry::{
 use super::style::ChartStyle;
 use super::time_axis::{local, time_ticks};
 use super::view::ChartView;
+use crate::i18n::{T, Tr};
 use crate::store::Hour;
 
 /// How a trace is drawn.
@@ -195,6 +196,19 @@ pub struct Span {
     pub kind: SpanKind,
     /// Label (`除夕`, `橙色预警`, `不利气象窗口`).
     pub label: String,
+    /// Its own colour (the plan's colour of a warning level); `None` = the kind's standard one.
+    pub tint: Option<RGBColor>,
+}
+
+impl Span {
+    /// The colour it is shaded in.
+    pub fn colour(&self) -> RGBColor {
+        self.tint.unwrap_or(match self.kind {
+            SpanKind::Window => WINDOW_TINT,
+            SpanKind::Warning(level) => level.colour(),
+            SpanKind::Festival => FESTIVAL_TINT,
+        })
+    }
 }
 
 /// A point in time marked by a vertical line and a label.
@@ -257,8 +271,8 @@ impl TimeChart {
         out
     }
 
-    /// The legend: every trace that wants one, then the span kinds present.
-    pub fn legend_items(&self) -> Vec<LegendItem> {
+    /// The legend: every trace that wants one, then the span kinds present (named with `tr`).
+    pub fn legend_items(&self, tr: Tr) -> Vec<LegendItem> {
         let mut items: Vec<LegendItem> = Vec::new();
         for p in &self.panels {
             for t in p.traces.iter().filter(|t| t.in_legend) {
@@ -281,16 +295,16 @@ impl TimeChart {
             }
             seen.push(key);
             let (label, swatch) = match s.kind {
-                SpanKind::Window => ("不利气象窗口".to_string(), Swatch::Tint(WINDOW_TINT)),
+                SpanKind::Window => (tr.t(T::ChartWindow), Swatch::Tint(WINDOW_TINT)),
                 SpanKind::Warning(_) => (
-                    "预警时段".to_string(),
+                    tr.t(T::ChartWarningPeriod),
                     Swatch::Tint(WarningLevel::Orange.colour()),
                 ),
-                SpanKind::Festival => ("节日".to_string(), Swatch::Tint(FESTIVAL_TINT)),
+                SpanKind::Festival => (tr.t(T::ChartFestival), Swatch::Tint(FESTIVAL_TINT)),
             };
             items.push(LegendItem {
                 key: key.to_string(),
-                label,
+                label: label.to_string(),
                 swatch,
             });
         }
@@ -488,7 +502,15 @@ pub fn draw_time_chart<DB: DrawingBackend>(
         cv.text(&chart.subtitle, m, y, small, style.muted, LEFT_TOP)?;
         y += small * 1.7;
     }
-    let (legend, legend_bottom) = draw_legend(&cv, &chart.legend_items(), view, m, y, w - m, font)?;
+    let (legend, legend_bottom) = draw_legend(
+        &cv,
+        &chart.legend_items(style.tr()),
+        view,
+        m,
+        y,
+        w - m,
+        font,
+    )?;
     y = legend_bottom + font * 0.3;
 
     let festivals_shown = !view.is_hidden(span_key(SpanKind::Festival))
@@ -524,7 +546,14 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     };
     let avail = bottom - y - n as f64 * title_h;
     if n == 0 || avail < n as f64 * 8.0 || right - left < 20.0 {
-        cv.text("无数据", w / 2.0, h / 2.0, font, style.muted, CENTER)?;
+        cv.text(
+            style.tr().t(T::ChartNoData),
+            w / 2.0,
+            h / 2.0,
+            font,
+            style.muted,
+            CENTER,
+        )?;
         return Ok(layout);
     }
     let range = layout.view;
@@ -542,14 +571,23 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     let total_weight: f64 = chart.panels.iter().map(|p| p.weight.max(0.05)).sum();
     let time = |hour: f64| left + (hour - range.0) / (range.1 - range.0) * (right - left);
 
-    let label_px = cv.text_size("00时", font)?.0 + s(14.0);
-    let context_px = cv.text_size("12月30日 周六", font)?.0 + s(18.0);
+    // Room for the widest labels of the language: a two-digit hour, a date with its weekday.
+    let sample = chrono::NaiveDate::from_ymd_opt(2000, 12, 30)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or_default();
+    let tr = style.tr();
+    let label_px = cv.text_size(&tr.time(T::ChartFmtHourTick, sample), font)?.0 + s(14.0);
+    let context_px = cv
+        .text_size(&tr.time(T::ChartFmtDayWeekday, sample), font)?
+        .0
+        + s(18.0);
     let ticks = time_ticks(
         range,
         right - left,
         chart.utc_offset_s,
         label_px,
         context_px,
+        style.lang,
     );
 
     let mut frames: Vec<(Frame, Option<Frame>)> = Vec::with_capacity(n);
@@ -703,7 +741,7 @@ fn draw_legend<DB: DrawingBackend>(
             x = x0;
         }
         if row >= max_rows {
-            let rest = format!("…另 {} 项", items.len() - i);
+            let rest = style.tr().f(T::ChartMore, &[&(items.len() - i)]);
             cv.text(
                 &rest,
                 x0,
@@ -775,12 +813,13 @@ fn draw_legend<DB: DrawingBackend>(
     Ok((hits, y0 + (row.min(max_rows - 1) + 1) as f64 * row_h))
 }
 
-fn span_tint(kind: SpanKind) -> (RGBColor, f64) {
-    match kind {
-        SpanKind::Window => (WINDOW_TINT, 0.13),
-        SpanKind::Warning(level) => (level.colour(), 0.13),
-        SpanKind::Festival => (FESTIVAL_TINT, 0.07),
-    }
+/// Colour and opacity of a span's shading.
+fn span_tint(span: &Span) -> (RGBColor, f64) {
+    let opacity = match span.kind {
+        SpanKind::Window | SpanKind::Warning(_) => 0.13,
+        SpanKind::Festival => 0.07,
+    };
+    (span.colour(), opacity)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -826,7 +865,7 @@ fn draw_panel_background<DB: DrawingBackend>(
         let x0 = time(span.from.0 as f64).max(pr.x0);
         let x1 = time(span.to.0 as f64).min(pr.x1);
         if x1 > x0 {
-            let (c, a) = span_tint(span.kind);
+            let (c, a) = span_tint(span);
             cv.fill_rect(PixelRect::new(x0, pr.y0, x1, pr.y1), alpha(c, a))?;
         }
     }
@@ -1087,7 +1126,7 @@ fn draw_panel_axes<DB: DrawingBackend>(
     }
     if empty {
         cv.text(
-            "此时段无数据",
+            style.tr().t(T::ChartNoDataPeriod),
             (r.x0 + r.x1) / 2.0,
             (r.y0 + r.y1) / 2.0,
             font,
@@ -1179,8 +1218,8 @@ fn draw_spans_overlay<DB: DrawingBackend>(
             continue;
         }
         match span.kind {
-            SpanKind::Warning(level) => {
-                let c = level.colour();
+            SpanKind::Warning(_) => {
+                let c = span.colour();
                 cv.fill_rect(
                     PixelRect::new(x0, r.y0, x1, r.y0 + ribbon_h),
                     alpha(c, 0.92),
@@ -1277,7 +1316,9 @@ fn draw_markers<DB: DrawingBackend>(
                 style.stroke(style.line * 1.1),
             )?;
             let t = local(now.0 as f64, chart.utc_offset_s);
-            let label = format!("现在 {}", t.format("%d日%H时"));
+            let tr = style.tr();
+            let label = tr.f(T::ChartNow, &[&tr.time(T::ChartFmtNow, t)]);
+            let forecast = tr.t(T::ChartForecastArrow);
             cv.label_box(
                 &label,
                 (x, mid),
@@ -1286,9 +1327,9 @@ fn draw_markers<DB: DrawingBackend>(
                 alpha(NOW_COLOUR, 0.95),
             )?;
             let (lw, _) = cv.text_size(&label, small)?;
-            if x + lw / 2.0 + s(8.0) + cv.text_size("预报 →", small)?.0 < xr.1 {
+            if x + lw / 2.0 + s(8.0) + cv.text_size(forecast, small)?.0 < xr.1 {
                 cv.text(
-                    "预报 →",
+                    forecast,
                     x + lw / 2.0 + s(8.0),
                     mid,
                     small,

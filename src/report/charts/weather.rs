@@ -6,21 +6,20 @@
 
 use plotters::style::RGBColor;
 
-use super::colour::{WarningLevel, series_colour};
+use super::colour::{WarningLevel, parse_hex, series_colour};
 use super::decimate::Hourly;
 use super::from_store::{MeteogramOptions, Selection, meteogram};
 use super::timechart::{Span, SpanKind, TimeChart, Trace};
 use crate::domain::aqi::{self, AqiConfig};
-use crate::domain::plan::Level;
+use crate::domain::plan::{Level, Plan};
 use crate::domain::weather_view::{WarningPeriod, WeatherAnalysis};
 use crate::domain::windows::WindowAnalysis;
+use crate::i18n::{T, Tr};
 use crate::store::{Hour, StampConvention, StationId, Store, Variable};
+use crate::workspace::Language;
 
-/// Label of a window span.
-pub const WINDOW_LABEL: &str = "不利气象窗口";
-
-/// The windows as shaded spans.
-pub fn window_spans(windows: &WindowAnalysis) -> Vec<Span> {
+/// The windows as shaded spans, labelled in `lang`.
+pub fn window_spans(windows: &WindowAnalysis, lang: Language) -> Vec<Span> {
     windows
         .windows
         .iter()
@@ -28,15 +27,17 @@ pub fn window_spans(windows: &WindowAnalysis) -> Vec<Span> {
             from: w.start,
             to: w.end,
             kind: SpanKind::Window,
-            label: WINDOW_LABEL.to_string(),
+            label: Tr(lang).t(T::ChartWindow).to_string(),
+            tint: None,
         })
         .collect()
 }
 
-/// The chart's level for a plan level; `None` for levels without a warning colour of the
-/// three-level scheme (none, temporary measures, the old blue level).
+/// The chart's level for a plan level; `None` for what is not a warning (none, temporary
+/// measures).
 pub fn warning_level(level: Level) -> Option<WarningLevel> {
     match level {
+        Level::Blue => Some(WarningLevel::Blue),
         Level::Yellow => Some(WarningLevel::Yellow),
         Level::Orange => Some(WarningLevel::Orange),
         Level::Red => Some(WarningLevel::Red),
@@ -44,12 +45,27 @@ pub fn warning_level(level: Level) -> Option<WarningLevel> {
     }
 }
 
-/// Warning periods as shaded spans, whole hours covering each period.
-pub fn warning_spans(periods: &[WarningPeriod]) -> Vec<Span> {
+/// The colours a plan gives its warning levels (`#RRGGBB`; levels without a valid one are left
+/// out and keep the standard colour).
+pub fn plan_colours(plan: &Plan) -> Vec<(Level, RGBColor)> {
+    plan.levels
+        .iter()
+        .filter_map(|l| Some((l.level, parse_hex(&l.colour)?)))
+        .collect()
+}
+
+/// Warning periods as shaded spans, whole hours covering each period, named in `lang` and
+/// coloured by `colours` (from [`plan_colours`]) where the plan colours the level.
+pub fn warning_spans(
+    periods: &[WarningPeriod],
+    colours: &[(Level, RGBColor)],
+    lang: Language,
+) -> Vec<Span> {
     periods
         .iter()
         .filter_map(|p| {
             let level = warning_level(p.level)?;
+            let tint = colours.iter().find(|(l, _)| *l == p.level).map(|c| c.1);
             let from = Hour::from_utc(p.from.to_utc());
             let to_exact = p.to.to_utc();
             let mut to = Hour::from_utc(to_exact);
@@ -60,7 +76,8 @@ pub fn warning_spans(periods: &[WarningPeriod]) -> Vec<Span> {
                 from,
                 to,
                 kind: SpanKind::Warning(level),
-                label: level.name_zh().to_string(),
+                label: level.name(lang).to_string(),
+                tint,
             })
         })
         .collect()
@@ -128,13 +145,21 @@ pub struct WeatherChartInput<'a> {
     pub analysis: &'a WeatherAnalysis,
     /// Warning periods from the response journal.
     pub warnings: &'a [WarningPeriod],
+    /// The plan's colours of its warning levels ([`plan_colours`]); empty = standard colours.
+    pub level_colours: &'a [(Level, RGBColor)],
+    /// Language of the chart's text.
+    pub lang: Language,
 }
 
 /// The weather page's meteogram.
 pub fn weather_meteogram(store: &Store, input: &WeatherChartInput<'_>) -> TimeChart {
     let a = input.analysis;
-    let mut spans = window_spans(&a.windows);
-    spans.extend(warning_spans(input.warnings));
+    let mut spans = window_spans(&a.windows, input.lang);
+    spans.extend(warning_spans(
+        input.warnings,
+        input.level_colours,
+        input.lang,
+    ));
     let opts = MeteogramOptions {
         variable: input.variable,
         from: Some(a.from),
@@ -143,6 +168,7 @@ pub fn weather_meteogram(store: &Store, input: &WeatherChartInput<'_>) -> TimeCh
         weather: input.weather.clone(),
         spans,
         markers: Vec::new(),
+        lang: input.lang,
     };
     let mut chart = meteogram(store, input.selection, &opts);
     if input.variable == Variable::Aqi
@@ -151,7 +177,7 @@ pub fn weather_meteogram(store: &Store, input: &WeatherChartInput<'_>) -> TimeCh
     {
         // The published station AQI stays; the area's own AQI is computed, not averaged.
         panel.traces.retain(|t| t.key != "obs:mean");
-        let label = format!("{} AQI（HJ 633 计算）", input.selection.label);
+        let label = Tr(input.lang).f(T::ChartAreaAqi, &[&input.selection.label]);
         panel.traces.push(
             Trace::line("obs:area_aqi", &label, series_colour(0), values)
                 .width(1.6)
@@ -179,7 +205,7 @@ mod tests {
     use chrono::{FixedOffset, TimeZone};
 
     #[test]
-    fn warning_spans_cover_whole_hours_and_skip_levels_without_colour() {
+    fn warning_spans_cover_whole_hours_blue_included_in_plan_colours() {
         let cst = FixedOffset::east_opt(8 * 3600).expect("offset");
         let at = |h: u32, m: u32| {
             cst.with_ymd_and_hms(2026, 1, 5, h, m, 0)
@@ -197,13 +223,44 @@ mod tests {
                 to: at(14, 0),
                 level: Level::Blue,
             },
+            WarningPeriod {
+                from: at(15, 0),
+                to: at(16, 0),
+                level: Level::Temporary,
+            },
         ];
-        let spans = warning_spans(&periods);
-        assert_eq!(spans.len(), 1);
+        let spans = warning_spans(&periods, &[], Language::Zh);
+        assert_eq!(spans.len(), 2, "temporary measures are not a warning");
         let s = &spans[0];
         assert_eq!(s.kind, SpanKind::Warning(WarningLevel::Orange));
         assert_eq!(s.to - s.from, 5, "08:00–13:00 covers 08:30–12:10");
         assert_eq!(s.label, "橙色预警");
+        let blue = &spans[1];
+        assert_eq!(blue.kind, SpanKind::Warning(WarningLevel::Blue));
+        assert_eq!(blue.label, "蓝色预警");
+        assert_eq!(blue.colour(), WarningLevel::Blue.colour(), "standard blue");
+        // A plan that colours its blue level: that colour, in English too.
+        let plan_blue = RGBColor(0, 70, 190);
+        let spans = warning_spans(&periods, &[(Level::Blue, plan_blue)], Language::En);
+        assert_eq!(spans[1].colour(), plan_blue);
+        assert_eq!(spans[1].label, "Blue warning");
+        assert_eq!(spans[0].colour(), WarningLevel::Orange.colour());
+    }
+
+    #[test]
+    fn plan_colours_come_from_the_plan_levels() {
+        use crate::domain::plan::{DEFAULT_PLAN_TOML, parse};
+        // An older four-level plan: the default plan's lowest band as a blue warning.
+        let text = DEFAULT_PLAN_TOML
+            .replace("levels.temporary", "levels.blue")
+            .replace("#9E9E9E", "#0050C8");
+        let plan = parse(&text).expect("four-level plan");
+        let colours = plan_colours(&plan);
+        assert!(
+            colours.contains(&(Level::Blue, RGBColor(0, 0x50, 0xC8))),
+            "{colours:?}"
+        );
+        assert!(colours.contains(&(Level::Orange, RGBColor(0xFF, 0x7E, 0x00))));
     }
 
     #[test]

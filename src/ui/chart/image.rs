@@ -8,8 +8,9 @@ use plotters::prelude::IntoDrawingArea;
 
 use super::backend::EguiBackend;
 use super::readout::readout_box;
+use crate::i18n::T;
 use crate::report::charts::colour::Band;
-use crate::report::charts::time_axis::format_day_zh;
+use crate::report::charts::time_axis::format_day;
 use crate::report::charts::{
     CalendarData, CalendarLayout, ChartError, ChartStyle, RankingData, RankingLayout,
     draw_calendar, draw_ranking, ranks,
@@ -97,7 +98,7 @@ impl<'a> ChartImage<'a> {
                 painter.text(
                     rect.center(),
                     Align2::CENTER_CENTER,
-                    format!("图表无法绘制：{e}"),
+                    style.tr().f(T::ChartCannotDraw, &[&e]),
                     FontId::proportional(14.0),
                     Color32::DARK_RED,
                 );
@@ -124,13 +125,13 @@ impl<'a> ChartImage<'a> {
                         match (value, band) {
                             (Some(v), Some(b)) => format!("{v:.0}  {}", b.label),
                             (Some(v), None) => format!("{v:.0}"),
-                            _ => "无数据".to_string(),
+                            _ => style.tr().t(T::ChartNoData).to_string(),
                         },
                     )];
                     if let Some(note) = data.notes.get(date) {
                         rows.push((None, note.clone()));
                     }
-                    (format_day_zh(*date), rows)
+                    (format_day(*date, style.lang), rows)
                 }),
             (Drawn::Ranking(layout), StaticChart::Ranking(data)) => layout
                 .rows
@@ -140,7 +141,7 @@ impl<'a> ChartImage<'a> {
                     let it = &data.items[i];
                     let of = ranks(&data.items, data.better).len();
                     (
-                        format!("第 {rank} 名 / 共 {of}：{}", it.label),
+                        style.tr().f(T::ChartRankOf, &[&rank, &of, &it.label]),
                         vec![(None, format!("{:.*} {}", data.decimals, it.value, it.note))],
                     )
                 }),

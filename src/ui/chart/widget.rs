@@ -10,10 +10,13 @@ use plotters::prelude::IntoDrawingArea;
 
 use super::backend::EguiBackend;
 use super::readout::readout_box;
-use crate::report::charts::time_axis::format_hour_zh;
+use crate::i18n::T;
+use crate::i18n::Tr;
+use crate::report::charts::time_axis::format_hour;
 use crate::report::charts::{
-    ChartStyle, ChartView, Mark, SpanKind, TimeChart, TimeChartLayout, draw_time_chart, span_key,
+    ChartStyle, ChartView, Mark, TimeChart, TimeChartLayout, draw_time_chart, span_key,
 };
+use crate::workspace::Language;
 
 /// What the widget remembers between frames: where the last frame drew things.
 #[derive(Clone, Default)]
@@ -121,7 +124,8 @@ impl<'a> TimeChartWidget<'a> {
                 if !response.dragged()
                     && let Some(pointer) = response.hover_pos()
                 {
-                    readout(ui, id, rect, ppp, &layout, chart, view, pointer);
+                    let at = (pointer, style.lang);
+                    readout(ui, id, rect, ppp, &layout, chart, view, at);
                 }
                 ui.data_mut(|d| d.insert_temp(id, Memory { layout }));
             }
@@ -129,7 +133,7 @@ impl<'a> TimeChartWidget<'a> {
                 painter.text(
                     rect.center(),
                     Align2::CENTER_CENTER,
-                    format!("图表无法绘制：{e}"),
+                    style.tr().f(T::ChartCannotDraw, &[&e]),
                     FontId::proportional(14.0),
                     Color32::DARK_RED,
                 );
@@ -143,19 +147,22 @@ impl<'a> TimeChartWidget<'a> {
                 StrokeKind::Inside,
             );
         }
-        let label = accessible_label(chart, view);
+        let label = accessible_label(chart, view, style.lang);
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, &label));
         response
     }
 }
 
-fn accessible_label(chart: &TimeChart, view: &ChartView) -> String {
+/// The chart's title and visible period with the keys it takes, for AccessKit (and tests).
+pub fn accessible_label(chart: &TimeChart, view: &ChartView, lang: Language) -> String {
     let (a, b) = view.range(chart);
-    format!(
-        "{}：{} 至 {}。方向键平移，加号减号缩放，Home 复位。",
-        chart.title,
-        format_hour_zh(a, chart.utc_offset_s),
-        format_hour_zh(b, chart.utc_offset_s)
+    Tr(lang).f(
+        T::ChartAccessible,
+        &[
+            &chart.title,
+            &format_hour(a, chart.utc_offset_s, lang),
+            &format_hour(b, chart.utc_offset_s, lang),
+        ],
     )
 }
 
@@ -292,7 +299,7 @@ fn format_value(v: f32) -> String {
     }
 }
 
-/// Crosshair, value dots and the readout box at the hovered hour.
+/// Crosshair, value dots and the readout box (in `lang`) at the hovered hour.
 #[allow(clippy::too_many_arguments)]
 fn readout(
     ui: &Ui,
@@ -302,7 +309,7 @@ fn readout(
     layout: &TimeChartLayout,
     chart: &TimeChart,
     view: &ChartView,
-    pointer: Pos2,
+    (pointer, lang): (Pos2, Language),
 ) {
     let (px, py) = to_px(rect, ppp, pointer);
     let (Some(first), Some(last)) = (layout.panels.first(), layout.panels.last()) else {
@@ -350,17 +357,10 @@ fn readout(
     }
     for s in &chart.spans {
         if (s.from.0 as f64) <= hour && hour < s.to.0 as f64 && !view.is_hidden(span_key(s.kind)) {
-            let c = match s.kind {
-                SpanKind::Warning(level) => {
-                    let c = level.colour();
-                    Color32::from_rgb(c.0, c.1, c.2)
-                }
-                SpanKind::Window => Color32::from_rgb(70, 100, 150),
-                SpanKind::Festival => Color32::from_rgb(214, 40, 40),
-            };
-            rows.push((Some(c), s.label.clone()));
+            let c = s.colour();
+            rows.push((Some(Color32::from_rgb(c.0, c.1, c.2)), s.label.clone()));
         }
     }
-    let title = format_hour_zh(hour, chart.utc_offset_s);
+    let title = format_hour(hour, chart.utc_offset_s, lang);
     readout_box(&painter, rect, pointer, title, rows);
 }

@@ -3,13 +3,14 @@
 //! and the store through the domain modules, as of the app's "now". Recomputed when the data, the
 //! hour, or the journal or roster file changes; drawing is in `situation.rs`.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use crate::clock::to_cst;
-use crate::domain::alerts::{self, Alert};
+use crate::domain::alerts::{self, Acknowledgement, Alert};
 use crate::domain::area::{DailyStat, area_daily};
 use crate::domain::budget::{self, Budget};
 use crate::domain::findings::Findings;
@@ -86,6 +87,8 @@ pub struct Cards {
     pub alerts: Vec<Alert>,
     /// Keys of the alerts already kept in the journal (sorted).
     pub recorded: Vec<String>,
+    /// Who acknowledged which alert (by [`Alert::key`]), from the journal.
+    pub acknowledged: BTreeMap<String, Acknowledgement>,
 }
 
 /// What the cards depend on besides data generation and hour: the journal's and roster's
@@ -123,6 +126,7 @@ pub fn gather(
         findings_overdue: 0,
         alerts: alerts::detect(store, ids, &ws.settings().alerts, now),
         recorded: Vec::new(),
+        acknowledged: BTreeMap::new(),
     };
     match journal {
         Some(storage) => journal_figures(storage, local, &mut cards),
@@ -172,6 +176,7 @@ fn journal_figures(storage: &SqliteStorage, now: DateTime<FixedOffset>, cards: &
         }
         cards.findings_overdue = findings.overdue(now).len();
         cards.recorded = alerts::raised_keys(&events);
+        cards.acknowledged = alerts::acknowledgements(&events);
     }
 }
 

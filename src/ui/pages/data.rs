@@ -646,7 +646,7 @@ impl DataPage {
             let name = format!("{} {}", station.label(), tr.variable(self.variable));
             let mut panel = Panel::new(&name);
             let date = series.start().day(series.stamp(), offset);
-            panel.bands = crate::report::charts::from_store::bands_for(self.variable, date);
+            panel.bands = crate::report::charts::from_store::bands_for(self.variable, date, tr.0);
             panel.traces.push(
                 Trace::line(
                     "series",
@@ -673,7 +673,7 @@ impl DataPage {
                 ChartStyle::desktop()
             };
             TimeChartWidget::new(chart, &mut self.series_view)
-                .style(style)
+                .style(style.with_lang(tr.0))
                 .height((ui.available_height() - 4.0).max(160.0))
                 .id_salt("data_series_chart")
                 .show(ui);

@@ -13,7 +13,6 @@ use crate::domain::alerts::AlertRule;
 use crate::domain::aqi::{
     AqiConfig, AqiResult, Category, Standard, area_hourly_series, station_hourly,
 };
-use crate::domain::findings::AlertInput;
 use crate::domain::plan::Level;
 use crate::report::charts::{ChartStyle, ChartView, Hourly, Panel, TimeChart, Trace};
 use crate::store::{Hour, StationId, Variable};
@@ -81,6 +80,16 @@ pub struct SituationPage {
     sent: std::collections::HashSet<String>,
     /// Zoom and hidden series of the trend chart.
     trend_view: ChartView,
+    /// The acknowledgement being written, if any.
+    ack: AckForm,
+}
+
+/// The open "acknowledge alert" form: which alert and the note typed so far.
+#[derive(Debug, Default)]
+struct AckForm {
+    /// [`Alert::key`](crate::domain::alerts::Alert::key) of the alert, when the form is open.
+    key: Option<String>,
+    note: String,
 }
 
 impl SituationPage {
@@ -93,36 +102,51 @@ impl SituationPage {
             return;
         };
         let view = &mut self.trend_view;
+        let form = &mut self.ack;
         egui::ScrollArea::vertical()
             .id_salt("situation")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let gap = ui.spacing().item_spacing.x;
-                clock_card(ui, cx, board);
+                // Projector: the header already shows the clock, and a meeting asks first for the
+                // area's AQI and the warning in force — both on one card, on the first screen.
+                if look.projector {
+                    headline_card(ui, cx, board);
+                } else {
+                    clock_card(ui, cx, board);
+                }
                 ui.add_space(gap);
+                let with_figures = !look.projector;
                 // Side by side only where both fit (the projector zoom makes everything twice as big).
                 if ui.available_width() >= if look.projector { 1400.0 } else { 900.0 } {
                     ui.columns(2, |cols| {
-                        latest_card(&mut cols[0], cx, board);
+                        latest_card(&mut cols[0], cx, board, with_figures);
                         trend_card(&mut cols[1], cx, board, view);
                     });
                 } else {
-                    latest_card(ui, cx, board);
+                    latest_card(ui, cx, board, with_figures);
                     ui.add_space(gap);
                     trend_card(ui, cx, board, view);
                 }
                 ui.add_space(gap);
                 let min_w = if look.projector { 280.0 } else { 300.0 };
-                card_grid(ui, 5, min_w, |ui, i| match i {
-                    0 => warning_card(ui, cx, &board.cards),
-                    1 => duty_card(ui, cx, &board.cards),
-                    2 => window_card(ui, cx, &board.cards),
-                    3 => budget_card(ui, cx, &board.cards),
-                    _ => overdue_card(ui, cx, &board.cards),
+                let cards: &[fn(&mut egui::Ui, &PageContext<'_>, &Cards)] = if look.projector {
+                    &[duty_card, window_card, budget_card, overdue_card]
+                } else {
+                    &[
+                        warning_card,
+                        duty_card,
+                        window_card,
+                        budget_card,
+                        overdue_card,
+                    ]
+                };
+                card_grid(ui, cards.len(), min_w, |ui, i| {
+                    cards[i](ui, cx, &board.cards)
                 });
                 ui.add_space(gap);
-                if let Some(input) = alerts_card(ui, cx, board) {
-                    cx.send(Command::FindingFromAlert(input));
+                if let Some(command) = alerts_card(ui, cx, board, form) {
+                    cx.send(command);
                 }
             });
     }
@@ -321,7 +345,9 @@ fn clock_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
     });
 }
 
-fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
+/// The stations' latest AQI as tiles, under the area's figures unless `with_figures` is off
+/// (projector mode shows those on the headline card).
+fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, with_figures: bool) {
     let tr = cx.tr;
     let look = cx.look;
     card(ui, &look, tr.t(T::LatestAqi), |ui| {
@@ -337,7 +363,9 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
             ui.label(RichText::new(tr.t(T::NoDataAtTime)).color(look.weak_text));
             return;
         };
-        area_figures(ui, &look, tr, board, area);
+        if with_figures {
+            area_figures(ui, &look, tr, board, area, |_| {});
+        }
         let age = Hour::from_utc(cx.now) - area.stamp;
         let when = area
             .stamp
@@ -410,7 +438,15 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
 
 /// The area's AQI on its category colour, category, primary pollutant, PM2.5 and the highest
 /// station.
-fn area_figures(ui: &mut egui::Ui, look: &Look, tr: Tr, board: &Board, area: &AreaNow) {
+/// `extra` adds a further column on the same row (the projector's warning level).
+fn area_figures(
+    ui: &mut egui::Ui,
+    look: &Look,
+    tr: Tr,
+    board: &Board,
+    area: &AreaNow,
+    extra: impl FnOnce(&mut egui::Ui),
+) {
     let r = &area.result;
     ui.horizontal_wrapped(|ui| {
         ui.vertical(|ui| {
@@ -470,13 +506,46 @@ fn area_figures(ui: &mut egui::Ui, look: &Look, tr: Tr, board: &Board, area: &Ar
                 });
             });
         }
+        extra(ui);
+    });
+}
+
+/// Projector mode: the area's AQI now and the warning in force on one card, so a meeting sees
+/// both on the first screen at twice the text size.
+fn headline_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
+    let tr = cx.tr;
+    let look = cx.look;
+    let area = &cx.workspace.settings().area;
+    let title = if area.is_empty() {
+        tr.t(T::Headline).to_string()
+    } else {
+        format!("{}  ·  {area}", tr.t(T::Headline))
+    };
+    let warning = |ui: &mut egui::Ui| {
+        // A column placed at the end of a full row would be clipped: start a new row instead.
+        if ui.available_size_before_wrap().x < warning_width(ui, cx, &board.cards) + 20.0 {
+            ui.end_row();
+        } else {
+            ui.add_space(20.0);
+        }
+        ui.vertical(|ui| {
+            ui.label(RichText::new(tr.t(T::WarningLevel)).color(look.weak_text));
+            warning_body(ui, cx, &board.cards);
+        });
+    };
+    card(ui, &look, &title, |ui| match &board.area {
+        Some(now) => area_figures(ui, &look, tr, board, now, warning),
+        None => {
+            weak(ui, &look, tr.t(T::NoDataAtTime));
+            ui.horizontal_wrapped(warning);
+        }
     });
 }
 
 /// The area's hourly AQI as a one-panel time chart over the official category bands.
 fn trend_chart(cx: &PageContext<'_>, trend: &[f32], start: Hour, utc_offset_s: i32) -> TimeChart {
     let mut panel = Panel::new("AQI");
-    panel.bands = crate::report::charts::colour::aqi_bands();
+    panel.bands = crate::report::charts::colour::aqi_bands(cx.tr.0);
     panel.traces.push(
         Trace::line(
             "area-aqi",
@@ -520,7 +589,7 @@ fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut
             (ChartStyle::desktop(), 220.0)
         };
         TimeChartWidget::new(&board.chart, view)
-            .style(style)
+            .style(style.with_lang(tr.0))
             .height(h)
             .id_salt("area_trend")
             .show(ui);
@@ -628,40 +697,75 @@ fn short(t: chrono::DateTime<chrono::FixedOffset>) -> String {
     t.format("%m-%d %H:%M").to_string()
 }
 
+/// The width the warning level's badge and its "since" line take.
+fn warning_width(ui: &egui::Ui, cx: &PageContext<'_>, cards: &Cards) -> f32 {
+    let tr = cx.tr;
+    let width = |text: &str, size: f32| {
+        ui.painter()
+            .layout_no_wrap(
+                text.to_owned(),
+                egui::FontId::proportional(size),
+                Color32::WHITE,
+            )
+            .size()
+            .x
+    };
+    let body = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(15.0, |f| f.size);
+    let Some(w) = &cards.warning else {
+        return width(tr.t(T::NoWarning), cx.look.key_figure * 0.8);
+    };
+    let name = match tr.0 {
+        crate::workspace::Language::Zh => w.level.default_name(),
+        crate::workspace::Language::En => w.level.default_name_en(),
+    };
+    let badge_size = cx.look.key_figure * 0.7;
+    let since = tr.f(T::WarningSince, &[&short(w.since)]);
+    (width(name, badge_size) + badge_size * 0.6).max(width(&since, body))
+}
+
 fn warning_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
+    card(ui, &cx.look, cx.tr.t(T::WarningLevel), |ui| {
+        warning_body(ui, cx, cards)
+    });
+}
+
+/// The warning level in its signal colour, since when, and the notice number.
+fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     let tr = cx.tr;
     let look = cx.look;
-    card(ui, &look, tr.t(T::WarningLevel), |ui| {
-        let Some(w) = &cards.warning else {
-            big(ui, &look, tr.t(T::NoWarning), look.strong_text);
-            if let Some(p) = &cards.journal_problem {
-                weak(ui, &look, tr.f(T::JournalUnreadable, &[p]));
-            }
-            return;
-        };
-        let name = match tr.0 {
-            crate::workspace::Language::Zh => w.level.default_name(),
-            crate::workspace::Language::En => w.level.default_name_en(),
-        };
-        match level_colours(w.level) {
-            Some((fill, text)) => {
-                badge(ui, name, look.key_figure * 0.7, fill, text);
-            }
-            None => big(ui, &look, name, look.strong_text),
+    let Some(w) = &cards.warning else {
+        big(ui, &look, tr.t(T::NoWarning), look.strong_text);
+        if let Some(p) = &cards.journal_problem {
+            weak(ui, &look, tr.f(T::JournalUnreadable, &[p]));
         }
-        let since = short(w.since);
-        let when = if w.in_force {
-            tr.f(T::WarningSince, &[&since])
-        } else if w.since > to_cst(cx.now) {
-            tr.f(T::WarningIssuedFrom, &[&since])
-        } else {
-            tr.f(T::WarningEnded, &[&since])
-        };
-        ui.label(RichText::new(when).strong().color(look.strong_text));
-        if !w.doc_no.is_empty() {
-            weak(ui, &look, w.doc_no.clone());
+        return;
+    };
+    let name = match tr.0 {
+        crate::workspace::Language::Zh => w.level.default_name(),
+        crate::workspace::Language::En => w.level.default_name_en(),
+    };
+    match level_colours(w.level) {
+        Some((fill, text)) => {
+            badge(ui, name, look.key_figure * 0.7, fill, text);
         }
-    });
+        None => big(ui, &look, name, look.strong_text),
+    }
+    let since = short(w.since);
+    let when = if w.in_force {
+        tr.f(T::WarningSince, &[&since])
+    } else if w.since > to_cst(cx.now) {
+        tr.f(T::WarningIssuedFrom, &[&since])
+    } else {
+        tr.f(T::WarningEnded, &[&since])
+    };
+    ui.label(RichText::new(when).strong().color(look.strong_text));
+    if !w.doc_no.is_empty() {
+        weak(ui, &look, w.doc_no.clone());
+    }
 }
 
 fn duty_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
@@ -829,27 +933,46 @@ fn overdue_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
 }
 
 /// The alert list; returns the alert the officer chose to hand over to supervision (交办).
-fn alerts_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) -> Option<AlertInput> {
+/// The station alerts: each with its rule and text, who acknowledged it and the note, or (at
+/// a writable desk) buttons to acknowledge it or hand it to supervision. Returns what the officer
+/// asked for.
+fn alerts_card(
+    ui: &mut egui::Ui,
+    cx: &PageContext<'_>,
+    board: &Board,
+    form: &mut AckForm,
+) -> Option<Command> {
     let tr = cx.tr;
     let look = cx.look;
     let hours = cx.workspace.settings().alerts.lookback_hours;
     let alerts = &board.cards.alerts;
+    let acknowledged = &board.cards.acknowledged;
+    let open = alerts
+        .iter()
+        .filter(|a| !acknowledged.contains_key(&a.key()))
+        .count();
     let title = if alerts.is_empty() {
         tr.t(T::Alerts).to_string()
     } else {
-        format!(
+        let mut title = format!(
             "{}  ·  {}",
             tr.t(T::Alerts),
             tr.f(T::AlertsCount, &[&hours, &alerts.len()])
-        )
+        );
+        if open > 0 {
+            title.push_str("  ·  ");
+            title.push_str(&tr.f(T::AlertsToAcknowledge, &[&open]));
+        }
+        title
     };
+    // Acting needs a desk that writes: not the projector, not a read-only journal.
+    let writable = cx.desk.why_not().is_none() && !cx.presenting;
     let mut chosen = None;
     card(ui, &look, &title, |ui| {
         if alerts.is_empty() {
             weak(ui, &look, tr.f(T::AlertsNone, &[&hours]));
             return;
         }
-        let english = tr.0 == crate::workspace::Language::En;
         match cx.desk.why_not() {
             Some(why) => weak(ui, &look, tr.f(T::AlertsNotKept, &[&why.text(tr.0)])),
             None => {
@@ -860,34 +983,108 @@ fn alerts_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) -> Option
                 weak(ui, &look, tr.f(T::AlertsKept, &[&kept]));
             }
         }
-        let limit = if look.projector { 4 } else { 12 };
-        for a in alerts.iter().take(limit) {
-            let color = match a.rule {
-                AlertRule::Burst => look.error,
-                AlertRule::AboveNeighbours => look.warn,
-                AlertRule::Silent => look.weak_text,
-            };
-            ui.horizontal_wrapped(|ui| {
-                let name = if english {
-                    a.rule.name_en()
-                } else {
-                    a.rule.name_zh()
-                };
-                ui.label(RichText::new(format!("【{name}】")).strong().color(color));
-                ui.add(
-                    egui::Label::new(RichText::new(a.text(english)).color(look.strong_text)).wrap(),
-                );
-                // Projector mode shows, never acts.
-                if let Some(input) = a.finding_input().filter(|_| !cx.presenting)
-                    && ui
-                        .button(tr.t(T::AlertToFinding))
-                        .on_hover_text(tr.t(T::AlertToFindingHint))
-                        .clicked()
-                {
-                    chosen = Some(input);
+        let shown = if look.projector { 4 } else { alerts.len() };
+        egui::ScrollArea::vertical()
+            .id_salt("alerts")
+            .max_height(if look.projector { f32::INFINITY } else { 420.0 })
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for a in alerts.iter().take(shown) {
+                    if let Some(command) = alert_row(ui, cx, a, acknowledged, writable, form) {
+                        chosen = Some(command);
+                    }
                 }
             });
+        if alerts.len() > shown {
+            weak(ui, &look, tr.f(T::AlertsMore, &[&(alerts.len() - shown)]));
         }
     });
+    chosen
+}
+
+/// One alert: rule, text, acknowledgement, actions, and the acknowledgement form when open.
+fn alert_row(
+    ui: &mut egui::Ui,
+    cx: &PageContext<'_>,
+    a: &crate::domain::alerts::Alert,
+    acknowledged: &std::collections::BTreeMap<String, crate::domain::alerts::Acknowledgement>,
+    writable: bool,
+    form: &mut AckForm,
+) -> Option<Command> {
+    let tr = cx.tr;
+    let look = cx.look;
+    let english = tr.0 == crate::workspace::Language::En;
+    let key = a.key();
+    let ack = acknowledged.get(&key);
+    let color = match a.rule {
+        AlertRule::Burst => look.error,
+        AlertRule::AboveNeighbours => look.warn,
+        AlertRule::Silent => look.weak_text,
+    };
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        let name = if english {
+            a.rule.name_en()
+        } else {
+            a.rule.name_zh()
+        };
+        ui.label(RichText::new(format!("【{name}】")).strong().color(color));
+        ui.add(egui::Label::new(RichText::new(a.text(english)).color(look.strong_text)).wrap());
+        if !writable {
+            return;
+        }
+        if ack.is_none()
+            && form.key.as_deref() != Some(key.as_str())
+            && ui
+                .button(tr.t(T::AlertAcknowledge))
+                .on_hover_text(tr.t(T::AlertAcknowledgeHint))
+                .clicked()
+        {
+            form.key = Some(key.clone());
+            form.note.clear();
+        }
+        if let Some(input) = a.finding_input()
+            && ui
+                .button(tr.t(T::AlertToFinding))
+                .on_hover_text(tr.t(T::AlertToFindingHint))
+                .clicked()
+        {
+            chosen = Some(Command::FindingFromAlert(input));
+        }
+    });
+    if let Some(ack) = ack {
+        let when = short(ack.at);
+        let mut text = tr.f(T::AlertAcknowledged, &[&ack.operator, &when]);
+        if !ack.note.is_empty() {
+            text.push_str(if english { ": " } else { "：" });
+            text.push_str(&ack.note);
+        }
+        weak(ui, &look, text);
+    } else if writable && form.key.as_deref() == Some(key.as_str()) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(tr.t(T::AlertAckNote));
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut form.note).desired_width(360.0))
+                .labelled_by(label.id);
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button(tr.t(T::AlertAckConfirm)).clicked() || entered {
+                chosen = Some(Command::AcknowledgeAlert(
+                    crate::domain::alerts::Acknowledged {
+                        key: key.clone(),
+                        note: form.note.trim().to_string(),
+                    },
+                ));
+                form.key = None;
+                form.note.clear();
+            }
+            if ui.button(tr.t(T::Cancel)).clicked()
+                || (field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)))
+            {
+                form.key = None;
+                form.note.clear();
+            }
+        });
+    }
+    ui.add_space(2.0);
     chosen
 }

@@ -10,16 +10,20 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use egui::{Color32, RichText};
+use plotters::style::RGBColor;
 
 use super::PageContext;
 use crate::domain::hindcast::{Contingency, Hindcast, HindcastError, hindcast_store};
 use crate::domain::outlook::OutlookSettings;
+use crate::domain::plan::Level;
 use crate::domain::weather_view::{
     self, Period, WarningPeriod, WeatherAnalysis, WeatherSource, outlook_limits, window_limits,
 };
 use crate::domain::windows::WindowSettings;
 use crate::report::charts::from_store::Selection;
-use crate::report::charts::weather::{WeatherChartInput, risk_colour, weather_meteogram};
+use crate::report::charts::weather::{
+    WeatherChartInput, plan_colours, risk_colour, weather_meteogram,
+};
 use crate::report::charts::{Chart, ChartStyle, ChartView, TimeChart, render_png, render_svg};
 use crate::store::{Hour, StationId, Variable};
 use crate::ui::chart::TimeChartWidget;
@@ -56,6 +60,10 @@ struct Key {
     windows: WindowSettings,
     outlook: OutlookSettings,
     warnings: Vec<WarningPeriod>,
+    /// The plan's colours of its warning levels.
+    level_colours: Vec<(Level, RGBColor)>,
+    /// The chart's language.
+    lang: Language,
 }
 
 /// The analysis and its chart for one key.
@@ -187,15 +195,19 @@ impl WeatherPage {
                         .filter(|c| store.stations().find(c).is_some())
                         .cloned()
                         .collect();
-                    return Selection::stations(store, &codes).ok().map(|mut s| {
-                        s.label = name.clone();
-                        s.is_area = true;
-                        s
-                    });
+                    return Selection::stations(store, &codes, cx.tr.0)
+                        .ok()
+                        .map(|mut s| {
+                            s.label = name.clone();
+                            s.is_area = true;
+                            s
+                        });
                 }
                 Selection::area(store, name)
             }
-            Target::Station(code) => Selection::stations(store, std::slice::from_ref(code)).ok(),
+            Target::Station(code) => {
+                Selection::stations(store, std::slice::from_ref(code), cx.tr.0).ok()
+            }
         }
     }
 
@@ -248,6 +260,8 @@ impl WeatherPage {
             windows,
             outlook,
             warnings: self.warnings(cx),
+            level_colours: cx.desk.plan().map(plan_colours).unwrap_or_default(),
+            lang: cx.tr.0,
         };
         if self.computed.as_ref().is_some_and(|c| c.key == key) {
             return;
@@ -287,6 +301,8 @@ impl WeatherPage {
                 weather,
                 analysis: &analysis,
                 warnings: &key.warnings,
+                level_colours: &key.level_colours,
+                lang: key.lang,
             },
         );
         let same_period = self.computed.as_ref().is_some_and(|c| {
@@ -342,7 +358,8 @@ impl WeatherPage {
                     ChartStyle::projector()
                 } else {
                     ChartStyle::desktop()
-                };
+                }
+                .with_lang(tr.0);
                 let height = if cx.presenting { 560.0 } else { 480.0 };
                 TimeChartWidget::new(&c.chart, &mut self.view)
                     .style(style)
@@ -525,7 +542,7 @@ impl WeatherPage {
             .map_err(|e| e.to_string())
             .and_then(|()| {
                 let chart = Chart::Time(&c.chart, &self.view);
-                let style = ChartStyle::desktop();
+                let style = ChartStyle::desktop().with_lang(tr.0);
                 if svg {
                     render_svg(&path, w, h, chart, &style)
                 } else {

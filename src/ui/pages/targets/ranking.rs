@@ -169,7 +169,7 @@ impl RankingView {
             let height =
                 (rows * 28.0 + 90.0).clamp(220.0, 700.0) * if cx.presenting { 1.6 } else { 1.0 };
             ChartImage::new(StaticChart::Ranking(chart))
-                .style(style)
+                .style(style.with_lang(tr.0))
                 .height(height)
                 .id_salt("ranking_chart")
                 .show(ui);
@@ -208,7 +208,7 @@ fn export_chart(
     );
     let path = dir.join(name);
     let height = (chart.items.len() as u32 * 36 + 160).clamp(400, 2400);
-    let style = ChartStyle::desktop();
+    let style = ChartStyle::desktop().with_lang(tr.0);
     let result = std::fs::create_dir_all(&dir)
         .map_err(|e| e.to_string())
         .and_then(|()| {
