@@ -253,3 +253,25 @@ fn an_evidence_file_from_the_dialog_is_recorded_with_its_sha256() {
     );
     assert_eq!(std::fs::read(&file).expect("untouched"), b"abc");
 }
+
+#[test]
+fn the_checklist_table_fits_a_1366_screen() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    h.set_size(egui::vec2(1366.0, 768.0));
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    let screen = h.ctx.content_rect();
+    // The last columns (deadline, time left) are on screen, not cut off at the right.
+    for column in [T::RespColDeadline, T::RespColRemaining] {
+        let header = h.get_by_label(tr.t(column)).rect();
+        assert!(
+            header.right() <= screen.right(),
+            "{column:?} {header:?} {screen:?}"
+        );
+    }
+}

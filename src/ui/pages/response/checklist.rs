@@ -353,11 +353,13 @@ impl ChecklistView {
                 .auto_shrink([false, true])
                 .max_scroll_height(height)
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(Column::initial(150.0).clip(true))
-                .column(Column::initial(360.0).at_least(120.0).clip(true))
-                .column(Column::initial(90.0))
-                .column(Column::initial(130.0))
-                .column(Column::remainder().at_least(100.0).clip(true))
+                // The measure text takes what the fixed columns leave, so the deadline and the
+                // time left stay on screen at 1366×768.
+                .column(Column::initial(150.0).at_least(80.0).clip(true))
+                .column(Column::remainder().at_least(120.0).clip(true))
+                .column(Column::auto())
+                .column(Column::auto())
+                .column(Column::auto().at_least(90.0))
                 .header(24.0, |mut h| {
                     for t in [
                         T::RespColUnit,
