@@ -12,7 +12,8 @@
 //! - a daily AQI forecast for 22–28 Dec 2019 from the real area daily AQI with a stated error model;
 //! - the default plan, a settings file (area, drill moment, season budget, alert rules), a
 //!   synthetic duty roster, and the journal of the episode so far recorded through
-//!   `ResponseService::execute` (`domain::response::record_drill`).
+//!   `ResponseService::execute` (`domain::response::record_drill_by_roster`), each event by the
+//!   duty officer the roster has on duty at its time.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -25,7 +26,8 @@ use airdesk::clock::cst;
 use airdesk::domain::budget::{
     self, BudgetSettings, RoundMode, Rounding, Season, TargetForm, TargetRounding,
 };
-use airdesk::domain::response::{ResponseService, record_drill};
+use airdesk::domain::response::{ResponseService, record_drill_by_roster};
+use airdesk::domain::roster::Roster;
 use airdesk::ingest;
 use airdesk::journal::{Author, SqliteStorage, Storage};
 use airdesk::store::Store;
@@ -429,17 +431,29 @@ fn settings(out: &Path) -> Result<()> {
 /// Illustrative baseline: last season's same-period mean PM2.5, µg/m³ (see README).
 const BASELINE: f64 = 96.0;
 
-/// The journal of the episode so far, recorded through the response service.
+/// The journal of the episode so far, recorded through the response service by the officers of
+/// the sample roster.
 fn journal(out: &Path) -> Result<()> {
     let mut storage = SqliteStorage::open(out)?;
     let plan = airdesk::domain::plan::parse(include_str!("../assets/plans/default.toml"))
         .map_err(|e| anyhow::anyhow!("default plan: {e:?}"))?;
     let mut service = ResponseService::load(&storage, plan)?;
-    let author = Author::new("张伟", "desk-1")?;
-    record_drill(
+    // Each event by the duty officer (值班员) the sample roster has on duty at its time.
+    let (shifts, report) = ingest::roster::read_roster_file(
+        &out.join("roster.csv"),
+        &ingest::roster::RosterOptions::default(),
+    );
+    if report.failed() || !report.problems.is_empty() {
+        bail!("roster: {:?}", report.problems.first());
+    }
+    let fallback = Author::new("值班员", "desk-1")?;
+    record_drill_by_roster(
         &mut service,
         &mut storage,
-        &author,
+        &Roster::new(shifts),
+        "值班员",
+        "desk-1",
+        &fallback,
         local(WARNING_START.0, WARNING_START.1)?,
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;

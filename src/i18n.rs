@@ -607,6 +607,14 @@ table! {
     ExportSaved => "已保存到 {0}：{1}", "Saved in {0}: {1}";
     ExportReadOnly => "工作区只读，{0} 未保存。", "The workspace is read-only; {0} was not saved.";
 
+    // Response page: unit tree, evidence dialog
+    RespTreeTip => "点击单位只看该单位及其下级的措施，再点一次看全部；数字含下级单位", "Click a unit to see only its items and those of the units below it, again to see all; counts include the units below";
+    RespExpand => "展开 {0}", "Expand {0}";
+    RespCollapse => "折叠 {0}", "Collapse {0}";
+    RespPickEvidence => "选择文件…", "Choose file…";
+    RespPickEvidenceTitle => "选择佐证文件", "Choose an evidence file";
+    RespNoDialog => "系统文件对话框不可用，请在上面输入文件路径。", "No system file dialog is available: type the file's path above.";
+
     // Charts (src/report/charts/, src/ui/chart/): titles, legends, axes, readouts. Entries named
     // ChartFmt* are chrono strftime patterns after {0} is filled (with a weekday or month name).
     ChartNoData => "无数据", "No data";

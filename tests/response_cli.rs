@@ -139,14 +139,14 @@ fn reports_ledger_and_notices() {
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
     let mut r = csv::Reader::from_reader(&bytes[3..]);
     assert_eq!(&r.headers().expect("headers")[5], "措施内容");
-    assert_eq!(r.records().count(), 51);
+    assert_eq!(r.records().count(), 57);
 
     let xlsx = dir.path().join("台账.xlsx");
     let out = airdesk(&["response", "ledger", d, "--out", path(&xlsx), "--at", NOON]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).expect("xlsx");
     let range = book.worksheet_range("应急措施台账").expect("sheet");
-    assert_eq!(range.height(), 52);
+    assert_eq!(range.height(), 58);
     assert_eq!(range.get((0, 18)), Some(&Data::String("是否逾期".into())));
 
     let out = airdesk(&["response", "notice", "warning", d]);

@@ -179,3 +179,80 @@ fn ime_works_in_the_alert_acknowledgement_note() {
     h.run();
     ime_sequences(&mut h, tr.t(T::AlertAckNote));
 }
+
+/// The sample drill (an orange warning in force, its checklist filled) with the officer on duty.
+fn sample_drill(env: &Env) -> Harness<'static, airdesk::ui::AirDeskApp> {
+    let app = airdesk::ui::AirDeskApp::new(airdesk::ui::StartOptions {
+        officer: airdesk::journal::Author::new("赵敏", "desk-1").ok(),
+        workspace: None,
+        language: Some(Language::Zh),
+        config_dir: Some(env.config.path().to_path_buf()),
+        real_time: common::fixed_now,
+        watch_files: false,
+        file_dialogs: Some(false),
+        ..airdesk::ui::StartOptions::default()
+    })
+    .expect("app");
+    let mut h = harness(app, (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Response));
+    h.run();
+    h
+}
+
+#[test]
+fn ime_works_in_the_response_pause_lift_and_checklist_fields() {
+    let env = Env::new();
+    let mut h = sample_drill(&env);
+    let tr = Tr(Language::Zh);
+    // Pause form: basis and approver.
+    h.get_by_label(tr.t(T::RespPauseTitle)).click();
+    h.run();
+    for label in [T::RespBasis, T::RespApprover] {
+        ime_sequences(&mut h, tr.t(label));
+    }
+    // Lift form: basis, approver, document number.
+    h.get_by_label(tr.t(T::RespLiftTitle)).click();
+    h.run();
+    for label in [T::RespLiftBasis, T::RespApprover, T::RespDocNo] {
+        ime_sequences(&mut h, tr.t(label));
+    }
+    // Change-of-level form: reasons.
+    h.get_by_label(tr.t(T::RespChangeTitle)).click();
+    h.run();
+    ime_sequences(&mut h, tr.t(T::RespReasons));
+
+    // Checklist: the feedback (or problem) text and the evidence path of the selected item.
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(airdesk::ui::pages::ResponseTab::Checklist);
+    h.run();
+    // The unit's tree row filters the table to it; then its one item.
+    for n in [0, 1] {
+        h.get_all_by_label("县教育体育局")
+            .nth(n)
+            .expect("tree row, table row")
+            .click();
+        h.run();
+    }
+    for label in [T::RespFeedback, T::RespEvidence] {
+        ime_sequences(&mut h, tr.t(label));
+    }
+    // What the IME committed is what a problem report records (without the typed path, which
+    // names no file).
+    h.get_by_label(tr.t(T::RespEvidence)).focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    h.get_by_label(tr.t(T::RespActProblem)).click();
+    h.run();
+    let last = airdesk::journal::SqliteStorage::open_read_only(h.state().workspace().root())
+        .expect("journal");
+    let last = airdesk::journal::Storage::read_since(&last, 0)
+        .expect("events")
+        .pop()
+        .expect("event");
+    assert_eq!(last.kind, "checklist.problem_reported");
+    assert!(last.payload.contains("北京市朝阳区"), "{}", last.payload);
+}

@@ -16,14 +16,18 @@ use crate::domain::response::{
 };
 use crate::domain::roster::Roster;
 use crate::ingest::roster::{RosterOptions, read_roster_file};
+use crate::ingest::{self, load_forecast};
 use crate::journal::{Author, JOURNAL_FILE, JournalError, OpenMode, SqliteStorage, Storage};
-use crate::report::after_action::{AfterActionInput, ChartImage, after_action_html};
+use crate::report::after_action::ChartImage;
 use crate::report::daily_report::daily_report;
 use crate::report::duty::Duty;
+use crate::report::episode_air::{AirSources, desk_stations, summary_html};
 use crate::report::handover::handover;
 use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, warning_notice};
 use crate::report::open_items::WarningStatus;
 use crate::report::response_ledger::{ledger_rows, write_file};
+use crate::store::{StationId, Store};
+use crate::workspace::Workspace;
 
 use super::Failure;
 
@@ -91,10 +95,18 @@ pub enum ResponseCommand {
         /// Episode for the summary (default: the latest).
         #[arg(long)]
         episode: Option<u32>,
-        /// Chart for the summary: a .png or .svg file (e.g. from `airdesk chart`).
+        /// Chart for the summary: a .png or .svg file (e.g. from `airdesk chart`) instead of the
+        /// chart drawn from the data.
         #[arg(long)]
         chart: Option<PathBuf>,
-        /// Area name in the daily report's title (default: from the plan of the latest warning).
+        /// Data files for the summary's air during the episode (default: the workspace's data).
+        #[arg(long, num_args = 1..)]
+        data: Vec<PathBuf>,
+        /// Daily AQI forecast for the summary (default: the workspace's, from its settings).
+        #[arg(long)]
+        forecast: Option<PathBuf>,
+        /// Area name in the daily report's title (default: from the plan of the latest warning);
+        /// for the summary, the area whose stations count (default: the workspace's area).
         #[arg(long)]
         area: Option<String>,
         /// Duty roster (CSV or .xlsx) for who is on duty now and next (daily, handover).
@@ -163,6 +175,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             from,
             episode,
             chart,
+            data,
+            forecast,
             area,
             roster,
             out,
@@ -188,12 +202,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                 ReportKind::Summary => {
                     let episode = pick_episode(&state, *episode)?.number;
                     let chart = chart.as_deref().map(read_chart).transpose()?;
-                    let input = AfterActionInput {
-                        chart: chart.as_ref(),
-                        days: &[],
-                        now: at,
-                    };
-                    after_action_html(&state, episode, &input)
+                    let air = read_air(dir, data, forecast.as_deref(), area.as_deref(), at)?;
+                    let sources = air.as_ref().map(Air::sources);
+                    summary_html(&state, episode, sources.as_ref(), chart, at)
                         .map_err(|e| Failure::unusable(e.to_string()))?
                 }
             };
@@ -364,6 +375,76 @@ fn read_roster(path: &Path) -> Result<Roster, Failure> {
         )));
     }
     Ok(Roster::new(shifts))
+}
+
+/// The data the summary's air comes from.
+struct Air {
+    store: Store,
+    stations: Vec<StationId>,
+    area: String,
+    forecast: Vec<crate::domain::advisor::ForecastDay>,
+}
+
+impl Air {
+    fn sources(&self) -> AirSources<'_> {
+        AirSources {
+            store: &self.store,
+            stations: &self.stations,
+            area: &self.area,
+            forecast: &self.forecast,
+        }
+    }
+}
+
+/// The data and AQI forecast for the summary: the given files, else the workspace's (read-only);
+/// `None` when there is neither data nor forecast. Problems in the files are reported on stderr.
+fn read_air(
+    dir: &Path,
+    data: &[PathBuf],
+    forecast: Option<&Path>,
+    area: Option<&str>,
+    at: DateTime<FixedOffset>,
+) -> Result<Option<Air>, Failure> {
+    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
+    let settings = ws.settings();
+    let files = if data.is_empty() {
+        ws.data_files()
+    } else {
+        data.to_vec()
+    };
+    let mut store = Store::new();
+    let report = ingest::load_paths(&files, &mut store);
+    for f in &report.files {
+        if f.failed() {
+            let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
+            eprintln!("airdesk: warning: {}: {reason}", f.path.display());
+        }
+    }
+    let forecast_path = forecast.map(Path::to_path_buf).or_else(|| {
+        let p = ws.aqi_forecast_path();
+        p.is_file().then_some(p)
+    });
+    let forecast = match &forecast_path {
+        Some(p) => {
+            let (days, report) = load_forecast(p, Some(at.date_naive()));
+            for problem in &report.problems {
+                eprintln!("airdesk: warning: {problem}");
+            }
+            days
+        }
+        None => Vec::new(),
+    };
+    if store.keys().is_empty() && forecast.is_empty() {
+        return Ok(None);
+    }
+    let area = area.map_or_else(|| settings.area.clone(), str::to_owned);
+    let stations = desk_stations(&store, &area, &settings.stations);
+    Ok(Some(Air {
+        store,
+        stations,
+        area,
+        forecast,
+    }))
 }
 
 fn read_chart(path: &Path) -> Result<ChartImage, Failure> {

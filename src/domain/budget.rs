@@ -721,20 +721,21 @@ pub fn forecast_pm25(
     forecast: &[crate::domain::advisor::ForecastDay],
     as_of: NaiveDate,
 ) -> Vec<f64> {
-    use super::aqi::{Indicator, StandardChoice, concentration_at};
-    let by_date: BTreeMap<NaiveDate, f64> = forecast
-        .iter()
-        .map(|d| (d.date, f64::from(d.aqi_max.max(d.aqi_min))))
-        .collect();
+    let by_date: BTreeMap<NaiveDate, &crate::domain::advisor::ForecastDay> =
+        forecast.iter().map(|d| (d.date, d)).collect();
     as_of
         .iter_days()
         .skip(1)
-        .map_while(|date| {
-            let aqi = *by_date.get(&date)?;
-            let standard = StandardChoice::Auto.resolve(date);
-            concentration_at(standard, Indicator::Pm25Daily, aqi)
-        })
+        .map_while(|date| forecast_day_pm25(by_date.get(&date)?))
         .collect()
+}
+
+/// The PM2.5 daily mean one forecast day allows at most (see [`forecast_pm25`]).
+pub fn forecast_day_pm25(day: &crate::domain::advisor::ForecastDay) -> Option<f64> {
+    use super::aqi::{Indicator, StandardChoice, concentration_at};
+    let aqi = f64::from(day.aqi_max.max(day.aqi_min));
+    let standard = StandardChoice::Auto.resolve(day.date);
+    concentration_at(standard, Indicator::Pm25Daily, aqi)
 }
 
 /// The last day up to `up_to` (included) with a valid area mean: the natural "as of" date of a

@@ -132,6 +132,68 @@ pub fn forecast_span(store: &Store, station: StationId) -> Option<(Hour, Hour)> 
         .reduce(|x, y| (x.0.min(y.0), x.1.max(y.1)))
 }
 
+/// How many days before "now" the analysis looks back unless the user chooses otherwise.
+pub const DEFAULT_DAYS_BACK: i64 = 7;
+/// A forecast reaching further than this past "now" is cut (days).
+pub const MAX_AHEAD_DAYS: i64 = 16;
+/// Data ending more than this before "now" is analysed as of its end (hours).
+pub const STALE_DATA_HOURS: i64 = 48;
+
+/// The hours an analysis covers and the hour it is made for; one rule for the weather page and
+/// the advisor, so both find the same windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnalysisPeriod {
+    /// First hour analysed.
+    pub from: Hour,
+    /// Hour after the last one analysed.
+    pub to: Hour,
+    /// The hour the analysis is made for: "now", or the end of old data.
+    pub anchor: Hour,
+    /// When the data end long before "now" (historical data): that end, which is the anchor.
+    pub data_ends: Option<Hour>,
+}
+
+/// The default weather source: the first forecast location in the store, else observed weather.
+pub fn default_source(store: &Store) -> WeatherSource {
+    forecast_locations(store)
+        .first()
+        .map_or(WeatherSource::Observed, |&id| WeatherSource::Forecast(id))
+}
+
+/// The period to analyse for `stations` with weather from `source` at `now`, looking back
+/// `days_back` days: a forecast that covers "now" keeps "now" and reaches to its end (at most
+/// [`MAX_AHEAD_DAYS`] ahead); data that ended more than [`STALE_DATA_HOURS`] before "now" are
+/// analysed as of their end.
+pub fn analysis_period(
+    store: &Store,
+    stations: &[StationId],
+    source: WeatherSource,
+    now: Hour,
+    days_back: i64,
+) -> AnalysisPeriod {
+    let newest = observed_until(store, stations, now);
+    let stale = newest.filter(|&h| now - h > STALE_DATA_HOURS);
+    let forecast = match source {
+        WeatherSource::Forecast(id) => forecast_span(store, id),
+        WeatherSource::Observed => None,
+    };
+    let anchor = match (forecast, stale) {
+        (Some((a, b)), _) if a <= now && now < b => now,
+        (_, Some(end)) => end,
+        _ => now,
+    };
+    let to = match forecast {
+        Some((_, b)) if b > anchor => b.min(anchor + 24 * MAX_AHEAD_DAYS),
+        _ => anchor + 24,
+    };
+    AnalysisPeriod {
+        from: anchor - 24 * days_back,
+        to,
+        anchor,
+        data_ends: (anchor != now).then_some(anchor),
+    }
+}
+
 /// One row of the daily outlook table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutlookRow {

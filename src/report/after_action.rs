@@ -41,7 +41,7 @@ pub struct DayComparison {
     pub date: NaiveDate,
     /// Measured daily mean PM2.5, µg/m³.
     pub observed_pm25: Option<f32>,
-    /// Forecast daily PM2.5, µg/m³, if the forecast gave one.
+    /// Forecast daily PM2.5, µg/m³: the most the forecast's upper AQI allows (HJ 633).
     pub forecast_pm25: Option<f32>,
     /// Measured daily AQI.
     pub observed_aqi: Option<f32>,
@@ -345,8 +345,8 @@ pub fn after_action_html(
     }
     if !input.days.is_empty() {
         h.raw(concat!(
-            "<table>\n<tr><th>日期</th><th>实测PM2.5（µg/m³）</th><th>预报PM2.5（µg/m³）</th>",
-            "<th>实测AQI</th><th>预报AQI</th></tr>\n"
+            "<table>\n<tr><th>日期</th><th>实测PM2.5日均（µg/m³）</th>",
+            "<th>预报PM2.5日均上限（µg/m³）</th><th>实测日AQI</th><th>预报日AQI</th></tr>\n"
         ));
         let num = |v: Option<f32>| v.map_or_else(|| "—".to_owned(), |x| format!("{x:.0}"));
         for d in input.days {
@@ -363,6 +363,12 @@ pub fn after_action_html(
             h.raw("</tr>\n");
         }
         h.raw("</table>\n");
+        h.raw("<p class=\"note\">");
+        h.text(concat!(
+            "实测值为本地区各站有效日均值的平均，当日结束后才给出；",
+            "预报PM2.5日均上限为预报日AQI上限按HJ 633换算的PM2.5浓度。"
+        ));
+        h.raw("</p>\n");
     }
 
     h.tag("h2", "六、记录核验");

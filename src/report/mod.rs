@@ -6,6 +6,7 @@ pub mod budget_ledger;
 pub mod charts;
 pub mod daily_report;
 pub mod duty;
+pub mod episode_air;
 pub mod handover;
 pub mod ledger;
 pub mod notice;

@@ -795,6 +795,7 @@ impl AirDeskApp {
             Command::SetRenderer(r) => self.save_settings(|s| s.renderer = r),
             Command::OpenFileDialog => self.open_dialog(DialogKind::DataFiles),
             Command::PickWorkspaceFolder => self.open_dialog(DialogKind::WorkspaceFolder),
+            Command::PickEvidenceFile => self.open_dialog(DialogKind::EvidenceFile),
             Command::AddDataFiles(paths) => {
                 let result = self.workspace.add_data_files(&paths);
                 self.report_save(result);
@@ -1150,10 +1151,14 @@ impl AirDeskApp {
 
     fn open_dialog(&mut self, kind: DialogKind) {
         if !self.dialog_available {
-            self.page = match kind {
-                DialogKind::DataFiles => Page::Data,
-                DialogKind::WorkspaceFolder => Page::Settings,
-            };
+            match kind {
+                DialogKind::DataFiles => self.page = Page::Data,
+                DialogKind::WorkspaceFolder => self.page = Page::Settings,
+                DialogKind::EvidenceFile => {
+                    self.pages.response.no_evidence_dialog();
+                    return;
+                }
+            }
             self.pages.data.focus_path();
             return;
         }
@@ -1171,6 +1176,10 @@ impl AirDeskApp {
                 tr.t(T::WorkspaceOpen),
                 self.workspace.root().parent().map(PathBuf::from),
             ),
+            DialogKind::EvidenceFile => (
+                tr.t(T::RespPickEvidenceTitle),
+                Some(self.workspace.root().to_path_buf()),
+            ),
         };
         let notifier = self.background.notifier();
         file_dialog::open(kind, title.to_string(), start, move |outcome| {
@@ -1178,7 +1187,14 @@ impl AirDeskApp {
         });
     }
 
-    fn dialog_closed(&mut self, outcome: DialogOutcome) {
+    /// A system file dialog returned `outcome` (normally from its thread, through the
+    /// background messages; tests hand one in directly).
+    pub fn dialog_closed(&mut self, outcome: DialogOutcome) {
+        if outcome.unavailable && outcome.kind == DialogKind::EvidenceFile {
+            self.dialog_available = false;
+            self.pages.response.no_evidence_dialog();
+            return;
+        }
         if outcome.unavailable {
             self.dialog_available = false;
             self.page = Page::Data;
@@ -1193,6 +1209,11 @@ impl AirDeskApp {
             DialogKind::WorkspaceFolder => {
                 if let Some(p) = outcome.paths.into_iter().next() {
                     self.commands.push(Command::OpenWorkspace(p));
+                }
+            }
+            DialogKind::EvidenceFile => {
+                if let Some(p) = outcome.paths.into_iter().next() {
+                    self.pages.response.set_evidence(&p);
                 }
             }
         }

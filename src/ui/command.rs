@@ -95,6 +95,9 @@ pub enum Command {
     Response(crate::domain::response::Command),
 
     // Response page
+    /// Show the system file dialog to choose a checklist item's evidence file (its path goes into
+    /// the checklist's evidence field; without a dialog the field takes the focus).
+    PickEvidenceFile,
     /// Save notices, reports or ledgers into the workspace's `exports/` folder (never over a
     /// data file); a file of the same name is replaced. Each entry: file name, content.
     Export(Vec<(String, Vec<u8>)>),

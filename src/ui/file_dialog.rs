@@ -4,7 +4,8 @@
 //! neither it returns nothing, exactly as if the user had cancelled. The app must not fail
 //! silently there, so it (1) guesses up front whether a dialog can work at all and (2) learns from
 //! rfd's own error log (see `logging.rs`) whether a dialog that returned nothing actually failed.
-//! Either way the data page then offers a path field, drag-and-drop and the recent list instead.
+//! Either way the data page then offers a path field, drag-and-drop and the recent list instead
+//! (for an evidence file, the response checklist's path field).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,6 +17,8 @@ pub enum DialogKind {
     DataFiles,
     /// A workspace folder.
     WorkspaceFolder,
+    /// One evidence file for a checklist item (any type; only hashed, never copied).
+    EvidenceFile,
 }
 
 /// What a dialog returned.
@@ -75,6 +78,7 @@ pub fn open(
                 .pick_files()
                 .unwrap_or_default(),
             DialogKind::WorkspaceFolder => dialog.pick_folder().into_iter().collect(),
+            DialogKind::EvidenceFile => dialog.pick_file().into_iter().collect(),
         };
         let unavailable = paths.is_empty() && BACKEND_FAILED.load(Ordering::SeqCst);
         done(DialogOutcome {

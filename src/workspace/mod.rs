@@ -36,6 +36,9 @@ use std::path::{Path, PathBuf};
 /// File name of the settings inside a workspace.
 pub const SETTINGS_FILE: &str = "settings.toml";
 
+/// The daily AQI forecast read when the settings name none (`aqi_forecast`), in the folder.
+pub const DEFAULT_AQI_FORECAST: &str = "forecast.csv";
+
 /// File extensions loaded from `data/` and offered by the file dialog (content decides the
 /// format, gzip included; this only skips notes, pictures and the like that users keep beside
 /// their data).
@@ -232,6 +235,14 @@ impl Workspace {
     /// `journal.sqlite`: the event journal (written by the journal module).
     pub fn journal_path(&self) -> PathBuf {
         self.root.join("journal.sqlite")
+    }
+
+    /// The daily AQI forecast file: the one the settings name, else [`DEFAULT_AQI_FORECAST`].
+    pub fn aqi_forecast_path(&self) -> PathBuf {
+        self.settings
+            .aqi_forecast
+            .as_ref()
+            .map_or_else(|| self.root.join(DEFAULT_AQI_FORECAST), |p| self.resolve(p))
     }
 
     /// `profiles/`: per-user or per-shift profiles.

@@ -27,6 +27,7 @@ pub mod event;
 mod service;
 mod state;
 pub mod text;
+mod unit_tree;
 
 #[cfg(test)]
 pub(crate) mod tests;
@@ -40,7 +41,7 @@ pub use command::{
     ResumeInput,
 };
 pub use decide::decide;
-pub use drill::{LATE_UNIT, record_drill};
+pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
 pub use error::{CommandError, Field};
 pub use event::{AdviceBasis, Decision, PlanRef, ResponseEvent};
 pub use service::{ResponseService, ServiceError, load};
@@ -48,3 +49,4 @@ pub use state::{
     Anchor, Anomaly, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase, ResponseState,
     Shift, Stamp, StatusFilter, TimelineEntry, UnitSummary,
 };
+pub use unit_tree::{UnitRow, hidden_by, subtree_of, unit_rows};

@@ -84,7 +84,7 @@ pub(crate) fn drill(service: &mut ResponseService, journal: &mut SqliteStorage) 
     record_drill(service, journal, &officer(), t("2025-01-15T00:00:00+08:00")).expect("drill");
 }
 
-const NOON: &str = "2025-01-15T12:00:00+08:00";
+pub(crate) const NOON: &str = "2025-01-15T12:00:00+08:00";
 
 #[test]
 fn issue_derives_the_checklist_with_absolute_deadlines() {
@@ -628,7 +628,15 @@ fn progress_rolls_up_the_unit_tree() {
     // 河东镇 has one overdue item: the township and nothing below it reports.
     let hd = &r["town-hedong"];
     assert_eq!(hd.least(), Some(Progress::Overdue));
-    assert_eq!(hd.without_status, 2, "its two villages have no items");
+    assert_eq!(
+        hd.without_status, 0,
+        "its two villages have their grid patrols"
+    );
+    assert_eq!(
+        hd.counts.get(&Progress::Done),
+        Some(&2),
+        "both villages done"
+    );
     // 公安局 (open burning) and its traffic police brigade (transport) roll up together.
     let gaj = &r["gaj"];
     assert_eq!(gaj.total(), 2);
@@ -642,7 +650,10 @@ fn progress_rolls_up_the_unit_tree() {
         e.unit_progress("town-chengguan", t(NOON)),
         Some(Progress::Done)
     );
-    assert_eq!(r["town-chengguan"].counts.get(&Progress::Done), Some(&1));
+    // So is every grid patrol below it: the town, 西关村 and 东关社区's two grids (the
+    // community itself has no items).
+    assert_eq!(r["town-chengguan"].counts.get(&Progress::Done), Some(&4));
+    assert_eq!(r["town-chengguan"].without_status, 1);
 }
 
 #[test]

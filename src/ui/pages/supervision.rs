@@ -26,6 +26,7 @@ use crate::ui::i18n::{T, Tr};
 use crate::ui::widgets::card;
 use crate::workspace::Language;
 
+pub(crate) use detail::sha256_hex;
 pub use form::FindingForm;
 use roster::RosterView;
 

@@ -34,10 +34,6 @@ use crate::workspace::Language;
 
 /// Look-back choices, days before "now".
 const LOOK_BACK_DAYS: [i64; 4] = [3, 7, 14, 30];
-/// A forecast reaching further than this past "now" is cut (days).
-const MAX_AHEAD_DAYS: i64 = 16;
-/// Data ending more than this before "now" is analysed as of its end (hours).
-const STALE_DATA_HOURS: i64 = 48;
 /// How often the warning periods are read again from the journal.
 const WARNINGS_REFRESH: Duration = Duration::from_secs(30);
 /// Size of exported images, pixels.
@@ -114,7 +110,7 @@ impl Default for WeatherPage {
             target: None,
             source: None,
             variable: Variable::Pm25,
-            days_back: 7,
+            days_back: weather_view::DEFAULT_DAYS_BACK,
             view: ChartView::default(),
             computed: None,
             warnings: None,
@@ -223,9 +219,7 @@ impl WeatherPage {
                 WeatherSource::Forecast(id)
             }
             Some(WeatherSource::Observed) => WeatherSource::Observed,
-            _ => locations
-                .first()
-                .map_or(WeatherSource::Observed, |&id| WeatherSource::Forecast(id)),
+            _ => weather_view::default_source(cx.store()),
         }
     }
 
@@ -279,24 +273,13 @@ impl WeatherPage {
         let store = cx.store();
         let offset = selection.utc_offset_s(store);
         let now = key.now;
-        let newest = weather_view::observed_until(store, &selection.stations, now);
-        let data_ends = newest.filter(|&h| now - h > STALE_DATA_HOURS);
-        let forecast = match source {
-            WeatherSource::Forecast(id) => weather_view::forecast_span(store, id),
-            WeatherSource::Observed => None,
-        };
         // A forecast that covers "now" keeps "now"; otherwise old data are shown as of their end.
-        let anchor = match (forecast, data_ends) {
-            (Some((a, b)), _) if a <= now && now < b => now,
-            (_, Some(end)) => end,
-            _ => now,
-        };
-        let data_ends = (anchor != now).then_some(anchor);
-        let from = anchor - 24 * key.days_back;
-        let to = match forecast {
-            Some((_, b)) if b > anchor => b.min(anchor + 24 * MAX_AHEAD_DAYS),
-            _ => anchor + 24,
-        };
+        let weather_view::AnalysisPeriod {
+            from,
+            to,
+            anchor,
+            data_ends,
+        } = weather_view::analysis_period(store, &selection.stations, source, now, key.days_back);
         let analysis = weather_view::analyse(
             store,
             &selection.stations,

@@ -1,31 +1,47 @@
 //! The advisor's current advice at the top of the decision tab: the workspace's AQI forecast
-//! ([`FORECAST_FILE`] in the workspace folder, any format `ingest::load_forecast` reads) and the
-//! measured area AQI of the loaded data (the area's stations from the settings, else every
-//! station with pollutants) against the plan and the warning in force. Unfavourable-weather
-//! windows are not fed in yet (the weather page brings them).
+//! ([`Workspace::aqi_forecast_path`](crate::workspace::Workspace::aqi_forecast_path):
+//! `aqi_forecast` in the settings, else `forecast.csv` in the workspace folder; any format
+//! `ingest::load_forecast` reads), the measured area AQI of the loaded data (the desk's stations:
+//! hand-picked, else the area's, else every station with pollutants) and the unfavourable-weather
+//! windows of the meteorological forecast in the store — found exactly as the weather page finds
+//! them by default (`domain::weather_view`: the first forecast location, the same period, the
+//! workspace's `[windows]` thresholds) — against the plan and the warning in force.
 //!
-//! Computed once per data load, forecast file change, hour and journal change, not per frame.
+//! Computed once per data load, forecast file change, hour, journal change and threshold change,
+//! not per frame.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::domain::advisor::{Advice, AdvisorInput, advise};
+use crate::domain::advisor::{Advice, AdvisorInput, WeatherWindow, advise};
 use crate::domain::aqi;
+use crate::domain::outlook::OutlookSettings;
 use crate::domain::plan::Plan;
 use crate::domain::response::ResponseState;
+use crate::domain::weather_view;
+use crate::domain::windows::WindowSettings;
 use crate::ingest::load_forecast;
+use crate::report::episode_air::desk_stations;
 use crate::store::{Hour, StampConvention, StationId, Store};
-
-/// The AQI forecast file the advisor reads, in the workspace folder.
-pub const FORECAST_FILE: &str = "forecast.csv";
 
 /// Beijing time, the offset of local days.
 const CST: i32 = 8 * 3600;
 
 /// What the advice was computed from.
-type Key = (u64, Option<SystemTime>, Hour, Option<u64>, String);
+#[derive(Debug, Clone, PartialEq)]
+struct Key {
+    generation: u64,
+    forecast: PathBuf,
+    modified: Option<SystemTime>,
+    at: Hour,
+    journal: Option<u64>,
+    area: String,
+    stations: Vec<String>,
+    windows: WindowSettings,
+    outlook: OutlookSettings,
+}
 
 /// The advice, or why there is none.
 #[derive(Debug, Clone)]
@@ -47,14 +63,21 @@ pub struct AdviceCache {
 
 /// What the advisor looks at, gathered by the page.
 pub struct Sources<'a> {
-    /// The workspace folder.
-    pub root: &'a Path,
+    /// The AQI forecast file.
+    pub forecast: PathBuf,
     /// Loaded data and its load generation.
     pub store: &'a Store,
     /// Load generation of `store`.
     pub generation: u64,
     /// The desk's area ("" = none).
     pub area: &'a str,
+    /// Station codes picked by hand for the area (empty = the area's stations).
+    pub stations: &'a [String],
+    /// Thresholds of the unfavourable-weather windows (workspace `[windows]`).
+    pub windows: &'a WindowSettings,
+    /// Parameters of the daily outlook (workspace `[outlook]`), which the weather analysis
+    /// takes along.
+    pub outlook: &'a OutlookSettings,
     /// The plan.
     pub plan: &'a Plan,
     /// The response state (the warning in force).
@@ -66,21 +89,27 @@ pub struct Sources<'a> {
 impl AdviceCache {
     /// The advice for `s`, recomputed when an input changed.
     pub fn get(&mut self, s: &Sources<'_>) -> &Advised {
-        let path = s.root.join(FORECAST_FILE);
-        let mtime = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        let modified = std::fs::metadata(&s.forecast)
+            .and_then(|m| m.modified())
+            .ok();
         let at = Hour::from_utc(s.now.to_utc());
-        let key = (
-            s.generation,
-            mtime,
+        let key = Key {
+            generation: s.generation,
+            forecast: s.forecast.clone(),
+            modified,
             at,
-            s.state.anchor().map(|a| a.seq),
-            s.area.to_owned(),
-        );
+            journal: s.state.anchor().map(|a| a.seq),
+            area: s.area.to_owned(),
+            stations: s.stations.to_vec(),
+            windows: s.windows.clone(),
+            outlook: s.outlook.clone(),
+        };
         if self.key.as_ref() != Some(&key) || self.value.is_none() {
-            self.value = Some(compute(s, &path, mtime.is_some(), at));
+            self.value = Some(compute(s, &s.forecast, modified.is_some(), at));
             self.key = Some(key);
         }
-        self.value.get_or_insert(Advised::NoForecast(path))
+        self.value
+            .get_or_insert_with(|| Advised::NoForecast(s.forecast.clone()))
     }
 }
 
@@ -97,13 +126,15 @@ fn compute(s: &Sources<'_>, path: &Path, exists: bool, at: Hour) -> Advised {
         );
         return Advised::BadForecast(format!("{}: {reason}", path.display()));
     }
-    let (hourly, daily) = observed(s.store, s.area);
+    let ids = desk_stations(s.store, s.area, s.stations);
+    let (hourly, daily) = observed(s.store, &ids);
+    let windows = weather_windows(s, &ids, at);
     let input = AdvisorInput {
         forecast: &forecast,
         issued: None,
         observed_hourly: &hourly,
         observed_daily: &daily,
-        windows: &[],
+        windows: &windows,
         state: s.state.advisor_state(),
         at,
         utc_offset_s: CST,
@@ -111,14 +142,37 @@ fn compute(s: &Sources<'_>, path: &Path, exists: bool, at: Hour) -> Advised {
     Advised::Advice(Box::new(advise(s.plan, &input)))
 }
 
+/// The unfavourable-weather windows the weather page shows by default for these stations at
+/// `at`: weather from the first forecast location (else observed), the default look-back, the
+/// workspace thresholds.
+fn weather_windows(s: &Sources<'_>, ids: &[StationId], at: Hour) -> Vec<WeatherWindow> {
+    let source = weather_view::default_source(s.store);
+    let period =
+        weather_view::analysis_period(s.store, ids, source, at, weather_view::DEFAULT_DAYS_BACK);
+    let offset = ids
+        .first()
+        .map_or(CST, |&id| s.store.stations().get(id).utc_offset_s);
+    weather_view::analyse(
+        s.store,
+        ids,
+        source,
+        period.from,
+        period.to,
+        period.anchor,
+        offset,
+        s.windows,
+        s.outlook,
+    )
+    .windows
+    .windows
+    .iter()
+    .map(WeatherWindow::from)
+    .collect()
+}
+
 /// Measured hourly and daily area AQI (HJ 633) of the area's stations.
 #[allow(clippy::type_complexity)]
-fn observed(store: &Store, area: &str) -> (Vec<(Hour, f32)>, Vec<(NaiveDate, f32)>) {
-    let ids: Vec<StationId> = if area.is_empty() {
-        aqi::stations_with_pollutants(store)
-    } else {
-        store.stations().in_area(area)
-    };
+fn observed(store: &Store, ids: &[StationId]) -> (Vec<(Hour, f32)>, Vec<(NaiveDate, f32)>) {
     let spans: Vec<(Hour, Hour)> = ids
         .iter()
         .filter_map(|id| aqi::pollutant_span(store, *id))
@@ -131,13 +185,13 @@ fn observed(store: &Store, area: &str) -> (Vec<(Hour, f32)>, Vec<(NaiveDate, f32
     };
     let config = aqi::AqiConfig::default();
     // Spans are stamps; averaging hours start up to one hour earlier.
-    let hourly = aqi::area_hourly_series(store, &ids, from - 1, to + 1, &config)
+    let hourly = aqi::area_hourly_series(store, ids, from - 1, to + 1, &config)
         .into_iter()
         .filter_map(|h| Some((h.period_start + 1, f32::from(h.result.aqi?))))
         .collect();
     let first_day = from.day(StampConvention::EndOfHour, CST);
     let last_day = to.day(StampConvention::StartOfHour, CST);
-    let daily = aqi::area_daily_series(store, &ids, first_day, last_day, &config)
+    let daily = aqi::area_daily_series(store, ids, first_day, last_day, &config)
         .into_iter()
         .filter_map(|d| Some((d.day.date, f32::from(d.day.result.aqi?))))
         .collect();

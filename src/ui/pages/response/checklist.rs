@@ -1,25 +1,29 @@
-//! The checklist: the units' roll-up (click a unit to filter), the items with status, deadline
+//! The checklist: the plan's unit tree with rolled-up counts (click a unit to filter to its
+//! subtree, fold subtrees away), the items with status, deadline
 //! countdown (overdue in red), filters by unit and status, and the actions on the selected item
 //! (acknowledge, implemented with feedback and an optional evidence file, problem, rectified).
 //!
-//! An evidence file is recorded by its path and SHA-256 only; the file is read to hash it and
-//! never copied or modified.
+//! An evidence file is chosen in the system file dialog (or its path typed, when no dialog can be
+//! shown) and recorded by its path and SHA-256 only, hashed as the Supervision page hashes
+//! rectification evidence; the file is read to hash it and never copied or modified.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
-use sha2::{Digest, Sha256};
 
 use super::{fmt_time, pick};
+use crate::domain::plan::UnitTree;
 use crate::domain::response::{
     self, Episode, EvidenceFile, Item, ItemInput, ItemKey, ItemStatus, ResponseState, StatusFilter,
-    Transition,
+    Transition, UnitRow,
 };
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::pages::PageContext;
+use crate::ui::pages::supervision::sha256_hex;
 
 /// The status filters offered, in order.
 const FILTERS: [StatusFilter; 11] = [
@@ -40,10 +44,15 @@ const FILTERS: [StatusFilter; 11] = [
 #[derive(Debug)]
 pub struct ChecklistView {
     unit: Option<String>,
+    collapsed: BTreeSet<String>,
     status: StatusFilter,
     selected: Option<ItemKey>,
     text: String,
     evidence: String,
+    /// Give the evidence field the focus next frame (a dialog filled it, or none can be shown).
+    focus_evidence: bool,
+    /// No system file dialog can be shown: the path is typed.
+    no_dialog: bool,
     error: Option<String>,
 }
 
@@ -51,16 +60,31 @@ impl Default for ChecklistView {
     fn default() -> Self {
         ChecklistView {
             unit: None,
+            collapsed: BTreeSet::new(),
             status: StatusFilter::Live,
             selected: None,
             text: String::new(),
             evidence: String::new(),
+            focus_evidence: false,
+            no_dialog: false,
             error: None,
         }
     }
 }
 
 impl ChecklistView {
+    /// The evidence file a dialog returned.
+    pub fn set_evidence(&mut self, path: &Path) {
+        self.evidence = path.display().to_string();
+        self.focus_evidence = true;
+    }
+
+    /// No system file dialog can be shown: the evidence path is typed.
+    pub fn no_evidence_dialog(&mut self) {
+        self.no_dialog = true;
+        self.focus_evidence = true;
+    }
+
     /// The checklist of the latest episode, with its actions.
     pub fn ui(
         &mut self,
@@ -92,20 +116,21 @@ impl ChecklistView {
         now: DateTime<FixedOffset>,
     ) {
         let tr = cx.tr;
+        let rows = self.rows(cx, episode, now);
         ui.horizontal(|ui| {
-            let units = episode.by_unit(now);
             let shown = self
                 .unit
                 .as_ref()
-                .and_then(|u| units.iter().find(|s| &s.unit == u))
-                .map_or_else(|| tr.t(T::RespAllUnits).to_owned(), |s| s.unit_name.clone());
+                .and_then(|u| rows.iter().find(|r| &r.unit == u))
+                .map_or_else(|| tr.t(T::RespAllUnits).to_owned(), |r| r.name.clone());
             let l = ui.label(tr.t(T::RespFilterUnit));
             egui::ComboBox::from_id_salt("unit_filter")
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.unit, None, tr.t(T::RespAllUnits));
-                    for u in &units {
-                        ui.selectable_value(&mut self.unit, Some(u.unit.clone()), &u.unit_name);
+                    for r in &rows {
+                        let name = format!("{}{}", "\u{3000}".repeat(r.depth), r.name);
+                        ui.selectable_value(&mut self.unit, Some(r.unit.clone()), name);
                     }
                 })
                 .response
@@ -121,7 +146,12 @@ impl ChecklistView {
                 .response
                 .labelled_by(l.id);
         });
-        let items = episode.filter(self.unit.as_deref(), self.status, now);
+        let units = self.unit.as_deref().map(|u| response::subtree_of(&rows, u));
+        let items: Vec<&Item> = episode
+            .filter(None, self.status, now)
+            .into_iter()
+            .filter(|i| units.as_ref().is_none_or(|u| u.contains(&i.key().unit)))
+            .collect();
         self.table(ui, cx, episode, &items, now);
         let selected = self
             .selected
@@ -167,7 +197,9 @@ impl ChecklistView {
         }
     }
 
-    /// Counts per unit; a click on a unit filters the table (when `clickable`).
+    /// The units as the plan's tree with rolled-up counts (a unit's row counts its own items and
+    /// those of every unit below it); a click on a unit filters the table to its subtree, the
+    /// triangles fold a subtree away (when `clickable`; the projector shows the whole tree).
     fn units(
         &mut self,
         ui: &mut egui::Ui,
@@ -178,6 +210,28 @@ impl ChecklistView {
     ) {
         let tr = cx.tr;
         ui.heading(tr.f(T::RespEpisodeChecklist, &[&episode.number]));
+        let rows = self.rows(cx, episode, now);
+        if clickable {
+            ui.label(RichText::new(tr.t(T::RespTreeTip)).color(cx.look.weak_text));
+        }
+        // On the desk the tree scrolls on its own, so the items and their actions stay in view.
+        let height = if clickable {
+            (ui.clip_rect().bottom() - ui.cursor().top() - 8.0).max(240.0)
+        } else {
+            f32::INFINITY
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("unit_tree")
+            .max_height(height)
+            .auto_shrink([true, true])
+            .show(ui, |ui| self.tree(ui, cx, &rows, clickable));
+    }
+
+    /// The tree's grid: a row per unit (indented, with its fold triangle) and the rolled-up counts.
+    fn tree(&mut self, ui: &mut egui::Ui, cx: &PageContext<'_>, rows: &[UnitRow], clickable: bool) {
+        let tr = cx.tr;
+        let indent = ui.spacing().indent;
+        let toggle_width = ui.spacing().interact_size.y;
         egui::Grid::new("unit_rollup")
             .striped(true)
             .num_columns(6)
@@ -193,19 +247,68 @@ impl ChecklistView {
                     ui.label(RichText::new(tr.t(h)).strong());
                 }
                 ui.end_row();
-                for u in episode.by_unit(now) {
-                    if clickable {
-                        let selected = self.unit.as_deref() == Some(u.unit.as_str());
-                        if ui.selectable_label(selected, &u.unit_name).clicked() {
-                            self.unit = if selected { None } else { Some(u.unit.clone()) };
-                        }
-                    } else {
-                        ui.label(&u.unit_name);
+                for row in rows {
+                    if clickable && response::hidden_by(rows, &row.unit, &self.collapsed) {
+                        continue;
                     }
+                    ui.horizontal(|ui| {
+                        ui.add_space(indent * row.depth as f32);
+                        if clickable && row.has_children {
+                            let open = !self.collapsed.contains(&row.unit);
+                            let (glyph, what) = if open {
+                                ("▼", T::RespCollapse)
+                            } else {
+                                ("▶", T::RespExpand)
+                            };
+                            let name = tr.f(what, &[&row.name]);
+                            let r = ui
+                                .add(egui::Button::new(glyph).frame(false))
+                                .on_hover_text(&name);
+                            r.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::accesskit::Role::Button,
+                                    true,
+                                    &name,
+                                )
+                            });
+                            if r.clicked() {
+                                if open {
+                                    self.collapsed.insert(row.unit.clone());
+                                } else {
+                                    self.collapsed.remove(&row.unit);
+                                }
+                            }
+                        } else if clickable {
+                            ui.add_space(toggle_width);
+                        }
+                        let text = if row.depth == 0 {
+                            RichText::new(&row.name).strong()
+                        } else {
+                            RichText::new(&row.name)
+                        };
+                        if clickable {
+                            let selected = self.unit.as_deref() == Some(row.unit.as_str());
+                            if ui.selectable_label(selected, text).clicked() {
+                                self.unit = if selected {
+                                    None
+                                } else {
+                                    Some(row.unit.clone())
+                                };
+                            }
+                        } else {
+                            ui.label(text);
+                        }
+                    });
+                    let u = &row.rolled;
                     ui.label(u.total.to_string());
                     ui.label(u.acknowledged.to_string());
                     ui.label(u.done.to_string());
-                    ui.label(u.problems.to_string());
+                    let problems = RichText::new(u.problems.to_string());
+                    ui.label(if u.problems > 0 {
+                        problems.color(cx.look.warn)
+                    } else {
+                        problems
+                    });
                     let overdue = RichText::new(u.overdue.to_string());
                     ui.label(if u.overdue > 0 {
                         overdue.strong().color(cx.look.error)
@@ -215,6 +318,18 @@ impl ChecklistView {
                     ui.end_row();
                 }
             });
+    }
+
+    /// The units of the episode in the current plan's tree.
+    fn rows(
+        &self,
+        cx: &PageContext<'_>,
+        episode: &Episode,
+        now: DateTime<FixedOffset>,
+    ) -> Vec<UnitRow> {
+        let empty = UnitTree::default();
+        let tree = cx.desk.plan().map_or(&empty, |p| &p.units);
+        response::unit_rows(episode, tree, now)
     }
 
     fn table(
@@ -346,14 +461,26 @@ impl ChecklistView {
                 .labelled_by(l.id);
                 ui.end_row();
                 let l = ui.label(tr.t(T::RespEvidence));
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.evidence)
-                        .hint_text(tr.t(T::RespEvidenceHint))
-                        .desired_width(420.0),
-                )
-                .labelled_by(l.id);
+                ui.horizontal(|ui| {
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.evidence)
+                                .hint_text(tr.t(T::RespEvidenceHint))
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(l.id);
+                    if std::mem::take(&mut self.focus_evidence) {
+                        field.request_focus();
+                    }
+                    if ui.button(tr.t(T::RespPickEvidence)).clicked() {
+                        cx.send(Command::PickEvidenceFile);
+                    }
+                });
                 ui.end_row();
             });
+            if self.no_dialog {
+                ui.label(RichText::new(tr.t(T::RespNoDialog)).color(cx.look.weak_text));
+            }
             if let Some(e) = &self.error {
                 ui.label(RichText::new(e).color(cx.look.error));
             }
@@ -411,9 +538,7 @@ pub fn evidence_file(path: &Path, workspace: &Path) -> Result<EvidenceFile, Stri
     } else {
         workspace.join(path)
     };
-    let bytes = std::fs::read(&full).map_err(|e| format!("{}: {e}", full.display()))?;
-    let digest = Sha256::digest(&bytes);
-    let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let sha256 = sha256_hex(&full).map_err(|e| format!("{}: {e}", full.display()))?;
     let name = full
         .strip_prefix(workspace)
         .unwrap_or(&full)

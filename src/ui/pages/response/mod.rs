@@ -83,6 +83,16 @@ impl ResponsePage {
         self.tab = tab;
     }
 
+    /// The evidence file chosen in the system dialog goes into the checklist's evidence field.
+    pub fn set_evidence(&mut self, path: &std::path::Path) {
+        self.checklist.set_evidence(path);
+    }
+
+    /// No system file dialog can be shown: the checklist's evidence field takes the focus.
+    pub fn no_evidence_dialog(&mut self) {
+        self.checklist.no_evidence_dialog();
+    }
+
     /// Draw the page.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
         let tr = cx.tr;
@@ -129,11 +139,15 @@ impl ResponsePage {
             .id_salt("response_scroll")
             .show(ui, |ui| match self.tab {
                 Tab::Decide => {
+                    let settings = cx.workspace.settings();
                     let sources = advice::Sources {
-                        root: cx.workspace.root(),
+                        forecast: cx.workspace.aqi_forecast_path(),
                         store: cx.store(),
                         generation: cx.data.generation,
-                        area: &cx.workspace.settings().area,
+                        area: &settings.area,
+                        stations: &settings.stations,
+                        windows: &settings.windows,
+                        outlook: &settings.outlook,
                         plan: service.plan(),
                         state,
                         now,

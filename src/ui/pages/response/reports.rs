@@ -11,9 +11,11 @@ use egui::RichText;
 
 use crate::domain::response::ResponseState;
 use crate::domain::roster::Roster;
-use crate::report::after_action::{AfterActionInput, after_action_html};
+use crate::ingest::load_forecast;
+use crate::report::after_action::AfterActionError;
 use crate::report::daily_report::daily_report;
 use crate::report::duty::Duty;
+use crate::report::episode_air::{AirSources, desk_stations, summary_html};
 use crate::report::handover::handover;
 use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, warning_notice};
 use crate::report::response_ledger::{ledger_rows, write_csv, xlsx_bytes};
@@ -63,6 +65,27 @@ impl RosterCache {
             .map(|r| Duty::from_roster(r, now))
             .unwrap_or_default()
     }
+}
+
+/// The after-action summary of episode `number` with the air during it: the loaded data of the
+/// desk's stations and the workspace's AQI forecast.
+fn summary(
+    cx: &PageContext<'_>,
+    state: &ResponseState,
+    number: u32,
+    now: DateTime<FixedOffset>,
+) -> Result<String, AfterActionError> {
+    let settings = cx.workspace.settings();
+    let store = cx.store();
+    let stations = desk_stations(store, &settings.area, &settings.stations);
+    let (forecast, _) = load_forecast(&cx.workspace.aqi_forecast_path(), Some(now.date_naive()));
+    let sources = AirSources {
+        store,
+        stations: &stations,
+        area: &settings.area,
+        forecast: &forecast,
+    };
+    summary_html(state, number, Some(&sources), None, now)
 }
 
 impl ReportsView {
@@ -169,12 +192,7 @@ impl ReportsView {
                     .on_hover_text(tr.t(T::RespSummaryTip))
                     .clicked()
                 {
-                    let input = AfterActionInput {
-                        chart: None,
-                        days: &[],
-                        now,
-                    };
-                    match after_action_html(state, e.number, &input) {
+                    match summary(cx, state, e.number, now) {
                         Ok(html) => cx.send(Command::Export(vec![(
                             format!("总结评估-第{}次-{stamp}.html", e.number),
                             html.into_bytes(),

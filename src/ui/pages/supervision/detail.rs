@@ -33,6 +33,17 @@ pub struct DetailState {
 /// An evidence file as recorded: its name and the SHA-256 of its content (the file stays where it
 /// is; the hash proves later which file was meant).
 pub fn evidence_entry(path: &Path) -> std::io::Result<String> {
+    let hex = sha256_hex(path)?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(format!("{name} sha256:{hex}"))
+}
+
+/// The SHA-256 of a file's content as lowercase hex, read in blocks (evidence of supervision
+/// rectifications and of checklist items).
+pub fn sha256_hex(path: &Path) -> std::io::Result<String> {
     let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buf = [0u8; 64 * 1024];
@@ -43,16 +54,11 @@ pub fn evidence_entry(path: &Path) -> std::io::Result<String> {
         }
         hasher.update(&buf[..n]);
     }
-    let hex: String = hasher
+    Ok(hasher
         .finalize()
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect();
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    Ok(format!("{name} sha256:{hex}"))
+        .collect())
 }
 
 /// One history entry in words.

@@ -1,0 +1,255 @@
+//! The Response page on the sample drill (Handan, 22 Dec 2019 10:00, orange warning in force):
+//! the advice names the unfavourable-weather windows of the sample's meteorological forecast, and
+//! the after-action summary embeds the episode chart with a row per episode day; the checklist is
+//! the plan's unit tree; an item's evidence file comes from the file dialog (or a typed path).
+
+mod common;
+
+use airdesk::journal::{SqliteStorage, Storage};
+use airdesk::ui::command::Command;
+use airdesk::ui::file_dialog::{DialogKind, DialogOutcome};
+use airdesk::ui::i18n::{T, Tr};
+use airdesk::ui::pages::{Page, ResponseTab};
+use airdesk::ui::{AirDeskApp, StartOptions};
+use airdesk::workspace::Language;
+use common::{Env, fixed_now, harness, settle};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+/// The sample drill as a first start opens it, with the officer on duty at the drill moment.
+fn sample(env: &Env, language: Language) -> Harness<'static, AirDeskApp> {
+    sample_with(env, language, None)
+}
+
+/// The sample drill; `file_dialogs` as the start option says.
+fn sample_with(
+    env: &Env,
+    language: Language,
+    file_dialogs: Option<bool>,
+) -> Harness<'static, AirDeskApp> {
+    let app = AirDeskApp::new(StartOptions {
+        file_dialogs,
+        officer: airdesk::journal::Author::new("赵敏", "desk-1").ok(),
+        workspace: None,
+        language: Some(language),
+        config_dir: Some(env.config.path().to_path_buf()),
+        real_time: fixed_now,
+        watch_files: false,
+        ..StartOptions::default()
+    })
+    .expect("app");
+    let mut h = harness(app, (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Response));
+    h.run();
+    h
+}
+
+/// The texts (labels and values) of every node containing `part`.
+fn texts_containing(h: &Harness<'static, AirDeskApp>, part: &str) -> Vec<String> {
+    h.query_all_by(|_| true)
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            node.label().or_else(|| node.value())
+        })
+        .filter(|t| t.contains(part))
+        .collect()
+}
+
+#[test]
+fn the_advice_on_the_sample_names_the_unfavourable_weather_windows() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Decide);
+    h.run();
+    let reasons = texts_containing(&h, "不利气象条件：");
+    assert!(!reasons.is_empty(), "no window in the advice");
+    // The sample forecast's first window starts on 22 Dec.
+    assert!(reasons.iter().any(|r| r.contains("12月2")), "{reasons:?}");
+
+    h.state_mut().send(Command::SetLanguage(Language::En));
+    h.run();
+    assert!(!texts_containing(&h, "Unfavourable weather").is_empty());
+}
+
+#[test]
+fn the_apps_summary_embeds_the_episode_chart_and_a_row_per_day() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let root = h.state().workspace().root().to_path_buf();
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Reports);
+    h.run();
+    h.get_by_label(Tr(Language::Zh).t(T::RespSaveSummary))
+        .click();
+    h.run();
+    let html: Vec<String> = std::fs::read_dir(root.join("exports"))
+        .expect("exports")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| std::fs::read_to_string(p).expect("read"))
+        .collect();
+    let [html] = html.as_slice() else {
+        panic!("one summary expected, got {}", html.len());
+    };
+    assert!(html.contains("src=\"data:image/svg+xml;base64,"), "chart");
+    // The drill episode: 21 Dec 22:00 to the expected end on 24 Dec; at 22 Dec 10:00 only
+    // 21 Dec is over (Handan's mean PM2.5 121 µg/m³), the forecast covers 22 Dec on.
+    for (date, cells) in [
+        (
+            "2019-12-21",
+            "<td class=\"n\">121</td><td class=\"n\">—</td>",
+        ),
+        (
+            "2019-12-22",
+            "<td class=\"n\">—</td><td class=\"n\">220</td>",
+        ),
+        ("2019-12-23", "<td class=\"n\">—</td><td class=\"n\">"),
+        ("2019-12-24", "<td class=\"n\">—</td><td class=\"n\">"),
+    ] {
+        assert!(
+            html.contains(&format!("<tr><td>{date}</td>{cells}")),
+            "{date}"
+        );
+    }
+    assert!(!html.contains("<tr><td>2019-12-25</td>"));
+}
+
+#[test]
+fn the_checklist_shows_the_unit_tree_folds_by_keyboard_and_filters_to_a_subtree() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    let count = |h: &Harness<'static, AirDeskApp>, label: &str| h.query_all_by_label(label).count();
+    // Township → community → grids, and the community (no items of its own) only in the tree.
+    for unit in [
+        "城关镇人民政府",
+        "城关镇东关社区",
+        "东关社区第一网格",
+        "河东镇李集村",
+    ] {
+        assert!(count(&h, unit) >= 1, "{unit}");
+    }
+    assert_eq!(count(&h, "县教育体育局"), 2, "tree row and table row");
+
+    // Fold the township by keyboard: its villages and grids leave the tree.
+    let collapse = tr.f(T::RespCollapse, &[&"城关镇人民政府"]);
+    h.get_by_label(&collapse).focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(count(&h, "城关镇东关社区"), 0);
+    let expand = tr.f(T::RespExpand, &[&"城关镇人民政府"]);
+    h.get_by_label(&expand).focus();
+    h.run();
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert_eq!(count(&h, "城关镇东关社区"), 1);
+
+    // Selecting the township shows only its subtree's items.
+    h.query_all_by_label("城关镇人民政府")
+        .next()
+        .expect("tree row")
+        .click();
+    h.run();
+    assert_eq!(count(&h, "县教育体育局"), 1, "only the tree row");
+    assert!(
+        count(&h, "东关社区第二网格") >= 2,
+        "the grid's item is listed"
+    );
+    assert_eq!(
+        count(&h, "河东镇李集村"),
+        1,
+        "another township's village: tree only"
+    );
+}
+
+/// Select the `n`-th table row of `unit` after filtering the checklist to that unit (its tree row
+/// is the first node with the name).
+fn select_row(h: &mut Harness<'static, AirDeskApp>, unit: &str, n: usize) {
+    let tree_row = h.query_all_by_label(unit).next().expect("tree row");
+    tree_row.scroll_to_me();
+    h.run();
+    h.query_all_by_label(unit).next().expect("tree row").click();
+    h.run();
+    h.query_all_by_label(unit)
+        .nth(n + 1)
+        .expect("table row")
+        .click();
+    h.run();
+}
+
+#[test]
+fn an_evidence_file_from_the_dialog_is_recorded_with_its_sha256() {
+    let env = Env::new();
+    let mut h = sample_with(&env, Language::Zh, Some(false));
+    let tr = Tr(Language::Zh);
+    let root = h.state().workspace().root().to_path_buf();
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    // 河东镇's third item is its overdue grid-patrol report (O-SUP-2).
+    select_row(&mut h, "河东镇人民政府", 2);
+    let t = texts_containing(&h, "网格员加密巡查辖区散煤");
+    assert!(
+        t.iter().any(|x| x.starts_with("河东镇人民政府 · ")),
+        "{t:?}"
+    );
+
+    // No system dialog on this machine: the button says so and the path field takes the focus.
+    h.get_by_label(tr.t(T::RespPickEvidence)).click();
+    h.run();
+    h.run();
+    h.get_by_label(tr.t(T::RespNoDialog));
+    assert!(h.get_by_label(tr.t(T::RespEvidence)).is_focused());
+
+    // A dialog that returns a file fills the field.
+    let file = env.config.path().join("巡查记录.pdf");
+    std::fs::write(&file, b"abc").expect("evidence");
+    h.state_mut().dialog_closed(DialogOutcome {
+        kind: DialogKind::EvidenceFile,
+        paths: vec![file.clone()],
+        unavailable: false,
+    });
+    h.run();
+    assert_eq!(
+        h.get_by_label(tr.t(T::RespEvidence)).value().as_deref(),
+        Some(file.display().to_string().as_str())
+    );
+    h.get_by_label(tr.t(T::RespFeedback)).focus();
+    h.run();
+    h.get_by_label(tr.t(T::RespFeedback))
+        .type_text("补报网格巡查记录");
+    h.run();
+    h.get_by_label(tr.t(T::RespActImplement)).click();
+    h.run();
+    let last = SqliteStorage::open_read_only(&root)
+        .expect("journal")
+        .read_since(0)
+        .expect("events")
+        .pop()
+        .expect("event");
+    assert_eq!(last.kind, "checklist.implemented");
+    assert_eq!(last.operator, "赵敏");
+    assert!(last.payload.contains("巡查记录.pdf"), "{}", last.payload);
+    // SHA-256 of "abc".
+    assert!(
+        last.payload
+            .contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        "{}",
+        last.payload
+    );
+    assert_eq!(std::fs::read(&file).expect("untouched"), b"abc");
+}
