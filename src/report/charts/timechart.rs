@@ -861,7 +861,11 @@ fn draw_laid_out<DB: DrawingBackend>(
         draw_panel_axes(
             &cv,
             panel,
-            (rect, mode.compact),
+            (
+                rect,
+                mode.compact,
+                (layout.panels.is_empty(), layout.panels.len() + 1 == n),
+            ),
             &frame,
             right_frame.as_ref(),
             prep.left.is_none() && prep.right.is_none(),
@@ -1331,7 +1335,7 @@ fn project_inside(run: &[Point], p: &Projection, r: &PixelRect) -> Option<Vec<(i
 fn draw_panel_axes<DB: DrawingBackend>(
     cv: &Canvas<'_, DB>,
     panel: &Panel,
-    (panel_rect, inline_titles): (PixelRect, bool),
+    (panel_rect, inline_titles, (first, last)): (PixelRect, bool, (bool, bool)),
     frame: &Frame,
     right: Option<&Frame>,
     empty: bool,
@@ -1348,9 +1352,18 @@ fn draw_panel_axes<DB: DrawingBackend>(
         [a, b, ..] => b - a,
         _ => 1.0,
     };
+    // Compact layout: panels touch, and a label on the line between two would seem to belong to
+    // either and meet the other's; only labels wholly inside their panel are written (the tick
+    // marks stay), apart from the top of the first panel and the bottom of the last.
+    let inside = |y: f64| {
+        !inline_titles || ((first || y >= r.y0 + font * 0.5) && (last || y <= r.y1 - font * 0.5))
+    };
     for v in &ticks {
         let y = frame.py(*v);
         cv.line((r.x0 - tick, y), (r.x0, y), alpha(style.axis, 1.0), thin)?;
+        if !inside(y) {
+            continue;
+        }
         cv.text(
             &format_tick(*v, step),
             r.x0 - tick - s(3.0),
@@ -1369,6 +1382,9 @@ fn draw_panel_axes<DB: DrawingBackend>(
         for v in &ticks {
             let y = rf.py(*v);
             cv.line((r.x1, y), (r.x1 + tick, y), alpha(style.axis, 1.0), thin)?;
+            if !inside(y) {
+                continue;
+            }
             cv.text(
                 &format_tick(*v, step),
                 r.x1 + tick + s(3.0),
