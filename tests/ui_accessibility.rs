@@ -5,11 +5,11 @@
 
 mod common;
 
+use airdesk::ui::AirDeskApp;
 use airdesk::ui::command::Command;
 use airdesk::ui::pages::Page;
-use airdesk::ui::{AirDeskApp, StartOptions};
 use airdesk::workspace::Language;
-use common::{Env, fixed_now, harness, settle};
+use common::{Env, harness, settle};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 
@@ -56,16 +56,7 @@ fn the_check_notices_an_unlabelled_field() {
 fn every_interactive_widget_on_every_page_has_a_label() {
     for language in [Language::Zh, Language::En] {
         let env = Env::new();
-        let app = AirDeskApp::new(StartOptions {
-            officer: airdesk::journal::Author::new("赵敏", "desk-1").ok(),
-            workspace: None,
-            language: Some(language),
-            config_dir: Some(env.config.path().to_path_buf()),
-            real_time: fixed_now,
-            watch_files: false,
-            ..StartOptions::default()
-        })
-        .expect("app");
+        let app = AirDeskApp::new(env.sample_options(language, Some("赵敏"))).expect("app");
         let mut h = harness(app, (1920.0, 1080.0));
         settle(&mut h);
         for page in Page::ALL {

@@ -5,10 +5,10 @@
 
 mod common;
 
+use airdesk::ui::AirDeskApp;
 use airdesk::ui::i18n::{T, Tr};
-use airdesk::ui::{AirDeskApp, StartOptions};
 use airdesk::workspace::Language;
-use common::{Env, fixed_now, harness, settle};
+use common::{Env, harness, settle};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
@@ -18,16 +18,7 @@ fn first_start(env: &Env, language: Language) -> AirDeskApp {
 }
 
 fn start(env: &Env, language: Language, officer: Option<&str>) -> AirDeskApp {
-    AirDeskApp::new(StartOptions {
-        officer: officer.and_then(|o| airdesk::journal::Author::new(o, "desk-1").ok()),
-        workspace: None,
-        language: Some(language),
-        config_dir: Some(env.config.path().to_path_buf()),
-        real_time: fixed_now,
-        watch_files: false,
-        ..StartOptions::default()
-    })
-    .expect("app")
+    AirDeskApp::new(env.sample_options(language, officer)).expect("app")
 }
 
 #[test]

@@ -12,7 +12,7 @@ use airdesk::ui::i18n::{T, Tr};
 use airdesk::ui::pages::{Page, ResponseTab};
 use airdesk::ui::{AirDeskApp, StartOptions};
 use airdesk::workspace::Language;
-use common::{Env, fixed_now, harness, settle};
+use common::{Env, harness, settle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -29,13 +29,7 @@ fn sample_with(
 ) -> Harness<'static, AirDeskApp> {
     let app = AirDeskApp::new(StartOptions {
         file_dialogs,
-        officer: airdesk::journal::Author::new("赵敏", "desk-1").ok(),
-        workspace: None,
-        language: Some(language),
-        config_dir: Some(env.config.path().to_path_buf()),
-        real_time: fixed_now,
-        watch_files: false,
-        ..StartOptions::default()
+        ..env.sample_options(language, Some("赵敏"))
     })
     .expect("app");
     let mut h = harness(app, (1920.0, 1080.0));

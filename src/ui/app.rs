@@ -784,6 +784,9 @@ impl AirDeskApp {
                     self.projector
                         .enter(ctx, self.workspace.settings().projector_scale);
                 }
+                // At once, not at the next frame: a write asked for earlier in this frame (an
+                // alert seen for the first time) must already be refused.
+                self.desk.set_presenting(self.projector.active());
             }
             Command::LeaveProjector => self.projector.leave(ctx),
             Command::SetProjectorScale(scale) => {

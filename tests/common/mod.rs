@@ -52,6 +52,22 @@ impl Env {
     }
 }
 
+impl Env {
+    /// Start options for a first start on the bundled sample drill (no workspace given, none
+    /// opened before), with `officer` at the desk when given.
+    pub fn sample_options(&self, language: Language, officer: Option<&str>) -> StartOptions {
+        StartOptions {
+            officer: officer.and_then(|o| airdesk::journal::Author::new(o, "desk-1").ok()),
+            workspace: None,
+            language: Some(language),
+            config_dir: Some(self.config.path().to_path_buf()),
+            real_time: fixed_now,
+            watch_files: false,
+            ..StartOptions::default()
+        }
+    }
+}
+
 /// A harness driving the whole app at `size`.
 pub fn harness(app: AirDeskApp, size: (f32, f32)) -> Harness<'static, AirDeskApp> {
     Harness::builder()

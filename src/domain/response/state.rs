@@ -158,6 +158,22 @@ pub struct UnitSummary {
     pub dropped: usize,
 }
 
+impl UnitSummary {
+    /// A unit with no items yet (counts start here).
+    pub fn empty(unit: &str, unit_name: &str) -> Self {
+        UnitSummary {
+            unit: unit.to_owned(),
+            unit_name: unit_name.to_owned(),
+            total: 0,
+            acknowledged: 0,
+            done: 0,
+            problems: 0,
+            overdue: 0,
+            dropped: 0,
+        }
+    }
+}
+
 /// Which items a checklist view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
@@ -265,16 +281,7 @@ impl Episode {
             let pos = match out.iter().position(|u| u.unit == item.key().unit) {
                 Some(p) => p,
                 None => {
-                    out.push(UnitSummary {
-                        unit: item.key().unit.clone(),
-                        unit_name: item.spec.unit_name.clone(),
-                        total: 0,
-                        acknowledged: 0,
-                        done: 0,
-                        problems: 0,
-                        overdue: 0,
-                        dropped: 0,
-                    });
+                    out.push(UnitSummary::empty(&item.key().unit, &item.spec.unit_name));
                     out.len() - 1
                 }
             };

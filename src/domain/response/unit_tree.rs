@@ -30,19 +30,6 @@ pub struct UnitRow {
     pub rolled: UnitSummary,
 }
 
-fn empty(unit: &str, name: &str) -> UnitSummary {
-    UnitSummary {
-        unit: unit.to_owned(),
-        unit_name: name.to_owned(),
-        total: 0,
-        acknowledged: 0,
-        done: 0,
-        problems: 0,
-        overdue: 0,
-        dropped: 0,
-    }
-}
-
 fn add(to: &mut UnitSummary, x: &UnitSummary) {
     to.total += x.total;
     to.acknowledged += x.acknowledged;
@@ -70,7 +57,7 @@ pub fn unit_rows(episode: &Episode, tree: &UnitTree, now: DateTime<FixedOffset>)
         let Some(unit) = tree.get(id) else {
             continue;
         };
-        let mut rolled = empty(id, &unit.name);
+        let mut rolled = UnitSummary::empty(id, &unit.name);
         for u in tree.subtree(id) {
             if let Some(s) = own_of(&u.id) {
                 add(&mut rolled, s);
@@ -85,7 +72,9 @@ pub fn unit_rows(episode: &Episode, tree: &UnitTree, now: DateTime<FixedOffset>)
             depth,
             parent: unit.parent.clone(),
             has_children: false,
-            own: own_of(id).cloned().unwrap_or_else(|| empty(id, &unit.name)),
+            own: own_of(id)
+                .cloned()
+                .unwrap_or_else(|| UnitSummary::empty(id, &unit.name)),
             rolled,
         });
         for child in tree.children(id).into_iter().rev() {

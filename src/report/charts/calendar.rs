@@ -104,14 +104,7 @@ pub fn draw_calendar<DB: DrawingBackend>(
     let first = data.from.or_else(|| data.values.keys().next().copied());
     let last = data.to.or_else(|| data.values.keys().next_back().copied());
     let (Some(from), Some(to)) = (first, last) else {
-        cv.text(
-            tr.t(T::ChartNoData),
-            w / 2.0,
-            h / 2.0,
-            font,
-            style.muted,
-            CENTER,
-        )?;
+        cv.centred_note(tr.t(T::ChartNoData), w, h, font, style.muted)?;
         return Ok(layout);
     };
     let (from, to) = (from.min(to), from.max(to));
@@ -136,14 +129,7 @@ pub fn draw_calendar<DB: DrawingBackend>(
     }
     let (ncols, cell) = best;
     if cell < s(6.0) {
-        cv.text(
-            tr.t(T::ChartTooSmall),
-            w / 2.0,
-            h / 2.0,
-            font,
-            style.muted,
-            CENTER,
-        )?;
+        cv.centred_note(tr.t(T::ChartTooSmall), w, h, font, style.muted)?;
         return Ok(layout);
     }
     let cell = cell.min(s(90.0));

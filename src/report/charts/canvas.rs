@@ -218,6 +218,19 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             .map_err(err)
     }
 
+    /// A one-line note in the middle of a `w`×`h` chart ("无数据", "图幅太小…"), drawn in place of
+    /// the chart.
+    pub fn centred_note(
+        &self,
+        s: &str,
+        w: f64,
+        h: f64,
+        size: f64,
+        c: RGBColor,
+    ) -> Result<(), ChartError> {
+        self.text(s, w / 2.0, h / 2.0, size, c, CENTER)
+    }
+
     /// Width and height of a text at em size `size`, as the backend will draw it.
     pub fn text_size(&self, s: &str, size: f64) -> Result<(f64, f64), ChartError> {
         if s.is_empty() {

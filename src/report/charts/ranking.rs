@@ -156,14 +156,7 @@ pub fn draw_ranking<DB: DrawingBackend>(
         .filter(|v| v.is_finite())
         .collect();
     if finite.is_empty() {
-        cv.text(
-            tr.t(T::ChartNoData),
-            w / 2.0,
-            h / 2.0,
-            font,
-            style.muted,
-            CENTER,
-        )?;
+        cv.centred_note(tr.t(T::ChartNoData), w, h, font, style.muted)?;
         return Ok(layout);
     }
     let rank_w = cv.text_size("000", font)?.0 + s(8.0);

@@ -758,14 +758,7 @@ fn draw_laid_out<DB: DrawingBackend>(
         } else {
             T::ChartTooSmall
         };
-        cv.text(
-            style.tr().t(text),
-            w / 2.0,
-            h / 2.0,
-            font,
-            style.muted,
-            CENTER,
-        )?;
+        cv.centred_note(style.tr().t(text), w, h, font, style.muted)?;
         return Ok(layout);
     }
     let range = layout.view;

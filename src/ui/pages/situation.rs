@@ -63,13 +63,15 @@ struct Board {
     cards: Cards,
 }
 
-/// What the board depends on: data generation, area, stations, hour, journal and roster files.
+/// What the board depends on: data generation, area, stations, hour, journal and roster files,
+/// and the language (the trend chart's band names).
 type BoardKey = (
     u64,
     String,
     Vec<String>,
     Hour,
     Vec<Option<std::time::SystemTime>>,
+    crate::workspace::Language,
 );
 
 /// State of the situation page: the board cache.
@@ -184,6 +186,7 @@ impl SituationPage {
             settings.stations.clone(),
             cx.as_of(),
             board::file_stamps(cx.workspace),
+            cx.tr.0,
         );
         if self.board.as_ref().is_none_or(|b| b.key != key) {
             self.board = None;
