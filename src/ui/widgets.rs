@@ -130,6 +130,22 @@ pub fn badge(
     response
 }
 
+/// How a [`tile`] is coloured.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TileColour {
+    /// The card colours.
+    Plain,
+    /// The card colours with a coloured bar at the left edge.
+    Accent(Color32),
+    /// Filled with `fill` (an AQI category colour), all text in `text` (what reads on it).
+    Filled {
+        /// Background.
+        fill: Color32,
+        /// Text on it.
+        text: Color32,
+    },
+}
+
 /// A small painted tile: a caption, a big value and a note under it, in a box of `width`. Painted
 /// rather than nested layouts so that a row of tiles wraps like words in a sentence.
 pub fn tile(
@@ -139,7 +155,7 @@ pub fn tile(
     caption: &str,
     value: &str,
     note: &str,
-    accent: Option<Color32>,
+    colour: TileColour,
 ) -> egui::Response {
     let body = ui
         .style()
@@ -157,13 +173,21 @@ pub fn tile(
     } else {
         ui.visuals().widgets.noninteractive.bg_stroke
     };
+    let (fill, weak, strong) = match colour {
+        TileColour::Filled { fill, text } => (fill, text, text),
+        _ => (look.card_fill, look.weak_text, look.strong_text),
+    };
     painter.rect(
         rect.shrink(0.5),
         4.0,
-        look.card_fill,
+        fill,
         stroke,
         egui::StrokeKind::Inside,
     );
+    let accent = match colour {
+        TileColour::Accent(c) => Some(c),
+        _ => None,
+    };
     if let Some(c) = accent {
         let bar = egui::Rect::from_min_size(rect.min, egui::vec2(5.0, rect.height()));
         painter.rect_filled(
@@ -189,9 +213,9 @@ pub fn tile(
         );
         *y += size * step;
     };
-    line(caption, body, look.weak_text, &mut y, 1.3);
-    line(value, big, look.strong_text, &mut y, 1.25);
-    line(note, small, look.weak_text, &mut y, 1.3);
+    line(caption, body, weak, &mut y, 1.3);
+    line(value, big, strong, &mut y, 1.25);
+    line(note, small, weak, &mut y, 1.3);
     // Painted text is invisible to screen readers: name the tile after what it shows.
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{caption} {value} {note}"))

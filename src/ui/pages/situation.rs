@@ -20,7 +20,7 @@ use crate::ui::chart::TimeChartWidget;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::theme::Look;
-use crate::ui::widgets::{badge, card, card_grid, key_figure, tile_width};
+use crate::ui::widgets::{TileColour, badge, card, card_grid, key_figure, tile, tile_width};
 use plotters::style::RGBColor;
 
 /// How far back the board looks for the latest reading and draws the trend.
@@ -433,7 +433,11 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, with_figu
                     }
                     None => ("—".to_string(), String::new(), None, t.name.clone()),
                 };
-                aqi_tile(ui, &look, width, &t.name, &value, &note, colours).on_hover_text(hover);
+                let colour = colours.map_or(TileColour::Plain, |(fill, text)| TileColour::Filled {
+                    fill,
+                    text,
+                });
+                tile(ui, &look, width, &t.name, &value, &note, colour).on_hover_text(hover);
             }
         });
     });
@@ -613,63 +617,6 @@ fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut
             );
         }
     });
-}
-
-/// A station tile filled with its AQI category's official colour, text in the colour that reads
-/// on it (black on green, yellow and orange; white on red, purple and maroon).
-fn aqi_tile(
-    ui: &mut egui::Ui,
-    look: &Look,
-    width: f32,
-    caption: &str,
-    value: &str,
-    note: &str,
-    colours: Option<(Color32, Color32)>,
-) -> egui::Response {
-    let body = ui
-        .style()
-        .text_styles
-        .get(&egui::TextStyle::Body)
-        .map_or(14.5, |f| f.size);
-    let small = body * 0.85;
-    let big = look.key_figure * 0.62;
-    let pad = 6.0;
-    let height = pad * 2.0 + body * 1.3 + big * 1.25 + small * 1.3;
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
-    let painter = ui.painter_at(rect);
-    let (fill, text) = colours.unwrap_or((look.card_fill, look.weak_text));
-    let stroke = if look.projector {
-        egui::Stroke::new(1.5, Color32::BLACK)
-    } else {
-        ui.visuals().widgets.noninteractive.bg_stroke
-    };
-    painter.rect(
-        rect.shrink(0.5),
-        4.0,
-        fill,
-        stroke,
-        egui::StrokeKind::Inside,
-    );
-    let x = rect.left() + pad;
-    let mut y = rect.top() + pad;
-    let mut line = |t: &str, size: f32, step: f32| {
-        painter.text(
-            egui::pos2(x, y),
-            egui::Align2::LEFT_TOP,
-            t,
-            egui::FontId::proportional(size),
-            text,
-        );
-        y += size * step;
-    };
-    line(caption, body, 1.3);
-    line(value, big, 1.25);
-    line(note, small, 1.3);
-    // Painted text is invisible to screen readers: name the tile after what it shows.
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{caption} {value} {note}"))
-    });
-    response
 }
 
 fn weak(ui: &mut egui::Ui, look: &Look, text: impl Into<String>) {

@@ -27,7 +27,7 @@ use crate::report::ledger::Language as ReportLanguage;
 use crate::store::StationId;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::theme::Look;
-use crate::ui::widgets::{card, key_figure, tile, tile_width};
+use crate::ui::widgets::{TileColour, card, key_figure, tile, tile_width};
 use crate::workspace::Language;
 
 pub use form::BudgetForm;
@@ -494,7 +494,15 @@ fn headline(ui: &mut egui::Ui, look: &Look, tr: Tr, ab: &AreaBudget) {
         for (caption, value, note, colour) in tiles.iter().skip(skip) {
             let note_width = tile_width(ui, note, 0.0);
             let width = tile_width(ui, caption, 180.0).max(note_width * 0.9);
-            tile(ui, look, width, caption, value, note, *colour);
+            tile(
+                ui,
+                look,
+                width,
+                caption,
+                value,
+                note,
+                colour.map_or(TileColour::Plain, TileColour::Accent),
+            );
         }
     });
 }
