@@ -162,8 +162,13 @@ impl Hindcast {
     }
 }
 
-/// Background level for `date`: geometric mean of the valid daily means of the `n` days before.
-fn background(daily: &BTreeMap<NaiveDate, DailyPm25>, date: NaiveDate, n: u32) -> Option<f32> {
+/// Background level for `date`: geometric mean of the valid daily means of the `n` days before
+/// (at least five of them). The Weather page's outlook uses the same level as the hindcast.
+pub(crate) fn background(
+    daily: &BTreeMap<NaiveDate, DailyPm25>,
+    date: NaiveDate,
+    n: u32,
+) -> Option<f32> {
     const MIN_DAYS: usize = 5;
     let first = date - chrono::Days::new(u64::from(n));
     let logs: Vec<f64> = daily

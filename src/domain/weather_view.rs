@@ -287,17 +287,6 @@ pub fn analyse(
     }
 }
 
-/// Geometric mean of the valid daily means before `date` (at least 5 of them).
-fn background(daily: &BTreeMap<NaiveDate, DailyPm25>, date: NaiveDate, n: u32) -> Option<f32> {
-    let first = date - chrono::Days::new(u64::from(n));
-    let logs: Vec<f64> = daily
-        .range(first..date)
-        .filter_map(|(_, d)| d.valid_mean)
-        .map(|v| f64::from(v.max(5.0)).ln())
-        .collect();
-    (logs.len() >= 5).then(|| (logs.iter().sum::<f64>() / logs.len() as f64).exp() as f32)
-}
-
 /// The outlook for `today` and every later day with weather. Yesterday's level is observed where
 /// it has enough hours, else the previous row's expected median (marked as chained).
 fn outlook_rows(
@@ -310,7 +299,7 @@ fn outlook_rows(
     let Some(last) = by_date.keys().next_back().copied() else {
         return Vec::new();
     };
-    let background = background(daily, today, s.background_days);
+    let background = hindcast::background(daily, today, s.background_days);
     let mut rows: Vec<OutlookRow> = Vec::new();
     for date in today.iter_days().take_while(|d| *d <= last.max(today)) {
         let Some(yesterday) = date.pred_opt() else {
