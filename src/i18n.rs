@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDateTime, Weekday};
 
 use crate::domain::aqi::{Category, Standard};
 use crate::domain::festivals::FestivalKind;
+use crate::domain::plan::Level;
 use crate::store::Variable;
 use crate::workspace::Language;
 
@@ -691,6 +692,23 @@ table! {
     WeekdayInitial5 => "五", "F";
     WeekdayInitial6 => "六", "S";
     WeekdayInitial7 => "日", "S";
+
+    // Emission-reduction list: import problems
+    ListReader => "读取问题：{0}", "Reading problem: {0}";
+    ListNoHeader => "前 20 行中没有表头：需要“企业名称”或“统一社会信用代码”列，以及绩效分级、乡镇、排放量或减排量等列", "No header row in the first 20 rows: a 企业名称 or 统一社会信用代码 column is needed, with columns such as 绩效分级, 乡镇, emissions or reductions";
+    ListNoEnterprise => "没有企业名称或统一社会信用代码，上方也没有可归属的企业；该行未载入", "No enterprise name or credit code, and no enterprise above to continue; row not loaded";
+    ListMissingGrade => "没有绩效分级；该行未载入", "No performance grade; row not loaded";
+    ListUnknownGrade => "未知的绩效分级“{0}”（应为 A、引领性、B、C、D、非分级或民生保障）；该行未载入", "Unknown performance grade “{0}” (expected A, 引领性, B, C, D, 非分级 or 民生保障); row not loaded";
+    ListNotANumber => "“{0}”不是数值；该行未载入", "“{0}” is not a number; row not loaded";
+    ListNegative => "排放量和减排量不能为负数（{0}）；该行未载入", "An emission or reduction cannot be negative ({0}); row not loaded";
+    ListAboveBase => "减排量 {0} 千克/日 大于基准排放量 {1} 千克/日；该行未载入", "Reduction {0} kg/d is above the base emission {1} kg/d; row not loaded";
+    ListBelowMilderLevel => "{0}减排量 {1} 千克/日 小于{2}的 {3} 千克/日；该行未载入", "The {0} reduction {1} kg/d is smaller than the {2} one, {3} kg/d; row not loaded";
+    ListNoUnit => "表头未注明单位，按千克/日读取", "No unit in the header; read as kg/d";
+    ListUnknownUnit => "表头单位“{0}”无法识别（可用 吨/年、千克/日、吨/日、t/a、kg/d）；该列未载入", "Unit “{0}” in the header is not known (use 吨/年, 千克/日, 吨/日, t/a, kg/d); column not loaded";
+    ListConflict => "同一企业在第 {0} 行为“{1}”，此处为“{2}”；该行未载入", "The same enterprise has “{1}” on row {0}, here “{2}”; row not loaded";
+    ListDuplicateLine => "与第 {0} 行是同一企业的同一生产线；该行未载入", "Same enterprise and production line as row {0}; row not loaded";
+    ListBadCreditCode => "统一社会信用代码“{0}”的校验码不符；该行未载入", "Unified social credit code “{0}” fails its check character; row not loaded";
+    ListMoreProblems => "另有 {0} 个问题未列出", "{0} more problems not listed";
 }
 
 /// Looks up table entries in the chosen language. Cheap to copy; pages receive one.
@@ -724,6 +742,14 @@ impl Tr {
         match self.0 {
             Language::Zh => v.name_zh(),
             Language::En => v.name_en(),
+        }
+    }
+
+    /// The default name of a response level (橙色预警 / orange warning).
+    pub fn level(self, level: Level) -> &'static str {
+        match self.0 {
+            Language::Zh => level.default_name(),
+            Language::En => level.default_name_en(),
         }
     }
 
