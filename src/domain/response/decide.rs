@@ -159,6 +159,7 @@ fn issue(
         primary,
         consultation: i.consultation,
         plan: PlanRef::of(plan),
+        list: plan.list.as_ref().map(|l| l.reference()),
         items: derive(plan, i.level, i.start),
     }))
 }
@@ -195,6 +196,7 @@ fn change(
         reasons: texts(&c.reasons),
         consultation: c.consultation,
         diff: rederive(&e.items, derive(plan, c.to, c.effective)),
+        list: plan.list.as_ref().map(|l| l.reference()),
     };
     Ok(if up {
         ResponseEvent::WarningUpgraded(change)
