@@ -245,6 +245,15 @@ impl Workspace {
             .map_or_else(|| self.root.join(DEFAULT_AQI_FORECAST), |p| self.resolve(p))
     }
 
+    /// The emission-reduction list files the settings name, resolved.
+    pub fn reduction_list_paths(&self) -> Vec<PathBuf> {
+        self.settings
+            .reduction_lists
+            .iter()
+            .map(|p| self.resolve(p))
+            .collect()
+    }
+
     /// `profiles/`: per-user or per-shift profiles.
     pub fn profiles_dir(&self) -> PathBuf {
         self.root.join("profiles")

@@ -115,7 +115,7 @@ impl Enterprise {
 /// exactly which list it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListFile {
-    /// File name as given (or as stored in the workspace settings).
+    /// The file's name (without its folder).
     pub name: String,
     /// SHA-256 of the file's bytes, lowercase hex.
     pub sha256: String,

@@ -1,7 +1,9 @@
 //! The drill (演练) episode recorded through the service, so a workspace can open mid-response:
 //! a shift started, a consultation held, an orange warning issued, every unit but one
 //! acknowledged, the measures due so far implemented — except one town's grid patrols, which are
-//! overdue — and one problem reported (a construction site still digging).
+//! overdue — and one problem reported (a construction site still digging). With an
+//! emission-reduction list in the plan, every listed enterprise's item is acknowledged and
+//! implemented too, the late town's included.
 //!
 //! It uses the measure ids of the shipped default plan. Times are relative to the warning's
 //! start `s`; at `s + 12 h` exactly one item is overdue and one problem is open.
@@ -138,15 +140,18 @@ fn record<S: Storage + ?Sized>(
         }),
         -8 * 60,
     )?;
-    // Every unit but the late town acknowledges all its items in the evening.
+    // Every unit but the late town acknowledges all its items in the evening; the late town
+    // passes on its listed enterprises' receipts (the enterprises themselves are on time).
+    let on_time =
+        |i: &super::checklist::Item| i.key().unit != LATE_UNIT || i.spec.enterprise.is_some();
     let keys: Vec<ItemKey> = service
         .state()
         .current()
         .map(|e| {
             e.filter(None, StatusFilter::Open, start)
-                .iter()
+                .into_iter()
+                .filter(|i| on_time(i))
                 .map(|i| i.key().clone())
-                .filter(|k| k.unit != LATE_UNIT)
                 .collect()
         })
         .unwrap_or_default();
@@ -204,9 +209,7 @@ fn record<S: Storage + ?Sized>(
             e.items
                 .iter()
                 .filter(|i| {
-                    i.status.awaits_implementation()
-                        && i.key().unit != LATE_UNIT
-                        && i.deadline <= at(12 * 60)
+                    i.status.awaits_implementation() && on_time(i) && i.deadline <= at(12 * 60)
                 })
                 .map(|i| i.key().clone())
                 .collect()

@@ -55,7 +55,7 @@ pub fn read_lists(paths: &[PathBuf]) -> ListLoad {
             Ok(bytes) => builder.file(path, &bytes),
             Err(e) => {
                 builder.list.files.push(ListFile {
-                    name: path.display().to_string(),
+                    name: file_name(path),
                     sha256: String::new(),
                 });
                 builder.problems.push(ListProblem {
@@ -113,7 +113,7 @@ impl Builder {
     fn file(&mut self, path: &Path, bytes: &[u8]) {
         let file = self.list.files.len();
         self.list.files.push(ListFile {
-            name: path.display().to_string(),
+            name: file_name(path),
             sha256: hex(&Sha256::digest(bytes)),
         });
         let before = self.problems.len();
@@ -167,6 +167,14 @@ fn cap(problems: &mut Vec<ListProblem>, from: usize, path: &Path) {
             issue: Issue::MoreProblems((n - MAX_PROBLEMS_PER_FILE) as u64),
         });
     }
+}
+
+/// The name a list file is recorded under: its file name (the hash tells copies apart).
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn hex(bytes: &[u8]) -> String {
