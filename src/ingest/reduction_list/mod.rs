@@ -27,7 +27,7 @@ use crate::domain::reduction::{
 
 use super::number::{Cell, NumberFormat};
 use super::report::{FileReport, MAX_PROBLEMS_PER_FILE};
-use super::sheet::{Sheet, SheetRow, read_sheet};
+use super::sheet::{Sheet, SheetCell, SheetRow, read_sheet};
 use columns::{Field, Unit, classify, combine, fold, is_header, is_sub_header, unit_of};
 
 /// The lists read and what was wrong with them.
@@ -401,20 +401,22 @@ impl FileReader<'_> {
     /// when empty or a dash.
     fn amount(&mut self, row: &SheetRow, c: &Column) -> Option<f64> {
         let cell = row.get(Some(c.index));
-        let raw = cell.text().unwrap_or_default();
         let value = match cell {
-            super::sheet::SheetCell::Number(n) => Cell::Value(*n),
-            _ => NOTHING.parse(&raw),
+            SheetCell::Empty => Cell::Missing,
+            SheetCell::Number(n) => Cell::Value(*n),
+            SheetCell::Text(t) => NOTHING.parse(t),
+            SheetCell::DateTime(_) | SheetCell::Time(_) => Cell::Invalid(String::new()),
         };
+        let raw = || cell.text().unwrap_or_default();
         match value {
             Cell::Missing => Some(0.0),
             Cell::Value(x) if x.is_finite() && x >= 0.0 => Some(x * c.factor),
             Cell::Value(x) if x.is_finite() => {
-                self.problem(Some(row.line), Some(&c.header), Issue::Negative(raw));
+                self.problem(Some(row.line), Some(&c.header), Issue::Negative(raw()));
                 None
             }
             Cell::Value(_) | Cell::Invalid(_) => {
-                self.problem(Some(row.line), Some(&c.header), Issue::NotANumber(raw));
+                self.problem(Some(row.line), Some(&c.header), Issue::NotANumber(raw()));
                 None
             }
         }
@@ -548,14 +550,22 @@ fn key_of(v: &RowValues) -> String {
     v.code.clone().or(v.name.clone()).unwrap_or_default()
 }
 
-/// A 合计/总计/小计 row at the foot of a list.
+/// A 合计/总计/小计 row at the foot of a list: its first cell with content says so.
 fn is_total_row(row: &SheetRow) -> bool {
-    row.cells.iter().find_map(|c| c.text()).is_some_and(|t| {
-        let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-        matches!(
-            t.trim_end_matches([':', '：']),
-            "合计" | "总计" | "小计" | "总合计" | "total"
-        )
+    let first = row.cells.iter().find_map(|c| match c {
+        SheetCell::Empty => None,
+        SheetCell::Text(t) if t.trim().is_empty() => None,
+        SheetCell::Text(t) => Some(t.as_str()),
+        _ => Some(""),
+    });
+    first.is_some_and(|t| {
+        t.len() <= 16 && {
+            let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            matches!(
+                t.trim_end_matches([':', '：']),
+                "合计" | "总计" | "小计" | "总合计" | "total"
+            )
+        }
     })
 }
 
