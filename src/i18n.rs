@@ -693,6 +693,13 @@ table! {
     WeekdayInitial6 => "六", "S";
     WeekdayInitial7 => "日", "S";
 
+    // Emission-reduction list: the check chart
+    ReductionNoBase => "无基数", "no base";
+    ReductionShortKg => "缺 {0} kg/d", "short {0} kg/d";
+    ReductionRequired => "要求 {0}%", "required {0}%";
+    ReductionReadoutReduction => "减排量 {0} kg/d", "reduction {0} kg/d";
+    ReductionReadoutPercent => "占基数 {0}%", "{0}% of the base";
+
     // Emission-reduction list: import problems
     ListReader => "读取问题：{0}", "Reading problem: {0}";
     ListNoHeader => "前 20 行中没有表头：需要“企业名称”或“统一社会信用代码”列，以及绩效分级、乡镇、排放量或减排量等列", "No header row in the first 20 rows: a 企业名称 or 统一社会信用代码 column is needed, with columns such as 绩效分级, 乡镇, emissions or reductions";

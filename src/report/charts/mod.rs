@@ -1,7 +1,8 @@
 //! Charts, each written once against plotters' `DrawingBackend` and drawn by three backends: the
 //! interactive egui widget (`ui::chart`), PNG ([`render_png`]) and SVG ([`render_svg`]).
 //!
-//! A chart is a plain data struct ([`TimeChart`], [`CalendarData`], [`RankingData`]), a
+//! A chart is a plain data struct ([`TimeChart`], [`CalendarData`], [`RankingData`],
+//! [`ReductionChart`]), a
 //! [`ChartStyle`] (desktop or projector, at any pixel density) and, for time charts, a
 //! [`ChartView`] (the visible time window and hidden series). The draw functions return a layout
 //! (where panels, legend items and cells landed) so the widget can map the pointer back to data.
@@ -18,6 +19,7 @@ pub mod from_store;
 pub mod geometry;
 mod png;
 mod ranking;
+mod reduction;
 pub mod strip;
 mod style;
 mod svg;
@@ -32,6 +34,9 @@ pub use decimate::Hourly;
 pub use export::{Chart, draw_chart, png_bytes, render_png, render_svg, svg_string};
 pub use png::{PngBackend, PngCanvas};
 pub use ranking::{Better, RankItem, RankingData, RankingLayout, draw_ranking, ranks};
+pub use reduction::{
+    ReductionBar, ReductionChart, ReductionGroup, ReductionLayout, draw_reduction,
+};
 pub use style::ChartStyle;
 pub use svg::{SvgBackend, SvgDocument};
 pub use timechart::{
