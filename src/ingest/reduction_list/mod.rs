@@ -456,7 +456,7 @@ impl FileReader<'_> {
         };
         for p in Pollutant::ALL {
             let pi = p as usize;
-            for l in 0..LIST_LEVELS.len() {
+            for (l, &level) in LIST_LEVELS.iter().enumerate() {
                 let r = v.reduction[l].get(p);
                 let col = header(v.reduction_column[l][pi]);
                 if v.has_base[pi] && r > v.base.get(p) * (1.0 + 1e-9) {
@@ -470,7 +470,7 @@ impl FileReader<'_> {
                     && r < v.reduction[m].get(p) * (1.0 - 1e-9)
                 {
                     let issue = Issue::BelowMilderLevel {
-                        level: LIST_LEVELS[l],
+                        level,
                         reduction: r,
                         milder: LIST_LEVELS[m],
                         milder_reduction: v.reduction[m].get(p),

@@ -315,8 +315,8 @@ proptest! {
                 let (_, base, red) = &lines[i];
                 for (k, pol) in Pollutant::ALL.into_iter().enumerate() {
                     prop_assert!((line.base.get(pol) - base[k]).abs() < 1e-6);
-                    for lv in 0..3 {
-                        prop_assert!((line.reduction[lv].get(pol) - red[lv][k]).abs() < 1e-6);
+                    for (got, want) in line.reduction.iter().zip(red) {
+                        prop_assert!((got.get(pol) - want[k]).abs() < 1e-6);
                     }
                 }
             }
