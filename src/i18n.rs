@@ -700,6 +700,48 @@ table! {
     ReductionReadoutReduction => "减排量 {0} kg/d", "reduction {0} kg/d";
     ReductionReadoutPercent => "占基数 {0}%", "{0}% of the base";
 
+    // Emission-reduction list: the Response page's tab
+    RespTabReduction => "减排清单", "Reduction list";
+    RedNoList => "未指定应急减排清单：在下方输入清单文件（CSV 或 Excel）路径导入，或在 settings.toml 的 reduction_lists 中指定。", "No emission-reduction list: import a list file (CSV or Excel) below, or name it in reduction_lists in settings.toml.";
+    RedFile => "清单文件 {0}（SHA-256 {1}…）", "List file {0} (SHA-256 {1}…)";
+    RedCounts => "{0} 家企业，{1} 条生产线（{2}）", "{0} enterprises, {1} production lines ({2})";
+    RedProblems => "{0} 个问题（这些行未载入）", "{0} problems (these rows were not loaded)";
+    RedImportLabel => "导入清单", "Import a list";
+    RedImportHint => "清单文件路径（.csv/.xlsx）", "List file path (.csv/.xlsx)";
+    RedImport => "导入并使用此清单", "Import and use this list";
+    RedCheck => "减排核算（占全社会排放量）", "Reduction check (share of whole-society emissions)";
+    RedChartTitle => "应急减排核算：清单减排量占全社会排放量", "Emission-reduction check: the list's reduction as a share of all emissions";
+    RedChartSubtitle => "{0} 家企业，{1} 条生产线 · 虚线为预案要求比例", "{0} enterprises, {1} lines · dashed: the plan's required share";
+    RedColLevel => "级别", "Level";
+    RedColRequired => "要求", "Required";
+    RedMet => "{0}% 达标（{1} kg/d）", "{0}% met ({1} kg/d)";
+    RedShort => "{0}% 未达标，缺 {1} kg/d", "{0}% short by {1} kg/d";
+    RedNoBase => "无基数（{0} kg/d）", "no base ({0} kg/d)";
+    RedBase => "应急减排基数（kg/d）：{0}", "Emission base (kg/d): {0}";
+    RedBreakdown => "减排构成", "Where the reduction comes from";
+    RedByGrade => "按绩效分级", "By grade";
+    RedByIndustry => "按行业", "By industry";
+    RedTop => "减排量最大的企业（kg/d）", "Largest contributors (kg/d)";
+    RedEnterprises => "清单企业", "Listed enterprises";
+    RedTownship => "乡镇（街道）", "Township";
+    RedIndustry => "行业", "Industry";
+    RedGrade => "绩效分级", "Grade";
+    RedAll => "全部", "All";
+    RedShown => "{0} 家企业 · 减排量为{1}（kg/d）", "{0} enterprises · reductions at {1} (kg/d)";
+    RedColName => "企业名称", "Enterprise";
+    RedPickOne => "点击左侧企业名称查看企业卡片", "Click an enterprise to see its card";
+    RedColLine => "生产线/工序", "Line / process";
+    RedColBase => "基准排放（kg/d）", "Base (kg/d)";
+    RedColIndicators => "关键指标", "Key indicators";
+    RedCardCode => "统一社会信用代码 {0}", "Credit code {0}";
+    RedCardWhere => "{0} · {1}", "{0} · {1}";
+    RedCardGrade => "绩效分级 {0}", "Grade {0}";
+    RedCardDepartment => "监管部门 {0}", "Supervised by {0}";
+    RedCardUnit => "排放量和减排量单位：kg/d", "Emissions and reductions in kg/d";
+    RedCardHistory => "应急响应措施记录", "Checklist history";
+    RedCardEpisode => "第 {0} 次过程", "Episode {0}";
+    RedCardNoHistory => "尚无该企业的应急响应措施记录", "No checklist items for this enterprise yet";
+
     // Emission-reduction list: import problems
     ListReader => "读取问题：{0}", "Reading problem: {0}";
     ListNoHeader => "前 20 行中没有表头：需要“企业名称”或“统一社会信用代码”列，以及绩效分级、乡镇、排放量或减排量等列", "No header row in the first 20 rows: a 企业名称 or 统一社会信用代码 column is needed, with columns such as 绩效分级, 乡镇, emissions or reductions";

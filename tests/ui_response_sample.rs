@@ -1,7 +1,8 @@
 //! The Response page on the sample drill (Handan, 22 Dec 2019 10:00, orange warning in force):
 //! the advice names the unfavourable-weather windows of the sample's meteorological forecast, and
 //! the after-action summary embeds the episode chart with a row per episode day; the checklist is
-//! the plan's unit tree; an item's evidence file comes from the file dialog (or a typed path).
+//! the plan's unit tree; an item's evidence file comes from the file dialog (or a typed path); the
+//! emission-reduction list's check and an enterprise's card, and the enterprises' items.
 
 mod common;
 
@@ -268,4 +269,60 @@ fn the_checklist_table_fits_a_1366_screen() {
             "{column:?} {header:?} {screen:?}"
         );
     }
+}
+
+#[test]
+fn the_reduction_tab_checks_the_sample_list_and_shows_an_enterprises_card() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Reduction);
+    h.run();
+    assert!(!texts_containing(&h, "60 家企业，100 条生产线").is_empty());
+    // The sample's orange level: SO2 met at 24 %, VOCs short by 167 kg/d.
+    assert_eq!(h.query_all_by_label("17.0% 未达标，缺 167 kg/d").count(), 1);
+    assert!(!texts_containing(&h, "24.0% 达标").is_empty());
+    assert!(!texts_containing(&h, "reduction-list.csv").is_empty());
+    // An enterprise's card: its lines with their measures, and the drill's items for it.
+    h.get_by_label("河东宏远钢铁有限公司").click();
+    h.run();
+    assert!(!texts_containing(&h, "统一社会信用代码 91130400MA0000137W").is_empty());
+    assert!(!texts_containing(&h, "烧结机").is_empty());
+    assert!(!texts_containing(&h, "自主减排，稳定达标排放").is_empty());
+    assert_eq!(
+        h.query_all_by_label("第 1 次过程").count(),
+        2,
+        "township and department"
+    );
+    h.state_mut().send(Command::SetLanguage(Language::En));
+    h.run();
+    assert_eq!(h.query_all_by_label("17.0% short by 167 kg/d").count(), 1);
+    assert!(!texts_containing(&h, "Checklist history").is_empty());
+}
+
+#[test]
+fn the_drills_checklist_holds_each_listed_enterprise_under_its_township() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    h.query_all_by_label("河东镇人民政府")
+        .next()
+        .expect("tree row")
+        .click();
+    h.run();
+    // The township's own measures, then its enterprises' measures for orange.
+    let items = texts_containing(&h, "有限公司：");
+    assert!(
+        items
+            .iter()
+            .any(|t| t.starts_with("河东宏远钢铁有限公司：自主减排")),
+        "{items:?}"
+    );
+    assert!(items.iter().any(|t| t.contains("限产50%")), "{items:?}");
 }

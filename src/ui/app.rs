@@ -841,6 +841,10 @@ impl AirDeskApp {
             }
             Command::ImportRoster(path) => self.import_list(&path, "roster"),
             Command::ImportContacts(path) => self.import_list(&path, "contacts"),
+            Command::ImportReductionList(path) => {
+                self.import_list(&path, "reduction-list");
+                self.desk.reload_plan(self.workspace.reduction_list_paths());
+            }
             Command::StartShift { operator, desk } => {
                 let at = to_cst(self.clock.now(real_now));
                 let started = crate::journal::Author::new(&operator, &desk)
@@ -1060,8 +1064,8 @@ impl AirDeskApp {
         Ok(())
     }
 
-    /// Copy a roster or contact list into the workspace as `<stem>.<ext>` and name it in the
-    /// settings (the original is not touched).
+    /// Copy a roster, contact list or emission-reduction list into the workspace as
+    /// `<stem>.<ext>` and name it in the settings (the original is not touched).
     fn import_list(&mut self, path: &std::path::Path, stem: &str) {
         if self.workspace.read_only() {
             return;
@@ -1073,12 +1077,10 @@ impl AirDeskApp {
         let name = PathBuf::from(format!("{stem}.{ext}"));
         let target = self.workspace.root().join(&name);
         match std::fs::copy(path, &target) {
-            Ok(_) => self.save_settings(|s| {
-                if stem == "roster" {
-                    s.roster = Some(name);
-                } else {
-                    s.contacts = Some(name);
-                }
+            Ok(_) => self.save_settings(|s| match stem {
+                "roster" => s.roster = Some(name),
+                "contacts" => s.contacts = Some(name),
+                _ => s.reduction_lists = vec![name],
             }),
             Err(e) => {
                 self.notices.push(

@@ -67,6 +67,10 @@ pub enum Command {
     ImportRoster(PathBuf),
     /// Copy a contact list file (CSV/xlsx) into the workspace and use it.
     ImportContacts(PathBuf),
+    // Response page, emission-reduction list
+    /// Copy an emission-reduction list file (CSV/xlsx) into the workspace and use it: later
+    /// warnings derive the enterprises' items from it.
+    ImportReductionList(PathBuf),
 
     // Desk: the duty officer and the journal (src/ui/desk.rs)
     /// Start the shift of this officer at this desk (records `shift.started` unless the same

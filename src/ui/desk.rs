@@ -19,6 +19,7 @@
 //!   pages read through `PageContext::desk`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset};
@@ -26,6 +27,7 @@ use serde::Serialize;
 
 use crate::domain::plan::{self, DEFAULT_PLAN_TOML, Plan, PlanProblem};
 use crate::domain::response::{self, ResponseService, ServiceError};
+use crate::ingest::reduction_list::{ListProblem, read_lists};
 use crate::journal::{
     Author, Event, JournalError, OpenMode, ReadOnlyReason, SqliteStorage, Storage,
 };
@@ -174,6 +176,10 @@ pub struct PlanStatus {
     pub problems: Vec<PlanProblem>,
     /// Reading the file failed (permissions, not UTF-8 …).
     pub read_error: Option<String>,
+    /// The emission-reduction list files the settings name (the plan's `list` comes from them).
+    pub list_files: Vec<PathBuf>,
+    /// What is wrong in those files (rows not loaded, files not readable).
+    pub list_problems: Vec<ListProblem>,
 }
 
 impl PlanStatus {
@@ -212,7 +218,8 @@ pub struct Desk {
     officer: Option<Author>,
     presenting: bool,
     plan: PlanStatus,
-    plan_mtime: Option<SystemTime>,
+    /// Modification times of the plan file and the list files, to re-read them when they change.
+    plan_mtime: Vec<Option<SystemTime>>,
     response: Option<ResponseService>,
     outcome: Option<Outcome>,
 }
@@ -244,8 +251,10 @@ impl Desk {
                 ),
             }
         }
-        let (plan, mut status) = read_plan(&plan_path);
+        let (mut plan, mut status) = read_plan(&plan_path);
         status.copied_default = copied_default;
+        status.list_files = workspace.reduction_list_paths();
+        attach_list(plan.as_mut(), &mut status);
         let response = match (plan, storage.as_ref()) {
             (Some(plan), Some(s)) => match ResponseService::load(s, plan) {
                 Ok(r) => Some(r),
@@ -265,7 +274,7 @@ impl Desk {
             open_error,
             officer: None,
             presenting: false,
-            plan_mtime: mtime(&plan_path),
+            plan_mtime: file_times(&status),
             plan: status,
             response,
             outcome: None,
@@ -522,22 +531,28 @@ impl Desk {
     /// Catch up with the journal (another instance's or another module's events) and re-read the
     /// plan file when it changed on disk. Returns how many events were read.
     pub fn refresh(&mut self) -> Result<usize, JournalError> {
-        let path = self.plan.path.clone();
-        let now = mtime(&path);
-        if now != self.plan_mtime {
-            self.plan_mtime = now;
-            let (plan, status) = read_plan(&path);
-            self.plan = PlanStatus {
-                copied_default: self.plan.copied_default,
-                ..status
-            };
-            if let (Some(plan), Some(service)) = (plan, self.response.as_mut()) {
-                service.set_plan(plan);
-            }
+        if file_times(&self.plan) != self.plan_mtime {
+            self.reload_plan(self.plan.list_files.clone());
         }
         match (self.storage.as_ref(), self.response.as_mut()) {
             (Some(s), Some(r)) => r.refresh(s),
             _ => Ok(0),
+        }
+    }
+
+    /// Read the plan file and the emission-reduction list `list_files` again (a file changed, or
+    /// the settings name another list); later commands use them, issued checklists keep theirs.
+    pub fn reload_plan(&mut self, list_files: Vec<PathBuf>) {
+        let (mut plan, status) = read_plan(&self.plan.path);
+        self.plan = PlanStatus {
+            copied_default: self.plan.copied_default,
+            list_files,
+            ..status
+        };
+        attach_list(plan.as_mut(), &mut self.plan);
+        self.plan_mtime = file_times(&self.plan);
+        if let (Some(plan), Some(service)) = (plan, self.response.as_mut()) {
+            service.set_plan(plan);
         }
     }
 
@@ -593,6 +608,8 @@ fn read_plan(path: &Path) -> (Option<Plan>, PlanStatus) {
         copied_default: false,
         problems: Vec::new(),
         read_error: None,
+        list_files: Vec::new(),
+        list_problems: Vec::new(),
     };
     let default = || plan::default_plan().ok();
     match std::fs::read_to_string(path) {
@@ -612,6 +629,29 @@ fn read_plan(path: &Path) -> (Option<Plan>, PlanStatus) {
             (default(), status)
         }
     }
+}
+
+/// Read the list files `status` names into `plan` (none named: no list) and keep their problems.
+fn attach_list(plan: Option<&mut Plan>, status: &mut PlanStatus) {
+    status.list_problems.clear();
+    let Some(plan) = plan else {
+        return;
+    };
+    plan.list = None;
+    if status.list_files.is_empty() {
+        return;
+    }
+    let load = read_lists(&status.list_files);
+    status.list_problems = load.problems;
+    plan.list = Some(Arc::new(load.list));
+}
+
+/// Modification times of the plan file and the list files.
+fn file_times(status: &PlanStatus) -> Vec<Option<SystemTime>> {
+    std::iter::once(&status.path)
+        .chain(&status.list_files)
+        .map(|p| mtime(p))
+        .collect()
 }
 
 fn mtime(path: &Path) -> Option<SystemTime> {

@@ -1,0 +1,142 @@
+//! The card of one enterprise of the emission-reduction list: who and where it is, its lines with
+//! base emissions, measures and reductions per level, key indicators, contacts, and its checklist
+//! history — every item the journal holds for it, episode by episode.
+
+use egui::RichText;
+
+use super::reduction::grade_label;
+use super::{fmt_time, pick};
+use crate::domain::reduction::{Enterprise, LIST_LEVELS, Pollutant, ReductionList};
+use crate::domain::response::ResponseState;
+use crate::ui::i18n::T;
+use crate::ui::pages::PageContext;
+use crate::ui::widgets::card;
+
+/// Draw the card of `e`.
+pub fn show(
+    ui: &mut egui::Ui,
+    cx: &PageContext<'_>,
+    list: &ReductionList,
+    e: &Enterprise,
+    state: &ResponseState,
+) {
+    let tr = cx.tr;
+    card(ui, &cx.look, &e.name, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let code = e.credit_code.as_deref().unwrap_or("—");
+            ui.label(tr.f(T::RedCardCode, &[&code]));
+            ui.label(tr.f(T::RedCardWhere, &[&e.township, &e.industry]));
+            ui.label(tr.f(T::RedCardGrade, &[&grade_label(tr, e.grade)]));
+            if !e.department.is_empty() {
+                ui.label(tr.f(T::RedCardDepartment, &[&e.department]));
+            }
+        });
+        if !e.contacts.is_empty() {
+            let contacts: Vec<String> = e
+                .contacts
+                .iter()
+                .map(|(k, v)| format!("{k}：{v}"))
+                .collect();
+            ui.label(contacts.join("  "));
+        }
+        ui.add_space(4.0);
+        lines(ui, cx, list, e);
+        ui.add_space(4.0);
+        history(ui, cx, e, state);
+    });
+}
+
+fn lines(ui: &mut egui::Ui, cx: &PageContext<'_>, list: &ReductionList, e: &Enterprise) {
+    let tr = cx.tr;
+    egui::Grid::new(("enterprise_lines", &e.key))
+        .striped(true)
+        .num_columns(3 + LIST_LEVELS.len())
+        .show(ui, |ui| {
+            ui.strong(tr.t(T::RedColLine));
+            ui.strong(tr.t(T::RedColBase));
+            for level in LIST_LEVELS {
+                ui.strong(tr.level(level));
+            }
+            ui.strong(tr.t(T::RedColIndicators));
+            ui.end_row();
+            for line in &e.lines {
+                let source = list
+                    .files
+                    .get(line.source.0)
+                    .map_or("", |f| f.name.as_str());
+                ui.label(if line.name.is_empty() {
+                    "—"
+                } else {
+                    &line.name
+                })
+                .on_hover_text(format!("{source}:{}", line.source.1));
+                ui.label(amounts(&line.base));
+                for (i, _) in LIST_LEVELS.iter().enumerate() {
+                    let measure = line.measures[i].trim();
+                    ui.label(format!(
+                        "{}\n{}",
+                        if measure.is_empty() { "—" } else { measure },
+                        amounts(&line.reduction[i])
+                    ));
+                }
+                let indicators: Vec<String> = line
+                    .indicators
+                    .iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect();
+                ui.label(indicators.join("\n"));
+                ui.end_row();
+            }
+        });
+    ui.label(RichText::new(tr.t(T::RedCardUnit)).color(cx.look.weak_text));
+}
+
+/// The non-zero amounts of a line as `SO2 12.3 · NOx 4.0`.
+fn amounts(a: &crate::domain::reduction::Amounts) -> String {
+    let parts: Vec<String> = Pollutant::ALL
+        .iter()
+        .filter(|&&p| a.get(p) > 0.0)
+        .map(|&p| format!("{} {:.1}", p.label(), a.get(p)))
+        .collect();
+    if parts.is_empty() {
+        "0".to_owned()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+fn history(ui: &mut egui::Ui, cx: &PageContext<'_>, e: &Enterprise, state: &ResponseState) {
+    let tr = cx.tr;
+    ui.strong(tr.t(T::RedCardHistory));
+    let mut any = false;
+    egui::Grid::new(("enterprise_history", &e.key))
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for episode in state.episodes() {
+                let items = episode
+                    .items
+                    .iter()
+                    .filter(|i| i.spec.enterprise.as_ref().is_some_and(|r| r.key == e.key));
+                for item in items {
+                    any = true;
+                    let last = item.history.last();
+                    ui.label(tr.f(T::RedCardEpisode, &[&episode.number]));
+                    ui.label(tr.level(item.spec.level));
+                    ui.label(&item.spec.unit_name);
+                    ui.label(pick(tr, item.status.label(), item.status.label_en()));
+                    ui.label(last.map_or_else(String::new, |c| {
+                        let mut s = format!("{} {}", fmt_time(&c.stamp.at), c.stamp.operator);
+                        if !c.text.is_empty() {
+                            s.push_str(&format!(" — {}", c.text));
+                        }
+                        s
+                    }));
+                    ui.end_row();
+                }
+            }
+        });
+    if !any {
+        ui.label(RichText::new(tr.t(T::RedCardNoHistory)).color(cx.look.weak_text));
+    }
+}
