@@ -742,6 +742,13 @@ table! {
     RedCardEpisode => "第 {0} 次过程", "Episode {0}";
     RedCardNoHistory => "尚无该企业的应急响应措施记录", "No checklist items for this enterprise yet";
 
+    // Staggered production (board and Response page)
+    StaggeredTitle => "错峰生产（常年措施）", "Staggered production (standing measure)";
+    StaggeredInForce => "执行中：{0} 至 {1}，{2} 家清单企业", "In force {0} to {1}: {2} listed enterprises";
+    StaggeredNext => "下次：{0} 至 {1}，{2} 家清单企业", "Next: {0} to {1}: {2} listed enterprises";
+    StaggeredNone => "预案未设错峰生产", "The plan sets no staggered production";
+    StaggeredNoList => "未载入减排清单，涉及企业未知", "No reduction list loaded: the enterprises are not known";
+
     // Emission-reduction list: import problems
     ListReader => "读取问题：{0}", "Reading problem: {0}";
     ListNoHeader => "前 20 行中没有表头：需要“企业名称”或“统一社会信用代码”列，以及绩效分级、乡镇、排放量或减排量等列", "No header row in the first 20 rows: a 企业名称 or 统一社会信用代码 column is needed, with columns such as 绩效分级, 乡镇, emissions or reductions";

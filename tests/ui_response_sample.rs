@@ -281,6 +281,8 @@ fn the_reduction_tab_checks_the_sample_list_and_shows_an_enterprises_card() {
         .show_tab(ResponseTab::Reduction);
     h.run();
     assert!(!texts_containing(&h, "60 家企业，100 条生产线").is_empty());
+    // Staggered production in the page's header, as on the board.
+    assert!(!texts_containing(&h, "执行中：2019-11-15 至 2020-03-15").is_empty());
     // The sample's orange level: SO2 met at 24 %, VOCs short by 167 kg/d.
     assert_eq!(h.query_all_by_label("17.0% 未达标，缺 167 kg/d").count(), 1);
     assert!(!texts_containing(&h, "24.0% 达标").is_empty());

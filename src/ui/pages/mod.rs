@@ -14,6 +14,7 @@ mod data;
 mod response;
 mod settings;
 mod situation;
+mod staggered;
 mod supervision;
 mod targets;
 mod weather;

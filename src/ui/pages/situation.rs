@@ -133,7 +133,13 @@ impl SituationPage {
                 ui.add_space(gap);
                 let min_w = if look.projector { 280.0 } else { 300.0 };
                 let cards: &[fn(&mut egui::Ui, &PageContext<'_>, &Cards)] = if look.projector {
-                    &[duty_card, window_card, budget_card, overdue_card]
+                    &[
+                        duty_card,
+                        window_card,
+                        budget_card,
+                        overdue_card,
+                        staggered_card,
+                    ]
                 } else {
                     &[
                         warning_card,
@@ -141,6 +147,7 @@ impl SituationPage {
                         window_card,
                         budget_card,
                         overdue_card,
+                        staggered_card,
                     ]
                 };
                 card_grid(ui, cards.len(), min_w, |ui, i| {
@@ -879,6 +886,14 @@ fn overdue_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
                     .color(look.error),
             );
         }
+    });
+}
+
+/// Staggered production in force or next, warning or not.
+fn staggered_card(ui: &mut egui::Ui, cx: &PageContext<'_>, _cards: &Cards) {
+    let today = to_cst(cx.now).date_naive();
+    card(ui, &cx.look, cx.tr.t(T::StaggeredTitle), |ui| {
+        super::staggered::show(ui, cx, today);
     });
 }
 
