@@ -742,6 +742,8 @@ table! {
     RedCardEpisode => "第 {0} 次过程", "Episode {0}";
     RedCardNoHistory => "尚无该企业的应急响应措施记录", "No checklist items for this enterprise yet";
 
+    RespListedEnterprises => "清单企业", "Listed enterprises";
+
     // Staggered production (board and Response page)
     StaggeredTitle => "错峰生产（常年措施）", "Staggered production (standing measure)";
     StaggeredInForce => "执行中：{0} 至 {1}，{2} 家清单企业", "In force {0} to {1}: {2} listed enterprises";

@@ -152,6 +152,12 @@ fn the_checklist_shows_the_unit_tree_folds_by_keyboard_and_filters_to_a_subtree(
     assert_eq!(count(&h, "城关镇东关社区"), 1);
 
     // Selecting the township shows only its subtree's items.
+    let tree_row = h
+        .query_all_by_label("城关镇人民政府")
+        .next()
+        .expect("tree row");
+    tree_row.scroll_to_me();
+    h.run();
     h.query_all_by_label("城关镇人民政府")
         .next()
         .expect("tree row")
@@ -308,15 +314,19 @@ fn the_reduction_tab_checks_the_sample_list_and_shows_an_enterprises_card() {
 fn the_drills_checklist_holds_each_listed_enterprise_under_its_township() {
     let env = Env::new();
     let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
     h.state_mut()
         .pages_mut()
         .response
         .show_tab(ResponseTab::Checklist);
     h.run();
-    h.query_all_by_label("河东镇人民政府")
+    let town = "河东镇人民政府";
+    h.query_all_by_label(town)
         .next()
         .expect("tree row")
-        .click();
+        .scroll_to_me();
+    h.run();
+    h.query_all_by_label(town).next().expect("tree row").click();
     h.run();
     // The township's own measures, then its enterprises' measures for orange.
     let items = texts_containing(&h, "有限公司：");
@@ -327,4 +337,32 @@ fn the_drills_checklist_holds_each_listed_enterprise_under_its_township() {
         "{items:?}"
     );
     assert!(items.iter().any(|t| t.contains("限产50%")), "{items:?}");
+    // Township → listed enterprises (folded at first) → one enterprise → its measure.
+    let enterprise = "河东宏远钢铁有限公司";
+    assert_eq!(h.query_all_by_label(enterprise).count(), 0, "folded");
+    let expand = tr.f(T::RespExpand, &[&tr.t(T::RespListedEnterprises)]);
+    let labels: Vec<String> = h
+        .query_all_by(|_| true)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    let after_town = labels.iter().position(|l| l == town).expect("town");
+    let nth = labels[..after_town]
+        .iter()
+        .filter(|l| **l == expand)
+        .count();
+    h.query_all_by_label(&expand)
+        .nth(nth)
+        .expect("the township's group")
+        .click();
+    h.run();
+    h.query_all_by_label(enterprise)
+        .next()
+        .expect("enterprise row")
+        .click();
+    h.run();
+    let items = texts_containing(&h, "有限公司：");
+    assert!(
+        !items.is_empty() && items.iter().all(|t| t.starts_with(enterprise)),
+        "{items:?}"
+    );
 }

@@ -53,4 +53,4 @@ pub use state::{
     Anchor, Anomaly, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase, ResponseState,
     Shift, Stamp, StatusFilter, TimelineEntry, UnitSummary,
 };
-pub use unit_tree::{UnitRow, hidden_by, subtree_of, unit_rows};
+pub use unit_tree::{RowKind, UnitRow, hidden_by, row_of, subtree_of, unit_rows};

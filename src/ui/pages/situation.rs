@@ -893,7 +893,7 @@ fn overdue_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
 fn staggered_card(ui: &mut egui::Ui, cx: &PageContext<'_>, _cards: &Cards) {
     let today = to_cst(cx.now).date_naive();
     card(ui, &cx.look, cx.tr.t(T::StaggeredTitle), |ui| {
-        super::staggered::show(ui, cx, today);
+        super::staggered::show(ui, cx, today, false);
     });
 }
 

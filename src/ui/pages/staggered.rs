@@ -9,8 +9,9 @@ use super::PageContext;
 use crate::domain::reduction::standing;
 use crate::ui::i18n::T;
 
-/// Draw the plan's staggered-production rules as they stand on `today`.
-pub fn show(ui: &mut egui::Ui, cx: &PageContext<'_>, today: NaiveDate) {
+/// Draw the plan's staggered-production rules as they stand on `today`: each on three lines, or
+/// on one (`compact`, the rule's text on hover).
+pub fn show(ui: &mut egui::Ui, cx: &PageContext<'_>, today: NaiveDate, compact: bool) {
     let tr = cx.tr;
     let look = &cx.look;
     let Some(plan) = cx.desk.plan() else {
@@ -29,11 +30,9 @@ pub fn show(ui: &mut egui::Ui, cx: &PageContext<'_>, today: NaiveDate) {
         } else {
             (T::StaggeredNext, look.strong_text)
         };
-        ui.label(
-            RichText::new(tr.f(key, &[&from, &to, &count]))
-                .strong()
-                .color(colour),
-        );
+        let head = RichText::new(tr.f(key, &[&from, &to, &count]))
+            .strong()
+            .color(colour);
         let by: Vec<String> = s
             .by_industry()
             .iter()
@@ -44,7 +43,16 @@ pub fn show(ui: &mut egui::Ui, cx: &PageContext<'_>, today: NaiveDate) {
             (Some(_), true) => s.rule.industries.join("、"),
             (Some(_), false) => by.join("、"),
         };
-        ui.label(RichText::new(detail).color(look.weak_text));
-        ui.label(RichText::new(&s.rule.text).color(look.weak_text));
+        if compact {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(tr.t(T::StaggeredTitle)).strong());
+                ui.label(head).on_hover_text(&s.rule.text);
+                ui.label(RichText::new(detail).color(look.weak_text));
+            });
+        } else {
+            ui.label(head);
+            ui.label(RichText::new(detail).color(look.weak_text));
+            ui.label(RichText::new(&s.rule.text).color(look.weak_text));
+        }
     }
 }

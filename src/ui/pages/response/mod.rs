@@ -238,10 +238,7 @@ fn header(
             }
         }
     });
-    egui::CollapsingHeader::new(RichText::new(tr.t(T::StaggeredTitle)).strong())
-        .id_salt("response_staggered")
-        .default_open(true)
-        .show(ui, |ui| super::staggered::show(ui, cx, now.date_naive()));
+    super::staggered::show(ui, cx, now.date_naive(), true);
     if !cx.presenting {
         if let Some(why) = cx.desk.why_not_respond() {
             ui.label(RichText::new(why.text(tr.0)).color(look.warn));
