@@ -9,6 +9,11 @@ fn main() -> ExitCode {
     let cli = airdesk::cli::Cli::parse();
     match cli.command {
         Some(command) => airdesk::cli::run(command),
-        None => airdesk::cli::run_gui(&cli.gui),
+        None => {
+            // SAFETY: no other thread has been started yet (argument parsing starts none); the
+            // graphics drivers read these variables when the window's context is made.
+            unsafe { airdesk::workspace::Folders::current().redirect_caches() };
+            airdesk::cli::run_gui(&cli.gui)
+        }
     }
 }

@@ -9,7 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::clock::{Clock, to_cst};
 use crate::workspace::{
-    AppState, Language, Renderer, Workspace, WorkspaceError, sample,
+    AppState, Folders, Language, Renderer, Workspace, WorkspaceError, sample,
     watch::{WatchSet, Watcher},
 };
 
@@ -57,8 +57,8 @@ pub struct StartOptions {
     pub renderer: Option<Renderer>,
     /// Set when the preferred renderer failed and this process is the restart.
     pub fallback: Option<RendererFallback>,
-    /// Where app-level state lives; `None` = [`AppState::config_dir`]. Tests point it at a
-    /// temporary folder.
+    /// One folder for app-level state and the sample; `None` = [`Folders::current`]. Tests
+    /// point it at a temporary folder.
     pub config_dir: Option<PathBuf>,
     /// The real clock (tests may pass a fixed one).
     pub real_time: fn() -> DateTime<Utc>,
@@ -93,7 +93,7 @@ impl Default for StartOptions {
 pub struct AirDeskApp {
     workspace: Workspace,
     app_state: AppState,
-    config_dir: Option<PathBuf>,
+    folders: Folders,
     language_override: Option<Language>,
     data: DataStatus,
     loads_started: u64,
@@ -123,14 +123,17 @@ impl AirDeskApp {
     /// the first frame. Fails only when no workspace at all can be opened or created (not even a
     /// scratch one in the temporary folder).
     pub fn new(options: StartOptions) -> Result<AirDeskApp, WorkspaceError> {
-        let config_dir = options.config_dir.clone().or_else(AppState::config_dir);
-        let app_state = config_dir
+        let folders = options
+            .config_dir
+            .as_deref()
+            .map_or_else(|| Folders::current().clone(), Folders::one_folder);
+        let app_state = folders
+            .config
             .as_deref()
             .map(AppState::load)
             .unwrap_or_default();
         let mut notices = Notices::default();
-        let workspace =
-            open_first_workspace(&options, &app_state, config_dir.as_deref(), &mut notices)?;
+        let workspace = open_first_workspace(&options, &app_state, &folders, &mut notices)?;
         let real_now = (options.real_time)();
         let clock = options
             .drill
@@ -147,7 +150,7 @@ impl AirDeskApp {
         let mut app = AirDeskApp {
             workspace,
             app_state,
-            config_dir,
+            folders,
             language_override: options.language,
             data: DataStatus::default(),
             loads_started: 0,
@@ -217,6 +220,11 @@ impl AirDeskApp {
     /// The page on show.
     pub fn page(&self) -> Page {
         self.page
+    }
+
+    /// The folders app state, the sample and caches are kept in.
+    pub fn folders(&self) -> &Folders {
+        &self.folders
     }
 
     /// The open workspace.
@@ -1270,7 +1278,7 @@ impl AirDeskApp {
 
     fn remember_workspace(&mut self) {
         self.app_state.opened(self.workspace.root());
-        if let Some(dir) = &self.config_dir
+        if let Some(dir) = &self.folders.config
             && let Err(e) = self.app_state.save(dir)
         {
             log::warn!("cannot save the app state in {}: {e}", dir.display());
@@ -1306,7 +1314,7 @@ impl AirDeskApp {
 fn open_first_workspace(
     options: &StartOptions,
     app_state: &AppState,
-    config_dir: Option<&std::path::Path>,
+    folders: &Folders,
     notices: &mut Notices,
 ) -> Result<Workspace, WorkspaceError> {
     let open = |p: &std::path::Path| {
@@ -1323,7 +1331,7 @@ fn open_first_workspace(
     if options.workspace.is_none() {
         candidates.extend(app_state.last_workspace.clone().filter(|p| p.is_dir()));
         if app_state.last_workspace.is_none()
-            && let Some(dir) = sample::sample_dir(config_dir)
+            && let Some(dir) = folders.sample_dir()
         {
             match sample::install(&dir) {
                 Ok(()) => candidates.push(dir),
@@ -1336,7 +1344,7 @@ fn open_first_workspace(
                 }
             }
         }
-        candidates.push(AppState::default_workspace_dir());
+        candidates.push(folders.default_workspace());
     }
     candidates.push(std::env::temp_dir().join("airdesk-scratch-workspace"));
     let mut last_error = None;

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use crate::workspace::{AppState, Renderer};
+use crate::workspace::Renderer;
 
 use super::app::{AirDeskApp, RendererFallback, StartOptions};
 use super::i18n::{T, Tr};
@@ -60,7 +60,7 @@ pub fn run(mut launch: Launch) -> ExitCode {
         renderer,
         fallback: launch.start.fallback.clone(),
     };
-    let options = native_options(renderer, &title);
+    let options = native_options(renderer, &title, app.app.folders().window_state_file());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         eframe::run_native(
             APP_ID,
@@ -171,7 +171,11 @@ fn one_line(s: &str) -> String {
     line.chars().take(300).collect()
 }
 
-fn native_options(renderer: Renderer, title: &str) -> eframe::NativeOptions {
+fn native_options(
+    renderer: Renderer,
+    title: &str,
+    persistence_path: Option<std::path::PathBuf>,
+) -> eframe::NativeOptions {
     let icon = egui::IconData::default();
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -187,7 +191,7 @@ fn native_options(renderer: Renderer, title: &str) -> eframe::NativeOptions {
         },
         system_font_fallback: false,
         persist_window: true,
-        persistence_path: AppState::config_dir().map(|d| d.join("window.ron")),
+        persistence_path,
         ..Default::default()
     }
 }
