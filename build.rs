@@ -9,6 +9,9 @@
 //! - Debug and test builds record `unknown` and do not watch git: watching it would rebuild the
 //!   crate and relink every test binary after each commit, on a machine shared by several
 //!   engineers.
+//!
+//! On Windows it also puts the icon into `airdesk.exe` (Explorer, the taskbar, the installer's
+//! Start-menu entry), with the `winresource` crate and the Windows SDK's resource compiler.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -24,6 +27,22 @@ fn main() {
         _ => "unknown".into(),
     };
     println!("cargo::rustc-env=AIRDESK_COMMIT={commit}");
+    #[cfg(windows)]
+    windows_icon();
+}
+
+/// The icon resource of `airdesk.exe` (this script runs on the build machine, so `cfg(windows)`
+/// means a build on Windows, the only way the Windows recipe builds).
+#[cfg(windows)]
+fn windows_icon() {
+    println!("cargo::rerun-if-changed=assets/icons/airdesk.ico");
+    let mut res = winresource::WindowsResource::new();
+    res.set_icon("assets/icons/airdesk.ico");
+    if let Err(e) = res.compile() {
+        // No resource compiler (rc.exe comes with the Windows SDK): build on without the icon;
+        // the window still shows it (it is set at run time).
+        println!("cargo::warning=airdesk.exe gets no icon: {e}");
+    }
 }
 
 /// The commit of the work tree this crate is the top of, and the files to watch for a change of

@@ -13,6 +13,7 @@ use crate::workspace::{
     watch::{WatchSet, Watcher},
 };
 
+use super::about;
 use super::background::{Background, Message, load_now};
 use super::command::Command;
 use super::desk::{Desk, default_desk_id};
@@ -115,6 +116,7 @@ pub struct AirDeskApp {
     fonts_installed: bool,
     desk: Desk,
     shift: ShiftModal,
+    about_open: bool,
     desk_refreshed: Option<std::time::Instant>,
 }
 
@@ -174,6 +176,7 @@ impl AirDeskApp {
             fonts_installed: false,
             desk,
             shift: ShiftModal::default(),
+            about_open: false,
             desk_refreshed: None,
         };
         app.desk_notices();
@@ -261,6 +264,11 @@ impl AirDeskApp {
     /// The workspace journal, the duty officer and the response state.
     pub fn desk(&self) -> &Desk {
         &self.desk
+    }
+
+    /// Whether the About box is on show.
+    pub fn about_open(&self) -> bool {
+        self.about_open
     }
 
     /// Whether the shift modal is on show.
@@ -386,6 +394,11 @@ impl AirDeskApp {
         if !presenting {
             let asked = self.shift.show(&ctx, tr, &look, &self.desk);
             self.commands.extend(asked);
+        }
+        if self.about_open
+            && about::show(&ctx, tr, &look, &self.folders, self.workspace.root())
+        {
+            self.commands.push(Command::CloseAbout);
         }
         self.drop_overlay(&ctx, tr, &look);
         self.apply_all(&ctx);
@@ -695,6 +708,9 @@ impl AirDeskApp {
             if i.consume_key(Modifiers::NONE, Key::F5) {
                 out.push(Command::Reload);
             }
+            if i.consume_key(Modifiers::NONE, Key::F1) {
+                out.push(Command::ShowAbout);
+            }
             if i.consume_shortcut(&cmd(Key::L)) {
                 out.push(Command::ToggleLanguage);
             }
@@ -831,6 +847,8 @@ impl AirDeskApp {
                 };
             }
             Command::DismissNotice(id) => self.notices.dismiss(id),
+            Command::ShowAbout => self.about_open = true,
+            Command::CloseAbout => self.about_open = false,
             // Weather page
             Command::SetWindowSettings(w) => self.save_settings(|s| s.windows = w),
             Command::SetOutlookSettings(o) => self.save_settings(|s| s.outlook = o),
