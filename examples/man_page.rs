@@ -10,6 +10,7 @@ fn main() -> Result<()> {
         .nth(1)
         .context("usage: man_page OUT_DIR")?;
     std::fs::create_dir_all(&out).context("creating the output folder")?;
-    clap_mangen::generate_to(airdesk::cli::Cli::command(), &out).context("writing the man pages")?;
+    clap_mangen::generate_to(airdesk::cli::Cli::command(), &out)
+        .context("writing the man pages")?;
     Ok(())
 }

@@ -31,7 +31,9 @@ mod tests {
         assert!(
             COMMIT == "unknown"
                 || COMMIT.trim_end_matches("+modified").len() >= 7
-                    && COMMIT.chars().all(|c| c.is_ascii_alphanumeric() || c == '+'),
+                    && COMMIT
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '+'),
             "{COMMIT}"
         );
         assert!(FONT_LICENCE.contains("SIL OPEN FONT LICENSE"));

@@ -395,9 +395,7 @@ impl AirDeskApp {
             let asked = self.shift.show(&ctx, tr, &look, &self.desk);
             self.commands.extend(asked);
         }
-        if self.about_open
-            && about::show(&ctx, tr, &look, &self.folders, self.workspace.root())
-        {
+        if self.about_open && about::show(&ctx, tr, &look, &self.folders, self.workspace.root()) {
             self.commands.push(Command::CloseAbout);
         }
         self.drop_overlay(&ctx, tr, &look);

@@ -167,7 +167,10 @@ impl Folders {
             && let Err(e) = std::fs::create_dir_all(cache)
         {
             // A read-only stick: the drivers then skip their cache, which costs only speed.
-            eprintln!("airdesk: cannot create the cache folder {}: {e}", cache.display());
+            eprintln!(
+                "airdesk: cannot create the cache folder {}: {e}",
+                cache.display()
+            );
         }
         for (name, value) in vars {
             // SAFETY: the caller guarantees no other thread runs yet.
@@ -222,7 +225,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let exe = dir.path().join("airdesk.exe");
         std::fs::create_dir(dir.path().join(PORTABLE_MARKER)).expect("mkdir");
-        assert_eq!(Folders::detect(None, Some(&exe)).mode, FolderMode::Installed);
+        assert_eq!(
+            Folders::detect(None, Some(&exe)).mode,
+            FolderMode::Installed
+        );
         std::fs::write(dir.path().join(PORTABLE_MARKER_TXT), "").expect("marker");
         assert_eq!(Folders::detect(None, Some(&exe)).mode, FolderMode::Portable);
         assert_eq!(Folders::detect(None, None).mode, FolderMode::Installed);
