@@ -2,7 +2,8 @@
 //! sizes (kittest fails on a missing glyph and on an unnamed input widget), files open by typed path
 //! and by drag-and-drop, the load report shows problems with their lines, the language switches,
 //! keyboard shortcuts reach everything, projector mode has no edit widget, a read-only workspace
-//! saves nothing and no data file is ever written.
+//! saves nothing and no data file is ever written; the About box opens from F1, Settings and the
+//! shortcut list; and the built binary run as a portable copy writes only beside itself.
 
 mod common;
 
@@ -485,6 +486,10 @@ fn f1_and_settings_open_the_about_box_with_version_commit_and_data_folder() {
 
     h.state_mut().send(Command::Navigate(Page::Settings));
     h.run();
+    // Both are at the foot of the page: scroll there first.
+    h.get_by_role_and_label(Role::Button, tr.t(T::AboutOpen))
+        .scroll_to_me();
+    h.run();
     h.get_by_role_and_label(Role::Button, tr.t(T::AboutOpen))
         .click();
     h.run();
@@ -492,6 +497,8 @@ fn f1_and_settings_open_the_about_box_with_version_commit_and_data_folder() {
     h.key_press(Key::Escape);
     h.run();
     assert!(!h.state().about_open(), "Esc closes it");
+    h.get_by_label(tr.t(T::ShortcutAbout)).scroll_to_me();
+    h.run();
     h.get_by_label(tr.t(T::ShortcutAbout)).click();
     h.run();
     assert!(
