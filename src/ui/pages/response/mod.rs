@@ -139,6 +139,7 @@ impl ResponsePage {
                 .show(ui, |ui| {
                     self.checklist.overview(ui, cx, state, now);
                     ui.add_space(12.0);
+                    self.reduction.projector(ui, cx);
                     timeline(ui, cx, state, 12);
                 });
             return;

@@ -71,14 +71,7 @@ impl ReductionView {
         let checks = check_all(list, plan, &plan.reduction.base);
         ui.add_space(8.0);
         ui.heading(tr.t(T::RedCheck));
-        let chart = ReductionChart::from_checks(
-            &checks,
-            tr.t(T::RedChartTitle).to_owned(),
-            tr.f(
-                T::RedChartSubtitle,
-                &[&list.enterprises.len(), &list.line_count()],
-            ),
-        );
+        let chart = chart_of(tr, list, &checks);
         side_by_side(ui, "reduction_check_row", |ui, right| {
             if right {
                 self.chart(ui, cx, &chart);
@@ -110,6 +103,20 @@ impl ReductionView {
         });
         ui.add_space(8.0);
         self.breakdown(ui, cx, list);
+    }
+
+    /// For the projector: the check's chart alone, when a list is loaded.
+    pub fn projector(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
+        let Some(plan) = cx.desk.plan() else {
+            return;
+        };
+        let Some(list) = plan.list.as_deref() else {
+            return;
+        };
+        let checks = check_all(list, plan, &plan.reduction.base);
+        let chart = chart_of(cx.tr, list, &checks);
+        self.chart(ui, cx, &chart);
+        ui.add_space(12.0);
     }
 
     /// The check's chart and its export buttons.
@@ -480,6 +487,18 @@ pub fn grade_label(tr: Tr, g: Grade) -> String {
         crate::workspace::Language::Zh => g.label().to_owned(),
         crate::workspace::Language::En => g.label_en().to_owned(),
     }
+}
+
+/// The check's chart, titled.
+fn chart_of(tr: Tr, list: &ReductionList, checks: &[LevelCheck]) -> ReductionChart {
+    ReductionChart::from_checks(
+        checks,
+        tr.t(T::RedChartTitle).to_owned(),
+        tr.f(
+            T::RedChartSubtitle,
+            &[&list.enterprises.len(), &list.line_count()],
+        ),
+    )
 }
 
 /// Two columns on a wide screen (`right` false, then true), one above the other on a narrow one.
