@@ -729,6 +729,7 @@ table! {
     RedMet => "{0}% 达标（{1} kg/d）", "{0}% met ({1} kg/d)";
     RedShort => "{0}% 未达标，缺 {1} kg/d", "{0}% short by {1} kg/d";
     RedNoBase => "无基数（{0} kg/d）", "no base ({0} kg/d)";
+    RedNotRequired => "{0}%（{1} kg/d，无要求）", "{0}% ({1} kg/d, none required)";
     RedBase => "应急减排基数（kg/d）：{0}", "Emission base (kg/d): {0}";
     RedBreakdown => "减排构成", "Where the reduction comes from";
     RedByGrade => "按绩效分级", "By grade";
@@ -743,8 +744,7 @@ table! {
     RedColName => "企业名称", "Enterprise";
     RedPickOne => "点击左侧企业名称查看企业卡片", "Click an enterprise to see its card";
     RedColLine => "生产线/工序", "Line / process";
-    RedColBase => "基准排放（kg/d）", "Base (kg/d)";
-    RedColIndicators => "关键指标", "Key indicators";
+    RedCardBase => "基准排放 {0}", "base {0}";
     RedCardCode => "统一社会信用代码 {0}", "Credit code {0}";
     RedCardWhere => "{0} · {1}", "{0} · {1}";
     RedCardGrade => "绩效分级 {0}", "Grade {0}";

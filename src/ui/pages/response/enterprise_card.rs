@@ -46,48 +46,42 @@ pub fn show(
     });
 }
 
+/// Each line: its name, base and key indicators, then a row per level with the measure and the
+/// reduction — narrow enough for half a 1366-pixel screen.
 fn lines(ui: &mut egui::Ui, cx: &PageContext<'_>, list: &ReductionList, e: &Enterprise) {
     let tr = cx.tr;
-    egui::Grid::new(("enterprise_lines", &e.key))
-        .striped(true)
-        .num_columns(3 + LIST_LEVELS.len())
-        .show(ui, |ui| {
-            ui.strong(tr.t(T::RedColLine));
-            ui.strong(tr.t(T::RedColBase));
-            for level in LIST_LEVELS {
-                ui.strong(tr.level(level));
-            }
-            ui.strong(tr.t(T::RedColIndicators));
-            ui.end_row();
-            for line in &e.lines {
-                let source = list
-                    .files
-                    .get(line.source.0)
-                    .map_or("", |f| f.name.as_str());
-                ui.label(if line.name.is_empty() {
-                    "—"
-                } else {
-                    &line.name
-                })
+    for (n, line) in e.lines.iter().enumerate() {
+        let source = list
+            .files
+            .get(line.source.0)
+            .map_or("", |f| f.name.as_str());
+        let name = if line.name.is_empty() {
+            tr.t(T::RedColLine).to_owned()
+        } else {
+            line.name.clone()
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(name)
                 .on_hover_text(format!("{source}:{}", line.source.1));
-                ui.label(amounts(&line.base));
-                for (i, _) in LIST_LEVELS.iter().enumerate() {
-                    let measure = line.measures[i].trim();
-                    ui.label(format!(
-                        "{}\n{}",
-                        if measure.is_empty() { "—" } else { measure },
-                        amounts(&line.reduction[i])
-                    ));
-                }
-                let indicators: Vec<String> = line
-                    .indicators
-                    .iter()
-                    .map(|(k, v)| format!("{k} {v}"))
-                    .collect();
-                ui.label(indicators.join("\n"));
-                ui.end_row();
+            ui.label(tr.f(T::RedCardBase, &[&amounts(&line.base)]));
+            for (k, v) in &line.indicators {
+                ui.label(RichText::new(format!("{k} {v}")).color(cx.look.weak_text));
             }
         });
+        egui::Grid::new(("enterprise_line", &e.key, n))
+            .striped(true)
+            .num_columns(3)
+            .show(ui, |ui| {
+                for (i, level) in LIST_LEVELS.iter().enumerate() {
+                    let measure = line.measures[i].trim();
+                    ui.label(tr.level(*level));
+                    ui.label(if measure.is_empty() { "—" } else { measure });
+                    ui.label(amounts(&line.reduction[i]));
+                    ui.end_row();
+                }
+            });
+        ui.add_space(4.0);
+    }
     ui.label(RichText::new(tr.t(T::RedCardUnit)).color(cx.look.weak_text));
 }
 

@@ -401,6 +401,13 @@ fn check_table(ui: &mut egui::Ui, cx: &PageContext<'_>, checks: &[LevelCheck]) {
                 for p in Pollutant::ALL {
                     let kg = c.reduction.get(p);
                     let (text, colour) = match (c.percent.get(p), c.meets.get(p)) {
+                        (Some(pct), _) if c.required_percent.is_none() => (
+                            tr.f(
+                                T::RedNotRequired,
+                                &[&format!("{pct:.1}"), &format!("{kg:.0}")],
+                            ),
+                            cx.look.weak_text,
+                        ),
                         (Some(pct), Some(true)) => (
                             tr.f(T::RedMet, &[&format!("{pct:.1}"), &format!("{kg:.0}")]),
                             Color32::from_rgb(0, 128, 64),
