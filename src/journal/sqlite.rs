@@ -592,6 +592,16 @@ mod tests {
         assert_eq!(mode, "wal");
     }
 
+    /// A commit after any read of `sample-data/` must not ship a WAL, a shared-memory file or the
+    /// lock beside the sample journal (#11 item 16).
+    #[test]
+    fn side_files_of_a_journal_are_ignored_by_git() {
+        let ignore = include_str!("../../.gitignore");
+        for pattern in ["*.sqlite-wal", "*.sqlite-shm", "journal.lock"] {
+            assert!(ignore.lines().any(|l| l.trim() == pattern), "{pattern}");
+        }
+    }
+
     #[test]
     fn immutable_uri_escapes_the_path() {
         assert_eq!(
