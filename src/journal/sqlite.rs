@@ -134,7 +134,7 @@ impl SqliteStorage {
     fn open_writer(dir: &Path, lock: WorkspaceLock) -> Result<Self, JournalError> {
         let path = dir.join(JOURNAL_FILE);
         match std::fs::metadata(&path) {
-            Ok(_) => {}
+            Ok(meta) => regular(&path, &meta)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(dir, &path)?,
             Err(source) => return Err(JournalError::Io { path, source }),
         }
@@ -165,7 +165,7 @@ impl SqliteStorage {
     fn open_reader(dir: &Path, reason: ReadOnlyReason) -> Result<Self, JournalError> {
         let path = dir.join(JOURNAL_FILE);
         match std::fs::metadata(&path) {
-            Ok(_) => {}
+            Ok(meta) => regular(&path, &meta)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(JournalError::NoJournal {
                     dir: dir.to_path_buf(),
@@ -339,6 +339,14 @@ impl Storage for SqliteStorage {
         })
         // `_lock` is released here, after the connection is closed.
     }
+}
+
+/// Refuse a FIFO, device or folder named `journal.sqlite` (opening a FIFO would hang).
+fn regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), JournalError> {
+    crate::ingest::input::check_regular(meta).map_err(|e| JournalError::NotAJournal {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })
 }
 
 fn set_durability(conn: &Connection) -> Result<(), JournalError> {

@@ -595,7 +595,7 @@ fn read_plan(path: &Path) -> (Option<Plan>, PlanStatus) {
         read_error: None,
     };
     let default = || plan::default_plan().ok();
-    match std::fs::read_to_string(path) {
+    match crate::ingest::input::read_text(path, crate::workspace::MAX_SETTINGS_BYTES) {
         Ok(text) => match plan::parse(&text) {
             Ok(p) => {
                 status.from_file = true;
@@ -606,7 +606,11 @@ fn read_plan(path: &Path) -> (Option<Plan>, PlanStatus) {
                 (default(), status)
             }
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (default(), status),
+        Err(crate::ingest::input::InputError::Io(e))
+            if e.kind() == std::io::ErrorKind::NotFound =>
+        {
+            (default(), status)
+        }
         Err(e) => {
             status.read_error = Some(format!("{}: {e}", path.display()));
             (default(), status)
