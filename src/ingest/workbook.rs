@@ -127,6 +127,23 @@ pub fn read_rows(
     sheet: Option<&str>,
     each: &mut dyn FnMut(Row) -> Flow,
 ) -> Result<SheetRead, WorkbookError> {
+    // calamine subtracts unchecked on some hostile input (a reversed `<dimension ref="B5:A1">`
+    // overflows in a debug build); such a workbook is unreadable, not a crash.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_rows_unguarded(bytes, sheet, each)
+    }))
+    .unwrap_or_else(|_| {
+        Err(WorkbookError::Unreadable(
+            "the spreadsheet reader failed on its structure".into(),
+        ))
+    })
+}
+
+fn read_rows_unguarded(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    each: &mut dyn FnMut(Row) -> Flow,
+) -> Result<SheetRead, WorkbookError> {
     if is_xlsx(bytes) {
         check_zip_sizes(bytes)?;
         let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
