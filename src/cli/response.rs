@@ -17,7 +17,10 @@ use crate::domain::response::{
 use crate::domain::roster::Roster;
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
-use crate::journal::{Author, JOURNAL_FILE, JournalError, OpenMode, SqliteStorage, Storage};
+use crate::journal::{
+    Author, CHECKPOINT_FILE, JOURNAL_FILE, JournalError, LOCK_FILE, OpenMode, SqliteStorage,
+    Storage, Verification,
+};
 use crate::report::after_action::ChartImage;
 use crate::report::daily_report::daily_report;
 use crate::report::duty::Duty;
@@ -321,7 +324,11 @@ fn state_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<ResponseState, Fail
     let events = journal
         .read_since(0)
         .map_err(|e| Failure::unusable(e.to_string()))?;
-    let state = ResponseState::fold(events.iter().filter(|e| e.recorded_at <= at));
+    let state = ResponseState::fold(events.iter().filter(|e| e.recorded_at <= at))
+        .with_chain(journal.opened_chain());
+    if let Verification::Broken(b) = journal.opened_chain() {
+        eprintln!("airdesk: warning: the journal's hash chain is broken: {b}");
+    }
     for a in state.anomalies() {
         eprintln!(
             "airdesk: warning: journal event #{} ({}) was skipped: {}",
@@ -652,25 +659,54 @@ fn drill(dir: &Path, start: Option<&str>, operator: &str) -> Result<(), Failure>
                 .ok_or_else(|| Failure::unusable("cannot work out the next midnight"))?
         }
     };
-    let mut journal = SqliteStorage::open(dir).map_err(fail)?;
-    if let OpenMode::ReadOnly(reason) = journal.mode() {
-        return Err(Failure::unusable(format!(
-            "the journal is read-only ({reason}); nothing was recorded"
-        )));
-    }
-    if !journal.read_since(0).map_err(fail)?.is_empty() {
-        return Err(Failure::unusable(format!(
-            "{} already holds events; the drill is recorded only into an empty journal",
-            journal.path().display()
-        )));
-    }
+    // Everything that can be checked is checked before anything is created.
     let author = Author::new(operator, "drill").map_err(fail)?;
     let plan = load_plan(dir, None)?;
-    let mut service = ResponseService::load(&journal, plan).map_err(fail)?;
-    record_drill(&mut service, &mut journal, &author, start)
-        .map_err(|e| Failure::unusable(e.to_string()))?;
-    let seq = service.state().anchor().map_or(0, |a| a.seq);
-    journal.close().map_err(fail)?;
+    if !dir.is_dir() {
+        return Err(Failure::unusable(format!(
+            "{} is not a folder",
+            dir.display()
+        )));
+    }
+    let created: Vec<PathBuf> = [JOURNAL_FILE, LOCK_FILE, CHECKPOINT_FILE]
+        .iter()
+        .map(|name| dir.join(name))
+        .filter(|p| !p.exists())
+        .collect();
+    let recorded = (|| {
+        let mut journal = SqliteStorage::open(dir).map_err(fail)?;
+        if let OpenMode::ReadOnly(reason) = journal.mode() {
+            return Err(Failure::unusable(format!(
+                "the journal is read-only ({reason}); nothing was recorded"
+            )));
+        }
+        if !journal.read_since(0).map_err(fail)?.is_empty() {
+            return Err(Failure::unusable(format!(
+                "{} already holds events; the drill is recorded only into an empty journal",
+                journal.path().display()
+            )));
+        }
+        let mut service = ResponseService::load(&journal, plan).map_err(fail)?;
+        record_drill(&mut service, &mut journal, &author, start)
+            .map_err(|e| Failure::unusable(e.to_string()))?;
+        let seq = service.state().anchor().map_or(0, |a| a.seq);
+        journal.close().map_err(fail)?;
+        Ok(seq)
+    })();
+    let seq = match recorded {
+        Ok(seq) => seq,
+        Err(failure) => {
+            // Leave nothing behind that was not there before: no empty journal, no side files.
+            for path in &created {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let mut name = path.as_os_str().to_owned();
+                    name.push(suffix);
+                    let _ = std::fs::remove_file(PathBuf::from(name));
+                }
+            }
+            return Err(failure);
+        }
+    };
     eprintln!(
         "{}: drill recorded, {seq} events; the orange warning starts {}",
         dir.join(JOURNAL_FILE).display(),

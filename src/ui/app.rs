@@ -998,6 +998,13 @@ impl AirDeskApp {
             self.notices
                 .push(BannerKind::Error, T::JournalFailed, vec![e.to_owned()]);
         }
+        if let Some(b) = self.desk.chain_break() {
+            self.notices.push(
+                BannerKind::Error,
+                T::JournalBroken,
+                vec![b.seq.to_string(), b.to_string()],
+            );
+        }
         let plan = self.desk.plan_status();
         if !plan.usable() {
             let mut problems: Vec<String> = plan.problems.iter().map(|p| p.to_string()).collect();
@@ -1016,7 +1023,10 @@ impl AirDeskApp {
         if self.projector.active() || self.workspace.read_only() {
             return None;
         }
-        let reason = self.desk.read_only_reason()?;
+        let reason = self
+            .desk
+            .read_only_reason()
+            .filter(|r| !matches!(r, crate::journal::ReadOnlyReason::Broken(_)))?;
         let text = match tr.0 {
             Language::Zh => super::desk::reason_zh(reason),
             Language::En => super::desk::reason_en(reason),
