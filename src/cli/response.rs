@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 
+use crate::clock;
 use crate::domain::plan::{self, Plan};
 use crate::domain::response::{
     Episode, ResponseService, ResponseState, StatusFilter, UnitSummary, record_drill,
@@ -184,9 +185,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             roster,
             out,
         } => {
-            let at = time_or_now(at.as_deref())?;
+            let Opened { ws, at, state } = open_at(dir, at.as_deref())?;
             let from = from.as_deref().map(parse_time).transpose()?;
-            let state = state_at(dir, at)?;
             let duty = match roster {
                 Some(p) => Duty::from_roster(&read_roster(p)?, at),
                 None => Duty::default(),
@@ -205,7 +205,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                 ReportKind::Summary => {
                     let episode = pick_episode(&state, *episode)?.number;
                     let chart = chart.as_deref().map(read_chart).transpose()?;
-                    let air = read_air(dir, data, forecast.as_deref(), area.as_deref(), at)?;
+                    let air = read_air(&ws, data, forecast.as_deref(), area.as_deref(), at)?;
                     let sources = air.as_ref().map(Air::sources);
                     summary_html(&state, episode, sources.as_ref(), chart, at)
                         .map_err(|e| Failure::unusable(e.to_string()))?
@@ -219,8 +219,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             episode,
             at,
         } => {
-            let at = time_or_now(at.as_deref())?;
-            let state = state_at(dir, at)?;
+            let Opened { at, state, .. } = open_at(dir, at.as_deref())?;
             if let Some(n) = episode {
                 pick_episode(&state, Some(*n))?;
             }
@@ -238,7 +237,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             out,
         } => {
             let plan = load_plan(dir, plan.as_deref())?;
-            let state = state_at(dir, now())?;
+            let Opened { state, .. } = open_at(dir, None)?;
             let e = pick_episode(&state, *episode)?;
             let fail = |e: crate::report::notice::NoticeError| Failure::unusable(e.to_string());
             let notices: Vec<Notice> = match kind {
@@ -304,10 +303,6 @@ fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, Failure> {
     )))
 }
 
-fn time_or_now(s: Option<&str>) -> Result<DateTime<FixedOffset>, Failure> {
-    s.map_or_else(|| Ok(now()), parse_time)
-}
-
 fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
     SqliteStorage::open_read_only(dir).map_err(|e| match e {
         JournalError::NoJournal { .. } => Failure::unusable(format!(
@@ -318,12 +313,32 @@ fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
     })
 }
 
-/// The response state from the events recorded up to `at`; anomalies are reported on stderr.
-fn state_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<ResponseState, Failure> {
+/// A workspace opened for a command: the workspace (read-only), the moment the command works
+/// at and the response state as it was then.
+struct Opened {
+    ws: Workspace,
+    at: DateTime<FixedOffset>,
+    state: ResponseState,
+}
+
+/// Open the workspace and its journal. The moment is `--at` when given; on a drill workspace the
+/// drill's current time as the app shows it on opening (the later of the drill moment and the
+/// journal's last event, [`clock::drill_resumes_at`]); else now. Settings that cannot be used,
+/// a broken chain and skipped events are said on stderr.
+fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
+    let ws = open_workspace(dir)?;
     let journal = open(dir)?;
     let events = journal
         .read_since(0)
         .map_err(|e| Failure::unusable(e.to_string()))?;
+    let at = match (at, ws.settings().drill_at) {
+        (Some(s), _) => parse_time(s)?,
+        (None, Some(drill)) => clock::to_cst(clock::drill_resumes_at(
+            drill,
+            events.last().map(|e| e.recorded_at),
+        )),
+        (None, None) => now(),
+    };
     let state = ResponseState::fold(events.iter().filter(|e| e.recorded_at <= at))
         .with_chain(journal.opened_chain());
     if let Verification::Broken(b) = journal.opened_chain() {
@@ -335,7 +350,19 @@ fn state_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<ResponseState, Fail
             a.seq, a.kind, a.reason
         );
     }
-    Ok(state)
+    Ok(Opened { ws, at, state })
+}
+
+/// The workspace, read-only; settings that cannot be used are said, not silently replaced.
+fn open_workspace(dir: &Path) -> Result<Workspace, Failure> {
+    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
+    if let Some(problem) = ws.settings_problem() {
+        eprintln!(
+            "airdesk: warning: the workspace settings could not be used ({problem}); the \
+             defaults are in use instead (no area, no drill moment, default thresholds)"
+        );
+    }
+    Ok(ws)
 }
 
 fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failure> {
@@ -356,9 +383,10 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
         .or_else(|| workspace_plan.is_file().then_some(workspace_plan.clone()));
     let (name, result) = match &path {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| {
-                Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
-            })?;
+            let text = crate::ingest::input::read_text(p, crate::workspace::MAX_SETTINGS_BYTES)
+                .map_err(|e| {
+                    Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
+                })?;
             (p.display().to_string(), plan::parse(&text))
         }
         None => ("built-in default plan".to_owned(), plan::default_plan()),
@@ -406,13 +434,12 @@ impl Air {
 /// The data and AQI forecast for the summary: the given files, else the workspace's (read-only);
 /// `None` when there is neither data nor forecast. Problems in the files are reported on stderr.
 fn read_air(
-    dir: &Path,
+    ws: &Workspace,
     data: &[PathBuf],
     forecast: Option<&Path>,
     area: Option<&str>,
     at: DateTime<FixedOffset>,
 ) -> Result<Option<Air>, Failure> {
-    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
     let settings = ws.settings();
     let files = if data.is_empty() {
         ws.data_files()
@@ -528,8 +555,7 @@ struct ItemJson {
 }
 
 fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
-    let at = time_or_now(at)?;
-    let state = state_at(dir, at)?;
+    let Opened { at, state, .. } = open_at(dir, at)?;
     let episode = state.latest();
     let item_json = |i: &crate::domain::response::Item| ItemJson {
         measure: i.key().measure.clone(),

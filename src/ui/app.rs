@@ -131,11 +131,6 @@ impl AirDeskApp {
         let mut notices = Notices::default();
         let workspace =
             open_first_workspace(&options, &app_state, config_dir.as_deref(), &mut notices)?;
-        let real_now = (options.real_time)();
-        let clock = options
-            .drill
-            .or(workspace.settings().drill_at)
-            .map_or(Clock::Real, |at| Clock::drill(at, real_now, true));
         if let Some(problem) = workspace.settings_problem() {
             notices.push(
                 BannerKind::Warning,
@@ -144,6 +139,13 @@ impl AirDeskApp {
             );
         }
         let desk = Desk::open(&workspace);
+        let real_now = (options.real_time)();
+        let clock = options
+            .drill
+            .or(workspace.settings().drill_at)
+            .map_or(Clock::Real, |at| {
+                crate::clock::resume_drill(at, desk.last_event_time(), real_now)
+            });
         let mut app = AirDeskApp {
             workspace,
             app_state,
@@ -1250,11 +1252,6 @@ impl AirDeskApp {
                         vec![problem.to_string()],
                     );
                 }
-                // A training workspace brings its drill moment; any other runs on real time.
-                self.clock = ws
-                    .settings()
-                    .drill_at
-                    .map_or(Clock::Real, |at| Clock::drill(at, (self.real_time)(), true));
                 self.workspace = ws;
                 self.language_override = None;
                 self.data = DataStatus::default();
@@ -1269,6 +1266,16 @@ impl AirDeskApp {
             }
         }
         self.desk = Desk::open(&self.workspace);
+        // A training workspace brings its drill moment (resumed after its journal's last event);
+        // any other runs on real time.
+        let real_now = (self.real_time)();
+        self.clock = self
+            .workspace
+            .settings()
+            .drill_at
+            .map_or(Clock::Real, |at| {
+                crate::clock::resume_drill(at, self.desk.last_event_time(), real_now)
+            });
         self.desk_notices();
         if let Some(officer) = officer {
             let at = to_cst(self.now());

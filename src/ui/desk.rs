@@ -261,6 +261,15 @@ impl Desk {
         }
     }
 
+    /// When the journal's last event was recorded; `None` for an empty or absent journal. A
+    /// drill resumes from it ([`crate::clock::resume_drill`]).
+    pub fn last_event_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        let storage = self.storage.as_ref()?;
+        let last = self.response.as_ref()?.state().anchor()?.seq;
+        let events = storage.read_since(last.saturating_sub(1)).ok()?;
+        events.last().map(|e| e.recorded_at)
+    }
+
     /// How the journal is open; `None` when there is none.
     pub fn mode(&self) -> Option<&OpenMode> {
         self.storage.as_ref().map(|s| s.mode())
