@@ -1,7 +1,7 @@
 //! `airdesk chart KIND FILE… --out PATH.png|svg`: the same charts as the desktop app, as files
 //! for reports (meteogram, calendar heat map, ranking).
 
-use super::output::outln;
+use super::output::{errln, outln};
 use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -127,7 +127,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     }
     let problems: u64 = report.files.iter().map(FileReport::problem_count).sum();
     if problems > 0 {
-        eprintln!(
+        errln!(
             "airdesk: {problems} problem(s) in the input were skipped; `airdesk inspect` lists them"
         );
     }

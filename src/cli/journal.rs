@@ -94,7 +94,7 @@ fn export(dir: &Path, json: bool) -> Result<(), Failure> {
             serde_json::to_string(&to_json(event)?)
                 .map_err(|e| Failure::unusable(format!("cannot write JSON: {e}")))?
         } else {
-            text_line(event)
+            super::output::printable(&text_line(event)).into_owned()
         };
         match writeln!(out, "{line}") {
             Ok(()) => {}

@@ -5,6 +5,7 @@
 //! except the hidden `drill` helper, which records the drill episode into an empty workspace.
 //! `--at` looks at the journal as it was then: only events recorded up to that moment count.
 
+use super::output::errln;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -225,7 +226,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             }
             let rows = ledger_rows(&state, *episode, at);
             write_file(out, &rows).map_err(|e| Failure::unusable(e.to_string()))?;
-            eprintln!("{}: {} rows", out.display(), rows.len());
+            errln!("{}: {} rows", out.display(), rows.len());
             Ok(())
         }
         ResponseCommand::Notice {
@@ -342,12 +343,14 @@ fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
     let state = ResponseState::fold(events.iter().filter(|e| e.recorded_at <= at))
         .with_chain(journal.opened_chain());
     if let Verification::Broken(b) = journal.opened_chain() {
-        eprintln!("airdesk: warning: the journal's hash chain is broken: {b}");
+        errln!("airdesk: warning: the journal's hash chain is broken: {b}");
     }
     for a in state.anomalies() {
-        eprintln!(
+        errln!(
             "airdesk: warning: journal event #{} ({}) was skipped: {}",
-            a.seq, a.kind, a.reason
+            a.seq,
+            a.kind,
+            a.reason
         );
     }
     Ok(Opened { ws, at, state })
@@ -357,7 +360,7 @@ fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
 fn open_workspace(dir: &Path) -> Result<Workspace, Failure> {
     let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
     if let Some(problem) = ws.settings_problem() {
-        eprintln!(
+        errln!(
             "airdesk: warning: the workspace settings could not be used ({problem}); the \
              defaults are in use instead (no area, no drill moment, default thresholds)"
         );
@@ -401,7 +404,7 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
 fn read_roster(path: &Path) -> Result<Roster, Failure> {
     let (shifts, report) = read_roster_file(path, &RosterOptions::default());
     for p in &report.problems {
-        eprintln!("airdesk: warning: {p}");
+        errln!("airdesk: warning: {p}");
     }
     if report.failed() {
         return Err(Failure::unusable(format!(
@@ -451,7 +454,7 @@ fn read_air(
     for f in &report.files {
         if f.failed() {
             let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
-            eprintln!("airdesk: warning: {}: {reason}", f.path.display());
+            errln!("airdesk: warning: {}: {reason}", f.path.display());
         }
     }
     let forecast_path = forecast.map(Path::to_path_buf).or_else(|| {
@@ -462,7 +465,7 @@ fn read_air(
         Some(p) => {
             let (days, report) = load_forecast(p, Some(at.date_naive()));
             for problem in &report.problems {
-                eprintln!("airdesk: warning: {problem}");
+                errln!("airdesk: warning: {problem}");
             }
             days
         }
@@ -510,6 +513,7 @@ fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
             .map_err(|e| Failure::unusable(format!("cannot write {}: {e}", p.display()))),
         None => {
             let mut o = std::io::stdout().lock();
+            let text = super::output::printable(text);
             match o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -733,7 +737,7 @@ fn drill(dir: &Path, start: Option<&str>, operator: &str) -> Result<(), Failure>
             return Err(failure);
         }
     };
-    eprintln!(
+    errln!(
         "{}: drill recorded, {seq} events; the orange warning starts {}",
         dir.join(JOURNAL_FILE).display(),
         start.to_rfc3339()
