@@ -75,7 +75,7 @@ pub fn ledger_rows(
 
 fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> LedgerRow {
     let clock = e.clock(now);
-    let overdue = item.is_overdue(clock);
+    let overdue = item.is_late(clock);
     let t = |c: Option<&crate::domain::response::ItemChange>| {
         c.map_or_else(String::new, |c| time_short(&c.stamp.at))
     };
@@ -92,6 +92,8 @@ fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> Ledger
     let rectified = item.last(ItemStatus::Rectified);
     let overdue_text = if !item.status.is_live() {
         "—".to_owned()
+    } else if item.done_late() {
+        "是（逾期落实）".to_owned()
     } else if overdue {
         "是".to_owned()
     } else if clock.is_none() && item.status.awaits_implementation() {
@@ -230,6 +232,28 @@ mod tests {
             assert_eq!(get(i + 1, 18), Data::String(row.cells[18].clone()));
         }
         assert!(ledger_rows(s.state(), Some(2), t(NOON)).is_empty());
+    }
+
+    /// One definition of 逾期 (#11 item 14): the items the after-action summary counts as
+    /// implemented late are exactly the ledger's rows marked late-implemented; before, the summary
+    /// counted them by recorded time and the ledger said 否 for the same rows.
+    #[test]
+    fn the_ledger_and_the_summary_agree_on_late_items() {
+        let (mut s, mut j) = fresh();
+        drill(&mut s, &mut j);
+        let episode = s.state().episode(1).expect("episode");
+        let summary_late: usize = crate::report::after_action::outcomes(episode)
+            .iter()
+            .map(|u| u.done_late)
+            .sum();
+        let rows = ledger_rows(s.state(), Some(1), t(NOON));
+        let ledger_late = rows
+            .iter()
+            .filter(|r| r.cells[18] == "是（逾期落实）")
+            .count();
+        assert!(summary_late > 0, "the drill implements some items late");
+        assert_eq!(ledger_late, summary_late);
+        assert!(rows.iter().filter(|r| r.cells[18].starts_with('是')).all(|r| r.overdue));
     }
 
     /// Feedback typed as a formula stays text in the CSV, and a feedback longer than an .xlsx

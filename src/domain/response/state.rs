@@ -735,6 +735,7 @@ impl ResponseState {
                     stamp: stamp.clone(),
                     text: r.text.clone(),
                     evidence: r.evidence.clone(),
+                    reported_at: None,
                 });
                 let detail = if r.text.is_empty() {
                     String::new()
@@ -897,6 +898,7 @@ impl ResponseState {
                 stamp: stamp.clone(),
                 text: format!("{}后不再要求", c.to.default_name()),
                 evidence: None,
+                reported_at: None,
             });
         }
         for spec in &c.diff.added {
