@@ -253,7 +253,11 @@ mod tests {
             .count();
         assert!(summary_late > 0, "the drill implements some items late");
         assert_eq!(ledger_late, summary_late);
-        assert!(rows.iter().filter(|r| r.cells[18].starts_with('是')).all(|r| r.overdue));
+        assert!(
+            rows.iter()
+                .filter(|r| r.cells[18].starts_with('是'))
+                .all(|r| r.overdue)
+        );
     }
 
     /// Feedback typed as a formula stays text in the CSV, and a feedback longer than an .xlsx
