@@ -515,6 +515,7 @@ table! {
     EnterConfirms => "回车确认", "Enter confirms";
     EscCancels => "Esc 取消", "Esc cancels";
     Cancel => "取消 (Esc)", "Cancel (Esc)";
+    JournalBroken => "值班日志的哈希链在第 {0} 条记录处断开：{1}。日志可能被改动过，此后不再记录任何操作；请从备份恢复，并用 airdesk journal verify 核对。", "The duty journal's hash chain is broken at event #{0}: {1}. It may have been altered, and nothing more is recorded; restore it from a backup and check it with airdesk journal verify.";
     JournalReadOnlyBanner => "值班日志只读：{0}。可以查看，不会记录任何操作。", "The duty journal is read-only: {0}. You can look; nothing will be recorded.";
     JournalFailed => "无法打开值班日志：{0}", "The duty journal could not be opened: {0}";
     PlanProblemsBanner => "预案文件 {0} 有错误，应急响应操作暂不能记录：{1}", "The plan file {0} has problems; response actions cannot be recorded until they are fixed: {1}";

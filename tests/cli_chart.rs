@@ -218,3 +218,50 @@ fn english_charts_write_no_chinese_besides_the_names_in_the_data() {
         "the now-line label"
     );
 }
+
+/// Open-Meteo location codes hold a comma (`open-meteo:45.750N,12.750E:icon_d2`): `--weather`
+/// takes them whole, alone or in a comma-separated list (#11 item 13).
+#[test]
+fn weather_locations_with_commas_can_be_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = dir.path().join("m.svg");
+    let weather = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/open-meteo/multimodel_excerpt.json");
+    for list in [
+        "open-meteo:45.750N,12.750E:ecmwf_ifs025",
+        "1001A,open-meteo:45.750N,12.750E:icon_d2,open-meteo:45.750N,12.750E:ecmwf_ifs025",
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_airdesk"))
+            .args([
+                "chart",
+                "meteogram",
+                "--station",
+                "1001A",
+                "--weather",
+                list,
+            ])
+            .args(fixtures())
+            .arg(&weather)
+            .arg("--out")
+            .arg(&m)
+            .output()
+            .expect("airdesk runs");
+        assert!(
+            out.status.success(),
+            "{list}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = chart(
+        &[
+            "meteogram",
+            "--station",
+            "1001A",
+            "--weather",
+            "1001A,nowhere",
+        ],
+        &m,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nowhere"));
+}

@@ -1,7 +1,7 @@
 //! `airdesk chart KIND FILE… --out PATH.png|svg`: the same charts as the desktop app, as files
 //! for reports (meteogram, calendar heat map, ranking).
 
-use super::output::outln;
+use super::output::{errln, outln};
 use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -68,8 +68,10 @@ pub struct Args {
     /// Meteogram: the now-line (forecast shaded after it).
     #[arg(long)]
     pub now: Option<String>,
-    /// Meteogram: station or location codes the weather panels come from (comma-separated).
-    #[arg(long, value_delimiter = ',')]
+    /// Meteogram: station or location codes the weather panels come from: repeat the option or
+    /// separate with commas; a code that itself holds a comma (`open-meteo:36.610N,114.490E`) is
+    /// taken whole.
+    #[arg(long)]
     pub weather: Vec<String>,
     /// Meteogram: an unfavourable-weather window FROM..TO (repeatable).
     #[arg(long)]
@@ -125,7 +127,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     }
     let problems: u64 = report.files.iter().map(FileReport::problem_count).sum();
     if problems > 0 {
-        eprintln!(
+        errln!(
             "airdesk: {problems} problem(s) in the input were skipped; `airdesk inspect` lists them"
         );
     }
@@ -287,11 +289,10 @@ fn meteogram(
     if let Some(n) = &args.now {
         opts.now = Some(Hour::from_local(parse_local(n, false)?, offset));
     }
-    for code in &args.weather {
-        opts.weather
-            .push(store.stations().find(code).ok_or_else(|| {
-                Failure::unusable(format!("weather location {code} is not in the loaded data"))
-            })?);
+    for arg in &args.weather {
+        for code in split_codes(arg, |c| store.stations().find(c).is_some())? {
+            opts.weather.extend(store.stations().find(&code));
+        }
     }
     for w in &args.window {
         let (from, to) = parse_span(w, offset)?;
@@ -458,4 +459,27 @@ fn ranking(
     let dims = size(args, (1100, (rows * 26 + 170).clamp(300, 16_000)));
     write(&args.out, Chart::Ranking(&data), dims, style, svg)?;
     Ok(format!("ranking of {total} item(s), {}×{}", dims.0, dims.1))
+}
+
+/// Split a comma-separated list of location codes where codes may hold commas themselves: from
+/// each position the longest run of pieces that names a known location is taken.
+fn split_codes(arg: &str, known: impl Fn(&str) -> bool) -> Result<Vec<String>, Failure> {
+    let pieces: Vec<&str> = arg.split(',').map(str::trim).collect();
+    let mut codes = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let found = (i..pieces.len())
+            .rev()
+            .map(|j| pieces[i..=j].join(","))
+            .find(|code| known(code));
+        let code = found.ok_or_else(|| {
+            Failure::unusable(format!(
+                "weather location {} is not in the loaded data",
+                pieces[i]
+            ))
+        })?;
+        i += code.split(',').count();
+        codes.push(code);
+    }
+    Ok(codes)
 }

@@ -136,11 +136,6 @@ impl AirDeskApp {
             .unwrap_or_default();
         let mut notices = Notices::default();
         let workspace = open_first_workspace(&options, &app_state, &folders, &mut notices)?;
-        let real_now = (options.real_time)();
-        let clock = options
-            .drill
-            .or(workspace.settings().drill_at)
-            .map_or(Clock::Real, |at| Clock::drill(at, real_now, true));
         if let Some(problem) = workspace.settings_problem() {
             notices.push(
                 BannerKind::Warning,
@@ -149,6 +144,13 @@ impl AirDeskApp {
             );
         }
         let desk = Desk::open(&workspace);
+        let real_now = (options.real_time)();
+        let clock = options
+            .drill
+            .or(workspace.settings().drill_at)
+            .map_or(Clock::Real, |at| {
+                crate::clock::resume_drill(at, desk.last_event_time(), real_now)
+            });
         let mut app = AirDeskApp {
             workspace,
             app_state,
@@ -1022,6 +1024,13 @@ impl AirDeskApp {
             self.notices
                 .push(BannerKind::Error, T::JournalFailed, vec![e.to_owned()]);
         }
+        if let Some(b) = self.desk.chain_break() {
+            self.notices.push(
+                BannerKind::Error,
+                T::JournalBroken,
+                vec![b.seq.to_string(), b.to_string()],
+            );
+        }
         let plan = self.desk.plan_status();
         if !plan.usable() {
             let mut problems: Vec<String> = plan.problems.iter().map(|p| p.to_string()).collect();
@@ -1040,7 +1049,10 @@ impl AirDeskApp {
         if self.projector.active() || self.workspace.read_only() {
             return None;
         }
-        let reason = self.desk.read_only_reason()?;
+        let reason = self
+            .desk
+            .read_only_reason()
+            .filter(|r| !matches!(r, crate::journal::ReadOnlyReason::Broken(_)))?;
         let text = match tr.0 {
             Language::Zh => super::desk::reason_zh(reason),
             Language::En => super::desk::reason_en(reason),
@@ -1264,11 +1276,6 @@ impl AirDeskApp {
                         vec![problem.to_string()],
                     );
                 }
-                // A training workspace brings its drill moment; any other runs on real time.
-                self.clock = ws
-                    .settings()
-                    .drill_at
-                    .map_or(Clock::Real, |at| Clock::drill(at, (self.real_time)(), true));
                 self.workspace = ws;
                 self.language_override = None;
                 self.data = DataStatus::default();
@@ -1283,6 +1290,16 @@ impl AirDeskApp {
             }
         }
         self.desk = Desk::open(&self.workspace);
+        // A training workspace brings its drill moment (resumed after its journal's last event);
+        // any other runs on real time.
+        let real_now = (self.real_time)();
+        self.clock = self
+            .workspace
+            .settings()
+            .drill_at
+            .map_or(Clock::Real, |at| {
+                crate::clock::resume_drill(at, self.desk.last_event_time(), real_now)
+            });
         self.desk_notices();
         if let Some(officer) = officer {
             let at = to_cst(self.now());

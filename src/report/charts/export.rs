@@ -99,8 +99,9 @@ pub fn render_svg(
     write(path, svg.as_bytes())
 }
 
+/// Save a chart file atomically, never through a symbolic link at `path`.
 fn write(path: &Path, bytes: &[u8]) -> Result<(), ChartError> {
-    std::fs::write(path, bytes).map_err(|source| ChartError::Io {
+    crate::workspace::write_atomic(path, bytes).map_err(|source| ChartError::Io {
         path: path.to_path_buf(),
         source,
     })
