@@ -419,6 +419,10 @@ table! {
     TgForecastBasis => "按预报 AQI 上限折算的 PM2.5 日均值上限（µg/m³）：{0}", "PM2.5 daily means at most, from the forecast's upper AQI (µg/m³): {0}";
     TgForecastNone => "AQI 预报文件中没有截至日之后的预报", "The AQI forecast file has no days after the as-of date";
     TgForecastProblem => "AQI 预报文件 {0}：{1}", "AQI forecast file {0}: {1}";
+    // Accounting basis: real-time or audited (also in `airdesk budget --json`)
+    BasisRealtime => "按实时数据计算，为本单位估算；以国家审核后发布的数据为准，结果可能变化。", "Computed from real-time data: the desk's own estimate, which the audited release can change.";
+    BasisMixed => "{0} 至 {1} 中的 {2} 天按审核数据计算，其余 {3} 天按实时数据计算（实时数据以审核发布为准，结果可能变化）。", "{2} day(s) between {0} and {1} from audited data, the other {3} from real-time data (which the audited release can still change).";
+    BasisAudited => "全部按审核数据计算（{0} 至 {1}）。", "All from audited data ({0} to {1}).";
 
     // Supervision page (督办)
     SvCounts => "督办事项 {0} 项，未销号 {1} 项，超期 {2} 项", "{0} findings, {1} open, {2} overdue";
@@ -732,6 +736,18 @@ impl Tr {
         match self.0 {
             Language::Zh => kind.name_zh(),
             Language::En => kind.name_en(),
+        }
+    }
+
+    /// The label every accounting figure carries: which days are real-time, which audited.
+    pub fn data_basis(self, basis: &crate::domain::audited::DataBasis) -> String {
+        match (basis.audited_days.first(), basis.audited_days.last()) {
+            (Some(a), Some(b)) if basis.realtime_days == 0 => self.f(T::BasisAudited, &[a, b]),
+            (Some(a), Some(b)) => self.f(
+                T::BasisMixed,
+                &[a, b, &basis.audited_days.len(), &basis.realtime_days],
+            ),
+            _ => self.t(T::BasisRealtime).to_string(),
         }
     }
 

@@ -4,6 +4,7 @@
 //! [`FileReport`]; bad input never panics and never stops the other files.
 
 mod aqi_forecast;
+mod audited;
 mod cma_sounding;
 mod cnemc;
 mod collect;
@@ -29,6 +30,7 @@ mod text;
 pub mod units;
 
 pub use aqi_forecast::{load_forecast, parse_forecast};
+pub use audited::{AUDITED_DIR, load_audited, parse_audited};
 pub use number::{Cell, NumberFormat, check_range};
 pub use prsa::SINGLE_SITE_CODE as PRSA_SINGLE_SITE_CODE;
 pub use report::{FileReport, LoadReport, MAX_PROBLEMS_PER_FILE, Problem, Severity};

@@ -140,6 +140,8 @@ pub struct Settings {
     pub budget: Option<crate::domain::budget::BudgetSettings>,
     /// Station alert rules and thresholds.
     pub alerts: crate::domain::alerts::AlertSettings,
+    /// Targets page: the rule proposing sand-and-dust days (`[dust]`).
+    pub dust: crate::domain::dust::DustRule,
     /// Duty roster file (值班表), relative to the workspace when inside it.
     pub roster: Option<PathBuf>,
     /// Daily AQI forecast file (AQI预报), relative to the workspace when inside it.
@@ -169,6 +171,7 @@ impl Default for Settings {
             drill_at: None,
             budget: None,
             alerts: crate::domain::alerts::AlertSettings::default(),
+            dust: Default::default(),
             roster: None,
             aqi_forecast: None,
             areas: Vec::new(),
@@ -200,6 +203,7 @@ impl Settings {
         self.recent_files.truncate(MAX_RECENT_FILES);
         crate::domain::weather_view::clamp_window_settings(&mut self.windows);
         crate::domain::weather_view::clamp_outlook_settings(&mut self.outlook);
+        self.dust = self.dust.clamped();
     }
 
     /// Put `path` at the top of the recent list.

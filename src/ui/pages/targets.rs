@@ -18,10 +18,12 @@ use egui_extras::{Column, TableBuilder};
 
 use super::PageContext;
 use crate::clock::to_cst;
+use crate::domain::accounting::{self, Accounting, AccountingError, AccountingInput, AsOf};
 use crate::domain::advisor::ForecastDay;
 use crate::domain::area::Area;
+use crate::domain::audited::AuditedDays;
 use crate::domain::budget::Season;
-use crate::domain::budget::{self, AreaBudget, BudgetSettings};
+use crate::domain::budget::{self, BudgetSettings};
 use crate::report::budget_ledger;
 use crate::report::ledger::Language as ReportLanguage;
 use crate::store::StationId;
@@ -50,7 +52,7 @@ struct BudgetKey {
 struct Computed {
     key: BudgetKey,
     stations: usize,
-    result: Option<Result<AreaBudget, budget::BudgetError>>,
+    result: Result<Accounting, AccountingError>,
 }
 
 /// View state of the targets page.
@@ -197,7 +199,15 @@ impl TargetsPage {
         };
         if self.computed.as_ref().is_none_or(|c| c.key != key) {
             let (ids, _unknown): (Vec<StationId>, _) = area.resolve(cx.store());
-            let result = budget::area_budget(cx.store(), &ids, &settings, up_to);
+            let input = AccountingInput {
+                settings,
+                as_of: AsOf::LastValidUpTo(up_to),
+                audited: &AuditedDays::default(),
+                dust_days: &Default::default(),
+                dust_rule: Default::default(),
+                festival_assumed: None,
+            };
+            let result = accounting::account(cx.store(), &ids, &input);
             self.computed = Some(Computed {
                 key,
                 stations: ids.len(),
@@ -210,7 +220,7 @@ impl TargetsPage {
         };
         let season = settings.season;
         match computed.result {
-            None => {
+            Err(AccountingError::NoValidDay(_)) => {
                 ui.label(
                     RichText::new(tr.f(
                         T::TgNoValidDay,
@@ -219,10 +229,10 @@ impl TargetsPage {
                     .color(cx.look.warn),
                 );
             }
-            Some(Err(e)) => {
+            Err(e) => {
                 ui.label(RichText::new(tr.f(T::TgInvalid, &[&e])).color(cx.look.error));
             }
-            Some(Ok(ab)) => {
+            Ok(ab) => {
                 let look = cx.look;
                 ui.label(tr.f(
                     T::TgAreaLine,
@@ -402,7 +412,7 @@ impl TargetsPage {
 }
 
 /// The headline figures as tiles (larger in projector mode through the look).
-fn headline(ui: &mut egui::Ui, look: &Look, tr: Tr, ab: &AreaBudget) {
+fn headline(ui: &mut egui::Ui, look: &Look, tr: Tr, ab: &Accounting) {
     let b = &ab.budget;
     let on_track_colour = match b.on_track {
         Some(true) => Some(look.accent),
