@@ -419,6 +419,19 @@ table! {
     TgForecastBasis => "按预报 AQI 上限折算的 PM2.5 日均值上限（µg/m³）：{0}", "PM2.5 daily means at most, from the forecast's upper AQI (µg/m³): {0}";
     TgForecastNone => "AQI 预报文件中没有截至日之后的预报", "The AQI forecast file has no days after the as-of date";
     TgForecastProblem => "AQI 预报文件 {0}：{1}", "AQI forecast file {0}: {1}";
+    // Map (chart)
+    MapAqi => "实时 AQI", "Real-time AQI";
+    MapPm25 => "PM2.5 小时浓度（µg/m³）", "PM2.5 hourly (µg/m³)";
+    MapTitle => "区域{0}　{1}", "{0} across the region, {1}";
+    MapSubtitle => "{0} 个站点，{1} 个有数据（实时数据）", "{0} stations, {1} reporting (real-time data)";
+    MapNoStations => "没有带坐标的站点（需加载站点列表）", "No stations with coordinates (load the station list)";
+    MapScaleAt => "比例尺按北纬 {0}° 计", "scale true at {0}° N";
+    MapNorth => "北", "N";
+    MapBurst => "爆表", "Off the scale (爆表)";
+    MapAboveNeighbours => "高于周边", "Above its neighbours";
+    MapWindLegend => "→ 风向风速（m/s）", "→ wind (m/s)";
+    MapProjection => "等距圆柱投影，中心 {0}°E {1}°N；未附国界底图", "equirectangular projection about {0}° E {1}° N; no national base map";
+    MapShadingNote => "底色为站点间反距离加权插值，非实测", "shading: inverse-distance interpolation between stations, not measured";
     // Accounting basis: real-time or audited (also in `airdesk budget --json`)
     BasisRealtime => "按实时数据计算，为本单位估算；以国家审核后发布的数据为准，结果可能变化。", "Computed from real-time data: the desk's own estimate, which the audited release can change.";
     BasisMixed => "{0} 至 {1} 中的 {2} 天按审核数据计算，其余 {3} 天按实时数据计算（实时数据以审核发布为准，结果可能变化）。", "{2} day(s) between {0} and {1} from audited data, the other {3} from real-time data (which the audited release can still change).";
