@@ -142,6 +142,9 @@ pub struct Settings {
     pub alerts: crate::domain::alerts::AlertSettings,
     /// Targets page: the rule proposing sand-and-dust days (`[dust]`).
     pub dust: crate::domain::dust::DustRule,
+    /// Map page: base-layer files (GeoJSON or Shapefile) drawn under the stations, relative to the
+    /// workspace when inside it.
+    pub map_layers: Vec<PathBuf>,
     /// Duty roster file (值班表), relative to the workspace when inside it.
     pub roster: Option<PathBuf>,
     /// Daily AQI forecast file (AQI预报), relative to the workspace when inside it.
@@ -172,6 +175,7 @@ impl Default for Settings {
             budget: None,
             alerts: crate::domain::alerts::AlertSettings::default(),
             dust: Default::default(),
+            map_layers: Vec::new(),
             roster: None,
             aqi_forecast: None,
             areas: Vec::new(),

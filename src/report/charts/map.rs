@@ -433,11 +433,8 @@ fn draw_stations<DB: DrawingBackend>(
             rect.contains(p.0, p.1)
         })
         .collect();
-    let r = if visible.len() > 300 {
-        style.px(3.5)
-    } else {
-        style.px(5.5)
-    };
+    let dense = visible.len() > 300;
+    let r = if dense { style.px(3.5) } else { style.px(5.5) };
     let mut order = visible;
     let rank = |st: &MapStation| (st.own || st.alert.is_some(), st.value.unwrap_or(f64::MIN));
     order.sort_by(|&a, &b| {
@@ -453,12 +450,12 @@ fn draw_stations<DB: DrawingBackend>(
             .and_then(|v| Band::find(&data.bands, v))
             .map_or(MISSING_DOT, |b| b.colour);
         cv.circle(p, r, alpha(fill, 1.0), true)?;
-        let edge = if st.own {
-            OWN_AREA
-        } else {
-            RGBColor(90, 95, 105)
-        };
-        cv.circle(p, r, alpha(edge, 0.9), false)?;
+        // A dense map (hundreds of dots) outlines only the own area's: half the shapes.
+        if st.own {
+            cv.circle(p, r, alpha(OWN_AREA, 0.9), false)?;
+        } else if !dense {
+            cv.circle(p, r, alpha(RGBColor(90, 95, 105), 0.9), false)?;
+        }
         match st.alert {
             Some(MapAlert::Burst) => {
                 cv.circle(p, r + style.px(3.0), alpha(BURST_RING, 1.0), false)?
@@ -471,7 +468,7 @@ fn draw_stations<DB: DrawingBackend>(
         dots.push((i, p, r));
     }
     // Labels: own area and alerts first, then the highest values, where there is room.
-    let mut taken: Vec<PixelRect> = Vec::new();
+    let mut taken = Occupancy::new(style.px(12.0));
     for &i in order.iter().rev() {
         let st = &data.stations[i];
         let Some(v) = st.value else { continue };
@@ -484,7 +481,7 @@ fn draw_stations<DB: DrawingBackend>(
             p.0 + r + 3.0 + tw,
             p.1 + th / 2.0,
         );
-        if taken.iter().any(|t| overlaps(t, &b)) || !rect.contains(b.x1, b.y1) {
+        if taken.is_taken(&b) || !rect.contains(b.x1, b.y1) {
             continue;
         }
         let fill = Band::find(&data.bands, v).map_or(MISSING_DOT, |bd| bd.colour);
@@ -497,16 +494,50 @@ fn draw_stations<DB: DrawingBackend>(
             label_colour(fill),
             LEFT_CENTER,
         )?;
-        taken.push(b);
-        if taken.len() > 400 {
+        taken.take(&b);
+        if taken.count > MAX_LABELS {
             break;
         }
     }
     Ok(dots)
 }
 
-fn overlaps(a: &PixelRect, b: &PixelRect) -> bool {
-    a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+/// Most value labels written on one map.
+const MAX_LABELS: usize = 400;
+
+/// Which cells of a coarse pixel grid labels already cover, so a label is placed only where it
+/// meets none (cheap for thousands of stations).
+struct Occupancy {
+    cell: f64,
+    cells: std::collections::HashSet<(i64, i64)>,
+    count: usize,
+}
+
+impl Occupancy {
+    fn new(cell: f64) -> Self {
+        Occupancy {
+            cell: cell.max(1.0),
+            cells: std::collections::HashSet::new(),
+            count: 0,
+        }
+    }
+
+    fn span(&self, r: &PixelRect) -> impl Iterator<Item = (i64, i64)> + use<> {
+        let c = self.cell;
+        let (x0, x1) = ((r.x0 / c).floor() as i64, (r.x1 / c).floor() as i64);
+        let (y0, y1) = ((r.y0 / c).floor() as i64, (r.y1 / c).floor() as i64);
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn is_taken(&self, r: &PixelRect) -> bool {
+        self.span(r).any(|k| self.cells.contains(&k))
+    }
+
+    fn take(&mut self, r: &PixelRect) {
+        let keys: Vec<(i64, i64)> = self.span(r).collect();
+        self.cells.extend(keys);
+        self.count += 1;
+    }
 }
 
 /// A readable text colour for a value of band colour `c`: yellow and green are too pale on white.

@@ -6,9 +6,11 @@
 //! `domain::ranking::rank_areas` (as `airdesk rank`); this page only draws them. "As of" is the last
 //! day complete at the app's now (in a drill: nothing after the drill moment counts).
 
+mod accounting;
 mod form;
 mod ranking;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
@@ -18,12 +20,14 @@ use egui_extras::{Column, TableBuilder};
 
 use super::PageContext;
 use crate::clock::to_cst;
-use crate::domain::accounting::{self, Accounting, AccountingError, AccountingInput, AsOf};
+use crate::domain::accounting::{Accounting, AccountingError, AccountingInput, AsOf, account};
 use crate::domain::advisor::ForecastDay;
 use crate::domain::area::Area;
 use crate::domain::audited::AuditedDays;
 use crate::domain::budget::Season;
 use crate::domain::budget::{self, BudgetSettings};
+use crate::domain::dust::{DustDays, DustRule};
+use crate::journal::Replay;
 use crate::report::budget_ledger;
 use crate::report::ledger::Language as ReportLanguage;
 use crate::store::StationId;
@@ -32,6 +36,7 @@ use crate::ui::theme::Look;
 use crate::ui::widgets::{TileColour, card, key_figure, tile, tile_width};
 use crate::workspace::Language;
 
+use accounting::DustPanel;
 pub use form::BudgetForm;
 use ranking::RankingView;
 
@@ -45,6 +50,10 @@ struct BudgetKey {
     settings: BudgetSettings,
     area: Area,
     up_to: NaiveDate,
+    dust_days: BTreeSet<NaiveDate>,
+    dust_rule: DustRule,
+    audited: Vec<(PathBuf, Option<SystemTime>)>,
+    festival_assumed: f64,
 }
 
 /// The computed budget of the area.
@@ -66,6 +75,11 @@ pub struct TargetsPage {
     /// The PM2.5 daily mean of the heavy day whose cost is shown.
     heavy_day_value: f64,
     ranking: RankingView,
+    dust: DustPanel,
+    /// The journal's dust marks, folded (another journal → start over).
+    dust_days: Option<(PathBuf, Replay<DustDays>)>,
+    /// The workspace's audited daily files as last read, by path and modification time.
+    audited: Option<(Vec<(PathBuf, Option<SystemTime>)>, AuditedDays)>,
     /// The workspace's AQI forecast file as last read: path, modification time, days, problems.
     forecast: Option<LoadedForecast>,
     message: Option<(bool, String)>,
@@ -88,6 +102,9 @@ impl Default for TargetsPage {
             rest_mean: None,
             heavy_day_value: budget::HEAVY_PM25_ABOVE + 1.0,
             ranking: RankingView::default(),
+            dust: DustPanel::default(),
+            dust_days: None,
+            audited: None,
             forecast: None,
             message: None,
         }
@@ -191,23 +208,35 @@ impl TargetsPage {
         up_to: NaiveDate,
     ) {
         let tr = cx.tr;
+        self.refresh_dust(cx);
+        let audited_files = self.refresh_audited(cx);
+        let marked = self
+            .dust_days
+            .as_ref()
+            .map(|(_, r)| r.state().clone())
+            .unwrap_or_default();
         let key = BudgetKey {
             generation: cx.data.generation,
             settings,
             area: area.clone(),
             up_to,
+            dust_days: marked.dates().into_iter().collect(),
+            dust_rule: cx.workspace.settings().dust,
+            audited: audited_files,
+            festival_assumed: self.heavy_day_value,
         };
         if self.computed.as_ref().is_none_or(|c| c.key != key) {
             let (ids, _unknown): (Vec<StationId>, _) = area.resolve(cx.store());
+            let empty = AuditedDays::default();
             let input = AccountingInput {
                 settings,
                 as_of: AsOf::LastValidUpTo(up_to),
-                audited: &AuditedDays::default(),
-                dust_days: &Default::default(),
-                dust_rule: Default::default(),
-                festival_assumed: None,
+                audited: self.audited.as_ref().map_or(&empty, |(_, a)| a),
+                dust_days: &key.dust_days,
+                dust_rule: key.dust_rule,
+                festival_assumed: Some(key.festival_assumed),
             };
-            let result = accounting::account(cx.store(), &ids, &input);
+            let result = account(cx.store(), &ids, &input);
             self.computed = Some(Computed {
                 key,
                 stations: ids.len(),
@@ -247,10 +276,13 @@ impl TargetsPage {
                 if cx.clock.is_drill() {
                     ui.label(RichText::new(tr.t(T::TgDrillAsOf)).color(look.weak_text));
                 }
+                accounting::basis_label(ui, &look, tr, &ab);
                 ui.add_space(4.0);
                 headline(ui, &look, tr, &ab);
+                accounting::without_dust_line(ui, &look, tr, &ab);
                 ui.add_space(4.0);
                 self.forecast_line(ui, cx, &ab.budget);
+                accounting::festival_line(ui, &look, tr, &ab, self.heavy_day_value);
                 let zh = tr.0 == Language::Zh;
                 let b = &ab.budget;
                 let rounding = if zh {
@@ -268,6 +300,15 @@ impl TargetsPage {
                     RichText::new(format!("{}{sep}{rounding} {basis}", tr.t(T::TgRounding)))
                         .color(look.weak_text),
                 );
+                ui.add_space(8.0);
+                card(ui, &look, tr.t(T::TgContributions), |ui| {
+                    accounting::contributions_table(ui, &look, tr, &ab)
+                });
+                ui.add_space(8.0);
+                let rule = cx.workspace.settings().dust;
+                card(ui, &look, tr.t(T::TgDust), |ui| {
+                    self.dust.ui(ui, cx, &ab, &marked, &rule)
+                });
                 ui.add_space(8.0);
                 if !cx.presenting {
                     card(ui, &look, tr.t(T::TgWhatIf), |ui| self.what_if(ui, tr, b));
@@ -288,6 +329,52 @@ impl TargetsPage {
                 });
             }
         }
+    }
+
+    /// Catch up with the journal's dust marks.
+    fn refresh_dust(&mut self, cx: &PageContext<'_>) {
+        let Some(storage) = cx.desk.storage() else {
+            self.dust_days = None;
+            return;
+        };
+        let path = storage.path().to_path_buf();
+        if self.dust_days.as_ref().is_none_or(|(p, _)| *p != path) {
+            self.dust_days = Some((path, Replay::new(DustDays::default())));
+        }
+        if let Some((_, replay)) = self.dust_days.as_mut()
+            && let Err(e) = replay.catch_up(storage, DustDays::apply)
+        {
+            self.message = Some((false, e.to_string()));
+        }
+    }
+
+    /// Read the workspace's `audited/` folder again when its files change; their paths and
+    /// modification times.
+    fn refresh_audited(&mut self, cx: &PageContext<'_>) -> Vec<(PathBuf, Option<SystemTime>)> {
+        let dir = cx.workspace.root().join(crate::ingest::AUDITED_DIR);
+        let mut files: Vec<(PathBuf, Option<SystemTime>)> = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file())
+                    .map(|p| {
+                        let m = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
+                        (p, m)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        if self.audited.as_ref().is_none_or(|(f, _)| *f != files) {
+            let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+            let (days, reports) = crate::ingest::load_audited(&paths);
+            if let Some(p) = reports.iter().flat_map(|r| r.problems.first()).next() {
+                self.message = Some((false, p.to_string()));
+            }
+            self.audited = Some((files.clone(), days));
+        }
+        files
     }
 
     /// What the forecast episode in the workspace's AQI forecast file adds to the season mean.
