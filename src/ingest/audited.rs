@@ -327,4 +327,21 @@ mod tests {
         let (_, report) = parse_audited(Path::new("a.csv"), b"");
         assert!(report.failed());
     }
+
+    proptest::proptest! {
+        /// Any bytes, and any cut of a good file with noise after it: a report, never a panic,
+        /// and never more values kept than cells seen.
+        #[test]
+        fn any_bytes_give_a_report(
+            cut in 0usize..120,
+            noise in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..256),
+        ) {
+            let good = "日期,站点编码,PM2.5,PM10\n2019-12-01,1011A,88,130\n2019-12-02,1011A,—,90\n";
+            let mut bytes = good.as_bytes()[..cut.min(good.len())].to_vec();
+            bytes.extend_from_slice(&noise);
+            let (days, report) = parse_audited(Path::new("p.csv"), &bytes);
+            proptest::prop_assert!(report.values_kept <= report.cells_seen);
+            proptest::prop_assert_eq!(days.len() as u64, report.values_kept);
+        }
+    }
 }

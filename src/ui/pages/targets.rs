@@ -2,7 +2,7 @@
 //! mean, heavy days, year-on-year, what-if, the daily ledger with CSV/xlsx export) and the ranking
 //! of areas with its chart (PNG/SVG export).
 //!
-//! Numbers come from `domain::budget::area_budget` (the same computation as `airdesk budget`) and
+//! Numbers come from `domain::accounting::account` (the same computation as `airdesk budget`) and
 //! `domain::ranking::rank_areas` (as `airdesk rank`); this page only draws them. "As of" is the last
 //! day complete at the app's now (in a drill: nothing after the drill moment counts).
 
