@@ -459,6 +459,7 @@ table! {
     TgContributions => "站点贡献", "Station contributions";
     TgContributionsNote => "贡献 = 辖区累计均值 − 去掉该站后的辖区累计均值（µg/m³），正值表示该站拉高了辖区数值。", "Contribution = the area's mean so far − the area's mean so far without the station (µg/m³); positive means the station raises the area's figure.";
     ColStation => "站点", "Station";
+    ColStationName => "站点名称", "Name";
     ColStationMean => "本站累计均值", "Station mean so far";
     ColContribution => "贡献", "Contribution";
     TgDust => "沙尘天气（扣沙）", "Sand and dust days (扣沙)";

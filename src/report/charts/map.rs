@@ -165,7 +165,7 @@ pub fn draw_map<DB: DrawingBackend>(
         cv.centred_note(tr.t(T::MapNoStations), w, h, font, style.muted)?;
         return Ok(layout);
     }
-    let legend_h = font * 2.0 + small * 1.6;
+    let legend_h = font * (0.5 + 1.25 * LEGEND_ROWS) + small * 1.4;
     let rect = PixelRect::new(m, y, w - m, h - m - legend_h);
     if rect.width() < s(120.0) || rect.height() < s(80.0) {
         cv.centred_note(tr.t(T::ChartTooSmall), w, h, font, style.muted)?;
@@ -206,7 +206,7 @@ pub fn draw_map<DB: DrawingBackend>(
         draw_wind(&cv, frame.px(wind.at), wind)?;
     }
     draw_scale_and_north(&cv, &frame, rect, &data.projection)?;
-    draw_legend(&cv, data, m, rect.y1 + font * 0.6)?;
+    draw_legend(&cv, data, m, rect.y1 + font * 0.5, w - 2.0 * m)?;
     Ok(layout)
 }
 
@@ -620,58 +620,62 @@ fn draw_scale_and_north<DB: DrawingBackend>(
     )
 }
 
+/// Rows the legend may take: its swatches flow into a second row on a narrow map.
+const LEGEND_ROWS: f64 = 2.0;
+
+/// The legend: a swatch per band, no data, the two alert rings and the wind arrow, flowing into
+/// rows within `width`; then the notes (interpolation, projection).
 fn draw_legend<DB: DrawingBackend>(
     cv: &Canvas<'_, DB>,
     data: &MapData,
     x0: f64,
-    y: f64,
+    y0: f64,
+    width: f64,
 ) -> Result<(), ChartError> {
     let style = cv.style;
     let tr = style.tr();
     let (font, small) = (style.px(style.font), style.px(style.small_font));
     let r = font * 0.4;
-    let mut x = x0;
-    let swatch = |x: &mut f64,
-                  colour: RGBColor,
-                  ring: Option<RGBColor>,
-                  label: &str|
-     -> Result<(), ChartError> {
-        let c = (*x + r, y + font * 0.5);
-        cv.circle(c, r, alpha(colour, 1.0), true)?;
-        if let Some(ring) = ring {
-            cv.circle(c, r + style.px(2.5), alpha(ring, 1.0), false)?;
-        }
-        cv.text(
-            label,
-            *x + r * 2.0 + small * 0.4,
-            c.1,
-            small,
-            style.text,
-            LEFT_CENTER,
-        )?;
-        *x += r * 2.0 + small * 0.8 + cv.text_size(label, small)?.0 + font * 0.6;
-        Ok(())
-    };
-    for b in &data.bands {
-        swatch(&mut x, b.colour, None, &b.label)?;
-    }
-    swatch(&mut x, MISSING_DOT, None, tr.t(T::ChartNoData))?;
-    swatch(&mut x, MISSING_DOT, Some(BURST_RING), tr.t(T::MapBurst))?;
-    swatch(
-        &mut x,
-        MISSING_DOT,
+    let row_h = font * 1.25;
+    let mut items: Vec<(Option<RGBColor>, Option<RGBColor>, String)> = data
+        .bands
+        .iter()
+        .map(|b| (Some(b.colour), None, b.label.clone()))
+        .collect();
+    items.push((Some(MISSING_DOT), None, tr.t(T::ChartNoData).to_string()));
+    items.push((
+        Some(MISSING_DOT),
+        Some(BURST_RING),
+        tr.t(T::MapBurst).to_string(),
+    ));
+    items.push((
+        Some(MISSING_DOT),
         Some(ABOVE_RING),
-        tr.t(T::MapAboveNeighbours),
-    )?;
+        tr.t(T::MapAboveNeighbours).to_string(),
+    ));
     if !data.winds.is_empty() {
-        cv.text(
-            tr.t(T::MapWindLegend),
-            x,
-            y + font * 0.5,
-            small,
-            WIND,
-            LEFT_CENTER,
-        )?;
+        items.push((None, None, tr.t(T::MapWindLegend).to_string()));
+    }
+    let (mut x, mut y) = (x0, y0);
+    for (fill, ring, label) in &items {
+        let w = r * 2.0 + small * 0.8 + cv.text_size(label, small)?.0 + font * 0.6;
+        if x + w > x0 + width && x > x0 && y + row_h < y0 + row_h * LEGEND_ROWS {
+            (x, y) = (x0, y + row_h);
+        }
+        let c = (x + r, y + font * 0.5);
+        if let Some(colour) = fill {
+            cv.circle(c, r, alpha(*colour, 1.0), true)?;
+        }
+        if let Some(ring) = ring {
+            cv.circle(c, r + style.px(2.5), alpha(*ring, 1.0), false)?;
+        }
+        let (tx, colour) = if fill.is_some() {
+            (x + r * 2.0 + small * 0.4, style.text)
+        } else {
+            (x, WIND)
+        };
+        cv.text(label, tx, c.1, small, colour, LEFT_CENTER)?;
+        x += w;
     }
     let mut notes = vec![tr.f(
         T::MapProjection,
@@ -686,7 +690,7 @@ fn draw_legend<DB: DrawingBackend>(
     cv.text(
         &notes.join("  ·  "),
         x0,
-        y + font * 1.2,
+        y + row_h,
         small * 0.9,
         style.muted,
         LEFT_TOP,

@@ -108,19 +108,21 @@ impl MapPage {
         self.build_map(cx, hour);
         let Some((_, data)) = &self.map else { return };
         let data = data.clone();
-        let height = ui.available_height().max(320.0);
-        let readout_w = if cx.look.projector {
-            READOUT_WIDTH * 1.3
-        } else {
-            READOUT_WIDTH
-        };
-        let map_w = (ui.available_width() - readout_w - 12.0).max(300.0);
         let style = if cx.look.projector {
             ChartStyle::projector()
         } else {
             ChartStyle::desktop()
         }
         .with_lang(tr.0);
+        // Wide enough: the readout beside the map; else the map takes the width and the readout
+        // floats over its top-right corner while a station is focused.
+        let narrow = ui.available_width() < 900.0;
+        let height = (ui.available_height() - 8.0).max(320.0);
+        let map_w = if narrow {
+            ui.available_width()
+        } else {
+            ui.available_width() - READOUT_WIDTH - 12.0
+        };
         ui.horizontal_top(|ui| {
             let shown = ui
                 .allocate_ui(vec2(map_w, height), |ui| {
@@ -139,10 +141,23 @@ impl MapPage {
                 let code = self.selected.as_deref()?;
                 data.stations.iter().position(|s| s.code == code)
             });
-            ui.vertical(|ui| {
-                ui.set_width(readout_w);
-                readout(ui, cx, &data, focus, hour, self.pollutant);
-            });
+            if !narrow {
+                ui.vertical(|ui| {
+                    ui.set_width(READOUT_WIDTH);
+                    readout(ui, cx, &data, focus, hour, self.pollutant);
+                });
+            } else if focus.is_some() {
+                let corner = shown.response.rect.right_top() + vec2(-READOUT_WIDTH - 16.0, 8.0);
+                egui::Area::new(egui::Id::new("map_readout"))
+                    .fixed_pos(corner)
+                    .order(egui::Order::Foreground)
+                    .show(ui.ctx(), |ui| {
+                        egui::Frame::popup(ui.style()).show(ui, |ui| {
+                            ui.set_width(READOUT_WIDTH);
+                            readout(ui, cx, &data, focus, hour, self.pollutant);
+                        });
+                    });
+            }
         });
         if !cx.read_only() {
             ui.add_space(8.0);
@@ -201,11 +216,9 @@ impl MapPage {
                 let slider = egui::Slider::new(&mut i, 0.0..=span.max(0.0))
                     .step_by(1.0)
                     .show_value(false);
-                let width = ui.available_width().clamp(160.0, 420.0);
                 let label = ui.label(tr.t(T::MpHour));
-                let r = ui
-                    .add_sized(vec2(width, 20.0), slider)
-                    .labelled_by(label.id);
+                ui.spacing_mut().slider_width = ui.available_width().clamp(160.0, 480.0) - 16.0;
+                let r = ui.add(slider).labelled_by(label.id);
                 if r.changed() {
                     *hour = first + i.round() as i64;
                     self.playing = false;
