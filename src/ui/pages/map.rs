@@ -148,7 +148,7 @@ impl MapPage {
                 });
             } else if focus.is_some() {
                 let corner = shown.response.rect.right_top() + vec2(-READOUT_WIDTH - 16.0, 8.0);
-                egui::Area::new(egui::Id::new("map_readout"))
+                egui::Area::new(ui.make_persistent_id("map_readout"))
                     .fixed_pos(corner)
                     .order(egui::Order::Foreground)
                     .show(ui.ctx(), |ui| {
