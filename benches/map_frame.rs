@@ -15,7 +15,7 @@ use airdesk::ingest;
 use airdesk::report::charts::colour::aqi_bands;
 use airdesk::report::charts::idw::IdwGrid;
 use airdesk::report::charts::projection::LocalProjection;
-use airdesk::report::charts::{ChartStyle, MapData, MapStation, Shading};
+use airdesk::report::charts::{MapData, MapStation, Shading};
 use airdesk::store::Store;
 use airdesk::ui::chart::{MapWidget, install_bundled_font};
 use airdesk::workspace::Language;

@@ -55,7 +55,8 @@ impl IdwGrid {
                 .collect::<Vec<_>>(),
         )
         .convex_hull();
-        if !(hull.unsigned_area() > 0.0) {
+        let area = hull.unsigned_area();
+        if area.is_nan() || area <= 0.0 {
             return None;
         }
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);

@@ -107,13 +107,16 @@ pub struct MapData {
     pub shading: Option<Shading>,
 }
 
+/// A dot drawn: station index, pixel centre and radius.
+pub type Dot = (usize, (f64, f64), f64);
+
 /// Where the map landed, to find the station under the pointer.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapLayout {
     /// The km ↔ pixel mapping, when a map was drawn.
     pub frame: Option<MapFrame>,
-    /// Station index, pixel centre and radius of every dot drawn.
-    pub dots: Vec<(usize, (f64, f64), f64)>,
+    /// Every dot drawn.
+    pub dots: Vec<Dot>,
 }
 
 impl MapLayout {
@@ -424,7 +427,7 @@ fn draw_stations<DB: DrawingBackend>(
     frame: &MapFrame,
     rect: PixelRect,
     data: &MapData,
-) -> Result<Vec<(usize, (f64, f64), f64)>, ChartError> {
+) -> Result<Vec<Dot>, ChartError> {
     let style = cv.style;
     let small = style.px(style.small_font);
     let visible: Vec<usize> = (0..data.stations.len())
@@ -750,7 +753,7 @@ mod tests {
                 points: vec![(30.0, 30.0)],
                 labels: vec![("区".into(), (60.0, 60.0))],
             }],
-            shading: shading.then(|| Shading { grid, values: out }),
+            shading: shading.then_some(Shading { grid, values: out }),
         }
     }
 

@@ -29,6 +29,9 @@ pub enum MapPollutant {
     Pm25,
 }
 
+/// The desk's own area on the map: name, its stations, and its outline (km).
+pub type OwnArea = (String, Vec<StationId>, Vec<(f64, f64)>);
+
 /// The part of the map that does not change with the hour.
 #[derive(Debug, Clone)]
 pub struct MapSource {
@@ -42,8 +45,8 @@ pub struct MapSource {
     pub grid: Option<Arc<IdwGrid>>,
     /// City names at their stations' centroid, km.
     pub cities: Vec<(String, (f64, f64))>,
-    /// The desk's own area: name, its stations, and its outline (km).
-    pub own: Option<(String, Vec<StationId>, Vec<(f64, f64)>)>,
+    /// The desk's own area.
+    pub own: Option<OwnArea>,
     /// Base layers, projected.
     pub layers: Vec<MapLayer>,
 }

@@ -39,6 +39,10 @@ struct SourceKey {
     layers: Vec<(PathBuf, Option<SystemTime>)>,
 }
 
+/// The fixed part as built: its key, the source (none without stations with coordinates) and
+/// the hours with data.
+type Built = (SourceKey, Option<MapSource>, Option<(Hour, Hour)>);
+
 /// What one hour's map was built from.
 #[derive(Debug, Clone, PartialEq)]
 struct HourKey {
@@ -62,7 +66,7 @@ pub struct MapPage {
     dots: Vec<(String, egui::Pos2)>,
     /// The base-layer path being typed.
     layer_path: String,
-    source: Option<(SourceKey, Option<MapSource>, Option<(Hour, Hour)>)>,
+    source: Option<Built>,
     layer_problems: Vec<String>,
     map: Option<(HourKey, MapData)>,
 }

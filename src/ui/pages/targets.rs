@@ -43,6 +43,9 @@ use ranking::RankingView;
 /// Folder inside the workspace where exports go.
 pub const EXPORTS_DIR: &str = "exports";
 
+/// Files with their modification times, to notice a change on disk.
+type FileStamps = Vec<(PathBuf, Option<SystemTime>)>;
+
 /// What the budget was computed from: recomputed only when this changes.
 #[derive(Debug, Clone, PartialEq)]
 struct BudgetKey {
@@ -52,7 +55,7 @@ struct BudgetKey {
     up_to: NaiveDate,
     dust_days: BTreeSet<NaiveDate>,
     dust_rule: DustRule,
-    audited: Vec<(PathBuf, Option<SystemTime>)>,
+    audited: FileStamps,
     festival_assumed: f64,
 }
 
@@ -79,7 +82,7 @@ pub struct TargetsPage {
     /// The journal's dust marks, folded (another journal → start over).
     dust_days: Option<(PathBuf, Replay<DustDays>)>,
     /// The workspace's audited daily files as last read, by path and modification time.
-    audited: Option<(Vec<(PathBuf, Option<SystemTime>)>, AuditedDays)>,
+    audited: Option<(FileStamps, AuditedDays)>,
     /// The workspace's AQI forecast file as last read: path, modification time, days, problems.
     forecast: Option<LoadedForecast>,
     message: Option<(bool, String)>,
@@ -350,7 +353,7 @@ impl TargetsPage {
 
     /// Read the workspace's `audited/` folder again when its files change; their paths and
     /// modification times.
-    fn refresh_audited(&mut self, cx: &PageContext<'_>) -> Vec<(PathBuf, Option<SystemTime>)> {
+    fn refresh_audited(&mut self, cx: &PageContext<'_>) -> FileStamps {
         let dir = cx.workspace.root().join(crate::ingest::AUDITED_DIR);
         let mut files: Vec<(PathBuf, Option<SystemTime>)> = std::fs::read_dir(&dir)
             .map(|entries| {
