@@ -853,6 +853,14 @@ impl AirDeskApp {
             Command::SetWindowSettings(w) => self.save_settings(|s| s.windows = w),
             Command::SetOutlookSettings(o) => self.save_settings(|s| s.outlook = o),
             Command::SetBudget(budget) => self.save_settings(|s| s.budget = Some(budget)),
+            Command::SetMapLayers(paths) => self.save_settings(|s| s.map_layers = paths),
+            Command::Dust(event) => {
+                let at = to_cst(self.clock.now(real_now));
+                if let Err(text) = self.record_dust(&event, at) {
+                    self.notices
+                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                }
+            }
             Command::Findings(commands) => {
                 let at = to_cst(self.clock.now(real_now));
                 if let Err(text) = self.record_findings(commands, at) {
@@ -1124,6 +1132,27 @@ impl AirDeskApp {
                 );
             }
         }
+    }
+
+    /// Targets page: a dust mark or unmark, checked against the marks in the journal, recorded
+    /// for the officer on shift.
+    fn record_dust(
+        &mut self,
+        event: &crate::domain::dust::DustEvent,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), String> {
+        let lang = self.language();
+        let mut days = crate::domain::dust::DustDays::default();
+        if let Some(storage) = self.desk.storage() {
+            use crate::journal::Storage;
+            let events = storage.read_since(0).map_err(|e| e.to_string())?;
+            events.iter().for_each(|e| days.apply(e));
+        }
+        days.check(event).map_err(|e| e.to_string())?;
+        self.desk
+            .record(at, event.kind(), event)
+            .map(|_| ())
+            .map_err(|e| e.text(lang))
     }
 
     fn save_settings(&mut self, change: impl FnOnce(&mut crate::workspace::Settings)) {
