@@ -18,6 +18,8 @@ mod rank;
 mod reduction;
 mod response;
 
+use output::errln;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -114,7 +116,7 @@ pub fn run(command: Command) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("airdesk: {}", f.message);
+            errln!("airdesk: {}", f.message);
             ExitCode::from(f.status)
         }
     }

@@ -5,11 +5,13 @@
 //! except the hidden `drill` helper, which records the drill episode into an empty workspace.
 //! `--at` looks at the journal as it was then: only events recorded up to that moment count.
 
+use super::output::errln;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 
+use crate::clock;
 use crate::domain::plan::{self, Plan};
 use crate::domain::response::{
     Episode, ResponseService, ResponseState, StatusFilter, UnitSummary, record_drill,
@@ -17,7 +19,10 @@ use crate::domain::response::{
 use crate::domain::roster::Roster;
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
-use crate::journal::{Author, JOURNAL_FILE, JournalError, OpenMode, SqliteStorage, Storage};
+use crate::journal::{
+    Author, CHECKPOINT_FILE, JOURNAL_FILE, JournalError, LOCK_FILE, OpenMode, SqliteStorage,
+    Storage, Verification,
+};
 use crate::report::after_action::ChartImage;
 use crate::report::daily_report::daily_report;
 use crate::report::duty::Duty;
@@ -181,9 +186,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             roster,
             out,
         } => {
-            let at = time_or_now(at.as_deref())?;
+            let Opened { ws, at, state } = open_at(dir, at.as_deref())?;
             let from = from.as_deref().map(parse_time).transpose()?;
-            let state = state_at(dir, at)?;
             let duty = match roster {
                 Some(p) => Duty::from_roster(&read_roster(p)?, at),
                 None => Duty::default(),
@@ -202,7 +206,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                 ReportKind::Summary => {
                     let episode = pick_episode(&state, *episode)?.number;
                     let chart = chart.as_deref().map(read_chart).transpose()?;
-                    let air = read_air(dir, data, forecast.as_deref(), area.as_deref(), at)?;
+                    let air = read_air(&ws, data, forecast.as_deref(), area.as_deref(), at)?;
                     let sources = air.as_ref().map(Air::sources);
                     summary_html(&state, episode, sources.as_ref(), chart, at)
                         .map_err(|e| Failure::unusable(e.to_string()))?
@@ -216,14 +220,13 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             episode,
             at,
         } => {
-            let at = time_or_now(at.as_deref())?;
-            let state = state_at(dir, at)?;
+            let Opened { at, state, .. } = open_at(dir, at.as_deref())?;
             if let Some(n) = episode {
                 pick_episode(&state, Some(*n))?;
             }
             let rows = ledger_rows(&state, *episode, at);
             write_file(out, &rows).map_err(|e| Failure::unusable(e.to_string()))?;
-            eprintln!("{}: {} rows", out.display(), rows.len());
+            errln!("{}: {} rows", out.display(), rows.len());
             Ok(())
         }
         ResponseCommand::Notice {
@@ -235,7 +238,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             out,
         } => {
             let plan = load_plan(dir, plan.as_deref())?;
-            let state = state_at(dir, now())?;
+            let Opened { state, .. } = open_at(dir, None)?;
             let e = pick_episode(&state, *episode)?;
             let fail = |e: crate::report::notice::NoticeError| Failure::unusable(e.to_string());
             let notices: Vec<Notice> = match kind {
@@ -301,10 +304,6 @@ fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, Failure> {
     )))
 }
 
-fn time_or_now(s: Option<&str>) -> Result<DateTime<FixedOffset>, Failure> {
-    s.map_or_else(|| Ok(now()), parse_time)
-}
-
 fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
     SqliteStorage::open_read_only(dir).map_err(|e| match e {
         JournalError::NoJournal { .. } => Failure::unusable(format!(
@@ -315,20 +314,58 @@ fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
     })
 }
 
-/// The response state from the events recorded up to `at`; anomalies are reported on stderr.
-fn state_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<ResponseState, Failure> {
+/// A workspace opened for a command: the workspace (read-only), the moment the command works
+/// at and the response state as it was then.
+struct Opened {
+    ws: Workspace,
+    at: DateTime<FixedOffset>,
+    state: ResponseState,
+}
+
+/// Open the workspace and its journal. The moment is `--at` when given; on a drill workspace the
+/// drill's current time as the app shows it on opening (the later of the drill moment and the
+/// journal's last event, [`clock::drill_resumes_at`]); else now. Settings that cannot be used,
+/// a broken chain and skipped events are said on stderr.
+fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
+    let ws = open_workspace(dir)?;
     let journal = open(dir)?;
     let events = journal
         .read_since(0)
         .map_err(|e| Failure::unusable(e.to_string()))?;
-    let state = ResponseState::fold(events.iter().filter(|e| e.recorded_at <= at));
+    let at = match (at, ws.settings().drill_at) {
+        (Some(s), _) => parse_time(s)?,
+        (None, Some(drill)) => clock::to_cst(clock::drill_resumes_at(
+            drill,
+            events.last().map(|e| e.recorded_at),
+        )),
+        (None, None) => now(),
+    };
+    let state = ResponseState::fold(events.iter().filter(|e| e.recorded_at <= at))
+        .with_chain(journal.opened_chain());
+    if let Verification::Broken(b) = journal.opened_chain() {
+        errln!("airdesk: warning: the journal's hash chain is broken: {b}");
+    }
     for a in state.anomalies() {
-        eprintln!(
+        errln!(
             "airdesk: warning: journal event #{} ({}) was skipped: {}",
-            a.seq, a.kind, a.reason
+            a.seq,
+            a.kind,
+            a.reason
         );
     }
-    Ok(state)
+    Ok(Opened { ws, at, state })
+}
+
+/// The workspace, read-only; settings that cannot be used are said, not silently replaced.
+fn open_workspace(dir: &Path) -> Result<Workspace, Failure> {
+    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
+    if let Some(problem) = ws.settings_problem() {
+        errln!(
+            "airdesk: warning: the workspace settings could not be used ({problem}); the \
+             defaults are in use instead (no area, no drill moment, default thresholds)"
+        );
+    }
+    Ok(ws)
 }
 
 fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failure> {
@@ -349,9 +386,10 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
         .or_else(|| workspace_plan.is_file().then_some(workspace_plan.clone()));
     let (name, result) = match &path {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| {
-                Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
-            })?;
+            let text = crate::ingest::input::read_text(p, crate::workspace::MAX_SETTINGS_BYTES)
+                .map_err(|e| {
+                    Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
+                })?;
             (p.display().to_string(), plan::parse(&text))
         }
         None => ("built-in default plan".to_owned(), plan::default_plan()),
@@ -366,7 +404,7 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
 fn read_roster(path: &Path) -> Result<Roster, Failure> {
     let (shifts, report) = read_roster_file(path, &RosterOptions::default());
     for p in &report.problems {
-        eprintln!("airdesk: warning: {p}");
+        errln!("airdesk: warning: {p}");
     }
     if report.failed() {
         return Err(Failure::unusable(format!(
@@ -399,13 +437,12 @@ impl Air {
 /// The data and AQI forecast for the summary: the given files, else the workspace's (read-only);
 /// `None` when there is neither data nor forecast. Problems in the files are reported on stderr.
 fn read_air(
-    dir: &Path,
+    ws: &Workspace,
     data: &[PathBuf],
     forecast: Option<&Path>,
     area: Option<&str>,
     at: DateTime<FixedOffset>,
 ) -> Result<Option<Air>, Failure> {
-    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
     let settings = ws.settings();
     let files = if data.is_empty() {
         ws.data_files()
@@ -417,7 +454,7 @@ fn read_air(
     for f in &report.files {
         if f.failed() {
             let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
-            eprintln!("airdesk: warning: {}: {reason}", f.path.display());
+            errln!("airdesk: warning: {}: {reason}", f.path.display());
         }
     }
     let forecast_path = forecast.map(Path::to_path_buf).or_else(|| {
@@ -428,7 +465,7 @@ fn read_air(
         Some(p) => {
             let (days, report) = load_forecast(p, Some(at.date_naive()));
             for problem in &report.problems {
-                eprintln!("airdesk: warning: {problem}");
+                errln!("airdesk: warning: {problem}");
             }
             days
         }
@@ -476,6 +513,7 @@ fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
             .map_err(|e| Failure::unusable(format!("cannot write {}: {e}", p.display()))),
         None => {
             let mut o = std::io::stdout().lock();
+            let text = super::output::printable(text);
             match o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -521,8 +559,7 @@ struct ItemJson {
 }
 
 fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
-    let at = time_or_now(at)?;
-    let state = state_at(dir, at)?;
+    let Opened { at, state, .. } = open_at(dir, at)?;
     let episode = state.latest();
     let item_json = |i: &crate::domain::response::Item| ItemJson {
         measure: i.key().measure.clone(),
@@ -652,26 +689,55 @@ fn drill(dir: &Path, start: Option<&str>, operator: &str) -> Result<(), Failure>
                 .ok_or_else(|| Failure::unusable("cannot work out the next midnight"))?
         }
     };
-    let mut journal = SqliteStorage::open(dir).map_err(fail)?;
-    if let OpenMode::ReadOnly(reason) = journal.mode() {
-        return Err(Failure::unusable(format!(
-            "the journal is read-only ({reason}); nothing was recorded"
-        )));
-    }
-    if !journal.read_since(0).map_err(fail)?.is_empty() {
-        return Err(Failure::unusable(format!(
-            "{} already holds events; the drill is recorded only into an empty journal",
-            journal.path().display()
-        )));
-    }
+    // Everything that can be checked is checked before anything is created.
     let author = Author::new(operator, "drill").map_err(fail)?;
     let plan = load_plan(dir, None)?;
-    let mut service = ResponseService::load(&journal, plan).map_err(fail)?;
-    record_drill(&mut service, &mut journal, &author, start)
-        .map_err(|e| Failure::unusable(e.to_string()))?;
-    let seq = service.state().anchor().map_or(0, |a| a.seq);
-    journal.close().map_err(fail)?;
-    eprintln!(
+    if !dir.is_dir() {
+        return Err(Failure::unusable(format!(
+            "{} is not a folder",
+            dir.display()
+        )));
+    }
+    let created: Vec<PathBuf> = [JOURNAL_FILE, LOCK_FILE, CHECKPOINT_FILE]
+        .iter()
+        .map(|name| dir.join(name))
+        .filter(|p| !p.exists())
+        .collect();
+    let recorded = (|| {
+        let mut journal = SqliteStorage::open(dir).map_err(fail)?;
+        if let OpenMode::ReadOnly(reason) = journal.mode() {
+            return Err(Failure::unusable(format!(
+                "the journal is read-only ({reason}); nothing was recorded"
+            )));
+        }
+        if !journal.read_since(0).map_err(fail)?.is_empty() {
+            return Err(Failure::unusable(format!(
+                "{} already holds events; the drill is recorded only into an empty journal",
+                journal.path().display()
+            )));
+        }
+        let mut service = ResponseService::load(&journal, plan).map_err(fail)?;
+        record_drill(&mut service, &mut journal, &author, start)
+            .map_err(|e| Failure::unusable(e.to_string()))?;
+        let seq = service.state().anchor().map_or(0, |a| a.seq);
+        journal.close().map_err(fail)?;
+        Ok(seq)
+    })();
+    let seq = match recorded {
+        Ok(seq) => seq,
+        Err(failure) => {
+            // Leave nothing behind that was not there before: no empty journal, no side files.
+            for path in &created {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let mut name = path.as_os_str().to_owned();
+                    name.push(suffix);
+                    let _ = std::fs::remove_file(PathBuf::from(name));
+                }
+            }
+            return Err(failure);
+        }
+    };
+    errln!(
         "{}: drill recorded, {seq} events; the orange warning starts {}",
         dir.join(JOURNAL_FILE).display(),
         start.to_rfc3339()

@@ -13,3 +13,4 @@ pub mod notice;
 pub mod open_items;
 pub mod ranking_chart;
 pub mod response_ledger;
+pub mod spreadsheet;
