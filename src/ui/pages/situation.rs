@@ -147,7 +147,6 @@ impl SituationPage {
                         window_card,
                         budget_card,
                         overdue_card,
-                        staggered_card,
                     ]
                 };
                 card_grid(ui, cards.len(), min_w, |ui, i| {
@@ -351,6 +350,10 @@ fn clock_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
                 };
                 ui.label(RichText::new(area_text).color(look.weak_text));
             });
+            // Staggered production stands warning or not: beside the date, where it costs no
+            // height, so the cards and the alerts below stay where they were.
+            ui.add_space(24.0);
+            ui.vertical(|ui| super::staggered::show(ui, cx, t.date_naive(), true));
         });
     });
 }
@@ -889,7 +892,8 @@ fn overdue_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     });
 }
 
-/// Staggered production in force or next, warning or not.
+/// Staggered production in force or next, warning or not, on the projector (whose headline card
+/// replaces the clock card that carries it at the desk).
 fn staggered_card(ui: &mut egui::Ui, cx: &PageContext<'_>, _cards: &Cards) {
     let today = to_cst(cx.now).date_naive();
     card(ui, &cx.look, cx.tr.t(T::StaggeredTitle), |ui| {
