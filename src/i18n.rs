@@ -794,10 +794,10 @@ table! {
     RedChartSubtitle => "{0} 家企业，{1} 条生产线 · 虚线为预案要求比例", "{0} enterprises, {1} lines · dashed: the plan's required share";
     RedColLevel => "级别", "Level";
     RedColRequired => "要求", "Required";
-    RedMet => "{0}% 达标（{1} kg/d）", "{0}% met ({1} kg/d)";
-    RedShort => "{0}% 未达标，缺 {1} kg/d", "{0}% short by {1} kg/d";
-    RedNoBase => "无基数（{0} kg/d）", "no base ({0} kg/d)";
-    RedNotRequired => "{0}%（{1} kg/d，无要求）", "{0}% ({1} kg/d, none required)";
+    RedMet => "{0}% 达标\n{1} kg/d", "{0}% met\n{1} kg/d";
+    RedShort => "{0}% 未达标\n缺 {1} kg/d", "{0}% short\nby {1} kg/d";
+    RedNoBase => "无基数\n{0} kg/d", "no base\n{0} kg/d";
+    RedNotRequired => "{0}% 无要求\n{1} kg/d", "{0}% not required\n{1} kg/d";
     RedBase => "应急减排基数（kg/d）：{0}", "Emission base (kg/d): {0}";
     RedBreakdown => "减排构成", "Where the reduction comes from";
     RedByGrade => "按绩效分级", "By grade";

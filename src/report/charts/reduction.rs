@@ -203,7 +203,7 @@ pub fn draw_reduction<DB: DrawingBackend>(
                 alpha(RGBColor(0, 0, 0), 0.3)
             };
             cv.stroke_rect(r, edge, if short { thin * 2 } else { thin })?;
-            let label_y = py(pct) - small * 0.8;
+            let label_y = value_label_y(py(pct), g.required.filter(|_| short).map(py), small);
             let wide = cv.text_size("00.0%", small)?.0 < bar_w * 0.95;
             let value = if wide {
                 format!("{pct:.1}%")
@@ -243,6 +243,16 @@ pub fn draw_reduction<DB: DrawingBackend>(
     Ok(layout)
 }
 
+/// Where the percent label of a bar whose top is at `top` goes: above the bar, unless the bar
+/// falls short of a required line at `short_of` close enough above it that the line and the
+/// shortfall box would cross the label — then just inside the bar's top.
+fn value_label_y(top: f64, short_of: Option<f64>, small: f64) -> f64 {
+    match short_of {
+        Some(line) if top - line < small * 1.4 => top + small * 0.8,
+        _ => top - small * 0.8,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,5 +285,17 @@ mod tests {
         assert!(png.starts_with(b"\x89PNG"));
         let svg = svg_string(Chart::Reduction(&c), 900, 500, &ChartStyle::desktop()).expect("svg");
         assert!(svg.contains("<path"), "text as outlines");
+    }
+
+    #[test]
+    fn a_bar_just_short_of_its_line_keeps_its_label_clear_of_it() {
+        let small = 12.0;
+        // Screen y grows downwards: the line at 100, bars ending below it.
+        let y = |top, short_of| value_label_y(top, short_of, small);
+        let clear = |label: f64, line: f64| (label - line).abs() >= small * 0.5;
+        assert!(clear(y(110.0, Some(100.0)), 100.0), "inside the bar");
+        assert!(y(110.0, Some(100.0)) > 110.0);
+        assert_eq!(y(200.0, Some(100.0)), 200.0 - small * 0.8, "far below: above it");
+        assert_eq!(y(90.0, None), 90.0 - small * 0.8, "met: above it");
     }
 }
