@@ -260,13 +260,9 @@ fn print_breakdown(list: &ReductionList, level: Level) {
         level.default_name()
     );
     for p in Pollutant::ALL {
-        let top: Vec<String> = list
-            .top_contributors(level, p, 5)
-            .iter()
-            .map(|(e, r)| format!("{} {r:.1}", e.name))
-            .collect();
+        let top = list.top_contributors_line(level, p, 5);
         if !top.is_empty() {
-            outln!("  {:<5} {}", p.label(), top.join(" · "));
+            outln!("  {:<5} {top}", p.label());
         }
     }
 }

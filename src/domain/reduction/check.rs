@@ -274,9 +274,14 @@ mod tests {
                 .collect::<Vec<_>>(),
             [("乙", 50.0), ("甲", 20.0)]
         );
+        assert_eq!(
+            l.top_contributors_line(Level::Orange, Pollutant::So2, 2),
+            "乙 50.0 · 甲 20.0"
+        );
         assert!(
             l.top_contributors(Level::Blue, Pollutant::So2, 5)
                 .is_empty()
         );
+        assert_eq!(l.top_contributors_line(Level::Blue, Pollutant::So2, 5), "");
     }
 }

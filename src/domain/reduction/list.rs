@@ -216,6 +216,17 @@ impl ReductionList {
         all.truncate(n);
         all
     }
+
+    /// [`ReductionList::top_contributors`] on one line as the CLI and the app show it
+    /// ("name kg/d · name kg/d …"); empty when nobody reduces `pollutant` at `level`.
+    pub fn top_contributors_line(&self, level: Level, pollutant: Pollutant, n: usize) -> String {
+        let top: Vec<String> = self
+            .top_contributors(level, pollutant, n)
+            .iter()
+            .map(|(e, r)| format!("{} {r:.1}", e.name))
+            .collect();
+        top.join(" · ")
+    }
 }
 
 fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {

@@ -222,6 +222,17 @@ mod tests {
     use crate::domain::response::tests::{NOON, drill, fresh, key, plan, run, t};
     use crate::domain::response::{Command, StatusFilter};
 
+    /// The roots' rolled totals cover every live item exactly once.
+    fn assert_roots_cover_every_live_item(e: &Episode, rows: &[UnitRow]) {
+        let live = e.filter(None, StatusFilter::Live, t(NOON)).len();
+        let roots: usize = rows
+            .iter()
+            .filter(|r| r.depth == 0)
+            .map(|r| r.rolled.total)
+            .sum();
+        assert_eq!(roots, live);
+    }
+
     #[test]
     fn counts_roll_up_three_levels_from_grid_to_township() {
         let (mut s, mut j) = fresh();
@@ -283,14 +294,7 @@ mod tests {
         }
         // Units without any item in their subtree are not listed (the power company has none).
         assert!(rows.iter().all(|r| r.unit != "power"));
-        // The roots' rolled totals cover every live item exactly once.
-        let live = e.filter(None, StatusFilter::Live, t(NOON)).len();
-        let roots: usize = rows
-            .iter()
-            .filter(|r| r.depth == 0)
-            .map(|r| r.rolled.total)
-            .sum();
-        assert_eq!(roots, live);
+        assert_roots_cover_every_live_item(e, &rows);
 
         // Selecting the township filters to its subtree; collapsing it hides the grids.
         let sub = subtree_of(&rows, "town-chengguan");
@@ -355,13 +359,7 @@ mod tests {
         let collapsed: BTreeSet<String> = ["town-hedong/".to_owned()].into();
         assert!(hidden_by(&rows, "town-hedong/甲厂", &collapsed));
         // The township's own counts hold its enterprises' items; the roll-up counts them once.
-        let live = e.filter(None, StatusFilter::Live, t(NOON)).len();
-        let roots: usize = rows
-            .iter()
-            .filter(|r| r.depth == 0)
-            .map(|r| r.rolled.total)
-            .sum();
-        assert_eq!(roots, live);
+        assert_roots_cover_every_live_item(e, &rows);
         assert!(subtree_of(&rows, "town-hedong").contains("town-hedong/乙厂"));
         assert_eq!(subtree_of(&rows, "town-hedong/").len(), 3);
         assert_eq!(subtree_of(&rows, "town-hedong/").len(), 3);

@@ -295,7 +295,11 @@ mod tests {
         let clear = |label: f64, line: f64| (label - line).abs() >= small * 0.5;
         assert!(clear(y(110.0, Some(100.0)), 100.0), "inside the bar");
         assert!(y(110.0, Some(100.0)) > 110.0);
-        assert_eq!(y(200.0, Some(100.0)), 200.0 - small * 0.8, "far below: above it");
+        assert_eq!(
+            y(200.0, Some(100.0)),
+            200.0 - small * 0.8,
+            "far below: above it"
+        );
         assert_eq!(y(90.0, None), 90.0 - small * 0.8, "met: above it");
     }
 }
