@@ -810,7 +810,7 @@ table! {
     RedAll => "全部", "All";
     RedShown => "{0} 家企业 · 减排量为{1}（kg/d）", "{0} enterprises · reductions at {1} (kg/d)";
     RedColName => "企业名称", "Enterprise";
-    RedPickOne => "点击左侧企业名称查看企业卡片", "Click an enterprise to see its card";
+    RedPickOne => "点击企业名称查看企业卡片", "Click an enterprise's name to see its card";
     RedColLine => "生产线/工序", "Line / process";
     RedCardBase => "基准排放 {0}", "base {0}";
     RedCardCode => "统一社会信用代码 {0}", "Credit code {0}";

@@ -303,6 +303,18 @@ fn the_reduction_tab_checks_the_sample_list_and_shows_an_enterprises_card() {
         cell.right() <= h.ctx.content_rect().right() && !cell.intersects(chart),
         "{cell:?} {chart:?}"
     );
+    // … and the enterprise table stays clear of the card's place (below it at this width).
+    let card = h.get_by_label(tr.t(T::RedPickOne)).rect();
+    let name = h.get_by_label(tr.t(T::RedColName)).rect();
+    let last = h
+        .query_all_by_label("VOCs")
+        .map(|n| n.rect())
+        .find(|r| (r.center().y - name.center().y).abs() < 2.0)
+        .expect("the enterprise table's last header");
+    assert!(
+        last.right() <= card.left() || card.top() >= last.bottom(),
+        "{last:?} {card:?}"
+    );
     h.set_size(egui::vec2(1920.0, 1080.0));
     h.run();
     assert!(!texts_containing(&h, "reduction-list.csv").is_empty());

@@ -72,7 +72,8 @@ impl ReductionView {
         ui.add_space(8.0);
         ui.heading(tr.t(T::RedCheck));
         let chart = chart_of(tr, list, &checks);
-        side_by_side(ui, "reduction_check_row", |ui, right| {
+        // The check table needs about 480 points, the enterprise table about 720.
+        side_by_side(ui, "reduction_check_row", 1100.0, |ui, right| {
             if right {
                 self.chart(ui, cx, &chart);
             } else {
@@ -89,7 +90,7 @@ impl ReductionView {
             .filter(|e| self.industry.as_ref().is_none_or(|i| *i == e.industry))
             .filter(|e| self.grade.is_none_or(|g| g == e.grade))
             .collect();
-        side_by_side(ui, "reduction_enterprise_row", |ui, right| {
+        side_by_side(ui, "reduction_enterprise_row", 1500.0, |ui, right| {
             if !right {
                 self.enterprise_table(ui, cx, &shown);
                 return;
@@ -258,16 +259,12 @@ impl ReductionView {
             .num_columns(2)
             .show(ui, |ui| {
                 for p in Pollutant::ALL {
-                    let top: Vec<String> = list
-                        .top_contributors(level, p, 5)
-                        .iter()
-                        .map(|(e, r)| format!("{} {r:.1}", e.name))
-                        .collect();
+                    let top = list.top_contributors_line(level, p, 5);
                     ui.label(p.label());
                     ui.label(if top.is_empty() {
                         "—".to_owned()
                     } else {
-                        top.join(" · ")
+                        top
                     });
                     ui.end_row();
                 }
@@ -508,9 +505,15 @@ fn chart_of(tr: Tr, list: &ReductionList, checks: &[LevelCheck]) -> ReductionCha
     )
 }
 
-/// Two columns on a wide screen (`right` false, then true), one above the other on a narrow one.
-fn side_by_side(ui: &mut egui::Ui, id: &str, mut add: impl FnMut(&mut egui::Ui, bool)) {
-    if ui.available_width() < 1100.0 {
+/// Two columns when the page is at least `min_width` wide (`right` false, then true), one above
+/// the other when narrower.
+fn side_by_side(
+    ui: &mut egui::Ui,
+    id: &str,
+    min_width: f32,
+    mut add: impl FnMut(&mut egui::Ui, bool),
+) {
+    if ui.available_width() < min_width {
         add(ui, false);
         ui.add_space(6.0);
         add(ui, true);
