@@ -14,6 +14,10 @@ use crate::domain::festivals::FestivalKind;
 use crate::store::Variable;
 use crate::workspace::Language;
 
+mod render;
+
+pub use render::Render;
+
 macro_rules! table {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// A key of the translation table (the doc of each is its English text).
@@ -507,6 +511,20 @@ table! {
     JournalFailed => "无法打开值班日志：{0}", "The duty journal could not be opened: {0}";
     PlanProblemsBanner => "预案文件 {0} 有错误，应急响应操作暂不能记录：{1}", "The plan file {0} has problems; response actions cannot be recorded until they are fixed: {1}";
     ActionRefused => "{0}", "{0}";
+    // Why nothing can be recorded, and what became of a command (src/session/error.rs)
+    WhyNotProjector => "会商投屏模式只读，不记录任何操作", "projector mode is read-only; nothing is recorded";
+    WhyNotReadOnly => "值班日志只读：{0}", "the duty journal is read-only: {0}";
+    WhyNotNoJournal => "无法打开值班日志：{0}", "the duty journal could not be opened: {0}";
+    WhyNotNoJournalHere => "此工作区没有值班日志", "there is no duty journal in this workspace";
+    WhyNotNoOfficer => "尚未开始值班：请先填写值班员姓名", "no shift started yet: enter the duty officer's name first";
+    WhyNotPlanInvalid => "预案文件有错误，修正后才能记录应急响应操作", "the plan file has problems; response actions are recorded once it is fixed";
+    ReadOnlyRequested => "工作区以只读方式打开", "the workspace was opened read-only";
+    ReadOnlyOtherInstance => "另一个 AirDesk 实例（{0}）正在使用此工作区", "another AirDesk instance ({0}) is using this workspace";
+    ReadOnlyOtherInstanceAnon => "另一个 AirDesk 实例正在使用此工作区", "another AirDesk instance is using this workspace";
+    ReadOnlyMedium => "存储介质不可写（{0}）", "the medium cannot be written ({0})";
+    JournalWriteFailed => "日志写入失败，未保存：{0}", "the journal failed; nothing was saved: {0}";
+    OutcomeRecorded => "已记录 #{0}（{1}）", "Recorded #{0} ({1})";
+    OutcomeRefused => "未记录：{0}", "Not recorded: {0}";
 
     // Response page (src/ui/pages/response/)
     RespNoPlan => "没有可用的预案，无法显示应急响应。", "No plan could be loaded; the response cannot be shown.";

@@ -66,7 +66,7 @@ fn pick_level(h: &mut Harness<'static, AirDeskApp>, tr: Tr, level: &str) {
 /// Select the checklist row of the `n`-th item of the latest episode.
 fn select_item(h: &mut Harness<'static, AirDeskApp>, n: usize) -> String {
     let (unit, nth) = {
-        let state = h.state().desk().response().expect("service").state();
+        let state = &h.state().session().models().response;
         let items = &state.latest().expect("episode").items;
         let unit = items[n].spec.unit_name.clone();
         let nth = items[..n]
@@ -122,10 +122,9 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     );
     let items = h
         .state()
-        .desk()
-        .response()
-        .expect("service")
-        .state()
+        .session()
+        .models()
+        .response
         .latest()
         .expect("episode")
         .items

@@ -1,7 +1,8 @@
 //! `airdesk journal verify|export DIR`: check the hash chain of a workspace's journal, or print it.
 //!
-//! Both open the journal read-only, so they are safe while the desktop app runs on the same
-//! workspace.
+//! Both open the journal read-only (through the session's one opener,
+//! [`crate::session::journal`]), so they are safe while the desktop app runs on the same
+//! workspace. They read raw events, not read models.
 
 use super::output::outln;
 use std::io::Write;
@@ -9,9 +10,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::SecondsFormat;
 
-use crate::journal::{
-    Author, Event, JOURNAL_FILE, JournalError, SqliteStorage, Storage, Verification,
-};
+use crate::journal::{Author, Event, JOURNAL_FILE, JournalError, Verification};
+use crate::session::journal::{self as opener, Journal};
 
 use super::Failure;
 
@@ -65,7 +65,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
 
 fn verify(dir: &Path) -> Result<(), Failure> {
     let journal = open(dir)?;
-    let file = journal.path().display().to_string();
+    let file = dir.join(JOURNAL_FILE).display().to_string();
     match journal.verify() {
         Ok(Verification::Intact { events, last_hash }) => {
             outln!("{file}: intact, {events} events, last hash {last_hash}");
@@ -160,8 +160,8 @@ fn local_iso(e: &Event) -> String {
     e.local_time().to_rfc3339_opts(SecondsFormat::AutoSi, false)
 }
 
-fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
-    SqliteStorage::open_read_only(dir).map_err(|e| match e {
+fn open(dir: &Path) -> Result<Journal, Failure> {
+    opener::open_read_only(dir).map_err(|e| match e {
         JournalError::NoJournal { .. } => Failure::unusable(format!(
             "no journal in {}: {JOURNAL_FILE} not found",
             dir.display()
@@ -180,7 +180,7 @@ struct TorturePayload {
 
 fn torture(dir: &Path, run: u64, limit: Option<u64>) -> Result<(), Failure> {
     let fail = |e: JournalError| Failure::unusable(e.to_string());
-    let mut journal = SqliteStorage::open(dir).map_err(fail)?;
+    let mut journal = opener::open(dir).map_err(fail)?;
     if let crate::journal::OpenMode::ReadOnly(reason) = journal.mode() {
         return Err(Failure::unusable(format!(
             "journal opened read-only: {reason}"
@@ -205,5 +205,5 @@ fn torture(dir: &Path, run: u64, limit: Option<u64>) -> Result<(), Failure> {
             .map_err(|e| Failure::unusable(format!("cannot write to stdout: {e}")))?;
         i += 1;
     }
-    journal.close().map_err(fail)
+    Ok(())
 }

@@ -1,9 +1,11 @@
 //! `airdesk response …`: the response journal of a workspace, headless — its status, the daily
 //! report, the shift handover, the after-action summary, the checklist ledger and the notices.
 //!
-//! Everything opens the journal read-only (safe while the desktop app runs on the workspace),
-//! except the hidden `drill` helper, which records the drill episode into an empty workspace.
-//! `--at` looks at the journal as it was then: only events recorded up to that moment count.
+//! Everything reads the journal through a read-only session ([`Session::read_only`]) — the same
+//! read models the desktop app shows, so `response status` and the app never disagree, and safe
+//! while the app runs on the workspace — except the hidden `drill` helper, which records the drill
+//! episode into an empty workspace through a writing session. `--at` looks at the journal as it
+//! was then: only events recorded up to that moment count.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,13 +13,12 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 
 use crate::domain::plan::{self, Plan};
-use crate::domain::response::{
-    Episode, ResponseService, ResponseState, StatusFilter, UnitSummary, record_drill,
-};
+use crate::domain::response::{Episode, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
+use crate::i18n::{Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
-use crate::journal::{Author, JOURNAL_FILE, JournalError, OpenMode, SqliteStorage, Storage};
+use crate::journal::{Author, JOURNAL_FILE, JournalError, OpenMode};
 use crate::report::after_action::ChartImage;
 use crate::report::daily_report::daily_report;
 use crate::report::duty::Duty;
@@ -26,8 +27,9 @@ use crate::report::handover::handover;
 use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, warning_notice};
 use crate::report::open_items::WarningStatus;
 use crate::report::response_ledger::{ledger_rows, write_file};
+use crate::session::{self, Session, record_drill};
 use crate::store::{StationId, Store};
-use crate::workspace::Workspace;
+use crate::workspace::{Language, Workspace};
 
 use super::Failure;
 
@@ -183,7 +185,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         } => {
             let at = time_or_now(at.as_deref())?;
             let from = from.as_deref().map(parse_time).transpose()?;
-            let state = state_at(dir, at)?;
+            let session = session_at(dir, at)?;
+            let state = &session.models().response;
             let duty = match roster {
                 Some(p) => Duty::from_roster(&read_roster(p)?, at),
                 None => Duty::default(),
@@ -196,15 +199,15 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                             .map_or_else(String::new, |e| e.plan.area.clone())
                     });
                     let from = from.unwrap_or(at - Duration::hours(24));
-                    daily_report(&state, &area, from, at, &duty).to_text()
+                    daily_report(state, &area, from, at, &duty).to_text()
                 }
-                ReportKind::Handover => handover(&state, at, from, &duty).to_text(),
+                ReportKind::Handover => handover(state, at, from, &duty).to_text(),
                 ReportKind::Summary => {
-                    let episode = pick_episode(&state, *episode)?.number;
+                    let episode = pick_episode(state, *episode)?.number;
                     let chart = chart.as_deref().map(read_chart).transpose()?;
                     let air = read_air(dir, data, forecast.as_deref(), area.as_deref(), at)?;
                     let sources = air.as_ref().map(Air::sources);
-                    summary_html(&state, episode, sources.as_ref(), chart, at)
+                    summary_html(state, episode, sources.as_ref(), chart, at)
                         .map_err(|e| Failure::unusable(e.to_string()))?
                 }
             };
@@ -217,11 +220,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             at,
         } => {
             let at = time_or_now(at.as_deref())?;
-            let state = state_at(dir, at)?;
+            let session = session_at(dir, at)?;
+            let state = &session.models().response;
             if let Some(n) = episode {
-                pick_episode(&state, Some(*n))?;
+                pick_episode(state, Some(*n))?;
             }
-            let rows = ledger_rows(&state, *episode, at);
+            let rows = ledger_rows(state, *episode, at);
             write_file(out, &rows).map_err(|e| Failure::unusable(e.to_string()))?;
             eprintln!("{}: {} rows", out.display(), rows.len());
             Ok(())
@@ -235,8 +239,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             out,
         } => {
             let plan = load_plan(dir, plan.as_deref())?;
-            let state = state_at(dir, now())?;
-            let e = pick_episode(&state, *episode)?;
+            let session = session_at(dir, now())?;
+            let e = pick_episode(&session.models().response, *episode)?;
             let fail = |e: crate::report::notice::NoticeError| Failure::unusable(e.to_string());
             let notices: Vec<Notice> = match kind {
                 NoticeKind::Warning => vec![warning_notice(&plan, e).map_err(fail)?],
@@ -305,30 +309,23 @@ fn time_or_now(s: Option<&str>) -> Result<DateTime<FixedOffset>, Failure> {
     s.map_or_else(|| Ok(now()), parse_time)
 }
 
-fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
-    SqliteStorage::open_read_only(dir).map_err(|e| match e {
+/// The session over the journal of `dir` as it was at `at`, read-only; anomalies are reported
+/// on stderr.
+fn session_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<Session, Failure> {
+    let session = Session::read_only(dir, Some(at)).map_err(|e| match e {
         JournalError::NoJournal { .. } => Failure::unusable(format!(
             "no journal in {}: {JOURNAL_FILE} not found",
             dir.display()
         )),
         other => Failure::unusable(other.to_string()),
-    })
-}
-
-/// The response state from the events recorded up to `at`; anomalies are reported on stderr.
-fn state_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<ResponseState, Failure> {
-    let journal = open(dir)?;
-    let events = journal
-        .read_since(0)
-        .map_err(|e| Failure::unusable(e.to_string()))?;
-    let state = ResponseState::fold(events.iter().filter(|e| e.recorded_at <= at));
-    for a in state.anomalies() {
+    })?;
+    for a in session.models().response.anomalies() {
         eprintln!(
             "airdesk: warning: journal event #{} ({}) was skipped: {}",
             a.seq, a.kind, a.reason
         );
     }
-    Ok(state)
+    Ok(session)
 }
 
 fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failure> {
@@ -522,7 +519,8 @@ struct ItemJson {
 
 fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
     let at = time_or_now(at)?;
-    let state = state_at(dir, at)?;
+    let session = session_at(dir, at)?;
+    let state = &session.models().response;
     let episode = state.latest();
     let item_json = |i: &crate::domain::response::Item| ItemJson {
         measure: i.key().measure.clone(),
@@ -652,25 +650,25 @@ fn drill(dir: &Path, start: Option<&str>, operator: &str) -> Result<(), Failure>
                 .ok_or_else(|| Failure::unusable("cannot work out the next midnight"))?
         }
     };
-    let mut journal = SqliteStorage::open(dir).map_err(fail)?;
+    let journal = session::journal::open(dir).map_err(fail)?;
     if let OpenMode::ReadOnly(reason) = journal.mode() {
         return Err(Failure::unusable(format!(
             "the journal is read-only ({reason}); nothing was recorded"
         )));
     }
-    if !journal.read_since(0).map_err(fail)?.is_empty() {
+    let plan = load_plan(dir, None)?;
+    let mut session = Session::with_journal(journal, plan).map_err(fail)?;
+    if session.last_seq() > 0 {
         return Err(Failure::unusable(format!(
             "{} already holds events; the drill is recorded only into an empty journal",
-            journal.path().display()
+            dir.join(JOURNAL_FILE).display()
         )));
     }
     let author = Author::new(operator, "drill").map_err(fail)?;
-    let plan = load_plan(dir, None)?;
-    let mut service = ResponseService::load(&journal, plan).map_err(fail)?;
-    record_drill(&mut service, &mut journal, &author, start)
-        .map_err(|e| Failure::unusable(e.to_string()))?;
-    let seq = service.state().anchor().map_or(0, |a| a.seq);
-    journal.close().map_err(fail)?;
+    record_drill(&mut session, &author, start)
+        .map_err(|e| Failure::unusable(e.render(Tr(Language::En))))?;
+    let seq = session.last_seq();
+    drop(session);
     eprintln!(
         "{}: drill recorded, {seq} events; the orange warning starts {}",
         dir.join(JOURNAL_FILE).display(),

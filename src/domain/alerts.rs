@@ -10,12 +10,13 @@
 //! Runs of consecutive flagged hours of one station and rule make one alert, named by the first
 //! hour of the run (so it is raised once) and carrying the highest reading of the run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::domain::aqi::{AqiConfig, station_hourly};
 use crate::domain::findings::{AlertInput, AlertKind};
+use crate::journal::{Event, Fold};
 use crate::store::{Hour, StationId, Store, Variable};
 
 /// The AQI at which the index is capped: a reading there is off the scale (爆表).
@@ -201,24 +202,6 @@ impl<'a> Raised<'a> {
     }
 }
 
-/// The keys of the alerts already kept in the journal, from its events (other kinds are
-/// skipped; a payload without a key is ignored).
-pub fn raised_keys<'a>(events: impl IntoIterator<Item = &'a crate::journal::Event>) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Key {
-        key: String,
-    }
-    let mut keys: Vec<String> = events
-        .into_iter()
-        .filter(|e| e.kind == RAISED)
-        .filter_map(|e| serde_json::from_str::<Key>(&e.payload).ok())
-        .map(|k| k.key)
-        .collect();
-    keys.sort();
-    keys.dedup();
-    keys
-}
-
 /// Journal event kind of an alert the duty officer has acknowledged: seen, and noted what was
 /// done about it (the centre answers for every alert, not only for raising it).
 pub const ACKNOWLEDGED: &str = "alert.acknowledged";
@@ -243,23 +226,54 @@ pub struct Acknowledgement {
     pub note: String,
 }
 
-/// The acknowledgements in the journal by alert key. The first acknowledgement of an alert
-/// counts; a later one (a second desk clicking at the same time) does not replace it.
-pub fn acknowledgements<'a>(
-    events: impl IntoIterator<Item = &'a crate::journal::Event>,
-) -> BTreeMap<String, Acknowledgement> {
-    let mut acks = BTreeMap::new();
-    for e in events.into_iter().filter(|e| e.kind == ACKNOWLEDGED) {
-        let Ok(payload) = serde_json::from_str::<Acknowledged>(&e.payload) else {
-            continue;
-        };
-        acks.entry(payload.key).or_insert_with(|| Acknowledgement {
-            operator: e.operator.clone(),
-            at: e.recorded_at.with_timezone(&e.utc_offset),
-            note: payload.note,
-        });
+/// What the journal says about alerts: which were kept (`alert.raised`) and who acknowledged
+/// which (`alert.acknowledged`). The fold of those events; other kinds are passed over, and a
+/// payload without a key is ignored.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AlertLog {
+    raised: BTreeSet<String>,
+    acknowledged: BTreeMap<String, Acknowledgement>,
+}
+
+impl AlertLog {
+    /// Whether the alert with this [`Alert::key`] is kept in the journal.
+    pub fn is_raised(&self, key: &str) -> bool {
+        self.raised.contains(key)
     }
-    acks
+
+    /// The acknowledgements by alert key. The first acknowledgement of an alert counts; a later
+    /// one (a second desk clicking at the same time) does not replace it.
+    pub fn acknowledgements(&self) -> &BTreeMap<String, Acknowledgement> {
+        &self.acknowledged
+    }
+}
+
+impl Fold for AlertLog {
+    fn apply(&mut self, event: &Event) {
+        #[derive(serde::Deserialize)]
+        struct Key {
+            key: String,
+        }
+        match event.kind.as_str() {
+            RAISED => {
+                if let Ok(k) = event.decode::<Key>() {
+                    self.raised.insert(k.key);
+                }
+            }
+            ACKNOWLEDGED => {
+                if let Ok(payload) = event.decode::<Acknowledged>() {
+                    self.acknowledged
+                        .entry(payload.key)
+                        .or_insert_with(|| Acknowledgement {
+                            operator: event.operator.clone(),
+                            at: event.local_time(),
+                            note: payload.note,
+                        });
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The alerts for `stations` (the area) over the `settings.lookback_hours` stamps up to and
@@ -776,6 +790,7 @@ mod tests {
     #[test]
     fn the_first_acknowledgement_of_an_alert_counts() {
         use crate::journal::{Author, SqliteStorage, Storage};
+        // (the RAISED event below carries a key: it counts as raised, not acknowledged)
         let mut journal = SqliteStorage::open_in_memory().expect("journal");
         let cst = FixedOffset::east_opt(8 * 3600).expect("offset");
         let at = |h: u32| {
@@ -804,8 +819,11 @@ mod tests {
             let draft = who.draft(at(h), kind, &payload).expect("draft");
             journal.append(&draft).expect("append");
         }
-        let events = journal.read_since(0).expect("read");
-        let acks = acknowledgements(&events);
+        let mut log = AlertLog::default();
+        for e in journal.read_since(0).expect("read") {
+            log.apply(&e);
+        }
+        let acks = log.acknowledgements();
         assert_eq!(acks.len(), 2);
         let first = &acks["silent/1047A/1"];
         assert_eq!(
@@ -813,5 +831,6 @@ mod tests {
             ("赵敏", "已通知运维", at(10))
         );
         assert_eq!(acks["burst/1049A/2"].operator, "李强");
+        assert!(log.is_raised("burst/1050A/3") && !log.is_raised("silent/1047A/1"));
     }
 }

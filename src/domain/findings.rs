@@ -3,7 +3,8 @@
 //! they are closed (DOMAIN.md §3 step 9).
 //!
 //! Commands are checked against the current state ([`Findings::decide`]) and become events; the
-//! state is the fold of the events ([`Findings::apply`], [`Findings::fold`]). Events are plain serde
+//! state is the fold of the events ([`Findings::apply_typed`], [`Findings::fold`]; as a journal
+//! [`Fold`](crate::journal::Fold) it reads `finding.*` events). Events are plain serde
 //! data that the journal stores with its own envelope (time, operator), which `apply` takes as
 //! arguments — nothing here reads a clock.
 //!
@@ -424,31 +425,11 @@ pub struct Findings {
     skipped: Vec<(u64, String)>,
 }
 
-impl Findings {
-    /// No findings.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Rebuild the state from journal events `(time, operator, event)` in order. Events that do not
-    /// apply are skipped and returned with their position, so a damaged journal still shows the rest.
-    pub fn fold<'a>(
-        events: impl IntoIterator<Item = (DateTime<Utc>, &'a str, &'a FindingEvent)>,
-    ) -> (Findings, Vec<(usize, FindingError)>) {
-        let mut state = Findings::new();
-        let mut errors = Vec::new();
-        for (i, (at, operator, event)) in events.into_iter().enumerate() {
-            if let Err(e) = state.apply(at, operator, event) {
-                errors.push((i, e));
-            }
-        }
-        (state, errors)
-    }
-
-    /// Apply one journal event (the [`crate::journal::Replay`] convention): kinds other than
-    /// `finding.*` are ignored; a payload that cannot be decoded or applied is skipped and recorded
-    /// in [`Findings::skipped`], so one odd event never hides the rest.
-    pub fn apply_journal(&mut self, event: &crate::journal::Event) {
+impl crate::journal::Fold for Findings {
+    /// Apply one journal event: kinds other than `finding.*` are ignored; a payload that cannot
+    /// be decoded or applied is skipped and recorded in [`Findings::skipped`], so one odd event
+    /// never hides the rest.
+    fn apply(&mut self, event: &crate::journal::Event) {
         if !event.kind.starts_with("finding.") {
             return;
         }
@@ -463,12 +444,34 @@ impl Findings {
                         e.kind()
                     ));
                 }
-                self.apply(event.recorded_at, &event.operator, &e)
+                self.apply_typed(event.recorded_at, &event.operator, &e)
                     .map_err(|e| e.to_string())
             });
         if let Err(reason) = result {
             self.skipped.push((event.seq, reason));
         }
+    }
+}
+
+impl Findings {
+    /// No findings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Rebuild the state from journal events `(time, operator, event)` in order. Events that do not
+    /// apply are skipped and returned with their position, so a damaged journal still shows the rest.
+    pub fn fold<'a>(
+        events: impl IntoIterator<Item = (DateTime<Utc>, &'a str, &'a FindingEvent)>,
+    ) -> (Findings, Vec<(usize, FindingError)>) {
+        let mut state = Findings::new();
+        let mut errors = Vec::new();
+        for (i, (at, operator, event)) in events.into_iter().enumerate() {
+            if let Err(e) = state.apply_typed(at, operator, event) {
+                errors.push((i, e));
+            }
+        }
+        (state, errors)
     }
 
     /// Journal events that were skipped: sequence number and reason.
@@ -580,7 +583,7 @@ impl Findings {
     }
 
     /// Apply one event recorded at `at` by `operator`. Invalid events change nothing.
-    pub fn apply(
+    pub fn apply_typed(
         &mut self,
         at: DateTime<Utc>,
         operator: &str,
@@ -753,82 +756,6 @@ fn fmt_value(v: f64) -> String {
     }
 }
 
-/// Why a findings command was not recorded. Nothing was written in any case.
-#[derive(Debug, thiserror::Error)]
-pub enum FindingsServiceError {
-    /// The journal is open read-only.
-    #[error("the journal is read-only ({0}); nothing was saved")]
-    ReadOnly(crate::journal::ReadOnlyReason),
-    /// The command does not fit the current state.
-    #[error(transparent)]
-    Rejected(#[from] FindingError),
-    /// The journal failed.
-    #[error(transparent)]
-    Journal(#[from] crate::journal::JournalError),
-}
-
-/// The findings kept in step with the journal: check a command against the state, append its
-/// event, fold it in (as [`crate::domain::response::ResponseService`] does for the response).
-/// Reads no clock: time and officer come in as arguments.
-#[derive(Debug, Clone)]
-pub struct FindingsService {
-    replay: crate::journal::Replay<Findings>,
-}
-
-impl FindingsService {
-    /// Fold the whole journal.
-    pub fn load<S: crate::journal::Storage + ?Sized>(
-        storage: &S,
-    ) -> Result<Self, crate::journal::JournalError> {
-        let mut service = FindingsService {
-            replay: crate::journal::Replay::new(Findings::new()),
-        };
-        service.refresh(storage)?;
-        Ok(service)
-    }
-
-    /// The current findings.
-    pub fn state(&self) -> &Findings {
-        self.replay.state()
-    }
-
-    /// Fold events appended since the last look; returns how many were read.
-    pub fn refresh<S: crate::journal::Storage + ?Sized>(
-        &mut self,
-        storage: &S,
-    ) -> Result<usize, crate::journal::JournalError> {
-        self.replay.catch_up(storage, Findings::apply_journal)
-    }
-
-    /// Carry out `command` for `author` at `at`: refuse on a read-only journal, catch up, decide
-    /// the event, append it (durable when this returns), fold it in. Returns the stored event.
-    pub fn execute<S: crate::journal::Storage + ?Sized>(
-        &mut self,
-        storage: &mut S,
-        command: FindingCommand,
-        author: &crate::journal::Author,
-        at: DateTime<FixedOffset>,
-    ) -> Result<crate::journal::Event, FindingsServiceError> {
-        if let crate::journal::OpenMode::ReadOnly(reason) = storage.mode() {
-            return Err(FindingsServiceError::ReadOnly(reason.clone()));
-        }
-        self.refresh(storage)?;
-        let event = self.state().decide(command)?;
-        let stored = storage.append(&author.draft(at, event.kind(), &event)?)?;
-        if self.refresh(storage).is_err() && self.replay.last_seq() + 1 == stored.seq {
-            // Stored but not read back: fold the stored event itself.
-            let replay = std::mem::replace(
-                &mut self.replay,
-                crate::journal::Replay::new(Findings::new()),
-            );
-            let (mut state, _) = replay.into_parts();
-            state.apply_journal(&stored);
-            self.replay = crate::journal::Replay::from_snapshot(state, stored.seq);
-        }
-        Ok(stored)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -861,7 +788,7 @@ mod tests {
     /// Decide a command and apply its event at `t`.
     fn run(state: &mut Findings, t: DateTime<FixedOffset>, cmd: FindingCommand) -> FindingEvent {
         let e = state.decide(cmd).expect("allowed");
-        state.apply(utc(t), "张三", &e).expect("applies");
+        state.apply_typed(utc(t), "张三", &e).expect("applies");
         e
     }
 
@@ -1001,7 +928,7 @@ mod tests {
             .expect("ok");
         let mut extended = s.clone();
         extended
-            .apply(utc(cst(2019, 12, 11, 9)), "李四", &e)
+            .apply_typed(utc(cst(2019, 12, 11, 9)), "李四", &e)
             .expect("applies");
         assert_eq!(extended.counts(cst(2019, 12, 12, 0)).overdue, 0);
         run(
@@ -1077,7 +1004,7 @@ mod tests {
 
     #[test]
     fn replays_from_the_journal() {
-        use crate::journal::{Author, Replay, SqliteStorage, Storage};
+        use crate::journal::{Author, Fold, Replay, SqliteStorage, Storage};
         let mut journal = SqliteStorage::open_in_memory().expect("journal");
         let author = Author::new("张三", "desk-1").expect("author");
         let mut direct = Findings::new();
@@ -1093,7 +1020,7 @@ mod tests {
         ];
         for (t, cmd) in steps {
             let e = direct.decide(cmd).expect("allowed");
-            direct.apply(utc(t), "张三", &e).expect("applies");
+            direct.apply_typed(utc(t), "张三", &e).expect("applies");
             journal
                 .append(&author.draft(t, e.kind(), &e).expect("draft"))
                 .expect("append");
@@ -1120,9 +1047,7 @@ mod tests {
             )
             .expect("append");
         let mut replay = Replay::new(Findings::new());
-        replay
-            .catch_up(&journal, Findings::apply_journal)
-            .expect("replay");
+        replay.catch_up(&journal, Fold::apply).expect("replay");
         let state = replay.state();
         assert_eq!(state.get(FindingId(1)), direct.get(FindingId(1)));
         assert_eq!(state.skipped().len(), 1);
@@ -1168,81 +1093,5 @@ mod tests {
             s.decide(mv(FindingId(9), Status::Rectifying, None)),
             Err(FindingError::Unknown(FindingId(9)))
         );
-    }
-
-    #[test]
-    fn service_records_the_workflow_with_the_officer_and_refuses_bad_moves() {
-        use crate::journal::{Author, SqliteStorage, Storage};
-        let dir = tempfile::tempdir().expect("dir");
-        let mut storage = SqliteStorage::open(dir.path()).expect("journal");
-        let author = Author::new("张伟", "desk-1").expect("author");
-        let mut service = FindingsService::load(&storage).expect("load");
-        let new = NewFinding {
-            source: "公众举报（12369）".into(),
-            origin: Origin::Inspection,
-            reference: None,
-            description: "工地夜间未苫盖".into(),
-            place: "城关镇".into(),
-            unit: "住建局".into(),
-            deadline: Some(NaiveDate::from_ymd_opt(2019, 12, 12).expect("date")),
-        };
-        let e = service
-            .execute(
-                &mut storage,
-                FindingCommand::Assign(new),
-                &author,
-                cst(2019, 12, 10, 9),
-            )
-            .expect("assign");
-        assert_eq!(e.kind, "finding.assigned");
-        assert_eq!(e.operator, "张伟");
-        let id = FindingId(1);
-        // Skipping to verified is refused and writes nothing.
-        let before = storage.read_since(0).expect("read").len();
-        let refused = service.execute(
-            &mut storage,
-            FindingCommand::Move {
-                id,
-                to: Status::Verified,
-                note: String::new(),
-                evidence: None,
-            },
-            &author,
-            cst(2019, 12, 10, 10),
-        );
-        assert!(matches!(refused, Err(FindingsServiceError::Rejected(_))));
-        assert_eq!(storage.read_since(0).expect("read").len(), before);
-        for (h, to) in [
-            (11, Status::Rectifying),
-            (12, Status::Rectified),
-            (13, Status::Verified),
-            (14, Status::Closed),
-        ] {
-            let evidence = (to == Status::Rectified).then(|| Evidence {
-                text: "已苫盖".into(),
-                files: vec!["photo.jpg sha256:00".into()],
-            });
-            service
-                .execute(
-                    &mut storage,
-                    FindingCommand::Move {
-                        id,
-                        to,
-                        note: String::new(),
-                        evidence,
-                    },
-                    &author,
-                    cst(2019, 12, 10, h),
-                )
-                .expect("move");
-        }
-        assert_eq!(
-            service.state().get(id).map(|f| f.status),
-            Some(Status::Closed)
-        );
-        // A fresh fold of the journal gives the same state.
-        let again = FindingsService::load(&storage).expect("reload");
-        assert_eq!(again.state(), service.state());
-        assert_eq!(again.state().get(id).map(|f| f.history.len()), Some(5));
     }
 }

@@ -500,7 +500,7 @@ mod tests {
             forecast_aqi: Some((210.0, 260.0)),
         }];
         let html = after_action_html(
-            s.state(),
+            s.model(),
             1,
             &AfterActionInput {
                 chart: Some(&chart),
@@ -533,7 +533,7 @@ mod tests {
         );
         let png = ChartImage::Png(vec![0x89, b'P', b'N', b'G']);
         assert_eq!(png.data_uri(), "data:image/png;base64,iVBORw==");
-        let o = outcomes(s.state().episode(1).expect("episode"));
+        let o = outcomes(s.model().episode(1).expect("episode"));
         let hedong = o
             .iter()
             .find(|u| u.unit_name == "河东镇人民政府")
@@ -541,7 +541,7 @@ mod tests {
         assert_eq!((hedong.required, hedong.done, hedong.open), (3, 2, 1));
         assert!(matches!(
             after_action_html(
-                s.state(),
+                s.model(),
                 2,
                 &AfterActionInput {
                     chart: None,
@@ -564,7 +564,7 @@ mod tests {
             "2025-01-15T13:00:00+08:00",
         );
         let html = after_action_html(
-            s.state(),
+            s.model(),
             1,
             &AfterActionInput {
                 chart: None,

@@ -260,7 +260,7 @@ mod tests {
             next: vec![],
         };
         let r = daily_report(
-            s.state(),
+            s.model(),
             "某某县",
             t("2025-01-14T12:00:00+08:00"),
             t("2025-01-15T12:00:00+08:00"),
@@ -289,11 +289,11 @@ mod tests {
         assert!(text.contains("尚未整改"));
         assert!(text.contains("带班领导 王强（0310-1234567）"));
         assert!(text.contains("值班员：张伟"));
-        let anchor = s.state().anchor().expect("anchor");
+        let anchor = s.model().anchor().expect("anchor");
         assert!(text.contains(&anchor.hash.to_string()));
         // Only the period's events are listed.
         let late = daily_report(
-            s.state(),
+            s.model(),
             "某某县",
             t("2025-01-15T09:30:00+08:00"),
             t("2025-01-15T12:00:00+08:00"),
@@ -311,7 +311,7 @@ mod tests {
     fn empty_journal_gives_a_report_saying_so() {
         let (s, _j) = fresh();
         let r = daily_report(
-            s.state(),
+            s.model(),
             "某某县",
             t("2025-01-14T12:00:00+08:00"),
             t("2025-01-15T12:00:00+08:00"),

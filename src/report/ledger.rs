@@ -277,7 +277,7 @@ mod tests {
                     deadline: deadline.and_then(|d| NaiveDate::from_ymd_opt(2019, 12, d)),
                 }))
                 .expect("ok");
-            s.apply(cst(5, 9).with_timezone(&Utc), "张三", &e)
+            s.apply_typed(cst(5, 9).with_timezone(&Utc), "张三", &e)
                 .expect("apply");
         }
         let e = s
@@ -291,7 +291,7 @@ mod tests {
                 }),
             })
             .expect("ok");
-        s.apply(cst(6, 15).with_timezone(&Utc), "李四", &e)
+        s.apply_typed(cst(6, 15).with_timezone(&Utc), "李四", &e)
             .expect("apply");
         s
     }

@@ -436,7 +436,7 @@ mod tests {
         let p = plan();
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let e = s.state().current().expect("episode").clone();
+        let e = s.model().current().expect("episode").clone();
         let step = &e.steps[0];
         let mut v: Vec<&str> = common(&p, step.to, step).iter().map(|(k, _)| *k).collect();
         v.extend(match kind {
@@ -466,7 +466,7 @@ mod tests {
         let p = plan();
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let e = s.state().current().expect("episode").clone();
+        let e = s.model().current().expect("episode").clone();
 
         let w = warning_notice(&p, &e).expect("warning notice");
         assert!(!w.text.contains('{') && !w.text.contains('}'), "{}", w.text);
@@ -542,7 +542,7 @@ mod tests {
             }),
             "2025-01-16T09:00:00+08:00",
         );
-        let e = s.state().current().expect("episode").clone();
+        let e = s.model().current().expect("episode").clone();
         let a = adjust_notice(&p, &e, 1).expect("adjust");
         assert!(!a.text.contains('{'), "{}", a.text);
         assert!(
@@ -581,7 +581,7 @@ mod tests {
             }),
             "2025-01-18T10:00:00+08:00",
         );
-        let e = s.state().latest().expect("episode").clone();
+        let e = s.model().latest().expect("episode").clone();
         let l = lift_notice(&p, &e).expect("lift");
         assert!(!l.text.contains('{'), "{}", l.text);
         assert!(l.text.contains("关于解除重污染天气红色预警的通知"));

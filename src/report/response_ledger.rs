@@ -235,8 +235,8 @@ mod tests {
     fn csv_starts_with_a_bom_and_reads_back() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let rows = ledger_rows(s.state(), None, t(NOON));
-        let items = s.state().latest().expect("episode").items.len();
+        let rows = ledger_rows(s.model(), None, t(NOON));
+        let items = s.model().latest().expect("episode").items.len();
         assert_eq!(rows.len(), items);
         let mut buf = Vec::new();
         write_csv(&mut buf, &rows).expect("csv");
@@ -267,7 +267,7 @@ mod tests {
     fn xlsx_reads_back_with_calamine() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let rows = ledger_rows(s.state(), Some(1), t(NOON));
+        let rows = ledger_rows(s.model(), Some(1), t(NOON));
         let bytes = xlsx_bytes(&rows).expect("xlsx");
         let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("open");
         let range = book.worksheet_range("应急措施台账").expect("sheet");
@@ -280,14 +280,14 @@ mod tests {
             assert_eq!(get(i + 1, 3), Data::String(row.cells[3].clone()));
             assert_eq!(get(i + 1, 18), Data::String(row.cells[18].clone()));
         }
-        assert!(ledger_rows(s.state(), Some(2), t(NOON)).is_empty());
+        assert!(ledger_rows(s.model(), Some(2), t(NOON)).is_empty());
     }
 
     #[test]
     fn files_by_extension() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let rows = ledger_rows(s.state(), None, t(NOON));
+        let rows = ledger_rows(s.model(), None, t(NOON));
         let dir = tempfile::tempdir().expect("dir");
         write_file(&dir.path().join("台账.CSV"), &rows).expect("csv");
         write_file(&dir.path().join("台账.xlsx"), &rows).expect("xlsx");

@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::clock::{Clock, to_cst};
+use crate::i18n::Render;
+use crate::session::{self, Follower, Session, default_desk_id};
 use crate::workspace::{
     AppState, Language, Renderer, Workspace, WorkspaceError, sample,
     watch::{WatchSet, Watcher},
@@ -15,7 +17,6 @@ use crate::workspace::{
 
 use super::background::{Background, Message, load_now};
 use super::command::Command;
-use super::desk::{Desk, default_desk_id};
 use super::file_dialog::{self, DialogKind, DialogOutcome};
 use super::fonts;
 use super::i18n::{T, Tr};
@@ -29,8 +30,8 @@ use super::widgets::{BannerKind, banner};
 /// How often the watcher looks at the data files.
 const WATCH_INTERVAL: Duration = Duration::from_secs(2);
 
-/// How often the desk catches up with the journal and the plan file (another instance writing).
-const DESK_REFRESH_INTERVAL: Duration = Duration::from_secs(2);
+/// How often the journal follower asks for events other writers stored.
+const FOLLOW_INTERVAL: Duration = Duration::from_secs(1);
 
 /// A renderer that failed to start, and why (set when the app restarted itself with the other).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +107,8 @@ pub struct AirDeskApp {
     notices: Notices,
     background: Background,
     watcher: Option<Watcher>,
+    /// Watches the workspace's own files (plan, roster, AQI forecast).
+    workspace_watcher: Option<Watcher>,
     watch_files: bool,
     dialog_available: bool,
     renderer: Option<Renderer>,
@@ -113,9 +116,11 @@ pub struct AirDeskApp {
     applied_look: Option<Look>,
     applied_title: Option<Language>,
     fonts_installed: bool,
-    desk: Desk,
+    session: Session,
     shift: ShiftModal,
-    desk_refreshed: Option<std::time::Instant>,
+    /// The journal follower: `None` until started (after the first frame), `Some(None)` when
+    /// there is nothing to follow.
+    follower: Option<Option<Follower>>,
 }
 
 impl AirDeskApp {
@@ -143,7 +148,7 @@ impl AirDeskApp {
                 vec![problem.to_string()],
             );
         }
-        let desk = Desk::open(&workspace);
+        let session = Session::open(&workspace);
         let mut app = AirDeskApp {
             workspace,
             app_state,
@@ -160,6 +165,7 @@ impl AirDeskApp {
             notices,
             background: Background::default(),
             watcher: None,
+            workspace_watcher: None,
             watch_files: options.watch_files,
             dialog_available: options
                 .file_dialogs
@@ -169,15 +175,15 @@ impl AirDeskApp {
             applied_look: None,
             applied_title: None,
             fonts_installed: false,
-            desk,
+            session,
             shift: ShiftModal::default(),
-            desk_refreshed: None,
+            follower: None,
         };
-        app.desk_notices();
+        app.session_notices();
         if let Some(officer) = options.officer {
             let at = to_cst(app.now());
-            if let Err(e) = app.desk.start_shift(officer, "", at) {
-                log::warn!("starting the shift: {}", e.en());
+            if let Err(e) = app.session.start_shift(officer, "", at) {
+                log::warn!("starting the shift: {}", e.render(Tr(Language::En)));
             }
         }
         app.remember_workspace();
@@ -250,9 +256,9 @@ impl AirDeskApp {
         self.clock.now((self.real_time)())
     }
 
-    /// The workspace journal, the duty officer and the response state.
-    pub fn desk(&self) -> &Desk {
-        &self.desk
+    /// The session: the workspace journal, the duty officer, the plan and the read models.
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     /// Whether the shift modal is on show.
@@ -324,7 +330,7 @@ impl AirDeskApp {
             self.receive(message);
         }
         self.take_dropped_files(ctx);
-        self.desk_logic();
+        self.session_logic();
         self.shortcuts(ctx);
         self.apply_all(ctx);
         // Not before the first frame is out: on two cores the loader would slow down the start.
@@ -335,6 +341,9 @@ impl AirDeskApp {
         }
         if self.watch_files && self.watcher.is_none() {
             self.start_watcher();
+        }
+        if self.follower.is_none() && ctx.cumulative_frame_nr() > 0 {
+            self.start_follower();
         }
         // The clock on screen shows minutes; waking every few seconds keeps it current.
         ctx.request_repaint_after(Duration::from_secs(5));
@@ -369,14 +378,14 @@ impl AirDeskApp {
                 presenting,
                 self.dialog_available,
                 self.renderer,
-                &self.desk,
+                &self.session,
                 &mut commands,
             );
             self.pages.show(page, ui, &mut cx);
         });
         self.commands.extend(commands);
         if !presenting {
-            let asked = self.shift.show(&ctx, tr, &look, &self.desk);
+            let asked = self.shift.show(&ctx, tr, &look, &self.session);
             self.commands.extend(asked);
         }
         self.drop_overlay(&ctx, tr, &look);
@@ -732,7 +741,7 @@ impl AirDeskApp {
                 presenting,
                 self.dialog_available,
                 self.renderer,
-                &self.desk,
+                &self.session,
                 &mut sink,
             );
             self.pages.data.move_selection(&cx, move_selection);
@@ -786,7 +795,7 @@ impl AirDeskApp {
                 }
                 // At once, not at the next frame: a write asked for earlier in this frame (an
                 // alert seen for the first time) must already be refused.
-                self.desk.set_presenting(self.projector.active());
+                self.session.set_presenting(self.projector.active());
             }
             Command::LeaveProjector => self.projector.leave(ctx),
             Command::SetProjectorScale(scale) => {
@@ -829,9 +838,15 @@ impl AirDeskApp {
             Command::SetBudget(budget) => self.save_settings(|s| s.budget = Some(budget)),
             Command::Findings(commands) => {
                 let at = to_cst(self.clock.now(real_now));
-                if let Err(text) = self.record_findings(commands, at) {
-                    self.notices
-                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                // In order; the first one refused stops the rest.
+                for command in commands {
+                    if let Err(e) = self
+                        .session
+                        .execute(&session::Command::Finding(command), at)
+                    {
+                        self.refused(&e);
+                        break;
+                    }
                 }
             }
             Command::FindingFromAlert(alert) => {
@@ -844,25 +859,25 @@ impl AirDeskApp {
             Command::StartShift { operator, desk } => {
                 let at = to_cst(self.clock.now(real_now));
                 let started = crate::journal::Author::new(&operator, &desk)
-                    .map_err(super::desk::DeskError::from)
-                    .and_then(|author| self.desk.start_shift(author, "", at));
+                    .map_err(session::SessionError::from)
+                    .and_then(|author| self.session.start_shift(author, "", at));
                 self.shift_outcome(started);
             }
             Command::HandOver { to, desk, note } => {
                 let at = to_cst(self.clock.now(real_now));
                 let handed = crate::journal::Author::new(&to, &desk)
-                    .map_err(super::desk::DeskError::from)
-                    .and_then(|next| self.desk.hand_over(next, &note, at));
+                    .map_err(session::SessionError::from)
+                    .and_then(|next| self.session.hand_over(next, &note, at));
                 self.shift_outcome(handed);
             }
             Command::AskOfficer => {
-                let ask = if self.desk.officer().is_some() {
+                let ask = if self.session.officer().is_some() {
                     ShiftAsk::HandOver
                 } else {
                     ShiftAsk::Start
                 };
                 self.shift
-                    .open(ask, &self.desk, default_desk_id(self.workspace.root()));
+                    .open(ask, &self.session, default_desk_id(self.workspace.root()));
             }
             Command::CloseShiftModal => {
                 if self.shift.ask == ShiftAsk::Start {
@@ -873,36 +888,30 @@ impl AirDeskApp {
             Command::Export(files) => self.export(&files),
             Command::Response(command) => {
                 let at = to_cst(self.clock.now(real_now));
-                if let Err(e) = self.desk.execute(&command, at) {
-                    let text = e.text(self.language());
-                    self.notices
-                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                if let Err(e) = self
+                    .session
+                    .execute(&session::Command::Respond(command), at)
+                {
+                    self.refused(&e);
                 }
             }
             Command::RecordAlerts(alerts) => {
                 // Situation board: alerts are kept when first seen; when the journal cannot take
                 // them (projector, read-only, no officer yet) they are shown, not stored.
                 let at = to_cst(self.clock.now(real_now));
-                for alert in &alerts {
-                    let payload = crate::domain::alerts::Raised::of(alert);
-                    if let Err(e) = self
-                        .desk
-                        .record(at, crate::domain::alerts::RAISED, &payload)
-                    {
-                        log::warn!("alert not recorded: {}", e.en());
+                for alert in alerts {
+                    let raise = session::Command::RaiseAlert(alert);
+                    if let Err(e) = self.session.execute(&raise, at) {
+                        log::warn!("alert not recorded: {}", e.render(Tr(Language::En)));
                         break;
                     }
                 }
             }
             Command::AcknowledgeAlert(ack) => {
                 let at = to_cst(self.clock.now(real_now));
-                if let Err(e) = self
-                    .desk
-                    .record(at, crate::domain::alerts::ACKNOWLEDGED, &ack)
-                {
-                    let text = e.text(self.language());
-                    self.notices
-                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                let ack = session::Command::AcknowledgeAlert(ack);
+                if let Err(e) = self.session.execute(&ack, at) {
+                    self.refused(&e);
                 }
             }
         }
@@ -950,55 +959,57 @@ impl AirDeskApp {
         }
     }
 
-    // Desk: the journal, the duty officer and the shift modal.
+    // Session: the journal, the duty officer and the shift modal.
 
-    fn desk_logic(&mut self) {
-        self.desk.set_presenting(self.projector.active());
+    fn session_logic(&mut self) {
+        self.session.set_presenting(self.projector.active());
         if self.projector.active() {
             // Projector mode has no edit widgets; the modal comes back after it.
             self.shift.ask = ShiftAsk::Closed;
         }
-        let due = self
-            .desk_refreshed
-            .is_none_or(|t| t.elapsed() >= DESK_REFRESH_INTERVAL);
-        if due {
-            self.desk_refreshed = Some(std::time::Instant::now());
-            if let Err(e) = self.desk.refresh() {
-                log::warn!("reading the journal: {e}");
-            }
-        }
-        if self.desk.needs_officer() && !self.shift.declined && !self.shift.is_open() {
+        if self.session.needs_officer() && !self.shift.declined && !self.shift.is_open() {
             self.shift.open(
                 ShiftAsk::Start,
-                &self.desk,
+                &self.session,
                 default_desk_id(self.workspace.root()),
             );
         }
     }
 
+    /// Follow the journal for events another instance stores; they arrive as messages.
+    fn start_follower(&mut self) {
+        let notifier = self.background.notifier();
+        self.follower = Some(self.session.follow(FOLLOW_INTERVAL, move |events| {
+            notifier.send(Message::JournalEvents(events));
+        }));
+    }
+
+    /// A command the session refused: say why, in the interface language.
+    fn refused(&mut self, e: &session::SessionError) {
+        let text = e.render(Tr(self.language()));
+        self.notices
+            .push(BannerKind::Error, T::ActionRefused, vec![text]);
+    }
+
     fn shift_outcome(
         &mut self,
-        result: Result<Option<crate::journal::Event>, super::desk::DeskError>,
+        result: Result<Option<crate::journal::Event>, session::SessionError>,
     ) {
         match result {
             Ok(_) => {
                 self.shift.ask = ShiftAsk::Closed;
                 self.shift.declined = false;
             }
-            Err(e) => {
-                let text = e.text(self.language());
-                self.notices
-                    .push(BannerKind::Error, T::ActionRefused, vec![text]);
-            }
+            Err(e) => self.refused(&e),
         }
     }
 
-    fn desk_notices(&mut self) {
-        if let Some(e) = self.desk.open_error() {
+    fn session_notices(&mut self) {
+        if let Some(e) = self.session.open_error() {
             self.notices
                 .push(BannerKind::Error, T::JournalFailed, vec![e.to_owned()]);
         }
-        let plan = self.desk.plan_status();
+        let plan = self.session.plan_status();
         if !plan.usable() {
             let mut problems: Vec<String> = plan.problems.iter().map(|p| p.to_string()).collect();
             problems.extend(plan.read_error.clone());
@@ -1016,19 +1027,15 @@ impl AirDeskApp {
         if self.projector.active() || self.workspace.read_only() {
             return None;
         }
-        let reason = self.desk.read_only_reason()?;
-        let text = match tr.0 {
-            Language::Zh => super::desk::reason_zh(reason),
-            Language::En => super::desk::reason_en(reason),
-        };
-        Some(tr.f(T::JournalReadOnlyBanner, &[&text]))
+        let reason = self.session.read_only_reason()?;
+        Some(tr.f(T::JournalReadOnlyBanner, &[&reason.render(tr)]))
     }
 
     fn officer_button(&mut self, ui: &mut egui::Ui, tr: Tr) {
-        if !self.desk.mode().is_some_and(|m| m.is_writable()) {
+        if !self.session.mode().is_some_and(|m| m.is_writable()) {
             return;
         }
-        let text = match self.desk.officer() {
+        let text = match self.session.officer() {
             Some(a) => tr.f(T::ShiftButton, &[&a.operator()]),
             None => tr.t(T::ShiftNone).to_owned(),
         };
@@ -1041,24 +1048,7 @@ impl AirDeskApp {
         }
     }
 
-    // Supervision page: findings into the journal, roster and contacts into the workspace.
-
-    fn record_findings(
-        &mut self,
-        commands: Vec<crate::domain::findings::FindingCommand>,
-        at: chrono::DateTime<chrono::FixedOffset>,
-    ) -> Result<(), String> {
-        use crate::domain::findings::FindingsService;
-        let lang = self.language();
-        let (storage, author) = self.desk.storage_for_write().map_err(|w| w.text(lang))?;
-        let mut service = FindingsService::load(&*storage).map_err(|e| e.to_string())?;
-        for command in commands {
-            service
-                .execute(storage, command, author, at)
-                .map_err(|e| e.to_string())?;
-        }
-        Ok(())
-    }
+    // Supervision page: roster and contacts into the workspace.
 
     /// Copy a roster or contact list into the workspace as `<stem>.<ext>` and name it in the
     /// settings (the original is not touched).
@@ -1133,6 +1123,9 @@ impl AirDeskApp {
         if let Some(w) = &self.watcher {
             w.set(self.watch_set());
         }
+        if let Some(w) = &self.workspace_watcher {
+            w.set(self.workspace.own_files());
+        }
     }
 
     fn receive(&mut self, message: Message) {
@@ -1148,6 +1141,13 @@ impl AirDeskApp {
                 self.notices
                     .push(BannerKind::Info, T::FilesChanged, Vec::new());
                 self.reload();
+            }
+            Message::WorkspaceFilesChanged => {
+                self.session.reload_plan();
+                self.data.workspace_files += 1;
+            }
+            Message::JournalEvents(events) => {
+                self.session.receive(&events);
             }
         }
     }
@@ -1224,8 +1224,9 @@ impl AirDeskApp {
 
     fn open_workspace(&mut self, path: &std::path::Path) {
         // Release the journal first: reopening the same workspace must find its lock free.
-        let officer = self.desk.officer().cloned();
-        self.desk.close();
+        let officer = self.session.officer().cloned();
+        self.follower = None;
+        self.session.close();
         let opened = if path.exists() {
             Workspace::open(path)
         } else {
@@ -1249,6 +1250,7 @@ impl AirDeskApp {
                 self.language_override = None;
                 self.data = DataStatus::default();
                 self.watcher = None;
+                self.workspace_watcher = None;
                 self.pages = Pages::default();
                 self.reload();
                 self.remember_workspace();
@@ -1258,12 +1260,12 @@ impl AirDeskApp {
                     .push(BannerKind::Error, T::WorkspaceFailed, vec![e.to_string()]);
             }
         }
-        self.desk = Desk::open(&self.workspace);
-        self.desk_notices();
+        self.session = Session::open(&self.workspace);
+        self.session_notices();
         if let Some(officer) = officer {
             let at = to_cst(self.now());
-            if let Err(e) = self.desk.start_shift(officer, "", at) {
-                log::warn!("starting the shift: {}", e.en());
+            if let Err(e) = self.session.start_shift(officer, "", at) {
+                log::warn!("starting the shift: {}", e.render(Tr(Language::En)));
             }
         }
     }
@@ -1296,6 +1298,12 @@ impl AirDeskApp {
             self.watch_set(),
             WATCH_INTERVAL,
             move || notifier.send(Message::FilesChanged),
+        ));
+        let notifier = self.background.notifier();
+        self.workspace_watcher = Some(Watcher::spawn(
+            self.workspace.own_files(),
+            WATCH_INTERVAL,
+            move || notifier.send(Message::WorkspaceFilesChanged),
         ));
     }
 }

@@ -1,4 +1,5 @@
-//! Work that must not freeze the window — loading data, file dialogs, watching files — runs on
+//! Work that must not freeze the window — loading data, file dialogs, watching files, following
+//! the journal — runs on
 //! other threads and reports back as [`Message`]s over one channel; each message wakes the UI.
 
 use std::path::PathBuf;
@@ -32,6 +33,10 @@ pub enum Message {
     Dialog(DialogOutcome),
     /// Watched data files changed on disk (and have settled).
     FilesChanged,
+    /// The workspace's own files (plan, roster, AQI forecast) changed on disk.
+    WorkspaceFilesChanged,
+    /// Events another writer stored in the journal, pushed by the session's follower.
+    JournalEvents(Vec<crate::journal::Event>),
 }
 
 /// Sends messages to the UI and wakes it. Cheap to clone; give one to each thread.

@@ -245,6 +245,18 @@ impl Workspace {
             .map_or_else(|| self.root.join(DEFAULT_AQI_FORECAST), |p| self.resolve(p))
     }
 
+    /// The workspace's own files other than data and settings — the plan, the duty roster and
+    /// the AQI forecast — for the app's watcher (the plan is re-read, pages showing the others
+    /// rebuild).
+    pub fn own_files(&self) -> watch::WatchSet {
+        let mut files = vec![self.plan_path(), self.aqi_forecast_path()];
+        files.extend(self.settings.roster.as_ref().map(|r| self.resolve(r)));
+        watch::WatchSet {
+            files,
+            folders: Vec::new(),
+        }
+    }
+
     /// `profiles/`: per-user or per-shift profiles.
     pub fn profiles_dir(&self) -> PathBuf {
         self.root.join("profiles")

@@ -1,7 +1,7 @@
 //! The response state: `ResponseState` = fold(events). Episodes with their level history, pauses,
 //! lifting and checklist; consultations; shifts; a timeline of everything in words.
 //!
-//! [`ResponseState::apply`] follows the journal's [`Replay`](crate::journal::Replay) convention:
+//! `ResponseState` is a journal [`Fold`] (the [`Replay`](crate::journal::Replay) convention):
 //! kinds it does not know are skipped; a payload that does not decode, or an event that does not
 //! fit the state (an item that does not exist, a second warning while one is in force), is kept
 //! as an [`Anomaly`] and changes nothing else, so one odd event never makes the journal unusable.
@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::advisor::WarningState;
 use crate::domain::plan::{Level, Rollup, UnitTree};
-use crate::journal::{Event, Hash};
+use crate::journal::{Event, Fold, Hash};
 use crate::store::Hour;
 
 use super::checklist::{Item, ItemChange, ItemKey, ItemStatus, Progress, Transition};
@@ -401,24 +401,9 @@ pub struct ResponseState {
     anchor: Option<Anchor>,
 }
 
-impl ResponseState {
-    /// The state before any event.
-    pub fn new() -> Self {
-        ResponseState::default()
-    }
-
-    /// Fold a sequence of journal events, e.g. those recorded up to a past moment to see the
-    /// state as it was then.
-    pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Self {
-        let mut state = ResponseState::new();
-        for e in events {
-            state.apply(e);
-        }
-        state
-    }
-
+impl Fold for ResponseState {
     /// Fold one journal event in (see the module docs for what happens to odd events).
-    pub fn apply(&mut self, event: &Event) {
+    fn apply(&mut self, event: &Event) {
         self.anchor = Some(Anchor {
             seq: event.seq,
             hash: event.hash,
@@ -437,6 +422,23 @@ impl ResponseState {
                 reason,
             });
         }
+    }
+}
+
+impl ResponseState {
+    /// The state before any event.
+    pub fn new() -> Self {
+        ResponseState::default()
+    }
+
+    /// Fold a sequence of journal events, e.g. those recorded up to a past moment to see the
+    /// state as it was then.
+    pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Self {
+        let mut state = ResponseState::new();
+        for e in events {
+            state.apply(e);
+        }
+        state
     }
 
     /// All episodes, oldest first.

@@ -14,6 +14,7 @@ use crate::domain::aqi::{
     AqiConfig, AqiResult, Category, Standard, area_hourly_series, station_hourly,
 };
 use crate::domain::plan::Level;
+use crate::i18n::Render;
 use crate::report::charts::{ChartStyle, ChartView, Hourly, Panel, TimeChart, Trace};
 use crate::store::{Hour, StationId, Variable};
 use crate::ui::chart::TimeChartWidget;
@@ -63,14 +64,15 @@ struct Board {
     cards: Cards,
 }
 
-/// What the board depends on: data generation, area, stations, hour, journal and roster files,
-/// and the language (the trend chart's band names).
+/// What the board depends on: data generation, area, stations, hour, the last journal event
+/// folded, the workspace's own files (roster) as the watcher counts their changes, and the
+/// language (the trend chart's band names).
 type BoardKey = (
     u64,
     String,
     Vec<String>,
     Hour,
-    Vec<Option<std::time::SystemTime>>,
+    (u64, u64),
     crate::workspace::Language,
 );
 
@@ -159,7 +161,7 @@ impl SituationPage {
         let Some(board) = &self.board else {
             return;
         };
-        if cx.desk.why_not().is_some() {
+        if cx.session.why_not().is_some() {
             return;
         }
         let new: Vec<_> = board
@@ -185,7 +187,7 @@ impl SituationPage {
             settings.area.clone(),
             settings.stations.clone(),
             cx.as_of(),
-            board::file_stamps(cx.workspace),
+            (cx.session.last_seq(), cx.data.workspace_files),
             cx.tr.0,
         );
         if self.board.as_ref().is_none_or(|b| b.key != key) {
@@ -261,7 +263,7 @@ fn compute_board(cx: &PageContext<'_>, key: BoardKey) -> Board {
             stations_reporting: a.stations_reporting,
         });
     let chart = trend_chart(cx, &trend, first_period + 1, utc_offset_s);
-    let cards = board::gather(cx.workspace, cx.desk.storage(), store, &ids, cx.now);
+    let cards = board::gather(cx.workspace, cx.session.models(), store, &ids, cx.now);
     Board {
         key,
         chart,
@@ -689,8 +691,8 @@ fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     let look = cx.look;
     let Some(w) = &cards.warning else {
         big(ui, &look, tr.t(T::NoWarning), look.strong_text);
-        if let Some(p) = &cards.journal_problem {
-            weak(ui, &look, tr.f(T::JournalUnreadable, &[p]));
+        if let Some(p) = cx.session.open_error() {
+            weak(ui, &look, tr.f(T::JournalUnreadable, &[&p]));
         }
         return;
     };
@@ -916,15 +918,15 @@ fn alerts_card(
         title
     };
     // Acting needs a desk that writes: not the projector, not a read-only journal.
-    let writable = cx.desk.why_not().is_none() && !cx.presenting;
+    let writable = cx.session.why_not().is_none() && !cx.presenting;
     let mut chosen = None;
     card(ui, &look, &title, |ui| {
         if alerts.is_empty() {
             weak(ui, &look, tr.f(T::AlertsNone, &[&hours]));
             return;
         }
-        match cx.desk.why_not() {
-            Some(why) => weak(ui, &look, tr.f(T::AlertsNotKept, &[&why.text(tr.0)])),
+        match cx.session.why_not() {
+            Some(why) => weak(ui, &look, tr.f(T::AlertsNotKept, &[&why.render(tr)])),
             None => {
                 let kept = alerts
                     .iter()

@@ -4,23 +4,22 @@
 //! import of inspection lists (CSV/xlsx, problems by line), the ledger export, and the duty roster
 //! and contacts.
 //!
-//! The findings are the fold of the journal's `finding.*` events (read here through the desk's
-//! journal handle); every change is a [`Command::Findings`] that the app records for the officer on
-//! shift. When nothing can be recorded (projector mode, read-only journal, no officer) the page
+//! The findings are the session's read model (the fold of the journal's `finding.*` events,
+//! `cx.session.models().findings`); every change is a [`Command::Findings`] that the app records
+//! for the officer on shift through the session. When nothing can be recorded (projector mode, read-only journal, no officer) the page
 //! shows why instead of edit widgets.
 
 mod detail;
 mod form;
 mod roster;
 
-use std::path::PathBuf;
+use crate::i18n::Render;
 
 use egui::RichText;
 
 use super::PageContext;
 use crate::clock::to_cst;
 use crate::domain::findings::{FindingId, Findings, Status};
-use crate::journal::Replay;
 use crate::report::ledger::{self, LedgerOptions};
 use crate::ui::i18n::{T, Tr};
 use crate::ui::widgets::card;
@@ -33,8 +32,6 @@ use roster::RosterView;
 /// View state of the supervision page.
 #[derive(Debug, Default)]
 pub struct SupervisionPage {
-    /// The findings folded from the journal at this path.
-    journal: Option<(PathBuf, Replay<Findings>)>,
     /// Filters: status, unit, source (`None` = all).
     filter_status: Option<Status>,
     filter_unit: Option<String>,
@@ -62,38 +59,13 @@ impl SupervisionPage {
         self.form.prefill(finding);
     }
 
-    /// The findings as folded so far (empty without a journal).
-    pub fn findings(&self) -> Option<&Findings> {
-        self.journal.as_ref().map(|(_, r)| r.state())
-    }
-
-    /// Catch up with the journal the desk holds (another journal → start over).
-    fn refresh(&mut self, cx: &PageContext<'_>) {
-        let Some(storage) = cx.desk.storage() else {
-            self.journal = None;
-            return;
-        };
-        let path = storage.path().to_path_buf();
-        if self.journal.as_ref().is_none_or(|(p, _)| *p != path) {
-            self.journal = Some((path, Replay::new(Findings::new())));
-        }
-        if let Some((_, replay)) = self.journal.as_mut()
-            && let Err(e) = replay.catch_up(storage, Findings::apply_journal)
-        {
-            self.message = Some((false, e.to_string()));
-        }
-    }
-
     /// Draw the page.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
-        self.refresh(cx);
         let tr = cx.tr;
         let now = to_cst(cx.now);
-        let why_not = cx.desk.why_not();
-        // Held out of `self` while drawing, so the widgets below can change the view state.
-        let journal = self.journal.take();
-        let empty = Findings::new();
-        let findings = journal.as_ref().map_or(&empty, |(_, r)| r.state());
+        let why_not = cx.session.why_not();
+        let session = cx.session;
+        let findings = &session.models().findings;
         egui::ScrollArea::vertical()
             .id_salt("supervision")
             .auto_shrink([false, false])
@@ -102,8 +74,8 @@ impl SupervisionPage {
                     let color = if *ok { cx.look.accent } else { cx.look.error };
                     ui.label(RichText::new(text).color(color));
                 }
-                if let Some(outcome) = cx.desk.last_outcome() {
-                    ui.label(RichText::new(outcome.text(tr.0)).color(cx.look.weak_text));
+                if let Some(outcome) = cx.session.last_outcome() {
+                    ui.label(RichText::new(outcome.render(tr)).color(cx.look.weak_text));
                 }
                 let counts = findings.counts(now);
                 ui.horizontal_wrapped(|ui| {
@@ -134,7 +106,7 @@ impl SupervisionPage {
                     && !cx.presenting
                 {
                     ui.label(
-                        RichText::new(tr.f(T::SvNotRecorded, &[&why.text(tr.0)]))
+                        RichText::new(tr.f(T::SvNotRecorded, &[&why.render(tr)]))
                             .color(cx.look.warn),
                     );
                 }
@@ -162,7 +134,6 @@ impl SupervisionPage {
                 }
                 card(ui, &look, tr.t(T::SvRoster), |ui| self.roster.ui(ui, cx));
             });
-        self.journal = journal;
     }
 
     fn filters(&mut self, ui: &mut egui::Ui, cx: &PageContext<'_>, findings: &Findings) {

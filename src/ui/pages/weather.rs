@@ -7,7 +7,6 @@
 //! `report::charts::weather`: this page only chooses and shows.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use egui::{Color32, RichText};
 use plotters::style::RGBColor;
@@ -34,8 +33,6 @@ use crate::workspace::Language;
 
 /// Look-back choices, days before "now".
 const LOOK_BACK_DAYS: [i64; 4] = [3, 7, 14, 30];
-/// How often the warning periods are read again from the journal.
-const WARNINGS_REFRESH: Duration = Duration::from_secs(30);
 /// Size of exported images, pixels.
 const EXPORT_SIZE: (u32, u32) = (1800, 1100);
 
@@ -96,7 +93,6 @@ pub struct WeatherPage {
     days_back: i64,
     view: ChartView,
     computed: Option<Computed>,
-    warnings: Option<(Instant, u64, Vec<WarningPeriod>)>,
     period: Option<Period>,
     hindcast: Option<(HindcastKey, Result<Hindcast, HindcastError>, bool)>,
     /// Settings being edited (used at once; saved when an edit is finished).
@@ -113,7 +109,6 @@ impl Default for WeatherPage {
             days_back: weather_view::DEFAULT_DAYS_BACK,
             view: ChartView::default(),
             computed: None,
-            warnings: None,
             period: None,
             hindcast: None,
             draft: None,
@@ -223,24 +218,10 @@ impl WeatherPage {
         }
     }
 
-    /// Warning periods of the workspace journal, read-only, refreshed now and then.
-    fn warnings(&mut self, cx: &PageContext<'_>) -> Vec<WarningPeriod> {
-        let fresh = self.warnings.as_ref().is_some_and(|(at, generation, _)| {
-            *generation == cx.data.generation && at.elapsed() < WARNINGS_REFRESH
-        });
-        if !fresh {
-            let now = crate::clock::to_cst(cx.now).fixed_offset();
-            let periods = crate::journal::SqliteStorage::open_read_only(cx.workspace.root())
-                .ok()
-                .and_then(|storage| crate::domain::response::load(&storage).ok())
-                .map(|state| weather_view::warning_periods(&state, now))
-                .unwrap_or_default();
-            self.warnings = Some((Instant::now(), cx.data.generation, periods));
-        }
-        self.warnings
-            .as_ref()
-            .map(|(_, _, p)| p.clone())
-            .unwrap_or_default()
+    /// Warning periods of the session's response read model, as of now.
+    fn warnings(cx: &PageContext<'_>) -> Vec<WarningPeriod> {
+        let now = crate::clock::to_cst(cx.now).fixed_offset();
+        weather_view::warning_periods(&cx.session.models().response, now)
     }
 
     fn compute(&mut self, cx: &PageContext<'_>) {
@@ -259,8 +240,8 @@ impl WeatherPage {
             now: Hour::from_utc(cx.now),
             windows,
             outlook,
-            warnings: self.warnings(cx),
-            level_colours: cx.desk.plan().map(plan_colours).unwrap_or_default(),
+            warnings: Self::warnings(cx),
+            level_colours: cx.session.plan().map(plan_colours).unwrap_or_default(),
             lang: cx.tr.0,
         };
         if self.computed.as_ref().is_some_and(|c| c.key == key) {

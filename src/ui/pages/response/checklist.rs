@@ -7,6 +7,7 @@
 //! shown) and recorded by its path and SHA-256 only, hashed as the Supervision page hashes
 //! rectification evidence; the file is read to hash it and never copied or modified.
 
+use crate::i18n::Render;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -328,7 +329,7 @@ impl ChecklistView {
         now: DateTime<FixedOffset>,
     ) -> Vec<UnitRow> {
         let empty = UnitTree::default();
-        let tree = cx.desk.plan().map_or(&empty, |p| &p.units);
+        let tree = cx.session.plan().map_or(&empty, |p| &p.units);
         response::unit_rows(episode, tree, now)
     }
 
@@ -446,8 +447,8 @@ impl ChecklistView {
                 }
                 ui.label(RichText::new(line).color(cx.look.weak_text));
             }
-            if let Some(why) = cx.desk.why_not_respond() {
-                ui.label(RichText::new(why.text(tr.0)).color(cx.look.warn));
+            if let Some(why) = cx.session.why_not_respond() {
+                ui.label(RichText::new(why.render(tr)).color(cx.look.warn));
                 return;
             }
             if episode.clock(now).is_none() && item.status != ItemStatus::ProblemReported {

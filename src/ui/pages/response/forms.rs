@@ -1,8 +1,9 @@
 //! The decision forms: consultation, issue, upgrade/downgrade, pause/resume, lift. Each builds a
-//! response command, previews it with the service (the notice for an issue, the checklist diff
+//! response command, previews it with the session (the notice for an issue, the checklist diff
 //! for a level change, the words of the timeline entry otherwise) and records it only after the
 //! officer confirms (the confirm button takes the focus; Esc goes back).
 
+use crate::i18n::Render;
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 
@@ -88,12 +89,12 @@ impl Forms {
         advised: &Advised,
     ) {
         let tr = cx.tr;
-        let writable = cx.desk.why_not_respond().is_none() && self.pending.is_none();
+        let writable = cx.session.why_not_respond().is_none() && self.pending.is_none();
         if advice_card(ui, cx, advised, writable) {
             self.fill_from(advised, now);
         }
-        if let Some(why) = cx.desk.why_not_respond() {
-            ui.label(RichText::new(why.text(tr.0)).color(cx.look.warn));
+        if let Some(why) = cx.session.why_not_respond() {
+            ui.label(RichText::new(why.render(tr)).color(cx.look.warn));
             return;
         }
         for t in [&mut self.held_at, &mut self.start] {
@@ -185,7 +186,7 @@ impl Forms {
             }
             Form::Level => {
                 let plan_levels: Vec<Level> = cx
-                    .desk
+                    .session
                     .plan()
                     .map(|p| {
                         p.levels
@@ -331,10 +332,10 @@ impl Forms {
         now: DateTime<FixedOffset>,
     ) {
         let tr = cx.tr;
-        let (Some(service), Some(author)) = (cx.desk.response(), cx.desk.officer()) else {
+        let Some(previewed) = cx.session.preview(&command, now) else {
             return;
         };
-        match service.preview(&command, author, now) {
+        match previewed {
             Ok((event, next)) => {
                 let mut lines: Vec<String> = next
                     .timeline()
@@ -345,11 +346,11 @@ impl Forms {
                 let mut notice = None;
                 match &event {
                     ResponseEvent::WarningIssued(_) => {
-                        if let Some(e) = next.latest() {
+                        if let (Some(e), Some(plan)) = (next.latest(), cx.session.plan()) {
                             for u in e.by_unit(now) {
                                 lines.push(tr.f(T::RespUnitItems, &[&u.unit_name, &u.total]));
                             }
-                            notice = warning_notice(service.plan(), e).ok().map(|n| n.text);
+                            notice = warning_notice(plan, e).ok().map(|n| n.text);
                         }
                     }
                     ResponseEvent::WarningUpgraded(c) | ResponseEvent::WarningDowngraded(c) => {

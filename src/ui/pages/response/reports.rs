@@ -92,7 +92,7 @@ impl ReportsView {
     /// The notices of the latest episode: a list of titles, the text of the chosen one.
     pub fn notices(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, state: &ResponseState) {
         let tr = cx.tr;
-        let (Some(episode), Some(plan)) = (state.latest(), cx.desk.plan()) else {
+        let (Some(episode), Some(plan)) = (state.latest(), cx.session.plan()) else {
             ui.label(RichText::new(tr.t(T::RespNoNotices)).color(cx.look.weak_text));
             return;
         };
@@ -227,7 +227,7 @@ impl ReportsView {
         });
         ui.separator();
         let area = cx
-            .desk
+            .session
             .plan()
             .map(|p| p.info.area.clone())
             .unwrap_or_default();

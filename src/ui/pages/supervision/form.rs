@@ -139,7 +139,7 @@ impl FindingForm {
             .labelled_by(label.id);
         });
         let units: Vec<String> = cx
-            .desk
+            .session
             .plan()
             .map(|p| p.units.units().iter().map(|u| u.name.clone()).collect())
             .unwrap_or_default();
