@@ -27,12 +27,13 @@ use airdesk::domain::budget::{
     self, BudgetSettings, RoundMode, Rounding, Season, TargetForm, TargetRounding,
 };
 use airdesk::domain::roster::Roster;
+use airdesk::i18n::Language;
 use airdesk::i18n::{Render, Tr};
 use airdesk::ingest;
 use airdesk::journal::Author;
 use airdesk::session::{Session, record_drill_by_roster};
 use airdesk::store::Store;
-use airdesk::workspace::{Language, Settings};
+use airdesk::workspace::Settings;
 
 /// The "2+26" cities of the Beijing–Tianjin–Hebei air-pollution transport corridor.
 const CORRIDOR: [&str; 28] = [

@@ -12,11 +12,31 @@ use chrono::{Datelike, NaiveDateTime, Weekday};
 use crate::domain::aqi::{Category, Standard};
 use crate::domain::festivals::FestivalKind;
 use crate::store::Variable;
-use crate::workspace::Language;
 
 mod render;
 
 pub use render::Render;
+
+/// The language of the interface. Chinese first; English for visitors and reviewers.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// 简体中文 (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
 
 macro_rules! table {
     ($($key:ident => $zh:literal, $en:literal;)*) => {

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
+use crate::i18n::Language;
 use crate::i18n::{T, Tr};
 use crate::ingest::{self, FileReport};
 use crate::report::charts::from_store::{self, MeteogramOptions, Selection};
 use crate::report::charts::{self, Chart, ChartStyle, ChartView, Span, SpanKind, WarningLevel};
 use crate::store::{Hour, Store, Variable};
-use crate::workspace::Language;
 
 use super::Failure;
 

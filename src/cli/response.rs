@@ -15,6 +15,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone
 use crate::domain::plan::{self, Plan};
 use crate::domain::response::{Episode, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
+use crate::i18n::Language;
 use crate::i18n::{Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
@@ -29,7 +30,7 @@ use crate::report::open_items::WarningStatus;
 use crate::report::response_ledger::{ledger_rows, write_file};
 use crate::session::{self, Session, record_drill};
 use crate::store::{StationId, Store};
-use crate::workspace::{Language, Workspace};
+use crate::workspace::Workspace;
 
 use super::Failure;
 

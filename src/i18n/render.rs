@@ -2,9 +2,9 @@
 //! outcomes) is rendered here, in one place, through the translation table — never by the code
 //! that decided it.
 
+use crate::i18n::Language;
 use crate::journal::ReadOnlyReason;
 use crate::session::{Outcome, SessionError, WhyNot};
-use crate::workspace::Language;
 
 use super::{T, Tr};
 

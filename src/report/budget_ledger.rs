@@ -7,7 +7,8 @@ use std::path::Path;
 
 use crate::domain::budget::Budget;
 
-use super::ledger::{Language, LedgerError, save_as};
+use super::ledger::{LedgerError, save_as};
+use crate::i18n::Language;
 
 const HEADERS_ZH: [&str; 11] = [
     "日期",

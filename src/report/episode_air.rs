@@ -25,8 +25,8 @@ use crate::domain::area::{DailyStat, area_daily};
 use crate::domain::budget::{area_daily_aqi, forecast_day_pm25};
 use crate::domain::response::{Phase, ResponseState};
 use crate::domain::weather_view::warning_periods;
+use crate::i18n::Language;
 use crate::store::{Hour, StationId, Store, Variable};
-use crate::workspace::Language;
 
 /// Size of the embedded chart, pixels.
 const CHART_SIZE: (u32, u32) = (1600, 900);

@@ -7,16 +7,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::domain::findings::{Finding, Findings};
-
-/// Language of the ledger's headers and words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    /// Chinese (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+use crate::i18n::Language;
 
 /// What the ledger needs besides the findings.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -5,9 +5,9 @@ use super::*;
 use crate::domain::alerts::Acknowledged;
 use crate::domain::findings::{Evidence, FindingId, NewFinding, Origin, Status};
 use crate::domain::plan::DEFAULT_PLAN_TOML;
+use crate::i18n::Language;
 use crate::i18n::{Render, Tr};
 use crate::journal::SqliteStorage;
-use crate::workspace::Language;
 
 fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2019-12-10T14:00:00+08:00").expect("time")

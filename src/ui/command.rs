@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use crate::clock::Clock;
-use crate::workspace::{Language, RendererSetting, ThemeChoice};
+use crate::i18n::Language;
+use crate::workspace::{RendererSetting, ThemeChoice};
 
 use super::pages::Page;
 

@@ -24,11 +24,16 @@ pub mod sample;
 mod settings;
 pub mod watch;
 
+/// The interface language the settings keep (the one `Language`, defined with the translation
+/// table).
+pub use crate::i18n::Language;
 pub use app_state::{AppState, MAX_RECENT_WORKSPACES};
 pub use atomic::write_atomic;
+
+/// The folder inside a workspace that exports are saved into.
+pub const EXPORTS_DIR: &str = "exports";
 pub use settings::{
-    Language, MAX_RECENT_FILES, PROJECTOR_SCALE_RANGE, Renderer, RendererSetting, Settings,
-    ThemeChoice,
+    MAX_RECENT_FILES, PROJECTOR_SCALE_RANGE, Renderer, RendererSetting, Settings, ThemeChoice,
 };
 
 use std::path::{Path, PathBuf};
@@ -255,6 +260,11 @@ impl Workspace {
             files,
             folders: Vec::new(),
         }
+    }
+
+    /// `exports/`: where notices, reports, ledgers and charts are saved (never over a data file).
+    pub fn exports_dir(&self) -> PathBuf {
+        self.root.join(EXPORTS_DIR)
     }
 
     /// `profiles/`: per-user or per-shift profiles.

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use plotters::style::RGBColor;
 
 use crate::domain::aqi::{Category, Standard};
+use crate::i18n::Language;
 use crate::i18n::{T, Tr};
-use crate::workspace::Language;
 
 /// 优 (I): green 0,228,0.
 pub const AQI_EXCELLENT: RGBColor = RGBColor(0, 228, 0);

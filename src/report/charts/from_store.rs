@@ -17,9 +17,9 @@ use super::ranking::{Better, RankItem, RankingData};
 use super::time_axis::{format_date, local};
 use super::timechart::{Arrows, Axis, Mark, Marker, Panel, Span, SpanKind, TimeChart, Trace};
 use crate::domain::festivals;
+use crate::i18n::Language;
 use crate::i18n::{T, Tr};
 use crate::store::{Hour, SeriesKey, SeriesKind, StampConvention, StationId, Store, Variable};
-use crate::workspace::Language;
 
 /// Hourly values a station day needs to count (GB 3095-2026 Table 4).
 pub const MIN_HOURS_PER_DAY: usize = 20;

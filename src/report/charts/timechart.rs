@@ -1651,8 +1651,8 @@ fn draw_markers<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
     use crate::report::charts::svg::{SvgBackend, SvgDocument};
-    use crate::workspace::Language;
     use plotters::prelude::IntoDrawingArea;
 
     /// A meteogram-like chart: four panels, a legend of six items, spans and a now-line.

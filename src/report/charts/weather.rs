@@ -14,9 +14,9 @@ use crate::domain::aqi::{self, AqiConfig};
 use crate::domain::plan::{Level, Plan};
 use crate::domain::weather_view::{WarningPeriod, WeatherAnalysis};
 use crate::domain::windows::WindowAnalysis;
+use crate::i18n::Language;
 use crate::i18n::{T, Tr};
 use crate::store::{Hour, StampConvention, StationId, Store, Variable};
-use crate::workspace::Language;
 
 /// The windows as shaded spans, labelled in `lang`.
 pub fn window_spans(windows: &WindowAnalysis, lang: Language) -> Vec<Span> {

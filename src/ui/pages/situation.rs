@@ -73,7 +73,7 @@ type BoardKey = (
     Vec<String>,
     Hour,
     (u64, u64),
-    crate::workspace::Language,
+    crate::i18n::Language,
 );
 
 /// State of the situation page: the board cache.
@@ -671,8 +671,8 @@ fn warning_width(ui: &egui::Ui, cx: &PageContext<'_>, cards: &Cards) -> f32 {
         return width(tr.t(T::NoWarning), cx.look.key_figure * 0.8);
     };
     let name = match tr.0 {
-        crate::workspace::Language::Zh => w.level.default_name(),
-        crate::workspace::Language::En => w.level.default_name_en(),
+        crate::i18n::Language::Zh => w.level.default_name(),
+        crate::i18n::Language::En => w.level.default_name_en(),
     };
     let badge_size = cx.look.key_figure * 0.7;
     let since = tr.f(T::WarningSince, &[&short(w.since)]);
@@ -697,8 +697,8 @@ fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
         return;
     };
     let name = match tr.0 {
-        crate::workspace::Language::Zh => w.level.default_name(),
-        crate::workspace::Language::En => w.level.default_name_en(),
+        crate::i18n::Language::Zh => w.level.default_name(),
+        crate::i18n::Language::En => w.level.default_name_en(),
     };
     match level_colours(w.level) {
         Some((fill, text)) => {
@@ -791,8 +791,8 @@ fn window_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
                 );
             }
             let explain = match tr.0 {
-                crate::workspace::Language::Zh => w.explain_zh(),
-                crate::workspace::Language::En => w.explain_en(),
+                crate::i18n::Language::Zh => w.explain_zh(),
+                crate::i18n::Language::En => w.explain_en(),
             };
             weak(ui, &look, tr.f(T::WindowHours, &[&w.hours(), &explain]));
         }
@@ -965,7 +965,7 @@ fn alert_row(
 ) -> Option<Command> {
     let tr = cx.tr;
     let look = cx.look;
-    let english = tr.0 == crate::workspace::Language::En;
+    let english = tr.0 == crate::i18n::Language::En;
     let key = a.key();
     let ack = acknowledged.get(&key);
     let color = match a.rule {

@@ -20,10 +20,10 @@ use egui::RichText;
 use super::PageContext;
 use crate::clock::to_cst;
 use crate::domain::findings::{FindingId, Findings, Status};
+use crate::i18n::Language;
 use crate::report::ledger::{self, LedgerOptions};
 use crate::ui::i18n::{T, Tr};
 use crate::ui::widgets::card;
-use crate::workspace::Language;
 
 pub(crate) use detail::sha256_hex;
 pub use form::FindingForm;
@@ -310,10 +310,7 @@ fn export_ledger(cx: &PageContext<'_>, findings: &Findings, ext: &str) -> (bool,
     let path = dir.join(format!("findings-ledger-{}.{ext}", now.format("%Y-%m-%d")));
     let options = LedgerOptions {
         now,
-        language: match tr.0 {
-            Language::Zh => ledger::Language::Zh,
-            Language::En => ledger::Language::En,
-        },
+        language: tr.0,
     };
     let result = std::fs::create_dir_all(&dir)
         .map_err(|e| e.to_string())

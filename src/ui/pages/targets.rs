@@ -22,13 +22,12 @@ use crate::domain::advisor::ForecastDay;
 use crate::domain::area::Area;
 use crate::domain::budget::Season;
 use crate::domain::budget::{self, AreaBudget, BudgetSettings};
+use crate::i18n::Language;
 use crate::report::budget_ledger;
-use crate::report::ledger::Language as ReportLanguage;
 use crate::store::StationId;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::theme::Look;
 use crate::ui::widgets::{TileColour, card, key_figure, tile, tile_width};
-use crate::workspace::Language;
 
 pub use form::BudgetForm;
 use ranking::RankingView;
@@ -112,13 +111,6 @@ pub fn desk_area(cx: &PageContext<'_>) -> Option<Area> {
 pub fn last_complete_day(cx: &PageContext<'_>) -> NaiveDate {
     let today = to_cst(cx.now).date_naive();
     today.checked_sub_days(Days::new(1)).unwrap_or(today)
-}
-
-fn report_language(tr: Tr) -> ReportLanguage {
-    match tr.0 {
-        Language::Zh => ReportLanguage::Zh,
-        Language::En => ReportLanguage::En,
-    }
 }
 
 fn num(x: Option<f64>, decimals: usize) -> String {
@@ -584,7 +576,7 @@ fn export_ledger(
     let result = std::fs::create_dir_all(&dir)
         .map_err(|e| e.to_string())
         .and_then(|()| {
-            budget_ledger::save(b, report_language(tr), &path).map_err(|e| e.to_string())
+            budget_ledger::save(b, tr.0, &path).map_err(|e| e.to_string())
         });
     match result {
         Ok(()) => (true, tr.f(T::TgExported, &[&path.display()])),

@@ -19,6 +19,7 @@ use crate::domain::weather_view::{
     self, Period, WarningPeriod, WeatherAnalysis, WeatherSource, outlook_limits, window_limits,
 };
 use crate::domain::windows::WindowSettings;
+use crate::i18n::Language;
 use crate::report::charts::from_store::Selection;
 use crate::report::charts::weather::{
     WeatherChartInput, plan_colours, risk_colour, weather_meteogram,
@@ -29,7 +30,6 @@ use crate::ui::chart::TimeChartWidget;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::widgets::card;
-use crate::workspace::Language;
 
 /// Look-back choices, days before "now".
 const LOOK_BACK_DAYS: [i64; 4] = [3, 7, 14, 30];

@@ -533,8 +533,8 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
 
 fn pick_list<'a>(tr: Tr, zh: &'a [String], en: &'a [String]) -> &'a [String] {
     match tr.0 {
-        crate::workspace::Language::Zh => zh,
-        crate::workspace::Language::En => en,
+        crate::i18n::Language::Zh => zh,
+        crate::i18n::Language::En => en,
     }
 }
 

@@ -24,9 +24,9 @@ use super::PageContext;
 use crate::clock::{parse_moment, to_cst};
 use crate::domain::plan::Level;
 use crate::domain::response::{Episode, Phase, ResponseState};
+use crate::i18n::Language;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::widgets::{BannerKind, badge, banner};
-use crate::workspace::Language;
 
 /// The parts of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

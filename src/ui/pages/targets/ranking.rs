@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use egui::RichText;
 
-use super::{EXPORTS_DIR, report_language, safe_name};
+use super::{EXPORTS_DIR, safe_name};
 use crate::domain::area::Area;
 use crate::domain::budget::Season;
 use crate::domain::ranking::{RankBy, RankSettings, Ranking, rank_areas};
@@ -98,7 +98,7 @@ impl RankingView {
             from,
             to,
             highlight: cx.workspace.settings().area.clone(),
-            zh: tr.0 == crate::workspace::Language::Zh,
+            zh: tr.0 == crate::i18n::Language::Zh,
         };
         if self.cached.as_ref().is_none_or(|(k, _, _)| *k != key) {
             let ranking = rank_areas(
@@ -110,7 +110,7 @@ impl RankingView {
                 &RankSettings::default(),
                 Some(key.highlight.as_str()),
             );
-            let chart = ranking_chart(&ranking, report_language(tr));
+            let chart = ranking_chart(&ranking, tr.0);
             self.cached = Some((key, ranking, chart));
         }
         let Some((_, ranking, chart)) = &self.cached else {
