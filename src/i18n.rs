@@ -287,8 +287,6 @@ table! {
     WxDays => "{0} 天", "{0} days";
     WxExportPng => "导出 PNG", "Export PNG";
     WxExportSvg => "导出 SVG", "Export SVG";
-    WxExported => "已导出：{0}", "Exported: {0}";
-    WxExportFailed => "导出失败：{0}", "Export failed: {0}";
     WxExportReadOnly => "工作区只读，无法导出图片", "Read-only workspace: charts cannot be exported";
     WxNoStations => "没有可分析的站点：请在“设置”中选择辖区，或加载含站点的数据。", "No station to analyse: choose an area in Settings, or load data with stations.";
     WxDataEnds => "数据截至 {0}，早于当前时间：按数据末尾分析。", "The data end at {0}, before now: analysed as of the end of the data.";
@@ -416,7 +414,6 @@ table! {
     TgExportXlsx => "导出 Excel", "Export Excel";
     TgExportPng => "导出 PNG", "Export PNG";
     TgExportSvg => "导出 SVG", "Export SVG";
-    TgExported => "已导出：{0}", "Exported: {0}";
     TgExportFailed => "导出失败：{0}", "Export failed: {0}";
     ColDate => "日期", "Date";
     ColDay => "第几天", "Day";
@@ -545,6 +542,10 @@ table! {
     JournalWriteFailed => "日志写入失败，未保存：{0}", "the journal failed; nothing was saved: {0}";
     OutcomeRecorded => "已记录 #{0}（{1}）", "Recorded #{0} ({1})";
     OutcomeRefused => "未记录：{0}", "Not recorded: {0}";
+    // Jobs on worker threads (src/ui/jobs.rs), as the status bar shows them
+    JobExporting => "正在保存导出文件…", "Saving exports…";
+    JobHashing => "正在计算文件 SHA-256…", "Hashing the file (SHA-256)…";
+    JobReading => "正在读取文件…", "Reading the file…";
 
     // Response page (src/ui/pages/response/)
     RespNoPlan => "没有可用的预案，无法显示应急响应。", "No plan could be loaded; the response cannot be shown.";

@@ -150,6 +150,8 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     );
     h.get_by_label(tr.t(T::RespActImplement)).click();
     h.run();
+    // The evidence file is hashed on a worker thread; the report is recorded once it is.
+    settle(&mut h);
     let last = events(&env).pop().expect("event");
     assert_eq!(last.0, "checklist.implemented");
     assert!(
@@ -225,6 +227,7 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     h.get_by_label(tr.t(T::RespSaveSummary)).click();
     h.run();
 
+    settle(&mut h);
     let all = events(&env);
     assert!(all.iter().all(|e| e.1 == "张伟"), "{all:?}");
     let exports: Vec<String> = std::fs::read_dir(env.workspace.path().join("exports"))

@@ -186,6 +186,7 @@ fn settings_form_saves_and_ledger_exports() {
     h.get_by_label_contains(&format!("{} 169 µg/m³", tr.t(T::TgMeanSoFar)));
     h.get_by_label(tr.t(T::TgExportCsv)).click();
     h.run();
+    settle(&mut h);
     let path = env
         .workspace
         .path()

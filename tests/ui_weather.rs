@@ -201,6 +201,8 @@ fn meteogram_exports_to_png_and_svg() {
         h.get_by_role_and_label(Role::Button, tr.t(key)).click();
         h.run();
     }
+    // The charts are drawn and saved on a worker thread.
+    settle(&mut h);
     let dir = env.workspace.path().join("exports");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("exports folder")
@@ -214,7 +216,10 @@ fn meteogram_exports_to_png_and_svg() {
     assert_eq!(&png[1..4], b"PNG");
     let svg = std::fs::read_to_string(dir.join(&names[1])).expect("svg");
     assert!(svg.contains("<svg"));
-    h.get_by_label_contains(&tr.f(T::WxExported, &[&""]));
+    // One notice per export says where it was saved.
+    let saved = tr.t(T::ExportSaved);
+    let saved = &saved[..saved.find("{0}").unwrap_or(saved.len())];
+    assert_eq!(h.query_all_by_label_contains(saved).count(), 2);
 }
 
 #[test]

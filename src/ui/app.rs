@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::clock::{Clock, to_cst};
+use crate::domain::response;
 use crate::i18n::Render;
 use crate::session::{self, Follower, Session, default_desk_id};
 use crate::workspace::{
@@ -20,6 +21,7 @@ use super::command::Command;
 use super::file_dialog::{self, DialogKind, DialogOutcome};
 use super::fonts;
 use super::i18n::{T, Tr};
+use super::jobs::{AfterHash, Done, ExportFile, Job};
 use super::pages::{Page, PageContext, Pages};
 use super::projector::Projector;
 use super::shift::{ShiftAsk, ShiftModal};
@@ -121,6 +123,18 @@ pub struct AirDeskApp {
     /// The journal follower: `None` until started (after the first frame), `Some(None)` when
     /// there is nothing to follow.
     follower: Option<Option<Follower>>,
+    /// The pages' jobs running on worker threads, oldest first.
+    jobs: Vec<RunningJob>,
+    jobs_started: u64,
+}
+
+/// A job on a worker thread, as the status bar shows it.
+#[derive(Debug, Clone, PartialEq)]
+struct RunningJob {
+    id: u64,
+    label: T,
+    /// Done and total (bytes, files), once reported.
+    progress: Option<(u64, u64)>,
 }
 
 impl AirDeskApp {
@@ -178,6 +192,8 @@ impl AirDeskApp {
             session,
             shift: ShiftModal::default(),
             follower: None,
+            jobs: Vec::new(),
+            jobs_started: 0,
         };
         app.session_notices();
         if let Some(officer) = options.officer {
@@ -238,6 +254,11 @@ impl AirDeskApp {
     /// Whether a load is running or about to start.
     pub fn is_loading(&self) -> bool {
         self.data.loading || self.reload_pending
+    }
+
+    /// Whether a load or a page's job (export, hash, import) is running.
+    pub fn is_busy(&self) -> bool {
+        self.is_loading() || !self.jobs.is_empty()
     }
 
     /// Whether projector mode is on.
@@ -588,6 +609,17 @@ impl AirDeskApp {
     fn status_bar(&mut self, ui: &mut egui::Ui, tr: Tr, look: &Look) {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
+                for job in &self.jobs {
+                    // No animation: a running job must not keep the window repainting.
+                    let fraction = job
+                        .progress
+                        .map_or(0.0, |(d, t)| d as f32 / t.max(1) as f32);
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(120.0)
+                            .text(tr.t(job.label)),
+                    );
+                }
                 if self.is_loading() {
                     ui.spinner();
                     ui.label(tr.t(T::Loading));
@@ -885,7 +917,20 @@ impl AirDeskApp {
                 }
                 self.shift.ask = ShiftAsk::Closed;
             }
-            Command::Export(files) => self.export(&files),
+            Command::Export(files) => self.export(files),
+            Command::HashEvidence { path, then } => {
+                let path = self.workspace.root().join(path);
+                self.start_job(Job::Hash { path, then });
+            }
+            Command::ReadFindings {
+                path,
+                source,
+                today,
+            } => self.start_job(Job::ReadFindings {
+                path,
+                source,
+                today,
+            }),
             Command::Response(command) => {
                 let at = to_cst(self.clock.now(real_now));
                 if let Err(e) = self
@@ -917,10 +962,24 @@ impl AirDeskApp {
         }
     }
 
-    /// Response page: write exports into `exports/` of the workspace; one notice for all.
-    fn export(&mut self, files: &[(String, Vec<u8>)]) {
-        let names: Vec<String> = files.iter().map(|f| f.0.clone()).collect();
+    // Jobs: the pages' long work on worker threads.
+
+    /// Start `job` on a worker thread; the status bar shows it until it is done.
+    fn start_job(&mut self, job: Job) {
+        self.jobs_started += 1;
+        let id = self.jobs_started;
+        self.jobs.push(RunningJob {
+            id,
+            label: job.label(),
+            progress: None,
+        });
+        self.background.run(id, job);
+    }
+
+    /// Save exports into the workspace's exports folder (not on a read-only workspace).
+    fn export(&mut self, files: Vec<ExportFile>) {
         if self.workspace.read_only() {
+            let names: Vec<String> = files.iter().map(ExportFile::file_name).collect();
             self.notices.push(
                 BannerKind::Warning,
                 T::ExportReadOnly,
@@ -928,34 +987,57 @@ impl AirDeskApp {
             );
             return;
         }
-        let dir = self.workspace.root().join(crate::ui::pages::EXPORTS_DIR);
-        let mut saved = Vec::new();
-        for (file_name, bytes) in files {
-            // Only a plain file name: nothing may be written outside `exports/`.
-            let name = std::path::Path::new(file_name)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "export.txt".to_owned());
-            let path = dir.join(&name);
-            match std::fs::create_dir_all(&dir)
-                .and_then(|()| crate::workspace::write_atomic(&path, bytes))
-            {
-                Ok(()) => saved.push(name),
-                Err(e) => {
+        let dir = self.workspace.exports_dir();
+        self.start_job(Job::Export { dir, files });
+    }
+
+    /// A job finished: say so, or go on with what waited for it.
+    fn job_done(&mut self, id: u64, done: Done) {
+        self.jobs.retain(|j| j.id != id);
+        match done {
+            Done::Exported { dir, saved, failed } => {
+                for f in failed {
+                    self.notices.push(BannerKind::Error, T::SaveFailed, vec![f]);
+                }
+                if !saved.is_empty() {
                     self.notices.push(
-                        BannerKind::Error,
-                        T::SaveFailed,
-                        vec![format!("{}: {e}", path.display())],
+                        BannerKind::Info,
+                        T::ExportSaved,
+                        vec![dir.display().to_string(), saved.join("、")],
                     );
                 }
             }
+            Done::Hashed { path, result, then } => self.hashed(&path, result, then),
+            Done::FindingsRead { found, report } => {
+                self.pages.supervision.form.import_read(found, report);
+            }
         }
-        if !saved.is_empty() {
-            self.notices.push(
-                BannerKind::Info,
-                T::ExportSaved,
-                vec![dir.display().to_string(), saved.join("、")],
-            );
+    }
+
+    /// An evidence file's hash is known (or it could not be read).
+    fn hashed(&mut self, path: &std::path::Path, result: Result<String, String>, then: AfterHash) {
+        match then {
+            AfterHash::FindingEvidence => {
+                let tr = Tr(self.language());
+                self.pages.supervision.evidence_hashed(tr, path, result);
+            }
+            AfterHash::Report(mut input) => match result {
+                Ok(hex) => {
+                    if let Some(ev) = input.evidence.as_mut() {
+                        ev.sha256 = Some(hex);
+                    }
+                    let at = to_cst(self.now());
+                    let command = session::Command::Respond(response::Command::Item(input));
+                    if let Err(e) = self.session.execute(&command, at) {
+                        self.refused(&e);
+                    }
+                }
+                Err(e) => {
+                    let text = format!("{}: {e}", path.display());
+                    self.notices
+                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                }
+            },
         }
     }
 
@@ -1149,6 +1231,12 @@ impl AirDeskApp {
             Message::JournalEvents(events) => {
                 self.session.receive(&events);
             }
+            Message::Progress { id, done, total } => {
+                if let Some(j) = self.jobs.iter_mut().find(|j| j.id == id) {
+                    j.progress = Some((done, total));
+                }
+            }
+            Message::Done { id, done } => self.job_done(id, *done),
         }
     }
 

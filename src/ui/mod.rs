@@ -4,7 +4,8 @@
 //! - [`app`]: the eframe `App`; state in small structs, every change applied in one place.
 //! - [`command`]: what pages and shortcuts may ask for.
 //! - [`shift`]: the shift modal (the duty officer is the session's, [`crate::session`]).
-//! - [`pages`]: one file per page.
+//! - [`pages`]: one file per page; [`jobs`]: their long work (exports, hashing, imports) on
+//!   worker threads.
 //! - [`i18n`]: the one translation table (Chinese default, English).
 //! - [`chart`]: the plotters backend over `egui::Painter` and the interactive chart widget.
 //! - [`fonts`], [`theme`]: the bundled CJK font; desktop and projector looks.
@@ -18,6 +19,7 @@ pub mod excerpt;
 pub mod file_dialog;
 pub mod fonts;
 pub mod i18n;
+pub mod jobs;
 pub mod launch;
 mod logging;
 pub mod pages;

@@ -20,6 +20,7 @@
 
 mod app_state;
 mod atomic;
+mod evidence;
 pub mod sample;
 mod settings;
 pub mod watch;
@@ -29,6 +30,7 @@ pub mod watch;
 pub use crate::i18n::Language;
 pub use app_state::{AppState, MAX_RECENT_WORKSPACES};
 pub use atomic::write_atomic;
+pub use evidence::sha256_file;
 
 /// The folder inside a workspace that exports are saved into.
 pub const EXPORTS_DIR: &str = "exports";

@@ -41,9 +41,6 @@ use super::state::DataStatus;
 use super::theme::Look;
 use crate::session::Session;
 
-/// The folder inside the workspace that notices, reports and ledgers are saved into.
-pub const EXPORTS_DIR: &str = "exports";
-
 /// The pages, in navigation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Page {

@@ -22,10 +22,11 @@ use crate::clock::to_cst;
 use crate::domain::findings::{FindingId, Findings, Status};
 use crate::i18n::Language;
 use crate::report::ledger::{self, LedgerOptions};
+use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
+use crate::ui::jobs::ExportFile;
 use crate::ui::widgets::card;
 
-pub(crate) use detail::sha256_hex;
 pub use form::FindingForm;
 use roster::RosterView;
 
@@ -54,6 +55,16 @@ pub fn status_label(tr: Tr, s: Status) -> &'static str {
 }
 
 impl SupervisionPage {
+    /// The evidence file the detail asked to hash is hashed (or could not be read).
+    pub fn evidence_hashed(
+        &mut self,
+        tr: Tr,
+        path: &std::path::Path,
+        result: Result<String, String>,
+    ) {
+        self.detail.evidence_hashed(tr, path, result);
+    }
+
     /// Open the new-finding form pre-filled from a board alert (one step to assign it).
     pub fn prefill(&mut self, finding: crate::domain::findings::NewFinding) {
         self.form.prefill(finding);
@@ -97,7 +108,10 @@ impl SupervisionPage {
                                 .button(tr.f(T::SvExportLedger, &[&tr.t(label)]))
                                 .clicked()
                             {
-                                self.message = Some(export_ledger(cx, findings, ext));
+                                match export_ledger(cx, findings, ext) {
+                                    Ok(file) => cx.send(Command::Export(vec![file])),
+                                    Err(e) => self.message = Some((false, e)),
+                                }
                             }
                         }
                     }
@@ -302,21 +316,24 @@ mod table {
     }
 }
 
-/// Write the supervision ledger into the workspace's `exports/` folder; the message to show.
-fn export_ledger(cx: &PageContext<'_>, findings: &Findings, ext: &str) -> (bool, String) {
-    let tr = cx.tr;
+/// The supervision ledger as a file for the exports folder, or why it could not be made.
+fn export_ledger(
+    cx: &PageContext<'_>,
+    findings: &Findings,
+    ext: &str,
+) -> Result<ExportFile, String> {
     let now = to_cst(cx.now);
-    let dir = cx.workspace.root().join(super::targets::EXPORTS_DIR);
-    let path = dir.join(format!("findings-ledger-{}.{ext}", now.format("%Y-%m-%d")));
+    let name = format!("findings-ledger-{}.{ext}", now.format("%Y-%m-%d"));
     let options = LedgerOptions {
         now,
-        language: tr.0,
+        language: cx.tr.0,
     };
-    let result = std::fs::create_dir_all(&dir)
-        .map_err(|e| e.to_string())
-        .and_then(|()| ledger::save(findings, &options, &path).map_err(|e| e.to_string()));
-    match result {
-        Ok(()) => (true, tr.f(T::TgExported, &[&path.display()])),
-        Err(e) => (false, tr.f(T::TgExportFailed, &[&e])),
-    }
+    let bytes = if ext == "xlsx" {
+        ledger::xlsx_bytes(findings, &options).map_err(|e| e.to_string())?
+    } else {
+        let mut buf = Vec::new();
+        ledger::write_csv(findings, &options, &mut buf).map_err(|e| e.to_string())?;
+        buf
+    };
+    Ok(ExportFile::bytes(name, bytes))
 }

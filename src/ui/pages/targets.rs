@@ -25,15 +25,14 @@ use crate::domain::budget::{self, AreaBudget, BudgetSettings};
 use crate::i18n::Language;
 use crate::report::budget_ledger;
 use crate::store::StationId;
+use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
+use crate::ui::jobs::ExportFile;
 use crate::ui::theme::Look;
 use crate::ui::widgets::{TileColour, card, key_figure, tile, tile_width};
 
 pub use form::BudgetForm;
 use ranking::RankingView;
-
-/// Folder inside the workspace where exports go.
-pub const EXPORTS_DIR: &str = "exports";
 
 /// What the budget was computed from: recomputed only when this changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,12 +162,9 @@ impl TargetsPage {
                 let season = saved
                     .map(|s| s.season)
                     .or_else(|| Season::campaign_for(up_to));
-                let msg = card(ui, &look, tr.t(T::TgRanking), |ui| {
+                card(ui, &look, tr.t(T::TgRanking), |ui| {
                     self.ranking.ui(ui, cx, season, up_to)
                 });
-                if msg.is_some() {
-                    self.message = msg;
-                }
             });
     }
 
@@ -261,7 +257,13 @@ impl TargetsPage {
                             for (label, ext) in [(T::TgExportCsv, "csv"), (T::TgExportXlsx, "xlsx")]
                             {
                                 if ui.button(tr.t(label)).clicked() {
-                                    self.message = Some(export_ledger(cx, area, b, ext));
+                                    match export_ledger(area, b, ext, tr) {
+                                        Ok(file) => cx.send(Command::Export(vec![file])),
+                                        Err(e) => {
+                                            self.message =
+                                                Some((false, tr.f(T::TgExportFailed, &[&e])));
+                                        }
+                                    }
                                 }
                             }
                         });
@@ -562,26 +564,17 @@ fn ledger_table(ui: &mut egui::Ui, tr: Tr, b: &budget::Budget) {
         });
 }
 
-/// Write the ledger into the workspace's `exports/` folder; the message to show.
-fn export_ledger(
-    cx: &PageContext<'_>,
-    area: &Area,
-    b: &budget::Budget,
-    ext: &str,
-) -> (bool, String) {
-    let tr = cx.tr;
-    let dir = cx.workspace.root().join(EXPORTS_DIR);
+/// The season's daily ledger as a CSV or .xlsx file for the exports folder.
+fn export_ledger(area: &Area, b: &budget::Budget, ext: &str, tr: Tr) -> Result<ExportFile, String> {
     let name = format!("budget-ledger-{}-{}.{ext}", safe_name(&area.name), b.as_of);
-    let path = dir.join(name);
-    let result = std::fs::create_dir_all(&dir)
-        .map_err(|e| e.to_string())
-        .and_then(|()| {
-            budget_ledger::save(b, tr.0, &path).map_err(|e| e.to_string())
-        });
-    match result {
-        Ok(()) => (true, tr.f(T::TgExported, &[&path.display()])),
-        Err(e) => (false, tr.f(T::TgExportFailed, &[&e])),
-    }
+    let bytes = if ext == "xlsx" {
+        budget_ledger::xlsx_bytes(b, tr.0).map_err(|e| e.to_string())?
+    } else {
+        let mut buf = Vec::new();
+        budget_ledger::write_csv(b, tr.0, &mut buf).map_err(|e| e.to_string())?;
+        buf
+    };
+    Ok(ExportFile::bytes(name, bytes))
 }
 
 /// A file-name-safe version of an area name (keeps CJK, drops separators).

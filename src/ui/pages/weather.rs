@@ -6,8 +6,6 @@
 //! change re-runs all of it. The analysis is `domain::weather_view`, the chart
 //! `report::charts::weather`: this page only chooses and shows.
 
-use std::path::PathBuf;
-
 use egui::{Color32, RichText};
 use plotters::style::RGBColor;
 
@@ -24,11 +22,12 @@ use crate::report::charts::from_store::Selection;
 use crate::report::charts::weather::{
     WeatherChartInput, plan_colours, risk_colour, weather_meteogram,
 };
-use crate::report::charts::{Chart, ChartStyle, ChartView, TimeChart, render_png, render_svg};
+use crate::report::charts::{ChartStyle, ChartView, TimeChart};
 use crate::store::{Hour, StationId, Variable};
 use crate::ui::chart::TimeChartWidget;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
+use crate::ui::jobs::{ChartData, ExportFile};
 use crate::ui::widgets::card;
 
 /// Look-back choices, days before "now".
@@ -97,7 +96,6 @@ pub struct WeatherPage {
     hindcast: Option<(HindcastKey, Result<Hindcast, HindcastError>, bool)>,
     /// Settings being edited (used at once; saved when an edit is finished).
     draft: Option<(WindowSettings, OutlookSettings)>,
-    message: Option<(bool, String)>,
 }
 
 impl Default for WeatherPage {
@@ -112,7 +110,6 @@ impl Default for WeatherPage {
             period: None,
             hindcast: None,
             draft: None,
-            message: None,
         }
     }
 }
@@ -492,29 +489,19 @@ impl WeatherPage {
                 } else {
                     button
                 };
-                if button.clicked() {
-                    self.export(cx, svg);
+                if button.clicked()
+                    && let Some(file) = self.export(cx, svg)
+                {
+                    cx.send(Command::Export(vec![file]));
                 }
             }
         });
-        if let Some((ok, text)) = &self.message {
-            let colour = if *ok {
-                cx.look.weak_text
-            } else {
-                cx.look.error
-            };
-            ui.label(RichText::new(text).color(colour));
-        }
     }
 
-    /// Write the meteogram as shown (zoom and hidden series included) into `exports/` of the
-    /// workspace.
-    fn export(&mut self, cx: &PageContext<'_>, svg: bool) {
-        let tr = cx.tr;
-        let Some(c) = &self.computed else {
-            return;
-        };
-        let dir = cx.workspace.root().join("exports");
+    /// The meteogram as shown (zoom and hidden series included), as a PNG or SVG file for the
+    /// exports folder; drawn on a worker thread when saved.
+    fn export(&self, cx: &PageContext<'_>, svg: bool) -> Option<ExportFile> {
+        let c = self.computed.as_ref()?;
         let stamp = crate::clock::to_cst(cx.now).format("%Y%m%d-%H%M");
         let name: String = c
             .selection
@@ -522,27 +509,13 @@ impl WeatherPage {
             .chars()
             .map(|ch| if ch.is_alphanumeric() { ch } else { '_' })
             .collect();
-        let path: PathBuf = dir.join(format!(
+        let file = format!(
             "meteogram_{name}_{stamp}.{}",
             if svg { "svg" } else { "png" }
-        ));
-        let (w, h) = EXPORT_SIZE;
-        let result = std::fs::create_dir_all(&dir)
-            .map_err(|e| e.to_string())
-            .and_then(|()| {
-                let chart = Chart::Time(&c.chart, &self.view);
-                let style = ChartStyle::desktop().with_lang(tr.0);
-                if svg {
-                    render_svg(&path, w, h, chart, &style)
-                } else {
-                    render_png(&path, w, h, chart, &style)
-                }
-                .map_err(|e| e.to_string())
-            });
-        self.message = Some(match result {
-            Ok(()) => (true, tr.f(T::WxExported, &[&path.display()])),
-            Err(e) => (false, tr.f(T::WxExportFailed, &[&e])),
-        });
+        );
+        let chart = ChartData::Time(c.chart.clone(), self.view.clone());
+        let style = ChartStyle::desktop().with_lang(cx.tr.0);
+        Some(ExportFile::chart(file, chart, EXPORT_SIZE, style, svg))
     }
 
     fn hindcast_card(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
