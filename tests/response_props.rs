@@ -157,7 +157,7 @@ proptest! {
                 Err(ServiceError::Rejected(_)) => {
                     prop_assert_eq!(journal.read_since(0).expect("read").len(), before);
                 }
-                Err(other) => prop_assert!(false, "{}", other),
+                Err(other) => prop_assert!(false, "{:?}", other),
             }
         }
         let folded = ResponseState::fold(&journal.read_since(0).expect("fold"));

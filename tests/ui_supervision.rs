@@ -86,7 +86,7 @@ fn a_finding_goes_from_assigned_to_closed_with_journal_events() {
     h.get_by_label("DB0001").click();
     h.run();
     h.get_by_label(&tr.f(T::SvDetail, &[&"DB0001"]));
-    let move_to = |s: Status| tr.f(T::SvMoveTo, &[&s.label_zh()]);
+    let move_to = |s: Status| tr.f(T::SvMoveTo, &[&tr.finding_status(s)]);
     click(&mut h, &move_to(Status::Rectifying));
     // Rectified needs evidence: refused without, recorded with.
     click(&mut h, &move_to(Status::Rectified));

@@ -10,8 +10,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
+use crate::clock::parse_instant;
 use crate::domain::plan::{self, Plan};
 use crate::domain::response::{Episode, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
@@ -33,9 +34,6 @@ use crate::store::{StationId, Store};
 use crate::workspace::Workspace;
 
 use super::Failure;
-
-/// Beijing time, the default offset of times on the command line.
-const CST: i32 = 8 * 3600;
 
 /// Arguments of `airdesk response`.
 #[derive(Debug, clap::Args)]
@@ -268,42 +266,17 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     }
 }
 
-/// Beijing time (UTC+8).
-fn beijing() -> FixedOffset {
-    FixedOffset::east_opt(CST).unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc))
-}
-
 fn now() -> DateTime<FixedOffset> {
-    chrono::Utc::now().with_timezone(&beijing())
+    crate::clock::to_cst(chrono::Utc::now())
 }
 
-/// A time on the command line: with an offset, or Beijing time; a bare date is 00:00.
+/// A time on the command line (see [`parse_instant`]): with an offset, or Beijing time.
 fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, Failure> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t);
-    }
-    let tz = beijing();
-    let local = |t: NaiveDateTime| tz.from_local_datetime(&t).single();
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Some(t) = NaiveDateTime::parse_from_str(s, fmt).ok().and_then(local) {
-            return Ok(t);
-        }
-    }
-    if let Some(t) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .and_then(local)
-    {
-        return Ok(t);
-    }
-    Err(Failure::unusable(format!(
-        "「{s}」 is not a time: write 2025-01-15T10:00 (Beijing time) or 2025-01-15T10:00:00+08:00"
-    )))
+    parse_instant(s).ok_or_else(|| {
+        Failure::unusable(format!(
+            "「{s}」 is not a time: write 2025-01-15T10:00 (Beijing time) or 2025-01-15T10:00:00+08:00"
+        ))
+    })
 }
 
 fn time_or_now(s: Option<&str>) -> Result<DateTime<FixedOffset>, Failure> {
@@ -323,7 +296,9 @@ fn session_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<Session, Failure>
     for a in session.models().response.anomalies() {
         eprintln!(
             "airdesk: warning: journal event #{} ({}) was skipped: {}",
-            a.seq, a.kind, a.reason
+            a.seq,
+            a.kind,
+            a.reason.render(Tr(Language::En))
         );
     }
     Ok(session)
@@ -527,7 +502,7 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
         measure: i.key().measure.clone(),
         unit: i.key().unit.clone(),
         unit_name: i.spec.unit_name.clone(),
-        status: i.status.label_en(),
+        status: Tr(Language::En).item_status(i.status),
         deadline: i.deadline.to_rfc3339(),
         text: i
             .history

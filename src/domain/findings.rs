@@ -78,28 +78,6 @@ impl Status {
     pub fn awaits_rectification(self) -> bool {
         matches!(self, Status::Assigned | Status::Rectifying)
     }
-
-    /// Chinese label.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Status::Assigned => "已交办",
-            Status::Rectifying => "整改中",
-            Status::Rectified => "已整改",
-            Status::Verified => "已核查",
-            Status::Closed => "已销号",
-        }
-    }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Status::Assigned => "assigned",
-            Status::Rectifying => "rectifying",
-            Status::Rectified => "rectified",
-            Status::Verified => "verified",
-            Status::Closed => "closed",
-        }
-    }
 }
 
 /// What kind of Situation-board alert became a finding.
@@ -317,17 +295,14 @@ impl FindingEvent {
     }
 }
 
-/// Why a command or event was refused.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a command or event was refused (the interface words it, `crate::i18n`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum FindingError {
     /// No finding with this number.
-    #[error("no finding {0}")]
     Unknown(FindingId),
     /// A number already used.
-    #[error("finding {0} already exists")]
     Duplicate(FindingId),
     /// A status change the workflow does not allow.
-    #[error("{id} cannot go from {} to {}", .from.label_en(), .to.label_en())]
     NotAllowed {
         /// Which.
         id: FindingId,
@@ -337,7 +312,6 @@ pub enum FindingError {
         to: Status,
     },
     /// The event was decided on a status the finding no longer has.
-    #[error("{id} is {} now, not {}", .actual.label_en(), .expected.label_en())]
     Stale {
         /// Which.
         id: FindingId,
@@ -347,11 +321,36 @@ pub enum FindingError {
         actual: Status,
     },
     /// Moving to rectified without evidence.
-    #[error("{0} cannot be marked rectified without evidence (text or files)")]
     NoEvidence(FindingId),
     /// A required field is empty.
-    #[error("the {0} is empty")]
-    Empty(&'static str),
+    Empty(FindingField),
+}
+
+/// A field a finding, or a change of it, cannot do without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingField {
+    /// What is wrong.
+    Description,
+    /// Who fixes it.
+    Unit,
+    /// Why a deadline moves.
+    Reason,
+}
+
+/// Why a journal event of supervision was passed over.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Skipped {
+    /// The payload does not decode (the journal's message).
+    Undecodable(String),
+    /// The payload is another kind of event than the envelope says.
+    KindMismatch {
+        /// The envelope's kind.
+        kind: String,
+        /// The payload's kind.
+        payload: &'static str,
+    },
+    /// It does not fit the findings as they stand.
+    Misfit(FindingError),
 }
 
 /// One entry of a finding's history.
@@ -422,7 +421,7 @@ pub struct FindingCounts {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Findings {
     items: BTreeMap<FindingId, Finding>,
-    skipped: Vec<(u64, String)>,
+    skipped: Vec<(u64, Skipped)>,
 }
 
 impl crate::journal::Fold for Findings {
@@ -435,17 +434,16 @@ impl crate::journal::Fold for Findings {
         }
         let result = event
             .decode::<FindingEvent>()
-            .map_err(|e| e.to_string())
+            .map_err(|e| Skipped::Undecodable(e.to_string()))
             .and_then(|e| {
                 if e.kind() != event.kind {
-                    return Err(format!(
-                        "kind {} does not match the payload ({})",
-                        event.kind,
-                        e.kind()
-                    ));
+                    return Err(Skipped::KindMismatch {
+                        kind: event.kind.clone(),
+                        payload: e.kind(),
+                    });
                 }
                 self.apply_typed(event.recorded_at, &event.operator, &e)
-                    .map_err(|e| e.to_string())
+                    .map_err(Skipped::Misfit)
             });
         if let Err(reason) = result {
             self.skipped.push((event.seq, reason));
@@ -475,7 +473,7 @@ impl Findings {
     }
 
     /// Journal events that were skipped: sequence number and reason.
-    pub fn skipped(&self) -> &[(u64, String)] {
+    pub fn skipped(&self) -> &[(u64, Skipped)] {
         &self.skipped
     }
 
@@ -562,7 +560,7 @@ impl Findings {
             } => {
                 let f = self.items.get(&id).ok_or(FindingError::Unknown(id))?;
                 if reason.trim().is_empty() {
-                    return Err(FindingError::Empty("reason"));
+                    return Err(FindingError::Empty(FindingField::Reason));
                 }
                 Ok(FindingEvent::DeadlineChanged {
                     id,
@@ -645,10 +643,10 @@ impl Findings {
 
 fn check_new(f: &NewFinding) -> Result<(), FindingError> {
     if f.description.trim().is_empty() {
-        return Err(FindingError::Empty("description"));
+        return Err(FindingError::Empty(FindingField::Description));
     }
     if f.unit.trim().is_empty() {
-        return Err(FindingError::Empty("responsible unit"));
+        return Err(FindingError::Empty(FindingField::Unit));
     }
     Ok(())
 }
@@ -1087,7 +1085,7 @@ mod tests {
         bad.description = "  ".into();
         assert_eq!(
             s.decide(FindingCommand::Assign(bad)),
-            Err(FindingError::Empty("description"))
+            Err(FindingError::Empty(FindingField::Description))
         );
         assert_eq!(
             s.decide(mv(FindingId(9), Status::Rectifying, None)),

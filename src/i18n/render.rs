@@ -2,7 +2,6 @@
 //! outcomes) is rendered here, in one place, through the translation table — never by the code
 //! that decided it.
 
-use crate::i18n::Language;
 use crate::journal::ReadOnlyReason;
 use crate::session::{Outcome, SessionError, WhyNot};
 
@@ -46,11 +45,8 @@ impl Render for SessionError {
     fn render(&self, tr: Tr) -> String {
         match self {
             SessionError::Refused(w) => w.render(tr),
-            SessionError::Response(e) => match tr.0 {
-                Language::Zh => e.zh(),
-                Language::En => e.en(),
-            },
-            SessionError::Finding(e) => e.to_string(),
+            SessionError::Response(e) => e.render(tr),
+            SessionError::Finding(e) => e.render(tr),
             SessionError::Journal(e) => tr.f(T::JournalWriteFailed, &[e]),
         }
     }

@@ -6,8 +6,8 @@
 use base64::Engine;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::domain::response::text::{duration_zh, time_short, time_zh};
 use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState};
+use crate::i18n::{Render, ZH};
 
 use super::daily_report::problems;
 use super::open_items::anchor_line;
@@ -162,7 +162,7 @@ pub fn after_action_html(
             "p",
             &format!(
                 "（应急响应尚未解除，本总结统计至{}。）",
-                time_zh(&input.now)
+                ZH.moment(&input.now)
             ),
         );
     }
@@ -173,25 +173,25 @@ pub fn after_action_html(
     let levels: Vec<String> = e
         .steps
         .iter()
-        .map(|s| format!("{}（{}起）", s.to.default_name(), time_zh(&s.effective)))
+        .map(|s| format!("{}（{}起）", ZH.level(s.to), ZH.moment(&s.effective)))
         .collect();
     let pauses: Vec<String> = e
         .pauses
         .iter()
         .map(|p| match &p.resumed {
-            Some((r, _)) => format!("{} 至 {}", time_zh(&p.pause.at), time_zh(&r.at)),
-            None => format!("{} 起", time_zh(&p.pause.at)),
+            Some((r, _)) => format!("{} 至 {}", ZH.moment(&p.pause.at), ZH.moment(&r.at)),
+            None => format!("{} 起", ZH.moment(&p.pause.at)),
         })
         .collect();
     let rows = [
         ("依据预案", format!("{}（{}）", e.plan.name, e.plan.version)),
         (
             "预警发布",
-            format!("{}，{}", time_zh(&e.issued.at), e.steps[0].approver),
+            format!("{}，{}", ZH.moment(&e.issued.at), e.steps[0].approver),
         ),
-        ("启动时间", time_zh(&e.start)),
+        ("启动时间", ZH.moment(&e.start)),
         ("级别变化", levels.join(" → ")),
-        ("最高级别", e.max_level().default_name().to_owned()),
+        ("最高级别", ZH.level(e.max_level()).to_owned()),
         (
             "暂停",
             if pauses.is_empty() {
@@ -203,11 +203,11 @@ pub fn after_action_html(
         (
             "解除时间",
             match &e.lifting {
-                Some((l, _)) => format!("{}（{}）", time_zh(&l.at), l.basis),
+                Some((l, _)) => format!("{}（{}）", ZH.moment(&l.at), l.basis),
                 None => "尚未解除".to_owned(),
             },
         ),
-        ("持续时长", duration_zh(end.signed_duration_since(e.start))),
+        ("持续时长", ZH.duration(end.signed_duration_since(e.start))),
         ("首要污染物", e.primary.clone()),
     ];
     for (k, v) in rows {
@@ -236,13 +236,15 @@ pub fn after_action_html(
             continue;
         }
         h.raw("<tr>");
-        h.tag("td", &time_short(&t.stamp.at));
+        h.tag("td", &crate::report::table_time(&t.stamp.at));
         h.tag(
             "td",
-            &t.effective.as_ref().map_or_else(String::new, time_short),
+            &t.effective
+                .as_ref()
+                .map_or_else(String::new, crate::report::table_time),
         );
         h.tag("td", &t.stamp.operator);
-        h.tag("td", &t.text);
+        h.tag("td", &t.render(ZH));
         h.raw("</tr>\n");
     }
     h.raw("</table>\n");
@@ -297,12 +299,12 @@ pub fn after_action_html(
         });
         h.tag("td", &item.spec.unit_name);
         h.tag("td", &format!("{} {}", item.key().measure, item.spec.text));
-        h.tag("td", item.spec.level.default_name());
-        h.tag("td", &time_short(&item.deadline));
-        h.tag("td", item.status.label());
+        h.tag("td", ZH.level(item.spec.level));
+        h.tag("td", &crate::report::table_time(&item.deadline));
+        h.tag("td", ZH.item_status(item.status));
         h.tag(
             "td",
-            &done.map_or_else(String::new, |d| time_short(&d.stamp.at)),
+            &done.map_or_else(String::new, |d| crate::report::table_time(&d.stamp.at)),
         );
         h.tag("td", &done.map_or_else(String::new, |d| d.text.clone()));
         h.raw("</tr>\n");
@@ -321,12 +323,12 @@ pub fn after_action_html(
             h.tag("td", &p.unit_name);
             h.tag("td", &p.measure);
             h.tag("td", &p.problem);
-            h.tag("td", &time_short(&p.reported_at));
+            h.tag("td", &crate::report::table_time(&p.reported_at));
             h.tag(
                 "td",
                 &p.rectified.as_ref().map_or_else(
                     || "尚未整改".to_owned(),
-                    |(at, text)| format!("{}：{}", time_short(at), text),
+                    |(at, text)| format!("{}：{}", crate::report::table_time(at), text),
                 ),
             );
             h.raw("</tr>\n");
@@ -376,7 +378,7 @@ pub fn after_action_html(
     h.raw("<p class=\"note\">");
     h.text(&format!(
         "本总结由AirDesk根据工作日志生成，生成时间{}。",
-        time_zh(&input.now)
+        ZH.moment(&input.now)
     ));
     h.raw("</p>\n</body>\n</html>\n");
     Ok(h.0)

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset};
 
-use crate::domain::response::text::time_zh;
 use crate::domain::response::{Anchor, ResponseState, TimelineEntry};
+use crate::i18n::ZH;
 
 use super::daily_report::{ProblemLine, change_lines, problem_lines, problems};
 use super::duty::Duty;
@@ -98,12 +98,12 @@ impl Handover {
                     .as_ref()
                     .map_or_else(String::new, |d| format!("（{d}）")),
                 self.to_officer.clone().unwrap_or_else(dash),
-                time_zh(&self.at)
+                ZH.moment(&self.at)
             ),
             format!(
                 "本班时段：{} 至 {}",
-                time_zh(&self.since),
-                time_zh(&self.at)
+                ZH.moment(&self.since),
+                ZH.moment(&self.at)
             ),
             String::new(),
             "一、预警状态".to_owned(),

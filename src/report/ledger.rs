@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::domain::findings::{Finding, Findings};
-use crate::i18n::Language;
+use crate::i18n::{Language, Tr};
 
 /// What the ledger needs besides the findings.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,12 +114,7 @@ fn row(f: &Finding, o: &LedgerOptions) -> Vec<String> {
             || if zh { "长期" } else { "standing" }.to_string(),
             |d| d.to_string(),
         ),
-        if zh {
-            f.status.label_zh()
-        } else {
-            f.status.label_en()
-        }
-        .to_string(),
+        Tr(o.language).finding_status(f.status).to_string(),
         match (overdue > 0, zh) {
             (true, true) => "是",
             (false, true) => "否",

@@ -9,8 +9,8 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook};
 
-use crate::domain::response::text::time_short;
 use crate::domain::response::{Episode, Item, ItemStatus, ResponseState};
+use crate::i18n::ZH;
 
 /// Column headers, in order.
 pub const HEADERS: [&str; 20] = [
@@ -99,7 +99,7 @@ fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> Ledger
     let clock = e.clock(now);
     let overdue = item.is_overdue(clock);
     let t = |c: Option<&crate::domain::response::ItemChange>| {
-        c.map_or_else(String::new, |c| time_short(&c.stamp.at))
+        c.map_or_else(String::new, |c| crate::report::table_time(&c.stamp.at))
     };
     let done = item.done();
     let evidence: Vec<&str> = item
@@ -109,7 +109,7 @@ fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> Ledger
         .collect();
     let problems: Vec<String> = item
         .problems()
-        .map(|c| format!("{} {}", time_short(&c.stamp.at), c.text))
+        .map(|c| format!("{} {}", crate::report::table_time(&c.stamp.at), c.text))
         .collect();
     let rectified = item.last(ItemStatus::Rectified);
     let overdue_text = if !item.status.is_live() {
@@ -124,15 +124,15 @@ fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> Ledger
     let cells = vec![
         n.to_string(),
         format!("第{}次", e.number),
-        item.spec.level.default_name().to_owned(),
+        ZH.level(item.spec.level).to_owned(),
         item.key().measure.clone(),
-        item.spec.category.label().to_owned(),
+        ZH.measure_category(item.spec.category).to_owned(),
         item.spec.text.clone(),
         item.spec.unit_name.clone(),
         if item.spec.lead { "牵头" } else { "配合" }.to_owned(),
         t(item.history.first()),
-        time_short(&item.deadline),
-        item.status.label().to_owned(),
+        crate::report::table_time(&item.deadline),
+        ZH.item_status(item.status).to_owned(),
         t(item.acknowledged()),
         t(done),
         done.map_or_else(String::new, |c| c.text.clone()),

@@ -25,7 +25,6 @@ mod decide;
 mod error;
 pub mod event;
 mod state;
-pub mod text;
 mod unit_tree;
 
 #[cfg(test)]
@@ -40,10 +39,10 @@ pub use command::{
     ResumeInput,
 };
 pub use decide::{decide, preview};
-pub use error::{CommandError, Field};
+pub use error::{CommandError, Field, Numbered};
 pub use event::{AdviceBasis, Decision, PlanRef, ResponseEvent};
 pub use state::{
-    Anchor, Anomaly, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase, ResponseState,
-    Shift, Stamp, StatusFilter, TimelineEntry, UnitSummary,
+    Anchor, Anomaly, AnomalyReason, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase,
+    ResponseState, Shift, Stamp, StatusFilter, TimelineEntry, TimelineEvent, UnitSummary,
 };
 pub use unit_tree::{UnitRow, hidden_by, subtree_of, unit_rows};

@@ -14,12 +14,11 @@ use crate::journal::{Event, Fold, Hash};
 use crate::store::Hour;
 
 use super::checklist::{Item, ItemChange, ItemKey, ItemStatus, Progress, Transition};
-use super::error::CommandError;
+use super::error::{CommandError, Numbered};
 use super::event::{
     ConsultationRecorded, LevelChanged, PlanRef, ResponseEvent, WarningIssued, WarningLifted,
     WarningPaused, WarningResumed,
 };
-use super::text::{duration_zh, time_short, time_zh};
 
 /// Who recorded an event, when, and where it sits in the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -351,7 +350,8 @@ pub struct Handoff {
     pub stamp: Stamp,
 }
 
-/// One line of the response's history, in words.
+/// One line of the response's history: who recorded what, when; the interface words it
+/// (`crate::i18n`), in Chinese for the reports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineEntry {
     /// Who recorded it and when.
@@ -360,22 +360,108 @@ pub struct TimelineEntry {
     pub kind: &'static str,
     /// Episode it belongs to.
     pub episode: Option<u32>,
-    /// Unit concerned (checklist events): id.
-    pub unit: Option<String>,
-    /// Unit concerned: name.
-    pub unit_name: Option<String>,
     /// When it takes effect, for decisions (start, effective, lifting time).
     pub effective: Option<DateTime<FixedOffset>>,
-    /// Chinese text.
-    pub text: String,
-    /// English text.
-    pub text_en: String,
+    /// What happened, with its numbers.
+    pub what: TimelineEvent,
+}
+
+/// What a timeline line says, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimelineEvent {
+    /// A consultation as recorded.
+    Consultation(ConsultationRecorded),
+    /// A warning issued.
+    Issued {
+        /// Its level.
+        level: Level,
+        /// When it takes effect.
+        start: DateTime<FixedOffset>,
+        /// Expected end, when stated.
+        expected_end: Option<DateTime<FixedOffset>>,
+        /// Who signed it.
+        approver: String,
+        /// How many checklist items it sets.
+        items: usize,
+    },
+    /// The level raised or lowered.
+    LevelChanged {
+        /// Raised (else lowered).
+        up: bool,
+        /// Level before.
+        from: Level,
+        /// Level after.
+        to: Level,
+        /// When it takes effect.
+        effective: DateTime<FixedOffset>,
+        /// Who signed it.
+        approver: String,
+        /// Items added.
+        added: usize,
+        /// Items dropped.
+        dropped: usize,
+        /// Items kept.
+        kept: usize,
+    },
+    /// The response paused.
+    Paused {
+        /// From when.
+        at: DateTime<FixedOffset>,
+        /// Why.
+        basis: String,
+    },
+    /// The response resumed.
+    Resumed {
+        /// From when.
+        at: DateTime<FixedOffset>,
+        /// Why.
+        basis: String,
+    },
+    /// The warning lifted.
+    Lifted {
+        /// The level it had.
+        level: Level,
+        /// When.
+        at: DateTime<FixedOffset>,
+        /// How long it was in force (`None`: called off before it took effect).
+        lasted: Option<chrono::Duration>,
+        /// Why.
+        basis: String,
+    },
+    /// A unit reported on a checklist item.
+    Item {
+        /// The unit's name.
+        unit_name: String,
+        /// Which item (measure and unit id).
+        item: ItemKey,
+        /// Its status after the report.
+        status: ItemStatus,
+        /// Feedback or problem text.
+        text: String,
+    },
+    /// The stamp's officer took over the desk.
+    ShiftStarted,
+    /// The stamp's officer handed over.
+    HandedOver {
+        /// Who takes over.
+        to: String,
+    },
 }
 
 impl TimelineEntry {
     /// Whether this is a warning decision (issue, change, pause, resume, lift).
     pub fn is_warning(&self) -> bool {
         self.kind.starts_with("warning.")
+    }
+
+    /// The unit concerned (checklist reports): id and name.
+    pub fn unit(&self) -> Option<(&str, &str)> {
+        match &self.what {
+            TimelineEvent::Item {
+                unit_name, item, ..
+            } => Some((item.unit.as_str(), unit_name.as_str())),
+            _ => None,
+        }
     }
 }
 
@@ -387,7 +473,16 @@ pub struct Anomaly {
     /// Its kind.
     pub kind: String,
     /// What was wrong.
-    pub reason: String,
+    pub reason: AnomalyReason,
+}
+
+/// Why an event could not be folded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnomalyReason {
+    /// The payload does not decode (the journal's message, which names the field).
+    Undecodable(String),
+    /// It does not fit the state (an item that does not exist, a second warning in force …).
+    Misfit(CommandError),
 }
 
 /// Everything the response journal says, folded.
@@ -411,10 +506,12 @@ impl Fold for ResponseState {
         let Some(decoded) = ResponseEvent::decode(event) else {
             return;
         };
-        let result = decoded.map_err(|e| e.to_string()).and_then(|r| {
-            self.apply_typed(&Stamp::of(event), &r)
-                .map_err(|e| e.to_string())
-        });
+        let result = decoded
+            .map_err(|e| AnomalyReason::Undecodable(e.to_string()))
+            .and_then(|r| {
+                self.apply_typed(&Stamp::of(event), &r)
+                    .map_err(AnomalyReason::Misfit)
+            });
         if let Err(reason) = result {
             self.anomalies.push(Anomaly {
                 seq: event.seq,
@@ -534,24 +631,12 @@ impl ResponseState {
         stamp: &Stamp,
         event: &ResponseEvent,
     ) -> Result<(), CommandError> {
-        let kind = event.kind();
-        let entry =
-            |episode: Option<u32>, effective, text: String, text_en: String| TimelineEntry {
-                stamp: stamp.clone(),
-                kind,
-                episode,
-                unit: None,
-                unit_name: None,
-                effective,
-                text,
-                text_en,
-            };
-        let line = match event {
+        let (episode, effective, what) = match event {
             ResponseEvent::ConsultationRecorded(c) => {
                 let expected = self.consultations.len() as u32 + 1;
                 if c.number != expected {
                     return Err(CommandError::OutOfSequence {
-                        what: "consultation",
+                        what: Numbered::Consultation,
                         found: c.number,
                         expected,
                     });
@@ -560,87 +645,37 @@ impl ResponseState {
                     record: c.clone(),
                     stamp: stamp.clone(),
                 });
-                entry(
+                (
                     None,
                     Some(c.held_at),
-                    format!(
-                        "第{}次会商（{}）：{}。决定：{}；参加：{}",
-                        c.number,
-                        time_zh(&c.held_at),
-                        c.decision_text,
-                        c.decision.label(),
-                        c.participants.join("、")
-                    ),
-                    format!(
-                        "Consultation #{} ({}): {}. Decision: {}; present: {}",
-                        c.number,
-                        time_short(&c.held_at),
-                        c.decision_text,
-                        c.decision.label_en(),
-                        c.participants.join(", ")
-                    ),
+                    TimelineEvent::Consultation(c.clone()),
                 )
             }
             ResponseEvent::WarningIssued(w) => {
                 let episode = self.issue(stamp, w)?;
-                let end = w
-                    .expected_end
-                    .map_or_else(String::new, |t| format!("，预计持续至{}", time_zh(&t)));
-                entry(
-                    Some(episode),
-                    Some(w.start),
-                    format!(
-                        "发布{}，自{}起启动{}{}；签发：{}；下达措施{}项",
-                        w.level.default_name(),
-                        time_zh(&w.start),
-                        super::text::response_zh(w.level),
-                        end,
-                        w.approver,
-                        w.items.len()
-                    ),
-                    format!(
-                        "{} issued, in force from {}; signed by {}; {} checklist items",
-                        w.level.default_name_en(),
-                        time_short(&w.start),
-                        w.approver,
-                        w.items.len()
-                    ),
-                )
+                let what = TimelineEvent::Issued {
+                    level: w.level,
+                    start: w.start,
+                    expected_end: w.expected_end,
+                    approver: w.approver.clone(),
+                    items: w.items.len(),
+                };
+                (Some(episode), Some(w.start), what)
             }
             ResponseEvent::WarningUpgraded(c) | ResponseEvent::WarningDowngraded(c) => {
                 let up = matches!(event, ResponseEvent::WarningUpgraded(_));
                 self.change_level(stamp, c, up)?;
-                let (verb, verb_en) = if up {
-                    ("升级", "upgraded")
-                } else {
-                    ("降级", "downgraded")
+                let what = TimelineEvent::LevelChanged {
+                    up,
+                    from: c.from,
+                    to: c.to,
+                    effective: c.effective,
+                    approver: c.approver.clone(),
+                    added: c.diff.added.len(),
+                    dropped: c.diff.dropped.len(),
+                    kept: c.diff.kept.len(),
                 };
-                entry(
-                    Some(c.episode),
-                    Some(c.effective),
-                    format!(
-                        "自{}起由{}{}为{}；签发：{}；新增措施{}项、撤销{}项、保留{}项",
-                        time_zh(&c.effective),
-                        c.from.default_name(),
-                        verb,
-                        c.to.default_name(),
-                        c.approver,
-                        c.diff.added.len(),
-                        c.diff.dropped.len(),
-                        c.diff.kept.len()
-                    ),
-                    format!(
-                        "{} from {} to {} as of {}; signed by {}; {} items added, {} dropped, {} kept",
-                        verb_en,
-                        c.from.default_name_en(),
-                        c.to.default_name_en(),
-                        time_short(&c.effective),
-                        c.approver,
-                        c.diff.added.len(),
-                        c.diff.dropped.len(),
-                        c.diff.kept.len()
-                    ),
-                )
+                (Some(c.episode), Some(c.effective), what)
             }
             ResponseEvent::WarningPaused(p) => {
                 let e = self.open_episode(p.episode)?;
@@ -657,21 +692,19 @@ impl ResponseState {
                     stamp: stamp.clone(),
                     resumed: None,
                 });
-                entry(
-                    Some(p.episode),
-                    Some(p.at),
-                    format!("自{}起暂停应急响应：{}", time_zh(&p.at), p.basis),
-                    format!("response paused from {}: {}", time_short(&p.at), p.basis),
-                )
+                let what = TimelineEvent::Paused {
+                    at: p.at,
+                    basis: p.basis.clone(),
+                };
+                (Some(p.episode), Some(p.at), what)
             }
             ResponseEvent::WarningResumed(r) => {
                 self.resume(stamp, r)?;
-                entry(
-                    Some(r.episode),
-                    Some(r.at),
-                    format!("自{}起恢复应急响应：{}", time_zh(&r.at), r.basis),
-                    format!("response resumed from {}: {}", time_short(&r.at), r.basis),
-                )
+                let what = TimelineEvent::Resumed {
+                    at: r.at,
+                    basis: r.basis.clone(),
+                };
+                (Some(r.episode), Some(r.at), what)
             }
             ResponseEvent::WarningLifted(l) => {
                 let e = self.open_episode(l.episode)?;
@@ -680,31 +713,15 @@ impl ResponseState {
                         earliest: e.earliest_lift(),
                     });
                 }
-                let level = e.level();
                 let lasted = l.at.signed_duration_since(e.start);
-                let lasted = if lasted < chrono::Duration::zero() {
-                    "生效前撤销".to_owned()
-                } else {
-                    format!("历时{}", duration_zh(lasted))
+                let what = TimelineEvent::Lifted {
+                    level: e.level(),
+                    at: l.at,
+                    lasted: (lasted >= chrono::Duration::zero()).then_some(lasted),
+                    basis: l.basis.clone(),
                 };
                 e.lifting = Some((l.clone(), stamp.clone()));
-                entry(
-                    Some(l.episode),
-                    Some(l.at),
-                    format!(
-                        "于{}解除{}（{}）：{}",
-                        time_zh(&l.at),
-                        level.default_name(),
-                        lasted,
-                        l.basis
-                    ),
-                    format!(
-                        "{} lifted at {}: {}",
-                        level.default_name_en(),
-                        time_short(&l.at),
-                        l.basis
-                    ),
-                )
+                (Some(l.episode), Some(l.at), what)
             }
             ResponseEvent::Item(t, r) => {
                 let e = self.latest_episode_mut(r.episode)?;
@@ -718,38 +735,15 @@ impl ResponseState {
                     stamp: stamp.clone(),
                     text: r.text.clone(),
                     evidence: r.evidence.clone(),
+                    dropped_for: None,
                 });
-                let detail = if r.text.is_empty() {
-                    String::new()
-                } else {
-                    format!("：{}", r.text)
+                let what = TimelineEvent::Item {
+                    unit_name: item.spec.unit_name.clone(),
+                    item: r.item.clone(),
+                    status: t.target(),
+                    text: r.text.clone(),
                 };
-                let detail_en = if r.text.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", r.text)
-                };
-                let mut line = entry(
-                    Some(r.episode),
-                    None,
-                    format!(
-                        "{}「{}」{}{}",
-                        item.spec.unit_name,
-                        r.item.measure,
-                        t.target().label(),
-                        detail
-                    ),
-                    format!(
-                        "{} [{}] {}{}",
-                        r.item.unit,
-                        r.item.measure,
-                        t.target().label_en(),
-                        detail_en
-                    ),
-                );
-                line.unit = Some(r.item.unit.clone());
-                line.unit_name = Some(item.spec.unit_name.clone());
-                line
+                (Some(r.episode), None, what)
             }
             ResponseEvent::ShiftStarted(s) => {
                 self.shifts.push(Shift {
@@ -757,12 +751,7 @@ impl ResponseState {
                     note: s.note.clone(),
                     handoff: None,
                 });
-                entry(
-                    None,
-                    None,
-                    format!("{}接班", stamp.operator),
-                    format!("{} took over the desk", stamp.operator),
-                )
+                (None, None, TimelineEvent::ShiftStarted)
             }
             ResponseEvent::ShiftHandedOver(h) => {
                 let Some(shift) = self.shifts.last_mut().filter(|s| s.handoff.is_none()) else {
@@ -773,15 +762,16 @@ impl ResponseState {
                     note: h.note.clone(),
                     stamp: stamp.clone(),
                 });
-                entry(
-                    None,
-                    None,
-                    format!("{}交班给{}", stamp.operator, h.to),
-                    format!("{} handed over to {}", stamp.operator, h.to),
-                )
+                (None, None, TimelineEvent::HandedOver { to: h.to.clone() })
             }
         };
-        self.timeline.push(line);
+        self.timeline.push(TimelineEntry {
+            stamp: stamp.clone(),
+            kind: event.kind(),
+            episode,
+            effective,
+            what,
+        });
         Ok(())
     }
 
@@ -792,7 +782,7 @@ impl ResponseState {
         let expected = self.episodes.len() as u32 + 1;
         if w.episode != expected {
             return Err(CommandError::OutOfSequence {
-                what: "episode",
+                what: Numbered::Episode,
                 found: w.episode,
                 expected,
             });
@@ -878,8 +868,9 @@ impl ResponseState {
             item.history.push(ItemChange {
                 status: ItemStatus::Dropped,
                 stamp: stamp.clone(),
-                text: format!("{}后不再要求", c.to.default_name()),
+                text: String::new(),
                 evidence: None,
+                dropped_for: Some(c.to),
             });
         }
         for spec in &c.diff.added {
@@ -950,7 +941,7 @@ impl ResponseState {
         match self.episodes.last_mut() {
             Some(e) if e.lifting.is_none() && e.number == n => Ok(e),
             Some(e) if e.lifting.is_none() => Err(CommandError::OutOfSequence {
-                what: "episode",
+                what: Numbered::Episode,
                 found: n,
                 expected: e.number,
             }),
@@ -963,7 +954,7 @@ impl ResponseState {
         match self.episodes.last_mut() {
             Some(e) if e.number == n => Ok(e),
             Some(e) => Err(CommandError::OutOfSequence {
-                what: "episode",
+                what: Numbered::Episode,
                 found: n,
                 expected: e.number,
             }),

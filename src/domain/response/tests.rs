@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use super::*;
 use crate::domain::advisor::WarningState;
 use crate::domain::plan::{Level, Plan, default_plan};
+use crate::i18n::{Language, Render, Tr};
 use crate::journal::{Author, SqliteStorage, Storage};
 use crate::session::{Service, ServiceError};
 use crate::store::Hour;
@@ -84,7 +85,7 @@ pub(crate) fn run(
     command: Command,
     at: &str,
 ) -> crate::journal::Event {
-    execute(service, journal, &command, at).unwrap_or_else(|e| panic!("{command:?} at {at}: {e}"))
+    execute(service, journal, &command, at).unwrap_or_else(|e| panic!("{command:?} at {at}: {e:?}"))
 }
 
 fn refused(
@@ -208,7 +209,7 @@ fn item_transitions_valid_and_invalid() {
                 ..
             }
         ),
-        "{e}"
+        "{e:?}"
     );
     let e = refused(
         &mut s,
@@ -330,7 +331,10 @@ fn warning_commands_are_checked() {
     };
     let e = refused(&mut s, &mut j, lift("2025-01-16T12:00:00+08:00"), at);
     assert_eq!(e, CommandError::NoWarning);
-    assert!(e.zh().contains("没有生效的预警") && e.en().contains("no warning"));
+    assert!(
+        e.render(Tr(Language::Zh)).contains("没有生效的预警")
+            && e.render(Tr(Language::En)).contains("no warning")
+    );
     let e = refused(
         &mut s,
         &mut j,
@@ -438,7 +442,8 @@ fn warning_commands_are_checked() {
     let e = s.model().latest().expect("episode");
     assert!(matches!(e.phase(), Phase::Lifted { .. }));
     let last = s.model().timeline().last().expect("timeline");
-    assert!(last.text.contains("（生效前撤销）"), "{}", last.text);
+    let text = last.render(Tr(Language::Zh));
+    assert!(text.contains("（生效前撤销）"), "{text}");
     assert!(s.model().current().is_none());
     assert_eq!(s.model().advisor_state(), WarningState::None);
     // After lifting, a new warning starts episode 2.
@@ -620,7 +625,7 @@ fn upgrade_keeps_same_and_finished_items_drops_open_ones_adds_the_rest() {
         at,
     );
     assert_eq!(err, CommandError::ItemDropped(key("Y-DUST-1", "cgj")));
-    assert!(err.zh().contains("已因级别调整撤销"));
+    assert!(err.render(Tr(Language::Zh)).contains("已因级别调整撤销"));
     // Downgrading back to yellow requires Y-DUST-1@cgj again: the dropped item is revived with
     // its history, and the orange-only items not done are dropped.
     run(
@@ -759,7 +764,7 @@ fn read_only_journal_refuses_and_writes_nothing() {
         note: String::new(),
     };
     let err = execute(&mut s, &mut ro, &command, NOON).expect_err("read-only");
-    assert!(matches!(err, ServiceError::ReadOnly(_)), "{err}");
+    assert!(matches!(err, ServiceError::ReadOnly(_)), "{err:?}");
     assert!(ro.read_since(0).expect("read").is_empty());
 }
 
@@ -791,7 +796,10 @@ fn odd_events_become_anomalies_and_change_nothing_else() {
     let after = s.model();
     assert_eq!(after.anomalies().len(), 2);
     assert_eq!(after.anomalies()[0].seq, 2);
-    assert!(after.anomalies()[1].reason.contains("does not decode"));
+    assert!(matches!(
+        after.anomalies()[1].reason,
+        AnomalyReason::Undecodable(_)
+    ));
     assert_eq!(after.episodes(), before.episodes());
     assert_eq!(after.timeline(), before.timeline());
     assert_eq!(after.anchor().expect("anchor").seq, 4);
@@ -943,11 +951,18 @@ fn consultation_and_warning_filled_from_the_advisor() {
         (advice.level, advice.action),
         (Level::Orange, Action::Issue)
     );
-    let c = ConsultationInput::from_advice(&advice, now, vec!["县气象局 王敏".into()]);
+    let reasons = Tr(Language::Zh).reasons(&advice, &p);
+    let c = ConsultationInput::from_advice(
+        &advice,
+        reasons.clone(),
+        "发布预警（橙色预警）".into(),
+        now,
+        vec!["县气象局 王敏".into()],
+    );
     assert_eq!(c.decision, Decision::Issue);
     assert!(c.basis.contains("橙色预警"), "{}", c.basis);
     assert_eq!(c.advice.as_ref().map(|a| a.level), Some(Level::Orange));
-    let issue = IssueInput::from_advice(&advice, 8 * 3600, Some(1)).expect("a warning");
+    let issue = IssueInput::from_advice(&advice, reasons, 8 * 3600, Some(1)).expect("a warning");
     assert_eq!(issue.start, t("2025-01-15T00:00:00+08:00"));
     assert_eq!(issue.expected_end, Some(t("2025-01-18T00:00:00+08:00")));
     let (mut s, mut j) = fresh();
@@ -973,5 +988,5 @@ fn consultation_and_warning_filled_from_the_advisor() {
             ..input(WarningState::None)
         },
     );
-    assert!(IssueInput::from_advice(&below, 8 * 3600, None).is_none());
+    assert!(IssueInput::from_advice(&below, Vec::new(), 8 * 3600, None).is_none());
 }

@@ -8,7 +8,7 @@ use plotters::style::RGBColor;
 
 use super::ChartError;
 use super::canvas::{CENTER, CENTER_TOP, Canvas, LEFT_CENTER, LEFT_TOP, RIGHT_CENTER, alpha};
-use super::colour::{Band, WarningLevel, text_on};
+use super::colour::{Band, text_on, warning_colour};
 use super::decimate::Point;
 use super::decimate::{Bar, Decimated, Hourly, decimate, decimate_bars};
 use super::geometry::{
@@ -18,6 +18,7 @@ use super::geometry::{
 use super::style::ChartStyle;
 use super::time_axis::{local, time_ticks};
 use super::view::ChartView;
+use crate::domain::plan::Level;
 use crate::i18n::{T, Tr};
 use crate::store::Hour;
 
@@ -180,7 +181,7 @@ pub enum SpanKind {
     /// An unfavourable-weather window.
     Window,
     /// A warning period at a level.
-    Warning(WarningLevel),
+    Warning(Level),
     /// A festival day (fireworks peak).
     Festival,
 }
@@ -205,7 +206,7 @@ impl Span {
     pub fn colour(&self) -> RGBColor {
         self.tint.unwrap_or(match self.kind {
             SpanKind::Window => WINDOW_TINT,
-            SpanKind::Warning(level) => level.colour(),
+            SpanKind::Warning(level) => warning_colour(level),
             SpanKind::Festival => FESTIVAL_TINT,
         })
     }
@@ -298,7 +299,7 @@ impl TimeChart {
                 SpanKind::Window => (tr.t(T::ChartWindow), Swatch::Tint(WINDOW_TINT)),
                 SpanKind::Warning(_) => (
                     tr.t(T::ChartWarningPeriod),
-                    Swatch::Tint(WarningLevel::Orange.colour()),
+                    Swatch::Tint(warning_colour(Level::Orange)),
                 ),
                 SpanKind::Festival => (tr.t(T::ChartFestival), Swatch::Tint(FESTIVAL_TINT)),
             };
@@ -1700,7 +1701,7 @@ mod tests {
             spans: vec![Span {
                 from: Hour(30),
                 to: Hour(80),
-                kind: SpanKind::Warning(WarningLevel::Orange),
+                kind: SpanKind::Warning(Level::Orange),
                 label: "橙色预警".into(),
                 tint: None,
             }],

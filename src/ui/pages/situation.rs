@@ -670,10 +670,7 @@ fn warning_width(ui: &egui::Ui, cx: &PageContext<'_>, cards: &Cards) -> f32 {
     let Some(w) = &cards.warning else {
         return width(tr.t(T::NoWarning), cx.look.key_figure * 0.8);
     };
-    let name = match tr.0 {
-        crate::i18n::Language::Zh => w.level.default_name(),
-        crate::i18n::Language::En => w.level.default_name_en(),
-    };
+    let name = tr.level(w.level);
     let badge_size = cx.look.key_figure * 0.7;
     let since = tr.f(T::WarningSince, &[&short(w.since)]);
     (width(name, badge_size) + badge_size * 0.6).max(width(&since, body))
@@ -696,10 +693,7 @@ fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
         }
         return;
     };
-    let name = match tr.0 {
-        crate::i18n::Language::Zh => w.level.default_name(),
-        crate::i18n::Language::En => w.level.default_name_en(),
-    };
+    let name = tr.level(w.level);
     match level_colours(w.level) {
         Some((fill, text)) => {
             badge(ui, name, look.key_figure * 0.7, fill, text);
@@ -790,10 +784,7 @@ fn window_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
                     look.warn,
                 );
             }
-            let explain = match tr.0 {
-                crate::i18n::Language::Zh => w.explain_zh(),
-                crate::i18n::Language::En => w.explain_en(),
-            };
+            let explain = w.render(tr);
             weak(ui, &look, tr.f(T::WindowHours, &[&w.hours(), &explain]));
         }
     });
@@ -975,13 +966,9 @@ fn alert_row(
     };
     let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
-        let name = if english {
-            a.rule.name_en()
-        } else {
-            a.rule.name_zh()
-        };
+        let name = tr.alert_rule(a.rule);
         ui.label(RichText::new(format!("【{name}】")).strong().color(color));
-        ui.add(egui::Label::new(RichText::new(a.text(english)).color(look.strong_text)).wrap());
+        ui.add(egui::Label::new(RichText::new(a.render(tr)).color(look.strong_text)).wrap());
         if !writable {
             return;
         }

@@ -20,7 +20,6 @@ use egui::RichText;
 use super::PageContext;
 use crate::clock::to_cst;
 use crate::domain::findings::{FindingId, Findings, Status};
-use crate::i18n::Language;
 use crate::report::ledger::{self, LedgerOptions};
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
@@ -48,10 +47,7 @@ pub struct SupervisionPage {
 
 /// A status in the interface language.
 pub fn status_label(tr: Tr, s: Status) -> &'static str {
-    match tr.0 {
-        Language::Zh => s.label_zh(),
-        Language::En => s.label_en(),
-    }
+    tr.finding_status(s)
 }
 
 impl SupervisionPage {

@@ -22,7 +22,7 @@ use crate::domain::advisor::ForecastDay;
 use crate::domain::area::Area;
 use crate::domain::budget::Season;
 use crate::domain::budget::{self, AreaBudget, BudgetSettings};
-use crate::i18n::Language;
+use crate::i18n::{Language, Render};
 use crate::report::budget_ledger;
 use crate::store::StationId;
 use crate::ui::command::Command;
@@ -231,16 +231,8 @@ impl TargetsPage {
                 self.forecast_line(ui, cx, &ab.budget);
                 let zh = tr.0 == Language::Zh;
                 let b = &ab.budget;
-                let rounding = if zh {
-                    b.settings.rounding.describe_zh()
-                } else {
-                    b.settings.rounding.describe_en()
-                };
-                let basis = if zh {
-                    b.heavy_basis.describe_zh()
-                } else {
-                    b.heavy_basis.describe_en()
-                };
+                let rounding = b.settings.rounding.render(tr);
+                let basis = b.heavy_basis.render(tr);
                 let sep = if zh { "：" } else { ": " };
                 ui.label(
                     RichText::new(format!("{}{sep}{rounding} {basis}", tr.t(T::TgRounding)))

@@ -16,7 +16,7 @@ use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::{fmt_time, pick};
+use super::fmt_time;
 use crate::domain::plan::UnitTree;
 use crate::domain::response::{
     self, Episode, EvidenceFile, Item, ItemInput, ItemKey, ItemStatus, ResponseState, StatusFilter,
@@ -400,11 +400,7 @@ impl ChecklistView {
                                 ui.label(tint(RichText::new(&item.spec.text)));
                             });
                             row.col(|ui| {
-                                ui.label(tint(RichText::new(pick(
-                                    tr,
-                                    item.status.label(),
-                                    item.status.label_en(),
-                                ))));
+                                ui.label(tint(RichText::new(tr.item_status(item.status))));
                             });
                             row.col(|ui| {
                                 ui.label(tint(RichText::new(fmt_time(&item.deadline)).monospace()));
@@ -435,10 +431,11 @@ impl ChecklistView {
                     "{}  {}  {}",
                     fmt_time(&change.stamp.at),
                     change.stamp.operator,
-                    pick(tr, change.status.label(), change.status.label_en())
+                    tr.item_status(change.status)
                 );
-                if !change.text.is_empty() {
-                    line.push_str(&format!(" — {}", change.text));
+                let note = change.render(tr);
+                if !note.is_empty() {
+                    line.push_str(&format!(" — {note}"));
                 }
                 if let Some(ev) = &change.evidence {
                     line.push_str(&format!(" [{}]", ev.name));
@@ -558,7 +555,7 @@ fn filter_label(tr: Tr, f: StatusFilter) -> String {
         StatusFilter::Open => tr.t(T::RespFilterOpen).to_owned(),
         StatusFilter::Overdue => tr.t(T::RespFilterOverdue).to_owned(),
         StatusFilter::Done => tr.t(T::RespFilterDone).to_owned(),
-        StatusFilter::Status(s) => pick(tr, s.label(), s.label_en()).to_owned(),
+        StatusFilter::Status(s) => tr.item_status(s).to_owned(),
     }
 }
 

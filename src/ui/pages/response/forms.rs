@@ -3,13 +3,13 @@
 //! for a level change, the words of the timeline entry otherwise) and records it only after the
 //! officer confirms (the confirm button takes the focus; Esc goes back).
 
-use crate::i18n::Render;
+use crate::i18n::{Render, ZH};
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 
 use super::advice::Advised;
-use super::{fmt_time, level_name, parse_time, pick};
-use crate::domain::plan::Level;
+use super::{fmt_time, level_name, parse_time};
+use crate::domain::plan::{Level, Plan};
 use crate::domain::response::{
     self, AdviceBasis, ConsultationInput, Decision, IssueInput, LevelChangeInput, LiftInput,
     PauseInput, Phase, ResponseEvent, ResponseState, ResumeInput,
@@ -91,7 +91,7 @@ impl Forms {
         let tr = cx.tr;
         let writable = cx.session.why_not_respond().is_none() && self.pending.is_none();
         if advice_card(ui, cx, advised, writable) {
-            self.fill_from(advised, now);
+            self.fill_from(advised, cx.session.plan(), now);
         }
         if let Some(why) = cx.session.why_not_respond() {
             ui.label(RichText::new(why.render(tr)).color(cx.look.warn));
@@ -340,7 +340,7 @@ impl Forms {
                 let mut lines: Vec<String> = next
                     .timeline()
                     .last()
-                    .map(|t| pick(tr, &t.text, &t.text_en).to_owned())
+                    .map(|t| t.render(tr))
                     .into_iter()
                     .collect();
                 let mut notice = None;
@@ -382,22 +382,37 @@ impl Forms {
                 });
                 self.focus_confirm = true;
             }
-            Err(e) => self.error = Some(pick(tr, &e.zh(), &e.en()).to_owned()),
+            Err(e) => self.error = Some(e.render(tr)),
         }
     }
 
-    /// Fill the consultation and the issue form from the advisor's answer.
-    fn fill_from(&mut self, advised: &Advised, now: DateTime<FixedOffset>) {
-        let Advised::Advice(advice) = advised else {
+    /// Fill the consultation and the issue form from the advisor's answer, worded in Chinese as
+    /// the records and notices are.
+    fn fill_from(&mut self, advised: &Advised, plan: Option<&Plan>, now: DateTime<FixedOffset>) {
+        let (Advised::Advice(advice), Some(plan)) = (advised, plan) else {
             return;
         };
-        let c = ConsultationInput::from_advice(advice, now, split_list(&self.participants));
+        let reasons = ZH.reasons(advice, plan);
+        let decision = Decision::from(advice.action);
+        let decision_text = if advice.level.is_warning() {
+            format!("{}（{}）", ZH.decision(decision), ZH.level(advice.level))
+        } else {
+            ZH.decision(decision).to_owned()
+        };
+        let c = ConsultationInput::from_advice(
+            advice,
+            reasons.clone(),
+            decision_text,
+            now,
+            split_list(&self.participants),
+        );
         self.held_at = fmt_time(&c.held_at);
         self.basis = c.basis;
         self.decision = Some(c.decision);
         self.decision_text = c.decision_text;
         self.advice = c.advice;
-        if let Some(i) = IssueInput::from_advice(advice, now.offset().local_minus_utc(), None) {
+        let offset = now.offset().local_minus_utc();
+        if let Some(i) = IssueInput::from_advice(advice, reasons, offset, None) {
             self.level = Some(i.level);
             self.start = fmt_time(&i.start);
             self.expected_end = i.expected_end.map(|t| fmt_time(&t)).unwrap_or_default();
@@ -416,7 +431,7 @@ impl Forms {
             advice: self.advice.clone(),
             decision,
             decision_text: if self.decision_text.trim().is_empty() {
-                decision.label().to_owned()
+                ZH.decision(decision).to_owned()
             } else {
                 self.decision_text.trim().to_owned()
             },
@@ -506,11 +521,7 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
             }
             Advised::Advice(a) => {
                 let d = Decision::from(a.action);
-                let mut head = format!(
-                    "{} · {}",
-                    level_name(tr, a.level),
-                    pick(tr, d.label(), d.label_en())
-                );
+                let mut head = format!("{} · {}", level_name(tr, a.level), tr.decision(d));
                 if let Some(start) = a.start {
                     head.push_str(&format!(" · {}", fmt_time(&start.to_local(8 * 3600))));
                     if let Some(end) = a.end.filter(|_| !a.end_open) {
@@ -518,7 +529,12 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
                     }
                 }
                 ui.label(RichText::new(head).strong().size(18.0));
-                for r in pick_list(tr, &a.reasons, &a.reasons_en) {
+                for r in cx
+                    .session
+                    .plan()
+                    .map(|p| tr.reasons(a, p))
+                    .unwrap_or_default()
+                {
                     ui.label(format!("· {r}"));
                 }
                 if writable && ui.button(tr.t(T::RespFillFromAdvice)).clicked() {
@@ -529,13 +545,6 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
     });
     ui.add_space(6.0);
     fill
-}
-
-fn pick_list<'a>(tr: Tr, zh: &'a [String], en: &'a [String]) -> &'a [String] {
-    match tr.0 {
-        crate::i18n::Language::Zh => zh,
-        crate::i18n::Language::En => en,
-    }
 }
 
 /// A labelled text field in a two-column grid.
@@ -551,7 +560,7 @@ fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, multiline: bool)
 }
 
 fn decision_label(tr: Tr, d: Decision) -> String {
-    pick(tr, d.label(), d.label_en()).to_owned()
+    tr.decision(d).to_owned()
 }
 
 fn time_field(text: &str) -> Result<DateTime<FixedOffset>, String> {

@@ -24,7 +24,6 @@ use super::PageContext;
 use crate::clock::{parse_moment, to_cst};
 use crate::domain::plan::Level;
 use crate::domain::response::{Episode, Phase, ResponseState};
-use crate::i18n::Language;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::widgets::{BannerKind, badge, banner};
 
@@ -256,7 +255,7 @@ fn timeline(ui: &mut egui::Ui, cx: &PageContext<'_>, state: &ResponseState, limi
             for entry in state.timeline().iter().rev().take(limit) {
                 ui.label(RichText::new(fmt_time(&entry.stamp.at)).monospace());
                 ui.label(&entry.stamp.operator);
-                ui.label(pick(tr, &entry.text, &entry.text_en));
+                ui.label(entry.render(tr));
                 ui.end_row();
             }
         });
@@ -273,10 +272,7 @@ fn phase_text(tr: Tr, e: &Episode, now: DateTime<FixedOffset>) -> String {
 
 /// The level's name in the interface language.
 fn level_name(tr: Tr, level: Level) -> String {
-    match tr.0 {
-        Language::Zh => level.default_name().to_owned(),
-        Language::En => level.default_name_en().to_owned(),
-    }
+    tr.level(level).to_owned()
 }
 
 /// Badge colours of a warning level (fill, text).
@@ -287,14 +283,6 @@ fn level_colours(level: Level) -> (Color32, Color32) {
         Level::Orange => (Color32::from_rgb(255, 126, 0), Color32::BLACK),
         Level::Red => (Color32::from_rgb(220, 0, 0), Color32::WHITE),
         Level::None | Level::Temporary => (Color32::GRAY, Color32::WHITE),
-    }
-}
-
-/// The Chinese or English of a pair the domain provides.
-fn pick<'a>(tr: Tr, zh: &'a str, en: &'a str) -> &'a str {
-    match tr.0 {
-        Language::Zh => zh,
-        Language::En => en,
     }
 }
 
