@@ -513,7 +513,7 @@ table! {
     SvContactsPath => "通讯录文件路径", "Contact list file path";
     SvImportRoster => "导入值班表到工作区", "Import the roster into the workspace";
     SvImportContacts => "导入通讯录到工作区", "Import the contacts into the workspace";
-    // Desk: shift modal and journal banners (src/ui/desk.rs, src/ui/shift.rs)
+    // The shift modal and the journal banners (src/ui/shift.rs, src/ui/app.rs)
     ShiftStartTitle => "开始值班", "Start of shift";
     ShiftHandOverTitle => "交接班", "Shift handover";
     ShiftExplain => "值班员姓名将记录在本班的每一条值班日志上。", "The duty officer's name is stamped on every journal entry of this shift.";

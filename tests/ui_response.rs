@@ -197,14 +197,16 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     );
 
     // Notices and the ledger export.
+    // Each export is saved on a worker thread and announced in a banner above the page, which
+    // moves the buttons: wait for it before the next click.
     tab(&mut h, Key::Num3);
     h.get_by_label(tr.t(T::RespSaveAllTxt)).click();
-    h.run();
+    settle(&mut h);
     tab(&mut h, Key::Num4);
     h.get_by_label(tr.t(T::RespLedgerCsv)).click();
-    h.run();
+    settle(&mut h);
     h.get_by_label(tr.t(T::RespLedgerXlsx)).click();
-    h.run();
+    settle(&mut h);
 
     // Lift.
     tab(&mut h, Key::Num1);

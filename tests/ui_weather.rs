@@ -197,12 +197,12 @@ fn meteogram_exports_to_png_and_svg() {
     let env = Env::new();
     let mut h = weather_app(&env, Language::Zh);
     let tr = Tr(Language::Zh);
+    // Each chart is drawn and saved on a worker thread and announced in a banner above the page,
+    // which moves the buttons: wait for it before the next click.
     for key in [T::WxExportPng, T::WxExportSvg] {
         h.get_by_role_and_label(Role::Button, tr.t(key)).click();
-        h.run();
+        settle(&mut h);
     }
-    // The charts are drawn and saved on a worker thread.
-    settle(&mut h);
     let dir = env.workspace.path().join("exports");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("exports folder")

@@ -1,7 +1,7 @@
 //! The advisor's reasons in words. A reason names levels as the plan words them, so rendering
 //! takes the plan along.
 
-use crate::domain::advisor::{Advice, Basis, Reason, Step};
+use crate::domain::advisor::{Advice, Basis, MetCondition, Reason, Step};
 use crate::domain::plan::{Level, Plan, RangePoint};
 
 use super::{Language, Render, T, Tr, list_separator};
@@ -31,33 +31,7 @@ impl Tr {
                 conditions,
                 level: l,
                 plan_text,
-            } => {
-                let mut s = self.f(
-                    T::RsTriggerHead,
-                    &[&self.t(match basis {
-                        Basis::Forecast => T::RsBasisForecast,
-                        Basis::Measured => T::RsBasisMeasured,
-                        Basis::Both => T::RsBasisBoth,
-                    })],
-                );
-                for (k, c) in conditions.iter().enumerate() {
-                    let key = if k == 0 {
-                        T::RsTriggerFirst
-                    } else {
-                        T::RsTriggerMore
-                    };
-                    s.push_str(&self.f(key, &[&self.span(c.days), &c.threshold]));
-                    if let Some(h) = c.hours {
-                        s.push_str(&self.f(T::RsTriggerHours, &[&h]));
-                    }
-                }
-                s.push_str(&self.f(T::RsTriggerLevel, &[&level(l)]));
-                // The plan's own text is Chinese: quoted in Chinese only.
-                if self.0 == Language::Zh && !plan_text.is_empty() {
-                    s.push_str(&self.f(T::RsTriggerPlanText, &[plan_text]));
-                }
-                s
-            }
+            } => self.trigger(*basis, conditions, &level(l), plan_text),
             R::LeadTime {
                 step,
                 hours,
@@ -235,6 +209,41 @@ impl Tr {
                 self.f(key, &[&level(l), &at(since), &level(to)])
             }
         }
+    }
+
+    /// A trigger met: "预测12月8日至10日日AQI>200持续72小时，且12月9日>300 → 红色预警".
+    fn trigger(
+        self,
+        basis: Basis,
+        conditions: &[MetCondition],
+        level: &str,
+        plan_text: &str,
+    ) -> String {
+        let mut s = self.f(
+            T::RsTriggerHead,
+            &[&self.t(match basis {
+                Basis::Forecast => T::RsBasisForecast,
+                Basis::Measured => T::RsBasisMeasured,
+                Basis::Both => T::RsBasisBoth,
+            })],
+        );
+        for (k, c) in conditions.iter().enumerate() {
+            let key = if k == 0 {
+                T::RsTriggerFirst
+            } else {
+                T::RsTriggerMore
+            };
+            s.push_str(&self.f(key, &[&self.span(c.days), &c.threshold]));
+            if let Some(h) = c.hours {
+                s.push_str(&self.f(T::RsTriggerHours, &[&h]));
+            }
+        }
+        s.push_str(&self.f(T::RsTriggerLevel, &[&level]));
+        // The plan's own text is Chinese: quoted in Chinese only.
+        if self.0 == Language::Zh && !plan_text.is_empty() {
+            s.push_str(&self.f(T::RsTriggerPlanText, &[&plan_text]));
+        }
+        s
     }
 
     /// The point of a forecast range a day is judged by (上限 / upper bound).

@@ -123,7 +123,8 @@ pub fn outcomes(episode: &Episode) -> Vec<UnitOutcome> {
         .collect()
 }
 
-/// The summary of episode `number` as a complete HTML document.
+/// The summary of episode `number` as a complete HTML document: overview, timeline, measures
+/// per unit, problems, air quality against the forecast, and the journal anchor.
 pub fn after_action_html(
     state: &ResponseState,
     number: u32,
@@ -136,8 +137,26 @@ pub fn after_action_html(
         Phase::Lifted { at } => at,
         _ => input.now,
     };
-    let lifted = matches!(e.phase(), Phase::Lifted { .. });
     let mut h = Html::default();
+    head(&mut h, e, input.now);
+    overview(&mut h, e, end);
+    timeline(&mut h, state, e, end);
+    units(&mut h, e);
+    problem_table(&mut h, e);
+    air(&mut h, input);
+    h.tag("h2", "六、记录核验");
+    h.tag("p", &anchor_line(state.anchor()));
+    h.raw("<p class=\"note\">");
+    h.text(&format!(
+        "本总结由AirDesk根据工作日志生成，生成时间{}。",
+        ZH.moment(&input.now)
+    ));
+    h.raw("</p>\n</body>\n</html>\n");
+    Ok(h.0)
+}
+
+/// The document head, the style sheet and the title (with a note while the response runs).
+fn head(h: &mut Html, e: &Episode, now: DateTime<FixedOffset>) {
     let title = format!(
         "{}重污染天气应急响应总结评估（第{}次预警过程）",
         e.plan.area, e.number
@@ -157,17 +176,16 @@ pub fn after_action_html(
         "</style>\n</head>\n<body>\n"
     ));
     h.tag("h1", &title);
-    if !lifted {
+    if !matches!(e.phase(), Phase::Lifted { .. }) {
         h.tag(
             "p",
-            &format!(
-                "（应急响应尚未解除，本总结统计至{}。）",
-                ZH.moment(&input.now)
-            ),
+            &format!("（应急响应尚未解除，本总结统计至{}。）", ZH.moment(&now)),
         );
     }
+}
 
-    // Overview.
+/// 一、过程概况: plan, issue, start, levels, pauses, lifting, duration, primary pollutant.
+fn overview(h: &mut Html, e: &Episode, end: DateTime<FixedOffset>) {
     h.tag("h2", "一、过程概况");
     h.raw("<table>\n");
     let levels: Vec<String> = e
@@ -217,8 +235,10 @@ pub fn after_action_html(
         h.raw("</tr>\n");
     }
     h.raw("</table>\n");
+}
 
-    // Timeline.
+/// 二、过程时间线: the decisions, consultations, problems and rectifications of the episode.
+fn timeline(h: &mut Html, state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>) {
     h.tag("h2", "二、过程时间线");
     h.raw("<table>\n<tr><th>记录时间</th><th>生效时间</th><th>记录人</th><th>事项</th></tr>\n");
     let in_episode = |t: &&crate::domain::response::TimelineEntry| {
@@ -248,8 +268,10 @@ pub fn after_action_html(
         h.raw("</tr>\n");
     }
     h.raw("</table>\n");
+}
 
-    // Per unit.
+/// 三、各单位措施落实情况: counts per unit with totals, then every live item.
+fn units(h: &mut Html, e: &Episode) {
     h.tag("h2", "三、各单位措施落实情况");
     h.raw(concat!(
         "<table>\n<tr><th>责任单位</th><th>措施数</th><th>已落实</th><th>其中逾期落实</th>",
@@ -310,8 +332,10 @@ pub fn after_action_html(
         h.raw("</tr>\n");
     }
     h.raw("</table>\n");
+}
 
-    // Problems.
+/// 四、问题及整改: every problem reported and whether it was rectified.
+fn problem_table(h: &mut Html, e: &Episode) {
     h.tag("h2", "四、问题及整改");
     let found = problems(e, e.start.min(e.issued.at));
     if found.is_empty() {
@@ -335,8 +359,10 @@ pub fn after_action_html(
         }
         h.raw("</table>\n");
     }
+}
 
-    // Air quality.
+/// 五、污染过程PM2.5与预报对比: the chart and a row per day, observed against forecast.
+fn air(h: &mut Html, input: &AfterActionInput<'_>) {
     h.tag("h2", "五、污染过程PM2.5与预报对比");
     match input.chart {
         Some(chart) => h.raw(&format!(
@@ -372,16 +398,6 @@ pub fn after_action_html(
         ));
         h.raw("</p>\n");
     }
-
-    h.tag("h2", "六、记录核验");
-    h.tag("p", &anchor_line(state.anchor()));
-    h.raw("<p class=\"note\">");
-    h.text(&format!(
-        "本总结由AirDesk根据工作日志生成，生成时间{}。",
-        ZH.moment(&input.now)
-    ));
-    h.raw("</p>\n</body>\n</html>\n");
-    Ok(h.0)
 }
 
 /// Consultations that belong to an episode: those after the previous episode was lifted.

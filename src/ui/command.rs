@@ -70,7 +70,7 @@ pub enum Command {
     /// Copy a contact list file (CSV/xlsx) into the workspace and use it.
     ImportContacts(PathBuf),
 
-    // Desk: the duty officer and the journal (src/ui/desk.rs)
+    // The session: the duty officer and the journal (src/session/)
     /// Start the shift of this officer at this desk (records `shift.started` unless the same
     /// officer is already on shift).
     StartShift {

@@ -16,8 +16,8 @@ use crate::store::Hour;
 use super::checklist::{Item, ItemChange, ItemKey, ItemStatus, Progress, Transition};
 use super::error::{CommandError, Numbered};
 use super::event::{
-    ConsultationRecorded, LevelChanged, PlanRef, ResponseEvent, WarningIssued, WarningLifted,
-    WarningPaused, WarningResumed,
+    ConsultationRecorded, ItemReport, LevelChanged, PlanRef, ResponseEvent, ShiftHandedOver,
+    WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
 
 /// Who recorded an event, when, and where it sits in the journal.
@@ -465,6 +465,9 @@ impl TimelineEntry {
     }
 }
 
+/// What an event adds to the timeline: its episode, when it takes effect, what it says.
+type Line = (Option<u32>, Option<DateTime<FixedOffset>>, TimelineEvent);
+
 /// An event that could not be folded, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Anomaly {
@@ -625,32 +628,15 @@ impl ResponseState {
     }
 
     /// Fold one typed event recorded with `stamp`. Checks that it fits first; on error nothing
-    /// changed.
+    /// changed. Each kind changes the state in its own step, which also says what the timeline
+    /// records of it.
     pub(crate) fn apply_typed(
         &mut self,
         stamp: &Stamp,
         event: &ResponseEvent,
     ) -> Result<(), CommandError> {
-        let (episode, effective, what) = match event {
-            ResponseEvent::ConsultationRecorded(c) => {
-                let expected = self.consultations.len() as u32 + 1;
-                if c.number != expected {
-                    return Err(CommandError::OutOfSequence {
-                        what: Numbered::Consultation,
-                        found: c.number,
-                        expected,
-                    });
-                }
-                self.consultations.push(Consultation {
-                    record: c.clone(),
-                    stamp: stamp.clone(),
-                });
-                (
-                    None,
-                    Some(c.held_at),
-                    TimelineEvent::Consultation(c.clone()),
-                )
-            }
+        let line = match event {
+            ResponseEvent::ConsultationRecorded(c) => self.consult(stamp, c)?,
             ResponseEvent::WarningIssued(w) => {
                 let episode = self.issue(stamp, w)?;
                 let what = TimelineEvent::Issued {
@@ -677,27 +663,7 @@ impl ResponseState {
                 };
                 (Some(c.episode), Some(c.effective), what)
             }
-            ResponseEvent::WarningPaused(p) => {
-                let e = self.open_episode(p.episode)?;
-                if e.phase() != Phase::Active {
-                    return Err(CommandError::Paused);
-                }
-                if p.at < e.level_since() {
-                    return Err(CommandError::TooEarly {
-                        earliest: e.level_since(),
-                    });
-                }
-                e.pauses.push(PauseSpan {
-                    pause: p.clone(),
-                    stamp: stamp.clone(),
-                    resumed: None,
-                });
-                let what = TimelineEvent::Paused {
-                    at: p.at,
-                    basis: p.basis.clone(),
-                };
-                (Some(p.episode), Some(p.at), what)
-            }
+            ResponseEvent::WarningPaused(p) => self.pause(stamp, p)?,
             ResponseEvent::WarningResumed(r) => {
                 self.resume(stamp, r)?;
                 let what = TimelineEvent::Resumed {
@@ -706,45 +672,8 @@ impl ResponseState {
                 };
                 (Some(r.episode), Some(r.at), what)
             }
-            ResponseEvent::WarningLifted(l) => {
-                let e = self.open_episode(l.episode)?;
-                if l.at < e.earliest_lift() {
-                    return Err(CommandError::TooEarly {
-                        earliest: e.earliest_lift(),
-                    });
-                }
-                let lasted = l.at.signed_duration_since(e.start);
-                let what = TimelineEvent::Lifted {
-                    level: e.level(),
-                    at: l.at,
-                    lasted: (lasted >= chrono::Duration::zero()).then_some(lasted),
-                    basis: l.basis.clone(),
-                };
-                e.lifting = Some((l.clone(), stamp.clone()));
-                (Some(l.episode), Some(l.at), what)
-            }
-            ResponseEvent::Item(t, r) => {
-                let e = self.latest_episode_mut(r.episode)?;
-                check_item(e, *t, &r.item)?;
-                let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
-                    return Err(CommandError::UnknownItem(r.item.clone()));
-                };
-                item.status = t.target();
-                item.history.push(ItemChange {
-                    status: t.target(),
-                    stamp: stamp.clone(),
-                    text: r.text.clone(),
-                    evidence: r.evidence.clone(),
-                    dropped_for: None,
-                });
-                let what = TimelineEvent::Item {
-                    unit_name: item.spec.unit_name.clone(),
-                    item: r.item.clone(),
-                    status: t.target(),
-                    text: r.text.clone(),
-                };
-                (Some(r.episode), None, what)
-            }
+            ResponseEvent::WarningLifted(l) => self.lift(stamp, l)?,
+            ResponseEvent::Item(t, r) => self.report_item(stamp, *t, r)?,
             ResponseEvent::ShiftStarted(s) => {
                 self.shifts.push(Shift {
                     started: stamp.clone(),
@@ -753,18 +682,9 @@ impl ResponseState {
                 });
                 (None, None, TimelineEvent::ShiftStarted)
             }
-            ResponseEvent::ShiftHandedOver(h) => {
-                let Some(shift) = self.shifts.last_mut().filter(|s| s.handoff.is_none()) else {
-                    return Err(CommandError::NoShift);
-                };
-                shift.handoff = Some(Handoff {
-                    to: h.to.clone(),
-                    note: h.note.clone(),
-                    stamp: stamp.clone(),
-                });
-                (None, None, TimelineEvent::HandedOver { to: h.to.clone() })
-            }
+            ResponseEvent::ShiftHandedOver(h) => self.hand_over(stamp, h)?,
         };
+        let (episode, effective, what) = line;
         self.timeline.push(TimelineEntry {
             stamp: stamp.clone(),
             kind: event.kind(),
@@ -773,6 +693,106 @@ impl ResponseState {
             what,
         });
         Ok(())
+    }
+
+    fn consult(&mut self, stamp: &Stamp, c: &ConsultationRecorded) -> Result<Line, CommandError> {
+        let expected = self.consultations.len() as u32 + 1;
+        if c.number != expected {
+            return Err(CommandError::OutOfSequence {
+                what: Numbered::Consultation,
+                found: c.number,
+                expected,
+            });
+        }
+        self.consultations.push(Consultation {
+            record: c.clone(),
+            stamp: stamp.clone(),
+        });
+        Ok((
+            None,
+            Some(c.held_at),
+            TimelineEvent::Consultation(c.clone()),
+        ))
+    }
+
+    fn pause(&mut self, stamp: &Stamp, p: &WarningPaused) -> Result<Line, CommandError> {
+        let e = self.open_episode(p.episode)?;
+        if e.phase() != Phase::Active {
+            return Err(CommandError::Paused);
+        }
+        if p.at < e.level_since() {
+            return Err(CommandError::TooEarly {
+                earliest: e.level_since(),
+            });
+        }
+        e.pauses.push(PauseSpan {
+            pause: p.clone(),
+            stamp: stamp.clone(),
+            resumed: None,
+        });
+        let what = TimelineEvent::Paused {
+            at: p.at,
+            basis: p.basis.clone(),
+        };
+        Ok((Some(p.episode), Some(p.at), what))
+    }
+
+    fn lift(&mut self, stamp: &Stamp, l: &WarningLifted) -> Result<Line, CommandError> {
+        let e = self.open_episode(l.episode)?;
+        if l.at < e.earliest_lift() {
+            return Err(CommandError::TooEarly {
+                earliest: e.earliest_lift(),
+            });
+        }
+        let lasted = l.at.signed_duration_since(e.start);
+        let what = TimelineEvent::Lifted {
+            level: e.level(),
+            at: l.at,
+            lasted: (lasted >= chrono::Duration::zero()).then_some(lasted),
+            basis: l.basis.clone(),
+        };
+        e.lifting = Some((l.clone(), stamp.clone()));
+        Ok((Some(l.episode), Some(l.at), what))
+    }
+
+    fn report_item(
+        &mut self,
+        stamp: &Stamp,
+        t: Transition,
+        r: &ItemReport,
+    ) -> Result<Line, CommandError> {
+        let e = self.latest_episode_mut(r.episode)?;
+        check_item(e, t, &r.item)?;
+        let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
+            return Err(CommandError::UnknownItem(r.item.clone()));
+        };
+        item.status = t.target();
+        item.history.push(ItemChange {
+            status: t.target(),
+            stamp: stamp.clone(),
+            text: r.text.clone(),
+            evidence: r.evidence.clone(),
+            dropped_for: None,
+        });
+        let what = TimelineEvent::Item {
+            unit_name: item.spec.unit_name.clone(),
+            item: r.item.clone(),
+            status: t.target(),
+            text: r.text.clone(),
+        };
+        Ok((Some(r.episode), None, what))
+    }
+
+    fn hand_over(&mut self, stamp: &Stamp, h: &ShiftHandedOver) -> Result<Line, CommandError> {
+        let Some(shift) = self.shifts.last_mut().filter(|s| s.handoff.is_none()) else {
+            return Err(CommandError::NoShift);
+        };
+        shift.handoff = Some(Handoff {
+            to: h.to.clone(),
+            note: h.note.clone(),
+            stamp: stamp.clone(),
+        });
+        Ok((None, None, TimelineEvent::HandedOver { to: h.to.clone() }))
     }
 
     fn issue(&mut self, stamp: &Stamp, w: &WarningIssued) -> Result<u32, CommandError> {

@@ -79,7 +79,8 @@ pub struct Forms {
 }
 
 impl Forms {
-    /// Draw the forms that fit the state.
+    /// Draw the forms that fit the state: the advisor's card, then (when something can be
+    /// recorded) the form chosen, previewed before it is confirmed.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -109,7 +110,25 @@ impl Forms {
         if let Some(e) = &self.error {
             ui.label(RichText::new(e).color(cx.look.error));
         }
-        let mut preview: Option<Result<response::Command, String>> = None;
+        self.choose_form(ui, tr, state);
+        ui.add_space(4.0);
+        let current = state.current();
+        let paused = current.is_some_and(|e| matches!(e.phase(), Phase::Paused { .. }));
+        let preview = match self.form {
+            Form::Consult => self.consultation_form(ui, tr),
+            Form::Level => self.level_form(ui, cx, state),
+            Form::Pause => self.pause_form(ui, tr, paused),
+            Form::Lift => self.lift_form(ui, tr, state),
+        };
+        match preview {
+            Some(Ok(command)) => self.preview(cx, command, now),
+            Some(Err(e)) => self.error = Some(e),
+            None => {}
+        }
+    }
+
+    /// The forms the state offers, as tabs (a warning in force: change, pause or resume, lift).
+    fn choose_form(&mut self, ui: &mut egui::Ui, tr: Tr, state: &ResponseState) {
         let current = state.current();
         let paused = current.is_some_and(|e| matches!(e.phase(), Phase::Paused { .. }));
         let level_title = if current.is_some() {
@@ -146,130 +165,151 @@ impl Forms {
                 }
             }
         });
-        ui.add_space(4.0);
-        match self.form {
-            Form::Consult => {
-                egui::Grid::new("consultation_form")
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        text_row(ui, tr.t(T::RespHeldAt), &mut self.held_at, false);
-                        text_row(ui, tr.t(T::RespParticipants), &mut self.participants, false);
-                        text_row(ui, tr.t(T::RespBasis), &mut self.basis, true);
-                        let l = ui.label(tr.t(T::RespDecision));
-                        let shown = self
-                            .decision
-                            .map_or_else(String::new, |d| decision_label(tr, d));
-                        egui::ComboBox::from_id_salt("decision")
-                            .selected_text(shown)
-                            .show_ui(ui, |ui| {
-                                for d in DECISIONS {
-                                    ui.selectable_value(
-                                        &mut self.decision,
-                                        Some(d),
-                                        decision_label(tr, d),
-                                    );
-                                }
-                            })
-                            .response
-                            .labelled_by(l.id);
-                        ui.end_row();
-                        text_row(
-                            ui,
-                            tr.t(T::RespDecisionText),
-                            &mut self.decision_text,
-                            false,
-                        );
-                    });
-                if ui.button(tr.t(T::RespRecordConsultation)).clicked() {
-                    preview = Some(self.consultation());
-                }
-            }
-            Form::Level => {
-                let plan_levels: Vec<Level> = cx
-                    .session
-                    .plan()
-                    .map(|p| {
-                        p.levels
-                            .iter()
-                            .map(|l| l.level)
-                            .filter(|l| l.is_warning())
-                            .collect()
+    }
+
+    /// The consultation record; the command when the officer asks to record it.
+    fn consultation_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        tr: Tr,
+    ) -> Option<Result<response::Command, String>> {
+        egui::Grid::new("consultation_form")
+            .num_columns(2)
+            .show(ui, |ui| {
+                text_row(ui, tr.t(T::RespHeldAt), &mut self.held_at, false);
+                text_row(ui, tr.t(T::RespParticipants), &mut self.participants, false);
+                text_row(ui, tr.t(T::RespBasis), &mut self.basis, true);
+                let l = ui.label(tr.t(T::RespDecision));
+                let shown = self
+                    .decision
+                    .map_or_else(String::new, |d| decision_label(tr, d));
+                egui::ComboBox::from_id_salt("decision")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for d in DECISIONS {
+                            ui.selectable_value(&mut self.decision, Some(d), decision_label(tr, d));
+                        }
                     })
-                    .unwrap_or_default();
-                egui::Grid::new("issue_form").num_columns(2).show(ui, |ui| {
-                    let l = ui.label(tr.t(T::RespLevel));
-                    let shown = self.level.map_or_else(String::new, |l| level_name(tr, l));
-                    egui::ComboBox::from_id_salt("level")
-                        .selected_text(shown)
-                        .show_ui(ui, |ui| {
-                            for l in &plan_levels {
-                                if current.is_some_and(|e| e.level() == *l) {
-                                    continue;
-                                }
-                                ui.selectable_value(&mut self.level, Some(*l), level_name(tr, *l));
-                            }
-                        })
-                        .response
-                        .labelled_by(l.id);
-                    ui.end_row();
-                    let start_label = if current.is_some() {
-                        T::RespEffective
-                    } else {
-                        T::RespStart
-                    };
-                    text_row(ui, tr.t(start_label), &mut self.start, false);
-                    text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
-                    text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
-                    text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
-                    text_row(ui, tr.t(T::RespReasons), &mut self.reasons, true);
-                });
-                let button = if current.is_some() {
-                    T::RespPreviewChange
-                } else {
-                    T::RespPreviewIssue
-                };
-                if ui.button(tr.t(button)).clicked() {
-                    preview = Some(match current {
-                        None => self.issue(state),
-                        Some(e) => self.change(e.level()),
-                    });
-                }
-            }
-            Form::Pause => {
-                egui::Grid::new("pause_form").num_columns(2).show(ui, |ui| {
-                    text_row(ui, tr.t(T::RespPauseAt), &mut self.start, false);
-                    text_row(ui, tr.t(T::RespBasis), &mut self.pause_basis, true);
-                    text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
-                    if paused {
-                        text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                text_row(
+                    ui,
+                    tr.t(T::RespDecisionText),
+                    &mut self.decision_text,
+                    false,
+                );
+            });
+        if ui.button(tr.t(T::RespRecordConsultation)).clicked() {
+            return Some(self.consultation());
+        }
+        None
+    }
+
+    /// Issue a warning, or change the level in force.
+    fn level_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &PageContext<'_>,
+        state: &ResponseState,
+    ) -> Option<Result<response::Command, String>> {
+        let tr = cx.tr;
+        let current = state.current();
+        let plan_levels: Vec<Level> = cx
+            .session
+            .plan()
+            .map(|p| {
+                p.levels
+                    .iter()
+                    .map(|l| l.level)
+                    .filter(|l| l.is_warning())
+                    .collect()
+            })
+            .unwrap_or_default();
+        egui::Grid::new("issue_form").num_columns(2).show(ui, |ui| {
+            let l = ui.label(tr.t(T::RespLevel));
+            let shown = self.level.map_or_else(String::new, |l| level_name(tr, l));
+            egui::ComboBox::from_id_salt("level")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for l in &plan_levels {
+                        if current.is_some_and(|e| e.level() == *l) {
+                            continue;
+                        }
+                        ui.selectable_value(&mut self.level, Some(*l), level_name(tr, *l));
                     }
-                });
-                let button = if paused {
-                    T::RespPreviewResume
-                } else {
-                    T::RespPreviewPause
-                };
-                if ui.button(tr.t(button)).clicked() {
-                    preview = Some(self.pause_or_resume(paused));
-                }
-            }
-            Form::Lift => {
-                egui::Grid::new("lift_form").num_columns(2).show(ui, |ui| {
-                    text_row(ui, tr.t(T::RespLiftAt), &mut self.start, false);
-                    text_row(ui, tr.t(T::RespLiftBasis), &mut self.lift_basis, true);
-                    text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
-                    text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
-                });
-                if ui.button(tr.t(T::RespPreviewLift)).clicked() {
-                    preview = Some(self.lift(state));
-                }
-            }
+                })
+                .response
+                .labelled_by(l.id);
+            ui.end_row();
+            let start_label = if current.is_some() {
+                T::RespEffective
+            } else {
+                T::RespStart
+            };
+            text_row(ui, tr.t(start_label), &mut self.start, false);
+            text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
+            text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+            text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
+            text_row(ui, tr.t(T::RespReasons), &mut self.reasons, true);
+        });
+        let button = if current.is_some() {
+            T::RespPreviewChange
+        } else {
+            T::RespPreviewIssue
+        };
+        if ui.button(tr.t(button)).clicked() {
+            return Some(match current {
+                None => self.issue(state),
+                Some(e) => self.change(e.level()),
+            });
         }
-        match preview {
-            Some(Ok(command)) => self.preview(cx, command, now),
-            Some(Err(e)) => self.error = Some(e),
-            None => {}
+        None
+    }
+
+    /// Pause the response, or resume a paused one.
+    fn pause_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        tr: Tr,
+        paused: bool,
+    ) -> Option<Result<response::Command, String>> {
+        egui::Grid::new("pause_form").num_columns(2).show(ui, |ui| {
+            text_row(ui, tr.t(T::RespPauseAt), &mut self.start, false);
+            text_row(ui, tr.t(T::RespBasis), &mut self.pause_basis, true);
+            text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+            if paused {
+                text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
+            }
+        });
+        let button = if paused {
+            T::RespPreviewResume
+        } else {
+            T::RespPreviewPause
+        };
+        if ui.button(tr.t(button)).clicked() {
+            return Some(self.pause_or_resume(paused));
         }
+        None
+    }
+
+    /// Lift the warning.
+    fn lift_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        tr: Tr,
+        state: &ResponseState,
+    ) -> Option<Result<response::Command, String>> {
+        egui::Grid::new("lift_form").num_columns(2).show(ui, |ui| {
+            text_row(ui, tr.t(T::RespLiftAt), &mut self.start, false);
+            text_row(ui, tr.t(T::RespLiftBasis), &mut self.lift_basis, true);
+            text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+            text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
+        });
+        if ui.button(tr.t(T::RespPreviewLift)).clicked() {
+            return Some(self.lift(state));
+        }
+        None
     }
 
     fn confirm(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, p: Pending) {
