@@ -4,6 +4,7 @@
 //! journal and its read models) → pages and reports. Actions flow page → command → session →
 //! [`journal`] → read models → pages.
 
+pub mod build_info;
 pub mod cli;
 pub mod clock;
 pub mod domain;

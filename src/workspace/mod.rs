@@ -21,6 +21,7 @@
 mod app_state;
 mod atomic;
 mod evidence;
+mod folders;
 pub mod sample;
 mod settings;
 pub mod watch;
@@ -31,6 +32,7 @@ pub use crate::i18n::Language;
 pub use app_state::{AppState, MAX_RECENT_WORKSPACES};
 pub use atomic::write_atomic;
 pub use evidence::sha256_file;
+pub use folders::{CONFIG_DIR_ENV, FolderMode, Folders, PORTABLE_DATA_DIR, PORTABLE_MARKER};
 
 /// The folder inside a workspace that exports are saved into.
 pub const EXPORTS_DIR: &str = "exports";
