@@ -2,7 +2,6 @@
 //! (UTF-8 with BOM, so Excel on Chinese Windows opens it correctly) or .xlsx (overdue rows in red).
 
 use std::io::Write;
-use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
@@ -18,23 +17,12 @@ pub struct LedgerOptions {
     pub language: Language,
 }
 
-/// Why a ledger could not be written.
+/// Why a ledger's spreadsheet could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
-    /// Writing the file failed.
-    #[error("cannot write {path}: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// The cause.
-        source: std::io::Error,
-    },
     /// The spreadsheet writer failed.
     #[error("cannot write the spreadsheet: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
-    /// The file name has no `.csv` or `.xlsx` extension.
-    #[error("{0}: the ledger is written as .csv or .xlsx")]
-    Extension(String),
 }
 
 const HEADERS_ZH: [&str; 16] = [
@@ -198,42 +186,6 @@ pub fn xlsx_bytes(findings: &Findings, options: &LedgerOptions) -> Result<Vec<u8
     Ok(book.save_to_buffer()?)
 }
 
-/// Save the ledger to `path`, as CSV or .xlsx by its extension.
-pub fn save(findings: &Findings, options: &LedgerOptions, path: &Path) -> Result<(), LedgerError> {
-    save_as(
-        path,
-        |buf| write_csv(findings, options, buf),
-        || xlsx_bytes(findings, options),
-    )
-}
-
-/// Write a ledger to `path` as CSV (`csv` fills the bytes) or .xlsx (`xlsx` makes them), chosen
-/// by the file's extension: the one place every kind of ledger is saved through.
-pub fn save_as(
-    path: &Path,
-    csv: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
-    xlsx: impl FnOnce() -> Result<Vec<u8>, LedgerError>,
-) -> Result<(), LedgerError> {
-    let io = |source| LedgerError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let bytes = match ext.as_deref() {
-        Some("csv") => {
-            let mut buf = Vec::new();
-            csv(&mut buf).map_err(io)?;
-            buf
-        }
-        Some("xlsx") => xlsx()?,
-        _ => return Err(LedgerError::Extension(path.display().to_string())),
-    };
-    std::fs::write(path, bytes).map_err(io)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,7 +263,7 @@ mod tests {
             language: Language::En,
         };
         let bytes = xlsx_bytes(&sample(), &options).expect("xlsx");
-        let mut report = crate::ingest::FileReport::new(Path::new("ledger.xlsx"));
+        let mut report = crate::ingest::FileReport::new(std::path::Path::new("ledger.xlsx"));
         let sheet = read_sheet(&bytes, &mut report, |h| h.iter().any(|c| c == "No."), "No.")
             .expect("sheet");
         assert_eq!(sheet.header, HEADERS_EN.to_vec());
@@ -321,18 +273,5 @@ mod tests {
             Some("yes")
         );
         assert_eq!(sheet.rows[1].text(Some(7)).as_deref(), Some("standing"));
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("ledger.txt");
-        assert!(matches!(
-            save(&sample(), &options, &path),
-            Err(LedgerError::Extension(_))
-        ));
-        let path = dir.path().join("台账.xlsx");
-        save(&sample(), &options, &path).expect("saved");
-        assert!(
-            std::fs::metadata(&path)
-                .map(|m| m.len() > 0)
-                .unwrap_or(false)
-        );
     }
 }
