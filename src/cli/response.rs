@@ -7,12 +7,13 @@
 //! episode into an empty workspace through a writing session. `--at` looks at the journal as it
 //! was then: only events recorded up to that moment count.
 
+use super::output::errln;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
-use crate::clock::parse_instant;
+use crate::clock::{self, parse_instant};
 use crate::domain::plan::{self, Plan};
 use crate::domain::response::{Episode, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
@@ -20,7 +21,7 @@ use crate::i18n::Language;
 use crate::i18n::{Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
-use crate::journal::{Author, JOURNAL_FILE, JournalError, OpenMode};
+use crate::journal::{Author, CHECKPOINT_FILE, JOURNAL_FILE, JournalError, LOCK_FILE, OpenMode};
 use crate::report::after_action::ChartImage;
 use crate::report::daily_report::daily_report;
 use crate::report::duty::Duty;
@@ -182,10 +183,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             roster,
             out,
         } => {
-            let at = time_or_now(at.as_deref())?;
-            let from = from.as_deref().map(parse_time).transpose()?;
-            let session = session_at(dir, at)?;
+            let Opened { ws, at, session } = open_at(dir, at.as_deref())?;
             let state = &session.models().response;
+            let from = from.as_deref().map(parse_time).transpose()?;
             let duty = match roster {
                 Some(p) => Duty::from_roster(&read_roster(p)?, at),
                 None => Duty::default(),
@@ -204,7 +204,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                 ReportKind::Summary => {
                     let episode = pick_episode(state, *episode)?.number;
                     let chart = chart.as_deref().map(read_chart).transpose()?;
-                    let air = read_air(dir, data, forecast.as_deref(), area.as_deref(), at)?;
+                    let air = read_air(&ws, data, forecast.as_deref(), area.as_deref(), at)?;
                     let sources = air.as_ref().map(Air::sources);
                     summary_html(state, episode, sources.as_ref(), chart, at)
                         .map_err(|e| Failure::unusable(e.to_string()))?
@@ -218,15 +218,14 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             episode,
             at,
         } => {
-            let at = time_or_now(at.as_deref())?;
-            let session = session_at(dir, at)?;
+            let Opened { at, session, .. } = open_at(dir, at.as_deref())?;
             let state = &session.models().response;
             if let Some(n) = episode {
                 pick_episode(state, Some(*n))?;
             }
             let rows = ledger_rows(state, *episode, at);
             write_file(out, &rows).map_err(|e| Failure::unusable(e.to_string()))?;
-            eprintln!("{}: {} rows", out.display(), rows.len());
+            errln!("{}: {} rows", out.display(), rows.len());
             Ok(())
         }
         ResponseCommand::Notice {
@@ -238,7 +237,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             out,
         } => {
             let plan = load_plan(dir, plan.as_deref())?;
-            let session = session_at(dir, now())?;
+            let Opened { session, .. } = open_at(dir, None)?;
             let e = pick_episode(&session.models().response, *episode)?;
             let fail = |e: crate::report::notice::NoticeError| Failure::unusable(e.to_string());
             let notices: Vec<Notice> = match kind {
@@ -279,22 +278,21 @@ fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, Failure> {
     })
 }
 
-fn time_or_now(s: Option<&str>) -> Result<DateTime<FixedOffset>, Failure> {
-    s.map_or_else(|| Ok(now()), parse_time)
-}
-
-/// The session over the journal of `dir` as it was at `at`, read-only; anomalies are reported
-/// on stderr.
-fn session_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<Session, Failure> {
-    let session = Session::read_only(dir, Some(at)).map_err(|e| match e {
+/// The session over the journal of `dir` as it was at `until` (all of it: `None`), read-only;
+/// a broken chain and skipped events are said on stderr.
+fn session_at(dir: &Path, until: Option<DateTime<FixedOffset>>) -> Result<Session, Failure> {
+    let session = Session::read_only(dir, until).map_err(|e| match e {
         JournalError::NoJournal { .. } => Failure::unusable(format!(
             "no journal in {}: {JOURNAL_FILE} not found",
             dir.display()
         )),
         other => Failure::unusable(other.to_string()),
     })?;
+    if let Some(b) = session.chain_break() {
+        errln!("airdesk: warning: the journal's hash chain is broken: {b}");
+    }
     for a in session.models().response.anomalies() {
-        eprintln!(
+        errln!(
             "airdesk: warning: journal event #{} ({}) was skipped: {}",
             a.seq,
             a.kind,
@@ -302,6 +300,50 @@ fn session_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<Session, Failure>
         );
     }
     Ok(session)
+}
+
+/// A workspace opened for a command: the workspace (read-only), the moment the command works
+/// at and the session over its journal as it was then.
+struct Opened {
+    ws: Workspace,
+    at: DateTime<FixedOffset>,
+    session: Session,
+}
+
+/// Open the workspace and its journal. The moment is `--at` when given; on a drill workspace the
+/// drill's current time as the app shows it on opening (the later of the drill moment and the
+/// journal's last event, [`clock::drill_resumes_at`], so every event counts); else now. Settings
+/// that cannot be used are said on stderr.
+fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
+    let ws = open_workspace(dir)?;
+    let (at, session) = match (at, ws.settings().drill_at) {
+        (Some(s), _) => {
+            let at = parse_time(s)?;
+            (at, session_at(dir, Some(at))?)
+        }
+        (None, Some(drill)) => {
+            let session = session_at(dir, None)?;
+            let at = clock::drill_resumes_at(drill, session.last_event_time());
+            (clock::to_cst(at), session)
+        }
+        (None, None) => {
+            let at = now();
+            (at, session_at(dir, Some(at))?)
+        }
+    };
+    Ok(Opened { ws, at, session })
+}
+
+/// The workspace, read-only; settings that cannot be used are said, not silently replaced.
+fn open_workspace(dir: &Path) -> Result<Workspace, Failure> {
+    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
+    if let Some(problem) = ws.settings_problem() {
+        errln!(
+            "airdesk: warning: the workspace settings could not be used ({problem}); the \
+             defaults are in use instead (no area, no drill moment, default thresholds)"
+        );
+    }
+    Ok(ws)
 }
 
 fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failure> {
@@ -322,9 +364,10 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
         .or_else(|| workspace_plan.is_file().then_some(workspace_plan.clone()));
     let (name, result) = match &path {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| {
-                Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
-            })?;
+            let text = crate::ingest::input::read_text(p, crate::workspace::MAX_SETTINGS_BYTES)
+                .map_err(|e| {
+                    Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
+                })?;
             (p.display().to_string(), plan::parse(&text))
         }
         None => ("built-in default plan".to_owned(), plan::default_plan()),
@@ -339,7 +382,7 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
 fn read_roster(path: &Path) -> Result<Roster, Failure> {
     let (shifts, report) = read_roster_file(path, &RosterOptions::default());
     for p in &report.problems {
-        eprintln!("airdesk: warning: {p}");
+        errln!("airdesk: warning: {p}");
     }
     if report.failed() {
         return Err(Failure::unusable(format!(
@@ -372,13 +415,12 @@ impl Air {
 /// The data and AQI forecast for the summary: the given files, else the workspace's (read-only);
 /// `None` when there is neither data nor forecast. Problems in the files are reported on stderr.
 fn read_air(
-    dir: &Path,
+    ws: &Workspace,
     data: &[PathBuf],
     forecast: Option<&Path>,
     area: Option<&str>,
     at: DateTime<FixedOffset>,
 ) -> Result<Option<Air>, Failure> {
-    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
     let settings = ws.settings();
     let files = if data.is_empty() {
         ws.data_files()
@@ -390,7 +432,7 @@ fn read_air(
     for f in &report.files {
         if f.failed() {
             let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
-            eprintln!("airdesk: warning: {}: {reason}", f.path.display());
+            errln!("airdesk: warning: {}: {reason}", f.path.display());
         }
     }
     let forecast_path = forecast.map(Path::to_path_buf).or_else(|| {
@@ -401,7 +443,7 @@ fn read_air(
         Some(p) => {
             let (days, report) = load_forecast(p, Some(at.date_naive()));
             for problem in &report.problems {
-                eprintln!("airdesk: warning: {problem}");
+                errln!("airdesk: warning: {problem}");
             }
             days
         }
@@ -449,6 +491,7 @@ fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
             .map_err(|e| Failure::unusable(format!("cannot write {}: {e}", p.display()))),
         None => {
             let mut o = std::io::stdout().lock();
+            let text = super::output::printable(text);
             match o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -494,8 +537,7 @@ struct ItemJson {
 }
 
 fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
-    let at = time_or_now(at)?;
-    let session = session_at(dir, at)?;
+    let Opened { at, session, .. } = open_at(dir, at)?;
     let state = &session.models().response;
     let episode = state.latest();
     let item_json = |i: &crate::domain::response::Item| ItemJson {
@@ -626,26 +668,55 @@ fn drill(dir: &Path, start: Option<&str>, operator: &str) -> Result<(), Failure>
                 .ok_or_else(|| Failure::unusable("cannot work out the next midnight"))?
         }
     };
-    let journal = session::journal::open(dir).map_err(fail)?;
-    if let OpenMode::ReadOnly(reason) = journal.mode() {
-        return Err(Failure::unusable(format!(
-            "the journal is read-only ({reason}); nothing was recorded"
-        )));
-    }
-    let plan = load_plan(dir, None)?;
-    let mut session = Session::with_journal(journal, plan).map_err(fail)?;
-    if session.last_seq() > 0 {
-        return Err(Failure::unusable(format!(
-            "{} already holds events; the drill is recorded only into an empty journal",
-            dir.join(JOURNAL_FILE).display()
-        )));
-    }
+    // Everything that can be checked is checked before anything is created.
     let author = Author::new(operator, "drill").map_err(fail)?;
-    record_drill(&mut session, &author, start)
-        .map_err(|e| Failure::unusable(e.render(Tr(Language::En))))?;
-    let seq = session.last_seq();
-    drop(session);
-    eprintln!(
+    let plan = load_plan(dir, None)?;
+    if !dir.is_dir() {
+        return Err(Failure::unusable(format!(
+            "{} is not a folder",
+            dir.display()
+        )));
+    }
+    let created: Vec<PathBuf> = [JOURNAL_FILE, LOCK_FILE, CHECKPOINT_FILE]
+        .iter()
+        .map(|name| dir.join(name))
+        .filter(|p| !p.exists())
+        .collect();
+    let recorded = (|| {
+        let journal = session::journal::open(dir).map_err(fail)?;
+        if let OpenMode::ReadOnly(reason) = journal.mode() {
+            return Err(Failure::unusable(format!(
+                "the journal is read-only ({reason}); nothing was recorded"
+            )));
+        }
+        let mut session = Session::with_journal(journal, plan).map_err(fail)?;
+        if session.last_seq() > 0 {
+            return Err(Failure::unusable(format!(
+                "{} already holds events; the drill is recorded only into an empty journal",
+                dir.join(JOURNAL_FILE).display()
+            )));
+        }
+        record_drill(&mut session, &author, start)
+            .map_err(|e| Failure::unusable(e.render(Tr(Language::En))))?;
+        let seq = session.last_seq();
+        session.close().map_err(fail)?;
+        Ok(seq)
+    })();
+    let seq = match recorded {
+        Ok(seq) => seq,
+        Err(failure) => {
+            // Leave nothing behind that was not there before: no empty journal, no side files.
+            for path in &created {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let mut name = path.as_os_str().to_owned();
+                    name.push(suffix);
+                    let _ = std::fs::remove_file(PathBuf::from(name));
+                }
+            }
+            return Err(failure);
+        }
+    };
+    errln!(
         "{}: drill recorded, {seq} events; the orange warning starts {}",
         dir.join(JOURNAL_FILE).display(),
         start.to_rfc3339()

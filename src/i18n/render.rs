@@ -2,6 +2,7 @@
 //! outcomes) is rendered here, in one place, through the translation table — never by the code
 //! that decided it.
 
+use crate::domain::dust::{DustError, MAX_TEXT_CHARS};
 use crate::journal::ReadOnlyReason;
 use crate::session::{Outcome, SessionError, WhyNot};
 
@@ -24,6 +25,8 @@ impl Render for ReadOnlyReason {
                 tr.t(T::ReadOnlyOtherInstanceAnon).into()
             }
             ReadOnlyReason::ReadOnlyMedium { detail } => tr.f(T::ReadOnlyMedium, &[detail]),
+            ReadOnlyReason::Broken(b) => tr.f(T::ReadOnlyBroken, &[&b.seq, b]),
+            ReadOnlyReason::ForeignWal => tr.t(T::ReadOnlyForeignWal).into(),
         }
     }
 }
@@ -47,6 +50,7 @@ impl Render for SessionError {
             SessionError::Refused(w) => w.render(tr),
             SessionError::Response(e) => e.render(tr),
             SessionError::Finding(e) => e.render(tr),
+            SessionError::Dust(e) => e.render(tr),
             SessionError::Journal(e) => tr.f(T::JournalWriteFailed, &[e]),
         }
     }
@@ -55,8 +59,31 @@ impl Render for SessionError {
 impl Render for Outcome {
     fn render(&self, tr: Tr) -> String {
         match self {
-            Outcome::Recorded { seq, kind } => tr.f(T::OutcomeRecorded, &[seq, kind]),
+            Outcome::Recorded {
+                seq,
+                kind,
+                stamped_later,
+            } => {
+                let mut text = tr.f(T::OutcomeRecorded, &[seq, kind]);
+                if let Some(t) = stamped_later {
+                    let t = t.format("%Y-%m-%d %H:%M:%S");
+                    text.push_str(&tr.f(T::OutcomeStampedLater, &[&t]));
+                }
+                text
+            }
             Outcome::Refused(e) => tr.f(T::OutcomeRefused, &[&e.render(tr)]),
+        }
+    }
+}
+
+impl Render for DustError {
+    fn render(&self, tr: Tr) -> String {
+        match self {
+            DustError::NoEvidence => tr.t(T::DustNoEvidence).into(),
+            DustError::NoReason => tr.t(T::DustNoReason).into(),
+            DustError::TooLong => tr.f(T::DustTooLong, &[&MAX_TEXT_CHARS]),
+            DustError::AlreadyMarked(d) => tr.f(T::DustAlreadyMarked, &[d]),
+            DustError::NotMarked(d) => tr.f(T::DustNotMarked, &[d]),
         }
     }
 }

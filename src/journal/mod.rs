@@ -46,6 +46,7 @@
 //! [`SqliteStorage::open_read_only`], which never writes; projector mode keeps the writer's
 //! handle and the session refuses every write.
 
+mod checkpoint;
 mod error;
 mod event;
 mod fold;
@@ -55,8 +56,9 @@ mod sqlite;
 mod storage;
 mod verify;
 
+pub use checkpoint::{CHECKPOINT_FILE, Checkpoint};
 pub use error::JournalError;
-pub use event::{Author, Draft, Event, HASH_TAG, MAX_KIND_CHARS, MAX_NAME_CHARS};
+pub use event::{Author, Draft, Event, HASH_TAG, Head, MAX_KIND_CHARS, MAX_NAME_CHARS};
 pub use fold::{Fold, Received, Replay};
 pub use hash::{BadHash, Hash};
 pub use sqlite::{APPLICATION_ID, FORMAT_VERSION, SqliteStorage};

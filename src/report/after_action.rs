@@ -104,10 +104,7 @@ pub fn outcomes(episode: &Episode) -> Vec<UnitOutcome> {
                 .map_or_else(String::new, |i| i.spec.unit_name.clone()),
             required: items.len(),
             done: items.iter().filter(|i| i.status.is_done()).count(),
-            done_late: items
-                .iter()
-                .filter(|i| i.status.is_done() && i.done().is_some_and(|d| d.stamp.at > i.deadline))
-                .count(),
+            done_late: items.iter().filter(|i| i.done_late()).count(),
             open: items.iter().filter(|i| i.status.is_open()).count(),
             problems: items.iter().map(|i| i.problems().count()).sum(),
             rectified: items
@@ -313,7 +310,7 @@ fn units(h: &mut Html, e: &Episode) {
     ));
     for item in e.items.iter().filter(|i| i.status.is_live()) {
         let done = item.done();
-        let late = done.is_some_and(|d| d.stamp.at > item.deadline);
+        let late = item.done_late();
         h.raw(if late || item.status.is_open() {
             "<tr class=\"late\">"
         } else {

@@ -2,11 +2,14 @@
 //! (UTF-8 with BOM, so Excel on Chinese Windows opens it correctly) or .xlsx (overdue rows in red).
 
 use std::io::Write;
+use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::domain::findings::{Finding, Findings};
 use crate::i18n::{Language, Tr};
+
+use super::spreadsheet::xlsx_text;
 
 /// What the ledger needs besides the findings.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,12 +20,23 @@ pub struct LedgerOptions {
     pub language: Language,
 }
 
-/// Why a ledger's spreadsheet could not be made.
+/// Why a ledger could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
+    /// Writing the file failed.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
     /// The spreadsheet writer failed.
     #[error("cannot write the spreadsheet: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// The file name has no `.csv` or `.xlsx` extension.
+    #[error("{0}: the ledger is written as .csv or .xlsx")]
+    Extension(String),
 }
 
 const HEADERS_ZH: [&str; 16] = [
@@ -133,16 +147,8 @@ pub fn write_csv(
     options: &LedgerOptions,
     out: impl Write,
 ) -> std::io::Result<()> {
-    let mut out = out;
-    out.write_all(b"\xEF\xBB\xBF")?;
-    let mut w = csv::Writer::from_writer(out);
     let (headers, rows) = ledger_table(findings, options);
-    w.write_record(&headers)?;
-    for r in rows {
-        w.write_record(&r)?;
-    }
-    w.flush()?;
-    Ok(())
+    super::spreadsheet::write_csv(out, &headers, rows)
 }
 
 /// The ledger as .xlsx bytes: bold header, frozen header row, overdue rows in red.
@@ -176,7 +182,7 @@ pub fn xlsx_bytes(findings: &Findings, options: &LedgerOptions) -> Result<Vec<u8
             &wrap
         };
         for (c, v) in cells.iter().enumerate() {
-            ws.write_string_with_format(r as u32 + 1, c as u16, v, fmt)?;
+            ws.write_string_with_format(r as u32 + 1, c as u16, xlsx_text(v), fmt)?;
         }
     }
     ws.set_freeze_panes(1, 0)?;
@@ -184,6 +190,34 @@ pub fn xlsx_bytes(findings: &Findings, options: &LedgerOptions) -> Result<Vec<u8
         ws.set_column_width(c, width)?;
     }
     Ok(book.save_to_buffer()?)
+}
+
+/// Write a ledger to `path` as CSV (`csv` fills the bytes) or .xlsx (`xlsx` makes them), chosen
+/// by the file's extension: the one place every kind of ledger is saved through, atomically and
+/// never through a symbolic link placed at `path`.
+pub fn save_as(
+    path: &Path,
+    csv: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
+    xlsx: impl FnOnce() -> Result<Vec<u8>, LedgerError>,
+) -> Result<(), LedgerError> {
+    let io = |source| LedgerError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let bytes = match ext.as_deref() {
+        Some("csv") => {
+            let mut buf = Vec::new();
+            csv(&mut buf).map_err(io)?;
+            buf
+        }
+        Some("xlsx") => xlsx()?,
+        _ => return Err(LedgerError::Extension(path.display().to_string())),
+    };
+    crate::workspace::write_atomic(path, &bytes).map_err(io)
 }
 
 #[cfg(test)]

@@ -85,6 +85,7 @@ mod tests {
                 composite: None,
             },
             previous: None,
+            gap: None,
         }
     }
 

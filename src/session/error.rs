@@ -2,6 +2,9 @@
 //! one — typed, so the interface renders them in its language through the translation table
 //! (`crate::i18n`), and the CLI in its own words.
 
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::dust::DustError;
 use crate::domain::findings::FindingError;
 use crate::domain::response::CommandError;
 use crate::journal::{JournalError, ReadOnlyReason};
@@ -33,6 +36,8 @@ pub enum SessionError {
     Response(CommandError),
     /// The supervision workflow refused the command.
     Finding(FindingError),
+    /// A dust mark or unmark does not fit the marks in the journal.
+    Dust(DustError),
     /// The journal failed, or the event could not be drafted (the journal's message).
     Journal(String),
 }
@@ -71,6 +76,12 @@ impl From<FindingError> for SessionError {
     }
 }
 
+impl From<DustError> for SessionError {
+    fn from(e: DustError) -> Self {
+        SessionError::Dust(e)
+    }
+}
+
 impl From<std::convert::Infallible> for SessionError {
     fn from(e: std::convert::Infallible) -> Self {
         match e {}
@@ -86,6 +97,9 @@ pub enum Outcome {
         seq: u64,
         /// Its kind (`warning.issued`).
         kind: String,
+        /// The time the journal stamped it, when later than the time asked for: no event is
+        /// stamped before the one before it (another desk's clock, or a drill clock, ran ahead).
+        stamped_later: Option<DateTime<FixedOffset>>,
     },
     /// Not recorded.
     Refused(SessionError),

@@ -18,7 +18,8 @@
 //!   to learn of events.
 //! - The duty officer ([`Author`]) is `None` until the shift starts (the shift modal); every event
 //!   is stamped with it. Starting a shift as someone else than the officer on shift in the journal
-//!   records `shift.started`; handing over records `shift.handed_over` then `shift.started`.
+//!   records `shift.started`; handing over records `shift.handed_over` and `shift.started` in one
+//!   journal transaction.
 //! - The plan is the workspace's `plan.toml`, checked on load; when the file is absent and the
 //!   workspace can be written, the shipped default is copied there first, so the command centre
 //!   has the plan in use in front of it to edit. A plan with problems keeps the journal readable
@@ -52,10 +53,13 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::alerts::{Acknowledged, Alert, Raised};
+use crate::domain::dust::DustEvent;
 use crate::domain::findings::FindingCommand;
 use crate::domain::plan::{DEFAULT_PLAN_TOML, Plan};
 use crate::domain::response::{self, CommandError, ResponseEvent, ResponseState, Stamp};
-use crate::journal::{Author, Event, JournalError, OpenMode, ReadOnlyReason, Storage};
+use crate::journal::{
+    Author, Break, Event, JournalError, OpenMode, ReadOnlyReason, Storage, Verification,
+};
 use crate::workspace::{Workspace, write_atomic};
 
 use journal::Journal;
@@ -71,6 +75,9 @@ pub enum Command {
     RaiseAlert(Alert),
     /// The officer acknowledges an alert with a note of what was done (`alert.acknowledged`).
     AcknowledgeAlert(Acknowledged),
+    /// Mark a sand-and-dust day with its evidence, or take a mark back (`dust.marked`,
+    /// `dust.unmarked`), checked against the marks in the journal.
+    Dust(DustEvent),
 }
 
 /// The workspace journal, the officer on shift, the plan and the read models.
@@ -120,6 +127,9 @@ impl Session {
         let copied_default = writable && !plan_path.exists() && copy_default_plan(&plan_path);
         let (plan, mut plan_status) = read_plan(&plan_path);
         plan_status.copied_default = copied_default;
+        let models = journal.as_ref().map_or_else(ReadModels::default, |j| {
+            ReadModels::of_journal(j.opened_chain())
+        });
         let mut session = Session {
             journal,
             root: Some(root.to_path_buf()),
@@ -128,7 +138,7 @@ impl Session {
             presenting: false,
             plan,
             plan_status,
-            models: Service::new(ReadModels::default()),
+            models: Service::new(models),
             outcome: None,
         };
         if let Err(e) = session.catch_up() {
@@ -145,7 +155,7 @@ impl Session {
         until: Option<DateTime<FixedOffset>>,
     ) -> Result<Session, JournalError> {
         let journal = journal::open_read_only(dir)?;
-        let mut models = Service::new(ReadModels::default());
+        let mut models = Service::new(ReadModels::of_journal(journal.opened_chain()));
         match until {
             Some(t) => models.catch_up_until(journal.as_ref(), t)?,
             None => models.catch_up(journal.as_ref())?,
@@ -166,7 +176,10 @@ impl Session {
     /// A session over `journal` (any backend) under `plan`, folded: the CLI's `drill`, the
     /// sample builder and tests.
     pub fn with_journal(journal: Journal, plan: Plan) -> Result<Session, JournalError> {
-        let models = Service::load(journal.as_ref(), ReadModels::default())?;
+        let models = Service::load(
+            journal.as_ref(),
+            ReadModels::of_journal(journal.opened_chain()),
+        )?;
         Ok(Session {
             journal: Some(journal),
             root: None,
@@ -180,9 +193,10 @@ impl Session {
         })
     }
 
-    /// Close the journal (releasing the writer lock) before another workspace is opened.
-    pub fn close(&mut self) {
-        self.journal = None;
+    /// Close the journal (releasing the writer lock) before another workspace is opened, or
+    /// at the end of a command that wrote; a failure to finish cleanly is returned.
+    pub fn close(&mut self) -> Result<(), JournalError> {
+        self.journal.take().map_or(Ok(()), |j| j.close_boxed())
     }
 
     /// Every read model, as of [`Session::last_seq`].
@@ -206,6 +220,23 @@ impl Session {
             OpenMode::ReadOnly(r) => Some(r),
             OpenMode::ReadWrite => None,
         }
+    }
+
+    /// Where the journal's hash chain breaks, as verified when it was opened: shown on the board
+    /// and in every report; a writer refuses to record after it.
+    pub fn chain_break(&self) -> Option<&Break> {
+        match self.journal.as_ref()?.opened_chain() {
+            Verification::Broken(b) => Some(b),
+            Verification::Intact { .. } => None,
+        }
+    }
+
+    /// When the journal's last event was recorded; `None` for an empty or absent journal. A
+    /// drill resumes from it ([`crate::clock::resume_drill`]).
+    pub fn last_event_time(&self) -> Option<DateTime<chrono::Utc>> {
+        let journal = self.journal.as_ref()?;
+        let events = journal.read_since(self.last_seq().saturating_sub(1)).ok()?;
+        events.last().map(|e| e.recorded_at)
     }
 
     /// Why the journal could not be opened at all, when it could not.
@@ -274,11 +305,27 @@ impl Session {
         command: &Command,
         at: DateTime<FixedOffset>,
     ) -> Result<Event, SessionError> {
-        let result = self.record(command, at);
+        let result = self.record(command, at).map(|e| vec![e]);
+        self.note(result, at)
+    }
+
+    /// Keep the outcome of a recording asked for at `at` for the page to show; the last event
+    /// stored.
+    fn note(
+        &mut self,
+        result: Result<Vec<Event>, SessionError>,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Event, SessionError> {
+        let result = result.and_then(|mut stored| {
+            stored
+                .pop()
+                .ok_or_else(|| SessionError::Journal("nothing was stored".into()))
+        });
         self.outcome = Some(match &result {
             Ok(e) => Outcome::Recorded {
                 seq: e.seq,
                 kind: e.kind.clone(),
+                stamped_later: (e.recorded_at > at.to_utc()).then(|| e.local_time()),
             },
             Err(e) => Outcome::Refused(e.clone()),
         });
@@ -324,6 +371,9 @@ impl Session {
             }
             Command::AcknowledgeAlert(a) => {
                 models.execute(journal, author, at, |_| Ok::<_, Infallible>(a.clone()))?
+            }
+            Command::Dust(d) => {
+                models.execute(journal, author, at, |m| m.dust.check(d).map(|()| d.clone()))?
             }
         };
         Ok(stored)
@@ -383,22 +433,56 @@ impl Session {
     }
 
     /// Hand the shift over to `next` at `at`: `shift.handed_over` by the current officer (when a
-    /// shift is on in the journal), then `shift.started` by `next`.
+    /// shift is on in the journal) and `shift.started` by `next`, in one journal transaction, so
+    /// a crash keeps both or neither.
     pub fn hand_over(
         &mut self,
         next: Author,
         note: &str,
         at: DateTime<FixedOffset>,
     ) -> Result<Option<Event>, SessionError> {
-        if self.models().response.on_shift().is_some() && self.officer.is_some() {
-            let command = Command::Respond(response::Command::HandOver {
+        let on_shift = self
+            .models()
+            .response
+            .on_shift()
+            .is_some_and(|s| s.handoff.is_none());
+        let Some(current) = self.officer.clone().filter(|_| on_shift) else {
+            self.officer = None;
+            return self.start_shift(next, "", at);
+        };
+        let commands = [
+            response::Command::HandOver {
                 to: next.operator().to_owned(),
                 note: note.to_owned(),
-            });
-            self.execute(&command, at)?;
+            },
+            response::Command::StartShift {
+                note: String::new(),
+            },
+        ];
+        let result = self.record_shift_pair(&commands, [&current, &next], at);
+        let event = self.note(result, at)?;
+        self.officer = Some(next);
+        Ok(Some(event))
+    }
+
+    /// Shift steps by two officers, appended together (they need no usable plan).
+    fn record_shift_pair(
+        &mut self,
+        commands: &[response::Command; 2],
+        authors: [&Author; 2],
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<Event>, SessionError> {
+        if let Some(why) = self.why_not() {
+            return Err(why.into());
         }
-        self.officer = None;
-        self.start_shift(next, "", at)
+        let (Some(journal), Some(plan)) = (self.journal.as_mut(), self.plan.as_ref()) else {
+            return Err(WhyNot::PlanInvalid.into());
+        };
+        Ok(self
+            .models
+            .execute_all(journal.as_mut(), &authors, at, |i, m| {
+                response::decide(&m.response, plan, &commands[i])
+            })?)
     }
 
     /// Fold events another writer stored, handed in by a [`Follower`] (or a server's push);

@@ -7,9 +7,10 @@
 //! [`Session::models`](super::Session::models); nobody else reads the journal for it.
 
 use crate::domain::alerts::AlertLog;
+use crate::domain::dust::DustDays;
 use crate::domain::findings::Findings;
 use crate::domain::response::ResponseState;
-use crate::journal::{Event, Fold};
+use crate::journal::{Event, Fold, Verification};
 
 /// The folds of the journal the pages, reports and CLI read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,6 +21,19 @@ pub struct ReadModels {
     pub findings: Findings,
     /// Station alerts kept and acknowledged.
     pub alerts: AlertLog,
+    /// Sand-and-dust days the desk marked (扣沙).
+    pub dust: DustDays,
+}
+
+impl ReadModels {
+    /// The read models of a journal whose chain was verified as `chain` when it was opened,
+    /// before any event is folded: a break is carried into the anchor every report prints.
+    pub fn of_journal(chain: &Verification) -> Self {
+        ReadModels {
+            response: ResponseState::new().with_chain(chain),
+            ..ReadModels::default()
+        }
+    }
 }
 
 impl Fold for ReadModels {
@@ -27,5 +41,6 @@ impl Fold for ReadModels {
         self.response.apply(event);
         self.findings.apply(event);
         self.alerts.apply(event);
+        self.dust.apply(event);
     }
 }

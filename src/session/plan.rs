@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::plan::{self, Plan, PlanProblem};
+use crate::ingest::input::{InputError, read_text};
+use crate::workspace::MAX_SETTINGS_BYTES;
 
 /// Where the plan in use came from, and what is wrong with the workspace's file.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +47,7 @@ pub fn read_plan(path: &Path) -> (Option<Plan>, PlanStatus) {
         ..PlanStatus::given()
     };
     let default = || plan::default_plan().ok();
-    match std::fs::read_to_string(path) {
+    match read_text(path, MAX_SETTINGS_BYTES) {
         Ok(text) => match plan::parse(&text) {
             Ok(p) => {
                 status.from_file = true;
@@ -56,7 +58,7 @@ pub fn read_plan(path: &Path) -> (Option<Plan>, PlanStatus) {
                 (default(), status)
             }
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (default(), status),
+        Err(InputError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => (default(), status),
         Err(e) => {
             status.read_error = Some(format!("{}: {e}", path.display()));
             (default(), status)

@@ -11,10 +11,12 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::alerts::{Acknowledged, Raised};
+use crate::domain::dust::DustEvent;
 use crate::domain::findings::FindingEvent;
 use crate::domain::response::ResponseEvent;
 use crate::journal::{
-    Author, Draft, Event, Fold, JournalError, OpenMode, ReadOnlyReason, Received, Replay, Storage,
+    Author, Draft, Event, Fold, Hash, Head, JournalError, OpenMode, ReadOnlyReason, Received,
+    Replay, Storage,
 };
 
 /// An event a domain decided, ready to be drafted for the journal (its kind and payload).
@@ -44,6 +46,12 @@ impl Recordable for Raised<'_> {
 impl Recordable for Acknowledged {
     fn draft(&self, author: &Author, at: DateTime<FixedOffset>) -> Result<Draft, JournalError> {
         author.draft(at, crate::domain::alerts::ACKNOWLEDGED, self)
+    }
+}
+
+impl Recordable for DustEvent {
+    fn draft(&self, author: &Author, at: DateTime<FixedOffset>) -> Result<Draft, JournalError> {
+        author.draft(at, self.kind(), self)
     }
 }
 
@@ -83,7 +91,7 @@ pub struct Service<M> {
     replay: Replay<M>,
 }
 
-impl<M: Fold> Service<M> {
+impl<M: Fold + Clone> Service<M> {
     /// Start from `initial`, before event 1 (nothing read yet).
     pub fn new(initial: M) -> Self {
         Service {
@@ -142,16 +150,58 @@ impl<M: Fold> Service<M> {
         at: DateTime<FixedOffset>,
         decide: impl FnOnce(&M) -> Result<R, E>,
     ) -> Result<Event, ServiceError<E>> {
+        let mut decide = Some(decide);
+        let mut stored = self.execute_all(storage, &[author], at, |_, model| {
+            let decide = decide.take().expect("one step, decided once");
+            decide(model)
+        })?;
+        stored
+            .pop()
+            .ok_or_else(|| ServiceError::Journal(JournalError::Corrupt("nothing stored".into())))
+    }
+
+    /// Carry out several commands as one desk operation (a handover: the outgoing officer hands
+    /// over, the incoming one starts): step `i`, by `authors[i]`, is decided by `decide(i, …)` on
+    /// the model the steps before it leave, and all are appended in one transaction, so the
+    /// journal keeps all of them or none. Returns the stored events.
+    pub fn execute_all<R: Recordable, E>(
+        &mut self,
+        storage: &mut dyn Storage,
+        authors: &[&Author],
+        at: DateTime<FixedOffset>,
+        mut decide: impl FnMut(usize, &M) -> Result<R, E>,
+    ) -> Result<Vec<Event>, ServiceError<E>> {
         if let OpenMode::ReadOnly(reason) = storage.mode() {
             return Err(ServiceError::ReadOnly(reason.clone()));
         }
         self.catch_up(storage)?;
-        let event = decide(self.model()).map_err(ServiceError::Rejected)?;
-        let stored = storage.append(&event.draft(author, at)?)?;
-        // The event is stored now: fold it in even if reading it back fails (the next catch-up
-        // then continues after it).
+        // Later steps are decided on a copy with the earlier ones folded in as they will be
+        // stored (the hashes do not matter to a fold; the journal seals the real ones).
+        let mut ahead: Option<M> = None;
+        let mut head = Head {
+            seq: self.last_seq(),
+            hash: Hash::GENESIS,
+            recorded_at_us: None,
+        };
+        let mut drafts = Vec::with_capacity(authors.len());
+        for (i, author) in authors.iter().enumerate() {
+            let event = decide(i, ahead.as_ref().unwrap_or(self.model()))
+                .map_err(ServiceError::Rejected)?;
+            let draft = event.draft(author, at)?;
+            if i + 1 < authors.len() {
+                let provisional = head.seal_next(&draft)?;
+                ahead
+                    .get_or_insert_with(|| self.model().clone())
+                    .apply(&provisional);
+                head = Head::after(&provisional);
+            }
+            drafts.push(draft);
+        }
+        let stored = storage.append_all(&drafts)?;
+        // The events are stored now: fold them in even if reading them back fails (the next
+        // catch-up then continues after them).
         if self.catch_up(storage).is_err() {
-            self.receive(std::slice::from_ref(&stored));
+            self.receive(&stored);
         }
         Ok(stored)
     }

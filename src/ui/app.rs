@@ -155,11 +155,6 @@ impl AirDeskApp {
             .unwrap_or_default();
         let mut notices = Notices::default();
         let workspace = open_first_workspace(&options, &app_state, &folders, &mut notices)?;
-        let real_now = (options.real_time)();
-        let clock = options
-            .drill
-            .or(workspace.settings().drill_at)
-            .map_or(Clock::Real, |at| Clock::drill(at, real_now, true));
         if let Some(problem) = workspace.settings_problem() {
             notices.push(
                 BannerKind::Warning,
@@ -168,6 +163,13 @@ impl AirDeskApp {
             );
         }
         let session = Session::open(&workspace);
+        let real_now = (options.real_time)();
+        let clock = options
+            .drill
+            .or(workspace.settings().drill_at)
+            .map_or(Clock::Real, |at| {
+                crate::clock::resume_drill(at, session.last_event_time(), real_now)
+            });
         let mut app = AirDeskApp {
             workspace,
             app_state,
@@ -892,6 +894,13 @@ impl AirDeskApp {
             Command::SetWindowSettings(w) => self.save_settings(|s| s.windows = w),
             Command::SetOutlookSettings(o) => self.save_settings(|s| s.outlook = o),
             Command::SetBudget(budget) => self.save_settings(|s| s.budget = Some(budget)),
+            Command::SetMapLayers(paths) => self.save_settings(|s| s.map_layers = paths),
+            Command::Dust(event) => {
+                let at = to_cst(self.clock.now(real_now));
+                if let Err(e) = self.session.execute(&session::Command::Dust(event), at) {
+                    self.refused(&e);
+                }
+            }
             Command::Findings(commands) => {
                 let at = to_cst(self.clock.now(real_now));
                 // In order; the first one refused stops the rest.
@@ -1115,6 +1124,13 @@ impl AirDeskApp {
             self.notices
                 .push(BannerKind::Error, T::JournalFailed, vec![e.to_owned()]);
         }
+        if let Some(b) = self.session.chain_break() {
+            self.notices.push(
+                BannerKind::Error,
+                T::JournalBroken,
+                vec![b.seq.to_string(), b.to_string()],
+            );
+        }
         let plan = self.session.plan_status();
         if !plan.usable() {
             let mut problems: Vec<String> = plan.problems.iter().map(|p| p.to_string()).collect();
@@ -1133,7 +1149,11 @@ impl AirDeskApp {
         if self.projector.active() || self.workspace.read_only() {
             return None;
         }
-        let reason = self.session.read_only_reason()?;
+        // A broken chain has its own banner (JournalBroken).
+        let reason = self
+            .session
+            .read_only_reason()
+            .filter(|r| !matches!(r, crate::journal::ReadOnlyReason::Broken(_)))?;
         Some(tr.f(T::JournalReadOnlyBanner, &[&reason.render(tr)]))
     }
 
@@ -1338,7 +1358,9 @@ impl AirDeskApp {
         // Release the journal first: reopening the same workspace must find its lock free.
         let officer = self.session.officer().cloned();
         self.follower = None;
-        self.session.close();
+        if let Err(e) = self.session.close() {
+            log::warn!("closing the journal: {e}");
+        }
         let opened = if path.exists() {
             Workspace::open(path)
         } else {
@@ -1353,11 +1375,6 @@ impl AirDeskApp {
                         vec![problem.to_string()],
                     );
                 }
-                // A training workspace brings its drill moment; any other runs on real time.
-                self.clock = ws
-                    .settings()
-                    .drill_at
-                    .map_or(Clock::Real, |at| Clock::drill(at, (self.real_time)(), true));
                 self.workspace = ws;
                 self.language_override = None;
                 self.data = DataStatus::default();
@@ -1373,6 +1390,16 @@ impl AirDeskApp {
             }
         }
         self.session = Session::open(&self.workspace);
+        // A training workspace brings its drill moment (resumed after its journal's last event);
+        // any other runs on real time.
+        let real_now = (self.real_time)();
+        self.clock = self
+            .workspace
+            .settings()
+            .drill_at
+            .map_or(Clock::Real, |at| {
+                crate::clock::resume_drill(at, self.session.last_event_time(), real_now)
+            });
         self.session_notices();
         if let Some(officer) = officer {
             let at = to_cst(self.now());

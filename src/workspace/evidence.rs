@@ -9,7 +9,10 @@ use sha2::{Digest, Sha256};
 /// The SHA-256 of a file's content as lowercase hex, read in blocks; `progress` hears the bytes
 /// read so far and the file's size after each block (a large scan on a network share takes a
 /// while, and runs off the UI thread with its progress shown).
+/// Only regular files are read: a FIFO or a device chosen as evidence would block or never end.
 pub fn sha256_file(path: &Path, mut progress: impl FnMut(u64, u64)) -> std::io::Result<String> {
+    crate::ingest::input::check_regular(&std::fs::metadata(path)?)
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut file = std::fs::File::open(path)?;
     let total = file.metadata().map_or(0, |m| m.len());
     let mut hasher = Sha256::new();
@@ -57,5 +60,10 @@ mod tests {
         .expect("hash");
         assert_eq!(steps, 3);
         assert!(sha256_file(&dir.path().join("missing"), |_, _| ()).is_err());
+        // A device, a FIFO or a folder is refused at once instead of hanging the worker (#11
+        // item 10).
+        #[cfg(unix)]
+        assert!(sha256_file(Path::new("/dev/zero"), |_, _| ()).is_err());
+        assert!(sha256_file(dir.path(), |_, _| ()).is_err());
     }
 }

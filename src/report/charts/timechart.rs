@@ -13,7 +13,7 @@ use super::decimate::Point;
 use super::decimate::{Bar, Decimated, Hourly, decimate, decimate_bars};
 use super::geometry::{
     Frame, PixelRect, clip_polyline, clip_segment, dash, format_tick, nice_range, nice_ticks,
-    round_px,
+    round_px, within,
 };
 use super::style::ChartStyle;
 use super::time_axis::{local, time_ticks};
@@ -856,7 +856,9 @@ fn line_columns(chart: &TimeChart, view: &ChartView, style: &ChartStyle, width: 
         .filter(|t| t.mark != Mark::Bars && !view.is_hidden(&t.key))
         .count()
         .max(1);
-    (style.line_budget / lines).clamp((columns / 8).max(1), columns)
+    (style.line_budget / lines)
+        .max((columns / 8).max(1))
+        .min(columns)
 }
 
 /// The time ticks, with room for the widest labels of the language: a two-digit hour, a date
@@ -1687,7 +1689,7 @@ fn draw_spans_overlay<DB: DrawingBackend>(
         }
         for (a, b, label) in groups {
             let w = cv.text_size(&label, small)?.0;
-            let cx = ((a + b) / 2.0).clamp(r.x0 + w / 2.0, r.x1 - w / 2.0);
+            let cx = within((a + b) / 2.0, r.x0 + w / 2.0, r.x1 - w / 2.0);
             cv.text(
                 &label,
                 cx,
