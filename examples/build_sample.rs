@@ -13,8 +13,8 @@
 //! - a synthetic emission-reduction list of 60 enterprises (`build_sample/reduction_list.rs`);
 //! - the default plan with the list's whole-society base added, a settings file (area, drill
 //!   moment, season budget, alert rules, the list), a synthetic duty roster, and the journal of
-//!   the episode so far recorded through `ResponseService::execute`
-//!   (`domain::response::record_drill_by_roster`) with the list in the plan, each event by the
+//!   the episode so far recorded through the session (`session::record_drill_by_roster`) with
+//!   the list in the plan, each event by the
 //!   duty officer the roster has on duty at its time.
 
 #[path = "build_sample/reduction_list.rs"]
@@ -31,10 +31,12 @@ use airdesk::clock::cst;
 use airdesk::domain::budget::{
     self, BudgetSettings, RoundMode, Rounding, Season, TargetForm, TargetRounding,
 };
-use airdesk::domain::response::{ResponseService, record_drill_by_roster};
 use airdesk::domain::roster::Roster;
+use airdesk::i18n::Language;
+use airdesk::i18n::{Render, Tr};
 use airdesk::ingest;
-use airdesk::journal::{Author, SqliteStorage, Storage};
+use airdesk::journal::Author;
+use airdesk::session::{Session, record_drill_by_roster};
 use airdesk::store::Store;
 use airdesk::workspace::Settings;
 
@@ -457,10 +459,9 @@ fn settings(out: &Path) -> Result<()> {
 /// Illustrative baseline: last season's same-period mean PM2.5, µg/m³ (see README).
 const BASELINE: f64 = 96.0;
 
-/// The journal of the episode so far, recorded through the response service by the officers of
+/// The journal of the episode so far, recorded through the session by the officers of
 /// the sample roster.
 fn journal(out: &Path) -> Result<()> {
-    let mut storage = SqliteStorage::open(out)?;
     let mut plan = airdesk::domain::plan::parse(&std::fs::read_to_string(out.join("plan.toml"))?)
         .map_err(|e| anyhow::anyhow!("sample plan: {e:?}"))?;
     let list = ingest::reduction_list::read_lists(&[out.join(REDUCTION_LIST)]);
@@ -468,7 +469,7 @@ fn journal(out: &Path) -> Result<()> {
         bail!("reduction list: {:?}", list.problems);
     }
     plan.list = Some(std::sync::Arc::new(list.list));
-    let mut service = ResponseService::load(&storage, plan)?;
+    let mut session = Session::with_journal(airdesk::session::journal::open(out)?, plan)?;
     // Each event by the duty officer (值班员) the sample roster has on duty at its time.
     let (shifts, report) = ingest::roster::read_roster_file(
         &out.join("roster.csv"),
@@ -479,16 +480,15 @@ fn journal(out: &Path) -> Result<()> {
     }
     let fallback = Author::new("值班员", "desk-1")?;
     record_drill_by_roster(
-        &mut service,
-        &mut storage,
+        &mut session,
         &Roster::new(shifts),
         "值班员",
         "desk-1",
         &fallback,
         local(WARNING_START.0, WARNING_START.1)?,
     )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
-    storage.close()?;
+    .map_err(|e| anyhow::anyhow!("{}", e.render(Tr(Language::En))))?;
+    drop(session);
     for extra in [
         "journal.sqlite-wal",
         "journal.sqlite-shm",

@@ -251,13 +251,13 @@ fn print_text(list: &ReductionList, problems: &[ListProblem], levels: &[LevelChe
 
 fn print_breakdown(list: &ReductionList, level: Level) {
     outln!();
-    outln!("{} — 按绩效分级 by grade:", level.default_name());
+    outln!("{} — 按绩效分级 by grade:", Tr(Language::Zh).level(level));
     print_shares(&share_by_grade(list, level));
-    outln!("{} — 按行业 by industry:", level.default_name());
+    outln!("{} — 按行业 by industry:", Tr(Language::Zh).level(level));
     print_shares(&share_by_industry(list, level));
     outln!(
         "{} — 减排量最大的企业 largest contributors:",
-        level.default_name()
+        Tr(Language::Zh).level(level)
     );
     for p in Pollutant::ALL {
         let top = list.top_contributors_line(level, p, 5);

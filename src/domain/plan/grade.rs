@@ -64,19 +64,6 @@ impl Grade {
         }
     }
 
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Grade::A => "A",
-            Grade::Leading => "performance-leading",
-            Grade::B => "B",
-            Grade::C => "C",
-            Grade::D => "D",
-            Grade::Unrated => "not graded",
-            Grade::Livelihood => "livelihood guarantee",
-        }
-    }
-
     /// Read a grade as lists write it: `A`, `A级`, `绩效引领性`, `B-级` (read as B), `非分级`,
     /// `民生保障类` …; `None` for anything else.
     pub fn parse(text: &str) -> Option<Grade> {

@@ -219,7 +219,7 @@ pub fn hidden_by(rows: &[UnitRow], unit: &str, collapsed: &BTreeSet<String>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::response::tests::{NOON, drill, fresh, key, plan, run, t};
+    use crate::domain::response::tests::{NOON, drill, drill_under, fresh, key, plan, run, t};
     use crate::domain::response::{Command, StatusFilter};
 
     /// The roots' rolled totals cover every live item exactly once.
@@ -245,7 +245,7 @@ mod tests {
             "2025-01-15T11:30:00+08:00",
         );
         let p = plan();
-        let e = s.state().current().expect("episode");
+        let e = s.model().current().expect("episode");
         let rows = unit_rows(e, &p.units, t(NOON));
         let row = |id: &str| rows.iter().find(|r| r.unit == id).expect(id);
 
@@ -338,12 +338,9 @@ mod tests {
             ],
             files: Vec::new(),
         }));
-        let journal = crate::journal::SqliteStorage::open_in_memory().expect("journal");
-        let mut s =
-            crate::domain::response::ResponseService::load(&journal, p.clone()).expect("load");
-        let mut j = journal;
-        drill(&mut s, &mut j);
-        let e = s.state().current().expect("episode");
+        let (mut s, mut j) = fresh();
+        drill_under(p.clone(), &mut s, &mut j);
+        let e = s.model().current().expect("episode");
         let rows = unit_rows(e, &p.units, t(NOON));
         let at = |id: &str| rows.iter().position(|r| r.unit == id).expect(id);
         let town = at("town-hedong");
@@ -377,7 +374,7 @@ mod tests {
     fn units_the_tree_does_not_know_are_listed_as_roots() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let e = s.state().current().expect("episode");
+        let e = s.model().current().expect("episode");
         let empty_tree = UnitTree::default();
         let rows = unit_rows(e, &empty_tree, t(NOON));
         assert_eq!(rows.len(), e.by_unit(t(NOON)).len());

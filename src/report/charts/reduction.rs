@@ -9,7 +9,7 @@ use plotters::style::RGBColor;
 
 use super::ChartError;
 use super::canvas::{CENTER, Canvas, LEFT_TOP, RIGHT_CENTER, alpha};
-use super::colour::WarningLevel;
+use super::colour::warning_colour;
 use super::geometry::{PixelRect, dash, format_tick, nice_ticks};
 use super::style::ChartStyle;
 use crate::domain::plan::Level;
@@ -89,17 +89,6 @@ pub struct ReductionLayout {
     pub bars: Vec<(usize, usize, PixelRect)>,
 }
 
-/// The colour of a level's bars.
-fn level_colour(level: Level) -> RGBColor {
-    match level {
-        Level::Blue => WarningLevel::Blue.colour(),
-        Level::Yellow => WarningLevel::Yellow.colour(),
-        Level::Orange => WarningLevel::Orange.colour(),
-        Level::Red => WarningLevel::Red.colour(),
-        _ => RGBColor(150, 150, 150),
-    }
-}
-
 const SHORT: RGBColor = RGBColor(200, 30, 30);
 
 /// Draw the chart into `root`. `style` must already be at the backend's scale.
@@ -169,7 +158,7 @@ pub fn draw_reduction<DB: DrawingBackend>(
         let gx = x0 + gi as f64 * group_w;
         let inner = group_w * 0.8;
         let bar_w = inner / g.bars.len().max(1) as f64;
-        let colour = level_colour(g.level);
+        let colour = warning_colour(g.level);
         for (bi, b) in g.bars.iter().enumerate() {
             let bx = gx + group_w * 0.1 + bi as f64 * bar_w;
             let column = PixelRect::new(bx, y0, bx + bar_w, y1);

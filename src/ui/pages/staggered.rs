@@ -14,7 +14,7 @@ use crate::ui::i18n::T;
 pub fn show(ui: &mut egui::Ui, cx: &PageContext<'_>, today: NaiveDate, compact: bool) {
     let tr = cx.tr;
     let look = &cx.look;
-    let Some(plan) = cx.desk.plan() else {
+    let Some(plan) = cx.session.plan() else {
         return;
     };
     if plan.reduction.staggered.is_empty() {

@@ -4,8 +4,7 @@
 
 use egui::RichText;
 
-use super::reduction::grade_label;
-use super::{fmt_time, pick};
+use super::fmt_time;
 use crate::domain::reduction::{Enterprise, LIST_LEVELS, Pollutant, ReductionList};
 use crate::domain::response::ResponseState;
 use crate::ui::i18n::T;
@@ -26,7 +25,7 @@ pub fn show(
             let code = e.credit_code.as_deref().unwrap_or("—");
             ui.label(tr.f(T::RedCardCode, &[&code]));
             ui.label(tr.f(T::RedCardWhere, &[&e.township, &e.industry]));
-            ui.label(tr.f(T::RedCardGrade, &[&grade_label(tr, e.grade)]));
+            ui.label(tr.f(T::RedCardGrade, &[&tr.grade(e.grade)]));
             if !e.department.is_empty() {
                 ui.label(tr.f(T::RedCardDepartment, &[&e.department]));
             }
@@ -118,7 +117,7 @@ fn history(ui: &mut egui::Ui, cx: &PageContext<'_>, e: &Enterprise, state: &Resp
                     ui.label(tr.f(T::RedCardEpisode, &[&episode.number]));
                     ui.label(tr.level(item.spec.level));
                     ui.label(&item.spec.unit_name);
-                    ui.label(pick(tr, item.status.label(), item.status.label_en()));
+                    ui.label(tr.item_status(item.status));
                     ui.label(last.map_or_else(String::new, |c| {
                         let mut s = format!("{} {}", fmt_time(&c.stamp.at), c.stamp.operator);
                         if !c.text.is_empty() {

@@ -15,10 +15,11 @@ use crate::domain::reduction::{
 };
 use crate::domain::response::ResponseState;
 use crate::ingest::reduction_list::ListProblem;
-use crate::report::charts::{Chart, ChartStyle, ReductionChart, png_bytes, svg_string};
+use crate::report::charts::{ChartStyle, ReductionChart};
 use crate::ui::chart::{ChartImage, StaticChart};
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
+use crate::ui::jobs::{ChartData, ExportFile};
 use crate::ui::pages::PageContext;
 
 /// View state of the tab.
@@ -33,8 +34,6 @@ pub struct ReductionView {
     selected: Option<String>,
     /// A list file to copy into the workspace.
     import_path: String,
-    /// Why the last chart export failed.
-    message: Option<String>,
 }
 
 impl Default for ReductionView {
@@ -46,7 +45,6 @@ impl Default for ReductionView {
             level: Level::Orange,
             selected: None,
             import_path: String::new(),
-            message: None,
         }
     }
 }
@@ -60,8 +58,8 @@ impl ReductionView {
     /// Draw the tab.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, state: &ResponseState) {
         let tr = cx.tr;
-        let status = cx.desk.plan_status();
-        let Some(plan) = cx.desk.plan() else {
+        let status = cx.session.plan_status();
+        let Some(plan) = cx.session.plan() else {
             return;
         };
         self.sources(ui, cx, plan, &status.list_problems);
@@ -108,7 +106,7 @@ impl ReductionView {
 
     /// For the projector: the check's chart alone, when a list is loaded.
     pub fn projector(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
-        let Some(plan) = cx.desk.plan() else {
+        let Some(plan) = cx.session.plan() else {
             return;
         };
         let Some(list) = plan.list.as_deref() else {
@@ -139,14 +137,8 @@ impl ReductionView {
         ui.horizontal(|ui| {
             for (label, ext) in [(T::TgExportPng, "png"), (T::TgExportSvg, "svg")] {
                 if ui.button(tr.t(label)).clicked() {
-                    match export(chart, tr, ext) {
-                        Ok(file) => cx.send(Command::Export(vec![file])),
-                        Err(e) => self.message = Some(tr.f(T::TgExportFailed, &[&e])),
-                    }
+                    cx.send(Command::Export(vec![export(chart, tr, ext)]));
                 }
-            }
-            if let Some(m) = &self.message {
-                ui.label(RichText::new(m).color(cx.look.error));
             }
         });
     }
@@ -172,7 +164,7 @@ impl ReductionView {
                 let grades: Vec<String> = list
                     .by_grade()
                     .iter()
-                    .map(|(g, n)| format!("{} {n}", grade_label(tr, *g)))
+                    .map(|(g, n)| format!("{} {n}", tr.grade(*g)))
                     .collect();
                 ui.label(
                     RichText::new(tr.f(
@@ -243,7 +235,10 @@ impl ReductionView {
                 &mut cols[0],
                 "by_grade",
                 &share_by_grade(list, level),
-                |s| Grade::parse(&s.label).map_or_else(|| s.label.clone(), |g| grade_label(tr, g)),
+                |s| {
+                    Grade::parse(&s.label)
+                        .map_or_else(|| s.label.clone(), |g| tr.grade(g).to_owned())
+                },
             );
             cols[1].strong(tr.t(T::RedByIndustry));
             share_grid(
@@ -298,12 +293,12 @@ impl ReductionView {
             egui::ComboBox::from_id_salt("red_grade")
                 .selected_text(
                     self.grade
-                        .map_or_else(|| all.to_owned(), |g| grade_label(tr, g)),
+                        .map_or_else(|| all.to_owned(), |g| tr.grade(g).to_owned()),
                 )
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.grade, None, all);
                     for g in Grade::ALL {
-                        ui.selectable_value(&mut self.grade, Some(g), grade_label(tr, g));
+                        ui.selectable_value(&mut self.grade, Some(g), tr.grade(g).to_owned());
                     }
                 })
                 .response
@@ -362,7 +357,7 @@ impl ReductionView {
                             ui.label(&e.industry);
                         });
                         row.col(|ui| {
-                            ui.label(grade_label(tr, e.grade));
+                            ui.label(tr.grade(e.grade));
                         });
                         for p in Pollutant::ALL {
                             row.col(|ui| {
@@ -485,14 +480,6 @@ fn choose(
         .labelled_by(l.id);
 }
 
-/// A grade as the interface shows it.
-pub fn grade_label(tr: Tr, g: Grade) -> String {
-    match tr.0 {
-        crate::workspace::Language::Zh => g.label().to_owned(),
-        crate::workspace::Language::En => g.label_en().to_owned(),
-    }
-}
-
 /// The check's chart, titled.
 fn chart_of(tr: Tr, list: &ReductionList, checks: &[LevelCheck]) -> ReductionChart {
     ReductionChart::from_checks(
@@ -527,16 +514,10 @@ fn side_by_side(
     });
 }
 
-/// The chart as a file for `exports/`.
-fn export(chart: &ReductionChart, tr: Tr, ext: &str) -> Result<(String, Vec<u8>), String> {
+/// The chart as a PNG or SVG file for `exports/`; drawn on a worker thread.
+fn export(chart: &ReductionChart, tr: Tr, ext: &str) -> ExportFile {
     let style = ChartStyle::desktop().with_lang(tr.0);
-    let c = Chart::Reduction(chart);
-    let bytes = if ext == "svg" {
-        svg_string(c, 1200, 560, &style).map(String::into_bytes)
-    } else {
-        png_bytes(c, 1200, 560, &style)
-    };
-    bytes
-        .map(|b| (format!("reduction-check.{ext}"), b))
-        .map_err(|e| e.to_string())
+    let data = ChartData::Reduction(chart.clone());
+    let name = format!("reduction-check.{ext}");
+    ExportFile::chart(name, data, (1200, 560), style, ext == "svg")
 }
