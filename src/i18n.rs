@@ -17,6 +17,7 @@ mod budget;
 mod findings;
 mod moments;
 mod names;
+mod reduction;
 mod render;
 mod response;
 mod weather;

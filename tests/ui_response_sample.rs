@@ -393,3 +393,15 @@ fn the_drills_checklist_holds_each_listed_enterprise_under_its_township() {
         "{items:?}"
     );
 }
+
+#[test]
+fn the_projector_folds_the_listed_enterprises_into_their_group_row() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    h.key_press_modifiers(egui::Modifiers::NONE, egui::Key::F11);
+    h.run();
+    assert!(h.state().presenting());
+    assert!(h.query_all_by_label(tr.t(T::RespListedEnterprises)).count() >= 1);
+    assert_eq!(h.query_all_by_label("东城鑫源钢铁有限公司").count(), 0);
+}

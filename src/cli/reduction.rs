@@ -16,7 +16,7 @@ use crate::domain::plan::{Grade, Level};
 use crate::domain::reduction::{
     LevelCheck, Pollutant, ReductionList, Share, check_all, share_by_grade, share_by_industry,
 };
-use crate::i18n::Tr;
+use crate::i18n::{Render, Tr};
 use crate::ingest::reduction_list::{ListProblem, read_lists};
 use crate::workspace::Language;
 
@@ -80,7 +80,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         let reason = load
             .problems
             .first()
-            .map(|p| format!("{}: {}", p.file.display(), p.reason(Tr(Language::En))))
+            .map(|p| format!("{}: {}", p.file.display(), p.render(Tr(Language::En))))
             .unwrap_or_else(|| "no list could be read".to_owned());
         return Err(Failure::unusable(reason));
     }
@@ -167,8 +167,8 @@ impl<'a> Output<'a> {
                     file: p.file.display().to_string(),
                     row: p.row,
                     column: p.column.clone(),
-                    reason: p.reason(Tr(Language::Zh)),
-                    reason_en: p.reason(Tr(Language::En)),
+                    reason: p.render(Tr(Language::Zh)),
+                    reason_en: p.render(Tr(Language::En)),
                 })
                 .collect(),
             levels,
@@ -243,7 +243,7 @@ fn print_text(list: &ReductionList, problems: &[ListProblem], levels: &[LevelChe
             outln!(
                 "{}{row}{col}: {}",
                 p.file.display(),
-                p.reason(Tr(Language::Zh))
+                p.render(Tr(Language::Zh))
             );
         }
     }

@@ -1,10 +1,9 @@
 //! What can be wrong in an emission-reduction list, each problem with its file, the sheet's row,
-//! the column's header and the reason, in both languages through the translation table.
+//! the column's header and the reason (worded in both languages by `i18n::Render`).
 
 use std::path::PathBuf;
 
 use crate::domain::plan::Level;
-use crate::i18n::{T, Tr};
 
 /// Why a row, a cell or a file was not (wholly) used.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,47 +78,6 @@ pub struct ListProblem {
 }
 
 impl ListProblem {
-    /// The reason in the language of `tr`, saying what happened to the row or column.
-    pub fn reason(&self, tr: Tr) -> String {
-        let kg = |v: &f64| format!("{v:.3}");
-        match &self.issue {
-            Issue::Reader(detail) => tr.f(T::ListReader, &[detail]),
-            Issue::NoHeader => tr.t(T::ListNoHeader).to_owned(),
-            Issue::NoEnterprise => tr.t(T::ListNoEnterprise).to_owned(),
-            Issue::MissingGrade => tr.t(T::ListMissingGrade).to_owned(),
-            Issue::UnknownGrade(g) => tr.f(T::ListUnknownGrade, &[g]),
-            Issue::NotANumber(v) => tr.f(T::ListNotANumber, &[v]),
-            Issue::Negative(v) => tr.f(T::ListNegative, &[v]),
-            Issue::AboveBase { reduction, base } => {
-                tr.f(T::ListAboveBase, &[&kg(reduction), &kg(base)])
-            }
-            Issue::BelowMilderLevel {
-                level,
-                reduction,
-                milder,
-                milder_reduction,
-            } => tr.f(
-                T::ListBelowMilderLevel,
-                &[
-                    &tr.level(*level),
-                    &kg(reduction),
-                    &tr.level(*milder),
-                    &kg(milder_reduction),
-                ],
-            ),
-            Issue::NoUnit => tr.t(T::ListNoUnit).to_owned(),
-            Issue::UnknownUnit(u) => tr.f(T::ListUnknownUnit, &[u]),
-            Issue::Conflict {
-                first_row,
-                first,
-                here,
-            } => tr.f(T::ListConflict, &[first_row, first, here]),
-            Issue::DuplicateLine { first_row } => tr.f(T::ListDuplicateLine, &[first_row]),
-            Issue::BadCreditCode(c) => tr.f(T::ListBadCreditCode, &[c]),
-            Issue::MoreProblems(n) => tr.f(T::ListMoreProblems, &[n]),
-        }
-    }
-
     /// Whether the problem made the whole file unusable.
     pub fn is_fatal(&self) -> bool {
         self.row.is_none() && matches!(self.issue, Issue::Reader(_) | Issue::NoHeader)

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::domain::plan::Level;
-use crate::i18n::Tr;
+use crate::i18n::{Render, Tr};
 use crate::workspace::Language;
 
 fn load(csv: &str) -> ListLoad {
@@ -18,7 +18,7 @@ fn code(n: u32) -> String {
 fn reasons(l: &ListLoad) -> Vec<String> {
     l.problems
         .iter()
-        .map(|p| format!("{:?} {:?} {}", p.row, p.column, p.reason(Tr(Language::En))))
+        .map(|p| format!("{:?} {:?} {}", p.row, p.column, p.render(Tr(Language::En))))
         .collect()
 }
 
@@ -123,12 +123,12 @@ fn every_bad_row_is_a_problem_with_row_column_and_reason_and_the_rest_loads() {
         assert!(
             l.problems.iter().any(|p| p.row == Some(row)
                 && p.column.as_deref() == Some(column)
-                && p.reason(Tr(Language::En)).contains(text)),
+                && p.render(Tr(Language::En)).contains(text)),
             "row {row} {column} {text}: {r:?}"
         );
     }
     assert_eq!(l.problems.len(), expect.len(), "{r:?}");
-    let zh = l.problems[0].reason(Tr(Language::Zh));
+    let zh = l.problems[0].render(Tr(Language::Zh));
     assert!(
         zh.contains("未知的绩效分级“E”") && zh.contains("该行未载入"),
         "{zh}"
@@ -157,7 +157,7 @@ fn file_problems_headers_without_units_and_unknown_units() {
     assert!(l.nothing_usable());
     assert!(
         l.problems[0]
-            .reason(Tr(Language::Zh))
+            .render(Tr(Language::Zh))
             .starts_with("读取问题")
     );
 }

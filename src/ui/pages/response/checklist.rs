@@ -210,7 +210,8 @@ impl ChecklistView {
 
     /// The units as the plan's tree with rolled-up counts (a unit's row counts its own items and
     /// those of every unit below it); a click on a unit filters the table to its subtree, the
-    /// triangles fold a subtree away (when `clickable`; the projector shows the whole tree).
+    /// triangles fold a subtree away (when `clickable`; the projector shows the whole tree, the
+    /// listed enterprises folded into their group's row).
     fn units(
         &mut self,
         ui: &mut egui::Ui,
@@ -258,9 +259,15 @@ impl ChecklistView {
                     ui.label(RichText::new(tr.t(h)).strong());
                 }
                 ui.end_row();
-                let folded = self.folded(rows);
+                // The projector shows the whole tree, each 清单企业 row with its counts but
+                // without the enterprises below it (a meeting needs the sum, not sixty rows).
+                let folded = if clickable {
+                    self.folded(rows)
+                } else {
+                    enterprise_groups(rows)
+                };
                 for row in rows {
-                    if clickable && response::hidden_by(rows, &row.unit, &folded) {
+                    if response::hidden_by(rows, &row.unit, &folded) {
                         continue;
                     }
                     let name = match row.kind {
@@ -332,9 +339,9 @@ impl ChecklistView {
     fn folded(&self, rows: &[UnitRow]) -> BTreeSet<String> {
         let mut folded = self.collapsed.clone();
         folded.extend(
-            rows.iter()
-                .filter(|r| r.kind == RowKind::Enterprises && !self.opened.contains(&r.unit))
-                .map(|r| r.unit.clone()),
+            enterprise_groups(rows)
+                .into_iter()
+                .filter(|u| !self.opened.contains(u)),
         );
         folded
     }
@@ -588,6 +595,14 @@ fn filter_label(tr: Tr, f: StatusFilter) -> String {
         StatusFilter::Done => tr.t(T::RespFilterDone).to_owned(),
         StatusFilter::Status(s) => tr.item_status(s).to_owned(),
     }
+}
+
+/// The "listed enterprises" rows of the tree.
+fn enterprise_groups(rows: &[UnitRow]) -> BTreeSet<String> {
+    rows.iter()
+        .filter(|r| r.kind == RowKind::Enterprises)
+        .map(|r| r.unit.clone())
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::ingest::reduction_list::ListProblem;
 use crate::report::charts::{ChartStyle, ReductionChart};
 use crate::ui::chart::{ChartImage, StaticChart};
 use crate::ui::command::Command;
-use crate::ui::i18n::{T, Tr};
+use crate::ui::i18n::{Render, T, Tr};
 use crate::ui::jobs::{ChartData, ExportFile};
 use crate::ui::pages::PageContext;
 
@@ -194,7 +194,7 @@ impl ReductionView {
                             || p.file.display().to_string(),
                             |n| n.to_string_lossy().into_owned(),
                         );
-                        ui.label(format!("{name}{row}{col}: {}", p.reason(tr)));
+                        ui.label(format!("{name}{row}{col}: {}", p.render(tr)));
                     }
                 });
         }
