@@ -157,7 +157,7 @@ pub fn fold(header: &str) -> String {
             '）' => ')',
             '／' => '/',
             '₂' => '2',
-            'ₓ' => 'x',
+            '\u{2093}' => 'x', // ₓ, as in NOₓ (escaped: the bundled font has no glyph for it)
             c => c.to_ascii_lowercase(),
         })
         .collect()
