@@ -5,6 +5,7 @@ pub mod after_action;
 pub mod budget_ledger;
 pub mod charts;
 pub mod daily_report;
+pub mod document;
 pub mod duty;
 pub mod episode_air;
 pub mod handover;
