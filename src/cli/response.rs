@@ -250,7 +250,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             let rule = "—".repeat(30);
             let text = notices
                 .iter()
-                .map(|n| n.text.clone())
+                .map(|n| n.text())
                 .collect::<Vec<_>>()
                 .join(&format!("\n\n{rule}\n\n"));
             emit(out.as_deref(), &(text + "\n"))

@@ -11,6 +11,7 @@ pub mod episode_air;
 pub mod handover;
 pub mod ledger;
 pub mod notice;
+pub mod official;
 pub mod open_items;
 pub mod ranking_chart;
 pub mod response_ledger;

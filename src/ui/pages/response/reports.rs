@@ -14,6 +14,7 @@ use crate::domain::roster::Roster;
 use crate::ingest::load_forecast;
 use crate::report::after_action::AfterActionError;
 use crate::report::daily_report::daily_report;
+use crate::report::document::Format;
 use crate::report::duty::Duty;
 use crate::report::episode_air::{AirSources, desk_stations, summary_html};
 use crate::report::handover::handover;
@@ -137,18 +138,18 @@ impl ReportsView {
             let ui = &mut cols[1];
             ui.horizontal(|ui| {
                 if ui.button(tr.t(T::RespCopy)).clicked() {
-                    ui.ctx().copy_text(n.text.clone());
+                    ui.ctx().copy_text(n.text());
                 }
                 if ui.button(tr.t(T::RespSaveTxt)).clicked() {
                     cx.send(Command::Export(vec![(
-                        n.file_name(),
-                        n.text.clone().into_bytes(),
+                        n.document().file_name(Format::Txt),
+                        n.text().into_bytes(),
                     )]));
                 }
                 if ui.button(tr.t(T::RespSaveAllTxt)).clicked() {
                     let all = notices
                         .iter()
-                        .map(|n| (n.file_name(), n.text.clone().into_bytes()))
+                        .map(|n| (n.document().file_name(Format::Txt), n.text().into_bytes()))
                         .collect();
                     cx.send(Command::Export(all));
                 }
@@ -157,7 +158,7 @@ impl ReportsView {
                 .id_salt("notice_text")
                 .max_height(440.0)
                 .show(ui, |ui| {
-                    ui.label(&n.text);
+                    ui.label(n.text());
                 });
         });
     }
