@@ -7,7 +7,8 @@ use chrono::{Datelike, Timelike};
 use egui::{Color32, RichText};
 
 use super::PageContext;
-use super::board::{self, Cards, NextWindow};
+use super::board::{self, Cards};
+use crate::domain::weather_view::NextWindow;
 use crate::clock::to_cst;
 use crate::domain::alerts::AlertRule;
 use crate::domain::aqi::{
