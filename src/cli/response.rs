@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 
+use crate::domain::findings::{FindingId, Findings};
 use crate::domain::plan::{self, Plan};
 use crate::domain::response::{
     Episode, ResponseService, ResponseState, StatusFilter, UnitSummary, record_drill,
@@ -17,19 +18,26 @@ use crate::domain::response::{
 use crate::domain::roster::Roster;
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
+use crate::journal::Event;
 use crate::journal::{Author, JOURNAL_FILE, JournalError, OpenMode, SqliteStorage, Storage};
-use crate::report::after_action::ChartImage;
-use crate::report::daily_report::daily_report;
+use crate::report::daily_air::workspace_air;
+use crate::report::daily_report::{DailyInput, daily_report};
+use crate::report::document::{Document, Format, Image};
 use crate::report::duty::Duty;
-use crate::report::episode_air::{AirSources, desk_stations, summary_html};
+use crate::report::episode_air::{AirSources, desk_stations, summary_document};
 use crate::report::handover::handover;
-use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, warning_notice};
+use crate::report::notice::{
+    Notice, NoticeError, adjust_notice, lift_notice, notices_document, pause_notice, resume_notice,
+    unit_notices, warning_notice,
+};
 use crate::report::open_items::WarningStatus;
 use crate::report::response_ledger::{ledger_rows, write_file};
+use crate::report::supervision_order::supervision_order;
 use crate::store::{StationId, Store};
 use crate::workspace::Workspace;
 
 use super::Failure;
+use super::document_out::DocumentArgs;
 
 /// Beijing time, the default offset of times on the command line.
 const CST: i32 = 8 * 3600;
@@ -45,11 +53,11 @@ pub struct Args {
 /// Which report `response report` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportKind {
-    /// Daily report (日报) for the 24 hours up to --at (or from --from).
+    /// Daily report (日报, a numbered 简报) for the 24 hours up to --at (or from --from).
     Daily,
     /// Shift handover (交接班记录) from the start of the latest shift (or --from).
     Handover,
-    /// After-action summary (总结评估) of an episode, HTML.
+    /// After-action summary (总结评估) of an episode (HTML to standard output by default).
     Summary,
 }
 
@@ -62,8 +70,14 @@ pub enum NoticeKind {
     Units,
     /// The notice of level change --step (default: the latest).
     Adjust,
+    /// The notice of pause --step (1 = the first; default: the latest).
+    Pause,
+    /// The notice resuming after pause --step (1 = the first; default: the latest).
+    Resume,
     /// The lifting notice.
     Lift,
+    /// The 督办单 of supervision finding --finding.
+    Supervision,
 }
 
 /// The `response` subcommands.
@@ -109,12 +123,13 @@ pub enum ResponseCommand {
         /// for the summary, the area whose stations count (default: the workspace's area).
         #[arg(long)]
         area: Option<String>,
-        /// Duty roster (CSV or .xlsx) for who is on duty now and next (daily, handover).
+        /// Duty roster (CSV or .xlsx) for who is on duty now and next (daily, handover); default:
+        /// the roster the workspace's settings.toml names.
         #[arg(long)]
         roster: Option<PathBuf>,
-        /// Write to this file instead of standard output.
-        #[arg(long)]
-        out: Option<PathBuf>,
+        /// Format, output file and the document's fields.
+        #[command(flatten)]
+        doc: DocumentArgs,
     },
     /// The checklist ledger (台账) as .csv (UTF-8 with BOM) or .xlsx.
     Ledger {
@@ -142,12 +157,16 @@ pub enum ResponseCommand {
         /// Episode (default: the latest).
         #[arg(long)]
         episode: Option<u32>,
-        /// Level change number for adjust and units (0 = the issue, 1 = the first change).
+        /// Level change number for adjust and units (0 = the issue, 1 = the first change); pause
+        /// number for pause and resume (1 = the first).
         #[arg(long)]
         step: Option<usize>,
-        /// Write to this file instead of standard output.
+        /// The supervision finding of a 督办单 (DB0003 or 3).
         #[arg(long)]
-        out: Option<PathBuf>,
+        finding: Option<String>,
+        /// Format, output file and the document's fields.
+        #[command(flatten)]
+        doc: DocumentArgs,
     },
     /// Record the drill episode into a workspace whose journal is empty (for trying the
     /// response page and the reports).
@@ -179,36 +198,23 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             forecast,
             area,
             roster,
-            out,
+            doc,
         } => {
             let at = time_or_now(at.as_deref())?;
             let from = from.as_deref().map(parse_time).transpose()?;
-            let state = state_at(dir, at)?;
-            let duty = match roster {
-                Some(p) => Duty::from_roster(&read_roster(p)?, at),
-                None => Duty::default(),
+            let request = ReportRequest {
+                dir,
+                at,
+                from,
+                episode: *episode,
+                chart: chart.as_deref(),
+                data,
+                forecast: forecast.as_deref(),
+                area: area.as_deref(),
+                roster: roster.as_deref(),
             };
-            let text = match kind {
-                ReportKind::Daily => {
-                    let area = area.clone().unwrap_or_else(|| {
-                        state
-                            .latest()
-                            .map_or_else(String::new, |e| e.plan.area.clone())
-                    });
-                    let from = from.unwrap_or(at - Duration::hours(24));
-                    daily_report(&state, &area, from, at, &duty).to_text()
-                }
-                ReportKind::Handover => handover(&state, at, from, &duty).to_text(),
-                ReportKind::Summary => {
-                    let episode = pick_episode(&state, *episode)?.number;
-                    let chart = chart.as_deref().map(read_chart).transpose()?;
-                    let air = read_air(dir, data, forecast.as_deref(), area.as_deref(), at)?;
-                    let sources = air.as_ref().map(Air::sources);
-                    summary_html(&state, episode, sources.as_ref(), chart, at)
-                        .map_err(|e| Failure::unusable(e.to_string()))?
-                }
-            };
-            emit(out.as_deref(), &text)
+            let (document, default) = report_document(*kind, &request)?;
+            doc.write(document, default, &font_dirs(dir))
         }
         ResponseCommand::Ledger {
             dir,
@@ -232,28 +238,21 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             plan,
             episode,
             step,
-            out,
+            finding,
+            doc,
         } => {
             let plan = load_plan(dir, plan.as_deref())?;
-            let state = state_at(dir, now())?;
-            let e = pick_episode(&state, *episode)?;
-            let fail = |e: crate::report::notice::NoticeError| Failure::unusable(e.to_string());
-            let notices: Vec<Notice> = match kind {
-                NoticeKind::Warning => vec![warning_notice(&plan, e).map_err(fail)?],
-                NoticeKind::Units => unit_notices(&plan, e, step.unwrap_or(0)).map_err(fail)?,
-                NoticeKind::Adjust => {
-                    let latest = e.steps.len().saturating_sub(1);
-                    vec![adjust_notice(&plan, e, step.unwrap_or(latest)).map_err(fail)?]
+            let (state, events) = journal_at(dir, now())?;
+            let document = match kind {
+                NoticeKind::Supervision => {
+                    let id = finding.as_deref().ok_or_else(|| {
+                        Failure::unusable("a 督办单 needs --finding (e.g. --finding DB0003)")
+                    })?;
+                    supervision(&events, &plan, id)?
                 }
-                NoticeKind::Lift => vec![lift_notice(&plan, e).map_err(fail)?],
+                _ => notice_document(*kind, &plan, pick_episode(&state, *episode)?, *step)?,
             };
-            let rule = "—".repeat(30);
-            let text = notices
-                .iter()
-                .map(|n| n.text())
-                .collect::<Vec<_>>()
-                .join(&format!("\n\n{rule}\n\n"));
-            emit(out.as_deref(), &(text + "\n"))
+            doc.write(document, Format::Txt, &font_dirs(dir))
         }
         ResponseCommand::Drill {
             dir,
@@ -261,6 +260,162 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             operator,
         } => drill(dir, start.as_deref(), operator),
     }
+}
+
+/// What `response report` was asked for.
+struct ReportRequest<'a> {
+    dir: &'a Path,
+    at: DateTime<FixedOffset>,
+    from: Option<DateTime<FixedOffset>>,
+    episode: Option<u32>,
+    chart: Option<&'a Path>,
+    data: &'a [PathBuf],
+    forecast: Option<&'a Path>,
+    area: Option<&'a str>,
+    roster: Option<&'a Path>,
+}
+
+/// The report as a document, and its default format (text; HTML for the summary).
+fn report_document(kind: ReportKind, r: &ReportRequest<'_>) -> Result<(Document, Format), Failure> {
+    let (state, events) = journal_at(r.dir, r.at)?;
+    let plan = load_plan(r.dir, None)?;
+    match kind {
+        ReportKind::Daily => {
+            let duty = duty(r.dir, r.roster, r.at)?;
+            let findings = findings_of(&events);
+            let area = r.area.map_or_else(
+                || {
+                    state
+                        .latest()
+                        .map_or_else(String::new, |e| e.plan.area.clone())
+                },
+                str::to_owned,
+            );
+            let air = read_store(r.dir, r.data)?
+                .map(|(ws, store)| workspace_air(&ws, &store, &events, r.at));
+            let input = DailyInput {
+                state: &state,
+                findings: &findings,
+                plan: &plan,
+                area: &area,
+                from: r.from.unwrap_or(r.at - Duration::hours(24)),
+                to: r.at,
+                duty: &duty,
+            };
+            Ok((daily_report(&input, air).document(), Format::Txt))
+        }
+        ReportKind::Handover => {
+            let duty = duty(r.dir, r.roster, r.at)?;
+            Ok((
+                handover(&state, r.at, r.from, &duty).document(),
+                Format::Txt,
+            ))
+        }
+        ReportKind::Summary => {
+            let episode = pick_episode(&state, r.episode)?.number;
+            let chart = r.chart.map(read_chart).transpose()?;
+            let air = read_air(r.dir, r.data, r.forecast, r.area, r.at)?;
+            let sources = air.as_ref().map(Air::sources);
+            let doc = summary_document(&state, episode, &plan, sources.as_ref(), chart, r.at)
+                .map_err(|e| Failure::unusable(e.to_string()))?;
+            Ok((doc, Format::Html))
+        }
+    }
+}
+
+/// A notice of the episode as a document; `units` is one document with a part per unit.
+fn notice_document(
+    kind: NoticeKind,
+    plan: &Plan,
+    e: &Episode,
+    step: Option<usize>,
+) -> Result<Document, Failure> {
+    let fail = |e: NoticeError| Failure::unusable(e.to_string());
+    let latest_pause = e.pauses.len();
+    let one = |n: Result<Notice, NoticeError>| n.map(|n| n.document()).map_err(fail);
+    match kind {
+        NoticeKind::Warning => one(warning_notice(plan, e)),
+        NoticeKind::Units => {
+            let notices = unit_notices(plan, e, step.unwrap_or(0)).map_err(fail)?;
+            if notices.is_empty() {
+                return Err(Failure::unusable(
+                    "that decision gave no unit any new measure: there is no unit notice",
+                ));
+            }
+            let title = format!("{}（各责任单位）", notices[0].part.title);
+            Ok(notices_document(&title, &notices))
+        }
+        NoticeKind::Adjust => {
+            let latest = e.steps.len().saturating_sub(1);
+            one(adjust_notice(plan, e, step.unwrap_or(latest)))
+        }
+        NoticeKind::Pause => one(pause_notice(plan, e, step.unwrap_or(latest_pause))),
+        NoticeKind::Resume => one(resume_notice(plan, e, step.unwrap_or(latest_pause))),
+        NoticeKind::Lift => one(lift_notice(plan, e)),
+        NoticeKind::Supervision => Err(Failure::unusable("a 督办单 needs --finding")),
+    }
+}
+
+/// The 督办单 of finding `id` (`DB0003` or `3`).
+fn supervision(events: &[Event], plan: &Plan, id: &str) -> Result<Document, Failure> {
+    let digits = id.trim().trim_start_matches(['D', 'B', 'd', 'b']);
+    let n: u32 = digits.parse().map_err(|_| {
+        Failure::unusable(format!(
+            "「{id}」 is not a finding number: write DB0003 or 3"
+        ))
+    })?;
+    supervision_order(&findings_of(events), FindingId(n), plan, beijing())
+        .map_err(|e| Failure::unusable(e.to_string()))
+}
+
+fn findings_of(events: &[Event]) -> Findings {
+    let mut findings = Findings::new();
+    for e in events {
+        findings.apply_journal(e);
+    }
+    findings
+}
+
+/// Where the PDF looks for fonts first: the workspace's `fonts/` folder.
+fn font_dirs(dir: &Path) -> Vec<PathBuf> {
+    vec![dir.join("fonts")]
+}
+
+/// Who is on duty by `--roster`, else by the roster the workspace's settings name (nobody when
+/// there is none; a named roster that cannot be read is reported and skipped).
+fn duty(dir: &Path, roster: Option<&Path>, at: DateTime<FixedOffset>) -> Result<Duty, Failure> {
+    if let Some(p) = roster {
+        return Ok(Duty::from_roster(&read_roster(p)?, at));
+    }
+    let Ok(ws) = Workspace::open_read_only(dir) else {
+        return Ok(Duty::default());
+    };
+    match ws.roster() {
+        Some(Ok(roster)) => Ok(Duty::from_roster(&roster, at)),
+        Some(Err(why)) => {
+            eprintln!("airdesk: warning: the workspace roster: {why}");
+            Ok(Duty::default())
+        }
+        None => Ok(Duty::default()),
+    }
+}
+
+/// The workspace and its data (the given files, else the workspace's), read-only; `None` when
+/// there are no data. Unusable files are reported on stderr.
+fn read_store(dir: &Path, data: &[PathBuf]) -> Result<Option<(Workspace, Store)>, Failure> {
+    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
+    let files = if data.is_empty() {
+        ws.data_files()
+    } else {
+        data.to_vec()
+    };
+    let mut store = Store::new();
+    let report = ingest::load_paths(&files, &mut store);
+    for f in report.files.iter().filter(|f| f.failed()) {
+        let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
+        eprintln!("airdesk: warning: {}: {reason}", f.path.display());
+    }
+    Ok((!store.keys().is_empty()).then_some((ws, store)))
 }
 
 /// Beijing time (UTC+8).
@@ -317,18 +472,27 @@ fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
 
 /// The response state from the events recorded up to `at`; anomalies are reported on stderr.
 fn state_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<ResponseState, Failure> {
+    journal_at(dir, at).map(|(state, _)| state)
+}
+
+/// The response state and the events recorded up to `at`.
+fn journal_at(
+    dir: &Path,
+    at: DateTime<FixedOffset>,
+) -> Result<(ResponseState, Vec<Event>), Failure> {
     let journal = open(dir)?;
-    let events = journal
+    let mut events = journal
         .read_since(0)
         .map_err(|e| Failure::unusable(e.to_string()))?;
-    let state = ResponseState::fold(events.iter().filter(|e| e.recorded_at <= at));
+    events.retain(|e| e.recorded_at <= at);
+    let state = ResponseState::fold(events.iter());
     for a in state.anomalies() {
         eprintln!(
             "airdesk: warning: journal event #{} ({}) was skipped: {}",
             a.seq, a.kind, a.reason
         );
     }
-    Ok(state)
+    Ok((state, events))
 }
 
 fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failure> {
@@ -447,7 +611,7 @@ fn read_air(
     }))
 }
 
-fn read_chart(path: &Path) -> Result<ChartImage, Failure> {
+fn read_chart(path: &Path) -> Result<Image, Failure> {
     let bytes =
         std::fs::read(path).map_err(|e| Failure::unusable(format!("{}: {e}", path.display())))?;
     let ext = path
@@ -455,13 +619,13 @@ fn read_chart(path: &Path) -> Result<ChartImage, Failure> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("png") if bytes.starts_with(b"\x89PNG") => Ok(ChartImage::Png(bytes)),
+        Some("png") if bytes.starts_with(b"\x89PNG") => Ok(Image::Png(bytes)),
         Some("png") => Err(Failure::unusable(format!(
             "{}: not a PNG file",
             path.display()
         ))),
         Some("svg") => String::from_utf8(bytes)
-            .map(ChartImage::Svg)
+            .map(Image::Svg)
             .map_err(|_| Failure::unusable(format!("{}: not UTF-8 SVG text", path.display()))),
         _ => Err(Failure::unusable(format!(
             "{}: the chart must be a .png or .svg file",

@@ -4,6 +4,7 @@
 pub mod after_action;
 pub mod budget_ledger;
 pub mod charts;
+pub mod daily_air;
 pub mod daily_report;
 pub mod document;
 pub mod duty;
@@ -15,3 +16,4 @@ pub mod official;
 pub mod open_items;
 pub mod ranking_chart;
 pub mod response_ledger;
+pub mod supervision_order;

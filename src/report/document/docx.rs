@@ -431,40 +431,49 @@ fn write_part(
             signer,
         } => {
             write_mark(x, g, mark);
-            let rule = (standard::RULE_BELOW_DOC_NO_MM * standard::PT_PER_MM).round() as i64;
+            let rule_pt = (standard::RULE_BELOW_DOC_NO_MM * standard::PT_PER_MM).round() as i64;
             if signer.is_empty() {
                 paragraph(
                     x,
                     &Para {
                         style: "GwDocNo",
                         lines_before: 2,
-                        red_rule_below: Some(rule),
+                        red_rule_below: Some(rule_pt),
                         ..Para::default()
                     },
                     g,
                     &[(doc_no, plain)],
                 );
             } else {
-                // Upward documents: 发文字号 left, 签发人 right, one cell in from each side.
+                // Upward documents: 发文字号 left, 签发人 right, one cell in from each side; on
+                // two lines when they do not fit on one.
                 let kai = RunStyle {
                     face: Some(Face::Kai),
                     ..plain
                 };
-                paragraph(
-                    x,
-                    &Para {
-                        style: "GwDocNo",
-                        jc: Some("left"),
-                        lines_before: 2,
-                        left: Some(cells(1.0, BODY_PT)),
-                        right: Some(cells(1.0, BODY_PT)),
-                        tab_right: Some(g.type_width() - cells(1.0, BODY_PT)),
-                        red_rule_below: Some(rule),
-                        ..Para::default()
-                    },
-                    g,
-                    &[(&format!("{doc_no}\t签发人："), plain), (signer, kai)],
-                );
+                let one_line = standard::signer_fits(doc_no, signer);
+                let para = |rule: bool, before: i64| Para {
+                    style: "GwDocNo",
+                    jc: Some("left"),
+                    lines_before: before,
+                    left: Some(cells(1.0, BODY_PT)),
+                    right: Some(cells(1.0, BODY_PT)),
+                    tab_right: Some(g.type_width() - cells(1.0, BODY_PT)),
+                    red_rule_below: rule.then_some(rule_pt),
+                    ..Para::default()
+                };
+                if one_line {
+                    let first = format!("{doc_no}\t签发人：");
+                    paragraph(x, &para(true, 2), g, &[(&first, plain), (signer, kai)]);
+                } else {
+                    paragraph(x, &para(false, 2), g, &[(doc_no, plain)]);
+                    paragraph(
+                        x,
+                        &para(true, 0),
+                        g,
+                        &[("\t签发人：", plain), (signer, kai)],
+                    );
+                }
             }
             before_title = 2;
         }

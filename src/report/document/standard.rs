@@ -24,8 +24,8 @@ pub const BODY_PT: f32 = 16.0;
 pub const TITLE_PT: f32 = 22.0;
 /// 4号: 版记 and page numbers.
 pub const SMALL_PT: f32 = 14.0;
-/// 小四: table text (tables are not fixed by the standard; 小四 keeps a daily table on a page).
-pub const TABLE_PT: f32 = 12.0;
+/// 五号: table text (tables are not fixed by the standard; 五号 keeps wide tables readable).
+pub const TABLE_PT: f32 = 10.5;
 /// The 发文机关标志's height (the standard asks only for "醒目、美观、庄重"; about 15 mm).
 pub const MARK_PT: f32 = 42.0;
 /// Distance from the top of the type area to the top of the 发文机关标志, mm.
@@ -85,6 +85,13 @@ pub fn closing_indents(issuer: &str, date: &str) -> (f32, f32) {
     } else {
         (2.0 + (2.0 - date_right), 2.0)
     }
+}
+
+/// Whether the 发文字号 and `签发人：name` share one line (each one cell in from its side, at
+/// least one cell between them); otherwise the 签发人 goes on the line below.
+pub fn signer_fits(doc_no: &str, signer: &str) -> bool {
+    width_cells(doc_no) + width_cells("签发人：") + width_cells(signer) + 3.0
+        <= CHARS_PER_LINE as f32
 }
 
 /// Horizontal scale (≤ 1) that fits a 发文机关标志 of [`MARK_PT`] characters into the type width.

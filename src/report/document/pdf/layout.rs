@@ -326,7 +326,10 @@ impl<'b> Layout<'b> {
                 } else {
                     let y = self.y;
                     self.paragraph(doc_no, body, Align::Left, cell, cell, 0.0);
-                    self.y = y;
+                    if standard::signer_fits(doc_no, signer) {
+                        self.y = y;
+                    }
+                    let y = self.y;
                     let width = self.text_width(signer, Style::body(Face::Kai));
                     self.paragraph("签发人：", body, Align::Right, 0.0, cell + width, 0.0);
                     self.y = y;
@@ -724,7 +727,11 @@ impl<'b> Layout<'b> {
     ) {
         let cells = self.shape(text, style);
         let width = self.width() - right;
-        let ranges = break_lines(&cells, width - first, width - hang);
+        let ranges = if align == Align::Center {
+            balanced_lines(&cells, width)
+        } else {
+            break_lines(&cells, width - first, width - hang)
+        };
         let n = ranges.len();
         for (i, r) in ranges.into_iter().enumerate() {
             self.need(style.line);
@@ -850,6 +857,26 @@ impl RowLines {
     }
 }
 
+/// Lines of a centred text (a title) of about equal length, as few as fit in `width`: no line
+/// left with a character or two.
+fn balanced_lines(cells: &[Cell], width: f32) -> Vec<Range<usize>> {
+    let greedy = break_lines(cells, width, width);
+    if greedy.len() < 2 {
+        return greedy;
+    }
+    let total: f32 = cells.iter().map(|c| c.advance).sum();
+    let step = cells.iter().map(|c| c.advance).fold(1.0_f32, f32::max);
+    let mut w = total / greedy.len() as f32;
+    while w < width {
+        let lines = break_lines(cells, w, w);
+        if lines.len() <= greedy.len() {
+            return lines;
+        }
+        w += step / 2.0;
+    }
+    greedy
+}
+
 /// Break `cells` into lines no wider than `first` (the first line) and `rest` (the others), at
 /// the opportunities UAX #14 allows; a piece wider than a whole line is cut between characters.
 /// Returns ranges of `cells`; an empty text gives one empty line.
@@ -956,6 +983,15 @@ mod tests {
         for l in &out {
             assert!(!l.ends_with('（'), "{out:?}");
         }
+    }
+
+    #[test]
+    fn titles_break_into_even_lines() {
+        let c = cells("某某县重污染天气应急工作日报（十二月二十二日）");
+        let lines = balanced_lines(&c, 16.0 * 20.0);
+        assert_eq!(lines.len(), 2);
+        let (a, b) = (lines[0].len(), lines[1].len());
+        assert!(a.abs_diff(b) <= 2, "{a} and {b}");
     }
 
     #[test]

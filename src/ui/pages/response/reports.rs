@@ -9,14 +9,15 @@ use std::time::SystemTime;
 use chrono::{DateTime, Duration, FixedOffset};
 use egui::RichText;
 
+use crate::domain::findings::Findings;
 use crate::domain::response::ResponseState;
 use crate::domain::roster::Roster;
 use crate::ingest::load_forecast;
 use crate::report::after_action::AfterActionError;
-use crate::report::daily_report::daily_report;
+use crate::report::daily_report::{DailyInput, daily_report};
 use crate::report::document::Format;
 use crate::report::duty::Duty;
-use crate::report::episode_air::{AirSources, desk_stations, summary_html};
+use crate::report::episode_air::{AirSources, desk_stations, summary_document};
 use crate::report::handover::handover;
 use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, warning_notice};
 use crate::report::response_ledger::{ledger_rows, write_csv, xlsx_bytes};
@@ -86,7 +87,14 @@ fn summary(
         area: &settings.area,
         forecast: &forecast,
     };
-    summary_html(state, number, Some(&sources), None, now)
+    let plan = cx
+        .desk
+        .plan()
+        .cloned()
+        .or_else(|| crate::domain::plan::default_plan().ok())
+        .ok_or(AfterActionError::NoSuchEpisode(number))?;
+    summary_document(state, number, &plan, Some(&sources), None, now)
+        .map(|d| crate::report::document::html::write(&d))
 }
 
 impl ReportsView {
@@ -235,7 +243,27 @@ impl ReportsView {
         let duty = self.roster.duty(cx.workspace, now);
         let (text, name) = match self.report {
             Report::Daily => (
-                daily_report(state, &area, now - Duration::hours(24), now, &duty).to_text(),
+                match cx
+                    .desk
+                    .plan()
+                    .cloned()
+                    .or_else(|| crate::domain::plan::default_plan().ok())
+                {
+                    Some(plan) => daily_report(
+                        &DailyInput {
+                            state,
+                            findings: &Findings::new(),
+                            plan: &plan,
+                            area: &area,
+                            from: now - Duration::hours(24),
+                            to: now,
+                            duty: &duty,
+                        },
+                        None,
+                    )
+                    .to_text(),
+                    None => String::new(),
+                },
                 format!("日报-{stamp}.txt"),
             ),
             Report::Handover => (
