@@ -73,11 +73,13 @@ impl Geometry {
         (self.page_h - self.top - self.bottom) / i64::from(standard::LINES_PER_PAGE)
     }
 
-    /// The document grid's character spacing: 4096ths of a point added to the 16 pt default so
-    /// that 28 characters fill the type width.
-    fn char_space(&self) -> i64 {
-        let pitch_pt = self.type_width() as f32 / 20.0 / standard::CHARS_PER_LINE as f32;
-        ((pitch_pt - BODY_PT) * 4096.0).round() as i64
+    /// Character spacing of body text, twentieths of a point (negative: condensed), so that 28
+    /// characters of 16 pt fit the type width. Set on the text rather than as a character grid:
+    /// Word, WPS and LibreOffice all honour spacing, while LibreOffice spreads text that is wider
+    /// than a grid cell over two cells.
+    fn char_spacing(&self) -> i64 {
+        let pitch = self.type_width() as f32 / standard::CHARS_PER_LINE as f32;
+        (pitch - BODY_PT * 20.0).floor() as i64
     }
 }
 
@@ -292,7 +294,10 @@ fn paragraph_properties(x: &mut Xml, p: &Para<'_>, g: &Geometry, section: Option
         );
     }
     if p.left.is_some() || p.right.is_some() {
-        let mut attrs: Vec<(&str, String)> = vec![("w:firstLine", "0".to_owned())];
+        let mut attrs: Vec<(&str, String)> = vec![
+            ("w:firstLineChars", "0".to_owned()),
+            ("w:firstLine", "0".to_owned()),
+        ];
         if let Some(l) = p.left {
             attrs.push(("w:left", l.to_string()));
         }
@@ -401,9 +406,8 @@ fn section_xml(g: &Geometry) -> Vec<u8> {
     x.empty(
         "w:docGrid",
         &[
-            ("w:type", "linesAndChars"),
+            ("w:type", "lines"),
             ("w:linePitch", &g.line_pitch().to_string()),
-            ("w:charSpace", &g.char_space().to_string()),
         ],
     );
     x.end("w:sectPr");
@@ -624,8 +628,8 @@ fn write_mark(x: &mut Xml, g: &Geometry, mark: &str) {
     );
 }
 
-/// The 版记 in a frame at the foot of the page: a thick rule, each line (抄送…) with a thin rule
-/// under it, then 印发机关 left and 印发日期 right, and the closing thick rule.
+/// The 版记 as a table floating at the foot of the page: a thick rule above and below, a thin
+/// rule between its rows (抄送…, then 印发机关 left and 印发日期 right), no side borders.
 fn write_record(x: &mut Xml, g: &Geometry, record: &Record) {
     let lines: Vec<String> = record
         .lines
@@ -638,62 +642,72 @@ fn write_record(x: &mut Xml, g: &Geometry, record: &Record) {
         (_, true) => Some(record.printer.clone()),
         (_, false) => Some(format!("{}\t{}印发", record.printer, record.printed)),
     };
+    let rows: Vec<String> = lines.into_iter().chain(printed).collect();
+    if rows.is_empty() {
+        return;
+    }
     let thick = ((standard::RECORD_THICK_PT * 8.0).round() as i64).to_string();
     let thin = ((standard::RECORD_THIN_PT * 8.0).round() as i64).to_string();
-    let one = cells(1.0, SMALL_PT);
     let width = g.type_width().to_string();
-    let all: Vec<(String, bool)> = lines
-        .into_iter()
-        .map(|l| (l, false))
-        .chain(printed.map(|p| (p, true)))
-        .collect();
-    let n = all.len();
-    for (i, (text, is_printed)) in all.iter().enumerate() {
-        x.start("w:p", &[]);
-        x.start("w:pPr", &[]);
-        x.empty("w:pStyle", &[("w:val", "GwRecord")]);
+    let one = cells(1.0, SMALL_PT);
+    x.start("w:tbl", &[]);
+    x.start("w:tblPr", &[]);
+    x.empty(
+        "w:tblpPr",
+        &[
+            ("w:leftFromText", "0"),
+            ("w:rightFromText", "0"),
+            ("w:vertAnchor", "margin"),
+            ("w:horzAnchor", "margin"),
+            ("w:tblpXSpec", "center"),
+            ("w:tblpYSpec", "bottom"),
+        ],
+    );
+    x.empty("w:tblW", &[("w:w", &width), ("w:type", "dxa")]);
+    x.start("w:tblBorders", &[]);
+    for (side, sz) in [
+        ("w:top", &thick),
+        ("w:bottom", &thick),
+        ("w:insideH", &thin),
+    ] {
         x.empty(
-            "w:framePr",
-            &[
-                ("w:w", &width),
-                ("w:wrap", "notBeside"),
-                ("w:vAnchor", "margin"),
-                ("w:hAnchor", "margin"),
-                ("w:xAlign", "center"),
-                ("w:yAlign", "bottom"),
-            ],
-        );
-        x.start("w:pBdr", &[]);
-        let top = if i == 0 { Some(&thick) } else { None };
-        let bottom = if i + 1 == n { &thick } else { &thin };
-        if let Some(sz) = top {
-            x.empty(
-                "w:top",
-                &[
-                    ("w:val", "single"),
-                    ("w:sz", sz),
-                    ("w:space", "1"),
-                    ("w:color", "000000"),
-                ],
-            );
-        }
-        x.empty(
-            "w:bottom",
+            side,
             &[
                 ("w:val", "single"),
-                ("w:sz", bottom),
-                ("w:space", "1"),
+                ("w:sz", sz),
+                ("w:space", "0"),
                 ("w:color", "000000"),
             ],
         );
-        x.end("w:pBdr");
-        if *is_printed {
+    }
+    for side in ["w:left", "w:right", "w:insideV"] {
+        x.empty(side, &[("w:val", "nil")]);
+    }
+    x.end("w:tblBorders");
+    x.empty("w:tblLayout", &[("w:type", "fixed")]);
+    x.end("w:tblPr");
+    x.start("w:tblGrid", &[]);
+    x.empty("w:gridCol", &[("w:w", &width)]);
+    x.end("w:tblGrid");
+    let printed_row = record.printer.is_empty() && record.printed.is_empty();
+    let n = rows.len();
+    for (i, text) in rows.iter().enumerate() {
+        let is_printed = !printed_row && i + 1 == n;
+        x.start("w:tr", &[]);
+        x.start("w:tc", &[]);
+        x.start("w:tcPr", &[]);
+        x.empty("w:tcW", &[("w:w", &width), ("w:type", "dxa")]);
+        x.end("w:tcPr");
+        x.start("w:p", &[]);
+        x.start("w:pPr", &[]);
+        x.empty("w:pStyle", &[("w:val", "GwRecord")]);
+        if is_printed {
             x.start("w:tabs", &[]);
             x.empty(
                 "w:tab",
                 &[
                     ("w:val", "right"),
-                    ("w:pos", &(g.type_width() - one).to_string()),
+                    ("w:pos", &(g.type_width() - 2 * one).to_string()),
                 ],
             );
             x.end("w:tabs");
@@ -703,13 +717,23 @@ fn write_record(x: &mut Xml, g: &Geometry, record: &Record) {
             &[
                 ("w:left", &one.to_string()),
                 ("w:right", &one.to_string()),
+                ("w:firstLineChars", "0"),
                 ("w:firstLine", "0"),
             ],
         );
         x.end("w:pPr");
         run(x, text, RunStyle::default());
         x.end("w:p");
+        x.end("w:tc");
+        x.end("w:tr");
     }
+    x.end("w:tbl");
+    // A floating table is anchored to the paragraph after it (and a table may not end a body).
+    x.start("w:p", &[]);
+    x.start("w:pPr", &[]);
+    x.empty("w:pStyle", &[("w:val", "GwEmpty")]);
+    x.end("w:pPr");
+    x.end("w:p");
 }
 
 fn write_table(x: &mut Xml, g: &Geometry, table: &Table) {
@@ -1098,13 +1122,19 @@ fn styles_xml(g: &Geometry) -> Vec<u8> {
     x.end("w:pPrDefault");
     x.end("w:docDefaults");
     for s in &styles {
-        write_style(&mut x, s);
+        // Body-size text is condensed to 28 per line; other sizes are set as they come.
+        let spacing = if (s.size_pt - BODY_PT).abs() < 0.01 {
+            g.char_spacing()
+        } else {
+            0
+        };
+        write_style(&mut x, s, spacing);
     }
     x.end("w:styles");
     x.finish()
 }
 
-fn write_style(x: &mut Xml, s: &Style<'_>) {
+fn write_style(x: &mut Xml, s: &Style<'_>, char_spacing: i64) {
     let mut attrs = vec![("w:type", "paragraph"), ("w:styleId", s.id)];
     if s.id == "Normal" {
         attrs.push(("w:default", "1"));
@@ -1146,6 +1176,7 @@ fn write_style(x: &mut Xml, s: &Style<'_>) {
     if s.red {
         x.empty("w:color", &[("w:val", &hex(RED))]);
     }
+    x.empty("w:spacing", &[("w:val", &char_spacing.to_string())]);
     let size = ((s.size_pt * 2.0).round() as i64).to_string();
     x.empty("w:sz", &[("w:val", &size)]);
     x.empty("w:szCs", &[("w:val", &size)]);
@@ -1205,10 +1236,24 @@ fn footer_xml(odd: bool) -> Vec<u8> {
     x.empty("w:pStyle", &[("w:val", "GwPageNumber")]);
     let one = cells(1.0, SMALL_PT).to_string();
     if odd {
-        x.empty("w:ind", &[("w:right", &one), ("w:firstLine", "0")]);
+        x.empty(
+            "w:ind",
+            &[
+                ("w:right", &one),
+                ("w:firstLineChars", "0"),
+                ("w:firstLine", "0"),
+            ],
+        );
         x.empty("w:jc", &[("w:val", "right")]);
     } else {
-        x.empty("w:ind", &[("w:left", &one), ("w:firstLine", "0")]);
+        x.empty(
+            "w:ind",
+            &[
+                ("w:left", &one),
+                ("w:firstLineChars", "0"),
+                ("w:firstLine", "0"),
+            ],
+        );
         x.empty("w:jc", &[("w:val", "left")]);
     }
     x.end("w:pPr");

@@ -197,14 +197,9 @@ fn docx_has_the_gbt9704_page_fonts_and_elements() {
         assert!((mm(k) - want).abs() < 0.5, "{k}: {} mm", mm(k));
     }
     let grid = doc.iter().find(|e| e.0 == "w:docGrid").expect("grid");
-    assert_eq!(attr(grid, "w:type"), Some("linesAndChars"));
+    // 22 lines: the line grid and exact body spacing of 579 twips (22 × 579 ≤ 12756).
+    assert_eq!(attr(grid, "w:type"), Some("lines"));
     assert_eq!(attr(grid, "w:linePitch"), Some("579"));
-    // 28 characters of 16 pt plus the grid's spacing fill the type width (8845 twips).
-    let space: f32 = attr(grid, "w:charSpace")
-        .and_then(|v| v.parse().ok())
-        .expect("charSpace");
-    let line = (16.0 + space / 4096.0) * 28.0 * 20.0;
-    assert!((line - 8845.0).abs() < 2.0, "{line}");
     // 版头 (red mark), 发文字号 with the red rule, title, 主送, body, 成文日期, 版记.
     for s in [
         "某某县重污染天气应急指挥部办公室",
@@ -277,6 +272,23 @@ fn docx_has_the_gbt9704_page_fonts_and_elements() {
     };
     let fs = |f: &str, s: &str| (Some(f.to_owned()), Some(s.to_owned()));
     assert_eq!(font_and_size("Normal"), fs("仿宋_GB2312", "32"));
+    // 28 characters a line: 16 pt condensed by the body spacing fit the 8845-twip type width
+    // with less than one character to spare.
+    let spacing: f32 = style("Normal")
+        .iter()
+        .find(|e| e.0 == "w:spacing" && attr(e, "w:val").is_some())
+        .and_then(|e| attr(e, "w:val"))
+        .and_then(|v| v.parse().ok())
+        .expect("character spacing");
+    let line = (320.0 + spacing) * 28.0;
+    assert!(line <= 8845.0 && line > 8845.0 - 320.0, "{line}");
+    let exact = style("Normal")
+        .iter()
+        .find(|e| e.0 == "w:spacing" && attr(e, "w:lineRule") == Some("exact"))
+        .and_then(|e| attr(e, "w:line"))
+        .and_then(|v| v.parse::<u32>().ok())
+        .expect("exact line spacing");
+    assert_eq!(exact, 579);
     assert_eq!(font_and_size("GwTitle"), fs("方正小标宋简体", "44"));
     assert_eq!(font_and_size("Heading1"), fs("黑体", "32"));
     assert_eq!(font_and_size("Heading2"), fs("楷体_GB2312", "32"));
