@@ -235,9 +235,10 @@ fn docx_has_the_gbt9704_page_fonts_and_elements() {
         .iter()
         .any(|e| e.0 == "w:bottom" && attr(e, "w:color") == Some("E60012"));
     assert!(red_rule, "red separator under the 发文字号");
+    // The 版记 floats at the foot of the page.
     assert!(
         doc.iter()
-            .any(|e| e.0 == "w:framePr" && attr(e, "w:yAlign") == Some("bottom"))
+            .any(|e| e.0 == "w:tblpPr" && attr(e, "w:tblpYSpec") == Some("bottom"))
     );
     assert!(
         doc.iter()
