@@ -871,6 +871,11 @@ impl AirDeskApp {
                 self.shift.ask = ShiftAsk::Closed;
             }
             Command::Export(files) => self.export(&files),
+            Command::WriteDocument {
+                document,
+                format,
+                open,
+            } => self.write_document(*document, format, open),
             Command::Response(command) => {
                 let at = to_cst(self.clock.now(real_now));
                 if let Err(e) = self.desk.execute(&command, at) {
@@ -1148,6 +1153,57 @@ impl AirDeskApp {
                 self.notices
                     .push(BannerKind::Info, T::FilesChanged, Vec::new());
                 self.reload();
+            }
+            Message::DocumentWritten(written) => self.document_written(written),
+        }
+    }
+
+    /// Response and Supervision pages: write a 公文 into `exports/` in the background.
+    fn write_document(
+        &mut self,
+        document: crate::report::document::Document,
+        format: crate::report::document::Format,
+        open: bool,
+    ) {
+        if self.workspace.read_only() {
+            self.notices.push(
+                BannerKind::Warning,
+                T::ExportReadOnly,
+                vec![document.file_name(format)],
+            );
+            return;
+        }
+        let root = self.workspace.root();
+        self.background
+            .write_document(crate::ui::document_export::DocumentJob {
+                document,
+                format,
+                dir: root.join(crate::ui::pages::EXPORTS_DIR),
+                font_dirs: vec![root.join("fonts")],
+                open,
+            });
+    }
+
+    fn document_written(&mut self, written: crate::ui::document_export::Written) {
+        use crate::ui::document_export::Written;
+        match written {
+            Written::Done(path) => {
+                self.notices.push(
+                    BannerKind::Info,
+                    T::DocWritten,
+                    vec![path.display().to_string()],
+                );
+            }
+            Written::NotOpened(path, why) => {
+                self.notices.push(
+                    BannerKind::Warning,
+                    T::DocOpenFailed,
+                    vec![path.display().to_string(), why],
+                );
+            }
+            Written::Failed(name, why) => {
+                self.notices
+                    .push(BannerKind::Error, T::DocWriteFailed, vec![name, why]);
             }
         }
     }

@@ -32,6 +32,8 @@ pub enum Message {
     Dialog(DialogOutcome),
     /// Watched data files changed on disk (and have settled).
     FilesChanged,
+    /// A document was written (or not).
+    DocumentWritten(super::document_export::Written),
 }
 
 /// Sends messages to the UI and wakes it. Cheap to clone; give one to each thread.
@@ -95,6 +97,19 @@ impl Background {
             .spawn(move || notifier.send(Message::Loaded(Box::new(load_now(&files, generation)))));
         if let Err(e) = spawned {
             log::error!("cannot start the loader thread: {e}");
+        }
+    }
+}
+
+impl Background {
+    /// Write a document on a background thread.
+    pub fn write_document(&self, job: super::document_export::DocumentJob) {
+        let notifier = self.notifier();
+        let spawned = std::thread::Builder::new()
+            .name("airdesk-document".into())
+            .spawn(move || notifier.send(Message::DocumentWritten(job.run())));
+        if let Err(e) = spawned {
+            log::error!("cannot start the document thread: {e}");
         }
     }
 }

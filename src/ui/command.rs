@@ -101,6 +101,16 @@ pub enum Command {
     /// Save notices, reports or ledgers into the workspace's `exports/` folder (never over a
     /// data file); a file of the same name is replaced. Each entry: file name, content.
     Export(Vec<(String, Vec<u8>)>),
+    /// Write a 公文 as .docx or PDF into the workspace's `exports/` folder (on a background
+    /// thread, atomically), and open it with the system's default program when `open` is set.
+    WriteDocument {
+        /// The document, the officer's fields applied.
+        document: Box<crate::report::document::Document>,
+        /// The format.
+        format: crate::report::document::Format,
+        /// Open it once written.
+        open: bool,
+    },
 
     // Situation board
     /// Keep alerts seen for the first time in the journal (`alert.raised`), stamped now.

@@ -9,12 +9,16 @@
 //! - [`chart`]: the plotters backend over `egui::Painter` and the interactive chart widget.
 //! - [`fonts`], [`theme`]: the bundled CJK font; desktop and projector looks.
 //! - [`launch`]: renderer choice and the restart with the other renderer.
+//! - [`document_panel`], [`document_export`]: the "写出 .docx / PDF" action beside a document's
+//!   preview, and the background job that writes (and opens) the file.
 
 pub mod app;
 pub mod background;
 pub mod chart;
 pub mod command;
 pub mod desk;
+pub mod document_export;
+pub mod document_panel;
 pub mod excerpt;
 pub mod file_dialog;
 pub mod fonts;

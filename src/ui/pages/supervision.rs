@@ -22,6 +22,7 @@ use crate::clock::to_cst;
 use crate::domain::findings::{FindingId, Findings, Status};
 use crate::journal::Replay;
 use crate::report::ledger::{self, LedgerOptions};
+use crate::report::supervision_order::supervision_order;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::widgets::card;
 use crate::workspace::Language;
@@ -42,6 +43,8 @@ pub struct SupervisionPage {
     /// The finding shown in the detail panel.
     pub selected: Option<FindingId>,
     detail: detail::DetailState,
+    /// The 督办单 of the selected finding as .docx or PDF.
+    order: crate::ui::document_panel::DocumentPanel,
     /// The new-finding form and the import.
     pub form: FindingForm,
     roster: RosterView,
@@ -148,7 +151,14 @@ impl SupervisionPage {
                 if let Some(f) = self.selected.and_then(|id| findings.get(id)) {
                     let f = f.clone();
                     card(ui, &look, &tr.f(T::SvDetail, &[&f.id]), |ui| {
-                        self.detail.ui(ui, cx, &f, now, why_not.is_none())
+                        self.detail.ui(ui, cx, &f, now, why_not.is_none());
+                        if let Some(order) = cx.desk.plan().and_then(|plan| {
+                            supervision_order(findings, f.id, plan, *now.offset()).ok()
+                        }) {
+                            ui.separator();
+                            ui.label(RichText::new(tr.t(T::SvOrder)).strong());
+                            self.order.ui(ui, cx, &order);
+                        }
                     });
                     ui.add_space(8.0);
                 }
