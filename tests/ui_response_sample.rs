@@ -366,3 +366,53 @@ fn the_daily_report_and_the_unit_notices_are_written_as_docx_and_pdf() {
     let all = wait_for_export(&mut h, &root, "（各责任单位）.pdf");
     assert!(std::fs::read(&all).expect("pdf").starts_with(b"%PDF-"));
 }
+
+#[test]
+fn chinese_ime_reaches_every_document_field() {
+    use egui::{Event, ImeEvent};
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Reports);
+    h.run();
+    h.get_by_label(tr.t(T::DocFields)).click();
+    h.run();
+    for key in [
+        T::DocNo,
+        T::DocTo,
+        T::DocCc,
+        T::DocSigner,
+        T::DocPrinter,
+        T::DocPrinted,
+    ] {
+        let label = tr.t(key);
+        h.get_by_label(label).focus();
+        h.run();
+        // Empty the field, then compose: the preedit shows, the commits land in order.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.key_press(egui::Key::Backspace);
+        h.run();
+        h.event(Event::Ime(ImeEvent::Preedit {
+            text: "baosong".into(),
+            active_range_chars: Some(0..7),
+        }));
+        h.run();
+        assert_eq!(
+            h.get_by_label(label).value().as_deref(),
+            Some("baosong"),
+            "{label}"
+        );
+        h.event(Event::Ime(ImeEvent::Commit("报送".into())));
+        h.run();
+        h.event(Event::Ime(ImeEvent::Commit("单位".into())));
+        h.run();
+        assert_eq!(
+            h.get_by_label(label).value().as_deref(),
+            Some("报送单位"),
+            "{label}"
+        );
+    }
+}
