@@ -291,8 +291,8 @@ fn report_document(kind: ReportKind, r: &ReportRequest<'_>) -> Result<(Document,
                 },
                 str::to_owned,
             );
-            let air = read_store(r.dir, r.data)?
-                .map(|(ws, store)| workspace_air(&ws, &store, &events, r.at));
+            let (ws, store) = read_store(r.dir, r.data)?;
+            let air = (!store.keys().is_empty()).then(|| workspace_air(&ws, &store, &events, r.at));
             let input = DailyInput {
                 state: &state,
                 findings: &findings,
@@ -400,9 +400,9 @@ fn duty(dir: &Path, roster: Option<&Path>, at: DateTime<FixedOffset>) -> Result<
     }
 }
 
-/// The workspace and its data (the given files, else the workspace's), read-only; `None` when
-/// there are no data. Unusable files are reported on stderr.
-fn read_store(dir: &Path, data: &[PathBuf]) -> Result<Option<(Workspace, Store)>, Failure> {
+/// The workspace and its data (the given files, else the workspace's), read-only. Unusable files
+/// are reported on stderr.
+fn read_store(dir: &Path, data: &[PathBuf]) -> Result<(Workspace, Store), Failure> {
     let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
     let files = if data.is_empty() {
         ws.data_files()
@@ -415,7 +415,7 @@ fn read_store(dir: &Path, data: &[PathBuf]) -> Result<Option<(Workspace, Store)>
         let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
         eprintln!("airdesk: warning: {}: {reason}", f.path.display());
     }
-    Ok((!store.keys().is_empty()).then_some((ws, store)))
+    Ok((ws, store))
 }
 
 /// Beijing time (UTC+8).
@@ -569,21 +569,8 @@ fn read_air(
     area: Option<&str>,
     at: DateTime<FixedOffset>,
 ) -> Result<Option<Air>, Failure> {
-    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
+    let (ws, store) = read_store(dir, data)?;
     let settings = ws.settings();
-    let files = if data.is_empty() {
-        ws.data_files()
-    } else {
-        data.to_vec()
-    };
-    let mut store = Store::new();
-    let report = ingest::load_paths(&files, &mut store);
-    for f in &report.files {
-        if f.failed() {
-            let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
-            eprintln!("airdesk: warning: {}: {reason}", f.path.display());
-        }
-    }
     let forecast_path = forecast.map(Path::to_path_buf).or_else(|| {
         let p = ws.aqi_forecast_path();
         p.is_file().then_some(p)

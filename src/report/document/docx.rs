@@ -16,7 +16,7 @@ use super::standard::{
     self, BODY_PT, Face, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, MARK_PT,
     PAGE_MM, PAGE_NUMBER_GAP_MM, RED, SMALL_PT, TABLE_PT, TITLE_PT,
 };
-use super::text::{attachment_lines, with_full_stop};
+use super::text::attachment_lines;
 use super::{Block, Document, DocumentError, Figure, Head, Image, Part, Record, Table};
 
 const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -632,10 +632,9 @@ fn write_mark(x: &mut Xml, g: &Geometry, mark: &str) {
 /// rule between its rows (抄送…, then 印发机关 left and 印发日期 right), no side borders.
 fn write_record(x: &mut Xml, g: &Geometry, record: &Record) {
     let lines: Vec<String> = record
-        .lines
-        .iter()
-        .filter(|(_, b)| !b.is_empty())
-        .map(|(label, bodies)| format!("{label}：{}", with_full_stop(bodies)))
+        .entries()
+        .into_iter()
+        .map(|(label, bodies)| format!("{label}{bodies}"))
         .collect();
     let printed = match (record.printer.is_empty(), record.printed.is_empty()) {
         (true, true) => None,

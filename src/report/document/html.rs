@@ -4,7 +4,7 @@
 
 use base64::Engine;
 
-use super::text::{attachment_lines, printed_line, with_full_stop};
+use super::text::{attachment_lines, printed_line};
 use super::{Block, Document, Figure, Head, Image, Part, Table};
 
 const STYLE: &str = concat!(
@@ -121,8 +121,8 @@ fn write_part(h: &mut Html, part: &Part) {
     }
     if let Some(r) = &part.record {
         h.raw("<div class=\"record\">\n");
-        for (label, bodies) in r.lines.iter().filter(|(_, b)| !b.is_empty()) {
-            h.tag("p", &format!("{label}：{}", with_full_stop(bodies)));
+        for (label, bodies) in r.entries() {
+            h.tag("p", &format!("{label}{bodies}"));
         }
         if printed_line(&r.printer, &r.printed).is_some() {
             h.raw("<p class=\"printed\">");

@@ -183,6 +183,18 @@ pub struct Record {
     pub printed: String,
 }
 
+impl Record {
+    /// The lines with something to say, as printed: (`抄送：`, `县委办公室，县政府办公室。`) — the
+    /// list ends with a full stop (GB/T 9704 §8.2).
+    pub fn entries(&self) -> Vec<(String, String)> {
+        self.lines
+            .iter()
+            .filter(|(_, bodies)| !bodies.trim().is_empty())
+            .map(|(label, bodies)| (format!("{label}："), text::with_full_stop(bodies)))
+            .collect()
+    }
+}
+
 /// The fields an officer may change before a notice or report is written; each one that is set
 /// replaces what the plan's templates and the journal give.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -120,8 +120,11 @@ pub(crate) fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> 
     out
 }
 
-/// Every element of an XML text as (name, attributes), in document order, and the text.
-pub(crate) fn elements(xml: &str) -> (Vec<(String, Vec<(String, String)>)>, String) {
+/// An XML element: its name and attributes.
+pub(crate) type Element = (String, Vec<(String, String)>);
+
+/// Every element of an XML text, in document order, and the text.
+pub(crate) fn elements(xml: &str) -> (Vec<Element>, String) {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Vec::new();
@@ -160,7 +163,7 @@ pub(crate) fn elements(xml: &str) -> (Vec<(String, Vec<(String, String)>)>, Stri
     (out, text)
 }
 
-fn attr<'a>(e: &'a (String, Vec<(String, String)>), key: &str) -> Option<&'a str> {
+fn attr<'a>(e: &'a Element, key: &str) -> Option<&'a str> {
     e.1.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
@@ -247,7 +250,7 @@ fn docx_has_the_gbt9704_page_fonts_and_elements() {
 
     // Styles: fonts named as offices have them, sizes 3号/2号/4号.
     let (styles, _) = elements(&parts["word/styles.xml"]);
-    let style = |id: &str| -> Vec<&(String, Vec<(String, String)>)> {
+    let style = |id: &str| -> Vec<&Element> {
         let start = styles
             .iter()
             .position(|e| e.0 == "w:style" && attr(e, "w:styleId") == Some(id))

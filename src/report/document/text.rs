@@ -72,8 +72,8 @@ pub fn part_lines(part: &Part) -> String {
     }
     if let Some(r) = &part.record {
         out.push(String::new());
-        for (label, bodies) in r.lines.iter().filter(|(_, b)| !b.is_empty()) {
-            out.push(format!("{label}：{}", with_full_stop(bodies)));
+        for (label, bodies) in r.entries() {
+            out.push(format!("{label}{bodies}"));
         }
         if let Some(line) = printed_line(&r.printer, &r.printed) {
             out.push(line);

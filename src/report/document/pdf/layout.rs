@@ -11,7 +11,7 @@ use super::fonts::{FontBook, Resolved};
 use crate::report::document::standard::{
     self, BODY_PT, Face, MARK_PT, MARK_TOP_MM, PT_PER_MM, SMALL_PT, TABLE_PT, TITLE_PT,
 };
-use crate::report::document::text::{attachment_lines, with_full_stop};
+use crate::report::document::text::attachment_lines;
 use crate::report::document::{Block, Document, Figure, Head, Image, Part, Record, Table};
 
 /// Where a 简报's name starts below the top of the type area, mm.
@@ -453,12 +453,7 @@ impl<'b> Layout<'b> {
     fn record(&mut self, record: &Record) {
         let style = Style::sized(Face::FangSong, SMALL_PT, SMALL_PT * 1.6);
         let cell = SMALL_PT;
-        let lines: Vec<(String, String)> = record
-            .lines
-            .iter()
-            .filter(|(_, b)| !b.is_empty())
-            .map(|(label, bodies)| (format!("{label}："), with_full_stop(bodies)))
-            .collect();
+        let lines = record.entries();
         let has_printed = !(record.printer.is_empty() && record.printed.is_empty());
         // Height: wrapped lines of each entry, plus the 印发 line.
         let mut heights: Vec<f32> = Vec::new();
