@@ -632,6 +632,7 @@ table! {
     DocWritten => "已写出 {0}", "Written: {0}";
     DocWriteFailed => "{0} 未能写出：{1}", "{0} could not be written: {1}";
     DocOpenFailed => "{0} 已写出，但无法打开：{1}", "{0} was written but could not be opened: {1}";
+    DocMissingGlyphs => "{0} 未能写出：可用字体中都没有这些字符：{1}。请把含有它们的字体（如 Noto Serif CJK SC）放入以下位置之一：{2}", "{0} could not be written: no available font has these characters: {1}. Put a font that has them (for example Noto Serif CJK SC) into one of: {2}";
     DocNoPlan => "没有可用的预案，无法生成公文。", "No plan is available: no document can be made.";
     RespSummary => "总结评估", "After-action summary";
     SvOrder => "督办单", "Supervision order (督办单)";

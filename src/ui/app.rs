@@ -1185,7 +1185,7 @@ impl AirDeskApp {
     }
 
     fn document_written(&mut self, written: crate::ui::document_export::Written) {
-        use crate::ui::document_export::Written;
+        use crate::ui::document_export::{WhyNot, Written};
         match written {
             Written::Done(path) => {
                 self.notices.push(
@@ -1201,7 +1201,14 @@ impl AirDeskApp {
                     vec![path.display().to_string(), why],
                 );
             }
-            Written::Failed(name, why) => {
+            Written::Failed(name, WhyNot::MissingGlyphs(chars, places)) => {
+                self.notices.push(
+                    BannerKind::Error,
+                    T::DocMissingGlyphs,
+                    vec![name, chars, places],
+                );
+            }
+            Written::Failed(name, WhyNot::Other(why)) => {
                 self.notices
                     .push(BannerKind::Error, T::DocWriteFailed, vec![name, why]);
             }

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::report::document::{Document, Format, render};
+use crate::report::document::{Document, DocumentError, Format, render};
 
 /// One document to write.
 #[derive(Debug, Clone)]
@@ -30,7 +30,17 @@ pub enum Written {
     /// Written, but the system would not open it.
     NotOpened(PathBuf, String),
     /// Not written: the file name and why.
-    Failed(String, String),
+    Failed(String, WhyNot),
+}
+
+/// Why a document was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhyNot {
+    /// No font available has these characters (the PDF would show empty boxes); where fonts
+    /// were looked for.
+    MissingGlyphs(String, String),
+    /// Anything else, as the system or the writer says it.
+    Other(String),
 }
 
 impl DocumentJob {
@@ -39,11 +49,14 @@ impl DocumentJob {
         let name = self.document.file_name(self.format);
         let path = self.dir.join(&name);
         let written = render(&self.document, self.format, &self.font_dirs)
-            .map_err(|e| e.to_string())
+            .map_err(|e| match e {
+                DocumentError::MissingGlyphs { chars, hint } => WhyNot::MissingGlyphs(chars, hint),
+                other => WhyNot::Other(other.to_string()),
+            })
             .and_then(|bytes| {
                 std::fs::create_dir_all(&self.dir)
                     .and_then(|()| crate::workspace::write_atomic(&path, &bytes))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| WhyNot::Other(e.to_string()))
             });
         match written {
             Err(why) => Written::Failed(name, why),
