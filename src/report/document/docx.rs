@@ -30,8 +30,6 @@ const REL_BASE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/re
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
 /// English Metric Units per millimetre (DrawingML sizes).
 const EMU_PER_MM: f32 = 36_000.0;
-/// The tallest a figure may be, mm.
-const FIGURE_MAX_HEIGHT_MM: f32 = 180.0;
 
 fn twips(mm: f32) -> i64 {
     (mm * TWIPS_PER_MM).round() as i64
@@ -201,6 +199,8 @@ struct Para<'a> {
     jc: Option<&'a str>,
     /// Space before, in body lines.
     lines_before: i64,
+    /// More space before, mm (the 发文机关标志's distance from the top of the type area).
+    mm_before: f32,
     /// Right and left indents, twips.
     right: Option<i64>,
     left: Option<i64>,
@@ -287,11 +287,9 @@ fn paragraph_properties(x: &mut Xml, p: &Para<'_>, g: &Geometry, section: Option
         x.empty("w:tab", &[("w:val", "right"), ("w:pos", &pos.to_string())]);
         x.end("w:tabs");
     }
-    if p.lines_before > 0 {
-        x.empty(
-            "w:spacing",
-            &[("w:before", &(p.lines_before * g.line_pitch()).to_string())],
-        );
+    let before = p.lines_before * g.line_pitch() + twips(p.mm_before);
+    if before > 0 {
+        x.empty("w:spacing", &[("w:before", &before.to_string())]);
     }
     if p.left.is_some() || p.right.is_some() {
         let mut attrs: Vec<(&str, String)> = vec![
@@ -434,7 +432,7 @@ fn write_part(
             doc_no,
             signer,
         } => {
-            write_mark(x, g, mark);
+            write_mark(x, g, mark, standard::MARK_TOP_MM);
             let rule_pt = (standard::RULE_BELOW_DOC_NO_MM * standard::PT_PER_MM).round() as i64;
             if signer.is_empty() {
                 paragraph(
@@ -487,7 +485,7 @@ fn write_part(
             issuer,
             date,
         } => {
-            write_mark(x, g, name);
+            write_mark(x, g, name, standard::BULLETIN_TOP_MM);
             paragraph(
                 x,
                 &Para {
@@ -609,12 +607,14 @@ fn write_part(
     Ok(())
 }
 
-fn write_mark(x: &mut Xml, g: &Geometry, mark: &str) {
+/// The red 发文机关标志 (or 简报 name), `top_mm` below the top of the type area.
+fn write_mark(x: &mut Xml, g: &Geometry, mark: &str, top_mm: f32) {
     let scale = (standard::mark_scale(mark) * 100.0).floor() as i64;
     paragraph(
         x,
         &Para {
             style: "GwMark",
+            mm_before: top_mm,
             ..Para::default()
         },
         g,
@@ -870,9 +870,9 @@ fn write_figure(
         .ok_or_else(|| refuse("not a readable PNG image"))?;
     let mut w_mm = standard::type_width_mm();
     let mut h_mm = w_mm * h_px as f32 / w_px as f32;
-    if h_mm > FIGURE_MAX_HEIGHT_MM {
-        w_mm *= FIGURE_MAX_HEIGHT_MM / h_mm;
-        h_mm = FIGURE_MAX_HEIGHT_MM;
+    if h_mm > standard::FIGURE_MAX_HEIGHT_MM {
+        w_mm *= standard::FIGURE_MAX_HEIGHT_MM / h_mm;
+        h_mm = standard::FIGURE_MAX_HEIGHT_MM;
     }
     images.push(png.clone());
     let n = images.len();

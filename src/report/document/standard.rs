@@ -30,6 +30,11 @@ pub const TABLE_PT: f32 = 10.5;
 pub const MARK_PT: f32 = 42.0;
 /// Distance from the top of the type area to the top of the 发文机关标志, mm.
 pub const MARK_TOP_MM: f32 = 35.0;
+/// Distance from the top of the type area to the top of a 简报's name, mm (简报 are not fixed by
+/// the standard; a little room keeps the name clear of the top).
+pub const BULLETIN_TOP_MM: f32 = 8.0;
+/// The tallest a figure (a chart) may be, mm: room for its caption on the page.
+pub const FIGURE_MAX_HEIGHT_MM: f32 = 180.0;
 /// Distance from the 发文字号 to the red separator line, mm.
 pub const RULE_BELOW_DOC_NO_MM: f32 = 4.0;
 /// Red separator line thickness, points.

@@ -14,10 +14,6 @@ use crate::report::document::standard::{
 use crate::report::document::text::attachment_lines;
 use crate::report::document::{Block, Document, Figure, Head, Image, Part, Record, Table};
 
-/// Where a 简报's name starts below the top of the type area, mm.
-const BULLETIN_TOP_MM: f32 = 8.0;
-/// The tallest a figure may be, mm.
-const FIGURE_MAX_HEIGHT_MM: f32 = 180.0;
 /// Table cell padding, points.
 const CELL_PAD: f32 = 3.0;
 
@@ -344,7 +340,7 @@ impl<'b> Layout<'b> {
                 issuer,
                 date,
             } => {
-                self.y = self.top + BULLETIN_TOP_MM * PT_PER_MM;
+                self.y = self.top + standard::BULLETIN_TOP_MM * PT_PER_MM;
                 self.mark(name);
                 self.skip_lines(0.5);
                 let body = Style::body(Face::FangSong);
@@ -663,8 +659,8 @@ impl<'b> Layout<'b> {
             return;
         };
         let caption = Style::sized(Face::FangSong, SMALL_PT, SMALL_PT * 1.6);
-        let max_h =
-            (FIGURE_MAX_HEIGHT_MM * PT_PER_MM).min(self.bottom - self.top - 2.0 * caption.line);
+        let max_h = (standard::FIGURE_MAX_HEIGHT_MM * PT_PER_MM)
+            .min(self.bottom - self.top - 2.0 * caption.line);
         let mut w = self.width();
         let mut h = w * h_px as f32 / w_px as f32;
         if h > max_h {
