@@ -248,8 +248,20 @@ table! {
     ShortcutSlides => "投屏时翻页", "Step pages in projector mode";
     ShortcutZoom => "放大/缩小/还原", "Zoom in/out/reset";
     ShortcutFocus => "在控件间移动焦点", "Move focus between controls";
+    ShortcutAbout => "关于：版本、数据文件夹、许可证", "About: version, data folder, licences";
     About => "关于", "About";
-    AboutText => "AirDesk {0} — 离线运行，数据只在本机。字体：Noto Sans CJK SC 子集（SIL OFL 1.1）。", "AirDesk {0} — runs offline; data stays on this computer. Font: Noto Sans CJK SC subset (SIL OFL 1.1).";
+    AboutOpen => "关于 AirDesk… (F1)", "About AirDesk… (F1)";
+    AboutTitle => "关于 AirDesk 重污染天气应急值守台", "About AirDesk";
+    AboutOffline => "离线运行，数据只在本机。", "Runs offline; data stays on this computer.";
+    AboutVersion => "版本 {0}（提交 {1}）", "Version {0} (commit {1})";
+    AboutDataFolder => "程序数据文件夹", "App data folder";
+    AboutModeInstalled => "本机用户的文件夹", "this user's folders on this computer";
+    AboutModePortable => "便携模式：程序旁的文件夹，不写入用户目录", "portable: the folder beside the program; nothing is written to the user's folders";
+    AboutModeOneFolder => "由环境变量 AIRDESK_CONFIG_DIR 指定", "set by the AIRDESK_CONFIG_DIR environment variable";
+    AboutNoFolder => "（无：系统没有用户文件夹，不保存程序状态）", "(none: the system has no user folder; the app state is not kept)";
+    AboutFont => "界面字体：AirDesk Sans，Noto Sans CJK SC 的子集，按 SIL 开放字体许可证 1.1 随附。", "Interface font: AirDesk Sans, a subset of Noto Sans CJK SC, included under the SIL Open Font License 1.1.";
+    AboutFontLicence => "字体许可证全文", "Font licence (full text)";
+    Close => "关闭 (Esc)", "Close (Esc)";
     // Weather page
     WxTarget => "对象", "Area or station";
     WxAreaItem => "区域：{0}", "Area: {0}";

@@ -48,6 +48,10 @@ pub enum Command {
     SetClock(Clock),
     /// Remove a notice banner.
     DismissNotice(u64),
+    /// Show the About box (version, data folder, licences).
+    ShowAbout,
+    /// Close the About box.
+    CloseAbout,
     // Weather page
     /// Set the unfavourable-weather window thresholds (saved).
     SetWindowSettings(crate::domain::windows::WindowSettings),

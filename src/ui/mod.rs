@@ -11,7 +11,9 @@
 //! - [`launch`]: renderer choice and the restart with the other renderer.
 //! - [`document_panel`], [`document_export`]: the "写出 .docx / PDF" action beside a document's
 //!   preview, and the background job that writes (and opens) the file.
+//! - [`about`]: the About box (version, commit, data folder, font licence).
 
+pub mod about;
 pub mod app;
 pub mod background;
 pub mod chart;
