@@ -630,8 +630,8 @@ table! {
     // Official documents (.docx / PDF) beside a preview, and their outcome
     DocFields => "公文要素（写出前可修改）", "Document fields (may be changed before writing)";
     DocNo => "文号", "Document no.";
-    DocTo => "主送", "To";
-    DocCc => "抄送", "Copy to";
+    DocTo => "主送（简报：报）", "To (bulletin: 报)";
+    DocCc => "抄送（简报：送）", "Copy to (bulletin: 送)";
     DocSigner => "签发人", "Signed by";
     DocPrinter => "印发机关", "Issued by";
     DocPrinted => "印发日期", "Issue date";

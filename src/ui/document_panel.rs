@@ -37,12 +37,8 @@ impl Fields {
         let record = part.record.clone().unwrap_or_default();
         Fields {
             doc_no,
-            to: part.to.clone(),
-            cc: record
-                .lines
-                .first()
-                .map(|(_, b)| b.clone())
-                .unwrap_or_default(),
+            to: part.to_field().to_owned(),
+            cc: part.cc_field().to_owned(),
             signer,
             printer: record.printer,
             printed: record.printed,

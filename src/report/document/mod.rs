@@ -230,17 +230,70 @@ impl Overrides {
             Head::Bulletin { number, .. } => set(number, &self.doc_no),
             Head::None => {}
         }
-        set(&mut part.to, &self.to);
+        if let Some(to) = &self.to {
+            part.set_to(to.trim());
+        }
+        if let Some(cc) = &self.cc {
+            part.set_cc(cc.trim());
+        }
         if let Some(record) = &mut part.record {
-            if let Some(cc) = &self.cc {
-                match record.lines.first_mut() {
-                    Some((_, bodies)) => bodies.clone_from(cc),
-                    None => record.lines.push(("抄送".to_owned(), cc.clone())),
-                }
-            }
             set(&mut record.printer, &self.printer);
             set(&mut record.printed, &self.printed);
         }
+    }
+}
+
+/// The 版记 line a 简报 names its readers on (报) instead of a 主送机关.
+const BULLETIN_TO: &str = "报";
+/// The 版记 line of the copies: 抄送, or 送 for a 简报.
+const CC: &str = "抄送";
+const BULLETIN_CC: &str = "送";
+
+impl Part {
+    fn is_bulletin(&self) -> bool {
+        matches!(self.head, Head::Bulletin { .. })
+    }
+
+    fn record_line(&self, label: &str) -> &str {
+        self.record
+            .as_ref()
+            .and_then(|r| r.lines.iter().find(|(l, _)| l == label))
+            .map_or("", |(_, b)| b.as_str())
+    }
+
+    fn set_record_line(&mut self, label: &str, bodies: &str) {
+        let record = self.record.get_or_insert_with(Record::default);
+        match record.lines.iter_mut().find(|(l, _)| l == label) {
+            Some((_, b)) => bodies.clone_into(b),
+            None => record.lines.push((label.to_owned(), bodies.to_owned())),
+        }
+    }
+
+    /// 主送 as the officer sees it: the 主送机关, or a 简报's 报 line.
+    pub fn to_field(&self) -> &str {
+        if self.is_bulletin() {
+            self.record_line(BULLETIN_TO)
+        } else {
+            &self.to
+        }
+    }
+
+    /// 抄送 as the officer sees it: the 版记's 抄送 line, or a 简报's 送 line.
+    pub fn cc_field(&self) -> &str {
+        self.record_line(if self.is_bulletin() { BULLETIN_CC } else { CC })
+    }
+
+    fn set_to(&mut self, to: &str) {
+        if self.is_bulletin() {
+            self.set_record_line(BULLETIN_TO, to);
+        } else {
+            to.clone_into(&mut self.to);
+        }
+    }
+
+    fn set_cc(&mut self, cc: &str) {
+        let label = if self.is_bulletin() { BULLETIN_CC } else { CC };
+        self.set_record_line(label, cc);
     }
 }
 

@@ -455,3 +455,37 @@ fn pdf_refuses_characters_no_font_has() {
         other => panic!("expected missing glyphs, got {other:?}"),
     }
 }
+
+#[test]
+fn a_bulletins_to_and_cc_are_its_report_and_send_lines() {
+    let mut d = Document::single(Part {
+        head: Head::Bulletin {
+            name: "重污染天气应急工作简报".into(),
+            number: "第356期".into(),
+            issuer: "某县指挥部办公室".into(),
+            date: "2019年12月22日".into(),
+        },
+        record: Some(Record {
+            lines: vec![
+                ("报".into(), "市指挥部办公室".into()),
+                ("送".into(), "各成员单位".into()),
+            ],
+            printer: "某县指挥部办公室".into(),
+            printed: "2019年12月22日".into(),
+        }),
+        ..Part::default()
+    });
+    assert_eq!(d.parts[0].to_field(), "市指挥部办公室");
+    assert_eq!(d.parts[0].cc_field(), "各成员单位");
+    Overrides {
+        doc_no: Some("第2期".into()),
+        to: Some("市生态环境局".into()),
+        cc: Some("县政府办公室".into()),
+        ..Overrides::default()
+    }
+    .apply(&mut d);
+    let t = text::write(&d);
+    assert!(t.contains("第2期"), "{t}");
+    assert!(t.contains("报：市生态环境局。\n送：县政府办公室。"), "{t}");
+    assert!(d.parts[0].to.is_empty(), "a 简报 has no 主送 line");
+}
