@@ -67,6 +67,27 @@ impl Clock {
     }
 }
 
+/// Where a drill stands when a workspace is opened (the app starting, a command run on it): the
+/// drill moment, or the time of the journal's last event when that is later. A drill that was
+/// run on and recorded events must not start again at its configured moment, or new events
+/// would get earlier times than the ones already recorded.
+pub fn drill_resumes_at(
+    drill_at: DateTime<Utc>,
+    last_event: Option<DateTime<Utc>>,
+) -> DateTime<Utc> {
+    last_event.map_or(drill_at, |last| last.max(drill_at))
+}
+
+/// The running drill clock of a workspace opened at `real_now`: it starts where
+/// [`drill_resumes_at`] says and runs on from there.
+pub fn resume_drill(
+    drill_at: DateTime<Utc>,
+    last_event: Option<DateTime<Utc>>,
+    real_now: DateTime<Utc>,
+) -> Clock {
+    Clock::drill(drill_resumes_at(drill_at, last_event), real_now, true)
+}
+
 /// Parse a moment typed by a user or given on the command line, in China Standard Time unless an
 /// offset is given: `2019-12-10 14:00`, `2019-12-10T14:00:00`, `2019-12-10` (midnight) or RFC 3339
 /// (`2019-12-10T06:00:00Z`).
@@ -121,6 +142,25 @@ mod tests {
         assert_eq!(
             paused.now(later + chrono::Duration::hours(5)),
             at + chrono::Duration::minutes(90)
+        );
+    }
+
+    /// After a restart the drill resumes at the journal's last event when that is later than the
+    /// drill moment, and runs on (#11 item 11: it rewound to its configured moment).
+    #[test]
+    fn a_drill_resumes_from_the_later_of_its_moment_and_the_last_event() {
+        let drill = utc("2019-12-22T02:00:00Z");
+        let later = utc("2019-12-22T05:30:00Z");
+        let earlier = utc("2019-12-22T01:00:00Z");
+        assert_eq!(drill_resumes_at(drill, None), drill);
+        assert_eq!(drill_resumes_at(drill, Some(earlier)), drill);
+        assert_eq!(drill_resumes_at(drill, Some(later)), later);
+        let real = utc("2026-11-20T08:00:00Z");
+        let clock = resume_drill(drill, Some(later), real);
+        assert_eq!(clock.now(real), later);
+        assert_eq!(
+            clock.now(real + chrono::Duration::minutes(10)),
+            later + chrono::Duration::minutes(10)
         );
     }
 

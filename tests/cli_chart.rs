@@ -218,3 +218,110 @@ fn english_charts_write_no_chinese_besides_the_names_in_the_data() {
         "the now-line label"
     );
 }
+
+/// Open-Meteo location codes hold a comma (`open-meteo:45.750N,12.750E:icon_d2`): `--weather`
+/// takes them whole, alone or in a comma-separated list (#11 item 13).
+#[test]
+fn weather_locations_with_commas_can_be_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let m = dir.path().join("m.svg");
+    let weather = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/open-meteo/multimodel_excerpt.json");
+    for list in [
+        "open-meteo:45.750N,12.750E:ecmwf_ifs025",
+        "1001A,open-meteo:45.750N,12.750E:icon_d2,open-meteo:45.750N,12.750E:ecmwf_ifs025",
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_airdesk"))
+            .args([
+                "chart",
+                "meteogram",
+                "--station",
+                "1001A",
+                "--weather",
+                list,
+            ])
+            .args(fixtures())
+            .arg(&weather)
+            .arg("--out")
+            .arg(&m)
+            .output()
+            .expect("airdesk runs");
+        assert!(
+            out.status.success(),
+            "{list}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = chart(
+        &[
+            "meteogram",
+            "--station",
+            "1001A",
+            "--weather",
+            "1001A,nowhere",
+        ],
+        &m,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nowhere"));
+}
+
+#[test]
+fn map_with_a_base_layer_and_shading_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A synthetic boundary (a box around 石家庄) with a name, as a centre would supply it.
+    let layer = dir.path().join("county.geojson");
+    std::fs::write(
+        &layer,
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"示例边界"},
+        "geometry":{"type":"Polygon","coordinates":[[[114.3,37.9],[114.7,37.9],[114.7,38.2],[114.3,38.2],[114.3,37.9]]]}}]}"#,
+    )
+    .expect("write layer");
+    let png = dir.path().join("map.png");
+    let layer_arg = layer.display().to_string();
+    let args = [
+        "map",
+        "--at",
+        "2019-12-08T10:00",
+        "--area",
+        "石家庄",
+        "--shading",
+        "--boundaries",
+        layer_arg.as_str(),
+    ];
+    let out = chart(&args, &png);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("1 base layer(s)"), "{said}");
+    assert_eq!(png_size(&png), (1600, 1100));
+    let svg = dir.path().join("map.svg");
+    let mut en = args.to_vec();
+    en.extend(["--lang", "en", "--pollutant", "pm25"]);
+    let out = chart(&en, &svg);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    let titles = svg_titles(&text).join(" ");
+    assert!(titles.contains("PM2.5 hourly"), "{titles}");
+    assert!(titles.contains("interpolation"), "{titles}");
+
+    // Without --at, or with a layer in projected metres: exit 2 with the reason.
+    let out = chart(&["map"], &png);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--at"));
+    std::fs::write(
+        &layer,
+        r#"{"type":"Point","coordinates":[500000.0,4200000.0]}"#,
+    )
+    .expect("write layer");
+    let out = chart(&args, &png);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("longitude/latitude"));
+}

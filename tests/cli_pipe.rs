@@ -45,3 +45,33 @@ fn inspect_budget_and_aqi_end_quietly_on_a_closed_pipe() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// A station code holding terminal escape sequences (set the window title, clear the screen) is
+/// printed as visible text by the text outputs, never sent raw to the terminal (#11 item 7).
+#[test]
+fn terminal_escapes_from_files_are_not_printed_raw() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("hostile.csv");
+    std::fs::write(
+        &file,
+        "date,hour,type,1001A\u{1b}]0;pwned\u{7}\u{1b}[2J\n20191206,1,PM2.5,35\n20191206,2,PM2.5,x\n",
+    )
+    .expect("write");
+    for args in [vec!["inspect"], vec!["aqi"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_airdesk"))
+            .args(&args)
+            .arg(&file)
+            .output()
+            .expect("airdesk runs");
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(
+                !stream.contains(&0x1b) && !stream.contains(&0x07),
+                "{args:?}: {}",
+                String::from_utf8_lossy(stream)
+            );
+        }
+        let all = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(all.contains("\\u{1b}"), "{args:?}: {all}");
+    }
+}

@@ -85,9 +85,14 @@ proptest! {
             match op {
                 Op::Append { operator, kind, micros, offset_s, payload } => {
                     let offset = FixedOffset::east_opt(offset_s).unwrap();
-                    let at = DateTime::from_timestamp_micros(micros).unwrap().with_timezone(&offset);
+                    let asked = DateTime::from_timestamp_micros(micros).unwrap().with_timezone(&offset);
+                    // No event is stamped before the one before it: an earlier time is raised.
+                    let head_us = model.last().map_or(i64::MIN, |e| e.at.timestamp_micros());
+                    let at = DateTime::from_timestamp_micros(micros.max(head_us))
+                        .unwrap()
+                        .with_timezone(&offset);
                     let author = Author::new(&operator, "desk-p").unwrap();
-                    let event = journal.append(&author.draft(at, &kind, &payload).unwrap()).unwrap();
+                    let event = journal.append(&author.draft(asked, &kind, &payload).unwrap()).unwrap();
                     prop_assert_eq!(event.seq, model.len() as u64 + 1);
                     prop_assert_eq!(event.prev_hash, last_hash);
                     last_hash = event.hash;

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use airdesk::journal::{
-    APPLICATION_ID, Author, Event, FORMAT_VERSION, Fault, Hash, JOURNAL_FILE, JournalError,
-    OpenMode, ReadOnlyReason, Replay, SqliteStorage, Storage, Verification,
+    APPLICATION_ID, Author, CHECKPOINT_FILE, Event, FORMAT_VERSION, Fault, Hash, JOURNAL_FILE,
+    JournalError, OpenMode, ReadOnlyReason, Replay, SqliteStorage, Storage, Verification,
 };
 use chrono::{DateTime, FixedOffset};
 use rusqlite::Connection;
@@ -255,10 +255,10 @@ fn empty_file_becomes_a_journal_for_the_writer_only() {
     // What a crash during creation can leave behind.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(JOURNAL_FILE), b"").unwrap();
-    assert!(matches!(
-        SqliteStorage::open_read_only(dir.path()),
-        Err(JournalError::NoJournal { .. })
-    ));
+    // Said as it is: the file is there but empty (not "not found", #11 item 4f).
+    let err = SqliteStorage::open_read_only(dir.path()).unwrap_err();
+    assert!(matches!(err, JournalError::EmptyJournal { .. }), "{err}");
+    assert!(err.to_string().contains("is empty (0 bytes)"), "{err}");
     let mut j = SqliteStorage::open(dir.path()).unwrap();
     assert_eq!(
         j.append(&author().draft(at(0), "x", &()).unwrap())
@@ -446,13 +446,25 @@ fn rows_deleted_from_the_end_are_found_and_stay_visible_after_new_appends() {
         (4, Fault::MissingAtEnd { recorded_head: 5 })
     );
 
+    // The writer finds the break on opening and refuses to record after it (#11 item 4e).
     let mut j = SqliteStorage::open(dir.path()).unwrap();
-    let next = j
+    assert!(matches!(
+        j.mode(),
+        OpenMode::ReadOnly(ReadOnlyReason::Broken(b)) if b.seq == 4
+    ));
+    assert!(matches!(j.opened_chain(), Verification::Broken(b) if b.seq == 4));
+    let refused = j
         .append(&author().draft(at(9), "shift.ended", &()).unwrap())
-        .unwrap();
-    assert_eq!(next.seq, 6);
+        .unwrap_err();
+    assert!(matches!(
+        refused,
+        JournalError::ReadOnly(ReadOnlyReason::Broken(_))
+    ));
     j.close().unwrap();
-    assert_eq!(broken(dir.path()), (6, Fault::SequenceGap { expected: 4 }));
+    assert_eq!(
+        broken(dir.path()),
+        (4, Fault::MissingAtEnd { recorded_head: 5 })
+    );
 }
 
 #[test]
@@ -534,8 +546,11 @@ fn missing_head_is_reported_as_damage() {
     let dir = tempfile::tempdir().unwrap();
     journal_with(dir.path(), 2);
     tamper(dir.path(), "DELETE FROM head");
-    let j = SqliteStorage::open_read_only(dir.path()).unwrap();
-    assert!(matches!(j.verify(), Err(JournalError::Corrupt(_))));
+    // Opening verifies the chain, so the damage shows at once.
+    assert!(matches!(
+        SqliteStorage::open_read_only(dir.path()),
+        Err(JournalError::Corrupt(_))
+    ));
 }
 
 #[test]
@@ -563,4 +578,157 @@ fn in_memory_journal_folds_like_the_file() {
         j.verify().unwrap(),
         Verification::Intact { events: 5, .. }
     ));
+}
+
+/// Copy the journal and its `-wal` as a crash would leave them (the writer still open), into
+/// `to`: a journal with an un-merged WAL and no writer.
+fn crash_image(from: &Path, to: &Path) {
+    for name in [JOURNAL_FILE, "journal.sqlite-wal", CHECKPOINT_FILE] {
+        if from.join(name).exists() {
+            std::fs::copy(from.join(name), to.join(name)).unwrap();
+        }
+    }
+}
+
+/// A writer with `n` events appended and still open (its events in the `-wal`).
+fn open_writer_with(dir: &Path, n: u32, note: &str) -> SqliteStorage {
+    let mut j = SqliteStorage::open(dir).unwrap();
+    for i in 1..=n {
+        let step = Step {
+            n: i,
+            note: format!("{note} {i}"),
+        };
+        j.append(&author().draft(at(i), "measure.notified", &step).unwrap())
+            .unwrap();
+    }
+    j
+}
+
+/// An un-merged `-wal` and no writer: a read-only open sees every event (#11 item 4b: the
+/// immutable fallback used to report 0 events on a read-only medium) and leaves nothing in the
+/// folder (item 4d: no `-shm`, no `-wal` of its own).
+#[test]
+fn a_journal_with_an_unmerged_wal_is_read_whole_without_creating_files() {
+    let live = tempfile::tempdir().unwrap();
+    let writer = open_writer_with(live.path(), 4, "措施");
+    let image = tempfile::tempdir().unwrap();
+    crash_image(live.path(), image.path());
+    drop(writer);
+    let before: Vec<_> = names(image.path());
+    assert!(
+        before.contains(&"journal.sqlite-wal".to_string()),
+        "{before:?}"
+    );
+    let j = SqliteStorage::open_read_only(image.path()).unwrap();
+    assert_eq!(j.read_since(0).unwrap().len(), 4);
+    assert!(matches!(
+        j.opened_chain(),
+        Verification::Intact { events: 4, .. }
+    ));
+    drop(j);
+    assert_eq!(
+        names(image.path()),
+        before,
+        "a read-only open created files"
+    );
+    // Without a -wal the file is read as it is, again creating nothing.
+    let plain = tempfile::tempdir().unwrap();
+    journal_with(plain.path(), 2);
+    let before = names(plain.path());
+    let j = SqliteStorage::open_read_only(plain.path()).unwrap();
+    assert_eq!(j.read_since(0).unwrap().len(), 2);
+    drop(j);
+    assert_eq!(names(plain.path()), before);
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut n: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    n.sort();
+    n
+}
+
+/// Another journal's `-wal` placed beside a journal used to make its events appear ("intact,
+/// 433 events") and the next writer made that permanent (#11 item 4a). Now the writer sees the
+/// checkpoint's event missing, opens read-only without the WAL, and leaves the WAL untouched.
+#[test]
+fn a_foreign_wal_is_detected_and_left_untouched() {
+    let ours = tempfile::tempdir().unwrap();
+    journal_with(ours.path(), 3);
+    assert!(ours.path().join(CHECKPOINT_FILE).exists());
+    let other = tempfile::tempdir().unwrap();
+    let writer = open_writer_with(other.path(), 6, "别的日志");
+    std::fs::copy(
+        other.path().join("journal.sqlite-wal"),
+        ours.path().join("journal.sqlite-wal"),
+    )
+    .unwrap();
+    drop(writer);
+    let wal = std::fs::read(ours.path().join("journal.sqlite-wal")).unwrap();
+    let mut j = SqliteStorage::open(ours.path()).unwrap();
+    assert_eq!(j.mode(), &OpenMode::ReadOnly(ReadOnlyReason::ForeignWal));
+    let events = j.read_since(0).unwrap();
+    assert_eq!(events.len(), 3, "our own events, not the other journal's");
+    assert!(j.append(&author().draft(at(9), "x", &()).unwrap()).is_err());
+    drop(j);
+    assert_eq!(
+        std::fs::read(ours.path().join("journal.sqlite-wal")).unwrap(),
+        wal
+    );
+    // A read-only look names the break too.
+    let ro = SqliteStorage::open_read_only(ours.path()).unwrap();
+    assert!(matches!(ro.opened_chain(), Verification::Broken(_)));
+}
+
+/// No event is stamped before the journal's head: an earlier time (another desk's clock, a drill
+/// clock rewound) is raised to the head's time (#11 item 11).
+#[test]
+fn an_earlier_time_is_clamped_to_the_head() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = SqliteStorage::open(dir.path()).unwrap();
+    let first = j
+        .append(&author().draft(at(30), "a", &()).unwrap())
+        .unwrap();
+    let both = j
+        .append_all(&[
+            author().draft(at(10), "b", &()).unwrap(),
+            author().draft(at(40), "c", &()).unwrap(),
+        ])
+        .unwrap();
+    assert_eq!(both[0].recorded_at, first.recorded_at);
+    assert_eq!(both[1].local_time(), at(40));
+    assert!(matches!(
+        j.verify().unwrap(),
+        Verification::Intact { events: 3, .. }
+    ));
+}
+
+/// The second of two instances started together used to fail with "journal.sqlite does not
+/// exist" (#11 item 4f): it waits for the first to create the journal.
+#[test]
+fn a_second_instance_waits_for_the_first_to_create_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    let lock = std::fs::File::create(path.join(airdesk::journal::LOCK_FILE)).unwrap();
+    lock.try_lock().unwrap();
+    let creator = std::thread::spawn({
+        let path = path.clone();
+        move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            let other = tempfile::tempdir().unwrap();
+            journal_with(other.path(), 1);
+            // Put in place whole, as the writer's creation does (build, then rename).
+            std::fs::copy(other.path().join(JOURNAL_FILE), path.join("building")).unwrap();
+            std::fs::rename(path.join("building"), path.join(JOURNAL_FILE)).unwrap();
+        }
+    });
+    let j = SqliteStorage::open(&path).unwrap();
+    assert!(matches!(
+        j.mode(),
+        OpenMode::ReadOnly(ReadOnlyReason::OtherInstance { .. })
+    ));
+    assert_eq!(j.read_since(0).unwrap().len(), 1);
+    creator.join().unwrap();
 }

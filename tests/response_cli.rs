@@ -271,3 +271,26 @@ fn notices_and_reports_in_every_format_with_changed_fields() {
         text(&out.stdout)
     );
 }
+
+/// A drill that fails half-way (the workspace's plan lacks a measure the drill implements) used
+/// to leave an empty or half-written journal behind; now nothing of it stays (#11 item 8).
+#[test]
+fn a_failed_drill_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = airdesk::domain::plan::DEFAULT_PLAN_TOML.replace("\"O-DUST-1\"", "\"O-DUST-9\"");
+    std::fs::write(dir.path().join("plan.toml"), plan).expect("plan");
+    let out = airdesk(&[
+        "response",
+        "drill",
+        path(dir.path()),
+        "--start",
+        "2025-01-15",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["plan.toml"], "{}", text(&out.stderr));
+}

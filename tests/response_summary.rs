@@ -119,3 +119,73 @@ fn the_summary_after_lifting_has_every_day_observed_against_the_forecast() {
     }
     assert!(day_row(&html, "2019-12-27").is_none());
 }
+
+fn airdesk_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_airdesk"))
+        .args(args)
+        .arg(dir)
+        .output()
+        .expect("run airdesk")
+}
+
+/// Without `--at`, a command on a drill workspace works at the drill's current time as the app
+/// shows it (#11 item 12: the summary ran to today, a 2,541-day episode).
+#[test]
+fn commands_on_a_drill_workspace_default_to_the_drill_time() {
+    let dir = sample_copy();
+    let out = airdesk_in(dir.path(), &["response", "status", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let status: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(status["at"], "2019-12-22T10:00:00+08:00");
+    let out = airdesk_in(dir.path(), &["response", "report", "summary"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(day_row(&html, "2019-12-24").is_some());
+    assert!(
+        day_row(&html, "2019-12-25").is_none(),
+        "runs past the expected end"
+    );
+}
+
+/// A broken settings.toml is said on stderr instead of silently replaced by defaults (the area
+/// and its PM2.5 changed without a word, #11 item 6).
+#[test]
+fn a_broken_settings_file_is_reported() {
+    let dir = sample_copy();
+    std::fs::write(dir.path().join("settings.toml"), "area = [").expect("write");
+    let out = airdesk_in(
+        dir.path(),
+        &["response", "report", "summary", "--at", "2019-12-22T10:00"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("settings could not be used") && stderr.contains("settings.toml"),
+        "{stderr}"
+    );
+}
+
+/// The sample's README says how many stations Handan has as the station list has them (#11 item
+/// 15: it said seven; the list and the board have four).
+#[test]
+fn the_sample_readme_counts_handans_stations_right() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let list = std::fs::read(root.join("data/stations-2plus26.csv")).expect("list");
+    let text = airdesk::ingest::decode(&list).text;
+    let handan = text
+        .lines()
+        .filter(|l| l.split(',').nth(2) == Some("邯郸"))
+        .count();
+    assert_eq!(handan, 4);
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("readme");
+    assert!(!readme.contains("seven"), "the README still says seven");
+    assert!(readme.contains("its four stations"));
+    assert!(readme.contains("Handan (4 stations)"));
+}

@@ -30,6 +30,7 @@
 //! concentrations, or a `--station` code is unknown; 1 with `--strict` when loading skipped
 //! anything.
 
+use super::output::errln;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -162,7 +163,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                 "{problems} problem(s) found while loading (--strict)"
             )));
         }
-        eprintln!(
+        errln!(
             "airdesk: {problems} problem(s) while loading were skipped; `airdesk inspect` lists them"
         );
     }
@@ -363,6 +364,7 @@ fn write_row(
         Standard::UsEpa => "US",
     };
     let aqi = result.aqi.map_or("NA".to_string(), |a| a.to_string());
+    let code = super::output::printable(code);
     write!(out, "{code:<8} {when:<18} {std:<6} {aqi:>4}")?;
     for (_, indicator) in columns {
         let v = result

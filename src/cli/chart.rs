@@ -1,7 +1,7 @@
 //! `airdesk chart KIND FILE… --out PATH.png|svg`: the same charts as the desktop app, as files
-//! for reports (meteogram, calendar heat map, ranking).
+//! for reports (meteogram, calendar heat map, ranking, regional map).
 
-use super::output::outln;
+use super::output::{errln, outln};
 use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -24,12 +24,14 @@ pub enum Kind {
     Calendar,
     /// Ranking bar chart of areas (or of the given stations).
     Ranking,
+    /// Regional map of the stations at one hour (`--at`), with wind where the data have it.
+    Map,
 }
 
 /// Arguments of `airdesk chart`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// meteogram, calendar or ranking.
+    /// meteogram, calendar, ranking or map.
     #[arg(value_enum)]
     pub kind: Kind,
     /// Data files (any supported format, detected from the content).
@@ -68,8 +70,10 @@ pub struct Args {
     /// Meteogram: the now-line (forecast shaded after it).
     #[arg(long)]
     pub now: Option<String>,
-    /// Meteogram: station or location codes the weather panels come from (comma-separated).
-    #[arg(long, value_delimiter = ',')]
+    /// Meteogram: station or location codes the weather panels come from: repeat the option or
+    /// separate with commas; a code that itself holds a comma (`open-meteo:36.610N,114.490E`) is
+    /// taken whole.
+    #[arg(long)]
     pub weather: Vec<String>,
     /// Meteogram: an unfavourable-weather window FROM..TO (repeatable).
     #[arg(long)]
@@ -80,9 +84,30 @@ pub struct Args {
     /// Ranking: show only the best N (the highlighted area is always shown).
     #[arg(long)]
     pub top: Option<usize>,
+    /// Map: the hour shown, local time of the data (2019-12-22T10:00).
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Map: AQI (category colours) or PM2.5 (its bands).
+    #[arg(long, value_enum, default_value = "aqi")]
+    pub pollutant: PollutantArg,
+    /// Map: base layer files (GeoJSON or Shapefile, longitude/latitude), drawn under the stations.
+    #[arg(long, value_name = "FILE")]
+    pub boundaries: Vec<PathBuf>,
+    /// Map: shade between stations by inverse-distance interpolation (labelled as such).
+    #[arg(long)]
+    pub shading: bool,
     /// Fail (exit 1) when any input row or value had to be skipped.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `--pollutant` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PollutantArg {
+    /// Real-time AQI.
+    Aqi,
+    /// PM2.5 hourly concentration.
+    Pm25,
 }
 
 /// Run `chart`.
@@ -125,7 +150,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     }
     let problems: u64 = report.files.iter().map(FileReport::problem_count).sum();
     if problems > 0 {
-        eprintln!(
+        errln!(
             "airdesk: {problems} problem(s) in the input were skipped; `airdesk inspect` lists them"
         );
     }
@@ -139,6 +164,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         Kind::Meteogram => meteogram(args, &store, variable, &style, svg)?,
         Kind::Calendar => calendar(args, &store, variable, &style, svg)?,
         Kind::Ranking => ranking(args, &store, variable, &style, svg)?,
+        Kind::Map => map(args, &store, &style, svg)?,
     };
     outln!("{}: {summary}", args.out.display());
     if args.strict && problems > 0 {
@@ -287,11 +313,10 @@ fn meteogram(
     if let Some(n) = &args.now {
         opts.now = Some(Hour::from_local(parse_local(n, false)?, offset));
     }
-    for code in &args.weather {
-        opts.weather
-            .push(store.stations().find(code).ok_or_else(|| {
-                Failure::unusable(format!("weather location {code} is not in the loaded data"))
-            })?);
+    for arg in &args.weather {
+        for code in split_codes(arg, |c| store.stations().find(c).is_some())? {
+            opts.weather.extend(store.stations().find(&code));
+        }
     }
     for w in &args.window {
         let (from, to) = parse_span(w, offset)?;
@@ -458,4 +483,92 @@ fn ranking(
     let dims = size(args, (1100, (rows * 26 + 170).clamp(300, 16_000)));
     write(&args.out, Chart::Ranking(&data), dims, style, svg)?;
     Ok(format!("ranking of {total} item(s), {}×{}", dims.0, dims.1))
+}
+
+/// Split a comma-separated list of location codes where codes may hold commas themselves: from
+/// each position the longest run of pieces that names a known location is taken.
+fn split_codes(arg: &str, known: impl Fn(&str) -> bool) -> Result<Vec<String>, Failure> {
+    let pieces: Vec<&str> = arg.split(',').map(str::trim).collect();
+    let mut codes = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let found = (i..pieces.len())
+            .rev()
+            .map(|j| pieces[i..=j].join(","))
+            .find(|code| known(code));
+        let code = found.ok_or_else(|| {
+            Failure::unusable(format!(
+                "weather location {} is not in the loaded data",
+                pieces[i]
+            ))
+        })?;
+        i += code.split(',').count();
+        codes.push(code);
+    }
+    Ok(codes)
+}
+
+fn map(args: &Args, store: &Store, style: &ChartStyle, svg: bool) -> Result<String, Failure> {
+    use crate::report::charts::map_data::{MapOptions, MapPollutant, MapSource, map_at};
+    let at = args
+        .at
+        .as_deref()
+        .ok_or_else(|| Failure::unusable("the map needs --at TIME (e.g. 2019-12-22T10:00)"))?;
+    let mut layers = Vec::new();
+    for path in &args.boundaries {
+        layers.push(
+            ingest::load_base_layer(path)
+                .map_err(|e| Failure::unusable(format!("{}: {e}", path.display())))?,
+        );
+    }
+    let own: Option<(String, Vec<crate::store::StationId>)> = args.area.as_ref().map(|name| {
+        let ids = store.stations().in_area(name);
+        (name.clone(), ids)
+    });
+    if let Some((name, ids)) = &own
+        && ids.is_empty()
+    {
+        return Err(Failure::unusable(format!(
+            "area {name:?} has no stations in the loaded data (add the station list)"
+        )));
+    }
+    let source = MapSource::new(
+        store,
+        own.as_ref().map(|(n, ids)| (n.as_str(), ids.as_slice())),
+        &layers,
+    )
+    .ok_or_else(|| {
+        Failure::unusable(
+            "no station with coordinates: add the station list (站点列表, NewSiteList.csv)",
+        )
+    })?;
+    let offset = source
+        .stations
+        .first()
+        .map_or(8 * 3600, |&id| store.stations().get(id).utc_offset_s);
+    let hour = Hour::from_local(parse_local(at, false)?, offset);
+    let options = MapOptions {
+        pollutant: match args.pollutant {
+            PollutantArg::Aqi => MapPollutant::Aqi,
+            PollutantArg::Pm25 => MapPollutant::Pm25,
+        },
+        shading: args.shading,
+        alerts: Default::default(),
+        lang: args.lang,
+    };
+    let data = map_at(store, &source, hour, &options);
+    let reporting = data.stations.iter().filter(|s| s.value.is_some()).count();
+    write(
+        &args.out,
+        Chart::Map(&data),
+        size(args, (1600, 1100)),
+        style,
+        svg,
+    )?;
+    Ok(format!(
+        "map of {} stations ({reporting} with a value), {} wind arrow(s), {} base layer(s)",
+        data.stations.len(),
+        data.winds.len(),
+        layers.len()
+    ))
 }

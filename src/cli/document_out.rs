@@ -96,9 +96,12 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         .map_err(|e| Failure::unusable(format!("cannot write {}: {e}", path.display())))
 }
 
+/// Text or HTML on standard output, control characters shown as escapes (see `cli::output`).
 fn to_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let text = String::from_utf8_lossy(bytes);
+    let text = super::output::printable(&text);
     let mut o = std::io::stdout().lock();
-    match o.write_all(bytes).and_then(|()| o.flush()) {
+    match o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::unusable(format!("cannot write to stdout: {e}"))),

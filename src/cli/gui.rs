@@ -1,5 +1,6 @@
 //! The top-level options that start the desktop app (`airdesk` with no subcommand).
 
+use super::output::errln;
 use std::path::PathBuf;
 
 use crate::clock::parse_moment;
@@ -92,7 +93,7 @@ pub fn run(args: &GuiArgs) -> std::process::ExitCode {
     match args.to_launch() {
         Ok(launch) => crate::ui::run(launch),
         Err(f) => {
-            eprintln!("airdesk: {}", f.message);
+            errln!("airdesk: {}", f.message);
             std::process::ExitCode::from(f.status)
         }
     }

@@ -9,9 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::SecondsFormat;
 
-use crate::journal::{
-    Author, Event, JOURNAL_FILE, JournalError, SqliteStorage, Storage, Verification,
-};
+use crate::journal::{Event, JOURNAL_FILE, JournalError, SqliteStorage, Storage, Verification};
 
 use super::Failure;
 
@@ -39,19 +37,6 @@ pub enum JournalCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Crash-test helper: append events until killed, printing `saved SEQ RUN I` after each one
-    /// is stored. Used by tests/journal_crash.rs.
-    #[command(hide = true)]
-    Torture {
-        /// Workspace folder (the journal is created if absent).
-        dir: PathBuf,
-        /// Run number, written into every payload.
-        #[arg(long)]
-        run: u64,
-        /// Stop after this many events instead of running until killed.
-        #[arg(long)]
-        limit: Option<u64>,
-    },
 }
 
 /// Run `journal`.
@@ -59,12 +44,22 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     match &args.command {
         JournalCommand::Verify { dir } => verify(dir),
         JournalCommand::Export { dir, json } => export(dir, *json),
-        JournalCommand::Torture { dir, run, limit } => torture(dir, *run, *limit),
     }
 }
 
 fn verify(dir: &Path) -> Result<(), Failure> {
-    let journal = open(dir)?;
+    let journal = match SqliteStorage::open_read_only(dir) {
+        Err(JournalError::Corrupt(detail)) => {
+            outln!(
+                "{}: NOT intact; the file is damaged: {detail}",
+                dir.join(JOURNAL_FILE).display()
+            );
+            return Err(Failure::check(format!(
+                "journal verify failed: the file is damaged: {detail}"
+            )));
+        }
+        _ => open(dir)?,
+    };
     let file = journal.path().display().to_string();
     match journal.verify() {
         Ok(Verification::Intact { events, last_hash }) => {
@@ -99,7 +94,7 @@ fn export(dir: &Path, json: bool) -> Result<(), Failure> {
             serde_json::to_string(&to_json(event)?)
                 .map_err(|e| Failure::unusable(format!("cannot write JSON: {e}")))?
         } else {
-            text_line(event)
+            super::output::printable(&text_line(event)).into_owned()
         };
         match writeln!(out, "{line}") {
             Ok(()) => {}
@@ -168,42 +163,4 @@ fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
         )),
         other => Failure::unusable(other.to_string()),
     })
-}
-
-/// The payload the crash test expects for event `i` of run `run`; the test recomputes it.
-#[derive(serde::Serialize)]
-struct TorturePayload {
-    run: u64,
-    i: u64,
-    pad: String,
-}
-
-fn torture(dir: &Path, run: u64, limit: Option<u64>) -> Result<(), Failure> {
-    let fail = |e: JournalError| Failure::unusable(e.to_string());
-    let mut journal = SqliteStorage::open(dir).map_err(fail)?;
-    if let crate::journal::OpenMode::ReadOnly(reason) = journal.mode() {
-        return Err(Failure::unusable(format!(
-            "journal opened read-only: {reason}"
-        )));
-    }
-    let author = Author::new("torture", "crash-test").map_err(fail)?;
-    let mut out = std::io::stdout().lock();
-    let mut i = 0;
-    while limit.is_none_or(|n| i < n) {
-        let payload = TorturePayload {
-            run,
-            i,
-            pad: "x"
-                .repeat(usize::try_from(i.wrapping_mul(37).wrapping_add(run) % 300).unwrap_or(0)),
-        };
-        let now = chrono::Utc::now().fixed_offset();
-        let event = journal
-            .append(&author.draft(now, "torture.step", &payload).map_err(fail)?)
-            .map_err(fail)?;
-        writeln!(out, "saved {} {run} {i}", event.seq)
-            .and_then(|()| out.flush())
-            .map_err(|e| Failure::unusable(format!("cannot write to stdout: {e}")))?;
-        i += 1;
-    }
-    journal.close().map_err(fail)
 }

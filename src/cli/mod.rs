@@ -18,6 +18,8 @@ mod output;
 mod rank;
 mod response;
 
+use output::errln;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -111,7 +113,7 @@ pub fn run(command: Command) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("airdesk: {}", f.message);
+            errln!("airdesk: {}", f.message);
             ExitCode::from(f.status)
         }
     }

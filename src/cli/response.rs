@@ -5,11 +5,13 @@
 //! except the hidden `drill` helper, which records the drill episode into an empty workspace.
 //! `--at` looks at the journal as it was then: only events recorded up to that moment count.
 
+use super::output::errln;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 
+use crate::clock;
 use crate::domain::findings::{FindingId, Findings};
 use crate::domain::plan::{self, Plan};
 use crate::domain::response::{
@@ -19,7 +21,10 @@ use crate::domain::roster::Roster;
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
 use crate::journal::Event;
-use crate::journal::{Author, JOURNAL_FILE, JournalError, OpenMode, SqliteStorage, Storage};
+use crate::journal::{
+    Author, CHECKPOINT_FILE, JOURNAL_FILE, JournalError, LOCK_FILE, OpenMode, SqliteStorage,
+    Storage, Verification,
+};
 use crate::report::daily_air::workspace_air;
 use crate::report::daily_report::{DailyInput, daily_report};
 use crate::report::document::{Document, Format, Image};
@@ -200,11 +205,10 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             roster,
             doc,
         } => {
-            let at = time_or_now(at.as_deref())?;
+            let opened = open_at(dir, at.as_deref())?;
             let from = from.as_deref().map(parse_time).transpose()?;
             let request = ReportRequest {
                 dir,
-                at,
                 from,
                 episode: *episode,
                 chart: chart.as_deref(),
@@ -213,7 +217,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                 area: area.as_deref(),
                 roster: roster.as_deref(),
             };
-            let (document, default) = report_document(*kind, &request)?;
+            let (document, default) = report_document(*kind, &opened, &request)?;
             doc.write(document, default, &font_dirs(dir))
         }
         ResponseCommand::Ledger {
@@ -222,14 +226,13 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             episode,
             at,
         } => {
-            let at = time_or_now(at.as_deref())?;
-            let state = state_at(dir, at)?;
+            let Opened { at, state, .. } = open_at(dir, at.as_deref())?;
             if let Some(n) = episode {
                 pick_episode(&state, Some(*n))?;
             }
             let rows = ledger_rows(&state, *episode, at);
             write_file(out, &rows).map_err(|e| Failure::unusable(e.to_string()))?;
-            eprintln!("{}: {} rows", out.display(), rows.len());
+            errln!("{}: {} rows", out.display(), rows.len());
             Ok(())
         }
         ResponseCommand::Notice {
@@ -242,7 +245,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             doc,
         } => {
             let plan = load_plan(dir, plan.as_deref())?;
-            let (state, events) = journal_at(dir, now())?;
+            let Opened { state, events, .. } = open_at(dir, None)?;
             let document = match kind {
                 NoticeKind::Supervision => {
                     let id = finding.as_deref().ok_or_else(|| {
@@ -265,7 +268,6 @@ pub fn run(args: &Args) -> Result<(), Failure> {
 /// What `response report` was asked for.
 struct ReportRequest<'a> {
     dir: &'a Path,
-    at: DateTime<FixedOffset>,
     from: Option<DateTime<FixedOffset>>,
     episode: Option<u32>,
     chart: Option<&'a Path>,
@@ -276,13 +278,23 @@ struct ReportRequest<'a> {
 }
 
 /// The report as a document, and its default format (text; HTML for the summary).
-fn report_document(kind: ReportKind, r: &ReportRequest<'_>) -> Result<(Document, Format), Failure> {
-    let (state, events) = journal_at(r.dir, r.at)?;
+fn report_document(
+    kind: ReportKind,
+    opened: &Opened,
+    r: &ReportRequest<'_>,
+) -> Result<(Document, Format), Failure> {
+    let Opened {
+        ws,
+        at,
+        state,
+        events,
+    } = opened;
+    let at = *at;
     let plan = load_plan(r.dir, None)?;
     match kind {
         ReportKind::Daily => {
-            let duty = duty(r.dir, r.roster, r.at)?;
-            let findings = findings_of(&events);
+            let duty = duty(ws, r.roster, at)?;
+            let findings = findings_of(events);
             let area = r.area.map_or_else(
                 || {
                     state
@@ -291,32 +303,29 @@ fn report_document(kind: ReportKind, r: &ReportRequest<'_>) -> Result<(Document,
                 },
                 str::to_owned,
             );
-            let (ws, store) = read_store(r.dir, r.data)?;
-            let air = (!store.keys().is_empty()).then(|| workspace_air(&ws, &store, &events, r.at));
+            let store = read_store(ws, r.data);
+            let air = (!store.keys().is_empty()).then(|| workspace_air(ws, &store, events, at));
             let input = DailyInput {
-                state: &state,
+                state,
                 findings: &findings,
                 plan: &plan,
                 area: &area,
-                from: r.from.unwrap_or(r.at - Duration::hours(24)),
-                to: r.at,
+                from: r.from.unwrap_or(at - Duration::hours(24)),
+                to: at,
                 duty: &duty,
             };
             Ok((daily_report(&input, air).document(), Format::Txt))
         }
         ReportKind::Handover => {
-            let duty = duty(r.dir, r.roster, r.at)?;
-            Ok((
-                handover(&state, r.at, r.from, &duty).document(),
-                Format::Txt,
-            ))
+            let duty = duty(ws, r.roster, at)?;
+            Ok((handover(state, at, r.from, &duty).document(), Format::Txt))
         }
         ReportKind::Summary => {
-            let episode = pick_episode(&state, r.episode)?.number;
+            let episode = pick_episode(state, r.episode)?.number;
             let chart = r.chart.map(read_chart).transpose()?;
-            let air = read_air(r.dir, r.data, r.forecast, r.area, r.at)?;
+            let air = read_air(ws, r.data, r.forecast, r.area, at)?;
             let sources = air.as_ref().map(Air::sources);
-            let doc = summary_document(&state, episode, &plan, sources.as_ref(), chart, r.at)
+            let doc = summary_document(state, episode, &plan, sources.as_ref(), chart, at)
                 .map_err(|e| Failure::unusable(e.to_string()))?;
             Ok((doc, Format::Html))
         }
@@ -383,27 +392,22 @@ fn font_dirs(dir: &Path) -> Vec<PathBuf> {
 
 /// Who is on duty by `--roster`, else by the roster the workspace's settings name (nobody when
 /// there is none; a named roster that cannot be read is reported and skipped).
-fn duty(dir: &Path, roster: Option<&Path>, at: DateTime<FixedOffset>) -> Result<Duty, Failure> {
+fn duty(ws: &Workspace, roster: Option<&Path>, at: DateTime<FixedOffset>) -> Result<Duty, Failure> {
     if let Some(p) = roster {
         return Ok(Duty::from_roster(&read_roster(p)?, at));
     }
-    let Ok(ws) = Workspace::open_read_only(dir) else {
-        return Ok(Duty::default());
-    };
     match ws.roster() {
         Some(Ok(roster)) => Ok(Duty::from_roster(&roster, at)),
         Some(Err(why)) => {
-            eprintln!("airdesk: warning: the workspace roster: {why}");
+            errln!("airdesk: warning: the workspace roster: {why}");
             Ok(Duty::default())
         }
         None => Ok(Duty::default()),
     }
 }
 
-/// The workspace and its data (the given files, else the workspace's), read-only. Unusable files
-/// are reported on stderr.
-fn read_store(dir: &Path, data: &[PathBuf]) -> Result<(Workspace, Store), Failure> {
-    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
+/// The data of the given files, else the workspace's. Unusable files are reported on stderr.
+fn read_store(ws: &Workspace, data: &[PathBuf]) -> Store {
     let files = if data.is_empty() {
         ws.data_files()
     } else {
@@ -413,9 +417,9 @@ fn read_store(dir: &Path, data: &[PathBuf]) -> Result<(Workspace, Store), Failur
     let report = ingest::load_paths(&files, &mut store);
     for f in report.files.iter().filter(|f| f.failed()) {
         let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
-        eprintln!("airdesk: warning: {}: {reason}", f.path.display());
+        errln!("airdesk: warning: {}: {reason}", f.path.display());
     }
-    Ok((ws, store))
+    store
 }
 
 /// Beijing time (UTC+8).
@@ -456,10 +460,6 @@ fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, Failure> {
     )))
 }
 
-fn time_or_now(s: Option<&str>) -> Result<DateTime<FixedOffset>, Failure> {
-    s.map_or_else(|| Ok(now()), parse_time)
-}
-
 fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
     SqliteStorage::open_read_only(dir).map_err(|e| match e {
         JournalError::NoJournal { .. } => Failure::unusable(format!(
@@ -470,29 +470,64 @@ fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
     })
 }
 
-/// The response state from the events recorded up to `at`; anomalies are reported on stderr.
-fn state_at(dir: &Path, at: DateTime<FixedOffset>) -> Result<ResponseState, Failure> {
-    journal_at(dir, at).map(|(state, _)| state)
+/// A workspace opened for a command: the workspace (read-only), the moment the command works
+/// at, the response state as it was then and the events recorded up to then.
+struct Opened {
+    ws: Workspace,
+    at: DateTime<FixedOffset>,
+    state: ResponseState,
+    events: Vec<Event>,
 }
 
-/// The response state and the events recorded up to `at`.
-fn journal_at(
-    dir: &Path,
-    at: DateTime<FixedOffset>,
-) -> Result<(ResponseState, Vec<Event>), Failure> {
+/// Open the workspace and its journal. The moment is `--at` when given; on a drill workspace the
+/// drill's current time as the app shows it on opening (the later of the drill moment and the
+/// journal's last event, [`clock::drill_resumes_at`]); else now. Settings that cannot be used,
+/// a broken chain and skipped events are said on stderr.
+fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
+    let ws = open_workspace(dir)?;
     let journal = open(dir)?;
     let mut events = journal
         .read_since(0)
         .map_err(|e| Failure::unusable(e.to_string()))?;
+    let at = match (at, ws.settings().drill_at) {
+        (Some(s), _) => parse_time(s)?,
+        (None, Some(drill)) => clock::to_cst(clock::drill_resumes_at(
+            drill,
+            events.last().map(|e| e.recorded_at),
+        )),
+        (None, None) => now(),
+    };
     events.retain(|e| e.recorded_at <= at);
-    let state = ResponseState::fold(events.iter());
+    let state = ResponseState::fold(events.iter()).with_chain(journal.opened_chain());
+    if let Verification::Broken(b) = journal.opened_chain() {
+        errln!("airdesk: warning: the journal's hash chain is broken: {b}");
+    }
     for a in state.anomalies() {
-        eprintln!(
+        errln!(
             "airdesk: warning: journal event #{} ({}) was skipped: {}",
-            a.seq, a.kind, a.reason
+            a.seq,
+            a.kind,
+            a.reason
         );
     }
-    Ok((state, events))
+    Ok(Opened {
+        ws,
+        at,
+        state,
+        events,
+    })
+}
+
+/// The workspace, read-only; settings that cannot be used are said, not silently replaced.
+fn open_workspace(dir: &Path) -> Result<Workspace, Failure> {
+    let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
+    if let Some(problem) = ws.settings_problem() {
+        errln!(
+            "airdesk: warning: the workspace settings could not be used ({problem}); the \
+             defaults are in use instead (no area, no drill moment, default thresholds)"
+        );
+    }
+    Ok(ws)
 }
 
 fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failure> {
@@ -513,9 +548,10 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
         .or_else(|| workspace_plan.is_file().then_some(workspace_plan.clone()));
     let (name, result) = match &path {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| {
-                Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
-            })?;
+            let text = crate::ingest::input::read_text(p, crate::workspace::MAX_SETTINGS_BYTES)
+                .map_err(|e| {
+                    Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
+                })?;
             (p.display().to_string(), plan::parse(&text))
         }
         None => ("built-in default plan".to_owned(), plan::default_plan()),
@@ -530,7 +566,7 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
 fn read_roster(path: &Path) -> Result<Roster, Failure> {
     let (shifts, report) = read_roster_file(path, &RosterOptions::default());
     for p in &report.problems {
-        eprintln!("airdesk: warning: {p}");
+        errln!("airdesk: warning: {p}");
     }
     if report.failed() {
         return Err(Failure::unusable(format!(
@@ -563,13 +599,13 @@ impl Air {
 /// The data and AQI forecast for the summary: the given files, else the workspace's (read-only);
 /// `None` when there is neither data nor forecast. Problems in the files are reported on stderr.
 fn read_air(
-    dir: &Path,
+    ws: &Workspace,
     data: &[PathBuf],
     forecast: Option<&Path>,
     area: Option<&str>,
     at: DateTime<FixedOffset>,
 ) -> Result<Option<Air>, Failure> {
-    let (ws, store) = read_store(dir, data)?;
+    let store = read_store(ws, data);
     let settings = ws.settings();
     let forecast_path = forecast.map(Path::to_path_buf).or_else(|| {
         let p = ws.aqi_forecast_path();
@@ -579,7 +615,7 @@ fn read_air(
         Some(p) => {
             let (days, report) = load_forecast(p, Some(at.date_naive()));
             for problem in &report.problems {
-                eprintln!("airdesk: warning: {problem}");
+                errln!("airdesk: warning: {problem}");
             }
             days
         }
@@ -627,6 +663,7 @@ fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
             .map_err(|e| Failure::unusable(format!("cannot write {}: {e}", p.display()))),
         None => {
             let mut o = std::io::stdout().lock();
+            let text = super::output::printable(text);
             match o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -672,8 +709,7 @@ struct ItemJson {
 }
 
 fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
-    let at = time_or_now(at)?;
-    let state = state_at(dir, at)?;
+    let Opened { at, state, .. } = open_at(dir, at)?;
     let episode = state.latest();
     let item_json = |i: &crate::domain::response::Item| ItemJson {
         measure: i.key().measure.clone(),
@@ -803,26 +839,55 @@ fn drill(dir: &Path, start: Option<&str>, operator: &str) -> Result<(), Failure>
                 .ok_or_else(|| Failure::unusable("cannot work out the next midnight"))?
         }
     };
-    let mut journal = SqliteStorage::open(dir).map_err(fail)?;
-    if let OpenMode::ReadOnly(reason) = journal.mode() {
-        return Err(Failure::unusable(format!(
-            "the journal is read-only ({reason}); nothing was recorded"
-        )));
-    }
-    if !journal.read_since(0).map_err(fail)?.is_empty() {
-        return Err(Failure::unusable(format!(
-            "{} already holds events; the drill is recorded only into an empty journal",
-            journal.path().display()
-        )));
-    }
+    // Everything that can be checked is checked before anything is created.
     let author = Author::new(operator, "drill").map_err(fail)?;
     let plan = load_plan(dir, None)?;
-    let mut service = ResponseService::load(&journal, plan).map_err(fail)?;
-    record_drill(&mut service, &mut journal, &author, start)
-        .map_err(|e| Failure::unusable(e.to_string()))?;
-    let seq = service.state().anchor().map_or(0, |a| a.seq);
-    journal.close().map_err(fail)?;
-    eprintln!(
+    if !dir.is_dir() {
+        return Err(Failure::unusable(format!(
+            "{} is not a folder",
+            dir.display()
+        )));
+    }
+    let created: Vec<PathBuf> = [JOURNAL_FILE, LOCK_FILE, CHECKPOINT_FILE]
+        .iter()
+        .map(|name| dir.join(name))
+        .filter(|p| !p.exists())
+        .collect();
+    let recorded = (|| {
+        let mut journal = SqliteStorage::open(dir).map_err(fail)?;
+        if let OpenMode::ReadOnly(reason) = journal.mode() {
+            return Err(Failure::unusable(format!(
+                "the journal is read-only ({reason}); nothing was recorded"
+            )));
+        }
+        if !journal.read_since(0).map_err(fail)?.is_empty() {
+            return Err(Failure::unusable(format!(
+                "{} already holds events; the drill is recorded only into an empty journal",
+                journal.path().display()
+            )));
+        }
+        let mut service = ResponseService::load(&journal, plan).map_err(fail)?;
+        record_drill(&mut service, &mut journal, &author, start)
+            .map_err(|e| Failure::unusable(e.to_string()))?;
+        let seq = service.state().anchor().map_or(0, |a| a.seq);
+        journal.close().map_err(fail)?;
+        Ok(seq)
+    })();
+    let seq = match recorded {
+        Ok(seq) => seq,
+        Err(failure) => {
+            // Leave nothing behind that was not there before: no empty journal, no side files.
+            for path in &created {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let mut name = path.as_os_str().to_owned();
+                    name.push(suffix);
+                    let _ = std::fs::remove_file(PathBuf::from(name));
+                }
+            }
+            return Err(failure);
+        }
+    };
+    errln!(
         "{}: drill recorded, {seq} events; the orange warning starts {}",
         dir.join(JOURNAL_FILE).display(),
         start.to_rfc3339()

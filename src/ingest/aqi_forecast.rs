@@ -427,14 +427,7 @@ pub fn parse_forecast(
 
 /// Read and parse an AQI forecast file.
 pub fn load_forecast(path: &Path, reference: Option<NaiveDate>) -> (Vec<ForecastDay>, FileReport) {
-    match std::fs::read(path) {
-        Ok(bytes) => parse_forecast(path, &bytes, reference),
-        Err(e) => {
-            let mut report = FileReport::new(path);
-            report.fatal(format!("cannot read the file: {e}"));
-            (Vec::new(), report)
-        }
-    }
+    super::input::parse_list_file(path, |bytes| parse_forecast(path, bytes, reference))
 }
 
 #[cfg(test)]

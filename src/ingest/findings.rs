@@ -84,14 +84,9 @@ pub fn read_findings_file(
     default_source: &str,
     today: NaiveDate,
 ) -> (Vec<NewFinding>, FileReport) {
-    match std::fs::read(path) {
-        Ok(bytes) => parse_findings(path, &bytes, default_source, today),
-        Err(e) => {
-            let mut report = FileReport::new(path);
-            report.fatal(format!("cannot read the file: {e}"));
-            (Vec::new(), report)
-        }
-    }
+    super::input::parse_list_file(path, |bytes| {
+        parse_findings(path, bytes, default_source, today)
+    })
 }
 
 /// Parse a findings list. `default_source` names the inspection when the list has no source

@@ -4,10 +4,13 @@
 //! [`FileReport`]; bad input never panics and never stops the other files.
 
 mod aqi_forecast;
+mod audited;
+mod base_layer;
 mod cma_sounding;
 mod cnemc;
 mod collect;
 pub mod findings;
+pub mod input;
 mod long;
 mod number;
 mod open_meteo;
@@ -27,8 +30,11 @@ mod station_list;
 pub mod table;
 mod text;
 pub mod units;
+pub mod workbook;
 
 pub use aqi_forecast::{load_forecast, parse_forecast};
+pub use audited::{AUDITED_DIR, load_audited, parse_audited};
+pub use base_layer::{BaseLayer, MAX_POINTS as MAX_BASE_LAYER_POINTS, load_base_layer};
 pub use number::{Cell, NumberFormat, check_range};
 pub use prsa::SINGLE_SITE_CODE as PRSA_SINGLE_SITE_CODE;
 pub use report::{FileReport, LoadReport, MAX_PROBLEMS_PER_FILE, Problem, Severity};
@@ -103,29 +109,9 @@ pub const EXPECTED_FORMATS: &str = "a CNEMC site file (date,hour,type,<station c
     time column (datetime/时间, or date+hour) and known variable columns (PM2.5, O3, 气温, …) — \
     other tables need a column-mapping profile; gzip-compressed files are unpacked first";
 
-/// Largest decompressed size of a gzip file, to refuse a decompression bomb.
-const MAX_GUNZIPPED_BYTES: u64 = 1 << 30;
-
 /// Whether bytes are gzip-compressed (OpenAQ archive files are `.csv.gz`).
 fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
-}
-
-/// Decompress gzip bytes (all members), at most `limit` bytes.
-fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(bytes)
-        .take(limit + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("the gzip data is damaged ({e})"))?;
-    if out.len() as u64 > limit {
-        return Err(format!(
-            "the file unpacks to more than {} MiB; unpack it first",
-            limit >> 20
-        ));
-    }
-    Ok(out)
 }
 
 /// Recognise a format from the first bytes of a file.
@@ -142,7 +128,7 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
             .then(|| detect(&head))
             .flatten();
     }
-    if table::is_workbook(bytes) {
+    if workbook::is_workbook(bytes) {
         return Some(Format::Workbook);
     }
     let mut head = &bytes[..bytes.len().min(HEAD)];
@@ -225,7 +211,7 @@ fn parse_with(
     let mut batch = Batch::new(path.to_path_buf());
     let unpacked;
     let bytes = if is_gzip(bytes) {
-        match gunzip(bytes, MAX_GUNZIPPED_BYTES) {
+        match input::gunzip(bytes, input::MAX_UNPACKED_BYTES) {
             Ok(b) => {
                 report.note("gzip-compressed; unpacked before reading");
                 unpacked = b;
@@ -241,7 +227,7 @@ fn parse_with(
     };
     let format = match (forced, profile) {
         (Some(f), _) => Some(f),
-        (None, Some(_)) if table::is_workbook(bytes) => Some(Format::Workbook),
+        (None, Some(_)) if workbook::is_workbook(bytes) => Some(Format::Workbook),
         (None, Some(_)) => Some(Format::Table),
         (None, None) => detect(bytes),
     };
@@ -280,13 +266,13 @@ fn parse_with(
     (batch, report)
 }
 
-/// Read and parse one file.
+/// Read and parse one file (a regular file of at most [`input::MAX_FILE_BYTES`]).
 pub fn parse_file(path: &Path) -> (Batch, FileReport) {
-    match std::fs::read(path) {
+    match input::read_file(path, input::MAX_FILE_BYTES) {
         Ok(bytes) => parse_bytes(path, &bytes),
         Err(e) => {
             let mut report = FileReport::new(path);
-            report.fatal(format!("cannot read the file: {e}"));
+            report.fatal(e.to_string());
             (Batch::new(path.to_path_buf()), report)
         }
     }

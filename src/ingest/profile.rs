@@ -222,7 +222,7 @@ impl MappingProfile {
             path: path.to_path_buf(),
             message,
         })?;
-        std::fs::write(path, text).map_err(|source| ProfileError::Io {
+        crate::workspace::write_atomic(path, text.as_bytes()).map_err(|source| ProfileError::Io {
             path: path.to_path_buf(),
             source,
         })

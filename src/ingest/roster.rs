@@ -74,14 +74,7 @@ fn has(header: &[String], names: &[&str]) -> bool {
 
 /// Read a roster file.
 pub fn read_roster_file(path: &Path, options: &RosterOptions) -> (Vec<Shift>, FileReport) {
-    match std::fs::read(path) {
-        Ok(bytes) => parse_roster(path, &bytes, options),
-        Err(e) => {
-            let mut report = FileReport::new(path);
-            report.fatal(format!("cannot read the file: {e}"));
-            (Vec::new(), report)
-        }
-    }
+    super::input::parse_list_file(path, |bytes| parse_roster(path, bytes, options))
 }
 
 /// Parse roster bytes (CSV or spreadsheet). Rows that cannot be used are reported by line and
@@ -364,14 +357,7 @@ const NOTE: &[&str] = &["备注", "note", "remark"];
 
 /// Read a contact list file.
 pub fn read_contacts_file(path: &Path) -> (Vec<Contact>, FileReport) {
-    match std::fs::read(path) {
-        Ok(bytes) => parse_contacts(path, &bytes),
-        Err(e) => {
-            let mut report = FileReport::new(path);
-            report.fatal(format!("cannot read the file: {e}"));
-            (Vec::new(), report)
-        }
-    }
+    super::input::parse_list_file(path, |bytes| parse_contacts(path, bytes))
 }
 
 /// Parse a contact list (CSV or spreadsheet). Rows without a name are skipped; phone numbers that

@@ -6,13 +6,12 @@
 //! first row the caller recognises. Line numbers are the file's line (CSV) or the sheet's row
 //! number (spreadsheet), so problems can be found where the user looks.
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader};
+use calamine::Data;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::report::FileReport;
 use super::text::decode;
+use super::workbook::{self, Flow};
 
 /// Rows searched for the header before giving up.
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -191,7 +190,7 @@ pub fn read_sheet(
     is_header: impl Fn(&[String]) -> bool,
     expected: &str,
 ) -> Option<Sheet> {
-    let rows = if is_spreadsheet(bytes) {
+    let rows = if workbook::is_workbook(bytes) {
         read_workbook(bytes, report)?
     } else {
         read_csv(bytes, report)?
@@ -220,11 +219,6 @@ pub fn read_sheet(
         .collect();
     report.rows_read = rows.len() as u64;
     Some(Sheet { header, rows })
-}
-
-/// ZIP (xlsx, ods) or OLE2 (xls) magic bytes.
-fn is_spreadsheet(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 
 fn read_csv(bytes: &[u8], report: &mut FileReport) -> Option<Vec<SheetRow>> {
@@ -310,57 +304,67 @@ fn sniff_delimiter(text: &str) -> u8 {
     }
 }
 
+/// The most cells (blank ones before a row's last cell included) a hand-made list may hold: far
+/// beyond any roster or findings list, and about 130 MB at most in memory.
+pub const MAX_LIST_CELLS: usize = 4_000_000;
+
 fn read_workbook(bytes: &[u8], report: &mut FileReport) -> Option<Vec<SheetRow>> {
-    let mut book = match calamine::open_workbook_auto_from_rs(Cursor::new(bytes)) {
-        Ok(b) => b,
+    let names = match workbook::sheet_names(bytes) {
+        Ok(n) => n,
         Err(e) => {
             report.fatal(format!("cannot open the spreadsheet: {e}"));
             return None;
         }
     };
     report.encoding = Some("spreadsheet".to_string());
-    let names = book.sheet_names();
     // The first sheet that holds anything.
-    for (i, name) in names.iter().enumerate() {
-        let range = match book.worksheet_range_at(i) {
-            Some(Ok(r)) => r,
-            Some(Err(e)) => {
-                report.problem(
-                    super::Severity::Warning,
-                    None,
-                    None,
-                    format!("sheet 「{name}」 cannot be read: {e}"),
-                    None,
-                );
+    for name in &names {
+        let mut rows = Vec::new();
+        let mut cells = 0usize;
+        let mut too_large = None;
+        let read = workbook::read_rows(bytes, Some(name), &mut |row| {
+            cells += row.cells.len();
+            if cells > MAX_LIST_CELLS {
+                too_large = Some(row.number);
+                return Flow::Stop;
+            }
+            rows.push(sheet_row(row, report));
+            Flow::More
+        });
+        match read {
+            Err(e) => {
+                report.problem(super::Severity::Warning, None, None, e.to_string(), None);
                 continue;
             }
-            None => continue,
-        };
-        let Some((row0, col0)) = range.start() else {
-            continue;
-        };
-        let mut rows = Vec::new();
-        for (r, cells) in range.rows().enumerate() {
-            let line = u64::from(row0) + r as u64 + 1;
-            let mut out = vec![SheetCell::Empty; col0 as usize];
-            for (c, data) in cells.iter().enumerate() {
-                let col = col0 as usize + c + 1;
-                out.push(match data {
-                    Data::Empty => SheetCell::Empty,
-                    Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                        SheetCell::Text(s.trim().to_string())
-                    }
-                    Data::Int(i) => SheetCell::Number(*i as f64),
-                    Data::Float(f) => SheetCell::Number(*f),
-                    Data::Bool(b) => SheetCell::Text(b.to_string()),
-                    Data::DateTime(dt) => excel_datetime(dt),
-                    Data::Error(e) => {
-                        report.cell(line, col, "", format!("spreadsheet error value {e}"));
-                        SheetCell::Empty
-                    }
-                });
+            Ok(read) => {
+                if let Some(line) = too_large {
+                    report.problem(
+                        super::Severity::Error,
+                        Some(line),
+                        None,
+                        format!(
+                            "sheet 「{name}」 is too large: more than {MAX_LIST_CELLS} cells by row \
+                             {line}; only the rows before it are read"
+                        ),
+                        None,
+                    );
+                }
+                if let Some((skipped, (r, c))) = read.beyond_limits {
+                    report.problem(
+                        super::Severity::Warning,
+                        None,
+                        None,
+                        format!(
+                            "sheet 「{name}」 is too large: it has cells as far as row {r}, column \
+                             {c}; at most {} rows × {} columns are read, {skipped} cells beyond \
+                             that were not",
+                            workbook::MAX_ROWS,
+                            workbook::MAX_COLUMNS
+                        ),
+                        None,
+                    );
+                }
             }
-            rows.push(SheetRow { line, cells: out });
         }
         if rows.iter().any(|r| !r.is_blank()) {
             return Some(rows);
@@ -368,6 +372,31 @@ fn read_workbook(bytes: &[u8], report: &mut FileReport) -> Option<Vec<SheetRow>>
     }
     report.fatal("the spreadsheet has no cells with content");
     None
+}
+
+/// A workbook row as a sheet row; error cells are reported and left empty.
+fn sheet_row(row: workbook::Row, report: &mut FileReport) -> SheetRow {
+    let line = row.number;
+    let cells = row
+        .cells
+        .into_iter()
+        .enumerate()
+        .map(|(c, data)| match data {
+            Data::Empty => SheetCell::Empty,
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                SheetCell::Text(s.trim().to_string())
+            }
+            Data::Int(i) => SheetCell::Number(i as f64),
+            Data::Float(f) => SheetCell::Number(f),
+            Data::Bool(b) => SheetCell::Text(b.to_string()),
+            Data::DateTime(dt) => excel_datetime(&dt),
+            Data::Error(e) => {
+                report.cell(line, c + 1, "", format!("spreadsheet error value {e}"));
+                SheetCell::Empty
+            }
+        })
+        .collect();
+    SheetRow { line, cells }
 }
 
 /// A spreadsheet date/time: values below one day are times of day.

@@ -21,6 +21,7 @@ use super::report::{FileReport, Severity};
 use super::stamp;
 use super::text::LineCounter;
 use super::units::{Conversion, conversion};
+use super::workbook::{self, Flow};
 
 /// Rows searched for the header when the profile does not say where it is.
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -41,6 +42,15 @@ pub enum TableCell {
 }
 
 impl TableCell {
+    /// Whether the cell holds nothing but blanks.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            TableCell::Empty => true,
+            TableCell::Text(s) | TableCell::Invalid(s) => s.trim().is_empty(),
+            TableCell::Number(_) | TableCell::DateTime(_) => false,
+        }
+    }
+
     /// The cell as text, for headers, codes and messages.
     pub fn text(&self) -> String {
         match self {
@@ -80,19 +90,134 @@ pub struct Sniff {
     pub sheets: Vec<String>,
 }
 
-/// All rows of a table plus how its text was read.
-struct Table {
-    rows: Vec<TableRow>,
+/// A table ready to be read row by row, and how its text was read.
+struct Table<'a> {
+    source: Source<'a>,
     encoding: String,
     delimiter: Option<char>,
     decimal_comma: bool,
-    sheets: Vec<String>,
 }
 
-/// Whether bytes are a workbook calamine may read (zip: xlsx/xlsb/ods; OLE: xls).
-pub fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+/// Where a table's rows come from.
+enum Source<'a> {
+    /// Decoded text, split by the delimiter as it is read.
+    Text(std::borrow::Cow<'a, str>, char),
+    /// A workbook and the worksheet asked for (the first when `None`).
+    Workbook(&'a [u8], Option<&'a str>),
+}
+
+/// Most rows kept to find the header a profile names by its row number.
+const MAX_HEADER_ROW: u64 = 10_000;
+
+impl Table<'_> {
+    /// Hand every row to `each` in file order until it says stop; returns the workbook's sheets.
+    /// Rows are never all held at once: a large file costs what its values cost.
+    fn rows(
+        &self,
+        report: &mut FileReport,
+        each: &mut dyn FnMut(TableRow, &mut FileReport) -> Flow,
+    ) -> Result<Vec<String>, String> {
+        match &self.source {
+            Source::Text(text, delimiter) => {
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(*delimiter as u8)
+                    .from_reader(text.as_bytes());
+                let mut lines = LineCounter::new(text.as_bytes());
+                let mut record = csv::StringRecord::new();
+                loop {
+                    match reader.read_record(&mut record) {
+                        Ok(false) => break,
+                        Ok(true) => {
+                            let row = TableRow {
+                                line: lines.line_of(record.position()),
+                                cells: record
+                                    .iter()
+                                    .map(|c| TableCell::Text(c.to_string()))
+                                    .collect(),
+                            };
+                            if each(row, report) == Flow::Stop {
+                                break;
+                            }
+                        }
+                        Err(_) => continue,
+                    }
+                }
+                Ok(Vec::new())
+            }
+            Source::Workbook(bytes, sheet) => {
+                let read = workbook::read_rows(bytes, *sheet, &mut |row| {
+                    let cells = row.cells.iter().map(table_cell).collect();
+                    each(
+                        TableRow {
+                            line: row.number,
+                            cells,
+                        },
+                        report,
+                    )
+                })
+                .map_err(|e| e.to_string())?;
+                if let Some((skipped, (r, c))) = read.beyond_limits {
+                    report.problem(
+                        Severity::Warning,
+                        None,
+                        None,
+                        format!(
+                            "worksheet 「{}」 is too large: it has cells as far as row {r}, column {c}; \
+                             AirDesk reads at most {} rows × {} columns, so {skipped} cells beyond \
+                             that were not read",
+                            read.name,
+                            workbook::MAX_ROWS,
+                            workbook::MAX_COLUMNS
+                        ),
+                        None,
+                    );
+                }
+                Ok(read.sheets)
+            }
+        }
+    }
+
+    /// The first rows, enough to find the header (and the row a profile names), and the sheets.
+    fn head(
+        &self,
+        profile: Option<&MappingProfile>,
+        report: &mut FileReport,
+    ) -> Result<(Vec<TableRow>, Vec<String>), String> {
+        let wanted = profile
+            .and_then(|p| p.header_row)
+            .map_or(0, |r| (r as u64).min(MAX_HEADER_ROW));
+        let mut head = Vec::new();
+        let sheets = self.rows(report, &mut |row, _| {
+            let line = row.line;
+            head.push(row);
+            if head.len() >= HEADER_SEARCH_ROWS && line >= wanted {
+                Flow::Stop
+            } else {
+                Flow::More
+            }
+        })?;
+        Ok((head, sheets))
+    }
+}
+
+/// A workbook cell as a table cell.
+fn table_cell(c: &calamine::Data) -> TableCell {
+    use calamine::Data;
+    match c {
+        Data::Empty => TableCell::Empty,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => TableCell::Text(s.clone()),
+        Data::Float(f) => TableCell::Number(*f),
+        Data::Int(i) => TableCell::Number(*i as f64),
+        Data::Bool(b) => TableCell::Invalid(format!("{b}")),
+        Data::Error(e) => TableCell::Invalid(format!("#{e:?}")),
+        Data::DateTime(d) if d.is_datetime() => excel_datetime(d).map_or_else(
+            || TableCell::Invalid(format!("{}", d.as_f64())),
+            TableCell::DateTime,
+        ),
+        Data::DateTime(d) => TableCell::Number(d.as_f64()),
+    }
 }
 
 /// Whether the start of a text is a table whose header AirDesk can map by itself.
@@ -194,14 +319,19 @@ fn sniff_decimal_comma(rows: &[TableRow]) -> bool {
     comma
 }
 
-/// Decode and split a text table, or open a workbook.
-fn read_table(
-    bytes: &[u8],
-    profile: Option<&MappingProfile>,
+/// Decode a text table and find its delimiter and decimal mark, or open a workbook.
+fn open_table<'a>(
+    bytes: &'a [u8],
+    profile: Option<&'a MappingProfile>,
     report: &mut FileReport,
-) -> Result<Table, String> {
-    if is_workbook(bytes) {
-        return read_workbook(bytes, profile.and_then(|p| p.sheet.as_deref()));
+) -> Result<Table<'a>, String> {
+    if workbook::is_workbook(bytes) {
+        return Ok(Table {
+            source: Source::Workbook(bytes, profile.and_then(|p| p.sheet.as_deref())),
+            encoding: "Excel workbook".into(),
+            delimiter: None,
+            decimal_comma: false,
+        });
     }
     let (text, encoding) = match profile.and_then(|p| p.encoding.as_deref()) {
         Some(label) => {
@@ -217,7 +347,7 @@ fn read_table(
                     None,
                 );
             }
-            (text.into_owned(), enc.name().to_string())
+            (text, enc.name().to_string())
         }
         None => {
             let d = super::text::decode(bytes);
@@ -230,7 +360,7 @@ fn read_table(
                     None,
                 );
             }
-            (d.text.into_owned(), d.encoding.to_string())
+            (d.text, d.encoding.to_string())
         }
     };
     let delimiter = match profile.and_then(|p| p.delimiter) {
@@ -238,72 +368,15 @@ fn read_table(
         None => sniff_delimiter(&text)
             .ok_or("no delimiter (, ; tab |) splits the first lines into columns")?,
     };
-    let rows = text_rows(&text, delimiter, usize::MAX);
     let decimal_comma = match profile.and_then(|p| p.decimal_comma) {
         Some(d) => d,
-        None => delimiter != ',' && sniff_decimal_comma(&rows),
+        None => delimiter != ',' && sniff_decimal_comma(&text_rows(&text, delimiter, 200)),
     };
     Ok(Table {
-        rows,
+        source: Source::Text(text, delimiter),
         encoding,
         delimiter: Some(delimiter),
         decimal_comma,
-        sheets: Vec::new(),
-    })
-}
-
-fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
-    use calamine::{Data, Reader};
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("not a workbook that can be read ({e})"))?;
-    let sheets = book.sheet_names();
-    let name = match sheet {
-        Some(s) if sheets.iter().any(|n| n == s) => s.to_string(),
-        Some(s) => {
-            return Err(format!(
-                "worksheet 「{s}」 is not in the workbook (sheets: {})",
-                sheets.join(", ")
-            ));
-        }
-        None => sheets
-            .first()
-            .cloned()
-            .ok_or("the workbook has no worksheet")?,
-    };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| format!("worksheet 「{name}」 cannot be read ({e})"))?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, r)| TableRow {
-            line: u64::from(row0) + i as u64 + 1,
-            cells: std::iter::repeat_n(TableCell::Empty, col0 as usize)
-                .chain(r.iter().map(|c| match c {
-                    Data::Empty => TableCell::Empty,
-                    Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                        TableCell::Text(s.clone())
-                    }
-                    Data::Float(f) => TableCell::Number(*f),
-                    Data::Int(i) => TableCell::Number(*i as f64),
-                    Data::Bool(b) => TableCell::Invalid(format!("{b}")),
-                    Data::Error(e) => TableCell::Invalid(format!("#{e:?}")),
-                    Data::DateTime(d) if d.is_datetime() => excel_datetime(d).map_or_else(
-                        || TableCell::Invalid(format!("{}", d.as_f64())),
-                        TableCell::DateTime,
-                    ),
-                    Data::DateTime(d) => TableCell::Number(d.as_f64()),
-                }))
-                .collect(),
-        })
-        .collect();
-    Ok(Table {
-        rows,
-        encoding: "Excel workbook".into(),
-        delimiter: None,
-        decimal_comma: false,
-        sheets,
     })
 }
 
@@ -322,38 +395,53 @@ fn excel_datetime(d: &calamine::ExcelDateTime) -> Option<NaiveDateTime> {
 /// Look at a table before mapping it: encoding, delimiter, header and a few rows.
 pub fn sniff(bytes: &[u8]) -> Result<Sniff, String> {
     let mut scratch = FileReport::default();
-    let table = read_table(bytes, None, &mut scratch)?;
-    let (header_row, _) = find_header(&table.rows).unwrap_or((0, MappingProfile::default()));
-    let headers = table
-        .rows
+    let table = open_table(bytes, None, &mut scratch)?;
+    let (mut rows, sheets) = sniff_rows(&table, &mut scratch)?;
+    let (header_row, _) = find_header(&rows).unwrap_or((0, MappingProfile::default()));
+    let headers = rows
         .get(header_row)
         .map(|r| r.cells.iter().map(TableCell::text).collect())
         .unwrap_or_default();
+    let header_line = rows.get(header_row).map_or(1, |r| r.line as usize);
+    rows.drain(..(header_row + 1).min(rows.len()));
+    rows.truncate(20);
     Ok(Sniff {
         encoding: table.encoding,
         delimiter: table.delimiter,
         decimal_comma: table.decimal_comma,
-        header_row: table.rows.get(header_row).map_or(1, |r| r.line as usize),
+        header_row: header_line,
         headers,
-        sample: table
-            .rows
-            .iter()
-            .skip(header_row + 1)
-            .take(20)
-            .cloned()
-            .collect(),
-        sheets: table.sheets,
+        sample: rows,
+        sheets,
     })
+}
+
+/// The header search rows and 20 more, for a look at the table.
+fn sniff_rows(
+    table: &Table<'_>,
+    report: &mut FileReport,
+) -> Result<(Vec<TableRow>, Vec<String>), String> {
+    let mut rows = Vec::new();
+    let sheets = table.rows(report, &mut |row, _| {
+        rows.push(row);
+        if rows.len() >= HEADER_SEARCH_ROWS + 21 {
+            Flow::Stop
+        } else {
+            Flow::More
+        }
+    })?;
+    Ok((rows, sheets))
 }
 
 /// A mapping proposed for a file from its header (see [`MappingProfile::from_headers`]).
 pub fn suggest_profile(bytes: &[u8]) -> Result<MappingProfile, String> {
     let mut scratch = FileReport::default();
-    let table = read_table(bytes, None, &mut scratch)?;
-    let (row, mut p) = find_header(&table.rows).ok_or(
+    let table = open_table(bytes, None, &mut scratch)?;
+    let (rows, _) = table.head(None, &mut scratch)?;
+    let (row, mut p) = find_header(&rows).ok_or(
         "no header with a time column and a known variable (PM2.5, O3, 气温, …) in the first 20 rows",
     )?;
-    p.header_row = table.rows.get(row).map(|r| r.line as usize);
+    p.header_row = rows.get(row).map(|r| r.line as usize);
     Ok(p)
 }
 
@@ -377,11 +465,15 @@ pub fn parse(
     batch: &mut Batch,
     report: &mut FileReport,
 ) {
-    let table = match read_table(bytes, profile, report) {
+    let table = match open_table(bytes, profile, report) {
         Ok(t) => t,
         Err(reason) => return report.fatal(reason),
     };
     report.encoding = Some(table.encoding.clone());
+    let rows = match table.head(profile, report) {
+        Ok((rows, _)) => rows,
+        Err(reason) => return report.fatal(reason),
+    };
     let (header_idx, profile) = match profile {
         Some(p) => {
             if let Err(reason) = p.validate() {
@@ -391,7 +483,7 @@ pub fn parse(
                 ));
             }
             let idx = match p.header_row {
-                Some(r) => match table.rows.iter().position(|row| row.line == r as u64) {
+                Some(r) => match rows.iter().position(|row| row.line == r as u64) {
                     Some(i) => i,
                     None => {
                         return report.fatal(format!(
@@ -405,9 +497,7 @@ pub fn parse(
                         .as_deref()
                         .or(p.year_column.as_deref())
                         .unwrap_or_default();
-                    table
-                        .rows
-                        .iter()
+                    rows.iter()
                         .take(HEADER_SEARCH_ROWS)
                         .position(|r| r.cells.iter().any(|c| c.text() == key.trim()))
                         .unwrap_or(0)
@@ -415,11 +505,11 @@ pub fn parse(
             };
             (idx, p.clone())
         }
-        None => match find_header(&table.rows) {
+        None => match find_header(&rows) {
             Some((i, p)) => {
                 report.note(format!(
                     "columns mapped automatically from the header (line {}); save a profile to change the mapping",
-                    table.rows.get(i).map_or(0, |r| r.line)
+                    rows.get(i).map_or(0, |r| r.line)
                 ));
                 (i, p)
             }
@@ -444,7 +534,7 @@ pub fn parse(
             }
         ));
     }
-    let Some(header) = table.rows.get(header_idx) else {
+    let Some(header) = rows.get(header_idx) else {
         return report.fatal("the table has no header row");
     };
     let headers: Vec<String> = header.cells.iter().map(TableCell::text).collect();
@@ -480,13 +570,14 @@ pub fn parse(
         warned: std::collections::HashSet::new(),
         offset_seen: false,
     };
-    for row in table.rows.iter().skip(header_idx + 1) {
-        if row.cells.iter().all(|c| c.text().is_empty()) {
-            continue;
+    let header_line = header.line;
+    let read = table.rows(report, &mut |row, report| {
+        if row.line <= header_line || row.cells.iter().all(TableCell::is_blank) {
+            return Flow::More;
         }
         report.rows_read += 1;
         reader.row(
-            row,
+            &row,
             station.as_deref(),
             offset_s,
             &numbers,
@@ -495,6 +586,10 @@ pub fn parse(
             report,
             &mut state,
         );
+        Flow::More
+    });
+    if let Err(reason) = read {
+        report.fatal(reason);
     }
     let used_local = state.offset_seen;
     if used_local {

@@ -14,6 +14,25 @@ pub enum JournalError {
         /// The workspace folder.
         dir: PathBuf,
     },
+    /// The journal file is there but empty (0 bytes): no event was ever saved in it.
+    #[error(
+        "{} is empty (0 bytes): no event was ever saved in it; open the workspace in the app to \
+         start a new journal there",
+        .path.display()
+    )]
+    EmptyJournal {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Another instance holds the workspace and has not finished creating its journal.
+    #[error(
+        "another AirDesk instance is opening {} and has not created its journal yet; try again",
+        .dir.display()
+    )]
+    BeingCreated {
+        /// The workspace folder.
+        dir: PathBuf,
+    },
     /// The journal file is some other file (another program's SQLite database, or not SQLite).
     #[error("{} is not an AirDesk journal ({detail})", .path.display())]
     NotAJournal {

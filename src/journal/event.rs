@@ -118,10 +118,47 @@ pub struct Event {
     pub hash: Hash,
 }
 
+/// The end of a journal as a backend reads it inside an append transaction: the last sequence
+/// number, its hash and its time. Backend-independent: it seals the next event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    /// Sequence number of the last event (0 when empty).
+    pub seq: u64,
+    /// Its hash ([`Hash::GENESIS`] when empty).
+    pub hash: Hash,
+    /// Its recorded time in µs since 1970 UTC, when there is one.
+    pub recorded_at_us: Option<i64>,
+}
+
+impl Head {
+    /// Seal `draft` as the event after this head. A draft stamped before the head's event is
+    /// stamped at the head's time instead: desks on other machines (and a drill clock) run
+    /// slightly differently, and the journal's order must also be the order of its times.
+    pub fn seal_next(&self, draft: &Draft) -> Result<Event, JournalError> {
+        let at = self
+            .recorded_at_us
+            .map_or(draft.recorded_at_us, |head| draft.recorded_at_us.max(head));
+        let draft = Draft {
+            recorded_at_us: at,
+            ..draft.clone()
+        };
+        Event::seal(&draft, self.seq + 1, self.hash)
+    }
+
+    /// The head after `event` was appended.
+    pub fn after(event: &Event) -> Head {
+        Head {
+            seq: event.seq,
+            hash: event.hash,
+            recorded_at_us: Some(event.recorded_at.timestamp_micros()),
+        }
+    }
+}
+
 impl Event {
-    /// Give a draft its place in the chain. Backends call this inside the transaction that reads
-    /// the previous hash and inserts the event.
-    pub(super) fn seal(draft: &Draft, seq: u64, prev_hash: Hash) -> Result<Event, JournalError> {
+    /// Give a draft its place in the chain. Backends call this (through [`Head::seal_next`])
+    /// inside the transaction that reads the previous hash and inserts the event.
+    fn seal(draft: &Draft, seq: u64, prev_hash: Hash) -> Result<Event, JournalError> {
         let recorded_at =
             DateTime::from_timestamp_micros(draft.recorded_at_us).ok_or_else(|| {
                 JournalError::InvalidStamp(format!(

@@ -73,6 +73,22 @@ pub(super) fn acquire(dir: &Path) -> Result<LockOutcome, JournalError> {
     }
 }
 
+/// Whether another process holds the writer lock of `dir` right now. Looks without creating or
+/// writing anything: no lock file means no writer.
+pub(super) fn held_elsewhere(dir: &Path) -> bool {
+    let Ok(file) = File::open(dir.join(LOCK_FILE)) else {
+        return false;
+    };
+    match file.try_lock_shared() {
+        Ok(()) => {
+            let _ = file.unlock();
+            false
+        }
+        Err(TryLockError::WouldBlock) => true,
+        Err(TryLockError::Error(_)) => false,
+    }
+}
+
 /// Errors that mean "this medium or folder cannot be written", as opposed to real failures.
 pub(super) fn is_read_only(e: &io::Error) -> bool {
     matches!(

@@ -39,6 +39,7 @@
 //! whose [`OpenMode::ReadOnly`] reason the UI shows as a banner; it can still read and refresh.
 //! Projector mode and the CLI use [`SqliteStorage::open_read_only`], which never writes.
 
+mod checkpoint;
 mod error;
 mod event;
 mod fold;
@@ -48,8 +49,9 @@ mod sqlite;
 mod storage;
 mod verify;
 
+pub use checkpoint::{CHECKPOINT_FILE, Checkpoint};
 pub use error::JournalError;
-pub use event::{Author, Draft, Event, HASH_TAG, MAX_KIND_CHARS, MAX_NAME_CHARS};
+pub use event::{Author, Draft, Event, HASH_TAG, Head, MAX_KIND_CHARS, MAX_NAME_CHARS};
 pub use fold::Replay;
 pub use hash::{BadHash, Hash};
 pub use sqlite::{APPLICATION_ID, FORMAT_VERSION, SqliteStorage};

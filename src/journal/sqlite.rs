@@ -26,8 +26,9 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use super::JOURNAL_FILE;
+use super::checkpoint::Checkpoint;
 use super::error::JournalError;
-use super::event::{Draft, Event};
+use super::event::{Draft, Event, Head};
 use super::hash::Hash;
 use super::lock::{self, LockOutcome, WorkspaceLock};
 use super::storage::{OpenMode, ReadOnlyReason, Storage};
@@ -81,10 +82,13 @@ const EVENT_COLUMNS: &str =
 /// The journal stored in SQLite.
 #[derive(Debug)]
 pub struct SqliteStorage {
-    // Field order matters: the connection closes before the lock is released.
+    // Field order matters: the connection closes before the copy is removed and the lock is
+    // released.
     conn: Connection,
     path: PathBuf,
     mode: OpenMode,
+    opened: Verification,
+    _copy: Option<tempfile::TempDir>,
     _lock: Option<WorkspaceLock>,
 }
 
@@ -96,10 +100,21 @@ enum Identity {
     Journal,
 }
 
+/// How long a reader waits for another instance that holds the workspace to create its journal
+/// (two instances started at the same moment).
+const CREATION_WAIT: Duration = Duration::from_secs(5);
+
+/// A connection that reads the journal without writing anything into the workspace.
+struct View {
+    conn: Connection,
+    copy: Option<tempfile::TempDir>,
+}
+
 impl SqliteStorage {
     /// Open the journal in workspace folder `dir` as its writer, creating the journal if there is
     /// none. If another instance holds the workspace, or the folder cannot be written, the journal
-    /// opens read-only instead and [`Storage::mode`] says why.
+    /// opens read-only instead and [`Storage::mode`] says why; so it does when the hash chain is
+    /// broken or a `-wal` file beside it does not belong to it (see [`Storage::opened_chain`]).
     pub fn open(dir: &Path) -> Result<Self, JournalError> {
         match lock::acquire(dir)? {
             LockOutcome::Acquired(lock) => Self::open_writer(dir, lock),
@@ -108,7 +123,9 @@ impl SqliteStorage {
     }
 
     /// Open the journal in `dir` for reading only (projector mode, the CLI). Never creates,
-    /// locks or writes anything; fails with [`JournalError::NoJournal`] if there is no journal.
+    /// locks or writes anything in `dir`: a journal with an un-merged `-wal` and no writer
+    /// running is read from a temporary copy. Fails with [`JournalError::NoJournal`] if there is
+    /// no journal.
     pub fn open_read_only(dir: &Path) -> Result<Self, JournalError> {
         Self::open_reader(dir, ReadOnlyReason::Requested)
     }
@@ -116,14 +133,18 @@ impl SqliteStorage {
     /// A writable journal that lives in memory only, for tests of code that folds events.
     pub fn open_in_memory() -> Result<Self, JournalError> {
         let conn = Connection::open_in_memory().map_err(db("opening an in-memory journal"))?;
-        let storage = SqliteStorage {
+        initialise(&conn)?;
+        Ok(SqliteStorage {
             conn,
             path: PathBuf::from(":memory:"),
             mode: OpenMode::ReadWrite,
+            opened: Verification::Intact {
+                events: 0,
+                last_hash: Hash::GENESIS,
+            },
+            _copy: None,
             _lock: None,
-        };
-        initialise(&storage.conn)?;
-        Ok(storage)
+        })
     }
 
     /// The journal file.
@@ -134,78 +155,142 @@ impl SqliteStorage {
     fn open_writer(dir: &Path, lock: WorkspaceLock) -> Result<Self, JournalError> {
         let path = dir.join(JOURNAL_FILE);
         match std::fs::metadata(&path) {
-            Ok(_) => {}
+            Ok(meta) if meta.len() == 0 => create(dir, &path)?,
+            Ok(meta) => regular(&path, &meta)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(dir, &path)?,
             Err(source) => return Err(JournalError::Io { path, source }),
         }
-        let mut conn = open_read_write(&path)?;
-        // SQLite silently falls back to read-only when the file is write-protected.
-        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+        // Check the chain on a view that writes nothing before a writer connection may merge a
+        // `-wal` into the file for good.
+        let view = View::open(&path, false)?;
+        let opened = match identify(&view.conn, &path)? {
+            Identity::Fresh => {
+                drop(view);
+                create(dir, &path)?;
+                Verification::Intact {
+                    events: 0,
+                    last_hash: Hash::GENESIS,
+                }
+            }
+            Identity::Journal => {
+                let opened = check_at_open(&view.conn, dir)?;
+                if let Verification::Broken(b) = &opened {
+                    let reason = if has_wal(&path) && wal_is_foreign(&path, dir)? {
+                        ReadOnlyReason::ForeignWal
+                    } else {
+                        ReadOnlyReason::Broken(b.clone())
+                    };
+                    drop(lock);
+                    let view = if reason == ReadOnlyReason::ForeignWal {
+                        View::immutable(&path)?
+                    } else {
+                        view
+                    };
+                    let opened = check_at_open(&view.conn, dir)?;
+                    return Ok(Self::reading(view, path, reason, opened));
+                }
+                opened
+            }
+        };
+        let conn = open_read_write(&path)?;
+        // SQLite silently falls back to read-only when the file is write-protected, and fails to
+        // switch to WAL when the folder cannot hold the `-wal` file.
+        let cannot_write = if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+            Some(format!("{} is write-protected", path.display()))
+        } else {
+            match set_durability(&conn) {
+                Ok(()) => None,
+                Err(e) if is_read_only_error(&e) => Some(format!("{}: {e}", dir.display())),
+                Err(e) => return Err(e),
+            }
+        };
+        if let Some(detail) = cannot_write {
             drop(conn);
             drop(lock);
-            let detail = format!("{} is write-protected", path.display());
             return Self::open_reader(dir, ReadOnlyReason::ReadOnlyMedium { detail });
         }
-        if let Identity::Fresh = identify(&conn, &path)? {
-            // An empty file where the journal should be: replace it with a new journal.
-            drop(conn);
-            create(dir, &path)?;
-            conn = open_read_write(&path)?;
-            identify(&conn, &path)?;
-        }
-        set_durability(&conn)?;
-        Ok(SqliteStorage {
+        let storage = SqliteStorage {
             conn,
             path,
             mode: OpenMode::ReadWrite,
+            opened,
+            _copy: None,
             _lock: Some(lock),
-        })
+        };
+        storage.keep_checkpoint();
+        Ok(storage)
     }
 
     fn open_reader(dir: &Path, reason: ReadOnlyReason) -> Result<Self, JournalError> {
         let path = dir.join(JOURNAL_FILE);
-        match std::fs::metadata(&path) {
-            Ok(_) => {}
+        let other_instance = matches!(reason, ReadOnlyReason::OtherInstance { .. });
+        let meta = match wait_for_journal(&path, other_instance) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && other_instance => {
+                return Err(JournalError::BeingCreated {
+                    dir: dir.to_path_buf(),
+                });
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(JournalError::NoJournal {
                     dir: dir.to_path_buf(),
                 });
             }
             Err(source) => return Err(JournalError::Io { path, source }),
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(&path, flags).map_err(|e| open_error(&path, e))?;
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .map_err(db("setting the busy timeout"))?;
-        // A WAL journal on a medium where SQLite can create neither `-wal` nor `-shm` cannot be
-        // opened normally; nobody can be writing there, so read the file as immutable.
-        let conn = match read_header(&conn) {
-            Err(e) if e.sqlite_error_code() == Some(ErrorCode::CannotOpen) => {
-                drop(conn);
-                let uri_flags = flags | OpenFlags::SQLITE_OPEN_URI;
-                let conn = Connection::open_with_flags(immutable_uri(&path), uri_flags)
-                    .map_err(|e| open_error(&path, e))?;
-                conn.busy_timeout(BUSY_TIMEOUT)
-                    .map_err(db("setting the busy timeout"))?;
-                conn
-            }
-            _ => conn,
         };
-        let identity = identify(&conn, &path)?;
-        if let Identity::Fresh = identity {
+        regular(&path, &meta)?;
+        if meta.len() == 0 {
+            return Err(JournalError::EmptyJournal { path });
+        }
+        let live_writer = other_instance || lock::held_elsewhere(dir);
+        let view = View::open(&path, live_writer)?;
+        if let Identity::Fresh = identify(&view.conn, &path)? {
             return Err(JournalError::NoJournal {
                 dir: dir.to_path_buf(),
             });
         }
-        Ok(SqliteStorage {
-            conn,
-            path,
-            mode: OpenMode::ReadOnly(reason),
-            _lock: None,
-        })
+        let opened = check_at_open(&view.conn, dir)?;
+        Ok(Self::reading(view, path, reason, opened))
     }
 
-    fn head(conn: &Connection) -> Result<(u64, Hash), JournalError> {
+    fn reading(view: View, path: PathBuf, reason: ReadOnlyReason, opened: Verification) -> Self {
+        SqliteStorage {
+            conn: view.conn,
+            path,
+            mode: OpenMode::ReadOnly(reason),
+            opened,
+            _copy: view.copy,
+            _lock: None,
+        }
+    }
+
+    /// Keep the head as the checkpoint the next open verifies from. Best effort: a checkpoint
+    /// that could not be written only makes the next open verify from the older one.
+    fn keep_checkpoint(&self) {
+        if self.path.as_os_str() == ":memory:" || !self.mode.is_writable() {
+            return;
+        }
+        let Some(dir) = self.path.parent() else {
+            return;
+        };
+        let written = Self::head(&self.conn).and_then(|h| {
+            Checkpoint {
+                seq: h.seq,
+                hash: h.hash,
+            }
+            .write(dir)
+            .map_err(|source| JournalError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })
+        });
+        if let Err(e) = written {
+            log::warn!("cannot keep the journal checkpoint: {e}");
+        }
+    }
+
+    /// The head recorded with the last append, with the time of its event.
+    fn head(conn: &Connection) -> Result<Head, JournalError> {
         let (seq, hash): (i64, String) = conn
             .query_row("SELECT seq, hash FROM head WHERE id = 1", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -213,12 +298,24 @@ impl SqliteStorage {
             .optional()
             .map_err(db("reading the journal head"))?
             .ok_or_else(|| JournalError::Corrupt("the journal head record is missing".into()))?;
+        let recorded_at_us: Option<i64> = conn
+            .query_row(
+                "SELECT recorded_at_us FROM events WHERE seq = ?1",
+                [seq],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db("reading the journal head"))?;
         let seq = u64::try_from(seq)
             .map_err(|_| JournalError::Corrupt(format!("the journal head says #{seq}")))?;
         let hash = hash
             .parse()
             .map_err(|e| JournalError::Corrupt(format!("the journal head: {e}")))?;
-        Ok((seq, hash))
+        Ok(Head {
+            seq,
+            hash,
+            recorded_at_us,
+        })
     }
 }
 
@@ -227,7 +324,7 @@ impl Storage for SqliteStorage {
         &self.mode
     }
 
-    fn append(&mut self, draft: &Draft) -> Result<Event, JournalError> {
+    fn append_all(&mut self, drafts: &[Draft]) -> Result<Vec<Event>, JournalError> {
         if let OpenMode::ReadOnly(reason) = &self.mode {
             return Err(JournalError::ReadOnly(reason.clone()));
         }
@@ -235,34 +332,42 @@ impl Storage for SqliteStorage {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db("starting to save an event"))?;
-        let (head_seq, head_hash) = Self::head(&tx)?;
-        let event = Event::seal(draft, head_seq + 1, head_hash)?;
-        let seq = i64::try_from(event.seq)
+        let mut head = Self::head(&tx)?;
+        let mut events = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            let event = head.seal_next(draft)?;
+            let seq = i64::try_from(event.seq)
+                .map_err(|_| JournalError::Corrupt("sequence numbers exhausted".into()))?;
+            tx.execute(
+                &format!(
+                    "INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                ),
+                rusqlite::params![
+                    seq,
+                    event.recorded_at.timestamp_micros(),
+                    event.utc_offset.local_minus_utc(),
+                    event.operator,
+                    event.desk,
+                    event.kind,
+                    event.payload,
+                    event.prev_hash.to_string(),
+                    event.hash.to_string(),
+                ],
+            )
+            .map_err(db("saving an event"))?;
+            head = Head::after(&event);
+            events.push(event);
+        }
+        let seq = i64::try_from(head.seq)
             .map_err(|_| JournalError::Corrupt("sequence numbers exhausted".into()))?;
         tx.execute(
-            &format!(
-                "INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-            ),
-            rusqlite::params![
-                seq,
-                event.recorded_at.timestamp_micros(),
-                event.utc_offset.local_minus_utc(),
-                event.operator,
-                event.desk,
-                event.kind,
-                event.payload,
-                event.prev_hash.to_string(),
-                event.hash.to_string(),
-            ],
-        )
-        .map_err(db("saving an event"))?;
-        tx.execute(
             "UPDATE head SET seq = ?1, hash = ?2 WHERE id = 1",
-            rusqlite::params![seq, event.hash.to_string()],
+            rusqlite::params![seq, head.hash.to_string()],
         )
         .map_err(db("saving an event"))?;
         tx.commit().map_err(db("saving an event"))?;
-        Ok(event)
+        self.keep_checkpoint();
+        Ok(events)
     }
 
     fn read_since(&self, after: u64) -> Result<Vec<Event>, JournalError> {
@@ -313,22 +418,11 @@ impl Storage for SqliteStorage {
                 findings[..findings.len().min(3)].join("; ")
             )));
         }
-        // One read transaction, so the rows and the head are the same snapshot even while
-        // another instance appends.
-        let tx = self.conn.unchecked_transaction().map_err(db("verifying"))?;
-        let (head_seq, head_hash) = Self::head(&tx)?;
-        let mut check = ChainCheck::new();
-        let mut stmt = tx
-            .prepare(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY seq"))
-            .map_err(db("verifying"))?;
-        let mut rows = stmt.query([]).map_err(db("verifying"))?;
-        while let Some(row) = rows.next().map_err(db("verifying"))? {
-            let decoded = decode_row(row);
-            if let Some(broken) = check.row(decoded.as_ref().map_err(Clone::clone)) {
-                return Ok(Verification::Broken(broken));
-            }
-        }
-        Ok(check.finish(head_seq, head_hash))
+        verify_from(&self.conn, &Checkpoint::GENESIS)
+    }
+
+    fn opened_chain(&self) -> &Verification {
+        &self.opened
     }
 
     fn close(self) -> Result<(), JournalError> {
@@ -339,6 +433,159 @@ impl Storage for SqliteStorage {
         })
         // `_lock` is released here, after the connection is closed.
     }
+}
+
+impl View {
+    /// A connection that writes nothing into the workspace: a normal read-only connection when
+    /// a writer is running (its `-wal` and `-shm` are there already), a temporary copy when an
+    /// un-merged `-wal` lies beside the journal, else the file opened as immutable.
+    fn open(path: &Path, live_writer: bool) -> Result<View, JournalError> {
+        if live_writer {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+            conn.busy_timeout(BUSY_TIMEOUT)
+                .map_err(db("setting the busy timeout"))?;
+            return Ok(View { conn, copy: None });
+        }
+        if has_wal(path) {
+            return View::copied(path);
+        }
+        View::immutable(path)
+    }
+
+    /// The file as it is, ignoring any `-wal` (nothing locked, nothing created).
+    fn immutable(path: &Path) -> Result<View, JournalError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(immutable_uri(path), flags)
+            .map_err(|e| open_error(path, e))?;
+        Ok(View { conn, copy: None })
+    }
+
+    /// The journal and its `-wal` copied to a temporary folder, merged there.
+    fn copied(path: &Path) -> Result<View, JournalError> {
+        let io = |source| JournalError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let dir = tempfile::Builder::new()
+            .prefix("airdesk-journal-")
+            .tempdir()
+            .map_err(io)?;
+        let copy = dir.path().join(JOURNAL_FILE);
+        std::fs::copy(path, &copy).map_err(io)?;
+        std::fs::copy(wal_path(path), wal_path(&copy)).map_err(io)?;
+        let conn = open_read_write(&copy)?;
+        Ok(View {
+            conn,
+            copy: Some(dir),
+        })
+    }
+}
+
+fn wal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+/// Whether a non-empty `-wal` lies beside the journal (events not yet merged into the file).
+fn has_wal(path: &Path) -> bool {
+    std::fs::metadata(wal_path(path)).is_ok_and(|m| m.is_file() && m.len() > 0)
+}
+
+/// A `-wal` is foreign when the journal with it does not hold the checkpoint's event but the
+/// journal file alone does.
+fn wal_is_foreign(path: &Path, dir: &Path) -> Result<bool, JournalError> {
+    if Checkpoint::read(dir).is_none() {
+        return Ok(false);
+    }
+    let alone = View::immutable(path)?;
+    Ok(matches!(
+        check_at_open(&alone.conn, dir)?,
+        Verification::Intact { .. }
+    ))
+}
+
+/// The journal's metadata; a reader whose workspace is held by another instance waits a moment
+/// for that instance to create the journal.
+fn wait_for_journal(path: &Path, wait: bool) -> std::io::Result<std::fs::Metadata> {
+    let start = std::time::Instant::now();
+    loop {
+        match std::fs::metadata(path) {
+            Err(e)
+                if wait
+                    && e.kind() == std::io::ErrorKind::NotFound
+                    && start.elapsed() < CREATION_WAIT =>
+            {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Verify the chain from the checkpoint kept in `dir` (from the start when there is none). A
+/// break found that way is placed exactly by a walk from the start, unless that walk finds the
+/// chain intact (then the journal is not the one the checkpoint saw).
+fn check_at_open(conn: &Connection, dir: &Path) -> Result<Verification, JournalError> {
+    let checkpoint = Checkpoint::read(dir).unwrap_or(Checkpoint::GENESIS);
+    let found = verify_from(conn, &checkpoint)?;
+    if checkpoint.seq == 0 || matches!(found, Verification::Intact { .. }) {
+        return Ok(found);
+    }
+    Ok(match verify_from(conn, &Checkpoint::GENESIS)? {
+        Verification::Intact { .. } => found,
+        from_start => from_start,
+    })
+}
+
+/// Walk the chain from `checkpoint` to the recorded head.
+fn verify_from(conn: &Connection, checkpoint: &Checkpoint) -> Result<Verification, JournalError> {
+    // One read transaction, so the rows and the head are the same snapshot even while another
+    // instance appends.
+    let tx = conn.unchecked_transaction().map_err(db("verifying"))?;
+    let head = SqliteStorage::head(&tx)?;
+    let mut check = ChainCheck::resume(checkpoint);
+    let from = i64::try_from(check.next_seq()).unwrap_or(i64::MAX);
+    let mut stmt = tx
+        .prepare(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE seq >= ?1 ORDER BY seq"
+        ))
+        .map_err(db("verifying"))?;
+    let mut rows = stmt.query([from]).map_err(db("verifying"))?;
+    while let Some(row) = rows.next().map_err(db("verifying"))? {
+        let decoded = decode_row(row);
+        if let Some(broken) = check.row(decoded.as_ref().map_err(Clone::clone)) {
+            return Ok(Verification::Broken(broken));
+        }
+    }
+    Ok(check.finish(head.seq, head.hash))
+}
+
+/// Errors that mean the folder or file cannot be written (SQLite's words for it).
+fn is_read_only_error(e: &JournalError) -> bool {
+    let JournalError::Storage { source, .. } = e else {
+        return false;
+    };
+    source
+        .downcast_ref::<rusqlite::Error>()
+        .and_then(rusqlite::Error::sqlite_error_code)
+        .is_some_and(|c| {
+            matches!(
+                c,
+                ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied
+            )
+        })
+}
+
+/// Refuse a FIFO, device or folder named `journal.sqlite` (opening a FIFO would hang).
+fn regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), JournalError> {
+    crate::ingest::input::check_regular(meta).map_err(|e| JournalError::NotAJournal {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })
 }
 
 fn set_durability(conn: &Connection) -> Result<(), JournalError> {
@@ -465,17 +712,6 @@ fn decode_row(row: &rusqlite::Row<'_>) -> Result<Event, UnreadableRow> {
     })
 }
 
-/// `application_id`, `user_version` and the number of schema objects.
-fn read_header(conn: &Connection) -> rusqlite::Result<(i32, i64, i64)> {
-    conn.query_row(
-        "SELECT (SELECT application_id FROM pragma_application_id), \
-                (SELECT user_version FROM pragma_user_version), \
-                (SELECT count(*) FROM sqlite_schema)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )
-}
-
 /// Tell an AirDesk journal from an empty file and from anything else.
 fn identify(conn: &Connection, path: &Path) -> Result<Identity, JournalError> {
     let not_a_journal = |detail: String| JournalError::NotAJournal {
@@ -590,6 +826,16 @@ mod tests {
             .pragma_query_value(None, "journal_mode", |r| r.get(0))
             .unwrap();
         assert_eq!(mode, "wal");
+    }
+
+    /// A commit after any read of `sample-data/` must not ship a WAL, a shared-memory file or the
+    /// lock beside the sample journal (#11 item 16).
+    #[test]
+    fn side_files_of_a_journal_are_ignored_by_git() {
+        let ignore = include_str!("../../.gitignore");
+        for pattern in ["*.sqlite-wal", "*.sqlite-shm", "journal.lock"] {
+            assert!(ignore.lines().any(|l| l.trim() == pattern), "{pattern}");
+        }
     }
 
     #[test]

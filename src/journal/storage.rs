@@ -8,22 +8,41 @@ use std::fmt;
 
 use super::error::JournalError;
 use super::event::{Draft, Event};
-use super::verify::Verification;
+use super::verify::{Break, Verification};
+
+#[cfg(doc)]
+use super::event::Head;
 
 /// Append-only event storage with a hash chain.
 pub trait Storage {
     /// How this handle was opened; a read-only handle refuses [`Storage::append`].
     fn mode(&self) -> &OpenMode;
 
-    /// Store one event durably and return it sealed (sequence number and hashes filled in). When
-    /// this returns `Ok`, the event survives a crash or power cut; on `Err` nothing was stored.
-    fn append(&mut self, draft: &Draft) -> Result<Event, JournalError>;
+    /// Store `drafts` durably as consecutive events in one transaction and return them sealed
+    /// (sequence numbers and hashes filled in): when this returns `Ok` they all survive a crash
+    /// or power cut; on `Err`, or if the process dies on the way, none was stored. A desk
+    /// operation of several events (a handover) goes through here. No event is stamped earlier
+    /// than the one before it: an earlier time is raised to it ([`Head::seal_next`]), so the
+    /// caller compares the returned times with the ones it asked for to say so.
+    fn append_all(&mut self, drafts: &[Draft]) -> Result<Vec<Event>, JournalError>;
+
+    /// Store one event; see [`Storage::append_all`].
+    fn append(&mut self, draft: &Draft) -> Result<Event, JournalError> {
+        self.append_all(std::slice::from_ref(draft))?
+            .pop()
+            .ok_or_else(|| JournalError::Corrupt("an append stored nothing".into()))
+    }
 
     /// Every event with a sequence number greater than `after`, in order (`0` reads them all).
     fn read_since(&self, after: u64) -> Result<Vec<Event>, JournalError>;
 
     /// Recompute every hash and link and report the first fault, if any.
     fn verify(&self) -> Result<Verification, JournalError>;
+
+    /// What verifying the chain (from the desk's checkpoint on) found when the journal was
+    /// opened. A handle whose chain is broken refuses appends ([`ReadOnlyReason::Broken`]); pages
+    /// and reports show the break.
+    fn opened_chain(&self) -> &Verification;
 
     /// Finish cleanly: flush, release the workspace lock. Dropping the handle does the same but
     /// cannot report a failure.
@@ -63,6 +82,35 @@ pub enum ReadOnlyReason {
         /// The operating system's explanation.
         detail: String,
     },
+    /// The hash chain is broken: nothing more is recorded until the journal is restored.
+    Broken(Break),
+    /// A `-wal` file beside the journal does not belong to it; it is left untouched (a writer
+    /// would merge it in for good) and the journal is read without it.
+    ForeignWal,
+}
+
+impl ReadOnlyReason {
+    /// The reason in Chinese, for the banner and refused actions (English is `Display`).
+    pub fn zh(&self) -> String {
+        match self {
+            ReadOnlyReason::Requested => "工作区以只读方式打开".into(),
+            ReadOnlyReason::OtherInstance { holder: Some(h) } => {
+                format!("另一个 AirDesk 实例（{h}）正在使用此工作区")
+            }
+            ReadOnlyReason::OtherInstance { holder: None } => {
+                "另一个 AirDesk 实例正在使用此工作区".into()
+            }
+            ReadOnlyReason::ReadOnlyMedium { detail } => format!("存储介质不可写（{detail}）"),
+            ReadOnlyReason::Broken(b) => format!(
+                "值班日志的哈希链在第 {} 条记录处断开（{b}），在从备份恢复之前不再记录任何操作",
+                b.seq
+            ),
+            ReadOnlyReason::ForeignWal => {
+                "日志旁的 journal.sqlite-wal 不属于本日志，已原样保留，日志按不含该文件的内容只读打开"
+                    .into()
+            }
+        }
+    }
 }
 
 impl fmt::Display for ReadOnlyReason {
@@ -81,6 +129,16 @@ impl fmt::Display for ReadOnlyReason {
             ReadOnlyReason::ReadOnlyMedium { detail } => {
                 write!(f, "the workspace cannot be written: {detail}")
             }
+            ReadOnlyReason::Broken(b) => write!(
+                f,
+                "the journal's hash chain is broken ({b}); nothing more is recorded until it is \
+                 restored from a backup"
+            ),
+            ReadOnlyReason::ForeignWal => write!(
+                f,
+                "journal.sqlite-wal does not belong to this journal; it was left untouched and the \
+                 journal is read without it"
+            ),
         }
     }
 }

@@ -72,6 +72,12 @@ pub enum Fault {
         /// Last sequence number the journal recorded as written.
         recorded_head: u64,
     },
+    /// The event is not the one this desk's checkpoint recorded at that place: another journal,
+    /// a `-wal` file that does not belong to this one, or a journal rewritten from there on.
+    CheckpointMismatch {
+        /// Hash the checkpoint recorded for this event.
+        recorded: Hash,
+    },
 }
 
 impl fmt::Display for Break {
@@ -114,6 +120,12 @@ impl fmt::Display for Break {
                 "event #{seq}: not the event the journal recorded as its last (#{recorded_head}); \
                  added or replaced outside AirDesk"
             ),
+            Fault::CheckpointMismatch { recorded } => write!(
+                f,
+                "event #{seq} is not the event this desk last saw there (hash {}): another \
+                 journal, a -wal file that does not belong to it, or the journal was rewritten",
+                recorded.short(16)
+            ),
         }
     }
 }
@@ -132,6 +144,9 @@ pub struct UnreadableRow {
 pub struct ChainCheck {
     expected: u64,
     prev: Hash,
+    /// Resuming from a checkpoint: the first row fed must be the checkpoint's event, with this
+    /// hash.
+    anchor: Option<Hash>,
 }
 
 impl Default for ChainCheck {
@@ -139,6 +154,7 @@ impl Default for ChainCheck {
         ChainCheck {
             expected: 1,
             prev: Hash::GENESIS,
+            anchor: None,
         }
     }
 }
@@ -147,6 +163,25 @@ impl ChainCheck {
     /// A check at the start of an empty chain.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A check that resumes at `checkpoint`: feed rows from the checkpoint's own event on (its
+    /// content and hash are checked against the checkpoint, the rest as usual), so a long journal
+    /// is verified from where it was last seen intact. A checkpoint at 0 starts from the genesis.
+    pub fn resume(checkpoint: &super::Checkpoint) -> Self {
+        match checkpoint.seq {
+            0 => Self::new(),
+            seq => ChainCheck {
+                expected: seq,
+                prev: checkpoint.hash,
+                anchor: Some(checkpoint.hash),
+            },
+        }
+    }
+
+    /// The sequence number the next row must carry.
+    pub fn next_seq(&self) -> u64 {
+        self.expected
     }
 
     /// Check the next row; `Some` is the first break (stop feeding then).
@@ -182,6 +217,16 @@ impl ChainCheck {
             });
         }
         let computed = event.computed_hash();
+        if let Some(recorded) = self.anchor.take() {
+            if computed != recorded || event.hash != recorded {
+                return Some(Break {
+                    seq: event.seq,
+                    fault: Fault::CheckpointMismatch { recorded },
+                });
+            }
+            self.expected += 1;
+            return None;
+        }
         if computed != event.hash {
             return Some(Break {
                 seq: event.seq,
@@ -207,6 +252,15 @@ impl ChainCheck {
 
     /// Compare the end of the chain with the head the backend recorded.
     pub fn finish(self, head_seq: u64, head_hash: Hash) -> Verification {
+        if self.anchor.is_some() {
+            // The checkpoint's event is not there at all: the journal ends before it.
+            return Verification::Broken(Break {
+                seq: self.expected,
+                fault: Fault::MissingAtEnd {
+                    recorded_head: self.expected,
+                },
+            });
+        }
         let last = self.expected - 1;
         let fault = |seq| {
             Verification::Broken(Break {

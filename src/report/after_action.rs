@@ -84,10 +84,7 @@ pub fn outcomes(episode: &Episode) -> Vec<UnitOutcome> {
                 .map_or_else(String::new, |i| i.spec.unit_name.clone()),
             required: items.len(),
             done: items.iter().filter(|i| i.status.is_done()).count(),
-            done_late: items
-                .iter()
-                .filter(|i| i.status.is_done() && i.done().is_some_and(|d| d.stamp.at > i.deadline))
-                .count(),
+            done_late: items.iter().filter(|i| i.done_late()).count(),
             open: items.iter().filter(|i| i.status.is_open()).count(),
             problems: items.iter().map(|i| i.problems().count()).sum(),
             rectified: items
@@ -338,7 +335,7 @@ fn items_table(e: &Episode) -> Table {
             .filter(|i| i.status.is_live())
             .map(|item| {
                 let done = item.done();
-                let late = done.is_some_and(|d| d.stamp.at > item.deadline);
+                let late = item.done_late();
                 let status = if late {
                     format!("{}（逾期）", item.status.label())
                 } else {

@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::domain::budget::Budget;
 
 use super::ledger::{Language, LedgerError, save_as};
+use super::spreadsheet::xlsx_text;
 
 const HEADERS_ZH: [&str; 11] = [
     "日期",
@@ -83,16 +84,8 @@ pub fn ledger_table(budget: &Budget, language: Language) -> (Vec<&'static str>, 
 
 /// Write the ledger as CSV, UTF-8 with BOM.
 pub fn write_csv(budget: &Budget, language: Language, out: impl Write) -> std::io::Result<()> {
-    let mut out = out;
-    out.write_all(b"\xEF\xBB\xBF")?;
-    let mut w = csv::Writer::from_writer(out);
     let (headers, rows) = ledger_table(budget, language);
-    w.write_record(&headers)?;
-    for r in rows {
-        w.write_record(&r)?;
-    }
-    w.flush()?;
-    Ok(())
+    super::spreadsheet::write_csv(out, &headers, rows)
 }
 
 /// The ledger as .xlsx bytes: bold frozen header, heavy days in red.
@@ -120,7 +113,7 @@ pub fn xlsx_bytes(budget: &Budget, language: Language) -> Result<Vec<u8>, Ledger
         for (c, v) in cells.iter().enumerate() {
             match v.parse::<f64>() {
                 Ok(x) if c > 0 => ws.write_number_with_format(r as u32 + 1, c as u16, x, fmt)?,
-                _ => ws.write_string_with_format(r as u32 + 1, c as u16, v, fmt)?,
+                _ => ws.write_string_with_format(r as u32 + 1, c as u16, xlsx_text(v), fmt)?,
             };
         }
     }
@@ -155,6 +148,7 @@ mod tests {
                 value,
                 stations_valid: usize::from(value.is_some()) * 3,
                 stations_total: 3,
+                source: Default::default(),
             })
             .collect();
         let settings = BudgetSettings {
@@ -165,7 +159,7 @@ mod tests {
             rounding: Rounding::default(),
         };
         let as_of = NaiveDate::from_ymd_opt(2019, 10, 3).expect("date");
-        budget::compute(&settings, &days, &[], as_of).expect("budget")
+        budget::compute(&settings, &days, &[], as_of, &Default::default()).expect("budget")
     }
 
     #[test]

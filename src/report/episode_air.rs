@@ -91,9 +91,13 @@ pub fn desk_stations(store: &Store, area: &str, codes: &[String]) -> Vec<Station
     }
 }
 
+/// The most days an episode's air covers: a warning whose expected end was mistyped (2091, 9999)
+/// must not make the summary list and chart centuries.
+pub const MAX_EPISODE_DAYS: i64 = 62;
+
 /// The air during episode `number` as known at `now`: the days from the warning's start to its
-/// lifting (or, while it runs, to the later of now and the expected end), the chart a day wider
-/// on each side.
+/// lifting (or, while it runs, to the later of now and the expected end), at most
+/// [`MAX_EPISODE_DAYS`], the chart a day wider on each side.
 pub fn episode_air(
     sources: &AirSources<'_>,
     state: &ResponseState,
@@ -117,7 +121,8 @@ pub fn episode_air(
             date(end - Duration::seconds(1)).max(date(now))
         }),
     }
-    .max(first);
+    .max(first)
+    .min(first + Duration::days(MAX_EPISODE_DAYS - 1));
     let now_hour = Hour::from_utc(now.to_utc());
     let from = midnight(first - Duration::days(1));
     let to = midnight(last + Duration::days(2));
@@ -282,4 +287,64 @@ pub fn summary_document(
             now,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::Level;
+    use crate::domain::response::tests::{fresh, run, t};
+    use crate::domain::response::{Command, IssueInput};
+
+    /// A warning whose expected end was typed with a wrong year (2091, 9999) gives a summary of at
+    /// most [`MAX_EPISODE_DAYS`] days, drawn at any width, instead of centuries of rows (5.6 GB)
+    /// or a panic in the chart.
+    #[test]
+    fn a_mistyped_expected_end_is_bounded() {
+        for year in ["2091", "9999"] {
+            let (mut service, mut journal) = fresh();
+            let start = "2025-01-15T00:00:00+08:00";
+            run(
+                &mut service,
+                &mut journal,
+                Command::Issue(IssueInput {
+                    level: Level::Orange,
+                    start: t(start),
+                    expected_end: Some(t(&format!("{year}-01-18T00:00:00+08:00"))),
+                    approver: None,
+                    doc_no: String::new(),
+                    reasons: vec!["预计AQI持续超过200".into()],
+                    primary: String::new(),
+                    consultation: None,
+                }),
+                "2025-01-14T16:00:00+08:00",
+            );
+            let store = Store::new();
+            let sources = AirSources {
+                store: &store,
+                stations: &[],
+                area: "",
+                forecast: &[],
+            };
+            let now = t("2025-01-16T10:00:00+08:00");
+            let air = episode_air(&sources, service.state(), 1, now).expect("air");
+            assert_eq!(air.days.len() as i64, MAX_EPISODE_DAYS, "{year}");
+            assert!(air.period.1.0 - air.period.0.0 <= (MAX_EPISODE_DAYS + 3) * 24);
+            let view = ChartView::window(air.period.0.0 as f64, air.period.1.0 as f64);
+            for width in [100, 150, 200, 640] {
+                crate::report::charts::png_bytes(
+                    crate::report::charts::Chart::Time(&air.chart, &view),
+                    width,
+                    300,
+                    &ChartStyle::desktop(),
+                )
+                .expect("drawn");
+            }
+            let plan = crate::domain::plan::default_plan().expect("plan");
+            let doc = summary_document(service.state(), 1, &plan, Some(&sources), None, now)
+                .expect("summary");
+            let html = crate::report::document::html::write(&doc);
+            assert!(html.len() < 1 << 20, "{year}: {} bytes", html.len());
+        }
+    }
 }

@@ -8,6 +8,8 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::domain::findings::{Finding, Findings};
 
+use super::spreadsheet::xlsx_text;
+
 /// Language of the ledger's headers and words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Language {
@@ -159,16 +161,8 @@ pub fn write_csv(
     options: &LedgerOptions,
     out: impl Write,
 ) -> std::io::Result<()> {
-    let mut out = out;
-    out.write_all(b"\xEF\xBB\xBF")?;
-    let mut w = csv::Writer::from_writer(out);
     let (headers, rows) = ledger_table(findings, options);
-    w.write_record(&headers)?;
-    for r in rows {
-        w.write_record(&r)?;
-    }
-    w.flush()?;
-    Ok(())
+    super::spreadsheet::write_csv(out, &headers, rows)
 }
 
 /// The ledger as .xlsx bytes: bold header, frozen header row, overdue rows in red.
@@ -202,7 +196,7 @@ pub fn xlsx_bytes(findings: &Findings, options: &LedgerOptions) -> Result<Vec<u8
             &wrap
         };
         for (c, v) in cells.iter().enumerate() {
-            ws.write_string_with_format(r as u32 + 1, c as u16, v, fmt)?;
+            ws.write_string_with_format(r as u32 + 1, c as u16, xlsx_text(v), fmt)?;
         }
     }
     ws.set_freeze_panes(1, 0)?;
@@ -222,7 +216,8 @@ pub fn save(findings: &Findings, options: &LedgerOptions, path: &Path) -> Result
 }
 
 /// Write a ledger to `path` as CSV (`csv` fills the bytes) or .xlsx (`xlsx` makes them), chosen
-/// by the file's extension: the one place every kind of ledger is saved through.
+/// by the file's extension: the one place every kind of ledger is saved through, atomically and
+/// never through a symbolic link placed at `path`.
 pub fn save_as(
     path: &Path,
     csv: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
@@ -245,7 +240,7 @@ pub fn save_as(
         Some("xlsx") => xlsx()?,
         _ => return Err(LedgerError::Extension(path.display().to_string())),
     };
-    std::fs::write(path, bytes).map_err(io)
+    crate::workspace::write_atomic(path, &bytes).map_err(io)
 }
 
 #[cfg(test)]

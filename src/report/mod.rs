@@ -16,4 +16,5 @@ pub mod official;
 pub mod open_items;
 pub mod ranking_chart;
 pub mod response_ledger;
+pub mod spreadsheet;
 pub mod supervision_order;

@@ -197,10 +197,18 @@ pub(crate) fn shorten(s: &str, n: usize) -> String {
 /// last one, which `airdesk journal verify` (or any later export) can be checked against.
 pub fn anchor_line(anchor: Option<crate::domain::response::Anchor>) -> String {
     match anchor {
-        Some(a) => format!(
-            "日志锚点：本报告依据工作日志第1至{}条记录生成，末条记录哈希 {}（可用 airdesk journal verify 核对）",
-            a.seq, a.hash
-        ),
+        Some(a) => {
+            let line = format!(
+                "日志锚点：本报告依据工作日志第1至{}条记录生成，末条记录哈希 {}（可用 airdesk journal verify 核对）",
+                a.seq, a.hash
+            );
+            match a.broken_at {
+                Some(n) => format!(
+                    "警告：工作日志的哈希链在第{n}条记录处断开，日志可能被改动过，本报告不可全信。{line}"
+                ),
+                None => line,
+            }
+        }
         None => "日志锚点：工作日志为空".to_owned(),
     }
 }

@@ -12,6 +12,9 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook};
 use crate::domain::response::text::time_short;
 use crate::domain::response::{Episode, Item, ItemStatus, ResponseState};
 
+use super::ledger::{LedgerError, save_as};
+use super::spreadsheet::xlsx_text;
+
 /// Column headers, in order.
 pub const HEADERS: [&str; 20] = [
     "序号",
@@ -42,9 +45,6 @@ const WIDTHS: [f64; 20] = [
     17.0, 30.0, 12.0, 10.0,
 ];
 
-/// The byte-order mark written at the start of the CSV.
-pub const BOM: &[u8] = "\u{FEFF}".as_bytes();
-
 /// One ledger row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerRow {
@@ -52,28 +52,6 @@ pub struct LedgerRow {
     pub cells: Vec<String>,
     /// Whether the item is overdue (shown in red).
     pub overdue: bool,
-}
-
-/// Why a ledger could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum LedgerError {
-    /// Writing failed.
-    #[error("cannot write {path}: {source}")]
-    Io {
-        /// The file (or `output`).
-        path: String,
-        /// The cause.
-        source: std::io::Error,
-    },
-    /// The CSV writer failed.
-    #[error("cannot write the CSV: {0}")]
-    Csv(#[from] csv::Error),
-    /// The spreadsheet writer failed.
-    #[error("cannot write the spreadsheet: {0}")]
-    Xlsx(#[from] rust_xlsxwriter::XlsxError),
-    /// The file name ends neither in `.csv` nor in `.xlsx`.
-    #[error("{0}: the ledger is written as .csv or .xlsx")]
-    Extension(String),
 }
 
 /// The ledger rows of episode `episode` (all episodes when `None`), overdue judged at `now`.
@@ -97,7 +75,7 @@ pub fn ledger_rows(
 
 fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> LedgerRow {
     let clock = e.clock(now);
-    let overdue = item.is_overdue(clock);
+    let overdue = item.is_late(clock);
     let t = |c: Option<&crate::domain::response::ItemChange>| {
         c.map_or_else(String::new, |c| time_short(&c.stamp.at))
     };
@@ -114,6 +92,8 @@ fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> Ledger
     let rectified = item.last(ItemStatus::Rectified);
     let overdue_text = if !item.status.is_live() {
         "—".to_owned()
+    } else if item.done_late() {
+        "是（逾期落实）".to_owned()
     } else if overdue {
         "是".to_owned()
     } else if clock.is_none() && item.status.awaits_implementation() {
@@ -148,22 +128,10 @@ fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> Ledger
     LedgerRow { cells, overdue }
 }
 
-/// Write the ledger as CSV: a UTF-8 byte-order mark, the header row, the rows.
-pub fn write_csv<W: Write>(mut out: W, rows: &[LedgerRow]) -> Result<(), LedgerError> {
-    out.write_all(BOM).map_err(|source| LedgerError::Io {
-        path: "output".into(),
-        source,
-    })?;
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADERS)?;
-    for r in rows {
-        w.write_record(&r.cells)?;
-    }
-    w.flush().map_err(|source| LedgerError::Io {
-        path: "output".into(),
-        source,
-    })?;
-    Ok(())
+/// Write the ledger as CSV: a UTF-8 byte-order mark, the header row, the rows (formula-like
+/// cells marked, see [`super::spreadsheet`]).
+pub fn write_csv<W: Write>(out: W, rows: &[LedgerRow]) -> std::io::Result<()> {
+    super::spreadsheet::write_csv(out, &HEADERS, rows.iter().map(|r| &r.cells))
 }
 
 /// The ledger as an .xlsx workbook in memory.
@@ -192,7 +160,7 @@ pub fn xlsx_bytes(rows: &[LedgerRow]) -> Result<Vec<u8>, LedgerError> {
                 let n: f64 = cell.parse().unwrap_or(f64::from(r));
                 sheet.write_number_with_format(r, c, n, format)?;
             } else {
-                sheet.write_string_with_format(r, c, cell, format)?;
+                sheet.write_string_with_format(r, c, xlsx_text(cell), format)?;
             }
         }
     }
@@ -203,24 +171,7 @@ pub fn xlsx_bytes(rows: &[LedgerRow]) -> Result<Vec<u8>, LedgerError> {
 
 /// Write the ledger to `path`, as CSV or .xlsx by its extension.
 pub fn write_file(path: &Path, rows: &[LedgerRow]) -> Result<(), LedgerError> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let io = |source| LedgerError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let bytes = match ext.as_deref() {
-        Some("csv") => {
-            let mut buf = Vec::new();
-            write_csv(&mut buf, rows)?;
-            buf
-        }
-        Some("xlsx") => xlsx_bytes(rows)?,
-        _ => return Err(LedgerError::Extension(path.display().to_string())),
-    };
-    std::fs::write(path, bytes).map_err(io)
+    save_as(path, |buf| write_csv(buf, rows), || xlsx_bytes(rows))
 }
 
 #[cfg(test)]
@@ -283,6 +234,54 @@ mod tests {
         assert!(ledger_rows(s.state(), Some(2), t(NOON)).is_empty());
     }
 
+    /// One definition of 逾期 (#11 item 14): the items the after-action summary counts as
+    /// implemented late are exactly the ledger's rows marked late-implemented; before, the summary
+    /// counted them by recorded time and the ledger said 否 for the same rows.
+    #[test]
+    fn the_ledger_and_the_summary_agree_on_late_items() {
+        let (mut s, mut j) = fresh();
+        drill(&mut s, &mut j);
+        let episode = s.state().episode(1).expect("episode");
+        let summary_late: usize = crate::report::after_action::outcomes(episode)
+            .iter()
+            .map(|u| u.done_late)
+            .sum();
+        let rows = ledger_rows(s.state(), Some(1), t(NOON));
+        let ledger_late = rows
+            .iter()
+            .filter(|r| r.cells[18] == "是（逾期落实）")
+            .count();
+        assert!(summary_late > 0, "the drill implements some items late");
+        assert_eq!(ledger_late, summary_late);
+        assert!(
+            rows.iter()
+                .filter(|r| r.cells[18].starts_with('是'))
+                .all(|r| r.overdue)
+        );
+    }
+
+    /// Feedback typed as a formula stays text in the CSV, and a feedback longer than an .xlsx
+    /// cell holds is cut instead of failing the whole export (#11 item 5).
+    #[test]
+    fn hostile_feedback_is_neutralised_and_long_text_fits() {
+        let (mut s, mut j) = fresh();
+        drill(&mut s, &mut j);
+        let mut rows = ledger_rows(s.state(), Some(1), t(NOON));
+        rows[0].cells[13] = "=HYPERLINK(\"http://example.invalid\",\"点此\")".into();
+        rows[1].cells[13] = "长".repeat(40_000);
+        let mut csv = Vec::new();
+        write_csv(&mut csv, &rows).expect("csv");
+        let text = String::from_utf8(csv).expect("utf-8");
+        assert!(text.contains("\"'=HYPERLINK("), "{}", &text[..300]);
+        let bytes = xlsx_bytes(&rows).expect("an over-long cell does not fail the export");
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("open");
+        let range = book.worksheet_range("应急措施台账").expect("sheet");
+        match range.get((2, 13)) {
+            Some(Data::String(cut)) => assert_eq!(cut.chars().count(), 32_767),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn files_by_extension() {
         let (mut s, mut j) = fresh();
@@ -292,7 +291,7 @@ mod tests {
         write_file(&dir.path().join("台账.CSV"), &rows).expect("csv");
         write_file(&dir.path().join("台账.xlsx"), &rows).expect("xlsx");
         let csv = std::fs::read(dir.path().join("台账.CSV")).expect("read");
-        assert!(csv.starts_with(BOM));
+        assert!(csv.starts_with("\u{FEFF}".as_bytes()));
         let xlsx = std::fs::read(dir.path().join("台账.xlsx")).expect("read");
         assert!(xlsx.starts_with(b"PK"));
         let err = write_file(&dir.path().join("台账.txt"), &rows).expect_err("extension");

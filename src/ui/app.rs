@@ -136,11 +136,6 @@ impl AirDeskApp {
             .unwrap_or_default();
         let mut notices = Notices::default();
         let workspace = open_first_workspace(&options, &app_state, &folders, &mut notices)?;
-        let real_now = (options.real_time)();
-        let clock = options
-            .drill
-            .or(workspace.settings().drill_at)
-            .map_or(Clock::Real, |at| Clock::drill(at, real_now, true));
         if let Some(problem) = workspace.settings_problem() {
             notices.push(
                 BannerKind::Warning,
@@ -149,6 +144,13 @@ impl AirDeskApp {
             );
         }
         let desk = Desk::open(&workspace);
+        let real_now = (options.real_time)();
+        let clock = options
+            .drill
+            .or(workspace.settings().drill_at)
+            .map_or(Clock::Real, |at| {
+                crate::clock::resume_drill(at, desk.last_event_time(), real_now)
+            });
         let mut app = AirDeskApp {
             workspace,
             app_state,
@@ -851,6 +853,14 @@ impl AirDeskApp {
             Command::SetWindowSettings(w) => self.save_settings(|s| s.windows = w),
             Command::SetOutlookSettings(o) => self.save_settings(|s| s.outlook = o),
             Command::SetBudget(budget) => self.save_settings(|s| s.budget = Some(budget)),
+            Command::SetMapLayers(paths) => self.save_settings(|s| s.map_layers = paths),
+            Command::Dust(event) => {
+                let at = to_cst(self.clock.now(real_now));
+                if let Err(text) = self.record_dust(&event, at) {
+                    self.notices
+                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                }
+            }
             Command::Findings(commands) => {
                 let at = to_cst(self.clock.now(real_now));
                 if let Err(text) = self.record_findings(commands, at) {
@@ -1027,6 +1037,13 @@ impl AirDeskApp {
             self.notices
                 .push(BannerKind::Error, T::JournalFailed, vec![e.to_owned()]);
         }
+        if let Some(b) = self.desk.chain_break() {
+            self.notices.push(
+                BannerKind::Error,
+                T::JournalBroken,
+                vec![b.seq.to_string(), b.to_string()],
+            );
+        }
         let plan = self.desk.plan_status();
         if !plan.usable() {
             let mut problems: Vec<String> = plan.problems.iter().map(|p| p.to_string()).collect();
@@ -1045,7 +1062,10 @@ impl AirDeskApp {
         if self.projector.active() || self.workspace.read_only() {
             return None;
         }
-        let reason = self.desk.read_only_reason()?;
+        let reason = self
+            .desk
+            .read_only_reason()
+            .filter(|r| !matches!(r, crate::journal::ReadOnlyReason::Broken(_)))?;
         let text = match tr.0 {
             Language::Zh => super::desk::reason_zh(reason),
             Language::En => super::desk::reason_en(reason),
@@ -1117,6 +1137,27 @@ impl AirDeskApp {
                 );
             }
         }
+    }
+
+    /// Targets page: a dust mark or unmark, checked against the marks in the journal, recorded
+    /// for the officer on shift.
+    fn record_dust(
+        &mut self,
+        event: &crate::domain::dust::DustEvent,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), String> {
+        let lang = self.language();
+        let mut days = crate::domain::dust::DustDays::default();
+        if let Some(storage) = self.desk.storage() {
+            use crate::journal::Storage;
+            let events = storage.read_since(0).map_err(|e| e.to_string())?;
+            events.iter().for_each(|e| days.apply(e));
+        }
+        days.check(event).map_err(|e| e.to_string())?;
+        self.desk
+            .record(at, event.kind(), event)
+            .map(|_| ())
+            .map_err(|e| e.text(lang))
     }
 
     fn save_settings(&mut self, change: impl FnOnce(&mut crate::workspace::Settings)) {
@@ -1327,11 +1368,6 @@ impl AirDeskApp {
                         vec![problem.to_string()],
                     );
                 }
-                // A training workspace brings its drill moment; any other runs on real time.
-                self.clock = ws
-                    .settings()
-                    .drill_at
-                    .map_or(Clock::Real, |at| Clock::drill(at, (self.real_time)(), true));
                 self.workspace = ws;
                 self.language_override = None;
                 self.data = DataStatus::default();
@@ -1346,6 +1382,16 @@ impl AirDeskApp {
             }
         }
         self.desk = Desk::open(&self.workspace);
+        // A training workspace brings its drill moment (resumed after its journal's last event);
+        // any other runs on real time.
+        let real_now = (self.real_time)();
+        self.clock = self
+            .workspace
+            .settings()
+            .drill_at
+            .map_or(Clock::Real, |at| {
+                crate::clock::resume_drill(at, self.desk.last_event_time(), real_now)
+            });
         self.desk_notices();
         if let Some(officer) = officer {
             let at = to_cst(self.now());

@@ -82,32 +82,12 @@ impl WhyNot {
 
 /// Why the journal is read-only, in Chinese.
 pub fn reason_zh(r: &ReadOnlyReason) -> String {
-    match r {
-        ReadOnlyReason::Requested => "工作区以只读方式打开".into(),
-        ReadOnlyReason::OtherInstance { holder: Some(h) } => {
-            format!("另一个 AirDesk 实例（{h}）正在使用此工作区")
-        }
-        ReadOnlyReason::OtherInstance { holder: None } => {
-            "另一个 AirDesk 实例正在使用此工作区".into()
-        }
-        ReadOnlyReason::ReadOnlyMedium { detail } => format!("存储介质不可写（{detail}）"),
-    }
+    r.zh()
 }
 
 /// Why the journal is read-only, in English.
 pub fn reason_en(r: &ReadOnlyReason) -> String {
-    match r {
-        ReadOnlyReason::Requested => "the workspace was opened read-only".into(),
-        ReadOnlyReason::OtherInstance { holder: Some(h) } => {
-            format!("another AirDesk instance ({h}) is using this workspace")
-        }
-        ReadOnlyReason::OtherInstance { holder: None } => {
-            "another AirDesk instance is using this workspace".into()
-        }
-        ReadOnlyReason::ReadOnlyMedium { detail } => {
-            format!("the medium cannot be written ({detail})")
-        }
-    }
+    r.to_string()
 }
 
 /// An action that was not recorded, with the reason in both languages. Nothing was written.
@@ -281,9 +261,27 @@ impl Desk {
         }
     }
 
+    /// When the journal's last event was recorded; `None` for an empty or absent journal. A
+    /// drill resumes from it ([`crate::clock::resume_drill`]).
+    pub fn last_event_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        let storage = self.storage.as_ref()?;
+        let last = self.response.as_ref()?.state().anchor()?.seq;
+        let events = storage.read_since(last.saturating_sub(1)).ok()?;
+        events.last().map(|e| e.recorded_at)
+    }
+
     /// How the journal is open; `None` when there is none.
     pub fn mode(&self) -> Option<&OpenMode> {
         self.storage.as_ref().map(|s| s.mode())
+    }
+
+    /// Where the journal's hash chain breaks, as verified when it was opened: shown on the board
+    /// and in every report; a writer refuses to record after it.
+    pub fn chain_break(&self) -> Option<&crate::journal::Break> {
+        match self.storage.as_ref()?.opened_chain() {
+            crate::journal::Verification::Broken(b) => Some(b),
+            crate::journal::Verification::Intact { .. } => None,
+        }
     }
 
     /// Why the journal is read-only, when it is.
@@ -395,7 +393,7 @@ impl Desk {
             let draft = author.draft(at, kind, payload)?;
             Ok(storage.append(&draft)?)
         })();
-        self.note(&result);
+        self.note_at(&result, at);
         if result.is_ok() {
             self.catch_up();
         }
@@ -409,7 +407,7 @@ impl Desk {
         at: DateTime<FixedOffset>,
     ) -> Result<Event, DeskError> {
         let result = self.execute_quiet(command, at);
-        self.note(&result);
+        self.note_at(&result, at);
         result
     }
 
@@ -471,7 +469,8 @@ impl Desk {
     }
 
     /// Hand the shift over to `next` at `at`: `shift.handed_over` by the current officer (when a
-    /// shift is on in the journal), then `shift.started` by `next`.
+    /// shift is on in the journal) and `shift.started` by `next`, in one journal transaction, so
+    /// a crash keeps both or neither.
     pub fn hand_over(
         &mut self,
         next: Author,
@@ -483,17 +482,35 @@ impl Desk {
             .as_ref()
             .and_then(|r| r.state().on_shift())
             .is_some_and(|s| s.handoff.is_none());
-        if on_shift && self.officer.is_some() {
-            let command = response::Command::HandOver {
-                to: next.operator().to_owned(),
-                note: note.to_owned(),
-            };
-            let result = self.record_shift(&command, at);
-            self.note(&result);
-            result?;
+        let Some(current) = self.officer.clone().filter(|_| on_shift) else {
+            self.officer = None;
+            return self.start_shift(next, "", at);
+        };
+        if let Some(why) = self.why_not() {
+            return Err(why.into());
         }
-        self.officer = None;
-        self.start_shift(next, "", at)
+        let hand_over = response::Command::HandOver {
+            to: next.operator().to_owned(),
+            note: note.to_owned(),
+        };
+        let start = response::Command::StartShift {
+            note: String::new(),
+        };
+        let result = match (self.storage.as_mut(), self.response.as_mut()) {
+            (Some(storage), Some(service)) => service
+                .execute_all(storage, &[(&hand_over, &current), (&start, &next)], at)
+                .map_err(DeskError::Service)
+                .and_then(|mut events| {
+                    events
+                        .pop()
+                        .ok_or_else(|| DeskError::Refused(WhyNot::PlanInvalid))
+                }),
+            _ => Err(WhyNot::PlanInvalid.into()),
+        };
+        self.note_at(&result, at);
+        let event = result?;
+        self.officer = Some(next);
+        Ok(Some(event))
     }
 
     /// Shift events go through the response service but need no usable plan.
@@ -515,7 +532,7 @@ impl Desk {
                 .map_err(DeskError::Service),
             _ => Err(WhyNot::PlanInvalid.into()),
         };
-        self.note(&result);
+        self.note_at(&result, at);
         result
     }
 
@@ -567,6 +584,24 @@ impl Desk {
             },
         });
     }
+
+    /// [`Desk::note`], saying so when the journal stamped the event later than `asked` (no event
+    /// is stamped before the one before it: another desk's clock, or a drill clock, ran ahead).
+    fn note_at(&mut self, result: &Result<Event, DeskError>, asked: DateTime<FixedOffset>) {
+        self.note(result);
+        let (Ok(e), Some(outcome)) = (result, self.outcome.as_mut()) else {
+            return;
+        };
+        if e.recorded_at > asked.to_utc() {
+            let t = e.local_time().format("%Y-%m-%d %H:%M:%S");
+            outcome.zh.push_str(&format!(
+                "；记录时间取日志中上一条记录的时间 {t}（本机时间早于它）"
+            ));
+            outcome.en.push_str(&format!(
+                "; stamped {t}, the time of the journal's last event (this desk's clock is behind it)"
+            ));
+        }
+    }
 }
 
 /// A desk id for the shift modal: the computer's name, else the workspace folder's name.
@@ -595,7 +630,7 @@ fn read_plan(path: &Path) -> (Option<Plan>, PlanStatus) {
         read_error: None,
     };
     let default = || plan::default_plan().ok();
-    match std::fs::read_to_string(path) {
+    match crate::ingest::input::read_text(path, crate::workspace::MAX_SETTINGS_BYTES) {
         Ok(text) => match plan::parse(&text) {
             Ok(p) => {
                 status.from_file = true;
@@ -606,7 +641,11 @@ fn read_plan(path: &Path) -> (Option<Plan>, PlanStatus) {
                 (default(), status)
             }
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (default(), status),
+        Err(crate::ingest::input::InputError::Io(e))
+            if e.kind() == std::io::ErrorKind::NotFound =>
+        {
+            (default(), status)
+        }
         Err(e) => {
             status.read_error = Some(format!("{}: {e}", path.display()));
             (default(), status)

@@ -15,14 +15,10 @@ const MAX_CHARS: usize = 160;
 /// …) and cut to a report row. Lines that are not there (or a file that cannot be read) are left
 /// out.
 pub fn read_lines(path: &Path, wanted: &BTreeSet<u64>) -> HashMap<u64, String> {
-    let too_big = std::fs::metadata(path).map_or(true, |m| m.len() > MAX_FILE_BYTES);
     let Some(&last) = wanted.last() else {
         return HashMap::new();
     };
-    if too_big {
-        return HashMap::new();
-    }
-    let Ok(bytes) = std::fs::read(path) else {
+    let Ok(bytes) = crate::ingest::input::read_file(path, MAX_FILE_BYTES) else {
         return HashMap::new();
     };
     let text = crate::ingest::decode(&bytes).text;

@@ -35,8 +35,14 @@ pub use settings::{
 
 use std::path::{Path, PathBuf};
 
+use crate::ingest::input::{InputError, read_text};
+
 /// File name of the settings inside a workspace.
 pub const SETTINGS_FILE: &str = "settings.toml";
+
+/// The largest settings or plan file read: they are a few kilobytes; a FIFO or a device named
+/// `settings.toml` is refused instead of hanging the start.
+pub const MAX_SETTINGS_BYTES: u64 = 4 << 20;
 
 /// The daily AQI forecast read when the settings name none (`aqi_forecast`), in the folder.
 pub const DEFAULT_AQI_FORECAST: &str = "forecast.csv";
@@ -126,7 +132,7 @@ impl Workspace {
             }
         }
         let path = root.join(SETTINGS_FILE);
-        let (settings, settings_problem) = match std::fs::read_to_string(&path) {
+        let (settings, settings_problem) = match read_text(&path, MAX_SETTINGS_BYTES) {
             Ok(text) => match Settings::from_toml(&text) {
                 Ok(s) => (s, None),
                 Err(e) => (
@@ -134,7 +140,9 @@ impl Workspace {
                     Some(format!("{}: {}", path.display(), e.message())),
                 ),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
+            Err(InputError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                (Settings::default(), None)
+            }
             Err(e) => (
                 Settings::default(),
                 Some(format!("{}: {e}", path.display())),

@@ -294,6 +294,17 @@ pub struct ItemChange {
     pub text: String,
     /// Evidence file sent with it.
     pub evidence: Option<EvidenceFile>,
+    /// When the unit reported it, where the journal knows (recorded apart from `stamp.at`, the
+    /// time the desk typed it in); `None` until the desk records reported times.
+    pub reported_at: Option<DateTime<FixedOffset>>,
+}
+
+impl ItemChange {
+    /// When the unit did what this step records: the time it reported where known, else the
+    /// time the desk recorded it. Lateness is judged on this (see [`Item::is_late`]).
+    pub fn done_at(&self) -> DateTime<FixedOffset> {
+        self.reported_at.unwrap_or(self.stamp.at)
+    }
 }
 
 /// One checklist item with its status and history.
@@ -321,6 +332,7 @@ impl Item {
                 stamp: stamp.clone(),
                 text: String::new(),
                 evidence: None,
+                reported_at: None,
             }],
             spec,
         }
@@ -335,6 +347,18 @@ impl Item {
     /// [`Episode::clock`](super::Episode::clock): `None` means the clock is stopped for good).
     pub fn is_overdue(&self, clock: Option<DateTime<FixedOffset>>) -> bool {
         clock.is_some_and(|c| self.status.awaits_implementation() && self.deadline < c)
+    }
+
+    /// Whether the item is done and was done after its deadline, judged on
+    /// [`ItemChange::done_at`] (the unit's reported time where known, else the recorded time).
+    pub fn done_late(&self) -> bool {
+        self.status.is_done() && self.done().is_some_and(|d| d.done_at() > self.deadline)
+    }
+
+    /// 逾期 — the one definition every page, report and ledger uses: overdue now (not done and
+    /// the deadline passed at `clock`) or done late ([`Item::done_late`]).
+    pub fn is_late(&self, clock: Option<DateTime<FixedOffset>>) -> bool {
+        self.is_overdue(clock) || self.done_late()
     }
 
     /// Time left until the deadline at `clock` (negative when overdue): the countdown. `None`

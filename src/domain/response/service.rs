@@ -31,7 +31,7 @@ impl ServiceError {
     pub fn zh(&self) -> String {
         match self {
             ServiceError::ReadOnly(r) => {
-                format!("工作区日志为只读（{}），未保存任何内容", read_only_zh(r))
+                format!("工作区日志为只读（{}），未保存任何内容", r.zh())
             }
             ServiceError::Rejected(e) => e.zh(),
             ServiceError::Journal(e) => format!("日志写入失败，未保存：{e}"),
@@ -47,19 +47,6 @@ impl ServiceError {
             ServiceError::Rejected(e) => e.en(),
             ServiceError::Journal(e) => e.to_string(),
         }
-    }
-}
-
-fn read_only_zh(r: &ReadOnlyReason) -> String {
-    match r {
-        ReadOnlyReason::Requested => "以只读方式打开，如投屏模式".into(),
-        ReadOnlyReason::OtherInstance { holder: Some(h) } => {
-            format!("另一个AirDesk实例（{h}）正在写入此工作区")
-        }
-        ReadOnlyReason::OtherInstance { holder: None } => {
-            "另一个AirDesk实例正在写入此工作区".into()
-        }
-        ReadOnlyReason::ReadOnlyMedium { detail } => format!("工作区不可写：{detail}"),
     }
 }
 
@@ -79,7 +66,7 @@ impl From<JournalError> for ServiceError {
 
 /// Fold a whole journal into a response state (read-only use: reports, projector, CLI).
 pub fn load<S: Storage + ?Sized>(storage: &S) -> Result<ResponseState, JournalError> {
-    let mut replay = Replay::new(ResponseState::new());
+    let mut replay = Replay::new(ResponseState::new().with_chain(storage.opened_chain()));
     replay.catch_up(storage, ResponseState::apply)?;
     Ok(replay.into_parts().0)
 }
@@ -94,7 +81,7 @@ pub struct ResponseService {
 impl ResponseService {
     /// Fold the journal and keep the plan for deriving checklists.
     pub fn load<S: Storage + ?Sized>(storage: &S, plan: Plan) -> Result<Self, JournalError> {
-        let mut replay = Replay::new(ResponseState::new());
+        let mut replay = Replay::new(ResponseState::new().with_chain(storage.opened_chain()));
         replay.catch_up(storage, ResponseState::apply)?;
         Ok(ResponseService { plan, replay })
     }
@@ -151,21 +138,55 @@ impl ResponseService {
         author: &Author,
         at: DateTime<FixedOffset>,
     ) -> Result<Event, ServiceError> {
+        let mut stored = self.execute_all(storage, &[(command, author)], at)?;
+        stored
+            .pop()
+            .ok_or_else(|| ServiceError::Journal(JournalError::Corrupt("nothing stored".into())))
+    }
+
+    /// Carry out several commands as one desk operation (a handover: the outgoing officer hands
+    /// over, the incoming one starts): each is validated against the state the ones before it
+    /// leave, and all are appended in one transaction, so the journal keeps all or none of them.
+    pub fn execute_all<S: Storage + ?Sized>(
+        &mut self,
+        storage: &mut S,
+        steps: &[(&Command, &Author)],
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<Event>, ServiceError> {
         if let crate::journal::OpenMode::ReadOnly(reason) = storage.mode() {
             return Err(ServiceError::ReadOnly(reason.clone()));
         }
         self.refresh(storage)?;
-        let (event, _) = self
-            .preview(command, author, at)
-            .map_err(ServiceError::Rejected)?;
-        let stored = storage.append(&event.draft(author, at)?)?;
-        // The event is stored now: fold it in even if reading it back fails (the next refresh
-        // then continues after it).
-        if self.refresh(storage).is_err() && self.replay.last_seq() + 1 == stored.seq {
+        let mut state = self.state().clone();
+        let mut drafts = Vec::with_capacity(steps.len());
+        for (i, (command, author)) in steps.iter().enumerate() {
+            let event = decide(&state, &self.plan, command).map_err(ServiceError::Rejected)?;
+            let stamp = Stamp {
+                seq: self.replay.last_seq() + 1 + i as u64,
+                at,
+                operator: author.operator().to_owned(),
+                desk: author.desk().to_owned(),
+            };
+            state
+                .apply_typed(&stamp, &event)
+                .map_err(ServiceError::Rejected)?;
+            drafts.push(event.draft(author, at)?);
+        }
+        let stored = storage.append_all(&drafts)?;
+        // The events are stored now: fold them in even if reading them back fails (the next
+        // refresh then continues after them).
+        if self.refresh(storage).is_err()
+            && stored
+                .first()
+                .is_some_and(|e| self.replay.last_seq() + 1 == e.seq)
+        {
             let replay = std::mem::replace(&mut self.replay, Replay::new(ResponseState::new()));
             let (mut state, _) = replay.into_parts();
-            state.apply(&stored);
-            self.replay = Replay::from_snapshot(state, stored.seq);
+            for e in &stored {
+                state.apply(e);
+            }
+            let last = stored.last().map_or(0, |e| e.seq);
+            self.replay = Replay::from_snapshot(state, last);
         }
         Ok(stored)
     }

@@ -53,6 +53,9 @@ pub struct Anchor {
     pub seq: u64,
     /// Its hash.
     pub hash: Hash,
+    /// Where the journal's hash chain breaks, when verifying it on opening found a break:
+    /// reports say so beside the anchor.
+    pub broken_at: Option<u64>,
 }
 
 /// The level set at issue, or a later upgrade or downgrade.
@@ -399,12 +402,27 @@ pub struct ResponseState {
     timeline: Vec<TimelineEntry>,
     anomalies: Vec<Anomaly>,
     anchor: Option<Anchor>,
+    chain_broken_at: Option<u64>,
 }
 
 impl ResponseState {
     /// The state before any event.
     pub fn new() -> Self {
         ResponseState::default()
+    }
+
+    /// The state of a journal whose chain was verified as `chain` when it was opened: a break is
+    /// carried into the anchor every report prints.
+    pub fn with_chain(mut self, chain: &crate::journal::Verification) -> Self {
+        self.chain_broken_at = match chain {
+            crate::journal::Verification::Broken(b) => Some(b.seq),
+            crate::journal::Verification::Intact { .. } => None,
+        };
+        self.anchor = self.anchor.map(|a| Anchor {
+            broken_at: self.chain_broken_at,
+            ..a
+        });
+        self
     }
 
     /// Fold a sequence of journal events, e.g. those recorded up to a past moment to see the
@@ -422,6 +440,7 @@ impl ResponseState {
         self.anchor = Some(Anchor {
             seq: event.seq,
             hash: event.hash,
+            broken_at: self.chain_broken_at,
         });
         let Some(decoded) = ResponseEvent::decode(event) else {
             return;
@@ -716,6 +735,7 @@ impl ResponseState {
                     stamp: stamp.clone(),
                     text: r.text.clone(),
                     evidence: r.evidence.clone(),
+                    reported_at: None,
                 });
                 let detail = if r.text.is_empty() {
                     String::new()
@@ -878,6 +898,7 @@ impl ResponseState {
                 stamp: stamp.clone(),
                 text: format!("{}后不再要求", c.to.default_name()),
                 evidence: None,
+                reported_at: None,
             });
         }
         for spec in &c.diff.added {

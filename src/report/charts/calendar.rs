@@ -11,7 +11,7 @@ use plotters::style::RGBColor;
 use super::ChartError;
 use super::canvas::{CENTER, Canvas, LEFT_CENTER, LEFT_TOP, alpha};
 use super::colour::{Band, text_on};
-use super::geometry::PixelRect;
+use super::geometry::{PixelRect, within};
 use super::style::ChartStyle;
 use crate::i18n::T;
 
@@ -137,9 +137,9 @@ pub fn draw_calendar<DB: DrawingBackend>(
     let block_h = cell * rows_units;
     let total_w = ncols as f64 * block_w + (ncols as f64 - 1.0) * gap;
     let x_start = m + (avail_w - total_w).max(0.0) / 2.0;
-    let month_font = (cell * 0.42).clamp(small, s(style.title_font));
-    let value_font = (cell * 0.32).clamp(s(7.0), s(style.title_font) * 1.2);
-    let day_font = (cell * 0.22).clamp(s(6.0), small);
+    let month_font = within(cell * 0.42, small, s(style.title_font));
+    let value_font = within(cell * 0.32, s(7.0), s(style.title_font) * 1.2);
+    let day_font = within(cell * 0.22, s(6.0), small);
     let inset = s(1.5).max(1.0);
     let mut heavy: Vec<PixelRect> = Vec::new();
     for (i, month) in months.iter().enumerate() {
@@ -227,7 +227,7 @@ pub fn draw_calendar<DB: DrawingBackend>(
                 if let Some(note) = data.notes.get(&date)
                     && cell >= s(30.0)
                 {
-                    let nf = (cell * 0.2).clamp(s(6.0), small);
+                    let nf = within(cell * 0.2, s(6.0), small);
                     if cv.text_size(note, nf)?.0 <= r.width() - s(2.0) {
                         cv.text(note, (r.x0 + r.x1) / 2.0, r.y1 - nf * 0.75, nf, fg, CENTER)?;
                     }

@@ -222,6 +222,10 @@ fn station_series(
         .then(|| Hourly::new(from, values))
 }
 
+/// The longest period one time chart spans (20 years of hours): a mistyped year in a period or a
+/// warning's end must not make a chart allocate and draw centuries of hours.
+pub const MAX_CHART_HOURS: i64 = 20 * 366 * 24;
+
 /// Festival days in `from..to` as shaded spans (local midnight to midnight), named in `lang`.
 pub fn festival_spans(from: Hour, to: Hour, utc_offset_s: i32, lang: Language) -> Vec<Span> {
     let first = local(from.0 as f64, utc_offset_s).date();
@@ -244,6 +248,7 @@ pub fn festival_spans(from: Hour, to: Hour, utc_offset_s: i32, lang: Language) -
 /// The meteogram of a selection: the air-quality panel (observed solid, forecast dashed, AQI
 /// bands behind) and, where the store holds them, wind (speed and direction arrows), humidity
 /// with precipitation, and boundary-layer height; festivals, spans, markers and the now-line.
+/// At most [`MAX_CHART_HOURS`] from its start are drawn.
 pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> TimeChart {
     let tr = Tr(opts.lang);
     let offset = sel.utc_offset_s(store);
@@ -271,6 +276,7 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
         (None, None, None) => (Hour(0), Hour(24)),
     };
     let (from, to) = (from.min(to), from.max(to));
+    let to = to.min(from + MAX_CHART_HOURS);
     let first_day = local(from.0 as f64, offset).date();
     let last_day = local((to.0 - 1) as f64, offset).date();
     let var = opts.variable;
@@ -805,6 +811,35 @@ mod tests {
         assert_eq!(chart.panels[0].bands[1].hi, 75.0);
         assert!(chart.title.contains("测试市"));
         assert!(chart.extent().is_some_and(|(a, _)| a >= start.0 as f64));
+    }
+
+    /// Festival names wider than a narrow plot (100–200 px) used to make `f64::clamp` panic; a
+    /// period of centuries is cut to [`MAX_CHART_HOURS`].
+    #[test]
+    fn a_narrow_meteogram_over_the_spring_festival_draws_and_long_periods_are_cut() {
+        use crate::report::charts::{Chart, ChartStyle, ChartView, svg_string};
+        let (store, start) = store();
+        let sel = Selection::area(&store, "测试市").expect("area");
+        let chart = meteogram(&store, &sel, &MeteogramOptions::default());
+        for style in [ChartStyle::desktop(), ChartStyle::projector()] {
+            for width in (64..=224).step_by(8) {
+                svg_string(
+                    Chart::Time(&chart, &ChartView::default()),
+                    width,
+                    260,
+                    &style,
+                )
+                .unwrap_or_else(|e| panic!("{width} px: {e}"));
+            }
+        }
+        let far = MeteogramOptions {
+            from: Some(start),
+            to: Some(start + 8_000 * 366 * 24),
+            ..MeteogramOptions::default()
+        };
+        let chart = meteogram(&store, &sel, &far);
+        let (a, b) = chart.extent().expect("extent");
+        assert!(b - a <= MAX_CHART_HOURS as f64, "{a}..{b}");
     }
 
     #[test]

@@ -222,6 +222,12 @@ pub fn dash(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
     out
 }
 
+/// `v` kept between `lo` and `hi`. Unlike `f64::clamp` it never panics: when the bounds cross (a
+/// label wider than its plot, a chart drawn 100 px wide) `hi` wins, and NaN bounds are ignored.
+pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
+}
+
 /// `v > 0`, false for NaN: the guard for sizes and spans that arrive as floats.
 pub fn positive(v: f64) -> bool {
     v > 0.0

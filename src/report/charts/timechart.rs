@@ -13,7 +13,7 @@ use super::decimate::Point;
 use super::decimate::{Bar, Decimated, Hourly, decimate, decimate_bars};
 use super::geometry::{
     Frame, PixelRect, clip_polyline, clip_segment, dash, format_tick, nice_range, nice_ticks,
-    round_px,
+    round_px, within,
 };
 use super::style::ChartStyle;
 use super::time_axis::{local, time_ticks};
@@ -772,7 +772,9 @@ fn draw_laid_out<DB: DrawingBackend>(
         .filter(|t| t.mark != Mark::Bars && !view.is_hidden(&t.key))
         .count()
         .max(1);
-    let line_columns = (style.line_budget / lines).clamp((columns / 8).max(1), columns);
+    let line_columns = (style.line_budget / lines)
+        .max((columns / 8).max(1))
+        .min(columns);
     let total_weight: f64 = chart.panels.iter().map(|p| p.weight.max(0.05)).sum();
     let time = |hour: f64| left + (hour - range.0) / (range.1 - range.0) * (right - left);
 
@@ -1575,7 +1577,7 @@ fn draw_spans_overlay<DB: DrawingBackend>(
         }
         for (a, b, label) in groups {
             let w = cv.text_size(&label, small)?.0;
-            let cx = ((a + b) / 2.0).clamp(r.x0 + w / 2.0, r.x1 - w / 2.0);
+            let cx = within((a + b) / 2.0, r.x0 + w / 2.0, r.x1 - w / 2.0);
             cv.text(
                 &label,
                 cx,

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::geometry::positive;
+use super::geometry::{positive, within};
 use super::timechart::TimeChart;
 
 /// Shortest time window a zoom can reach, in hours.
@@ -43,7 +43,7 @@ impl ChartView {
         let (a, b) = self.range(chart);
         let (e0, e1) = full(chart);
         let max_span = (e1 - e0).max(MIN_SPAN_HOURS) * 1.5;
-        let span = ((b - a) * factor).clamp(MIN_SPAN_HOURS, max_span);
+        let span = within((b - a) * factor, MIN_SPAN_HOURS, max_span);
         let anchor = if anchor.is_finite() {
             anchor.clamp(a, b)
         } else {

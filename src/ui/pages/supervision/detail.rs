@@ -44,6 +44,9 @@ pub fn evidence_entry(path: &Path) -> std::io::Result<String> {
 /// The SHA-256 of a file's content as lowercase hex, read in blocks (evidence of supervision
 /// rectifications and of checklist items).
 pub fn sha256_hex(path: &Path) -> std::io::Result<String> {
+    // A FIFO or device chosen as evidence would block or never end: only regular files.
+    crate::ingest::input::check_regular(&std::fs::metadata(path)?)
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buf = [0u8; 64 * 1024];
@@ -232,5 +235,9 @@ mod tests {
             "整改照片.jpg sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
         assert!(evidence_entry(&dir.path().join("missing.jpg")).is_err());
+        // A device or a FIFO is refused at once instead of hanging the page (#11 item 10).
+        #[cfg(unix)]
+        assert!(evidence_entry(Path::new("/dev/zero")).is_err());
+        assert!(evidence_entry(dir.path()).is_err());
     }
 }
