@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx};
 
+mod common;
+
 fn airdesk(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_airdesk"))
         .args(args)
@@ -186,19 +188,6 @@ fn unusable_inputs_exit_2_with_one_line() {
     assert!(text(&out.stderr).contains("journal.sqlite not found"));
 }
 
-/// `word/document.xml` of a .docx.
-fn document_xml(path: &Path) -> String {
-    use std::io::Read as _;
-    let file = std::fs::File::open(path).expect("docx");
-    let mut zip = zip::ZipArchive::new(file).expect("a zip package");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("document.xml")
-        .read_to_string(&mut xml)
-        .expect("read");
-    xml
-}
-
 /// The text of a PDF by poppler's pdftotext (poppler-utils, installed by `.ci/run`).
 fn pdf_text(path: &Path) -> String {
     let out = Command::new("pdftotext")
@@ -229,7 +218,7 @@ fn notices_and_reports_in_every_format_with_changed_fields() {
         "市生态环境局",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let xml = document_xml(&docx);
+    let xml = common::document_xml(&docx);
     for s in [
         "某县应急办〔2025〕9号",
         "关于启动重污染天气橙色预警的通知",

@@ -297,19 +297,6 @@ fn wait_for_export(
     panic!("no {suffix} written");
 }
 
-/// `word/document.xml` of a .docx.
-fn document_xml(path: &std::path::Path) -> String {
-    use std::io::Read as _;
-    let file = std::fs::File::open(path).expect("docx");
-    let mut zip = zip::ZipArchive::new(file).expect("a zip package");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("document.xml")
-        .read_to_string(&mut xml)
-        .expect("read");
-    xml
-}
-
 #[test]
 fn the_daily_report_and_the_unit_notices_are_written_as_docx_and_pdf() {
     let env = Env::new();
@@ -337,7 +324,7 @@ fn the_daily_report_and_the_unit_notices_are_written_as_docx_and_pdf() {
     h.run();
     h.get_by_label(tr.t(T::DocWriteDocx)).click();
     let docx = wait_for_export(&mut h, &root, ".docx");
-    let xml = document_xml(&docx);
+    let xml = common::document_xml(&docx);
     for s in ["重污染天气应急工作简报", "第2期", "邯郸", "日报"] {
         assert!(xml.contains(s), "{s} not in the .docx");
     }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike as _, Duration, FixedOffset, NaiveDate, Timelike};
 
+use super::episode_air::AirSources;
 use crate::domain::advisor::ForecastDay;
 use crate::domain::alerts::{self, Acknowledgement, AlertSettings};
 use crate::domain::aqi::{
@@ -27,19 +28,14 @@ const FORECAST_DAYS: i64 = 4;
 /// Hours back the latest station reading is looked for.
 const LATEST_LOOKBACK_HOURS: i64 = 24;
 
-/// Where the report's air comes from.
+/// Where the report's air comes from: the area's data as the summary has it, and what a day's
+/// report adds (ranking, budget, alerts).
 #[derive(Debug, Clone, Copy)]
-pub struct AirSources<'a> {
-    /// Loaded data.
-    pub store: &'a Store,
-    /// The area's stations.
-    pub stations: &'a [StationId],
-    /// The area's name ("" = none).
-    pub area: &'a str,
+pub struct DaySources<'a> {
+    /// Loaded data, the area's stations and name, the daily AQI forecast.
+    pub air: AirSources<'a>,
     /// The areas ranked against each other (the workspace's, else every CNEMC city).
     pub areas: &'a [Area],
-    /// The daily AQI forecast.
-    pub forecast: &'a [ForecastDay],
     /// The season budget settings, when the workspace has them.
     pub budget: Option<&'a BudgetSettings>,
     /// The alert rules.
@@ -155,10 +151,11 @@ pub struct DailyAir {
 }
 
 /// The air section as of `at`.
-pub fn daily_air(sources: &AirSources<'_>, at: DateTime<FixedOffset>) -> DailyAir {
-    let store = sources.store;
+pub fn daily_air(sources: &DaySources<'_>, at: DateTime<FixedOffset>) -> DailyAir {
+    let store = sources.air.store;
     let config = AqiConfig::default();
     let offset = sources
+        .air
         .stations
         .first()
         .map_or(at.offset().local_minus_utc(), |&id| {
@@ -170,14 +167,14 @@ pub fn daily_air(sources: &AirSources<'_>, at: DateTime<FixedOffset>) -> DailyAi
     let yesterday_date = today - Duration::days(1);
     let area_day = area_daily_series(
         store,
-        sources.stations,
+        sources.air.stations,
         yesterday_date,
         yesterday_date,
         &config,
     );
     let yesterday = area_day.first();
     let midnight = Hour::from_local_date_hour(today, 0, offset);
-    let hours = area_hourly_series(store, sources.stations, midnight, now, &config);
+    let hours = area_hourly_series(store, sources.air.stations, midnight, now, &config);
     let today_figures = hours
         .iter()
         .rev()
@@ -192,7 +189,7 @@ pub fn daily_air(sources: &AirSources<'_>, at: DateTime<FixedOffset>) -> DailyAi
             (format!("{until}时"), AqiFigure::of(&last.result), mean)
         });
     DailyAir {
-        area: sources.area.to_owned(),
+        area: sources.air.area.to_owned(),
         yesterday_date,
         yesterday: yesterday.and_then(|d| AqiFigure::of(&d.day.result)),
         yesterday_pm25: yesterday.and_then(|d| {
@@ -204,7 +201,7 @@ pub fn daily_air(sources: &AirSources<'_>, at: DateTime<FixedOffset>) -> DailyAi
         today: today_figures,
         stations: station_lines(
             store,
-            sources.stations,
+            sources.air.stations,
             yesterday_date,
             now,
             offset,
@@ -213,8 +210,9 @@ pub fn daily_air(sources: &AirSources<'_>, at: DateTime<FixedOffset>) -> DailyAi
         ranks: ranks(sources, yesterday_date),
         budget: sources
             .budget
-            .map(|b| budget::season_to_date(store, sources.stations, b, at)),
+            .map(|b| budget::season_to_date(store, sources.air.stations, b, at)),
         forecast: sources
+            .air
             .forecast
             .iter()
             .filter(|f| f.date >= today && f.date < today + Duration::days(FORECAST_DAYS))
@@ -222,7 +220,7 @@ pub fn daily_air(sources: &AirSources<'_>, at: DateTime<FixedOffset>) -> DailyAi
             .collect(),
         window: next_window(store, now),
         utc_offset_s: offset,
-        alerts: alerts::detect(store, sources.stations, sources.alerts, at.to_utc())
+        alerts: alerts::detect(store, sources.air.stations, sources.alerts, at.to_utc())
             .into_iter()
             .map(|a| AlertLine {
                 acknowledged: sources.acknowledged.get(&a.key()).cloned(),
@@ -264,8 +262,8 @@ fn station_lines(
 }
 
 /// The area's PM2.5 rank yesterday and since the first of the month, among the areas.
-fn ranks(sources: &AirSources<'_>, yesterday: NaiveDate) -> Vec<RankLine> {
-    if sources.area.is_empty() || sources.areas.len() < 2 {
+fn ranks(sources: &DaySources<'_>, yesterday: NaiveDate) -> Vec<RankLine> {
+    if sources.air.area.is_empty() || sources.areas.len() < 2 {
         return Vec::new();
     }
     let month_start = yesterday.with_day0(0).unwrap_or(yesterday);
@@ -275,13 +273,13 @@ fn ranks(sources: &AirSources<'_>, yesterday: NaiveDate) -> Vec<RankLine> {
             continue;
         }
         let ranking = rank_areas(
-            sources.store,
+            sources.air.store,
             sources.areas,
             from,
             yesterday,
             RankBy::Pm25,
             &RankSettings::default(),
-            Some(sources.area),
+            Some(sources.air.area),
         );
         let of = ranking.rows.iter().filter(|r| r.rank.is_some()).count();
         if let Some(row) = ranking.rows.iter().find(|r| r.highlighted)
@@ -531,12 +529,14 @@ pub fn workspace_air(
     };
     let acknowledged = alerts::acknowledgements(events.iter().filter(|e| e.recorded_at <= at));
     daily_air(
-        &AirSources {
-            store,
-            stations: &stations,
-            area: &settings.area,
+        &DaySources {
+            air: AirSources {
+                store,
+                stations: &stations,
+                area: &settings.area,
+                forecast: &forecast,
+            },
             areas: &areas,
-            forecast: &forecast,
             budget: settings.budget.as_ref(),
             alerts: &settings.alerts,
             acknowledged: &acknowledged,
