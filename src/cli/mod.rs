@@ -119,10 +119,65 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// Load `files` into a new store, or fail on the first file that could not be used at all.
+/// Files that only skipped rows or values load; their problems are in the report.
+pub(crate) fn load_files(
+    files: &[std::path::PathBuf],
+) -> Result<(crate::store::Store, crate::ingest::LoadReport), Failure> {
+    let mut store = crate::store::Store::new();
+    let report = crate::ingest::load_paths(files, &mut store);
+    first_failure(&report)?;
+    Ok((store, report))
+}
+
+/// The first file of `report` that could not be used at all, as a failure naming it and its
+/// first problem (exit status 2).
+pub(crate) fn first_failure(report: &crate::ingest::LoadReport) -> Result<(), Failure> {
+    match report.files.iter().find(|f| f.failed()) {
+        Some(failed) => {
+            let reason = failed
+                .problems
+                .first()
+                .map_or("unusable", |p| p.reason.as_str());
+            Err(Failure::unusable(format!(
+                "{}: {reason}",
+                failed.path.display()
+            )))
+        }
+        None => Ok(()),
+    }
+}
+
+/// A time option (`--at`, `--since`, `--from` …), read by [`crate::clock::parse_instant`]: with
+/// an offset, or Beijing time; a date alone is its midnight.
+pub(crate) fn parse_time(s: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, Failure> {
+    crate::clock::parse_instant(s).ok_or_else(|| {
+        Failure::unusable(format!(
+            "「{s}」 is not a time: write 2025-01-15T10:00 (Beijing time) or 2025-01-15T10:00:00+08:00"
+        ))
+    })
+}
+
 /// Print one JSON value on its own line (JSON Lines).
 pub(crate) fn print_json_line(value: &impl serde::Serialize) -> Result<(), Failure> {
     let line = serde_json::to_string(value)
         .map_err(|e| Failure::unusable(format!("cannot write JSON: {e}")))?;
     output::outln!("{line}");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_on_the_command_line() {
+        let t = parse_time("2025-01-15T10:00").expect("local");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T10:00:00+08:00");
+        let t = parse_time("2025-01-15").expect("date");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T00:00:00+08:00");
+        let t = parse_time("2025-01-15T02:00:00Z").expect("utc");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T02:00:00+00:00");
+        assert!(parse_time("tomorrow").is_err());
+    }
 }

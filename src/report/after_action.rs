@@ -6,8 +6,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::plan::{DocumentKind, Plan};
-use crate::domain::response::text::{date_zh, duration_zh, time_zh};
 use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState};
+use crate::i18n::{Render, ZH};
 
 use super::daily_report::problems;
 use super::document::{Block, Column, Document, Figure, Image, Table};
@@ -124,7 +124,7 @@ pub fn after_action_document(
     if !lifted {
         body.push(Block::Paragraph(format!(
             "（应急响应尚未解除，本总结统计至{}。）",
-            time_zh(&input.now)
+            ZH.moment(&input.now)
         )));
     }
     body.push(Block::Heading(1, "一、过程概况".to_owned()));
@@ -164,7 +164,7 @@ pub fn after_action_document(
     body.push(Block::Paragraph(anchor_line(state.anchor())));
     body.push(Block::Paragraph(format!(
         "本总结由AirDesk根据工作日志生成，生成时间{}。",
-        time_zh(&input.now)
+        ZH.moment(&input.now)
     )));
     let frame = FrameValues::of(plan, DocumentKind::Summary);
     let signer = frame.signer_or("");
@@ -174,7 +174,7 @@ pub fn after_action_document(
         title,
         frame.to.clone(),
         body,
-        date_zh(&input.now),
+        ZH.day_of(&input.now),
     );
     Ok(Document::single(part))
 }
@@ -183,14 +183,14 @@ fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
     let levels: Vec<String> = e
         .steps
         .iter()
-        .map(|s| format!("{}（{}起）", s.to.default_name(), time_zh(&s.effective)))
+        .map(|s| format!("{}（{}起）", ZH.level(s.to), ZH.moment(&s.effective)))
         .collect();
     let pauses: Vec<String> = e
         .pauses
         .iter()
         .map(|p| match &p.resumed {
-            Some((r, _)) => format!("{} 至 {}", time_zh(&p.pause.at), time_zh(&r.at)),
-            None => format!("{} 起", time_zh(&p.pause.at)),
+            Some((r, _)) => format!("{} 至 {}", ZH.moment(&p.pause.at), ZH.moment(&r.at)),
+            None => format!("{} 起", ZH.moment(&p.pause.at)),
         })
         .collect();
     let rows = [
@@ -199,13 +199,13 @@ fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
             "预警发布",
             format!(
                 "{}，{}",
-                time_zh(&e.issued.at),
+                ZH.moment(&e.issued.at),
                 e.steps.first().map_or("", |s| s.approver.as_str())
             ),
         ),
-        ("启动时间", time_zh(&e.start)),
+        ("启动时间", ZH.moment(&e.start)),
         ("级别变化", levels.join(" → ")),
-        ("最高级别", e.max_level().default_name().to_owned()),
+        ("最高级别", ZH.level(e.max_level()).to_owned()),
         (
             "暂停",
             if pauses.is_empty() {
@@ -217,11 +217,11 @@ fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
         (
             "解除时间",
             match &e.lifting {
-                Some((l, _)) => format!("{}（{}）", time_zh(&l.at), l.basis),
+                Some((l, _)) => format!("{}（{}）", ZH.moment(&l.at), l.basis),
                 None => "尚未解除".to_owned(),
             },
         ),
-        ("持续时长", duration_zh(end.signed_duration_since(e.start))),
+        ("持续时长", ZH.duration(end.signed_duration_since(e.start))),
         ("首要污染物", e.primary.clone()),
     ];
     Table {
@@ -263,7 +263,7 @@ fn timeline_table(state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>
                     time_cell(&t.stamp.at),
                     t.effective.as_ref().map_or_else(String::new, time_cell),
                     t.stamp.operator.clone(),
-                    t.text.clone(),
+                    t.render(ZH),
                 ]
             })
             .collect(),
@@ -337,14 +337,14 @@ fn items_table(e: &Episode) -> Table {
                 let done = item.done();
                 let late = item.done_late();
                 let status = if late {
-                    format!("{}（逾期）", item.status.label())
+                    format!("{}（逾期）", ZH.item_status(item.status))
                 } else {
-                    item.status.label().to_owned()
+                    ZH.item_status(item.status).to_owned()
                 };
                 vec![
                     item.spec.unit_name.clone(),
                     format!("{} {}", item.key().measure, item.spec.text),
-                    item.spec.level.default_name().to_owned(),
+                    ZH.level(item.spec.level).to_owned(),
                     time_cell(&item.deadline),
                     status,
                     done.map_or_else(String::new, |d| time_cell(&d.stamp.at)),
@@ -492,7 +492,7 @@ mod tests {
         }];
         let p = plan();
         let doc = after_action_document(
-            s.state(),
+            s.model(),
             1,
             &p,
             &AfterActionInput {
@@ -533,7 +533,7 @@ mod tests {
             text.contains("市重污染天气应急指挥部办公室，县人民政府："),
             "{text}"
         );
-        let o = outcomes(s.state().episode(1).expect("episode"));
+        let o = outcomes(s.model().episode(1).expect("episode"));
         let hedong = o
             .iter()
             .find(|u| u.unit_name == "河东镇人民政府")
@@ -541,7 +541,7 @@ mod tests {
         assert_eq!((hedong.required, hedong.done, hedong.open), (3, 2, 1));
         assert!(matches!(
             after_action_document(
-                s.state(),
+                s.model(),
                 2,
                 &p,
                 &AfterActionInput {
@@ -565,7 +565,7 @@ mod tests {
             "2025-01-15T13:00:00+08:00",
         );
         let doc = after_action_document(
-            s.state(),
+            s.model(),
             1,
             &plan(),
             &AfterActionInput {

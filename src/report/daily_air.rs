@@ -17,8 +17,8 @@ use crate::domain::aqi::{
 use crate::domain::area::Area;
 use crate::domain::budget::{self, Budget, BudgetSettings};
 use crate::domain::ranking::{RankBy, RankSettings, rank_areas};
-use crate::domain::response::text::time_zh;
 use crate::domain::weather_view::{NextWindow, next_window};
+use crate::i18n::{Render, ZH};
 use crate::store::{Hour, StationId, Store};
 
 use super::document::{Block, Column, Table};
@@ -62,7 +62,7 @@ impl AqiFigure {
             aqi,
             category: r
                 .category
-                .map_or_else(String::new, |c| c.name_zh(r.standard).to_owned()),
+                .map_or_else(String::new, |c| ZH.category(c, r.standard).to_owned()),
             primary: r
                 .primary
                 .iter()
@@ -224,7 +224,7 @@ pub fn daily_air(sources: &DaySources<'_>, at: DateTime<FixedOffset>) -> DailyAi
             .into_iter()
             .map(|a| AlertLine {
                 acknowledged: sources.acknowledged.get(&a.key()).cloned(),
-                text: a.text_zh,
+                text: a.render(ZH),
             })
             .collect(),
     }
@@ -370,7 +370,7 @@ impl DailyAir {
                     } else {
                         format!("{:.0}～{:.0}", f.aqi_min, f.aqi_max)
                     };
-                    let primary: Vec<&str> = f.primary.iter().map(|p| p.name_zh()).collect();
+                    let primary: Vec<&str> = f.primary.iter().map(|p| ZH.primary(*p)).collect();
                     let primary = if primary.is_empty() {
                         String::new()
                     } else {
@@ -397,7 +397,7 @@ impl DailyAir {
                 "下一个不利气象条件时段：{}至{}，{}。",
                 local(w.start),
                 local(w.end),
-                w.explain_zh()
+                w.render(ZH)
             ),
         }));
         out
@@ -414,10 +414,15 @@ impl DailyAir {
             .map(|(i, a)| {
                 let done = match &a.acknowledged {
                     Some(ack) if ack.note.is_empty() => {
-                        format!("{}已于{}确认", ack.operator, time_zh(&ack.at))
+                        format!("{}已于{}确认", ack.operator, ZH.moment(&ack.at))
                     }
                     Some(ack) => {
-                        format!("{}已于{}确认：{}", ack.operator, time_zh(&ack.at), ack.note)
+                        format!(
+                            "{}已于{}确认：{}",
+                            ack.operator,
+                            ZH.moment(&ack.at),
+                            ack.note
+                        )
                     }
                     None => "尚未确认处置".to_owned(),
                 };
@@ -506,12 +511,12 @@ fn budget_line(b: &Result<Budget, String>) -> String {
 
 /// The air section for the workspace `ws` at `at`: its area's stations (the hand-picked ones, else
 /// the area's), the areas ranked against each other (the workspace's own, else every city in the
-/// data), its AQI forecast file, its budget and alert settings, and the alert acknowledgements
-/// among the journal's `events`.
+/// data), its AQI forecast file, its budget and alert settings, and the journal's alert
+/// acknowledgements.
 pub fn workspace_air(
     ws: &crate::workspace::Workspace,
     store: &Store,
-    events: &[crate::journal::Event],
+    acknowledged: &BTreeMap<String, Acknowledgement>,
     at: DateTime<FixedOffset>,
 ) -> DailyAir {
     let settings = ws.settings();
@@ -527,7 +532,6 @@ pub fn workspace_air(
     } else {
         Vec::new()
     };
-    let acknowledged = alerts::acknowledgements(events.iter().filter(|e| e.recorded_at <= at));
     daily_air(
         &DaySources {
             air: AirSources {
@@ -539,7 +543,7 @@ pub fn workspace_air(
             areas: &areas,
             budget: settings.budget.as_ref(),
             alerts: &settings.alerts,
-            acknowledged: &acknowledged,
+            acknowledged,
         },
         at,
     )

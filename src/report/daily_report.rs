@@ -8,8 +8,8 @@ use chrono::{DateTime, Datelike as _, FixedOffset};
 
 use crate::domain::findings::Findings;
 use crate::domain::plan::{DocumentKind, Plan};
-use crate::domain::response::text::{date_zh, time_zh};
 use crate::domain::response::{Anchor, ItemStatus, ResponseState, TimelineEntry, UnitSummary};
+use crate::i18n::{Render, ZH};
 
 use super::daily_air::DailyAir;
 use super::document::{Block, Column, Document, Head, Part, Table, ordinal_zh, text};
@@ -242,7 +242,7 @@ pub(crate) fn problem_lines(problems: &[ProblemLine]) -> Vec<String> {
         .enumerate()
         .map(|(n, p)| {
             let state = match &p.rectified {
-                Some((at, text)) => format!("已于{}整改：{}", time_zh(at), text),
+                Some((at, text)) => format!("已于{}整改：{}", ZH.moment(at), text),
                 None => "尚未整改".to_owned(),
             };
             format!(
@@ -251,7 +251,7 @@ pub(crate) fn problem_lines(problems: &[ProblemLine]) -> Vec<String> {
                 p.unit_name,
                 p.measure,
                 p.problem,
-                time_zh(&p.reported_at),
+                ZH.moment(&p.reported_at),
                 state
             )
         })
@@ -272,7 +272,7 @@ pub(crate) fn change_lines(changes: &[TimelineEntry]) -> Vec<String> {
                 n + 1,
                 c.stamp.at.format("%m-%d %H:%M"),
                 c.stamp.operator,
-                c.text
+                c.render(ZH)
             )
         })
         .collect();
@@ -282,7 +282,7 @@ pub(crate) fn change_lines(changes: &[TimelineEntry]) -> Vec<String> {
     ] {
         let mut by_unit: Vec<(&str, usize)> = Vec::new();
         for c in changes.iter().filter(|c| c.kind == kind) {
-            let name = c.unit_name.as_deref().unwrap_or("");
+            let name = c.unit().map_or("", |(_, name)| name);
             match by_unit.iter_mut().find(|(u, _)| *u == name) {
                 Some((_, n)) => *n += 1,
                 None => by_unit.push((name, 1)),
@@ -313,8 +313,8 @@ impl DailyReport {
         );
         let mut body = vec![Block::Paragraph(format!(
             "统计时段：{}至{}。",
-            time_zh(&self.from),
-            time_zh(&self.to)
+            ZH.moment(&self.from),
+            ZH.moment(&self.to)
         ))];
         let section = |body: &mut Vec<Block>, n: usize, name: &str, blocks: Vec<Block>| {
             body.push(Block::Heading(1, format!("{}、{name}", ordinal_zh(n))));
@@ -377,7 +377,7 @@ impl DailyReport {
         duty.extend(self.duty.lines());
         section(&mut body, 8, "值班情况", lines(duty));
         body.push(Block::Paragraph(anchor_line(self.anchor)));
-        let date = date_zh(&self.to);
+        let date = ZH.day_of(&self.to);
         let mut record = self.frame.record("报", &self.frame.to, date.clone());
         record.lines.push(("送".to_owned(), self.frame.cc.clone()));
         Document::single(Part {
@@ -469,7 +469,7 @@ mod tests {
             next: vec![],
         };
         let r = report(
-            s.state(),
+            s.model(),
             "2025-01-14T12:00:00+08:00",
             "2025-01-15T12:00:00+08:00",
             &duty,
@@ -506,14 +506,14 @@ mod tests {
         assert!(text.contains("尚未整改"));
         assert!(text.contains("带班领导 王强（0310-1234567）"));
         assert!(text.contains("值班员：张伟"));
-        let anchor = s.state().anchor().expect("anchor");
+        let anchor = s.model().anchor().expect("anchor");
         assert!(text.contains(&anchor.hash.to_string()));
         // 版记: 报, 送, 印发.
         assert!(text.contains("报：市重污染天气应急指挥部办公室，县委、县政府主要领导。"));
         assert!(text.contains("送：县应急指挥部各成员单位"));
         // Only the period's events are listed.
         let late = report(
-            s.state(),
+            s.model(),
             "2025-01-15T09:30:00+08:00",
             "2025-01-15T12:00:00+08:00",
             &Duty::default(),
@@ -531,7 +531,7 @@ mod tests {
     fn empty_journal_gives_a_report_saying_so() {
         let (s, _j) = fresh();
         let r = report(
-            s.state(),
+            s.model(),
             "2025-01-14T12:00:00+08:00",
             "2025-01-15T12:00:00+08:00",
             &Duty::default(),

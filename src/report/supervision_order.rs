@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::findings::{Finding, FindingEvent, FindingId, Findings, Origin};
 use crate::domain::plan::{DocumentKind, Plan};
-use crate::domain::response::text::{date_zh, time_zh};
+use crate::i18n::ZH;
 
 use super::document::{Block, Column, Document, Table};
 use super::notice::command_office;
@@ -52,7 +52,7 @@ pub fn supervision_order(
         for h in f.history.iter().skip(1) {
             body.push(Block::Paragraph(format!(
                 "{}，{}：{}",
-                time_zh(&h.at.with_timezone(&tz)),
+                ZH.moment(&h.at.with_timezone(&tz)),
                 h.operator,
                 progress(&h.event)
             )));
@@ -65,7 +65,7 @@ pub fn supervision_order(
         title,
         c.unit.clone(),
         body,
-        date_zh(&assigned),
+        ZH.day_of(&assigned),
     );
     Ok(Document::single(part))
 }
@@ -74,9 +74,9 @@ pub fn supervision_order(
 fn found_sentence(f: &Finding, assigned: &DateTime<FixedOffset>) -> String {
     let c = &f.content;
     let when = match &c.origin {
-        Origin::Alert { at, .. } => time_zh(at),
-        Origin::PublicReport { received, .. } => time_zh(received),
-        Origin::Inspection => date_zh(assigned),
+        Origin::Alert { at, .. } => ZH.moment(at),
+        Origin::PublicReport { received, .. } => ZH.moment(received),
+        Origin::Inspection => ZH.day_of(assigned),
     };
     let place = if c.place.trim().is_empty() {
         String::new()
@@ -106,7 +106,7 @@ fn progress(event: &FindingEvent) -> String {
     };
     match event {
         FindingEvent::Assigned { .. } => "交办".to_owned(),
-        FindingEvent::Moved { to, note, .. } => with(to.label_zh(), note),
+        FindingEvent::Moved { to, note, .. } => with(ZH.finding_status(*to), note),
         FindingEvent::DeadlineChanged { to, reason, .. } => with(
             &format!(
                 "整改时限调整为{}",
@@ -137,7 +137,7 @@ fn order_table(f: &Finding) -> Table {
                     |d| d.format("%Y-%m-%d").to_string(),
                 ),
             ),
-            ("当前状态", f.status.label_zh().to_owned()),
+            ("当前状态", ZH.finding_status(f.status).to_owned()),
         ]
         .into_iter()
         .map(|(k, v)| vec![k.to_owned(), v])
@@ -172,7 +172,7 @@ mod tests {
             .decide(FindingCommand::Assign(new))
             .expect("assign");
         findings
-            .apply(at("2019-12-22T02:00:00Z"), "赵敏", &e)
+            .apply_typed(at("2019-12-22T02:00:00Z"), "赵敏", &e)
             .expect("apply");
         let id = e.id();
         let e = findings
@@ -184,7 +184,7 @@ mod tests {
             })
             .expect("move");
         findings
-            .apply(at("2019-12-22T03:00:00Z"), "赵敏", &e)
+            .apply_typed(at("2019-12-22T03:00:00Z"), "赵敏", &e)
             .expect("apply");
         let plan = crate::domain::plan::default_plan().expect("plan");
         let tz = FixedOffset::east_opt(8 * 3600).expect("offset");

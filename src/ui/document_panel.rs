@@ -2,7 +2,7 @@
 //! change first: 文号, 主送, 抄送, 签发人, 印发机关 and 印发日期. The fields start from the document as
 //! the plan and the journal give it and are kept while the same document is shown; only the fields
 //! the officer changed replace the document's own (a per-unit file keeps each unit's 主送). The
-//! file is written by the app through [`Command::WriteDocument`], never by the page.
+//! file is laid out and written on a worker thread through [`Command::Export`], never by the page.
 
 use egui::RichText;
 
@@ -10,6 +10,7 @@ use crate::report::document::{Document, Format, Head, Overrides};
 
 use super::command::Command;
 use super::i18n::T;
+use super::jobs::ExportFile;
 use super::pages::PageContext;
 
 /// The editable fields, as text.
@@ -123,11 +124,11 @@ impl DocumentPanel {
                 if button.clicked() {
                     let mut document = doc.clone();
                     self.fields.changed(&given).apply(&mut document);
-                    cx.send(Command::WriteDocument {
-                        document: Box::new(document),
+                    cx.send(Command::Export(vec![ExportFile::document(
+                        document,
                         format,
-                        open: self.open_after,
-                    });
+                        self.open_after,
+                    )]));
                 }
             }
             ui.checkbox(&mut self.open_after, tr.t(T::DocOpenAfter));

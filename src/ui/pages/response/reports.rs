@@ -1,8 +1,8 @@
 //! Notices (the warning notice, the notification to each unit, level-change, pause, resume and
 //! lifting notices, from the plan's templates) and reports (daily report, shift handover,
 //! after-action summary, checklist ledger): previewed as text, copied to the clipboard, saved as
-//! text into the workspace's `exports/` folder through [`Command::Export`], and written as 公文
-//! (.docx or PDF, the fields editable first) through [`Command::WriteDocument`].
+//! text into the workspace's exports folder, and written as 公文 (.docx or PDF, the fields
+//! editable first), all through [`Command::Export`].
 
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -10,12 +10,10 @@ use std::time::SystemTime;
 use chrono::{DateTime, Duration, FixedOffset};
 use egui::RichText;
 
-use crate::domain::findings::Findings;
 use crate::domain::plan::Plan;
 use crate::domain::response::{Episode, ResponseState};
 use crate::domain::roster::Roster;
 use crate::ingest::load_forecast;
-use crate::journal::Storage as _;
 use crate::report::daily_air::workspace_air;
 use crate::report::daily_report::{DailyInput, daily_report};
 use crate::report::document::{Document, Format, html, text};
@@ -30,6 +28,7 @@ use crate::report::response_ledger::{ledger_rows, write_csv, xlsx_bytes};
 use crate::ui::command::Command;
 use crate::ui::document_panel::DocumentPanel;
 use crate::ui::i18n::T;
+use crate::ui::jobs::ExportFile;
 use crate::ui::pages::PageContext;
 use crate::workspace::Workspace;
 
@@ -46,7 +45,8 @@ enum Report {
 #[derive(Debug, Clone, PartialEq)]
 struct ReportKey {
     report: Report,
-    journal: Option<u64>,
+    /// The last journal event the session folded (findings and alerts count too).
+    journal: u64,
     generation: u64,
     minute: i64,
     roster: Option<(PathBuf, Option<SystemTime>)>,
@@ -95,7 +95,7 @@ impl RosterCache {
 
 /// The plan in use, else the built-in one (documents need its frame).
 fn plan_of(cx: &PageContext<'_>) -> Result<Plan, String> {
-    cx.desk
+    cx.session
         .plan()
         .cloned()
         .map_or_else(crate::domain::plan::default_plan, Ok)
@@ -133,7 +133,7 @@ impl ReportsView {
     /// action writing it as .docx or PDF (a unit notice alone, or all of its decision's units).
     pub fn notices(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, state: &ResponseState) {
         let tr = cx.tr;
-        let (Some(episode), Some(plan)) = (state.latest(), cx.desk.plan()) else {
+        let (Some(episode), Some(plan)) = (state.latest(), cx.session.plan()) else {
             ui.label(RichText::new(tr.t(T::RespNoNotices)).color(cx.look.weak_text));
             return;
         };
@@ -164,7 +164,7 @@ impl ReportsView {
                     ui.ctx().copy_text(text.clone());
                 }
                 if ui.button(tr.t(T::RespSaveTxt)).clicked() {
-                    cx.send(Command::Export(vec![(
+                    cx.send(Command::Export(vec![ExportFile::bytes(
                         n.document().file_name(Format::Txt),
                         text.clone().into_bytes(),
                     )]));
@@ -172,7 +172,12 @@ impl ReportsView {
                 if ui.button(tr.t(T::RespSaveAllTxt)).clicked() {
                     let all = notices
                         .iter()
-                        .map(|(n, _)| (n.document().file_name(Format::Txt), n.text().into_bytes()))
+                        .map(|(n, _)| {
+                            ExportFile::bytes(
+                                n.document().file_name(Format::Txt),
+                                n.text().into_bytes(),
+                            )
+                        })
                         .collect();
                     cx.send(Command::Export(all));
                 }
@@ -234,7 +239,7 @@ impl ReportsView {
                 if ui.button(tr.t(T::RespLedgerCsv)).clicked() {
                     let mut bytes = Vec::new();
                     if write_csv(&mut bytes, &rows).is_ok() {
-                        cx.send(Command::Export(vec![(
+                        cx.send(Command::Export(vec![ExportFile::bytes(
                             format!("应急响应台账-{stamp}.csv"),
                             bytes,
                         )]));
@@ -242,7 +247,7 @@ impl ReportsView {
                 }
                 if ui.button(tr.t(T::RespLedgerXlsx)).clicked() {
                     match xlsx_bytes(&rows) {
-                        Ok(bytes) => cx.send(Command::Export(vec![(
+                        Ok(bytes) => cx.send(Command::Export(vec![ExportFile::bytes(
                             format!("应急响应台账-{stamp}.xlsx"),
                             bytes,
                         )])),
@@ -272,7 +277,7 @@ impl ReportsView {
                 ui.ctx().copy_text(text.clone());
             }
             if ui.button(tr.t(T::RespSaveTxt)).clicked() {
-                cx.send(Command::Export(vec![(
+                cx.send(Command::Export(vec![ExportFile::bytes(
                     format!("{name}.txt"),
                     text.clone().into_bytes(),
                 )]));
@@ -283,7 +288,7 @@ impl ReportsView {
                     .on_hover_text(tr.t(T::RespSummaryTip))
                     .clicked()
             {
-                cx.send(Command::Export(vec![(
+                cx.send(Command::Export(vec![ExportFile::bytes(
                     format!("{name}.html"),
                     html::write(&document).into_bytes(),
                 )]));
@@ -305,7 +310,7 @@ impl ReportsView {
         let duty = self.roster.duty(cx.workspace, now);
         let key = ReportKey {
             report: self.report,
-            journal: state.anchor().map(|a| a.seq),
+            journal: cx.session.last_seq(),
             generation: cx.data.generation,
             minute: now.timestamp().div_euclid(60),
             roster: self.roster.key.clone(),
@@ -334,20 +339,13 @@ fn daily_document(
     duty: &Duty,
 ) -> Result<Document, String> {
     let plan = plan_of(cx)?;
-    let mut events = match cx.desk.storage() {
-        Some(s) => s.read_since(0).map_err(|e| e.to_string())?,
-        None => Vec::new(),
-    };
-    events.retain(|e| e.recorded_at <= now);
-    let mut findings = Findings::new();
-    for e in &events {
-        findings.apply_journal(e);
-    }
+    let models = cx.session.models();
     let store = cx.store();
-    let air = (!store.keys().is_empty()).then(|| workspace_air(cx.workspace, store, &events, now));
+    let air = (!store.keys().is_empty())
+        .then(|| workspace_air(cx.workspace, store, models.alerts.acknowledgements(), now));
     let input = DailyInput {
         state,
-        findings: &findings,
+        findings: &models.findings,
         plan: &plan,
         area: &plan.info.area,
         from: now - Duration::hours(24),
