@@ -396,6 +396,46 @@ mod tests {
         assert!(matches!(failed[0].why, WhyNot::Other(_)));
     }
 
+    /// A PDF holding a character no font has is not written, and the characters come back typed
+    /// (the app words them through `T::DocMissingGlyphs`), never as empty boxes in the file.
+    #[test]
+    fn a_pdf_with_characters_no_font_has_comes_back_as_missing_glyphs() {
+        use crate::report::document::{Block, Part};
+        let dir = tempfile::tempdir().expect("dir");
+        let document = Document::single(Part {
+            title: "通知".into(),
+            // A plane-15 private-use character: no font has it.
+            body: vec![Block::Paragraph("值班员\u{F0001}".into())],
+            ..Part::default()
+        });
+        let done = Job::Export {
+            dir: dir.path().to_path_buf(),
+            font_dirs: Vec::new(),
+            files: vec![ExportFile::document(document, Format::Pdf, true)],
+        }
+        .run(|_, _| ());
+        let Done::Exported {
+            saved,
+            failed,
+            not_opened,
+            ..
+        } = done
+        else {
+            panic!("not an export");
+        };
+        assert!(saved.is_empty() && not_opened.is_empty());
+        match &failed[..] {
+            [
+                Failed {
+                    why: WhyNot::MissingGlyphs { chars, .. },
+                    ..
+                },
+            ] => assert!(chars.contains('\u{F0001}'), "{chars}"),
+            other => panic!("expected missing glyphs, got {other:?}"),
+        }
+        assert!(!dir.path().join("通知.pdf").exists());
+    }
+
     #[test]
     fn a_hash_comes_back_with_what_waited_for_it() {
         let dir = tempfile::tempdir().expect("dir");
