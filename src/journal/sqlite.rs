@@ -32,7 +32,7 @@ use super::event::{Draft, Event, Head};
 use super::hash::Hash;
 use super::lock::{self, LockOutcome, WorkspaceLock};
 use super::storage::{OpenMode, ReadOnlyReason, Storage};
-use super::verify::{ChainCheck, UnreadableRow, Verification};
+use super::verify::{ChainCheck, UnreadableRow, Verification, check_from_checkpoint};
 
 /// `PRAGMA application_id` of an AirDesk journal: the bytes "ADJL".
 pub const APPLICATION_ID: i32 = 0x4144_4A4C;
@@ -526,19 +526,10 @@ fn wait_for_journal(path: &Path, wait: bool) -> std::io::Result<std::fs::Metadat
     }
 }
 
-/// Verify the chain from the checkpoint kept in `dir` (from the start when there is none). A
-/// break found that way is placed exactly by a walk from the start, unless that walk finds the
-/// chain intact (then the journal is not the one the checkpoint saw).
+/// Verify the chain from the checkpoint kept in `dir` (see [`check_from_checkpoint`]).
 fn check_at_open(conn: &Connection, dir: &Path) -> Result<Verification, JournalError> {
     let checkpoint = Checkpoint::read(dir).unwrap_or(Checkpoint::GENESIS);
-    let found = verify_from(conn, &checkpoint)?;
-    if checkpoint.seq == 0 || matches!(found, Verification::Intact { .. }) {
-        return Ok(found);
-    }
-    Ok(match verify_from(conn, &Checkpoint::GENESIS)? {
-        Verification::Intact { .. } => found,
-        from_start => from_start,
-    })
+    check_from_checkpoint(&checkpoint, |from| verify_from(conn, from))
 }
 
 /// Walk the chain from `checkpoint` to the recorded head.

@@ -1,8 +1,8 @@
 //! The one small interface every journal backend offers: append, read since, verify.
 //!
-//! SQLite ([`SqliteStorage`](super::SqliteStorage)) is the backend today; a city centre whose
-//! county desks share one journal can add a PostgreSQL backend behind the same trait without
-//! touching the pages, the CLI or the folds.
+//! SQLite ([`SqliteStorage`](super::SqliteStorage)) keeps a desk's journal in its workspace;
+//! PostgreSQL ([`PgStorage`](super::PgStorage)) keeps the one journal several desks share. Pages,
+//! the CLI and the folds see only this trait.
 
 use std::fmt;
 
@@ -87,6 +87,18 @@ pub enum ReadOnlyReason {
     /// A `-wal` file beside the journal does not belong to it; it is left untouched (a writer
     /// would merge it in for good) and the journal is read without it.
     ForeignWal,
+    /// A server journal's login may only read: a viewer or projector desk, or a login the
+    /// server grants no INSERT on the journal.
+    Viewer {
+        /// The desk's name, when the server has it registered.
+        desk: Option<String>,
+    },
+    /// A server journal's login is not registered as a desk (`airdesk.desks`), so the server
+    /// would refuse its events.
+    Unregistered {
+        /// The login.
+        login: String,
+    },
 }
 
 impl ReadOnlyReason {
@@ -108,6 +120,15 @@ impl ReadOnlyReason {
             ReadOnlyReason::ForeignWal => {
                 "日志旁的 journal.sqlite-wal 不属于本日志，已原样保留，日志按不含该文件的内容只读打开"
                     .into()
+            }
+            ReadOnlyReason::Viewer { desk: Some(d) } => {
+                format!("本席位（{d}）为只读席位（查看/投屏），不能记录操作")
+            }
+            ReadOnlyReason::Viewer { desk: None } => {
+                "服务器只授予本登录名读取权限，不能记录操作".into()
+            }
+            ReadOnlyReason::Unregistered { login } => {
+                format!("登录名 {login} 未在服务器上登记为席位（airdesk.desks），不能记录操作")
             }
         }
     }
@@ -138,6 +159,16 @@ impl fmt::Display for ReadOnlyReason {
                 f,
                 "journal.sqlite-wal does not belong to this journal; it was left untouched and the \
                  journal is read without it"
+            ),
+            ReadOnlyReason::Viewer { desk: Some(d) } => {
+                write!(f, "desk {d} is a read-only (viewer/projector) desk")
+            }
+            ReadOnlyReason::Viewer { desk: None } => {
+                write!(f, "the server grants this login reading only")
+            }
+            ReadOnlyReason::Unregistered { login } => write!(
+                f,
+                "login {login} is not registered as a desk on the server (airdesk.desks)"
             ),
         }
     }
