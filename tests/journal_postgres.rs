@@ -168,3 +168,380 @@ fn creates_appends_verifies_and_reopens_from_its_checkpoint() {
     assert_eq!(ro.mode(), &OpenMode::ReadOnly(ReadOnlyReason::Requested));
     assert_eq!(ro.read_since(0).expect("read").len(), 5);
 }
+
+/// Eight desks, each its own connection, append at once: one chain, every event once.
+#[test]
+fn many_writers_make_one_chain() {
+    let Some(mut db) = TestDb::new("writers") else {
+        return;
+    };
+    drop(PgStorage::open(&db.url, None).expect("create"));
+    let desks: Vec<(String, ServerUrl)> = (0..8)
+        .map(|i| {
+            let name = format!("desk-{i}");
+            let url = db.login(&format!("d{i}"), "airdesk_desk", Some((&name, "desk", &[])));
+            (name, url)
+        })
+        .collect();
+    let start = Arc::new(Barrier::new(desks.len()));
+    let threads: Vec<_> = desks
+        .into_iter()
+        .map(|(name, url)| {
+            let start = Arc::clone(&start);
+            std::thread::spawn(move || {
+                let mut j = PgStorage::open(&url, None).expect("open");
+                assert_eq!(j.mode(), &OpenMode::ReadWrite);
+                start.wait();
+                (0..25)
+                    .map(|n| append(&mut j, &name, n).seq)
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut seqs: Vec<u64> = threads
+        .into_iter()
+        .flat_map(|t| t.join().expect("desk thread"))
+        .collect();
+    seqs.sort_unstable();
+    assert_eq!(seqs, (1..=200).collect::<Vec<_>>(), "no gap, no duplicate");
+    let j = PgStorage::open_read_only(&db.url, None).expect("read");
+    assert!(matches!(
+        j.verify().expect("verify"),
+        Verification::Intact { events: 200, .. }
+    ));
+    let events = j.read_since(0).expect("read");
+    for desk in 0..8 {
+        let mine: Vec<u64> = events
+            .iter()
+            .filter(|e| e.desk == format!("desk-{desk}"))
+            .map(|e| {
+                e.decode::<serde_json::Value>().expect("payload")["n"]
+                    .as_u64()
+                    .expect("n")
+            })
+            .collect();
+        assert_eq!(
+            mine,
+            (0..25).collect::<Vec<_>>(),
+            "desk-{desk}'s events, once, in order"
+        );
+    }
+    assert!(
+        events
+            .windows(2)
+            .all(|w| w[0].recorded_at <= w[1].recorded_at),
+        "times never go back"
+    );
+}
+
+/// A desk whose view is stale appends after the events it has not seen, and a skewed clock is
+/// raised to the head's time.
+#[test]
+fn a_stale_desk_appends_after_the_head_and_is_clamped_to_its_time() {
+    let Some(db) = TestDb::new("stale") else {
+        return;
+    };
+    let mut a = PgStorage::open(&db.url, None).expect("a");
+    let mut b = PgStorage::open(&db.url, None).expect("b");
+    append(&mut a, "desk-a", 1);
+    let late = Author::new("李明", "desk-b").expect("author");
+    let e = b
+        .append(&late.draft(at(10, 0), "test.noted", &2).expect("draft"))
+        .expect("b appends");
+    assert_eq!(e.seq, 2);
+    let early = a
+        .append(&late.draft(at(8, 0), "test.noted", &3).expect("draft"))
+        .expect("a appends");
+    assert_eq!(early.seq, 3, "after b's event it had not read");
+    assert_eq!(early.local_time(), at(10, 0), "clamped to the head's time");
+    assert!(matches!(
+        a.verify().expect("verify"),
+        Verification::Intact { events: 3, .. }
+    ));
+}
+
+/// UPDATE, DELETE and TRUNCATE are refused to every role (privileges) and to the owner
+/// (triggers); a viewer cannot insert; nobody can move the head off the chain.
+#[test]
+fn the_server_keeps_the_journal_append_only() {
+    let Some(mut db) = TestDb::new("appendonly") else {
+        return;
+    };
+    let mut owner = PgStorage::open(&db.url, None).expect("create");
+    append(&mut owner, "desk-1", 1);
+    owner.put_evidence("photo.jpg", b"abc").expect("evidence");
+    let desk = db.login("desk", "airdesk_desk", Some(("值班台", "desk", &[])));
+    let viewer = db.login("viewer", "airdesk_viewer", Some(("投影", "viewer", &[])));
+    for url in [&db.url, &desk, &viewer] {
+        let mut c = connect(url);
+        for sql in [
+            "UPDATE airdesk.events SET payload = '{}' WHERE seq = 1",
+            "DELETE FROM airdesk.events WHERE seq = 1",
+            "TRUNCATE airdesk.events",
+            "DELETE FROM airdesk.head",
+            "UPDATE airdesk.head SET seq = 0, hash = repeat('0', 64)",
+            "DELETE FROM airdesk.evidence",
+        ] {
+            let refused = c.batch_execute(sql).expect_err(sql);
+            let code = refused.code().expect("a server error").clone();
+            assert!(
+                code == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE
+                    || code == postgres::error::SqlState::INTEGRITY_CONSTRAINT_VIOLATION,
+                "{} {sql}: {refused}",
+                url.user()
+            );
+        }
+    }
+    let mut c = connect(&viewer);
+    let refused = c
+        .batch_execute(
+            "INSERT INTO airdesk.events SELECT seq + 1, recorded_at_us, utc_offset_s, operator, \
+             '投影', kind, payload, hash, hash FROM airdesk.events WHERE seq = 1",
+        )
+        .expect_err("viewer insert");
+    assert_eq!(
+        refused.code(),
+        Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE)
+    );
+    let v = PgStorage::open(&viewer, None).expect("viewer opens");
+    assert_eq!(
+        v.mode(),
+        &OpenMode::ReadOnly(ReadOnlyReason::Viewer {
+            desk: Some("投影".into())
+        })
+    );
+    assert_eq!(v.read_since(0).expect("viewer reads").len(), 1);
+    assert!(matches!(
+        owner.verify().expect("verify"),
+        Verification::Intact { events: 1, .. }
+    ));
+}
+
+/// The owner (or a superuser) who switches the triggers off to edit an event is caught by
+/// `verify` and by every desk's next open; that desk then refuses to write.
+#[test]
+fn an_edit_with_the_triggers_disabled_is_caught() {
+    let Some(db) = TestDb::new("tamper") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let mut j = PgStorage::open(&db.url, Some(dir.path())).expect("open");
+    for n in 1..=4 {
+        append(&mut j, "desk-1", n);
+    }
+    connect(&db.url)
+        .batch_execute(
+            "ALTER TABLE airdesk.events DISABLE TRIGGER USER; \
+             UPDATE airdesk.events SET payload = '{\"n\":99}' WHERE seq = 2; \
+             ALTER TABLE airdesk.events ENABLE TRIGGER USER;",
+        )
+        .expect("tamper");
+    let Verification::Broken(b) = j.verify().expect("verify") else {
+        panic!("edit not caught")
+    };
+    assert_eq!(b.seq, 2);
+    assert!(matches!(b.fault, Fault::ContentChanged { .. }));
+    // An edit of the event this desk's checkpoint holds is caught on the next open, and the
+    // break is placed by a walk from the start.
+    connect(&db.url)
+        .batch_execute(
+            "ALTER TABLE airdesk.events DISABLE TRIGGER USER; \
+             UPDATE airdesk.events SET operator = '王五' WHERE seq = 4; \
+             ALTER TABLE airdesk.events ENABLE TRIGGER USER;",
+        )
+        .expect("tamper");
+    let reopened = PgStorage::open(&db.url, Some(dir.path())).expect("reopen");
+    match reopened.mode() {
+        OpenMode::ReadOnly(ReadOnlyReason::Broken(b)) => assert_eq!(b.seq, 2),
+        other => panic!("{other:?}"),
+    }
+    let fresh = TestDb::new("tamper2").expect("db");
+    let mut open_before = PgStorage::open(&fresh.url, None).expect("open");
+    append(&mut open_before, "desk-1", 1);
+    let mut other = PgStorage::open(&fresh.url, None).expect("other");
+    append(&mut other, "desk-1", 2);
+    connect(&fresh.url)
+        .batch_execute(
+            "ALTER TABLE airdesk.events DISABLE TRIGGER USER; \
+             UPDATE airdesk.events SET payload = '{\"n\":7}' WHERE seq = 2; \
+             ALTER TABLE airdesk.events ENABLE TRIGGER USER;",
+        )
+        .expect("tamper");
+    let author = Author::new("张伟", "desk-1").expect("author");
+    let refused = open_before.append(&author.draft(at(9, 0), "test.noted", &3).expect("draft"));
+    assert!(
+        matches!(
+            refused,
+            Err(JournalError::ReadOnly(ReadOnlyReason::Broken(_)))
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(
+        open_before.read_since(0).expect("read").len(),
+        2,
+        "nothing added"
+    );
+}
+
+/// Desk names and roles are the server's: a unit desk records only for its own units, no
+/// login records under another desk's name, an unregistered login opens read-only.
+#[test]
+fn the_server_enforces_desk_names_and_unit_roles() {
+    let Some(mut db) = TestDb::new("roles") else {
+        return;
+    };
+    drop(PgStorage::open(&db.url, None).expect("create"));
+    let unit = db.login("unit", "airdesk_desk", Some(("住建局", "unit", &["zjj"])));
+    let stranger = db.login("stranger", "airdesk_desk", None);
+    let mut j = PgStorage::open(&unit, None).expect("unit opens");
+    assert_eq!(j.mode(), &OpenMode::ReadWrite);
+    let entry = j.desk().expect("registered").clone();
+    assert_eq!(
+        (entry.name.as_str(), entry.units.as_slice()),
+        ("住建局", &["zjj".to_owned()][..])
+    );
+    let author = Author::new("刘洋", "住建局").expect("author");
+    let report = |unit: &str| {
+        author
+            .draft(
+                at(9, 0),
+                "checklist.implemented",
+                &json!({"episode": 1, "item": {"measure": "Y-DUST-1", "unit": unit}, "text": "已落实"}),
+            )
+            .expect("draft")
+    };
+    assert_eq!(j.append(&report("zjj")).expect("own unit").seq, 1);
+    for refused in [
+        j.append(&report("hbj")),
+        j.append(
+            &author
+                .draft(at(9, 0), "warning.issued", &json!({"level": "red"}))
+                .expect("d"),
+        ),
+        j.append(
+            &Author::new("刘洋", "值班台")
+                .expect("author")
+                .draft(at(9, 0), "checklist.implemented", &json!({"unit": "zjj"}))
+                .expect("draft"),
+        ),
+    ] {
+        assert!(
+            matches!(refused, Err(JournalError::Refused(_))),
+            "{refused:?}"
+        );
+    }
+    assert_eq!(
+        j.read_since(0).expect("read").len(),
+        1,
+        "only the own unit's report"
+    );
+    let s = PgStorage::open(&stranger, None).expect("stranger opens");
+    assert!(matches!(
+        s.mode(),
+        OpenMode::ReadOnly(ReadOnlyReason::Unregistered { .. })
+    ));
+}
+
+/// The listener hands over other desks' events within a second, says at once when its
+/// connection is cut, and catches up when the server answers again.
+#[test]
+fn the_listener_hears_appends_and_losing_the_server() {
+    let Some(db) = TestDb::new("listen") else {
+        return;
+    };
+    let mut j = PgStorage::open(&db.url, None).expect("open");
+    append(&mut j, "desk-1", 1);
+    let (tx, rx) = mpsc::channel();
+    let listener = Listener::spawn(db.url.clone(), 1, move |heard| {
+        let _ = tx.send((Instant::now(), heard));
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let sent = Instant::now();
+    append(&mut j, "desk-1", 2);
+    let (when, heard) = rx.recv_timeout(Duration::from_secs(5)).expect("heard");
+    let Heard::Events(events) = heard else {
+        panic!("{heard:?}")
+    };
+    assert_eq!(events.iter().map(|e| e.seq).collect::<Vec<_>>(), [2]);
+    assert!(when.duration_since(sent) < Duration::from_secs(1));
+    // Cut every connection to the journal from the server's side (the desk's own reconnects).
+    connect(&db.url)
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = $1 AND pid <> pg_backend_pid()",
+            &[&db.name],
+        )
+        .expect("terminate");
+    let mut said = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline && !said.contains(&Heard::Reachable) {
+        if let Ok((_, heard)) = rx.recv_timeout(Duration::from_millis(200)) {
+            said.push(heard);
+        }
+    }
+    assert!(
+        matches!(said.first(), Some(Heard::Unreachable(_))),
+        "{said:?}"
+    );
+    assert!(said.contains(&Heard::Reachable), "{said:?}");
+    append(&mut j, "desk-1", 3);
+    let (_, heard) = rx
+        .recv_timeout(Duration::from_secs(5))
+        .expect("heard after");
+    assert!(
+        matches!(&heard, Heard::Events(e) if e[0].seq == 3),
+        "{heard:?}"
+    );
+    drop(listener);
+}
+
+/// Evidence files are kept by hash on the server: the same content once, checked on insert.
+#[test]
+fn evidence_lives_on_the_server_by_hash() {
+    let Some(mut db) = TestDb::new("evidence") else {
+        return;
+    };
+    let mut j = PgStorage::open(&db.url, None).expect("open");
+    let sha = j.put_evidence("现场照片.jpg", b"abc").expect("put");
+    assert_eq!(
+        sha,
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    assert_eq!(
+        j.put_evidence("again.jpg", b"abc").expect("same content"),
+        sha
+    );
+    let viewer = db.login("viewer", "airdesk_viewer", Some(("投影", "viewer", &[])));
+    let v = PgStorage::open(&viewer, None).expect("viewer");
+    let (name, content) = v.evidence(&sha).expect("read").expect("there");
+    assert_eq!(
+        (name.as_str(), content.as_slice()),
+        ("现场照片.jpg", &b"abc"[..])
+    );
+    assert_eq!(v.evidence(&"0".repeat(64)).expect("read"), None);
+    let forged = connect(&db.url).execute(
+        "INSERT INTO airdesk.evidence (sha256, name, content) VALUES ($1, 'x', 'abd')",
+        &[&"1".repeat(64)],
+    );
+    assert!(
+        forged.is_err(),
+        "a content that does not hash to its key is refused"
+    );
+}
+
+/// A newer schema is refused with a message; a wrong password never appears in an error.
+#[test]
+fn newer_schemas_and_wrong_passwords_are_said_plainly() {
+    let Some(db) = TestDb::new("schema") else {
+        return;
+    };
+    drop(PgStorage::open(&db.url, None).expect("create"));
+    let wrong = db.url.as_user(db.url.user(), "Wr0ng-Secret");
+    let e = PgStorage::open(&wrong, None).expect_err("wrong password");
+    assert!(!format!("{e} {e:?}").contains("Wr0ng-Secret"), "{e}");
+    connect(&db.url)
+        .batch_execute("INSERT INTO airdesk.schema_version (version, description) VALUES (9, 'x')")
+        .expect("newer");
+    let e = PgStorage::open(&db.url, None).expect_err("too new");
+    assert!(e.to_string().contains("newer AirDesk"), "{e}");
+}

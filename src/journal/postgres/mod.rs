@@ -246,6 +246,24 @@ impl PgStorage {
         Ok(guard)
     }
 
+    /// Run `work` on the connection; when the connection turns out to have been lost since its
+    /// last use (the server restarted, an administrator ended it), connect again and run it once
+    /// more. Only for reads, which change nothing if they fail that way.
+    fn with_client<T>(
+        &self,
+        context: &'static str,
+        mut work: impl FnMut(&mut Client) -> Result<T, postgres::Error>,
+    ) -> Result<T, JournalError> {
+        let mut guard = self.client()?;
+        match work(&mut guard) {
+            Err(e) if e.as_db_error().is_none() && guard.is_closed() => {
+                *guard = connect(&self.server)?;
+                work(&mut guard).map_err(sql_error(&self.server, context))
+            }
+            other => other.map_err(sql_error(&self.server, context)),
+        }
+    }
+
     /// Keep the verified head as the checkpoint the next open verifies from. Best effort.
     fn keep_checkpoint(&self) {
         let Some(path) = &self.checkpoint_file else {
@@ -265,6 +283,14 @@ impl PgStorage {
         let sql = sql_error(&server, "saving an event");
         let verified = self.verified;
         let mut guard = self.client()?;
+        // A ping first: a connection lost since its last use is replaced before the append
+        // starts, instead of failing it.
+        if let Err(e) = guard.batch_execute("SELECT 1") {
+            if e.as_db_error().is_some() || !guard.is_closed() {
+                return Err(sql(e));
+            }
+            *guard = connect(&server)?;
+        }
         let mut tx = guard.transaction().map_err(&sql)?;
         let row = tx
             .query_one(
@@ -390,14 +416,9 @@ impl Storage for PgStorage {
         let Ok(after) = i64::try_from(after) else {
             return Ok(Vec::new());
         };
-        let sql = sql_error(&self.server, "reading events");
-        let mut client = self.client()?;
-        let rows = client
-            .query(
-                &format!("SELECT {EVENT_COLUMNS} FROM airdesk.events WHERE seq > $1 ORDER BY seq"),
-                &[&after],
-            )
-            .map_err(&sql)?;
+        let query =
+            format!("SELECT {EVENT_COLUMNS} FROM airdesk.events WHERE seq > $1 ORDER BY seq");
+        let rows = self.with_client("reading events", |c| c.query(&query, &[&after]))?;
         rows.iter()
             .map(|row| {
                 decode_row(row).map_err(|bad| {
