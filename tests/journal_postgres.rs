@@ -545,3 +545,191 @@ fn newer_schemas_and_wrong_passwords_are_said_plainly() {
     let e = PgStorage::open(&db.url, None).expect_err("too new");
     assert!(e.to_string().contains("newer AirDesk"), "{e}");
 }
+
+/// `airdesk journal copy` folder → server → folder, and `verify`/`export` on a URL: the same
+/// events and hashes everywhere; the password never printed.
+#[test]
+fn journal_copy_verify_and_export_take_a_url() {
+    let Some(db) = TestDb::new("copy") else {
+        return;
+    };
+    let src = tempfile::tempdir().expect("dir");
+    {
+        let mut j = airdesk::journal::SqliteStorage::open(src.path()).expect("sqlite");
+        let a = Author::new("王芳", "desk-2").expect("author");
+        // Times out of order, as journals written before the clamp may have them: copied as is.
+        for (i, h) in [9, 8, 10].into_iter().enumerate() {
+            let d = a.draft(at(h, 0), "test.noted", &i).expect("draft");
+            j.append(&d).expect("append");
+        }
+    }
+    let url = std::env::var(ENV)
+        .expect("url")
+        .replace("/postgres", &format!("/{}", db.name));
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_airdesk"))
+            .args(args)
+            .output()
+            .expect("run airdesk");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !text.contains("airdesk_test:airdesk_test"),
+            "password shown: {text}"
+        );
+        (out.status.code(), text)
+    };
+    let src_dir = src.path().to_str().expect("utf-8");
+    let (code, text) = run(&["journal", "copy", src_dir, &url]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains(&format!(
+            "postgres://airdesk_test@127.0.0.1:5432/{}",
+            db.name
+        )),
+        "{text}"
+    );
+    let (code, text) = run(&["journal", "verify", &url]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("intact, 3 events"), "{text}");
+    let back = tempfile::tempdir().expect("dir");
+    let back_dir = back.path().join("ws");
+    let (code, text) = run(&["journal", "copy", &url, back_dir.to_str().expect("utf-8")]);
+    assert_eq!(code, Some(0), "{text}");
+    let export = |j: &str| run(&["journal", "export", "--json", j]).1;
+    assert_eq!(export(src_dir), export(&url));
+    assert_eq!(export(&url), export(back_dir.to_str().expect("utf-8")));
+    let (code, text) = run(&["journal", "copy", src_dir, &url]);
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("already holds 3 events"), "{text}");
+}
+
+/// The environment variable that turns this binary into the crash test's writer: `DB RUN`.
+const CRASH_CHILD: &str = "AIRDESK_PG_CRASH_CHILD";
+
+/// The writer the crash test kills: appends batches of three events (one transaction each)
+/// until killed, printing `saved SEQ RUN I` after each batch returns.
+#[test]
+fn pg_crash_child() {
+    let Ok(spec) = std::env::var(CRASH_CHILD) else {
+        return;
+    };
+    let (db, run) = spec.split_once(' ').expect("spec");
+    let url = server().expect("server").with_database(db);
+    let mut j = PgStorage::open(&url, None).expect("open");
+    let author = Author::new("torture", "crash-desk").expect("author");
+    let mut out = std::io::stdout().lock();
+    for i in 0.. {
+        let drafts: Vec<_> = (0..3)
+            .map(|part| {
+                let payload = json!({"run": run, "i": i, "part": part, "pad": "x".repeat(i % 200)});
+                author
+                    .draft(chrono::Utc::now().fixed_offset(), "torture.step", &payload)
+                    .expect("draft")
+            })
+            .collect();
+        let stored = j.append_all(&drafts).expect("append");
+        writeln!(out, "saved {} {run} {i}", stored[2].seq).expect("report");
+        out.flush().expect("flush");
+    }
+}
+
+/// SIGKILL a desk in the middle of its appends, again and again: every batch it reported saved
+/// is there whole, no batch is there in part, the chain verifies, the next desk appends at once.
+#[cfg(unix)]
+#[test]
+fn a_desk_killed_mid_append_leaves_nothing_partial() {
+    use proptest::prelude::RngExt;
+    let Some(db) = TestDb::new("crash") else {
+        return;
+    };
+    drop(PgStorage::open(&db.url, None).expect("create"));
+    let mut rng = proptest::test_runner::TestRng::from_seed(
+        proptest::test_runner::RngAlgorithm::ChaCha,
+        &[0x50; 32],
+    );
+    let mut reported = Vec::new();
+    for run in 0..20u64 {
+        let mut child = std::process::Command::new(std::env::current_exe().expect("exe"))
+            .args([
+                "--exact",
+                "pg_crash_child",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(CRASH_CHILD, format!("{} {run}", db.name))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, lines) = mpsc::channel::<String>();
+        let reader = std::thread::spawn(move || {
+            let mut stdout = BufReader::new(stdout);
+            let mut line = String::new();
+            while stdout.read_line(&mut line).unwrap_or(0) > 0 && line.ends_with('\n') {
+                if tx.send(std::mem::take(&mut line)).is_err() {
+                    break;
+                }
+            }
+        });
+        // Wait for the first saved batch, then kill 0–40 ms later: mostly inside an append.
+        let first = loop {
+            let line = lines
+                .recv_timeout(Duration::from_secs(60))
+                .expect("the writer saves");
+            if line.contains("saved ") {
+                break line;
+            }
+        };
+        std::thread::sleep(Duration::from_millis(rng.random_range(0..40)));
+        child.kill().expect("kill");
+        child.wait().expect("wait");
+        reader.join().expect("reader");
+        let saved = std::iter::once(first).chain(lines.try_iter().filter(|l| l.contains("saved ")));
+        for line in saved {
+            let mut f = line[line.find("saved ").expect("saved") + 6..].split_whitespace();
+            let seq: u64 = f.next().expect("seq").parse().expect("seq");
+            let i: u64 = f.nth(1).expect("i").parse().expect("i");
+            reported.push((seq, run, i));
+        }
+    }
+    let j = PgStorage::open_read_only(&db.url, None).expect("open after the kills");
+    assert!(matches!(
+        j.verify().expect("verify"),
+        Verification::Intact { .. }
+    ));
+    let events = j.read_since(0).expect("read");
+    let mut batches = std::collections::BTreeMap::<(String, u64), Vec<u64>>::new();
+    for e in &events {
+        let p: serde_json::Value = e.decode().expect("payload");
+        let key = (
+            p["run"].as_str().expect("run").to_owned(),
+            p["i"].as_u64().expect("i"),
+        );
+        batches.entry(key).or_default().push(e.seq);
+    }
+    for ((run, i), seqs) in &batches {
+        assert_eq!(seqs.len(), 3, "run {run} batch {i} is partial: {seqs:?}");
+        assert_eq!(
+            seqs[2],
+            seqs[0] + 2,
+            "run {run} batch {i} is not consecutive"
+        );
+    }
+    for (seq, run, i) in &reported {
+        let seqs = batches
+            .get(&(run.to_string(), *i))
+            .unwrap_or_else(|| panic!("run {run} batch {i} was reported saved but is gone"));
+        assert_eq!(seqs[2], *seq);
+    }
+    assert!(batches.len() >= reported.len());
+    // The head lock died with the killed desk: the next append goes through at once.
+    let mut next = PgStorage::open(&db.url, None).expect("open");
+    let started = Instant::now();
+    append(&mut next, "desk-1", 1);
+    assert!(started.elapsed() < Duration::from_secs(5));
+}

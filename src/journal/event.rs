@@ -145,6 +145,27 @@ impl Head {
         Event::seal(&draft, self.seq + 1, self.hash)
     }
 
+    /// Check that `event`, sealed elsewhere, comes right after this head (next number, linked,
+    /// hashing to its own hash): what a backend asks before importing it.
+    pub fn check_follows(&self, event: &Event) -> Result<(), JournalError> {
+        let bad = |what: &str| {
+            Err(JournalError::Corrupt(format!(
+                "event #{} cannot be copied after #{}: {what}",
+                event.seq, self.seq
+            )))
+        };
+        if event.seq != self.seq + 1 {
+            return bad("its number does not follow");
+        }
+        if event.prev_hash != self.hash {
+            return bad("it does not link to the event before");
+        }
+        if event.computed_hash() != event.hash {
+            return bad("its content does not match its hash");
+        }
+        Ok(())
+    }
+
     /// The head after `event` was appended.
     pub fn after(event: &Event) -> Head {
         Head {

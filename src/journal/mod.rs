@@ -41,10 +41,12 @@
 //! Projector mode and the CLI use [`SqliteStorage::open_read_only`], which never writes.
 
 mod checkpoint;
+mod copy;
 mod error;
 mod event;
 mod fold;
 mod hash;
+mod location;
 mod lock;
 pub mod postgres;
 mod sqlite;
@@ -52,10 +54,12 @@ mod storage;
 mod verify;
 
 pub use checkpoint::{CHECKPOINT_FILE, Checkpoint};
+pub use copy::{Copied, CopyError, copy};
 pub use error::JournalError;
 pub use event::{Author, Draft, Event, HASH_TAG, Head, MAX_KIND_CHARS, MAX_NAME_CHARS};
 pub use fold::Replay;
 pub use hash::{BadHash, Hash};
+pub use location::{AnyStorage, Location};
 pub use postgres::{DeskEntry, DeskRole, PgStorage, ServerUrl};
 pub use sqlite::{APPLICATION_ID, FORMAT_VERSION, SqliteStorage};
 pub use storage::{OpenMode, ReadOnlyReason, Storage};

@@ -336,38 +336,34 @@ impl Storage for SqliteStorage {
         let mut events = Vec::with_capacity(drafts.len());
         for draft in drafts {
             let event = head.seal_next(draft)?;
-            let seq = i64::try_from(event.seq)
-                .map_err(|_| JournalError::Corrupt("sequence numbers exhausted".into()))?;
-            tx.execute(
-                &format!(
-                    "INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                ),
-                rusqlite::params![
-                    seq,
-                    event.recorded_at.timestamp_micros(),
-                    event.utc_offset.local_minus_utc(),
-                    event.operator,
-                    event.desk,
-                    event.kind,
-                    event.payload,
-                    event.prev_hash.to_string(),
-                    event.hash.to_string(),
-                ],
-            )
-            .map_err(db("saving an event"))?;
+            insert(&tx, &event)?;
             head = Head::after(&event);
             events.push(event);
         }
-        let seq = i64::try_from(head.seq)
-            .map_err(|_| JournalError::Corrupt("sequence numbers exhausted".into()))?;
-        tx.execute(
-            "UPDATE head SET seq = ?1, hash = ?2 WHERE id = 1",
-            rusqlite::params![seq, head.hash.to_string()],
-        )
-        .map_err(db("saving an event"))?;
+        set_head(&tx, &head)?;
         tx.commit().map_err(db("saving an event"))?;
         self.keep_checkpoint();
         Ok(events)
+    }
+
+    fn import(&mut self, events: &[Event]) -> Result<(), JournalError> {
+        if let OpenMode::ReadOnly(reason) = &self.mode {
+            return Err(JournalError::ReadOnly(reason.clone()));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db("starting to copy events"))?;
+        let mut head = Self::head(&tx)?;
+        for event in events {
+            head.check_follows(event)?;
+            insert(&tx, event)?;
+            head = Head::after(event);
+        }
+        set_head(&tx, &head)?;
+        tx.commit().map_err(db("copying events"))?;
+        self.keep_checkpoint();
+        Ok(())
     }
 
     fn read_since(&self, after: u64) -> Result<Vec<Event>, JournalError> {
@@ -553,6 +549,42 @@ fn verify_from(conn: &Connection, checkpoint: &Checkpoint) -> Result<Verificatio
         }
     }
     Ok(check.finish(head.seq, head.hash))
+}
+
+/// Insert one sealed event (inside the caller's transaction).
+fn insert(conn: &Connection, event: &Event) -> Result<(), JournalError> {
+    let seq = i64::try_from(event.seq)
+        .map_err(|_| JournalError::Corrupt("sequence numbers exhausted".into()))?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    ))
+    .and_then(|mut stmt| {
+        stmt.execute(rusqlite::params![
+            seq,
+            event.recorded_at.timestamp_micros(),
+            event.utc_offset.local_minus_utc(),
+            event.operator,
+            event.desk,
+            event.kind,
+            event.payload,
+            event.prev_hash.to_string(),
+            event.hash.to_string(),
+        ])
+    })
+    .map_err(db("saving an event"))?;
+    Ok(())
+}
+
+/// Record `head` as the journal's head (inside the caller's transaction).
+fn set_head(conn: &Connection, head: &Head) -> Result<(), JournalError> {
+    let seq = i64::try_from(head.seq)
+        .map_err(|_| JournalError::Corrupt("sequence numbers exhausted".into()))?;
+    conn.execute(
+        "UPDATE head SET seq = ?1, hash = ?2 WHERE id = 1",
+        rusqlite::params![seq, head.hash.to_string()],
+    )
+    .map_err(db("saving an event"))?;
+    Ok(())
 }
 
 /// Errors that mean the folder or file cannot be written (SQLite's words for it).

@@ -33,6 +33,12 @@ pub trait Storage {
             .ok_or_else(|| JournalError::Corrupt("an append stored nothing".into()))
     }
 
+    /// Store events sealed elsewhere exactly as they are, after the head, in one transaction:
+    /// moving a journal to another backend (`airdesk journal copy`). Each must follow the head
+    /// (next sequence number, linked to its hash) and hash to its own hash, else nothing is
+    /// stored.
+    fn import(&mut self, events: &[Event]) -> Result<(), JournalError>;
+
     /// Every event with a sequence number greater than `after`, in order (`0` reads them all).
     fn read_since(&self, after: u64) -> Result<Vec<Event>, JournalError>;
 

@@ -277,8 +277,13 @@ impl PgStorage {
         }
     }
 
-    /// The append transaction; `Err` leaves nothing behind (the transaction is rolled back).
-    fn append_in(&mut self, drafts: &[Draft]) -> Result<Vec<Event>, JournalError> {
+    /// The append transaction: lock the head, check what other desks appended since this desk
+    /// last verified, let `build` seal the events that follow the head, insert them, move the
+    /// head, notify, commit. `Err` leaves nothing behind (the transaction is rolled back).
+    fn store(
+        &mut self,
+        build: impl FnOnce(Head) -> Result<Vec<Event>, JournalError>,
+    ) -> Result<Vec<Event>, JournalError> {
         let server = self.server.clone();
         let sql = sql_error(&server, "saving an event");
         let verified = self.verified;
@@ -302,10 +307,10 @@ impl PgStorage {
         if locked != verified {
             // Other desks appended since this desk last checked: check their events first.
             let mut check = ChainCheck::resume(&verified);
-            let broken = walk(&mut tx, &server, &mut check)?;
-            let found = broken
-                .map(Verification::Broken)
-                .unwrap_or_else(|| check.finish(locked.seq, locked.hash));
+            let found = match walk(&mut tx, &server, &mut check)? {
+                Some(broken) => Verification::Broken(broken),
+                None => check.finish(locked.seq, locked.hash),
+            };
             if let Verification::Broken(b) = found {
                 drop(tx);
                 drop(guard);
@@ -320,20 +325,22 @@ impl PgStorage {
             )
             .map_err(&sql)?
             .map(|r| r.get(0));
-        let mut head = Head {
+        let events = build(Head {
             seq: locked.seq,
             hash: locked.hash,
             recorded_at_us,
+        })?;
+        let Some(last) = events.last() else {
+            return Ok(events);
         };
+        let head = Head::after(last);
         let insert = tx
             .prepare(&format!(
                 "INSERT INTO airdesk.events ({EVENT_COLUMNS}) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
             ))
             .map_err(&sql)?;
-        let mut events = Vec::with_capacity(drafts.len());
-        for draft in drafts {
-            let event = head.seal_next(draft)?;
+        for event in &events {
             tx.execute(
                 &insert,
                 &[
@@ -349,8 +356,6 @@ impl PgStorage {
                 ],
             )
             .map_err(&sql)?;
-            head = Head::after(&event);
-            events.push(event);
         }
         let seq = to_i64(head.seq)?;
         tx.execute(
@@ -373,6 +378,7 @@ impl PgStorage {
             seq: head.seq,
             hash: head.hash,
         };
+        self.keep_checkpoint();
         Ok(events)
     }
 
@@ -407,9 +413,30 @@ impl Storage for PgStorage {
         if let OpenMode::ReadOnly(reason) = &self.mode {
             return Err(JournalError::ReadOnly(reason.clone()));
         }
-        let events = self.append_in(drafts)?;
-        self.keep_checkpoint();
-        Ok(events)
+        self.store(|mut head| {
+            drafts
+                .iter()
+                .map(|draft| {
+                    let event = head.seal_next(draft)?;
+                    head = Head::after(&event);
+                    Ok(event)
+                })
+                .collect()
+        })
+    }
+
+    fn import(&mut self, events: &[Event]) -> Result<(), JournalError> {
+        if let OpenMode::ReadOnly(reason) = &self.mode {
+            return Err(JournalError::ReadOnly(reason.clone()));
+        }
+        self.store(|mut head| {
+            for event in events {
+                head.check_follows(event)?;
+                head = Head::after(event);
+            }
+            Ok(events.to_vec())
+        })?;
+        Ok(())
     }
 
     fn read_since(&self, after: u64) -> Result<Vec<Event>, JournalError> {
