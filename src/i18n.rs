@@ -79,6 +79,7 @@ table! {
     PageResponse => "应急响应", "Response";
     PageTargets => "目标核算", "Targets";
     PageSupervision => "督办", "Supervision";
+    PageMap => "区域地图", "Map";
     PageSettings => "设置", "Settings";
 
     // Situation page
@@ -248,8 +249,20 @@ table! {
     ShortcutSlides => "投屏时翻页", "Step pages in projector mode";
     ShortcutZoom => "放大/缩小/还原", "Zoom in/out/reset";
     ShortcutFocus => "在控件间移动焦点", "Move focus between controls";
+    ShortcutAbout => "关于：版本、数据文件夹、许可证", "About: version, data folder, licences";
     About => "关于", "About";
-    AboutText => "AirDesk {0} — 离线运行，数据只在本机。字体：Noto Sans CJK SC 子集（SIL OFL 1.1）。", "AirDesk {0} — runs offline; data stays on this computer. Font: Noto Sans CJK SC subset (SIL OFL 1.1).";
+    AboutOpen => "关于 AirDesk… (F1)", "About AirDesk… (F1)";
+    AboutTitle => "关于 AirDesk 重污染天气应急值守台", "About AirDesk";
+    AboutOffline => "离线运行，数据只在本机。", "Runs offline; data stays on this computer.";
+    AboutVersion => "版本 {0}（提交 {1}）", "Version {0} (commit {1})";
+    AboutDataFolder => "程序数据文件夹", "App data folder";
+    AboutModeInstalled => "本机用户的文件夹", "this user's folders on this computer";
+    AboutModePortable => "便携模式：程序旁的文件夹，不写入用户目录", "portable: the folder beside the program; nothing is written to the user's folders";
+    AboutModeOneFolder => "由环境变量 AIRDESK_CONFIG_DIR 指定", "set by the AIRDESK_CONFIG_DIR environment variable";
+    AboutNoFolder => "（无：系统没有用户文件夹，不保存程序状态）", "(none: the system has no user folder; the app state is not kept)";
+    AboutFont => "界面字体：AirDesk Sans，Noto Sans CJK SC 的子集，按 SIL 开放字体许可证 1.1 随附。", "Interface font: AirDesk Sans, a subset of Noto Sans CJK SC, included under the SIL Open Font License 1.1.";
+    AboutFontLicence => "字体许可证全文", "Font licence (full text)";
+    Close => "关闭 (Esc)", "Close (Esc)";
     // Weather page
     WxTarget => "对象", "Area or station";
     WxAreaItem => "区域：{0}", "Area: {0}";
@@ -419,6 +432,72 @@ table! {
     TgForecastBasis => "按预报 AQI 上限折算的 PM2.5 日均值上限（µg/m³）：{0}", "PM2.5 daily means at most, from the forecast's upper AQI (µg/m³): {0}";
     TgForecastNone => "AQI 预报文件中没有截至日之后的预报", "The AQI forecast file has no days after the as-of date";
     TgForecastProblem => "AQI 预报文件 {0}：{1}", "AQI forecast file {0}: {1}";
+    // Map page
+    MpNoData => "没有带坐标且有污染物数据的站点：在“数据”页加载站点列表（站点列表/NewSiteList.csv）与监测数据。", "No station with coordinates and pollutant data: load the station list (NewSiteList.csv) and the monitoring data on the Data page.";
+    MpPlay => "▶ 逐时回放", "▶ Replay hour by hour";
+    MpPause => "暂停回放", "Pause replay";
+    MpHour => "选择时次", "Choose the hour";
+    MpAt => "时次 {0}", "Hour {0}";
+    MpShow => "显示", "Show";
+    MpShading => "站点间插值底色", "Interpolated shading";
+    MpDrillLimit => "演练：只到演练时刻", "Drill: up to the drill moment only";
+    MpLayers => "底图图层", "Base layers";
+    MpLayerPath => "图层文件（GeoJSON 或 Shapefile）", "Layer file (GeoJSON or Shapefile)";
+    MpAddLayer => "添加", "Add";
+    MpRemove => "移除", "Remove";
+    MpLayersNote => "由本单位提供的区县/乡镇边界、道路、企业点位等，坐标须为经纬度（WGS 84 / CGCS2000）；本软件不附国界底图。", "County or township boundaries, roads or enterprise sites supplied by the centre, in longitude/latitude (WGS 84 / CGCS2000); no national base map is bundled.";
+    MpHoverHint => "指向或点击站点查看详情", "Point at or click a station for its details";
+    MpCity => "城市：{0}", "City: {0}";
+    MpLast24 => "近 24 小时", "Last 24 hours";
+    // Map (chart)
+    MapAqi => "实时 AQI", "Real-time AQI";
+    MapPm25 => "PM2.5 小时浓度（µg/m³）", "PM2.5 hourly (µg/m³)";
+    MapTitle => "区域{0}　{1}", "{0} across the region, {1}";
+    MapSubtitle => "{0} 个站点，{1} 个有数据（实时数据）", "{0} stations, {1} reporting (real-time data)";
+    MapNoStations => "没有带坐标的站点（需加载站点列表）", "No stations with coordinates (load the station list)";
+    MapScaleAt => "比例尺按北纬 {0}° 计", "scale true at {0}° N";
+    MapNorth => "北", "N";
+    MapBurst => "爆表", "Off the scale (爆表)";
+    MapAboveNeighbours => "高于周边", "Above its neighbours";
+    MapWindLegend => "→ 风向风速（m/s）", "→ wind (m/s)";
+    MapProjection => "等距圆柱投影，中心 {0}°E {1}°N；未附国界底图", "equirectangular projection about {0}° E {1}° N; no national base map";
+    MapShadingNote => "底色为站点间反距离加权插值，非实测", "shading: inverse-distance interpolation between stations, not measured";
+    // Targets: the ranking gap, contributions, dust days, festival days
+    TgGapLine => "{0}：{1}；{2}", "{0}: {1}; {2}";
+    TgGapPass => "数值再降 {0} 可超过前一名", "must fall by {0} to pass the next better area";
+    TgGapFirst => "已列第一", "already first";
+    TgGapLeave => "再降 {0} 可退出倒数三名", "{0} to leave the bottom three";
+    TgGapNotBottom => "不在倒数三名内", "not in the bottom three";
+    TgContributions => "站点贡献", "Station contributions";
+    TgContributionsNote => "贡献 = 辖区累计均值 − 去掉该站后的辖区累计均值（µg/m³），正值表示该站拉高了辖区数值。", "Contribution = the area's mean so far − the area's mean so far without the station (µg/m³); positive means the station raises the area's figure.";
+    ColStation => "站点", "Station";
+    ColStationName => "站点名称", "Name";
+    ColStationMean => "本站累计均值", "Station mean so far";
+    ColContribution => "贡献", "Contribution";
+    TgDust => "沙尘天气（扣沙）", "Sand and dust days (扣沙)";
+    TgDustNote => "受沙尘影响的日子由国家审核时扣除；本页按本单位标记的沙尘日另算一套数值，审核数据公布前为本单位估算。候选日按规则提出：PM10 日均值 > {0} µg/m³ 且 PM2.5/PM10 ≤ {1}。", "Days affected by sand and dust are removed in the national audit; this page computes a second set of figures without the days the desk marked, its own estimate until the audited data arrive. Candidates by rule: daily PM10 > {0} µg/m³ and PM2.5/PM10 ≤ {1}.";
+    TgDustCandidate => "{0}：PM10 {1} µg/m³，PM2.5/PM10 = {2}", "{0}: PM10 {1} µg/m³, PM2.5/PM10 = {2}";
+    TgDustMarked => "{0}（{1} 于 {2} 标记）：{3}", "{0} (marked by {1} at {2}): {3}";
+    TgDustNone => "未标记沙尘日。", "No dust day marked.";
+    TgDustNoCandidate => "截至今日没有符合规则的候选日。", "No day so far meets the candidate rule.";
+    TgDustEvidence => "依据（卫星遥感、气象沙尘公报、报送文号等）", "Evidence (satellite image, dust bulletin, report number …)";
+    TgDustReason => "撤销原因", "Reason for taking it back";
+    TgDustMark => "标记为沙尘日", "Mark as dust day";
+    TgDustUnmark => "撤销标记", "Take the mark back";
+    TgDustDate => "沙尘日（日期）", "Dust day (date)";
+    TgWithoutDust => "扣沙后累计均值", "Mean so far without dust";
+    TgWithoutDustSame => "未标记沙尘日，与上面的累计均值相同", "no dust day marked: the same as the mean so far";
+    TgWithoutDustNote => "扣除 {0} 个沙尘日；剩余允许均值 {1} µg/m³", "{0} dust day(s) left out; remaining allowed {1} µg/m³";
+    TgFestival => "春节、元宵燃放日（除夕、初一、初五、元宵及次日）：", "Spring Festival and Lantern Festival fireworks days (New Year's Eve, 1st, 5th, 15th and 16th): ";
+    TgFestivalCounted => "已计入的 {0} 天使累计均值升高 {1} µg/m³", "the {0} day(s) counted lift the mean so far {1} µg/m³";
+    TgFestivalComing => "未来 {0} 天（重污染 {1} 天）将使季均值比达标路径高 {2} µg/m³", "the {0} day(s) to come ({1} heavy) would lift the season mean {2} µg/m³ above the target path";
+    TgFestivalBasisLastYear => "按去年同期燃放日数值", "valued like last year's festival days";
+    TgFestivalBasisAssumed => "去年数据未加载，按假设值 {0} µg/m³", "last year not loaded: assumed {0} µg/m³";
+    TgFestivalNone => "本攻坚期内无燃放日数据", "no fireworks day in this season's data";
+    // Accounting basis: real-time or audited (also in `airdesk budget --json`)
+    BasisRealtime => "按实时数据计算，为本单位估算；以国家审核后发布的数据为准，结果可能变化。", "Computed from real-time data: the desk's own estimate, which the audited release can change.";
+    BasisMixed => "{0} 至 {1} 中的 {2} 天按审核数据计算，其余 {3} 天按实时数据计算（实时数据以审核发布为准，结果可能变化）。", "{2} day(s) between {0} and {1} from audited data, the other {3} from real-time data (which the audited release can still change).";
+    BasisAudited => "全部按审核数据计算（{0} 至 {1}）。", "All from audited data ({0} to {1}).";
 
     // Supervision page (督办)
     SvCounts => "督办事项 {0} 项，未销号 {1} 项，超期 {2} 项", "{0} findings, {1} open, {2} overdue";
@@ -733,6 +812,18 @@ impl Tr {
         match self.0 {
             Language::Zh => kind.name_zh(),
             Language::En => kind.name_en(),
+        }
+    }
+
+    /// The label every accounting figure carries: which days are real-time, which audited.
+    pub fn data_basis(self, basis: &crate::domain::audited::DataBasis) -> String {
+        match (basis.audited_days.first(), basis.audited_days.last()) {
+            (Some(a), Some(b)) if basis.realtime_days == 0 => self.f(T::BasisAudited, &[a, b]),
+            (Some(a), Some(b)) => self.f(
+                T::BasisMixed,
+                &[a, b, &basis.audited_days.len(), &basis.realtime_days],
+            ),
+            _ => self.t(T::BasisRealtime).to_string(),
         }
     }
 

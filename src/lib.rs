@@ -2,6 +2,7 @@
 //!
 //! Data flows one way: files → [`ingest`] → [`store`] → [`domain`] analyses → pages and reports.
 
+pub mod build_info;
 pub mod cli;
 pub mod clock;
 pub mod domain;

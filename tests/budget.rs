@@ -64,8 +64,14 @@ fn shijiazhuang_budget_by_hand() {
         season.to(),
     );
     let aqi = budget::area_daily_aqi(&store, &ids, season.from(), season.to());
-    let b =
-        budget::compute(&settings(RoundMode::HalfEven), &days, &aqi, date(12, 10)).expect("budget");
+    let b = budget::compute(
+        &settings(RoundMode::HalfEven),
+        &days,
+        &aqi,
+        date(12, 10),
+        &Default::default(),
+    )
+    .expect("budget");
     assert_eq!(b.season_days, 183);
     assert_eq!(b.days_elapsed, 71, "31 Oct + 30 Nov + 10 Dec");
     assert_eq!(
@@ -105,8 +111,14 @@ fn shijiazhuang_budget_by_hand() {
     assert_eq!(aqi_by_day, vec![Some(212), Some(221), Some(224), Some(135)]);
     assert_eq!(b.heavy_basis, budget::HeavyBasis::DailyAqi);
     // Halves up: the same days, but the season mean shows 153.
-    let up =
-        budget::compute(&settings(RoundMode::HalfUp), &days, &[], date(12, 10)).expect("budget");
+    let up = budget::compute(
+        &settings(RoundMode::HalfUp),
+        &days,
+        &[],
+        date(12, 10),
+        &Default::default(),
+    )
+    .expect("budget");
     assert_eq!(
         (up.sum_so_far, up.mean_so_far_rounded),
         (610.0, Some(153.0))
@@ -126,8 +138,14 @@ fn baoding_aqi_200_is_not_heavy() {
         date(12, 31),
     );
     let aqi = budget::area_daily_aqi(&store, &ids, date(12, 1), date(12, 31));
-    let b =
-        budget::compute(&settings(RoundMode::HalfEven), &days, &aqi, date(12, 10)).expect("budget");
+    let b = budget::compute(
+        &settings(RoundMode::HalfEven),
+        &days,
+        &aqi,
+        date(12, 10),
+        &Default::default(),
+    )
+    .expect("budget");
     let counted: Vec<(f64, Option<u16>)> = b
         .ledger
         .iter()
@@ -145,8 +163,14 @@ fn baoding_aqi_200_is_not_heavy() {
     );
     assert_eq!(b.heavy_days, 1, "AQI 200 is not above 200");
     // On PM2.5 alone without rounding, 150.15 would be above 150.
-    let exact =
-        budget::compute(&settings(RoundMode::Exact), &days, &[], date(12, 10)).expect("budget");
+    let exact = budget::compute(
+        &settings(RoundMode::Exact),
+        &days,
+        &[],
+        date(12, 10),
+        &Default::default(),
+    )
+    .expect("budget");
     assert_eq!(exact.heavy_days, 2, "150.15 unrounded is above 150");
 }
 
@@ -251,6 +275,86 @@ fn budget_cli_json() {
     assert_eq!(v["forecast"]["remaining_allowed_after"], 62.72);
     assert_eq!(v["forecast"]["heavy_days_left_after"], 6);
 
+    // Station contributions, checked against an independent computation in exact fractions
+    // (area days 162, 171, 174, 103; each station left out in turn): largest first, unrounded.
+    let contributions: Vec<(String, f64, f64)> = v["station_contributions"]
+        .as_array()
+        .expect("contributions")
+        .iter()
+        .map(|c| {
+            (
+                c["station"].as_str().unwrap_or("").to_string(),
+                c["mean"].as_f64().unwrap_or(f64::NAN),
+                c["contribution"].as_f64().unwrap_or(f64::NAN),
+            )
+        })
+        .collect();
+    let expect = [
+        ("1032A", 160.25, 1.25),
+        ("1029A", 156.25, 0.25),
+        ("2862A", 156.0, 0.0),
+        ("1034A", 154.25, -0.25),
+        ("1031A", 125.0, -0.75),
+        ("1033A", 147.0, -1.25),
+        ("1030A", 147.0, -1.5),
+    ];
+    assert_eq!(contributions.len(), expect.len());
+    for ((code, mean, c), (ec, em, ecn)) in contributions.iter().zip(expect) {
+        assert_eq!(code, ec);
+        assert!(
+            (mean - em).abs() < 1e-9 && (c - ecn).abs() < 1e-9,
+            "{code} {mean} {c}"
+        );
+    }
+    assert!(v["station_contributions"][0]["name"].is_string());
+    // No dust day marked: both figures agree; all days real-time.
+    assert_eq!(v["dust_days"], serde_json::json!([]));
+    assert_eq!(v["mean_so_far_without_dust"], 152.5);
+    assert_eq!(v["data_basis"]["realtime_days"], 4);
+    assert_eq!(v["data_basis"]["audited_days"], serde_json::json!([]));
+    assert!(
+        v["data_basis"]["zh"]
+            .as_str()
+            .is_some_and(|s| s.contains("实时数据"))
+    );
+    // The 2019–20 festival days are all to come and last year is not loaded: no cost.
+    assert_eq!(v["festival"]["days"].as_array().map(Vec::len), Some(5));
+    assert!(v["festival"]["coming"].is_null());
+
+    // A dust day and an audited file: 8 Dec left out of the mean "without dust"
+    // ((162 + 174 + 103) / 3), 10 Dec taken from the audited file ((100 + 110 + 120 + 90 + 100 +
+    // 110) / 6 = 105 instead of 103).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/budget");
+    let audited = dir.join("audited-synthetic.csv").display().to_string();
+    let mut more = args.clone();
+    more.extend([
+        "--dust-days",
+        "2019-12-08",
+        "--festival-value",
+        "151",
+        "--audited",
+        audited.as_str(),
+    ]);
+    let out = airdesk(&more);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["dust_days"], serde_json::json!(["2019-12-08"]));
+    assert_eq!(v["mean_so_far"], 153.0);
+    assert_eq!(v["mean_so_far_without_dust"], 147.0);
+    assert_eq!(v["heavy_days"], 3, "dust days still count as heavy days");
+    assert_eq!(
+        v["data_basis"]["audited_days"],
+        serde_json::json!(["2019-12-10"])
+    );
+    assert_eq!(v["data_basis"]["realtime_days"], 3);
+    // The festival days to come at the assumed 151: an episode of five heavy days.
+    assert_eq!(v["festival"]["coming"]["days"], 5);
+    assert_eq!(v["festival"]["days"][0]["basis"], "assumed");
+
     // An unknown station is an unusable input: exit 2, one line on stderr.
     let mut bad: Vec<&str> = vec!["budget"];
     bad.extend(files.iter().map(String::as_str));
@@ -305,6 +409,52 @@ fn rank_cli_json() {
             ("石家庄".to_string(), 3, 152.0),
         ]
     );
+    // The gap: 152 − 142 + 1 to pass 保定; with three areas there is no "outside the bottom three".
+    let own = &v["rows"][2];
+    assert_eq!(own["to_pass_next"], 11.0);
+    assert!(own["to_leave_bottom_3"].is_null() && own.get("to_leave_bottom_3").is_some());
+    assert!(
+        v["rows"][0].get("to_pass_next").is_none(),
+        "only the highlighted row"
+    );
+
+    // Five one-station groups (PM2.5 by hand: A 156, B 147, C 125, D 160, E 147). E ties with B
+    // at the third-worst value: 147 − 125 + 1 = 23 to pass C, one step (1) to leave the bottom
+    // three.
+    let mut args: Vec<&str> = vec!["rank"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend([
+        "--group",
+        "A=1029A",
+        "--group",
+        "B=1030A",
+        "--group",
+        "C=1031A",
+        "--group",
+        "D=1032A",
+        "--group",
+        "E=1033A",
+        "--highlight",
+        "E",
+        "--json",
+    ]);
+    let out = airdesk(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let e = v["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["area"] == "E"))
+        .expect("E");
+    assert_eq!(
+        (e["rank"].as_i64(), e["value"].as_f64()),
+        (Some(2), Some(147.0))
+    );
+    assert_eq!(e["to_pass_next"], 23.0);
+    assert_eq!(e["to_leave_bottom_3"], 1.0);
 }
 
 /// The whole of December 2019 for 石家庄 (12 stations in the list, 7 with data), checked against an
@@ -335,8 +485,14 @@ fn shijiazhuang_december_2019() {
         date(3, 31),
     );
     let aqi = budget::area_daily_aqi(&store, &ids, date(10, 1), date(3, 31));
-    let b =
-        budget::compute(&settings(RoundMode::HalfEven), &days, &aqi, date(12, 31)).expect("budget");
+    let b = budget::compute(
+        &settings(RoundMode::HalfEven),
+        &days,
+        &aqi,
+        date(12, 31),
+        &Default::default(),
+    )
+    .expect("budget");
     assert_eq!(
         (b.days_elapsed, b.valid_days, b.remaining_days),
         (92, 31, 91)

@@ -265,3 +265,63 @@ fn weather_locations_with_commas_can_be_named() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nowhere"));
 }
+
+#[test]
+fn map_with_a_base_layer_and_shading_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A synthetic boundary (a box around 石家庄) with a name, as a centre would supply it.
+    let layer = dir.path().join("county.geojson");
+    std::fs::write(
+        &layer,
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"示例边界"},
+        "geometry":{"type":"Polygon","coordinates":[[[114.3,37.9],[114.7,37.9],[114.7,38.2],[114.3,38.2],[114.3,37.9]]]}}]}"#,
+    )
+    .expect("write layer");
+    let png = dir.path().join("map.png");
+    let layer_arg = layer.display().to_string();
+    let args = [
+        "map",
+        "--at",
+        "2019-12-08T10:00",
+        "--area",
+        "石家庄",
+        "--shading",
+        "--boundaries",
+        layer_arg.as_str(),
+    ];
+    let out = chart(&args, &png);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("1 base layer(s)"), "{said}");
+    assert_eq!(png_size(&png), (1600, 1100));
+    let svg = dir.path().join("map.svg");
+    let mut en = args.to_vec();
+    en.extend(["--lang", "en", "--pollutant", "pm25"]);
+    let out = chart(&en, &svg);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    let titles = svg_titles(&text).join(" ");
+    assert!(titles.contains("PM2.5 hourly"), "{titles}");
+    assert!(titles.contains("interpolation"), "{titles}");
+
+    // Without --at, or with a layer in projected metres: exit 2 with the reason.
+    let out = chart(&["map"], &png);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--at"));
+    std::fs::write(
+        &layer,
+        r#"{"type":"Point","coordinates":[500000.0,4200000.0]}"#,
+    )
+    .expect("write layer");
+    let out = chart(&args, &png);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("longitude/latitude"));
+}

@@ -2,7 +2,8 @@
 //! sizes (kittest fails on a missing glyph and on an unnamed input widget), files open by typed path
 //! and by drag-and-drop, the load report shows problems with their lines, the language switches,
 //! keyboard shortcuts reach everything, projector mode has no edit widget, a read-only workspace
-//! saves nothing and no data file is ever written.
+//! saves nothing and no data file is ever written; the About box opens from F1, Settings and the
+//! shortcut list; and the built binary run as a portable copy writes only beside itself.
 
 mod common;
 
@@ -458,4 +459,216 @@ fn a_file_put_into_data_is_noticed_and_loaded() {
     settle(&mut h);
     assert_eq!(h.state().data().files, vec![target]);
     h.get_by_label_contains(Tr(Language::Zh).t(T::FilesChanged));
+}
+
+#[test]
+fn f1_and_settings_open_the_about_box_with_version_commit_and_data_folder() {
+    let env = Env::new();
+    let mut h = harness(app_with(&env, Language::En, &[]), (1366.0, 768.0));
+    settle(&mut h);
+    let tr = Tr(Language::En);
+    let version = tr.f(
+        T::AboutVersion,
+        &[&airdesk::build_info::VERSION, &airdesk::build_info::COMMIT],
+    );
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.state().about_open());
+    h.get_by_label(&version);
+    // The data folder is the test's config folder (StartOptions::config_dir).
+    h.get_by_label(&env.config.path().display().to_string());
+    h.get_by_label(tr.t(T::AboutModeOneFolder));
+    h.get_by_label(tr.t(T::AboutFont));
+    h.get_by_role_and_label(Role::Button, tr.t(T::Close))
+        .click();
+    h.run();
+    assert!(!h.state().about_open());
+
+    h.state_mut().send(Command::Navigate(Page::Settings));
+    h.run();
+    // Both are at the foot of the page: scroll there first.
+    h.get_by_role_and_label(Role::Button, tr.t(T::AboutOpen))
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::Button, tr.t(T::AboutOpen))
+        .click();
+    h.run();
+    assert!(h.state().about_open());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().about_open(), "Esc closes it");
+    h.get_by_label(tr.t(T::ShortcutAbout)).scroll_to_me();
+    h.run();
+    h.get_by_label(tr.t(T::ShortcutAbout)).click();
+    h.run();
+    assert!(
+        h.state().about_open(),
+        "the shortcut list's F1 row opens it"
+    );
+}
+
+/// The built binary as a portable copy (Linux: Xvfb, file permissions).
+#[cfg(target_os = "linux")]
+mod portable {
+    use std::path::{Path, PathBuf};
+
+    /// An X server for one test: Xvfb on a free display, stopped when dropped.
+    struct Xvfb {
+        child: std::process::Child,
+        display: String,
+    }
+
+    impl Xvfb {
+        /// Start Xvfb, or `None` when it is not installed (`.ci/run` installs it and sets
+        /// `AIRDESK_TEST_REQUIRE_XVFB`, so CI never runs without it).
+        fn start() -> Option<Xvfb> {
+            let found = std::env::var_os("PATH")
+                .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("Xvfb").is_file()));
+            if !found {
+                assert!(
+                    std::env::var_os("AIRDESK_TEST_REQUIRE_XVFB").is_none(),
+                    "Xvfb is not installed (Debian: apt-get install xvfb)"
+                );
+                return None;
+            }
+            let n = (200 + std::process::id() % 500..800)
+                .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+                .expect("a free X display number");
+            let display = format!(":{n}");
+            let child = std::process::Command::new("Xvfb")
+                .args([
+                    display.as_str(),
+                    "-screen",
+                    "0",
+                    "1366x768x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("Xvfb starts");
+            let xvfb = Xvfb { child, display };
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+            while !socket.exists() {
+                assert!(std::time::Instant::now() < deadline, "Xvfb did not come up");
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Some(xvfb)
+        }
+    }
+
+    impl Drop for Xvfb {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
+    /// Every file under `dir`, relative to it.
+    fn files_under(dir: &Path) -> Vec<PathBuf> {
+        fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("list").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(root, &path, out);
+                }
+                out.push(path.strip_prefix(root).expect("inside").to_path_buf());
+            }
+        }
+        let mut out = Vec::new();
+        walk(dir, dir, &mut out);
+        out.sort();
+        out
+    }
+
+    /// The built binary run from a folder with the portable marker, HOME a read-only empty folder:
+    /// the sample opens (first frame drawn under Xvfb), and app state, window state, the sample and
+    /// the driver's shader cache end up in `airdesk-data/` beside the binary, nothing in HOME or the
+    /// temporary folder. Without Xvfb (developer machines) the window cannot open; the folders are
+    /// still chosen and written before that, so the same checks run on what was written.
+    #[test]
+    fn a_portable_copy_writes_only_beside_itself() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("tempdir");
+        let stick = root.path().join("usb-stick");
+        let (home, tmp) = (root.path().join("home"), root.path().join("tmp"));
+        for d in [&stick, &home, &tmp] {
+            std::fs::create_dir(d).expect("mkdir");
+        }
+        let exe = stick.join("airdesk");
+        // A hard link (same file system as target/) is instant; a copy where that fails.
+        if std::fs::hard_link(env!("CARGO_BIN_EXE_airdesk"), &exe).is_err() {
+            std::fs::copy(env!("CARGO_BIN_EXE_airdesk"), &exe).expect("copy the binary");
+        }
+        std::fs::write(stick.join(airdesk::workspace::PORTABLE_MARKER), "").expect("marker");
+        std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+
+        let xvfb = Xvfb::start();
+        let mut command = std::process::Command::new(&exe);
+        command
+            .arg("--exit-after-first-frame")
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &home)
+            .env("TMPDIR", &tmp)
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        if let Some(x) = &xvfb {
+            command.env("DISPLAY", &x.display);
+        }
+        let mut child = command.spawn().expect("the binary starts");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+        while child.try_wait().expect("wait").is_none() {
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("the app did not draw its first frame within 180 s");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let out = child.wait_with_output().expect("output");
+        std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if xvfb.is_some() {
+            assert!(out.status.success(), "{said}");
+            assert!(said.contains("first frame after"), "{said}");
+        } else {
+            assert_eq!(out.status.code(), Some(2), "no window system: {said}");
+        }
+
+        assert_eq!(files_under(&home), Vec::<PathBuf>::new(), "HOME untouched");
+        assert_eq!(files_under(&tmp), Vec::<PathBuf>::new(), "TMPDIR untouched");
+        let mut top: Vec<_> = std::fs::read_dir(&stick)
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        top.sort();
+        assert_eq!(top, ["airdesk", "airdesk-data", "airdesk-portable"]);
+        let data = stick.join(airdesk::workspace::PORTABLE_DATA_DIR);
+        let app_state = std::fs::read_to_string(data.join("app.toml")).expect("app.toml");
+        let sample = data.join("sample-workspace");
+        assert!(
+            app_state.contains(&*sample.to_string_lossy()),
+            "{app_state}"
+        );
+        assert!(sample.join("settings.toml").is_file());
+        assert!(sample.join("journal.sqlite").is_file());
+        if xvfb.is_some() {
+            let written = files_under(&data);
+            assert!(data.join("window.ron").is_file(), "{written:?}");
+            assert!(
+                written
+                    .iter()
+                    .any(|p| p.starts_with("cache/mesa_shader_cache")),
+                "Mesa's shader cache is beside the binary: {written:?}"
+            );
+        }
+    }
 }

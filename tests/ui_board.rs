@@ -276,3 +276,90 @@ fn projector_board_shows_the_area_aqi_and_the_warning_on_one_card() {
     let level = h.get_by_label("orange warning").rect();
     assert!(screen.contains_rect(level), "{level:?} {screen:?}");
 }
+
+/// The Map page on the sample drill: the latest hour the desk can see is the drill moment; the
+/// slider moves back and never past it; the replay runs hour by hour and stops at the drill
+/// moment; pointing at a station shows its readout; projector mode keeps the map and the play
+/// button and no edit widget.
+#[test]
+fn map_replays_up_to_the_drill_moment_and_reads_out_a_station() {
+    use airdesk::store::Hour;
+    use airdesk::ui::command::Command;
+    use airdesk::ui::pages::Page;
+    use egui::accesskit::Role;
+    let env = Env::new();
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Map));
+    h.run();
+    let tr = Tr(Language::Zh);
+    let drill = Hour::from_utc(h.state().now());
+    h.get_by_label(&tr.f(T::MpAt, &[&"2019-12-22 10:00"]));
+    h.get_by_label(tr.t(T::MpDrillLimit));
+    assert_eq!(h.state_mut().pages_mut().map.hour(), Some(drill));
+    h.get_by_role_and_label(Role::Image, "区域实时 AQI　2019-12-22 10:00");
+    // The slider: back three hours, then forward as far as it goes: it stops at the drill moment.
+    for _ in 0..3 {
+        h.get_by_role(Role::Slider).decrement_accesskit();
+        h.run();
+    }
+    h.get_by_label(&tr.f(T::MpAt, &[&"2019-12-22 07:00"]));
+    for _ in 0..6 {
+        h.get_by_role(Role::Slider).increment_accesskit();
+        h.run();
+    }
+    h.get_by_label(&tr.f(T::MpAt, &[&"2019-12-22 10:00"]));
+    // Replay from 07:00: hour by hour (one every 0.6 s; the harness steps 0.25 s), never past
+    // the drill moment, and it stops there.
+    for _ in 0..3 {
+        h.get_by_role(Role::Slider).decrement_accesskit();
+        h.run();
+    }
+    h.get_by_label(tr.t(T::MpPlay)).click();
+    h.step();
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        h.step();
+        let hour = h.state_mut().pages_mut().map.hour().expect("hour");
+        assert!(hour <= drill, "the replay went past the drill moment");
+        if seen.last() != Some(&hour) {
+            seen.push(hour);
+        }
+    }
+    assert_eq!(seen.first().copied(), Some(drill - 3));
+    assert_eq!(seen.last().copied(), Some(drill));
+    assert!(seen.windows(2).all(|w| w[1] - w[0] == 1), "{seen:?}");
+    assert!(!h.state_mut().pages_mut().map.playing());
+    h.get_by_label(tr.t(T::MpPlay));
+    // Hover readout: before pointing, the hint; the own area's stations are named.
+    h.get_by_label(tr.t(T::MpHoverHint));
+    // 1047A is one of Handan's stations (环保局).
+    let at = h
+        .state_mut()
+        .pages_mut()
+        .map
+        .station_on_screen("1047A")
+        .expect("1047A on the map");
+    h.hover_at(at);
+    h.run();
+    let found = h
+        .query_by_label_contains(&tr.f(T::MpCity, &[&"邯郸"]))
+        .is_some();
+    assert!(found, "no station readout under the pointer");
+    h.get_by_label(tr.t(T::MpLast24));
+    assert!(h.query_all_by_label_contains("首要污染物").next().is_some());
+    // Projector mode: the map and the play button, no edit widget.
+    h.state_mut().send(Command::ToggleProjector);
+    h.run();
+    let edit: Vec<String> = h
+        .query_all_by(|n| {
+            matches!(
+                n.role(),
+                Role::TextInput | Role::ComboBox | Role::CheckBox | Role::Slider
+            )
+        })
+        .map(|n| format!("{n:?}"))
+        .collect();
+    assert!(edit.is_empty(), "{edit:?}");
+    h.get_by_label(tr.t(T::MpPlay));
+}

@@ -184,7 +184,9 @@ fn settings_form_saves_and_ledger_exports() {
     assert_eq!(budget.season, Season::campaign(2019).expect("season"));
     // Now the figures show, and the ledger exports as CSV with a BOM.
     h.get_by_label_contains(&format!("{} 169 µg/m³", tr.t(T::TgMeanSoFar)));
-    h.get_by_label(tr.t(T::TgExportCsv)).click();
+    // The ledger card sits below the fold (contributions and dust days come first): pressed
+    // through AccessKit.
+    h.get_by_label(tr.t(T::TgExportCsv)).click_accesskit();
     h.run();
     let path = env
         .workspace
@@ -225,9 +227,75 @@ fn projector_mode_shows_figures_without_edit_widgets() {
         .map(|n| format!("{n:?}"))
         .collect();
     assert!(edit.is_empty(), "{edit:?}");
-    h.get_by_label_contains("169 µg/m³");
+    // The mean so far, and the same figure "without dust" (no dust day marked).
+    assert_eq!(h.query_all_by_label_contains("169 µg/m³").count(), 2);
     assert!(
         h.query_by_label(Tr(Language::Zh).t(T::TgExportCsv))
             .is_none()
     );
+}
+
+/// The accounting additions: the real-time label, each station's contribution as the CLI computes
+/// it, the ranking gap, and a dust day marked with its evidence and taken back through the app's
+/// command path — both recorded in the journal — with the figure "without dust" in between.
+#[test]
+fn contributions_gap_and_dust_days_through_the_journal() {
+    let json = cli_budget_json();
+    let env = Env::new();
+    let mut h = harness(app(&env, Language::Zh, Some(config())), (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Targets));
+    h.run();
+    let tr = Tr(Language::Zh);
+    h.get_by_label(tr.t(T::BasisRealtime));
+    // Contributions: the largest first, the same figures as `airdesk budget --json`.
+    let first = &json["station_contributions"][0];
+    let code = first["station"].as_str().expect("station");
+    let c = first["contribution"].as_f64().expect("contribution");
+    h.get_by_label(code);
+    h.get_by_label(&format!("{c:+.2}"));
+    // The ranking gap for the own area (石家庄 is last of three: how far to pass 保定).
+    let pass_words = tr.t(T::TgGapPass).replace("{0} ", "").replace("{0}", "");
+    h.get_by_label_contains(&format!(
+        "石家庄：{}",
+        &pass_words[..pass_words.len().min(6)]
+    ));
+    h.get_by_label_contains(tr.t(T::TgGapNotBottom));
+    // Mark 8 December as a dust day: the mean without it is (162 + 174) / 2 = 168.
+    h.get_by_label(tr.t(T::TgDustNone));
+    let date = h.get_by_label(tr.t(T::TgDustDate));
+    date.focus();
+    date.type_text("2019-12-08");
+    h.run();
+    let evidence = h.get_by_label(tr.t(T::TgDustEvidence));
+    evidence.focus();
+    evidence.type_text("中央气象台沙尘天气公报");
+    h.run();
+    // The card sits below the fold of the scrolling page: pressed through AccessKit.
+    h.get_by_label(tr.t(T::TgDustMark)).click_accesskit();
+    h.run();
+    h.run();
+    h.get_by_label_contains("中央气象台沙尘天气公报");
+    h.get_by_label(tr.t(T::TgWithoutDust));
+    h.get_by_label("168 µg/m³");
+    // Taken back with a reason: the mark goes, both figures agree again.
+    let reason = h.get_by_label(tr.t(T::TgDustReason));
+    reason.focus();
+    reason.type_text("审核未认定");
+    h.run();
+    h.get_by_label(tr.t(T::TgDustUnmark)).click_accesskit();
+    h.run();
+    h.run();
+    h.get_by_label(tr.t(T::TgDustNone));
+    let journal =
+        airdesk::journal::SqliteStorage::open_read_only(env.workspace.path()).expect("journal");
+    use airdesk::journal::Storage;
+    let kinds: Vec<String> = journal
+        .read_since(0)
+        .expect("events")
+        .into_iter()
+        .map(|e| e.kind)
+        .filter(|k| k.starts_with("dust."))
+        .collect();
+    assert_eq!(kinds, ["dust.marked", "dust.unmarked"]);
 }

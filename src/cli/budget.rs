@@ -1,27 +1,45 @@
 //! `airdesk budget FILE… --stations CODE… --season FROM..TO --baseline UGM3 (--target-decrease PCT |
-//! --target UGM3) [--heavy-target N] [--as-of DATE] [--json]`: the season PM2.5 budget of an area.
+//! --target UGM3) [--heavy-target N] [--as-of DATE] [--audited FILE…] [--dust-days DATE…] [--json]`:
+//! the season PM2.5 budget of an area, with the accounting a leader asks for (one computation with
+//! the Targets page: `domain::accounting::account`).
 //!
 //! JSON (one object): `season` {`from`, `to`, `days`}, `as_of`, `stations`, `days_elapsed`,
 //! `valid_days`, `missing_days`, `remaining_days`, `mean_so_far` (mean of the counted daily values,
 //! unrounded), `mean_so_far_rounded`, `target_mean` (exact T), `target_compared` (T as compared),
 //! `remaining_allowed_mean`, `on_track`, `heavy_days`, `heavy_target`, `heavy_days_left`,
 //! `heavy_basis`, `baseline`, `change_vs_baseline_percent`, `same_period_last_year` (when the files
-//! hold last year's same dates), `rounding` {`daily`, `mean`, `target`, `zh`, `en`}, and on request
-//! `forecast` (`--forecast`), `what_if` (`--rest-mean`), `ledger` (`--ledger`). Concentrations in
-//! µg/m³ with two decimals at most; percentages with one.
+//! hold last year's same dates), `rounding` {`daily`, `mean`, `target`, `zh`, `en`},
+//! `station_contributions` [{`station`, `name`, `mean`, `contribution`}] (unrounded, largest
+//! contribution first), `dust_days` (the marked dates), `mean_so_far_without_dust`,
+//! `mean_so_far_without_dust_rounded`, `remaining_allowed_mean_without_dust`, `dust_rule`
+//! {`pm10_above`, `ratio_at_most`}, `dust_candidates` [{`date`, `pm10`, `pm25`, `ratio`}],
+//! `festival` {`days` [{`date`, `festival`, `day_after`, `value`, `basis`}],
+//! `added_to_mean_so_far`, `coming`}, `data_basis` {`realtime_days`, `audited_days`, `zh`, `en`},
+//! and on request `forecast` (`--forecast`), `what_if` (`--rest-mean`), `ledger` (`--ledger`).
+//! Concentrations in µg/m³ with two decimals at most (contributions unrounded); percentages with
+//! one.
 
 use super::output::outln;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::domain::area::{Area, DailyStat, area_daily};
+use std::collections::BTreeSet;
+
+use crate::domain::accounting::{self, Accounting, AccountingError, AccountingInput, AsOf};
+use crate::domain::area::Area;
+use crate::domain::audited::DataBasis;
 use crate::domain::budget::{
     self, Budget, BudgetSettings, EpisodeCost, RoundMode, Rounding, SamePeriodChange, Season,
     TargetForm, TargetRounding, WhatIf,
 };
+use crate::domain::contributions::StationContribution;
+use crate::domain::dust::{DustCandidate, DustRule};
+use crate::domain::festival_cost::FestivalCost;
+use crate::i18n::Tr;
 use crate::ingest;
 use crate::store::{Hour, Store, Variable};
+use crate::workspace::Language;
 
 use super::{Failure, print_json_line};
 
@@ -72,6 +90,23 @@ pub struct Args {
     /// Include the daily ledger.
     #[arg(long)]
     pub ledger: bool,
+    /// Audited daily data (files or folders; format in README, "Audited daily data"): used for the
+    /// days they cover instead of the real-time feed.
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub audited: Vec<PathBuf>,
+    /// Days marked as sand-and-dust days (扣沙), left out of the mean "without dust".
+    #[arg(long, num_args = 1.., value_delimiter = ',', value_name = "DATE")]
+    pub dust_days: Vec<NaiveDate>,
+    /// Dust-day candidates: area daily PM10 above this, µg/m³.
+    #[arg(long, value_name = "UGM3", default_value_t = DustRule::default().pm10_above)]
+    pub dust_pm10_above: f64,
+    /// Dust-day candidates: PM2.5/PM10 at most this.
+    #[arg(long, value_name = "RATIO", default_value_t = DustRule::default().ratio_at_most)]
+    pub dust_ratio_at_most: f64,
+    /// PM2.5 assumed for a coming festival (fireworks) day when last year's is not in the files,
+    /// µg/m³.
+    #[arg(long, value_name = "UGM3")]
+    pub festival_value: Option<f64>,
     /// One JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -128,6 +163,15 @@ struct Output<'a> {
     change_vs_baseline_percent: Option<f64>,
     same_period_last_year: Option<SamePeriodChange>,
     rounding: RoundingJson,
+    station_contributions: &'a [StationContribution],
+    dust_days: &'a BTreeSet<NaiveDate>,
+    mean_so_far_without_dust: Option<f64>,
+    mean_so_far_without_dust_rounded: Option<f64>,
+    remaining_allowed_mean_without_dust: Option<f64>,
+    dust_rule: DustRule,
+    dust_candidates: Vec<DustCandidate>,
+    festival: FestivalCost,
+    data_basis: BasisJson<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     forecast: Option<EpisodeCost>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -141,6 +185,14 @@ struct SeasonJson {
     from: NaiveDate,
     to: NaiveDate,
     days: u32,
+}
+
+#[derive(serde::Serialize)]
+struct BasisJson<'a> {
+    #[serde(flatten)]
+    basis: &'a DataBasis,
+    zh: String,
+    en: String,
 }
 
 #[derive(serde::Serialize)]
@@ -174,29 +226,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             unknown.join(", ")
         )));
     }
-    let season = args.season;
-    let days = area_daily(
-        &store,
-        &ids,
-        Variable::Pm25,
-        DailyStat::Mean,
-        season.from(),
-        season.to(),
-    );
-    let as_of = match args.as_of {
-        Some(d) => d,
-        None => budget::last_valid_day(&days, season.to()).ok_or_else(|| {
-            Failure::unusable(format!(
-                "no valid daily PM2.5 mean (≥ 20 hourly values) for {} in {season}",
-                area.name
-            ))
-        })?,
-    };
     let mode = match args.rounding {
         RoundingArg::HalfEven => RoundMode::HalfEven,
         RoundingArg::HalfUp => RoundMode::HalfUp,
         RoundingArg::Exact => RoundMode::Exact,
     };
+    let season = args.season;
     let settings = BudgetSettings {
         season,
         baseline: Some(args.baseline),
@@ -216,16 +251,46 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             },
         },
     };
-    let aqi = budget::area_daily_aqi(&store, &ids, season.from(), season.to());
-    let b = budget::compute(&settings, &days, &aqi, as_of)
-        .map_err(|e| Failure::unusable(e.to_string()))?;
-    let same_period = budget::same_period_last_year(&store, &ids, &days, season, as_of, mode);
+    let (audited, audited_reports) = ingest::load_audited(&args.audited);
+    if let Some(failed) = audited_reports.iter().find(|f| f.failed()) {
+        let reason = failed
+            .problems
+            .first()
+            .map_or("unusable", |p| p.reason.as_str());
+        return Err(Failure::unusable(format!(
+            "{}: {reason}",
+            failed.path.display()
+        )));
+    }
+    let dust_days: BTreeSet<NaiveDate> = args.dust_days.iter().copied().collect();
+    let input = AccountingInput {
+        settings,
+        as_of: args
+            .as_of
+            .map_or(AsOf::LastValidUpTo(season.to()), AsOf::Date),
+        audited: &audited,
+        dust_days: &dust_days,
+        dust_rule: DustRule {
+            pm10_above: args.dust_pm10_above,
+            ratio_at_most: args.dust_ratio_at_most,
+        },
+        festival_assumed: args.festival_value,
+    };
+    let acc = accounting::account(&store, &ids, &input).map_err(|e| match e {
+        AccountingError::NoValidDay(_) => Failure::unusable(format!(
+            "no valid daily PM2.5 mean (≥ 20 hourly values) for {} in {season}",
+            area.name
+        )),
+        other => Failure::unusable(other.to_string()),
+    })?;
+    let b = &acc.budget;
+    let as_of = b.as_of;
     let forecast = (!args.forecast.is_empty())
-        .then(|| budget::episode_cost(&b, &args.forecast))
+        .then(|| budget::episode_cost(b, &args.forecast))
         .flatten();
     let what_if = args
         .rest_mean
-        .map(|rest| budget::what_if(&b, &args.forecast, rest));
+        .map(|rest| budget::what_if(b, &args.forecast, rest));
     let out = Output {
         season: SeasonJson {
             from: season.from(),
@@ -256,7 +321,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         heavy_basis: b.heavy_basis.describe_en(),
         baseline: args.baseline,
         change_vs_baseline_percent: b.change_vs_baseline_percent.map(r1),
-        same_period_last_year: same_period.map(|c| SamePeriodChange {
+        same_period_last_year: acc.same_period.map(|c| SamePeriodChange {
             current_mean: r2(c.current_mean),
             previous_mean: r2(c.previous_mean),
             percent: r1(c.percent),
@@ -274,6 +339,28 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             remaining_allowed_after: f.remaining_allowed_after.map(r2),
             ..f
         }),
+        station_contributions: &acc.contributions,
+        dust_days: &dust_days,
+        mean_so_far_without_dust: acc.without_dust.mean_so_far.map(r2),
+        mean_so_far_without_dust_rounded: acc.without_dust.mean_so_far_rounded,
+        remaining_allowed_mean_without_dust: acc.without_dust.remaining_allowed_mean.map(r2),
+        dust_rule: input.dust_rule,
+        dust_candidates: acc
+            .dust_candidates
+            .iter()
+            .map(|c| DustCandidate {
+                pm10: r2(c.pm10),
+                pm25: r2(c.pm25),
+                ratio: r2(c.ratio),
+                ..*c
+            })
+            .collect(),
+        festival: festival_json(&acc.festival),
+        data_basis: BasisJson {
+            basis: &acc.basis,
+            zh: Tr(Language::Zh).data_basis(&acc.basis),
+            en: Tr(Language::En).data_basis(&acc.basis),
+        },
         what_if: what_if.map(|w| WhatIf {
             projected_mean: r2(w.projected_mean),
             ..w
@@ -293,7 +380,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     if args.json {
         print_json_line(&out)
     } else {
-        print_text(&area, &b, &out);
+        print_text(&area, b, &acc, &out);
         Ok(())
     }
 }
@@ -341,6 +428,19 @@ fn has_data(store: &Store, code: &str, season: Season) -> bool {
     series.window(first, end).iter().any(|v| !v.is_nan())
 }
 
+/// The festival cost with its figures to two decimals.
+fn festival_json(f: &FestivalCost) -> FestivalCost {
+    FestivalCost {
+        added_to_mean_so_far: f.added_to_mean_so_far.map(r2),
+        coming: f.coming.clone().map(|c| EpisodeCost {
+            added_to_season_mean: r2(c.added_to_season_mean),
+            remaining_allowed_after: c.remaining_allowed_after.map(r2),
+            ..c
+        }),
+        days: f.days.clone(),
+    }
+}
+
 fn r2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -353,7 +453,7 @@ fn opt(x: Option<f64>, decimals: usize) -> String {
     x.map_or("—".to_string(), |v| format!("{v:.decimals$}"))
 }
 
-fn print_text(area: &Area, b: &Budget, o: &Output<'_>) {
+fn print_text(area: &Area, b: &Budget, acc: &Accounting, o: &Output<'_>) {
     outln!(
         "Season budget 目标核算  {}  ({} days)",
         b.settings.season,
@@ -437,6 +537,41 @@ fn print_text(area: &Area, b: &Budget, o: &Output<'_>) {
             }
         );
     }
+    if !o.dust_days.is_empty() {
+        let dates: Vec<String> = o.dust_days.iter().map(ToString::to_string).collect();
+        outln!("  dust days (扣沙)   {}", dates.join(", "));
+        outln!(
+            "  without dust       mean so far {} µg/m³ (exact {}), remaining allowed {} µg/m³",
+            opt(acc.without_dust.mean_so_far_rounded, 0),
+            opt(acc.without_dust.mean_so_far, 2),
+            opt(acc.without_dust.remaining_allowed_mean, 1)
+        );
+    }
+    for c in &o.dust_candidates {
+        outln!(
+            "  dust candidate     {}  PM10 {:.0}, PM2.5/PM10 {:.2}",
+            c.date,
+            c.pm10,
+            c.ratio
+        );
+    }
+    print_festival(&o.festival);
+    if !acc.contributions.is_empty() {
+        outln!(
+            "  station contributions (µg/m³ on the mean so far; mean without the station subtracted)"
+        );
+        for c in &acc.contributions {
+            outln!(
+                "    {:<8} {}  mean {:>6}  contribution {:>6}",
+                c.station,
+                c.name,
+                opt(c.mean, 1),
+                c.contribution
+                    .map_or("—".to_string(), |x| format!("{x:+.2}"))
+            );
+        }
+    }
+    outln!("  data               {}", o.data_basis.en);
     outln!("  rounding           {}", o.rounding.zh);
     outln!("                     {}", o.rounding.en);
     if let Some(rows) = &o.ledger {
@@ -458,5 +593,28 @@ fn print_text(area: &Area, b: &Budget, o: &Output<'_>) {
                 opt(r.remaining_allowed_mean, 1)
             );
         }
+    }
+}
+
+fn print_festival(f: &FestivalCost) {
+    let Some(first) = f.days.first() else {
+        return;
+    };
+    let last = f.days.last().unwrap_or(first);
+    outln!(
+        "  festival days      {} … {} (除夕, 春节, 初五, 元宵 and the day after)",
+        first.day.date,
+        last.day.date
+    );
+    if let Some(lift) = f.added_to_mean_so_far {
+        outln!("                     counted so far: lift the mean so far {lift:+.2} µg/m³");
+    }
+    if let Some(c) = &f.coming {
+        outln!(
+            "                     to come ({} day(s), heavy {}): lift the season mean {:+.2} µg/m³ above the path",
+            c.days,
+            c.heavy_days,
+            c.added_to_season_mean
+        );
     }
 }

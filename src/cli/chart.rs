@@ -1,5 +1,5 @@
 //! `airdesk chart KIND FILE… --out PATH.png|svg`: the same charts as the desktop app, as files
-//! for reports (meteogram, calendar heat map, ranking).
+//! for reports (meteogram, calendar heat map, ranking, regional map).
 
 use super::output::{errln, outln};
 use std::path::{Path, PathBuf};
@@ -24,12 +24,14 @@ pub enum Kind {
     Calendar,
     /// Ranking bar chart of areas (or of the given stations).
     Ranking,
+    /// Regional map of the stations at one hour (`--at`), with wind where the data have it.
+    Map,
 }
 
 /// Arguments of `airdesk chart`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// meteogram, calendar or ranking.
+    /// meteogram, calendar, ranking or map.
     #[arg(value_enum)]
     pub kind: Kind,
     /// Data files (any supported format, detected from the content).
@@ -82,9 +84,30 @@ pub struct Args {
     /// Ranking: show only the best N (the highlighted area is always shown).
     #[arg(long)]
     pub top: Option<usize>,
+    /// Map: the hour shown, local time of the data (2019-12-22T10:00).
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Map: AQI (category colours) or PM2.5 (its bands).
+    #[arg(long, value_enum, default_value = "aqi")]
+    pub pollutant: PollutantArg,
+    /// Map: base layer files (GeoJSON or Shapefile, longitude/latitude), drawn under the stations.
+    #[arg(long, value_name = "FILE")]
+    pub boundaries: Vec<PathBuf>,
+    /// Map: shade between stations by inverse-distance interpolation (labelled as such).
+    #[arg(long)]
+    pub shading: bool,
     /// Fail (exit 1) when any input row or value had to be skipped.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `--pollutant` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PollutantArg {
+    /// Real-time AQI.
+    Aqi,
+    /// PM2.5 hourly concentration.
+    Pm25,
 }
 
 /// Run `chart`.
@@ -141,6 +164,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         Kind::Meteogram => meteogram(args, &store, variable, &style, svg)?,
         Kind::Calendar => calendar(args, &store, variable, &style, svg)?,
         Kind::Ranking => ranking(args, &store, variable, &style, svg)?,
+        Kind::Map => map(args, &store, &style, svg)?,
     };
     outln!("{}: {summary}", args.out.display());
     if args.strict && problems > 0 {
@@ -482,4 +506,69 @@ fn split_codes(arg: &str, known: impl Fn(&str) -> bool) -> Result<Vec<String>, F
         codes.push(code);
     }
     Ok(codes)
+}
+
+fn map(args: &Args, store: &Store, style: &ChartStyle, svg: bool) -> Result<String, Failure> {
+    use crate::report::charts::map_data::{MapOptions, MapPollutant, MapSource, map_at};
+    let at = args
+        .at
+        .as_deref()
+        .ok_or_else(|| Failure::unusable("the map needs --at TIME (e.g. 2019-12-22T10:00)"))?;
+    let mut layers = Vec::new();
+    for path in &args.boundaries {
+        layers.push(
+            ingest::load_base_layer(path)
+                .map_err(|e| Failure::unusable(format!("{}: {e}", path.display())))?,
+        );
+    }
+    let own: Option<(String, Vec<crate::store::StationId>)> = args.area.as_ref().map(|name| {
+        let ids = store.stations().in_area(name);
+        (name.clone(), ids)
+    });
+    if let Some((name, ids)) = &own
+        && ids.is_empty()
+    {
+        return Err(Failure::unusable(format!(
+            "area {name:?} has no stations in the loaded data (add the station list)"
+        )));
+    }
+    let source = MapSource::new(
+        store,
+        own.as_ref().map(|(n, ids)| (n.as_str(), ids.as_slice())),
+        &layers,
+    )
+    .ok_or_else(|| {
+        Failure::unusable(
+            "no station with coordinates: add the station list (站点列表, NewSiteList.csv)",
+        )
+    })?;
+    let offset = source
+        .stations
+        .first()
+        .map_or(8 * 3600, |&id| store.stations().get(id).utc_offset_s);
+    let hour = Hour::from_local(parse_local(at, false)?, offset);
+    let options = MapOptions {
+        pollutant: match args.pollutant {
+            PollutantArg::Aqi => MapPollutant::Aqi,
+            PollutantArg::Pm25 => MapPollutant::Pm25,
+        },
+        shading: args.shading,
+        alerts: Default::default(),
+        lang: args.lang,
+    };
+    let data = map_at(store, &source, hour, &options);
+    let reporting = data.stations.iter().filter(|s| s.value.is_some()).count();
+    write(
+        &args.out,
+        Chart::Map(&data),
+        size(args, (1600, 1100)),
+        style,
+        svg,
+    )?;
+    Ok(format!(
+        "map of {} stations ({reporting} with a value), {} wind arrow(s), {} base layer(s)",
+        data.stations.len(),
+        data.winds.len(),
+        layers.len()
+    ))
 }

@@ -27,7 +27,7 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(
     name = "airdesk",
-    version,
+    version = crate::build_info::VERSION_LINE,
     about = "AirDesk 重污染天气应急值守台 — duty desk for air-pollution command centres"
 )]
 pub struct Cli {

@@ -5,7 +5,9 @@
 //! named with `--area`), or the user's own groups (`--group`). JSON (one object): `by`, `from`,
 //! `to`, `standard`, `rows` [{`rank` (shared by ties, null when unranked), `area`, `value`,
 //! `highlighted`, `current` {`area`, `pm25_days`, `concentrations` {`so2`, `no2`, `pm10`, `pm25`,
-//! `o3_8h_p90`, `co_p95`}, `composite`}, `previous` (same, one year earlier, for yoy)}].
+//! `o3_8h_p90`, `co_p95`}, `composite`}, `previous` (same, one year earlier, for yoy)}]; the
+//! highlighted row also has `to_pass_next` and `to_leave_bottom_3` (how far its value must fall,
+//! in the unit of `value`; see `domain::ranking::RankGap`).
 
 use super::output::outln;
 use std::path::PathBuf;
@@ -148,11 +150,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     outln!("  rank  area                value     PM2.5  composite  PM2.5 days");
     for r in &ranking.rows {
         let num = |v: Option<f64>, d: usize| v.map_or("—".to_string(), |v| format!("{v:.d$}"));
-        let value_decimals = match by {
-            RankBy::Pm25 => 0,
-            RankBy::Composite => 2,
-            RankBy::Yoy | RankBy::YoyPm25 => 1,
-        };
+        let value_decimals = by.decimals() as usize;
         outln!(
             "  {:>4}  {}  {:>8}  {:>6}  {:>9}  {:>10}{}",
             r.rank.map_or("—".to_string(), |x| x.to_string()),
@@ -162,6 +160,18 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             num(r.current.composite, 2),
             r.current.pm25_days,
             if r.highlighted { "  ◀" } else { "" }
+        );
+    }
+    if let Some((row, gap)) = ranking.rows.iter().find_map(|r| Some((r, r.gap?))) {
+        let d = by.decimals() as usize;
+        let amount =
+            |x: Option<f64>, none: &str| x.map_or(none.to_string(), |v| format!("{v:.d$}"));
+        outln!(
+            "  {}: to pass the next better area the value must fall by {}; to leave the bottom \
+             three by {}",
+            row.area,
+            amount(gap.to_pass_next, "— (first)"),
+            amount(gap.to_leave_bottom_3, "—")
         );
     }
     Ok(())

@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 
 use super::aqi::Concentration;
 use super::aqi::daily::{Validity, daily_max_8h, daily_mean};
+use super::station_days::{DaySource, StationDays};
 use crate::store::{Hour, Series, StationId, Store, Variable};
 
 /// A named group of stations, as defined in the workspace (default: one CNEMC city).
@@ -98,6 +99,8 @@ pub struct AreaDay {
     pub stations_valid: usize,
     /// Stations in the area.
     pub stations_total: usize,
+    /// Real-time or audited.
+    pub source: DaySource,
 }
 
 /// A station's daily value for `date`, `None` when not valid.
@@ -110,7 +113,8 @@ pub fn station_daily(
     station_value(series, date, utc_offset_s, stat).map(Concentration::to_f64)
 }
 
-fn station_value(
+/// A station's daily statistic for `date`, exact, `None` when not valid.
+pub(crate) fn station_value(
     series: &Series,
     date: NaiveDate,
     utc_offset_s: i32,
@@ -129,7 +133,7 @@ fn station_value(
     }
 }
 
-/// The area's daily values of `variable` (observed) for every date in `from..=to`.
+/// The area's daily values of `variable` (observed, real-time) for every date in `from..=to`.
 pub fn area_daily(
     store: &Store,
     stations: &[StationId],
@@ -138,28 +142,7 @@ pub fn area_daily(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<AreaDay> {
-    let series: Vec<(&Series, i32)> = stations
-        .iter()
-        .filter_map(|&id| {
-            let s = store.observed(id, variable)?;
-            Some((s, store.stations().get(id).utc_offset_s))
-        })
-        .collect();
-    from.iter_days()
-        .take_while(|d| *d <= to)
-        .map(|date| {
-            let valid: Vec<Concentration> = series
-                .iter()
-                .filter_map(|&(s, offset)| station_value(s, date, offset, stat))
-                .collect();
-            AreaDay {
-                date,
-                stations_valid: valid.len(),
-                value: Concentration::mean(valid).map(Concentration::to_f64),
-                stations_total: stations.len(),
-            }
-        })
-        .collect()
+    StationDays::observed(store, stations, variable, stat, from, to).area_days()
 }
 
 #[cfg(test)]

@@ -15,12 +15,13 @@
 //!   PM2.5 > 150 µg/m³ is IAQI > 200 in both HJ 633-2012 and HJ 633-2026 (see [`HeavyBasis`]).
 //!   Forecast days (PM2.5 daily means) are judged on PM2.5.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Months, NaiveDate};
 
 use super::aqi::{AqiConfig, area_daily_series};
 use super::area::AreaDay;
+use super::station_days::DaySource;
 use crate::store::{StationId, Store};
 
 /// Daily PM2.5 above this (after rounding) is a heavy-pollution day: IAQI 200 ↔ 150 µg/m³ in both
@@ -432,6 +433,11 @@ pub struct LedgerRow {
     pub stations_valid: usize,
     /// Stations in the area.
     pub stations_total: usize,
+    /// Real-time or audited.
+    pub source: DaySource,
+    /// Whether the day is left out of the mean (a marked dust day); heavy days still count it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub excluded: bool,
     /// Whether the day is a heavy-pollution day.
     pub heavy: bool,
     /// Σ c_i up to and including this day.
@@ -461,6 +467,8 @@ pub struct Budget {
     pub valid_days: u32,
     /// Elapsed days without one.
     pub missing_days: u32,
+    /// Elapsed days with a valid mean left out of it (marked dust days).
+    pub excluded_days: u32,
     /// Season days after `as_of`.
     pub remaining_days: u32,
     /// Σ c_i over the valid days.
@@ -492,12 +500,15 @@ pub struct Budget {
 
 /// Compute the budget from the area's daily PM2.5 means and daily AQI (any range; days outside
 /// the season or after `as_of` are ignored). With `aqi` empty, heavy days are judged on PM2.5
-/// alone ([`HeavyBasis::Pm25`]).
+/// alone ([`HeavyBasis::Pm25`]). Days in `excluded` (marked dust days) are left out of the mean
+/// like missing days, but still count as heavy days: CNEMC removes dust from the PM averages and
+/// keeps it in the heavy-day ratio (DOMAIN.md §5.1).
 pub fn compute(
     settings: &BudgetSettings,
     days: &[AreaDay],
     aqi: &[DayAqi],
     as_of: NaiveDate,
+    excluded: &BTreeSet<NaiveDate>,
 ) -> Result<Budget, BudgetError> {
     let target_mean = settings.target_mean()?;
     let target_compared = settings.rounding.target.apply(target_mean);
@@ -509,7 +520,7 @@ pub fn compute(
         aqi.iter().filter_map(|d| Some((d.date, d.aqi?))).collect();
 
     let mut ledger = Vec::with_capacity(elapsed as usize);
-    let (mut sum, mut valid, mut heavy) = (0.0f64, 0u32, 0u32);
+    let (mut sum, mut valid, mut heavy, mut left_out) = (0.0f64, 0u32, 0u32, 0u32);
     for (i, date) in season.from().iter_days().take(elapsed as usize).enumerate() {
         let day_no = i as u32 + 1;
         let entry = by_date.get(&date);
@@ -520,9 +531,14 @@ pub fn compute(
             Some(a) => f64::from(a) > HEAVY_AQI_ABOVE,
             None => value.is_some_and(|c| c > HEAVY_PM25_ABOVE),
         };
-        if let Some(c) = value {
-            sum += c;
-            valid += 1;
+        let is_excluded = value.is_some() && excluded.contains(&date);
+        match value {
+            Some(_) if is_excluded => left_out += 1,
+            Some(c) => {
+                sum += c;
+                valid += 1;
+            }
+            None => {}
         }
         heavy += u32::from(is_heavy);
         let remaining = n_total - day_no;
@@ -534,6 +550,8 @@ pub fn compute(
             aqi: day_aqi,
             stations_valid: entry.map_or(0, |d| d.stations_valid),
             stations_total: entry.map_or(0, |d| d.stations_total),
+            source: entry.map_or(DaySource::RealTime, |d| d.source),
+            excluded: is_excluded,
             heavy: is_heavy,
             cumulative_sum: sum,
             valid_days: valid,
@@ -551,7 +569,8 @@ pub fn compute(
         season_days: n_total,
         days_elapsed: elapsed,
         valid_days: valid,
-        missing_days: elapsed - valid,
+        missing_days: elapsed - valid - left_out,
+        excluded_days: left_out,
         remaining_days,
         sum_so_far: sum,
         mean_so_far,
@@ -774,51 +793,6 @@ pub fn same_period_last_year(
     same_period_change(&current, &previous, rounding)
 }
 
-/// Everything the target page shows about one area, computed from the store in one go.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AreaBudget {
-    /// The budget at the as-of date.
-    pub budget: Budget,
-    /// Year-on-year over the same dates, when last year's data is loaded.
-    pub same_period: Option<SamePeriodChange>,
-}
-
-/// The budget of the area made of `ids` from the store, as `airdesk budget` computes it: area daily
-/// PM2.5 means (stations with ≥ 20 hourly values), area daily AQI for heavy days, and year-on-year.
-/// `as_of` = the last valid day up to `up_to`; `None` when the season has no valid day by then.
-pub fn area_budget(
-    store: &Store,
-    ids: &[StationId],
-    settings: &BudgetSettings,
-    up_to: NaiveDate,
-) -> Option<Result<AreaBudget, BudgetError>> {
-    use super::area::{DailyStat, area_daily};
-    let season = settings.season;
-    let days = area_daily(
-        store,
-        ids,
-        crate::store::Variable::Pm25,
-        DailyStat::Mean,
-        season.from(),
-        season.to(),
-    );
-    let as_of = last_valid_day(&days, up_to)?;
-    let aqi = area_daily_aqi(store, ids, season.from(), season.to());
-    Some(
-        compute(settings, &days, &aqi, as_of).map(|budget| AreaBudget {
-            same_period: same_period_last_year(
-                store,
-                ids,
-                &days,
-                season,
-                as_of,
-                settings.rounding.daily,
-            ),
-            budget,
-        }),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -833,6 +807,7 @@ mod tests {
             value,
             stations_valid: usize::from(value.is_some()),
             stations_total: 1,
+            source: Default::default(),
         }
     }
 
@@ -955,7 +930,7 @@ mod tests {
             .enumerate()
             .map(|(i, v)| day(date(2019, 12, 1 + i as u32), *v))
             .collect();
-        let b = compute(&st, &days, &[], date(2019, 12, 5)).expect("budget");
+        let b = compute(&st, &days, &[], date(2019, 12, 5), &BTreeSet::new()).expect("budget");
         assert_eq!(b.season_days, 10);
         assert_eq!(b.days_elapsed, 5);
         assert_eq!(b.valid_days, 4);
@@ -992,15 +967,42 @@ mod tests {
         // Half-up rounding changes two days: 80.5 → 81 and 150.5 → 151 (now heavy).
         let mut up = st;
         up.rounding.daily = RoundMode::HalfUp;
-        let b2 = compute(&up, &days, &[], date(2019, 12, 5)).expect("budget");
+        let b2 = compute(&up, &days, &[], date(2019, 12, 5), &BTreeSet::new()).expect("budget");
         assert_eq!(b2.sum_so_far, 443.0);
         assert_eq!(b2.heavy_days, 2);
         // Exact rounding: S = 442.6, T_c still 67 with the floor.
         let mut exact = st;
         exact.rounding.daily = RoundMode::Exact;
-        let b3 = compute(&exact, &days, &[], date(2019, 12, 5)).expect("budget");
+        let b3 = compute(&exact, &days, &[], date(2019, 12, 5), &BTreeSet::new()).expect("budget");
         assert!((b3.sum_so_far - 442.6).abs() < 1e-9);
         assert_eq!(b3.heavy_days, 2, "150.5 > 150 when not rounded");
+    }
+
+    /// A marked dust day leaves the mean like a missing day but stays a heavy day.
+    #[test]
+    fn excluded_days_leave_the_mean_and_keep_heavy_days() {
+        let season = Season::new(date(2019, 12, 1), date(2019, 12, 10)).expect("season");
+        let st = settings(season, TargetForm::Mean(60.0));
+        let days: Vec<AreaDay> = [40.0, 160.0, 50.0]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| day(date(2019, 12, 1 + i as u32), Some(*v)))
+            .collect();
+        let dust = BTreeSet::from([date(2019, 12, 2), date(2019, 12, 9)]);
+        let b = compute(&st, &days, &[], date(2019, 12, 3), &dust).expect("budget");
+        assert_eq!((b.valid_days, b.excluded_days, b.missing_days), (2, 1, 0));
+        assert_eq!(b.mean_so_far, Some(45.0));
+        assert_eq!(b.heavy_days, 1);
+        assert!(b.ledger[1].excluded && b.ledger[1].heavy);
+        assert_eq!(
+            b.ledger[1].value,
+            Some(160.0),
+            "the ledger still shows the day"
+        );
+        // R = (60 × (2 + 7) − 90) / 7: the dust day is not part of the final count either.
+        assert_eq!(b.remaining_allowed_mean, Some((540.0 - 90.0) / 7.0));
+        let all = compute(&st, &days, &[], date(2019, 12, 3), &BTreeSet::new()).expect("budget");
+        assert_eq!(all.mean_so_far, Some(250.0 / 3.0));
     }
 
     #[test]
@@ -1011,7 +1013,7 @@ mod tests {
         let days: Vec<AreaDay> = (1..=4)
             .map(|d| day(date(2019, 12, d), Some(50.0)))
             .collect();
-        let b = compute(&st, &days, &[], date(2019, 12, 4)).expect("budget");
+        let b = compute(&st, &days, &[], date(2019, 12, 4), &BTreeSet::new()).expect("budget");
         // S = 200, n = 4, remaining 6: R = (60 × 10 − 200) / 6 = 66.67.
         let r = b.remaining_allowed_mean.expect("R");
         assert!((r - 400.0 / 6.0).abs() < 1e-12);
@@ -1063,12 +1065,12 @@ mod tests {
                 aqi: Some(180),
             },
         ];
-        let b = compute(&st, &days, &aqi, date(2019, 12, 3)).expect("budget");
+        let b = compute(&st, &days, &aqi, date(2019, 12, 3), &BTreeSet::new()).expect("budget");
         let heavy: Vec<bool> = b.ledger.iter().map(|r| r.heavy).collect();
         assert_eq!(heavy, vec![true, true, false]);
         assert_eq!(b.heavy_basis, HeavyBasis::DailyAqi);
         assert_eq!(b.ledger[0].aqi, Some(230));
-        let pm = compute(&st, &days, &[], date(2019, 12, 3)).expect("budget");
+        let pm = compute(&st, &days, &[], date(2019, 12, 3), &BTreeSet::new()).expect("budget");
         assert_eq!(pm.heavy_days, 1);
         assert_eq!(pm.heavy_basis, HeavyBasis::Pm25);
     }
@@ -1078,12 +1080,12 @@ mod tests {
         let season = Season::new(date(2019, 12, 1), date(2019, 12, 2)).expect("season");
         let st = settings(season, TargetForm::Mean(60.0));
         let days = [day(date(2019, 12, 1), Some(10.0))];
-        let b = compute(&st, &days, &[], date(2020, 1, 1)).expect("budget");
+        let b = compute(&st, &days, &[], date(2020, 1, 1), &BTreeSet::new()).expect("budget");
         assert_eq!((b.days_elapsed, b.remaining_days, b.valid_days), (2, 0, 1));
         assert_eq!(b.remaining_allowed_mean, None);
         assert!(episode_cost(&b, &[200.0]).is_none());
         // Before the season: nothing elapsed, R = T.
-        let b = compute(&st, &days, &[], date(2019, 11, 1)).expect("budget");
+        let b = compute(&st, &days, &[], date(2019, 11, 1), &BTreeSet::new()).expect("budget");
         assert_eq!((b.days_elapsed, b.mean_so_far), (0, None));
         assert_eq!(b.remaining_allowed_mean, Some(60.0));
         assert_eq!(b.on_track, None);
@@ -1109,7 +1111,7 @@ mod tests {
             st.rounding.target = TargetRounding::Exact;
             st.rounding.mean = RoundMode::Exact;
             let as_of = date(2019, 9, 30) + chrono::Duration::days(i64::from(elapsed));
-            let b = compute(&st, &days, &[], as_of).expect("budget");
+            let b = compute(&st, &days, &[], as_of, &BTreeSet::new()).expect("budget");
             proptest::prop_assert_eq!(b.days_elapsed + b.remaining_days, 90);
             proptest::prop_assert_eq!(b.valid_days + b.missing_days, b.days_elapsed);
             if let Some(r) = b.remaining_allowed_mean {

@@ -292,6 +292,50 @@ pub enum RankBy {
     YoyPm25,
 }
 
+impl RankBy {
+    /// Decimals the value is rounded to and shown with: whole µg/m³, the index to 0.01, changes
+    /// to 0.1 %.
+    pub fn decimals(self) -> i32 {
+        match self {
+            RankBy::Pm25 => 0,
+            RankBy::Composite => 2,
+            RankBy::Yoy | RankBy::YoyPm25 => 1,
+        }
+    }
+}
+
+/// How far the highlighted area's value must fall to move up (the leader's "how many µg do we
+/// need to leave last place"), in the unit of the ranked value. Each is the difference to the
+/// value to beat plus one step of the value's displayed rounding, so that the rounded value is
+/// then strictly better and the rank really changes.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct RankGap {
+    /// To pass the next better area (the nearest strictly better value); `None` when first.
+    pub to_pass_next: Option<f64>,
+    /// To rank above the third-worst area; `None` when already outside the bottom three, or when
+    /// no more than three areas are ranked (every area is in the bottom three).
+    pub to_leave_bottom_3: Option<f64>,
+}
+
+/// The gap of an area with `value` among the ranked `values` (its own included), for values
+/// rounded to `decimals`.
+pub fn rank_gap(value: f64, values: &[f64], decimals: i32) -> RankGap {
+    let step = 10f64.powi(-decimals);
+    let need = |to_beat: f64| round_to(value - to_beat + step, decimals);
+    let next = values
+        .iter()
+        .copied()
+        .filter(|&v| v < value)
+        .max_by(f64::total_cmp);
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let third_worst = (sorted.len() > 3).then(|| sorted[sorted.len() - 3]);
+    RankGap {
+        to_pass_next: next.map(need),
+        to_leave_bottom_3: third_worst.filter(|&w| value >= w).map(need),
+    }
+}
+
 /// One row of a ranking.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RankRow {
@@ -307,6 +351,10 @@ pub struct RankRow {
     pub current: AreaPeriod,
     /// Last year's same period, when a year-on-year measure was asked for.
     pub previous: Option<AreaPeriod>,
+    /// For the highlighted row with a value: how far it must fall to move up (in JSON as the
+    /// row's `to_pass_next` and `to_leave_bottom_3`).
+    #[serde(flatten)]
+    pub gap: Option<RankGap>,
 }
 
 /// A whole ranking.
@@ -366,12 +414,16 @@ pub fn rank_areas(
         })
         .collect();
     let ranks = competition_ranks(&values);
+    let ranked: Vec<f64> = values.iter().flatten().copied().collect();
     let mut out: Vec<RankRow> = rows
         .into_iter()
         .zip(values)
         .zip(ranks)
         .map(|(((current, previous), value), rank)| RankRow {
             rank,
+            gap: value
+                .filter(|_| highlight == Some(current.area.as_str()))
+                .map(|v| rank_gap(v, &ranked, by.decimals())),
             highlighted: highlight == Some(current.area.as_str()),
             area: current.area.clone(),
             value,
@@ -426,6 +478,39 @@ mod tests {
         let r = competition_ranks(&[Some(-3.2), Some(-3.2), Some(-3.2)]);
         assert_eq!(r, vec![Some(1); 3]);
         assert!(competition_ranks(&[]).is_empty());
+    }
+
+    #[test]
+    fn gap_to_the_next_better_area_and_out_of_the_bottom_three() {
+        // PM2.5 (whole µg/m³): 40, 50, 50, 55, 62, 70. The area at 62 must reach 54 to pass 55
+        // (62 − 55 + 1 = 8) and be below the third-worst (55) to leave the bottom three: also 8.
+        let v = [40.0, 50.0, 50.0, 55.0, 62.0, 70.0];
+        let g = rank_gap(62.0, &v, 0);
+        assert_eq!(
+            (g.to_pass_next, g.to_leave_bottom_3),
+            (Some(8.0), Some(8.0))
+        );
+        // Last place: 70 − 62 + 1 = 9 to pass, 70 − 55 + 1 = 16 to leave the bottom three.
+        let g = rank_gap(70.0, &v, 0);
+        assert_eq!(
+            (g.to_pass_next, g.to_leave_bottom_3),
+            (Some(9.0), Some(16.0))
+        );
+        // Tied at 50: pass 40 (11); already above the third-worst (55).
+        let g = rank_gap(50.0, &v, 0);
+        assert_eq!((g.to_pass_next, g.to_leave_bottom_3), (Some(11.0), None));
+        // First: nothing to pass.
+        assert_eq!(rank_gap(40.0, &v, 0).to_pass_next, None);
+        // The third-worst itself must fall one step below its own value.
+        assert_eq!(rank_gap(55.0, &v, 0).to_leave_bottom_3, Some(1.0));
+        // Composite index to 0.01 and changes to 0.1 %, without float noise.
+        let g = rank_gap(9.86, &[8.0, 9.86, 10.7], 2);
+        assert_eq!((g.to_pass_next, g.to_leave_bottom_3), (Some(1.87), None));
+        let g = rank_gap(-2.3, &[-10.0, -2.3, 0.0, 1.5], 1);
+        assert_eq!(
+            (g.to_pass_next, g.to_leave_bottom_3),
+            (Some(7.8), Some(0.1))
+        );
     }
 
     #[test]

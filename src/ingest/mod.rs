@@ -4,6 +4,8 @@
 //! [`FileReport`]; bad input never panics and never stops the other files.
 
 mod aqi_forecast;
+mod audited;
+mod base_layer;
 mod cma_sounding;
 mod cnemc;
 mod collect;
@@ -31,6 +33,8 @@ pub mod units;
 pub mod workbook;
 
 pub use aqi_forecast::{load_forecast, parse_forecast};
+pub use audited::{AUDITED_DIR, load_audited, parse_audited};
+pub use base_layer::{BaseLayer, MAX_POINTS as MAX_BASE_LAYER_POINTS, load_base_layer};
 pub use number::{Cell, NumberFormat, check_range};
 pub use prsa::SINGLE_SITE_CODE as PRSA_SINGLE_SITE_CODE;
 pub use report::{FileReport, LoadReport, MAX_PROBLEMS_PER_FILE, Problem, Severity};

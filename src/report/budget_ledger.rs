@@ -148,6 +148,7 @@ mod tests {
                 value,
                 stations_valid: usize::from(value.is_some()) * 3,
                 stations_total: 3,
+                source: Default::default(),
             })
             .collect();
         let settings = BudgetSettings {
@@ -158,7 +159,7 @@ mod tests {
             rounding: Rounding::default(),
         };
         let as_of = NaiveDate::from_ymd_opt(2019, 10, 3).expect("date");
-        budget::compute(&settings, &days, &[], as_of).expect("budget")
+        budget::compute(&settings, &days, &[], as_of, &Default::default()).expect("budget")
     }
 
     #[test]

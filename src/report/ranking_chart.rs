@@ -91,6 +91,7 @@ mod tests {
                 composite: None,
             },
             previous: None,
+            gap: None,
         }
     }
 

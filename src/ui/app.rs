@@ -9,10 +9,11 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::clock::{Clock, to_cst};
 use crate::workspace::{
-    AppState, Language, Renderer, Workspace, WorkspaceError, sample,
+    AppState, Folders, Language, Renderer, Workspace, WorkspaceError, sample,
     watch::{WatchSet, Watcher},
 };
 
+use super::about;
 use super::background::{Background, Message, load_now};
 use super::command::Command;
 use super::desk::{Desk, default_desk_id};
@@ -57,8 +58,8 @@ pub struct StartOptions {
     pub renderer: Option<Renderer>,
     /// Set when the preferred renderer failed and this process is the restart.
     pub fallback: Option<RendererFallback>,
-    /// Where app-level state lives; `None` = [`AppState::config_dir`]. Tests point it at a
-    /// temporary folder.
+    /// One folder for app-level state and the sample; `None` = [`Folders::current`]. Tests
+    /// point it at a temporary folder.
     pub config_dir: Option<PathBuf>,
     /// The real clock (tests may pass a fixed one).
     pub real_time: fn() -> DateTime<Utc>,
@@ -93,7 +94,7 @@ impl Default for StartOptions {
 pub struct AirDeskApp {
     workspace: Workspace,
     app_state: AppState,
-    config_dir: Option<PathBuf>,
+    folders: Folders,
     language_override: Option<Language>,
     data: DataStatus,
     loads_started: u64,
@@ -115,6 +116,7 @@ pub struct AirDeskApp {
     fonts_installed: bool,
     desk: Desk,
     shift: ShiftModal,
+    about_open: bool,
     desk_refreshed: Option<std::time::Instant>,
 }
 
@@ -123,14 +125,17 @@ impl AirDeskApp {
     /// the first frame. Fails only when no workspace at all can be opened or created (not even a
     /// scratch one in the temporary folder).
     pub fn new(options: StartOptions) -> Result<AirDeskApp, WorkspaceError> {
-        let config_dir = options.config_dir.clone().or_else(AppState::config_dir);
-        let app_state = config_dir
+        let folders = options
+            .config_dir
+            .as_deref()
+            .map_or_else(|| Folders::current().clone(), Folders::one_folder);
+        let app_state = folders
+            .config
             .as_deref()
             .map(AppState::load)
             .unwrap_or_default();
         let mut notices = Notices::default();
-        let workspace =
-            open_first_workspace(&options, &app_state, config_dir.as_deref(), &mut notices)?;
+        let workspace = open_first_workspace(&options, &app_state, &folders, &mut notices)?;
         if let Some(problem) = workspace.settings_problem() {
             notices.push(
                 BannerKind::Warning,
@@ -149,7 +154,7 @@ impl AirDeskApp {
         let mut app = AirDeskApp {
             workspace,
             app_state,
-            config_dir,
+            folders,
             language_override: options.language,
             data: DataStatus::default(),
             loads_started: 0,
@@ -173,6 +178,7 @@ impl AirDeskApp {
             fonts_installed: false,
             desk,
             shift: ShiftModal::default(),
+            about_open: false,
             desk_refreshed: None,
         };
         app.desk_notices();
@@ -221,6 +227,11 @@ impl AirDeskApp {
         self.page
     }
 
+    /// The folders app state, the sample and caches are kept in.
+    pub fn folders(&self) -> &Folders {
+        &self.folders
+    }
+
     /// The open workspace.
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
@@ -255,6 +266,11 @@ impl AirDeskApp {
     /// The workspace journal, the duty officer and the response state.
     pub fn desk(&self) -> &Desk {
         &self.desk
+    }
+
+    /// Whether the About box is on show.
+    pub fn about_open(&self) -> bool {
+        self.about_open
     }
 
     /// Whether the shift modal is on show.
@@ -380,6 +396,9 @@ impl AirDeskApp {
         if !presenting {
             let asked = self.shift.show(&ctx, tr, &look, &self.desk);
             self.commands.extend(asked);
+        }
+        if self.about_open && about::show(&ctx, tr, &look, &self.folders, self.workspace.root()) {
+            self.commands.push(Command::CloseAbout);
         }
         self.drop_overlay(&ctx, tr, &look);
         self.apply_all(&ctx);
@@ -689,6 +708,9 @@ impl AirDeskApp {
             if i.consume_key(Modifiers::NONE, Key::F5) {
                 out.push(Command::Reload);
             }
+            if i.consume_key(Modifiers::NONE, Key::F1) {
+                out.push(Command::ShowAbout);
+            }
             if i.consume_shortcut(&cmd(Key::L)) {
                 out.push(Command::ToggleLanguage);
             }
@@ -825,10 +847,20 @@ impl AirDeskApp {
                 };
             }
             Command::DismissNotice(id) => self.notices.dismiss(id),
+            Command::ShowAbout => self.about_open = true,
+            Command::CloseAbout => self.about_open = false,
             // Weather page
             Command::SetWindowSettings(w) => self.save_settings(|s| s.windows = w),
             Command::SetOutlookSettings(o) => self.save_settings(|s| s.outlook = o),
             Command::SetBudget(budget) => self.save_settings(|s| s.budget = Some(budget)),
+            Command::SetMapLayers(paths) => self.save_settings(|s| s.map_layers = paths),
+            Command::Dust(event) => {
+                let at = to_cst(self.clock.now(real_now));
+                if let Err(text) = self.record_dust(&event, at) {
+                    self.notices
+                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                }
+            }
             Command::Findings(commands) => {
                 let at = to_cst(self.clock.now(real_now));
                 if let Err(text) = self.record_findings(commands, at) {
@@ -1102,6 +1134,27 @@ impl AirDeskApp {
         }
     }
 
+    /// Targets page: a dust mark or unmark, checked against the marks in the journal, recorded
+    /// for the officer on shift.
+    fn record_dust(
+        &mut self,
+        event: &crate::domain::dust::DustEvent,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), String> {
+        let lang = self.language();
+        let mut days = crate::domain::dust::DustDays::default();
+        if let Some(storage) = self.desk.storage() {
+            use crate::journal::Storage;
+            let events = storage.read_since(0).map_err(|e| e.to_string())?;
+            events.iter().for_each(|e| days.apply(e));
+        }
+        days.check(event).map_err(|e| e.to_string())?;
+        self.desk
+            .record(at, event.kind(), event)
+            .map(|_| ())
+            .map_err(|e| e.text(lang))
+    }
+
     fn save_settings(&mut self, change: impl FnOnce(&mut crate::workspace::Settings)) {
         let result = self.workspace.update_settings(change);
         self.report_save(result);
@@ -1287,7 +1340,7 @@ impl AirDeskApp {
 
     fn remember_workspace(&mut self) {
         self.app_state.opened(self.workspace.root());
-        if let Some(dir) = &self.config_dir
+        if let Some(dir) = &self.folders.config
             && let Err(e) = self.app_state.save(dir)
         {
             log::warn!("cannot save the app state in {}: {e}", dir.display());
@@ -1323,7 +1376,7 @@ impl AirDeskApp {
 fn open_first_workspace(
     options: &StartOptions,
     app_state: &AppState,
-    config_dir: Option<&std::path::Path>,
+    folders: &Folders,
     notices: &mut Notices,
 ) -> Result<Workspace, WorkspaceError> {
     let open = |p: &std::path::Path| {
@@ -1340,7 +1393,7 @@ fn open_first_workspace(
     if options.workspace.is_none() {
         candidates.extend(app_state.last_workspace.clone().filter(|p| p.is_dir()));
         if app_state.last_workspace.is_none()
-            && let Some(dir) = sample::sample_dir(config_dir)
+            && let Some(dir) = folders.sample_dir()
         {
             match sample::install(&dir) {
                 Ok(()) => candidates.push(dir),
@@ -1353,7 +1406,7 @@ fn open_first_workspace(
                 }
             }
         }
-        candidates.push(AppState::default_workspace_dir());
+        candidates.push(folders.default_workspace());
     }
     candidates.push(std::env::temp_dir().join("airdesk-scratch-workspace"));
     let mut last_error = None;

@@ -48,6 +48,10 @@ pub enum Command {
     SetClock(Clock),
     /// Remove a notice banner.
     DismissNotice(u64),
+    /// Show the About box (version, data folder, licences).
+    ShowAbout,
+    /// Close the About box.
+    CloseAbout,
     // Weather page
     /// Set the unfavourable-weather window thresholds (saved).
     SetWindowSettings(crate::domain::windows::WindowSettings),
@@ -56,6 +60,12 @@ pub enum Command {
     // Targets page
     /// Save the target-accounting settings (`[budget]` in `settings.toml`).
     SetBudget(crate::domain::budget::BudgetSettings),
+    /// Mark a day as a sand-and-dust day (扣沙) with its evidence, or take a mark back
+    /// (`dust.marked` / `dust.unmarked` in the journal, for the officer on shift).
+    Dust(crate::domain::dust::DustEvent),
+    // Map page
+    /// Save the map's base-layer files (`map_layers` in `settings.toml`).
+    SetMapLayers(Vec<PathBuf>),
     // Supervision page
     /// Record findings commands (assign, move, …) for the officer on shift, now, in order; stops
     /// at the first one refused.

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use crate::workspace::{AppState, Renderer};
+use crate::workspace::Renderer;
 
 use super::app::{AirDeskApp, RendererFallback, StartOptions};
 use super::i18n::{T, Tr};
@@ -60,7 +60,7 @@ pub fn run(mut launch: Launch) -> ExitCode {
         renderer,
         fallback: launch.start.fallback.clone(),
     };
-    let options = native_options(renderer, &title);
+    let options = native_options(renderer, &title, app.app.folders().window_state_file());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         eframe::run_native(
             APP_ID,
@@ -171,8 +171,11 @@ fn one_line(s: &str) -> String {
     line.chars().take(300).collect()
 }
 
-fn native_options(renderer: Renderer, title: &str) -> eframe::NativeOptions {
-    let icon = egui::IconData::default();
+fn native_options(
+    renderer: Renderer,
+    title: &str,
+    persistence_path: Option<std::path::PathBuf>,
+) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
@@ -180,16 +183,24 @@ fn native_options(renderer: Renderer, title: &str) -> eframe::NativeOptions {
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([960.0, 600.0])
             .with_maximized(true)
-            .with_icon(icon),
+            .with_icon(window_icon()),
         renderer: match renderer {
             Renderer::Glow => eframe::Renderer::Glow,
             Renderer::Wgpu => eframe::Renderer::Wgpu,
         },
         system_font_fallback: false,
         persist_window: true,
-        persistence_path: AppState::config_dir().map(|d| d.join("window.ron")),
+        persistence_path,
         ..Default::default()
     }
+}
+
+/// The window's icon: the 128 px rendering of `assets/icons/airdesk.svg` (on X11 it becomes the
+/// window's `_NET_WM_ICON`; Wayland desktops take it from the desktop entry named by [`APP_ID`]).
+fn window_icon() -> egui::IconData {
+    const PNG: &[u8] = include_bytes!("../../assets/icons/hicolor/128x128/apps/airdesk.png");
+    // The PNG is built in and decoded by a test; an empty icon is the window system's default.
+    eframe::icon_data::from_png_bytes(PNG).unwrap_or_default()
 }
 
 /// The app plus the start-up bookkeeping of this process (first frame seen, measurement).
@@ -252,5 +263,15 @@ mod tests {
             ["--workspace", "/w", "--lang", "en"].map(OsString::from)
         );
         assert_eq!(one_line("a\n  b\tc"), "a b c");
+    }
+
+    #[test]
+    fn the_window_icon_is_the_128_px_rendering() {
+        let icon = window_icon();
+        assert_eq!((icon.width, icon.height), (128, 128));
+        assert_eq!(icon.rgba.len(), 128 * 128 * 4);
+        // The tile is opaque in the middle: the image really decoded.
+        let centre = (64 * 128 + 64) * 4;
+        assert_eq!(icon.rgba[centre + 3], 255);
     }
 }

@@ -9,7 +9,9 @@
 //! - [`chart`]: the plotters backend over `egui::Painter` and the interactive chart widget.
 //! - [`fonts`], [`theme`]: the bundled CJK font; desktop and projector looks.
 //! - [`launch`]: renderer choice and the restart with the other renderer.
+//! - [`about`]: the About box (version, commit, data folder, font licence).
 
+pub mod about;
 pub mod app;
 pub mod background;
 pub mod chart;

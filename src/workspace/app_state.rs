@@ -1,8 +1,7 @@
 //! App-level state kept outside any workspace: which workspace to reopen, and the recent ones.
 //!
-//! Stored as `app.toml` in the OS configuration folder (`~/.config/airdesk` on Linux,
-//! `%APPDATA%\AirDesk\AirDesk\config` on Windows, `~/Library/Application Support/cn.AirDesk.AirDesk`
-//! on macOS), or in `$AIRDESK_CONFIG_DIR` when set (portable installs on a USB stick).
+//! Stored as `app.toml` in the configuration folder that [`super::Folders`] chooses (the OS's
+//! per-user one, `$AIRDESK_CONFIG_DIR`, or `airdesk-data/` beside a portable executable).
 
 use std::path::{Path, PathBuf};
 
@@ -10,9 +9,6 @@ use super::write_atomic;
 
 /// Most workspaces kept in the recent list.
 pub const MAX_RECENT_WORKSPACES: usize = 8;
-
-/// Environment variable that moves the configuration folder (portable installs).
-pub const CONFIG_DIR_ENV: &str = "AIRDESK_CONFIG_DIR";
 
 /// What the app remembers between runs, whatever the workspace.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -25,29 +21,6 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The configuration folder: `$AIRDESK_CONFIG_DIR`, else the OS's per-user config folder.
-    pub fn config_dir() -> Option<PathBuf> {
-        if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
-            return Some(PathBuf::from(dir));
-        }
-        directories::ProjectDirs::from("cn", "AirDesk", "AirDesk")
-            .map(|d| d.config_dir().to_path_buf())
-    }
-
-    /// Where a first-time user's workspace goes: `Documents/AirDesk`, else the per-user data
-    /// folder, else `./AirDesk`.
-    pub fn default_workspace_dir() -> PathBuf {
-        if let Some(docs) =
-            directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
-        {
-            return docs.join("AirDesk");
-        }
-        if let Some(p) = directories::ProjectDirs::from("cn", "AirDesk", "AirDesk") {
-            return p.data_dir().join("workspace");
-        }
-        PathBuf::from("AirDesk")
-    }
-
     /// Read `app.toml` from `dir`; a missing or unreadable file gives the empty state (the app
     /// must start even when its configuration is damaged).
     pub fn load(dir: &Path) -> AppState {

@@ -20,12 +20,14 @@
 
 mod app_state;
 mod atomic;
+mod folders;
 pub mod sample;
 mod settings;
 pub mod watch;
 
 pub use app_state::{AppState, MAX_RECENT_WORKSPACES};
 pub use atomic::write_atomic;
+pub use folders::{CONFIG_DIR_ENV, FolderMode, Folders, PORTABLE_DATA_DIR, PORTABLE_MARKER};
 pub use settings::{
     Language, MAX_RECENT_FILES, PROJECTOR_SCALE_RANGE, Renderer, RendererSetting, Settings,
     ThemeChoice,

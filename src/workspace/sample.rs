@@ -5,9 +5,9 @@
 //! derived or synthesised; `examples/build_sample.rs` builds it.
 //!
 //! The app never writes into the source tree: the sample is copied into the user's data folder
-//! ([`sample_dir`]) and opened there like any workspace.
+//! ([`super::Folders::sample_dir`]) and opened there like any workspace.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Embed the files of `sample-data/` under their workspace-relative paths.
 macro_rules! sample_files {
@@ -62,17 +62,6 @@ pub const FILES: &[(&str, &[u8])] = sample_files!(
 /// Folder name of the installed sample inside the data (or configuration) folder.
 pub const SAMPLE_FOLDER: &str = "sample-workspace";
 
-/// Where the sample workspace goes: beside the app state in `config_dir` when one is given
-/// (tests, portable installs with `AIRDESK_CONFIG_DIR`), else the OS's per-user data folder
-/// (`~/.local/share/airdesk` on Linux, `%APPDATA%\AirDesk\AirDesk\data` on Windows).
-pub fn sample_dir(config_dir: Option<&Path>) -> Option<PathBuf> {
-    if let Some(dir) = config_dir {
-        return Some(dir.join(SAMPLE_FOLDER));
-    }
-    directories::ProjectDirs::from("cn", "AirDesk", "AirDesk")
-        .map(|d| d.data_dir().join(SAMPLE_FOLDER))
-}
-
 /// Copy the sample into `dest` unless a workspace is already there (then the user's journal of
 /// an earlier drill is kept). The files are written into a sibling folder first and moved into
 /// place, so an interrupted copy never leaves half a sample.
@@ -107,7 +96,7 @@ mod tests {
     #[test]
     fn installs_once_and_keeps_the_users_journal() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let dest = sample_dir(Some(dir.path())).expect("dir");
+        let dest = dir.path().join(SAMPLE_FOLDER);
         install(&dest).expect("install");
         for (path, bytes) in FILES {
             assert_eq!(

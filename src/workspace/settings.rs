@@ -169,6 +169,11 @@ pub struct Settings {
     pub budget: Option<crate::domain::budget::BudgetSettings>,
     /// Station alert rules and thresholds.
     pub alerts: crate::domain::alerts::AlertSettings,
+    /// Targets page: the rule proposing sand-and-dust days (`[dust]`).
+    pub dust: crate::domain::dust::DustRule,
+    /// Map page: base-layer files (GeoJSON or Shapefile) drawn under the stations, relative to the
+    /// workspace when inside it.
+    pub map_layers: Vec<PathBuf>,
     /// Duty roster file (值班表), relative to the workspace when inside it.
     pub roster: Option<PathBuf>,
     /// Daily AQI forecast file (AQI预报), relative to the workspace when inside it.
@@ -199,6 +204,8 @@ impl Default for Settings {
             drill_at: None,
             budget: None,
             alerts: crate::domain::alerts::AlertSettings::default(),
+            dust: Default::default(),
+            map_layers: Vec::new(),
             roster: None,
             aqi_forecast: None,
             areas: Vec::new(),
@@ -230,6 +237,7 @@ impl Settings {
         self.recent_files.truncate(MAX_RECENT_FILES);
         crate::domain::weather_view::clamp_window_settings(&mut self.windows);
         crate::domain::weather_view::clamp_outlook_settings(&mut self.outlook);
+        self.dust = self.dust.clamped();
     }
 
     /// Put `path` at the top of the recent list.

@@ -19,6 +19,8 @@ pub type Anchor = (HPos, VPos);
 pub const LEFT_TOP: Anchor = (HPos::Left, VPos::Top);
 /// Left, vertically centred.
 pub const LEFT_CENTER: Anchor = (HPos::Left, VPos::Center);
+/// Left, bottom.
+pub const LEFT_BOTTOM: Anchor = (HPos::Left, VPos::Bottom);
 /// Right, vertically centred.
 pub const RIGHT_CENTER: Anchor = (HPos::Right, VPos::Center);
 /// Centred horizontally, top.

@@ -7,6 +7,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea};
 
 use super::ChartError;
 use super::calendar::{CalendarData, draw_calendar};
+use super::map::{MapData, draw_map};
 use super::png::{PngBackend, PngCanvas, check_size};
 use super::ranking::{RankingData, draw_ranking};
 use super::style::ChartStyle;
@@ -23,6 +24,8 @@ pub enum Chart<'a> {
     Calendar(&'a CalendarData),
     /// A ranking bar chart.
     Ranking(&'a RankingData),
+    /// The regional map.
+    Map(&'a MapData),
 }
 
 /// Draw any chart into a plotters area.
@@ -35,6 +38,7 @@ pub fn draw_chart<DB: DrawingBackend>(
         Chart::Time(c, v) => draw_time_chart(root, c, v, style).map(|_| ()),
         Chart::Calendar(c) => draw_calendar(root, c, style).map(|_| ()),
         Chart::Ranking(c) => draw_ranking(root, c, style).map(|_| ()),
+        Chart::Map(c) => draw_map(root, c, style).map(|_| ()),
     }
 }
 

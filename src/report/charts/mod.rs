@@ -1,7 +1,8 @@
 //! Charts, each written once against plotters' `DrawingBackend` and drawn by three backends: the
 //! interactive egui widget (`ui::chart`), PNG ([`render_png`]) and SVG ([`render_svg`]).
 //!
-//! A chart is a plain data struct ([`TimeChart`], [`CalendarData`], [`RankingData`]), a
+//! A chart is a plain data struct ([`TimeChart`], [`CalendarData`], [`RankingData`],
+//! [`MapData`]), a
 //! [`ChartStyle`] (desktop or projector, at any pixel density) and, for time charts, a
 //! [`ChartView`] (the visible time window and hidden series). The draw functions return a layout
 //! (where panels, legend items and cells landed) so the widget can map the pointer back to data.
@@ -16,7 +17,11 @@ mod export;
 pub mod font;
 pub mod from_store;
 pub mod geometry;
+pub mod idw;
+mod map;
+pub mod map_data;
 mod png;
+pub mod projection;
 mod ranking;
 pub mod strip;
 mod style;
@@ -30,6 +35,7 @@ pub use calendar::{CalendarData, CalendarLayout, draw_calendar};
 pub use colour::{Band, WarningLevel};
 pub use decimate::Hourly;
 pub use export::{Chart, draw_chart, png_bytes, render_png, render_svg, svg_string};
+pub use map::{MapAlert, MapData, MapLayer, MapLayout, MapStation, MapWind, Shading, draw_map};
 pub use png::{PngBackend, PngCanvas};
 pub use ranking::{Better, RankItem, RankingData, RankingLayout, draw_ranking, ranks};
 pub use style::ChartStyle;

@@ -1,17 +1,20 @@
 //! Charts on screen: a plotters backend over `egui::Painter` ([`EguiBackend`]), the interactive
-//! [`TimeChartWidget`] and the static [`ChartImage`] (calendar, ranking). The charts themselves are
-//! the ones in `report::charts`, so the screen and the PNG/SVG exports show the same thing.
+//! [`TimeChartWidget`], the static [`ChartImage`] (calendar, ranking) and the [`MapWidget`]. The
+//! charts themselves are the ones in `report::charts`, so the screen and the PNG/SVG exports show
+//! the same thing.
 //!
 //! Text uses egui's proportional family: the app must put the bundled CJK font
 //! (`report::charts::font::FONT_BYTES`) first in it, or use [`install_bundled_font`].
 
 mod backend;
 mod image;
+mod map_widget;
 mod readout;
 mod widget;
 
 pub use backend::EguiBackend;
 pub use image::{ChartImage, StaticChart};
+pub use map_widget::{MapResponse, MapWidget};
 pub use widget::TimeChartWidget;
 
 use crate::report::charts::font::FONT_BYTES;

@@ -265,5 +265,5 @@ fn season_budget(
         to,
     );
     let aqi = budget::area_daily_aqi(store, ids, season.from(), to);
-    budget::compute(settings, &days, &aqi, to).map_err(|e| e.to_string())
+    budget::compute(settings, &days, &aqi, to, &Default::default()).map_err(|e| e.to_string())
 }

@@ -11,6 +11,7 @@
 
 mod board;
 mod data;
+mod map;
 mod response;
 mod settings;
 mod situation;
@@ -19,6 +20,7 @@ mod targets;
 mod weather;
 
 pub use data::DataPage;
+pub use map::MapPage;
 pub use response::{ResponsePage, Tab as ResponseTab};
 pub use settings::SettingsPage;
 pub use situation::SituationPage;
@@ -57,19 +59,22 @@ pub enum Page {
     Targets,
     /// 督办: supervision findings.
     Supervision,
+    /// 区域地图: the stations on a map with wind, replayed hour by hour.
+    Map,
     /// 设置: settings, workspace, clock.
     Settings,
 }
 
 impl Page {
     /// Every page in navigation order.
-    pub const ALL: [Page; 7] = [
+    pub const ALL: [Page; 8] = [
         Page::Situation,
         Page::Data,
         Page::Weather,
         Page::Response,
         Page::Targets,
         Page::Supervision,
+        Page::Map,
         Page::Settings,
     ];
 
@@ -82,6 +87,7 @@ impl Page {
             Page::Response => T::PageResponse,
             Page::Targets => T::PageTargets,
             Page::Supervision => T::PageSupervision,
+            Page::Map => T::PageMap,
             Page::Settings => T::PageSettings,
         }
     }
@@ -100,7 +106,7 @@ impl Page {
     /// The key that, with Ctrl (⌘ on macOS), opens this page.
     pub fn shortcut_key(self) -> egui::Key {
         use egui::Key::*;
-        [Num1, Num2, Num3, Num4, Num5, Num6, Num7][self.index()]
+        [Num1, Num2, Num3, Num4, Num5, Num6, Num7, Num8][self.index()]
     }
 
     /// The shortcut as shown in tooltips.
@@ -210,6 +216,8 @@ pub struct Pages {
     pub targets: TargetsPage,
     /// 督办.
     pub supervision: SupervisionPage,
+    /// 区域地图.
+    pub map: MapPage,
 }
 
 impl Pages {
@@ -222,6 +230,7 @@ impl Pages {
             Page::Response => self.response.ui(ui, cx),
             Page::Targets => self.targets.ui(ui, cx),
             Page::Supervision => self.supervision.ui(ui, cx),
+            Page::Map => self.map.ui(ui, cx),
             Page::Settings => self.settings.ui(ui, cx),
         }
     }

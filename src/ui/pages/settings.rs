@@ -55,10 +55,17 @@ impl SettingsPage {
                 let look = cx.look;
                 card(ui, &look, tr.t(T::Workspace), |ui| self.workspace(ui, cx));
                 ui.add_space(8.0);
-                card(ui, &cx.look, tr.t(T::Shortcuts), |ui| shortcuts(ui, cx));
+                let look = cx.look;
+                card(ui, &look, tr.t(T::Shortcuts), |ui| shortcuts(ui, cx));
                 ui.add_space(8.0);
-                card(ui, &cx.look, tr.t(T::About), |ui| {
-                    ui.label(tr.f(T::AboutText, &[&env!("CARGO_PKG_VERSION")]));
+                card(ui, &look, tr.t(T::About), |ui| {
+                    ui.label(tr.f(
+                        T::AboutVersion,
+                        &[&crate::build_info::VERSION, &crate::build_info::COMMIT],
+                    ));
+                    if ui.button(tr.t(T::AboutOpen)).clicked() {
+                        cx.send(Command::ShowAbout);
+                    }
                 });
             });
     }
@@ -336,11 +343,12 @@ impl SettingsPage {
                 });
         });
         ui.add_space(8.0);
-        card(ui, &cx.look, tr.t(T::Shortcuts), |ui| shortcuts(ui, cx));
+        let look = cx.look;
+        card(ui, &look, tr.t(T::Shortcuts), |ui| shortcuts(ui, cx));
     }
 }
 
-fn shortcuts(ui: &mut egui::Ui, cx: &PageContext<'_>) {
+fn shortcuts(ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
     let tr = cx.tr;
     let first = Page::ALL[0].shortcut_text();
     let last = Page::ALL[Page::ALL.len() - 1].shortcut_text();
@@ -370,6 +378,11 @@ fn shortcuts(ui: &mut egui::Ui, cx: &PageContext<'_>) {
             }
             ui.label(RichText::new("Tab / Shift+Tab").monospace().strong());
             ui.label(tr.t(T::ShortcutFocus));
+            ui.end_row();
+            ui.label(RichText::new("F1").monospace().strong());
+            if ui.link(tr.t(T::ShortcutAbout)).clicked() {
+                cx.send(Command::ShowAbout);
+            }
             ui.end_row();
         });
 }

@@ -2,13 +2,15 @@
 //! mean, heavy days, year-on-year, what-if, the daily ledger with CSV/xlsx export) and the ranking
 //! of areas with its chart (PNG/SVG export).
 //!
-//! Numbers come from `domain::budget::area_budget` (the same computation as `airdesk budget`) and
+//! Numbers come from `domain::accounting::account` (the same computation as `airdesk budget`) and
 //! `domain::ranking::rank_areas` (as `airdesk rank`); this page only draws them. "As of" is the last
 //! day complete at the app's now (in a drill: nothing after the drill moment counts).
 
+mod accounting;
 mod form;
 mod ranking;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
@@ -18,10 +20,14 @@ use egui_extras::{Column, TableBuilder};
 
 use super::PageContext;
 use crate::clock::to_cst;
+use crate::domain::accounting::{Accounting, AccountingError, AccountingInput, AsOf, account};
 use crate::domain::advisor::ForecastDay;
 use crate::domain::area::Area;
+use crate::domain::audited::AuditedDays;
 use crate::domain::budget::Season;
-use crate::domain::budget::{self, AreaBudget, BudgetSettings};
+use crate::domain::budget::{self, BudgetSettings};
+use crate::domain::dust::{DustDays, DustRule};
+use crate::journal::Replay;
 use crate::report::budget_ledger;
 use crate::report::ledger::Language as ReportLanguage;
 use crate::store::StationId;
@@ -30,11 +36,15 @@ use crate::ui::theme::Look;
 use crate::ui::widgets::{TileColour, card, key_figure, tile, tile_width};
 use crate::workspace::Language;
 
+use accounting::DustPanel;
 pub use form::BudgetForm;
 use ranking::RankingView;
 
 /// Folder inside the workspace where exports go.
 pub const EXPORTS_DIR: &str = "exports";
+
+/// Files with their modification times, to notice a change on disk.
+type FileStamps = Vec<(PathBuf, Option<SystemTime>)>;
 
 /// What the budget was computed from: recomputed only when this changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +53,10 @@ struct BudgetKey {
     settings: BudgetSettings,
     area: Area,
     up_to: NaiveDate,
+    dust_days: BTreeSet<NaiveDate>,
+    dust_rule: DustRule,
+    audited: FileStamps,
+    festival_assumed: f64,
 }
 
 /// The computed budget of the area.
@@ -50,7 +64,7 @@ struct BudgetKey {
 struct Computed {
     key: BudgetKey,
     stations: usize,
-    result: Option<Result<AreaBudget, budget::BudgetError>>,
+    result: Result<Accounting, AccountingError>,
 }
 
 /// View state of the targets page.
@@ -64,6 +78,11 @@ pub struct TargetsPage {
     /// The PM2.5 daily mean of the heavy day whose cost is shown.
     heavy_day_value: f64,
     ranking: RankingView,
+    dust: DustPanel,
+    /// The journal's dust marks, folded (another journal → start over).
+    dust_days: Option<(PathBuf, Replay<DustDays>)>,
+    /// The workspace's audited daily files as last read, by path and modification time.
+    audited: Option<(FileStamps, AuditedDays)>,
     /// The workspace's AQI forecast file as last read: path, modification time, days, problems.
     forecast: Option<LoadedForecast>,
     message: Option<(bool, String)>,
@@ -86,6 +105,9 @@ impl Default for TargetsPage {
             rest_mean: None,
             heavy_day_value: budget::HEAVY_PM25_ABOVE + 1.0,
             ranking: RankingView::default(),
+            dust: DustPanel::default(),
+            dust_days: None,
+            audited: None,
             forecast: None,
             message: None,
         }
@@ -189,15 +211,35 @@ impl TargetsPage {
         up_to: NaiveDate,
     ) {
         let tr = cx.tr;
+        self.refresh_dust(cx);
+        let audited_files = self.refresh_audited(cx);
+        let marked = self
+            .dust_days
+            .as_ref()
+            .map(|(_, r)| r.state().clone())
+            .unwrap_or_default();
         let key = BudgetKey {
             generation: cx.data.generation,
             settings,
             area: area.clone(),
             up_to,
+            dust_days: marked.dates().into_iter().collect(),
+            dust_rule: cx.workspace.settings().dust,
+            audited: audited_files,
+            festival_assumed: self.heavy_day_value,
         };
         if self.computed.as_ref().is_none_or(|c| c.key != key) {
             let (ids, _unknown): (Vec<StationId>, _) = area.resolve(cx.store());
-            let result = budget::area_budget(cx.store(), &ids, &settings, up_to);
+            let empty = AuditedDays::default();
+            let input = AccountingInput {
+                settings,
+                as_of: AsOf::LastValidUpTo(up_to),
+                audited: self.audited.as_ref().map_or(&empty, |(_, a)| a),
+                dust_days: &key.dust_days,
+                dust_rule: key.dust_rule,
+                festival_assumed: Some(key.festival_assumed),
+            };
+            let result = account(cx.store(), &ids, &input);
             self.computed = Some(Computed {
                 key,
                 stations: ids.len(),
@@ -210,7 +252,7 @@ impl TargetsPage {
         };
         let season = settings.season;
         match computed.result {
-            None => {
+            Err(AccountingError::NoValidDay(_)) => {
                 ui.label(
                     RichText::new(tr.f(
                         T::TgNoValidDay,
@@ -219,10 +261,10 @@ impl TargetsPage {
                     .color(cx.look.warn),
                 );
             }
-            Some(Err(e)) => {
+            Err(e) => {
                 ui.label(RichText::new(tr.f(T::TgInvalid, &[&e])).color(cx.look.error));
             }
-            Some(Ok(ab)) => {
+            Ok(ab) => {
                 let look = cx.look;
                 ui.label(tr.f(
                     T::TgAreaLine,
@@ -237,10 +279,13 @@ impl TargetsPage {
                 if cx.clock.is_drill() {
                     ui.label(RichText::new(tr.t(T::TgDrillAsOf)).color(look.weak_text));
                 }
+                accounting::basis_label(ui, &look, tr, &ab);
                 ui.add_space(4.0);
                 headline(ui, &look, tr, &ab);
+                accounting::without_dust_line(ui, &look, tr, &ab);
                 ui.add_space(4.0);
                 self.forecast_line(ui, cx, &ab.budget);
+                accounting::festival_line(ui, &look, tr, &ab, self.heavy_day_value);
                 let zh = tr.0 == Language::Zh;
                 let b = &ab.budget;
                 let rounding = if zh {
@@ -258,6 +303,15 @@ impl TargetsPage {
                     RichText::new(format!("{}{sep}{rounding} {basis}", tr.t(T::TgRounding)))
                         .color(look.weak_text),
                 );
+                ui.add_space(8.0);
+                card(ui, &look, tr.t(T::TgContributions), |ui| {
+                    accounting::contributions_table(ui, &look, tr, &ab)
+                });
+                ui.add_space(8.0);
+                let rule = cx.workspace.settings().dust;
+                card(ui, &look, tr.t(T::TgDust), |ui| {
+                    self.dust.ui(ui, cx, &ab, &marked, &rule)
+                });
                 ui.add_space(8.0);
                 if !cx.presenting {
                     card(ui, &look, tr.t(T::TgWhatIf), |ui| self.what_if(ui, tr, b));
@@ -278,6 +332,52 @@ impl TargetsPage {
                 });
             }
         }
+    }
+
+    /// Catch up with the journal's dust marks.
+    fn refresh_dust(&mut self, cx: &PageContext<'_>) {
+        let Some(storage) = cx.desk.storage() else {
+            self.dust_days = None;
+            return;
+        };
+        let path = storage.path().to_path_buf();
+        if self.dust_days.as_ref().is_none_or(|(p, _)| *p != path) {
+            self.dust_days = Some((path, Replay::new(DustDays::default())));
+        }
+        if let Some((_, replay)) = self.dust_days.as_mut()
+            && let Err(e) = replay.catch_up(storage, DustDays::apply)
+        {
+            self.message = Some((false, e.to_string()));
+        }
+    }
+
+    /// Read the workspace's `audited/` folder again when its files change; their paths and
+    /// modification times.
+    fn refresh_audited(&mut self, cx: &PageContext<'_>) -> FileStamps {
+        let dir = cx.workspace.root().join(crate::ingest::AUDITED_DIR);
+        let mut files: Vec<(PathBuf, Option<SystemTime>)> = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file())
+                    .map(|p| {
+                        let m = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
+                        (p, m)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        if self.audited.as_ref().is_none_or(|(f, _)| *f != files) {
+            let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+            let (days, reports) = crate::ingest::load_audited(&paths);
+            if let Some(p) = reports.iter().flat_map(|r| r.problems.first()).next() {
+                self.message = Some((false, p.to_string()));
+            }
+            self.audited = Some((files.clone(), days));
+        }
+        files
     }
 
     /// What the forecast episode in the workspace's AQI forecast file adds to the season mean.
@@ -402,7 +502,7 @@ impl TargetsPage {
 }
 
 /// The headline figures as tiles (larger in projector mode through the look).
-fn headline(ui: &mut egui::Ui, look: &Look, tr: Tr, ab: &AreaBudget) {
+fn headline(ui: &mut egui::Ui, look: &Look, tr: Tr, ab: &Accounting) {
     let b = &ab.budget;
     let on_track_colour = match b.on_track {
         Some(true) => Some(look.accent),

@@ -128,6 +128,22 @@ impl RankingView {
             .color(cx.look.weak_text),
         );
         let decimals = chart.decimals;
+        if let Some((row, gap)) = ranking.rows.iter().find_map(|r| Some((r, r.gap?))) {
+            let amount = |x: Option<f64>| x.map(|v| format!("{v:.decimals$}"));
+            let pass = match amount(gap.to_pass_next) {
+                Some(v) => tr.f(T::TgGapPass, &[&v]),
+                None => tr.t(T::TgGapFirst).to_string(),
+            };
+            let leave = match amount(gap.to_leave_bottom_3) {
+                Some(v) => tr.f(T::TgGapLeave, &[&v]),
+                None => tr.t(T::TgGapNotBottom).to_string(),
+            };
+            ui.label(
+                RichText::new(tr.f(T::TgGapLine, &[&row.area, &pass, &leave]))
+                    .strong()
+                    .color(cx.look.strong_text),
+            );
+        }
         ui.columns(2, |cols| {
             let ui = &mut cols[0];
             egui::Grid::new("ranking_table")
