@@ -18,14 +18,14 @@ pub enum Location {
     /// `journal.sqlite` in this folder.
     Folder(PathBuf),
     /// The journal on this server.
-    Server(ServerUrl),
+    Server(Box<ServerUrl>),
 }
 
 impl Location {
     /// A `postgres://` URL is a server, anything else a folder.
     pub fn parse(text: &str) -> Result<Location, JournalError> {
         if ServerUrl::is_server_url(text) {
-            Ok(Location::Server(ServerUrl::parse(text)?))
+            Ok(Location::Server(Box::new(ServerUrl::parse(text)?)))
         } else {
             Ok(Location::Folder(PathBuf::from(text)))
         }

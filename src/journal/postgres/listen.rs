@@ -135,10 +135,8 @@ fn listen(
             }
             any
         };
-        if heard {
-            if let Err(e) = pass_on(reader, last, deliver) {
-                return e;
-            }
+        if heard && let Err(e) = pass_on(reader, last, deliver) {
+            return e;
         }
     }
     String::new()

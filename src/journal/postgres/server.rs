@@ -59,10 +59,10 @@ impl ServerUrl {
                 "the URL names no database (postgres://USER@HOST/DB)".into()
             ));
         }
-        if config.get_password().is_none() {
-            if let Some(password) = password_from_environment(&config) {
-                config.password(password);
-            }
+        if config.get_password().is_none()
+            && let Some(password) = password_from_environment(&config)
+        {
+            config.password(password);
         }
         config
             .connect_timeout(CONNECT_TIMEOUT)
@@ -157,10 +157,10 @@ pub fn redact_text(text: &str) -> String {
 
 /// `PGPASSWORD`, else the first matching line of the password file.
 fn password_from_environment(config: &postgres::Config) -> Option<String> {
-    if let Ok(p) = std::env::var("PGPASSWORD") {
-        if !p.is_empty() {
-            return Some(p);
-        }
+    if let Ok(p) = std::env::var("PGPASSWORD")
+        && !p.is_empty()
+    {
+        return Some(p);
     }
     let file = password_file()?;
     let text = crate::ingest::input::read_text(&file, 1024 * 1024).ok()?;
