@@ -237,7 +237,7 @@ fn many_writers_make_one_chain() {
 /// A desk whose view is stale appends after the events it has not seen, and a skewed clock is
 /// raised to the head's time.
 #[test]
-fn a_stale_desk_appends_after_the_head_and_is_clamped_to_its_time() {
+fn a_stale_desk_is_clamped_to_the_head_or_told_the_journal_moved() {
     let Some(db) = TestDb::new("stale") else {
         return;
     };
@@ -254,9 +254,25 @@ fn a_stale_desk_appends_after_the_head_and_is_clamped_to_its_time() {
         .expect("a appends");
     assert_eq!(early.seq, 3, "after b's event it had not read");
     assert_eq!(early.local_time(), at(10, 0), "clamped to the head's time");
+    // A command decided on event #2 is not stored after #3: the desk is told how far the journal
+    // moved, decides again and appends after #3.
+    let draft = late.draft(at(10, 5), "test.noted", &4).expect("draft");
+    match b.append_after(2, std::slice::from_ref(&draft)) {
+        Err(JournalError::Stale { seen: 2, head: 3 }) => {}
+        other => panic!("a stale append must be refused, got {other:?}"),
+    }
+    assert_eq!(
+        b.read_since(3).expect("read").len(),
+        0,
+        "nothing was stored"
+    );
+    let stored = b
+        .append_after(3, std::slice::from_ref(&draft))
+        .expect("after catching up");
+    assert_eq!(stored[0].seq, 4);
     assert!(matches!(
         a.verify().expect("verify"),
-        Verification::Intact { events: 3, .. }
+        Verification::Intact { events: 4, .. }
     ));
 }
 

@@ -108,6 +108,18 @@ pub enum JournalError {
         /// What is wrong.
         detail: String,
     },
+    /// An append conditional on the head ([`Storage::append_after`](super::Storage::append_after))
+    /// met a journal another writer had appended to since: nothing was saved.
+    #[error(
+        "other desks recorded events #{} to #{head} since this desk last looked; nothing was saved",
+        .seen + 1
+    )]
+    Stale {
+        /// The last event the caller had seen.
+        seen: u64,
+        /// The journal's last event now.
+        head: u64,
+    },
     /// The journal's server refused the event for this desk's role (a viewer, another unit's
     /// item, a desk name that is not this login's): nothing was saved.
     #[error("the journal server refused the event: {0}; nothing was saved")]

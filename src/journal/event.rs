@@ -145,6 +145,18 @@ impl Head {
         Event::seal(&draft, self.seq + 1, self.hash)
     }
 
+    /// `Ok` when no event was appended after `seen` (the last event the caller decided on), or
+    /// when the caller appends wherever the head is (`None`); else [`JournalError::Stale`].
+    pub fn check_seen(&self, seen: Option<u64>) -> Result<(), JournalError> {
+        match seen {
+            Some(seen) if seen != self.seq => Err(JournalError::Stale {
+                seen,
+                head: self.seq,
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// Check that `event`, sealed elsewhere, comes right after this head (next number, linked,
     /// hashing to its own hash): what a backend asks before importing it.
     pub fn check_follows(&self, event: &Event) -> Result<(), JournalError> {

@@ -289,6 +289,35 @@ impl SqliteStorage {
         }
     }
 
+    /// Append `drafts` in one transaction, after the head; when `seen` is given, only while the
+    /// head is still there ([`Storage::append_after`]).
+    fn append_checked(
+        &mut self,
+        seen: Option<u64>,
+        drafts: &[Draft],
+    ) -> Result<Vec<Event>, JournalError> {
+        if let OpenMode::ReadOnly(reason) = &self.mode {
+            return Err(JournalError::ReadOnly(reason.clone()));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db("starting to save an event"))?;
+        let mut head = Self::head(&tx)?;
+        head.check_seen(seen)?;
+        let mut events = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            let event = head.seal_next(draft)?;
+            insert(&tx, &event)?;
+            head = Head::after(&event);
+            events.push(event);
+        }
+        set_head(&tx, &head)?;
+        tx.commit().map_err(db("saving an event"))?;
+        self.keep_checkpoint();
+        Ok(events)
+    }
+
     /// The head recorded with the last append, with the time of its event.
     fn head(conn: &Connection) -> Result<Head, JournalError> {
         let (seq, hash): (i64, String) = conn
@@ -325,25 +354,11 @@ impl Storage for SqliteStorage {
     }
 
     fn append_all(&mut self, drafts: &[Draft]) -> Result<Vec<Event>, JournalError> {
-        if let OpenMode::ReadOnly(reason) = &self.mode {
-            return Err(JournalError::ReadOnly(reason.clone()));
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db("starting to save an event"))?;
-        let mut head = Self::head(&tx)?;
-        let mut events = Vec::with_capacity(drafts.len());
-        for draft in drafts {
-            let event = head.seal_next(draft)?;
-            insert(&tx, &event)?;
-            head = Head::after(&event);
-            events.push(event);
-        }
-        set_head(&tx, &head)?;
-        tx.commit().map_err(db("saving an event"))?;
-        self.keep_checkpoint();
-        Ok(events)
+        self.append_checked(None, drafts)
+    }
+
+    fn append_after(&mut self, seen: u64, drafts: &[Draft]) -> Result<Vec<Event>, JournalError> {
+        self.append_checked(Some(seen), drafts)
     }
 
     fn import(&mut self, events: &[Event]) -> Result<(), JournalError> {
@@ -859,6 +874,22 @@ mod tests {
         for pattern in ["*.sqlite-wal", "*.sqlite-shm", "journal.lock"] {
             assert!(ignore.lines().any(|l| l.trim() == pattern), "{pattern}");
         }
+    }
+
+    #[test]
+    fn append_after_stores_only_on_the_head_it_was_decided_on() {
+        let mut j = SqliteStorage::open_in_memory().unwrap();
+        let author = crate::journal::Author::new("张伟", "desk-1").unwrap();
+        let at = chrono::DateTime::parse_from_rfc3339("2025-01-15T09:00:00+08:00").unwrap();
+        let draft = author.draft(at, "test.noted", &1).unwrap();
+        let first = j.append_after(0, std::slice::from_ref(&draft)).unwrap();
+        assert_eq!(first[0].seq, 1);
+        match j.append_after(0, std::slice::from_ref(&draft)) {
+            Err(JournalError::Stale { seen: 0, head: 1 }) => {}
+            other => panic!("decided before #1, got {other:?}"),
+        }
+        assert_eq!(j.read_since(0).unwrap().len(), 1, "nothing more stored");
+        assert_eq!(j.append_after(1, &[draft]).unwrap()[0].seq, 2);
     }
 
     #[test]

@@ -26,6 +26,13 @@ pub trait Storage {
     /// caller compares the returned times with the ones it asked for to say so.
     fn append_all(&mut self, drafts: &[Draft]) -> Result<Vec<Event>, JournalError>;
 
+    /// [`Storage::append_all`], but only while the journal's last event is still `seen`, the
+    /// last one the caller decided on. When another writer (another desk on a server journal)
+    /// appended since, nothing is stored and [`JournalError::Stale`] says so: the caller catches
+    /// up and decides its command again on what it now meets. The check and the append are one
+    /// transaction, so no event slips in between.
+    fn append_after(&mut self, seen: u64, drafts: &[Draft]) -> Result<Vec<Event>, JournalError>;
+
     /// Store one event; see [`Storage::append_all`].
     fn append(&mut self, draft: &Draft) -> Result<Event, JournalError> {
         self.append_all(std::slice::from_ref(draft))?

@@ -382,6 +382,29 @@ impl PgStorage {
         Ok(events)
     }
 
+    /// Append `drafts` after the head; when `seen` is given, only while the head is still there
+    /// ([`Storage::append_after`]).
+    fn append_checked(
+        &mut self,
+        seen: Option<u64>,
+        drafts: &[Draft],
+    ) -> Result<Vec<Event>, JournalError> {
+        if let OpenMode::ReadOnly(reason) = &self.mode {
+            return Err(JournalError::ReadOnly(reason.clone()));
+        }
+        self.store(|mut head| {
+            head.check_seen(seen)?;
+            drafts
+                .iter()
+                .map(|draft| {
+                    let event = head.seal_next(draft)?;
+                    head = Head::after(&event);
+                    Ok(event)
+                })
+                .collect()
+        })
+    }
+
     /// After a commit whose answer was lost: `Ok` when the server holds the last event with its
     /// hash (it was committed), else the desk is told nothing was saved.
     fn committed_after_all(&self, head: &Head, lost: &postgres::Error) -> Result<(), JournalError> {
@@ -410,19 +433,11 @@ impl Storage for PgStorage {
     }
 
     fn append_all(&mut self, drafts: &[Draft]) -> Result<Vec<Event>, JournalError> {
-        if let OpenMode::ReadOnly(reason) = &self.mode {
-            return Err(JournalError::ReadOnly(reason.clone()));
-        }
-        self.store(|mut head| {
-            drafts
-                .iter()
-                .map(|draft| {
-                    let event = head.seal_next(draft)?;
-                    head = Head::after(&event);
-                    Ok(event)
-                })
-                .collect()
-        })
+        self.append_checked(None, drafts)
+    }
+
+    fn append_after(&mut self, seen: u64, drafts: &[Draft]) -> Result<Vec<Event>, JournalError> {
+        self.append_checked(Some(seen), drafts)
     }
 
     fn import(&mut self, events: &[Event]) -> Result<(), JournalError> {
