@@ -17,14 +17,16 @@
 use super::output::outln;
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::clock::parse_instant;
 use crate::domain::advisor::{
     self, Advice, AdvisorInput, ForecastDay, JudgedDay, WarningState, WeatherWindow,
 };
 use crate::domain::aqi;
 use crate::domain::plan::{self, Level, Plan};
 use crate::domain::windows::{self, HourlyWeather, WindowSettings};
+use crate::i18n::{Language, Tr, ZH};
 use crate::ingest::{self, FileReport};
 use crate::store::{Hour, SeriesKind, StampConvention, StationId, Store};
 
@@ -60,8 +62,8 @@ pub struct Args {
     #[arg(long)]
     pub issued: Option<String>,
     /// The warning in force: blue, yellow, orange or red (needs --since).
-    #[arg(long)]
-    pub active: Option<String>,
+    #[arg(long, value_enum)]
+    pub active: Option<Level>,
     /// When the warning in force took effect (or was paused, with --paused).
     #[arg(long)]
     pub since: Option<String>,
@@ -76,27 +78,15 @@ pub struct Args {
     pub strict: bool,
 }
 
-/// A time on the command line: with an offset, or Beijing time; a bare date is 00:00.
+/// A time on the command line (see [`parse_instant`]): with an offset, or Beijing time.
 fn parse_time(s: &str) -> Result<Hour, String> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(Hour::from_utc(t.to_utc()));
-    }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Ok(Hour::from_local(t, CST));
-        }
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Ok(Hour::from_local_date_hour(d, 0, CST));
-    }
-    Err(format!(
-        "「{s}」 is not a time: write 2019-12-07T10:00 (Beijing time) or 2019-12-07T10:00:00+08:00"
-    ))
+    parse_instant(s)
+        .map(|t| Hour::from_utc(t.to_utc()))
+        .ok_or_else(|| {
+            format!(
+                "「{s}」 is not a time: write 2019-12-07T10:00 (Beijing time) or 2019-12-07T10:00:00+08:00"
+            )
+        })
 }
 
 fn iso(h: Hour) -> String {
@@ -165,18 +155,7 @@ fn weather_windows(
     forecast: &[ForecastDay],
     reports: &mut Vec<FileReport>,
 ) -> Result<Vec<WeatherWindow>, Failure> {
-    let mut store = Store::new();
-    let load = ingest::load_paths(paths, &mut store);
-    if let Some(failed) = load.files.iter().find(|f| f.failed()) {
-        let reason = failed
-            .problems
-            .first()
-            .map_or("unusable", |p| p.reason.as_str());
-        return Err(Failure::unusable(format!(
-            "{}: {reason}",
-            failed.path.display()
-        )));
-    }
+    let (store, load) = super::load_files(paths)?;
     reports.extend(load.files);
     let kind = if store.keys().iter().any(|k| k.kind == SeriesKind::Forecast) {
         SeriesKind::Forecast
@@ -217,7 +196,7 @@ fn load_plan(path: Option<&PathBuf>) -> Result<Plan, Failure> {
 }
 
 fn warning_state(args: &Args) -> Result<WarningState, Failure> {
-    let Some(code) = &args.active else {
+    let Some(level) = args.active else {
         if args.paused || args.since.is_some() {
             return Err(Failure::unusable(
                 "--paused and --since need --active LEVEL (the warning in force)",
@@ -225,14 +204,11 @@ fn warning_state(args: &Args) -> Result<WarningState, Failure> {
         }
         return Ok(WarningState::None);
     };
-    let level = Level::WARNINGS
-        .into_iter()
-        .find(|l| l.code() == code.as_str())
-        .ok_or_else(|| {
-            Failure::unusable(format!(
-                "--active {code}: expected blue, yellow, orange or red"
-            ))
-        })?;
+    if !level.is_warning() {
+        return Err(Failure::unusable(format!(
+            "--active {level}: expected blue, yellow, orange or red"
+        )));
+    }
     let since = args
         .since
         .as_deref()
@@ -288,8 +264,8 @@ struct AdviceJson<'a> {
     nowcast: bool,
     advisory: bool,
     advisory_level: Option<Level>,
-    reasons: &'a [String],
-    reasons_en: &'a [String],
+    reasons: Vec<String>,
+    reasons_en: Vec<String>,
     stages: Vec<StageJson>,
     days: &'a [JudgedDay],
     plan: &'a str,
@@ -331,18 +307,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         }
         None
     } else {
-        let mut store = Store::new();
-        let load = ingest::load_paths(&args.obs, &mut store);
-        if let Some(failed) = load.files.iter().find(|f| f.failed()) {
-            let reason = failed
-                .problems
-                .first()
-                .map_or("unusable", |p| p.reason.as_str());
-            return Err(Failure::unusable(format!(
-                "{}: {reason}",
-                failed.path.display()
-            )));
-        }
+        let (store, load) = super::load_files(&args.obs)?;
         reports.extend(load.files);
         let obs = observed_aqi(&store, &args.stations)?;
         if obs.stations.is_empty() {
@@ -399,7 +364,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     if args.json {
         print_json_line(&AdviceJson {
             level: advice.level,
-            level_name: plan.level_name(advice.level),
+            level_name: ZH.plan_level(&plan, advice.level),
             action: advice.action,
             start: advice.start.map(iso),
             end: advice.end.map(iso),
@@ -409,8 +374,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             nowcast: advice.nowcast,
             advisory: advice.advisory,
             advisory_level: advice.advisory_level,
-            reasons: &advice.reasons,
-            reasons_en: &advice.reasons_en,
+            reasons: ZH.reasons(&advice, &plan),
+            reasons_en: Tr(Language::En).reasons(&advice, &plan),
             stages: advice
                 .stages
                 .iter()
@@ -469,13 +434,17 @@ fn print_text(
     outln!("研判时间 at        {} (UTC+8)", fmt(at));
     outln!(
         "建议 advice        {} ({}) — {} ({:?})",
-        plan.level_name(advice.level),
+        ZH.plan_level(plan, advice.level),
         advice.level.code(),
         action_zh(advice.action),
         advice.action
     );
     if let Some(l) = advice.advisory_level {
-        outln!("按AQI相当于        {} ({})", plan.level_name(l), l.code());
+        outln!(
+            "按AQI相当于        {} ({})",
+            ZH.plan_level(plan, l),
+            l.code()
+        );
     }
     if let Some(s) = advice.start {
         outln!("开始 start         {}", fmt(s));
@@ -502,12 +471,13 @@ fn print_text(
                 "  阶段 stage       {} – {}  {}",
                 fmt(s.start),
                 fmt(s.end),
-                plan.level_name(s.level)
+                ZH.plan_level(plan, s.level)
             );
         }
     }
     outln!("理由 reasons");
-    for (zh, en) in advice.reasons.iter().zip(&advice.reasons_en) {
+    let en = Tr(Language::En).reasons(advice, plan);
+    for (zh, en) in ZH.reasons(advice, plan).iter().zip(&en) {
         outln!("  - {zh}");
         outln!("    {en}");
     }

@@ -58,16 +58,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             print_text(file);
         }
     }
-    if let Some(failed) = report.files.iter().find(|f| f.failed()) {
-        let reason = failed
-            .problems
-            .first()
-            .map_or("unusable", |p| p.reason.as_str());
-        return Err(Failure::unusable(format!(
-            "{}: {reason}",
-            failed.path.display()
-        )));
-    }
+    super::first_failure(&report)?;
     let skipped: u64 = report.files.iter().map(FileReport::problem_count).sum();
     if args.strict && skipped > 0 {
         return Err(Failure::check(format!(

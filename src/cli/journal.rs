@@ -3,13 +3,16 @@
 //! server, either way. A JOURNAL is a workspace folder or a `postgres://USER@HOST:PORT/DB` URL
 //! (the password from the URL, `PGPASSWORD` or `~/.pgpass`; never printed).
 //!
-//! `verify` and `export` open the journal read-only, so they are safe while desks write to it.
+//! `verify` and `export` open the journal read-only (through the session's one opener,
+//! [`crate::session::journal`]), so they are safe while desks write to it. They read raw events,
+//! not read models.
 
 use super::output::outln;
 use chrono::SecondsFormat;
 use std::io::Write;
 
-use crate::journal::{AnyStorage, Event, JournalError, Location, Verification};
+use crate::journal::{Event, JournalError, Location, Verification};
+use crate::session::journal::{self as opener, Journal};
 
 use super::Failure;
 
@@ -65,7 +68,7 @@ fn location(text: &str) -> Result<Location, Failure> {
 }
 
 fn verify(at: &Location) -> Result<(), Failure> {
-    let journal = match at.open_read_only() {
+    let journal = match opener::open_at_read_only(at) {
         Err(JournalError::Corrupt(detail)) => {
             outln!("{at}: NOT intact; the file is damaged: {detail}");
             return Err(Failure::check(format!(
@@ -98,7 +101,7 @@ fn verify(at: &Location) -> Result<(), Failure> {
 }
 
 fn export(at: &Location, json: bool) -> Result<(), Failure> {
-    let journal = at.open_read_only().map_err(|e| open_failure(at, e))?;
+    let journal = opener::open_at_read_only(at).map_err(|e| open_failure(at, e))?;
     let events = journal
         .read_since(0)
         .map_err(|e| Failure::unusable(e.to_string()))?;
@@ -170,12 +173,8 @@ fn local_iso(e: &Event) -> String {
 }
 
 fn copy(source: &Location, destination: &Location) -> Result<(), Failure> {
-    let from: AnyStorage = source
-        .open_read_only()
-        .map_err(|e| open_failure(source, e))?;
-    let mut to: AnyStorage = destination
-        .open_writer()
-        .map_err(|e| open_failure(destination, e))?;
+    let from: Journal = opener::open_at_read_only(source).map_err(|e| open_failure(source, e))?;
+    let mut to: Journal = opener::open_at(destination).map_err(|e| open_failure(destination, e))?;
     let copied = crate::journal::copy(from.as_ref(), to.as_mut())
         .map_err(|e| Failure::unusable(format!("journal copy {source} -> {destination}: {e}")))?;
     drop(to);

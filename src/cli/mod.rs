@@ -118,6 +118,35 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// Load `files` into a new store, or fail on the first file that could not be used at all.
+/// Files that only skipped rows or values load; their problems are in the report.
+pub(crate) fn load_files(
+    files: &[std::path::PathBuf],
+) -> Result<(crate::store::Store, crate::ingest::LoadReport), Failure> {
+    let mut store = crate::store::Store::new();
+    let report = crate::ingest::load_paths(files, &mut store);
+    first_failure(&report)?;
+    Ok((store, report))
+}
+
+/// The first file of `report` that could not be used at all, as a failure naming it and its
+/// first problem (exit status 2).
+pub(crate) fn first_failure(report: &crate::ingest::LoadReport) -> Result<(), Failure> {
+    match report.files.iter().find(|f| f.failed()) {
+        Some(failed) => {
+            let reason = failed
+                .problems
+                .first()
+                .map_or("unusable", |p| p.reason.as_str());
+            Err(Failure::unusable(format!(
+                "{}: {reason}",
+                failed.path.display()
+            )))
+        }
+        None => Ok(()),
+    }
+}
+
 /// Print one JSON value on its own line (JSON Lines).
 pub(crate) fn print_json_line(value: &impl serde::Serialize) -> Result<(), Failure> {
     let line = serde_json::to_string(value)

@@ -16,7 +16,6 @@ use chrono::NaiveDate;
 
 use crate::domain::area::Area;
 use crate::domain::ranking::{LimitStandard, RankBy, RankSettings, rank_areas};
-use crate::ingest;
 use crate::store::{Hour, Store, Variable};
 
 use super::{Failure, print_json_line};
@@ -82,18 +81,7 @@ pub enum StandardArg {
 
 /// Run `rank`.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let mut store = Store::new();
-    let report = ingest::load_paths(&args.files, &mut store);
-    if let Some(failed) = report.files.iter().find(|f| f.failed()) {
-        let reason = failed
-            .problems
-            .first()
-            .map_or("unusable", |p| p.reason.as_str());
-        return Err(Failure::unusable(format!(
-            "{}: {reason}",
-            failed.path.display()
-        )));
-    }
+    let (store, _) = super::load_files(&args.files)?;
     let areas = areas(&store, args)?;
     let (data_from, data_to) = full_days(&store)
         .ok_or_else(|| Failure::unusable("no PM2.5 data in the files (a full day is needed)"))?;

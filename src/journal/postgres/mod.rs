@@ -492,6 +492,10 @@ impl Storage for PgStorage {
             .close()
             .map_err(sql_error(&server, "closing the connection"))
     }
+
+    fn close_boxed(self: Box<Self>) -> Result<(), JournalError> {
+        (*self).close()
+    }
 }
 
 /// Connect to the server (no TLS, see README), with the connect timeout of [`ServerUrl`].
