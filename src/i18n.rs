@@ -872,6 +872,11 @@ table! {
     ReadOnlyViewerDesk => "本席位（{0}）为只读席位（查看/投屏），不能记录操作", "desk {0} is a read-only (viewer/projector) desk";
     ReadOnlyViewerLogin => "服务器只授予本登录名读取权限，不能记录操作", "the server grants this login reading only";
     ReadOnlyUnregistered => "登录名 {0} 未在服务器上登记为席位（airdesk.desks），不能记录操作", "login {0} is not registered as a desk on the server (airdesk.desks)";
+    WhyNotOffline => "值班日志服务器无法连接（{0}）：显示的是断开前的内容，恢复连接前不记录任何操作", "the journal server cannot be reached ({0}): showing what this desk had; nothing is recorded until it is back";
+    Overtaken => "{0} 已先记录了新操作；按最新状态重新检查后，本操作未记录：{1}", "{0} recorded first; checked again against what they recorded, this was not recorded: {1}";
+    NotYourUnit => "本席位只能为所属单位（{0}）记录，不能为 {1} 记录；未保存", "this desk records for its own units ({0}) only, not for {1}; nothing was saved";
+    NoUnitNamed => "本席位只能为所属单位（{0}）记录反馈和佐证，此操作不属于任何单位；未保存", "this desk records feedback and evidence for its own units ({0}) only, and this names no unit; nothing was saved";
+    JournalOffline => "值班日志服务器无法连接（{0}），本席位只读显示断开前的内容", "the journal server cannot be reached ({0}); this desk shows what it had, read-only";
     JournalWriteFailed => "日志写入失败，未保存：{0}", "the journal failed; nothing was saved: {0}";
     OutcomeRecorded => "已记录 #{0}（{1}）", "Recorded #{0} ({1})";
     OutcomeRefused => "未记录：{0}", "Not recorded: {0}";

@@ -11,11 +11,16 @@ use std::io::{BufRead, BufReader, Write};
 use std::sync::{Arc, Barrier, Once, mpsc};
 use std::time::{Duration, Instant};
 
+use airdesk::domain::plan::Level;
+use airdesk::domain::response::{self, IssueInput, ItemInput, ItemKey, Transition};
+use airdesk::i18n::{Language, Render, Tr};
 use airdesk::journal::postgres::{Heard, Listener};
 use airdesk::journal::{
     Author, Checkpoint, Fault, JournalError, OpenMode, PgStorage, ReadOnlyReason, ServerUrl,
     Storage, Verification,
 };
+use airdesk::session::{Command, Session, SessionError, WhyNot};
+use airdesk::workspace::Workspace;
 use chrono::{DateTime, FixedOffset};
 use serde_json::json;
 
@@ -748,4 +753,210 @@ fn a_desk_killed_mid_append_leaves_nothing_partial() {
     let started = Instant::now();
     append(&mut next, "desk-1", 1);
     assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+/// The URL of `login` on the test server's database `database`, as a desk's `settings.toml`
+/// names it.
+fn url_text(login: &str, password: &str, database: &str) -> String {
+    let admin = std::env::var(ENV).expect("the test server's URL");
+    let host = admin
+        .rsplit_once('@')
+        .and_then(|(_, rest)| rest.split('/').next())
+        .expect("the URL names a host");
+    format!("postgres://{login}:{password}@{host}/{database}")
+}
+
+/// A desk's workspace folder whose `settings.toml` names login `suffix` of `db` (made with
+/// [`TestDb::login`]) as its journal, opened as the app opens it.
+fn desk_session(db: &TestDb, suffix: &str) -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = url_text(
+        &format!("{}_{suffix}", db.name),
+        &format!("pw-{suffix}"),
+        &db.name,
+    );
+    std::fs::write(
+        dir.path().join(airdesk::workspace::SETTINGS_FILE),
+        format!("journal = \"{url}\"\n"),
+    )
+    .expect("settings");
+    let workspace = Workspace::open(dir.path()).expect("workspace");
+    let session = Session::open(&workspace);
+    assert_eq!(
+        session.open_error(),
+        None,
+        "{suffix} opens the server journal"
+    );
+    (dir, session)
+}
+
+fn respond(command: response::Command) -> Command {
+    Command::Respond(command)
+}
+
+fn item(transition: Transition, unit: &str) -> Command {
+    respond(response::Command::Item(ItemInput {
+        transition,
+        item: ItemKey::new("Y-DUST-1", unit),
+        text: "已落实".into(),
+        evidence: None,
+    }))
+}
+
+/// Wait (at most 10 s, a liveness bound, not a speed figure) until the listener has handed
+/// `session` what `until` asks for.
+fn hear_until(
+    session: &mut Session,
+    heard: &mpsc::Receiver<Heard>,
+    until: impl Fn(&Session) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !until(session) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let h = heard.recv_timeout(left).expect("heard in time");
+        session.hear(h);
+    }
+}
+
+/// Desks on one server journal through their sessions, as the app runs them: each desk's events
+/// reach the other desks' read models through their listeners; events carry the registered desk
+/// name; two desks acknowledging the same checklist item at once record it once and the second
+/// is told; a unit desk records for its own units only; a viewer records nothing; a desk whose
+/// server is lost says so, refuses actions, and works again once it is back.
+#[test]
+fn desks_share_one_journal_through_their_sessions() {
+    let Some(mut db) = TestDb::new("sessions") else {
+        return;
+    };
+    drop(PgStorage::open(&db.url, None).expect("create"));
+    db.login("duty", "airdesk_desk", Some(("值班台", "desk", &[])));
+    db.login("leader", "airdesk_desk", Some(("带班领导", "desk", &[])));
+    db.login("zjj", "airdesk_desk", Some(("住建局", "unit", &["zjj"])));
+    db.login(
+        "proj",
+        "airdesk_viewer",
+        Some(("会商室投屏", "viewer", &[])),
+    );
+    let (_d1, mut duty) = desk_session(&db, "duty");
+    let (_d2, mut leader) = desk_session(&db, "leader");
+    let (_d3, mut unit) = desk_session(&db, "zjj");
+    let (_d4, viewer) = desk_session(&db, "proj");
+    assert_eq!(duty.desk_name(), "值班台");
+    let (tx, heard) = mpsc::channel();
+    let _follower = leader
+        .follow(Duration::from_secs(1), move |h| {
+            let _ = tx.send(h);
+        })
+        .expect("the leader's desk listens");
+
+    let started = duty
+        .start_shift(Author::new("张伟", "typed-in").expect("a"), "", at(8, 0))
+        .expect("start")
+        .expect("event");
+    assert_eq!(
+        started.desk, "值班台",
+        "the registered name, not the typed one"
+    );
+    duty.execute(
+        &respond(response::Command::Issue(IssueInput {
+            level: Level::Yellow,
+            start: at(9, 0),
+            expected_end: None,
+            approver: None,
+            doc_no: String::new(),
+            reasons: vec!["预计AQI持续超过200".into()],
+            primary: String::new(),
+            consultation: None,
+        })),
+        at(9, 0),
+    )
+    .expect("issued");
+    hear_until(&mut leader, &heard, |s| s.last_seq() == duty.last_seq());
+    assert_eq!(
+        leader.models(),
+        duty.models(),
+        "the leader's desk sees the issue"
+    );
+
+    // Both desks acknowledge the same item at once: one acknowledgement, the other is told.
+    leader
+        .start_shift(Author::new("李明", "x").expect("a"), "", at(9, 5))
+        .expect("start");
+    let barrier = Barrier::new(2);
+    let ack = item(Transition::Acknowledge, "zjj");
+    let (a, b) = std::thread::scope(|s| {
+        let one = s.spawn(|| {
+            barrier.wait();
+            duty.execute(&ack, at(9, 10))
+        });
+        let two = s.spawn(|| {
+            barrier.wait();
+            leader.execute(&ack, at(9, 10))
+        });
+        (one.join().expect("one"), two.join().expect("two"))
+    });
+    assert_eq!(a.is_ok() as u8 + b.is_ok() as u8, 1, "{a:?} {b:?}");
+    let told = a.err().or(b.err()).expect("one refused");
+    assert!(
+        matches!(
+            told,
+            SessionError::Overtaken { .. } | SessionError::Response(_)
+        ),
+        "{told:?}"
+    );
+    let text = told.render(Tr(Language::Zh));
+    assert!(!text.is_empty());
+    let reader = PgStorage::open_read_only(&db.url, None).expect("reader");
+    let acks = |r: &PgStorage| {
+        r.read_since(0)
+            .expect("read")
+            .iter()
+            .filter(|e| e.kind == "checklist.acknowledged")
+            .count()
+    };
+    assert_eq!(acks(&reader), 1, "one acknowledgement");
+
+    // A unit desk: its own unit's item, yes; another unit's, or a warning, no.
+    let shift = unit
+        .start_shift(Author::new("刘洋", "住建局").expect("a"), "", at(9, 20))
+        .expect("the unit's clerk signs in");
+    assert_eq!(shift, None, "a unit desk records no shift of the centre's");
+    let refused = unit.execute(&item(Transition::Implement, "cgj"), at(9, 30));
+    assert!(
+        matches!(&refused, Err(SessionError::NotYourUnit { unit: Some(u), .. }) if u == "cgj"),
+        "{refused:?}"
+    );
+    let done = unit
+        .execute(&item(Transition::Implement, "zjj"), at(9, 30))
+        .expect("its own unit");
+    assert_eq!(done.desk, "住建局");
+    assert!(matches!(
+        viewer.why_not(),
+        Some(WhyNot::ReadOnly(ReadOnlyReason::Viewer { .. }))
+    ));
+
+    // The leader's server is lost: said at once, actions refused; back, and it works again.
+    hear_until(&mut leader, &heard, |s| s.last_seq() == done.seq);
+    let login = format!("{}_leader", db.name);
+    let mut admin = connect(&db.url);
+    admin
+        .batch_execute(&format!(
+            "GRANT {login} TO CURRENT_USER; ALTER ROLE {login} NOLOGIN; \
+             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{login}'"
+        ))
+        .expect("cut the leader off");
+    hear_until(&mut leader, &heard, |s| s.offline().is_some());
+    assert!(matches!(leader.why_not(), Some(WhyNot::Offline(_))));
+    let refused = leader.execute(&item(Transition::Implement, "jtj"), at(9, 40));
+    assert!(
+        matches!(refused, Err(SessionError::Refused(WhyNot::Offline(_)))),
+        "{refused:?}"
+    );
+    admin
+        .batch_execute(&format!("ALTER ROLE {login} LOGIN"))
+        .expect("let the leader back");
+    hear_until(&mut leader, &heard, |s| s.offline().is_none());
+    leader
+        .execute(&item(Transition::Implement, "jtj"), at(9, 40))
+        .expect("recorded once the server is back");
 }

@@ -43,6 +43,7 @@ impl Render for WhyNot {
             WhyNot::NoJournal(None) => tr.t(T::WhyNotNoJournalHere).into(),
             WhyNot::NoOfficer => tr.t(T::WhyNotNoOfficer).into(),
             WhyNot::PlanInvalid => tr.t(T::WhyNotPlanInvalid).into(),
+            WhyNot::Offline(reason) => tr.f(T::WhyNotOffline, &[reason]),
         }
     }
 }
@@ -54,6 +55,16 @@ impl Render for SessionError {
             SessionError::Response(e) => e.render(tr),
             SessionError::Finding(e) => e.render(tr),
             SessionError::Dust(e) => e.render(tr),
+            SessionError::Overtaken { by, reason } => {
+                tr.f(T::Overtaken, &[&by.join("、"), &reason.render(tr)])
+            }
+            SessionError::NotYourUnit {
+                unit: Some(unit),
+                units,
+            } => tr.f(T::NotYourUnit, &[&units.join("、"), unit]),
+            SessionError::NotYourUnit { unit: None, units } => {
+                tr.f(T::NoUnitNamed, &[&units.join("、")])
+            }
             SessionError::Journal(e) => tr.f(T::JournalWriteFailed, &[e]),
         }
     }

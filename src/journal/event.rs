@@ -92,6 +92,17 @@ impl Draft {
     pub fn payload(&self) -> &str {
         &self.payload
     }
+
+    /// The unit the event is about, when its payload names one (`item.unit`, else `unit`): what
+    /// a unit desk may record is checked on it, by the session and by a server's insert trigger.
+    pub fn unit(&self) -> Option<String> {
+        let payload: serde_json::Value = serde_json::from_str(&self.payload).ok()?;
+        payload
+            .pointer("/item/unit")
+            .or_else(|| payload.get("unit"))
+            .and_then(|u| u.as_str())
+            .map(str::to_owned)
+    }
 }
 
 /// One stored event. Immutable once appended; `hash` covers every other field (see

@@ -8,6 +8,7 @@ use std::fmt;
 
 use super::error::JournalError;
 use super::event::{Draft, Event};
+use super::postgres::DeskEntry;
 use super::verify::{Break, Verification};
 
 #[cfg(doc)]
@@ -65,6 +66,13 @@ pub trait Storage {
 
     /// [`Storage::close`] for a handle of any backend behind a box (the session's journal).
     fn close_boxed(self: Box<Self>) -> Result<(), JournalError>;
+
+    /// The desk this handle records as, when the backend registers desks (a server journal's
+    /// `airdesk.desks`): its events carry that name, and a unit desk records only for its units.
+    /// `None` for a workspace's own journal.
+    fn desk(&self) -> Option<&DeskEntry> {
+        None
+    }
 }
 
 /// Whether a handle may write.

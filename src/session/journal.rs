@@ -40,12 +40,20 @@ pub fn open_server(server: &ServerUrl, desk_dir: Option<&Path>) -> Result<Journa
     Ok(Box::new(PgStorage::open(server, desk_dir)?))
 }
 
+/// Open the journal on `server` for reading only (a read-only workspace); creates nothing.
+pub fn open_server_read_only(
+    server: &ServerUrl,
+    desk_dir: Option<&Path>,
+) -> Result<Journal, JournalError> {
+    Ok(Box::new(PgStorage::open_read_only(server, desk_dir)?))
+}
+
 /// Open the journal at `at` for reading only (the CLI; a server journal is verified from its
 /// start).
 pub fn open_at_read_only(at: &Location) -> Result<Journal, JournalError> {
     match at {
         Location::Folder(dir) => open_read_only(dir),
-        Location::Server(url) => Ok(Box::new(PgStorage::open_read_only(url, None)?)),
+        Location::Server(url) => open_server_read_only(url, None),
     }
 }
 

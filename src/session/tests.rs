@@ -180,8 +180,10 @@ fn a_follower_pushes_another_instance_s_events() {
         .expect("follows");
     writer.start_shift(author("张伟"), "", at()).expect("start");
     let mut reader = reader;
-    let batch = rx.recv_timeout(Duration::from_secs(10)).expect("pushed");
-    assert_eq!(reader.receive(&batch), 1);
+    let heard = rx.recv_timeout(Duration::from_secs(10)).expect("pushed");
+    assert!(matches!(&heard, Heard::Events(batch) if batch.len() == 1));
+    reader.hear(heard);
+    assert_eq!(reader.last_seq(), 1);
     assert_eq!(
         reader
             .models()

@@ -219,11 +219,6 @@ impl PgStorage {
         &self.journal_id
     }
 
-    /// This login's desk as the server has it registered, if it is.
-    pub fn desk(&self) -> Option<&DeskEntry> {
-        self.desk.as_ref()
-    }
-
     /// The file where this desk keeps its checkpoint of this journal, when it has a folder.
     pub fn checkpoint_file(&self) -> Option<&Path> {
         self.checkpoint_file.as_deref()
@@ -495,6 +490,11 @@ impl Storage for PgStorage {
 
     fn close_boxed(self: Box<Self>) -> Result<(), JournalError> {
         (*self).close()
+    }
+
+    /// This login's desk as the server has it registered, if it is.
+    fn desk(&self) -> Option<&DeskEntry> {
+        self.desk.as_ref()
     }
 }
 
