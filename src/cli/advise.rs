@@ -19,7 +19,6 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::clock::parse_instant;
 use crate::domain::advisor::{
     self, Advice, AdvisorInput, ForecastDay, JudgedDay, WarningState, WeatherWindow,
 };
@@ -78,15 +77,9 @@ pub struct Args {
     pub strict: bool,
 }
 
-/// A time on the command line (see [`parse_instant`]): with an offset, or Beijing time.
-fn parse_time(s: &str) -> Result<Hour, String> {
-    parse_instant(s)
-        .map(|t| Hour::from_utc(t.to_utc()))
-        .ok_or_else(|| {
-            format!(
-                "「{s}」 is not a time: write 2019-12-07T10:00 (Beijing time) or 2019-12-07T10:00:00+08:00"
-            )
-        })
+/// A time option as an hour on the grid (see [`super::parse_time`]).
+fn parse_hour(s: &str) -> Result<Hour, Failure> {
+    super::parse_time(s).map(|t| Hour::from_utc(t.to_utc()))
 }
 
 fn iso(h: Hour) -> String {
@@ -213,7 +206,7 @@ fn warning_state(args: &Args) -> Result<WarningState, Failure> {
         .since
         .as_deref()
         .ok_or_else(|| Failure::unusable("--active needs --since TIME (when it took effect)"))
-        .and_then(|s| parse_time(s).map_err(Failure::unusable))?;
+        .and_then(parse_hour)?;
     Ok(if args.paused {
         WarningState::Paused { level, since }
     } else {
@@ -277,15 +270,10 @@ struct AdviceJson<'a> {
 /// Run `advise`.
 pub fn run(args: &Args) -> Result<(), Failure> {
     let at = match &args.at {
-        Some(s) => parse_time(s).map_err(Failure::unusable)?,
+        Some(s) => parse_hour(s)?,
         None => Hour::from_utc(chrono::Utc::now()),
     };
-    let issued = args
-        .issued
-        .as_deref()
-        .map(parse_time)
-        .transpose()
-        .map_err(Failure::unusable)?;
+    let issued = args.issued.as_deref().map(parse_hour).transpose()?;
     let state = warning_state(args)?;
     let plan = load_plan(args.plan.as_ref())?;
     let today = at.to_local(CST).date_naive();
@@ -529,14 +517,14 @@ mod tests {
     fn times_are_beijing_unless_an_offset_is_given() {
         let d = NaiveDate::from_ymd_opt(2019, 12, 7).expect("date");
         let ten = Hour::from_local_date_hour(d, 10, CST);
-        assert_eq!(parse_time("2019-12-07T10:00"), Ok(ten));
-        assert_eq!(parse_time("2019-12-07 10:30"), Ok(ten));
-        assert_eq!(parse_time("2019-12-07T02:00:00Z"), Ok(ten));
-        assert_eq!(parse_time("2019-12-07T10:00:00+08:00"), Ok(ten));
+        assert_eq!(parse_hour("2019-12-07T10:00").ok(), Some(ten));
+        assert_eq!(parse_hour("2019-12-07 10:30").ok(), Some(ten));
+        assert_eq!(parse_hour("2019-12-07T02:00:00Z").ok(), Some(ten));
+        assert_eq!(parse_hour("2019-12-07T10:00:00+08:00").ok(), Some(ten));
         assert_eq!(
-            parse_time("2019-12-07"),
-            Ok(Hour::from_local_date_hour(d, 0, CST))
+            parse_hour("2019-12-07").ok(),
+            Some(Hour::from_local_date_hour(d, 0, CST))
         );
-        assert!(parse_time("7 Dec").is_err());
+        assert!(parse_hour("7 Dec").is_err());
     }
 }

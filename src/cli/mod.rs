@@ -147,10 +147,36 @@ pub(crate) fn first_failure(report: &crate::ingest::LoadReport) -> Result<(), Fa
     }
 }
 
+/// A time option (`--at`, `--since`, `--from` …), read by [`crate::clock::parse_instant`]: with
+/// an offset, or Beijing time; a date alone is its midnight.
+pub(crate) fn parse_time(s: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, Failure> {
+    crate::clock::parse_instant(s).ok_or_else(|| {
+        Failure::unusable(format!(
+            "「{s}」 is not a time: write 2025-01-15T10:00 (Beijing time) or 2025-01-15T10:00:00+08:00"
+        ))
+    })
+}
+
 /// Print one JSON value on its own line (JSON Lines).
 pub(crate) fn print_json_line(value: &impl serde::Serialize) -> Result<(), Failure> {
     let line = serde_json::to_string(value)
         .map_err(|e| Failure::unusable(format!("cannot write JSON: {e}")))?;
     output::outln!("{line}");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_on_the_command_line() {
+        let t = parse_time("2025-01-15T10:00").expect("local");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T10:00:00+08:00");
+        let t = parse_time("2025-01-15").expect("date");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T00:00:00+08:00");
+        let t = parse_time("2025-01-15T02:00:00Z").expect("utc");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T02:00:00+00:00");
+        assert!(parse_time("tomorrow").is_err());
+    }
 }

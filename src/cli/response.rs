@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
-use crate::clock::{self, parse_instant};
+use crate::clock;
 use crate::domain::plan::{self, Plan};
 use crate::domain::response::{Episode, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
@@ -34,7 +34,7 @@ use crate::session::{self, Session, record_drill};
 use crate::store::{StationId, Store};
 use crate::workspace::Workspace;
 
-use super::Failure;
+use super::{Failure, parse_time};
 
 /// Arguments of `airdesk response`.
 #[derive(Debug, clap::Args)]
@@ -266,16 +266,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
 }
 
 fn now() -> DateTime<FixedOffset> {
-    crate::clock::to_cst(chrono::Utc::now())
-}
-
-/// A time on the command line (see [`parse_instant`]): with an offset, or Beijing time.
-fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, Failure> {
-    parse_instant(s).ok_or_else(|| {
-        Failure::unusable(format!(
-            "「{s}」 is not a time: write 2025-01-15T10:00 (Beijing time) or 2025-01-15T10:00:00+08:00"
-        ))
-    })
+    clock::to_cst(chrono::Utc::now())
 }
 
 /// The session over the journal of `dir` as it was at `until` (all of it: `None`), read-only;
@@ -722,20 +713,4 @@ fn drill(dir: &Path, start: Option<&str>, operator: &str) -> Result<(), Failure>
         start.to_rfc3339()
     );
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_on_the_command_line() {
-        let t = parse_time("2025-01-15T10:00").expect("local");
-        assert_eq!(t.to_rfc3339(), "2025-01-15T10:00:00+08:00");
-        let t = parse_time("2025-01-15").expect("date");
-        assert_eq!(t.to_rfc3339(), "2025-01-15T00:00:00+08:00");
-        let t = parse_time("2025-01-15T02:00:00Z").expect("utc");
-        assert_eq!(t.to_rfc3339(), "2025-01-15T02:00:00+00:00");
-        assert!(parse_time("tomorrow").is_err());
-    }
 }

@@ -96,22 +96,19 @@ impl<'a> Case<'a> {
     }
 }
 
-/// The reasons in Chinese, the default plan's wording of levels.
-fn reasons_zh(a: &Advice) -> Vec<String> {
-    Tr(Language::Zh).reasons(a, &default_plan())
-}
-
-/// The reasons in English.
-fn reasons_en(a: &Advice) -> Vec<String> {
-    Tr(Language::En).reasons(a, &default_plan())
+/// The reasons in `language`, the default plan's wording of levels.
+fn reasons_in(language: Language, a: &Advice) -> Vec<String> {
+    Tr(language).reasons(a, &default_plan())
 }
 
 fn has_reason(a: &Advice, needle: &str) -> bool {
-    reasons_zh(a).iter().any(|r| r.contains(needle))
+    reasons_in(Language::Zh, a)
+        .iter()
+        .any(|r| r.contains(needle))
 }
 
 fn reasons(a: &Advice) -> String {
-    reasons_zh(a).join(" | ")
+    reasons_in(Language::Zh, a).join(" | ")
 }
 
 /// Hourly area AQI `v` for the `n` hours up to and including `last`.
@@ -125,7 +122,10 @@ fn clean_forecast_calls_for_nothing() {
     let a = Case::new(&f, at(7, 10)).run(&default_plan());
     assert_eq!((a.level, a.action), (Level::None, Action::None));
     assert!(has_reason(&a, "均未达到"), "{}", reasons(&a));
-    assert_eq!(reasons_zh(&a).len(), reasons_en(&a).len());
+    assert_eq!(
+        reasons_in(Language::Zh, &a).len(),
+        reasons_in(Language::En, &a).len()
+    );
     assert_eq!(a.days.len(), 3, "only days with a value are listed");
 }
 
@@ -203,11 +203,11 @@ fn red_needs_72_hours_above_200_with_a_day_above_300() {
         reasons(&a)
     );
     assert!(
-        reasons_en(&a)
+        reasons_in(Language::En, &a)
             .iter()
             .any(|r| r.contains(">200 on 8–10 Dec (72 h) and >300 on 9 Dec → Red warning")),
         "{:?}",
-        reasons_en(&a)
+        reasons_in(Language::En, &a)
     );
     // A day above 300 but only 48 h above 200: orange.
     let f = flat(8, &[230.0, 320.0, 120.0]);
@@ -876,7 +876,7 @@ mod properties {
             case.daily = &daily;
             case.state = state;
             let a = case.run(&default_plan());
-            prop_assert_eq!(reasons_zh(&a).len(), reasons_en(&a).len());
+            prop_assert_eq!(reasons_in(Language::Zh, &a).len(), reasons_in(Language::En, &a).len());
             prop_assert!(!a.reasons.is_empty() || a.action == Action::None);
             match a.action {
                 Action::Issue | Action::Upgrade | Action::Resume => {

@@ -6,8 +6,10 @@
 //! (`cx.session.models()`: response, findings, alerts), which the session folds from the journal
 //! once for every page — and asks for changes with [`PageContext::send`]; it never changes app
 //! state, opens the journal or writes a file itself: every write is a command the app carries
-//! out (journal events through the session, files through `Command::Export`). When `cx.presenting` is true (projector mode) a page must show no edit widgets at all
-//! (no text fields, combo boxes, sliders, check boxes): only text, figures, charts and navigation.
+//! out (journal events through the session, files through `Command::Export`; long work such as
+//! hashing or saving runs on a worker thread with its progress in the status bar). When
+//! `cx.presenting` is true (projector mode) a page must show no edit widgets at all (no text
+//! fields, combo boxes, sliders, check boxes): only text, figures, charts and navigation.
 //!
 //! To add a page: a file here with its struct, a variant of [`Page`] with its title entry in the
 //! translation table, a field in [`Pages`] and an arm in [`Pages::show`].
