@@ -15,7 +15,7 @@ use postgres::fallible_iterator::FallibleIterator;
 
 use super::schema::CHANNEL;
 use super::{PgStorage, ServerUrl};
-use crate::journal::{Event, Storage};
+use crate::journal::{Event, JournalError, Storage};
 
 /// How often the listener checks that the server still answers, and retries when it does not.
 const PING_EVERY: Duration = Duration::from_secs(1);
@@ -76,6 +76,8 @@ fn run(server: &ServerUrl, mut last: u64, stop: &AtomicBool, deliver: &dyn Fn(He
                 reachable = Some(true);
                 listen(&reader, &mut last, stop, deliver)
             }
+            // The banner says the server cannot be reached; the reason is what follows.
+            Err(JournalError::Unreachable { detail, .. }) => detail,
             Err(e) => e.to_string(),
         };
         if stop.load(Ordering::Relaxed) {
