@@ -122,18 +122,14 @@ impl Session {
             Ok(Location::Server(url)) => Some((**url).clone()),
             _ => None,
         };
-        let opened = match &location {
-            Err(e) => Err(JournalError::Server {
-                server: "settings.toml journal".into(),
-                detail: e.to_string(),
-            }),
-            Ok(Location::Server(url)) if workspace.read_only() => {
-                journal::open_server_read_only(url, Some(root))
+        let opened = location.and_then(|at| match at {
+            Location::Server(url) if workspace.read_only() => {
+                journal::open_server_read_only(&url, Some(root))
             }
-            Ok(Location::Server(url)) => journal::open_server(url, Some(root)),
-            Ok(Location::Folder(_)) if workspace.read_only() => journal::open_read_only(root),
-            Ok(Location::Folder(_)) => journal::open(root),
-        };
+            Location::Server(url) => journal::open_server(&url, Some(root)),
+            Location::Folder(_) if workspace.read_only() => journal::open_read_only(root),
+            Location::Folder(_) => journal::open(root),
+        });
         let (journal, open_error) = match opened {
             Ok(j) => (Some(j), None),
             // A read-only workspace without a journal simply has no history yet.
