@@ -869,6 +869,14 @@ table! {
     ReadOnlyMedium => "存储介质不可写（{0}）", "the medium cannot be written ({0})";
     ReadOnlyBroken => "值班日志的哈希链在第 {0} 条记录处断开（{1}），在从备份恢复之前不再记录任何操作", "the journal's hash chain is broken at event #{0} ({1}); nothing more is recorded until it is restored from a backup";
     ReadOnlyForeignWal => "日志旁的 journal.sqlite-wal 不属于本日志，已原样保留，日志按不含该文件的内容只读打开", "journal.sqlite-wal does not belong to this journal; it was left untouched and the journal is read without it";
+    ReadOnlyViewerDesk => "本席位（{0}）为只读席位（查看/投屏），不能记录操作", "desk {0} is a read-only (viewer/projector) desk";
+    ReadOnlyViewerLogin => "服务器只授予本登录名读取权限，不能记录操作", "the server grants this login reading only";
+    ReadOnlyUnregistered => "登录名 {0} 未在服务器上登记为席位（airdesk.desks），不能记录操作", "login {0} is not registered as a desk on the server (airdesk.desks)";
+    WhyNotOffline => "值班日志服务器无法连接（{0}）：显示的是断开前的内容，恢复连接前不记录任何操作", "the journal server cannot be reached ({0}): showing what this desk had; nothing is recorded until it is back";
+    Overtaken => "{0} 已先记录了新操作；按最新状态重新检查后，本操作未记录：{1}", "{0} recorded first; checked again against what they recorded, this was not recorded: {1}";
+    NotYourUnit => "本席位只能为所属单位（{0}）记录，不能为 {1} 记录；未保存", "this desk records for its own units ({0}) only, not for {1}; nothing was saved";
+    NoUnitNamed => "本席位只能为所属单位（{0}）记录反馈和佐证，此操作不属于任何单位；未保存", "this desk records feedback and evidence for its own units ({0}) only, and this names no unit; nothing was saved";
+    JournalOffline => "值班日志服务器无法连接（{0}），本席位只读显示断开前的内容", "the journal server cannot be reached ({0}); this desk shows what it had, read-only";
     JournalWriteFailed => "日志写入失败，未保存：{0}", "the journal failed; nothing was saved: {0}";
     OutcomeRecorded => "已记录 #{0}（{1}）", "Recorded #{0} ({1})";
     OutcomeRefused => "未记录：{0}", "Not recorded: {0}";

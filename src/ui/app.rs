@@ -10,7 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use crate::clock::{Clock, to_cst};
 use crate::domain::response;
 use crate::i18n::Render;
-use crate::session::{self, Follower, Session, default_desk_id};
+use crate::session::{self, Follower, Session};
 use crate::workspace::{
     AppState, Folders, Language, Renderer, Workspace, WorkspaceError, sample,
     watch::{WatchSet, Watcher},
@@ -942,7 +942,7 @@ impl AirDeskApp {
                     ShiftAsk::Start
                 };
                 self.shift
-                    .open(ask, &self.session, default_desk_id(self.workspace.root()));
+                    .open(ask, &self.session, self.session.desk_name());
             }
             Command::CloseShiftModal => {
                 if self.shift.ask == ShiftAsk::Start {
@@ -1122,19 +1122,16 @@ impl AirDeskApp {
             self.shift.ask = ShiftAsk::Closed;
         }
         if self.session.needs_officer() && !self.shift.declined && !self.shift.is_open() {
-            self.shift.open(
-                ShiftAsk::Start,
-                &self.session,
-                default_desk_id(self.workspace.root()),
-            );
+            self.shift
+                .open(ShiftAsk::Start, &self.session, self.session.desk_name());
         }
     }
 
     /// Follow the journal for events another instance stores; they arrive as messages.
     fn start_follower(&mut self) {
         let notifier = self.background.notifier();
-        self.follower = Some(self.session.follow(FOLLOW_INTERVAL, move |events| {
-            notifier.send(Message::JournalEvents(events));
+        self.follower = Some(self.session.follow(FOLLOW_INTERVAL, move |heard| {
+            notifier.send(Message::Journal(heard));
         }));
     }
 
@@ -1182,9 +1179,14 @@ impl AirDeskApp {
         }
     }
 
-    /// The banner for a journal that is read-only for a reason the workspace banner does not
-    /// already give (another instance, a write-protected journal file).
+    /// The banner for a journal server that cannot be reached, or for a journal that is
+    /// read-only for a reason the workspace banner does not already give (another instance, a
+    /// write-protected journal file, a viewer desk).
     fn journal_banner(&self, tr: Tr) -> Option<String> {
+        // A lost server is said everywhere, the projector too: what it shows may be behind.
+        if let Some(reason) = self.session.offline() {
+            return Some(tr.f(T::JournalOffline, &[&reason]));
+        }
         if self.projector.active() || self.workspace.read_only() {
             return None;
         }
@@ -1311,9 +1313,7 @@ impl AirDeskApp {
                 self.session.reload_plan();
                 self.data.workspace_files += 1;
             }
-            Message::JournalEvents(events) => {
-                self.session.receive(&events);
-            }
+            Message::Journal(heard) => self.session.hear(heard),
             Message::Progress { id, done, total } => {
                 if let Some(j) = self.jobs.iter_mut().find(|j| j.id == id) {
                     j.progress = Some((done, total));
