@@ -73,6 +73,8 @@ pub struct StartOptions {
     /// The duty officer, when known before the start (`--officer`, tests): the shift starts
     /// without asking.
     pub officer: Option<crate::journal::Author>,
+    /// Start in projector mode (the meeting-room machine; tests of what the deck shows).
+    pub projector: bool,
 }
 
 impl Default for StartOptions {
@@ -89,6 +91,7 @@ impl Default for StartOptions {
             watch_files: true,
             file_dialogs: None,
             officer: None,
+            projector: false,
         }
     }
 }
@@ -209,6 +212,10 @@ impl AirDeskApp {
             if let Err(e) = app.session.start_shift(officer, "", at) {
                 log::warn!("starting the shift: {}", e.render(Tr(Language::En)));
             }
+        }
+        if options.projector {
+            // Applied in the first frame, before the data load starts (and with it the alerts).
+            app.commands.push(Command::ToggleProjector);
         }
         app.remember_workspace();
         if let Some(renderer) = options.renderer {
