@@ -870,6 +870,14 @@ table! {
     ReadOnlyMedium => "存储介质不可写（{0}）", "the medium cannot be written ({0})";
     ReadOnlyBroken => "值班日志的哈希链在第 {0} 条记录处断开（{1}），在从备份恢复之前不再记录任何操作", "the journal's hash chain is broken at event #{0} ({1}); nothing more is recorded until it is restored from a backup";
     ReadOnlyForeignWal => "日志旁的 journal.sqlite-wal 不属于本日志，已原样保留，日志按不含该文件的内容只读打开", "journal.sqlite-wal does not belong to this journal; it was left untouched and the journal is read without it";
+    ReadOnlyViewerDesk => "本席位（{0}）为只读席位（查看/投屏），不能记录操作", "desk {0} is a read-only (viewer/projector) desk";
+    ReadOnlyViewerLogin => "服务器只授予本登录名读取权限，不能记录操作", "the server grants this login reading only";
+    ReadOnlyUnregistered => "登录名 {0} 未在服务器上登记为席位（airdesk.desks），不能记录操作", "login {0} is not registered as a desk on the server (airdesk.desks)";
+    WhyNotOffline => "值班日志服务器无法连接（{0}）：显示的是断开前的内容，恢复连接前不记录任何操作", "the journal server cannot be reached ({0}): showing what this desk had; nothing is recorded until it is back";
+    Overtaken => "{0} 已先记录了新操作；按最新状态重新检查后，本操作未记录：{1}", "{0} recorded first; checked again against what they recorded, this was not recorded: {1}";
+    NotYourUnit => "本席位只能为所属单位（{0}）记录，不能为 {1} 记录；未保存", "this desk records for its own units ({0}) only, not for {1}; nothing was saved";
+    NoUnitNamed => "本席位只能为所属单位（{0}）记录反馈和佐证，此操作不属于任何单位；未保存", "this desk records feedback and evidence for its own units ({0}) only, and this names no unit; nothing was saved";
+    JournalOffline => "值班日志服务器无法连接（{0}），本席位只读显示断开前的内容", "the journal server cannot be reached ({0}); this desk shows what it had, read-only";
     JournalWriteFailed => "日志写入失败，未保存：{0}", "the journal failed; nothing was saved: {0}";
     OutcomeRecorded => "已记录 #{0}（{1}）", "Recorded #{0} ({1})";
     OutcomeRefused => "未记录：{0}", "Not recorded: {0}";
@@ -990,6 +998,26 @@ table! {
     RespPickEvidence => "选择文件…", "Choose file…";
     RespPickEvidenceTitle => "选择佐证文件", "Choose an evidence file";
     RespNoDialog => "系统文件对话框不可用，请在上面输入文件路径。", "No system file dialog is available: type the file's path above.";
+
+    // Official documents (.docx / PDF) beside a preview, and their outcome
+    DocFields => "公文要素（写出前可修改）", "Document fields (may be changed before writing)";
+    DocNo => "文号", "Document no.";
+    DocTo => "主送（简报：报）", "To (bulletin: 报)";
+    DocCc => "抄送（简报：送）", "Copy to (bulletin: 送)";
+    DocSigner => "签发人", "Signed by";
+    DocPrinter => "印发机关", "Issued by";
+    DocPrinted => "印发日期", "Issue date";
+    DocWriteDocx => "写出 .docx", "Write .docx";
+    DocWritePdf => "写出 PDF", "Write PDF";
+    DocOpenAfter => "写出后打开", "Open when written";
+    DocReset => "恢复默认", "Reset";
+    DocAllUnits => "各单位通知合为一份", "All unit notices in one file";
+    DocReadOnly => "工作区只读，不能写出文件", "The workspace is read-only: no file can be written";
+    DocOpenFailed => "{0} 已写出，但无法打开：{1}", "{0} was written but could not be opened: {1}";
+    DocMissingGlyphs => "{0} 未能写出：可用字体中都没有这些字符：{1}。请把含有它们的字体（如 Noto Serif CJK SC）放入以下位置之一：{2}", "{0} could not be written: no available font has these characters: {1}. Put a font that has them (for example Noto Serif CJK SC) into one of: {2}";
+    DocNoPlan => "没有可用的预案，无法生成公文。", "No plan is available: no document can be made.";
+    RespSummary => "总结评估", "After-action summary";
+    SvOrder => "督办单", "Supervision order (督办单)";
 
     // Charts (src/report/charts/, src/ui/chart/): titles, legends, axes, readouts. Entries named
     // ChartFmt* are chrono strftime patterns after {0} is filled (with a weekday or month name).

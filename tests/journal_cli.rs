@@ -1,4 +1,5 @@
-//! `airdesk journal verify|export DIR`: output and exit status, run as the real binary.
+//! `airdesk journal verify|export|copy`: output and exit status, run as the real binary (folders
+//! here; server URLs in `journal_postgres.rs`).
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -219,4 +220,21 @@ fn read_only_medium_is_readable_and_refuses_writes() {
         stderr.contains("read-only") && stderr.contains("Read-only file system"),
         "{stderr}"
     );
+}
+
+#[test]
+fn copy_moves_a_journal_verbatim_into_an_empty_folder_only() {
+    let src = tempfile::tempdir().unwrap();
+    journal(src.path());
+    let dst = tempfile::tempdir().unwrap();
+    let new = dst.path().join("copy");
+    let out = airdesk(&["journal", "copy", dir_arg(src.path()), dir_arg(&new)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("intact, 3 events"), "{stdout}");
+    let export = |d: &Path| text(&airdesk(&["journal", "export", "--json", dir_arg(d)]).stdout);
+    assert_eq!(export(src.path()), export(&new), "same events, same hashes");
+    let again = airdesk(&["journal", "copy", dir_arg(src.path()), dir_arg(&new)]);
+    assert_eq!(again.status.code(), Some(2), "{}", text(&again.stdout));
+    assert!(text(&again.stderr).contains("already holds 3 events"));
 }

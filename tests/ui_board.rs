@@ -111,10 +111,12 @@ fn raised(root: &std::path::Path) -> Vec<airdesk::journal::Event> {
 #[test]
 fn alerts_are_kept_once_with_an_officer_and_only_shown_in_projector_mode() {
     let env = Env::new();
-    // Projector mode from the first frame: shown, not kept.
-    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
-    h.key_press_modifiers(Modifiers::NONE, Key::F11);
+    // Projector mode from the first frame (`--projector`): shown, not kept.
+    let mut options = env.sample_options(Language::Zh, Some("赵敏"));
+    options.projector = true;
+    let mut h = harness(AirDeskApp::new(options).expect("app"), (1366.0, 768.0));
     settle(&mut h);
+    assert!(h.state().presenting());
     let root = h.state().workspace().root().to_path_buf();
     h.get_by_label_contains("仅显示，未记入日志");
     assert!(raised(&root).is_empty());

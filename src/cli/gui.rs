@@ -37,6 +37,9 @@ pub struct GuiArgs {
     /// (a fixed desk, screenshots).
     #[arg(long, value_name = "NAME[@DESK]")]
     pub officer: Option<String>,
+    /// Start in projector mode (会商投屏), as on the meeting-room machine.
+    #[arg(long)]
+    pub projector: bool,
     /// Print the time to the first frame and quit (start-up measurement).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
@@ -81,6 +84,7 @@ impl GuiArgs {
                 }),
                 file_dialogs: self.no_file_dialog.then_some(false),
                 officer,
+                projector: self.projector,
                 ..StartOptions::default()
             },
             renderer: self.renderer,

@@ -1,16 +1,17 @@
-//! `airdesk journal verify|export DIR`: check the hash chain of a workspace's journal, or print it.
+//! `airdesk journal verify|export JOURNAL`: check the hash chain of a journal, or print it;
+//! `airdesk journal copy SRC DST`: move a journal between a workspace folder and a PostgreSQL
+//! server, either way. A JOURNAL is a workspace folder or a `postgres://USER@HOST:PORT/DB` URL
+//! (the password from the URL, `PGPASSWORD` or `~/.pgpass`; never printed).
 //!
-//! Both open the journal read-only (through the session's one opener,
-//! [`crate::session::journal`]), so they are safe while the desktop app runs on the same
-//! workspace. They read raw events, not read models.
+//! `verify` and `export` open the journal read-only (through the session's one opener,
+//! [`crate::session::journal`]), so they are safe while desks write to it. They read raw events,
+//! not read models.
 
 use super::output::outln;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-
 use chrono::SecondsFormat;
+use std::io::Write;
 
-use crate::journal::{Event, JOURNAL_FILE, JournalError, Verification};
+use crate::journal::{Event, JournalError, Location, Verification};
 use crate::session::journal::{self as opener, Journal};
 
 use super::Failure;
@@ -28,38 +29,55 @@ pub struct Args {
 pub enum JournalCommand {
     /// Recompute every hash and link: print the first broken link and exit 1, or say it is intact.
     Verify {
-        /// Workspace folder (holds journal.sqlite).
-        dir: PathBuf,
+        /// Workspace folder (holds journal.sqlite) or postgres://USER@HOST:PORT/DB.
+        journal: String,
     },
     /// Print every event, oldest first.
     Export {
-        /// Workspace folder (holds journal.sqlite).
-        dir: PathBuf,
+        /// Workspace folder (holds journal.sqlite) or postgres://USER@HOST:PORT/DB.
+        journal: String,
         /// JSON Lines (seq, time, operator, desk, kind, payload, prev_hash, hash) instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Copy a journal into an empty one, folder to server or server to folder (or folder to
+    /// folder): events as they are, the chain verified on both ends.
+    Copy {
+        /// The journal to copy: a workspace folder or postgres://USER@HOST:PORT/DB.
+        source: String,
+        /// An empty journal: a folder (created when missing) or a server database whose journal
+        /// this login owns or may create.
+        destination: String,
     },
 }
 
 /// Run `journal`.
 pub fn run(args: &Args) -> Result<(), Failure> {
     match &args.command {
-        JournalCommand::Verify { dir } => verify(dir),
-        JournalCommand::Export { dir, json } => export(dir, *json),
+        JournalCommand::Verify { journal } => verify(&location(journal)?),
+        JournalCommand::Export { journal, json } => export(&location(journal)?, *json),
+        JournalCommand::Copy {
+            source,
+            destination,
+        } => copy(&location(source)?, &location(destination)?),
     }
 }
 
-fn verify(dir: &Path) -> Result<(), Failure> {
-    let file = dir.join(JOURNAL_FILE).display().to_string();
-    let journal = match opener::open_read_only(dir) {
+fn location(text: &str) -> Result<Location, Failure> {
+    Location::parse(text).map_err(|e| Failure::unusable(e.to_string()))
+}
+
+fn verify(at: &Location) -> Result<(), Failure> {
+    let journal = match opener::open_at_read_only(at) {
         Err(JournalError::Corrupt(detail)) => {
-            outln!("{file}: NOT intact; the file is damaged: {detail}");
+            outln!("{at}: NOT intact; the file is damaged: {detail}");
             return Err(Failure::check(format!(
                 "journal verify failed: the file is damaged: {detail}"
             )));
         }
-        opened => opened.map_err(|e| open_failure(dir, e))?,
+        other => other.map_err(|e| open_failure(at, e))?,
     };
+    let file = at.to_string();
     match journal.verify() {
         Ok(Verification::Intact { events, last_hash }) => {
             outln!("{file}: intact, {events} events, last hash {last_hash}");
@@ -82,8 +100,8 @@ fn verify(dir: &Path) -> Result<(), Failure> {
     }
 }
 
-fn export(dir: &Path, json: bool) -> Result<(), Failure> {
-    let journal = open(dir)?;
+fn export(at: &Location, json: bool) -> Result<(), Failure> {
+    let journal = opener::open_at_read_only(at).map_err(|e| open_failure(at, e))?;
     let events = journal
         .read_since(0)
         .map_err(|e| Failure::unusable(e.to_string()))?;
@@ -154,16 +172,32 @@ fn local_iso(e: &Event) -> String {
     e.local_time().to_rfc3339_opts(SecondsFormat::AutoSi, false)
 }
 
-fn open(dir: &Path) -> Result<Journal, Failure> {
-    opener::open_read_only(dir).map_err(|e| open_failure(dir, e))
+fn copy(source: &Location, destination: &Location) -> Result<(), Failure> {
+    let from: Journal = opener::open_at_read_only(source).map_err(|e| open_failure(source, e))?;
+    let mut to: Journal = opener::open_at(destination).map_err(|e| open_failure(destination, e))?;
+    let copied = crate::journal::copy(from.as_ref(), to.as_mut())
+        .map_err(|e| Failure::unusable(format!("journal copy {source} -> {destination}: {e}")))?;
+    drop(to);
+    outln!(
+        "{source}: intact, {} events, last hash {}",
+        copied.events,
+        copied.last_hash
+    );
+    outln!(
+        "{destination}: intact, {} events, last hash {} (copied)",
+        copied.events,
+        copied.last_hash
+    );
+    Ok(())
 }
 
-fn open_failure(dir: &Path, e: JournalError) -> Failure {
-    match e {
-        JournalError::NoJournal { .. } => Failure::unusable(format!(
-            "no journal in {}: {JOURNAL_FILE} not found",
-            dir.display()
+fn open_failure(at: &Location, e: JournalError) -> Failure {
+    match (at, e) {
+        (Location::Folder(dir), JournalError::NoJournal { .. }) => Failure::unusable(format!(
+            "no journal in {}: {} not found",
+            dir.display(),
+            crate::journal::JOURNAL_FILE
         )),
-        other => Failure::unusable(other.to_string()),
+        (_, other) => Failure::unusable(other.to_string()),
     }
 }

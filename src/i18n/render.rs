@@ -27,6 +27,9 @@ impl Render for ReadOnlyReason {
             ReadOnlyReason::ReadOnlyMedium { detail } => tr.f(T::ReadOnlyMedium, &[detail]),
             ReadOnlyReason::Broken(b) => tr.f(T::ReadOnlyBroken, &[&b.seq, b]),
             ReadOnlyReason::ForeignWal => tr.t(T::ReadOnlyForeignWal).into(),
+            ReadOnlyReason::Viewer { desk: Some(d) } => tr.f(T::ReadOnlyViewerDesk, &[d]),
+            ReadOnlyReason::Viewer { desk: None } => tr.t(T::ReadOnlyViewerLogin).into(),
+            ReadOnlyReason::Unregistered { login } => tr.f(T::ReadOnlyUnregistered, &[login]),
         }
     }
 }
@@ -40,6 +43,7 @@ impl Render for WhyNot {
             WhyNot::NoJournal(None) => tr.t(T::WhyNotNoJournalHere).into(),
             WhyNot::NoOfficer => tr.t(T::WhyNotNoOfficer).into(),
             WhyNot::PlanInvalid => tr.t(T::WhyNotPlanInvalid).into(),
+            WhyNot::Offline(reason) => tr.f(T::WhyNotOffline, &[reason]),
         }
     }
 }
@@ -51,6 +55,16 @@ impl Render for SessionError {
             SessionError::Response(e) => e.render(tr),
             SessionError::Finding(e) => e.render(tr),
             SessionError::Dust(e) => e.render(tr),
+            SessionError::Overtaken { by, reason } => {
+                tr.f(T::Overtaken, &[&by.join("、"), &reason.render(tr)])
+            }
+            SessionError::NotYourUnit {
+                unit: Some(unit),
+                units,
+            } => tr.f(T::NotYourUnit, &[&units.join("、"), unit]),
+            SessionError::NotYourUnit { unit: None, units } => {
+                tr.f(T::NoUnitNamed, &[&units.join("、")])
+            }
             SessionError::Journal(e) => tr.f(T::JournalWriteFailed, &[e]),
         }
     }

@@ -51,14 +51,23 @@ impl Checkpoint {
 
     /// The checkpoint kept in folder `dir`, if there is a readable one.
     pub fn read(dir: &Path) -> Option<Checkpoint> {
-        let path = dir.join(CHECKPOINT_FILE);
-        let text = crate::ingest::input::read_text(&path, 4096).ok()?;
-        Checkpoint::parse(&text)
+        Checkpoint::read_file(&dir.join(CHECKPOINT_FILE))
     }
 
     /// Keep this checkpoint in folder `dir`, atomically (readers see the old one or the new one).
     pub fn write(&self, dir: &Path) -> std::io::Result<()> {
-        crate::workspace::write_atomic(&dir.join(CHECKPOINT_FILE), self.to_line().as_bytes())
+        self.write_file(&dir.join(CHECKPOINT_FILE))
+    }
+
+    /// The checkpoint kept in file `path` (a server journal's, named after the journal's id).
+    pub fn read_file(path: &Path) -> Option<Checkpoint> {
+        let text = crate::ingest::input::read_text(path, 4096).ok()?;
+        Checkpoint::parse(&text)
+    }
+
+    /// Keep this checkpoint in file `path`, atomically.
+    pub fn write_file(&self, path: &Path) -> std::io::Result<()> {
+        crate::workspace::write_atomic(path, self.to_line().as_bytes())
     }
 }
 

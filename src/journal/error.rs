@@ -90,6 +90,40 @@ pub enum JournalError {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// The journal's server cannot be reached (down, network cut, connection lost). On an
+    /// append, nothing was saved: the desk says so and works read-only until it is back.
+    #[error("the journal server {server} cannot be reached ({detail}); nothing was saved")]
+    Unreachable {
+        /// The server, without its password.
+        server: String,
+        /// What the connection attempt or the lost connection said.
+        detail: String,
+    },
+    /// The journal's server answered but cannot be used as a journal (wrong password, no such
+    /// database, no AirDesk schema, a newer schema, missing rights to create it).
+    #[error("the journal server {server}: {detail}")]
+    Server {
+        /// The server, without its password.
+        server: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// An append conditional on the head ([`Storage::append_after`](super::Storage::append_after))
+    /// met a journal another writer had appended to since: nothing was saved.
+    #[error(
+        "other desks recorded events #{} to #{head} since this desk last looked; nothing was saved",
+        .seen + 1
+    )]
+    Stale {
+        /// The last event the caller had seen.
+        seen: u64,
+        /// The journal's last event now.
+        head: u64,
+    },
+    /// The journal's server refused the event for this desk's role (a viewer, another unit's
+    /// item, a desk name that is not this login's): nothing was saved.
+    #[error("the journal server refused the event: {0}; nothing was saved")]
+    Refused(String),
     /// The storage engine failed (disk full, I/O error, locked beyond the timeout, …).
     #[error("journal storage failed while {context}: {source}")]
     Storage {

@@ -92,6 +92,17 @@ impl Draft {
     pub fn payload(&self) -> &str {
         &self.payload
     }
+
+    /// The unit the event is about, when its payload names one (`item.unit`, else `unit`): what
+    /// a unit desk may record is checked on it, by the session and by a server's insert trigger.
+    pub fn unit(&self) -> Option<String> {
+        let payload: serde_json::Value = serde_json::from_str(&self.payload).ok()?;
+        payload
+            .pointer("/item/unit")
+            .or_else(|| payload.get("unit"))
+            .and_then(|u| u.as_str())
+            .map(str::to_owned)
+    }
 }
 
 /// One stored event. Immutable once appended; `hash` covers every other field (see
@@ -143,6 +154,39 @@ impl Head {
             ..draft.clone()
         };
         Event::seal(&draft, self.seq + 1, self.hash)
+    }
+
+    /// `Ok` when no event was appended after `seen` (the last event the caller decided on), or
+    /// when the caller appends wherever the head is (`None`); else [`JournalError::Stale`].
+    pub fn check_seen(&self, seen: Option<u64>) -> Result<(), JournalError> {
+        match seen {
+            Some(seen) if seen != self.seq => Err(JournalError::Stale {
+                seen,
+                head: self.seq,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Check that `event`, sealed elsewhere, comes right after this head (next number, linked,
+    /// hashing to its own hash): what a backend asks before importing it.
+    pub fn check_follows(&self, event: &Event) -> Result<(), JournalError> {
+        let bad = |what: &str| {
+            Err(JournalError::Corrupt(format!(
+                "event #{} cannot be copied after #{}: {what}",
+                event.seq, self.seq
+            )))
+        };
+        if event.seq != self.seq + 1 {
+            return bad("its number does not follow");
+        }
+        if event.prev_hash != self.hash {
+            return bad("it does not link to the event before");
+        }
+        if event.computed_hash() != event.hash {
+            return bad("its content does not match its hash");
+        }
+        Ok(())
     }
 
     /// The head after `event` was appended.

@@ -35,7 +35,8 @@
 //!
 //! Backends implement [`Storage`] (append, read since, verify; open and close). [`SqliteStorage`]
 //! keeps [`JOURNAL_FILE`] in the workspace folder (schema and durability settings on its module
-//! page). Verification is shared: backends feed rows to a [`ChainCheck`].
+//! page); [`PgStorage`] keeps one journal on a PostgreSQL server that several desks write at once
+//! ([`postgres`]). Verification is shared: backends feed rows to a [`ChainCheck`].
 //!
 //! # One writer per workspace
 //!
@@ -47,20 +48,26 @@
 //! handle and the session refuses every write.
 
 mod checkpoint;
+mod copy;
 mod error;
 mod event;
 mod fold;
 mod hash;
+mod location;
 mod lock;
+pub mod postgres;
 mod sqlite;
 mod storage;
 mod verify;
 
 pub use checkpoint::{CHECKPOINT_FILE, Checkpoint};
+pub use copy::{Copied, CopyError, copy};
 pub use error::JournalError;
 pub use event::{Author, Draft, Event, HASH_TAG, Head, MAX_KIND_CHARS, MAX_NAME_CHARS};
 pub use fold::{Fold, Received, Replay};
 pub use hash::{BadHash, Hash};
+pub use location::Location;
+pub use postgres::{DeskEntry, DeskRole, PgStorage, ServerUrl};
 pub use sqlite::{APPLICATION_ID, FORMAT_VERSION, SqliteStorage};
 pub use storage::{OpenMode, ReadOnlyReason, Storage};
 pub use verify::{Break, ChainCheck, Fault, UnreadableRow, Verification};

@@ -32,7 +32,7 @@ use super::event::{Draft, Event, Head};
 use super::hash::Hash;
 use super::lock::{self, LockOutcome, WorkspaceLock};
 use super::storage::{OpenMode, ReadOnlyReason, Storage};
-use super::verify::{ChainCheck, UnreadableRow, Verification};
+use super::verify::{ChainCheck, UnreadableRow, Verification, check_from_checkpoint};
 
 /// `PRAGMA application_id` of an AirDesk journal: the bytes "ADJL".
 pub const APPLICATION_ID: i32 = 0x4144_4A4C;
@@ -289,6 +289,35 @@ impl SqliteStorage {
         }
     }
 
+    /// Append `drafts` in one transaction, after the head; when `seen` is given, only while the
+    /// head is still there ([`Storage::append_after`]).
+    fn append_checked(
+        &mut self,
+        seen: Option<u64>,
+        drafts: &[Draft],
+    ) -> Result<Vec<Event>, JournalError> {
+        if let OpenMode::ReadOnly(reason) = &self.mode {
+            return Err(JournalError::ReadOnly(reason.clone()));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db("starting to save an event"))?;
+        let mut head = Self::head(&tx)?;
+        head.check_seen(seen)?;
+        let mut events = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            let event = head.seal_next(draft)?;
+            insert(&tx, &event)?;
+            head = Head::after(&event);
+            events.push(event);
+        }
+        set_head(&tx, &head)?;
+        tx.commit().map_err(db("saving an event"))?;
+        self.keep_checkpoint();
+        Ok(events)
+    }
+
     /// The head recorded with the last append, with the time of its event.
     fn head(conn: &Connection) -> Result<Head, JournalError> {
         let (seq, hash): (i64, String) = conn
@@ -325,49 +354,31 @@ impl Storage for SqliteStorage {
     }
 
     fn append_all(&mut self, drafts: &[Draft]) -> Result<Vec<Event>, JournalError> {
+        self.append_checked(None, drafts)
+    }
+
+    fn append_after(&mut self, seen: u64, drafts: &[Draft]) -> Result<Vec<Event>, JournalError> {
+        self.append_checked(Some(seen), drafts)
+    }
+
+    fn import(&mut self, events: &[Event]) -> Result<(), JournalError> {
         if let OpenMode::ReadOnly(reason) = &self.mode {
             return Err(JournalError::ReadOnly(reason.clone()));
         }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db("starting to save an event"))?;
+            .map_err(db("starting to copy events"))?;
         let mut head = Self::head(&tx)?;
-        let mut events = Vec::with_capacity(drafts.len());
-        for draft in drafts {
-            let event = head.seal_next(draft)?;
-            let seq = i64::try_from(event.seq)
-                .map_err(|_| JournalError::Corrupt("sequence numbers exhausted".into()))?;
-            tx.execute(
-                &format!(
-                    "INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                ),
-                rusqlite::params![
-                    seq,
-                    event.recorded_at.timestamp_micros(),
-                    event.utc_offset.local_minus_utc(),
-                    event.operator,
-                    event.desk,
-                    event.kind,
-                    event.payload,
-                    event.prev_hash.to_string(),
-                    event.hash.to_string(),
-                ],
-            )
-            .map_err(db("saving an event"))?;
-            head = Head::after(&event);
-            events.push(event);
+        for event in events {
+            head.check_follows(event)?;
+            insert(&tx, event)?;
+            head = Head::after(event);
         }
-        let seq = i64::try_from(head.seq)
-            .map_err(|_| JournalError::Corrupt("sequence numbers exhausted".into()))?;
-        tx.execute(
-            "UPDATE head SET seq = ?1, hash = ?2 WHERE id = 1",
-            rusqlite::params![seq, head.hash.to_string()],
-        )
-        .map_err(db("saving an event"))?;
-        tx.commit().map_err(db("saving an event"))?;
+        set_head(&tx, &head)?;
+        tx.commit().map_err(db("copying events"))?;
         self.keep_checkpoint();
-        Ok(events)
+        Ok(())
     }
 
     fn read_since(&self, after: u64) -> Result<Vec<Event>, JournalError> {
@@ -530,19 +541,10 @@ fn wait_for_journal(path: &Path, wait: bool) -> std::io::Result<std::fs::Metadat
     }
 }
 
-/// Verify the chain from the checkpoint kept in `dir` (from the start when there is none). A
-/// break found that way is placed exactly by a walk from the start, unless that walk finds the
-/// chain intact (then the journal is not the one the checkpoint saw).
+/// Verify the chain from the checkpoint kept in `dir` (see [`check_from_checkpoint`]).
 fn check_at_open(conn: &Connection, dir: &Path) -> Result<Verification, JournalError> {
     let checkpoint = Checkpoint::read(dir).unwrap_or(Checkpoint::GENESIS);
-    let found = verify_from(conn, &checkpoint)?;
-    if checkpoint.seq == 0 || matches!(found, Verification::Intact { .. }) {
-        return Ok(found);
-    }
-    Ok(match verify_from(conn, &Checkpoint::GENESIS)? {
-        Verification::Intact { .. } => found,
-        from_start => from_start,
-    })
+    check_from_checkpoint(&checkpoint, |from| verify_from(conn, from))
 }
 
 /// Walk the chain from `checkpoint` to the recorded head.
@@ -566,6 +568,42 @@ fn verify_from(conn: &Connection, checkpoint: &Checkpoint) -> Result<Verificatio
         }
     }
     Ok(check.finish(head.seq, head.hash))
+}
+
+/// Insert one sealed event (inside the caller's transaction).
+fn insert(conn: &Connection, event: &Event) -> Result<(), JournalError> {
+    let seq = i64::try_from(event.seq)
+        .map_err(|_| JournalError::Corrupt("sequence numbers exhausted".into()))?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    ))
+    .and_then(|mut stmt| {
+        stmt.execute(rusqlite::params![
+            seq,
+            event.recorded_at.timestamp_micros(),
+            event.utc_offset.local_minus_utc(),
+            event.operator,
+            event.desk,
+            event.kind,
+            event.payload,
+            event.prev_hash.to_string(),
+            event.hash.to_string(),
+        ])
+    })
+    .map_err(db("saving an event"))?;
+    Ok(())
+}
+
+/// Record `head` as the journal's head (inside the caller's transaction).
+fn set_head(conn: &Connection, head: &Head) -> Result<(), JournalError> {
+    let seq = i64::try_from(head.seq)
+        .map_err(|_| JournalError::Corrupt("sequence numbers exhausted".into()))?;
+    conn.execute(
+        "UPDATE head SET seq = ?1, hash = ?2 WHERE id = 1",
+        rusqlite::params![seq, head.hash.to_string()],
+    )
+    .map_err(db("saving an event"))?;
+    Ok(())
 }
 
 /// Errors that mean the folder or file cannot be written (SQLite's words for it).
@@ -840,6 +878,22 @@ mod tests {
         for pattern in ["*.sqlite-wal", "*.sqlite-shm", "journal.lock"] {
             assert!(ignore.lines().any(|l| l.trim() == pattern), "{pattern}");
         }
+    }
+
+    #[test]
+    fn append_after_stores_only_on_the_head_it_was_decided_on() {
+        let mut j = SqliteStorage::open_in_memory().unwrap();
+        let author = crate::journal::Author::new("张伟", "desk-1").unwrap();
+        let at = chrono::DateTime::parse_from_rfc3339("2025-01-15T09:00:00+08:00").unwrap();
+        let draft = author.draft(at, "test.noted", &1).unwrap();
+        let first = j.append_after(0, std::slice::from_ref(&draft)).unwrap();
+        assert_eq!(first[0].seq, 1);
+        match j.append_after(0, std::slice::from_ref(&draft)) {
+            Err(JournalError::Stale { seen: 0, head: 1 }) => {}
+            other => panic!("decided before #1, got {other:?}"),
+        }
+        assert_eq!(j.read_since(0).unwrap().len(), 1, "nothing more stored");
+        assert_eq!(j.append_after(1, &[draft]).unwrap()[0].seq, 2);
     }
 
     #[test]

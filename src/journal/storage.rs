@@ -1,13 +1,14 @@
 //! The one small interface every journal backend offers: append, read since, verify.
 //!
-//! SQLite ([`SqliteStorage`](super::SqliteStorage)) is the backend today; a city centre whose
-//! county desks share one journal can add a PostgreSQL backend behind the same trait without
-//! touching the pages, the CLI or the folds.
+//! SQLite ([`SqliteStorage`](super::SqliteStorage)) keeps a desk's journal in its workspace;
+//! PostgreSQL ([`PgStorage`](super::PgStorage)) keeps the one journal several desks share. Pages,
+//! the CLI and the folds see only this trait.
 
 use std::fmt;
 
 use super::error::JournalError;
 use super::event::{Draft, Event};
+use super::postgres::DeskEntry;
 use super::verify::{Break, Verification};
 
 #[cfg(doc)]
@@ -26,12 +27,25 @@ pub trait Storage {
     /// caller compares the returned times with the ones it asked for to say so.
     fn append_all(&mut self, drafts: &[Draft]) -> Result<Vec<Event>, JournalError>;
 
+    /// [`Storage::append_all`], but only while the journal's last event is still `seen`, the
+    /// last one the caller decided on. When another writer (another desk on a server journal)
+    /// appended since, nothing is stored and [`JournalError::Stale`] says so: the caller catches
+    /// up and decides its command again on what it now meets. The check and the append are one
+    /// transaction, so no event slips in between.
+    fn append_after(&mut self, seen: u64, drafts: &[Draft]) -> Result<Vec<Event>, JournalError>;
+
     /// Store one event; see [`Storage::append_all`].
     fn append(&mut self, draft: &Draft) -> Result<Event, JournalError> {
         self.append_all(std::slice::from_ref(draft))?
             .pop()
             .ok_or_else(|| JournalError::Corrupt("an append stored nothing".into()))
     }
+
+    /// Store events sealed elsewhere exactly as they are, after the head, in one transaction:
+    /// moving a journal to another backend (`airdesk journal copy`). Each must follow the head
+    /// (next sequence number, linked to its hash) and hash to its own hash, else nothing is
+    /// stored.
+    fn import(&mut self, events: &[Event]) -> Result<(), JournalError>;
 
     /// Every event with a sequence number greater than `after`, in order (`0` reads them all).
     fn read_since(&self, after: u64) -> Result<Vec<Event>, JournalError>;
@@ -52,6 +66,13 @@ pub trait Storage {
 
     /// [`Storage::close`] for a handle of any backend behind a box (the session's journal).
     fn close_boxed(self: Box<Self>) -> Result<(), JournalError>;
+
+    /// The desk this handle records as, when the backend registers desks (a server journal's
+    /// `airdesk.desks`): its events carry that name, and a unit desk records only for its units.
+    /// `None` for a workspace's own journal.
+    fn desk(&self) -> Option<&DeskEntry> {
+        None
+    }
 }
 
 /// Whether a handle may write.
@@ -90,6 +111,18 @@ pub enum ReadOnlyReason {
     /// A `-wal` file beside the journal does not belong to it; it is left untouched (a writer
     /// would merge it in for good) and the journal is read without it.
     ForeignWal,
+    /// A server journal's login may only read: a viewer or projector desk, or a login the
+    /// server grants no INSERT on the journal.
+    Viewer {
+        /// The desk's name, when the server has it registered.
+        desk: Option<String>,
+    },
+    /// A server journal's login is not registered as a desk (`airdesk.desks`), so the server
+    /// would refuse its events.
+    Unregistered {
+        /// The login.
+        login: String,
+    },
 }
 
 impl fmt::Display for ReadOnlyReason {
@@ -117,6 +150,16 @@ impl fmt::Display for ReadOnlyReason {
                 f,
                 "journal.sqlite-wal does not belong to this journal; it was left untouched and the \
                  journal is read without it"
+            ),
+            ReadOnlyReason::Viewer { desk: Some(d) } => {
+                write!(f, "desk {d} is a read-only (viewer/projector) desk")
+            }
+            ReadOnlyReason::Viewer { desk: None } => {
+                write!(f, "the server grants this login reading only")
+            }
+            ReadOnlyReason::Unregistered { login } => write!(
+                f,
+                "login {login} is not registered as a desk on the server (airdesk.desks)"
             ),
         }
     }

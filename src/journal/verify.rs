@@ -289,3 +289,22 @@ impl ChainCheck {
         }
     }
 }
+
+/// Verify a journal on opening, from `checkpoint` (the head this desk last saw intact) on, with
+/// `verify_from` walking the backend's rows from a given checkpoint to its recorded head. A break
+/// found that way is placed exactly by a walk from the start, unless that walk finds the chain
+/// intact (then the journal is not the one the checkpoint saw, and the checkpoint's finding
+/// stands).
+pub(super) fn check_from_checkpoint(
+    checkpoint: &super::Checkpoint,
+    mut verify_from: impl FnMut(&super::Checkpoint) -> Result<Verification, super::JournalError>,
+) -> Result<Verification, super::JournalError> {
+    let found = verify_from(checkpoint)?;
+    if checkpoint.seq == 0 || matches!(found, Verification::Intact { .. }) {
+        return Ok(found);
+    }
+    Ok(match verify_from(&super::Checkpoint::GENESIS)? {
+        Verification::Intact { .. } => found,
+        from_start => from_start,
+    })
+}

@@ -25,6 +25,9 @@ pub enum WhyNot {
     NoOfficer,
     /// The workspace's plan has problems; response commands wait until it is fixed.
     PlanInvalid,
+    /// The journal's server cannot be reached (the reason): the desk shows what it had and
+    /// records nothing until the server is back.
+    Offline(String),
 }
 
 /// A command that was not recorded, and why. Nothing was written in any case.
@@ -38,6 +41,21 @@ pub enum SessionError {
     Finding(FindingError),
     /// A dust mark or unmark does not fit the marks in the journal.
     Dust(DustError),
+    /// Other desks (`by`) recorded first; decided again on what they recorded, the command no
+    /// longer fits (`reason`).
+    Overtaken {
+        /// The desks whose events came in between.
+        by: Vec<String>,
+        /// Why the command no longer fits.
+        reason: Box<SessionError>,
+    },
+    /// A unit desk's command names another unit (or none): it records for its own units only.
+    NotYourUnit {
+        /// The unit the command names, if any.
+        unit: Option<String>,
+        /// The desk's units.
+        units: Vec<String>,
+    },
     /// The journal failed, or the event could not be drafted (the journal's message).
     Journal(String),
 }
@@ -59,6 +77,11 @@ impl<E: Into<SessionError>> From<ServiceError<E>> for SessionError {
         match e {
             ServiceError::ReadOnly(r) => SessionError::Refused(WhyNot::ReadOnly(r)),
             ServiceError::Rejected(e) => e.into(),
+            ServiceError::Overtaken { by, reason } => SessionError::Overtaken {
+                by,
+                reason: Box::new(reason.into()),
+            },
+            ServiceError::NotYourUnit { unit, units } => SessionError::NotYourUnit { unit, units },
             ServiceError::Journal(e) => e.into(),
         }
     }

@@ -5,32 +5,50 @@
 //! new events — "the events after seq N" — to a callback; the app hands them to
 //! [`Session::receive`](super::Session::receive). The SQLite backend has no change notification
 //! across processes, so the follower asks its handle for events after the last one it saw once a
-//! second (one indexed query; nothing is read when nothing changed); a server backend would wait
-//! on its notification channel (PostgreSQL `LISTEN`) instead, and the session would not notice
-//! the difference.
+//! second (one indexed query; nothing is read when nothing changed); on a server journal the
+//! follower is a [`Listener`] waiting on the server's notification channel (PostgreSQL `LISTEN`),
+//! which also says when the server is lost and back ([`Heard`]); the session does not notice the
+//! difference.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::journal::Event;
+use crate::journal::ServerUrl;
+use crate::journal::postgres::{Heard, Listener};
 
 use super::journal::Journal;
 
-/// A running follower. Dropping it stops the thread (within one interval).
+/// A running follower. Dropping it stops the thread (within one interval, or a second).
 #[derive(Debug)]
 pub struct Follower {
     stop: Arc<AtomicBool>,
+    /// On a server journal: the listener thread doing the following.
+    _listener: Option<Listener>,
 }
 
 impl Follower {
+    /// Follow the journal on `server` from after event `after`: its listener hears each append
+    /// the moment it commits (`LISTEN`), and says when the server is lost and back; `deliver`
+    /// runs on the listener's thread.
+    pub fn listen(
+        server: ServerUrl,
+        after: u64,
+        deliver: impl Fn(Heard) + Send + 'static,
+    ) -> Follower {
+        Follower {
+            stop: Arc::new(AtomicBool::new(false)),
+            _listener: Some(Listener::spawn(server, after, deliver)),
+        }
+    }
+
     /// Follow `reader` from after event `after`, every `interval`; `deliver` runs on the
     /// follower's thread with each non-empty batch of new events, oldest first.
     pub fn spawn(
         reader: Journal,
         after: u64,
         interval: Duration,
-        deliver: impl Fn(Vec<Event>) + Send + 'static,
+        deliver: impl Fn(Heard) + Send + 'static,
     ) -> Follower {
         let stop = Arc::new(AtomicBool::new(false));
         let thread_stop = Arc::clone(&stop);
@@ -46,7 +64,7 @@ impl Follower {
                     match reader.read_since(last) {
                         Ok(events) if !events.is_empty() => {
                             last = events.last().map_or(last, |e| e.seq);
-                            deliver(events);
+                            deliver(Heard::Events(events));
                         }
                         Ok(_) => {}
                         Err(e) => log::warn!("following the journal: {e}"),
@@ -56,7 +74,10 @@ impl Follower {
         if let Err(e) = spawned {
             log::warn!("cannot start the journal follower: {e}");
         }
-        Follower { stop }
+        Follower {
+            stop,
+            _listener: None,
+        }
     }
 }
 
@@ -83,8 +104,10 @@ mod tests {
             .expect("append");
         let reader = super::super::journal::open_read_only(dir.path()).expect("reader");
         let (tx, rx) = channel();
-        let follower = Follower::spawn(reader, 1, Duration::from_millis(20), move |events| {
-            let _ = tx.send(events);
+        let follower = Follower::spawn(reader, 1, Duration::from_millis(20), move |heard| {
+            if let Heard::Events(events) = heard {
+                let _ = tx.send(events);
+            }
         });
         for n in 2..=3 {
             writer

@@ -39,6 +39,7 @@ mod service;
 #[cfg(test)]
 mod tests;
 
+pub use crate::journal::postgres::Heard;
 pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
 pub use error::{Outcome, SessionError, WhyNot};
 pub use follow::Follower;
@@ -58,7 +59,8 @@ use crate::domain::findings::FindingCommand;
 use crate::domain::plan::{DEFAULT_PLAN_TOML, Plan};
 use crate::domain::response::{self, CommandError, ResponseEvent, ResponseState, Stamp};
 use crate::journal::{
-    Author, Break, Event, JournalError, OpenMode, ReadOnlyReason, Storage, Verification,
+    Author, Break, DeskEntry, DeskRole, Event, JournalError, Location, OpenMode, ReadOnlyReason,
+    ServerUrl, Storage, Verification,
 };
 use crate::workspace::{Workspace, write_atomic};
 
@@ -85,6 +87,10 @@ pub struct Session {
     journal: Option<Journal>,
     /// The workspace folder, for a follower's second handle (`None` for a journal in memory).
     root: Option<PathBuf>,
+    /// The server of a shared journal (`journal = "postgres://…"`), which the follower listens to.
+    server: Option<ServerUrl>,
+    /// Why the journal's server cannot be reached, while it cannot (the follower says).
+    offline: Option<String>,
     open_error: Option<String>,
     officer: Option<Author>,
     presenting: bool,
@@ -111,11 +117,19 @@ impl Session {
     /// the journal into the read models.
     pub fn open(workspace: &Workspace) -> Session {
         let root = workspace.root();
-        let opened = if workspace.read_only() {
-            journal::open_read_only(root)
-        } else {
-            journal::open(root)
+        let location = journal::location_of(workspace);
+        let server = match &location {
+            Ok(Location::Server(url)) => Some((**url).clone()),
+            _ => None,
         };
+        let opened = location.and_then(|at| match at {
+            Location::Server(url) if workspace.read_only() => {
+                journal::open_server_read_only(&url, Some(root))
+            }
+            Location::Server(url) => journal::open_server(&url, Some(root)),
+            Location::Folder(_) if workspace.read_only() => journal::open_read_only(root),
+            Location::Folder(_) => journal::open(root),
+        });
         let (journal, open_error) = match opened {
             Ok(j) => (Some(j), None),
             // A read-only workspace without a journal simply has no history yet.
@@ -135,6 +149,8 @@ impl Session {
         let mut session = Session {
             journal,
             root: Some(root.to_path_buf()),
+            server,
+            offline: None,
             open_error,
             officer: None,
             presenting: false,
@@ -165,6 +181,8 @@ impl Session {
         Ok(Session {
             journal: Some(journal),
             root: Some(dir.to_path_buf()),
+            server: None,
+            offline: None,
             open_error: None,
             officer: None,
             presenting: false,
@@ -185,6 +203,8 @@ impl Session {
         Ok(Session {
             journal: Some(journal),
             root: None,
+            server: None,
+            offline: None,
             open_error: None,
             officer: None,
             presenting: false,
@@ -241,6 +261,28 @@ impl Session {
         events.last().map(|e| e.recorded_at)
     }
 
+    /// Why the journal's server cannot be reached, while it cannot: the banner says so, and
+    /// nothing is recorded ([`WhyNot::Offline`]) until it is back.
+    pub fn offline(&self) -> Option<&str> {
+        self.offline.as_deref()
+    }
+
+    /// The desk this session records as on a server journal (its registered name, role and
+    /// units); `None` for a workspace's own journal.
+    pub fn desk(&self) -> Option<&DeskEntry> {
+        self.journal.as_ref()?.desk()
+    }
+
+    /// The desk name the shift modal proposes: the server's registered name for this desk, else
+    /// the computer's name ([`default_desk_id`]).
+    pub fn desk_name(&self) -> String {
+        match (self.desk(), &self.root) {
+            (Some(d), _) => d.name.clone(),
+            (None, Some(root)) => default_desk_id(root),
+            (None, None) => "desk-1".to_owned(),
+        }
+    }
+
     /// Why the journal could not be opened at all, when it could not.
     pub fn open_error(&self) -> Option<&str> {
         self.open_error.as_deref()
@@ -281,6 +323,9 @@ impl Session {
     pub fn why_not(&self) -> Option<WhyNot> {
         if self.presenting {
             return Some(WhyNot::Projector);
+        }
+        if let Some(reason) = &self.offline {
+            return Some(WhyNot::Offline(reason.clone()));
         }
         match self.mode() {
             None => return Some(WhyNot::NoJournal(self.open_error.clone())),
@@ -413,6 +458,13 @@ impl Session {
         note: &str,
         at: DateTime<FixedOffset>,
     ) -> Result<Option<Event>, SessionError> {
+        let author = self.as_registered(author)?;
+        if self.is_unit_desk() {
+            // A unit's clerk is not the centre's officer on shift: stamped on the unit's
+            // reports, recorded as no shift.
+            self.officer = Some(author);
+            return Ok(None);
+        }
         let continuing = self.models().response.on_shift().is_some_and(|s| {
             s.started.operator == author.operator() && s.started.desk == author.desk()
         });
@@ -443,6 +495,10 @@ impl Session {
         note: &str,
         at: DateTime<FixedOffset>,
     ) -> Result<Option<Event>, SessionError> {
+        let next = self.as_registered(next)?;
+        if self.is_unit_desk() {
+            return self.start_shift(next, note, at);
+        }
         let on_shift = self
             .models()
             .response
@@ -487,6 +543,38 @@ impl Session {
             })?)
     }
 
+    /// Whether this is a unit desk on a server journal (it records its units' reports only).
+    fn is_unit_desk(&self) -> bool {
+        self.desk().is_some_and(|d| d.role == DeskRole::Unit)
+    }
+
+    /// `author` at this desk as the server has it registered: on a server journal every event
+    /// carries the desk's registered name (the server refuses any other), whatever was typed.
+    fn as_registered(&self, author: Author) -> Result<Author, SessionError> {
+        match self.desk() {
+            Some(d) if d.name != author.desk() => Ok(Author::new(author.operator(), &d.name)?),
+            _ => Ok(author),
+        }
+    }
+
+    /// What the follower heard: events other desks stored are folded in; a lost server makes
+    /// the desk read-only on what it had (the banner says so) until it is back, and then it
+    /// catches up.
+    pub fn hear(&mut self, heard: Heard) {
+        match heard {
+            Heard::Events(events) => {
+                self.receive(&events);
+            }
+            Heard::Unreachable(reason) => self.offline = Some(reason),
+            Heard::Reachable => {
+                self.offline = None;
+                if let Err(e) = self.catch_up() {
+                    log::warn!("reading the journal: {e}");
+                }
+            }
+        }
+    }
+
     /// Fold events another writer stored, handed in by a [`Follower`] (or a server's push);
     /// when they do not follow on from the last one folded, the journal is read to fill the
     /// gap. Returns how many events were folded.
@@ -514,14 +602,19 @@ impl Session {
     }
 
     /// Start following the journal for events other writers store, from the last one folded:
-    /// `deliver` gets each batch on the follower's thread (hand it to [`Session::receive`] on
-    /// the app's). `None` when there is no journal on disk to follow.
+    /// `deliver` gets what it hears on the follower's thread (hand it to [`Session::hear`] on
+    /// the app's). A server journal is listened to (each append heard as it commits, the server
+    /// lost and back); a workspace's own journal is read every `interval`. `None` when there is
+    /// no journal to follow.
     pub fn follow(
         &self,
         interval: Duration,
-        deliver: impl Fn(Vec<Event>) + Send + 'static,
+        deliver: impl Fn(Heard) + Send + 'static,
     ) -> Option<Follower> {
         self.journal.as_ref()?;
+        if let Some(server) = &self.server {
+            return Some(Follower::listen(server.clone(), self.last_seq(), deliver));
+        }
         let reader = match journal::open_read_only(self.root.as_deref()?) {
             Ok(r) => r,
             Err(e) => {

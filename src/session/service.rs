@@ -15,8 +15,8 @@ use crate::domain::dust::DustEvent;
 use crate::domain::findings::FindingEvent;
 use crate::domain::response::ResponseEvent;
 use crate::journal::{
-    Author, Draft, Event, Fold, Hash, Head, JournalError, OpenMode, ReadOnlyReason, Received,
-    Replay, Storage,
+    Author, DeskEntry, DeskRole, Draft, Event, Fold, Hash, Head, JournalError, OpenMode,
+    ReadOnlyReason, Received, Replay, Storage,
 };
 
 /// An event a domain decided, ready to be drafted for the journal (its kind and payload).
@@ -63,6 +63,22 @@ pub enum ServiceError<E> {
     ReadOnly(ReadOnlyReason),
     /// The command does not fit the state (or the plan).
     Rejected(E),
+    /// Other desks recorded events (`by`: their desk names) while this command was being decided;
+    /// decided again on the state they left, it no longer fits (two desks acknowledging the same
+    /// item: the second is told the first did).
+    Overtaken {
+        /// The desks whose events came in between.
+        by: Vec<String>,
+        /// Why the command no longer fits.
+        reason: E,
+    },
+    /// A unit desk's command names a unit that is not one of its own.
+    NotYourUnit {
+        /// The unit the command names (`None`: it names none).
+        unit: Option<String>,
+        /// The desk's units.
+        units: Vec<String>,
+    },
     /// The journal failed.
     Journal(JournalError),
 }
@@ -78,6 +94,17 @@ impl<E: std::fmt::Display> std::fmt::Display for ServiceError<E> {
         match self {
             ServiceError::ReadOnly(r) => write!(f, "the journal is read-only ({r})"),
             ServiceError::Rejected(e) => write!(f, "{e}"),
+            ServiceError::Overtaken { by, reason } => write!(
+                f,
+                "{} recorded first; checked again, this no longer fits: {reason}",
+                by.join(", ")
+            ),
+            ServiceError::NotYourUnit { unit, units } => write!(
+                f,
+                "this desk records only for its units ({}), not {}",
+                units.join(", "),
+                unit.as_deref().unwrap_or("a command naming no unit")
+            ),
             ServiceError::Journal(e) => write!(f, "{e}"),
         }
     }
@@ -142,19 +169,16 @@ impl<M: Fold + Clone> Service<M> {
 
     /// Carry out a command for `author` at `at`: refuse on a read-only journal, catch up, let
     /// `decide` turn the command into an event on the caught-up model, append it (durable when
-    /// this returns), fold it in. Returns the stored event.
+    /// this returns), fold it in; decided again when other desks recorded meanwhile (see
+    /// [`Service::execute_all`]). Returns the stored event.
     pub fn execute<R: Recordable, E>(
         &mut self,
         storage: &mut dyn Storage,
         author: &Author,
         at: DateTime<FixedOffset>,
-        decide: impl FnOnce(&M) -> Result<R, E>,
+        mut decide: impl FnMut(&M) -> Result<R, E>,
     ) -> Result<Event, ServiceError<E>> {
-        let mut decide = Some(decide);
-        let mut stored = self.execute_all(storage, &[author], at, |_, model| {
-            let decide = decide.take().expect("one step, decided once");
-            decide(model)
-        })?;
+        let mut stored = self.execute_all(storage, &[author], at, |_, model| decide(model))?;
         stored
             .pop()
             .ok_or_else(|| ServiceError::Journal(JournalError::Corrupt("nothing stored".into())))
@@ -163,7 +187,12 @@ impl<M: Fold + Clone> Service<M> {
     /// Carry out several commands as one desk operation (a handover: the outgoing officer hands
     /// over, the incoming one starts): step `i`, by `authors[i]`, is decided by `decide(i, …)` on
     /// the model the steps before it leave, and all are appended in one transaction, so the
-    /// journal keeps all of them or none. Returns the stored events.
+    /// journal keeps all of them or none. The append is conditional on the last event the
+    /// decision saw ([`Storage::append_after`]): when other desks recorded meanwhile, their events
+    /// are folded in and the command decided again on what they left — so two desks doing the
+    /// same thing at once record it once, and the second is told ([`ServiceError::Overtaken`]).
+    /// A unit desk's steps must each name one of its units ([`ServiceError::NotYourUnit`]).
+    /// Returns the stored events.
     pub fn execute_all<R: Recordable, E>(
         &mut self,
         storage: &mut dyn Storage,
@@ -175,6 +204,50 @@ impl<M: Fold + Clone> Service<M> {
             return Err(ServiceError::ReadOnly(reason.clone()));
         }
         self.catch_up(storage)?;
+        let mut overtaken_by: Vec<String> = Vec::new();
+        loop {
+            let drafts = match self.draft_all(authors, at, &mut decide) {
+                Ok(drafts) => drafts,
+                Err(ServiceError::Rejected(reason)) if !overtaken_by.is_empty() => {
+                    return Err(ServiceError::Overtaken {
+                        by: overtaken_by,
+                        reason,
+                    });
+                }
+                Err(e) => return Err(e),
+            };
+            check_units(storage.desk(), &drafts)?;
+            match storage.append_after(self.last_seq(), &drafts) {
+                Ok(stored) => {
+                    // The events are stored now: fold them in even if reading them back fails
+                    // (the next catch-up then continues after them).
+                    if self.catch_up(storage).is_err() {
+                        self.receive(&stored);
+                    }
+                    return Ok(stored);
+                }
+                Err(JournalError::Stale { seen, .. }) => {
+                    let newer = storage.read_since(seen)?;
+                    for event in &newer {
+                        if !overtaken_by.contains(&event.desk) {
+                            overtaken_by.push(event.desk.clone());
+                        }
+                    }
+                    self.receive(&newer);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Decide every step on the model as it stands (later steps on the earlier ones folded in)
+    /// and draft them.
+    fn draft_all<R: Recordable, E>(
+        &self,
+        authors: &[&Author],
+        at: DateTime<FixedOffset>,
+        decide: &mut impl FnMut(usize, &M) -> Result<R, E>,
+    ) -> Result<Vec<Draft>, ServiceError<E>> {
         // Later steps are decided on a copy with the earlier ones folded in as they will be
         // stored (the hashes do not matter to a fold; the journal seals the real ones).
         let mut ahead: Option<M> = None;
@@ -197,14 +270,26 @@ impl<M: Fold + Clone> Service<M> {
             }
             drafts.push(draft);
         }
-        let stored = storage.append_all(&drafts)?;
-        // The events are stored now: fold them in even if reading them back fails (the next
-        // catch-up then continues after them).
-        if self.catch_up(storage).is_err() {
-            self.receive(&stored);
-        }
-        Ok(stored)
+        Ok(drafts)
     }
+}
+
+/// A unit desk records only for its own units: each draft must name one of them (`item.unit` or
+/// `unit` in the payload, as the server's insert trigger reads it). Other desks pass.
+fn check_units<E>(desk: Option<&DeskEntry>, drafts: &[Draft]) -> Result<(), ServiceError<E>> {
+    let Some(desk) = desk.filter(|d| d.role == DeskRole::Unit) else {
+        return Ok(());
+    };
+    for draft in drafts {
+        let unit = draft.unit();
+        if !unit.as_ref().is_some_and(|u| desk.units.contains(u)) {
+            return Err(ServiceError::NotYourUnit {
+                unit,
+                units: desk.units.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -264,6 +349,112 @@ mod tests {
         assert!(gap.gap && gap.applied == 0);
         assert_eq!(fresh.catch_up(&journal).expect("catch up"), 2);
         assert_eq!(fresh.model(), first.model());
+    }
+
+    /// A journal on which another desk appends `other` just before this desk's next append:
+    /// the moment between deciding and storing, made to happen.
+    struct Meddled {
+        journal: SqliteStorage,
+        other: Option<Draft>,
+    }
+
+    impl Storage for Meddled {
+        fn mode(&self) -> &OpenMode {
+            self.journal.mode()
+        }
+        fn append_all(&mut self, drafts: &[Draft]) -> Result<Vec<Event>, JournalError> {
+            self.journal.append_all(drafts)
+        }
+        fn append_after(
+            &mut self,
+            seen: u64,
+            drafts: &[Draft],
+        ) -> Result<Vec<Event>, JournalError> {
+            if let Some(other) = self.other.take() {
+                self.journal.append(&other)?;
+            }
+            self.journal.append_after(seen, drafts)
+        }
+        fn import(&mut self, events: &[Event]) -> Result<(), JournalError> {
+            self.journal.import(events)
+        }
+        fn read_since(&self, after: u64) -> Result<Vec<Event>, JournalError> {
+            self.journal.read_since(after)
+        }
+        fn verify(&self) -> Result<crate::journal::Verification, JournalError> {
+            self.journal.verify()
+        }
+        fn opened_chain(&self) -> &crate::journal::Verification {
+            self.journal.opened_chain()
+        }
+        fn close(self) -> Result<(), JournalError> {
+            self.journal.close()
+        }
+        fn close_boxed(self: Box<Self>) -> Result<(), JournalError> {
+            (*self).close()
+        }
+    }
+
+    #[test]
+    fn a_command_overtaken_by_another_desk_is_decided_again_and_refused() {
+        let mut journal = SqliteStorage::open_in_memory().expect("journal");
+        let here = Author::new("张伟", "desk-1").expect("author");
+        let there = Author::new("李明", "desk-2").expect("author");
+        let mut service = Service::new(Findings::new());
+        service
+            .execute(&mut journal, &here, at(9), |f| {
+                f.decide(finding("工地未苫盖"))
+            })
+            .expect("assign");
+        let start = FindingCommand::Move {
+            id: crate::domain::findings::FindingId(1),
+            to: crate::domain::findings::Status::Rectifying,
+            note: String::new(),
+            evidence: None,
+        };
+        // Desk 2 decided the same move on the same state and stores it first.
+        let theirs = service
+            .model()
+            .decide(start.clone())
+            .expect("allowed")
+            .draft(&there, at(10))
+            .expect("draft");
+        let mut meddled = Meddled {
+            journal,
+            other: Some(theirs),
+        };
+        let refused = service.execute(&mut meddled, &here, at(10), |f| f.decide(start.clone()));
+        match refused {
+            Err(ServiceError::Overtaken { by, .. }) => assert_eq!(by, ["desk-2"]),
+            other => panic!("the second desk must be told, got {other:?}"),
+        }
+        let stored = meddled.read_since(0).expect("read");
+        assert_eq!(stored.len(), 2, "one move, not two");
+        assert_eq!(stored[1].desk, "desk-2");
+        assert_eq!(service.last_seq(), 2, "desk 2's move is folded in");
+        // A command that still fits after the other desk's event is recorded after it.
+        let theirs = FindingCommand::Assign(NewFinding {
+            description: "渣土车".into(),
+            ..match finding("x") {
+                FindingCommand::Assign(n) => n,
+                _ => unreachable!("an assignment"),
+            }
+        });
+        meddled.other = Some(
+            service
+                .model()
+                .decide(theirs)
+                .expect("ok")
+                .draft(&there, at(11))
+                .expect("draft"),
+        );
+        let e = service
+            .execute(&mut meddled, &here, at(11), |f| {
+                f.decide(finding("道路扬尘"))
+            })
+            .expect("recorded after the other desk's event");
+        assert_eq!(e.seq, 4);
+        assert_eq!(service.model().len(), 3, "three findings, numbered apart");
     }
 
     #[test]

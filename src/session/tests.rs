@@ -180,8 +180,10 @@ fn a_follower_pushes_another_instance_s_events() {
         .expect("follows");
     writer.start_shift(author("张伟"), "", at()).expect("start");
     let mut reader = reader;
-    let batch = rx.recv_timeout(Duration::from_secs(10)).expect("pushed");
-    assert_eq!(reader.receive(&batch), 1);
+    let heard = rx.recv_timeout(Duration::from_secs(10)).expect("pushed");
+    assert!(matches!(&heard, Heard::Events(batch) if batch.len() == 1));
+    reader.hear(heard);
+    assert_eq!(reader.last_seq(), 1);
     assert_eq!(
         reader
             .models()
@@ -368,4 +370,24 @@ fn the_plan_carries_the_list_the_settings_name_and_follows_its_file() {
     // The settings name no list any more.
     session.use_lists(Vec::new());
     assert_eq!(enterprises(&session), None);
+}
+
+#[test]
+fn a_server_journal_setting_that_cannot_be_used_is_said_and_nothing_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join(crate::workspace::SETTINGS_FILE),
+        "journal = \"postgres://zhiban1:secret@10.0.0.5\"\n",
+    )
+    .expect("settings");
+    let session = Session::open(&workspace(dir.path()));
+    let error = session.open_error().expect("said");
+    assert!(error.contains("no database"), "{error}");
+    assert!(!error.contains("secret"), "never the password: {error}");
+    assert!(matches!(session.why_not(), Some(WhyNot::NoJournal(_))));
+    assert!(
+        !dir.path().join(crate::journal::JOURNAL_FILE).exists(),
+        "no journal.sqlite in its place"
+    );
+    assert_eq!(session.desk(), None);
 }

@@ -10,7 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use crate::clock::{Clock, to_cst};
 use crate::domain::response;
 use crate::i18n::Render;
-use crate::session::{self, Follower, Session, default_desk_id};
+use crate::session::{self, Follower, Session};
 use crate::workspace::{
     AppState, Folders, Language, Renderer, Workspace, WorkspaceError, sample,
     watch::{WatchSet, Watcher},
@@ -22,7 +22,7 @@ use super::command::Command;
 use super::file_dialog::{self, DialogKind, DialogOutcome};
 use super::fonts;
 use super::i18n::{T, Tr};
-use super::jobs::{AfterHash, Done, ExportFile, Job};
+use super::jobs::{AfterHash, Done, ExportFile, Failed, Job, WhyNot};
 use super::pages::{Page, PageContext, Pages};
 use super::projector::Projector;
 use super::shift::{ShiftAsk, ShiftModal};
@@ -73,6 +73,8 @@ pub struct StartOptions {
     /// The duty officer, when known before the start (`--officer`, tests): the shift starts
     /// without asking.
     pub officer: Option<crate::journal::Author>,
+    /// Start in projector mode (the meeting-room machine; tests of what the deck shows).
+    pub projector: bool,
 }
 
 impl Default for StartOptions {
@@ -89,6 +91,7 @@ impl Default for StartOptions {
             watch_files: true,
             file_dialogs: None,
             officer: None,
+            projector: false,
         }
     }
 }
@@ -209,6 +212,10 @@ impl AirDeskApp {
             if let Err(e) = app.session.start_shift(officer, "", at) {
                 log::warn!("starting the shift: {}", e.render(Tr(Language::En)));
             }
+        }
+        if options.projector {
+            // Applied in the first frame, before the data load starts (and with it the alerts).
+            app.commands.push(Command::ToggleProjector);
         }
         app.remember_workspace();
         if let Some(renderer) = options.renderer {
@@ -947,7 +954,7 @@ impl AirDeskApp {
                     ShiftAsk::Start
                 };
                 self.shift
-                    .open(ask, &self.session, default_desk_id(self.workspace.root()));
+                    .open(ask, &self.session, self.session.desk_name());
             }
             Command::CloseShiftModal => {
                 if self.shift.ask == ShiftAsk::Start {
@@ -1026,16 +1033,33 @@ impl AirDeskApp {
             return;
         }
         let dir = self.workspace.exports_dir();
-        self.start_job(Job::Export { dir, files });
+        let font_dirs = vec![self.workspace.root().join("fonts")];
+        self.start_job(Job::Export {
+            dir,
+            font_dirs,
+            files,
+        });
     }
 
     /// A job finished: say so, or go on with what waited for it.
     fn job_done(&mut self, id: u64, done: Done) {
         self.jobs.retain(|j| j.id != id);
         match done {
-            Done::Exported { dir, saved, failed } => {
+            Done::Exported {
+                dir,
+                saved,
+                failed,
+                not_opened,
+            } => {
                 for f in failed {
-                    self.notices.push(BannerKind::Error, T::SaveFailed, vec![f]);
+                    self.export_failed(f);
+                }
+                for (path, why) in not_opened {
+                    self.notices.push(
+                        BannerKind::Warning,
+                        T::DocOpenFailed,
+                        vec![path.display().to_string(), why],
+                    );
                 }
                 if !saved.is_empty() {
                     self.notices.push(
@@ -1048,6 +1072,28 @@ impl AirDeskApp {
             Done::Hashed { path, result, then } => self.hashed(&path, result, then),
             Done::FindingsRead { found, report } => {
                 self.pages.supervision.form.import_read(found, report);
+            }
+        }
+    }
+
+    /// Say why an export was not saved: the characters no font has, for a PDF (with where fonts
+    /// were looked for), else the system's or the writer's reason.
+    fn export_failed(&mut self, failed: Failed) {
+        let path = failed.path.display().to_string();
+        match failed.why {
+            WhyNot::MissingGlyphs { chars, places } => {
+                self.notices.push(
+                    BannerKind::Error,
+                    T::DocMissingGlyphs,
+                    vec![path, chars, places],
+                );
+            }
+            WhyNot::Other(why) => {
+                self.notices.push(
+                    BannerKind::Error,
+                    T::SaveFailed,
+                    vec![format!("{path}: {why}")],
+                );
             }
         }
     }
@@ -1088,19 +1134,16 @@ impl AirDeskApp {
             self.shift.ask = ShiftAsk::Closed;
         }
         if self.session.needs_officer() && !self.shift.declined && !self.shift.is_open() {
-            self.shift.open(
-                ShiftAsk::Start,
-                &self.session,
-                default_desk_id(self.workspace.root()),
-            );
+            self.shift
+                .open(ShiftAsk::Start, &self.session, self.session.desk_name());
         }
     }
 
     /// Follow the journal for events another instance stores; they arrive as messages.
     fn start_follower(&mut self) {
         let notifier = self.background.notifier();
-        self.follower = Some(self.session.follow(FOLLOW_INTERVAL, move |events| {
-            notifier.send(Message::JournalEvents(events));
+        self.follower = Some(self.session.follow(FOLLOW_INTERVAL, move |heard| {
+            notifier.send(Message::Journal(heard));
         }));
     }
 
@@ -1148,9 +1191,14 @@ impl AirDeskApp {
         }
     }
 
-    /// The banner for a journal that is read-only for a reason the workspace banner does not
-    /// already give (another instance, a write-protected journal file).
+    /// The banner for a journal server that cannot be reached, or for a journal that is
+    /// read-only for a reason the workspace banner does not already give (another instance, a
+    /// write-protected journal file, a viewer desk).
     fn journal_banner(&self, tr: Tr) -> Option<String> {
+        // A lost server is said everywhere, the projector too: what it shows may be behind.
+        if let Some(reason) = self.session.offline() {
+            return Some(tr.f(T::JournalOffline, &[&reason]));
+        }
         if self.projector.active() || self.workspace.read_only() {
             return None;
         }
@@ -1281,9 +1329,7 @@ impl AirDeskApp {
                 self.session.reload_plan();
                 self.data.workspace_files += 1;
             }
-            Message::JournalEvents(events) => {
-                self.session.receive(&events);
-            }
+            Message::Journal(heard) => self.session.hear(heard),
             Message::Progress { id, done, total } => {
                 if let Some(j) = self.jobs.iter_mut().find(|j| j.id == id) {
                     j.progress = Some((done, total));

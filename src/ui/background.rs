@@ -39,8 +39,9 @@ pub enum Message {
     FilesChanged,
     /// The workspace's own files (plan, roster, AQI forecast) changed on disk.
     WorkspaceFilesChanged,
-    /// Events another writer stored in the journal, pushed by the session's follower.
-    JournalEvents(Vec<crate::journal::Event>),
+    /// Events another writer (another desk) stored in the journal, or the journal's server lost
+    /// or back, pushed by the session's follower.
+    Journal(crate::session::Heard),
     /// How far job `id` got: `done` of `total` (bytes, files).
     Progress {
         /// The job.

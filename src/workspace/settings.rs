@@ -79,6 +79,32 @@ pub enum ThemeChoice {
     Dark,
 }
 
+/// The `journal` setting as written in `settings.toml`. Its `Debug` and `Display` hide the
+/// password, so a settings value printed or logged never shows it.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct JournalSetting(pub String);
+
+impl JournalSetting {
+    /// The server the setting names, with the password from the URL, `PGPASSWORD` or the
+    /// password file.
+    pub fn server(&self) -> Result<crate::journal::ServerUrl, crate::journal::JournalError> {
+        crate::journal::ServerUrl::parse(&self.0)
+    }
+}
+
+impl std::fmt::Debug for JournalSetting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "JournalSetting({self})")
+    }
+}
+
+impl std::fmt::Display for JournalSetting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::journal::postgres::redact_text(&self.0))
+    }
+}
+
 /// Smallest and largest projector text scale offered.
 pub const PROJECTOR_SCALE_RANGE: std::ops::RangeInclusive<f32> = 1.5..=4.0;
 
@@ -101,6 +127,9 @@ pub struct Settings {
     /// The area (city/county as in the station list's city column) the desk is responsible for;
     /// empty = not chosen yet.
     pub area: String,
+    /// A shared server journal (`journal = "postgres://USER:PASSWORD@HOST:PORT/DB"`) that several
+    /// desks write at once; `None` = the workspace's own `journal.sqlite`, as for a single desk.
+    pub journal: Option<JournalSetting>,
     /// Station codes of the area, when the user picked them by hand; empty = every non-control
     /// station whose city is `area`.
     pub stations: Vec<String>,
@@ -151,6 +180,7 @@ impl Default for Settings {
             theme: ThemeChoice::Light,
             projector_scale: 2.0,
             area: String::new(),
+            journal: None,
             stations: Vec::new(),
             data_files: Vec::new(),
             recent_files: Vec::new(),
@@ -242,6 +272,27 @@ mod tests {
             w.outlook,
             crate::domain::outlook::OutlookSettings::default()
         );
+    }
+
+    #[test]
+    fn a_server_journal_is_named_in_settings_and_its_password_never_shown() {
+        let s = Settings::from_toml(
+            "journal = \"postgres://desk1:S3cret@10.1.2.3:5432/airdesk\"\nlanguage = \"zh\"\n",
+        )
+        .expect("parse");
+        let journal = s.journal.clone().expect("journal");
+        assert_eq!(
+            journal.to_string(),
+            "postgres://desk1:***@10.1.2.3:5432/airdesk"
+        );
+        assert!(!format!("{s:?}").contains("S3cret"));
+        assert_eq!(
+            journal.server().expect("url").to_string(),
+            "postgres://desk1@10.1.2.3:5432/airdesk"
+        );
+        let text = s.to_toml().expect("serialise");
+        assert_eq!(Settings::from_toml(&text).expect("parse"), s);
+        assert_eq!(Settings::default().journal, None, "absent: journal.sqlite");
     }
 
     #[test]

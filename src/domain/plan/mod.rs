@@ -1,18 +1,20 @@
 //! The local emergency plan (应急预案) as data: levels and their triggers, the rules of lead time,
 //! forecast ranges, nowcast, lifting and pausing, measures per level by category with responsible
-//! units, the unit tree, and notice templates.
+//! units, the unit tree, notice templates and the frame of the documents the centre issues.
 //!
 //! A plan is a TOML file (`assets/plans/default.toml` is the shipped default, following
 //! 环大气〔2024〕6号 as far as it is known); a command centre edits its own copy. Loading checks
 //! everything that can be checked and reports each problem with its line, so a mistyped unit or a
 //! swapped threshold is found when the plan is loaded, not during an episode.
 
+mod documents;
 mod grade;
 mod level;
 mod load;
 mod template;
 mod units;
 
+pub use documents::{DocumentFrames, DocumentKind, Frame};
 pub use grade::Grade;
 pub use level::{Level, UnknownLevel};
 pub use load::{PlanProblem, parse};
@@ -52,6 +54,8 @@ pub struct Plan {
     /// checklist item per listed enterprise from it. Not part of the plan file.
     #[serde(skip)]
     pub list: Option<Arc<ReductionList>>,
+    /// The 版头 and 版记 fields of the documents the centre issues.
+    pub documents: DocumentFrames,
 }
 
 /// The plan's `[reduction]` section.
@@ -403,6 +407,10 @@ pub struct Templates {
     pub unit: String,
     /// Upgrade/downgrade notice.
     pub adjust: String,
+    /// Pause notice.
+    pub pause: String,
+    /// Resume notice.
+    pub resume: String,
     /// Lifting notice.
     pub lift: String,
 }
@@ -414,6 +422,8 @@ impl Templates {
             TemplateKind::Warning => &self.warning,
             TemplateKind::Unit => &self.unit,
             TemplateKind::Adjust => &self.adjust,
+            TemplateKind::Pause => &self.pause,
+            TemplateKind::Resume => &self.resume,
             TemplateKind::Lift => &self.lift,
         }
     }
