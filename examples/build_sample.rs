@@ -10,10 +10,15 @@
 //!   observed weather of the analogue week in the UCI Beijing file, re-dated, converted to
 //!   Open-Meteo variables and units, boundary-layer height synthesised by a stated formula;
 //! - a daily AQI forecast for 22–28 Dec 2019 from the real area daily AQI with a stated error model;
-//! - the default plan, a settings file (area, drill moment, season budget, alert rules), a
-//!   synthetic duty roster, and the journal of the episode so far recorded through
-//!   the session (`session::record_drill_by_roster`), each event by the
+//! - a synthetic emission-reduction list of 60 enterprises (`build_sample/reduction_list.rs`);
+//! - the default plan with the list's whole-society base added, a settings file (area, drill
+//!   moment, season budget, alert rules, the list), a synthetic duty roster, and the journal of
+//!   the episode so far recorded through the session (`session::record_drill_by_roster`) with
+//!   the list in the plan, each event by the
 //!   duty officer the roster has on duty at its time.
+
+#[path = "build_sample/reduction_list.rs"]
+mod reduction_list;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -96,15 +101,35 @@ fn main() -> Result<()> {
     weather(&shared, &out)?;
     let store = load(&out)?;
     aqi_forecast(&store, &out)?;
-    std::fs::write(
-        out.join("plan.toml"),
-        include_str!("../assets/plans/default.toml"),
-    )?;
+    let (list, base) = reduction_list::build()?;
+    std::fs::write(out.join(REDUCTION_LIST), list)?;
+    std::fs::write(out.join("plan.toml"), sample_plan(base)?)?;
     roster(&out)?;
     settings(&out)?;
     journal(&out)?;
     budget_check(&store, &out)?;
     Ok(())
+}
+
+/// The sample's emission-reduction list, inside the workspace.
+const REDUCTION_LIST: &str = "reduction-list.csv";
+
+/// The default plan with the sample county's (synthetic) whole-society base, kg/d.
+fn sample_plan(base: [f64; 4]) -> Result<String> {
+    let plan = include_str!("../assets/plans/default.toml");
+    let section = "\n[reduction]\n";
+    if !plan.contains(section) {
+        bail!("the default plan has no [reduction] section");
+    }
+    let [so2, nox, pm, vocs] = base;
+    Ok(plan.replacen(
+        section,
+        &format!(
+            "{section}# 示例县的应急减排基数为合成数据（sample-data/README.md）。\n\
+             base = {{ so2 = {so2}, nox = {nox}, pm = {pm}, vocs = {vocs} }}\n"
+        ),
+        1,
+    ))
 }
 
 fn day(d: u32) -> Result<NaiveDate> {
@@ -415,6 +440,7 @@ fn settings(out: &Path) -> Result<()> {
     s.drill_at = Some(local(DRILL_AT.0, DRILL_AT.1)?.with_timezone(&chrono::Utc));
     s.roster = Some(PathBuf::from("roster.csv"));
     s.aqi_forecast = Some(PathBuf::from("forecast/aqi-forecast-20191222.csv"));
+    s.reduction_lists = vec![PathBuf::from(REDUCTION_LIST)];
     s.budget = Some(BudgetSettings {
         season: Season::campaign(2019).context("season")?,
         baseline: Some(BASELINE),
@@ -433,11 +459,16 @@ fn settings(out: &Path) -> Result<()> {
 /// Illustrative baseline: last season's same-period mean PM2.5, µg/m³ (see README).
 const BASELINE: f64 = 96.0;
 
-/// The journal of the episode so far, recorded through the response service by the officers of
+/// The journal of the episode so far, recorded through the session by the officers of
 /// the sample roster.
 fn journal(out: &Path) -> Result<()> {
-    let plan = airdesk::domain::plan::parse(include_str!("../assets/plans/default.toml"))
-        .map_err(|e| anyhow::anyhow!("default plan: {e:?}"))?;
+    let mut plan = airdesk::domain::plan::parse(&std::fs::read_to_string(out.join("plan.toml"))?)
+        .map_err(|e| anyhow::anyhow!("sample plan: {e:?}"))?;
+    let list = ingest::reduction_list::read_lists(&[out.join(REDUCTION_LIST)]);
+    if !list.problems.is_empty() {
+        bail!("reduction list: {:?}", list.problems);
+    }
+    plan.list = Some(std::sync::Arc::new(list.list));
     let mut session = Session::with_journal(airdesk::session::journal::open(out)?, plan)?;
     // Each event by the duty officer (值班员) the sample roster has on duty at its time.
     let (shifts, report) = ingest::roster::read_roster_file(

@@ -17,6 +17,7 @@ mod budget;
 mod findings;
 mod moments;
 mod names;
+mod reduction;
 mod render;
 mod response;
 mod weather;
@@ -1094,6 +1095,88 @@ table! {
     WeekdayInitial5 => "五", "F";
     WeekdayInitial6 => "六", "S";
     WeekdayInitial7 => "日", "S";
+
+    // Emission-reduction list: the check chart
+    ReductionNoBase => "无基数", "no base";
+    ReductionShortKg => "缺 {0} kg/d", "short {0} kg/d";
+    ReductionRequired => "要求 {0}%", "required {0}%";
+    ReductionReadoutReduction => "减排量 {0} kg/d", "reduction {0} kg/d";
+    ReductionReadoutPercent => "占基数 {0}%", "{0}% of the base";
+
+    // Emission-reduction list: the Response page's tab
+    RespTabReduction => "减排清单", "Reduction list";
+    RedNoList => "未指定应急减排清单：在下方输入清单文件（CSV 或 Excel）路径导入，或在 settings.toml 的 reduction_lists 中指定。", "No emission-reduction list: import a list file (CSV or Excel) below, or name it in reduction_lists in settings.toml.";
+    RedFile => "清单文件 {0}（SHA-256 {1}…）", "List file {0} (SHA-256 {1}…)";
+    RedCounts => "{0} 家企业，{1} 条生产线（{2}）", "{0} enterprises, {1} production lines ({2})";
+    RedProblems => "{0} 个问题（这些行未载入）", "{0} problems (these rows were not loaded)";
+    RedImportLabel => "导入清单", "Import a list";
+    RedImportHint => "清单文件路径（.csv/.xlsx）", "List file path (.csv/.xlsx)";
+    RedImport => "导入并使用此清单", "Import and use this list";
+    RedCheck => "减排核算（占全社会排放量）", "Reduction check (share of whole-society emissions)";
+    RedChartTitle => "应急减排核算：清单减排量占全社会排放量", "Emission-reduction check: the list's reduction as a share of all emissions";
+    RedChartSubtitle => "{0} 家企业，{1} 条生产线 · 虚线为预案要求比例", "{0} enterprises, {1} lines · dashed: the plan's required share";
+    RedColLevel => "级别", "Level";
+    RedColRequired => "要求", "Required";
+    RedMet => "{0}% 达标\n{1} kg/d", "{0}% met\n{1} kg/d";
+    RedShort => "{0}% 未达标\n缺 {1} kg/d", "{0}% short\nby {1} kg/d";
+    RedNoBase => "无基数\n{0} kg/d", "no base\n{0} kg/d";
+    RedNotRequired => "{0}% 无要求\n{1} kg/d", "{0}% not required\n{1} kg/d";
+    RedBase => "应急减排基数（kg/d）：{0}", "Emission base (kg/d): {0}";
+    RedBreakdown => "减排构成", "Where the reduction comes from";
+    RedByGrade => "按绩效分级", "By grade";
+    RedByIndustry => "按行业", "By industry";
+    RedTop => "减排量最大的企业（kg/d）", "Largest contributors (kg/d)";
+    RedEnterprises => "清单企业", "Listed enterprises";
+    RedTownship => "乡镇（街道）", "Township";
+    RedIndustry => "行业", "Industry";
+    RedGrade => "绩效分级", "Grade";
+    GradeA => "A", "A";
+    GradeLeading => "引领性", "performance-leading";
+    GradeB => "B", "B";
+    GradeC => "C", "C";
+    GradeD => "D", "D";
+    GradeUnrated => "非分级", "not graded";
+    GradeLivelihood => "民生保障", "livelihood guarantee";
+    RedAll => "全部", "All";
+    RedShown => "{0} 家企业 · 减排量为{1}（kg/d）", "{0} enterprises · reductions at {1} (kg/d)";
+    RedColName => "企业名称", "Enterprise";
+    RedPickOne => "点击企业名称查看企业卡片", "Click an enterprise's name to see its card";
+    RedColLine => "生产线/工序", "Line / process";
+    RedCardBase => "基准排放 {0}", "base {0}";
+    RedCardCode => "统一社会信用代码 {0}", "Credit code {0}";
+    RedCardWhere => "{0} · {1}", "{0} · {1}";
+    RedCardGrade => "绩效分级 {0}", "Grade {0}";
+    RedCardDepartment => "监管部门 {0}", "Supervised by {0}";
+    RedCardUnit => "排放量和减排量单位：kg/d", "Emissions and reductions in kg/d";
+    RedCardHistory => "应急响应措施记录", "Checklist history";
+    RedCardEpisode => "第 {0} 次过程", "Episode {0}";
+    RedCardNoHistory => "尚无该企业的应急响应措施记录", "No checklist items for this enterprise yet";
+
+    RespListedEnterprises => "清单企业", "Listed enterprises";
+
+    // Staggered production (board and Response page)
+    StaggeredTitle => "错峰生产（常年措施）", "Staggered production (standing measure)";
+    StaggeredInForce => "执行中：{0} 至 {1}，{2} 家清单企业", "In force {0} to {1}: {2} listed enterprises";
+    StaggeredNext => "下次：{0} 至 {1}，{2} 家清单企业", "Next: {0} to {1}: {2} listed enterprises";
+    StaggeredNone => "预案未设错峰生产", "The plan sets no staggered production";
+    StaggeredNoList => "未载入减排清单，涉及企业未知", "No reduction list loaded: the enterprises are not known";
+
+    // Emission-reduction list: import problems
+    ListReader => "读取问题：{0}", "Reading problem: {0}";
+    ListNoHeader => "前 20 行中没有表头：需要“企业名称”或“统一社会信用代码”列，以及绩效分级、乡镇、排放量或减排量等列", "No header row in the first 20 rows: a 企业名称 or 统一社会信用代码 column is needed, with columns such as 绩效分级, 乡镇, emissions or reductions";
+    ListNoEnterprise => "没有企业名称或统一社会信用代码，上方也没有可归属的企业；该行未载入", "No enterprise name or credit code, and no enterprise above to continue; row not loaded";
+    ListMissingGrade => "没有绩效分级；该行未载入", "No performance grade; row not loaded";
+    ListUnknownGrade => "未知的绩效分级“{0}”（应为 A、引领性、B、C、D、非分级或民生保障）；该行未载入", "Unknown performance grade “{0}” (expected A, 引领性, B, C, D, 非分级 or 民生保障); row not loaded";
+    ListNotANumber => "“{0}”不是数值；该行未载入", "“{0}” is not a number; row not loaded";
+    ListNegative => "排放量和减排量不能为负数（{0}）；该行未载入", "An emission or reduction cannot be negative ({0}); row not loaded";
+    ListAboveBase => "减排量 {0} 千克/日 大于基准排放量 {1} 千克/日；该行未载入", "Reduction {0} kg/d is above the base emission {1} kg/d; row not loaded";
+    ListBelowMilderLevel => "{0}减排量 {1} 千克/日 小于{2}的 {3} 千克/日；该行未载入", "The {0} reduction {1} kg/d is smaller than the {2} one, {3} kg/d; row not loaded";
+    ListNoUnit => "表头未注明单位，按千克/日读取", "No unit in the header; read as kg/d";
+    ListUnknownUnit => "表头单位“{0}”无法识别（可用 吨/年、千克/日、吨/日、t/a、kg/d）；该列未载入", "Unit “{0}” in the header is not known (use 吨/年, 千克/日, 吨/日, t/a, kg/d); column not loaded";
+    ListConflict => "同一企业在第 {0} 行为“{1}”，此处为“{2}”；该行未载入", "The same enterprise has “{1}” on row {0}, here “{2}”; row not loaded";
+    ListDuplicateLine => "与第 {0} 行是同一企业的同一生产线；该行未载入", "Same enterprise and production line as row {0}; row not loaded";
+    ListBadCreditCode => "统一社会信用代码“{0}”的校验码不符；该行未载入", "Unified social credit code “{0}” fails its check character; row not loaded";
+    ListMoreProblems => "另有 {0} 个问题未列出", "{0} more problems not listed";
 }
 
 /// Looks up table entries in the chosen language. Cheap to copy; pages receive one.

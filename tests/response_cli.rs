@@ -1,6 +1,7 @@
 //! `airdesk response …` run as the real binary on a workspace holding the drill episode: status,
 //! reports, ledger, notices in every format (.docx read back, PDF text through poppler's
-//! pdftotext), exit statuses.
+//! pdftotext), exit statuses; and `airdesk reduction …`, the check of the emission-reduction
+//! list the sample drill's checklist comes from.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -186,6 +187,125 @@ fn unusable_inputs_exit_2_with_one_line() {
     let out = airdesk(&["response", "status", path(empty.path())]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("journal.sqlite not found"));
+}
+
+fn sample(file: &str) -> String {
+    format!("{}/sample-data/{file}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+#[test]
+fn reduction_check_of_the_sample_list() {
+    let (list, plan) = (sample("reduction-list.csv"), sample("plan.toml"));
+    let v = json(&airdesk(&["reduction", &list, "--plan", &plan, "--json"]));
+    assert_eq!(v["unit"], "kg/d");
+    assert_eq!(
+        (v["enterprises"].as_u64(), v["lines"].as_u64()),
+        (Some(60), Some(100))
+    );
+    assert_eq!(v["by_grade"]["民生保障"], 2);
+    assert_eq!(v["by_grade"]["引领性"], 2);
+    assert_eq!(v["problems"].as_array().map(Vec::len), Some(0));
+    let levels = v["levels"].as_array().expect("levels");
+    let names: Vec<&str> = levels.iter().filter_map(|l| l["level"].as_str()).collect();
+    assert_eq!(names, ["yellow", "orange", "red", "temporary"]);
+    let orange = &levels[1];
+    assert_eq!(orange["required_percent"], 20.0);
+    assert_eq!(levels[3]["required_percent"], serde_json::Value::Null);
+    for (p, meets) in [("so2", true), ("nox", true), ("pm", true), ("vocs", false)] {
+        assert_eq!(orange["meets"][p], meets, "{p}");
+        let (r, b) = (orange["reduction"][p].as_f64(), orange["base"][p].as_f64());
+        let (Some(r), Some(b)) = (r, b) else {
+            panic!("{p}: reduction and base");
+        };
+        assert_eq!(
+            orange["percent"][p].as_f64(),
+            Some(100.0 * r / b),
+            "{p}: unrounded"
+        );
+        let short = orange["shortfall"][p].as_f64().expect("shortfall");
+        if meets {
+            assert_eq!(short, 0.0);
+        } else {
+            assert!(
+                (short - (0.2 * b - r)).abs() < 1e-6 && short > 0.0,
+                "{p}: {short}"
+            );
+        }
+    }
+    // One level, and a base from the command line (zero: nothing to compare with).
+    let args = [
+        "reduction",
+        &list,
+        "--plan",
+        &plan,
+        "--level",
+        "orange",
+        "--base",
+        "vocs=0,so2=1e5",
+        "--json",
+    ];
+    let v = json(&airdesk(&args));
+    let levels = v["levels"].as_array().expect("levels");
+    assert_eq!(levels.len(), 1);
+    assert_eq!(levels[0]["base"]["so2"], 100000.0);
+    assert_eq!(levels[0]["meets"]["so2"], false);
+    for key in ["percent", "meets", "shortfall"] {
+        assert_eq!(levels[0][key]["vocs"], serde_json::Value::Null, "{key}");
+    }
+    // The built-in plan has no base, and the default percents.
+    let v = json(&airdesk(&["reduction", &list, "--json"]));
+    assert_eq!(v["levels"][2]["required_percent"], 30.0);
+    assert_eq!(v["levels"][2]["percent"]["so2"], serde_json::Value::Null);
+    // The text table.
+    let out = airdesk(&["reduction", &list, "--plan", &plan]);
+    let table = text(&out.stdout);
+    assert!(
+        table.contains("orange") && table.contains("否 NO") && table.contains("砖瓦窑"),
+        "{table}"
+    );
+}
+
+#[test]
+fn reduction_problems_and_unusable_inputs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("list.csv");
+    std::fs::write(
+        &list,
+        "企业名称,绩效分级,SO2排放量(t/a),橙色预警SO2减排量(t/a)\n甲,C,365,73\n乙,Z,365,73\n丙,D,10,20\n",
+    )
+    .expect("write");
+    let v = json(&airdesk(&["reduction", path(&list), "--json"]));
+    assert_eq!(v["enterprises"], 1);
+    let problems = v["problems"].as_array().expect("problems");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(problems[0]["row"], 3);
+    assert_eq!(problems[0]["column"], "绩效分级");
+    assert!(
+        problems[0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("Z"))
+    );
+    assert_eq!(problems[1]["row"], 4);
+    assert_eq!(problems[1]["column"], "橙色预警SO2减排量(t/a)");
+    assert!(
+        problems[1]["reason_en"]
+            .as_str()
+            .is_some_and(|r| r.contains("above the base"))
+    );
+    for args in [
+        vec!["reduction", "/no/such/list.csv"],
+        vec!["reduction", path(&list), "--base", "so2=lots"],
+        vec!["reduction", path(&list), "--plan", "/no/such/plan.toml"],
+    ] {
+        let out = airdesk(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(text(&out.stderr).lines().count(), 1, "{args:?}");
+    }
 }
 
 /// The text of a PDF by poppler's pdftotext (poppler-utils, installed by `.ci/run`).

@@ -1,7 +1,7 @@
 //! The first start opens the sample drill: Handan on 22 Dec 2019 at 10:00 mid-way through an
 //! orange warning, with the drill banner, coloured station tiles, the cards filled from the
-//! journal, roster, forecast and budget, and the alert list; nothing after the drill moment is
-//! shown; F5 reloads.
+//! journal, roster, forecast and budget, staggered production, and the alert list; nothing after
+//! the drill moment is shown; F5 reloads.
 
 mod common;
 
@@ -60,6 +60,11 @@ fn first_start_opens_the_sample_drill_mid_episode() {
     h.get_by_label(tr.t(T::BudgetMean));
     h.get_by_label(tr.t(T::NextWindow));
     h.get_by_label_contains(tr.t(T::Alerts));
+    // Staggered production of the heating season, in force on 22 Dec: the listed brick kilns,
+    // carbon, foundry and cement enterprises.
+    h.get_by_label(tr.t(T::StaggeredTitle));
+    h.get_by_label(&tr.f(T::StaggeredInForce, &[&"2019-11-15", &"2020-03-15", &24]));
+    h.get_by_label_contains("砖瓦窑 8");
     // F5 reloads without losing anything.
     h.key_press_modifiers(Modifiers::NONE, Key::F5);
     settle(&mut h);

@@ -3,7 +3,8 @@
 //! the after-action summary embeds the episode chart with a row per episode day; the 日报 states the
 //! air and is written as .docx and PDF with an edited field, the unit notices as one PDF; the
 //! checklist is the plan's unit tree; an item's evidence file comes from the file dialog (or a
-//! typed path).
+//! typed path); the emission-reduction list's check and an enterprise's card, and the
+//! enterprises' items.
 
 mod common;
 
@@ -157,6 +158,12 @@ fn the_checklist_shows_the_unit_tree_folds_by_keyboard_and_filters_to_a_subtree(
     assert_eq!(count(&h, "城关镇东关社区"), 1);
 
     // Selecting the township shows only its subtree's items.
+    let tree_row = h
+        .query_all_by_label("城关镇人民政府")
+        .next()
+        .expect("tree row");
+    tree_row.scroll_to_me();
+    h.run();
     h.query_all_by_label("城关镇人民政府")
         .next()
         .expect("tree row")
@@ -274,6 +281,133 @@ fn the_checklist_table_fits_a_1366_screen() {
             "{column:?} {header:?} {screen:?}"
         );
     }
+}
+
+#[test]
+fn the_reduction_tab_checks_the_sample_list_and_shows_an_enterprises_card() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Reduction);
+    h.run();
+    assert!(!texts_containing(&h, "60 家企业，100 条生产线").is_empty());
+    // Staggered production in the page's header, as on the board.
+    assert!(!texts_containing(&h, "执行中：2019-11-15 至 2020-03-15").is_empty());
+    // The sample's orange level: SO2 met at 24 %, VOCs short by 167 kg/d.
+    let short = "17.0% 未达标\n缺 167 kg/d";
+    assert_eq!(h.query_all_by_label(short).count(), 1);
+    assert!(!texts_containing(&h, "24.0% 达标").is_empty());
+    // At 1366×768 the check table keeps its last column clear of the chart beside it.
+    h.set_size(egui::vec2(1366.0, 768.0));
+    h.run();
+    let cell = h.get_by_label(short).rect();
+    let chart = h.get_by_label(tr.t(T::RedChartTitle)).rect();
+    assert!(
+        cell.right() <= h.ctx.content_rect().right() && !cell.intersects(chart),
+        "{cell:?} {chart:?}"
+    );
+    // … and the enterprise table stays clear of the card's place (below it at this width).
+    let card = h.get_by_label(tr.t(T::RedPickOne)).rect();
+    let name = h.get_by_label(tr.t(T::RedColName)).rect();
+    let last = h
+        .query_all_by_label("VOCs")
+        .map(|n| n.rect())
+        .find(|r| (r.center().y - name.center().y).abs() < 2.0)
+        .expect("the enterprise table's last header");
+    assert!(
+        last.right() <= card.left() || card.top() >= last.bottom(),
+        "{last:?} {card:?}"
+    );
+    h.set_size(egui::vec2(1920.0, 1080.0));
+    h.run();
+    assert!(!texts_containing(&h, "reduction-list.csv").is_empty());
+    // An enterprise's card: its lines with their measures, and the drill's items for it.
+    h.get_by_label("河东宏远钢铁有限公司").click();
+    h.run();
+    assert!(!texts_containing(&h, "统一社会信用代码 91130400MA0000137W").is_empty());
+    assert!(!texts_containing(&h, "烧结机").is_empty());
+    assert!(!texts_containing(&h, "自主减排，稳定达标排放").is_empty());
+    assert_eq!(
+        h.query_all_by_label("第 1 次过程").count(),
+        2,
+        "township and department"
+    );
+    h.state_mut().send(Command::SetLanguage(Language::En));
+    h.run();
+    assert_eq!(h.query_all_by_label("17.0% short\nby 167 kg/d").count(), 1);
+    assert!(!texts_containing(&h, "Checklist history").is_empty());
+}
+
+#[test]
+fn the_drills_checklist_holds_each_listed_enterprise_under_its_township() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    let town = "河东镇人民政府";
+    h.query_all_by_label(town)
+        .next()
+        .expect("tree row")
+        .scroll_to_me();
+    h.run();
+    h.query_all_by_label(town).next().expect("tree row").click();
+    h.run();
+    // The township's own measures, then its enterprises' measures for orange.
+    let items = texts_containing(&h, "有限公司：");
+    assert!(
+        items
+            .iter()
+            .any(|t| t.starts_with("河东宏远钢铁有限公司：自主减排")),
+        "{items:?}"
+    );
+    assert!(items.iter().any(|t| t.contains("限产50%")), "{items:?}");
+    // Township → listed enterprises (folded at first) → one enterprise → its measure.
+    let enterprise = "河东宏远钢铁有限公司";
+    assert_eq!(h.query_all_by_label(enterprise).count(), 0, "folded");
+    let expand = tr.f(T::RespExpand, &[&tr.t(T::RespListedEnterprises)]);
+    let labels: Vec<String> = h
+        .query_all_by(|_| true)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    let after_town = labels.iter().position(|l| l == town).expect("town");
+    let nth = labels[..after_town]
+        .iter()
+        .filter(|l| **l == expand)
+        .count();
+    h.query_all_by_label(&expand)
+        .nth(nth)
+        .expect("the township's group")
+        .click();
+    h.run();
+    h.query_all_by_label(enterprise)
+        .next()
+        .expect("enterprise row")
+        .click();
+    h.run();
+    let items = texts_containing(&h, "有限公司：");
+    assert!(
+        !items.is_empty() && items.iter().all(|t| t.starts_with(enterprise)),
+        "{items:?}"
+    );
+}
+
+#[test]
+fn the_projector_folds_the_listed_enterprises_into_their_group_row() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    h.key_press_modifiers(egui::Modifiers::NONE, egui::Key::F11);
+    h.run();
+    assert!(h.state().presenting());
+    assert!(h.query_all_by_label(tr.t(T::RespListedEnterprises)).count() >= 1);
+    assert_eq!(h.query_all_by_label("东城鑫源钢铁有限公司").count(), 0);
 }
 
 /// Run frames until `exports/` holds a file ending in `suffix` (documents are written on a

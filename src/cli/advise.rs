@@ -172,7 +172,8 @@ fn weather_windows(
         .collect())
 }
 
-fn load_plan(path: Option<&PathBuf>) -> Result<Plan, Failure> {
+/// The plan at `path`, or the built-in default plan; exit status 2 when it cannot be used.
+pub(super) fn load_plan(path: Option<&PathBuf>) -> Result<Plan, Failure> {
     let (name, result) = match path {
         Some(p) => {
             let text = std::fs::read_to_string(p).map_err(|e| {

@@ -16,6 +16,7 @@ mod inspect;
 mod journal;
 mod output;
 mod rank;
+mod reduction;
 mod response;
 
 use output::errln;
@@ -61,6 +62,8 @@ pub enum Command {
     Response(response::Args),
     /// Draw a meteogram, calendar heat map or ranking as PNG or SVG.
     Chart(Box<chart::Args>),
+    /// Check emission-reduction lists (应急减排清单) against the plan's required reductions.
+    Reduction(reduction::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -109,6 +112,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Advise(args) => advise::run(&args),
         Command::Response(args) => response::run(&args),
         Command::Chart(args) => chart::run(&args),
+        Command::Reduction(args) => reduction::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,6 +18,7 @@ pub mod humidity;
 pub mod outlook;
 pub mod plan;
 pub mod ranking;
+pub mod reduction;
 pub mod response;
 pub mod roster;
 pub mod sounding;

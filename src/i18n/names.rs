@@ -7,6 +7,7 @@ use crate::domain::aqi::{Category, Standard};
 use crate::domain::festivals::FestivalKind;
 use crate::domain::findings::Status;
 use crate::domain::outlook::Risk;
+use crate::domain::plan::Grade;
 use crate::domain::plan::Level;
 use crate::domain::plan::MeasureCategory;
 use crate::domain::plan::Plan;
@@ -30,6 +31,20 @@ impl Tr {
             Level::Yellow => T::LevelYellow,
             Level::Orange => T::LevelOrange,
             Level::Red => T::LevelRed,
+        })
+    }
+
+    /// A performance grade (绩效分级) of the emission-reduction list (引领性 / performance-leading);
+    /// in Chinese as lists write it.
+    pub fn grade(self, x: Grade) -> &'static str {
+        self.t(match x {
+            Grade::A => T::GradeA,
+            Grade::Leading => T::GradeLeading,
+            Grade::B => T::GradeB,
+            Grade::C => T::GradeC,
+            Grade::D => T::GradeD,
+            Grade::Unrated => T::GradeUnrated,
+            Grade::Livelihood => T::GradeLivelihood,
         })
     }
 

@@ -22,6 +22,7 @@ mod openaq_ods;
 mod openaq_v1;
 pub mod profile;
 mod prsa;
+pub mod reduction_list;
 mod report;
 pub mod roster;
 pub mod sheet;

@@ -1,8 +1,10 @@
 //! The drill (演练) episode recorded through the session, so a workspace can open mid-response:
 //! a shift started, a consultation held, an orange warning issued, every unit but one
 //! acknowledged, the measures due so far implemented — except one town's grid patrols, which are
-//! overdue — and one problem reported (a construction site still digging). A sample generator,
-//! not a rule: it lives beside the session it drives, not in the domain.
+//! overdue — and one problem reported (a construction site still digging). With an
+//! emission-reduction list in the plan, every listed enterprise's item is acknowledged and
+//! implemented too, the late town's included. A sample generator, not a rule: it lives beside
+//! the session it drives, not in the domain.
 //!
 //! It uses the measure ids of the shipped default plan. Times are relative to the warning's
 //! start `s`; at `s + 12 h` exactly one item is overdue and one problem is open.
@@ -14,7 +16,7 @@
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
 use crate::domain::response::{
-    Command, ConsultationInput, Decision, EvidenceFile, IssueInput, ItemKey, StatusFilter,
+    Command, ConsultationInput, Decision, EvidenceFile, IssueInput, Item, ItemKey, StatusFilter,
 };
 use crate::domain::roster::Roster;
 use crate::journal::Author;
@@ -146,16 +148,18 @@ fn record(
         }),
         -8 * 60,
     )?;
-    // Every unit but the late town acknowledges all its items in the evening.
+    // Every unit but the late town acknowledges all its items in the evening; the late town
+    // passes on its listed enterprises' receipts (the enterprises themselves are on time).
+    let on_time = |i: &Item| i.key().unit != LATE_UNIT || i.spec.enterprise.is_some();
     let keys: Vec<ItemKey> = session
         .models()
         .response
         .current()
         .map(|e| {
             e.filter(None, StatusFilter::Open, start)
-                .iter()
+                .into_iter()
+                .filter(|i| on_time(i))
                 .map(|i| i.key().clone())
-                .filter(|k| k.unit != LATE_UNIT)
                 .collect()
         })
         .unwrap_or_default();
@@ -214,9 +218,7 @@ fn record(
             e.items
                 .iter()
                 .filter(|i| {
-                    i.status.awaits_implementation()
-                        && i.key().unit != LATE_UNIT
-                        && i.deadline <= at(12 * 60)
+                    i.status.awaits_implementation() && on_time(i) && i.deadline <= at(12 * 60)
                 })
                 .map(|i| i.key().clone())
                 .collect()

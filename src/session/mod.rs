@@ -44,7 +44,7 @@ pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
 pub use error::{Outcome, SessionError, WhyNot};
 pub use follow::Follower;
 pub use models::ReadModels;
-pub use plan::{PlanStatus, read_plan};
+pub use plan::{PlanStatus, attach_list, read_plan};
 pub use service::{Recordable, Service, ServiceError};
 
 use std::convert::Infallible;
@@ -139,8 +139,10 @@ impl Session {
         let writable = journal.as_ref().is_some_and(|j| j.mode().is_writable());
         let plan_path = workspace.plan_path();
         let copied_default = writable && !plan_path.exists() && copy_default_plan(&plan_path);
-        let (plan, mut plan_status) = read_plan(&plan_path);
+        let (mut plan, mut plan_status) = read_plan(&plan_path);
         plan_status.copied_default = copied_default;
+        plan_status.list_files = workspace.reduction_list_paths();
+        attach_list(plan.as_mut(), &mut plan_status);
         let models = journal.as_ref().map_or_else(ReadModels::default, |j| {
             ReadModels::of_journal(j.opened_chain())
         });
@@ -623,20 +625,29 @@ impl Session {
         Some(Follower::spawn(reader, self.last_seq(), interval, deliver))
     }
 
-    /// Read the workspace's plan file again (it changed on disk). What was already issued keeps
-    /// the checklist it was issued with; later commands use the new plan.
+    /// Read the workspace's plan file and the list files again (one changed on disk). What was
+    /// already issued keeps the checklist it was issued with; later commands use the new plan.
     pub fn reload_plan(&mut self) {
         if self.plan_status.path.as_os_str().is_empty() {
             return;
         }
-        let (plan, status) = read_plan(&self.plan_status.path);
+        let (mut plan, status) = read_plan(&self.plan_status.path);
         self.plan_status = PlanStatus {
             copied_default: self.plan_status.copied_default,
+            list_files: std::mem::take(&mut self.plan_status.list_files),
             ..status
         };
+        attach_list(plan.as_mut(), &mut self.plan_status);
         if plan.is_some() {
             self.plan = plan;
         }
+    }
+
+    /// Use the emission-reduction list `files` from now on (the settings name another list) and
+    /// read the plan and the list again; issued checklists keep the list they were derived from.
+    pub fn use_lists(&mut self, files: Vec<PathBuf>) {
+        self.plan_status.list_files = files;
+        self.reload_plan();
     }
 }
 

@@ -1,9 +1,12 @@
-//! The plan in use: the workspace's `plan.toml`, checked on load, or the shipped default.
+//! The plan in use: the workspace's `plan.toml`, checked on load, or the shipped default; and
+//! the emission-reduction list the workspace names, which warnings derive enterprise items from.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::domain::plan::{self, Plan, PlanProblem};
 use crate::ingest::input::{InputError, read_text};
+use crate::ingest::reduction_list::{ListProblem, read_lists};
 use crate::workspace::MAX_SETTINGS_BYTES;
 
 /// Where the plan in use came from, and what is wrong with the workspace's file.
@@ -19,6 +22,10 @@ pub struct PlanStatus {
     pub problems: Vec<PlanProblem>,
     /// Reading the file failed (permissions, not UTF-8 …).
     pub read_error: Option<String>,
+    /// The emission-reduction list files the settings name (the plan's `list` comes from them).
+    pub list_files: Vec<PathBuf>,
+    /// What is wrong in those files (rows not loaded, files not readable).
+    pub list_problems: Vec<ListProblem>,
 }
 
 impl PlanStatus {
@@ -35,6 +42,8 @@ impl PlanStatus {
             copied_default: false,
             problems: Vec::new(),
             read_error: None,
+            list_files: Vec::new(),
+            list_problems: Vec::new(),
         }
     }
 }
@@ -64,4 +73,19 @@ pub fn read_plan(path: &Path) -> (Option<Plan>, PlanStatus) {
             (default(), status)
         }
     }
+}
+
+/// Read the list files `status` names into `plan` (none named: no list) and keep their problems.
+pub fn attach_list(plan: Option<&mut Plan>, status: &mut PlanStatus) {
+    status.list_problems.clear();
+    let Some(plan) = plan else {
+        return;
+    };
+    plan.list = None;
+    if status.list_files.is_empty() {
+        return;
+    }
+    let load = read_lists(&status.list_files);
+    status.list_problems = load.problems;
+    plan.list = Some(Arc::new(load.list));
 }

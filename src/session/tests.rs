@@ -342,6 +342,37 @@ fn the_cli_view_as_of_a_moment_sees_only_what_was_recorded_by_then() {
 }
 
 #[test]
+fn the_plan_carries_the_list_the_settings_name_and_follows_its_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut ws = workspace(dir.path());
+    let list = dir.path().join("list.csv");
+    let header = "企业名称,绩效分级,SO2排放量(kg/d),橙色预警SO2减排量(kg/d)\n";
+    std::fs::write(&list, format!("{header}甲,C,100,20\n乙,Z,100,20\n")).expect("list");
+    ws.update_settings(|s| s.reduction_lists = vec!["list.csv".into()])
+        .expect("settings");
+    let mut session = Session::open(&ws);
+    let enterprises = |s: &Session| {
+        s.plan()
+            .and_then(|p| p.list.as_ref())
+            .map(|l| l.enterprises.len())
+    };
+    assert_eq!(enterprises(&session), Some(1));
+    assert_eq!(
+        session.plan_status().list_problems.len(),
+        1,
+        "乙's unknown grade"
+    );
+    // The file is edited: the watcher's reload reads it again.
+    std::fs::write(&list, format!("{header}甲,C,100,20\n乙,D,100,20\n")).expect("list");
+    session.reload_plan();
+    assert_eq!(enterprises(&session), Some(2));
+    assert!(session.plan_status().list_problems.is_empty());
+    // The settings name no list any more.
+    session.use_lists(Vec::new());
+    assert_eq!(enterprises(&session), None);
+}
+
+#[test]
 fn a_server_journal_setting_that_cannot_be_used_is_said_and_nothing_written() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(

@@ -928,6 +928,11 @@ impl AirDeskApp {
             }
             Command::ImportRoster(path) => self.import_list(&path, "roster"),
             Command::ImportContacts(path) => self.import_list(&path, "contacts"),
+            Command::ImportReductionList(path) => {
+                self.import_list(&path, "reduction-list");
+                self.session
+                    .use_lists(self.workspace.reduction_list_paths());
+            }
             Command::StartShift { operator, desk } => {
                 let at = to_cst(self.clock.now(real_now));
                 let started = crate::journal::Author::new(&operator, &desk)
@@ -1224,8 +1229,8 @@ impl AirDeskApp {
 
     // Supervision page: roster and contacts into the workspace.
 
-    /// Copy a roster or contact list into the workspace as `<stem>.<ext>` and name it in the
-    /// settings (the original is not touched).
+    /// Copy a roster, contact list or emission-reduction list into the workspace as
+    /// `<stem>.<ext>` and name it in the settings (the original is not touched).
     fn import_list(&mut self, path: &std::path::Path, stem: &str) {
         if self.workspace.read_only() {
             return;
@@ -1237,13 +1242,17 @@ impl AirDeskApp {
         let name = PathBuf::from(format!("{stem}.{ext}"));
         let target = self.workspace.root().join(&name);
         match std::fs::copy(path, &target) {
-            Ok(_) => self.save_settings(|s| {
-                if stem == "roster" {
-                    s.roster = Some(name);
-                } else {
-                    s.contacts = Some(name);
+            Ok(_) => {
+                self.save_settings(|s| match stem {
+                    "roster" => s.roster = Some(name),
+                    "contacts" => s.contacts = Some(name),
+                    _ => s.reduction_lists = vec![name],
+                });
+                // The watcher follows the workspace's own files, which now include this one.
+                if let Some(w) = &self.workspace_watcher {
+                    w.set(self.workspace.own_files());
                 }
-            }),
+            }
             Err(e) => {
                 self.notices.push(
                     BannerKind::Error,

@@ -79,6 +79,10 @@ pub enum Command {
     ImportRoster(PathBuf),
     /// Copy a contact list file (CSV/xlsx) into the workspace and use it.
     ImportContacts(PathBuf),
+    // Response page, emission-reduction list
+    /// Copy an emission-reduction list file (CSV/xlsx) into the workspace and use it: later
+    /// warnings derive the enterprises' items from it.
+    ImportReductionList(PathBuf),
 
     // The session: the duty officer and the journal (src/session/)
     /// Start the shift of this officer at this desk (records `shift.started` unless the same

@@ -16,7 +16,7 @@ use crate::i18n::T;
 use crate::ingest::FileReport;
 use crate::ingest::findings::read_findings_file;
 use crate::report::charts::{
-    Chart, ChartStyle, ChartView, RankingData, TimeChart, png_bytes, svg_string,
+    Chart, ChartStyle, ChartView, RankingData, ReductionChart, TimeChart, png_bytes, svg_string,
 };
 use crate::report::document::{Document, DocumentError, Format};
 use crate::workspace::{sha256_file, write_atomic};
@@ -63,6 +63,8 @@ pub enum ChartData {
     Time(TimeChart, ChartView),
     /// A ranking bar chart.
     Ranking(RankingData),
+    /// The emission-reduction check.
+    Reduction(ReductionChart),
 }
 
 impl ExportFile {
@@ -132,6 +134,7 @@ impl ExportFile {
         let chart = match &c.chart {
             ChartData::Time(chart, view) => Chart::Time(chart, view),
             ChartData::Ranking(data) => Chart::Ranking(data),
+            ChartData::Reduction(data) => Chart::Reduction(data),
         };
         let (w, h) = c.size;
         let drawn = if c.svg {

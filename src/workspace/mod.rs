@@ -262,11 +262,21 @@ impl Workspace {
             .map_or_else(|| self.root.join(DEFAULT_AQI_FORECAST), |p| self.resolve(p))
     }
 
-    /// The workspace's own files other than data and settings — the plan, the duty roster and
-    /// the AQI forecast — for the app's watcher (the plan is re-read, pages showing the others
-    /// rebuild).
+    /// The emission-reduction list files the settings name, resolved.
+    pub fn reduction_list_paths(&self) -> Vec<PathBuf> {
+        self.settings
+            .reduction_lists
+            .iter()
+            .map(|p| self.resolve(p))
+            .collect()
+    }
+
+    /// The workspace's own files other than data and settings — the plan, the emission-reduction
+    /// list, the duty roster and the AQI forecast — for the app's watcher (the plan and the list
+    /// are re-read, pages showing the others rebuild).
     pub fn own_files(&self) -> watch::WatchSet {
         let mut files = vec![self.plan_path(), self.aqi_forecast_path()];
+        files.extend(self.reduction_list_paths());
         files.extend(self.settings.roster.as_ref().map(|r| self.resolve(r)));
         watch::WatchSet {
             files,

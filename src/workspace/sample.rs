@@ -22,6 +22,7 @@ pub const FILES: &[(&str, &[u8])] = sample_files!(
     "plan.toml",
     "journal.sqlite",
     "roster.csv",
+    "reduction-list.csv",
     "README.md",
     "forecast/aqi-forecast-20191222.csv",
     "data/stations-2plus26.csv",

@@ -166,6 +166,10 @@ pub struct Settings {
     // Supervision page
     /// Contact list file (通讯录), relative to the workspace when inside it.
     pub contacts: Option<PathBuf>,
+    // Emission-reduction list
+    /// Emission-reduction list files (应急减排清单, CSV or spreadsheets), relative to the workspace
+    /// when inside it: warnings derive the enterprises' checklist items from them.
+    pub reduction_lists: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -191,6 +195,7 @@ impl Default for Settings {
             aqi_forecast: None,
             areas: Vec::new(),
             contacts: None,
+            reduction_lists: Vec::new(),
         }
     }
 }

@@ -11,12 +11,13 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::advisor::PrimaryPollutant;
+use crate::domain::reduction::{Base, MonthDay, Pollutant, StaggeredRule};
 
 use super::template::{TemplateKind, placeholders};
 use super::{
     AdvisoryRule, Condition, EpisodeLevel, Evidence, Grade, Level, LevelPlan, LiftRule, Measure,
-    MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint, RangeRule, Rules,
-    Templates, Trigger, Unit, UnitKind, UnitTree,
+    MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint, RangeRule, ReductionPlan,
+    Rules, Templates, Trigger, Unit, UnitKind, UnitTree,
 };
 use super::{DocumentFrames, DocumentKind, Frame};
 
@@ -50,7 +51,36 @@ struct RawPlan {
     units: Vec<Spanned<RawUnit>>,
     templates: RawTemplates,
     #[serde(default)]
+    reduction: RawReduction,
+    #[serde(default)]
     documents: BTreeMap<Spanned<String>, Frame>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawReduction {
+    #[serde(default)]
+    base: Option<Spanned<RawBase>>,
+    #[serde(default)]
+    staggered: Vec<Spanned<RawStaggered>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBase {
+    so2: Option<f64>,
+    nox: Option<f64>,
+    pm: Option<f64>,
+    vocs: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStaggered {
+    industries: Vec<String>,
+    from: Spanned<String>,
+    to: Spanned<String>,
+    text: String,
 }
 
 #[derive(Deserialize)]
@@ -325,6 +355,7 @@ fn parse_counting(text: &str) -> (Result<Plan, Vec<PlanProblem>>, usize) {
     let rules = check_rules(&mut ck, raw.rules);
     let levels = check_levels(&mut ck, raw.levels, &unit_ids);
     let templates = check_templates(&mut ck, raw.templates);
+    let reduction = check_reduction(&mut ck, raw.reduction);
     let documents = check_documents(&mut ck, raw.documents);
     let info = PlanInfo {
         name: raw.plan.name,
@@ -342,6 +373,8 @@ fn parse_counting(text: &str) -> (Result<Plan, Vec<PlanProblem>>, usize) {
             levels,
             units: UnitTree::from_checked(units),
             templates,
+            reduction,
+            list: None,
             documents,
         })
     } else {
@@ -796,6 +829,60 @@ fn check_measure(
         evidence: m.evidence,
         report_every_hours: m.report_every_hours,
     })
+}
+
+fn check_reduction(ck: &mut Checker<'_>, raw: RawReduction) -> ReductionPlan {
+    let mut base = Base::splat(None);
+    if let Some(b) = raw.base {
+        let span = b.span();
+        let b = b.into_inner();
+        for (p, v) in Pollutant::ALL.into_iter().zip([b.so2, b.nox, b.pm, b.vocs]) {
+            match v {
+                Some(v) if !(v.is_finite() && v >= 0.0) => {
+                    let msg = format!(
+                        "[reduction] base.{} = {v} must be an emission of 0 kg/d or more",
+                        p.code()
+                    );
+                    ck.at(span.clone(), msg);
+                }
+                v => base.set(p, v),
+            }
+        }
+    }
+    let mut staggered = Vec::new();
+    for r in raw.staggered {
+        let span = r.span();
+        let r = r.into_inner();
+        let from = MonthDay::parse(r.from.get_ref());
+        let to = MonthDay::parse(r.to.get_ref());
+        for (day, parsed) in [(&r.from, from), (&r.to, to)] {
+            if parsed.is_none() {
+                let msg = format!(
+                    "[[reduction.staggered]] 「{}」 is not a day of the year: write MM-DD, e.g. \"11-15\"",
+                    day.get_ref()
+                );
+                ck.at(day.span(), msg);
+            }
+        }
+        if r.industries.iter().all(|i| i.trim().is_empty()) {
+            ck.at(
+                span.clone(),
+                "[[reduction.staggered]] names no industry: industries = [\"砖瓦\", …]",
+            );
+        }
+        if r.text.trim().is_empty() {
+            ck.at(span, "[[reduction.staggered]] has no text");
+        }
+        if let (Some(from), Some(to)) = (from, to) {
+            staggered.push(StaggeredRule {
+                industries: r.industries,
+                from,
+                to,
+                text: r.text,
+            });
+        }
+    }
+    ReductionPlan { base, staggered }
 }
 
 fn is_colour(s: &str) -> bool {
@@ -1307,6 +1394,31 @@ lift = "{lift_time}"
         assert_eq!(p[0].line, Some(line_of(&text, "\"school\"")));
         let p = problems("[plan\nname=1");
         assert_eq!(p[0].line, Some(1));
+    }
+
+    #[test]
+    fn reduction_section_base_and_staggered_rules_are_checked_with_their_line() {
+        let plan = parse(DEFAULT_PLAN_TOML).expect("valid");
+        assert_eq!(plan.reduction.staggered.len(), 1, "heating-season rule");
+        assert_eq!(plan.reduction.base, Base::splat(None), "no base by default");
+        let with_base = "[reduction]\nbase = { so2 = 1000.5, vocs = 800 }\n";
+        let text = edited("[reduction]\n", with_base);
+        let plan = parse(&text).expect("valid");
+        assert_eq!(plan.reduction.base.get(Pollutant::So2), Some(1000.5));
+        assert_eq!(plan.reduction.base.get(Pollutant::Nox), None);
+        let bad = text.replace("so2 = 1000.5", "so2 = -1");
+        let p = problems(&bad);
+        assert!(p[0].message.contains("base.so2"), "{}", p[0]);
+        assert_eq!(p[0].line, Some(line_of(&bad, "\nbase = {") + 1));
+        let bad = text.replace("vocs = 800", "co = 800");
+        assert_eq!(
+            problems(&bad)[0].line,
+            Some(line_of(&bad, "\nbase = {") + 1)
+        );
+        let bad = edited("from = \"11-15\"", "from = \"11-31\"");
+        let p = problems(&bad);
+        assert_eq!(p[0].line, Some(line_of(&bad, "\"11-31\"")));
+        assert!(p[0].message.contains("MM-DD"), "{}", p[0]);
     }
 
     #[test]

@@ -8,18 +8,23 @@
 //! swapped threshold is found when the plan is loaded, not during an episode.
 
 mod documents;
+mod grade;
 mod level;
 mod load;
 mod template;
 mod units;
 
 pub use documents::{DocumentFrames, DocumentKind, Frame};
+pub use grade::Grade;
 pub use level::{Level, UnknownLevel};
 pub use load::{PlanProblem, parse};
 pub use template::{TemplateError, TemplateKind, fill, placeholders};
 pub use units::{Rollup, Unit, UnitKind, UnitTree};
 
+use std::sync::Arc;
+
 use crate::domain::advisor::PrimaryPollutant;
+use crate::domain::reduction::{Base, ReductionList, StaggeredRule};
 
 /// The shipped default plan, embedded so that AirDesk works anywhere without a plan file.
 pub const DEFAULT_PLAN_TOML: &str = include_str!("../../../assets/plans/default.toml");
@@ -43,8 +48,24 @@ pub struct Plan {
     pub units: UnitTree,
     /// Notice templates.
     pub templates: Templates,
+    /// The emission-reduction base and staggered production (`[reduction]`).
+    pub reduction: ReductionPlan,
+    /// The emission-reduction list the workspace names, when loaded: warnings derive one
+    /// checklist item per listed enterprise from it. Not part of the plan file.
+    #[serde(skip)]
+    pub list: Option<Arc<ReductionList>>,
     /// The 版头 and 版记 fields of the documents the centre issues.
     pub documents: DocumentFrames,
+}
+
+/// The plan's `[reduction]` section.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct ReductionPlan {
+    /// The whole-society emission base (应急减排基数) per pollutant, kg/d; `None` where the plan
+    /// gives none.
+    pub base: Base,
+    /// Staggered-production rules (错峰生产).
+    pub staggered: Vec<StaggeredRule>,
 }
 
 impl Plan {
@@ -308,24 +329,6 @@ pub enum MeasureCategory {
     Supervision,
     /// Anything else (weather modification, street washing, …).
     Other,
-}
-
-/// Enterprise environmental-performance grade (绩效分级), for industry measures.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub enum Grade {
-    /// Grade A and performance-leading enterprises: self-determined reduction.
-    A,
-    /// Grade B: limit instead of stop.
-    B,
-    /// Grade C: stop instead of limit.
-    C,
-    /// Grade D: stop production.
-    D,
-    /// Listed but not graded enterprises (非绩效分级企业).
-    #[serde(rename = "unrated")]
-    Unrated,
 }
 
 /// The kinds of evidence a unit sends back for a measure.

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::plan::{Evidence, Grade, Level, MeasureCategory, Plan};
 
+use super::enterprise_items::enterprise_items;
 use super::state::Stamp;
 
 /// One checklist item inside an episode: a measure of the plan and one of its units.
@@ -68,6 +69,33 @@ pub struct ItemSpec {
     pub evidence: Vec<Evidence>,
     /// Reporting interval during the response, hours.
     pub report_every_hours: Option<u32>,
+    /// For an item of the emission-reduction list: the enterprise it is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprise: Option<EnterpriseRef>,
+}
+
+impl ItemSpec {
+    /// Whether the item was ordered (and so has a deadline that can pass): everything but an
+    /// A-grade or performance-leading enterprise's self-determined reduction, which is tracked
+    /// but not ordered.
+    pub fn is_ordered(&self) -> bool {
+        self.enterprise.as_ref().is_none_or(|e| e.ordered)
+    }
+}
+
+/// The enterprise of a list item, as the list named it when the item was derived.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnterpriseRef {
+    /// The list's key: credit code, else name.
+    pub key: String,
+    /// Enterprise name.
+    pub name: String,
+    /// Industry as the list writes it.
+    pub industry: String,
+    /// Township as the list writes it.
+    pub township: String,
+    /// Whether the measure is ordered (false for 自主减排).
+    pub ordered: bool,
 }
 
 /// Where an item stands. Items start `Notified` when the warning (or the level change that added
@@ -281,7 +309,9 @@ impl Item {
     /// Whether the item still awaits implementation and its deadline lies before `clock` (see
     /// [`Episode::clock`](super::Episode::clock): `None` means the clock is stopped for good).
     pub fn is_overdue(&self, clock: Option<DateTime<FixedOffset>>) -> bool {
-        clock.is_some_and(|c| self.status.awaits_implementation() && self.deadline < c)
+        clock.is_some_and(|c| {
+            self.spec.is_ordered() && self.status.awaits_implementation() && self.deadline < c
+        })
     }
 
     /// Whether the item is done and was done after its deadline, judged on
@@ -300,8 +330,7 @@ impl Item {
     /// when the item does not await implementation or the clock is stopped.
     pub fn remaining(&self, clock: Option<DateTime<FixedOffset>>) -> Option<Duration> {
         let c = clock?;
-        self.status
-            .awaits_implementation()
+        (self.spec.is_ordered() && self.status.awaits_implementation())
             .then(|| self.deadline.signed_duration_since(c))
     }
 
@@ -366,7 +395,8 @@ pub(crate) fn add_hours(t: DateTime<FixedOffset>, hours: i64) -> DateTime<FixedO
 }
 
 /// The checklist a level calls for, activated at `activation`: for every measure of the level
-/// (plan order) one item per responsible unit (lead unit first). Empty when the plan does not
+/// (plan order) one item per responsible unit (lead unit first), then one item per enterprise of
+/// the plan's emission-reduction list (see [`enterprise_items`]). Empty when the plan does not
 /// define the level.
 pub fn derive(plan: &Plan, level: Level, activation: DateTime<FixedOffset>) -> Vec<ItemSpec> {
     let Some(level_plan) = plan.level(level) else {
@@ -392,8 +422,12 @@ pub fn derive(plan: &Plan, level: Level, activation: DateTime<FixedOffset>) -> V
                 feedback: m.feedback.clone(),
                 evidence: m.evidence.clone(),
                 report_every_hours: m.report_every_hours,
+                enterprise: None,
             });
         }
+    }
+    if let Some(list) = &plan.list {
+        out.extend(enterprise_items(plan, list, level, activation));
     }
     out
 }

@@ -174,6 +174,7 @@ fn issue(
         primary,
         consultation: i.consultation,
         plan: PlanRef::of(plan),
+        list: plan.list.as_ref().map(|l| l.reference()),
         items: derive(plan, i.level, i.start),
     }))
 }
@@ -210,6 +211,7 @@ fn change(
         reasons: texts(&c.reasons),
         consultation: c.consultation,
         diff: rederive(&e.items, derive(plan, c.to, c.effective)),
+        list: plan.list.as_ref().map(|l| l.reference()),
     };
     Ok(if up {
         ResponseEvent::WarningUpgraded(change)

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::advisor::{Action, Advice};
 use crate::domain::plan::{Level, Plan};
+use crate::domain::reduction::ListRef;
 use crate::journal::{Author, Draft, Event, JournalError};
 
 use super::checklist::{ChecklistDiff, EvidenceFile, ItemKey, ItemSpec, Transition};
@@ -164,6 +165,10 @@ pub struct WarningIssued {
     pub consultation: Option<u32>,
     /// The plan the checklist comes from.
     pub plan: PlanRef,
+    /// The emission-reduction list the enterprise items come from (files and hashes), when the
+    /// plan had one: a later edit of the list file never changes this checklist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<ListRef>,
     /// The checklist: one item per measure and unit.
     pub items: Vec<ItemSpec>,
 }
@@ -191,6 +196,9 @@ pub struct LevelChanged {
     pub consultation: Option<u32>,
     /// What happens to the checklist.
     pub diff: ChecklistDiff,
+    /// The emission-reduction list the added enterprise items come from, when the plan had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<ListRef>,
 }
 
 /// `warning.paused`: the response paused across a short clean spell.

@@ -11,7 +11,9 @@
 //!
 //! Rules worth knowing:
 //! - A checklist is derived from the plan when the warning is issued: one item per measure of the
-//!   level and responsible unit, its deadline absolute (warning start + the plan's offset).
+//!   level and responsible unit, its deadline absolute (warning start + the plan's offset), and
+//!   one per enterprise of the plan's emission-reduction list under its township and supervising
+//!   department (the event names the list's files and their SHA-256).
 //! - On upgrade or downgrade the checklist is re-derived ([`rederive`]): an item is kept when the
 //!   new level asks the same of its unit, or when it is finished or has an open problem; other
 //!   open items are dropped; what the new level asks beyond that is added (deadlines from the
@@ -22,6 +24,7 @@
 mod checklist;
 mod command;
 mod decide;
+mod enterprise_items;
 mod error;
 pub mod event;
 mod state;
@@ -31,18 +34,19 @@ mod unit_tree;
 pub(crate) mod tests;
 
 pub use checklist::{
-    ChecklistDiff, EvidenceFile, Item, ItemChange, ItemKey, ItemSpec, ItemStatus, Progress,
-    Transition, derive, rederive,
+    ChecklistDiff, EnterpriseRef, EvidenceFile, Item, ItemChange, ItemKey, ItemSpec, ItemStatus,
+    Progress, Transition, derive, rederive,
 };
 pub use command::{
     Command, ConsultationInput, IssueInput, ItemInput, LevelChangeInput, LiftInput, PauseInput,
     ResumeInput,
 };
 pub use decide::{decide, preview};
+pub use enterprise_items::enterprise_measure_id;
 pub use error::{CommandError, Field, Numbered};
 pub use event::{AdviceBasis, Decision, PlanRef, ResponseEvent};
 pub use state::{
     Anchor, Anomaly, AnomalyReason, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase,
     ResponseState, Shift, Stamp, StatusFilter, TimelineEntry, TimelineEvent, UnitSummary,
 };
-pub use unit_tree::{UnitRow, hidden_by, subtree_of, unit_rows};
+pub use unit_tree::{RowKind, UnitRow, hidden_by, row_of, subtree_of, unit_rows};

@@ -161,6 +161,19 @@ pub struct UnitSummary {
 }
 
 impl UnitSummary {
+    /// Count `item` in, with the episode's deadline clock (see [`Episode::clock`]).
+    pub fn count(&mut self, item: &Item, clock: Option<DateTime<FixedOffset>>) {
+        if !item.status.is_live() {
+            self.dropped += 1;
+            return;
+        }
+        self.total += 1;
+        self.acknowledged += usize::from(item.acknowledged().is_some());
+        self.done += usize::from(item.status.is_done());
+        self.problems += usize::from(item.status == ItemStatus::ProblemReported);
+        self.overdue += usize::from(item.is_overdue(clock));
+    }
+
     /// A unit with no items yet (counts start here).
     pub fn empty(unit: &str, unit_name: &str) -> Self {
         UnitSummary {
@@ -287,16 +300,7 @@ impl Episode {
                     out.len() - 1
                 }
             };
-            let u = &mut out[pos];
-            if !item.status.is_live() {
-                u.dropped += 1;
-                continue;
-            }
-            u.total += 1;
-            u.acknowledged += usize::from(item.acknowledged().is_some());
-            u.done += usize::from(item.status.is_done());
-            u.problems += usize::from(item.status == ItemStatus::ProblemReported);
-            u.overdue += usize::from(item.is_overdue(clock));
+            out[pos].count(item, clock);
         }
         out
     }

@@ -130,10 +130,15 @@ pub(crate) fn copy_events(from: &[crate::journal::Event], to: &mut SqliteStorage
 /// The drill, warning start 2025-01-15T00:00+08:00, recorded through a session and copied
 /// into `journal`; `service` catches up with it.
 pub(crate) fn drill(service: &mut Responses, journal: &mut SqliteStorage) {
+    drill_under(plan(), service, journal);
+}
+
+/// [`drill`] under `plan` (one with an emission-reduction list, say).
+pub(crate) fn drill_under(plan: Plan, service: &mut Responses, journal: &mut SqliteStorage) {
     let dir = tempfile::tempdir().expect("dir");
     let mut session = crate::session::Session::with_journal(
         Box::new(SqliteStorage::open(dir.path()).expect("journal")),
-        plan(),
+        plan,
     )
     .expect("session");
     crate::session::record_drill(&mut session, &officer(), t("2025-01-15T00:00:00+08:00"))
@@ -989,4 +994,58 @@ fn consultation_and_warning_filled_from_the_advisor() {
         },
     );
     assert!(IssueInput::from_advice(&below, Vec::new(), 8 * 3600, None).is_none());
+}
+
+#[test]
+fn the_issued_checklist_keeps_the_list_it_was_derived_from() {
+    use crate::domain::plan::Grade;
+    use crate::domain::reduction::{Enterprise, Line, ListFile, ReductionList};
+    use std::sync::Arc;
+    let list = |measure: &str, sha: &str| {
+        Arc::new(ReductionList {
+            enterprises: vec![Enterprise {
+                key: "91130400MA0000001X".into(),
+                name: "甲钢铁".into(),
+                township: "河东镇".into(),
+                grade: Grade::C,
+                lines: vec![Line {
+                    measures: [measure, measure, measure].map(str::to_owned),
+                    ..Line::default()
+                }],
+                ..Enterprise::default()
+            }],
+            files: vec![ListFile {
+                name: "reduction-list.csv".into(),
+                sha256: sha.into(),
+            }],
+        })
+    };
+    let (mut s, mut j) = fresh();
+    let mut with_list = plan();
+    with_list.list = Some(list("停产烧结", "aa"));
+    let issue = Command::Issue(issue_input(Level::Orange, "2025-01-15T00:00:00+08:00"));
+    let event = s
+        .execute(&mut j, &officer(), t("2025-01-14T16:00:00+08:00"), |m| {
+            decide(m, &with_list, &issue)
+        })
+        .expect("issued");
+    let payload: event::WarningIssued = event.decode().expect("payload");
+    let reference = payload.list.expect("list recorded");
+    assert_eq!(reference.files[0].sha256, "aa");
+    assert_eq!((reference.enterprises, reference.lines), (1, 1));
+    let item = key("O-ENT-91130400MA0000001X", "town-hedong");
+    // The list file is edited afterwards: the journal, folded again, still says what was issued.
+    with_list.list = Some(list("限产50%", "bb"));
+    let again = Responses::load(&j, ResponseState::new()).expect("reload");
+    let e = again.model().current().expect("episode");
+    assert_eq!(
+        e.item(&item).expect("enterprise item").spec.text,
+        "甲钢铁：停产烧结"
+    );
+    // Old events without a list still decode.
+    let old = serde_json::json!({"episode": 1, "level": "yellow", "start": "2025-01-15T00:00:00+08:00",
+        "expected_end": null, "approver": "a", "doc_no": "", "reasons": [], "primary": "PM2.5",
+        "consultation": null, "plan": {"name": "p", "area": "a", "version": "v"}, "items": []});
+    let old: event::WarningIssued = serde_json::from_value(old).expect("old payload");
+    assert_eq!(old.list, None);
 }

@@ -1,7 +1,9 @@
 //! The checklist rolled up the plan's unit tree: departments, townships, and below them villages
 //! and grids. Each unit gets its own item counts and those of its whole subtree (a township sees
 //! what its villages and grids have done), so the checklist can show the tree with rolled-up
-//! counts and filter to a subtree.
+//! counts and filter to a subtree. The listed enterprises whose items a unit holds are rows of
+//! their own, gathered under one "listed enterprises" row right below the unit, so the tree reads
+//! township → enterprise → its measure.
 
 use std::collections::BTreeSet;
 
@@ -9,11 +11,25 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::plan::UnitTree;
 
+use super::checklist::Item;
 use super::state::{Episode, UnitSummary};
+
+/// What a row of the tree stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// A unit of the plan (or a unit the plan no longer knows).
+    Unit,
+    /// The listed enterprises whose items the parent unit holds.
+    Enterprises,
+    /// One listed enterprise.
+    Enterprise,
+}
 
 /// One unit of the tree as the checklist shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitRow {
+    /// What the row stands for.
+    pub kind: RowKind,
     /// Unit id.
     pub unit: String,
     /// Unit name.
@@ -67,6 +83,7 @@ pub fn unit_rows(episode: &Episode, tree: &UnitTree, now: DateTime<FixedOffset>)
             continue;
         }
         rows.push(UnitRow {
+            kind: RowKind::Unit,
             unit: id.to_owned(),
             name: own_of(id).map_or_else(|| unit.name.clone(), |s| s.unit_name.clone()),
             depth,
@@ -77,6 +94,7 @@ pub fn unit_rows(episode: &Episode, tree: &UnitTree, now: DateTime<FixedOffset>)
                 .unwrap_or_else(|| UnitSummary::empty(id, &unit.name)),
             rolled,
         });
+        rows.extend(enterprise_rows(episode, id, depth + 1, now));
         for child in tree.children(id).into_iter().rev() {
             stack.push((child.id.as_str(), depth + 1));
         }
@@ -84,6 +102,7 @@ pub fn unit_rows(episode: &Episode, tree: &UnitTree, now: DateTime<FixedOffset>)
     for s in &own {
         if tree.get(&s.unit).is_none() {
             rows.push(UnitRow {
+                kind: RowKind::Unit,
                 unit: s.unit.clone(),
                 name: s.unit_name.clone(),
                 depth: 0,
@@ -92,6 +111,7 @@ pub fn unit_rows(episode: &Episode, tree: &UnitTree, now: DateTime<FixedOffset>)
                 own: s.clone(),
                 rolled: s.clone(),
             });
+            rows.extend(enterprise_rows(episode, &s.unit, 1, now));
         }
     }
     let parents: BTreeSet<String> = rows.iter().filter_map(|r| r.parent.clone()).collect();
@@ -99,6 +119,66 @@ pub fn unit_rows(episode: &Episode, tree: &UnitTree, now: DateTime<FixedOffset>)
         r.has_children = parents.contains(&r.unit);
     }
     rows
+}
+
+/// The tree row an item is listed under: its unit, or for a listed enterprise's item the
+/// enterprise's row right below that unit.
+pub fn row_of(item: &Item) -> String {
+    match &item.spec.enterprise {
+        Some(e) => format!("{}/{}", item.key().unit, e.key),
+        None => item.key().unit.clone(),
+    }
+}
+
+/// For a unit holding listed enterprises' items: the group row (id `unit/`) and below it a row
+/// per enterprise, in item order, with their counts.
+fn enterprise_rows(
+    episode: &Episode,
+    unit: &str,
+    depth: usize,
+    now: DateTime<FixedOffset>,
+) -> Vec<UnitRow> {
+    let clock = episode.clock(now);
+    let group = format!("{unit}/");
+    let mut rows: Vec<UnitRow> = Vec::new();
+    let items = episode.items.iter().filter(|i| i.key().unit == unit);
+    for item in items {
+        let Some(e) = &item.spec.enterprise else {
+            continue;
+        };
+        if rows.is_empty() {
+            rows.push(row(RowKind::Enterprises, &group, "清单企业", depth, unit));
+        }
+        let id = row_of(item);
+        let pos = match rows.iter().position(|r| r.unit == id) {
+            Some(p) => p,
+            None => {
+                rows.push(row(RowKind::Enterprise, &id, &e.name, depth + 1, &group));
+                rows.len() - 1
+            }
+        };
+        for r in [0, pos] {
+            rows[r].own.count(item, clock);
+            rows[r].rolled.count(item, clock);
+        }
+    }
+    if let Some(g) = rows.first_mut() {
+        g.has_children = true;
+    }
+    rows
+}
+
+fn row(kind: RowKind, id: &str, name: &str, depth: usize, parent: &str) -> UnitRow {
+    UnitRow {
+        kind,
+        unit: id.to_owned(),
+        name: name.to_owned(),
+        depth,
+        parent: Some(parent.to_owned()),
+        has_children: false,
+        own: UnitSummary::empty(id, name),
+        rolled: UnitSummary::empty(id, name),
+    }
 }
 
 /// `unit` and every unit below it among `rows` (what selecting a node filters the checklist to).
@@ -139,8 +219,19 @@ pub fn hidden_by(rows: &[UnitRow], unit: &str, collapsed: &BTreeSet<String>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::response::tests::{NOON, drill, fresh, key, plan, run, t};
+    use crate::domain::response::tests::{NOON, drill, drill_under, fresh, key, plan, run, t};
     use crate::domain::response::{Command, StatusFilter};
+
+    /// The roots' rolled totals cover every live item exactly once.
+    fn assert_roots_cover_every_live_item(e: &Episode, rows: &[UnitRow]) {
+        let live = e.filter(None, StatusFilter::Live, t(NOON)).len();
+        let roots: usize = rows
+            .iter()
+            .filter(|r| r.depth == 0)
+            .map(|r| r.rolled.total)
+            .sum();
+        assert_eq!(roots, live);
+    }
 
     #[test]
     fn counts_roll_up_three_levels_from_grid_to_township() {
@@ -203,14 +294,7 @@ mod tests {
         }
         // Units without any item in their subtree are not listed (the power company has none).
         assert!(rows.iter().all(|r| r.unit != "power"));
-        // The roots' rolled totals cover every live item exactly once.
-        let live = e.filter(None, StatusFilter::Live, t(NOON)).len();
-        let roots: usize = rows
-            .iter()
-            .filter(|r| r.depth == 0)
-            .map(|r| r.rolled.total)
-            .sum();
-        assert_eq!(roots, live);
+        assert_roots_cover_every_live_item(e, &rows);
 
         // Selecting the township filters to its subtree; collapsing it hides the grids.
         let sub = subtree_of(&rows, "town-chengguan");
@@ -231,6 +315,59 @@ mod tests {
         assert!(hidden_by(&rows, "cg-dongguan", &collapsed));
         assert!(!hidden_by(&rows, "town-chengguan", &collapsed));
         assert!(!hidden_by(&rows, "hd-liji", &collapsed));
+    }
+
+    #[test]
+    fn listed_enterprises_are_rows_below_their_township() {
+        use crate::domain::plan::Grade;
+        use crate::domain::reduction::{Enterprise, Line, ReductionList};
+        let mut p = plan();
+        let ent = |name: &str, township: &str| Enterprise {
+            key: name.into(),
+            name: name.into(),
+            township: township.into(),
+            grade: Grade::C,
+            lines: vec![Line::default()],
+            ..Enterprise::default()
+        };
+        p.list = Some(std::sync::Arc::new(ReductionList {
+            enterprises: vec![
+                ent("甲厂", "河东镇"),
+                ent("乙厂", "河东镇"),
+                ent("丙厂", "外乡"),
+            ],
+            files: Vec::new(),
+        }));
+        let (mut s, mut j) = fresh();
+        drill_under(p.clone(), &mut s, &mut j);
+        let e = s.model().current().expect("episode");
+        let rows = unit_rows(e, &p.units, t(NOON));
+        let at = |id: &str| rows.iter().position(|r| r.unit == id).expect(id);
+        let town = at("town-hedong");
+        let group = &rows[town + 1];
+        assert_eq!(group.kind, RowKind::Enterprises, "right below the township");
+        assert_eq!(group.unit, "town-hedong/");
+        assert_eq!((group.depth, group.own.total), (rows[town].depth + 1, 2));
+        assert!(group.has_children && rows[town].has_children);
+        assert_eq!(rows[town + 2].unit, "town-hedong/甲厂");
+        assert_eq!(rows[town + 3].name, "乙厂");
+        assert_eq!(rows[town + 2].depth, group.depth + 1);
+        assert_eq!(rows[town + 2].own.total, 1);
+        let collapsed: BTreeSet<String> = ["town-hedong/".to_owned()].into();
+        assert!(hidden_by(&rows, "town-hedong/甲厂", &collapsed));
+        // The township's own counts hold its enterprises' items; the roll-up counts them once.
+        assert_roots_cover_every_live_item(e, &rows);
+        assert!(subtree_of(&rows, "town-hedong").contains("town-hedong/乙厂"));
+        assert_eq!(subtree_of(&rows, "town-hedong/").len(), 3);
+        assert_eq!(subtree_of(&rows, "town-hedong/").len(), 3);
+        let item = e
+            .items
+            .iter()
+            .find(|i| i.spec.text.starts_with("甲厂"))
+            .expect("item");
+        assert_eq!(row_of(item), "town-hedong/甲厂");
+        // An unknown township is a root with its enterprise below.
+        assert_eq!(rows[at("外乡") + 2].unit, "外乡/丙厂");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::calendar::{CalendarData, draw_calendar};
 use super::map::{MapData, draw_map};
 use super::png::{PngBackend, PngCanvas, check_size};
 use super::ranking::{RankingData, draw_ranking};
+use super::reduction::{ReductionChart, draw_reduction};
 use super::style::ChartStyle;
 use super::svg::{SvgBackend, SvgDocument};
 use super::timechart::{TimeChart, draw_time_chart};
@@ -24,6 +25,8 @@ pub enum Chart<'a> {
     Calendar(&'a CalendarData),
     /// A ranking bar chart.
     Ranking(&'a RankingData),
+    /// The emission-reduction check.
+    Reduction(&'a ReductionChart),
     /// The regional map.
     Map(&'a MapData),
 }
@@ -38,6 +41,7 @@ pub fn draw_chart<DB: DrawingBackend>(
         Chart::Time(c, v) => draw_time_chart(root, c, v, style).map(|_| ()),
         Chart::Calendar(c) => draw_calendar(root, c, style).map(|_| ()),
         Chart::Ranking(c) => draw_ranking(root, c, style).map(|_| ()),
+        Chart::Reduction(c) => draw_reduction(root, c, style).map(|_| ()),
         Chart::Map(c) => draw_map(root, c, style).map(|_| ()),
     }
 }

@@ -2,7 +2,7 @@
 //! interactive egui widget (`ui::chart`), PNG ([`render_png`]) and SVG ([`render_svg`]).
 //!
 //! A chart is a plain data struct ([`TimeChart`], [`CalendarData`], [`RankingData`],
-//! [`MapData`]), a
+//! [`ReductionChart`], [`MapData`]), a
 //! [`ChartStyle`] (desktop or projector, at any pixel density) and, for time charts, a
 //! [`ChartView`] (the visible time window and hidden series). The draw functions return a layout
 //! (where panels, legend items and cells landed) so the widget can map the pointer back to data.
@@ -23,6 +23,7 @@ pub mod map_data;
 mod png;
 pub mod projection;
 mod ranking;
+mod reduction;
 pub mod strip;
 mod style;
 mod svg;
@@ -38,6 +39,9 @@ pub use export::{Chart, draw_chart, png_bytes, render_png, render_svg, svg_strin
 pub use map::{MapAlert, MapData, MapLayer, MapLayout, MapStation, MapWind, Shading, draw_map};
 pub use png::{PngBackend, PngCanvas};
 pub use ranking::{Better, RankItem, RankingData, RankingLayout, draw_ranking, ranks};
+pub use reduction::{
+    ReductionBar, ReductionChart, ReductionGroup, ReductionLayout, draw_reduction,
+};
 pub use style::ChartStyle;
 pub use svg::{SvgBackend, SvgDocument};
 pub use timechart::{

@@ -1,5 +1,5 @@
-//! A calendar or ranking drawn to fit its space, with a hover readout of the day or row under the
-//! pointer. (Time charts use the interactive [`super::TimeChartWidget`].)
+//! A calendar, ranking or reduction check drawn to fit its space, with a hover readout of the day,
+//! row or bar under the pointer. (Time charts use the interactive [`super::TimeChartWidget`].)
 
 use egui::{
     Align2, Color32, FontId, IdSalt, LayerId, Order, Response, Sense, Ui, WidgetInfo, vec2,
@@ -13,7 +13,7 @@ use crate::report::charts::colour::Band;
 use crate::report::charts::time_axis::format_day;
 use crate::report::charts::{
     CalendarData, CalendarLayout, ChartError, ChartStyle, RankingData, RankingLayout,
-    draw_calendar, draw_ranking, ranks,
+    ReductionChart, ReductionLayout, draw_calendar, draw_ranking, draw_reduction, ranks,
 };
 
 /// Which static chart to show.
@@ -23,6 +23,8 @@ pub enum StaticChart<'a> {
     Calendar(&'a CalendarData),
     /// Ranking bar chart.
     Ranking(&'a RankingData),
+    /// Emission-reduction check.
+    Reduction(&'a ReductionChart),
 }
 
 /// A static chart widget.
@@ -36,6 +38,7 @@ pub struct ChartImage<'a> {
 enum Drawn {
     Calendar(CalendarLayout),
     Ranking(RankingLayout),
+    Reduction(ReductionLayout),
 }
 
 impl<'a> ChartImage<'a> {
@@ -85,11 +88,13 @@ impl<'a> ChartImage<'a> {
             match self.chart {
                 StaticChart::Calendar(c) => draw_calendar(&root, c, &style).map(Drawn::Calendar),
                 StaticChart::Ranking(r) => draw_ranking(&root, r, &style).map(Drawn::Ranking),
+                StaticChart::Reduction(r) => draw_reduction(&root, r, &style).map(Drawn::Reduction),
             }
         };
         let title = match self.chart {
             StaticChart::Calendar(c) => c.title.clone(),
             StaticChart::Ranking(r) => r.title.clone(),
+            StaticChart::Reduction(r) => r.title.clone(),
         };
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, &title));
         let drawn = match drawn {
@@ -145,6 +150,15 @@ impl<'a> ChartImage<'a> {
                         vec![(None, format!("{:.*} {}", data.decimals, it.value, it.note))],
                     )
                 }),
+            (Drawn::Reduction(layout), StaticChart::Reduction(data)) => layout
+                .bars
+                .iter()
+                .find(|(_, _, r)| r.contains(px.0, px.1))
+                .and_then(|&(g, b, _)| {
+                    let group = data.groups.get(g)?;
+                    let bar = group.bars.get(b)?;
+                    Some(reduction_readout(style.tr(), group, bar))
+                }),
             _ => None,
         };
         if let Some((title, rows)) = rows {
@@ -156,4 +170,35 @@ impl<'a> ChartImage<'a> {
         }
         response
     }
+}
+
+/// The readout of one bar of the reduction check: level and pollutant, then the figures.
+fn reduction_readout(
+    tr: crate::i18n::Tr,
+    group: &crate::report::charts::ReductionGroup,
+    bar: &crate::report::charts::ReductionBar,
+) -> (String, Vec<(Option<Color32>, String)>) {
+    let title = format!("{} · {}", tr.level(group.level), bar.pollutant.label());
+    let mut rows = vec![(
+        None,
+        tr.f(
+            T::ReductionReadoutReduction,
+            &[&format!("{:.1}", bar.reduction)],
+        ),
+    )];
+    match bar.percent {
+        Some(p) => rows.push((
+            None,
+            tr.f(T::ReductionReadoutPercent, &[&format!("{p:.2}")]),
+        )),
+        None => rows.push((None, tr.t(T::ReductionNoBase).to_owned())),
+    }
+    if let Some(req) = group.required {
+        rows.push((None, tr.f(T::ReductionRequired, &[&format!("{req:.0}")])));
+    }
+    if let (Some(false), Some(kg)) = (bar.meets, bar.shortfall) {
+        let red = Some(Color32::from_rgb(200, 30, 30));
+        rows.push((red, tr.f(T::ReductionShortKg, &[&format!("{kg:.1}")])));
+    }
+    (title, rows)
 }

@@ -20,6 +20,7 @@ mod map;
 mod response;
 mod settings;
 mod situation;
+mod staggered;
 mod supervision;
 mod targets;
 mod weather;

@@ -136,7 +136,13 @@ impl SituationPage {
                 ui.add_space(gap);
                 let min_w = if look.projector { 280.0 } else { 300.0 };
                 let cards: &[fn(&mut egui::Ui, &PageContext<'_>, &Cards)] = if look.projector {
-                    &[duty_card, window_card, budget_card, overdue_card]
+                    &[
+                        duty_card,
+                        window_card,
+                        budget_card,
+                        overdue_card,
+                        staggered_card,
+                    ]
                 } else {
                     &[
                         warning_card,
@@ -347,6 +353,10 @@ fn clock_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
                 };
                 ui.label(RichText::new(area_text).color(look.weak_text));
             });
+            // Staggered production stands warning or not: beside the date, where it costs no
+            // height, so the cards and the alerts below stay where they were.
+            ui.add_space(24.0);
+            ui.vertical(|ui| super::staggered::show(ui, cx, t.date_naive(), true));
         });
     });
 }
@@ -873,6 +883,15 @@ fn overdue_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
                     .color(look.error),
             );
         }
+    });
+}
+
+/// Staggered production in force or next, warning or not, on the projector (whose headline card
+/// replaces the clock card that carries it at the desk).
+fn staggered_card(ui: &mut egui::Ui, cx: &PageContext<'_>, _cards: &Cards) {
+    let today = to_cst(cx.now).date_naive();
+    card(ui, &cx.look, cx.tr.t(T::StaggeredTitle), |ui| {
+        super::staggered::show(ui, cx, today, false);
     });
 }
 

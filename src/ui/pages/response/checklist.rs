@@ -19,8 +19,8 @@ use egui_extras::{Column, TableBuilder};
 use super::fmt_time;
 use crate::domain::plan::UnitTree;
 use crate::domain::response::{
-    self, Episode, EvidenceFile, Item, ItemInput, ItemKey, ItemStatus, ResponseState, StatusFilter,
-    Transition, UnitRow,
+    self, Episode, EvidenceFile, Item, ItemInput, ItemKey, ItemStatus, ResponseState, RowKind,
+    StatusFilter, Transition, UnitRow,
 };
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
@@ -46,7 +46,9 @@ const FILTERS: [StatusFilter; 11] = [
 #[derive(Debug)]
 pub struct ChecklistView {
     unit: Option<String>,
+    /// Folded rows; "listed enterprises" rows start folded and are listed here when opened.
     collapsed: BTreeSet<String>,
+    opened: BTreeSet<String>,
     status: StatusFilter,
     selected: Option<ItemKey>,
     text: String,
@@ -62,6 +64,7 @@ impl Default for ChecklistView {
         ChecklistView {
             unit: None,
             collapsed: BTreeSet::new(),
+            opened: BTreeSet::new(),
             status: StatusFilter::Live,
             selected: None,
             text: String::new(),
@@ -129,7 +132,11 @@ impl ChecklistView {
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.unit, None, tr.t(T::RespAllUnits));
                     for r in &rows {
-                        let name = format!("{}{}", "\u{3000}".repeat(r.depth), r.name);
+                        let own = match r.kind {
+                            RowKind::Enterprises => tr.t(T::RespListedEnterprises),
+                            _ => r.name.as_str(),
+                        };
+                        let name = format!("{}{own}", "\u{3000}".repeat(r.depth));
                         ui.selectable_value(&mut self.unit, Some(r.unit.clone()), name);
                     }
                 })
@@ -150,7 +157,11 @@ impl ChecklistView {
         let items: Vec<&Item> = episode
             .filter(None, self.status, now)
             .into_iter()
-            .filter(|i| units.as_ref().is_none_or(|u| u.contains(&i.key().unit)))
+            .filter(|i| {
+                units
+                    .as_ref()
+                    .is_none_or(|u| u.contains(&response::row_of(i)))
+            })
             .collect();
         self.table(ui, cx, episode, &items, now);
         let selected = self
@@ -199,7 +210,8 @@ impl ChecklistView {
 
     /// The units as the plan's tree with rolled-up counts (a unit's row counts its own items and
     /// those of every unit below it); a click on a unit filters the table to its subtree, the
-    /// triangles fold a subtree away (when `clickable`; the projector shows the whole tree).
+    /// triangles fold a subtree away (when `clickable`; the projector shows the whole tree, the
+    /// listed enterprises folded into their group's row).
     fn units(
         &mut self,
         ui: &mut egui::Ui,
@@ -247,44 +259,47 @@ impl ChecklistView {
                     ui.label(RichText::new(tr.t(h)).strong());
                 }
                 ui.end_row();
+                // The projector shows the whole tree, each 清单企业 row with its counts but
+                // without the enterprises below it (a meeting needs the sum, not sixty rows).
+                let folded = if clickable {
+                    self.folded(rows)
+                } else {
+                    enterprise_groups(rows)
+                };
                 for row in rows {
-                    if clickable && response::hidden_by(rows, &row.unit, &self.collapsed) {
+                    if response::hidden_by(rows, &row.unit, &folded) {
                         continue;
                     }
+                    let name = match row.kind {
+                        RowKind::Enterprises => tr.t(T::RespListedEnterprises).to_owned(),
+                        _ => row.name.clone(),
+                    };
                     ui.horizontal(|ui| {
                         ui.add_space(indent * row.depth as f32);
                         if clickable && row.has_children {
-                            let open = !self.collapsed.contains(&row.unit);
+                            let open = !folded.contains(&row.unit);
                             let (glyph, what) = if open {
                                 ("▼", T::RespCollapse)
                             } else {
                                 ("▶", T::RespExpand)
                             };
-                            let name = tr.f(what, &[&row.name]);
+                            let tip = tr.f(what, &[&name]);
                             let r = ui
                                 .add(egui::Button::new(glyph).frame(false))
-                                .on_hover_text(&name);
+                                .on_hover_text(&tip);
                             r.widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::accesskit::Role::Button,
-                                    true,
-                                    &name,
-                                )
+                                egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &tip)
                             });
                             if r.clicked() {
-                                if open {
-                                    self.collapsed.insert(row.unit.clone());
-                                } else {
-                                    self.collapsed.remove(&row.unit);
-                                }
+                                self.toggle(row);
                             }
                         } else if clickable {
                             ui.add_space(toggle_width);
                         }
                         let text = if row.depth == 0 {
-                            RichText::new(&row.name).strong()
+                            RichText::new(&name).strong()
                         } else {
-                            RichText::new(&row.name)
+                            RichText::new(&name)
                         };
                         if clickable {
                             let selected = self.unit.as_deref() == Some(row.unit.as_str());
@@ -318,6 +333,29 @@ impl ChecklistView {
                     ui.end_row();
                 }
             });
+    }
+
+    /// The rows folded now: those folded by hand, and the "listed enterprises" rows not opened.
+    fn folded(&self, rows: &[UnitRow]) -> BTreeSet<String> {
+        let mut folded = self.collapsed.clone();
+        folded.extend(
+            enterprise_groups(rows)
+                .into_iter()
+                .filter(|u| !self.opened.contains(u)),
+        );
+        folded
+    }
+
+    /// Fold or unfold `row`.
+    fn toggle(&mut self, row: &UnitRow) {
+        let set = if row.kind == RowKind::Enterprises {
+            &mut self.opened
+        } else {
+            &mut self.collapsed
+        };
+        if !set.remove(&row.unit) {
+            set.insert(row.unit.clone());
+        }
     }
 
     /// The units of the episode in the current plan's tree.
@@ -557,6 +595,14 @@ fn filter_label(tr: Tr, f: StatusFilter) -> String {
         StatusFilter::Done => tr.t(T::RespFilterDone).to_owned(),
         StatusFilter::Status(s) => tr.item_status(s).to_owned(),
     }
+}
+
+/// The "listed enterprises" rows of the tree.
+fn enterprise_groups(rows: &[UnitRow]) -> BTreeSet<String> {
+    rows.iter()
+        .filter(|r| r.kind == RowKind::Enterprises)
+        .map(|r| r.unit.clone())
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,17 +3,20 @@
 //!
 //! - A header with the level, phase, times, checklist counts, the officer and — when nothing can
 //!   be recorded — why (projector, read-only journal, no shift, broken plan).
-//! - Tabs (Alt+1 … Alt+5): decisions ([`forms`]: consultation, issue, upgrade/downgrade with the
+//! - Tabs (Alt+1 … Alt+6): decisions ([`forms`]: consultation, issue, upgrade/downgrade with the
 //!   checklist diff, pause/resume, lift — each previewed, then confirmed), the checklist
 //!   ([`checklist`]: per unit, filters, countdown, item actions), notices and reports
-//!   ([`reports`]), and the timeline.
+//!   ([`reports`]), the timeline, and the emission-reduction list ([`reduction`]: the check,
+//!   the enterprises, an enterprise's card).
 //! - Every change is a [`Command::Response`](crate::ui::command::Command::Response); files go
 //!   out through [`Command::Export`](crate::ui::command::Command::Export) into `exports/`.
 //! - Projector mode shows the state large, without any edit widget.
 
 mod advice;
 mod checklist;
+mod enterprise_card;
 mod forms;
+mod reduction;
 mod reports;
 
 use crate::i18n::Render;
@@ -41,15 +44,18 @@ pub enum Tab {
     Reports,
     /// Everything recorded, newest first.
     Timeline,
+    /// The emission-reduction list and its check.
+    Reduction,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::Decide,
         Tab::Checklist,
         Tab::Notices,
         Tab::Reports,
         Tab::Timeline,
+        Tab::Reduction,
     ];
 
     fn title(self) -> T {
@@ -59,11 +65,19 @@ impl Tab {
             Tab::Notices => T::RespTabNotices,
             Tab::Reports => T::RespTabReports,
             Tab::Timeline => T::RespTabTimeline,
+            Tab::Reduction => T::RespTabReduction,
         }
     }
 
     fn key(self) -> Key {
-        [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][self as usize]
+        [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+        ][self as usize]
     }
 }
 
@@ -74,6 +88,7 @@ pub struct ResponsePage {
     forms: forms::Forms,
     checklist: checklist::ChecklistView,
     reports: reports::ReportsView,
+    reduction: reduction::ReductionView,
     advice: advice::AdviceCache,
 }
 
@@ -81,6 +96,12 @@ impl ResponsePage {
     /// Show `tab` (tests, shortcuts).
     pub fn show_tab(&mut self, tab: Tab) {
         self.tab = tab;
+    }
+
+    /// Show the reduction tab with the card of the enterprise with `key` (tests).
+    pub fn show_enterprise(&mut self, key: &str) {
+        self.tab = Tab::Reduction;
+        self.reduction.select(key);
     }
 
     /// The evidence file chosen in the system dialog goes into the checklist's evidence field.
@@ -118,6 +139,7 @@ impl ResponsePage {
                 .show(ui, |ui| {
                     self.checklist.overview(ui, cx, state, now);
                     ui.add_space(12.0);
+                    self.reduction.projector(ui, cx);
                     timeline(ui, cx, state, 12);
                 });
             return;
@@ -159,6 +181,7 @@ impl ResponsePage {
                 Tab::Notices => self.reports.notices(ui, cx, state),
                 Tab::Reports => self.reports.reports(ui, cx, state, now),
                 Tab::Timeline => timeline(ui, cx, state, usize::MAX),
+                Tab::Reduction => self.reduction.ui(ui, cx, state),
             });
     }
 }
@@ -216,6 +239,7 @@ fn header(
             }
         }
     });
+    super::staggered::show(ui, cx, now.date_naive(), true);
     if !cx.presenting {
         if let Some(why) = cx.session.why_not_respond() {
             ui.label(RichText::new(why.render(tr)).color(look.warn));
