@@ -66,6 +66,9 @@ pub struct Args {
     /// Fail (exit 1) when any row or value had to be skipped while loading.
     #[arg(long)]
     pub strict: bool,
+    /// Language of the load problems printed: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: crate::workspace::Language,
 }
 
 /// The `--standard` values.
@@ -134,16 +137,7 @@ impl<T: serde::Serialize> serde::Serialize for Ordered<T> {
 pub fn run(args: &Args) -> Result<(), Failure> {
     let mut store = Store::new();
     let report = ingest::load_paths(&args.files, &mut store);
-    if let Some(failed) = report.files.iter().find(|f| f.failed()) {
-        let reason = failed
-            .problems
-            .first()
-            .map_or("unusable", |p| p.reason.as_str());
-        return Err(Failure::unusable(format!(
-            "{}: {reason}",
-            failed.path.display()
-        )));
-    }
+    super::first_failure(&report.files, args.lang)?;
     let stations = select_stations(&store, &args.stations)?;
     let config = AqiConfig {
         standard: args.standard.choice(),

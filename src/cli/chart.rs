@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use crate::i18n::{T, Tr};
+use crate::i18n::{Render, T, Tr};
 use crate::ingest::{self, FileReport};
 use crate::report::charts::from_store::{self, MeteogramOptions, Selection};
 use crate::report::charts::{self, Chart, ChartStyle, ChartView, Span, SpanKind, WarningLevel};
@@ -138,16 +138,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     })?;
     let mut store = Store::new();
     let report = ingest::load_paths(&args.files, &mut store);
-    if let Some(failed) = report.files.iter().find(|f| f.failed()) {
-        let reason = failed
-            .problems
-            .first()
-            .map_or("unusable", |p| p.reason.as_str());
-        return Err(Failure::unusable(format!(
-            "{}: {reason}",
-            failed.path.display()
-        )));
-    }
+    super::first_failure(&report.files, args.lang)?;
     let problems: u64 = report.files.iter().map(FileReport::problem_count).sum();
     if problems > 0 {
         errln!(
@@ -516,10 +507,10 @@ fn map(args: &Args, store: &Store, style: &ChartStyle, svg: bool) -> Result<Stri
         .ok_or_else(|| Failure::unusable("the map needs --at TIME (e.g. 2019-12-22T10:00)"))?;
     let mut layers = Vec::new();
     for path in &args.boundaries {
-        layers.push(
-            ingest::load_base_layer(path)
-                .map_err(|e| Failure::unusable(format!("{}: {e}", path.display())))?,
-        );
+        layers.push(ingest::load_base_layer(path).map_err(|e| {
+            let e = e.render(Tr(args.lang));
+            Failure::unusable(format!("{}: {e}", path.display()))
+        })?);
     }
     let own: Option<(String, Vec<crate::store::StationId>)> = args.area.as_ref().map(|name| {
         let ids = store.stations().in_area(name);

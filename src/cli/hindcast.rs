@@ -42,6 +42,9 @@ pub struct Args {
     /// outlook parameters (fields as in `WindowSettings` and `OutlookSettings`).
     #[arg(long)]
     pub settings: Option<PathBuf>,
+    /// Language of the load problems printed: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: crate::workspace::Language,
 }
 
 /// The settings file: both tables optional, missing fields keep their defaults.
@@ -129,16 +132,7 @@ struct YearJson {
 pub fn run(args: &Args) -> Result<(), Failure> {
     let mut store = Store::new();
     let report = ingest::load_paths(&args.files, &mut store);
-    if let Some(failed) = report.files.iter().find(|f| f.failed()) {
-        let reason = failed
-            .problems
-            .first()
-            .map_or("unusable", |p| p.reason.as_str());
-        return Err(Failure::unusable(format!(
-            "{}: {reason}",
-            failed.path.display()
-        )));
-    }
+    super::first_failure(&report.files, args.lang)?;
     let settings = match &args.settings {
         Some(path) => read_settings(path)?,
         None => SettingsFile::default(),

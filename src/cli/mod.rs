@@ -118,6 +118,70 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// One load problem in the JSON outputs: its place, a stable kind (`code`), the reason in English
+/// (`reason`, as scripts have always read it) and in the language asked for (`text`).
+#[derive(Debug, serde::Serialize)]
+pub(crate) struct ProblemJson {
+    file: String,
+    severity: crate::ingest::Severity,
+    line: Option<u64>,
+    column: Option<String>,
+    code: &'static str,
+    reason: String,
+    text: String,
+}
+
+impl ProblemJson {
+    /// `p` with its reason rendered in English and in `lang`.
+    pub(crate) fn new(p: &crate::ingest::Problem, lang: crate::workspace::Language) -> Self {
+        use crate::i18n::{Render, Tr};
+        ProblemJson {
+            file: p.file.display().to_string(),
+            severity: p.severity,
+            line: p.line,
+            column: p.column.clone(),
+            code: p.reason.code(),
+            reason: p.reason.render(Tr(crate::workspace::Language::En)),
+            text: p.reason.render(Tr(lang)),
+        }
+    }
+
+    /// `file:line column c: text`, for text outputs.
+    pub(crate) fn line(&self) -> String {
+        let line = self.line.map_or(String::new(), |l| format!(":{l}"));
+        let col = self
+            .column
+            .as_ref()
+            .map_or(String::new(), |c| format!(" column {c}"));
+        format!("{}{line}{col}: {}", self.file, self.text)
+    }
+}
+
+/// The first file of `files` that could not be used at all, as a failure naming it and its
+/// first error in `lang` (exit status 2). Files that only skipped rows or values pass.
+pub(crate) fn first_failure(
+    files: &[crate::ingest::FileReport],
+    lang: crate::workspace::Language,
+) -> Result<(), Failure> {
+    match files.iter().find(|f| f.failed()) {
+        Some(failed) => Err(Failure::unusable(unusable_file(failed, lang))),
+        None => Ok(()),
+    }
+}
+
+/// Why a file could not be used, in `lang`: its first error with file, line and column.
+pub(crate) fn unusable_file(
+    failed: &crate::ingest::FileReport,
+    lang: crate::workspace::Language,
+) -> String {
+    use crate::i18n::{Render, Tr};
+    failed
+        .problems
+        .iter()
+        .find(|p| p.severity == crate::ingest::Severity::Error)
+        .map_or_else(|| failed.path.display().to_string(), |p| p.render(Tr(lang)))
+}
+
 /// Print one JSON value on its own line (JSON Lines).
 pub(crate) fn print_json_line(value: &impl serde::Serialize) -> Result<(), Failure> {
     let line = serde_json::to_string(value)

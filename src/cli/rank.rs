@@ -54,6 +54,9 @@ pub struct Args {
     /// One JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Language of the load problems printed: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: crate::workspace::Language,
 }
 
 /// `--by` values.
@@ -84,16 +87,7 @@ pub enum StandardArg {
 pub fn run(args: &Args) -> Result<(), Failure> {
     let mut store = Store::new();
     let report = ingest::load_paths(&args.files, &mut store);
-    if let Some(failed) = report.files.iter().find(|f| f.failed()) {
-        let reason = failed
-            .problems
-            .first()
-            .map_or("unusable", |p| p.reason.as_str());
-        return Err(Failure::unusable(format!(
-            "{}: {reason}",
-            failed.path.display()
-        )));
-    }
+    super::first_failure(&report.files, args.lang)?;
     let areas = areas(&store, args)?;
     let (data_from, data_to) = full_days(&store)
         .ok_or_else(|| Failure::unusable("no PM2.5 data in the files (a full day is needed)"))?;

@@ -17,6 +17,7 @@ use crate::domain::response::{
     Episode, ResponseService, ResponseState, StatusFilter, UnitSummary, record_drill,
 };
 use crate::domain::roster::Roster;
+use crate::i18n::{Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
 use crate::journal::{
@@ -32,7 +33,7 @@ use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, wa
 use crate::report::open_items::WarningStatus;
 use crate::report::response_ledger::{ledger_rows, write_file};
 use crate::store::{StationId, Store};
-use crate::workspace::Workspace;
+use crate::workspace::{Language, Workspace};
 
 use super::Failure;
 
@@ -189,7 +190,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             let Opened { ws, at, state } = open_at(dir, at.as_deref())?;
             let from = from.as_deref().map(parse_time).transpose()?;
             let duty = match roster {
-                Some(p) => Duty::from_roster(&read_roster(p)?, at),
+                Some(p) => Duty::from_roster(&read_roster(p, ws.settings().language)?, at),
                 None => Duty::default(),
             };
             let text = match kind {
@@ -400,11 +401,12 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
     })
 }
 
-/// A duty roster file; unusable rows are reported on stderr and skipped.
-fn read_roster(path: &Path) -> Result<Roster, Failure> {
+/// A duty roster file; unusable rows are reported on stderr (in the workspace's language) and
+/// skipped.
+fn read_roster(path: &Path, lang: Language) -> Result<Roster, Failure> {
     let (shifts, report) = read_roster_file(path, &RosterOptions::default());
     for p in &report.problems {
-        errln!("airdesk: warning: {p}");
+        errln!("airdesk: warning: {}", p.render(Tr(lang)));
     }
     if report.failed() {
         return Err(Failure::unusable(format!(
@@ -451,11 +453,9 @@ fn read_air(
     };
     let mut store = Store::new();
     let report = ingest::load_paths(&files, &mut store);
-    for f in &report.files {
-        if f.failed() {
-            let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
-            errln!("airdesk: warning: {}: {reason}", f.path.display());
-        }
+    let tr = Tr(settings.language);
+    for f in report.files.iter().filter(|f| f.failed()) {
+        errln!("airdesk: warning: {}", super::unusable_file(f, tr.0));
     }
     let forecast_path = forecast.map(Path::to_path_buf).or_else(|| {
         let p = ws.aqi_forecast_path();
@@ -465,7 +465,7 @@ fn read_air(
         Some(p) => {
             let (days, report) = load_forecast(p, Some(at.date_naive()));
             for problem in &report.problems {
-                errln!("airdesk: warning: {problem}");
+                errln!("airdesk: warning: {}", problem.render(tr));
             }
             days
         }

@@ -22,6 +22,7 @@ mod openaq_ods;
 mod openaq_v1;
 pub mod profile;
 mod prsa;
+pub mod reason;
 mod report;
 pub mod roster;
 pub mod sheet;
@@ -37,6 +38,7 @@ pub use audited::{AUDITED_DIR, load_audited, parse_audited};
 pub use base_layer::{BaseLayer, MAX_POINTS as MAX_BASE_LAYER_POINTS, load_base_layer};
 pub use number::{Cell, NumberFormat, check_range};
 pub use prsa::SINGLE_SITE_CODE as PRSA_SINGLE_SITE_CODE;
+pub use reason::{CellError, Note, Reason, Then};
 pub use report::{FileReport, LoadReport, MAX_PROBLEMS_PER_FILE, Problem, Severity};
 pub use text::{Decoded, decode};
 
@@ -77,37 +79,6 @@ pub enum Format {
     /// An Excel (or ODS) workbook, read through a column mapping like a table.
     Workbook,
 }
-
-impl Format {
-    /// Short human name for reports.
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::CnemcSites => "CNEMC site file (china_sites)",
-            Format::StationList => "CNEMC station list (站点列表)",
-            Format::PrsaSingleSite => "UCI Beijing PM2.5, single site (PRSA)",
-            Format::PrsaMultiSite => "UCI Beijing Multi-Site Air-Quality (PRSA)",
-            Format::AqiForecast => "AQI forecast (AQI预报: 日期,AQI下限,AQI上限)",
-            Format::OpenMeteoJson => "Open-Meteo JSON",
-            Format::OpenMeteoCsv => "Open-Meteo CSV",
-            Format::OpenAqArchive => "OpenAQ archive CSV",
-            Format::OpenAqOpenDataSoft => "OpenAQ export (OpenDataSoft, semicolons)",
-            Format::OpenAqV1 => "OpenAQ API v1 CSV",
-            Format::CmaSounding => "CMA upper-air sounding (高空定时值)",
-            Format::Table => "table (CSV) with column mapping",
-            Format::Workbook => "Excel workbook with column mapping",
-        }
-    }
-}
-
-/// What the loaders can recognise, for the "unknown format" message.
-pub const EXPECTED_FORMATS: &str = "a CNEMC site file (date,hour,type,<station codes>), a station \
-    list (监测点编码,监测点名称,城市,经度,纬度…), a UCI Beijing PRSA file (No,year,month,day,hour,pm2.5,…), \
-    an AQI forecast (date,aqi_min,aqi_max or 日期,AQI下限,AQI上限), an Open-Meteo response (JSON, or CSV starting \
-    latitude,longitude,…,utc_offset_seconds), an OpenAQ file (archive CSV location_id,sensors_id,…; \
-    OpenDataSoft export Country Code;City;Location;Coordinates;…; API v1 CSV), a CMA upper-air \
-    sounding (Station_Id_C Year_Data … PRS_HWC … TEM), an Excel workbook, or a CSV table with a \
-    time column (datetime/时间, or date+hour) and known variable columns (PM2.5, O3, 气温, …) — \
-    other tables need a column-mapping profile; gzip-compressed files are unpacked first";
 
 /// Whether bytes are gzip-compressed (OpenAQ archive files are `.csv.gz`).
 fn is_gzip(bytes: &[u8]) -> bool {
@@ -213,7 +184,7 @@ fn parse_with(
     let bytes = if is_gzip(bytes) {
         match input::gunzip(bytes, input::MAX_UNPACKED_BYTES) {
             Ok(b) => {
-                report.note("gzip-compressed; unpacked before reading");
+                report.note(Note::Gzip);
                 unpacked = b;
                 &unpacked[..]
             }
@@ -260,8 +231,8 @@ fn parse_with(
             }
             report.summarise(&batch);
         }
-        None if bytes.is_empty() => report.fatal("the file is empty"),
-        None => report.fatal(format!("unknown format: expected {EXPECTED_FORMATS}")),
+        None if bytes.is_empty() => report.fatal(Reason::EmptyFile),
+        None => report.fatal(Reason::UnknownFormat),
     }
     (batch, report)
 }
@@ -272,7 +243,7 @@ pub fn parse_file(path: &Path) -> (Batch, FileReport) {
         Ok(bytes) => parse_bytes(path, &bytes),
         Err(e) => {
             let mut report = FileReport::new(path);
-            report.fatal(e.to_string());
+            report.fatal(e.reason());
             (Batch::new(path.to_path_buf()), report)
         }
     }
@@ -321,13 +292,15 @@ pub fn merge(store: &mut Store, batch: Batch, file_report: &mut FileReport) {
             Severity::Warning,
             None,
             Some(format!("{} {}", c.station, c.variable.code())),
-            format!(
-                "value {} at {} differs from {} already loaded from another file; kept {}",
-                c.rejected,
-                c.hour.to_local(c.utc_offset_s).format("%Y-%m-%d %H:00"),
-                c.kept,
-                c.kept
-            ),
+            Reason::ConflictsWithLoaded {
+                rejected: c.rejected,
+                at: c
+                    .hour
+                    .to_local(c.utc_offset_s)
+                    .format("%Y-%m-%d %H:00")
+                    .to_string(),
+                kept: c.kept,
+            },
             None,
         );
     }

@@ -31,7 +31,7 @@ use crate::journal::Replay;
 use crate::report::budget_ledger;
 use crate::report::ledger::Language as ReportLanguage;
 use crate::store::StationId;
-use crate::ui::i18n::{T, Tr};
+use crate::ui::i18n::{Render, T, Tr};
 use crate::ui::theme::Look;
 use crate::ui::widgets::{TileColour, card, key_figure, tile, tile_width};
 use crate::workspace::Language;
@@ -94,7 +94,7 @@ struct LoadedForecast {
     path: PathBuf,
     modified: Option<SystemTime>,
     days: Vec<ForecastDay>,
-    problem: Option<String>,
+    problem: Option<crate::ingest::Problem>,
 }
 
 impl Default for TargetsPage {
@@ -373,7 +373,7 @@ impl TargetsPage {
             let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
             let (days, reports) = crate::ingest::load_audited(&paths);
             if let Some(p) = reports.iter().flat_map(|r| r.problems.first()).next() {
-                self.message = Some((false, p.to_string()));
+                self.message = Some((false, p.render(cx.tr)));
             }
             self.audited = Some((files.clone(), days));
         }
@@ -395,10 +395,7 @@ impl TargetsPage {
             .is_none_or(|f| f.path != path || f.modified != modified)
         {
             let (days, report) = crate::ingest::load_forecast(&path, Some(b.as_of));
-            let problem = report.problems.first().map(|p| match p.line {
-                Some(l) => tr.f(T::SvProblemLine, &[&l, &p.reason]),
-                None => p.reason.clone(),
-            });
+            let problem = report.problems.into_iter().next();
             self.forecast = Some(LoadedForecast {
                 path,
                 modified,
@@ -410,8 +407,12 @@ impl TargetsPage {
             return;
         };
         if let Some(p) = &f.problem {
+            let p = match p.line {
+                Some(l) => tr.f(T::SvProblemLine, &[&l, &p.reason.render(tr)]),
+                None => p.reason.render(tr),
+            };
             ui.label(
-                RichText::new(tr.f(T::TgForecastProblem, &[&f.path.display(), p]))
+                RichText::new(tr.f(T::TgForecastProblem, &[&f.path.display(), &p]))
                     .color(cx.look.warn),
             );
         }

@@ -15,7 +15,7 @@ use crate::domain::response::{
 };
 use crate::report::notice::warning_notice;
 use crate::ui::command::Command;
-use crate::ui::i18n::{T, Tr};
+use crate::ui::i18n::{Render, T, Tr};
 use crate::ui::pages::PageContext;
 
 /// The decisions a consultation can record, in the order the combo box lists them.
@@ -500,8 +500,12 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
                         .color(cx.look.weak_text),
                 );
             }
-            Advised::BadForecast(e) => {
-                ui.label(RichText::new(e).color(cx.look.error));
+            Advised::BadForecast(path, problem) => {
+                let text = problem.as_ref().map_or_else(
+                    || tr.f(T::LdNoForecastDay, &[&path.display()]),
+                    |p| p.render(tr),
+                );
+                ui.label(RichText::new(text).color(cx.look.error));
             }
             Advised::Advice(a) => {
                 let d = Decision::from(a.action);
