@@ -193,6 +193,7 @@ table! {
     ReportProblems => "问题", "Problems";
     ReportPeriod => "时段", "Period";
     ReportUnknownFormat => "无法识别", "not recognised";
+    ReportNote => "说明", "Note";
     ProblemLine => "第 {0} 行", "line {0}";
     ProblemColumn => "第 {0} 列", "column {0}";
     ProblemsMore => "…另有 {0} 个问题未列出", "… and {0} more not listed";

@@ -209,7 +209,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 Some(Err(error)) => Reason::SoundingValue {
                     station,
                     when,
-                    error,
+                    error: Box::new(error),
                 },
                 Some(Ok(v)) => match collector.put(s, variable, Hour(hour), v) {
                     Put::Conflict(first) => Reason::SoundingsDiffer {

@@ -475,8 +475,9 @@ pub enum Reason {
         station: String,
         /// Time, UTC.
         when: String,
-        /// What is wrong with the value.
-        error: CellError,
+        /// What is wrong with the value (boxed: it is rare, and it would double every reason's
+        /// size).
+        error: Box<CellError>,
     },
     /// Two soundings of one station and time that disagree.
     SoundingsDiffer {

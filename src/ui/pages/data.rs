@@ -312,6 +312,9 @@ impl DataPage {
                             format!("{:.1} %", f.missing_percent()),
                         );
                         row(ui, T::ReportProblems, problems.to_string());
+                        for note in &f.notes {
+                            row(ui, T::ReportNote, note.render(tr));
+                        }
                     });
                 if !cx.read_only()
                     && is_referenced(cx, &f.path)
