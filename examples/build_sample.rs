@@ -12,7 +12,7 @@
 //! - a daily AQI forecast for 22–28 Dec 2019 from the real area daily AQI with a stated error model;
 //! - the default plan, a settings file (area, drill moment, season budget, alert rules), a
 //!   synthetic duty roster, and the journal of the episode so far recorded through
-//!   `ResponseService::execute` (`domain::response::record_drill_by_roster`), each event by the
+//!   the session (`session::record_drill_by_roster`), each event by the
 //!   duty officer the roster has on duty at its time.
 
 use std::collections::BTreeSet;
@@ -26,10 +26,12 @@ use airdesk::clock::cst;
 use airdesk::domain::budget::{
     self, BudgetSettings, RoundMode, Rounding, Season, TargetForm, TargetRounding,
 };
-use airdesk::domain::response::{ResponseService, record_drill_by_roster};
 use airdesk::domain::roster::Roster;
+use airdesk::i18n::Language;
+use airdesk::i18n::{Render, Tr};
 use airdesk::ingest;
-use airdesk::journal::{Author, SqliteStorage, Storage};
+use airdesk::journal::Author;
+use airdesk::session::{Session, record_drill_by_roster};
 use airdesk::store::Store;
 use airdesk::workspace::Settings;
 
@@ -434,10 +436,9 @@ const BASELINE: f64 = 96.0;
 /// The journal of the episode so far, recorded through the response service by the officers of
 /// the sample roster.
 fn journal(out: &Path) -> Result<()> {
-    let mut storage = SqliteStorage::open(out)?;
     let plan = airdesk::domain::plan::parse(include_str!("../assets/plans/default.toml"))
         .map_err(|e| anyhow::anyhow!("default plan: {e:?}"))?;
-    let mut service = ResponseService::load(&storage, plan)?;
+    let mut session = Session::with_journal(airdesk::session::journal::open(out)?, plan)?;
     // Each event by the duty officer (值班员) the sample roster has on duty at its time.
     let (shifts, report) = ingest::roster::read_roster_file(
         &out.join("roster.csv"),
@@ -448,16 +449,15 @@ fn journal(out: &Path) -> Result<()> {
     }
     let fallback = Author::new("值班员", "desk-1")?;
     record_drill_by_roster(
-        &mut service,
-        &mut storage,
+        &mut session,
         &Roster::new(shifts),
         "值班员",
         "desk-1",
         &fallback,
         local(WARNING_START.0, WARNING_START.1)?,
     )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
-    storage.close()?;
+    .map_err(|e| anyhow::anyhow!("{}", e.render(Tr(Language::En))))?;
+    drop(session);
     for extra in [
         "journal.sqlite-wal",
         "journal.sqlite-shm",

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use airdesk::ingest;
 use airdesk::report::charts::from_store::{self, MeteogramOptions, Selection};
 use airdesk::report::charts::{
-    CalendarData, ChartStyle, ChartView, RankingData, Span, SpanKind, TimeChart, WarningLevel,
+    CalendarData, ChartStyle, ChartView, RankingData, Span, SpanKind, TimeChart,
 };
 use airdesk::store::{Store, Variable};
 use airdesk::ui::chart::{ChartImage, StaticChart, TimeChartWidget, install_bundled_font};
@@ -100,7 +100,7 @@ fn main() -> eframe::Result {
         opts.spans.push(Span {
             from: start,
             to: start + 40,
-            kind: SpanKind::Warning(WarningLevel::Orange),
+            kind: SpanKind::Warning(airdesk::domain::plan::Level::Orange),
             label: "橙色预警（示例）".to_string(),
             tint: None,
         });

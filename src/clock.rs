@@ -4,7 +4,7 @@
 //! turns it into "now" with [`Clock::now`]; that moment is passed as an argument to every analysis,
 //! page and journal entry, so a drill replays a past episode exactly as if it were happening.
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 /// China Standard Time (UTC+8), the time every Chinese duty desk works in.
 pub fn cst() -> FixedOffset {
@@ -88,32 +88,44 @@ pub fn resume_drill(
     Clock::drill(drill_resumes_at(drill_at, last_event), real_now, true)
 }
 
-/// Parse a moment typed by a user or given on the command line, in China Standard Time unless an
-/// offset is given: `2019-12-10 14:00`, `2019-12-10T14:00:00`, `2019-12-10` (midnight) or RFC 3339
-/// (`2019-12-10T06:00:00Z`).
-pub fn parse_moment(text: &str) -> Option<DateTime<Utc>> {
-    let text = text.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Some(t.with_timezone(&Utc));
-    }
+/// The one reader of typed times (the app's fields, every CLI option): a local wall time
+/// `2019-12-10 14:00`, `2019-12-10T14:00:00`, `2019-12-10T14` (the hour) or a date `2019-12-10`
+/// — its midnight, or with `end_of_day` the next midnight, so a date ends a period inclusively.
+/// Surrounding space is ignored. An offset is not read here: see [`parse_instant`].
+pub fn parse_local(text: &str, end_of_day: bool) -> Option<NaiveDateTime> {
     const FORMATS: [&str; 4] = [
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%d %H:%M",
         "%Y-%m-%dT%H:%M:%S",
         "%Y-%m-%dT%H:%M",
     ];
-    let local = FORMATS
+    let text = text.trim();
+    let time = FORMATS
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .or_else(|| {
-            chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })?;
+        .or_else(|| NaiveDateTime::parse_from_str(&format!("{text}:00"), "%Y-%m-%dT%H:%M").ok());
+    if time.is_some() {
+        return time;
+    }
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    let day = if end_of_day { day.succ_opt()? } else { day };
+    day.and_hms_opt(0, 0, 0)
+}
+
+/// A moment typed by a user or given on the command line: RFC 3339 with its offset
+/// (`2019-12-10T06:00:00Z`), or a local time as [`parse_local`] reads it, in China Standard Time.
+pub fn parse_instant(text: &str) -> Option<DateTime<FixedOffset>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
+        return Some(t);
+    }
     cst()
-        .from_local_datetime(&local)
+        .from_local_datetime(&parse_local(text, false)?)
         .single()
-        .map(|t| t.with_timezone(&Utc))
+}
+
+/// [`parse_instant`] as an instant in UTC.
+pub fn parse_moment(text: &str) -> Option<DateTime<Utc>> {
+    parse_instant(text).map(|t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]
@@ -176,9 +188,34 @@ mod tests {
         );
         assert_eq!(parse_moment("10/12/2019"), None);
         assert_eq!(parse_moment("2019-13-10 14:00"), None);
+        assert_eq!(parse_moment("tomorrow"), None);
+        // An offset given is kept.
+        let utc_given = parse_instant("2025-01-15T02:00:00Z").expect("utc");
+        assert_eq!(utc_given.to_rfc3339(), "2025-01-15T02:00:00+00:00");
+        let local = parse_instant("2025-01-15T10:00").expect("local");
+        assert_eq!(local.to_rfc3339(), "2025-01-15T10:00:00+08:00");
         assert_eq!(
             to_cst(expected).format("%H:%M").to_string(),
             "14:00".to_string()
         );
+    }
+
+    #[test]
+    fn local_times_read_dates_hours_and_period_ends() {
+        let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time");
+        assert_eq!(
+            parse_local("2019-12-01T08", false),
+            Some(t("2019-12-01 08:00"))
+        );
+        assert_eq!(
+            parse_local("2019-12-01 08:30:00", false),
+            Some(t("2019-12-01 08:30"))
+        );
+        assert_eq!(
+            parse_local("2019-12-01", false),
+            Some(t("2019-12-01 00:00"))
+        );
+        assert_eq!(parse_local("2019-12-31", true), Some(t("2020-01-01 00:00")));
+        assert_eq!(parse_local("2019-12-01T08:00:00+08:00", false), None);
     }
 }

@@ -9,15 +9,43 @@
 use chrono::format::{Item, StrftimeItems};
 use chrono::{Datelike, NaiveDateTime, Weekday};
 
-use crate::domain::aqi::{Category, Standard};
-use crate::domain::festivals::FestivalKind;
 use crate::store::Variable;
-use crate::workspace::Language;
 
+mod advice;
+mod alerts;
+mod budget;
+mod findings;
 mod ingest;
+mod moments;
+mod names;
 mod render;
+mod response;
+mod weather;
 
+pub use moments::ZH;
 pub use render::Render;
+pub use response::list_separator;
+
+/// The language of the interface. Chinese first; English for visitors and reviewers.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// 简体中文 (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
 
 macro_rules! table {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
@@ -487,8 +515,6 @@ table! {
     WxDays => "{0} 天", "{0} days";
     WxExportPng => "导出 PNG", "Export PNG";
     WxExportSvg => "导出 SVG", "Export SVG";
-    WxExported => "已导出：{0}", "Exported: {0}";
-    WxExportFailed => "导出失败：{0}", "Export failed: {0}";
     WxExportReadOnly => "工作区只读，无法导出图片", "Read-only workspace: charts cannot be exported";
     WxNoStations => "没有可分析的站点：请在“设置”中选择辖区，或加载含站点的数据。", "No station to analyse: choose an area in Settings, or load data with stations.";
     WxDataEnds => "数据截至 {0}，早于当前时间：按数据末尾分析。", "The data end at {0}, before now: analysed as of the end of the data.";
@@ -616,7 +642,6 @@ table! {
     TgExportXlsx => "导出 Excel", "Export Excel";
     TgExportPng => "导出 PNG", "Export PNG";
     TgExportSvg => "导出 SVG", "Export SVG";
-    TgExported => "已导出：{0}", "Exported: {0}";
     TgExportFailed => "导出失败：{0}", "Export failed: {0}";
     ColDate => "日期", "Date";
     ColDay => "第几天", "Day";
@@ -774,7 +799,7 @@ table! {
     SvContactsPath => "通讯录文件路径", "Contact list file path";
     SvImportRoster => "导入值班表到工作区", "Import the roster into the workspace";
     SvImportContacts => "导入通讯录到工作区", "Import the contacts into the workspace";
-    // Desk: shift modal and journal banners (src/ui/desk.rs, src/ui/shift.rs)
+    // The shift modal and the journal banners (src/ui/shift.rs, src/ui/app.rs)
     ShiftStartTitle => "开始值班", "Start of shift";
     ShiftHandOverTitle => "交接班", "Shift handover";
     ShiftExplain => "值班员姓名将记录在本班的每一条值班日志上。", "The duty officer's name is stamped on every journal entry of this shift.";
@@ -798,6 +823,272 @@ table! {
     JournalFailed => "无法打开值班日志：{0}", "The duty journal could not be opened: {0}";
     PlanProblemsBanner => "预案文件 {0} 有错误，应急响应操作暂不能记录：{1}", "The plan file {0} has problems; response actions cannot be recorded until they are fixed: {1}";
     ActionRefused => "{0}", "{0}";
+    // Names of the domain's enums (src/i18n/names.rs)
+    LevelNone => "无需预警", "no warning";
+    LevelTemporary => "临时管控", "temporary measures";
+    LevelBlue => "蓝色预警", "blue warning";
+    LevelYellow => "黄色预警", "yellow warning";
+    LevelOrange => "橙色预警", "orange warning";
+    LevelRed => "红色预警", "red warning";
+    PrimaryPm25 => "PM2.5", "PM2.5";
+    PrimaryPm10 => "PM10", "PM10";
+    PrimaryO3 => "臭氧", "O3";
+    PrimaryNo2 => "二氧化氮", "NO2";
+    PrimarySo2 => "二氧化硫", "SO2";
+    PrimaryCo => "一氧化碳", "CO";
+    PrimaryDust => "沙尘", "dust";
+    CondCalmWind => "静小风", "calm wind";
+    CondHumid => "高湿", "high humidity";
+    CondNoPrecipitation => "无降水", "no precipitation";
+    CondShallowMixing => "边界层低", "shallow boundary layer";
+    CondInversion => "逆温", "surface inversion";
+    RiskLow => "低", "low";
+    RiskElevated => "较高", "elevated";
+    RiskHigh => "高", "high";
+    RiskVeryHigh => "很高", "very high";
+    FindingAssigned => "已交办", "assigned";
+    FindingRectifying => "整改中", "rectifying";
+    FindingRectified => "已整改", "rectified";
+    FindingVerified => "已核查", "verified";
+    FindingClosed => "已销号", "closed";
+    ItemNotified => "已通知", "notified";
+    ItemAcknowledged => "已签收", "acknowledged";
+    ItemImplemented => "已落实", "implemented";
+    ItemProblemReported => "存在问题", "problem reported";
+    ItemRectified => "已整改", "rectified";
+    ItemDropped => "已撤销", "dropped";
+    TransitionAcknowledge => "签收", "acknowledge";
+    TransitionImplement => "登记落实", "record as implemented";
+    TransitionReportProblem => "报告问题", "report a problem on";
+    TransitionRectify => "登记整改", "record as rectified";
+    ProgressOverdue => "逾期", "overdue";
+    ProgressProblem => "存在问题", "problem";
+    ProgressNotified => "待签收", "to acknowledge";
+    ProgressAcknowledged => "待落实", "to implement";
+    ProgressDone => "已完成", "done";
+    DecisionNone => "无需预警", "no warning";
+    DecisionTemporary => "临时管控", "temporary measures";
+    DecisionAdvisory => "健康提示", "health advisory";
+    DecisionIssue => "发布预警", "issue a warning";
+    DecisionUpgrade => "升级预警", "upgrade";
+    DecisionDowngrade => "降级预警", "downgrade";
+    DecisionKeep => "维持现状", "keep";
+    DecisionPause => "暂停响应", "pause";
+    DecisionResume => "恢复响应", "resume";
+    DecisionLift => "解除预警", "lift";
+    FieldApprover => "签发人", "approver";
+    FieldParticipants => "参会人员", "participants";
+    FieldDecision => "会商意见", "decision";
+    FieldBasis => "依据", "basis";
+    FieldFeedback => "落实情况", "feedback";
+    FieldProblem => "问题描述", "problem description";
+    FieldSuccessor => "接班人", "name of the officer taking over";
+    MeasureIndustry => "工业源减排", "Industry";
+    MeasureConstructionDust => "扬尘管控", "Construction dust";
+    MeasureTransport => "移动源管控", "Transport";
+    MeasureLooseCoal => "散煤管控", "Loose coal";
+    MeasureOpenBurning => "烟花爆竹、露天焚烧和露天烧烤", "Fireworks, open burning, barbecue";
+    MeasureSchools => "学校和幼儿园", "Schools";
+    MeasureHealth => "健康防护", "Health advice";
+    MeasurePublicity => "宣传和信息发布", "Publicity";
+    MeasureSupervision => "督导检查", "Supervision";
+    MeasureOther => "其他措施", "Other";
+    AlertRuleBurst => "爆表", "off the scale";
+    AlertRuleAboveNeighbours => "显著高于周边", "above neighbours";
+    AlertRuleSilent => "数据中断", "silent";
+    FestivalNewYearsEve => "除夕", "New Year's Eve";
+    FestivalSpringFestival => "春节", "Spring Festival";
+    FestivalFifthDay => "初五", "Fifth day";
+    FestivalLantern => "元宵", "Lantern Festival";
+    CatCn1 => "优", "Excellent";
+    CatCn2 => "良", "Good";
+    CatCn3 => "轻度污染", "Lightly polluted";
+    CatCn4 => "中度污染", "Moderately polluted";
+    CatCn5 => "重度污染", "Heavily polluted";
+    CatCn6 => "严重污染", "Severely polluted";
+    CatUs1 => "良好", "Good";
+    CatUs2 => "中等", "Moderate";
+    CatUs3 => "对敏感人群不健康", "Unhealthy for Sensitive Groups";
+    CatUs4 => "不健康", "Unhealthy";
+    CatUs5 => "非常不健康", "Very Unhealthy";
+    CatUs6 => "危险", "Hazardous";
+    ColourBlue => "蓝色", "blue";
+    ColourYellow => "黄色", "yellow";
+    ColourOrange => "橙色", "orange";
+    ColourRed => "红色", "red";
+    ResponseBlue => "Ⅳ级应急响应", "level IV emergency response";
+    ResponseYellow => "Ⅲ级应急响应", "level III emergency response";
+    ResponseOrange => "Ⅱ级应急响应", "level II emergency response";
+    ResponseRed => "Ⅰ级应急响应", "level I emergency response";
+    // The response workflow in words (src/i18n/response.rs)
+    ErrNoWarning => "当前没有生效的预警，无法调整、暂停或解除", "no warning is in force: nothing to change, pause or lift";
+    ErrAlreadyActive => "已有{0}正在生效，不能重复发布；如需改变级别请升级或降级", "a {0} is already in force; upgrade or downgrade it instead of issuing another";
+    ErrNotAWarningLevel => "「{0}」不是预警级别，不能作为预警发布", "{0} is not a warning level";
+    ErrLevelNotInPlan => "本预案未规定{0}", "the plan does not define the {0}";
+    ErrNotHigher => "{0}不高于当前的{1}，不能升级；如需降低级别请降级", "{0} is not above the {1} in force: downgrade instead";
+    ErrNotLower => "{0}不低于当前的{1}，不能降级；如需提高级别请升级", "{0} is not below the {1} in force: upgrade instead";
+    ErrLevelMismatch => "记录的原级别{0}与当前级别{1}不一致", "the event changes from {0} but the level is {1}";
+    ErrPaused => "应急响应已暂停，请先恢复响应", "the response is paused: resume it first";
+    ErrNotPaused => "应急响应未暂停，无需恢复", "the response is not paused";
+    ErrPauseNotAllowed => "本预案不允许暂停应急响应", "the plan does not allow pausing";
+    ErrNotYetInForce => "预警自{0}起生效，尚未生效不能暂停；如预报改善请降级或解除", "the warning takes effect at {0}; it cannot be paused before (downgrade or lift it)";
+    ErrTooEarly => "时间不能早于{0}", "the time cannot be before {0}";
+    ErrEndBeforeStart => "预计结束时间必须晚于开始时间", "the expected end must be after the start";
+    ErrMissing => "请填写{0}", "the {0} is required";
+    ErrUnknownConsultation => "没有第{0}次会商的记录", "there is no consultation #{0}";
+    ErrUnknownItem => "当前预警的措施清单中没有「{0}」", "the current checklist has no item {0}";
+    ErrItemDropped => "措施「{0}」已因级别调整撤销，不能再登记", "item {0} was dropped by a level change and takes no reports";
+    ErrDuplicateItem => "措施清单中「{0}」重复", "item {0} appears twice in the checklist";
+    ErrTransition => "措施「{0}」当前为“{1}”，不能{2}", "item {0} is {1}: cannot {2} it";
+    ErrChecklistClosed => "预警已解除，措施清单已关闭；只能登记问题整改", "the warning was lifted: the checklist only takes rectifications of problems";
+    ErrNoShift => "当前没有正在进行的值班，无法交班", "no shift is in progress to hand over";
+    ErrOutOfSequence => "{0}编号{1}不连续（应为{2}）", "{0} number {1} is out of sequence (expected {2})";
+    SeqConsultation => "会商", "consultation";
+    SeqEpisode => "预警过程", "episode";
+    AnomalyUndecodable => "内容无法解析：{0}", "the payload does not decode: {0}";
+    TlConsultation => "第{0}次会商（{1}）：{2}。决定：{3}；参加：{4}", "Consultation #{0} ({1}): {2}. Decision: {3}; present: {4}";
+    TlIssued => "发布{0}，自{1}起启动{2}{3}；签发：{4}；下达措施{5}项", "{0} issued, {2} from {1}{3}; signed by {4}; {5} checklist items";
+    TlExpectedEnd => "，预计持续至{0}", ", expected to last until {0}";
+    TlLevelChanged => "自{0}起由{1}{2}为{3}；签发：{4}；新增措施{5}项、撤销{6}项、保留{7}项", "{2} from {1} to {3} as of {0}; signed by {4}; {5} items added, {6} dropped, {7} kept";
+    TlUpgraded => "升级", "upgraded";
+    TlDowngraded => "降级", "downgraded";
+    TlPaused => "自{0}起暂停应急响应：{1}", "response paused from {0}: {1}";
+    TlResumed => "自{0}起恢复应急响应：{1}", "response resumed from {0}: {1}";
+    TlLifted => "于{0}解除{1}（{2}）：{3}", "{1} lifted at {0} ({2}): {3}";
+    TlLasted => "历时{0}", "lasted {0}";
+    TlCalledOff => "生效前撤销", "called off before it took effect";
+    TlItem => "{0}「{1}」{2}{3}", "{0} [{1}] {2}{3}";
+    TlDetail => "：{0}", ": {0}";
+    TlShiftStarted => "{0}接班", "{0} took over the desk";
+    TlHandedOver => "{0}交班给{1}", "{0} handed over to {1}";
+    ItemDroppedFor => "{0}后不再要求", "no longer required at the {0}";
+    // The weather analysis in words (src/i18n/weather.rs)
+    WindowHeld => "{0} 小时不利时段：{1}", "{0} h unfavourable: {1}";
+    WindowNotJudged => "；无法判断：{0}（缺少数据）", "; could not judge: {0} (no data)";
+    OutlookHead => "{0} 重污染风险{1}（概率 {2}%），PM2.5 预计 {3}（{4}–{5}）µg/m³，AQI {6}–{7}", "{0} heavy-pollution risk {1} ({2} %), PM2.5 expected {3} ({4}–{5}) µg/m³, AQI {6}–{7}";
+    OutlookPersistence => "前一日 PM2.5 {0}（{1}%）", "yesterday's PM2.5 {0} ({1} %)";
+    OutlookStagnation => "不利气象占比 {0}%（{1}%）", "unfavourable share {0} % ({1} %)";
+    OutlookDewPoint => "露点变化 {0}°C（{1}%）", "dew point {0} °C ({1} %)";
+    OutlookPressure => "气压变化 {0} hPa（{1}%）", "pressure {0} hPa ({1} %)";
+    OutlookColdFront => "冷空气过境", "cold front";
+    OutlookWetHours => "降水 {0} 小时", "{0} wet hour(s)";
+    OutlookNotJudged => "无法判断：{0}", "could not judge: {0}";
+    PartsSeparator => "；", "; ";
+    MissingPreviousPm25 => "前一日PM2.5", "yesterday's PM2.5";
+    MissingBackground => "近期背景浓度", "recent background";
+    MissingStagnation => "不利气象占比", "unfavourable share";
+    MissingDewPoint => "露点变化", "dew-point change";
+    MissingPressure => "气压变化", "pressure change";
+    // Supervision findings in words (src/i18n/findings.rs)
+    FindErrUnknown => "没有督办事项 {0}", "no finding {0}";
+    FindErrDuplicate => "督办事项 {0} 已存在", "finding {0} already exists";
+    FindErrNotAllowed => "{0} 不能从“{1}”改为“{2}”", "{0} cannot go from {1} to {2}";
+    FindErrStale => "{0} 当前为“{1}”，不是“{2}”（可能已被其他席位更新）", "{0} is {1} now, not {2}";
+    FindErrNoEvidence => "{0} 没有整改证据（说明或文件），不能标记为已整改", "{0} cannot be marked rectified without evidence (text or files)";
+    FindErrEmpty => "请填写{0}", "the {0} is empty";
+    FindFieldDescription => "问题描述", "description";
+    FindFieldUnit => "责任单位", "responsible unit";
+    FindFieldReason => "延期理由", "reason";
+    // The advisor's reasons (src/i18n/advice.rs)
+    RsNoForecastAhead => "没有今日及以后的AQI预报，无法按预报研判，请导入最新预报", "No AQI forecast for today or later: load the latest forecast";
+    RsBeyondHorizon => "{0}个预报日期晚于今日{1}天以上，已忽略，请检查日期", "{0} forecast date(s) more than {1} days ahead were ignored: check the dates";
+    RsStaleForecast => "预报发布于{0}，已超过{1}小时，请核实是否为最新预报", "The forecast was issued {0}, more than {1} h ago: check it is the latest";
+    RsTriggerHead => "{0}", "{0} daily AQI";
+    RsBasisForecast => "预测", "Forecast";
+    RsBasisMeasured => "实测", "Measured";
+    RsBasisBoth => "实测及预测", "Measured and forecast";
+    RsTriggerFirst => "{0}日AQI{1}", " {1} on {0}";
+    RsTriggerMore => "，且{0}{1}", " and {1} on {0}";
+    RsTriggerHours => "持续{0}小时", " ({0} h)";
+    RsTriggerLevel => " → {0}", " → {0}";
+    RsTriggerPlanText => "（预案：{0}）", " (plan: {0})";
+    RsStepIssue => "发布", "issue";
+    RsStepUpgrade => "升级", "upgrade";
+    RsStepResume => "恢复", "resume";
+    RsLeadTime => "按预案应提前{0}小时{1}，即不晚于{2}", "The plan asks to {1} {0} h ahead, i.e. by {2}";
+    RsLeadTimeLate => "按预案应提前{0}小时{1}，即不晚于{2}；现已不能满足提前量要求，建议立即会商{1}", "The plan asks to {1} {0} h ahead, i.e. by {2}; that is no longer possible: consult and {1} now";
+    RsNowcast => "实测区域小时AQI最近{0}小时均>{1}（{2}为{3}），且预测未来{4}小时内无明显改善 → 应尽早发布，不受提前量限制", "Measured hourly area AQI > {1} for the last {0} h ({3} at {2}), and no clear improvement forecast within {4} h → issue as early as possible, lead time notwithstanding";
+    RsMeasuredHeavy => "实测区域小时AQI已达重污染（{0}为{1}），{2}", "Measured hourly area AQI is heavy ({1} at {0}), {2}";
+    RsHeavyImproving => "但预测未来将明显改善", "but a clear improvement is forecast";
+    RsHeavyUnknown => "但缺少未来的预报，无法判断是否改善，请会商研判", "but without a forecast for the coming hours improvement cannot be judged: consult";
+    RsUpgradeLater => "预计{0}起达到{1}条件，届时升级", "Expected to reach {1} conditions from {0}: upgrade then";
+    RsStartsAtStrictest => "过程自{0}开始，按预案以过程最高级别{1}启动", "The episode begins on {0}; the plan starts it at its strictest level, {1}";
+    RsJoinedEpisodes => "{0}期间的污染过程间隔不超过{1}小时，未达到解除条件，按一次过程处理", "The episodes within {0} are separated by no more than {1} h, too short to lift: treated as one episode";
+    RsLongEpisodeRange => "{0}可能连续{1}天及以上重污染（预报上限>{2}），按预报{3}判断", "{0} may bring {1} or more days of heavy pollution (upper bound > {2}): judged by the {3}";
+    RsOtherDaysRange => "其余预报日按预报范围{0}判断", "Other forecast days judged by the {0}";
+    RsPointUpper => "上限", "upper bound";
+    RsPointMid => "中值", "midpoint of the range";
+    RsPointLower => "下限", "lower bound";
+    RsAdvisoryDays => "{0}首要污染物为臭氧或沙尘等，不计入预警条件，按健康提示处理", "{0}: primary pollutant O3 or dust, not counted towards the warning; health advisories instead";
+    RsAdvisoryEpisode => "{0}首要污染物为{1}，按预案采取健康提示和加强日常监管，不启动{2}（按AQI相当于{3}）", "{0}: primary pollutant {1}; the plan calls for health advisories and stronger routine supervision, not a coloured warning ({2} or above; AQI alone would mean {3})";
+    RsWindow => "不利气象条件：{0}至{1}，{2}", "Unfavourable weather {0} to {1}: {2}";
+    RsAnotherEpisodeLater => "另：预测{0}起可能再次出现达到{1}条件的过程，届时另行研判", "Note: another episode reaching {1} conditions may begin on {0}; judge it then";
+    RsUnended => "至预报期末（{0}）污染过程仍未结束", "The episode is still going on at the end of the forecast ({0})";
+    RsLiftExpected => "预计{0}起低于{1}条件并持续{2}小时以上，届时可解除", "Expected below {1} conditions from {0} for more than {2} h: it can be lifted then";
+    RsLiftUndecided => "预报未覆盖过程结束后{0}小时，解除时间待后续会商确定", "The forecast does not cover {0} h after the episode: lifting time to be decided later";
+    RsTemporaryPossible => "未达到{0}条件，可根据上级生态环境部门部署采取临时管控措施", "{0} conditions not reached: temporary control measures are possible if the higher-level ecology-environment department deploys them";
+    RsNothingForecast => "预测{0}均未达到预警或临时管控条件", "Forecast for {0}: no warning or temporary-measure conditions reached";
+    RsUpgradeForecast => "当前{0}，预测达到{1}条件", "{0} in force; {1} conditions forecast";
+    RsDowngradeTo => "预测今后不再满足{0}条件，可降为{1}", "{0} conditions no longer forecast: downgrade to {1}";
+    RsKeepInForce => "{0}自{1}起实施，预测仍满足条件，维持", "{0} in force since {1}; conditions still forecast: keep";
+    RsMeasuredAbove => "但实测区域小时AQI仍为{0}（{1}），高于{2}，实况尚未改善", "but the measured hourly area AQI is still {0} ({1}), above {2}: not improved yet";
+    RsMeasuredBelow => "实测区域小时AQI为{0}（{1}），已降至{2}及以下", "Measured hourly area AQI {0} ({1}), at or below {2}";
+    RsNoRecentMeasurement => "无最新实测数据，仅依据预报判断", "No recent measurements: judged on the forecast alone";
+    RsLiftPossible => "预测未来{2}小时以上低于{1}条件，满足解除条件，可解除{0}", "Forecast below {1} conditions for more than {2} h: {0} can be lifted";
+    RsReturnsLater => "另：预测{0}起可能再次达到{1}条件，届时另行发布", "Note: {1} conditions may return from {0}; issue again then";
+    RsForecastBelow => "预测已低于{0}条件并持续{1}小时以上", "Forecast below {0} conditions for more than {1} h";
+    RsKeepUntilMeasured => "暂不解除，待实况改善后解除{0}", "Keep {0} until measured air quality improves";
+    RsKeepUnconfirmed => "预报未能确认未来{2}小时以上低于{1}条件，暂不满足解除条件，维持{0}", "The forecast does not confirm more than {2} h below {1} conditions: keep {0}";
+    RsPauseSpell => "预测今日起低于{0}条件约{1}小时，{2}起再次达到预警条件；间隔不足{3}小时，不解除，可暂停响应、到时恢复", "Forecast below {0} conditions for about {1} h, warning conditions again from {2}; the gap is shorter than {3} h, so do not lift: pause and resume then";
+    RsKeepThroughGap => "今日预测低于{0}条件，但{1}起将再次达到预警条件，间隔不足{2}小时，不满足解除条件，维持{3}", "Below {0} conditions today, but warning conditions return from {1}; the gap is shorter than {2} h: keep {3}";
+    RsFuturePause => "{0}预测短暂低于预警条件，届时可暂停响应", "{0}: forecast briefly below warning conditions; the response can be paused then";
+    RsResumeSame => "{0}自{1}起暂停，预测再次达到预警条件，应恢复{0}", "{0} paused since {1}; warning conditions forecast again: resume";
+    RsResumeAt => "{0}自{1}起暂停，预测再次达到预警条件，应恢复并调整为{2}", "{0} paused since {1}; warning conditions forecast again: resume at {2}";
+    // Station alerts in words (src/i18n/alerts.rs)
+    AlertStation => "{0}（{1}）", "{0} ({1})";
+    AlertBurstText => "{0}{1} 小时AQI达到{2}（爆表；规则：小时AQI≥{3}），共{4}小时", "{0} {1}: hourly AQI {2} (off the scale; rule: hourly AQI ≥ {3}), {4} h";
+    AlertAboveText => "{0}{1} 小时AQI最高{2}，同时段{3}（{4}个）中位数{5}，为其{6}倍（规则：≥{7}倍且高出≥{8}），共{9}小时", "{0} {1}: hourly AQI up to {2}, {6} × the median {5} of {3} ({4}) in the same hour (rule: ≥ {7} × and ≥ {8} above), {9} h";
+    AlertSetArea => "区域内其他站点", "the other stations of the area";
+    AlertSetNearest => "最近{0}个站点", "the {0} nearest stations";
+    AlertSilentText => "{0}{1} 连续{2}小时无数据{3}（规则：连续≥{4}小时无数据）", "{0} {1}: no value for {2} h{3} (rule: no value for ≥ {4} h)";
+    AlertLastValue => "，此前最后一次数据 {0} AQI {1}", "; last value before: {0} AQI {1}";
+    AlertLastSeen => "，此前最后一次数据 {0}", "; last value before: {0}";
+    // The season budget's conventions (src/i18n/budget.rs)
+    RoundedHalfEven => "修约为整数（GB/T 8170 四舍六入五成双）", "rounded to whole µg/m³ (GB/T 8170, halves to even)";
+    RoundedHalfUp => "修约为整数（四舍五入）", "rounded to whole µg/m³ (halves up)";
+    RoundedExact => "不修约", "not rounded";
+    RoundTargetFloor => "目标值向下取整", "the target is rounded down";
+    RoundTargetNearest => "目标值修约为整数", "the target is rounded to whole µg/m³";
+    RoundTargetExact => "目标值不取整", "the target is not rounded";
+    RoundingSentence => "日均值{0}；累计均值{1}后与目标比较；{2}；剩余允许均值按取整后的目标计算，未计入最终修约的半个单位。", "Daily means {0}; the season mean is {1} before it is compared with the target; {2}; the remaining allowed mean aims at that target, ignoring the half unit the final rounding would forgive.";
+    HeavyBasisDailyAqi => "重污染日按区域日AQI > 200统计（HJ 633按日期选版本，计入全部污染物）；无AQI的日子按PM2.5日均值 > 150 µg/m³判断", "heavy day = area daily AQI > 200 (HJ 633 by date, all pollutants); a day without an AQI counts when its PM2.5 > 150 µg/m³";
+    HeavyBasisPm25 => "重污染日按区域PM2.5日均值 > 150 µg/m³（HJ 633-2012与2026版IAQI均 > 200）统计，未计其他污染物", "heavy day = area daily PM2.5 > 150 µg/m³ (IAQI > 200 in HJ 633-2012 and -2026); other pollutants not counted";
+    // Why nothing can be recorded, and what became of a command (src/session/error.rs)
+    WhyNotProjector => "会商投屏模式只读，不记录任何操作", "projector mode is read-only; nothing is recorded";
+    WhyNotReadOnly => "值班日志只读：{0}", "the duty journal is read-only: {0}";
+    WhyNotNoJournal => "无法打开值班日志：{0}", "the duty journal could not be opened: {0}";
+    WhyNotNoJournalHere => "此工作区没有值班日志", "there is no duty journal in this workspace";
+    WhyNotNoOfficer => "尚未开始值班：请先填写值班员姓名", "no shift started yet: enter the duty officer's name first";
+    WhyNotPlanInvalid => "预案文件有错误，修正后才能记录应急响应操作", "the plan file has problems; response actions are recorded once it is fixed";
+    ReadOnlyRequested => "工作区以只读方式打开", "the workspace was opened read-only";
+    ReadOnlyOtherInstance => "另一个 AirDesk 实例（{0}）正在使用此工作区", "another AirDesk instance ({0}) is using this workspace";
+    ReadOnlyOtherInstanceAnon => "另一个 AirDesk 实例正在使用此工作区", "another AirDesk instance is using this workspace";
+    ReadOnlyMedium => "存储介质不可写（{0}）", "the medium cannot be written ({0})";
+    ReadOnlyBroken => "值班日志的哈希链在第 {0} 条记录处断开（{1}），在从备份恢复之前不再记录任何操作", "the journal's hash chain is broken at event #{0} ({1}); nothing more is recorded until it is restored from a backup";
+    ReadOnlyForeignWal => "日志旁的 journal.sqlite-wal 不属于本日志，已原样保留，日志按不含该文件的内容只读打开", "journal.sqlite-wal does not belong to this journal; it was left untouched and the journal is read without it";
+    JournalWriteFailed => "日志写入失败，未保存：{0}", "the journal failed; nothing was saved: {0}";
+    OutcomeRecorded => "已记录 #{0}（{1}）", "Recorded #{0} ({1})";
+    OutcomeRefused => "未记录：{0}", "Not recorded: {0}";
+    OutcomeStampedLater => "；记录时间取日志中上一条记录的时间 {0}（本机时间早于它）", "; stamped {0}, the time of the journal's last event (this desk's clock is behind it)";
+    DustNoEvidence => "标记沙尘日须填写依据", "a dust day needs its evidence";
+    DustNoReason => "请说明撤销标记的原因", "say why the mark is taken back";
+    DustTooLong => "文字超过 {0} 字", "the text is longer than {0} characters";
+    DustAlreadyMarked => "{0} 已标记为沙尘日", "{0} is already marked as a dust day";
+    DustNotMarked => "{0} 未标记为沙尘日", "{0} is not marked as a dust day";
+    // Jobs on worker threads (src/ui/jobs.rs), as the status bar shows them
+    JobExporting => "正在保存导出文件…", "Saving exports…";
+    JobHashing => "正在计算文件 SHA-256…", "Hashing the file (SHA-256)…";
+    JobReading => "正在读取文件…", "Reading the file…";
 
     // Response page (src/ui/pages/response/)
     RespNoPlan => "没有可用的预案，无法显示应急响应。", "No plan could be loaded; the response cannot be shown.";
@@ -1002,27 +1293,11 @@ impl Tr {
         fill(self.t(key), args)
     }
 
-    /// The name of an AQI category under `standard` (优, 良 … / Excellent, Good …).
-    pub fn category(self, c: Category, standard: Standard) -> &'static str {
-        match self.0 {
-            Language::Zh => c.name_zh(standard),
-            Language::En => c.name_en(standard),
-        }
-    }
-
     /// The display name of a store variable.
     pub fn variable(self, v: Variable) -> &'static str {
         match self.0 {
             Language::Zh => v.name_zh(),
             Language::En => v.name_en(),
-        }
-    }
-
-    /// The name of a festival day (除夕 / New Year's Eve).
-    pub fn festival(self, kind: FestivalKind) -> &'static str {
-        match self.0 {
-            Language::Zh => kind.name_zh(),
-            Language::En => kind.name_en(),
         }
     }
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use airdesk::clock::parse_moment;
 use airdesk::domain::alerts::{AlertRule, AlertSettings, NeighbourSet, detect};
+use airdesk::i18n::{Language, Render, Tr};
 use airdesk::store::{Hour, Store};
 
 fn sample_store() -> Store {
@@ -35,11 +36,17 @@ fn the_drill_morning_alerts_on_real_handan_data() {
     assert_eq!(above.hour, at_20);
     assert_eq!(above.value, Some(233.0));
     assert!(
-        above.text_zh.contains("矿院（1049A）12-21 20:00"),
+        above
+            .render(Tr(Language::Zh))
+            .contains("矿院（1049A）12-21 20:00"),
         "{}",
-        above.text_zh
+        above.render(Tr(Language::Zh))
     );
-    assert!(above.text_zh.contains("规则：≥1.5倍且高出≥50"));
+    assert!(
+        above
+            .render(Tr(Language::Zh))
+            .contains("规则：≥1.5倍且高出≥50")
+    );
     // Then 矿院 went silent (no AQI from 21:00 on in the published rows).
     let silent = alerts
         .iter()
@@ -48,10 +55,10 @@ fn the_drill_morning_alerts_on_real_handan_data() {
     assert_eq!(silent.hour, at_20 + 1);
     assert!(
         silent
-            .text_en
+            .render(Tr(Language::En))
             .contains("last value before: 12-21 20:00 AQI 233"),
         "{}",
-        silent.text_en
+        silent.render(Tr(Language::En))
     );
     assert!(silent.last_hour > silent.hour + 1, "at least 3 hours");
     // Nothing from after the drill moment, nothing from before the 24 hours looked at.
@@ -81,9 +88,10 @@ fn nearest_neighbours_reach_across_the_city_border() {
         .filter(|a| a.rule == AlertRule::AboveNeighbours)
     {
         assert!(
-            a.text_en.contains("the 5 nearest stations"),
+            a.render(Tr(Language::En))
+                .contains("the 5 nearest stations"),
             "{}",
-            a.text_en
+            a.render(Tr(Language::En))
         );
         assert!(a.neighbours >= 3 && a.neighbours <= 5);
     }

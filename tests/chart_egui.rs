@@ -2,8 +2,8 @@
 //! zooms, pans, resets and toggles legend items from mouse and keyboard input.
 
 use airdesk::report::charts::{
-    ChartStyle, ChartView, Hourly, Mark, Panel, Span, SpanKind, TimeChart, Trace, WarningLevel,
-    colour, draw_time_chart,
+    ChartStyle, ChartView, Hourly, Mark, Panel, Span, SpanKind, TimeChart, Trace, colour,
+    draw_time_chart,
 };
 use airdesk::store::Hour;
 use airdesk::ui::chart::{EguiBackend, TimeChartWidget, install_bundled_font};
@@ -48,7 +48,7 @@ fn tiny_chart() -> TimeChart {
         spans: vec![Span {
             from: start + 30,
             to: start + 50,
-            kind: SpanKind::Warning(WarningLevel::Orange),
+            kind: SpanKind::Warning(airdesk::domain::plan::Level::Orange),
             label: "橙色预警".to_string(),
             tint: None,
         }],

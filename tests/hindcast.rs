@@ -7,6 +7,7 @@ use std::process::Command;
 use airdesk::domain::hindcast::{Contingency, hindcast_store};
 use airdesk::domain::outlook::OutlookSettings;
 use airdesk::domain::windows::WindowSettings;
+use airdesk::i18n::{Language, Render, Tr};
 use airdesk::ingest;
 use airdesk::store::{StationId, Store};
 use chrono::NaiveDate;
@@ -86,12 +87,14 @@ fn january_2013_scores_match_hand_counts() {
     let jan12 = h.days[11].outlook.as_ref().expect("outlook");
     assert!(jan12.predicted_heavy);
     assert!(
-        jan12.explain_en().contains("yesterday's PM2.5 364"),
+        jan12
+            .render(Tr(Language::En))
+            .contains("yesterday's PM2.5 364"),
         "{}",
-        jan12.explain_en()
+        jan12.render(Tr(Language::En))
     );
     assert!(
-        jan12.explain_en().contains("boundary layer"),
+        jan12.render(Tr(Language::En)).contains("boundary layer"),
         "BLH absent must be stated"
     );
 }

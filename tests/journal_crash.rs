@@ -75,7 +75,7 @@ fn crash_child() {
         }
         "handover" => {
             let ws = airdesk::workspace::Workspace::open(&dir).unwrap();
-            let mut desk = airdesk::ui::desk::Desk::open(&ws);
+            let mut desk = airdesk::session::Session::open(&ws);
             let officer = |i: u64| Author::new(&format!("值班员{}", i % 3), "crash-desk").unwrap();
             let now = || chrono::Utc::now().fixed_offset();
             let _ = desk.start_shift(officer(run), "", now());

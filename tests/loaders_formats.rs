@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate};
 
 /// A reason, note or problem in English, as the load report words it.
 fn en(x: &impl airdesk::i18n::Render) -> String {
-    x.render(airdesk::i18n::Tr(airdesk::workspace::Language::En))
+    x.render(airdesk::i18n::Tr(airdesk::i18n::Language::En))
 }
 
 fn fixture(rel: &str) -> PathBuf {

@@ -13,7 +13,7 @@ use proptest::prelude::*;
 
 /// A reason (or workbook error) in English, as the load report words it.
 fn en(reason: &impl airdesk::i18n::Render) -> String {
-    reason.render(airdesk::i18n::Tr(airdesk::workspace::Language::En))
+    reason.render(airdesk::i18n::Tr(airdesk::i18n::Language::En))
 }
 
 /// A fixture and which structural properties hold for its format.

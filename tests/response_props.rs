@@ -6,10 +6,11 @@
 use airdesk::domain::plan::{Level, default_plan};
 use airdesk::domain::response::{
     Command, ConsultationInput, Decision, ItemStatus, LevelChangeInput, LiftInput, PauseInput,
-    ResponseService, ResumeInput, ServiceError, Transition, load,
+    ResponseState, ResumeInput, Transition, decide,
 };
 use airdesk::domain::response::{IssueInput, ItemInput};
 use airdesk::journal::{Author, SqliteStorage, Storage};
+use airdesk::session::{Service, ServiceError};
 use chrono::{DateTime, Duration, FixedOffset};
 use proptest::prelude::*;
 
@@ -50,7 +51,7 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn command(op: &Op, service: &ResponseService, now: DateTime<FixedOffset>) -> Command {
+fn command(op: &Op, service: &Service<ResponseState>, now: DateTime<FixedOffset>) -> Command {
     let at = |h: i64| now + Duration::hours(h);
     let change = |l: usize, h: i64| LevelChangeInput {
         to: LEVELS[l],
@@ -104,7 +105,7 @@ fn command(op: &Op, service: &ResponseService, now: DateTime<FixedOffset>) -> Co
         }),
         Op::Item(t, i, with_text) => {
             let items = service
-                .state()
+                .model()
                 .latest()
                 .map(|e| e.items.iter().map(|i| i.key().clone()).collect::<Vec<_>>())
                 .unwrap_or_default();
@@ -140,7 +141,7 @@ proptest! {
     fn fold_equals_stepwise_state_and_invariants_hold(ops in prop::collection::vec(op(), 1..60)) {
         let plan = default_plan().expect("plan");
         let mut journal = SqliteStorage::open_in_memory().expect("journal");
-        let mut service = ResponseService::load(&journal, plan).expect("load");
+        let mut service = Service::load(&journal, ResponseState::new()).expect("load");
         let author = Author::new("张伟", "desk-1").expect("author");
         let t0 = DateTime::parse_from_rfc3339("2025-01-14T08:00:00+08:00").expect("t0");
         let mut written = 0u64;
@@ -148,7 +149,7 @@ proptest! {
             let now = t0 + Duration::minutes(30 * n as i64);
             let cmd = command(op, &service, now);
             let before = journal.read_since(0).expect("read").len();
-            match service.execute(&mut journal, &cmd, &author, now) {
+            match service.execute(&mut journal, &author, now, |s| decide(s, &plan, &cmd)) {
                 Ok(e) => {
                     written += 1;
                     prop_assert_eq!(e.seq, written);
@@ -156,11 +157,11 @@ proptest! {
                 Err(ServiceError::Rejected(_)) => {
                     prop_assert_eq!(journal.read_since(0).expect("read").len(), before);
                 }
-                Err(other) => prop_assert!(false, "{}", other),
+                Err(other) => prop_assert!(false, "{:?}", other),
             }
         }
-        let folded = load(&journal).expect("fold");
-        prop_assert_eq!(&folded, service.state());
+        let folded = ResponseState::fold(&journal.read_since(0).expect("fold"));
+        prop_assert_eq!(&folded, service.model());
         prop_assert!(folded.anomalies().is_empty(), "{:?}", folded.anomalies());
         let episodes = folded.episodes();
         for (i, e) in episodes.iter().enumerate() {

@@ -6,8 +6,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use airdesk::domain::response::{self, LiftInput, ResponseService};
-use airdesk::journal::{Author, SqliteStorage, Storage};
+use airdesk::domain::response::{self, LiftInput};
+use airdesk::journal::Author;
+use airdesk::session::{self, Session};
 
 fn sample_copy() -> tempfile::TempDir {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
@@ -82,27 +83,26 @@ fn the_summary_mid_episode_embeds_the_chart_and_gives_observations_only_for_past
 fn the_summary_after_lifting_has_every_day_observed_against_the_forecast() {
     let dir = sample_copy();
     {
-        let mut storage = SqliteStorage::open(dir.path()).expect("journal");
         let text = std::fs::read_to_string(dir.path().join("plan.toml")).expect("plan");
         let plan = airdesk::domain::plan::parse(&text).expect("plan parses");
-        let mut service = ResponseService::load(&storage, plan).expect("load");
+        let journal = session::journal::open(dir.path()).expect("journal");
+        let mut session = Session::with_journal(journal, plan).expect("session");
         let author = Author::new("陈静", "desk-1").expect("author");
         let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("time");
-        service
+        let ten = at("2019-12-26T10:00:00+08:00");
+        session.start_shift(author, "", ten).expect("shift");
+        session
             .execute(
-                &mut storage,
-                &response::Command::Lift(LiftInput {
+                &session::Command::Respond(response::Command::Lift(LiftInput {
                     at: at("2019-12-26T12:00:00+08:00"),
                     basis: "空气质量好转，预计未来36小时以上AQI低于150".into(),
                     approver: None,
                     doc_no: String::new(),
                     consultation: None,
-                }),
-                &author,
-                at("2019-12-26T10:00:00+08:00"),
+                })),
+                ten,
             )
             .expect("lift");
-        storage.close().expect("close");
     }
     let html = summary(dir.path(), "2019-12-27T09:00");
     assert!(html.contains("src=\"data:image/svg+xml;base64,"), "chart");

@@ -53,7 +53,10 @@ fn the_shift_modal_asks_for_the_officer_and_stamps_the_name() {
         h.run();
         assert!(!h.state().shift_modal_open());
         assert_eq!(
-            h.state().desk().officer().map(|a| a.operator().to_owned()),
+            h.state()
+                .session()
+                .officer()
+                .map(|a| a.operator().to_owned()),
             Some("王芳".to_owned())
         );
         let kinds = journal_kinds(&env);

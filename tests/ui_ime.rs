@@ -132,7 +132,10 @@ fn ime_works_in_the_shift_modal() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(
-        h.state().desk().officer().map(|a| a.operator().to_owned()),
+        h.state()
+            .session()
+            .officer()
+            .map(|a| a.operator().to_owned()),
         Some("北京市朝阳区".to_owned())
     );
     h.state_mut().send(Command::AskOfficer);

@@ -66,7 +66,7 @@ fn pick_level(h: &mut Harness<'static, AirDeskApp>, tr: Tr, level: &str) {
 /// Select the checklist row of the `n`-th item of the latest episode.
 fn select_item(h: &mut Harness<'static, AirDeskApp>, n: usize) -> String {
     let (unit, nth) = {
-        let state = h.state().desk().response().expect("service").state();
+        let state = &h.state().session().models().response;
         let items = &state.latest().expect("episode").items;
         let unit = items[n].spec.unit_name.clone();
         let nth = items[..n]
@@ -122,10 +122,9 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     );
     let items = h
         .state()
-        .desk()
-        .response()
-        .expect("service")
-        .state()
+        .session()
+        .models()
+        .response
         .latest()
         .expect("episode")
         .items
@@ -151,6 +150,8 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     );
     h.get_by_label(tr.t(T::RespActImplement)).click();
     h.run();
+    // The evidence file is hashed on a worker thread; the report is recorded once it is.
+    settle(&mut h);
     let last = events(&env).pop().expect("event");
     assert_eq!(last.0, "checklist.implemented");
     assert!(
@@ -196,14 +197,16 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     );
 
     // Notices and the ledger export.
+    // Each export is saved on a worker thread and announced in a banner above the page, which
+    // moves the buttons: wait for it before the next click.
     tab(&mut h, Key::Num3);
     h.get_by_label(tr.t(T::RespSaveAllTxt)).click();
-    h.run();
+    settle(&mut h);
     tab(&mut h, Key::Num4);
     h.get_by_label(tr.t(T::RespLedgerCsv)).click();
-    h.run();
+    settle(&mut h);
     h.get_by_label(tr.t(T::RespLedgerXlsx)).click();
-    h.run();
+    settle(&mut h);
 
     // Lift.
     tab(&mut h, Key::Num1);
@@ -226,6 +229,7 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     h.get_by_label(tr.t(T::RespSaveSummary)).click();
     h.run();
 
+    settle(&mut h);
     let all = events(&env);
     assert!(all.iter().all(|e| e.1 == "张伟"), "{all:?}");
     let exports: Vec<String> = std::fs::read_dir(env.workspace.path().join("exports"))

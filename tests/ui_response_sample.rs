@@ -82,6 +82,8 @@ fn the_apps_summary_embeds_the_episode_chart_and_a_row_per_day() {
     h.get_by_label(Tr(Language::Zh).t(T::RespSaveSummary))
         .click();
     h.run();
+    // Saved on a worker thread.
+    settle(&mut h);
     let html: Vec<String> = std::fs::read_dir(root.join("exports"))
         .expect("exports")
         .map(|e| e.expect("entry").path())

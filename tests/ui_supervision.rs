@@ -86,7 +86,7 @@ fn a_finding_goes_from_assigned_to_closed_with_journal_events() {
     h.get_by_label("DB0001").click();
     h.run();
     h.get_by_label(&tr.f(T::SvDetail, &[&"DB0001"]));
-    let move_to = |s: Status| tr.f(T::SvMoveTo, &[&s.label_zh()]);
+    let move_to = |s: Status| tr.f(T::SvMoveTo, &[&tr.finding_status(s)]);
     click(&mut h, &move_to(Status::Rectifying));
     // Rectified needs evidence: refused without, recorded with.
     click(&mut h, &move_to(Status::Rectified));
@@ -107,6 +107,8 @@ fn a_finding_goes_from_assigned_to_closed_with_journal_events() {
         &photo.display().to_string(),
     );
     click(&mut h, tr.t(T::SvAddFile));
+    // The file is hashed on a worker thread.
+    settle(&mut h);
     assert!(
         h.query_all_by_label_contains("photo.jpg sha256:")
             .next()
@@ -148,6 +150,7 @@ fn a_finding_goes_from_assigned_to_closed_with_journal_events() {
     h.get_by_label(&tr.f(T::SvCounts, &[&1, &0, &0]));
     // The ledger exports with the finding.
     click(&mut h, &tr.f(T::SvExportLedger, &[&tr.t(T::TgExportCsv)]));
+    settle(&mut h);
     let shown: Vec<String> = h
         .query_all_by_label_contains("导出")
         .map(|n| format!("{n:?}"))
@@ -185,6 +188,8 @@ fn import_reports_the_bad_line_and_assigns_the_rest() {
         "省第三督查组",
     );
     click(&mut h, tr.t(T::SvImportRead));
+    // The list is read on a worker thread.
+    settle(&mut h);
     h.get_by_label(&tr.f(T::SvImportFound, &[&2, &1]));
     // Line 3 has no responsible unit.
     assert!(

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use airdesk::domain::budget::{BudgetSettings, Rounding, Season, TargetForm};
 use airdesk::ui::command::Command;
-use airdesk::ui::i18n::{T, Tr};
+use airdesk::ui::i18n::{Render, T, Tr};
 use airdesk::ui::pages::Page;
 use airdesk::workspace::{Language, Workspace};
 use common::{Env, fixture, harness, settle};
@@ -123,10 +123,7 @@ fn figures_equal_the_cli_and_the_ranking_marks_the_own_area() {
         h.get_by_label_contains(&format!("{added:+.2} µg/m³"));
         h.get_by_label_contains("150, 200");
         // The rounding convention is stated.
-        let rounding = match lang {
-            Language::Zh => Rounding::default().describe_zh(),
-            Language::En => Rounding::default().describe_en(),
-        };
+        let rounding = Rounding::default().render(Tr(lang));
         h.get_by_label_contains(&rounding);
         // Ranking: 石家庄, 保定, 北京 are the cities with data; the own area is marked.
         h.get_by_label("▶ 石家庄");
@@ -188,6 +185,7 @@ fn settings_form_saves_and_ledger_exports() {
     // through AccessKit.
     h.get_by_label(tr.t(T::TgExportCsv)).click_accesskit();
     h.run();
+    settle(&mut h);
     let path = env
         .workspace
         .path()

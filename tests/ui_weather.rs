@@ -197,9 +197,11 @@ fn meteogram_exports_to_png_and_svg() {
     let env = Env::new();
     let mut h = weather_app(&env, Language::Zh);
     let tr = Tr(Language::Zh);
+    // Each chart is drawn and saved on a worker thread and announced in a banner above the page,
+    // which moves the buttons: wait for it before the next click.
     for key in [T::WxExportPng, T::WxExportSvg] {
         h.get_by_role_and_label(Role::Button, tr.t(key)).click();
-        h.run();
+        settle(&mut h);
     }
     let dir = env.workspace.path().join("exports");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -214,7 +216,10 @@ fn meteogram_exports_to_png_and_svg() {
     assert_eq!(&png[1..4], b"PNG");
     let svg = std::fs::read_to_string(dir.join(&names[1])).expect("svg");
     assert!(svg.contains("<svg"));
-    h.get_by_label_contains(&tr.f(T::WxExported, &[&""]));
+    // One notice per export says where it was saved.
+    let saved = tr.t(T::ExportSaved);
+    let saved = &saved[..saved.find("{0}").unwrap_or(saved.len())];
+    assert_eq!(h.query_all_by_label_contains(saved).count(), 2);
 }
 
 #[test]

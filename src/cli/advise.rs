@@ -17,7 +17,7 @@
 use super::output::outln;
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::advisor::{
     self, Advice, AdvisorInput, ForecastDay, JudgedDay, WarningState, WeatherWindow,
@@ -25,9 +25,9 @@ use crate::domain::advisor::{
 use crate::domain::aqi;
 use crate::domain::plan::{self, Level, Plan};
 use crate::domain::windows::{self, HourlyWeather, WindowSettings};
+use crate::i18n::{Language, Tr, ZH};
 use crate::ingest::{self, FileReport};
 use crate::store::{Hour, SeriesKind, StampConvention, StationId, Store};
-use crate::workspace::Language;
 
 use super::{Failure, ProblemJson, print_json_line};
 
@@ -61,8 +61,8 @@ pub struct Args {
     #[arg(long)]
     pub issued: Option<String>,
     /// The warning in force: blue, yellow, orange or red (needs --since).
-    #[arg(long)]
-    pub active: Option<String>,
+    #[arg(long, value_enum)]
+    pub active: Option<Level>,
     /// When the warning in force took effect (or was paused, with --paused).
     #[arg(long)]
     pub since: Option<String>,
@@ -77,30 +77,12 @@ pub struct Args {
     pub strict: bool,
     /// Language of the load problems printed: zh (default) or en.
     #[arg(long, value_enum, default_value = "zh")]
-    pub lang: crate::workspace::Language,
+    pub lang: crate::i18n::Language,
 }
 
-/// A time on the command line: with an offset, or Beijing time; a bare date is 00:00.
-fn parse_time(s: &str) -> Result<Hour, String> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(Hour::from_utc(t.to_utc()));
-    }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Ok(Hour::from_local(t, CST));
-        }
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Ok(Hour::from_local_date_hour(d, 0, CST));
-    }
-    Err(format!(
-        "「{s}」 is not a time: write 2019-12-07T10:00 (Beijing time) or 2019-12-07T10:00:00+08:00"
-    ))
+/// A time option as an hour on the grid (see [`super::parse_time`]).
+fn parse_hour(s: &str) -> Result<Hour, Failure> {
+    super::parse_time(s).map(|t| Hour::from_utc(t.to_utc()))
 }
 
 fn iso(h: Hour) -> String {
@@ -170,9 +152,7 @@ fn weather_windows(
     reports: &mut Vec<FileReport>,
     lang: Language,
 ) -> Result<Vec<WeatherWindow>, Failure> {
-    let mut store = Store::new();
-    let load = ingest::load_paths(paths, &mut store);
-    super::first_failure(&load.files, lang)?;
+    let (store, load) = super::load_files(paths, lang)?;
     reports.extend(load.files);
     let kind = if store.keys().iter().any(|k| k.kind == SeriesKind::Forecast) {
         SeriesKind::Forecast
@@ -213,7 +193,7 @@ fn load_plan(path: Option<&PathBuf>) -> Result<Plan, Failure> {
 }
 
 fn warning_state(args: &Args) -> Result<WarningState, Failure> {
-    let Some(code) = &args.active else {
+    let Some(level) = args.active else {
         if args.paused || args.since.is_some() {
             return Err(Failure::unusable(
                 "--paused and --since need --active LEVEL (the warning in force)",
@@ -221,19 +201,16 @@ fn warning_state(args: &Args) -> Result<WarningState, Failure> {
         }
         return Ok(WarningState::None);
     };
-    let level = Level::WARNINGS
-        .into_iter()
-        .find(|l| l.code() == code.as_str())
-        .ok_or_else(|| {
-            Failure::unusable(format!(
-                "--active {code}: expected blue, yellow, orange or red"
-            ))
-        })?;
+    if !level.is_warning() {
+        return Err(Failure::unusable(format!(
+            "--active {level}: expected blue, yellow, orange or red"
+        )));
+    }
     let since = args
         .since
         .as_deref()
         .ok_or_else(|| Failure::unusable("--active needs --since TIME (when it took effect)"))
-        .and_then(|s| parse_time(s).map_err(Failure::unusable))?;
+        .and_then(parse_hour)?;
     Ok(if args.paused {
         WarningState::Paused { level, since }
     } else {
@@ -276,8 +253,8 @@ struct AdviceJson<'a> {
     nowcast: bool,
     advisory: bool,
     advisory_level: Option<Level>,
-    reasons: &'a [String],
-    reasons_en: &'a [String],
+    reasons: Vec<String>,
+    reasons_en: Vec<String>,
     stages: Vec<StageJson>,
     days: &'a [JudgedDay],
     plan: &'a str,
@@ -289,15 +266,10 @@ struct AdviceJson<'a> {
 /// Run `advise`.
 pub fn run(args: &Args) -> Result<(), Failure> {
     let at = match &args.at {
-        Some(s) => parse_time(s).map_err(Failure::unusable)?,
+        Some(s) => parse_hour(s)?,
         None => Hour::from_utc(chrono::Utc::now()),
     };
-    let issued = args
-        .issued
-        .as_deref()
-        .map(parse_time)
-        .transpose()
-        .map_err(Failure::unusable)?;
+    let issued = args.issued.as_deref().map(parse_hour).transpose()?;
     let state = warning_state(args)?;
     let plan = load_plan(args.plan.as_ref())?;
     let today = at.to_local(CST).date_naive();
@@ -321,9 +293,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         }
         None
     } else {
-        let mut store = Store::new();
-        let load = ingest::load_paths(&args.obs, &mut store);
-        super::first_failure(&load.files, args.lang)?;
+        let (store, load) = super::load_files(&args.obs, args.lang)?;
         reports.extend(load.files);
         let obs = observed_aqi(&store, &args.stations)?;
         if obs.stations.is_empty() {
@@ -375,7 +345,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     if args.json {
         print_json_line(&AdviceJson {
             level: advice.level,
-            level_name: plan.level_name(advice.level),
+            level_name: ZH.plan_level(&plan, advice.level),
             action: advice.action,
             start: advice.start.map(iso),
             end: advice.end.map(iso),
@@ -385,8 +355,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             nowcast: advice.nowcast,
             advisory: advice.advisory,
             advisory_level: advice.advisory_level,
-            reasons: &advice.reasons,
-            reasons_en: &advice.reasons_en,
+            reasons: ZH.reasons(&advice, &plan),
+            reasons_en: Tr(Language::En).reasons(&advice, &plan),
             stages: advice
                 .stages
                 .iter()
@@ -445,13 +415,17 @@ fn print_text(
     outln!("研判时间 at        {} (UTC+8)", fmt(at));
     outln!(
         "建议 advice        {} ({}) — {} ({:?})",
-        plan.level_name(advice.level),
+        ZH.plan_level(plan, advice.level),
         advice.level.code(),
         action_zh(advice.action),
         advice.action
     );
     if let Some(l) = advice.advisory_level {
-        outln!("按AQI相当于        {} ({})", plan.level_name(l), l.code());
+        outln!(
+            "按AQI相当于        {} ({})",
+            ZH.plan_level(plan, l),
+            l.code()
+        );
     }
     if let Some(s) = advice.start {
         outln!("开始 start         {}", fmt(s));
@@ -478,12 +452,13 @@ fn print_text(
                 "  阶段 stage       {} – {}  {}",
                 fmt(s.start),
                 fmt(s.end),
-                plan.level_name(s.level)
+                ZH.plan_level(plan, s.level)
             );
         }
     }
     outln!("理由 reasons");
-    for (zh, en) in advice.reasons.iter().zip(&advice.reasons_en) {
+    let en = Tr(Language::En).reasons(advice, plan);
+    for (zh, en) in ZH.reasons(advice, plan).iter().zip(&en) {
         outln!("  - {zh}");
         outln!("    {en}");
     }
@@ -530,14 +505,14 @@ mod tests {
     fn times_are_beijing_unless_an_offset_is_given() {
         let d = NaiveDate::from_ymd_opt(2019, 12, 7).expect("date");
         let ten = Hour::from_local_date_hour(d, 10, CST);
-        assert_eq!(parse_time("2019-12-07T10:00"), Ok(ten));
-        assert_eq!(parse_time("2019-12-07 10:30"), Ok(ten));
-        assert_eq!(parse_time("2019-12-07T02:00:00Z"), Ok(ten));
-        assert_eq!(parse_time("2019-12-07T10:00:00+08:00"), Ok(ten));
+        assert_eq!(parse_hour("2019-12-07T10:00").ok(), Some(ten));
+        assert_eq!(parse_hour("2019-12-07 10:30").ok(), Some(ten));
+        assert_eq!(parse_hour("2019-12-07T02:00:00Z").ok(), Some(ten));
+        assert_eq!(parse_hour("2019-12-07T10:00:00+08:00").ok(), Some(ten));
         assert_eq!(
-            parse_time("2019-12-07"),
-            Ok(Hour::from_local_date_hour(d, 0, CST))
+            parse_hour("2019-12-07").ok(),
+            Some(Hour::from_local_date_hour(d, 0, CST))
         );
-        assert!(parse_time("7 Dec").is_err());
+        assert!(parse_hour("7 Dec").is_err());
     }
 }

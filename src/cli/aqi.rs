@@ -39,7 +39,8 @@ use crate::domain::aqi::{
     daily_indicators, hourly_indicators, pollutant_days, pollutant_span, station_daily_series,
     station_hourly_series, stations_with_pollutants,
 };
-use crate::ingest::{self, FileReport};
+use crate::i18n::{Language, Tr, ZH};
+use crate::ingest::FileReport;
 use crate::store::{StationId, Store};
 
 use super::Failure;
@@ -68,7 +69,7 @@ pub struct Args {
     pub strict: bool,
     /// Language of the load problems printed: zh (default) or en.
     #[arg(long, value_enum, default_value = "zh")]
-    pub lang: crate::workspace::Language,
+    pub lang: crate::i18n::Language,
 }
 
 /// The `--standard` values.
@@ -135,9 +136,7 @@ impl<T: serde::Serialize> serde::Serialize for Ordered<T> {
 
 /// Run `aqi`.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let mut store = Store::new();
-    let report = ingest::load_paths(&args.files, &mut store);
-    super::first_failure(&report.files, args.lang)?;
+    let (store, report) = super::load_files(&args.files, args.lang)?;
     let stations = select_stations(&store, &args.stations)?;
     let config = AqiConfig {
         standard: args.standard.choice(),
@@ -279,8 +278,8 @@ fn record<'a>(
         category: result.category.map(|c| CategoryJson {
             level: c.number(),
             roman: c.roman(),
-            zh: c.name_zh(standard),
-            en: c.name_en(standard),
+            zh: ZH.category(c, standard),
+            en: Tr(Language::En).category(c, standard),
             colour: c.hex(standard),
         }),
         primary: result.primary.iter().map(|p| p.code()).collect(),
@@ -384,5 +383,5 @@ fn write_row(
 }
 
 fn category_text(c: Category, standard: Standard) -> String {
-    format!("{} {}", c.roman(), c.name_zh(standard))
+    format!("{} {}", c.roman(), ZH.category(c, standard))
 }

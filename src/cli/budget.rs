@@ -36,10 +36,9 @@ use crate::domain::budget::{
 use crate::domain::contributions::StationContribution;
 use crate::domain::dust::{DustCandidate, DustRule};
 use crate::domain::festival_cost::FestivalCost;
-use crate::i18n::Tr;
+use crate::i18n::{Language, Render, Tr};
 use crate::ingest;
 use crate::store::{Hour, Store, Variable};
-use crate::workspace::Language;
 
 use super::{Failure, print_json_line};
 
@@ -112,7 +111,7 @@ pub struct Args {
     pub json: bool,
     /// Language of the load problems printed: zh (default) or en.
     #[arg(long, value_enum, default_value = "zh")]
-    pub lang: crate::workspace::Language,
+    pub lang: crate::i18n::Language,
 }
 
 /// `--rounding` values.
@@ -161,7 +160,7 @@ struct Output<'a> {
     heavy_days: u32,
     heavy_target: Option<u32>,
     heavy_days_left: Option<i64>,
-    heavy_basis: &'static str,
+    heavy_basis: String,
     baseline: f64,
     change_vs_baseline_percent: Option<f64>,
     same_period_last_year: Option<SamePeriodChange>,
@@ -209,9 +208,7 @@ struct RoundingJson {
 
 /// Run `budget`.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let mut store = Store::new();
-    let report = ingest::load_paths(&args.files, &mut store);
-    super::first_failure(&report.files, args.lang)?;
+    let (store, _) = super::load_files(&args.files, args.lang)?;
     let area = resolve_area(&store, args)?;
     let (ids, unknown) = area.resolve(&store);
     if !unknown.is_empty() {
@@ -303,7 +300,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         heavy_days: b.heavy_days,
         heavy_target: args.heavy_target,
         heavy_days_left: b.heavy_days_left,
-        heavy_basis: b.heavy_basis.describe_en(),
+        heavy_basis: b.heavy_basis.render(Tr(Language::En)),
         baseline: args.baseline,
         change_vs_baseline_percent: b.change_vs_baseline_percent.map(r1),
         same_period_last_year: acc.same_period.map(|c| SamePeriodChange {
@@ -316,8 +313,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             daily: settings.rounding.daily,
             mean: settings.rounding.mean,
             target: settings.rounding.target,
-            zh: settings.rounding.describe_zh(),
-            en: settings.rounding.describe_en(),
+            zh: settings.rounding.render(Tr(Language::Zh)),
+            en: settings.rounding.render(Tr(Language::En)),
         },
         forecast: forecast.map(|f| EpisodeCost {
             added_to_season_mean: r2(f.added_to_season_mean),
@@ -488,7 +485,10 @@ fn print_text(area: &Area, b: &Budget, acc: &Accounting, o: &Output<'_>) {
         format!(", left {l} of {}", o.heavy_target.unwrap_or(0))
     });
     outln!("  heavy days         {}{left}", b.heavy_days);
-    outln!("                     ({})", b.heavy_basis.describe_en());
+    outln!(
+        "                     ({})",
+        b.heavy_basis.render(Tr(Language::En))
+    );
     if let Some(c) = b.change_vs_baseline_percent {
         outln!("  vs baseline        {c:+.1} %");
     }

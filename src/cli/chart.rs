@@ -4,14 +4,16 @@
 use super::output::{errln, outln};
 use std::path::{Path, PathBuf};
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::clock;
+use crate::domain::plan::Level;
+use crate::i18n::Language;
 use crate::i18n::{Render, T, Tr};
 use crate::ingest::{self, FileReport};
 use crate::report::charts::from_store::{self, MeteogramOptions, Selection};
-use crate::report::charts::{self, Chart, ChartStyle, ChartView, Span, SpanKind, WarningLevel};
+use crate::report::charts::{self, Chart, ChartStyle, ChartView, Span, SpanKind, warning_name};
 use crate::store::{Hour, Store, Variable};
-use crate::workspace::Language;
 
 use super::Failure;
 
@@ -136,9 +138,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             known.join(", ")
         ))
     })?;
-    let mut store = Store::new();
-    let report = ingest::load_paths(&args.files, &mut store);
-    super::first_failure(&report.files, args.lang)?;
+    let (store, report) = super::load_files(&args.files, args.lang)?;
     let problems: u64 = report.files.iter().map(FileReport::problem_count).sum();
     if problems > 0 {
         errln!(
@@ -239,25 +239,15 @@ fn sample(items: &[String]) -> String {
     }
 }
 
-/// A local time: a date (its midnight; with `end_of_day` the next midnight) or a date and hour.
+/// A local time (see [`clock::parse_local`]): a date (its midnight; with `end_of_day` the next
+/// midnight) or a date and hour.
 fn parse_local(s: &str, end_of_day: bool) -> Result<NaiveDateTime, Failure> {
-    let s = s.trim();
-    for fmt in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Ok(t);
-        }
-    }
-    if let Ok(t) = NaiveDateTime::parse_from_str(&format!("{s}:00"), "%Y-%m-%dT%H:%M") {
-        return Ok(t);
-    }
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    clock::parse_local(s, end_of_day).ok_or_else(|| {
         Failure::unusable(format!(
-            "{s:?} is not a date (2019-12-01) or time (2019-12-01T08:00)"
+            "{:?} is not a date (2019-12-01) or time (2019-12-01T08:00)",
+            s.trim()
         ))
-    })?;
-    let d = if end_of_day { d + Duration::days(1) } else { d };
-    d.and_hms_opt(0, 0, 0)
-        .ok_or_else(|| Failure::unusable(format!("{s:?} is out of range")))
+    })
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, Failure> {
@@ -325,23 +315,21 @@ fn meteogram(
                 "{w:?}: expected LEVEL:FROM..TO, e.g. orange:2019-12-08T12:00..2019-12-10"
             ))
         })?;
-        let level = match level.to_ascii_lowercase().as_str() {
-            "blue" | "蓝" | "蓝色" => WarningLevel::Blue,
-            "yellow" | "黄" | "黄色" => WarningLevel::Yellow,
-            "orange" | "橙" | "橙色" => WarningLevel::Orange,
-            "red" | "红" | "红色" => WarningLevel::Red,
-            other => {
-                return Err(Failure::unusable(format!(
-                    "{other:?}: the warning level must be blue, yellow, orange or red"
-                )));
-            }
-        };
+        let level = level
+            .parse::<Level>()
+            .ok()
+            .filter(|l| l.is_warning())
+            .ok_or_else(|| {
+                Failure::unusable(format!(
+                    "{level:?}: the warning level must be blue, yellow, orange or red"
+                ))
+            })?;
         let (from, to) = parse_span(span, offset)?;
         opts.spans.push(Span {
             from,
             to,
             kind: SpanKind::Warning(level),
-            label: level.name(args.lang).to_string(),
+            label: warning_name(level, args.lang).to_string(),
             tint: None,
         });
     }

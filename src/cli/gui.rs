@@ -4,8 +4,9 @@ use super::output::errln;
 use std::path::PathBuf;
 
 use crate::clock::parse_moment;
+use crate::i18n::Language;
 use crate::ui::{Launch, RendererFallback, StartOptions};
-use crate::workspace::{Language, Renderer};
+use crate::workspace::Renderer;
 
 use super::Failure;
 

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::domain::hindcast::{self, Contingency, Hindcast};
 use crate::domain::outlook::OutlookSettings;
 use crate::domain::windows::WindowSettings;
-use crate::ingest;
+use crate::i18n::{Language, Tr};
 use crate::store::{StationId, Store, Variable};
 
 use super::{Failure, print_json_line};
@@ -44,7 +44,7 @@ pub struct Args {
     pub settings: Option<PathBuf>,
     /// Language of the load problems printed: zh (default) or en.
     #[arg(long, value_enum, default_value = "zh")]
-    pub lang: crate::workspace::Language,
+    pub lang: crate::i18n::Language,
 }
 
 /// The settings file: both tables optional, missing fields keep their defaults.
@@ -130,9 +130,7 @@ struct YearJson {
 
 /// Run `hindcast`.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let mut store = Store::new();
-    let report = ingest::load_paths(&args.files, &mut store);
-    super::first_failure(&report.files, args.lang)?;
+    let (store, _) = super::load_files(&args.files, args.lang)?;
     let settings = match &args.settings {
         Some(path) => read_settings(path)?,
         None => SettingsFile::default(),
@@ -285,7 +283,7 @@ fn print_table(h: &Hindcast, pm: &[String], weather: &[String], by_year: bool) {
     for d in &h.days {
         let (risk, p, exp, pred) = match &d.outlook {
             Some(o) => (
-                o.risk.name_en().to_string(),
+                Tr(Language::En).risk(o.risk).to_string(),
                 format!("{:.2}", o.heavy_probability),
                 format!("{:.0}", o.expected_pm25),
                 yn(o.predicted_heavy).to_string(),

@@ -3,10 +3,10 @@
 use super::output::outln;
 use std::path::PathBuf;
 
+use crate::i18n::Language;
 use crate::i18n::{Render, T, Tr};
 use crate::ingest::{self, FileReport};
 use crate::store::Store;
-use crate::workspace::Language;
 
 use super::{Failure, ProblemJson, print_json_line};
 
@@ -24,7 +24,7 @@ pub struct Args {
     pub strict: bool,
     /// Language of the load problems printed: zh (default) or en.
     #[arg(long, value_enum, default_value = "zh")]
-    pub lang: crate::workspace::Language,
+    pub lang: crate::i18n::Language,
 }
 
 /// The JSON form of one file's inspection.

@@ -1,7 +1,8 @@
 //! `airdesk journal verify|export DIR`: check the hash chain of a workspace's journal, or print it.
 //!
-//! Both open the journal read-only, so they are safe while the desktop app runs on the same
-//! workspace.
+//! Both open the journal read-only (through the session's one opener,
+//! [`crate::session::journal`]), so they are safe while the desktop app runs on the same
+//! workspace. They read raw events, not read models.
 
 use super::output::outln;
 use std::io::Write;
@@ -9,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::SecondsFormat;
 
-use crate::journal::{Event, JOURNAL_FILE, JournalError, SqliteStorage, Storage, Verification};
+use crate::journal::{Event, JOURNAL_FILE, JournalError, Verification};
+use crate::session::journal::{self as opener, Journal};
 
 use super::Failure;
 
@@ -48,19 +50,16 @@ pub fn run(args: &Args) -> Result<(), Failure> {
 }
 
 fn verify(dir: &Path) -> Result<(), Failure> {
-    let journal = match SqliteStorage::open_read_only(dir) {
+    let file = dir.join(JOURNAL_FILE).display().to_string();
+    let journal = match opener::open_read_only(dir) {
         Err(JournalError::Corrupt(detail)) => {
-            outln!(
-                "{}: NOT intact; the file is damaged: {detail}",
-                dir.join(JOURNAL_FILE).display()
-            );
+            outln!("{file}: NOT intact; the file is damaged: {detail}");
             return Err(Failure::check(format!(
                 "journal verify failed: the file is damaged: {detail}"
             )));
         }
-        _ => open(dir)?,
+        opened => opened.map_err(|e| open_failure(dir, e))?,
     };
-    let file = journal.path().display().to_string();
     match journal.verify() {
         Ok(Verification::Intact { events, last_hash }) => {
             outln!("{file}: intact, {events} events, last hash {last_hash}");
@@ -155,12 +154,16 @@ fn local_iso(e: &Event) -> String {
     e.local_time().to_rfc3339_opts(SecondsFormat::AutoSi, false)
 }
 
-fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
-    SqliteStorage::open_read_only(dir).map_err(|e| match e {
+fn open(dir: &Path) -> Result<Journal, Failure> {
+    opener::open_read_only(dir).map_err(|e| open_failure(dir, e))
+}
+
+fn open_failure(dir: &Path, e: JournalError) -> Failure {
+    match e {
         JournalError::NoJournal { .. } => Failure::unusable(format!(
             "no journal in {}: {JOURNAL_FILE} not found",
             dir.display()
         )),
         other => Failure::unusable(other.to_string()),
-    })
+    }
 }

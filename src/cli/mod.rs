@@ -23,6 +23,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::i18n::{Language, Render, Tr};
+
 /// `airdesk` with no subcommand opens the desktop app.
 #[derive(Debug, Parser)]
 #[command(
@@ -133,15 +135,14 @@ pub(crate) struct ProblemJson {
 
 impl ProblemJson {
     /// `p` with its reason rendered in English and in `lang`.
-    pub(crate) fn new(p: &crate::ingest::Problem, lang: crate::workspace::Language) -> Self {
-        use crate::i18n::{Render, Tr};
+    pub(crate) fn new(p: &crate::ingest::Problem, lang: Language) -> Self {
         ProblemJson {
             file: p.file.display().to_string(),
             severity: p.severity,
             line: p.line,
             column: p.column.clone(),
             code: p.reason.code(),
-            reason: p.reason.render(Tr(crate::workspace::Language::En)),
+            reason: p.reason.render(Tr(Language::En)),
             text: p.reason.render(Tr(lang)),
         }
     }
@@ -157,11 +158,24 @@ impl ProblemJson {
     }
 }
 
+/// Load `files` into a new store, or fail on the first file that could not be used at all, its
+/// reason in `lang`. Files that only skipped rows or values load; their problems are in the
+/// report.
+pub(crate) fn load_files(
+    files: &[std::path::PathBuf],
+    lang: Language,
+) -> Result<(crate::store::Store, crate::ingest::LoadReport), Failure> {
+    let mut store = crate::store::Store::new();
+    let report = crate::ingest::load_paths(files, &mut store);
+    first_failure(&report.files, lang)?;
+    Ok((store, report))
+}
+
 /// The first file of `files` that could not be used at all, as a failure naming it and its
 /// first error in `lang` (exit status 2). Files that only skipped rows or values pass.
 pub(crate) fn first_failure(
     files: &[crate::ingest::FileReport],
-    lang: crate::workspace::Language,
+    lang: Language,
 ) -> Result<(), Failure> {
     match files.iter().find(|f| f.failed()) {
         Some(failed) => Err(Failure::unusable(unusable_file(failed, lang))),
@@ -170,16 +184,22 @@ pub(crate) fn first_failure(
 }
 
 /// Why a file could not be used, in `lang`: its first error with file, line and column.
-pub(crate) fn unusable_file(
-    failed: &crate::ingest::FileReport,
-    lang: crate::workspace::Language,
-) -> String {
-    use crate::i18n::{Render, Tr};
+pub(crate) fn unusable_file(failed: &crate::ingest::FileReport, lang: Language) -> String {
     failed
         .problems
         .iter()
         .find(|p| p.severity == crate::ingest::Severity::Error)
         .map_or_else(|| failed.path.display().to_string(), |p| p.render(Tr(lang)))
+}
+
+/// A time option (`--at`, `--since`, `--from` …), read by [`crate::clock::parse_instant`]: with
+/// an offset, or Beijing time; a date alone is its midnight.
+pub(crate) fn parse_time(s: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, Failure> {
+    crate::clock::parse_instant(s).ok_or_else(|| {
+        Failure::unusable(format!(
+            "「{s}」 is not a time: write 2025-01-15T10:00 (Beijing time) or 2025-01-15T10:00:00+08:00"
+        ))
+    })
 }
 
 /// Print one JSON value on its own line (JSON Lines).
@@ -188,4 +208,20 @@ pub(crate) fn print_json_line(value: &impl serde::Serialize) -> Result<(), Failu
         .map_err(|e| Failure::unusable(format!("cannot write JSON: {e}")))?;
     output::outln!("{line}");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_on_the_command_line() {
+        let t = parse_time("2025-01-15T10:00").expect("local");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T10:00:00+08:00");
+        let t = parse_time("2025-01-15").expect("date");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T00:00:00+08:00");
+        let t = parse_time("2025-01-15T02:00:00Z").expect("utc");
+        assert_eq!(t.to_rfc3339(), "2025-01-15T02:00:00+00:00");
+        assert!(parse_time("tomorrow").is_err());
+    }
 }

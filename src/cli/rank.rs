@@ -16,7 +16,6 @@ use chrono::NaiveDate;
 
 use crate::domain::area::Area;
 use crate::domain::ranking::{LimitStandard, RankBy, RankSettings, rank_areas};
-use crate::ingest;
 use crate::store::{Hour, Store, Variable};
 
 use super::{Failure, print_json_line};
@@ -56,7 +55,7 @@ pub struct Args {
     pub json: bool,
     /// Language of the load problems printed: zh (default) or en.
     #[arg(long, value_enum, default_value = "zh")]
-    pub lang: crate::workspace::Language,
+    pub lang: crate::i18n::Language,
 }
 
 /// `--by` values.
@@ -85,9 +84,7 @@ pub enum StandardArg {
 
 /// Run `rank`.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let mut store = Store::new();
-    let report = ingest::load_paths(&args.files, &mut store);
-    super::first_failure(&report.files, args.lang)?;
+    let (store, _) = super::load_files(&args.files, args.lang)?;
     let areas = areas(&store, args)?;
     let (data_from, data_to) = full_days(&store)
         .ok_or_else(|| Failure::unusable("no PM2.5 data in the files (a full day is needed)"))?;

@@ -1,29 +1,26 @@
 //! `airdesk response …`: the response journal of a workspace, headless — its status, the daily
 //! report, the shift handover, the after-action summary, the checklist ledger and the notices.
 //!
-//! Everything opens the journal read-only (safe while the desktop app runs on the workspace),
-//! except the hidden `drill` helper, which records the drill episode into an empty workspace.
-//! `--at` looks at the journal as it was then: only events recorded up to that moment count.
+//! Everything reads the journal through a read-only session ([`Session::read_only`]) — the same
+//! read models the desktop app shows, so `response status` and the app never disagree, and safe
+//! while the app runs on the workspace — except the hidden `drill` helper, which records the drill
+//! episode into an empty workspace through a writing session. `--at` looks at the journal as it
+//! was then: only events recorded up to that moment count.
 
 use super::output::errln;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
 use crate::clock;
 use crate::domain::plan::{self, Plan};
-use crate::domain::response::{
-    Episode, ResponseService, ResponseState, StatusFilter, UnitSummary, record_drill,
-};
+use crate::domain::response::{Episode, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
-use crate::i18n::{Render, Tr};
+use crate::i18n::{Language, Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
-use crate::journal::{
-    Author, CHECKPOINT_FILE, JOURNAL_FILE, JournalError, LOCK_FILE, OpenMode, SqliteStorage,
-    Storage, Verification,
-};
+use crate::journal::{Author, CHECKPOINT_FILE, JOURNAL_FILE, JournalError, LOCK_FILE, OpenMode};
 use crate::report::after_action::ChartImage;
 use crate::report::daily_report::daily_report;
 use crate::report::duty::Duty;
@@ -32,13 +29,11 @@ use crate::report::handover::handover;
 use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, warning_notice};
 use crate::report::open_items::WarningStatus;
 use crate::report::response_ledger::{ledger_rows, write_file};
+use crate::session::{self, Session, record_drill};
 use crate::store::{StationId, Store};
-use crate::workspace::{Language, Workspace};
+use crate::workspace::Workspace;
 
-use super::Failure;
-
-/// Beijing time, the default offset of times on the command line.
-const CST: i32 = 8 * 3600;
+use super::{Failure, parse_time};
 
 /// Arguments of `airdesk response`.
 #[derive(Debug, clap::Args)]
@@ -187,7 +182,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             roster,
             out,
         } => {
-            let Opened { ws, at, state } = open_at(dir, at.as_deref())?;
+            let Opened { ws, at, session } = open_at(dir, at.as_deref())?;
+            let state = &session.models().response;
             let from = from.as_deref().map(parse_time).transpose()?;
             let duty = match roster {
                 Some(p) => Duty::from_roster(&read_roster(p, ws.settings().language)?, at),
@@ -201,15 +197,15 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                             .map_or_else(String::new, |e| e.plan.area.clone())
                     });
                     let from = from.unwrap_or(at - Duration::hours(24));
-                    daily_report(&state, &area, from, at, &duty).to_text()
+                    daily_report(state, &area, from, at, &duty).to_text()
                 }
-                ReportKind::Handover => handover(&state, at, from, &duty).to_text(),
+                ReportKind::Handover => handover(state, at, from, &duty).to_text(),
                 ReportKind::Summary => {
-                    let episode = pick_episode(&state, *episode)?.number;
+                    let episode = pick_episode(state, *episode)?.number;
                     let chart = chart.as_deref().map(read_chart).transpose()?;
                     let air = read_air(&ws, data, forecast.as_deref(), area.as_deref(), at)?;
                     let sources = air.as_ref().map(Air::sources);
-                    summary_html(&state, episode, sources.as_ref(), chart, at)
+                    summary_html(state, episode, sources.as_ref(), chart, at)
                         .map_err(|e| Failure::unusable(e.to_string()))?
                 }
             };
@@ -221,11 +217,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             episode,
             at,
         } => {
-            let Opened { at, state, .. } = open_at(dir, at.as_deref())?;
+            let Opened { at, session, .. } = open_at(dir, at.as_deref())?;
+            let state = &session.models().response;
             if let Some(n) = episode {
-                pick_episode(&state, Some(*n))?;
+                pick_episode(state, Some(*n))?;
             }
-            let rows = ledger_rows(&state, *episode, at);
+            let rows = ledger_rows(state, *episode, at);
             write_file(out, &rows).map_err(|e| Failure::unusable(e.to_string()))?;
             errln!("{}: {} rows", out.display(), rows.len());
             Ok(())
@@ -239,8 +236,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             out,
         } => {
             let plan = load_plan(dir, plan.as_deref())?;
-            let Opened { state, .. } = open_at(dir, None)?;
-            let e = pick_episode(&state, *episode)?;
+            let Opened { session, .. } = open_at(dir, None)?;
+            let e = pick_episode(&session.models().response, *episode)?;
             let fail = |e: crate::report::notice::NoticeError| Failure::unusable(e.to_string());
             let notices: Vec<Notice> = match kind {
                 NoticeKind::Warning => vec![warning_notice(&plan, e).map_err(fail)?],
@@ -267,94 +264,64 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     }
 }
 
-/// Beijing time (UTC+8).
-fn beijing() -> FixedOffset {
-    FixedOffset::east_opt(CST).unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc))
-}
-
 fn now() -> DateTime<FixedOffset> {
-    chrono::Utc::now().with_timezone(&beijing())
+    clock::to_cst(chrono::Utc::now())
 }
 
-/// A time on the command line: with an offset, or Beijing time; a bare date is 00:00.
-fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, Failure> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t);
-    }
-    let tz = beijing();
-    let local = |t: NaiveDateTime| tz.from_local_datetime(&t).single();
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Some(t) = NaiveDateTime::parse_from_str(s, fmt).ok().and_then(local) {
-            return Ok(t);
-        }
-    }
-    if let Some(t) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .and_then(local)
-    {
-        return Ok(t);
-    }
-    Err(Failure::unusable(format!(
-        "「{s}」 is not a time: write 2025-01-15T10:00 (Beijing time) or 2025-01-15T10:00:00+08:00"
-    )))
-}
-
-fn open(dir: &Path) -> Result<SqliteStorage, Failure> {
-    SqliteStorage::open_read_only(dir).map_err(|e| match e {
+/// The session over the journal of `dir` as it was at `until` (all of it: `None`), read-only;
+/// a broken chain and skipped events are said on stderr.
+fn session_at(dir: &Path, until: Option<DateTime<FixedOffset>>) -> Result<Session, Failure> {
+    let session = Session::read_only(dir, until).map_err(|e| match e {
         JournalError::NoJournal { .. } => Failure::unusable(format!(
             "no journal in {}: {JOURNAL_FILE} not found",
             dir.display()
         )),
         other => Failure::unusable(other.to_string()),
-    })
-}
-
-/// A workspace opened for a command: the workspace (read-only), the moment the command works
-/// at and the response state as it was then.
-struct Opened {
-    ws: Workspace,
-    at: DateTime<FixedOffset>,
-    state: ResponseState,
-}
-
-/// Open the workspace and its journal. The moment is `--at` when given; on a drill workspace the
-/// drill's current time as the app shows it on opening (the later of the drill moment and the
-/// journal's last event, [`clock::drill_resumes_at`]); else now. Settings that cannot be used,
-/// a broken chain and skipped events are said on stderr.
-fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
-    let ws = open_workspace(dir)?;
-    let journal = open(dir)?;
-    let events = journal
-        .read_since(0)
-        .map_err(|e| Failure::unusable(e.to_string()))?;
-    let at = match (at, ws.settings().drill_at) {
-        (Some(s), _) => parse_time(s)?,
-        (None, Some(drill)) => clock::to_cst(clock::drill_resumes_at(
-            drill,
-            events.last().map(|e| e.recorded_at),
-        )),
-        (None, None) => now(),
-    };
-    let state = ResponseState::fold(events.iter().filter(|e| e.recorded_at <= at))
-        .with_chain(journal.opened_chain());
-    if let Verification::Broken(b) = journal.opened_chain() {
+    })?;
+    if let Some(b) = session.chain_break() {
         errln!("airdesk: warning: the journal's hash chain is broken: {b}");
     }
-    for a in state.anomalies() {
+    for a in session.models().response.anomalies() {
         errln!(
             "airdesk: warning: journal event #{} ({}) was skipped: {}",
             a.seq,
             a.kind,
-            a.reason
+            a.reason.render(Tr(Language::En))
         );
     }
-    Ok(Opened { ws, at, state })
+    Ok(session)
+}
+
+/// A workspace opened for a command: the workspace (read-only), the moment the command works
+/// at and the session over its journal as it was then.
+struct Opened {
+    ws: Workspace,
+    at: DateTime<FixedOffset>,
+    session: Session,
+}
+
+/// Open the workspace and its journal. The moment is `--at` when given; on a drill workspace the
+/// drill's current time as the app shows it on opening (the later of the drill moment and the
+/// journal's last event, [`clock::drill_resumes_at`], so every event counts); else now. Settings
+/// that cannot be used are said on stderr.
+fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
+    let ws = open_workspace(dir)?;
+    let (at, session) = match (at, ws.settings().drill_at) {
+        (Some(s), _) => {
+            let at = parse_time(s)?;
+            (at, session_at(dir, Some(at))?)
+        }
+        (None, Some(drill)) => {
+            let session = session_at(dir, None)?;
+            let at = clock::drill_resumes_at(drill, session.last_event_time());
+            (clock::to_cst(at), session)
+        }
+        (None, None) => {
+            let at = now();
+            (at, session_at(dir, Some(at))?)
+        }
+    };
+    Ok(Opened { ws, at, session })
 }
 
 /// The workspace, read-only; settings that cannot be used are said, not silently replaced.
@@ -559,13 +526,14 @@ struct ItemJson {
 }
 
 fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
-    let Opened { at, state, .. } = open_at(dir, at)?;
+    let Opened { at, session, .. } = open_at(dir, at)?;
+    let state = &session.models().response;
     let episode = state.latest();
     let item_json = |i: &crate::domain::response::Item| ItemJson {
         measure: i.key().measure.clone(),
         unit: i.key().unit.clone(),
         unit_name: i.spec.unit_name.clone(),
-        status: i.status.label_en(),
+        status: Tr(Language::En).item_status(i.status),
         deadline: i.deadline.to_rfc3339(),
         text: i
             .history
@@ -704,23 +672,23 @@ fn drill(dir: &Path, start: Option<&str>, operator: &str) -> Result<(), Failure>
         .filter(|p| !p.exists())
         .collect();
     let recorded = (|| {
-        let mut journal = SqliteStorage::open(dir).map_err(fail)?;
+        let journal = session::journal::open(dir).map_err(fail)?;
         if let OpenMode::ReadOnly(reason) = journal.mode() {
             return Err(Failure::unusable(format!(
                 "the journal is read-only ({reason}); nothing was recorded"
             )));
         }
-        if !journal.read_since(0).map_err(fail)?.is_empty() {
+        let mut session = Session::with_journal(journal, plan).map_err(fail)?;
+        if session.last_seq() > 0 {
             return Err(Failure::unusable(format!(
                 "{} already holds events; the drill is recorded only into an empty journal",
-                journal.path().display()
+                dir.join(JOURNAL_FILE).display()
             )));
         }
-        let mut service = ResponseService::load(&journal, plan).map_err(fail)?;
-        record_drill(&mut service, &mut journal, &author, start)
-            .map_err(|e| Failure::unusable(e.to_string()))?;
-        let seq = service.state().anchor().map_or(0, |a| a.seq);
-        journal.close().map_err(fail)?;
+        record_drill(&mut session, &author, start)
+            .map_err(|e| Failure::unusable(e.render(Tr(Language::En))))?;
+        let seq = session.last_seq();
+        session.close().map_err(fail)?;
         Ok(seq)
     })();
     let seq = match recorded {
@@ -743,20 +711,4 @@ fn drill(dir: &Path, start: Option<&str>, operator: &str) -> Result<(), Failure>
         start.to_rfc3339()
     );
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_on_the_command_line() {
-        let t = parse_time("2025-01-15T10:00").expect("local");
-        assert_eq!(t.to_rfc3339(), "2025-01-15T10:00:00+08:00");
-        let t = parse_time("2025-01-15").expect("date");
-        assert_eq!(t.to_rfc3339(), "2025-01-15T00:00:00+08:00");
-        let t = parse_time("2025-01-15T02:00:00Z").expect("utc");
-        assert_eq!(t.to_rfc3339(), "2025-01-15T02:00:00+00:00");
-        assert!(parse_time("tomorrow").is_err());
-    }
 }

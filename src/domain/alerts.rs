@@ -4,18 +4,20 @@
 //!
 //! Pure: the store, the stations, the rules and the moment "as of" come in as arguments; nothing
 //! after `as_of` is looked at, so a drill sees exactly what the desk saw then. Each [`Alert`] is a
-//! plain record (station, hour, values, rule, Chinese and English text) that can be listed, kept in
-//! the journal (`alert.raised`) and turned into a supervision finding.
+//! plain record (station, hour, values, the rule and its terms) that can be listed, kept in
+//! the journal (`alert.raised`) and turned into a supervision finding. The interface words it
+//! (`crate::i18n`) from the rule's terms.
 //!
 //! Runs of consecutive flagged hours of one station and rule make one alert, named by the first
 //! hour of the run (so it is raised once) and carrying the highest reading of the run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::domain::aqi::{AqiConfig, station_hourly};
 use crate::domain::findings::{AlertInput, AlertKind};
+use crate::journal::{Event, Fold};
 use crate::store::{Hour, StationId, Store, Variable};
 
 /// The AQI at which the index is capped: a reading there is off the scale (爆表).
@@ -81,24 +83,6 @@ pub enum AlertRule {
 }
 
 impl AlertRule {
-    /// Short Chinese name.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            AlertRule::Burst => "爆表",
-            AlertRule::AboveNeighbours => "显著高于周边",
-            AlertRule::Silent => "数据中断",
-        }
-    }
-
-    /// Short English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            AlertRule::Burst => "off the scale",
-            AlertRule::AboveNeighbours => "above neighbours",
-            AlertRule::Silent => "silent",
-        }
-    }
-
     /// Stable code for the journal (`burst`, `above-neighbours`, `silent`).
     pub fn code(self) -> &'static str {
         match self {
@@ -134,25 +118,40 @@ pub struct Alert {
     pub reference: Option<f64>,
     /// How many neighbours the median was taken over.
     pub neighbours: usize,
-    /// The whole alert in Chinese, rule included.
-    pub text_zh: String,
-    /// The whole alert in English, rule included.
-    pub text_en: String,
+    /// The rule's terms as applied, so the interface can say why it fired.
+    pub terms: AlertTerms,
+}
+
+/// The terms of the rule an alert fired under (from `[alerts]` in the settings).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "rule", rename_all = "kebab-case")]
+pub enum AlertTerms {
+    /// Hourly AQI reached [`BURST_AQI`].
+    Burst,
+    /// At least `ratio` × the neighbours' median and at least `margin` above it.
+    AboveNeighbours {
+        /// Which stations were the neighbours.
+        set: NeighbourSet,
+        /// How many nearest ones (when `set` is nearest).
+        nearest: usize,
+        /// The ratio.
+        ratio: f32,
+        /// The margin, AQI points.
+        margin: u16,
+    },
+    /// No value for at least `hours` hours.
+    Silent {
+        /// The rule's hours.
+        hours: i64,
+        /// The station's last stamp with data before the silence, if any.
+        last_seen: Option<Hour>,
+    },
 }
 
 impl Alert {
     /// A key that names the alert across recomputations: rule, station and first hour.
     pub fn key(&self) -> String {
         format!("{}/{}/{}", self.rule.code(), self.station_code, self.hour.0)
-    }
-
-    /// The text in the language asked for.
-    pub fn text(&self, english: bool) -> &str {
-        if english {
-            &self.text_en
-        } else {
-            &self.text_zh
-        }
     }
 
     /// What a supervision finding needs from this alert (交办 in one step), for the two rules
@@ -201,24 +200,6 @@ impl<'a> Raised<'a> {
     }
 }
 
-/// The keys of the alerts already kept in the journal, from its events (other kinds are
-/// skipped; a payload without a key is ignored).
-pub fn raised_keys<'a>(events: impl IntoIterator<Item = &'a crate::journal::Event>) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Key {
-        key: String,
-    }
-    let mut keys: Vec<String> = events
-        .into_iter()
-        .filter(|e| e.kind == RAISED)
-        .filter_map(|e| serde_json::from_str::<Key>(&e.payload).ok())
-        .map(|k| k.key)
-        .collect();
-    keys.sort();
-    keys.dedup();
-    keys
-}
-
 /// Journal event kind of an alert the duty officer has acknowledged: seen, and noted what was
 /// done about it (the centre answers for every alert, not only for raising it).
 pub const ACKNOWLEDGED: &str = "alert.acknowledged";
@@ -243,23 +224,54 @@ pub struct Acknowledgement {
     pub note: String,
 }
 
-/// The acknowledgements in the journal by alert key. The first acknowledgement of an alert
-/// counts; a later one (a second desk clicking at the same time) does not replace it.
-pub fn acknowledgements<'a>(
-    events: impl IntoIterator<Item = &'a crate::journal::Event>,
-) -> BTreeMap<String, Acknowledgement> {
-    let mut acks = BTreeMap::new();
-    for e in events.into_iter().filter(|e| e.kind == ACKNOWLEDGED) {
-        let Ok(payload) = serde_json::from_str::<Acknowledged>(&e.payload) else {
-            continue;
-        };
-        acks.entry(payload.key).or_insert_with(|| Acknowledgement {
-            operator: e.operator.clone(),
-            at: e.recorded_at.with_timezone(&e.utc_offset),
-            note: payload.note,
-        });
+/// What the journal says about alerts: which were kept (`alert.raised`) and who acknowledged
+/// which (`alert.acknowledged`). The fold of those events; other kinds are passed over, and a
+/// payload without a key is ignored.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AlertLog {
+    raised: BTreeSet<String>,
+    acknowledged: BTreeMap<String, Acknowledgement>,
+}
+
+impl AlertLog {
+    /// Whether the alert with this [`Alert::key`] is kept in the journal.
+    pub fn is_raised(&self, key: &str) -> bool {
+        self.raised.contains(key)
     }
-    acks
+
+    /// The acknowledgements by alert key. The first acknowledgement of an alert counts; a later
+    /// one (a second desk clicking at the same time) does not replace it.
+    pub fn acknowledgements(&self) -> &BTreeMap<String, Acknowledgement> {
+        &self.acknowledged
+    }
+}
+
+impl Fold for AlertLog {
+    fn apply(&mut self, event: &Event) {
+        #[derive(serde::Deserialize)]
+        struct Key {
+            key: String,
+        }
+        match event.kind.as_str() {
+            RAISED => {
+                if let Ok(k) = event.decode::<Key>() {
+                    self.raised.insert(k.key);
+                }
+            }
+            ACKNOWLEDGED => {
+                if let Ok(payload) = event.decode::<Acknowledged>() {
+                    self.acknowledged
+                        .entry(payload.key)
+                        .or_insert_with(|| Acknowledgement {
+                            operator: event.operator.clone(),
+                            at: event.local_time(),
+                            note: payload.note,
+                        });
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The alerts for `stations` (the area) over the `settings.lookback_hours` stamps up to and
@@ -379,67 +391,19 @@ fn close(
         return;
     };
     let st = store.stations().get(id);
-    let name = st.label().to_string();
-    let when = |h: Hour| {
-        h.to_local(st.utc_offset_s)
-            .format("%m-%d %H:00")
-            .to_string()
-    };
-    let span = if r.first == r.last {
-        when(r.first)
-    } else {
-        format!("{}–{}", when(r.first), when(r.last))
-    };
-    let hours = r.last - r.first + 1;
-    let (text_zh, text_en) = match rule {
-        AlertRule::Burst => (
-            format!(
-                "{name}（{code}）{span} 小时AQI达到{peak:.0}（爆表；规则：小时AQI≥{BURST_AQI}），共{hours}小时",
-                code = st.code,
-                peak = r.peak
-            ),
-            format!(
-                "{name} ({code}) {span}: hourly AQI {peak:.0} (off the scale; rule: hourly AQI ≥ {BURST_AQI}), {hours} h",
-                code = st.code,
-                peak = r.peak
-            ),
-        ),
-        _ => {
-            let m = r.peak_reference.unwrap_or(f64::NAN);
-            let set_zh = match settings.neighbours {
-                NeighbourSet::Area => "区域内其他站点".to_string(),
-                NeighbourSet::Nearest => format!("最近{}个站点", settings.nearest),
-            };
-            let set_en = match settings.neighbours {
-                NeighbourSet::Area => "the other stations of the area".to_string(),
-                NeighbourSet::Nearest => format!("the {} nearest stations", settings.nearest),
-            };
-            (
-                format!(
-                    "{name}（{code}）{span} 小时AQI最高{peak:.0}，同时段{set_zh}（{n}个）中位数{m:.0}，为其{ratio:.1}倍（规则：≥{r}倍且高出≥{margin}），共{hours}小时",
-                    code = st.code,
-                    peak = r.peak,
-                    n = r.neighbours,
-                    ratio = r.peak / m,
-                    r = settings.above_ratio,
-                    margin = settings.above_margin
-                ),
-                format!(
-                    "{name} ({code}) {span}: hourly AQI up to {peak:.0}, {ratio:.1} × the median {m:.0} of {set_en} ({n}) in the same hour (rule: ≥ {r} × and ≥ {margin} above), {hours} h",
-                    code = st.code,
-                    peak = r.peak,
-                    n = r.neighbours,
-                    ratio = r.peak / m,
-                    r = settings.above_ratio,
-                    margin = settings.above_margin
-                ),
-            )
-        }
+    let terms = match rule {
+        AlertRule::Burst => AlertTerms::Burst,
+        _ => AlertTerms::AboveNeighbours {
+            set: settings.neighbours,
+            nearest: settings.nearest,
+            ratio: settings.above_ratio,
+            margin: settings.above_margin,
+        },
     };
     out.push(Alert {
         rule,
         station_code: st.code.clone(),
-        station_name: name,
+        station_name: st.label().to_string(),
         hour: r.first,
         last_hour: r.last,
         utc_offset_s: st.utc_offset_s,
@@ -447,8 +411,7 @@ fn close(
         value: Some(r.peak),
         reference: r.peak_reference,
         neighbours: r.neighbours,
-        text_zh,
-        text_en,
+        terms,
     });
 }
 
@@ -546,33 +509,10 @@ fn silent_alert(
     need: i64,
 ) -> Alert {
     let st = store.stations().get(id);
-    let hours = end - since + 1;
-    let name = st.label().to_string();
-    let when = |h: Hour| {
-        h.to_local(st.utc_offset_s)
-            .format("%m-%d %H:00")
-            .to_string()
-    };
-    let (last_zh, last_en) = match reported {
-        Some((h, Some(v))) => (
-            format!("，此前最后一次数据 {} AQI {v:.0}", when(h)),
-            format!("; last value before: {} AQI {v:.0}", when(h)),
-        ),
-        Some((h, None)) => (
-            format!("，此前最后一次数据 {}", when(h)),
-            format!("; last value before: {}", when(h)),
-        ),
-        None => ("".into(), "".into()),
-    };
-    let span = if since == end {
-        when(since)
-    } else {
-        format!("{}–{}", when(since), when(end))
-    };
     Alert {
         rule: AlertRule::Silent,
         station_code: st.code.clone(),
-        station_name: name.clone(),
+        station_name: st.label().to_string(),
         hour: since,
         last_hour: end,
         utc_offset_s: st.utc_offset_s,
@@ -580,14 +520,10 @@ fn silent_alert(
         value: reported.and_then(|(_, v)| v),
         reference: None,
         neighbours: 0,
-        text_zh: format!(
-            "{name}（{code}）{span} 连续{hours}小时无数据{last_zh}（规则：连续≥{need}小时无数据）",
-            code = st.code
-        ),
-        text_en: format!(
-            "{name} ({code}) {span}: no value for {hours} h{last_en} (rule: no value for ≥ {need} h)",
-            code = st.code
-        ),
+        terms: AlertTerms::Silent {
+            hours: need,
+            last_seen: reported.map(|(h, _)| h),
+        },
     }
 }
 
@@ -644,6 +580,7 @@ fn median(values: &mut [f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Language, Render, Tr};
     use crate::store::{Batch, Chunk, SeriesKind, StampConvention, Station};
 
     /// A store with `n` stations of one area, PM2.5 only (AQI from PM2.5), hours from `start`.
@@ -700,7 +637,8 @@ mod tests {
         assert_eq!(burst.len(), 1, "{alerts:#?}");
         assert_eq!(burst[0].hour, start + 7);
         assert_eq!(burst[0].value, Some(500.0));
-        assert!(burst[0].text_zh.contains("爆表") && burst[0].text_zh.contains("站0"));
+        let zh = |a: &Alert| a.render(Tr(Language::Zh));
+        assert!(zh(burst[0]).contains("爆表") && zh(burst[0]).contains("站0"));
         let above: Vec<_> = alerts
             .iter()
             .filter(|a| a.rule == AlertRule::AboveNeighbours)
@@ -709,7 +647,7 @@ mod tests {
         assert_eq!((above[0].hour, above[0].last_hour), (start + 6, start + 7));
         assert_eq!(above[0].reference, Some(132.0));
         assert_eq!(above[0].neighbours, 3, "the silent station has no value");
-        assert!(above[0].text_en.contains("rule: ≥ 1.5 ×"));
+        assert!(above[0].render(Tr(Language::En)).contains("rule: ≥ 1.5 ×"));
         let silent: Vec<_> = alerts
             .iter()
             .filter(|a| a.rule == AlertRule::Silent)
@@ -717,11 +655,7 @@ mod tests {
         assert_eq!(silent.len(), 1);
         assert_eq!(silent[0].station_name, "站4");
         assert_eq!(silent[0].hour, start + 5);
-        assert!(
-            silent[0].text_zh.contains("5小时无数据"),
-            "{}",
-            silent[0].text_zh
-        );
+        assert!(zh(silent[0]).contains("5小时无数据"), "{}", zh(silent[0]));
     }
 
     #[test]
@@ -776,6 +710,7 @@ mod tests {
     #[test]
     fn the_first_acknowledgement_of_an_alert_counts() {
         use crate::journal::{Author, SqliteStorage, Storage};
+        // (the RAISED event below carries a key: it counts as raised, not acknowledged)
         let mut journal = SqliteStorage::open_in_memory().expect("journal");
         let cst = FixedOffset::east_opt(8 * 3600).expect("offset");
         let at = |h: u32| {
@@ -804,8 +739,11 @@ mod tests {
             let draft = who.draft(at(h), kind, &payload).expect("draft");
             journal.append(&draft).expect("append");
         }
-        let events = journal.read_since(0).expect("read");
-        let acks = acknowledgements(&events);
+        let mut log = AlertLog::default();
+        for e in journal.read_since(0).expect("read") {
+            log.apply(&e);
+        }
+        let acks = log.acknowledgements();
         assert_eq!(acks.len(), 2);
         let first = &acks["silent/1047A/1"];
         assert_eq!(
@@ -813,5 +751,6 @@ mod tests {
             ("赵敏", "已通知运维", at(10))
         );
         assert_eq!(acks["burst/1049A/2"].operator, "李强");
+        assert!(log.is_raised("burst/1050A/3") && !log.is_raised("silent/1047A/1"));
     }
 }

@@ -193,17 +193,6 @@ impl RoundMode {
             RoundMode::Exact => x,
         }
     }
-
-    fn describe(self, zh: bool) -> &'static str {
-        match (self, zh) {
-            (RoundMode::HalfEven, true) => "修约为整数（GB/T 8170 四舍六入五成双）",
-            (RoundMode::HalfEven, false) => "rounded to whole µg/m³ (GB/T 8170, halves to even)",
-            (RoundMode::HalfUp, true) => "修约为整数（四舍五入）",
-            (RoundMode::HalfUp, false) => "rounded to whole µg/m³ (halves up)",
-            (RoundMode::Exact, true) => "不修约",
-            (RoundMode::Exact, false) => "not rounded",
-        }
-    }
 }
 
 /// How the target is turned into the number the season mean is compared with.
@@ -231,8 +220,8 @@ impl TargetRounding {
 }
 
 /// The rounding convention of the budget. Official practice is not confirmed (DOMAIN.md §5.2
-/// [UNCONFIRMED]), so every step is a setting, and [`Rounding::describe_zh`] /
-/// [`Rounding::describe_en`] give the sentence the page prints.
+/// [UNCONFIRMED]), so every step is a setting; the interface states it in a sentence
+/// (`crate::i18n`) wherever a budget is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Rounding {
     /// The area daily mean c_i (default GB/T 8170 to integers).
@@ -241,40 +230,6 @@ pub struct Rounding {
     pub mean: RoundMode,
     /// The target (default round down).
     pub target: TargetRounding,
-}
-
-impl Rounding {
-    /// The convention in one Chinese sentence.
-    pub fn describe_zh(&self) -> String {
-        let target = match self.target {
-            TargetRounding::Floor => "目标值向下取整",
-            TargetRounding::Nearest => "目标值修约为整数",
-            TargetRounding::Exact => "目标值不取整",
-        };
-        format!(
-            "日均值{}；累计均值{}后与目标比较；{}；剩余允许均值按取整后的目标计算，未计入最终修约的半个单位。",
-            self.daily.describe(true),
-            self.mean.describe(true),
-            target
-        )
-    }
-
-    /// The convention in one English sentence.
-    pub fn describe_en(&self) -> String {
-        let target = match self.target {
-            TargetRounding::Floor => "the target is rounded down",
-            TargetRounding::Nearest => "the target is rounded to whole µg/m³",
-            TargetRounding::Exact => "the target is not rounded",
-        };
-        format!(
-            "Daily means {}; the season mean is {} before it is compared with the target; {}; the \
-             remaining allowed mean aims at that target, ignoring the half unit the final rounding \
-             would forgive.",
-            self.daily.describe(false),
-            self.mean.describe(false),
-            target
-        )
-    }
 }
 
 /// Remove float noise so that values meant to be exact (halves, whole targets) are.
@@ -301,34 +256,6 @@ pub enum HeavyBasis {
     /// Area daily PM2.5 > 150 µg/m³ only (no AQI was given; PM10- or O3-driven heavy days are
     /// not counted).
     Pm25,
-}
-
-impl HeavyBasis {
-    /// What the basis means, for the page and the JSON.
-    pub fn describe_en(self) -> &'static str {
-        match self {
-            HeavyBasis::DailyAqi => {
-                "heavy day = area daily AQI > 200 (HJ 633 by date, all pollutants); a day without \
-                 an AQI counts when its PM2.5 > 150 µg/m³"
-            }
-            HeavyBasis::Pm25 => {
-                "heavy day = area daily PM2.5 > 150 µg/m³ (IAQI > 200 in HJ 633-2012 and -2026); \
-                 other pollutants not counted"
-            }
-        }
-    }
-
-    /// Chinese version of [`HeavyBasis::describe_en`].
-    pub fn describe_zh(self) -> &'static str {
-        match self {
-            HeavyBasis::DailyAqi => {
-                "重污染日按区域日AQI > 200统计（HJ 633按日期选版本，计入全部污染物）；无AQI的日子按PM2.5日均值 > 150 µg/m³判断"
-            }
-            HeavyBasis::Pm25 => {
-                "重污染日按区域PM2.5日均值 > 150 µg/m³（HJ 633-2012与2026版IAQI均 > 200）统计，未计其他污染物"
-            }
-        }
-    }
 }
 
 /// An area's daily AQI, as far as it decides heavy days.
@@ -796,6 +723,7 @@ pub fn same_period_last_year(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Language, Render, Tr};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -878,12 +806,13 @@ mod tests {
         assert_eq!(TargetRounding::Exact.apply(67.2), 67.2);
         // 48 computed with float noise must not floor to 47.
         assert_eq!(TargetRounding::Floor.apply(47.999_999_999_999_99), 48.0);
-        let text = Rounding::default().describe_zh();
+        let text = Rounding::default().render(Tr(Language::Zh));
         assert!(
             text.contains("GB/T 8170") && text.contains("向下取整"),
             "{text}"
         );
-        assert!(Rounding::default().describe_en().contains("rounded down"));
+        let en = Rounding::default().render(Tr(Language::En));
+        assert!(en.contains("rounded down"));
     }
 
     #[test]

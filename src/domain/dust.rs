@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::area::AreaDay;
-use crate::journal::Event;
+use crate::journal::{Event, Fold};
 
 /// Journal event kind: the desk marks a day as a sand-and-dust day.
 pub const MARKED: &str = "dust.marked";
@@ -200,9 +200,26 @@ impl DustDays {
         }
     }
 
-    /// Apply one journal event (the [`crate::journal::Replay`] convention): other kinds are
-    /// ignored; an event that cannot be decoded or does not apply is skipped and recorded.
-    pub fn apply(&mut self, event: &Event) {
+    /// The marked days, in date order.
+    pub fn days(&self) -> &BTreeMap<NaiveDate, DustDay> {
+        &self.days
+    }
+
+    /// The marked dates, in order.
+    pub fn dates(&self) -> Vec<NaiveDate> {
+        self.days.keys().copied().collect()
+    }
+
+    /// Events that were skipped: sequence number and reason.
+    pub fn skipped(&self) -> &[(u64, String)] {
+        &self.skipped
+    }
+}
+
+impl Fold for DustDays {
+    /// Apply one journal event: other kinds are ignored; an event that cannot be decoded or does
+    /// not apply is skipped and recorded.
+    fn apply(&mut self, event: &Event) {
         let result = match event.kind.as_str() {
             MARKED => event
                 .decode::<Marked>()
@@ -236,27 +253,12 @@ impl DustDays {
             self.skipped.push((event.seq, reason));
         }
     }
-
-    /// The marked days, in date order.
-    pub fn days(&self) -> &BTreeMap<NaiveDate, DustDay> {
-        &self.days
-    }
-
-    /// The marked dates, in order.
-    pub fn dates(&self) -> Vec<NaiveDate> {
-        self.days.keys().copied().collect()
-    }
-
-    /// Events that were skipped: sequence number and reason.
-    pub fn skipped(&self) -> &[(u64, String)] {
-        &self.skipped
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{Author, Replay, SqliteStorage, Storage};
+    use crate::journal::{Author, Fold, Replay, SqliteStorage, Storage};
 
     fn date(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2021, 3, d).expect("date")

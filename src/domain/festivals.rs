@@ -29,26 +29,6 @@ impl FestivalKind {
         FestivalKind::FifthDay,
         FestivalKind::Lantern,
     ];
-
-    /// Chinese name.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            FestivalKind::NewYearsEve => "除夕",
-            FestivalKind::SpringFestival => "春节",
-            FestivalKind::FifthDay => "初五",
-            FestivalKind::Lantern => "元宵",
-        }
-    }
-
-    /// English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            FestivalKind::NewYearsEve => "New Year's Eve",
-            FestivalKind::SpringFestival => "Spring Festival",
-            FestivalKind::FifthDay => "Fifth day",
-            FestivalKind::Lantern => "Lantern Festival",
-        }
-    }
 }
 
 /// A festival on a date.
@@ -119,6 +99,7 @@ pub fn on(date: NaiveDate) -> Option<Festival> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Language, Tr};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
@@ -153,7 +134,8 @@ mod tests {
         }
         // The 2019–20 campaign holds one set.
         let season = between(d(2019, 10, 1), d(2020, 3, 31));
-        let names: Vec<&str> = season.iter().map(|f| f.kind.name_zh()).collect();
+        let zh = Tr(Language::Zh);
+        let names: Vec<&str> = season.iter().map(|f| zh.festival(f.kind)).collect();
         assert_eq!(names, ["除夕", "春节", "初五", "元宵"]);
         assert!(between(d(2041, 1, 1), d(2041, 12, 31)).is_empty());
     }

@@ -3,7 +3,8 @@
 //! they are closed (DOMAIN.md §3 step 9).
 //!
 //! Commands are checked against the current state ([`Findings::decide`]) and become events; the
-//! state is the fold of the events ([`Findings::apply`], [`Findings::fold`]). Events are plain serde
+//! state is the fold of the events ([`Findings::apply_typed`], [`Findings::fold`]; as a journal
+//! [`Fold`](crate::journal::Fold) it reads `finding.*` events). Events are plain serde
 //! data that the journal stores with its own envelope (time, operator), which `apply` takes as
 //! arguments — nothing here reads a clock.
 //!
@@ -76,28 +77,6 @@ impl Status {
     /// Whether the unit still has to fix it (the deadline applies).
     pub fn awaits_rectification(self) -> bool {
         matches!(self, Status::Assigned | Status::Rectifying)
-    }
-
-    /// Chinese label.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Status::Assigned => "已交办",
-            Status::Rectifying => "整改中",
-            Status::Rectified => "已整改",
-            Status::Verified => "已核查",
-            Status::Closed => "已销号",
-        }
-    }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Status::Assigned => "assigned",
-            Status::Rectifying => "rectifying",
-            Status::Rectified => "rectified",
-            Status::Verified => "verified",
-            Status::Closed => "closed",
-        }
     }
 }
 
@@ -316,17 +295,14 @@ impl FindingEvent {
     }
 }
 
-/// Why a command or event was refused.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a command or event was refused (the interface words it, `crate::i18n`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum FindingError {
     /// No finding with this number.
-    #[error("no finding {0}")]
     Unknown(FindingId),
     /// A number already used.
-    #[error("finding {0} already exists")]
     Duplicate(FindingId),
     /// A status change the workflow does not allow.
-    #[error("{id} cannot go from {} to {}", .from.label_en(), .to.label_en())]
     NotAllowed {
         /// Which.
         id: FindingId,
@@ -336,7 +312,6 @@ pub enum FindingError {
         to: Status,
     },
     /// The event was decided on a status the finding no longer has.
-    #[error("{id} is {} now, not {}", .actual.label_en(), .expected.label_en())]
     Stale {
         /// Which.
         id: FindingId,
@@ -346,11 +321,36 @@ pub enum FindingError {
         actual: Status,
     },
     /// Moving to rectified without evidence.
-    #[error("{0} cannot be marked rectified without evidence (text or files)")]
     NoEvidence(FindingId),
     /// A required field is empty.
-    #[error("the {0} is empty")]
-    Empty(&'static str),
+    Empty(FindingField),
+}
+
+/// A field a finding, or a change of it, cannot do without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingField {
+    /// What is wrong.
+    Description,
+    /// Who fixes it.
+    Unit,
+    /// Why a deadline moves.
+    Reason,
+}
+
+/// Why a journal event of supervision was passed over.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Skipped {
+    /// The payload does not decode (the journal's message).
+    Undecodable(String),
+    /// The payload is another kind of event than the envelope says.
+    KindMismatch {
+        /// The envelope's kind.
+        kind: String,
+        /// The payload's kind.
+        payload: &'static str,
+    },
+    /// It does not fit the findings as they stand.
+    Misfit(FindingError),
 }
 
 /// One entry of a finding's history.
@@ -421,7 +421,34 @@ pub struct FindingCounts {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Findings {
     items: BTreeMap<FindingId, Finding>,
-    skipped: Vec<(u64, String)>,
+    skipped: Vec<(u64, Skipped)>,
+}
+
+impl crate::journal::Fold for Findings {
+    /// Apply one journal event: kinds other than `finding.*` are ignored; a payload that cannot
+    /// be decoded or applied is skipped and recorded in [`Findings::skipped`], so one odd event
+    /// never hides the rest.
+    fn apply(&mut self, event: &crate::journal::Event) {
+        if !event.kind.starts_with("finding.") {
+            return;
+        }
+        let result = event
+            .decode::<FindingEvent>()
+            .map_err(|e| Skipped::Undecodable(e.to_string()))
+            .and_then(|e| {
+                if e.kind() != event.kind {
+                    return Err(Skipped::KindMismatch {
+                        kind: event.kind.clone(),
+                        payload: e.kind(),
+                    });
+                }
+                self.apply_typed(event.recorded_at, &event.operator, &e)
+                    .map_err(Skipped::Misfit)
+            });
+        if let Err(reason) = result {
+            self.skipped.push((event.seq, reason));
+        }
+    }
 }
 
 impl Findings {
@@ -438,41 +465,15 @@ impl Findings {
         let mut state = Findings::new();
         let mut errors = Vec::new();
         for (i, (at, operator, event)) in events.into_iter().enumerate() {
-            if let Err(e) = state.apply(at, operator, event) {
+            if let Err(e) = state.apply_typed(at, operator, event) {
                 errors.push((i, e));
             }
         }
         (state, errors)
     }
 
-    /// Apply one journal event (the [`crate::journal::Replay`] convention): kinds other than
-    /// `finding.*` are ignored; a payload that cannot be decoded or applied is skipped and recorded
-    /// in [`Findings::skipped`], so one odd event never hides the rest.
-    pub fn apply_journal(&mut self, event: &crate::journal::Event) {
-        if !event.kind.starts_with("finding.") {
-            return;
-        }
-        let result = event
-            .decode::<FindingEvent>()
-            .map_err(|e| e.to_string())
-            .and_then(|e| {
-                if e.kind() != event.kind {
-                    return Err(format!(
-                        "kind {} does not match the payload ({})",
-                        event.kind,
-                        e.kind()
-                    ));
-                }
-                self.apply(event.recorded_at, &event.operator, &e)
-                    .map_err(|e| e.to_string())
-            });
-        if let Err(reason) = result {
-            self.skipped.push((event.seq, reason));
-        }
-    }
-
     /// Journal events that were skipped: sequence number and reason.
-    pub fn skipped(&self) -> &[(u64, String)] {
+    pub fn skipped(&self) -> &[(u64, Skipped)] {
         &self.skipped
     }
 
@@ -559,7 +560,7 @@ impl Findings {
             } => {
                 let f = self.items.get(&id).ok_or(FindingError::Unknown(id))?;
                 if reason.trim().is_empty() {
-                    return Err(FindingError::Empty("reason"));
+                    return Err(FindingError::Empty(FindingField::Reason));
                 }
                 Ok(FindingEvent::DeadlineChanged {
                     id,
@@ -580,7 +581,7 @@ impl Findings {
     }
 
     /// Apply one event recorded at `at` by `operator`. Invalid events change nothing.
-    pub fn apply(
+    pub fn apply_typed(
         &mut self,
         at: DateTime<Utc>,
         operator: &str,
@@ -642,10 +643,10 @@ impl Findings {
 
 fn check_new(f: &NewFinding) -> Result<(), FindingError> {
     if f.description.trim().is_empty() {
-        return Err(FindingError::Empty("description"));
+        return Err(FindingError::Empty(FindingField::Description));
     }
     if f.unit.trim().is_empty() {
-        return Err(FindingError::Empty("responsible unit"));
+        return Err(FindingError::Empty(FindingField::Unit));
     }
     Ok(())
 }
@@ -753,82 +754,6 @@ fn fmt_value(v: f64) -> String {
     }
 }
 
-/// Why a findings command was not recorded. Nothing was written in any case.
-#[derive(Debug, thiserror::Error)]
-pub enum FindingsServiceError {
-    /// The journal is open read-only.
-    #[error("the journal is read-only ({0}); nothing was saved")]
-    ReadOnly(crate::journal::ReadOnlyReason),
-    /// The command does not fit the current state.
-    #[error(transparent)]
-    Rejected(#[from] FindingError),
-    /// The journal failed.
-    #[error(transparent)]
-    Journal(#[from] crate::journal::JournalError),
-}
-
-/// The findings kept in step with the journal: check a command against the state, append its
-/// event, fold it in (as [`crate::domain::response::ResponseService`] does for the response).
-/// Reads no clock: time and officer come in as arguments.
-#[derive(Debug, Clone)]
-pub struct FindingsService {
-    replay: crate::journal::Replay<Findings>,
-}
-
-impl FindingsService {
-    /// Fold the whole journal.
-    pub fn load<S: crate::journal::Storage + ?Sized>(
-        storage: &S,
-    ) -> Result<Self, crate::journal::JournalError> {
-        let mut service = FindingsService {
-            replay: crate::journal::Replay::new(Findings::new()),
-        };
-        service.refresh(storage)?;
-        Ok(service)
-    }
-
-    /// The current findings.
-    pub fn state(&self) -> &Findings {
-        self.replay.state()
-    }
-
-    /// Fold events appended since the last look; returns how many were read.
-    pub fn refresh<S: crate::journal::Storage + ?Sized>(
-        &mut self,
-        storage: &S,
-    ) -> Result<usize, crate::journal::JournalError> {
-        self.replay.catch_up(storage, Findings::apply_journal)
-    }
-
-    /// Carry out `command` for `author` at `at`: refuse on a read-only journal, catch up, decide
-    /// the event, append it (durable when this returns), fold it in. Returns the stored event.
-    pub fn execute<S: crate::journal::Storage + ?Sized>(
-        &mut self,
-        storage: &mut S,
-        command: FindingCommand,
-        author: &crate::journal::Author,
-        at: DateTime<FixedOffset>,
-    ) -> Result<crate::journal::Event, FindingsServiceError> {
-        if let crate::journal::OpenMode::ReadOnly(reason) = storage.mode() {
-            return Err(FindingsServiceError::ReadOnly(reason.clone()));
-        }
-        self.refresh(storage)?;
-        let event = self.state().decide(command)?;
-        let stored = storage.append(&author.draft(at, event.kind(), &event)?)?;
-        if self.refresh(storage).is_err() && self.replay.last_seq() + 1 == stored.seq {
-            // Stored but not read back: fold the stored event itself.
-            let replay = std::mem::replace(
-                &mut self.replay,
-                crate::journal::Replay::new(Findings::new()),
-            );
-            let (mut state, _) = replay.into_parts();
-            state.apply_journal(&stored);
-            self.replay = crate::journal::Replay::from_snapshot(state, stored.seq);
-        }
-        Ok(stored)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -861,7 +786,7 @@ mod tests {
     /// Decide a command and apply its event at `t`.
     fn run(state: &mut Findings, t: DateTime<FixedOffset>, cmd: FindingCommand) -> FindingEvent {
         let e = state.decide(cmd).expect("allowed");
-        state.apply(utc(t), "张三", &e).expect("applies");
+        state.apply_typed(utc(t), "张三", &e).expect("applies");
         e
     }
 
@@ -1001,7 +926,7 @@ mod tests {
             .expect("ok");
         let mut extended = s.clone();
         extended
-            .apply(utc(cst(2019, 12, 11, 9)), "李四", &e)
+            .apply_typed(utc(cst(2019, 12, 11, 9)), "李四", &e)
             .expect("applies");
         assert_eq!(extended.counts(cst(2019, 12, 12, 0)).overdue, 0);
         run(
@@ -1077,7 +1002,7 @@ mod tests {
 
     #[test]
     fn replays_from_the_journal() {
-        use crate::journal::{Author, Replay, SqliteStorage, Storage};
+        use crate::journal::{Author, Fold, Replay, SqliteStorage, Storage};
         let mut journal = SqliteStorage::open_in_memory().expect("journal");
         let author = Author::new("张三", "desk-1").expect("author");
         let mut direct = Findings::new();
@@ -1093,7 +1018,7 @@ mod tests {
         ];
         for (t, cmd) in steps {
             let e = direct.decide(cmd).expect("allowed");
-            direct.apply(utc(t), "张三", &e).expect("applies");
+            direct.apply_typed(utc(t), "张三", &e).expect("applies");
             journal
                 .append(&author.draft(t, e.kind(), &e).expect("draft"))
                 .expect("append");
@@ -1120,9 +1045,7 @@ mod tests {
             )
             .expect("append");
         let mut replay = Replay::new(Findings::new());
-        replay
-            .catch_up(&journal, Findings::apply_journal)
-            .expect("replay");
+        replay.catch_up(&journal, Fold::apply).expect("replay");
         let state = replay.state();
         assert_eq!(state.get(FindingId(1)), direct.get(FindingId(1)));
         assert_eq!(state.skipped().len(), 1);
@@ -1162,87 +1085,11 @@ mod tests {
         bad.description = "  ".into();
         assert_eq!(
             s.decide(FindingCommand::Assign(bad)),
-            Err(FindingError::Empty("description"))
+            Err(FindingError::Empty(FindingField::Description))
         );
         assert_eq!(
             s.decide(mv(FindingId(9), Status::Rectifying, None)),
             Err(FindingError::Unknown(FindingId(9)))
         );
-    }
-
-    #[test]
-    fn service_records_the_workflow_with_the_officer_and_refuses_bad_moves() {
-        use crate::journal::{Author, SqliteStorage, Storage};
-        let dir = tempfile::tempdir().expect("dir");
-        let mut storage = SqliteStorage::open(dir.path()).expect("journal");
-        let author = Author::new("张伟", "desk-1").expect("author");
-        let mut service = FindingsService::load(&storage).expect("load");
-        let new = NewFinding {
-            source: "公众举报（12369）".into(),
-            origin: Origin::Inspection,
-            reference: None,
-            description: "工地夜间未苫盖".into(),
-            place: "城关镇".into(),
-            unit: "住建局".into(),
-            deadline: Some(NaiveDate::from_ymd_opt(2019, 12, 12).expect("date")),
-        };
-        let e = service
-            .execute(
-                &mut storage,
-                FindingCommand::Assign(new),
-                &author,
-                cst(2019, 12, 10, 9),
-            )
-            .expect("assign");
-        assert_eq!(e.kind, "finding.assigned");
-        assert_eq!(e.operator, "张伟");
-        let id = FindingId(1);
-        // Skipping to verified is refused and writes nothing.
-        let before = storage.read_since(0).expect("read").len();
-        let refused = service.execute(
-            &mut storage,
-            FindingCommand::Move {
-                id,
-                to: Status::Verified,
-                note: String::new(),
-                evidence: None,
-            },
-            &author,
-            cst(2019, 12, 10, 10),
-        );
-        assert!(matches!(refused, Err(FindingsServiceError::Rejected(_))));
-        assert_eq!(storage.read_since(0).expect("read").len(), before);
-        for (h, to) in [
-            (11, Status::Rectifying),
-            (12, Status::Rectified),
-            (13, Status::Verified),
-            (14, Status::Closed),
-        ] {
-            let evidence = (to == Status::Rectified).then(|| Evidence {
-                text: "已苫盖".into(),
-                files: vec!["photo.jpg sha256:00".into()],
-            });
-            service
-                .execute(
-                    &mut storage,
-                    FindingCommand::Move {
-                        id,
-                        to,
-                        note: String::new(),
-                        evidence,
-                    },
-                    &author,
-                    cst(2019, 12, 10, h),
-                )
-                .expect("move");
-        }
-        assert_eq!(
-            service.state().get(id).map(|f| f.status),
-            Some(Status::Closed)
-        );
-        // A fresh fold of the journal gives the same state.
-        let again = FindingsService::load(&storage).expect("reload");
-        assert_eq!(again.state(), service.state());
-        assert_eq!(again.state().get(id).map(|f| f.history.len()), Some(5));
     }
 }

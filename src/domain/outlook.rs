@@ -100,28 +100,6 @@ pub enum Risk {
     VeryHigh,
 }
 
-impl Risk {
-    /// Chinese label.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Risk::Low => "低",
-            Risk::Elevated => "较高",
-            Risk::High => "高",
-            Risk::VeryHigh => "很高",
-        }
-    }
-
-    /// English label.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Risk::Low => "low",
-            Risk::Elevated => "elevated",
-            Risk::High => "high",
-            Risk::VeryHigh => "very high",
-        }
-    }
-}
-
 /// What is known on the eve of day `today.date`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DayInputs {
@@ -218,116 +196,6 @@ pub struct DayOutlook {
     pub wet_hours: u32,
     /// Inputs that were not available.
     pub missing: Vec<Missing>,
-}
-
-impl DayOutlook {
-    /// Short Chinese explanation.
-    pub fn explain_zh(&self) -> String {
-        let mut parts = vec![format!(
-            "{} 重污染风险{}（概率 {:.0}%），PM2.5 预计 {:.0}（{:.0}–{:.0}）µg/m³，AQI {}–{}",
-            self.date,
-            self.risk.name_zh(),
-            100.0 * self.heavy_probability,
-            self.expected_pm25,
-            self.pm25_range.0,
-            self.pm25_range.1,
-            self.aqi_range.0,
-            self.aqi_range.1
-        )];
-        for c in &self.contributions {
-            let pct = (c.factor - 1.0) * 100.0;
-            parts.push(match c.term {
-                Term::Persistence { previous_pm25, .. } => {
-                    format!("前一日 PM2.5 {previous_pm25:.0}（{pct:+.0}%）")
-                }
-                Term::Stagnation { share } => {
-                    format!("不利气象占比 {:.0}%（{pct:+.0}%）", share * 100.0)
-                }
-                Term::DewPointChange { change_c } => {
-                    format!("露点变化 {change_c:+.1}°C（{pct:+.0}%）")
-                }
-                Term::PressureChange { change_hpa } => {
-                    format!("气压变化 {change_hpa:+.1} hPa（{pct:+.0}%）")
-                }
-            });
-        }
-        if self.cold_front {
-            parts.push("冷空气过境".into());
-        }
-        if self.wet_hours > 0 {
-            parts.push(format!("降水 {} 小时", self.wet_hours));
-        }
-        if !self.missing.is_empty() {
-            let m: Vec<&str> = self.missing.iter().map(|m| missing_zh(*m)).collect();
-            parts.push(format!("无法判断：{}", m.join("、")));
-        }
-        parts.join("；")
-    }
-
-    /// Short English explanation.
-    pub fn explain_en(&self) -> String {
-        let mut parts = vec![format!(
-            "{} heavy-pollution risk {} ({:.0} %), PM2.5 expected {:.0} ({:.0}–{:.0}) µg/m³, AQI {}–{}",
-            self.date,
-            self.risk.name_en(),
-            100.0 * self.heavy_probability,
-            self.expected_pm25,
-            self.pm25_range.0,
-            self.pm25_range.1,
-            self.aqi_range.0,
-            self.aqi_range.1
-        )];
-        for c in &self.contributions {
-            let pct = (c.factor - 1.0) * 100.0;
-            parts.push(match c.term {
-                Term::Persistence { previous_pm25, .. } => {
-                    format!("yesterday's PM2.5 {previous_pm25:.0} ({pct:+.0} %)")
-                }
-                Term::Stagnation { share } => {
-                    format!("unfavourable share {:.0} % ({pct:+.0} %)", share * 100.0)
-                }
-                Term::DewPointChange { change_c } => {
-                    format!("dew point {change_c:+.1} °C ({pct:+.0} %)")
-                }
-                Term::PressureChange { change_hpa } => {
-                    format!("pressure {change_hpa:+.1} hPa ({pct:+.0} %)")
-                }
-            });
-        }
-        if self.cold_front {
-            parts.push("cold front".into());
-        }
-        if self.wet_hours > 0 {
-            parts.push(format!("{} wet hour(s)", self.wet_hours));
-        }
-        if !self.missing.is_empty() {
-            let m: Vec<&str> = self.missing.iter().map(|m| missing_en(*m)).collect();
-            parts.push(format!("could not judge: {}", m.join(", ")));
-        }
-        parts.join("; ")
-    }
-}
-
-fn missing_zh(m: Missing) -> &'static str {
-    match m {
-        Missing::PreviousPm25 => "前一日PM2.5",
-        Missing::Background => "近期背景浓度",
-        Missing::Stagnation => "不利气象占比",
-        Missing::DewPoint => "露点变化",
-        Missing::Pressure => "气压变化",
-        Missing::Condition(c) => c.name_zh(),
-    }
-}
-
-fn missing_en(m: Missing) -> &'static str {
-    match m {
-        Missing::PreviousPm25 => "yesterday's PM2.5",
-        Missing::Background => "recent background",
-        Missing::Stagnation => "unfavourable share",
-        Missing::DewPoint => "dew-point change",
-        Missing::Pressure => "pressure change",
-        Missing::Condition(c) => c.name_en(),
-    }
 }
 
 /// Lowest level used in logarithms, µg/m³ (a clean day; keeps ln finite for zero readings).
@@ -487,6 +355,7 @@ fn pm25_iaqi(c: f32, date: NaiveDate) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Language, Render, Tr};
 
     fn day(date: (i32, u32, u32), u: Option<f32>, dew: f32, p: f32) -> DayWeather {
         DayWeather {
@@ -527,7 +396,11 @@ mod tests {
             o.missing
                 .contains(&Missing::Condition(Condition::ShallowMixing))
         );
-        assert!(o.explain_zh().contains("边界层低"), "{}", o.explain_zh());
+        assert!(
+            o.render(Tr(Language::Zh)).contains("边界层低"),
+            "{}",
+            o.render(Tr(Language::Zh))
+        );
         assert!(
             o.aqi_range.0 > 150 && o.aqi_range.1 > 300,
             "{:?}",
@@ -546,8 +419,8 @@ mod tests {
         };
         let o = outlook_day(&inputs, &s).expect("outlook");
         assert!(o.cold_front);
-        assert_eq!(o.risk, Risk::Low, "{}", o.explain_en());
-        assert!(o.explain_en().contains("cold front"));
+        assert_eq!(o.risk, Risk::Low, "{}", o.render(Tr(Language::En)));
+        assert!(o.render(Tr(Language::En)).contains("cold front"));
     }
 
     #[test]

@@ -627,24 +627,20 @@ mod tests {
 
     #[test]
     fn drill_warning_shows_from_its_start_until_now_and_not_before_it() {
-        use crate::domain::response::{ResponseService, record_drill};
-        use crate::journal::{Author, SqliteStorage};
+        use crate::domain::response::tests::{drill, fresh};
         let t = |s: &str| DateTime::parse_from_rfc3339(s).expect("time");
-        let mut journal = SqliteStorage::open_in_memory().expect("journal");
-        let plan = crate::domain::plan::default_plan().expect("plan");
-        let mut service = ResponseService::load(&journal, plan).expect("service");
-        let author = Author::new("张伟", "desk-1").expect("author");
+        let (mut service, mut journal) = fresh();
+        drill(&mut service, &mut journal);
         let start = t("2025-01-15T00:00:00+08:00");
-        record_drill(&mut service, &mut journal, &author, start).expect("drill");
-        let state = crate::domain::response::load(&journal).expect("state");
+        let state = service.model();
         let now = t("2025-01-15T10:30:00+08:00");
-        let periods = warning_periods(&state, now);
+        let periods = warning_periods(state, now);
         assert_eq!(periods.len(), 1, "{periods:?}");
         assert_eq!(periods[0].level, Level::Orange);
         assert_eq!(periods[0].from, start);
         assert_eq!(periods[0].to, now);
         // Before the warning took effect nothing is shaded.
-        assert!(warning_periods(&state, t("2025-01-14T20:00:00+08:00")).is_empty());
+        assert!(warning_periods(state, t("2025-01-14T20:00:00+08:00")).is_empty());
     }
 
     #[test]

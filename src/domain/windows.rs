@@ -295,28 +295,6 @@ impl Condition {
         Condition::Inversion,
     ];
 
-    /// Chinese name.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Condition::CalmWind => "静小风",
-            Condition::Humid => "高湿",
-            Condition::NoPrecipitation => "无降水",
-            Condition::ShallowMixing => "边界层低",
-            Condition::Inversion => "逆温",
-        }
-    }
-
-    /// English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Condition::CalmWind => "calm wind",
-            Condition::Humid => "high humidity",
-            Condition::NoPrecipitation => "no precipitation",
-            Condition::ShallowMixing => "shallow boundary layer",
-            Condition::Inversion => "surface inversion",
-        }
-    }
-
     /// What must be in the data to judge it, for "could not judge" messages.
     pub fn needs(self) -> &'static [Variable] {
         match self {
@@ -442,28 +420,6 @@ impl Window {
             .filter(|c| c.judged > 0 && 2 * c.held >= c.judged)
             .map(|c| c.condition)
             .collect()
-    }
-
-    /// One-line Chinese explanation: what held, and what could not be judged.
-    pub fn explain_zh(&self) -> String {
-        let held: Vec<&str> = self.dominant().iter().map(|c| c.name_zh()).collect();
-        let mut s = format!("{} 小时不利时段：{}", self.hours(), held.join("、"));
-        if !self.not_judged.is_empty() {
-            let nj: Vec<&str> = self.not_judged.iter().map(|c| c.name_zh()).collect();
-            s.push_str(&format!("；无法判断：{}（缺少数据）", nj.join("、")));
-        }
-        s
-    }
-
-    /// One-line English explanation.
-    pub fn explain_en(&self) -> String {
-        let held: Vec<&str> = self.dominant().iter().map(|c| c.name_en()).collect();
-        let mut s = format!("{} h unfavourable: {}", self.hours(), held.join(", "));
-        if !self.not_judged.is_empty() {
-            let nj: Vec<&str> = self.not_judged.iter().map(|c| c.name_en()).collect();
-            s.push_str(&format!("; could not judge: {} (no data)", nj.join(", ")));
-        }
-        s
     }
 }
 
@@ -665,6 +621,7 @@ pub fn daily_weather(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Language, Render, Tr};
 
     /// `n` hours of a calm humid night: wind 1 m/s, RH 85 %, no rain.
     fn calm_humid(n: usize) -> HourlyWeather {
@@ -736,11 +693,13 @@ mod tests {
         assert!(a.not_judged.contains(&Condition::ShallowMixing));
         assert!(a.windows[0].not_judged.contains(&Condition::ShallowMixing));
         assert!(
-            a.windows[0].explain_en().contains("could not judge"),
+            a.windows[0]
+                .render(Tr(Language::En))
+                .contains("could not judge"),
             "{}",
-            a.windows[0].explain_en()
+            a.windows[0].render(Tr(Language::En))
         );
-        assert!(a.windows[0].explain_zh().contains("边界层低"));
+        assert!(a.windows[0].render(Tr(Language::Zh)).contains("边界层低"));
         // With a deep boundary layer the same hours score lower and no window remains.
         let mut deep = w.clone();
         deep.boundary_layer_height = vec![1500.0; 24];

@@ -82,7 +82,7 @@ impl From<std::io::Error> for InputError {
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use crate::i18n::{Render, Tr};
-        f.write_str(&self.reason().render(Tr(crate::workspace::Language::En)))
+        f.write_str(&self.reason().render(Tr(crate::i18n::Language::En)))
     }
 }
 

@@ -206,7 +206,7 @@ impl std::fmt::Display for ProfileError {
             ProfileError::Unreadable { path, source } => write!(f, "{}: {source}", path.display()),
             ProfileError::Io { path, source } => write!(f, "{}: {source}", path.display()),
             ProfileError::Invalid { path, reason } => {
-                let text = reason.render(Tr(crate::workspace::Language::En));
+                let text = reason.render(Tr(crate::i18n::Language::En));
                 write!(f, "{}: {text}", path.display())
             }
         }

@@ -185,137 +185,21 @@ pub fn parse(bytes: &[u8], layout: Layout, batch: &mut Batch, report: &mut FileR
             line,
             report: &mut *report,
         };
+        let station = match layout {
+            Layout::SingleSite => stations.get(SINGLE_SITE_CODE).copied().unwrap_or(0),
+            Layout::MultiSite => match multi_site_station(&mut row, batch, &mut stations) {
+                Some(s) => s,
+                None => continue,
+            },
+        };
+        let mut put = |v: Variable, x: f32| {
+            collected.entry((station, v)).or_default().push((hour, x));
+        };
         match layout {
             Layout::SingleSite => {
-                let station = stations.get(SINGLE_SITE_CODE).copied().unwrap_or(0);
-                let mut put = |v: Variable, x: f32| {
-                    collected.entry((station, v)).or_default().push((hour, x));
-                };
-                let pm = row.value(5, Variable::Pm25);
-                let dew = row.value(6, Variable::DewPoint);
-                let temp = row.value(7, Variable::Temperature);
-                let pres = row.value(8, Variable::Pressure);
-                for (v, x) in [
-                    (Variable::Pm25, pm),
-                    (Variable::DewPoint, dew),
-                    (Variable::Temperature, temp),
-                    (Variable::Pressure, pres),
-                ] {
-                    if let Some(x) = x {
-                        put(v, x);
-                    }
-                }
-                if let (Some(t), Some(d)) = (temp, dew) {
-                    put(Variable::RelativeHumidity, relative_humidity(t, d));
-                }
-                let cbwd = record.get(9).unwrap_or_default().trim();
-                match cbwd {
-                    "NW" => put(Variable::WindDirection, 315.0),
-                    "NE" => put(Variable::WindDirection, 45.0),
-                    "SE" => put(Variable::WindDirection, 135.0),
-                    "SW" => put(Variable::WindDirection, 225.0),
-                    "cv" | "CV" | "NA" | "" => {}
-                    other => row.report.cell(
-                        line,
-                        10,
-                        "cbwd",
-                        Reason::NotWindDirection {
-                            text: other.to_string(),
-                        },
-                    ),
-                }
-                if let Some(cum) = row.number(10, Variable::WindSpeed) {
-                    let speed = match &wind {
-                        Some(prev) if prev.direction == cbwd && prev.hour + 1 == hour => {
-                            (cum >= prev.cumulated).then_some(cum - prev.cumulated)
-                        }
-                        // Same direction across a gap: the increment cannot be known.
-                        Some(prev) if prev.direction == cbwd && hour > prev.hour + 1 => {
-                            wind_gaps += 1;
-                            Some(f64::NAN)
-                        }
-                        _ => None,
-                    }
-                    .unwrap_or(cum);
-                    if !speed.is_nan() {
-                        put(Variable::WindSpeed, speed as f32);
-                    }
-                    wind = Some(WindRun {
-                        hour,
-                        direction: cbwd.to_string(),
-                        cumulated: cum,
-                    });
-                } else {
-                    wind = None;
-                }
-                for (col, v) in [(11, Variable::SnowFlag), (12, Variable::RainFlag)] {
-                    if let Some(hours) = row.number(col, v) {
-                        put(v, if hours > 0.0 { 1.0 } else { 0.0 });
-                    }
-                }
+                single_site_row(&mut row, hour, &mut put, &mut wind, &mut wind_gaps);
             }
-            Layout::MultiSite => {
-                let name = record.get(17).unwrap_or_default().trim();
-                if name.is_empty() {
-                    row.report.cell(line, 18, "station", Reason::EmptyStation);
-                    continue;
-                }
-                let station = match stations.get(name) {
-                    Some(&s) => s,
-                    None => {
-                        let mut st = Station::with_code(name);
-                        st.area = Some("北京".into());
-                        let s = batch.station(st);
-                        stations.insert(name.to_string(), s);
-                        s
-                    }
-                };
-                let mut put = |v: Variable, x: f32| {
-                    collected.entry((station, v)).or_default().push((hour, x));
-                };
-                for (col, v) in [
-                    (5, Variable::Pm25),
-                    (6, Variable::Pm10),
-                    (7, Variable::So2),
-                    (8, Variable::No2),
-                    (10, Variable::O3),
-                    (12, Variable::Pressure),
-                    (14, Variable::Precipitation),
-                    (16, Variable::WindSpeed),
-                ] {
-                    if let Some(x) = row.value(col, v) {
-                        put(v, x);
-                    }
-                }
-                if let Some(co) = row.value(9, Variable::Co) {
-                    put(Variable::Co, co / 1000.0);
-                }
-                let temp = row.value(11, Variable::Temperature);
-                let dew = row.value(13, Variable::DewPoint);
-                if let Some(t) = temp {
-                    put(Variable::Temperature, t);
-                }
-                if let Some(d) = dew {
-                    put(Variable::DewPoint, d);
-                }
-                if let (Some(t), Some(d)) = (temp, dew) {
-                    put(Variable::RelativeHumidity, relative_humidity(t, d));
-                }
-                let wd = record.get(15).unwrap_or_default().trim();
-                if !(wd.is_empty() || wd == "NA") {
-                    match compass_degrees(wd) {
-                        Some(deg) => put(Variable::WindDirection, deg),
-                        None => row.report.cell(
-                            line,
-                            16,
-                            "wd",
-                            Reason::NotCompassPoint {
-                                text: wd.to_string(),
-                            },
-                        ),
-                    }
-                }
-            }
+            Layout::MultiSite => multi_site_row(&mut row, &mut put),
         }
     }
     if wind_gaps > 0 {
@@ -335,6 +219,153 @@ pub fn parse(bytes: &[u8], layout: Layout, batch: &mut Batch, report: &mut FileR
             Layout::MultiSite => 13,
         };
     into_chunks(collected, batch, report);
+}
+
+/// A single-site row: PM2.5, dew point, temperature, pressure and the relative humidity they
+/// give; the wind direction class and the hourly speed undone from the cumulated `Iws` (`wind`
+/// carries the run from row to row, `wind_gaps` counts hours after a gap); snow and rain flags.
+fn single_site_row(
+    row: &mut Row<'_>,
+    hour: Hour,
+    put: &mut impl FnMut(Variable, f32),
+    wind: &mut Option<WindRun>,
+    wind_gaps: &mut u64,
+) {
+    let pm = row.value(5, Variable::Pm25);
+    let dew = row.value(6, Variable::DewPoint);
+    let temp = row.value(7, Variable::Temperature);
+    let pres = row.value(8, Variable::Pressure);
+    for (v, x) in [
+        (Variable::Pm25, pm),
+        (Variable::DewPoint, dew),
+        (Variable::Temperature, temp),
+        (Variable::Pressure, pres),
+    ] {
+        if let Some(x) = x {
+            put(v, x);
+        }
+    }
+    if let (Some(t), Some(d)) = (temp, dew) {
+        put(Variable::RelativeHumidity, relative_humidity(t, d));
+    }
+    let cbwd = row.record.get(9).unwrap_or_default().trim();
+    match cbwd {
+        "NW" => put(Variable::WindDirection, 315.0),
+        "NE" => put(Variable::WindDirection, 45.0),
+        "SE" => put(Variable::WindDirection, 135.0),
+        "SW" => put(Variable::WindDirection, 225.0),
+        "cv" | "CV" | "NA" | "" => {}
+        other => row.report.cell(
+            row.line,
+            10,
+            "cbwd",
+            Reason::NotWindDirection {
+                text: other.to_string(),
+            },
+        ),
+    }
+    if let Some(cum) = row.number(10, Variable::WindSpeed) {
+        let speed = match &*wind {
+            Some(prev) if prev.direction == cbwd && prev.hour + 1 == hour => {
+                (cum >= prev.cumulated).then_some(cum - prev.cumulated)
+            }
+            // Same direction across a gap: the increment cannot be known.
+            Some(prev) if prev.direction == cbwd && hour > prev.hour + 1 => {
+                *wind_gaps += 1;
+                Some(f64::NAN)
+            }
+            _ => None,
+        }
+        .unwrap_or(cum);
+        if !speed.is_nan() {
+            put(Variable::WindSpeed, speed as f32);
+        }
+        *wind = Some(WindRun {
+            hour,
+            direction: cbwd.to_string(),
+            cumulated: cum,
+        });
+    } else {
+        *wind = None;
+    }
+    for (col, v) in [(11, Variable::SnowFlag), (12, Variable::RainFlag)] {
+        if let Some(hours) = row.number(col, v) {
+            put(v, if hours > 0.0 { 1.0 } else { 0.0 });
+        }
+    }
+}
+
+/// The station a multi-site row names (added to `batch` the first time); `None` (reported) when
+/// the name is empty.
+fn multi_site_station(
+    row: &mut Row<'_>,
+    batch: &mut Batch,
+    stations: &mut HashMap<String, usize>,
+) -> Option<usize> {
+    let name = row.record.get(17).unwrap_or_default().trim();
+    if name.is_empty() {
+        row.report
+            .cell(row.line, 18, "station", Reason::EmptyStation);
+        return None;
+    }
+    let station = match stations.get(name) {
+        Some(&s) => s,
+        None => {
+            let mut st = Station::with_code(name);
+            st.area = Some("北京".into());
+            let s = batch.station(st);
+            stations.insert(name.to_string(), s);
+            s
+        }
+    };
+    Some(station)
+}
+
+/// A multi-site row's values: the six pollutants (CO in mg/m³), the weather, the relative
+/// humidity from temperature and dew point, and the wind direction of a compass point.
+fn multi_site_row(row: &mut Row<'_>, put: &mut impl FnMut(Variable, f32)) {
+    for (col, v) in [
+        (5, Variable::Pm25),
+        (6, Variable::Pm10),
+        (7, Variable::So2),
+        (8, Variable::No2),
+        (10, Variable::O3),
+        (12, Variable::Pressure),
+        (14, Variable::Precipitation),
+        (16, Variable::WindSpeed),
+    ] {
+        if let Some(x) = row.value(col, v) {
+            put(v, x);
+        }
+    }
+    if let Some(co) = row.value(9, Variable::Co) {
+        put(Variable::Co, co / 1000.0);
+    }
+    let temp = row.value(11, Variable::Temperature);
+    let dew = row.value(13, Variable::DewPoint);
+    if let Some(t) = temp {
+        put(Variable::Temperature, t);
+    }
+    if let Some(d) = dew {
+        put(Variable::DewPoint, d);
+    }
+    if let (Some(t), Some(d)) = (temp, dew) {
+        put(Variable::RelativeHumidity, relative_humidity(t, d));
+    }
+    let wd = row.record.get(15).unwrap_or_default().trim();
+    if !(wd.is_empty() || wd == "NA") {
+        match compass_degrees(wd) {
+            Some(deg) => put(Variable::WindDirection, deg),
+            None => row.report.cell(
+                row.line,
+                16,
+                "wd",
+                Reason::NotCompassPoint {
+                    text: wd.to_string(),
+                },
+            ),
+        }
+    }
 }
 
 /// One data row being read, with what is needed to report a bad cell.

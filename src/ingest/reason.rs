@@ -1026,19 +1026,19 @@ pub enum Note {
 #[cfg(test)]
 pub(crate) fn en(reason: &Reason) -> String {
     use crate::i18n::{Render, Tr};
-    reason.render(Tr(crate::workspace::Language::En))
+    reason.render(Tr(crate::i18n::Language::En))
 }
 
 /// A note in English, for the tests' assertions on wording.
 #[cfg(test)]
 pub(crate) fn en_note(note: &Note) -> String {
     use crate::i18n::{Render, Tr};
-    note.render(Tr(crate::workspace::Language::En))
+    note.render(Tr(crate::i18n::Language::En))
 }
 
 /// A problem with its place in English (`file:4 column 5 (1002A): …`), for the tests.
 #[cfg(test)]
 pub(crate) fn en_problem(problem: &super::Problem) -> String {
     use crate::i18n::{Render, Tr};
-    problem.render(Tr(crate::workspace::Language::En))
+    problem.render(Tr(crate::i18n::Language::En))
 }

@@ -1,6 +1,11 @@
 //! The append-only, tamper-evident event journal: every action a duty officer takes is an event;
 //! every state (response, supervision, shifts) is a fold over the events.
 //!
+//! The app and the CLI never use this module directly: the session ([`crate::session`]) opens the
+//! journal (its `journal` module is the one place a journal is opened), appends the events the
+//! domain decides, and folds every new event into all read models once. This module is the
+//! storage underneath: events, hashes, backends, and the [`Fold`]/[`Replay`] convention.
+//!
 //! # Using it
 //!
 //! ```no_run
@@ -36,8 +41,10 @@
 //!
 //! [`SqliteStorage::open`] takes an advisory lock on [`LOCK_FILE`] (`File::try_lock`) and keeps it
 //! until closed. A second instance, or any instance on a read-only medium, gets a read-only handle
-//! whose [`OpenMode::ReadOnly`] reason the UI shows as a banner; it can still read and refresh.
-//! Projector mode and the CLI use [`SqliteStorage::open_read_only`], which never writes.
+//! whose [`OpenMode::ReadOnly`] reason the UI shows as a banner; it can still read, and learns of
+//! the writer's events through the session's follower. A read-only workspace and the CLI use
+//! [`SqliteStorage::open_read_only`], which never writes; projector mode keeps the writer's
+//! handle and the session refuses every write.
 
 mod checkpoint;
 mod error;
@@ -52,7 +59,7 @@ mod verify;
 pub use checkpoint::{CHECKPOINT_FILE, Checkpoint};
 pub use error::JournalError;
 pub use event::{Author, Draft, Event, HASH_TAG, Head, MAX_KIND_CHARS, MAX_NAME_CHARS};
-pub use fold::Replay;
+pub use fold::{Fold, Received, Replay};
 pub use hash::{BadHash, Hash};
 pub use sqlite::{APPLICATION_ID, FORMAT_VERSION, SqliteStorage};
 pub use storage::{OpenMode, ReadOnlyReason, Storage};

@@ -433,6 +433,10 @@ impl Storage for SqliteStorage {
         })
         // `_lock` is released here, after the connection is closed.
     }
+
+    fn close_boxed(self: Box<Self>) -> Result<(), JournalError> {
+        (*self).close()
+    }
 }
 
 impl View {

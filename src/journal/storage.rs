@@ -49,6 +49,9 @@ pub trait Storage {
     fn close(self) -> Result<(), JournalError>
     where
         Self: Sized;
+
+    /// [`Storage::close`] for a handle of any backend behind a box (the session's journal).
+    fn close_boxed(self: Box<Self>) -> Result<(), JournalError>;
 }
 
 /// Whether a handle may write.
@@ -87,30 +90,6 @@ pub enum ReadOnlyReason {
     /// A `-wal` file beside the journal does not belong to it; it is left untouched (a writer
     /// would merge it in for good) and the journal is read without it.
     ForeignWal,
-}
-
-impl ReadOnlyReason {
-    /// The reason in Chinese, for the banner and refused actions (English is `Display`).
-    pub fn zh(&self) -> String {
-        match self {
-            ReadOnlyReason::Requested => "工作区以只读方式打开".into(),
-            ReadOnlyReason::OtherInstance { holder: Some(h) } => {
-                format!("另一个 AirDesk 实例（{h}）正在使用此工作区")
-            }
-            ReadOnlyReason::OtherInstance { holder: None } => {
-                "另一个 AirDesk 实例正在使用此工作区".into()
-            }
-            ReadOnlyReason::ReadOnlyMedium { detail } => format!("存储介质不可写（{detail}）"),
-            ReadOnlyReason::Broken(b) => format!(
-                "值班日志的哈希链在第 {} 条记录处断开（{b}），在从备份恢复之前不再记录任何操作",
-                b.seq
-            ),
-            ReadOnlyReason::ForeignWal => {
-                "日志旁的 journal.sqlite-wal 不属于本日志，已原样保留，日志按不含该文件的内容只读打开"
-                    .into()
-            }
-        }
-    }
 }
 
 impl fmt::Display for ReadOnlyReason {

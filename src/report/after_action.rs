@@ -6,8 +6,8 @@
 use base64::Engine;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::domain::response::text::{duration_zh, time_short, time_zh};
 use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState};
+use crate::i18n::{Render, ZH};
 
 use super::daily_report::problems;
 use super::open_items::anchor_line;
@@ -120,7 +120,8 @@ pub fn outcomes(episode: &Episode) -> Vec<UnitOutcome> {
         .collect()
 }
 
-/// The summary of episode `number` as a complete HTML document.
+/// The summary of episode `number` as a complete HTML document: overview, timeline, measures
+/// per unit, problems, air quality against the forecast, and the journal anchor.
 pub fn after_action_html(
     state: &ResponseState,
     number: u32,
@@ -133,8 +134,26 @@ pub fn after_action_html(
         Phase::Lifted { at } => at,
         _ => input.now,
     };
-    let lifted = matches!(e.phase(), Phase::Lifted { .. });
     let mut h = Html::default();
+    head(&mut h, e, input.now);
+    overview(&mut h, e, end);
+    timeline(&mut h, state, e, end);
+    units(&mut h, e);
+    problem_table(&mut h, e);
+    air(&mut h, input);
+    h.tag("h2", "六、记录核验");
+    h.tag("p", &anchor_line(state.anchor()));
+    h.raw("<p class=\"note\">");
+    h.text(&format!(
+        "本总结由AirDesk根据工作日志生成，生成时间{}。",
+        ZH.moment(&input.now)
+    ));
+    h.raw("</p>\n</body>\n</html>\n");
+    Ok(h.0)
+}
+
+/// The document head, the style sheet and the title (with a note while the response runs).
+fn head(h: &mut Html, e: &Episode, now: DateTime<FixedOffset>) {
     let title = format!(
         "{}重污染天气应急响应总结评估（第{}次预警过程）",
         e.plan.area, e.number
@@ -154,41 +173,40 @@ pub fn after_action_html(
         "</style>\n</head>\n<body>\n"
     ));
     h.tag("h1", &title);
-    if !lifted {
+    if !matches!(e.phase(), Phase::Lifted { .. }) {
         h.tag(
             "p",
-            &format!(
-                "（应急响应尚未解除，本总结统计至{}。）",
-                time_zh(&input.now)
-            ),
+            &format!("（应急响应尚未解除，本总结统计至{}。）", ZH.moment(&now)),
         );
     }
+}
 
-    // Overview.
+/// 一、过程概况: plan, issue, start, levels, pauses, lifting, duration, primary pollutant.
+fn overview(h: &mut Html, e: &Episode, end: DateTime<FixedOffset>) {
     h.tag("h2", "一、过程概况");
     h.raw("<table>\n");
     let levels: Vec<String> = e
         .steps
         .iter()
-        .map(|s| format!("{}（{}起）", s.to.default_name(), time_zh(&s.effective)))
+        .map(|s| format!("{}（{}起）", ZH.level(s.to), ZH.moment(&s.effective)))
         .collect();
     let pauses: Vec<String> = e
         .pauses
         .iter()
         .map(|p| match &p.resumed {
-            Some((r, _)) => format!("{} 至 {}", time_zh(&p.pause.at), time_zh(&r.at)),
-            None => format!("{} 起", time_zh(&p.pause.at)),
+            Some((r, _)) => format!("{} 至 {}", ZH.moment(&p.pause.at), ZH.moment(&r.at)),
+            None => format!("{} 起", ZH.moment(&p.pause.at)),
         })
         .collect();
     let rows = [
         ("依据预案", format!("{}（{}）", e.plan.name, e.plan.version)),
         (
             "预警发布",
-            format!("{}，{}", time_zh(&e.issued.at), e.steps[0].approver),
+            format!("{}，{}", ZH.moment(&e.issued.at), e.steps[0].approver),
         ),
-        ("启动时间", time_zh(&e.start)),
+        ("启动时间", ZH.moment(&e.start)),
         ("级别变化", levels.join(" → ")),
-        ("最高级别", e.max_level().default_name().to_owned()),
+        ("最高级别", ZH.level(e.max_level()).to_owned()),
         (
             "暂停",
             if pauses.is_empty() {
@@ -200,11 +218,11 @@ pub fn after_action_html(
         (
             "解除时间",
             match &e.lifting {
-                Some((l, _)) => format!("{}（{}）", time_zh(&l.at), l.basis),
+                Some((l, _)) => format!("{}（{}）", ZH.moment(&l.at), l.basis),
                 None => "尚未解除".to_owned(),
             },
         ),
-        ("持续时长", duration_zh(end.signed_duration_since(e.start))),
+        ("持续时长", ZH.duration(end.signed_duration_since(e.start))),
         ("首要污染物", e.primary.clone()),
     ];
     for (k, v) in rows {
@@ -214,8 +232,10 @@ pub fn after_action_html(
         h.raw("</tr>\n");
     }
     h.raw("</table>\n");
+}
 
-    // Timeline.
+/// 二、过程时间线: the decisions, consultations, problems and rectifications of the episode.
+fn timeline(h: &mut Html, state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>) {
     h.tag("h2", "二、过程时间线");
     h.raw("<table>\n<tr><th>记录时间</th><th>生效时间</th><th>记录人</th><th>事项</th></tr>\n");
     let in_episode = |t: &&crate::domain::response::TimelineEntry| {
@@ -233,18 +253,22 @@ pub fn after_action_html(
             continue;
         }
         h.raw("<tr>");
-        h.tag("td", &time_short(&t.stamp.at));
+        h.tag("td", &crate::report::table_time(&t.stamp.at));
         h.tag(
             "td",
-            &t.effective.as_ref().map_or_else(String::new, time_short),
+            &t.effective
+                .as_ref()
+                .map_or_else(String::new, crate::report::table_time),
         );
         h.tag("td", &t.stamp.operator);
-        h.tag("td", &t.text);
+        h.tag("td", &t.render(ZH));
         h.raw("</tr>\n");
     }
     h.raw("</table>\n");
+}
 
-    // Per unit.
+/// 三、各单位措施落实情况: counts per unit with totals, then every live item.
+fn units(h: &mut Html, e: &Episode) {
     h.tag("h2", "三、各单位措施落实情况");
     h.raw(concat!(
         "<table>\n<tr><th>责任单位</th><th>措施数</th><th>已落实</th><th>其中逾期落实</th>",
@@ -294,19 +318,21 @@ pub fn after_action_html(
         });
         h.tag("td", &item.spec.unit_name);
         h.tag("td", &format!("{} {}", item.key().measure, item.spec.text));
-        h.tag("td", item.spec.level.default_name());
-        h.tag("td", &time_short(&item.deadline));
-        h.tag("td", item.status.label());
+        h.tag("td", ZH.level(item.spec.level));
+        h.tag("td", &crate::report::table_time(&item.deadline));
+        h.tag("td", ZH.item_status(item.status));
         h.tag(
             "td",
-            &done.map_or_else(String::new, |d| time_short(&d.stamp.at)),
+            &done.map_or_else(String::new, |d| crate::report::table_time(&d.stamp.at)),
         );
         h.tag("td", &done.map_or_else(String::new, |d| d.text.clone()));
         h.raw("</tr>\n");
     }
     h.raw("</table>\n");
+}
 
-    // Problems.
+/// 四、问题及整改: every problem reported and whether it was rectified.
+fn problem_table(h: &mut Html, e: &Episode) {
     h.tag("h2", "四、问题及整改");
     let found = problems(e, e.start.min(e.issued.at));
     if found.is_empty() {
@@ -318,20 +344,22 @@ pub fn after_action_html(
             h.tag("td", &p.unit_name);
             h.tag("td", &p.measure);
             h.tag("td", &p.problem);
-            h.tag("td", &time_short(&p.reported_at));
+            h.tag("td", &crate::report::table_time(&p.reported_at));
             h.tag(
                 "td",
                 &p.rectified.as_ref().map_or_else(
                     || "尚未整改".to_owned(),
-                    |(at, text)| format!("{}：{}", time_short(at), text),
+                    |(at, text)| format!("{}：{}", crate::report::table_time(at), text),
                 ),
             );
             h.raw("</tr>\n");
         }
         h.raw("</table>\n");
     }
+}
 
-    // Air quality.
+/// 五、污染过程PM2.5与预报对比: the chart and a row per day, observed against forecast.
+fn air(h: &mut Html, input: &AfterActionInput<'_>) {
     h.tag("h2", "五、污染过程PM2.5与预报对比");
     match input.chart {
         Some(chart) => h.raw(&format!(
@@ -367,16 +395,6 @@ pub fn after_action_html(
         ));
         h.raw("</p>\n");
     }
-
-    h.tag("h2", "六、记录核验");
-    h.tag("p", &anchor_line(state.anchor()));
-    h.raw("<p class=\"note\">");
-    h.text(&format!(
-        "本总结由AirDesk根据工作日志生成，生成时间{}。",
-        time_zh(&input.now)
-    ));
-    h.raw("</p>\n</body>\n</html>\n");
-    Ok(h.0)
 }
 
 /// Consultations that belong to an episode: those after the previous episode was lifted.
@@ -497,7 +515,7 @@ mod tests {
             forecast_aqi: Some((210.0, 260.0)),
         }];
         let html = after_action_html(
-            s.state(),
+            s.model(),
             1,
             &AfterActionInput {
                 chart: Some(&chart),
@@ -530,7 +548,7 @@ mod tests {
         );
         let png = ChartImage::Png(vec![0x89, b'P', b'N', b'G']);
         assert_eq!(png.data_uri(), "data:image/png;base64,iVBORw==");
-        let o = outcomes(s.state().episode(1).expect("episode"));
+        let o = outcomes(s.model().episode(1).expect("episode"));
         let hedong = o
             .iter()
             .find(|u| u.unit_name == "河东镇人民政府")
@@ -538,7 +556,7 @@ mod tests {
         assert_eq!((hedong.required, hedong.done, hedong.open), (3, 2, 1));
         assert!(matches!(
             after_action_html(
-                s.state(),
+                s.model(),
                 2,
                 &AfterActionInput {
                     chart: None,
@@ -561,7 +579,7 @@ mod tests {
             "2025-01-15T13:00:00+08:00",
         );
         let html = after_action_html(
-            s.state(),
+            s.model(),
             1,
             &AfterActionInput {
                 chart: None,

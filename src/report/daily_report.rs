@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::response::text::time_zh;
 use crate::domain::response::{Anchor, ItemStatus, ResponseState, TimelineEntry, UnitSummary};
+use crate::i18n::{Render, ZH};
 
 use super::duty::Duty;
 use super::open_items::{
@@ -121,7 +121,7 @@ pub(crate) fn problem_lines(problems: &[ProblemLine]) -> Vec<String> {
         .enumerate()
         .map(|(n, p)| {
             let state = match &p.rectified {
-                Some((at, text)) => format!("已于{}整改：{}", time_zh(at), text),
+                Some((at, text)) => format!("已于{}整改：{}", ZH.moment(at), text),
                 None => "尚未整改".to_owned(),
             };
             format!(
@@ -130,7 +130,7 @@ pub(crate) fn problem_lines(problems: &[ProblemLine]) -> Vec<String> {
                 p.unit_name,
                 p.measure,
                 p.problem,
-                time_zh(&p.reported_at),
+                ZH.moment(&p.reported_at),
                 state
             )
         })
@@ -151,7 +151,7 @@ pub(crate) fn change_lines(changes: &[TimelineEntry]) -> Vec<String> {
                 n + 1,
                 c.stamp.at.format("%m-%d %H:%M"),
                 c.stamp.operator,
-                c.text
+                c.render(ZH)
             )
         })
         .collect();
@@ -161,7 +161,7 @@ pub(crate) fn change_lines(changes: &[TimelineEntry]) -> Vec<String> {
     ] {
         let mut by_unit: Vec<(&str, usize)> = Vec::new();
         for c in changes.iter().filter(|c| c.kind == kind) {
-            let name = c.unit_name.as_deref().unwrap_or("");
+            let name = c.unit().map_or("", |(_, name)| name);
             match by_unit.iter_mut().find(|(u, _)| *u == name) {
                 Some((_, n)) => *n += 1,
                 None => by_unit.push((name, 1)),
@@ -183,8 +183,8 @@ impl DailyReport {
         out.push(format!("{}重污染天气应急响应日报", self.area));
         out.push(format!(
             "统计时段：{} 至 {}",
-            time_zh(&self.from),
-            time_zh(&self.to)
+            ZH.moment(&self.from),
+            ZH.moment(&self.to)
         ));
         out.push(String::new());
         out.push("一、预警状态".to_owned());
@@ -260,7 +260,7 @@ mod tests {
             next: vec![],
         };
         let r = daily_report(
-            s.state(),
+            s.model(),
             "某某县",
             t("2025-01-14T12:00:00+08:00"),
             t("2025-01-15T12:00:00+08:00"),
@@ -289,11 +289,11 @@ mod tests {
         assert!(text.contains("尚未整改"));
         assert!(text.contains("带班领导 王强（0310-1234567）"));
         assert!(text.contains("值班员：张伟"));
-        let anchor = s.state().anchor().expect("anchor");
+        let anchor = s.model().anchor().expect("anchor");
         assert!(text.contains(&anchor.hash.to_string()));
         // Only the period's events are listed.
         let late = daily_report(
-            s.state(),
+            s.model(),
             "某某县",
             t("2025-01-15T09:30:00+08:00"),
             t("2025-01-15T12:00:00+08:00"),
@@ -311,7 +311,7 @@ mod tests {
     fn empty_journal_gives_a_report_saying_so() {
         let (s, _j) = fresh();
         let r = daily_report(
-            s.state(),
+            s.model(),
             "某某县",
             t("2025-01-14T12:00:00+08:00"),
             t("2025-01-15T12:00:00+08:00"),

@@ -25,8 +25,8 @@ use crate::domain::area::{DailyStat, area_daily};
 use crate::domain::budget::{area_daily_aqi, forecast_day_pm25};
 use crate::domain::response::{Phase, ResponseState};
 use crate::domain::weather_view::warning_periods;
+use crate::i18n::Language;
 use crate::store::{Hour, StationId, Store, Variable};
-use crate::workspace::Language;
 
 /// Size of the embedded chart, pixels.
 const CHART_SIZE: (u32, u32) = (1600, 900);
@@ -323,7 +323,7 @@ mod tests {
                 forecast: &[],
             };
             let now = t("2025-01-16T10:00:00+08:00");
-            let air = episode_air(&sources, service.state(), 1, now).expect("air");
+            let air = episode_air(&sources, service.model(), 1, now).expect("air");
             assert_eq!(air.days.len() as i64, MAX_EPISODE_DAYS, "{year}");
             assert!(air.period.1.0 - air.period.0.0 <= (MAX_EPISODE_DAYS + 3) * 24);
             let view = ChartView::window(air.period.0.0 as f64, air.period.1.0 as f64);
@@ -336,7 +336,7 @@ mod tests {
                 )
                 .expect("drawn");
             }
-            let html = summary_html(service.state(), 1, Some(&sources), None, now).expect("html");
+            let html = summary_html(service.model(), 1, Some(&sources), None, now).expect("html");
             assert!(html.len() < 1 << 20, "{year}: {} bytes", html.len());
         }
     }

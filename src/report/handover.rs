@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset};
 
-use crate::domain::response::text::time_zh;
 use crate::domain::response::{Anchor, ResponseState, TimelineEntry};
+use crate::i18n::ZH;
 
 use super::daily_report::{ProblemLine, change_lines, problem_lines, problems};
 use super::duty::Duty;
@@ -98,12 +98,12 @@ impl Handover {
                     .as_ref()
                     .map_or_else(String::new, |d| format!("（{d}）")),
                 self.to_officer.clone().unwrap_or_else(dash),
-                time_zh(&self.at)
+                ZH.moment(&self.at)
             ),
             format!(
                 "本班时段：{} 至 {}",
-                time_zh(&self.since),
-                time_zh(&self.at)
+                ZH.moment(&self.since),
+                ZH.moment(&self.at)
             ),
             String::new(),
             "一、预警状态".to_owned(),
@@ -180,7 +180,7 @@ mod tests {
                 time: String::new(),
             }],
         };
-        let h = handover(s.state(), t("2025-01-15T12:00:00+08:00"), None, &duty);
+        let h = handover(s.model(), t("2025-01-15T12:00:00+08:00"), None, &duty);
         assert_eq!(h.since, t("2025-01-14T08:30:00+08:00"));
         let text = h.to_text();
         assert!(
@@ -197,10 +197,10 @@ mod tests {
         assert!(text.contains("O-DUST-1"));
         assert!(text.contains("下一班：值班员 李明"));
         assert!(text.contains("督促河东镇上报网格巡查记录"));
-        assert!(text.contains(&s.state().anchor().expect("anchor").hash.to_string()));
+        assert!(text.contains(&s.model().anchor().expect("anchor").hash.to_string()));
         // From a later time only later changes are listed.
         let h = handover(
-            s.state(),
+            s.model(),
             t("2025-01-15T12:00:00+08:00"),
             Some(t("2025-01-15T09:30:00+08:00")),
             &Duty::default(),

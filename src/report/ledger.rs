@@ -7,18 +7,9 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::domain::findings::{Finding, Findings};
+use crate::i18n::{Language, Tr};
 
 use super::spreadsheet::xlsx_text;
-
-/// Language of the ledger's headers and words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    /// Chinese (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
 
 /// What the ledger needs besides the findings.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -125,12 +116,7 @@ fn row(f: &Finding, o: &LedgerOptions) -> Vec<String> {
             || if zh { "长期" } else { "standing" }.to_string(),
             |d| d.to_string(),
         ),
-        if zh {
-            f.status.label_zh()
-        } else {
-            f.status.label_en()
-        }
-        .to_string(),
+        Tr(o.language).finding_status(f.status).to_string(),
         match (overdue > 0, zh) {
             (true, true) => "是",
             (false, true) => "否",
@@ -206,15 +192,6 @@ pub fn xlsx_bytes(findings: &Findings, options: &LedgerOptions) -> Result<Vec<u8
     Ok(book.save_to_buffer()?)
 }
 
-/// Save the ledger to `path`, as CSV or .xlsx by its extension.
-pub fn save(findings: &Findings, options: &LedgerOptions, path: &Path) -> Result<(), LedgerError> {
-    save_as(
-        path,
-        |buf| write_csv(findings, options, buf),
-        || xlsx_bytes(findings, options),
-    )
-}
-
 /// Write a ledger to `path` as CSV (`csv` fills the bytes) or .xlsx (`xlsx` makes them), chosen
 /// by the file's extension: the one place every kind of ledger is saved through, atomically and
 /// never through a symbolic link placed at `path`.
@@ -272,7 +249,7 @@ mod tests {
                     deadline: deadline.and_then(|d| NaiveDate::from_ymd_opt(2019, 12, d)),
                 }))
                 .expect("ok");
-            s.apply(cst(5, 9).with_timezone(&Utc), "张三", &e)
+            s.apply_typed(cst(5, 9).with_timezone(&Utc), "张三", &e)
                 .expect("apply");
         }
         let e = s
@@ -286,7 +263,7 @@ mod tests {
                 }),
             })
             .expect("ok");
-        s.apply(cst(6, 15).with_timezone(&Utc), "李四", &e)
+        s.apply_typed(cst(6, 15).with_timezone(&Utc), "李四", &e)
             .expect("apply");
         s
     }
@@ -320,7 +297,7 @@ mod tests {
             language: Language::En,
         };
         let bytes = xlsx_bytes(&sample(), &options).expect("xlsx");
-        let mut report = crate::ingest::FileReport::new(Path::new("ledger.xlsx"));
+        let mut report = crate::ingest::FileReport::new(std::path::Path::new("ledger.xlsx"));
         let sheet = read_sheet(
             &bytes,
             &mut report,
@@ -335,18 +312,5 @@ mod tests {
             Some("yes")
         );
         assert_eq!(sheet.rows[1].text(Some(7)).as_deref(), Some("standing"));
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("ledger.txt");
-        assert!(matches!(
-            save(&sample(), &options, &path),
-            Err(LedgerError::Extension(_))
-        ));
-        let path = dir.path().join("台账.xlsx");
-        save(&sample(), &options, &path).expect("saved");
-        assert!(
-            std::fs::metadata(&path)
-                .map(|m| m.len() > 0)
-                .unwrap_or(false)
-        );
     }
 }

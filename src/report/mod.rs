@@ -14,3 +14,8 @@ pub mod open_items;
 pub mod ranking_chart;
 pub mod response_ledger;
 pub mod spreadsheet;
+
+/// A moment as tables print it, whatever the language: `2025-01-15 08:00`.
+pub(crate) fn table_time(t: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}

@@ -8,8 +8,8 @@
 use crate::domain::plan::{
     Level, MeasureCategory, Plan, TemplateError, TemplateKind, UnitKind, fill,
 };
-use crate::domain::response::text::{colour_zh, date_zh, response_zh, time_zh};
 use crate::domain::response::{Episode, Item, LevelStep};
+use crate::i18n::ZH;
 
 /// One filled notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,13 +71,13 @@ pub fn warning_notice(plan: &Plan, episode: &Episode) -> Result<Notice, NoticeEr
     let items: Vec<&Item> = issued_items(episode, step);
     let mut values = common(plan, step.to, step);
     values.extend([
-        ("start", time_zh(&episode.start)),
+        ("start", ZH.moment(&episode.start)),
         ("end", end_text(step.expected_end.as_ref())),
         ("reasons", step.reasons.join("\n")),
         ("measures", measures_block(&items)),
         ("primary", episode.primary.clone()),
     ]);
-    let title = format!("关于启动重污染天气{}的通知", plan.level_name(step.to));
+    let title = format!("关于启动重污染天气{}的通知", ZH.plan_level(plan, step.to));
     filled(TemplateKind::Warning, plan, title, None, &values)
 }
 
@@ -118,7 +118,7 @@ pub fn unit_notices(
         values.extend([
             ("unit", unit_name.clone()),
             ("contact", contact.clone()),
-            ("start", time_zh(&level_step.effective)),
+            ("start", ZH.moment(&level_step.effective)),
             ("end", end_text(episode.expected_end.as_ref())),
             ("measures", unit_measures(&items)),
             ("deadline", deadline_text(&items)),
@@ -127,7 +127,7 @@ pub fn unit_notices(
         let title = format!(
             "{}重污染天气{}措施通知",
             unit_name,
-            plan.level_name(level_step.to)
+            ZH.plan_level(plan, level_step.to)
         );
         out.push(filled(
             TemplateKind::Unit,
@@ -154,8 +154,8 @@ pub fn adjust_notice(plan: &Plan, episode: &Episode, step: usize) -> Result<Noti
     let from = s.from.unwrap_or(Level::None);
     let mut values = common(plan, s.to, s);
     values.extend([
-        ("from_level_name", plan.level_name(from).to_owned()),
-        ("start", time_zh(&s.effective)),
+        ("from_level_name", ZH.plan_level(plan, from).to_owned()),
+        ("start", ZH.moment(&s.effective)),
         (
             "end",
             end_text(s.expected_end.or(episode.expected_end).as_ref()),
@@ -165,8 +165,8 @@ pub fn adjust_notice(plan: &Plan, episode: &Episode, step: usize) -> Result<Noti
     ]);
     let title = format!(
         "关于将重污染天气{}调整为{}的通知",
-        plan.level_name(from),
-        plan.level_name(s.to)
+        ZH.plan_level(plan, from),
+        ZH.plan_level(plan, s.to)
     );
     filled(TemplateKind::Adjust, plan, title, None, &values)
 }
@@ -182,15 +182,15 @@ pub fn lift_notice(plan: &Plan, episode: &Episode) -> Result<Notice, NoticeError
         plan,
         level,
         &lift.doc_no,
-        &date_zh(&stamp.at),
+        &ZH.day_of(&stamp.at),
         &lift.approver,
     );
     values.extend([
-        ("start", time_zh(&episode.start)),
-        ("lift_time", time_zh(&lift.at)),
+        ("start", ZH.moment(&episode.start)),
+        ("lift_time", ZH.moment(&lift.at)),
         ("reasons", lift.basis.clone()),
     ]);
-    let title = format!("关于解除重污染天气{}的通知", plan.level_name(level));
+    let title = format!("关于解除重污染天气{}的通知", ZH.plan_level(plan, level));
     filled(TemplateKind::Lift, plan, title, None, &values)
 }
 
@@ -215,7 +215,7 @@ fn common(plan: &Plan, level: Level, step: &LevelStep) -> Vec<(&'static str, Str
         plan,
         level,
         &step.doc_no,
-        &date_zh(&step.stamp.at),
+        &ZH.day_of(&step.stamp.at),
         &step.approver,
     )
 }
@@ -231,7 +231,7 @@ fn common_for(
         .level(level)
         .map(|l| l.response.as_str())
         .filter(|r| !r.is_empty())
-        .unwrap_or(response_zh(level));
+        .unwrap_or(ZH.level_response(level));
     vec![
         ("area", plan.info.area.clone()),
         ("plan_name", plan.info.name.clone()),
@@ -239,9 +239,9 @@ fn common_for(
         ("doc_no", doc_no.to_owned()),
         ("issued", issued.to_owned()),
         ("approver", approver.to_owned()),
-        ("level_name", plan.level_name(level).to_owned()),
+        ("level_name", ZH.plan_level(plan, level).to_owned()),
         ("response", response.to_owned()),
-        ("colour", colour_zh(level).to_owned()),
+        ("colour", ZH.level_colour(level).to_owned()),
     ]
 }
 
@@ -280,7 +280,7 @@ fn office_contact(plan: &Plan) -> String {
 }
 
 fn end_text(end: Option<&chrono::DateTime<chrono::FixedOffset>>) -> String {
-    end.map_or_else(|| "另行通知".to_owned(), time_zh)
+    end.map_or_else(|| "另行通知".to_owned(), |t| ZH.moment(t))
 }
 
 /// Chinese ordinal for category headings: 一, 二, … 十二.
@@ -306,7 +306,7 @@ fn grouped(lines: Vec<(MeasureCategory, String, Vec<String>)>) -> String {
     let mut out = Vec::new();
     let mut n = 0;
     for (i, c) in categories.iter().enumerate() {
-        out.push(format!("（{}）{}", ordinal(i + 1), c.label()));
+        out.push(format!("（{}）{}", ordinal(i + 1), ZH.measure_category(*c)));
         for (_, text, units) in lines.iter().filter(|(lc, _, _)| lc == c) {
             n += 1;
             out.push(format!("{n}. {text}（责任单位：{}）", units.join("、")));
@@ -367,10 +367,10 @@ fn unit_measures(items: &[&Item]) -> String {
             format!(
                 "{}. 【{}】{}（{}；{}前落实）",
                 i + 1,
-                item.spec.category.label(),
+                ZH.measure_category(item.spec.category),
                 item.spec.text,
                 role,
-                time_zh(&item.deadline)
+                ZH.moment(&item.deadline)
             )
         })
         .collect::<Vec<_>>()
@@ -381,11 +381,11 @@ fn deadline_text(items: &[&Item]) -> String {
     let earliest = items.iter().map(|i| i.deadline).min();
     let latest = items.iter().map(|i| i.deadline).max();
     match (earliest, latest) {
-        (Some(a), Some(b)) if a == b => format!("{}前", time_zh(&a)),
+        (Some(a), Some(b)) if a == b => format!("{}前", ZH.moment(&a)),
         (Some(a), Some(b)) => format!(
             "按各项措施所列时限落实，最早{}前，最迟{}前",
-            time_zh(&a),
-            time_zh(&b)
+            ZH.moment(&a),
+            ZH.moment(&b)
         ),
         _ => String::new(),
     }
@@ -436,7 +436,7 @@ mod tests {
         let p = plan();
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let e = s.state().current().expect("episode").clone();
+        let e = s.model().current().expect("episode").clone();
         let step = &e.steps[0];
         let mut v: Vec<&str> = common(&p, step.to, step).iter().map(|(k, _)| *k).collect();
         v.extend(match kind {
@@ -466,7 +466,7 @@ mod tests {
         let p = plan();
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let e = s.state().current().expect("episode").clone();
+        let e = s.model().current().expect("episode").clone();
 
         let w = warning_notice(&p, &e).expect("warning notice");
         assert!(!w.text.contains('{') && !w.text.contains('}'), "{}", w.text);
@@ -542,7 +542,7 @@ mod tests {
             }),
             "2025-01-16T09:00:00+08:00",
         );
-        let e = s.state().current().expect("episode").clone();
+        let e = s.model().current().expect("episode").clone();
         let a = adjust_notice(&p, &e, 1).expect("adjust");
         assert!(!a.text.contains('{'), "{}", a.text);
         assert!(
@@ -581,7 +581,7 @@ mod tests {
             }),
             "2025-01-18T10:00:00+08:00",
         );
-        let e = s.state().latest().expect("episode").clone();
+        let e = s.model().latest().expect("episode").clone();
         let l = lift_notice(&p, &e).expect("lift");
         assert!(!l.text.contains('{'), "{}", l.text);
         assert!(l.text.contains("关于解除重污染天气红色预警的通知"));

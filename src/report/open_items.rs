@@ -4,8 +4,8 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::plan::Level;
-use crate::domain::response::text::{duration_zh, time_zh};
 use crate::domain::response::{Episode, ItemKey, ItemStatus, Phase, ResponseState};
+use crate::i18n::ZH;
 
 /// The warning in one line.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -29,23 +29,23 @@ impl WarningStatus {
     /// The status of `episode` at `now`.
     pub fn of_episode(e: &Episode, now: DateTime<FixedOffset>) -> Self {
         let phase = match e.phase() {
-            Phase::Lifted { at } => format!("已于{}解除", time_zh(&at)),
-            Phase::Paused { since } => format!("自{}起暂停", time_zh(&since)),
+            Phase::Lifted { at } => format!("已于{}解除", ZH.moment(&at)),
+            Phase::Paused { since } => format!("自{}起暂停", ZH.moment(&since)),
             Phase::Active if e.start > now => "待生效".to_owned(),
             Phase::Active => "生效中".to_owned(),
         };
         let end = match (e.phase(), e.expected_end) {
             (Phase::Lifted { .. }, _) | (_, None) => String::new(),
-            (_, Some(end)) => format!("，预计持续至{}", time_zh(&end)),
+            (_, Some(end)) => format!("，预计持续至{}", ZH.moment(&end)),
         };
         WarningStatus {
             episode: e.number,
             level: e.level(),
             text: format!(
                 "{}（第{}次预警过程，自{}起，{}{}）",
-                e.level().default_name(),
+                ZH.level(e.level()),
                 e.number,
-                time_zh(&e.level_since()),
+                ZH.moment(&e.level_since()),
                 phase,
                 end
             ),
@@ -105,8 +105,8 @@ pub fn open_items_by_unit(episode: &Episode, now: DateTime<FixedOffset>) -> Vec<
     for item in episode.items.iter().filter(|i| i.status.is_open()) {
         let overdue = item.is_overdue(clock);
         let countdown = match item.remaining(clock) {
-            Some(d) if d.num_minutes() < 0 => format!("逾期{}", duration_zh(-d)),
-            Some(d) => format!("剩余{}", duration_zh(d)),
+            Some(d) if d.num_minutes() < 0 => format!("逾期{}", ZH.duration(-d)),
+            Some(d) => format!("剩余{}", ZH.duration(d)),
             None => String::new(),
         };
         let open = OpenItem {
@@ -114,7 +114,7 @@ pub fn open_items_by_unit(episode: &Episode, now: DateTime<FixedOffset>) -> Vec<
             measure: item.key().measure.clone(),
             text: item.spec.text.clone(),
             status: item.status,
-            status_label: item.status.label().to_owned(),
+            status_label: ZH.item_status(item.status).to_owned(),
             deadline: item.deadline,
             overdue,
             countdown,
@@ -173,7 +173,7 @@ pub fn open_items_lines(units: &[UnitOpenItems]) -> Vec<String> {
                 i.measure,
                 shorten(&i.text, 40),
                 i.status_label,
-                time_zh(&i.deadline),
+                ZH.moment(&i.deadline),
                 countdown,
                 problem
             ));

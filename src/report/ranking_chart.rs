@@ -6,7 +6,7 @@ use crate::domain::ranking::{RankBy, Ranking};
 
 use super::charts::colour::pm25_bands;
 use super::charts::{Better, RankItem, RankingData};
-use super::ledger::Language;
+use crate::i18n::Language;
 
 /// The chart of `ranking`: areas without a value are left out (they have no rank); PM2.5 bars
 /// take the PM2.5 category colours, the other measures one colour.
@@ -56,13 +56,7 @@ pub fn ranking_chart(ranking: &Ranking, language: Language) -> RankingData {
         items,
         better: Better::Lower,
         bands: if ranking.by == RankBy::Pm25 {
-            pm25_bands(
-                ranking.to,
-                match language {
-                    Language::Zh => crate::workspace::Language::Zh,
-                    Language::En => crate::workspace::Language::En,
-                },
-            )
+            pm25_bands(ranking.to, language)
         } else {
             Vec::new()
         },

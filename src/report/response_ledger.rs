@@ -9,8 +9,8 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook};
 
-use crate::domain::response::text::time_short;
 use crate::domain::response::{Episode, Item, ItemStatus, ResponseState};
+use crate::i18n::ZH;
 
 use super::ledger::{LedgerError, save_as};
 use super::spreadsheet::xlsx_text;
@@ -77,7 +77,7 @@ fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> Ledger
     let clock = e.clock(now);
     let overdue = item.is_late(clock);
     let t = |c: Option<&crate::domain::response::ItemChange>| {
-        c.map_or_else(String::new, |c| time_short(&c.stamp.at))
+        c.map_or_else(String::new, |c| crate::report::table_time(&c.stamp.at))
     };
     let done = item.done();
     let evidence: Vec<&str> = item
@@ -87,7 +87,7 @@ fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> Ledger
         .collect();
     let problems: Vec<String> = item
         .problems()
-        .map(|c| format!("{} {}", time_short(&c.stamp.at), c.text))
+        .map(|c| format!("{} {}", crate::report::table_time(&c.stamp.at), c.text))
         .collect();
     let rectified = item.last(ItemStatus::Rectified);
     let overdue_text = if !item.status.is_live() {
@@ -104,15 +104,15 @@ fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> Ledger
     let cells = vec![
         n.to_string(),
         format!("第{}次", e.number),
-        item.spec.level.default_name().to_owned(),
+        ZH.level(item.spec.level).to_owned(),
         item.key().measure.clone(),
-        item.spec.category.label().to_owned(),
+        ZH.measure_category(item.spec.category).to_owned(),
         item.spec.text.clone(),
         item.spec.unit_name.clone(),
         if item.spec.lead { "牵头" } else { "配合" }.to_owned(),
         t(item.history.first()),
-        time_short(&item.deadline),
-        item.status.label().to_owned(),
+        crate::report::table_time(&item.deadline),
+        ZH.item_status(item.status).to_owned(),
         t(item.acknowledged()),
         t(done),
         done.map_or_else(String::new, |c| c.text.clone()),
@@ -186,8 +186,8 @@ mod tests {
     fn csv_starts_with_a_bom_and_reads_back() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let rows = ledger_rows(s.state(), None, t(NOON));
-        let items = s.state().latest().expect("episode").items.len();
+        let rows = ledger_rows(s.model(), None, t(NOON));
+        let items = s.model().latest().expect("episode").items.len();
         assert_eq!(rows.len(), items);
         let mut buf = Vec::new();
         write_csv(&mut buf, &rows).expect("csv");
@@ -218,7 +218,7 @@ mod tests {
     fn xlsx_reads_back_with_calamine() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let rows = ledger_rows(s.state(), Some(1), t(NOON));
+        let rows = ledger_rows(s.model(), Some(1), t(NOON));
         let bytes = xlsx_bytes(&rows).expect("xlsx");
         let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("open");
         let range = book.worksheet_range("应急措施台账").expect("sheet");
@@ -231,7 +231,7 @@ mod tests {
             assert_eq!(get(i + 1, 3), Data::String(row.cells[3].clone()));
             assert_eq!(get(i + 1, 18), Data::String(row.cells[18].clone()));
         }
-        assert!(ledger_rows(s.state(), Some(2), t(NOON)).is_empty());
+        assert!(ledger_rows(s.model(), Some(2), t(NOON)).is_empty());
     }
 
     /// One definition of 逾期 (#11 item 14): the items the after-action summary counts as
@@ -241,12 +241,12 @@ mod tests {
     fn the_ledger_and_the_summary_agree_on_late_items() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let episode = s.state().episode(1).expect("episode");
+        let episode = s.model().episode(1).expect("episode");
         let summary_late: usize = crate::report::after_action::outcomes(episode)
             .iter()
             .map(|u| u.done_late)
             .sum();
-        let rows = ledger_rows(s.state(), Some(1), t(NOON));
+        let rows = ledger_rows(s.model(), Some(1), t(NOON));
         let ledger_late = rows
             .iter()
             .filter(|r| r.cells[18] == "是（逾期落实）")
@@ -266,7 +266,7 @@ mod tests {
     fn hostile_feedback_is_neutralised_and_long_text_fits() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let mut rows = ledger_rows(s.state(), Some(1), t(NOON));
+        let mut rows = ledger_rows(s.model(), Some(1), t(NOON));
         rows[0].cells[13] = "=HYPERLINK(\"http://example.invalid\",\"点此\")".into();
         rows[1].cells[13] = "长".repeat(40_000);
         let mut csv = Vec::new();
@@ -286,7 +286,7 @@ mod tests {
     fn files_by_extension() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let rows = ledger_rows(s.state(), None, t(NOON));
+        let rows = ledger_rows(s.model(), None, t(NOON));
         let dir = tempfile::tempdir().expect("dir");
         write_file(&dir.path().join("台账.CSV"), &rows).expect("csv");
         write_file(&dir.path().join("台账.xlsx"), &rows).expect("xlsx");

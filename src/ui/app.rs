@@ -8,6 +8,9 @@ use chrono::{DateTime, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::clock::{Clock, to_cst};
+use crate::domain::response;
+use crate::i18n::Render;
+use crate::session::{self, Follower, Session, default_desk_id};
 use crate::workspace::{
     AppState, Folders, Language, Renderer, Workspace, WorkspaceError, sample,
     watch::{WatchSet, Watcher},
@@ -16,10 +19,10 @@ use crate::workspace::{
 use super::about;
 use super::background::{Background, Message, load_now};
 use super::command::Command;
-use super::desk::{Desk, default_desk_id};
 use super::file_dialog::{self, DialogKind, DialogOutcome};
 use super::fonts;
 use super::i18n::{T, Tr};
+use super::jobs::{AfterHash, Done, ExportFile, Job};
 use super::pages::{Page, PageContext, Pages};
 use super::projector::Projector;
 use super::shift::{ShiftAsk, ShiftModal};
@@ -30,8 +33,8 @@ use super::widgets::{BannerKind, banner};
 /// How often the watcher looks at the data files.
 const WATCH_INTERVAL: Duration = Duration::from_secs(2);
 
-/// How often the desk catches up with the journal and the plan file (another instance writing).
-const DESK_REFRESH_INTERVAL: Duration = Duration::from_secs(2);
+/// How often the journal follower asks for events other writers stored.
+const FOLLOW_INTERVAL: Duration = Duration::from_secs(1);
 
 /// A renderer that failed to start, and why (set when the app restarted itself with the other).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +110,8 @@ pub struct AirDeskApp {
     notices: Notices,
     background: Background,
     watcher: Option<Watcher>,
+    /// Watches the workspace's own files (plan, roster, AQI forecast).
+    workspace_watcher: Option<Watcher>,
     watch_files: bool,
     dialog_available: bool,
     renderer: Option<Renderer>,
@@ -114,10 +119,24 @@ pub struct AirDeskApp {
     applied_look: Option<Look>,
     applied_title: Option<Language>,
     fonts_installed: bool,
-    desk: Desk,
+    session: Session,
     shift: ShiftModal,
     about_open: bool,
-    desk_refreshed: Option<std::time::Instant>,
+    /// The journal follower: `None` until started (after the first frame), `Some(None)` when
+    /// there is nothing to follow.
+    follower: Option<Option<Follower>>,
+    /// The pages' jobs running on worker threads, oldest first.
+    jobs: Vec<RunningJob>,
+    jobs_started: u64,
+}
+
+/// A job on a worker thread, as the status bar shows it.
+#[derive(Debug, Clone, PartialEq)]
+struct RunningJob {
+    id: u64,
+    label: T,
+    /// Done and total (bytes, files), once reported.
+    progress: Option<(u64, u64)>,
 }
 
 impl AirDeskApp {
@@ -143,13 +162,13 @@ impl AirDeskApp {
                 vec![problem.to_string()],
             );
         }
-        let desk = Desk::open(&workspace);
+        let session = Session::open(&workspace);
         let real_now = (options.real_time)();
         let clock = options
             .drill
             .or(workspace.settings().drill_at)
             .map_or(Clock::Real, |at| {
-                crate::clock::resume_drill(at, desk.last_event_time(), real_now)
+                crate::clock::resume_drill(at, session.last_event_time(), real_now)
             });
         let mut app = AirDeskApp {
             workspace,
@@ -167,6 +186,7 @@ impl AirDeskApp {
             notices,
             background: Background::default(),
             watcher: None,
+            workspace_watcher: None,
             watch_files: options.watch_files,
             dialog_available: options
                 .file_dialogs
@@ -176,16 +196,18 @@ impl AirDeskApp {
             applied_look: None,
             applied_title: None,
             fonts_installed: false,
-            desk,
+            session,
             shift: ShiftModal::default(),
             about_open: false,
-            desk_refreshed: None,
+            follower: None,
+            jobs: Vec::new(),
+            jobs_started: 0,
         };
-        app.desk_notices();
+        app.session_notices();
         if let Some(officer) = options.officer {
             let at = to_cst(app.now());
-            if let Err(e) = app.desk.start_shift(officer, "", at) {
-                log::warn!("starting the shift: {}", e.en());
+            if let Err(e) = app.session.start_shift(officer, "", at) {
+                log::warn!("starting the shift: {}", e.render(Tr(Language::En)));
             }
         }
         app.remember_workspace();
@@ -247,6 +269,11 @@ impl AirDeskApp {
         self.data.loading || self.reload_pending
     }
 
+    /// Whether a load or a page's job (export, hash, import) is running.
+    pub fn is_busy(&self) -> bool {
+        self.is_loading() || !self.jobs.is_empty()
+    }
+
     /// Whether projector mode is on.
     pub fn presenting(&self) -> bool {
         self.projector.active()
@@ -263,9 +290,9 @@ impl AirDeskApp {
         self.clock.now((self.real_time)())
     }
 
-    /// The workspace journal, the duty officer and the response state.
-    pub fn desk(&self) -> &Desk {
-        &self.desk
+    /// The session: the workspace journal, the duty officer, the plan and the read models.
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     /// Whether the About box is on show.
@@ -342,7 +369,7 @@ impl AirDeskApp {
             self.receive(message);
         }
         self.take_dropped_files(ctx);
-        self.desk_logic();
+        self.session_logic();
         self.shortcuts(ctx);
         self.apply_all(ctx);
         // Not before the first frame is out: on two cores the loader would slow down the start.
@@ -353,6 +380,9 @@ impl AirDeskApp {
         }
         if self.watch_files && self.watcher.is_none() {
             self.start_watcher();
+        }
+        if self.follower.is_none() && ctx.cumulative_frame_nr() > 0 {
+            self.start_follower();
         }
         // The clock on screen shows minutes; waking every few seconds keeps it current.
         ctx.request_repaint_after(Duration::from_secs(5));
@@ -387,14 +417,14 @@ impl AirDeskApp {
                 presenting,
                 self.dialog_available,
                 self.renderer,
-                &self.desk,
+                &self.session,
                 &mut commands,
             );
             self.pages.show(page, ui, &mut cx);
         });
         self.commands.extend(commands);
         if !presenting {
-            let asked = self.shift.show(&ctx, tr, &look, &self.desk);
+            let asked = self.shift.show(&ctx, tr, &look, &self.session);
             self.commands.extend(asked);
         }
         if self.about_open && about::show(&ctx, tr, &look, &self.folders, self.workspace.root()) {
@@ -600,6 +630,17 @@ impl AirDeskApp {
     fn status_bar(&mut self, ui: &mut egui::Ui, tr: Tr, look: &Look) {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
+                for job in &self.jobs {
+                    // No animation: a running job must not keep the window repainting.
+                    let fraction = job
+                        .progress
+                        .map_or(0.0, |(d, t)| d as f32 / t.max(1) as f32);
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(120.0)
+                            .text(tr.t(job.label)),
+                    );
+                }
                 if self.is_loading() {
                     ui.spinner();
                     ui.label(tr.t(T::Loading));
@@ -756,7 +797,7 @@ impl AirDeskApp {
                 presenting,
                 self.dialog_available,
                 self.renderer,
-                &self.desk,
+                &self.session,
                 &mut sink,
             );
             self.pages.data.move_selection(&cx, move_selection);
@@ -810,7 +851,7 @@ impl AirDeskApp {
                 }
                 // At once, not at the next frame: a write asked for earlier in this frame (an
                 // alert seen for the first time) must already be refused.
-                self.desk.set_presenting(self.projector.active());
+                self.session.set_presenting(self.projector.active());
             }
             Command::LeaveProjector => self.projector.leave(ctx),
             Command::SetProjectorScale(scale) => {
@@ -856,16 +897,21 @@ impl AirDeskApp {
             Command::SetMapLayers(paths) => self.save_settings(|s| s.map_layers = paths),
             Command::Dust(event) => {
                 let at = to_cst(self.clock.now(real_now));
-                if let Err(text) = self.record_dust(&event, at) {
-                    self.notices
-                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                if let Err(e) = self.session.execute(&session::Command::Dust(event), at) {
+                    self.refused(&e);
                 }
             }
             Command::Findings(commands) => {
                 let at = to_cst(self.clock.now(real_now));
-                if let Err(text) = self.record_findings(commands, at) {
-                    self.notices
-                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                // In order; the first one refused stops the rest.
+                for command in commands {
+                    if let Err(e) = self
+                        .session
+                        .execute(&session::Command::Finding(command), at)
+                    {
+                        self.refused(&e);
+                        break;
+                    }
                 }
             }
             Command::FindingFromAlert(alert) => {
@@ -878,25 +924,25 @@ impl AirDeskApp {
             Command::StartShift { operator, desk } => {
                 let at = to_cst(self.clock.now(real_now));
                 let started = crate::journal::Author::new(&operator, &desk)
-                    .map_err(super::desk::DeskError::from)
-                    .and_then(|author| self.desk.start_shift(author, "", at));
+                    .map_err(session::SessionError::from)
+                    .and_then(|author| self.session.start_shift(author, "", at));
                 self.shift_outcome(started);
             }
             Command::HandOver { to, desk, note } => {
                 let at = to_cst(self.clock.now(real_now));
                 let handed = crate::journal::Author::new(&to, &desk)
-                    .map_err(super::desk::DeskError::from)
-                    .and_then(|next| self.desk.hand_over(next, &note, at));
+                    .map_err(session::SessionError::from)
+                    .and_then(|next| self.session.hand_over(next, &note, at));
                 self.shift_outcome(handed);
             }
             Command::AskOfficer => {
-                let ask = if self.desk.officer().is_some() {
+                let ask = if self.session.officer().is_some() {
                     ShiftAsk::HandOver
                 } else {
                     ShiftAsk::Start
                 };
                 self.shift
-                    .open(ask, &self.desk, default_desk_id(self.workspace.root()));
+                    .open(ask, &self.session, default_desk_id(self.workspace.root()));
             }
             Command::CloseShiftModal => {
                 if self.shift.ask == ShiftAsk::Start {
@@ -904,48 +950,69 @@ impl AirDeskApp {
                 }
                 self.shift.ask = ShiftAsk::Closed;
             }
-            Command::Export(files) => self.export(&files),
+            Command::Export(files) => self.export(files),
+            Command::HashEvidence { path, then } => {
+                let path = self.workspace.root().join(path);
+                self.start_job(Job::Hash { path, then });
+            }
+            Command::ReadFindings {
+                path,
+                source,
+                today,
+            } => self.start_job(Job::ReadFindings {
+                path,
+                source,
+                today,
+            }),
             Command::Response(command) => {
                 let at = to_cst(self.clock.now(real_now));
-                if let Err(e) = self.desk.execute(&command, at) {
-                    let text = e.text(self.language());
-                    self.notices
-                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                if let Err(e) = self
+                    .session
+                    .execute(&session::Command::Respond(command), at)
+                {
+                    self.refused(&e);
                 }
             }
             Command::RecordAlerts(alerts) => {
                 // Situation board: alerts are kept when first seen; when the journal cannot take
                 // them (projector, read-only, no officer yet) they are shown, not stored.
                 let at = to_cst(self.clock.now(real_now));
-                for alert in &alerts {
-                    let payload = crate::domain::alerts::Raised::of(alert);
-                    if let Err(e) = self
-                        .desk
-                        .record(at, crate::domain::alerts::RAISED, &payload)
-                    {
-                        log::warn!("alert not recorded: {}", e.en());
+                for alert in alerts {
+                    let raise = session::Command::RaiseAlert(alert);
+                    if let Err(e) = self.session.execute(&raise, at) {
+                        log::warn!("alert not recorded: {}", e.render(Tr(Language::En)));
                         break;
                     }
                 }
             }
             Command::AcknowledgeAlert(ack) => {
                 let at = to_cst(self.clock.now(real_now));
-                if let Err(e) = self
-                    .desk
-                    .record(at, crate::domain::alerts::ACKNOWLEDGED, &ack)
-                {
-                    let text = e.text(self.language());
-                    self.notices
-                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                let ack = session::Command::AcknowledgeAlert(ack);
+                if let Err(e) = self.session.execute(&ack, at) {
+                    self.refused(&e);
                 }
             }
         }
     }
 
-    /// Response page: write exports into `exports/` of the workspace; one notice for all.
-    fn export(&mut self, files: &[(String, Vec<u8>)]) {
-        let names: Vec<String> = files.iter().map(|f| f.0.clone()).collect();
+    // Jobs: the pages' long work on worker threads.
+
+    /// Start `job` on a worker thread; the status bar shows it until it is done.
+    fn start_job(&mut self, job: Job) {
+        self.jobs_started += 1;
+        let id = self.jobs_started;
+        self.jobs.push(RunningJob {
+            id,
+            label: job.label(),
+            progress: None,
+        });
+        self.background.run(id, job);
+    }
+
+    /// Save exports into the workspace's exports folder (not on a read-only workspace).
+    fn export(&mut self, files: Vec<ExportFile>) {
         if self.workspace.read_only() {
+            let names: Vec<String> = files.iter().map(ExportFile::file_name).collect();
             self.notices.push(
                 BannerKind::Warning,
                 T::ExportReadOnly,
@@ -953,93 +1020,118 @@ impl AirDeskApp {
             );
             return;
         }
-        let dir = self.workspace.root().join(crate::ui::pages::EXPORTS_DIR);
-        let mut saved = Vec::new();
-        for (file_name, bytes) in files {
-            // Only a plain file name: nothing may be written outside `exports/`.
-            let name = std::path::Path::new(file_name)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "export.txt".to_owned());
-            let path = dir.join(&name);
-            match std::fs::create_dir_all(&dir)
-                .and_then(|()| crate::workspace::write_atomic(&path, bytes))
-            {
-                Ok(()) => saved.push(name),
-                Err(e) => {
+        let dir = self.workspace.exports_dir();
+        self.start_job(Job::Export { dir, files });
+    }
+
+    /// A job finished: say so, or go on with what waited for it.
+    fn job_done(&mut self, id: u64, done: Done) {
+        self.jobs.retain(|j| j.id != id);
+        match done {
+            Done::Exported { dir, saved, failed } => {
+                for f in failed {
+                    self.notices.push(BannerKind::Error, T::SaveFailed, vec![f]);
+                }
+                if !saved.is_empty() {
                     self.notices.push(
-                        BannerKind::Error,
-                        T::SaveFailed,
-                        vec![format!("{}: {e}", path.display())],
+                        BannerKind::Info,
+                        T::ExportSaved,
+                        vec![dir.display().to_string(), saved.join("、")],
                     );
                 }
             }
-        }
-        if !saved.is_empty() {
-            self.notices.push(
-                BannerKind::Info,
-                T::ExportSaved,
-                vec![dir.display().to_string(), saved.join("、")],
-            );
+            Done::Hashed { path, result, then } => self.hashed(&path, result, then),
+            Done::FindingsRead { found, report } => {
+                self.pages.supervision.form.import_read(found, report);
+            }
         }
     }
 
-    // Desk: the journal, the duty officer and the shift modal.
+    /// An evidence file's hash is known (or it could not be read).
+    fn hashed(&mut self, path: &std::path::Path, result: Result<String, String>, then: AfterHash) {
+        match then {
+            AfterHash::FindingEvidence => {
+                let tr = Tr(self.language());
+                self.pages.supervision.evidence_hashed(tr, path, result);
+            }
+            AfterHash::Report(mut input) => match result {
+                Ok(hex) => {
+                    if let Some(ev) = input.evidence.as_mut() {
+                        ev.sha256 = Some(hex);
+                    }
+                    let at = to_cst(self.now());
+                    let command = session::Command::Respond(response::Command::Item(input));
+                    if let Err(e) = self.session.execute(&command, at) {
+                        self.refused(&e);
+                    }
+                }
+                Err(e) => {
+                    let text = format!("{}: {e}", path.display());
+                    self.notices
+                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                }
+            },
+        }
+    }
 
-    fn desk_logic(&mut self) {
-        self.desk.set_presenting(self.projector.active());
+    // Session: the journal, the duty officer and the shift modal.
+
+    fn session_logic(&mut self) {
+        self.session.set_presenting(self.projector.active());
         if self.projector.active() {
             // Projector mode has no edit widgets; the modal comes back after it.
             self.shift.ask = ShiftAsk::Closed;
         }
-        let due = self
-            .desk_refreshed
-            .is_none_or(|t| t.elapsed() >= DESK_REFRESH_INTERVAL);
-        if due {
-            self.desk_refreshed = Some(std::time::Instant::now());
-            if let Err(e) = self.desk.refresh() {
-                log::warn!("reading the journal: {e}");
-            }
-        }
-        if self.desk.needs_officer() && !self.shift.declined && !self.shift.is_open() {
+        if self.session.needs_officer() && !self.shift.declined && !self.shift.is_open() {
             self.shift.open(
                 ShiftAsk::Start,
-                &self.desk,
+                &self.session,
                 default_desk_id(self.workspace.root()),
             );
         }
     }
 
+    /// Follow the journal for events another instance stores; they arrive as messages.
+    fn start_follower(&mut self) {
+        let notifier = self.background.notifier();
+        self.follower = Some(self.session.follow(FOLLOW_INTERVAL, move |events| {
+            notifier.send(Message::JournalEvents(events));
+        }));
+    }
+
+    /// A command the session refused: say why, in the interface language.
+    fn refused(&mut self, e: &session::SessionError) {
+        let text = e.render(Tr(self.language()));
+        self.notices
+            .push(BannerKind::Error, T::ActionRefused, vec![text]);
+    }
+
     fn shift_outcome(
         &mut self,
-        result: Result<Option<crate::journal::Event>, super::desk::DeskError>,
+        result: Result<Option<crate::journal::Event>, session::SessionError>,
     ) {
         match result {
             Ok(_) => {
                 self.shift.ask = ShiftAsk::Closed;
                 self.shift.declined = false;
             }
-            Err(e) => {
-                let text = e.text(self.language());
-                self.notices
-                    .push(BannerKind::Error, T::ActionRefused, vec![text]);
-            }
+            Err(e) => self.refused(&e),
         }
     }
 
-    fn desk_notices(&mut self) {
-        if let Some(e) = self.desk.open_error() {
+    fn session_notices(&mut self) {
+        if let Some(e) = self.session.open_error() {
             self.notices
                 .push(BannerKind::Error, T::JournalFailed, vec![e.to_owned()]);
         }
-        if let Some(b) = self.desk.chain_break() {
+        if let Some(b) = self.session.chain_break() {
             self.notices.push(
                 BannerKind::Error,
                 T::JournalBroken,
                 vec![b.seq.to_string(), b.to_string()],
             );
         }
-        let plan = self.desk.plan_status();
+        let plan = self.session.plan_status();
         if !plan.usable() {
             let mut problems: Vec<String> = plan.problems.iter().map(|p| p.to_string()).collect();
             problems.extend(plan.read_error.clone());
@@ -1057,22 +1149,19 @@ impl AirDeskApp {
         if self.projector.active() || self.workspace.read_only() {
             return None;
         }
+        // A broken chain has its own banner (JournalBroken).
         let reason = self
-            .desk
+            .session
             .read_only_reason()
             .filter(|r| !matches!(r, crate::journal::ReadOnlyReason::Broken(_)))?;
-        let text = match tr.0 {
-            Language::Zh => super::desk::reason_zh(reason),
-            Language::En => super::desk::reason_en(reason),
-        };
-        Some(tr.f(T::JournalReadOnlyBanner, &[&text]))
+        Some(tr.f(T::JournalReadOnlyBanner, &[&reason.render(tr)]))
     }
 
     fn officer_button(&mut self, ui: &mut egui::Ui, tr: Tr) {
-        if !self.desk.mode().is_some_and(|m| m.is_writable()) {
+        if !self.session.mode().is_some_and(|m| m.is_writable()) {
             return;
         }
-        let text = match self.desk.officer() {
+        let text = match self.session.officer() {
             Some(a) => tr.f(T::ShiftButton, &[&a.operator()]),
             None => tr.t(T::ShiftNone).to_owned(),
         };
@@ -1085,24 +1174,7 @@ impl AirDeskApp {
         }
     }
 
-    // Supervision page: findings into the journal, roster and contacts into the workspace.
-
-    fn record_findings(
-        &mut self,
-        commands: Vec<crate::domain::findings::FindingCommand>,
-        at: chrono::DateTime<chrono::FixedOffset>,
-    ) -> Result<(), String> {
-        use crate::domain::findings::FindingsService;
-        let lang = self.language();
-        let (storage, author) = self.desk.storage_for_write().map_err(|w| w.text(lang))?;
-        let mut service = FindingsService::load(&*storage).map_err(|e| e.to_string())?;
-        for command in commands {
-            service
-                .execute(storage, command, author, at)
-                .map_err(|e| e.to_string())?;
-        }
-        Ok(())
-    }
+    // Supervision page: roster and contacts into the workspace.
 
     /// Copy a roster or contact list into the workspace as `<stem>.<ext>` and name it in the
     /// settings (the original is not touched).
@@ -1132,27 +1204,6 @@ impl AirDeskApp {
                 );
             }
         }
-    }
-
-    /// Targets page: a dust mark or unmark, checked against the marks in the journal, recorded
-    /// for the officer on shift.
-    fn record_dust(
-        &mut self,
-        event: &crate::domain::dust::DustEvent,
-        at: chrono::DateTime<chrono::FixedOffset>,
-    ) -> Result<(), String> {
-        let lang = self.language();
-        let mut days = crate::domain::dust::DustDays::default();
-        if let Some(storage) = self.desk.storage() {
-            use crate::journal::Storage;
-            let events = storage.read_since(0).map_err(|e| e.to_string())?;
-            events.iter().for_each(|e| days.apply(e));
-        }
-        days.check(event).map_err(|e| e.to_string())?;
-        self.desk
-            .record(at, event.kind(), event)
-            .map(|_| ())
-            .map_err(|e| e.text(lang))
     }
 
     fn save_settings(&mut self, change: impl FnOnce(&mut crate::workspace::Settings)) {
@@ -1198,6 +1249,9 @@ impl AirDeskApp {
         if let Some(w) = &self.watcher {
             w.set(self.watch_set());
         }
+        if let Some(w) = &self.workspace_watcher {
+            w.set(self.workspace.own_files());
+        }
     }
 
     fn receive(&mut self, message: Message) {
@@ -1214,6 +1268,19 @@ impl AirDeskApp {
                     .push(BannerKind::Info, T::FilesChanged, Vec::new());
                 self.reload();
             }
+            Message::WorkspaceFilesChanged => {
+                self.session.reload_plan();
+                self.data.workspace_files += 1;
+            }
+            Message::JournalEvents(events) => {
+                self.session.receive(&events);
+            }
+            Message::Progress { id, done, total } => {
+                if let Some(j) = self.jobs.iter_mut().find(|j| j.id == id) {
+                    j.progress = Some((done, total));
+                }
+            }
+            Message::Done { id, done } => self.job_done(id, *done),
         }
     }
 
@@ -1289,8 +1356,11 @@ impl AirDeskApp {
 
     fn open_workspace(&mut self, path: &std::path::Path) {
         // Release the journal first: reopening the same workspace must find its lock free.
-        let officer = self.desk.officer().cloned();
-        self.desk.close();
+        let officer = self.session.officer().cloned();
+        self.follower = None;
+        if let Err(e) = self.session.close() {
+            log::warn!("closing the journal: {e}");
+        }
         let opened = if path.exists() {
             Workspace::open(path)
         } else {
@@ -1309,6 +1379,7 @@ impl AirDeskApp {
                 self.language_override = None;
                 self.data = DataStatus::default();
                 self.watcher = None;
+                self.workspace_watcher = None;
                 self.pages = Pages::default();
                 self.reload();
                 self.remember_workspace();
@@ -1318,7 +1389,7 @@ impl AirDeskApp {
                     .push(BannerKind::Error, T::WorkspaceFailed, vec![e.to_string()]);
             }
         }
-        self.desk = Desk::open(&self.workspace);
+        self.session = Session::open(&self.workspace);
         // A training workspace brings its drill moment (resumed after its journal's last event);
         // any other runs on real time.
         let real_now = (self.real_time)();
@@ -1327,13 +1398,13 @@ impl AirDeskApp {
             .settings()
             .drill_at
             .map_or(Clock::Real, |at| {
-                crate::clock::resume_drill(at, self.desk.last_event_time(), real_now)
+                crate::clock::resume_drill(at, self.session.last_event_time(), real_now)
             });
-        self.desk_notices();
+        self.session_notices();
         if let Some(officer) = officer {
             let at = to_cst(self.now());
-            if let Err(e) = self.desk.start_shift(officer, "", at) {
-                log::warn!("starting the shift: {}", e.en());
+            if let Err(e) = self.session.start_shift(officer, "", at) {
+                log::warn!("starting the shift: {}", e.render(Tr(Language::En)));
             }
         }
     }
@@ -1366,6 +1437,12 @@ impl AirDeskApp {
             self.watch_set(),
             WATCH_INTERVAL,
             move || notifier.send(Message::FilesChanged),
+        ));
+        let notifier = self.background.notifier();
+        self.workspace_watcher = Some(Watcher::spawn(
+            self.workspace.own_files(),
+            WATCH_INTERVAL,
+            move || notifier.send(Message::WorkspaceFilesChanged),
         ));
     }
 }

@@ -1,4 +1,5 @@
-//! Work that must not freeze the window — loading data, file dialogs, watching files — runs on
+//! Work that must not freeze the window — loading data, file dialogs, watching files, following
+//! the journal — runs on
 //! other threads and reports back as [`Message`]s over one channel; each message wakes the UI.
 
 use std::path::PathBuf;
@@ -9,6 +10,10 @@ use crate::ingest::{self, LoadReport};
 use crate::store::Store;
 
 use super::file_dialog::DialogOutcome;
+use super::jobs::{Done, Job};
+
+/// How often a running job may report its progress.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// A finished data load.
 #[derive(Debug)]
@@ -32,6 +37,26 @@ pub enum Message {
     Dialog(DialogOutcome),
     /// Watched data files changed on disk (and have settled).
     FilesChanged,
+    /// The workspace's own files (plan, roster, AQI forecast) changed on disk.
+    WorkspaceFilesChanged,
+    /// Events another writer stored in the journal, pushed by the session's follower.
+    JournalEvents(Vec<crate::journal::Event>),
+    /// How far job `id` got: `done` of `total` (bytes, files).
+    Progress {
+        /// The job.
+        id: u64,
+        /// Done so far.
+        done: u64,
+        /// All there is to do.
+        total: u64,
+    },
+    /// Job `id` finished.
+    Done {
+        /// The job.
+        id: u64,
+        /// Its result.
+        done: Box<Done>,
+    },
 }
 
 /// Sends messages to the UI and wakes it. Cheap to clone; give one to each thread.
@@ -95,6 +120,32 @@ impl Background {
             .spawn(move || notifier.send(Message::Loaded(Box::new(load_now(&files, generation)))));
         if let Err(e) = spawned {
             log::error!("cannot start the loader thread: {e}");
+        }
+    }
+}
+
+impl Background {
+    /// Run `job` (number `id`) on a worker thread; its progress and result come back as
+    /// messages.
+    pub fn run(&self, id: u64, job: Job) {
+        let notifier = self.notifier();
+        let spawned = std::thread::Builder::new()
+            .name("airdesk-job".into())
+            .spawn(move || {
+                let mut last = Instant::now();
+                let done = job.run(|done, total| {
+                    if last.elapsed() >= PROGRESS_EVERY {
+                        last = Instant::now();
+                        notifier.send(Message::Progress { id, done, total });
+                    }
+                });
+                notifier.send(Message::Done {
+                    id,
+                    done: Box::new(done),
+                });
+            });
+        if let Err(e) = spawned {
+            log::error!("cannot start a worker thread: {e}");
         }
     }
 }

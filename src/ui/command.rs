@@ -5,8 +5,10 @@
 use std::path::PathBuf;
 
 use crate::clock::Clock;
-use crate::workspace::{Language, RendererSetting, ThemeChoice};
+use crate::i18n::Language;
+use crate::workspace::{RendererSetting, ThemeChoice};
 
+use super::jobs::{AfterHash, ExportFile};
 use super::pages::Page;
 
 /// A request from the UI to change app state.
@@ -78,7 +80,7 @@ pub enum Command {
     /// Copy a contact list file (CSV/xlsx) into the workspace and use it.
     ImportContacts(PathBuf),
 
-    // Desk: the duty officer and the journal (src/ui/desk.rs)
+    // The session: the duty officer and the journal (src/session/)
     /// Start the shift of this officer at this desk (records `shift.started` unless the same
     /// officer is already on shift).
     StartShift {
@@ -108,9 +110,28 @@ pub enum Command {
     /// Show the system file dialog to choose a checklist item's evidence file (its path goes into
     /// the checklist's evidence field; without a dialog the field takes the focus).
     PickEvidenceFile,
-    /// Save notices, reports or ledgers into the workspace's `exports/` folder (never over a
-    /// data file); a file of the same name is replaced. Each entry: file name, content.
-    Export(Vec<(String, Vec<u8>)>),
+    /// Save notices, reports, ledgers or charts into the workspace's exports folder (never over
+    /// a data file; a file of the same name is replaced), on a worker thread. Every page's file
+    /// goes out this way.
+    Export(Vec<ExportFile>),
+    /// Hash an evidence file on a worker thread, then go on (record the checklist report that
+    /// waits for it, or add it to a finding's evidence).
+    HashEvidence {
+        /// The file (absolute, or relative to the workspace).
+        path: PathBuf,
+        /// What waits for the hash.
+        then: AfterHash,
+    },
+    /// Read an inspection list (CSV/xlsx) on a worker thread; the Supervision page previews
+    /// what it found before anything is assigned.
+    ReadFindings {
+        /// The file.
+        path: PathBuf,
+        /// The source named on findings that name none.
+        source: String,
+        /// Today, for deadlines given in days.
+        today: chrono::NaiveDate,
+    },
 
     // Situation board
     /// Keep alerts seen for the first time in the journal (`alert.raised`), stamped now.

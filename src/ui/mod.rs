@@ -1,10 +1,11 @@
-//! The desktop app (egui/eframe): thin pages over the store, the workspace and the domain.
+//! The desktop app (egui/eframe): thin pages over the store, the workspace, the domain and the
+//! session (the journal and its read models).
 //!
 //! - [`app`]: the eframe `App`; state in small structs, every change applied in one place.
 //! - [`command`]: what pages and shortcuts may ask for.
-//! - [`desk`]: the workspace journal, the duty officer and the response service; [`shift`]: the
-//!   shift modal.
-//! - [`pages`]: one file per page.
+//! - [`shift`]: the shift modal (the duty officer is the session's, [`crate::session`]).
+//! - [`pages`]: one file per page; [`jobs`]: their long work (exports, hashing, imports) on
+//!   worker threads.
 //! - [`i18n`]: the one translation table (Chinese default, English).
 //! - [`chart`]: the plotters backend over `egui::Painter` and the interactive chart widget.
 //! - [`fonts`], [`theme`]: the bundled CJK font; desktop and projector looks.
@@ -16,11 +17,11 @@ pub mod app;
 pub mod background;
 pub mod chart;
 pub mod command;
-pub mod desk;
 pub mod excerpt;
 pub mod file_dialog;
 pub mod fonts;
 pub mod i18n;
+pub mod jobs;
 pub mod launch;
 mod logging;
 pub mod pages;

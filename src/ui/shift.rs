@@ -4,7 +4,9 @@
 use egui::RichText;
 
 use super::command::Command;
-use super::desk::Desk;
+use crate::i18n::Render;
+use crate::session::Session;
+
 use super::i18n::{T, Tr};
 use super::theme::Look;
 
@@ -39,14 +41,11 @@ pub struct ShiftModal {
 impl ShiftModal {
     /// Open the modal for `ask`, pre-filled: the desk id, and for a start the name of the officer
     /// on shift in the journal (a restart of the same shift is one Enter away).
-    pub fn open(&mut self, ask: ShiftAsk, desk: &Desk, default_desk: String) {
+    pub fn open(&mut self, ask: ShiftAsk, session: &Session, default_desk: String) {
         self.ask = ask;
         self.focus = true;
         self.note.clear();
-        let on_shift = desk
-            .response()
-            .and_then(|r| r.state().on_shift())
-            .filter(|s| s.handoff.is_none());
+        let on_shift = session.models().response.on_shift();
         match ask {
             ShiftAsk::Start => {
                 self.name = on_shift
@@ -58,7 +57,7 @@ impl ShiftModal {
             }
             ShiftAsk::HandOver => {
                 self.name.clear();
-                self.desk = desk
+                self.desk = session
                     .officer()
                     .map(|a| a.desk().to_owned())
                     .unwrap_or(default_desk);
@@ -73,7 +72,13 @@ impl ShiftModal {
     }
 
     /// Draw the modal when open; returns what the officer decided.
-    pub fn show(&mut self, ctx: &egui::Context, tr: Tr, look: &Look, desk: &Desk) -> Vec<Command> {
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        tr: Tr,
+        look: &Look,
+        session: &Session,
+    ) -> Vec<Command> {
         let mut out = Vec::new();
         if !self.is_open() {
             return out;
@@ -88,7 +93,7 @@ impl ShiftModal {
             ui.heading(RichText::new(tr.t(title)).strong());
             ui.label(RichText::new(tr.t(T::ShiftExplain)).color(look.weak_text));
             if ask == ShiftAsk::HandOver
-                && let Some(a) = desk.officer()
+                && let Some(a) = session.officer()
             {
                 ui.label(tr.f(T::ShiftCurrent, &[&a.operator(), &a.desk()]));
             }
@@ -133,8 +138,8 @@ impl ShiftModal {
                     }
                 });
             let ready = !self.name.trim().is_empty() && !self.desk.trim().is_empty();
-            if let Some(o) = desk.last_outcome().filter(|o| o.seq.is_none()) {
-                ui.label(RichText::new(o.text(tr.0)).color(look.error));
+            if let Some(o) = session.last_outcome().filter(|o| o.seq().is_none()) {
+                ui.label(RichText::new(o.render(tr)).color(look.error));
             }
             ui.add_space(6.0);
             let mut confirm = false;

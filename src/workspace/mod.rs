@@ -20,17 +20,24 @@
 
 mod app_state;
 mod atomic;
+mod evidence;
 mod folders;
 pub mod sample;
 mod settings;
 pub mod watch;
 
+/// The interface language the settings keep (the one `Language`, defined with the translation
+/// table).
+pub use crate::i18n::Language;
 pub use app_state::{AppState, MAX_RECENT_WORKSPACES};
 pub use atomic::write_atomic;
+pub use evidence::sha256_file;
 pub use folders::{CONFIG_DIR_ENV, FolderMode, Folders, PORTABLE_DATA_DIR, PORTABLE_MARKER};
+
+/// The folder inside a workspace that exports are saved into.
+pub const EXPORTS_DIR: &str = "exports";
 pub use settings::{
-    Language, MAX_RECENT_FILES, PROJECTOR_SCALE_RANGE, Renderer, RendererSetting, Settings,
-    ThemeChoice,
+    MAX_RECENT_FILES, PROJECTOR_SCALE_RANGE, Renderer, RendererSetting, Settings, ThemeChoice,
 };
 
 use std::path::{Path, PathBuf};
@@ -255,6 +262,23 @@ impl Workspace {
             .aqi_forecast
             .as_ref()
             .map_or_else(|| self.root.join(DEFAULT_AQI_FORECAST), |p| self.resolve(p))
+    }
+
+    /// The workspace's own files other than data and settings — the plan, the duty roster and
+    /// the AQI forecast — for the app's watcher (the plan is re-read, pages showing the others
+    /// rebuild).
+    pub fn own_files(&self) -> watch::WatchSet {
+        let mut files = vec![self.plan_path(), self.aqi_forecast_path()];
+        files.extend(self.settings.roster.as_ref().map(|r| self.resolve(r)));
+        watch::WatchSet {
+            files,
+            folders: Vec::new(),
+        }
+    }
+
+    /// `exports/`: where notices, reports, ledgers and charts are saved (never over a data file).
+    pub fn exports_dir(&self) -> PathBuf {
+        self.root.join(EXPORTS_DIR)
     }
 
     /// `profiles/`: per-user or per-shift profiles.

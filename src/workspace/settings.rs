@@ -2,26 +2,7 @@
 
 use std::path::PathBuf;
 
-/// The language of the interface. Chinese first; English for visitors and reviewers.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-    clap::ValueEnum,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// 简体中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+use crate::i18n::Language;
 
 /// Which graphics back end draws the window. Both are built in; see `docs/gui.md`.
 #[derive(

@@ -76,12 +76,13 @@ pub fn harness(app: AirDeskApp, size: (f32, f32)) -> Harness<'static, AirDeskApp
         .build_ui_state(|ui, app: &mut AirDeskApp| app.run_frame(ui), app)
 }
 
-/// Step until the background load has finished (30 s at most), then settle.
+/// Step until the background load and the pages' jobs (exports, hashing, imports) have finished
+/// (30 s at most), then settle.
 pub fn settle(h: &mut Harness<'static, AirDeskApp>) {
     let deadline = Instant::now() + Duration::from_secs(30);
     h.step();
-    while h.state().is_loading() {
-        assert!(Instant::now() < deadline, "loading did not finish");
+    while h.state().is_busy() {
+        assert!(Instant::now() < deadline, "background work did not finish");
         std::thread::sleep(Duration::from_millis(10));
         h.step();
     }

@@ -47,19 +47,6 @@ impl PrimaryPollutant {
         }
     }
 
-    /// Chinese name for reasons and notices.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            PrimaryPollutant::Pm25 => "PM2.5",
-            PrimaryPollutant::Pm10 => "PM10",
-            PrimaryPollutant::O3 => "臭氧",
-            PrimaryPollutant::No2 => "二氧化氮",
-            PrimaryPollutant::So2 => "二氧化硫",
-            PrimaryPollutant::Co => "一氧化碳",
-            PrimaryPollutant::Dust => "沙尘",
-        }
-    }
-
     /// Read one token of free text (`PM2.5`, `细颗粒物`, `臭氧`, `O3_8h`, `沙尘`, …); `None` when
     /// it is not a known name. Full-width letters and digits are accepted.
     pub fn from_text(token: &str) -> Option<Self> {

@@ -1,6 +1,7 @@
 //! The level advisor: from an AQI forecast, measured AQI, unfavourable-weather windows and the
-//! current warning state, which level the plan calls for, from when, until when, and why — in
-//! plain Chinese (and English). For an active warning: upgrade, downgrade, keep, pause or lift.
+//! current warning state, which level the plan calls for, from when, until when, and why — the
+//! reasons as data with their numbers ([`Reason`]), worded by the interface (`crate::i18n`). For
+//! an active warning: upgrade, downgrade, keep, pause or lift.
 //!
 //! Every threshold and duration comes from the [`Plan`]; nothing here knows "200" or "36 h".
 //! Pure: the current time is an argument.
@@ -14,17 +15,19 @@
 mod days;
 mod episodes;
 mod forecast;
-mod text;
+mod reason;
 
 #[cfg(test)]
 mod tests;
 
 pub use days::{DaySource, JudgedDay};
 pub use forecast::{ForecastDay, PrimaryPollutant};
+pub use reason::{Basis, Local, MetCondition, Reason, Step};
 
 use chrono::NaiveDate;
 
-use crate::domain::plan::{EpisodeLevel, Level, Plan, RangePoint};
+use crate::domain::plan::{EpisodeLevel, Level, Plan};
+use crate::domain::windows::Condition;
 use crate::store::Hour;
 
 use days::DaySeries;
@@ -45,10 +48,10 @@ pub struct WeatherWindow {
     pub start: Hour,
     /// First hour after the window.
     pub end: Hour,
-    /// Short explanation in Chinese ("静稳、高湿、逆温").
-    pub summary: String,
-    /// The same in English.
-    pub summary_en: String,
+    /// The conditions that held (静稳、高湿、逆温).
+    pub held: Vec<Condition>,
+    /// The conditions that could not be judged (no data).
+    pub not_judged: Vec<Condition>,
 }
 
 impl From<&crate::domain::windows::Window> for WeatherWindow {
@@ -56,8 +59,8 @@ impl From<&crate::domain::windows::Window> for WeatherWindow {
         WeatherWindow {
             start: w.start,
             end: w.end,
-            summary: w.explain_zh(),
-            summary_en: w.explain_en(),
+            held: w.dominant(),
+            not_judged: w.not_judged.clone(),
         }
     }
 }
@@ -169,24 +172,8 @@ pub struct Advice {
     pub stages: Vec<Stage>,
     /// The days as judged.
     pub days: Vec<JudgedDay>,
-    /// Reasons in Chinese, most important first.
-    pub reasons: Vec<String>,
-    /// The same reasons in English.
-    pub reasons_en: Vec<String>,
-}
-
-/// Reasons in both languages, kept in step.
-#[derive(Default)]
-struct Reasons {
-    zh: Vec<String>,
-    en: Vec<String>,
-}
-
-impl Reasons {
-    fn add(&mut self, zh: impl Into<String>, en: impl Into<String>) {
-        self.zh.push(zh.into());
-        self.en.push(en.into());
-    }
+    /// Why, most important first.
+    pub reasons: Vec<Reason>,
 }
 
 /// The result of evaluating one set of daily values against the plan.
@@ -219,7 +206,7 @@ struct Ctx<'a> {
     fwd: Eval,
     adv: Eval,
     nowcast: NowcastCheck,
-    reasons: Reasons,
+    reasons: Vec<Reason>,
 }
 
 /// Advise on the level the plan calls for.
@@ -237,7 +224,7 @@ pub fn advise(plan: &Plan, input: &AdvisorInput<'_>) -> Advice {
         .saturating_sub(1) as u64;
     let mut series = days::build(plan, input.forecast, input.observed_daily, today, lookback);
     let today_idx = series.index(today).unwrap_or(0);
-    let mut reasons = Reasons::default();
+    let mut reasons = Vec::new();
     stale_forecast(input, &series, today_idx, &mut reasons);
     let nowcast = check_nowcast(plan, input, &series, today);
     if nowcast.triggered
@@ -293,47 +280,28 @@ pub fn advise(plan: &Plan, input: &AdvisorInput<'_>) -> Advice {
         WarningState::Paused { level, since } => ctx.paused(level, since),
     };
     advice.days = ctx.series.days.iter().flatten().cloned().collect();
-    advice.reasons = ctx.reasons.zh;
-    advice.reasons_en = ctx.reasons.en;
+    advice.reasons = ctx.reasons;
     advice
 }
 
 /// Point out a forecast that is old or does not reach today.
-fn stale_forecast(input: &AdvisorInput<'_>, series: &DaySeries, today: usize, r: &mut Reasons) {
-    let tz = input.utc_offset_s;
+fn stale_forecast(input: &AdvisorInput<'_>, series: &DaySeries, today: usize, r: &mut Vec<Reason>) {
     if series.days[today..].iter().all(Option::is_none) {
-        r.add(
-            "没有今日及以后的AQI预报，无法按预报研判，请导入最新预报",
-            "No AQI forecast for today or later: load the latest forecast",
-        );
+        r.push(Reason::NoForecastAhead);
     }
     if series.beyond_horizon > 0 {
-        r.add(
-            format!(
-                "{}个预报日期晚于今日{}天以上，已忽略，请检查日期",
-                series.beyond_horizon,
-                days::MAX_HORIZON_DAYS
-            ),
-            format!(
-                "{} forecast date(s) more than {} days ahead were ignored: check the dates",
-                series.beyond_horizon,
-                days::MAX_HORIZON_DAYS
-            ),
-        );
+        r.push(Reason::BeyondHorizon {
+            count: series.beyond_horizon,
+            max_days: days::MAX_HORIZON_DAYS,
+        });
     }
     if let Some(issued) = input.issued
         && input.at - issued > STALE_FORECAST_HOURS
     {
-        r.add(
-            format!(
-                "预报发布于{}，已超过{STALE_FORECAST_HOURS}小时，请核实是否为最新预报",
-                text::time_zh(issued, tz)
-            ),
-            format!(
-                "The forecast was issued {}, more than {STALE_FORECAST_HOURS} h ago: check it is the latest",
-                text::time_en(issued, tz)
-            ),
-        );
+        r.push(Reason::StaleForecast {
+            issued: issued.to_local(input.utc_offset_s),
+            hours: STALE_FORECAST_HOURS,
+        });
     }
 }
 
@@ -434,12 +402,9 @@ impl Ctx<'_> {
         Hour::from_local_date_hour(self.series.date(i), 0, self.tz())
     }
 
-    fn name(&self, level: Level) -> &str {
-        self.plan.level_name(level)
-    }
-
-    fn name_en(&self, level: Level) -> &str {
-        self.plan.level_name_en(level)
+    /// An hour in the input's local offset.
+    fn local(&self, h: Hour) -> Local {
+        h.to_local(self.tz())
     }
 
     /// The next whole hour: when something decided now takes effect.
@@ -462,7 +427,6 @@ impl Ctx<'_> {
             stages: Vec::new(),
             days: Vec::new(),
             reasons: Vec::new(),
-            reasons_en: Vec::new(),
         }
     }
 
@@ -551,33 +515,22 @@ impl Ctx<'_> {
             .find(|e| e.span.first > ep.span.last)
             .map(|e| (e.span.first, e.level));
         if let Some((first, level)) = later {
-            let d = self.series.date(first);
-            self.reasons.add(
-                format!(
-                    "另：预测{}起可能再次出现达到{}条件的过程，届时另行研判",
-                    text::date_zh(d),
-                    self.name(level)
-                ),
-                format!(
-                    "Note: another episode reaching {} conditions may begin on {}; judge it then",
-                    self.name_en(level),
-                    text::span_en(d, d)
-                ),
-            );
+            let date = self.series.date(first);
+            self.reasons
+                .push(Reason::AnotherEpisodeLater { date, level });
         }
     }
 
     /// Start, issue-by and lateness for something that should take effect at `s`.
     fn set_timing(&mut self, advice: &mut Advice, s: Hour, action: Action) {
-        let tz = self.tz();
         let lead = i64::from(self.plan.rules.lead_time_hours);
         let issue_by = s - lead;
         advice.start = Some(if s <= self.input.at { self.now() } else { s });
         advice.issue_by = Some(issue_by);
-        let verb = match action {
-            Action::Upgrade => ("升级", "upgrade"),
-            Action::Resume => ("恢复", "resume"),
-            _ => ("发布", "issue"),
+        let step = match action {
+            Action::Upgrade => Step::Upgrade,
+            Action::Resume => Step::Resume,
+            _ => Step::Issue,
         };
         if self.nowcast.triggered
             && s <= self.input.at + i64::from(self.plan.rules.nowcast.no_improvement_hours)
@@ -585,62 +538,31 @@ impl Ctx<'_> {
             advice.nowcast = true;
             advice.start = Some(self.now());
             self.explain_nowcast();
-        } else if self.input.at > issue_by {
-            advice.late = true;
-            self.reasons.add(
-                format!(
-                    "按预案应提前{lead}小时{}，即不晚于{}；现已不能满足提前量要求，建议立即会商{}",
-                    verb.0,
-                    text::time_zh(issue_by, tz),
-                    verb.0
-                ),
-                format!(
-                    "The plan asks to {} {lead} h ahead, i.e. by {}; that is no longer possible: consult and {} now",
-                    verb.1,
-                    text::time_en(issue_by, tz),
-                    verb.1
-                ),
-            );
         } else {
-            self.reasons.add(
-                format!(
-                    "按预案应提前{lead}小时{}，即不晚于{}",
-                    verb.0,
-                    text::time_zh(issue_by, tz)
-                ),
-                format!(
-                    "The plan asks to {} {lead} h ahead, i.e. by {}",
-                    verb.1,
-                    text::time_en(issue_by, tz)
-                ),
-            );
+            let late = self.input.at > issue_by;
+            advice.late = late;
+            self.reasons.push(Reason::LeadTime {
+                step,
+                hours: lead,
+                by: self.local(issue_by),
+                late,
+            });
         }
     }
 
     fn explain_nowcast(&mut self) {
-        let tz = self.tz();
         let rule = &self.plan.rules.nowcast;
         let (Some((h, v)), Some(_)) = (self.nowcast.latest, self.nowcast.heavy_min) else {
             return;
         };
-        self.reasons.add(
-            format!(
-                "实测区域小时AQI最近{}小时均>{}（{}为{}），且预测未来{}小时内无明显改善 → 应尽早发布，不受提前量限制",
-                rule.hours,
-                text::aqi(rule.above),
-                text::time_zh(h, tz),
-                text::aqi(v),
-                rule.no_improvement_hours
-            ),
-            format!(
-                "Measured hourly area AQI > {} for the last {} h ({} at {}), and no clear improvement forecast within {} h → issue as early as possible, lead time notwithstanding",
-                text::aqi(rule.above),
-                rule.hours,
-                text::aqi(v),
-                text::time_en(h, tz),
-                rule.no_improvement_hours
-            ),
-        );
+        let reason = Reason::Nowcast {
+            hours: rule.hours,
+            above: rule.above,
+            at: self.local(h),
+            value: v,
+            no_improvement_hours: rule.no_improvement_hours,
+        };
+        self.reasons.push(reason);
     }
 
     /// Why the episode is at `level`: the triggers met, the range rule, joined episodes,
@@ -656,53 +578,28 @@ impl Ctx<'_> {
             .cloned()
             .collect();
         for m in &matches {
-            let (zh, en) = self.describe_match(m);
-            self.reasons.add(zh, en);
+            self.reasons.extend(self.describe_match(m));
         }
         if self.plan.rules.episode_level == EpisodeLevel::Staged {
             if let Some(s) = ep.stages.iter().find(|s| s.level > level) {
-                let first = self.series.date(s.span.first);
-                self.reasons.add(
-                    format!(
-                        "预计{}起达到{}条件，届时升级",
-                        text::date_zh(first),
-                        self.name(s.level)
-                    ),
-                    format!(
-                        "Expected to reach {} conditions from {}: upgrade then",
-                        self.name_en(s.level),
-                        text::span_en(first, first)
-                    ),
-                );
+                let date = self.series.date(s.span.first);
+                self.reasons.push(Reason::UpgradeLater {
+                    date,
+                    level: s.level,
+                });
             }
         } else if ep.stages.first().is_some_and(|s| s.level < ep.level) {
-            let first = self.series.date(ep.span.first);
-            self.reasons.add(
-                format!(
-                    "过程自{}开始，按预案以过程最高级别{}启动",
-                    text::date_zh(first),
-                    self.name(ep.level)
-                ),
-                format!(
-                    "The episode begins on {}; the plan starts it at its strictest level, {}",
-                    text::span_en(first, first),
-                    self.name_en(ep.level)
-                ),
-            );
+            let date = self.series.date(ep.span.first);
+            self.reasons.push(Reason::StartsAtStrictest {
+                date,
+                level: ep.level,
+            });
         }
         if ep.pieces > 1 {
-            self.reasons.add(
-                format!(
-                    "{}期间的污染过程间隔不超过{}小时，未达到解除条件，按一次过程处理",
-                    text::span_zh(self.series.date(ep.span.first), self.series.date(ep.span.last)),
-                    self.plan.rules.lift.below_hours
-                ),
-                format!(
-                    "The episodes within {} are separated by no more than {} h, too short to lift: treated as one episode",
-                    text::span_en(self.series.date(ep.span.first), self.series.date(ep.span.last)),
-                    self.plan.rules.lift.below_hours
-                ),
-            );
+            self.reasons.push(Reason::JoinedEpisodes {
+                days: self.days(ep.span),
+                below_hours: self.plan.rules.lift.below_hours,
+            });
         }
         self.explain_ranges(ep.span);
         self.explain_advisory_days();
@@ -712,64 +609,43 @@ impl Ctx<'_> {
         );
     }
 
-    /// "预测12月8日至10日日AQI>200持续72小时，且12月9日>300 → 红色预警".
-    fn describe_match(&self, m: &Match) -> (String, String) {
+    /// The first and last day of a span.
+    fn days(&self, span: Span) -> (NaiveDate, NaiveDate) {
+        (self.series.date(span.first), self.series.date(span.last))
+    }
+
+    /// A trigger met: "预测12月8日至10日日AQI>200持续72小时，且12月9日>300 → 红色预警".
+    fn describe_match(&self, m: &Match) -> Option<Reason> {
         let trigger = self
             .plan
             .level(m.level)
-            .and_then(|l| l.triggers.get(m.trigger));
-        let Some(trigger) = trigger else {
-            return (String::new(), String::new());
-        };
+            .and_then(|l| l.triggers.get(m.trigger))?;
         let sources: Vec<DaySource> = (m.span.first..=m.span.last)
             .filter_map(|i| self.series.days[i].as_ref().map(|d| d.source))
             .collect();
-        let (pre_zh, pre_en) = if sources.iter().all(|s| *s == DaySource::Forecast) {
-            ("预测", "Forecast")
+        let basis = if sources.iter().all(|s| *s == DaySource::Forecast) {
+            Basis::Forecast
         } else if sources.iter().all(|s| *s == DaySource::Observed) {
-            ("实测", "Measured")
+            Basis::Measured
         } else {
-            ("实测及预测", "Measured and forecast")
+            Basis::Both
         };
-        let mut zh = String::from(pre_zh);
-        let mut en = format!("{pre_en} daily AQI");
-        for (k, (c, part)) in trigger.conditions.iter().zip(&m.parts).enumerate() {
-            let (a, b) = (self.series.date(part.first), self.series.date(part.last));
-            let hours = part.len() * 24;
-            if k == 0 {
-                zh.push_str(&format!(
-                    "{}日AQI{}",
-                    text::span_zh(a, b),
-                    c.threshold_text()
-                ));
-                en.push_str(&format!(
-                    " {} on {}",
-                    c.threshold_text(),
-                    text::span_en(a, b)
-                ));
-            } else {
-                zh.push_str(&format!(
-                    "，且{}{}",
-                    text::span_zh(a, b),
-                    c.threshold_text()
-                ));
-                en.push_str(&format!(
-                    " and {} on {}",
-                    c.threshold_text(),
-                    text::span_en(a, b)
-                ));
-            }
-            if part.len() > 1 {
-                zh.push_str(&format!("持续{hours}小时"));
-                en.push_str(&format!(" ({hours} h)"));
-            }
-        }
-        zh.push_str(&format!(" → {}", self.name(m.level)));
-        en.push_str(&format!(" → {}", self.name_en(m.level)));
-        if !trigger.text.is_empty() {
-            zh.push_str(&format!("（预案：{}）", trigger.text));
-        }
-        (zh, en)
+        let conditions = trigger
+            .conditions
+            .iter()
+            .zip(&m.parts)
+            .map(|(c, part)| MetCondition {
+                threshold: c.threshold_text(),
+                days: self.days(*part),
+                hours: (part.len() > 1).then_some(part.len() * 24),
+            })
+            .collect();
+        Some(Reason::Trigger {
+            basis,
+            conditions,
+            level: m.level,
+            plan_text: trigger.text.clone(),
+        })
     }
 
     /// Say how forecast ranges were read inside `span`.
@@ -784,31 +660,17 @@ impl Ctx<'_> {
             .filter(|d| d.basis == Some(rule.long_episode) && rule.long_episode != rule.normal)
             .collect();
         if let (Some(a), Some(b)) = (long.first(), long.last()) {
-            self.reasons.add(
-                format!(
-                    "{}可能连续{}天及以上重污染（预报上限>{}），按预报{}判断",
-                    text::span_zh(a.date, b.date),
-                    rule.long_episode_days,
-                    text::aqi(rule.long_episode_above),
-                    point_zh(rule.long_episode)
-                ),
-                format!(
-                    "{} may bring {} or more days of heavy pollution (upper bound > {}): judged by the {}",
-                    text::span_en(a.date, b.date),
-                    rule.long_episode_days,
-                    text::aqi(rule.long_episode_above),
-                    point_en(rule.long_episode)
-                ),
-            );
+            let reason = Reason::LongEpisodeRange {
+                days: (a.date, b.date),
+                min_days: rule.long_episode_days,
+                above: rule.long_episode_above,
+                point: rule.long_episode,
+            };
+            self.reasons.push(reason);
         }
         if days.iter().any(|d| d.basis == Some(rule.normal)) {
-            self.reasons.add(
-                format!("其余预报日按预报范围{}判断", point_zh(rule.normal)),
-                format!(
-                    "Other forecast days judged by the {}",
-                    point_en(rule.normal)
-                ),
-            );
+            let point = rule.normal;
+            self.reasons.push(Reason::OtherDaysRange { point });
         }
     }
 
@@ -819,84 +681,44 @@ impl Ctx<'_> {
             .map(|i| self.series.date(i))
             .collect();
         if let (Some(a), Some(b)) = (adv.first(), adv.last()) {
-            self.reasons.add(
-                format!(
-                    "{}首要污染物为臭氧或沙尘等，不计入预警条件，按健康提示处理",
-                    text::span_zh(*a, *b)
-                ),
-                format!(
-                    "{}: primary pollutant O3 or dust, not counted towards the warning; health advisories instead",
-                    text::span_en(*a, *b)
-                ),
-            );
+            self.reasons.push(Reason::AdvisoryDays { days: (*a, *b) });
         }
     }
 
     fn explain_windows(&mut self, from: Hour, to: Hour) {
-        let tz = self.tz();
-        let windows: Vec<&WeatherWindow> = self
+        let windows = self
             .input
             .windows
             .iter()
             .filter(|w| w.start < to && w.end > from)
-            .collect();
-        for w in windows.into_iter().take(3) {
-            self.reasons.add(
-                format!(
-                    "不利气象条件：{}至{}，{}",
-                    text::time_zh(w.start, tz),
-                    text::time_zh(w.end, tz),
-                    w.summary
-                ),
-                format!(
-                    "Unfavourable weather {} to {}: {}",
-                    text::time_en(w.start, tz),
-                    text::time_en(w.end, tz),
-                    w.summary_en
-                ),
-            );
-        }
+            .take(3)
+            .map(|w| Reason::Window {
+                from: self.local(w.start),
+                to: self.local(w.end),
+                window: w.clone(),
+            })
+            .collect::<Vec<_>>();
+        self.reasons.extend(windows);
     }
 
     /// When the episode ends and whether lifting can be expected then.
     fn explain_end(&mut self, ep: &Episode) {
-        let tz = self.tz();
         let end = self.midnight(ep.span.last + 1);
-        let below = self.plan.rules.lift.below_hours;
-        let name = self.name(self.min_warning).to_string();
-        let name_en = self.name_en(self.min_warning).to_string();
-        if ep.span.last + 1 == self.series.days.len() {
-            let last = self.series.date(ep.span.last);
-            self.reasons.add(
-                format!("至预报期末（{}）污染过程仍未结束", text::date_zh(last)),
-                format!(
-                    "The episode is still going on at the end of the forecast ({})",
-                    text::span_en(last, last)
-                ),
-            );
+        let below_hours = self.plan.rules.lift.below_hours;
+        let reason = if ep.span.last + 1 == self.series.days.len() {
+            Reason::UnendedAtForecastEnd {
+                last: self.series.date(ep.span.last),
+            }
         } else if self.clean_from(ep.span.last + 1, end) {
-            self.reasons.add(
-                format!(
-                    "预计{}起低于{}条件并持续{below}小时以上，届时可解除",
-                    text::time_zh(end, tz),
-                    name
-                ),
-                format!(
-                    "Expected below {} conditions from {} for more than {below} h: it can be lifted then",
-                    name_en,
-                    text::time_en(end, tz)
-                ),
-            );
+            Reason::LiftExpected {
+                at: self.local(end),
+                lowest: self.min_warning,
+                below_hours,
+            }
         } else {
-            self.reasons.add(
-                format!(
-                    "预报未覆盖过程结束后{below}小时，解除时间待后续会商确定"
-                ),
-                format!(
-                    "The forecast does not cover {below} h after the episode: lifting time to be decided later"
-                ),
-            );
-        }
+            Reason::LiftUndecided { below_hours }
+        };
+        self.reasons.push(reason);
     }
 
     /// Whether, from hour `from` (within day `i`), the forecast stays below the lowest warning
@@ -926,33 +748,19 @@ impl Ctx<'_> {
                 }
                 v
             });
-        let cause_zh: Vec<&str> = causes.iter().map(|p| p.name_zh()).collect();
-        let cause_en: Vec<&str> = causes.iter().map(|p| p.code()).collect();
-        for m in self
+        let first_match = self
             .adv
             .matches
             .iter()
-            .filter(|m| m.level == level && ep.span.contains(m.span.first))
-            .take(1)
-        {
-            let (zh, en) = self.describe_match(m);
-            self.reasons.add(zh, en);
-        }
-        self.reasons.add(
-            format!(
-                "{}首要污染物为{}，按预案采取健康提示和加强日常监管，不启动{}（按AQI相当于{}）",
-                text::span_zh(first, last),
-                cause_zh.join("、"),
-                self.name(self.min_warning),
-                self.name(level)
-            ),
-            format!(
-                "{}: primary pollutant {}; the plan calls for health advisories and stronger routine supervision, not a coloured warning (AQI alone would mean {})",
-                text::span_en(first, last),
-                cause_en.join(", "),
-                self.name_en(level)
-            ),
-        );
+            .find(|m| m.level == level && ep.span.contains(m.span.first))
+            .and_then(|m| self.describe_match(m));
+        self.reasons.extend(first_match);
+        self.reasons.push(Reason::AdvisoryEpisode {
+            days: (first, last),
+            causes,
+            lowest: self.min_warning,
+            level,
+        });
         let s = self.midnight(ep.span.first);
         advice.start = Some(if s <= self.input.at { self.now() } else { s });
         advice.end = Some(self.midnight(ep.span.last + 1));
@@ -982,19 +790,11 @@ impl Ctx<'_> {
             .cloned()
             .collect();
         for m in &matches {
-            let (zh, en) = self.describe_match(m);
-            self.reasons.add(zh, en);
+            self.reasons.extend(self.describe_match(m));
         }
-        self.reasons.add(
-            format!(
-                "未达到{}条件，可根据上级生态环境部门部署采取临时管控措施",
-                self.name(self.min_warning)
-            ),
-            format!(
-                "{} conditions not reached: temporary control measures are possible if the higher-level ecology-environment department deploys them",
-                self.name_en(self.min_warning)
-            ),
-        );
+        self.reasons.push(Reason::TemporaryPossible {
+            lowest: self.min_warning,
+        });
         self.explain_ranges(span);
         let s = self.midnight(span.first);
         advice.start = Some(if s <= self.input.at { self.now() } else { s });
@@ -1010,43 +810,18 @@ impl Ctx<'_> {
             .map(|d| d.date)
             .collect();
         if let (Some(a), Some(b)) = (known.first(), known.last()) {
-            self.reasons.add(
-                format!("预测{}均未达到预警或临时管控条件", text::span_zh(*a, *b)),
-                format!(
-                    "Forecast for {}: no warning or temporary-measure conditions reached",
-                    text::span_en(*a, *b)
-                ),
-            );
+            self.reasons
+                .push(Reason::NothingForecast { days: (*a, *b) });
         }
         if let Some((h, v)) = self.nowcast.latest
             && self.nowcast.heavy_min.is_some()
             && !self.nowcast.triggered
         {
-            let tz = self.tz();
-            let why = match self.nowcast.improvement {
-                Some(true) => (
-                    "但预测未来将明显改善",
-                    "but a clear improvement is forecast",
-                ),
-                _ => (
-                    "但缺少未来的预报，无法判断是否改善，请会商研判",
-                    "but without a forecast for the coming hours improvement cannot be judged: consult",
-                ),
-            };
-            self.reasons.add(
-                format!(
-                    "实测区域小时AQI已达重污染（{}为{}），{}",
-                    text::time_zh(h, tz),
-                    text::aqi(v),
-                    why.0
-                ),
-                format!(
-                    "Measured hourly area AQI is heavy ({} at {}), {}",
-                    text::aqi(v),
-                    text::time_en(h, tz),
-                    why.1
-                ),
-            );
+            self.reasons.push(Reason::MeasuredHeavy {
+                at: self.local(h),
+                value: v,
+                improving: self.nowcast.improvement == Some(true),
+            });
         }
         self.empty(Level::None, Action::None)
     }
@@ -1054,7 +829,6 @@ impl Ctx<'_> {
     // ----- A warning in force ------------------------------------------------------------
 
     fn active(&mut self, level: Level, since: Hour) -> Advice {
-        let tz = self.tz();
         // Upgrade: the episode (measured days included) reaches a stricter level.
         if let Some(ep) = self.continuing(false) {
             let stages = self.target_stages(&ep);
@@ -1064,18 +838,10 @@ impl Ctx<'_> {
                 .copied()
             {
                 let mut advice = self.empty(up.level, Action::Upgrade);
-                self.reasons.add(
-                    format!(
-                        "当前{}，预测达到{}条件",
-                        self.name(level),
-                        self.name(up.level)
-                    ),
-                    format!(
-                        "{} in force; {} conditions forecast",
-                        self.name_en(level),
-                        self.name_en(up.level)
-                    ),
-                );
+                self.reasons.push(Reason::UpgradeForecast {
+                    from: level,
+                    to: up.level,
+                });
                 self.explain_episode(&ep, up.level);
                 let s = self.midnight(up.span.first);
                 self.set_timing(&mut advice, s, Action::Upgrade);
@@ -1101,18 +867,10 @@ impl Ctx<'_> {
         let now_level = self.level_at(&ep, self.today);
         if now_level < level {
             let mut advice = self.empty(now_level, Action::Downgrade);
-            self.reasons.add(
-                format!(
-                    "预测今后不再满足{}条件，可降为{}",
-                    self.name(level),
-                    self.name(now_level)
-                ),
-                format!(
-                    "{} conditions no longer forecast: downgrade to {}",
-                    self.name_en(level),
-                    self.name_en(now_level)
-                ),
-            );
+            self.reasons.push(Reason::DowngradeTo {
+                from: level,
+                to: now_level,
+            });
             self.explain_episode(&ep, now_level);
             advice.start = Some(self.now());
             advice.end = Some(self.midnight(ep.span.last + 1));
@@ -1122,18 +880,10 @@ impl Ctx<'_> {
             return advice;
         }
         let mut advice = self.empty(level, Action::Keep);
-        self.reasons.add(
-            format!(
-                "{}自{}起实施，预测仍满足条件，维持",
-                self.name(level),
-                text::time_zh(since, tz)
-            ),
-            format!(
-                "{} in force since {}; conditions still forecast: keep",
-                self.name_en(level),
-                text::time_en(since, tz)
-            ),
-        );
+        self.reasons.push(Reason::KeepInForce {
+            level,
+            since: self.local(since),
+        });
         self.explain_episode(&ep, now_level);
         advice.start = Some(since);
         advice.end = Some(self.midnight(ep.span.last + 1));
@@ -1152,79 +902,39 @@ impl Ctx<'_> {
     }
 
     fn explain_measured(&mut self) {
-        let tz = self.tz();
         let limit = self.plan.rules.lift.observed_at_most;
-        match self.nowcast.latest {
-            Some((h, v)) if v > limit => self.reasons.add(
-                format!(
-                    "但实测区域小时AQI仍为{}（{}），高于{}，实况尚未改善",
-                    text::aqi(v),
-                    text::time_zh(h, tz),
-                    text::aqi(limit)
-                ),
-                format!(
-                    "but the measured hourly area AQI is still {} ({}), above {}: not improved yet",
-                    text::aqi(v),
-                    text::time_en(h, tz),
-                    text::aqi(limit)
-                ),
-            ),
-            Some((h, v)) => self.reasons.add(
-                format!(
-                    "实测区域小时AQI为{}（{}），已降至{}及以下",
-                    text::aqi(v),
-                    text::time_zh(h, tz),
-                    text::aqi(limit)
-                ),
-                format!(
-                    "Measured hourly area AQI {} ({}), at or below {}",
-                    text::aqi(v),
-                    text::time_en(h, tz),
-                    text::aqi(limit)
-                ),
-            ),
-            None => self.reasons.add(
-                "无最新实测数据，仅依据预报判断",
-                "No recent measurements: judged on the forecast alone",
-            ),
-        }
+        let reason = match self.nowcast.latest {
+            Some((h, value)) => Reason::Measured {
+                value,
+                at: self.local(h),
+                limit,
+            },
+            None => Reason::NoRecentMeasurement,
+        };
+        self.reasons.push(reason);
     }
 
     /// No episode continues the warning: lift if the forecast stays below the lowest warning
     /// long enough and measurements agree; otherwise keep.
     fn lift_or_keep(&mut self, level: Level, since: Hour) -> Advice {
-        let below = self.plan.rules.lift.below_hours;
-        let name = self.name(self.min_warning).to_string();
-        let name_en = self.name_en(self.min_warning).to_string();
+        let below_hours = self.plan.rules.lift.below_hours;
+        let lowest = self.min_warning;
         let clean = self.clean_from(self.today, self.input.at);
         if clean && self.measured_ok() != Some(false) {
             let mut advice = self.empty(Level::None, Action::Lift);
-            self.reasons.add(
-                format!(
-                    "预测未来{below}小时以上低于{name}条件，满足解除条件，可解除{}",
-                    self.name(level)
-                ),
-                format!(
-                    "Forecast below {name_en} conditions for more than {below} h: {} can be lifted",
-                    self.name_en(level)
-                ),
-            );
+            self.reasons.push(Reason::LiftPossible {
+                level,
+                lowest,
+                below_hours,
+            });
             self.explain_measured();
-            self.explain_windows(self.input.at, self.input.at + i64::from(below));
+            self.explain_windows(self.input.at, self.input.at + i64::from(below_hours));
             if let Some(ep) = Self::upcoming(&self.fwd, self.today).cloned() {
-                let first = self.series.date(ep.span.first);
-                self.reasons.add(
-                    format!(
-                        "另：预测{}起可能再次达到{}条件，届时另行发布",
-                        text::date_zh(first),
-                        self.name(ep.level)
-                    ),
-                    format!(
-                        "Note: {} conditions may return from {}; issue again then",
-                        self.name_en(ep.level),
-                        text::span_en(first, first)
-                    ),
-                );
+                let date = self.series.date(ep.span.first);
+                self.reasons.push(Reason::ReturnsLater {
+                    date,
+                    level: ep.level,
+                });
             }
             advice.start = Some(self.now());
             return advice;
@@ -1232,29 +942,19 @@ impl Ctx<'_> {
         let mut advice = self.empty(level, Action::Keep);
         advice.start = Some(since);
         if clean {
-            self.reasons.add(
-                format!("预测已低于{name}条件并持续{below}小时以上"),
-                format!("Forecast below {name_en} conditions for more than {below} h"),
-            );
+            self.reasons.push(Reason::ForecastBelow {
+                lowest,
+                below_hours,
+            });
             self.explain_measured();
-            self.reasons.add(
-                format!("暂不解除，待实况改善后解除{}", self.name(level)),
-                format!(
-                    "Keep {} until measured air quality improves",
-                    self.name_en(level)
-                ),
-            );
+            self.reasons
+                .push(Reason::KeepUntilMeasuredImproves { level });
         } else {
-            self.reasons.add(
-                format!(
-                    "预报未能确认未来{below}小时以上低于{name}条件，暂不满足解除条件，维持{}",
-                    self.name(level)
-                ),
-                format!(
-                    "The forecast does not confirm more than {below} h below {name_en} conditions: keep {}",
-                    self.name_en(level)
-                ),
-            );
+            self.reasons.push(Reason::KeepUnconfirmed {
+                level,
+                lowest,
+                below_hours,
+            });
         }
         advice
     }
@@ -1262,7 +962,6 @@ impl Ctx<'_> {
     /// Today is clean but the episode returns within the lift duration: pause if the plan
     /// allows and the clean spell is long enough, else keep.
     fn pause_or_keep(&mut self, level: Level, since: Hour, ep: &Episode) -> Advice {
-        let tz = self.tz();
         let rule = &self.plan.rules.pause;
         let next = (self.today..=ep.span.last).find(|&i| self.fwd.levels[i] >= self.min_warning);
         let resume = next.map(|i| self.midnight(i));
@@ -1270,22 +969,12 @@ impl Ctx<'_> {
         if rule.enabled && spell >= i64::from(rule.min_hours) && self.measured_ok() != Some(false) {
             let mut advice = self.empty(level, Action::Pause);
             let resume_at = resume.unwrap_or(self.input.at);
-            self.reasons.add(
-                format!(
-                    "预测今日起低于{}条件约{}小时，{}起再次达到预警条件；间隔不足{}小时，不解除，可暂停响应、到时恢复",
-                    self.name(self.min_warning),
-                    spell,
-                    text::time_zh(resume_at, tz),
-                    self.plan.rules.lift.below_hours
-                ),
-                format!(
-                    "Forecast below {} conditions for about {} h, warning conditions again from {}; the gap is shorter than {} h, so do not lift: pause and resume then",
-                    self.name_en(self.min_warning),
-                    spell,
-                    text::time_en(resume_at, tz),
-                    self.plan.rules.lift.below_hours
-                ),
-            );
+            self.reasons.push(Reason::PauseSpell {
+                lowest: self.min_warning,
+                hours: spell,
+                resume: self.local(resume_at),
+                below_hours: self.plan.rules.lift.below_hours,
+            });
             self.explain_measured();
             advice.start = Some(self.now());
             advice.end = Some(resume_at);
@@ -1296,25 +985,12 @@ impl Ctx<'_> {
         advice.start = Some(since);
         advice.end = Some(self.midnight(ep.span.last + 1));
         advice.stages = self.stages_out(ep);
-        let resume_text = resume.map_or((String::new(), String::new()), |r| {
-            (text::time_zh(r, tz), text::time_en(r, tz))
+        self.reasons.push(Reason::KeepThroughGap {
+            level,
+            lowest: self.min_warning,
+            resume: resume.map(|r| self.local(r)),
+            below_hours: self.plan.rules.lift.below_hours,
         });
-        self.reasons.add(
-            format!(
-                "今日预测低于{}条件，但{}起将再次达到预警条件，间隔不足{}小时，不满足解除条件，维持{}",
-                self.name(self.min_warning),
-                resume_text.0,
-                self.plan.rules.lift.below_hours,
-                self.name(level)
-            ),
-            format!(
-                "Below {} conditions today, but warning conditions return from {}; the gap is shorter than {} h: keep {}",
-                self.name_en(self.min_warning),
-                resume_text.1,
-                self.plan.rules.lift.below_hours,
-                self.name_en(level)
-            ),
-        );
         if rule.enabled && self.measured_ok() == Some(false) {
             self.explain_measured();
         }
@@ -1338,14 +1014,8 @@ impl Ctx<'_> {
                 i += 1;
             }
             if i - start >= min_days {
-                let (a, b) = (self.series.date(start), self.series.date(i - 1));
-                self.reasons.add(
-                    format!("{}预测短暂低于预警条件，届时可暂停响应", text::span_zh(a, b)),
-                    format!(
-                        "{}: forecast briefly below warning conditions; the response can be paused then",
-                        text::span_en(a, b)
-                    ),
-                );
+                let days = (self.series.date(start), self.series.date(i - 1));
+                self.reasons.push(Reason::FuturePause { days });
                 return;
             }
         }
@@ -1358,28 +1028,11 @@ impl Ctx<'_> {
             let first = ep.span.first.max(self.today);
             let new_level = self.level_at(&ep, first);
             let mut advice = self.empty(new_level, Action::Resume);
-            self.reasons.add(
-                format!(
-                    "{}自{}起暂停，预测再次达到预警条件，应恢复{}",
-                    self.name(level),
-                    text::time_zh(since, self.tz()),
-                    if new_level == level {
-                        self.name(level).to_string()
-                    } else {
-                        format!("并调整为{}", self.name(new_level))
-                    }
-                ),
-                format!(
-                    "{} paused since {}; warning conditions forecast again: resume{}",
-                    self.name_en(level),
-                    text::time_en(since, self.tz()),
-                    if new_level == level {
-                        String::new()
-                    } else {
-                        format!(" at {}", self.name_en(new_level))
-                    }
-                ),
-            );
+            self.reasons.push(Reason::ResumeForecast {
+                level,
+                since: self.local(since),
+                to: new_level,
+            });
             self.explain_episode(&ep, new_level);
             let s = self.midnight(ep.span.first);
             self.set_timing(&mut advice, s, Action::Resume);
@@ -1390,21 +1043,5 @@ impl Ctx<'_> {
             return advice;
         }
         self.lift_or_keep(level, since)
-    }
-}
-
-fn point_zh(p: RangePoint) -> &'static str {
-    match p {
-        RangePoint::Upper => "上限",
-        RangePoint::Mid => "中值",
-        RangePoint::Lower => "下限",
-    }
-}
-
-fn point_en(p: RangePoint) -> &'static str {
-    match p {
-        RangePoint::Upper => "upper bound",
-        RangePoint::Mid => "midpoint of the range",
-        RangePoint::Lower => "lower bound",
     }
 }

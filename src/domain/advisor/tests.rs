@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::domain::plan::{self, DEFAULT_PLAN_TOML, Plan};
+use crate::domain::plan::{self, DEFAULT_PLAN_TOML, Plan, RangePoint};
+use crate::i18n::{Language, Tr};
 
 const CST: i32 = 8 * 3600;
 
@@ -95,12 +96,19 @@ impl<'a> Case<'a> {
     }
 }
 
+/// The reasons in `language`, the default plan's wording of levels.
+fn reasons_in(language: Language, a: &Advice) -> Vec<String> {
+    Tr(language).reasons(a, &default_plan())
+}
+
 fn has_reason(a: &Advice, needle: &str) -> bool {
-    a.reasons.iter().any(|r| r.contains(needle))
+    reasons_in(Language::Zh, a)
+        .iter()
+        .any(|r| r.contains(needle))
 }
 
 fn reasons(a: &Advice) -> String {
-    a.reasons.join(" | ")
+    reasons_in(Language::Zh, a).join(" | ")
 }
 
 /// Hourly area AQI `v` for the `n` hours up to and including `last`.
@@ -114,7 +122,10 @@ fn clean_forecast_calls_for_nothing() {
     let a = Case::new(&f, at(7, 10)).run(&default_plan());
     assert_eq!((a.level, a.action), (Level::None, Action::None));
     assert!(has_reason(&a, "均未达到"), "{}", reasons(&a));
-    assert_eq!(a.reasons.len(), a.reasons_en.len());
+    assert_eq!(
+        reasons_in(Language::Zh, &a).len(),
+        reasons_in(Language::En, &a).len()
+    );
     assert_eq!(a.days.len(), 3, "only days with a value are listed");
 }
 
@@ -192,11 +203,11 @@ fn red_needs_72_hours_above_200_with_a_day_above_300() {
         reasons(&a)
     );
     assert!(
-        a.reasons_en
+        reasons_in(Language::En, &a)
             .iter()
             .any(|r| r.contains(">200 on 8–10 Dec (72 h) and >300 on 9 Dec → Red warning")),
         "{:?}",
-        a.reasons_en
+        reasons_in(Language::En, &a)
     );
     // A day above 300 but only 48 h above 200: orange.
     let f = flat(8, &[230.0, 320.0, 120.0]);
@@ -298,8 +309,8 @@ fn nowcast_issues_at_once_when_heavy_pollution_is_measured() {
     let windows = [WeatherWindow {
         start: at(6, 20),
         end: at(8, 20),
-        summary: "静稳、高湿、逆温".into(),
-        summary_en: "stagnant, humid, inversion".into(),
+        held: vec![Condition::CalmWind, Condition::Humid, Condition::Inversion],
+        not_judged: Vec::new(),
     }];
     let mut case = Case::new(&f, at(7, 10));
     case.hourly = &hourly;
@@ -320,7 +331,7 @@ fn nowcast_issues_at_once_when_heavy_pollution_is_measured() {
     );
     assert!(has_reason(
         &a,
-        "不利气象条件：12月6日20时至12月8日20时，静稳、高湿、逆温"
+        "不利气象条件：12月6日20时至12月8日20时，48 小时不利时段：静小风、高湿、逆温"
     ));
     let today = a.days.iter().find(|d| d.date == date(7)).expect("today");
     assert_eq!(today.source, DaySource::Nowcast);
@@ -865,7 +876,7 @@ mod properties {
             case.daily = &daily;
             case.state = state;
             let a = case.run(&default_plan());
-            prop_assert_eq!(a.reasons.len(), a.reasons_en.len());
+            prop_assert_eq!(reasons_in(Language::Zh, &a).len(), reasons_in(Language::En, &a).len());
             prop_assert!(!a.reasons.is_empty() || a.action == Action::None);
             match a.action {
                 Action::Issue | Action::Upgrade | Action::Resume => {

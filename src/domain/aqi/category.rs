@@ -59,55 +59,9 @@ impl Category {
         ["I", "II", "III", "IV", "V", "VI"][self as usize]
     }
 
-    /// Chinese level name (`三级`).
-    pub fn level_zh(self) -> &'static str {
-        ["一级", "二级", "三级", "四级", "五级", "六级"][self as usize]
-    }
-
     /// The lowest AQI of the band.
     pub fn lower_bound(self) -> u16 {
         [0, 51, 101, 151, 201, 301][self as usize]
-    }
-
-    /// Category name in Chinese under `standard` (HJ 633 names, or common translations of the
-    /// US names).
-    pub fn name_zh(self, standard: Standard) -> &'static str {
-        if standard.is_chinese() {
-            ["优", "良", "轻度污染", "中度污染", "重度污染", "严重污染"][self as usize]
-        } else {
-            [
-                "良好",
-                "中等",
-                "对敏感人群不健康",
-                "不健康",
-                "非常不健康",
-                "危险",
-            ][self as usize]
-        }
-    }
-
-    /// Category name in English under `standard`. HJ 633 has no official English names; these
-    /// are the common translations (DOMAIN.md §1.3). US names are EPA's.
-    pub fn name_en(self, standard: Standard) -> &'static str {
-        if standard.is_chinese() {
-            [
-                "Excellent",
-                "Good",
-                "Lightly polluted",
-                "Moderately polluted",
-                "Heavily polluted",
-                "Severely polluted",
-            ][self as usize]
-        } else {
-            [
-                "Good",
-                "Moderate",
-                "Unhealthy for Sensitive Groups",
-                "Unhealthy",
-                "Very Unhealthy",
-                "Hazardous",
-            ][self as usize]
-        }
     }
 
     /// Official colour under `standard` (HJ 633 Appendix A; US TAD Table 2).
@@ -138,6 +92,7 @@ impl Category {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Language, Tr};
 
     #[test]
     fn band_boundaries() {
@@ -172,11 +127,11 @@ mod tests {
         assert_eq!(Category::V.hex(Standard::UsEpa), "#8F3F97");
         assert_eq!(Category::VI.hex(Standard::Hj633_2026), "#7E0023");
         assert_eq!(Category::III.hex(Standard::UsEpa), "#FF7E00");
-        assert_eq!(Category::III.name_zh(Standard::Hj633_2012), "轻度污染");
         assert_eq!(Category::III.number(), 3);
-        assert_eq!(Category::III.level_zh(), "三级");
+        let (zh, en) = (Tr(Language::Zh), Tr(Language::En));
+        assert_eq!(zh.category(Category::III, Standard::Hj633_2012), "轻度污染");
         assert_eq!(
-            Category::III.name_en(Standard::UsEpa),
+            en.category(Category::III, Standard::UsEpa),
             "Unhealthy for Sensitive Groups"
         );
     }

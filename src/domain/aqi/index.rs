@@ -174,56 +174,6 @@ impl Note {
             Note::RaisedToOne => "raised-to-1".into(),
         }
     }
-
-    /// Explanation in Chinese.
-    pub fn text_zh(self) -> String {
-        match self {
-            Note::So2Above800Set200 => "SO2 1小时平均浓度超过800 µg/m³，SO2分指数按200计".into(),
-            Note::So2Above800UsedDailyMean => {
-                "SO2 1小时平均浓度超过800 µg/m³，按24小时平均浓度计算分指数".into()
-            }
-            Note::So2Above800NoDailyMean => {
-                "SO2 1小时平均浓度超过800 µg/m³，且无24小时平均浓度，SO2未参与计算".into()
-            }
-            Note::O3EightHourAbove800Set300 => {
-                "O3 8小时平均浓度超过800 µg/m³，O3分指数按300计".into()
-            }
-            Note::O3EightHourAbove800UsedOneHour => {
-                "O3 8小时平均浓度超过800 µg/m³，按1小时平均浓度计算分指数".into()
-            }
-            Note::O3EightHourAbove800NoOneHour => {
-                "O3 8小时平均浓度超过800 µg/m³，且无1小时浓度，O3 8小时未参与计算".into()
-            }
-            Note::BeyondTable(i) => format!("{} 超出分指数表上限", i.code()),
-            Note::Incomplete => "有监测项目缺测且其余项目AQI不大于100，AQI记为NA".into(),
-            Note::RaisedToOne => "AQI范围为1–500，0记为1".into(),
-        }
-    }
-
-    /// Explanation in English.
-    pub fn text_en(self) -> String {
-        match self {
-            Note::So2Above800Set200 => "SO2 1-h above 800 µg/m³: SO2 IAQI set to 200".into(),
-            Note::So2Above800UsedDailyMean => {
-                "SO2 1-h above 800 µg/m³: SO2 IAQI from the 24-h mean".into()
-            }
-            Note::So2Above800NoDailyMean => {
-                "SO2 1-h above 800 µg/m³ and no 24-h mean: SO2 left out".into()
-            }
-            Note::O3EightHourAbove800Set300 => "O3 8-h above 800 µg/m³: O3 IAQI set to 300".into(),
-            Note::O3EightHourAbove800UsedOneHour => {
-                "O3 8-h above 800 µg/m³: O3 IAQI from the 1-h value".into()
-            }
-            Note::O3EightHourAbove800NoOneHour => {
-                "O3 8-h above 800 µg/m³ and no 1-h value: O3 8-h left out".into()
-            }
-            Note::BeyondTable(i) => format!("{} above the top breakpoint", i.code()),
-            Note::Incomplete => {
-                "a monitored pollutant is missing and the rest give AQI ≤ 100: AQI is NA".into()
-            }
-            Note::RaisedToOne => "AQI range is 1–500: 0 reported as 1".into(),
-        }
-    }
 }
 
 impl serde::Serialize for Note {

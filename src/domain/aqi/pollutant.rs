@@ -42,18 +42,6 @@ impl Pollutant {
         }
     }
 
-    /// Chinese name as used in AQI publications (首要污染物 column).
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Pollutant::So2 => "二氧化硫",
-            Pollutant::No2 => "二氧化氮",
-            Pollutant::Co => "一氧化碳",
-            Pollutant::O3 => "臭氧",
-            Pollutant::Pm10 => "颗粒物(PM10)",
-            Pollutant::Pm25 => "细颗粒物(PM2.5)",
-        }
-    }
-
     /// Unit of its concentrations.
     pub fn unit(self) -> &'static str {
         match self {

@@ -3,9 +3,20 @@
 /// A response level. The order is the severity order (`None < Temporary < Blue < … < Red`), so
 /// "the stricter level" is simply the maximum.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]
+#[value(rename_all = "lowercase")]
 pub enum Level {
     /// No warning and no temporary measures.
     None,
@@ -42,29 +53,54 @@ impl Level {
     pub fn is_warning(self) -> bool {
         self >= Level::Blue
     }
+}
 
-    /// Default Chinese name, used when a plan does not name the level itself.
-    pub fn default_name(self) -> &'static str {
-        match self {
-            Level::None => "无需预警",
-            Level::Temporary => "临时管控",
-            Level::Blue => "蓝色预警",
-            Level::Yellow => "黄色预警",
-            Level::Orange => "橙色预警",
-            Level::Red => "红色预警",
-        }
+/// Text that names no level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownLevel(pub String);
+
+impl std::fmt::Display for UnknownLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:?} is not a level: none, temporary, blue, yellow, orange or red",
+            self.0
+        )
     }
+}
 
-    /// Default English name, used when a plan does not name the level itself.
-    pub fn default_name_en(self) -> &'static str {
-        match self {
-            Level::None => "no warning",
-            Level::Temporary => "temporary measures",
-            Level::Blue => "blue warning",
-            Level::Yellow => "yellow warning",
-            Level::Orange => "orange warning",
-            Level::Red => "red warning",
-        }
+impl std::error::Error for UnknownLevel {}
+
+impl std::str::FromStr for Level {
+    type Err = UnknownLevel;
+
+    /// A level by its code (`orange`, any case) or its Chinese colour word (`橙`, `橙色`,
+    /// `橙色预警`), as plans, chart options and the command line write it.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        let colour = t.trim_end_matches("预警").trim_end_matches('色');
+        let by_code = |c: &str| {
+            [
+                Level::None,
+                Level::Temporary,
+                Level::Blue,
+                Level::Yellow,
+                Level::Orange,
+                Level::Red,
+            ]
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(c))
+        };
+        let by_colour = match colour {
+            "蓝" => Some(Level::Blue),
+            "黄" => Some(Level::Yellow),
+            "橙" => Some(Level::Orange),
+            "红" => Some(Level::Red),
+            _ => None,
+        };
+        by_code(t)
+            .or(by_colour)
+            .ok_or_else(|| UnknownLevel(t.to_owned()))
     }
 }
 
@@ -87,5 +123,24 @@ mod tests {
         let json = serde_json::to_string(&Level::Orange).expect("serialise");
         assert_eq!(json, "\"orange\"");
         assert_eq!(Level::Red.code(), "red");
+    }
+
+    #[test]
+    fn levels_read_from_codes_and_chinese_colour_words() {
+        for (text, level) in [
+            ("orange", Level::Orange),
+            (" Red ", Level::Red),
+            ("temporary", Level::Temporary),
+            ("蓝", Level::Blue),
+            ("黄色", Level::Yellow),
+            ("橙色预警", Level::Orange),
+        ] {
+            assert_eq!(text.parse::<Level>(), Ok(level), "{text}");
+        }
+        assert!("purple".parse::<Level>().is_err());
+        assert_eq!(
+            <Level as clap::ValueEnum>::from_str("yellow", true),
+            Ok(Level::Yellow)
+        );
     }
 }

@@ -666,10 +666,8 @@ fn check_levels(
         levels.push((
             LevelPlan {
                 level,
-                name: r.name.unwrap_or_else(|| level.default_name().to_string()),
-                name_en: r
-                    .name_en
-                    .unwrap_or_else(|| level.default_name_en().to_string()),
+                name: r.name,
+                name_en: r.name_en,
                 response: r.response,
                 colour: r.colour.into_inner(),
                 approver: r.approver,

@@ -12,7 +12,7 @@ mod load;
 mod template;
 mod units;
 
-pub use level::Level;
+pub use level::{Level, UnknownLevel};
 pub use load::{PlanProblem, parse};
 pub use template::{TemplateError, TemplateKind, fill, placeholders};
 pub use units::{Rollup, Unit, UnitKind, UnitTree};
@@ -52,18 +52,6 @@ impl Plan {
     /// The mildest coloured warning level the plan defines (yellow in 2024-era plans).
     pub fn lowest_warning(&self) -> Option<&LevelPlan> {
         self.levels.iter().find(|l| l.level.is_warning())
-    }
-
-    /// The display name of a level: the plan's own, or the default.
-    pub fn level_name(&self, level: Level) -> &str {
-        self.level(level)
-            .map_or(level.default_name(), |l| l.name.as_str())
-    }
-
-    /// The English display name of a level.
-    pub fn level_name_en(&self, level: Level) -> &str {
-        self.level(level)
-            .map_or(level.default_name_en(), |l| l.name_en.as_str())
     }
 
     /// Every measure of a level that names `unit` among its responsible units.
@@ -318,40 +306,6 @@ pub enum MeasureCategory {
     Other,
 }
 
-impl MeasureCategory {
-    /// Chinese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            MeasureCategory::Industry => "工业源减排",
-            MeasureCategory::ConstructionDust => "扬尘管控",
-            MeasureCategory::Transport => "移动源管控",
-            MeasureCategory::LooseCoal => "散煤管控",
-            MeasureCategory::OpenBurning => "烟花爆竹、露天焚烧和露天烧烤",
-            MeasureCategory::Schools => "学校和幼儿园",
-            MeasureCategory::Health => "健康防护",
-            MeasureCategory::Publicity => "宣传和信息发布",
-            MeasureCategory::Supervision => "督导检查",
-            MeasureCategory::Other => "其他措施",
-        }
-    }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            MeasureCategory::Industry => "Industry",
-            MeasureCategory::ConstructionDust => "Construction dust",
-            MeasureCategory::Transport => "Transport",
-            MeasureCategory::LooseCoal => "Loose coal",
-            MeasureCategory::OpenBurning => "Fireworks, open burning, barbecue",
-            MeasureCategory::Schools => "Schools",
-            MeasureCategory::Health => "Health advice",
-            MeasureCategory::Publicity => "Publicity",
-            MeasureCategory::Supervision => "Supervision",
-            MeasureCategory::Other => "Other",
-        }
-    }
-}
-
 /// Enterprise environmental-performance grade (绩效分级), for industry measures.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -418,10 +372,11 @@ pub struct Measure {
 pub struct LevelPlan {
     /// Which level.
     pub level: Level,
-    /// Chinese name (黄色预警).
-    pub name: String,
-    /// English name.
-    pub name_en: String,
+    /// The plan's own Chinese name of the level (黄色预警), when it words it (else the standard
+    /// name, from the translation table).
+    pub name: Option<String>,
+    /// The plan's own English name, when it words it.
+    pub name_en: Option<String>,
     /// The response it starts (Ⅲ级应急响应); empty for the temporary band.
     pub response: String,
     /// Display colour, `#RRGGBB`.

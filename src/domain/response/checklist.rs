@@ -100,30 +100,6 @@ impl ItemStatus {
         ItemStatus::Dropped,
     ];
 
-    /// Chinese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemStatus::Notified => "已通知",
-            ItemStatus::Acknowledged => "已签收",
-            ItemStatus::Implemented => "已落实",
-            ItemStatus::ProblemReported => "存在问题",
-            ItemStatus::Rectified => "已整改",
-            ItemStatus::Dropped => "已撤销",
-        }
-    }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            ItemStatus::Notified => "notified",
-            ItemStatus::Acknowledged => "acknowledged",
-            ItemStatus::Implemented => "implemented",
-            ItemStatus::ProblemReported => "problem reported",
-            ItemStatus::Rectified => "rectified",
-            ItemStatus::Dropped => "dropped",
-        }
-    }
-
     /// The measure is in place (implemented, or its problem rectified).
     pub fn is_done(self) -> bool {
         matches!(self, ItemStatus::Implemented | ItemStatus::Rectified)
@@ -210,26 +186,6 @@ impl Transition {
             Transition::Rectify => from == S::ProblemReported,
         }
     }
-
-    /// Chinese verb for messages ("签收").
-    pub fn label(self) -> &'static str {
-        match self {
-            Transition::Acknowledge => "签收",
-            Transition::Implement => "登记落实",
-            Transition::ReportProblem => "报告问题",
-            Transition::Rectify => "登记整改",
-        }
-    }
-
-    /// English verb for messages.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Transition::Acknowledge => "acknowledge",
-            Transition::Implement => "record as implemented",
-            Transition::ReportProblem => "report a problem on",
-            Transition::Rectify => "record as rectified",
-        }
-    }
 }
 
 /// How far a unit (or an item) has got, ordered from "needs attention most" to "done": what the
@@ -247,30 +203,6 @@ pub enum Progress {
     Acknowledged,
     /// Implemented or rectified.
     Done,
-}
-
-impl Progress {
-    /// Chinese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Progress::Overdue => "逾期",
-            Progress::Problem => "存在问题",
-            Progress::Notified => "待签收",
-            Progress::Acknowledged => "待落实",
-            Progress::Done => "已完成",
-        }
-    }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Progress::Overdue => "overdue",
-            Progress::Problem => "problem",
-            Progress::Notified => "to acknowledge",
-            Progress::Acknowledged => "to implement",
-            Progress::Done => "done",
-        }
-    }
 }
 
 /// An evidence file sent with feedback. The caller (the UI) copies the file into the workspace
@@ -294,6 +226,8 @@ pub struct ItemChange {
     pub text: String,
     /// Evidence file sent with it.
     pub evidence: Option<EvidenceFile>,
+    /// For a drop: the level whose change no longer requires the item.
+    pub dropped_for: Option<Level>,
     /// When the unit reported it, where the journal knows (recorded apart from `stamp.at`, the
     /// time the desk typed it in); `None` until the desk records reported times.
     pub reported_at: Option<DateTime<FixedOffset>>,
@@ -332,6 +266,7 @@ impl Item {
                 stamp: stamp.clone(),
                 text: String::new(),
                 evidence: None,
+                dropped_for: None,
                 reported_at: None,
             }],
             spec,

@@ -28,26 +28,25 @@ pub struct ConsultationInput {
 }
 
 impl ConsultationInput {
-    /// A consultation record pre-filled from the advisor: the forecast basis is its reasons, the
-    /// decision what it proposes (the officer edits both before recording).
+    /// A consultation record pre-filled from the advisor: the forecast basis is its reasons (in
+    /// the words of the record, given by the caller), the decision what it proposes, worded
+    /// `decision_text` (the officer edits both before recording).
     pub fn from_advice(
         advice: &Advice,
+        reasons: Vec<String>,
+        decision_text: String,
         held_at: DateTime<FixedOffset>,
         participants: Vec<String>,
     ) -> Self {
-        let basis = AdviceBasis::from_advice(advice, held_at.offset().local_minus_utc());
-        let decision = basis.action;
-        let decision_text = if advice.level.is_warning() {
-            format!("{}（{}）", decision.label(), advice.level.default_name())
-        } else {
-            decision.label().to_owned()
-        };
+        let basis = reasons.join("；");
+        let advice_basis =
+            AdviceBasis::from_advice(advice, reasons, held_at.offset().local_minus_utc());
         ConsultationInput {
             held_at,
             participants,
-            basis: advice.reasons.join("；"),
-            advice: Some(basis),
-            decision,
+            basis,
+            decision: advice_basis.action,
+            advice: Some(advice_basis),
             decision_text,
         }
     }
@@ -77,9 +76,11 @@ pub struct IssueInput {
 
 impl IssueInput {
     /// The warning the advisor proposes, in the offset `utc_offset_s`: its level, start, expected
-    /// end and reasons; `None` when it proposes no coloured warning with a start.
+    /// end and `reasons` (its reasons in the words of the notice, given by the caller); `None`
+    /// when it proposes no coloured warning with a start.
     pub fn from_advice(
         advice: &Advice,
+        reasons: Vec<String>,
         utc_offset_s: i32,
         consultation: Option<u32>,
     ) -> Option<Self> {
@@ -96,7 +97,7 @@ impl IssueInput {
                 .map(|h| h.to_local(utc_offset_s)),
             approver: None,
             doc_no: String::new(),
-            reasons: advice.reasons.clone(),
+            reasons,
             primary: String::new(),
             consultation,
         })

@@ -12,7 +12,22 @@ use super::event::{
     ConsultationRecorded, ItemReport, LevelChanged, PlanRef, ResponseEvent, ShiftHandedOver,
     ShiftStarted, WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
-use super::state::{Episode, Phase, ResponseState, check_item};
+use super::state::{Episode, Phase, ResponseState, Stamp, check_item};
+
+/// What `command` would record and the state after it, without writing anything: for showing
+/// the checklist diff or a notice before the officer confirms. `stamp` is how the event would be
+/// recorded (the next sequence number, the officer, the moment).
+pub fn preview(
+    state: &ResponseState,
+    plan: &Plan,
+    command: &Command,
+    stamp: &Stamp,
+) -> Result<(ResponseEvent, ResponseState), CommandError> {
+    let event = decide(state, plan, command)?;
+    let mut next = state.clone();
+    next.apply_typed(stamp, &event)?;
+    Ok((event, next))
+}
 
 /// The event `command` calls for in `state` under `plan`, or why it cannot be carried out.
 pub fn decide(

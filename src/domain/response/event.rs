@@ -73,40 +73,6 @@ pub enum Decision {
     Lift,
 }
 
-impl Decision {
-    /// Chinese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Decision::None => "无需预警",
-            Decision::Temporary => "临时管控",
-            Decision::Advisory => "健康提示",
-            Decision::Issue => "发布预警",
-            Decision::Upgrade => "升级预警",
-            Decision::Downgrade => "降级预警",
-            Decision::Keep => "维持现状",
-            Decision::Pause => "暂停响应",
-            Decision::Resume => "恢复响应",
-            Decision::Lift => "解除预警",
-        }
-    }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Decision::None => "no warning",
-            Decision::Temporary => "temporary measures",
-            Decision::Advisory => "health advisory",
-            Decision::Issue => "issue a warning",
-            Decision::Upgrade => "upgrade",
-            Decision::Downgrade => "downgrade",
-            Decision::Keep => "keep",
-            Decision::Pause => "pause",
-            Decision::Resume => "resume",
-            Decision::Lift => "lift",
-        }
-    }
-}
-
 impl From<Action> for Decision {
     fn from(a: Action) -> Self {
         match a {
@@ -142,15 +108,16 @@ pub struct AdviceBasis {
 }
 
 impl AdviceBasis {
-    /// Keep what the advisor said, times in the local offset `utc_offset_s`.
-    pub fn from_advice(advice: &Advice, utc_offset_s: i32) -> Self {
+    /// Keep what the advisor said (its `reasons` in the record's words), times in the local
+    /// offset `utc_offset_s`.
+    pub fn from_advice(advice: &Advice, reasons: Vec<String>, utc_offset_s: i32) -> Self {
         AdviceBasis {
             level: advice.level,
             action: advice.action.into(),
             start: advice.start.map(|h| h.to_local(utc_offset_s)),
             end: advice.end.map(|h| h.to_local(utc_offset_s)),
             end_open: advice.end_open,
-            reasons: advice.reasons.clone(),
+            reasons,
         }
     }
 }

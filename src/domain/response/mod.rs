@@ -5,8 +5,9 @@
 //!
 //! Every action is a journal event (kinds and payloads in [`event`]); [`ResponseState`] is the
 //! fold of those events. [`decide`] checks a [`Command`] against the state and the plan and gives
-//! the one event to record; [`ResponseService`] does that, appends, and folds — the UI and the
-//! sample builder call only the service. Time always comes in as an argument.
+//! the one event to record ([`preview`] shows the state after it); the session
+//! ([`crate::session`]) appends it and folds — the UI, the CLI and the sample builder go through
+//! the session. Time always comes in as an argument; nothing here reads or writes the journal.
 //!
 //! Rules worth knowing:
 //! - A checklist is derived from the plan when the warning is issued: one item per measure of the
@@ -21,12 +22,9 @@
 mod checklist;
 mod command;
 mod decide;
-mod drill;
 mod error;
 pub mod event;
-mod service;
 mod state;
-pub mod text;
 mod unit_tree;
 
 #[cfg(test)]
@@ -40,13 +38,11 @@ pub use command::{
     Command, ConsultationInput, IssueInput, ItemInput, LevelChangeInput, LiftInput, PauseInput,
     ResumeInput,
 };
-pub use decide::decide;
-pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
-pub use error::{CommandError, Field};
+pub use decide::{decide, preview};
+pub use error::{CommandError, Field, Numbered};
 pub use event::{AdviceBasis, Decision, PlanRef, ResponseEvent};
-pub use service::{ResponseService, ServiceError, load};
 pub use state::{
-    Anchor, Anomaly, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase, ResponseState,
-    Shift, Stamp, StatusFilter, TimelineEntry, UnitSummary,
+    Anchor, Anomaly, AnomalyReason, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase,
+    ResponseState, Shift, Stamp, StatusFilter, TimelineEntry, TimelineEvent, UnitSummary,
 };
 pub use unit_tree::{UnitRow, hidden_by, subtree_of, unit_rows};

@@ -1,7 +1,7 @@
 //! The response state: `ResponseState` = fold(events). Episodes with their level history, pauses,
 //! lifting and checklist; consultations; shifts; a timeline of everything in words.
 //!
-//! [`ResponseState::apply`] follows the journal's [`Replay`](crate::journal::Replay) convention:
+//! `ResponseState` is a journal [`Fold`] (the [`Replay`](crate::journal::Replay) convention):
 //! kinds it does not know are skipped; a payload that does not decode, or an event that does not
 //! fit the state (an item that does not exist, a second warning while one is in force), is kept
 //! as an [`Anomaly`] and changes nothing else, so one odd event never makes the journal unusable.
@@ -10,16 +10,15 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::advisor::WarningState;
 use crate::domain::plan::{Level, Rollup, UnitTree};
-use crate::journal::{Event, Hash};
+use crate::journal::{Event, Fold, Hash};
 use crate::store::Hour;
 
 use super::checklist::{Item, ItemChange, ItemKey, ItemStatus, Progress, Transition};
-use super::error::CommandError;
+use super::error::{CommandError, Numbered};
 use super::event::{
-    ConsultationRecorded, LevelChanged, PlanRef, ResponseEvent, WarningIssued, WarningLifted,
-    WarningPaused, WarningResumed,
+    ConsultationRecorded, ItemReport, LevelChanged, PlanRef, ResponseEvent, ShiftHandedOver,
+    WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
-use super::text::{duration_zh, time_short, time_zh};
 
 /// Who recorded an event, when, and where it sits in the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -354,7 +353,8 @@ pub struct Handoff {
     pub stamp: Stamp,
 }
 
-/// One line of the response's history, in words.
+/// One line of the response's history: who recorded what, when; the interface words it
+/// (`crate::i18n`), in Chinese for the reports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineEntry {
     /// Who recorded it and when.
@@ -363,16 +363,92 @@ pub struct TimelineEntry {
     pub kind: &'static str,
     /// Episode it belongs to.
     pub episode: Option<u32>,
-    /// Unit concerned (checklist events): id.
-    pub unit: Option<String>,
-    /// Unit concerned: name.
-    pub unit_name: Option<String>,
     /// When it takes effect, for decisions (start, effective, lifting time).
     pub effective: Option<DateTime<FixedOffset>>,
-    /// Chinese text.
-    pub text: String,
-    /// English text.
-    pub text_en: String,
+    /// What happened, with its numbers.
+    pub what: TimelineEvent,
+}
+
+/// What a timeline line says, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimelineEvent {
+    /// A consultation as recorded.
+    Consultation(ConsultationRecorded),
+    /// A warning issued.
+    Issued {
+        /// Its level.
+        level: Level,
+        /// When it takes effect.
+        start: DateTime<FixedOffset>,
+        /// Expected end, when stated.
+        expected_end: Option<DateTime<FixedOffset>>,
+        /// Who signed it.
+        approver: String,
+        /// How many checklist items it sets.
+        items: usize,
+    },
+    /// The level raised or lowered.
+    LevelChanged {
+        /// Raised (else lowered).
+        up: bool,
+        /// Level before.
+        from: Level,
+        /// Level after.
+        to: Level,
+        /// When it takes effect.
+        effective: DateTime<FixedOffset>,
+        /// Who signed it.
+        approver: String,
+        /// Items added.
+        added: usize,
+        /// Items dropped.
+        dropped: usize,
+        /// Items kept.
+        kept: usize,
+    },
+    /// The response paused.
+    Paused {
+        /// From when.
+        at: DateTime<FixedOffset>,
+        /// Why.
+        basis: String,
+    },
+    /// The response resumed.
+    Resumed {
+        /// From when.
+        at: DateTime<FixedOffset>,
+        /// Why.
+        basis: String,
+    },
+    /// The warning lifted.
+    Lifted {
+        /// The level it had.
+        level: Level,
+        /// When.
+        at: DateTime<FixedOffset>,
+        /// How long it was in force (`None`: called off before it took effect).
+        lasted: Option<chrono::Duration>,
+        /// Why.
+        basis: String,
+    },
+    /// A unit reported on a checklist item.
+    Item {
+        /// The unit's name.
+        unit_name: String,
+        /// Which item (measure and unit id).
+        item: ItemKey,
+        /// Its status after the report.
+        status: ItemStatus,
+        /// Feedback or problem text.
+        text: String,
+    },
+    /// The stamp's officer took over the desk.
+    ShiftStarted,
+    /// The stamp's officer handed over.
+    HandedOver {
+        /// Who takes over.
+        to: String,
+    },
 }
 
 impl TimelineEntry {
@@ -380,7 +456,20 @@ impl TimelineEntry {
     pub fn is_warning(&self) -> bool {
         self.kind.starts_with("warning.")
     }
+
+    /// The unit concerned (checklist reports): id and name.
+    pub fn unit(&self) -> Option<(&str, &str)> {
+        match &self.what {
+            TimelineEvent::Item {
+                unit_name, item, ..
+            } => Some((item.unit.as_str(), unit_name.as_str())),
+            _ => None,
+        }
+    }
 }
+
+/// What an event adds to the timeline: its episode, when it takes effect, what it says.
+type Line = (Option<u32>, Option<DateTime<FixedOffset>>, TimelineEvent);
 
 /// An event that could not be folded, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -390,7 +479,16 @@ pub struct Anomaly {
     /// Its kind.
     pub kind: String,
     /// What was wrong.
-    pub reason: String,
+    pub reason: AnomalyReason,
+}
+
+/// Why an event could not be folded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnomalyReason {
+    /// The payload does not decode (the journal's message, which names the field).
+    Undecodable(String),
+    /// It does not fit the state (an item that does not exist, a second warning in force …).
+    Misfit(CommandError),
 }
 
 /// Everything the response journal says, folded.
@@ -403,6 +501,33 @@ pub struct ResponseState {
     anomalies: Vec<Anomaly>,
     anchor: Option<Anchor>,
     chain_broken_at: Option<u64>,
+}
+
+impl Fold for ResponseState {
+    /// Fold one journal event in (see the module docs for what happens to odd events).
+    fn apply(&mut self, event: &Event) {
+        self.anchor = Some(Anchor {
+            seq: event.seq,
+            hash: event.hash,
+            broken_at: self.chain_broken_at,
+        });
+        let Some(decoded) = ResponseEvent::decode(event) else {
+            return;
+        };
+        let result = decoded
+            .map_err(|e| AnomalyReason::Undecodable(e.to_string()))
+            .and_then(|r| {
+                self.apply_typed(&Stamp::of(event), &r)
+                    .map_err(AnomalyReason::Misfit)
+            });
+        if let Err(reason) = result {
+            self.anomalies.push(Anomaly {
+                seq: event.seq,
+                kind: event.kind.clone(),
+                reason,
+            });
+        }
+    }
 }
 
 impl ResponseState {
@@ -433,29 +558,6 @@ impl ResponseState {
             state.apply(e);
         }
         state
-    }
-
-    /// Fold one journal event in (see the module docs for what happens to odd events).
-    pub fn apply(&mut self, event: &Event) {
-        self.anchor = Some(Anchor {
-            seq: event.seq,
-            hash: event.hash,
-            broken_at: self.chain_broken_at,
-        });
-        let Some(decoded) = ResponseEvent::decode(event) else {
-            return;
-        };
-        let result = decoded.map_err(|e| e.to_string()).and_then(|r| {
-            self.apply_typed(&Stamp::of(event), &r)
-                .map_err(|e| e.to_string())
-        });
-        if let Err(reason) = result {
-            self.anomalies.push(Anomaly {
-                seq: event.seq,
-                kind: event.kind.clone(),
-                reason,
-            });
-        }
     }
 
     /// All episodes, oldest first.
@@ -545,262 +647,172 @@ impl ResponseState {
     }
 
     /// Fold one typed event recorded with `stamp`. Checks that it fits first; on error nothing
-    /// changed.
+    /// changed. Each kind changes the state in its own step, which also says what the timeline
+    /// records of it.
     pub(crate) fn apply_typed(
         &mut self,
         stamp: &Stamp,
         event: &ResponseEvent,
     ) -> Result<(), CommandError> {
-        let kind = event.kind();
-        let entry =
-            |episode: Option<u32>, effective, text: String, text_en: String| TimelineEntry {
-                stamp: stamp.clone(),
-                kind,
-                episode,
-                unit: None,
-                unit_name: None,
-                effective,
-                text,
-                text_en,
-            };
         let line = match event {
-            ResponseEvent::ConsultationRecorded(c) => {
-                let expected = self.consultations.len() as u32 + 1;
-                if c.number != expected {
-                    return Err(CommandError::OutOfSequence {
-                        what: "consultation",
-                        found: c.number,
-                        expected,
-                    });
-                }
-                self.consultations.push(Consultation {
-                    record: c.clone(),
-                    stamp: stamp.clone(),
-                });
-                entry(
-                    None,
-                    Some(c.held_at),
-                    format!(
-                        "第{}次会商（{}）：{}。决定：{}；参加：{}",
-                        c.number,
-                        time_zh(&c.held_at),
-                        c.decision_text,
-                        c.decision.label(),
-                        c.participants.join("、")
-                    ),
-                    format!(
-                        "Consultation #{} ({}): {}. Decision: {}; present: {}",
-                        c.number,
-                        time_short(&c.held_at),
-                        c.decision_text,
-                        c.decision.label_en(),
-                        c.participants.join(", ")
-                    ),
-                )
-            }
+            ResponseEvent::ConsultationRecorded(c) => self.consult(stamp, c)?,
             ResponseEvent::WarningIssued(w) => {
                 let episode = self.issue(stamp, w)?;
-                let end = w
-                    .expected_end
-                    .map_or_else(String::new, |t| format!("，预计持续至{}", time_zh(&t)));
-                entry(
-                    Some(episode),
-                    Some(w.start),
-                    format!(
-                        "发布{}，自{}起启动{}{}；签发：{}；下达措施{}项",
-                        w.level.default_name(),
-                        time_zh(&w.start),
-                        super::text::response_zh(w.level),
-                        end,
-                        w.approver,
-                        w.items.len()
-                    ),
-                    format!(
-                        "{} issued, in force from {}; signed by {}; {} checklist items",
-                        w.level.default_name_en(),
-                        time_short(&w.start),
-                        w.approver,
-                        w.items.len()
-                    ),
-                )
+                let what = TimelineEvent::Issued {
+                    level: w.level,
+                    start: w.start,
+                    expected_end: w.expected_end,
+                    approver: w.approver.clone(),
+                    items: w.items.len(),
+                };
+                (Some(episode), Some(w.start), what)
             }
             ResponseEvent::WarningUpgraded(c) | ResponseEvent::WarningDowngraded(c) => {
                 let up = matches!(event, ResponseEvent::WarningUpgraded(_));
                 self.change_level(stamp, c, up)?;
-                let (verb, verb_en) = if up {
-                    ("升级", "upgraded")
-                } else {
-                    ("降级", "downgraded")
+                let what = TimelineEvent::LevelChanged {
+                    up,
+                    from: c.from,
+                    to: c.to,
+                    effective: c.effective,
+                    approver: c.approver.clone(),
+                    added: c.diff.added.len(),
+                    dropped: c.diff.dropped.len(),
+                    kept: c.diff.kept.len(),
                 };
-                entry(
-                    Some(c.episode),
-                    Some(c.effective),
-                    format!(
-                        "自{}起由{}{}为{}；签发：{}；新增措施{}项、撤销{}项、保留{}项",
-                        time_zh(&c.effective),
-                        c.from.default_name(),
-                        verb,
-                        c.to.default_name(),
-                        c.approver,
-                        c.diff.added.len(),
-                        c.diff.dropped.len(),
-                        c.diff.kept.len()
-                    ),
-                    format!(
-                        "{} from {} to {} as of {}; signed by {}; {} items added, {} dropped, {} kept",
-                        verb_en,
-                        c.from.default_name_en(),
-                        c.to.default_name_en(),
-                        time_short(&c.effective),
-                        c.approver,
-                        c.diff.added.len(),
-                        c.diff.dropped.len(),
-                        c.diff.kept.len()
-                    ),
-                )
+                (Some(c.episode), Some(c.effective), what)
             }
-            ResponseEvent::WarningPaused(p) => {
-                let e = self.open_episode(p.episode)?;
-                if e.phase() != Phase::Active {
-                    return Err(CommandError::Paused);
-                }
-                if p.at < e.level_since() {
-                    return Err(CommandError::TooEarly {
-                        earliest: e.level_since(),
-                    });
-                }
-                e.pauses.push(PauseSpan {
-                    pause: p.clone(),
-                    stamp: stamp.clone(),
-                    resumed: None,
-                });
-                entry(
-                    Some(p.episode),
-                    Some(p.at),
-                    format!("自{}起暂停应急响应：{}", time_zh(&p.at), p.basis),
-                    format!("response paused from {}: {}", time_short(&p.at), p.basis),
-                )
-            }
+            ResponseEvent::WarningPaused(p) => self.pause(stamp, p)?,
             ResponseEvent::WarningResumed(r) => {
                 self.resume(stamp, r)?;
-                entry(
-                    Some(r.episode),
-                    Some(r.at),
-                    format!("自{}起恢复应急响应：{}", time_zh(&r.at), r.basis),
-                    format!("response resumed from {}: {}", time_short(&r.at), r.basis),
-                )
+                let what = TimelineEvent::Resumed {
+                    at: r.at,
+                    basis: r.basis.clone(),
+                };
+                (Some(r.episode), Some(r.at), what)
             }
-            ResponseEvent::WarningLifted(l) => {
-                let e = self.open_episode(l.episode)?;
-                if l.at < e.earliest_lift() {
-                    return Err(CommandError::TooEarly {
-                        earliest: e.earliest_lift(),
-                    });
-                }
-                let level = e.level();
-                let lasted = l.at.signed_duration_since(e.start);
-                let lasted = if lasted < chrono::Duration::zero() {
-                    "生效前撤销".to_owned()
-                } else {
-                    format!("历时{}", duration_zh(lasted))
-                };
-                e.lifting = Some((l.clone(), stamp.clone()));
-                entry(
-                    Some(l.episode),
-                    Some(l.at),
-                    format!(
-                        "于{}解除{}（{}）：{}",
-                        time_zh(&l.at),
-                        level.default_name(),
-                        lasted,
-                        l.basis
-                    ),
-                    format!(
-                        "{} lifted at {}: {}",
-                        level.default_name_en(),
-                        time_short(&l.at),
-                        l.basis
-                    ),
-                )
-            }
-            ResponseEvent::Item(t, r) => {
-                let e = self.latest_episode_mut(r.episode)?;
-                check_item(e, *t, &r.item)?;
-                let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
-                    return Err(CommandError::UnknownItem(r.item.clone()));
-                };
-                item.status = t.target();
-                item.history.push(ItemChange {
-                    status: t.target(),
-                    stamp: stamp.clone(),
-                    text: r.text.clone(),
-                    evidence: r.evidence.clone(),
-                    reported_at: None,
-                });
-                let detail = if r.text.is_empty() {
-                    String::new()
-                } else {
-                    format!("：{}", r.text)
-                };
-                let detail_en = if r.text.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", r.text)
-                };
-                let mut line = entry(
-                    Some(r.episode),
-                    None,
-                    format!(
-                        "{}「{}」{}{}",
-                        item.spec.unit_name,
-                        r.item.measure,
-                        t.target().label(),
-                        detail
-                    ),
-                    format!(
-                        "{} [{}] {}{}",
-                        r.item.unit,
-                        r.item.measure,
-                        t.target().label_en(),
-                        detail_en
-                    ),
-                );
-                line.unit = Some(r.item.unit.clone());
-                line.unit_name = Some(item.spec.unit_name.clone());
-                line
-            }
+            ResponseEvent::WarningLifted(l) => self.lift(stamp, l)?,
+            ResponseEvent::Item(t, r) => self.report_item(stamp, *t, r)?,
             ResponseEvent::ShiftStarted(s) => {
                 self.shifts.push(Shift {
                     started: stamp.clone(),
                     note: s.note.clone(),
                     handoff: None,
                 });
-                entry(
-                    None,
-                    None,
-                    format!("{}接班", stamp.operator),
-                    format!("{} took over the desk", stamp.operator),
-                )
+                (None, None, TimelineEvent::ShiftStarted)
             }
-            ResponseEvent::ShiftHandedOver(h) => {
-                let Some(shift) = self.shifts.last_mut().filter(|s| s.handoff.is_none()) else {
-                    return Err(CommandError::NoShift);
-                };
-                shift.handoff = Some(Handoff {
-                    to: h.to.clone(),
-                    note: h.note.clone(),
-                    stamp: stamp.clone(),
-                });
-                entry(
-                    None,
-                    None,
-                    format!("{}交班给{}", stamp.operator, h.to),
-                    format!("{} handed over to {}", stamp.operator, h.to),
-                )
-            }
+            ResponseEvent::ShiftHandedOver(h) => self.hand_over(stamp, h)?,
         };
-        self.timeline.push(line);
+        let (episode, effective, what) = line;
+        self.timeline.push(TimelineEntry {
+            stamp: stamp.clone(),
+            kind: event.kind(),
+            episode,
+            effective,
+            what,
+        });
         Ok(())
+    }
+
+    fn consult(&mut self, stamp: &Stamp, c: &ConsultationRecorded) -> Result<Line, CommandError> {
+        let expected = self.consultations.len() as u32 + 1;
+        if c.number != expected {
+            return Err(CommandError::OutOfSequence {
+                what: Numbered::Consultation,
+                found: c.number,
+                expected,
+            });
+        }
+        self.consultations.push(Consultation {
+            record: c.clone(),
+            stamp: stamp.clone(),
+        });
+        Ok((
+            None,
+            Some(c.held_at),
+            TimelineEvent::Consultation(c.clone()),
+        ))
+    }
+
+    fn pause(&mut self, stamp: &Stamp, p: &WarningPaused) -> Result<Line, CommandError> {
+        let e = self.open_episode(p.episode)?;
+        if e.phase() != Phase::Active {
+            return Err(CommandError::Paused);
+        }
+        if p.at < e.level_since() {
+            return Err(CommandError::TooEarly {
+                earliest: e.level_since(),
+            });
+        }
+        e.pauses.push(PauseSpan {
+            pause: p.clone(),
+            stamp: stamp.clone(),
+            resumed: None,
+        });
+        let what = TimelineEvent::Paused {
+            at: p.at,
+            basis: p.basis.clone(),
+        };
+        Ok((Some(p.episode), Some(p.at), what))
+    }
+
+    fn lift(&mut self, stamp: &Stamp, l: &WarningLifted) -> Result<Line, CommandError> {
+        let e = self.open_episode(l.episode)?;
+        if l.at < e.earliest_lift() {
+            return Err(CommandError::TooEarly {
+                earliest: e.earliest_lift(),
+            });
+        }
+        let lasted = l.at.signed_duration_since(e.start);
+        let what = TimelineEvent::Lifted {
+            level: e.level(),
+            at: l.at,
+            lasted: (lasted >= chrono::Duration::zero()).then_some(lasted),
+            basis: l.basis.clone(),
+        };
+        e.lifting = Some((l.clone(), stamp.clone()));
+        Ok((Some(l.episode), Some(l.at), what))
+    }
+
+    fn report_item(
+        &mut self,
+        stamp: &Stamp,
+        t: Transition,
+        r: &ItemReport,
+    ) -> Result<Line, CommandError> {
+        let e = self.latest_episode_mut(r.episode)?;
+        check_item(e, t, &r.item)?;
+        let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
+            return Err(CommandError::UnknownItem(r.item.clone()));
+        };
+        item.status = t.target();
+        item.history.push(ItemChange {
+            status: t.target(),
+            stamp: stamp.clone(),
+            text: r.text.clone(),
+            evidence: r.evidence.clone(),
+            dropped_for: None,
+            reported_at: None,
+        });
+        let what = TimelineEvent::Item {
+            unit_name: item.spec.unit_name.clone(),
+            item: r.item.clone(),
+            status: t.target(),
+            text: r.text.clone(),
+        };
+        Ok((Some(r.episode), None, what))
+    }
+
+    fn hand_over(&mut self, stamp: &Stamp, h: &ShiftHandedOver) -> Result<Line, CommandError> {
+        let Some(shift) = self.shifts.last_mut().filter(|s| s.handoff.is_none()) else {
+            return Err(CommandError::NoShift);
+        };
+        shift.handoff = Some(Handoff {
+            to: h.to.clone(),
+            note: h.note.clone(),
+            stamp: stamp.clone(),
+        });
+        Ok((None, None, TimelineEvent::HandedOver { to: h.to.clone() }))
     }
 
     fn issue(&mut self, stamp: &Stamp, w: &WarningIssued) -> Result<u32, CommandError> {
@@ -810,7 +822,7 @@ impl ResponseState {
         let expected = self.episodes.len() as u32 + 1;
         if w.episode != expected {
             return Err(CommandError::OutOfSequence {
-                what: "episode",
+                what: Numbered::Episode,
                 found: w.episode,
                 expected,
             });
@@ -896,8 +908,9 @@ impl ResponseState {
             item.history.push(ItemChange {
                 status: ItemStatus::Dropped,
                 stamp: stamp.clone(),
-                text: format!("{}后不再要求", c.to.default_name()),
+                text: String::new(),
                 evidence: None,
+                dropped_for: Some(c.to),
                 reported_at: None,
             });
         }
@@ -969,7 +982,7 @@ impl ResponseState {
         match self.episodes.last_mut() {
             Some(e) if e.lifting.is_none() && e.number == n => Ok(e),
             Some(e) if e.lifting.is_none() => Err(CommandError::OutOfSequence {
-                what: "episode",
+                what: Numbered::Episode,
                 found: n,
                 expected: e.number,
             }),
@@ -982,7 +995,7 @@ impl ResponseState {
         match self.episodes.last_mut() {
             Some(e) if e.number == n => Ok(e),
             Some(e) => Err(CommandError::OutOfSequence {
-                what: "episode",
+                what: Numbered::Episode,
                 found: n,
                 expected: e.number,
             }),

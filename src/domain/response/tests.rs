@@ -5,8 +5,13 @@ use chrono::{DateTime, Duration, FixedOffset};
 use super::*;
 use crate::domain::advisor::WarningState;
 use crate::domain::plan::{Level, Plan, default_plan};
+use crate::i18n::{Language, Render, Tr};
 use crate::journal::{Author, SqliteStorage, Storage};
+use crate::session::{Service, ServiceError};
 use crate::store::Hour;
+
+/// The response read model kept in step with a test journal.
+pub(crate) type Responses = Service<ResponseState>;
 
 pub(crate) fn t(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).expect("test time")
@@ -14,6 +19,12 @@ pub(crate) fn t(s: &str) -> DateTime<FixedOffset> {
 
 pub(crate) fn plan() -> Plan {
     default_plan().expect("default plan")
+}
+
+/// The default plan, parsed once for all the commands of the tests.
+fn shared_plan() -> &'static Plan {
+    static PLAN: std::sync::OnceLock<Plan> = std::sync::OnceLock::new();
+    PLAN.get_or_init(plan)
 }
 
 pub(crate) fn officer() -> Author {
@@ -49,39 +60,90 @@ fn change_input(to: Level, effective: &str) -> LevelChangeInput {
     }
 }
 
-/// A service over an in-memory journal.
-pub(crate) fn fresh() -> (ResponseService, SqliteStorage) {
+/// The response read model over an in-memory journal.
+pub(crate) fn fresh() -> (Responses, SqliteStorage) {
     let journal = SqliteStorage::open_in_memory().expect("journal");
-    let service = ResponseService::load(&journal, plan()).expect("load");
+    let service = Service::load(&journal, ResponseState::new()).expect("load");
     (service, journal)
 }
 
+/// Record `command` by the test officer at `at`, as the session does.
+pub(crate) fn execute(
+    service: &mut Responses,
+    journal: &mut SqliteStorage,
+    command: &Command,
+    at: &str,
+) -> Result<crate::journal::Event, ServiceError<CommandError>> {
+    service.execute(journal, &officer(), t(at), |s| {
+        decide(s, shared_plan(), command)
+    })
+}
+
 pub(crate) fn run(
-    service: &mut ResponseService,
+    service: &mut Responses,
     journal: &mut SqliteStorage,
     command: Command,
     at: &str,
 ) -> crate::journal::Event {
-    service
-        .execute(journal, &command, &officer(), t(at))
-        .unwrap_or_else(|e| panic!("{command:?} at {at}: {e}"))
+    execute(service, journal, &command, at).unwrap_or_else(|e| panic!("{command:?} at {at}: {e:?}"))
 }
 
 fn refused(
-    service: &mut ResponseService,
+    service: &mut Responses,
     journal: &mut SqliteStorage,
     command: Command,
     at: &str,
 ) -> CommandError {
-    match service.execute(journal, &command, &officer(), t(at)) {
+    match execute(service, journal, &command, at) {
         Err(ServiceError::Rejected(e)) => e,
         other => panic!("{command:?} should be refused, got {other:?}"),
     }
 }
 
-/// The drill through the service, warning start 2025-01-15T00:00+08:00.
-pub(crate) fn drill(service: &mut ResponseService, journal: &mut SqliteStorage) {
-    record_drill(service, journal, &officer(), t("2025-01-15T00:00:00+08:00")).expect("drill");
+/// What `command` would record at `at` by the test officer, and the state after it.
+fn preview_at(
+    service: &Responses,
+    command: &Command,
+    at: &str,
+) -> Result<(ResponseEvent, ResponseState), CommandError> {
+    let stamp = Stamp {
+        seq: service.last_seq() + 1,
+        at: t(at),
+        operator: officer().operator().to_owned(),
+        desk: officer().desk().to_owned(),
+    };
+    preview(service.model(), shared_plan(), command, &stamp)
+}
+
+/// Copy every event of `from` into `to` as recorded (operator, desk, time, payload).
+pub(crate) fn copy_events(from: &[crate::journal::Event], to: &mut SqliteStorage) {
+    for event in from {
+        let author = Author::new(&event.operator, &event.desk).expect("author");
+        let payload: serde_json::Value = serde_json::from_str(&event.payload).expect("json");
+        let draft = author
+            .draft(event.local_time(), &event.kind, &payload)
+            .expect("draft");
+        to.append(&draft).expect("append");
+    }
+}
+
+/// The drill, warning start 2025-01-15T00:00+08:00, recorded through a session and copied
+/// into `journal`; `service` catches up with it.
+pub(crate) fn drill(service: &mut Responses, journal: &mut SqliteStorage) {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut session = crate::session::Session::with_journal(
+        Box::new(SqliteStorage::open(dir.path()).expect("journal")),
+        plan(),
+    )
+    .expect("session");
+    crate::session::record_drill(&mut session, &officer(), t("2025-01-15T00:00:00+08:00"))
+        .expect("drill");
+    drop(session);
+    let events = SqliteStorage::open_read_only(dir.path())
+        .and_then(|j| j.read_since(0))
+        .expect("events");
+    copy_events(&events, journal);
+    service.catch_up(journal).expect("catch up");
 }
 
 pub(crate) const NOON: &str = "2025-01-15T12:00:00+08:00";
@@ -103,7 +165,7 @@ fn issue_derives_the_checklist_with_absolute_deadlines() {
         .iter()
         .map(|m| m.units.len())
         .sum();
-    let e = s.state().current().expect("episode");
+    let e = s.model().current().expect("episode");
     assert_eq!(e.items.len(), expected);
     assert!(e.items.iter().all(|i| i.status == ItemStatus::Notified));
     let sweep = e.item(&key("Y-DUST-2", "cgj")).expect("item");
@@ -118,7 +180,7 @@ fn issue_derives_the_checklist_with_absolute_deadlines() {
     assert!(!e.in_force(t("2025-01-14T23:59:00+08:00")));
     assert!(e.in_force(t("2025-01-15T00:00:00+08:00")));
     assert_eq!(
-        s.state().advisor_state(),
+        s.model().advisor_state(),
         WarningState::Active {
             level: Level::Yellow,
             since: Hour::from_utc(t("2025-01-15T00:00:00+08:00").to_utc()),
@@ -147,7 +209,7 @@ fn item_transitions_valid_and_invalid() {
                 ..
             }
         ),
-        "{e}"
+        "{e:?}"
     );
     let e = refused(
         &mut s,
@@ -222,7 +284,7 @@ fn item_transitions_valid_and_invalid() {
         Command::implement(k2.clone(), "已通知", None),
         at,
     );
-    let e = s.state().current().expect("episode");
+    let e = s.model().current().expect("episode");
     let item = e.item(&k).expect("item");
     let statuses: Vec<ItemStatus> = item.history.iter().map(|c| c.status).collect();
     use ItemStatus::*;
@@ -269,7 +331,10 @@ fn warning_commands_are_checked() {
     };
     let e = refused(&mut s, &mut j, lift("2025-01-16T12:00:00+08:00"), at);
     assert_eq!(e, CommandError::NoWarning);
-    assert!(e.zh().contains("没有生效的预警") && e.en().contains("no warning"));
+    assert!(
+        e.render(Tr(Language::Zh)).contains("没有生效的预警")
+            && e.render(Tr(Language::En)).contains("no warning")
+    );
     let e = refused(
         &mut s,
         &mut j,
@@ -374,12 +439,13 @@ fn warning_commands_are_checked() {
         lift("2025-01-14T20:00:00+08:00"),
         "2025-01-14T20:00:00+08:00",
     );
-    let e = s.state().latest().expect("episode");
+    let e = s.model().latest().expect("episode");
     assert!(matches!(e.phase(), Phase::Lifted { .. }));
-    let last = s.state().timeline().last().expect("timeline");
-    assert!(last.text.contains("（生效前撤销）"), "{}", last.text);
-    assert!(s.state().current().is_none());
-    assert_eq!(s.state().advisor_state(), WarningState::None);
+    let last = s.model().timeline().last().expect("timeline");
+    let text = last.render(Tr(Language::Zh));
+    assert!(text.contains("（生效前撤销）"), "{text}");
+    assert!(s.model().current().is_none());
+    assert_eq!(s.model().advisor_state(), WarningState::None);
     // After lifting, a new warning starts episode 2.
     run(
         &mut s,
@@ -387,7 +453,7 @@ fn warning_commands_are_checked() {
         Command::Issue(issue_input(Level::Yellow, "2025-01-20T00:00:00+08:00")),
         "2025-01-19T16:00:00+08:00",
     );
-    assert_eq!(s.state().current().expect("episode").number, 2);
+    assert_eq!(s.model().current().expect("episode").number, 2);
 }
 
 #[test]
@@ -401,7 +467,7 @@ fn pause_and_resume_stop_the_deadline_clock() {
     );
     let k = key("Y-DUST-2", "cgj"); // deadline 02:00
     let overdue_at =
-        |s: &ResponseService, now: &str| s.state().overdue(t(now)).iter().any(|i| i.key() == &k);
+        |s: &Responses, now: &str| s.model().overdue(t(now)).iter().any(|i| i.key() == &k);
     assert!(!overdue_at(&s, "2025-01-15T01:59:00+08:00"));
     assert!(overdue_at(&s, "2025-01-15T02:01:00+08:00"));
     run(
@@ -420,7 +486,7 @@ fn pause_and_resume_stop_the_deadline_clock() {
         "the pause stops the clock"
     );
     assert!(matches!(
-        s.state().advisor_state(),
+        s.model().advisor_state(),
         WarningState::Paused {
             level: Level::Yellow,
             ..
@@ -445,7 +511,7 @@ fn pause_and_resume_stop_the_deadline_clock() {
         }),
         "2025-01-15T06:00:00+08:00",
     );
-    let e = s.state().current().expect("episode");
+    let e = s.model().current().expect("episode");
     assert_eq!(
         e.item(&k).expect("item").deadline,
         t("2025-01-15T07:00:00+08:00")
@@ -502,7 +568,7 @@ fn upgrade_keeps_same_and_finished_items_drops_open_ones_adds_the_rest() {
         at,
     );
     let command = Command::Upgrade(change_input(Level::Orange, "2025-01-16T00:00:00+08:00"));
-    let (event, _) = s.preview(&command, &officer(), t(at)).expect("preview");
+    let (event, _) = preview_at(&s, &command, at).expect("preview");
     let ResponseEvent::WarningUpgraded(change) = &event else {
         panic!("{event:?}")
     };
@@ -535,14 +601,14 @@ fn upgrade_keeps_same_and_finished_items_drops_open_ones_adds_the_rest() {
     assert_eq!(sup.deadline, t("2025-01-16T06:00:00+08:00"));
     // Every live item is either kept or dropped, never both.
     let live = s
-        .state()
+        .model()
         .current()
         .expect("e")
         .filter(None, StatusFilter::Live, t(at))
         .len();
     assert_eq!(d.kept.len() + d.dropped.len(), live);
     run(&mut s, &mut j, command, at);
-    let e = s.state().current().expect("episode");
+    let e = s.model().current().expect("episode");
     assert_eq!(e.level(), Level::Orange);
     assert_eq!(e.level_since(), t("2025-01-16T00:00:00+08:00"));
     assert_eq!(
@@ -559,7 +625,7 @@ fn upgrade_keeps_same_and_finished_items_drops_open_ones_adds_the_rest() {
         at,
     );
     assert_eq!(err, CommandError::ItemDropped(key("Y-DUST-1", "cgj")));
-    assert!(err.zh().contains("已因级别调整撤销"));
+    assert!(err.render(Tr(Language::Zh)).contains("已因级别调整撤销"));
     // Downgrading back to yellow requires Y-DUST-1@cgj again: the dropped item is revived with
     // its history, and the orange-only items not done are dropped.
     run(
@@ -568,7 +634,7 @@ fn upgrade_keeps_same_and_finished_items_drops_open_ones_adds_the_rest() {
         Command::Downgrade(change_input(Level::Yellow, "2025-01-17T00:00:00+08:00")),
         "2025-01-16T20:00:00+08:00",
     );
-    let e = s.state().current().expect("episode");
+    let e = s.model().current().expect("episode");
     let revived = e.item(&key("Y-DUST-1", "cgj")).expect("revived");
     assert_eq!(revived.status, ItemStatus::Notified);
     assert_eq!(revived.deadline, t("2025-01-17T00:00:00+08:00"));
@@ -586,7 +652,7 @@ fn upgrade_keeps_same_and_finished_items_drops_open_ones_adds_the_rest() {
 fn drill_has_one_overdue_item_and_one_problem() {
     let (mut s, mut j) = fresh();
     drill(&mut s, &mut j);
-    let state = s.state();
+    let state = s.model();
     assert!(state.anomalies().is_empty(), "{:?}", state.anomalies());
     let overdue: Vec<String> = state
         .overdue(t(NOON))
@@ -623,7 +689,7 @@ fn progress_rolls_up_the_unit_tree() {
     let (mut s, mut j) = fresh();
     drill(&mut s, &mut j);
     let p = plan();
-    let e = s.state().current().expect("episode");
+    let e = s.model().current().expect("episode");
     let r = e.roll_up(&p.units, t(NOON));
     // 河东镇 has one overdue item: the township and nothing below it reports.
     let hd = &r["town-hedong"];
@@ -660,33 +726,25 @@ fn progress_rolls_up_the_unit_tree() {
 fn fold_of_the_journal_equals_the_state_built_step_by_step() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut journal = SqliteStorage::open(dir.path()).expect("journal");
-    let mut s = ResponseService::load(&journal, plan()).expect("load");
+    let mut s = Service::load(&journal, ResponseState::new()).expect("load");
     let mut stepwise = Vec::new();
     {
         let (mut s2, mut j2) = fresh();
         drill(&mut s2, &mut j2);
         // Replay the same events into the on-disk journal one by one, checking each step.
         for event in j2.read_since(0).expect("events") {
-            let author = Author::new(&event.operator, &event.desk).expect("author");
-            let draft = author
-                .draft(
-                    event.local_time(),
-                    &event.kind,
-                    &serde_json::from_str::<serde_json::Value>(&event.payload).expect("json"),
-                )
-                .expect("draft");
-            journal.append(&draft).expect("append");
-            s.refresh(&journal).expect("refresh");
-            stepwise.push(s.state().clone());
+            copy_events(std::slice::from_ref(&event), &mut journal);
+            s.catch_up(&journal).expect("refresh");
+            stepwise.push(s.model().clone());
         }
-        assert_eq!(s.state(), s2.state());
+        assert_eq!(s.model(), s2.model());
     }
     drop(journal);
     let reopened = SqliteStorage::open_read_only(dir.path()).expect("reopen");
-    let folded = load(&reopened).expect("fold");
+    let folded = ResponseState::fold(&reopened.read_since(0).expect("fold"));
     assert_eq!(&folded, stepwise.last().expect("events"));
     assert_eq!(
-        load(&reopened).expect("fold again"),
+        ResponseState::fold(&reopened.read_since(0).expect("fold again")),
         folded,
         "deterministic"
     );
@@ -701,18 +759,12 @@ fn read_only_journal_refuses_and_writes_nothing() {
         journal.close().expect("close");
     }
     let mut ro = SqliteStorage::open_read_only(dir.path()).expect("read-only");
-    let mut s = ResponseService::load(&ro, plan()).expect("load");
-    let r = s.execute(
-        &mut ro,
-        &Command::StartShift {
-            note: String::new(),
-        },
-        &officer(),
-        t(NOON),
-    );
-    let err = r.expect_err("read-only");
-    assert!(matches!(err, ServiceError::ReadOnly(_)), "{err}");
-    assert!(err.zh().contains("只读") && err.en().contains("read-only"));
+    let mut s = Service::load(&ro, ResponseState::new()).expect("load");
+    let command = Command::StartShift {
+        note: String::new(),
+    };
+    let err = execute(&mut s, &mut ro, &command, NOON).expect_err("read-only");
+    assert!(matches!(err, ServiceError::ReadOnly(_)), "{err:?}");
     assert!(ro.read_since(0).expect("read").is_empty());
 }
 
@@ -725,7 +777,7 @@ fn odd_events_become_anomalies_and_change_nothing_else() {
         Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
         "2025-01-14T16:00:00+08:00",
     );
-    let before = s.state().clone();
+    let before = s.model().clone();
     let a = officer();
     let at = t(NOON);
     let bad_item = event::ItemReport {
@@ -740,11 +792,14 @@ fn odd_events_become_anomalies_and_change_nothing_else() {
         .expect("append");
     j.append(&a.draft(at, "finding.assigned", &"other module").expect("d"))
         .expect("append");
-    s.refresh(&j).expect("refresh");
-    let after = s.state();
+    s.catch_up(&j).expect("refresh");
+    let after = s.model();
     assert_eq!(after.anomalies().len(), 2);
     assert_eq!(after.anomalies()[0].seq, 2);
-    assert!(after.anomalies()[1].reason.contains("does not decode"));
+    assert!(matches!(
+        after.anomalies()[1].reason,
+        AnomalyReason::Undecodable(_)
+    ));
     assert_eq!(after.episodes(), before.episodes());
     assert_eq!(after.timeline(), before.timeline());
     assert_eq!(after.anchor().expect("anchor").seq, 4);
@@ -790,20 +845,18 @@ fn shifts_and_handover() {
         },
         "2025-01-15T17:30:00+08:00",
     );
-    assert!(s.state().on_shift().is_none());
-    let last = s.state().shifts().last().expect("shift");
+    assert!(s.model().on_shift().is_none());
+    let last = s.model().shifts().last().expect("shift");
     assert_eq!(last.handoff.as_ref().expect("handoff").to, "李明");
     let next = Author::new("李明", "desk-1").expect("author");
-    s.execute(
-        &mut j,
-        &Command::StartShift {
-            note: String::new(),
-        },
-        &next,
-        t("2025-01-15T17:35:00+08:00"),
-    )
+    let start = Command::StartShift {
+        note: String::new(),
+    };
+    s.execute(&mut j, &next, t("2025-01-15T17:35:00+08:00"), |m| {
+        decide(m, shared_plan(), &start)
+    })
     .expect("start");
-    assert_eq!(s.state().on_shift().expect("on").started.operator, "李明");
+    assert_eq!(s.model().on_shift().expect("on").started.operator, "李明");
 }
 
 #[test]
@@ -822,7 +875,7 @@ fn lifted_checklist_takes_only_rectifications() {
         }),
         "2025-01-17T11:00:00+08:00",
     );
-    assert!(s.state().overdue(t("2025-01-18T00:00:00+08:00")).is_empty());
+    assert!(s.model().overdue(t("2025-01-18T00:00:00+08:00")).is_empty());
     let e = refused(
         &mut s,
         &mut j,
@@ -836,7 +889,7 @@ fn lifted_checklist_takes_only_rectifications() {
         Command::rectify(key("O-DUST-1", "zjj"), "已立案查处并停工", None),
         "2025-01-17T13:00:00+08:00",
     );
-    let lifted = s.state().latest().expect("episode");
+    let lifted = s.model().latest().expect("episode");
     assert_eq!(
         lifted.steps.last().map(|s| s.approver.as_str()),
         Some("县应急指挥部总指挥（县长）")
@@ -898,11 +951,18 @@ fn consultation_and_warning_filled_from_the_advisor() {
         (advice.level, advice.action),
         (Level::Orange, Action::Issue)
     );
-    let c = ConsultationInput::from_advice(&advice, now, vec!["县气象局 王敏".into()]);
+    let reasons = Tr(Language::Zh).reasons(&advice, &p);
+    let c = ConsultationInput::from_advice(
+        &advice,
+        reasons.clone(),
+        "发布预警（橙色预警）".into(),
+        now,
+        vec!["县气象局 王敏".into()],
+    );
     assert_eq!(c.decision, Decision::Issue);
     assert!(c.basis.contains("橙色预警"), "{}", c.basis);
     assert_eq!(c.advice.as_ref().map(|a| a.level), Some(Level::Orange));
-    let issue = IssueInput::from_advice(&advice, 8 * 3600, Some(1)).expect("a warning");
+    let issue = IssueInput::from_advice(&advice, reasons, 8 * 3600, Some(1)).expect("a warning");
     assert_eq!(issue.start, t("2025-01-15T00:00:00+08:00"));
     assert_eq!(issue.expected_end, Some(t("2025-01-18T00:00:00+08:00")));
     let (mut s, mut j) = fresh();
@@ -919,7 +979,7 @@ fn consultation_and_warning_filled_from_the_advisor() {
         "2025-01-14T16:00:00+08:00",
     );
     // Fed back into the advisor, the warning in force is kept.
-    let again = advise(&p, &input(s.state().advisor_state()));
+    let again = advise(&p, &input(s.model().advisor_state()));
     assert_eq!(again.action, Action::Keep, "{:?}", again.reasons);
     let below = advise(
         &p,
@@ -928,5 +988,5 @@ fn consultation_and_warning_filled_from_the_advisor() {
             ..input(WarningState::None)
         },
     );
-    assert!(IssueInput::from_advice(&below, 8 * 3600, None).is_none());
+    assert!(IssueInput::from_advice(&below, Vec::new(), 8 * 3600, None).is_none());
 }

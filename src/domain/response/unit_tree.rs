@@ -154,7 +154,7 @@ mod tests {
             "2025-01-15T11:30:00+08:00",
         );
         let p = plan();
-        let e = s.state().current().expect("episode");
+        let e = s.model().current().expect("episode");
         let rows = unit_rows(e, &p.units, t(NOON));
         let row = |id: &str| rows.iter().find(|r| r.unit == id).expect(id);
 
@@ -237,7 +237,7 @@ mod tests {
     fn units_the_tree_does_not_know_are_listed_as_roots() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
-        let e = s.state().current().expect("episode");
+        let e = s.model().current().expect("episode");
         let empty_tree = UnitTree::default();
         let rows = unit_rows(e, &empty_tree, t(NOON));
         assert_eq!(rows.len(), e.by_unit(t(NOON)).len());

@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use plotters::style::RGBColor;
 
 use crate::domain::aqi::{Category, Standard};
+use crate::domain::plan::Level;
+use crate::i18n::Language;
 use crate::i18n::{T, Tr};
-use crate::workspace::Language;
 
 /// 优 (I): green 0,228,0.
 pub const AQI_EXCELLENT: RGBColor = RGBColor(0, 228, 0);
@@ -129,39 +130,27 @@ pub fn text_on(bg: RGBColor) -> RGBColor {
     }
 }
 
-/// Heavy-pollution warning levels as the plan names them: the 2018+ three-level scheme and the
-/// blue level (IV) of older four-level local plans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum WarningLevel {
-    /// 蓝色预警 (level IV, four-level plans only).
-    Blue,
-    /// 黄色预警 (level III).
-    Yellow,
-    /// 橙色预警 (level II).
-    Orange,
-    /// 红色预警 (level I).
-    Red,
+/// The standard signal colour of a warning level (a plan may give its own; see [`parse_hex`]);
+/// grey below the warnings.
+pub fn warning_colour(level: Level) -> RGBColor {
+    match level {
+        Level::Blue => RGBColor(30, 100, 220),
+        Level::Yellow => RGBColor(245, 200, 0),
+        Level::Orange => RGBColor(255, 126, 0),
+        Level::Red => RGBColor(220, 0, 0),
+        Level::None | Level::Temporary => RGBColor(158, 158, 158),
+    }
 }
 
-impl WarningLevel {
-    /// Standard signal colour of the level (a plan may give its own; see [`parse_hex`]).
-    pub fn colour(self) -> RGBColor {
-        match self {
-            WarningLevel::Blue => RGBColor(30, 100, 220),
-            WarningLevel::Yellow => RGBColor(245, 200, 0),
-            WarningLevel::Orange => RGBColor(255, 126, 0),
-            WarningLevel::Red => RGBColor(220, 0, 0),
-        }
-    }
-
-    /// Name in `lang` (`橙色预警` / `Orange warning`).
-    pub fn name(self, lang: Language) -> &'static str {
-        Tr(lang).t(match self {
-            WarningLevel::Blue => T::ChartWarningBlue,
-            WarningLevel::Yellow => T::ChartWarningYellow,
-            WarningLevel::Orange => T::ChartWarningOrange,
-            WarningLevel::Red => T::ChartWarningRed,
-        })
+/// A level's name on charts (`橙色预警` / `Orange warning`).
+pub fn warning_name(level: Level, lang: Language) -> &'static str {
+    let tr = Tr(lang);
+    match level {
+        Level::Blue => tr.t(T::ChartWarningBlue),
+        Level::Yellow => tr.t(T::ChartWarningYellow),
+        Level::Orange => tr.t(T::ChartWarningOrange),
+        Level::Red => tr.t(T::ChartWarningRed),
+        Level::None | Level::Temporary => tr.level(level),
     }
 }
 
@@ -230,8 +219,8 @@ mod tests {
 
     #[test]
     fn warning_levels_have_names_in_both_languages_and_plan_colours_parse() {
-        assert_eq!(WarningLevel::Blue.name(Language::Zh), "蓝色预警");
-        assert_eq!(WarningLevel::Orange.name(Language::En), "Orange warning");
+        assert_eq!(warning_name(Level::Blue, Language::Zh), "蓝色预警");
+        assert_eq!(warning_name(Level::Orange, Language::En), "Orange warning");
         assert_eq!(parse_hex("#1E64DC"), Some(RGBColor(30, 100, 220)));
         assert_eq!(parse_hex(" #ff7e00 "), Some(RGBColor(255, 126, 0)));
         assert_eq!(parse_hex("#FFF"), None);

@@ -17,9 +17,9 @@ use super::ranking::{Better, RankItem, RankingData};
 use super::time_axis::{format_date, local};
 use super::timechart::{Arrows, Axis, Mark, Marker, Panel, Span, SpanKind, TimeChart, Trace};
 use crate::domain::festivals;
+use crate::i18n::Language;
 use crate::i18n::{T, Tr};
 use crate::store::{Hour, SeriesKey, SeriesKind, StampConvention, StationId, Store, Variable};
-use crate::workspace::Language;
 
 /// Hourly values a station day needs to count (GB 3095-2026 Table 4).
 pub const MIN_HOURS_PER_DAY: usize = 20;
@@ -257,6 +257,46 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
     } else {
         &opts.weather
     };
+    let (from, to) = period(store, sel, weather, opts);
+    let first_day = local(from.0 as f64, offset).date();
+    let last_day = local((to.0 - 1) as f64, offset).date();
+    let var_name = tr.variable(opts.variable);
+    let mut panels = vec![air_panel(store, sel, opts, (from, to), first_day)];
+    let w = Weather {
+        store,
+        stations: weather,
+        from,
+        to,
+        tr,
+    };
+    panels.extend(w.wind_panel());
+    panels.extend(w.humidity_panel());
+    panels.extend(w.mixing_panel());
+    let mut spans = festival_spans(from, to, offset, opts.lang);
+    spans.extend(opts.spans.iter().cloned());
+    TimeChart {
+        title: if panels.len() > 1 {
+            tr.f(T::ChartMeteogramTitle, &[&sel.label, &var_name])
+        } else {
+            tr.f(T::ChartHourlyTitle, &[&sel.label, &var_name])
+        },
+        subtitle: subtitle((first_day, last_day), offset, opts),
+        utc_offset_s: offset,
+        panels,
+        spans,
+        markers: opts.markers.clone(),
+        now: opts.now,
+    }
+}
+
+/// The hours shown: those asked for, else the extent of the data (the variable's, else the
+/// weather's), else a day.
+fn period(
+    store: &Store,
+    sel: &Selection,
+    weather: &[StationId],
+    opts: &MeteogramOptions,
+) -> (Hour, Hour) {
     let weather_vars = [
         Variable::WindSpeed,
         Variable::WindDirection,
@@ -276,13 +316,21 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
         (None, None, None) => (Hour(0), Hour(24)),
     };
     let (from, to) = (from.min(to), from.max(to));
-    let to = to.min(from + MAX_CHART_HOURS);
-    let first_day = local(from.0 as f64, offset).date();
-    let last_day = local((to.0 - 1) as f64, offset).date();
-    let var = opts.variable;
-    let var_name = tr.variable(var);
+    (from, to.min(from + MAX_CHART_HOURS))
+}
 
-    let mut air = Panel::new(&format!("{var_name}{}", unit_suffix(var, tr)));
+/// The air-quality panel: each station (muted behind the mean when there are many), the mean
+/// of the selection, and the forecast dashed, over the category bands of the first day.
+fn air_panel(
+    store: &Store,
+    sel: &Selection,
+    opts: &MeteogramOptions,
+    (from, to): (Hour, Hour),
+    first_day: NaiveDate,
+) -> Panel {
+    let tr = Tr(opts.lang);
+    let var = opts.variable;
+    let mut air = Panel::new(&format!("{}{}", tr.variable(var), unit_suffix(var, tr)));
     air.bands = bands_for(var, first_day, opts.lang);
     air.weight = 2.2;
     let many = sel.stations.len() > 8;
@@ -345,87 +393,123 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
             .width(1.3),
         );
     }
-    let mut panels = vec![air];
+    air
+}
 
-    let weather_trace =
-        |variable: Variable, key: &str, label: &str, colour: RGBColor| -> Vec<Trace> {
-            let mut out = Vec::new();
-            if let Some(v) = hourly_mean(store, weather, variable, SeriesKind::Observed, from, to) {
-                out.push(
-                    Trace::line(
-                        &format!("obs:{key}"),
-                        &tr.f(T::ChartObserved, &[&label]),
-                        colour,
-                        v,
-                    )
-                    .unit(variable.unit()),
-                );
-            }
-            if let Some(v) = hourly_mean(store, weather, variable, SeriesKind::Forecast, from, to) {
-                out.push(
-                    Trace::line(
-                        &format!("fc:{key}"),
-                        &tr.f(T::ChartForecast, &[&label]),
-                        colour,
-                        v,
-                    )
-                    .mark(Mark::Dashed)
-                    .unit(variable.unit()),
-                );
-            }
-            out
+/// Where the weather panels take their values: the weather stations over the hours shown.
+struct Weather<'a> {
+    store: &'a Store,
+    stations: &'a [StationId],
+    from: Hour,
+    to: Hour,
+    tr: Tr,
+}
+
+impl Weather<'_> {
+    /// A weather variable's observed (solid) and forecast (dashed) means, as far as present.
+    fn traces(&self, variable: Variable, key: &str, label: &str, colour: RGBColor) -> Vec<Trace> {
+        let tr = self.tr;
+        let mut out = Vec::new();
+        let mean = |kind| {
+            hourly_mean(
+                self.store,
+                self.stations,
+                variable,
+                kind,
+                self.from,
+                self.to,
+            )
         };
-    let wind = weather_trace(
-        Variable::WindSpeed,
-        "wind",
-        tr.t(T::ChartWindSpeed),
-        RGBColor(0, 110, 170),
-    );
-    let direction = [SeriesKind::Observed, SeriesKind::Forecast]
-        .into_iter()
-        .find_map(|k| {
-            weather
-                .first()
-                .and_then(|&id| station_series(store, id, Variable::WindDirection, k, from, to))
-        });
-    if !wind.is_empty() || direction.is_some() {
+        if let Some(v) = mean(SeriesKind::Observed) {
+            out.push(
+                Trace::line(
+                    &format!("obs:{key}"),
+                    &tr.f(T::ChartObserved, &[&label]),
+                    colour,
+                    v,
+                )
+                .unit(variable.unit()),
+            );
+        }
+        if let Some(v) = mean(SeriesKind::Forecast) {
+            out.push(
+                Trace::line(
+                    &format!("fc:{key}"),
+                    &tr.f(T::ChartForecast, &[&label]),
+                    colour,
+                    v,
+                )
+                .mark(Mark::Dashed)
+                .unit(variable.unit()),
+            );
+        }
+        out
+    }
+
+    /// Wind speed with direction arrows (the first weather station's direction).
+    fn wind_panel(&self) -> Option<Panel> {
+        let tr = self.tr;
+        let wind = self.traces(
+            Variable::WindSpeed,
+            "wind",
+            tr.t(T::ChartWindSpeed),
+            RGBColor(0, 110, 170),
+        );
+        let direction = [SeriesKind::Observed, SeriesKind::Forecast]
+            .into_iter()
+            .find_map(|k| {
+                self.stations.first().and_then(|&id| {
+                    station_series(
+                        self.store,
+                        id,
+                        Variable::WindDirection,
+                        k,
+                        self.from,
+                        self.to,
+                    )
+                })
+            });
+        if wind.is_empty() && direction.is_none() {
+            return None;
+        }
         let mut p = Panel::new(tr.t(T::ChartWindPanel));
         p.arrows = direction.map(|d| Arrows {
             direction: d,
             speed: wind.first().map(|t| t.values.clone()),
         });
         p.traces = wind;
-        panels.push(p);
+        Some(p)
     }
-    let rh = weather_trace(
-        Variable::RelativeHumidity,
-        "rh",
-        tr.t(T::ChartRh),
-        RGBColor(0, 128, 96),
-    );
-    let rain: Vec<Trace> = weather_trace(
-        Variable::Precipitation,
-        "rain",
-        tr.t(T::ChartRain),
-        RGBColor(70, 130, 210),
-    )
-    .into_iter()
-    .map(|t| t.mark(Mark::Bars).right())
-    .collect();
-    if !rh.is_empty() || !rain.is_empty() {
+
+    /// Relative humidity (0–100 %) with precipitation as bars on the right, or precipitation
+    /// alone.
+    fn humidity_panel(&self) -> Option<Panel> {
+        let tr = self.tr;
+        let rh = self.traces(
+            Variable::RelativeHumidity,
+            "rh",
+            tr.t(T::ChartRh),
+            RGBColor(0, 128, 96),
+        );
+        let rain: Vec<Trace> = self
+            .traces(
+                Variable::Precipitation,
+                "rain",
+                tr.t(T::ChartRain),
+                RGBColor(70, 130, 210),
+            )
+            .into_iter()
+            .map(|t| t.mark(Mark::Bars).right())
+            .collect();
+        if rh.is_empty() && rain.is_empty() {
+            return None;
+        }
         let mut p = Panel::new(tr.t(if rh.is_empty() {
             T::ChartRainPanel
         } else {
             T::ChartRhPanel
         }));
-        if !rh.is_empty() {
-            p.fixed = Some((0.0, 100.0));
-        }
-        if !rain.is_empty() && !rh.is_empty() {
-            p.right_title = Some(tr.t(T::ChartRainRate).to_string());
-        }
-        p.traces = rh;
-        if p.traces.is_empty() {
+        if rh.is_empty() {
             p.traces = rain
                 .into_iter()
                 .map(|mut t| {
@@ -433,25 +517,42 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
                     t
                 })
                 .collect();
-        } else {
-            p.traces.extend(rain);
+            return Some(p);
         }
-        panels.push(p);
-    }
-    let blh = weather_trace(
-        Variable::BoundaryLayerHeight,
-        "blh",
-        tr.t(T::ChartBlh),
-        RGBColor(140, 90, 40),
-    );
-    if !blh.is_empty() {
-        let mut p = Panel::new(tr.t(T::ChartBlhPanel));
-        p.traces = blh;
-        panels.push(p);
+        p.fixed = Some((0.0, 100.0));
+        if !rain.is_empty() {
+            p.right_title = Some(tr.t(T::ChartRainRate).to_string());
+        }
+        p.traces = rh;
+        p.traces.extend(rain);
+        Some(p)
     }
 
-    let mut spans = festival_spans(from, to, offset, opts.lang);
-    spans.extend(opts.spans.iter().cloned());
+    /// Boundary-layer (mixing) height.
+    fn mixing_panel(&self) -> Option<Panel> {
+        let tr = self.tr;
+        let blh = self.traces(
+            Variable::BoundaryLayerHeight,
+            "blh",
+            tr.t(T::ChartBlh),
+            RGBColor(140, 90, 40),
+        );
+        if blh.is_empty() {
+            return None;
+        }
+        let mut p = Panel::new(tr.t(T::ChartBlhPanel));
+        p.traces = blh;
+        Some(p)
+    }
+}
+
+/// The subtitle: the days shown, the time zone, and which category table the bands follow.
+fn subtitle(
+    (first_day, last_day): (NaiveDate, NaiveDate),
+    offset: i32,
+    opts: &MeteogramOptions,
+) -> String {
+    let tr = Tr(opts.lang);
     let period = if first_day == last_day {
         format_date(first_day, true, opts.lang)
     } else if opts.lang == Language::En {
@@ -473,7 +574,7 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
     } else {
         format!("UTC{:+}", offset / 3600)
     };
-    let bands_note = match var {
+    let bands_note = match opts.variable {
         Variable::Pm25 | Variable::Pm25Avg24h | Variable::Pm10 | Variable::Pm10Avg24h => {
             let table = if first_day < colour::hj633_2026_start() {
                 "HJ 633-2012"
@@ -485,19 +586,7 @@ pub fn meteogram(store: &Store, sel: &Selection, opts: &MeteogramOptions) -> Tim
         Variable::Aqi => format!(" · {}", tr.t(T::ChartBandsAqi)),
         _ => String::new(),
     };
-    TimeChart {
-        title: if panels.len() > 1 {
-            tr.f(T::ChartMeteogramTitle, &[&sel.label, &var_name])
-        } else {
-            tr.f(T::ChartHourlyTitle, &[&sel.label, &var_name])
-        },
-        subtitle: format!("{period} · {zone}{bands_note}"),
-        utc_offset_s: offset,
-        panels,
-        spans,
-        markers: opts.markers.clone(),
-        now: opts.now,
-    }
+    format!("{period} · {zone}{bands_note}")
 }
 
 /// A lighter version of a colour, for station lines behind the area mean.

@@ -32,7 +32,7 @@ mod view;
 pub mod weather;
 
 pub use calendar::{CalendarData, CalendarLayout, draw_calendar};
-pub use colour::{Band, WarningLevel};
+pub use colour::{Band, warning_colour, warning_name};
 pub use decimate::Hourly;
 pub use export::{Chart, draw_chart, png_bytes, render_png, render_svg, svg_string};
 pub use map::{MapAlert, MapData, MapLayer, MapLayout, MapStation, MapWind, Shading, draw_map};

@@ -2,8 +2,8 @@
 
 use plotters::style::RGBColor;
 
+use crate::i18n::Language;
 use crate::i18n::Tr;
-use crate::workspace::Language;
 
 /// Sizes and colours of a chart. Sizes are in layout units (egui points; pixels in exports) and
 /// multiplied by [`ChartStyle::scale`] when drawn, so the same chart is sharp at any density.

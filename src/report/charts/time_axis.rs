@@ -2,8 +2,8 @@
 //! (`08时`, `5日`, `12月5日 周四`, `2019年12月`; `08:00`, `5`, `Thu 5 Dec`, `Dec 2019`).
 
 use super::geometry::positive;
+use crate::i18n::Language;
 use crate::i18n::{T, Tr};
-use crate::workspace::Language;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
 /// A tick on the time axis: the hour on the store's UTC grid (may be fractional) and its label.

@@ -8,7 +8,7 @@ use plotters::style::RGBColor;
 
 use super::ChartError;
 use super::canvas::{CENTER, CENTER_TOP, Canvas, LEFT_CENTER, LEFT_TOP, RIGHT_CENTER, alpha};
-use super::colour::{Band, WarningLevel, text_on};
+use super::colour::{Band, text_on, warning_colour};
 use super::decimate::Point;
 use super::decimate::{Bar, Decimated, Hourly, decimate, decimate_bars};
 use super::geometry::{
@@ -18,6 +18,7 @@ use super::geometry::{
 use super::style::ChartStyle;
 use super::time_axis::{local, time_ticks};
 use super::view::ChartView;
+use crate::domain::plan::Level;
 use crate::i18n::{T, Tr};
 use crate::store::Hour;
 
@@ -180,7 +181,7 @@ pub enum SpanKind {
     /// An unfavourable-weather window.
     Window,
     /// A warning period at a level.
-    Warning(WarningLevel),
+    Warning(Level),
     /// A festival day (fireworks peak).
     Festival,
 }
@@ -205,7 +206,7 @@ impl Span {
     pub fn colour(&self) -> RGBColor {
         self.tint.unwrap_or(match self.kind {
             SpanKind::Window => WINDOW_TINT,
-            SpanKind::Warning(level) => level.colour(),
+            SpanKind::Warning(level) => warning_colour(level),
             SpanKind::Festival => FESTIVAL_TINT,
         })
     }
@@ -298,7 +299,7 @@ impl TimeChart {
                 SpanKind::Window => (tr.t(T::ChartWindow), Swatch::Tint(WINDOW_TINT)),
                 SpanKind::Warning(_) => (
                     tr.t(T::ChartWarningPeriod),
-                    Swatch::Tint(WarningLevel::Orange.colour()),
+                    Swatch::Tint(warning_colour(Level::Orange)),
                 ),
                 SpanKind::Festival => (tr.t(T::ChartFestival), Swatch::Tint(FESTIVAL_TINT)),
             };
@@ -684,7 +685,8 @@ pub fn draw_time_chart<DB: DrawingBackend>(
     }
 }
 
-/// Draw a chart that fits in `mode` (or has no panels: "no data").
+/// Draw a chart that fits in `mode` (or has no panels: "no data"): the heading, the panels top
+/// to bottom, the spans and markers over them, the time axis under the last.
 fn draw_laid_out<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &TimeChart,
@@ -694,19 +696,108 @@ fn draw_laid_out<DB: DrawingBackend>(
 ) -> Result<TimeChartLayout, ChartError> {
     let cv = Canvas::new(root, style);
     let (w, h) = cv.size();
-    let s = |u: f64| style.px(u);
-    let font = s(style.font);
-    let small = s(style.small_font);
-    let title_font = s(style.title_font);
-    let thin = style.stroke(style.thin);
-    let m = s(style.margin);
+    let font = style.px(style.font);
+    let small = style.px(style.small_font);
     cv.clear(style.background)?;
-
     let c = chrome(&cv, chart, view, mode)?;
+    let legend = draw_heading(&cv, chart, view, mode, &c)?;
+    let (left, right) = plot_columns(&cv, chart)?;
+    let bottom = h - style.px(style.margin) - c.axis_h;
+    let n = chart.panels.len();
+    let mut layout = TimeChartLayout {
+        view: view.range(chart),
+        x_px: (left, right),
+        panels: Vec::new(),
+        legend,
+        points_drawn: 0,
+    };
+    let avail = bottom - c.strip.1 - n as f64 * c.title_h;
+    if n == 0 || avail < n as f64 * 8.0 || right - left < 20.0 {
+        let text = if n == 0 {
+            T::ChartNoData
+        } else {
+            T::ChartTooSmall
+        };
+        cv.centred_note(style.tr().t(text), w, h, font, style.muted)?;
+        return Ok(layout);
+    }
+    let range = layout.view;
+    let time = |hour: f64| left + (hour - range.0) / (range.1 - range.0) * (right - left);
+    let grid = PanelGrid {
+        x: (left, right),
+        range,
+        columns: (right - left).round().max(1.0) as usize,
+        line_columns: line_columns(chart, view, style, right - left),
+        total_weight: chart.panels.iter().map(|p| p.weight.max(0.05)).sum(),
+        avail,
+        title_h: c.title_h,
+        compact: mode.compact,
+        ticks: axis_ticks(&cv, chart, range, right - left)?,
+    };
+    let mut y = c.strip.1;
+    for (i, panel) in chart.panels.iter().enumerate() {
+        let ends = (i == 0, i + 1 == n);
+        let (panel_layout, points) =
+            draw_panel(&cv, (chart, view), panel, &grid, &time, &mut y, ends)?;
+        layout.points_drawn += points;
+        layout.panels.push(panel_layout);
+    }
+    let plot_top = layout.panels.first().map_or(0.0, |p| p.rect.y0);
+    let plot_bottom = layout.panels.last().map_or(0.0, |p| p.rect.y1);
+    draw_spans_overlay(&cv, chart, view, &layout, &time, c.strip, small)?;
+    draw_markers(
+        &cv,
+        chart,
+        (left, right),
+        (plot_top, plot_bottom),
+        c.strip,
+        &time,
+        small,
+    )?;
+    draw_time_axis(&cv, &grid.ticks, &time, (left, right), plot_bottom)?;
+    Ok(layout)
+}
+
+/// What every panel of a laid-out chart shares: the plot's columns and time window, the level
+/// of detail, the height left for panels, and the time ticks.
+struct PanelGrid {
+    /// Left and right pixel of the plots.
+    x: (f64, f64),
+    /// The time window drawn.
+    range: (f64, f64),
+    /// Pixel columns of the plots.
+    columns: usize,
+    /// Decimation buckets per line.
+    line_columns: usize,
+    /// Sum of the panels' weights.
+    total_weight: f64,
+    /// Height shared by the panels (without their title rows).
+    avail: f64,
+    /// Height of a panel's title row.
+    title_h: f64,
+    /// Panel titles inside the panels.
+    compact: bool,
+    /// The time axis's ticks.
+    ticks: super::time_axis::TimeTicks,
+}
+
+/// The title, the subtitle and the legend; the legend's hit boxes.
+fn draw_heading<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    chart: &TimeChart,
+    view: &ChartView,
+    mode: Mode,
+    c: &Chrome,
+) -> Result<Vec<LegendHit>, ChartError> {
+    let style = cv.style;
+    let (w, _) = cv.size();
+    let m = style.px(style.margin);
     if !chart.title.is_empty() {
+        let title_font = style.px(style.title_font);
         cv.text(&chart.title, m, m, title_font, style.text, LEFT_TOP)?;
     }
     if !chart.subtitle.is_empty() {
+        let small = style.px(style.small_font);
         cv.text(
             &chart.subtitle,
             m,
@@ -717,17 +808,27 @@ fn draw_laid_out<DB: DrawingBackend>(
         )?;
     }
     let (legend, _) = draw_legend(
-        &cv,
+        cv,
         &chart.legend_items(style.tr()),
         view,
         (m, c.legend_y, w - m),
-        font,
+        style.px(style.font),
         mode.legend_rows,
     )?;
-    let strip = c.strip;
-    let mut y = strip.1;
+    Ok(legend)
+}
 
-    let (num_w, _) = cv.text_size("00000", font)?;
+/// Left and right pixel of the plots: room for the value labels on the left, and on the right
+/// when a panel has a right axis.
+fn plot_columns<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    chart: &TimeChart,
+) -> Result<(f64, f64), ChartError> {
+    let style = cv.style;
+    let s = |u: f64| style.px(u);
+    let (w, _) = cv.size();
+    let m = s(style.margin);
+    let (num_w, _) = cv.text_size("00000", s(style.font))?;
     let tick = s(4.0);
     let left = m + num_w + tick + s(3.0);
     let has_right = chart
@@ -741,30 +842,13 @@ fn draw_laid_out<DB: DrawingBackend>(
         } else {
             s(6.0)
         };
-    let bottom = h - m - c.axis_h;
-    let title_h = c.title_h;
-    let n = chart.panels.len();
-    let mut layout = TimeChartLayout {
-        view: view.range(chart),
-        x_px: (left, right),
-        panels: Vec::new(),
-        legend,
-        points_drawn: 0,
-    };
-    let avail = bottom - y - n as f64 * title_h;
-    if n == 0 || avail < n as f64 * 8.0 || right - left < 20.0 {
-        let text = if n == 0 {
-            T::ChartNoData
-        } else {
-            T::ChartTooSmall
-        };
-        cv.centred_note(style.tr().t(text), w, h, font, style.muted)?;
-        return Ok(layout);
-    }
-    let range = layout.view;
-    let columns = (right - left).round().max(1.0) as usize;
-    // Level of detail: many traces share the frame's bucket budget (never below 1/8 of a bucket
-    // per column, never above one per column).
+    Ok((left, right))
+}
+
+/// Level of detail: the visible lines share the frame's bucket budget (never below 1/8 of a
+/// bucket per column, never above one per column).
+fn line_columns(chart: &TimeChart, view: &ChartView, style: &ChartStyle, width: f64) -> usize {
+    let columns = width.round().max(1.0) as usize;
     let lines = chart
         .panels
         .iter()
@@ -772,13 +856,22 @@ fn draw_laid_out<DB: DrawingBackend>(
         .filter(|t| t.mark != Mark::Bars && !view.is_hidden(&t.key))
         .count()
         .max(1);
-    let line_columns = (style.line_budget / lines)
+    (style.line_budget / lines)
         .max((columns / 8).max(1))
-        .min(columns);
-    let total_weight: f64 = chart.panels.iter().map(|p| p.weight.max(0.05)).sum();
-    let time = |hour: f64| left + (hour - range.0) / (range.1 - range.0) * (right - left);
+        .min(columns)
+}
 
-    // Room for the widest labels of the language: a two-digit hour, a date with its weekday.
+/// The time ticks, with room for the widest labels of the language: a two-digit hour, a date
+/// with its weekday.
+fn axis_ticks<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    chart: &TimeChart,
+    range: (f64, f64),
+    width: f64,
+) -> Result<super::time_axis::TimeTicks, ChartError> {
+    let style = cv.style;
+    let s = |u: f64| style.px(u);
+    let font = s(style.font);
     let sample = chrono::NaiveDate::from_ymd_opt(2000, 12, 30)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .unwrap_or_default();
@@ -788,110 +881,129 @@ fn draw_laid_out<DB: DrawingBackend>(
         .text_size(&tr.time(T::ChartFmtDayWeekday, sample), font)?
         .0
         + s(18.0);
-    let ticks = time_ticks(
+    Ok(time_ticks(
         range,
-        right - left,
+        width,
         chart.utc_offset_s,
         label_px,
         context_px,
         style.lang,
-    );
+    ))
+}
 
-    let mut frames: Vec<(Frame, Option<Frame>)> = Vec::with_capacity(n);
-    for panel in &chart.panels {
-        let top = y + title_h;
-        let height = avail * panel.weight.max(0.05) / total_weight;
-        let rect = PixelRect::new(left, top, right, top + height);
-        y = top + height;
-        let prep = prepare(panel, view, range, columns, line_columns, style.decimate);
-        let fit = |fixed: Option<(f64, f64)>, data: Option<(f64, f64)>, floor_zero: bool| {
-            fixed.unwrap_or_else(|| match data {
-                Some((a, b)) => nice_range(a, b, floor_zero),
-                None => (0.0, 1.0),
-            })
-        };
-        let mut left_data = prep.left;
-        for t in &panel.thresholds {
-            if prep.left.is_some() {
-                left_data = widen(left_data, t.value, t.value);
-            }
+/// One panel below `y` (moved on to its bottom): its background, data, wind arrows and axes.
+/// `ends` says whether it is the first and the last panel. Returns its layout and the points
+/// drawn.
+fn draw_panel<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    (chart, view): (&TimeChart, &ChartView),
+    panel: &Panel,
+    grid: &PanelGrid,
+    time: &dyn Fn(f64) -> f64,
+    y: &mut f64,
+    ends: (bool, bool),
+) -> Result<(PanelLayout, usize), ChartError> {
+    let style = cv.style;
+    let s = |u: f64| style.px(u);
+    let font = s(style.font);
+    let (left, right) = grid.x;
+    let range = grid.range;
+    let top = *y + grid.title_h;
+    let height = grid.avail * panel.weight.max(0.05) / grid.total_weight;
+    let rect = PixelRect::new(left, top, right, top + height);
+    *y = top + height;
+    let prep = prepare(
+        panel,
+        view,
+        range,
+        grid.columns,
+        grid.line_columns,
+        style.decimate,
+    );
+    let fit = |fixed: Option<(f64, f64)>, data: Option<(f64, f64)>, floor_zero: bool| {
+        fixed.unwrap_or_else(|| match data {
+            Some((a, b)) => nice_range(a, b, floor_zero),
+            None => (0.0, 1.0),
+        })
+    };
+    let mut left_data = prep.left;
+    for t in &panel.thresholds {
+        if prep.left.is_some() {
+            left_data = widen(left_data, t.value, t.value);
         }
-        let yl = fit(panel.fixed, left_data, panel.floor_zero);
-        // Wind arrows get a strip of their own at the top, above the values.
-        let plot = if panel.arrows.is_some() && height > font * 5.0 {
-            PixelRect::new(rect.x0, rect.y0 + font * 1.9, rect.x1, rect.y1)
-        } else {
-            rect
-        };
-        let frame = Frame {
+    }
+    let yl = fit(panel.fixed, left_data, panel.floor_zero);
+    // Wind arrows get a strip of their own at the top, above the values.
+    let plot = if panel.arrows.is_some() && height > font * 5.0 {
+        PixelRect::new(rect.x0, rect.y0 + font * 1.9, rect.x1, rect.y1)
+    } else {
+        rect
+    };
+    let frame = Frame {
+        rect: plot,
+        x: range,
+        y: yl,
+    };
+    let right_frame = panel
+        .traces
+        .iter()
+        .any(|t| t.axis == Axis::Right)
+        .then(|| Frame {
             rect: plot,
             x: range,
-            y: yl,
-        };
-        let right_frame = panel
-            .traces
-            .iter()
-            .any(|t| t.axis == Axis::Right)
-            .then(|| Frame {
-                rect: plot,
-                x: range,
-                y: fit(panel.fixed_right, prep.right, true),
-            });
-        draw_panel_background(&cv, chart, view, panel, &frame, rect, &ticks, &time)?;
-        layout.points_drawn += draw_panel_data(&cv, panel, &prep, &frame, right_frame.as_ref())?;
-        if let Some(arrows) = &panel.arrows {
-            // In the compact layout the panel's title sits in the strip's first part.
-            let x0 = if mode.compact {
-                rect.x0 + cv.text_size(&panel.title, font)?.0 + s(12.0)
-            } else {
-                rect.x0
-            };
-            draw_arrows(
-                &cv,
-                arrows,
-                &frame,
-                PixelRect::new(x0, rect.y0, rect.x1, plot.y0),
-            )?;
-        }
-        draw_panel_axes(
-            &cv,
-            panel,
-            (
-                rect,
-                mode.compact,
-                (layout.panels.is_empty(), layout.panels.len() + 1 == n),
-            ),
-            &frame,
-            right_frame.as_ref(),
-            prep.left.is_none() && prep.right.is_none(),
-            tick,
-            thin,
-            font,
-        )?;
-        layout.panels.push(PanelLayout {
-            rect,
-            plot,
-            y: yl,
-            y_right: right_frame.map(|f| f.y),
+            y: fit(panel.fixed_right, prep.right, true),
         });
-        frames.push((frame, right_frame));
+    draw_panel_background(cv, chart, view, panel, &frame, rect, &grid.ticks, time)?;
+    let points = draw_panel_data(cv, panel, &prep, &frame, right_frame.as_ref())?;
+    if let Some(arrows) = &panel.arrows {
+        // In the compact layout the panel's title sits in the strip's first part.
+        let x0 = if grid.compact {
+            rect.x0 + cv.text_size(&panel.title, font)?.0 + s(12.0)
+        } else {
+            rect.x0
+        };
+        draw_arrows(
+            cv,
+            arrows,
+            &frame,
+            PixelRect::new(x0, rect.y0, rect.x1, plot.y0),
+        )?;
     }
-
-    let plot_top = layout.panels.first().map_or(0.0, |p| p.rect.y0);
-    let plot_bottom = layout.panels.last().map_or(0.0, |p| p.rect.y1);
-    draw_spans_overlay(&cv, chart, view, &layout, &time, strip, small)?;
-    draw_markers(
-        &cv,
-        chart,
-        (left, right),
-        (plot_top, plot_bottom),
-        strip,
-        &time,
-        small,
+    draw_panel_axes(
+        cv,
+        panel,
+        (rect, grid.compact, ends),
+        &frame,
+        right_frame.as_ref(),
+        prep.left.is_none() && prep.right.is_none(),
+        s(4.0),
+        style.stroke(style.thin),
+        font,
     )?;
+    let layout = PanelLayout {
+        rect,
+        plot,
+        y: yl,
+        y_right: right_frame.map(|f| f.y),
+    };
+    Ok((layout, points))
+}
 
-    // Time axis under the last panel.
-    let axis_y = plot_bottom;
+/// The time axis at `axis_y`: fine ticks with their labels, then the context row (days,
+/// months) under them.
+fn draw_time_axis<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    ticks: &super::time_axis::TimeTicks,
+    time: &dyn Fn(f64) -> f64,
+    (left, right): (f64, f64),
+    axis_y: f64,
+) -> Result<(), ChartError> {
+    let style = cv.style;
+    let s = |u: f64| style.px(u);
+    let (w, _) = cv.size();
+    let font = s(style.font);
+    let tick = s(4.0);
+    let thin = style.stroke(style.thin);
     for t in &ticks.fine {
         let x = time(t.at);
         cv.line(
@@ -928,7 +1040,7 @@ fn draw_laid_out<DB: DrawingBackend>(
             cv.text(&t.label, x + s(3.0), context_y, font, style.muted, LEFT_TOP)?;
         }
     }
-    Ok(layout)
+    Ok(())
 }
 
 /// Most rows of legend items.
@@ -1653,8 +1765,8 @@ fn draw_markers<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
     use crate::report::charts::svg::{SvgBackend, SvgDocument};
-    use crate::workspace::Language;
     use plotters::prelude::IntoDrawingArea;
 
     /// A meteogram-like chart: four panels, a legend of six items, spans and a now-line.
@@ -1702,7 +1814,7 @@ mod tests {
             spans: vec![Span {
                 from: Hour(30),
                 to: Hour(80),
-                kind: SpanKind::Warning(WarningLevel::Orange),
+                kind: SpanKind::Warning(Level::Orange),
                 label: "橙色预警".into(),
                 tint: None,
             }],

@@ -6,7 +6,7 @@
 
 use plotters::style::RGBColor;
 
-use super::colour::{WarningLevel, parse_hex, series_colour};
+use super::colour::{parse_hex, series_colour, warning_name};
 use super::decimate::Hourly;
 use super::from_store::{MeteogramOptions, Selection, meteogram};
 use super::timechart::{Span, SpanKind, TimeChart, Trace};
@@ -14,9 +14,9 @@ use crate::domain::aqi::{self, AqiConfig};
 use crate::domain::plan::{Level, Plan};
 use crate::domain::weather_view::{WarningPeriod, WeatherAnalysis};
 use crate::domain::windows::WindowAnalysis;
+use crate::i18n::Language;
 use crate::i18n::{T, Tr};
 use crate::store::{Hour, StampConvention, StationId, Store, Variable};
-use crate::workspace::Language;
 
 /// The windows as shaded spans, labelled in `lang`.
 pub fn window_spans(windows: &WindowAnalysis, lang: Language) -> Vec<Span> {
@@ -31,18 +31,6 @@ pub fn window_spans(windows: &WindowAnalysis, lang: Language) -> Vec<Span> {
             tint: None,
         })
         .collect()
-}
-
-/// The chart's level for a plan level; `None` for what is not a warning (none, temporary
-/// measures).
-pub fn warning_level(level: Level) -> Option<WarningLevel> {
-    match level {
-        Level::Blue => Some(WarningLevel::Blue),
-        Level::Yellow => Some(WarningLevel::Yellow),
-        Level::Orange => Some(WarningLevel::Orange),
-        Level::Red => Some(WarningLevel::Red),
-        _ => None,
-    }
 }
 
 /// The colours a plan gives its warning levels (`#RRGGBB`; levels without a valid one are left
@@ -63,8 +51,9 @@ pub fn warning_spans(
 ) -> Vec<Span> {
     periods
         .iter()
+        .filter(|p| p.level.is_warning())
         .filter_map(|p| {
-            let level = warning_level(p.level)?;
+            let level = p.level;
             let tint = colours.iter().find(|(l, _)| *l == p.level).map(|c| c.1);
             let from = Hour::from_utc(p.from.to_utc());
             let to_exact = p.to.to_utc();
@@ -76,7 +65,7 @@ pub fn warning_spans(
                 from,
                 to,
                 kind: SpanKind::Warning(level),
-                label: level.name(lang).to_string(),
+                label: warning_name(level, lang).to_string(),
                 tint,
             })
         })
@@ -202,6 +191,7 @@ pub fn risk_colour(risk: crate::domain::outlook::Risk) -> RGBColor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::charts::warning_colour;
     use chrono::{FixedOffset, TimeZone};
 
     #[test]
@@ -232,19 +222,19 @@ mod tests {
         let spans = warning_spans(&periods, &[], Language::Zh);
         assert_eq!(spans.len(), 2, "temporary measures are not a warning");
         let s = &spans[0];
-        assert_eq!(s.kind, SpanKind::Warning(WarningLevel::Orange));
+        assert_eq!(s.kind, SpanKind::Warning(Level::Orange));
         assert_eq!(s.to - s.from, 5, "08:00–13:00 covers 08:30–12:10");
         assert_eq!(s.label, "橙色预警");
         let blue = &spans[1];
-        assert_eq!(blue.kind, SpanKind::Warning(WarningLevel::Blue));
+        assert_eq!(blue.kind, SpanKind::Warning(Level::Blue));
         assert_eq!(blue.label, "蓝色预警");
-        assert_eq!(blue.colour(), WarningLevel::Blue.colour(), "standard blue");
+        assert_eq!(blue.colour(), warning_colour(Level::Blue), "standard blue");
         // A plan that colours its blue level: that colour, in English too.
         let plan_blue = RGBColor(0, 70, 190);
         let spans = warning_spans(&periods, &[(Level::Blue, plan_blue)], Language::En);
         assert_eq!(spans[1].colour(), plan_blue);
         assert_eq!(spans[1].label, "Blue warning");
-        assert_eq!(spans[0].colour(), WarningLevel::Orange.colour());
+        assert_eq!(spans[0].colour(), warning_colour(Level::Orange));
     }
 
     #[test]

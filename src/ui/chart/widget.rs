@@ -10,13 +10,13 @@ use plotters::prelude::IntoDrawingArea;
 
 use super::backend::EguiBackend;
 use super::readout::readout_box;
+use crate::i18n::Language;
 use crate::i18n::T;
 use crate::i18n::Tr;
 use crate::report::charts::time_axis::format_hour;
 use crate::report::charts::{
     ChartStyle, ChartView, Mark, TimeChart, TimeChartLayout, draw_time_chart, span_key,
 };
-use crate::workspace::Language;
 
 /// What the widget remembers between frames: where the last frame drew things.
 #[derive(Clone, Default)]

@@ -1,11 +1,10 @@
 //! The figures of the Situation board's cards — warning level, duty, next unfavourable window,
-//! season budget, overdue items, alerts — gathered from the workspace (journal, roster, settings)
-//! and the store through the domain modules, as of the app's "now". Recomputed when the data, the
-//! hour, or the journal or roster file changes; drawing is in `situation.rs`.
+//! season budget, overdue items, alerts — gathered from the session's read models (response,
+//! findings, alerts), the workspace (roster, settings) and the store through the domain modules,
+//! as of the app's "now". Recomputed when the data, the hour, the read models (a new event) or
+//! the workspace's files change; drawing is in `situation.rs`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::time::SystemTime;
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
@@ -13,11 +12,9 @@ use crate::clock::to_cst;
 use crate::domain::alerts::{self, Acknowledgement, Alert};
 use crate::domain::area::{DailyStat, area_daily};
 use crate::domain::budget::{self, Budget};
-use crate::domain::findings::Findings;
 use crate::domain::plan::Level;
-use crate::domain::response;
 use crate::domain::windows::{self, HourlyWeather, Window, WindowSettings};
-use crate::journal::{SqliteStorage, Storage};
+use crate::session::ReadModels;
 use crate::store::{Hour, SeriesKind, StationId, Store, Variable};
 use crate::workspace::Workspace;
 
@@ -67,8 +64,6 @@ pub enum NextWindow {
 pub struct Cards {
     /// Current warning; `None` when the journal holds none.
     pub warning: Option<WarningNow>,
-    /// Why the journal could not be read, when it could not.
-    pub journal_problem: Option<String>,
     /// Who is on duty now: (person, role or label).
     pub on_duty: Vec<(String, String)>,
     /// Who comes next.
@@ -91,51 +86,35 @@ pub struct Cards {
     pub acknowledged: BTreeMap<String, Acknowledgement>,
 }
 
-/// What the cards depend on besides data generation and hour: the journal's and roster's
-/// modification times (another instance or the response page writes the journal).
-pub fn file_stamps(ws: &Workspace) -> Vec<Option<SystemTime>> {
-    let mut paths: Vec<PathBuf> = vec![ws.journal_path(), ws.root().join("journal.sqlite-wal")];
-    if let Some(r) = &ws.settings().roster {
-        paths.push(ws.resolve(r));
-    }
-    paths
-        .iter()
-        .map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
-        .collect()
-}
-
-/// Gather the cards' figures as of `now` for the area `ids`; the journal is read through the
-/// desk's handle when it has one, else opened read-only.
+/// Gather the cards' figures as of `now` for the area `ids` from the session's read models.
 pub fn gather(
     ws: &Workspace,
-    journal: Option<&SqliteStorage>,
+    models: &ReadModels,
     store: &Store,
     ids: &[StationId],
     now: DateTime<Utc>,
 ) -> Cards {
     let local = to_cst(now);
+    let alerts = alerts::detect(store, ids, &ws.settings().alerts, now);
     let mut cards = Cards {
         warning: None,
-        journal_problem: None,
         on_duty: Vec::new(),
         next_duty: Vec::new(),
         roster_problem: None,
         window: next_window(store, now),
         budget: None,
         overdue: Vec::new(),
-        findings_overdue: 0,
-        alerts: alerts::detect(store, ids, &ws.settings().alerts, now),
-        recorded: Vec::new(),
-        acknowledged: BTreeMap::new(),
+        findings_overdue: models.findings.overdue(local).len(),
+        recorded: alerts
+            .iter()
+            .map(Alert::key)
+            .filter(|k| models.alerts.is_raised(k))
+            .collect(),
+        acknowledged: models.alerts.acknowledgements().clone(),
+        alerts,
     };
-    match journal {
-        Some(storage) => journal_figures(storage, local, &mut cards),
-        None if ws.journal_path().is_file() => match SqliteStorage::open_read_only(ws.root()) {
-            Ok(storage) => journal_figures(&storage, local, &mut cards),
-            Err(e) => cards.journal_problem = Some(e.to_string()),
-        },
-        None => {}
-    }
+    cards.recorded.sort();
+    response_figures(models, local, &mut cards);
     roster_figures(ws, local, &mut cards);
     cards.budget = ws
         .settings()
@@ -144,39 +123,26 @@ pub fn gather(
     cards
 }
 
-fn journal_figures(storage: &SqliteStorage, now: DateTime<FixedOffset>, cards: &mut Cards) {
-    match response::load(storage) {
-        Ok(state) => {
-            if let Some(e) = state.episodes().last() {
-                cards.warning = Some(WarningNow {
-                    level: e.level(),
-                    since: e.level_since(),
-                    in_force: e.in_force(now),
-                    doc_no: e.steps.last().map(|s| s.doc_no.clone()).unwrap_or_default(),
-                });
-            }
-            if let Some(e) = state.current() {
-                cards.overdue = e
-                    .overdue(now)
-                    .into_iter()
-                    .map(|i| OverdueItem {
-                        unit: i.spec.unit_name.clone(),
-                        text: i.spec.text.clone(),
-                        deadline: i.deadline,
-                    })
-                    .collect();
-            }
-        }
-        Err(e) => cards.journal_problem = Some(e.to_string()),
+fn response_figures(models: &ReadModels, now: DateTime<FixedOffset>, cards: &mut Cards) {
+    let state = &models.response;
+    if let Some(e) = state.episodes().last() {
+        cards.warning = Some(WarningNow {
+            level: e.level(),
+            since: e.level_since(),
+            in_force: e.in_force(now),
+            doc_no: e.steps.last().map(|s| s.doc_no.clone()).unwrap_or_default(),
+        });
     }
-    if let Ok(events) = storage.read_since(0) {
-        let mut findings = Findings::new();
-        for e in &events {
-            findings.apply_journal(e);
-        }
-        cards.findings_overdue = findings.overdue(now).len();
-        cards.recorded = alerts::raised_keys(&events);
-        cards.acknowledged = alerts::acknowledgements(&events);
+    if let Some(e) = state.current() {
+        cards.overdue = e
+            .overdue(now)
+            .into_iter()
+            .map(|i| OverdueItem {
+                unit: i.spec.unit_name.clone(),
+                text: i.spec.text.clone(),
+                deadline: i.deadline,
+            })
+            .collect();
     }
 }
 

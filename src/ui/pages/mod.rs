@@ -2,9 +2,14 @@
 //!
 //! A page is a plain struct holding its own view state (filter text, selection …) with a method
 //! `fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>)`. It reads app state through
-//! [`PageContext`] and asks for changes with [`PageContext::send`]; it never changes app state
-//! itself. When `cx.presenting` is true (projector mode) a page must show no edit widgets at all
-//! (no text fields, combo boxes, sliders, check boxes): only text, figures, charts and navigation.
+//! [`PageContext`] — the store, the workspace settings, and the session's read models
+//! (`cx.session.models()`: response, findings, alerts), which the session folds from the journal
+//! once for every page — and asks for changes with [`PageContext::send`]; it never changes app
+//! state, opens the journal or writes a file itself: every write is a command the app carries
+//! out (journal events through the session, files through `Command::Export`; long work such as
+//! hashing or saving runs on a worker thread with its progress in the status bar). When
+//! `cx.presenting` is true (projector mode) a page must show no edit widgets at all (no text
+//! fields, combo boxes, sliders, check boxes): only text, figures, charts and navigation.
 //!
 //! To add a page: a file here with its struct, a variant of [`Page`] with its title entry in the
 //! translation table, a field in [`Pages`] and an arm in [`Pages::show`].
@@ -35,13 +40,10 @@ use crate::store::Store;
 use crate::workspace::{AppState, Renderer, Workspace};
 
 use super::command::Command;
-use super::desk::Desk;
 use super::i18n::{T, Tr};
 use super::state::DataStatus;
 use super::theme::Look;
-
-/// The folder inside the workspace that notices, reports and ledgers are saved into.
-pub const EXPORTS_DIR: &str = "exports";
+use crate::session::Session;
 
 /// The pages, in navigation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -137,9 +139,9 @@ pub struct PageContext<'a> {
     pub dialog_available: bool,
     /// The renderer drawing this window (None in headless tests).
     pub renderer: Option<Renderer>,
-    /// The workspace journal, the duty officer, the plan and the response state (read only;
-    /// changes go through commands).
-    pub desk: &'a Desk,
+    /// The session: the duty officer, the plan and the read models folded from the journal
+    /// (read only; changes go through commands, and no page opens the journal).
+    pub session: &'a Session,
     commands: &'a mut Vec<Command>,
 }
 
@@ -157,7 +159,7 @@ impl<'a> PageContext<'a> {
         presenting: bool,
         dialog_available: bool,
         renderer: Option<Renderer>,
-        desk: &'a Desk,
+        session: &'a Session,
         commands: &'a mut Vec<Command>,
     ) -> Self {
         PageContext {
@@ -171,7 +173,7 @@ impl<'a> PageContext<'a> {
             presenting,
             dialog_available,
             renderer,
-            desk,
+            session,
             commands,
         }
     }

@@ -7,10 +7,11 @@ use egui::RichText;
 
 use super::{Page, PageContext};
 use crate::clock::{Clock, parse_moment, to_cst};
+use crate::i18n::Language;
 use crate::ui::command::Command;
 use crate::ui::i18n::T;
 use crate::ui::widgets::card;
-use crate::workspace::{Language, PROJECTOR_SCALE_RANGE, Renderer, RendererSetting, ThemeChoice};
+use crate::workspace::{PROJECTOR_SCALE_RANGE, Renderer, RendererSetting, ThemeChoice};
 
 /// View state of the settings page: what is being typed.
 #[derive(Debug, Default)]

@@ -14,6 +14,7 @@ use crate::domain::aqi::{
     AqiConfig, AqiResult, Category, Standard, area_hourly_series, station_hourly,
 };
 use crate::domain::plan::Level;
+use crate::i18n::Render;
 use crate::report::charts::{ChartStyle, ChartView, Hourly, Panel, TimeChart, Trace};
 use crate::store::{Hour, StationId, Variable};
 use crate::ui::chart::TimeChartWidget;
@@ -63,15 +64,16 @@ struct Board {
     cards: Cards,
 }
 
-/// What the board depends on: data generation, area, stations, hour, journal and roster files,
-/// and the language (the trend chart's band names).
+/// What the board depends on: data generation, area, stations, hour, the last journal event
+/// folded, the workspace's own files (roster) as the watcher counts their changes, and the
+/// language (the trend chart's band names).
 type BoardKey = (
     u64,
     String,
     Vec<String>,
     Hour,
-    Vec<Option<std::time::SystemTime>>,
-    crate::workspace::Language,
+    (u64, u64),
+    crate::i18n::Language,
 );
 
 /// State of the situation page: the board cache.
@@ -159,7 +161,7 @@ impl SituationPage {
         let Some(board) = &self.board else {
             return;
         };
-        if cx.desk.why_not().is_some() {
+        if cx.session.why_not().is_some() {
             return;
         }
         let new: Vec<_> = board
@@ -185,7 +187,7 @@ impl SituationPage {
             settings.area.clone(),
             settings.stations.clone(),
             cx.as_of(),
-            board::file_stamps(cx.workspace),
+            (cx.session.last_seq(), cx.data.workspace_files),
             cx.tr.0,
         );
         if self.board.as_ref().is_none_or(|b| b.key != key) {
@@ -261,7 +263,7 @@ fn compute_board(cx: &PageContext<'_>, key: BoardKey) -> Board {
             stations_reporting: a.stations_reporting,
         });
     let chart = trend_chart(cx, &trend, first_period + 1, utc_offset_s);
-    let cards = board::gather(cx.workspace, cx.desk.storage(), store, &ids, cx.now);
+    let cards = board::gather(cx.workspace, cx.session.models(), store, &ids, cx.now);
     Board {
         key,
         chart,
@@ -668,10 +670,7 @@ fn warning_width(ui: &egui::Ui, cx: &PageContext<'_>, cards: &Cards) -> f32 {
     let Some(w) = &cards.warning else {
         return width(tr.t(T::NoWarning), cx.look.key_figure * 0.8);
     };
-    let name = match tr.0 {
-        crate::workspace::Language::Zh => w.level.default_name(),
-        crate::workspace::Language::En => w.level.default_name_en(),
-    };
+    let name = tr.level(w.level);
     let badge_size = cx.look.key_figure * 0.7;
     let since = tr.f(T::WarningSince, &[&short(w.since)]);
     (width(name, badge_size) + badge_size * 0.6).max(width(&since, body))
@@ -689,15 +688,12 @@ fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     let look = cx.look;
     let Some(w) = &cards.warning else {
         big(ui, &look, tr.t(T::NoWarning), look.strong_text);
-        if let Some(p) = &cards.journal_problem {
-            weak(ui, &look, tr.f(T::JournalUnreadable, &[p]));
+        if let Some(p) = cx.session.open_error() {
+            weak(ui, &look, tr.f(T::JournalUnreadable, &[&p]));
         }
         return;
     };
-    let name = match tr.0 {
-        crate::workspace::Language::Zh => w.level.default_name(),
-        crate::workspace::Language::En => w.level.default_name_en(),
-    };
+    let name = tr.level(w.level);
     match level_colours(w.level) {
         Some((fill, text)) => {
             badge(ui, name, look.key_figure * 0.7, fill, text);
@@ -788,10 +784,7 @@ fn window_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
                     look.warn,
                 );
             }
-            let explain = match tr.0 {
-                crate::workspace::Language::Zh => w.explain_zh(),
-                crate::workspace::Language::En => w.explain_en(),
-            };
+            let explain = w.render(tr);
             weak(ui, &look, tr.f(T::WindowHours, &[&w.hours(), &explain]));
         }
     });
@@ -916,15 +909,15 @@ fn alerts_card(
         title
     };
     // Acting needs a desk that writes: not the projector, not a read-only journal.
-    let writable = cx.desk.why_not().is_none() && !cx.presenting;
+    let writable = cx.session.why_not().is_none() && !cx.presenting;
     let mut chosen = None;
     card(ui, &look, &title, |ui| {
         if alerts.is_empty() {
             weak(ui, &look, tr.f(T::AlertsNone, &[&hours]));
             return;
         }
-        match cx.desk.why_not() {
-            Some(why) => weak(ui, &look, tr.f(T::AlertsNotKept, &[&why.text(tr.0)])),
+        match cx.session.why_not() {
+            Some(why) => weak(ui, &look, tr.f(T::AlertsNotKept, &[&why.render(tr)])),
             None => {
                 let kept = alerts
                     .iter()
@@ -963,7 +956,7 @@ fn alert_row(
 ) -> Option<Command> {
     let tr = cx.tr;
     let look = cx.look;
-    let english = tr.0 == crate::workspace::Language::En;
+    let english = tr.0 == crate::i18n::Language::En;
     let key = a.key();
     let ack = acknowledged.get(&key);
     let color = match a.rule {
@@ -973,13 +966,9 @@ fn alert_row(
     };
     let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
-        let name = if english {
-            a.rule.name_en()
-        } else {
-            a.rule.name_zh()
-        };
+        let name = tr.alert_rule(a.rule);
         ui.label(RichText::new(format!("【{name}】")).strong().color(color));
-        ui.add(egui::Label::new(RichText::new(a.text(english)).color(look.strong_text)).wrap());
+        ui.add(egui::Label::new(RichText::new(a.render(tr)).color(look.strong_text)).wrap());
         if !writable {
             return;
         }

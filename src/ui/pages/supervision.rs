@@ -4,37 +4,34 @@
 //! import of inspection lists (CSV/xlsx, problems by line), the ledger export, and the duty roster
 //! and contacts.
 //!
-//! The findings are the fold of the journal's `finding.*` events (read here through the desk's
-//! journal handle); every change is a [`Command::Findings`] that the app records for the officer on
-//! shift. When nothing can be recorded (projector mode, read-only journal, no officer) the page
+//! The findings are the session's read model (the fold of the journal's `finding.*` events,
+//! `cx.session.models().findings`); every change is a [`Command::Findings`] that the app records
+//! for the officer on shift through the session. When nothing can be recorded (projector mode, read-only journal, no officer) the page
 //! shows why instead of edit widgets.
 
 mod detail;
 mod form;
 mod roster;
 
-use std::path::PathBuf;
+use crate::i18n::Render;
 
 use egui::RichText;
 
 use super::PageContext;
 use crate::clock::to_cst;
 use crate::domain::findings::{FindingId, Findings, Status};
-use crate::journal::Replay;
 use crate::report::ledger::{self, LedgerOptions};
+use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
+use crate::ui::jobs::ExportFile;
 use crate::ui::widgets::card;
-use crate::workspace::Language;
 
-pub(crate) use detail::sha256_hex;
 pub use form::FindingForm;
 use roster::RosterView;
 
 /// View state of the supervision page.
 #[derive(Debug, Default)]
 pub struct SupervisionPage {
-    /// The findings folded from the journal at this path.
-    journal: Option<(PathBuf, Replay<Findings>)>,
     /// Filters: status, unit, source (`None` = all).
     filter_status: Option<Status>,
     filter_unit: Option<String>,
@@ -50,50 +47,32 @@ pub struct SupervisionPage {
 
 /// A status in the interface language.
 pub fn status_label(tr: Tr, s: Status) -> &'static str {
-    match tr.0 {
-        Language::Zh => s.label_zh(),
-        Language::En => s.label_en(),
-    }
+    tr.finding_status(s)
 }
 
 impl SupervisionPage {
+    /// The evidence file the detail asked to hash is hashed (or could not be read).
+    pub fn evidence_hashed(
+        &mut self,
+        tr: Tr,
+        path: &std::path::Path,
+        result: Result<String, String>,
+    ) {
+        self.detail.evidence_hashed(tr, path, result);
+    }
+
     /// Open the new-finding form pre-filled from a board alert (one step to assign it).
     pub fn prefill(&mut self, finding: crate::domain::findings::NewFinding) {
         self.form.prefill(finding);
     }
 
-    /// The findings as folded so far (empty without a journal).
-    pub fn findings(&self) -> Option<&Findings> {
-        self.journal.as_ref().map(|(_, r)| r.state())
-    }
-
-    /// Catch up with the journal the desk holds (another journal → start over).
-    fn refresh(&mut self, cx: &PageContext<'_>) {
-        let Some(storage) = cx.desk.storage() else {
-            self.journal = None;
-            return;
-        };
-        let path = storage.path().to_path_buf();
-        if self.journal.as_ref().is_none_or(|(p, _)| *p != path) {
-            self.journal = Some((path, Replay::new(Findings::new())));
-        }
-        if let Some((_, replay)) = self.journal.as_mut()
-            && let Err(e) = replay.catch_up(storage, Findings::apply_journal)
-        {
-            self.message = Some((false, e.to_string()));
-        }
-    }
-
     /// Draw the page.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
-        self.refresh(cx);
         let tr = cx.tr;
         let now = to_cst(cx.now);
-        let why_not = cx.desk.why_not();
-        // Held out of `self` while drawing, so the widgets below can change the view state.
-        let journal = self.journal.take();
-        let empty = Findings::new();
-        let findings = journal.as_ref().map_or(&empty, |(_, r)| r.state());
+        let why_not = cx.session.why_not();
+        let session = cx.session;
+        let findings = &session.models().findings;
         egui::ScrollArea::vertical()
             .id_salt("supervision")
             .auto_shrink([false, false])
@@ -102,8 +81,8 @@ impl SupervisionPage {
                     let color = if *ok { cx.look.accent } else { cx.look.error };
                     ui.label(RichText::new(text).color(color));
                 }
-                if let Some(outcome) = cx.desk.last_outcome() {
-                    ui.label(RichText::new(outcome.text(tr.0)).color(cx.look.weak_text));
+                if let Some(outcome) = cx.session.last_outcome() {
+                    ui.label(RichText::new(outcome.render(tr)).color(cx.look.weak_text));
                 }
                 let counts = findings.counts(now);
                 ui.horizontal_wrapped(|ui| {
@@ -125,7 +104,10 @@ impl SupervisionPage {
                                 .button(tr.f(T::SvExportLedger, &[&tr.t(label)]))
                                 .clicked()
                             {
-                                self.message = Some(export_ledger(cx, findings, ext));
+                                match export_ledger(cx, findings, ext) {
+                                    Ok(file) => cx.send(Command::Export(vec![file])),
+                                    Err(e) => self.message = Some((false, e)),
+                                }
                             }
                         }
                     }
@@ -134,7 +116,7 @@ impl SupervisionPage {
                     && !cx.presenting
                 {
                     ui.label(
-                        RichText::new(tr.f(T::SvNotRecorded, &[&why.text(tr.0)]))
+                        RichText::new(tr.f(T::SvNotRecorded, &[&why.render(tr)]))
                             .color(cx.look.warn),
                     );
                 }
@@ -162,7 +144,6 @@ impl SupervisionPage {
                 }
                 card(ui, &look, tr.t(T::SvRoster), |ui| self.roster.ui(ui, cx));
             });
-        self.journal = journal;
     }
 
     fn filters(&mut self, ui: &mut egui::Ui, cx: &PageContext<'_>, findings: &Findings) {
@@ -331,24 +312,24 @@ mod table {
     }
 }
 
-/// Write the supervision ledger into the workspace's `exports/` folder; the message to show.
-fn export_ledger(cx: &PageContext<'_>, findings: &Findings, ext: &str) -> (bool, String) {
-    let tr = cx.tr;
+/// The supervision ledger as a file for the exports folder, or why it could not be made.
+fn export_ledger(
+    cx: &PageContext<'_>,
+    findings: &Findings,
+    ext: &str,
+) -> Result<ExportFile, String> {
     let now = to_cst(cx.now);
-    let dir = cx.workspace.root().join(super::targets::EXPORTS_DIR);
-    let path = dir.join(format!("findings-ledger-{}.{ext}", now.format("%Y-%m-%d")));
+    let name = format!("findings-ledger-{}.{ext}", now.format("%Y-%m-%d"));
     let options = LedgerOptions {
         now,
-        language: match tr.0 {
-            Language::Zh => ledger::Language::Zh,
-            Language::En => ledger::Language::En,
-        },
+        language: cx.tr.0,
     };
-    let result = std::fs::create_dir_all(&dir)
-        .map_err(|e| e.to_string())
-        .and_then(|()| ledger::save(findings, &options, &path).map_err(|e| e.to_string()));
-    match result {
-        Ok(()) => (true, tr.f(T::TgExported, &[&path.display()])),
-        Err(e) => (false, tr.f(T::TgExportFailed, &[&e])),
-    }
+    let bytes = if ext == "xlsx" {
+        ledger::xlsx_bytes(findings, &options).map_err(|e| e.to_string())?
+    } else {
+        let mut buf = Vec::new();
+        ledger::write_csv(findings, &options, &mut buf).map_err(|e| e.to_string())?;
+        buf
+    };
+    Ok(ExportFile::bytes(name, bytes))
 }

@@ -26,22 +26,19 @@ use crate::domain::area::Area;
 use crate::domain::audited::AuditedDays;
 use crate::domain::budget::Season;
 use crate::domain::budget::{self, BudgetSettings};
-use crate::domain::dust::{DustDays, DustRule};
-use crate::journal::Replay;
+use crate::domain::dust::DustRule;
+use crate::i18n::{Language, Render};
 use crate::report::budget_ledger;
-use crate::report::ledger::Language as ReportLanguage;
 use crate::store::StationId;
-use crate::ui::i18n::{Render, T, Tr};
+use crate::ui::command::Command;
+use crate::ui::i18n::{T, Tr};
+use crate::ui::jobs::ExportFile;
 use crate::ui::theme::Look;
 use crate::ui::widgets::{TileColour, card, key_figure, tile, tile_width};
-use crate::workspace::Language;
 
 use accounting::DustPanel;
 pub use form::BudgetForm;
 use ranking::RankingView;
-
-/// Folder inside the workspace where exports go.
-pub const EXPORTS_DIR: &str = "exports";
 
 /// Files with their modification times, to notice a change on disk.
 type FileStamps = Vec<(PathBuf, Option<SystemTime>)>;
@@ -79,8 +76,6 @@ pub struct TargetsPage {
     heavy_day_value: f64,
     ranking: RankingView,
     dust: DustPanel,
-    /// The journal's dust marks, folded (another journal → start over).
-    dust_days: Option<(PathBuf, Replay<DustDays>)>,
     /// The workspace's audited daily files as last read, by path and modification time.
     audited: Option<(FileStamps, AuditedDays)>,
     /// The workspace's AQI forecast file as last read: path, modification time, days, problems.
@@ -106,7 +101,6 @@ impl Default for TargetsPage {
             heavy_day_value: budget::HEAVY_PM25_ABOVE + 1.0,
             ranking: RankingView::default(),
             dust: DustPanel::default(),
-            dust_days: None,
             audited: None,
             forecast: None,
             message: None,
@@ -134,13 +128,6 @@ pub fn desk_area(cx: &PageContext<'_>) -> Option<Area> {
 pub fn last_complete_day(cx: &PageContext<'_>) -> NaiveDate {
     let today = to_cst(cx.now).date_naive();
     today.checked_sub_days(Days::new(1)).unwrap_or(today)
-}
-
-fn report_language(tr: Tr) -> ReportLanguage {
-    match tr.0 {
-        Language::Zh => ReportLanguage::Zh,
-        Language::En => ReportLanguage::En,
-    }
 }
 
 fn num(x: Option<f64>, decimals: usize) -> String {
@@ -193,12 +180,9 @@ impl TargetsPage {
                 let season = saved
                     .map(|s| s.season)
                     .or_else(|| Season::campaign_for(up_to));
-                let msg = card(ui, &look, tr.t(T::TgRanking), |ui| {
+                card(ui, &look, tr.t(T::TgRanking), |ui| {
                     self.ranking.ui(ui, cx, season, up_to)
                 });
-                if msg.is_some() {
-                    self.message = msg;
-                }
             });
     }
 
@@ -211,13 +195,8 @@ impl TargetsPage {
         up_to: NaiveDate,
     ) {
         let tr = cx.tr;
-        self.refresh_dust(cx);
         let audited_files = self.refresh_audited(cx);
-        let marked = self
-            .dust_days
-            .as_ref()
-            .map(|(_, r)| r.state().clone())
-            .unwrap_or_default();
+        let marked = &cx.session.models().dust;
         let key = BudgetKey {
             generation: cx.data.generation,
             settings,
@@ -288,16 +267,8 @@ impl TargetsPage {
                 accounting::festival_line(ui, &look, tr, &ab, self.heavy_day_value);
                 let zh = tr.0 == Language::Zh;
                 let b = &ab.budget;
-                let rounding = if zh {
-                    b.settings.rounding.describe_zh()
-                } else {
-                    b.settings.rounding.describe_en()
-                };
-                let basis = if zh {
-                    b.heavy_basis.describe_zh()
-                } else {
-                    b.heavy_basis.describe_en()
-                };
+                let rounding = b.settings.rounding.render(tr);
+                let basis = b.heavy_basis.render(tr);
                 let sep = if zh { "：" } else { ": " };
                 ui.label(
                     RichText::new(format!("{}{sep}{rounding} {basis}", tr.t(T::TgRounding)))
@@ -310,7 +281,7 @@ impl TargetsPage {
                 ui.add_space(8.0);
                 let rule = cx.workspace.settings().dust;
                 card(ui, &look, tr.t(T::TgDust), |ui| {
-                    self.dust.ui(ui, cx, &ab, &marked, &rule)
+                    self.dust.ui(ui, cx, &ab, marked, &rule)
                 });
                 ui.add_space(8.0);
                 if !cx.presenting {
@@ -323,7 +294,13 @@ impl TargetsPage {
                             for (label, ext) in [(T::TgExportCsv, "csv"), (T::TgExportXlsx, "xlsx")]
                             {
                                 if ui.button(tr.t(label)).clicked() {
-                                    self.message = Some(export_ledger(cx, area, b, ext));
+                                    match export_ledger(area, b, ext, tr) {
+                                        Ok(file) => cx.send(Command::Export(vec![file])),
+                                        Err(e) => {
+                                            self.message =
+                                                Some((false, tr.f(T::TgExportFailed, &[&e])));
+                                        }
+                                    }
                                 }
                             }
                         });
@@ -331,23 +308,6 @@ impl TargetsPage {
                     ledger_table(ui, tr, b);
                 });
             }
-        }
-    }
-
-    /// Catch up with the journal's dust marks.
-    fn refresh_dust(&mut self, cx: &PageContext<'_>) {
-        let Some(storage) = cx.desk.storage() else {
-            self.dust_days = None;
-            return;
-        };
-        let path = storage.path().to_path_buf();
-        if self.dust_days.as_ref().is_none_or(|(p, _)| *p != path) {
-            self.dust_days = Some((path, Replay::new(DustDays::default())));
-        }
-        if let Some((_, replay)) = self.dust_days.as_mut()
-            && let Err(e) = replay.catch_up(storage, DustDays::apply)
-        {
-            self.message = Some((false, e.to_string()));
         }
     }
 
@@ -671,26 +631,17 @@ fn ledger_table(ui: &mut egui::Ui, tr: Tr, b: &budget::Budget) {
         });
 }
 
-/// Write the ledger into the workspace's `exports/` folder; the message to show.
-fn export_ledger(
-    cx: &PageContext<'_>,
-    area: &Area,
-    b: &budget::Budget,
-    ext: &str,
-) -> (bool, String) {
-    let tr = cx.tr;
-    let dir = cx.workspace.root().join(EXPORTS_DIR);
+/// The season's daily ledger as a CSV or .xlsx file for the exports folder.
+fn export_ledger(area: &Area, b: &budget::Budget, ext: &str, tr: Tr) -> Result<ExportFile, String> {
     let name = format!("budget-ledger-{}-{}.{ext}", safe_name(&area.name), b.as_of);
-    let path = dir.join(name);
-    let result = std::fs::create_dir_all(&dir)
-        .map_err(|e| e.to_string())
-        .and_then(|()| {
-            budget_ledger::save(b, report_language(tr), &path).map_err(|e| e.to_string())
-        });
-    match result {
-        Ok(()) => (true, tr.f(T::TgExported, &[&path.display()])),
-        Err(e) => (false, tr.f(T::TgExportFailed, &[&e])),
-    }
+    let bytes = if ext == "xlsx" {
+        budget_ledger::xlsx_bytes(b, tr.0).map_err(|e| e.to_string())?
+    } else {
+        let mut buf = Vec::new();
+        budget_ledger::write_csv(b, tr.0, &mut buf).map_err(|e| e.to_string())?;
+        buf
+    };
+    Ok(ExportFile::bytes(name, bytes))
 }
 
 /// A file-name-safe version of an area name (keeps CJK, drops separators).

@@ -4,17 +4,19 @@
 //! (acknowledge, implemented with feedback and an optional evidence file, problem, rectified).
 //!
 //! An evidence file is chosen in the system file dialog (or its path typed, when no dialog can be
-//! shown) and recorded by its path and SHA-256 only, hashed as the Supervision page hashes
-//! rectification evidence; the file is read to hash it and never copied or modified.
+//! shown) and recorded by its path and SHA-256 only: the report waits while the file is hashed on
+//! a worker thread (progress in the status bar), as the Supervision page's rectification evidence
+//! is; the file is read to hash it and never copied or modified.
 
+use crate::i18n::Render;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::{fmt_time, pick};
+use super::fmt_time;
 use crate::domain::plan::UnitTree;
 use crate::domain::response::{
     self, Episode, EvidenceFile, Item, ItemInput, ItemKey, ItemStatus, ResponseState, StatusFilter,
@@ -22,8 +24,8 @@ use crate::domain::response::{
 };
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
+use crate::ui::jobs::AfterHash;
 use crate::ui::pages::PageContext;
-use crate::ui::pages::supervision::sha256_hex;
 
 /// The status filters offered, in order.
 const FILTERS: [StatusFilter; 11] = [
@@ -53,7 +55,6 @@ pub struct ChecklistView {
     focus_evidence: bool,
     /// No system file dialog can be shown: the path is typed.
     no_dialog: bool,
-    error: Option<String>,
 }
 
 impl Default for ChecklistView {
@@ -67,7 +68,6 @@ impl Default for ChecklistView {
             evidence: String::new(),
             focus_evidence: false,
             no_dialog: false,
-            error: None,
         }
     }
 }
@@ -328,7 +328,7 @@ impl ChecklistView {
         now: DateTime<FixedOffset>,
     ) -> Vec<UnitRow> {
         let empty = UnitTree::default();
-        let tree = cx.desk.plan().map_or(&empty, |p| &p.units);
+        let tree = cx.session.plan().map_or(&empty, |p| &p.units);
         response::unit_rows(episode, tree, now)
     }
 
@@ -394,18 +394,13 @@ impl ChecklistView {
                                     self.selected = Some(item.key().clone());
                                     self.text.clear();
                                     self.evidence.clear();
-                                    self.error = None;
                                 }
                             });
                             row.col(|ui| {
                                 ui.label(tint(RichText::new(&item.spec.text)));
                             });
                             row.col(|ui| {
-                                ui.label(tint(RichText::new(pick(
-                                    tr,
-                                    item.status.label(),
-                                    item.status.label_en(),
-                                ))));
+                                ui.label(tint(RichText::new(tr.item_status(item.status))));
                             });
                             row.col(|ui| {
                                 ui.label(tint(RichText::new(fmt_time(&item.deadline)).monospace()));
@@ -436,18 +431,19 @@ impl ChecklistView {
                     "{}  {}  {}",
                     fmt_time(&change.stamp.at),
                     change.stamp.operator,
-                    pick(tr, change.status.label(), change.status.label_en())
+                    tr.item_status(change.status)
                 );
-                if !change.text.is_empty() {
-                    line.push_str(&format!(" — {}", change.text));
+                let note = change.render(tr);
+                if !note.is_empty() {
+                    line.push_str(&format!(" — {note}"));
                 }
                 if let Some(ev) = &change.evidence {
                     line.push_str(&format!(" [{}]", ev.name));
                 }
                 ui.label(RichText::new(line).color(cx.look.weak_text));
             }
-            if let Some(why) = cx.desk.why_not_respond() {
-                ui.label(RichText::new(why.text(tr.0)).color(cx.look.warn));
+            if let Some(why) = cx.session.why_not_respond() {
+                ui.label(RichText::new(why.render(tr)).color(cx.look.warn));
                 return;
             }
             if episode.clock(now).is_none() && item.status != ItemStatus::ProblemReported {
@@ -483,9 +479,6 @@ impl ChecklistView {
             if self.no_dialog {
                 ui.label(RichText::new(tr.t(T::RespNoDialog)).color(cx.look.weak_text));
             }
-            if let Some(e) = &self.error {
-                ui.label(RichText::new(e).color(cx.look.error));
-            }
             ui.horizontal(|ui| {
                 for t in Transition::ALL {
                     if !t.allowed_from(item.status) {
@@ -498,58 +491,47 @@ impl ChecklistView {
                         Transition::Rectify => T::RespActRectify,
                     };
                     if ui.button(tr.t(label)).clicked() {
-                        match self.command(t, item.key(), cx.workspace.root()) {
-                            Ok(c) => {
-                                cx.send(Command::Response(c));
-                                self.text.clear();
-                                self.evidence.clear();
-                                self.error = None;
-                            }
-                            Err(e) => self.error = Some(e),
-                        }
+                        cx.send(self.command(t, item.key(), cx.workspace.root()));
+                        self.text.clear();
+                        self.evidence.clear();
                     }
                 }
             });
         });
     }
 
-    fn command(
-        &self,
-        transition: Transition,
-        key: &ItemKey,
-        workspace: &Path,
-    ) -> Result<response::Command, String> {
-        let evidence = if self.evidence.trim().is_empty() || transition == Transition::Acknowledge {
-            None
-        } else {
-            Some(evidence_file(Path::new(self.evidence.trim()), workspace)?)
-        };
-        Ok(response::Command::Item(ItemInput {
+    /// The report the form describes; with an evidence file, the file is hashed on a worker
+    /// thread first and the report recorded once its hash is known.
+    fn command(&self, transition: Transition, key: &ItemKey, workspace: &Path) -> Command {
+        let path = self.evidence.trim();
+        let with_file = !path.is_empty() && transition != Transition::Acknowledge;
+        let full = workspace.join(path);
+        let input = ItemInput {
             transition,
             item: key.clone(),
             text: self.text.trim().to_owned(),
-            evidence,
-        }))
+            evidence: with_file.then(|| evidence_name(&full, workspace)),
+        };
+        if with_file {
+            Command::HashEvidence {
+                path: full,
+                then: AfterHash::Report(input),
+            }
+        } else {
+            Command::Response(response::Command::Item(input))
+        }
     }
 }
 
-/// Name (relative to the workspace when inside it) and SHA-256 of an evidence file, read only.
-pub fn evidence_file(path: &Path, workspace: &Path) -> Result<EvidenceFile, String> {
-    let full: PathBuf = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        workspace.join(path)
-    };
-    let sha256 = sha256_hex(&full).map_err(|e| format!("{}: {e}", full.display()))?;
+/// An evidence file as the journal names it: relative to the workspace when inside it; its
+/// SHA-256 is filled in once the file is hashed (read only, never copied).
+pub fn evidence_name(full: &Path, workspace: &Path) -> EvidenceFile {
     let name = full
         .strip_prefix(workspace)
-        .unwrap_or(&full)
+        .unwrap_or(full)
         .display()
         .to_string();
-    Ok(EvidenceFile {
-        name,
-        sha256: Some(sha256),
-    })
+    EvidenceFile { name, sha256: None }
 }
 
 /// Time left to the deadline ("3 h 20 min"), or how late; "—" when done or lifted.
@@ -573,7 +555,7 @@ fn filter_label(tr: Tr, f: StatusFilter) -> String {
         StatusFilter::Open => tr.t(T::RespFilterOpen).to_owned(),
         StatusFilter::Overdue => tr.t(T::RespFilterOverdue).to_owned(),
         StatusFilter::Done => tr.t(T::RespFilterDone).to_owned(),
-        StatusFilter::Status(s) => pick(tr, s.label(), s.label_en()).to_owned(),
+        StatusFilter::Status(s) => tr.item_status(s).to_owned(),
     }
 }
 
@@ -582,23 +564,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn evidence_is_hashed_in_place_and_named_relative_to_the_workspace() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let file = dir.path().join("photo.jpg");
-        std::fs::write(&file, b"abc").expect("write");
-        let before = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
-        let ev = evidence_file(Path::new("photo.jpg"), dir.path()).expect("evidence");
-        assert_eq!(ev.name, "photo.jpg");
+    fn evidence_is_named_relative_to_the_workspace_and_hashed_before_recording() {
+        let ws = Path::new("/ws");
         assert_eq!(
-            ev.sha256.as_deref(),
-            Some("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+            evidence_name(Path::new("/ws/photo.jpg"), ws).name,
+            "photo.jpg"
         );
         assert_eq!(
-            std::fs::metadata(&file).and_then(|m| m.modified()).ok(),
-            before
+            evidence_name(Path::new("/d/scan.pdf"), ws).name,
+            "/d/scan.pdf"
         );
-        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
-        assert!(evidence_file(Path::new("missing.jpg"), dir.path()).is_err());
+        let view = ChecklistView {
+            text: "已停工".into(),
+            evidence: "photo.jpg".into(),
+            ..ChecklistView::default()
+        };
+        let key = ItemKey::new("O-DUST-1", "zjj");
+        let Command::HashEvidence {
+            path,
+            then: AfterHash::Report(input),
+        } = view.command(Transition::Implement, &key, ws)
+        else {
+            panic!("the file is hashed first");
+        };
+        assert_eq!(path, Path::new("/ws/photo.jpg"));
+        assert_eq!(input.evidence.map(|e| e.name), Some("photo.jpg".into()));
+        assert!(matches!(
+            view.command(Transition::Acknowledge, &key, ws),
+            Command::Response(_)
+        ));
     }
 
     #[test]

@@ -1,21 +1,22 @@
 //! The decision forms: consultation, issue, upgrade/downgrade, pause/resume, lift. Each builds a
-//! response command, previews it with the service (the notice for an issue, the checklist diff
+//! response command, previews it with the session (the notice for an issue, the checklist diff
 //! for a level change, the words of the timeline entry otherwise) and records it only after the
 //! officer confirms (the confirm button takes the focus; Esc goes back).
 
+use crate::i18n::{Render, ZH};
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 
 use super::advice::Advised;
-use super::{fmt_time, level_name, parse_time, pick};
-use crate::domain::plan::Level;
+use super::{fmt_time, level_name, parse_time};
+use crate::domain::plan::{Level, Plan};
 use crate::domain::response::{
     self, AdviceBasis, ConsultationInput, Decision, IssueInput, LevelChangeInput, LiftInput,
     PauseInput, Phase, ResponseEvent, ResponseState, ResumeInput,
 };
 use crate::report::notice::warning_notice;
 use crate::ui::command::Command;
-use crate::ui::i18n::{Render, T, Tr};
+use crate::ui::i18n::{T, Tr};
 use crate::ui::pages::PageContext;
 
 /// The decisions a consultation can record, in the order the combo box lists them.
@@ -78,7 +79,8 @@ pub struct Forms {
 }
 
 impl Forms {
-    /// Draw the forms that fit the state.
+    /// Draw the forms that fit the state: the advisor's card, then (when something can be
+    /// recorded) the form chosen, previewed before it is confirmed.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -88,12 +90,12 @@ impl Forms {
         advised: &Advised,
     ) {
         let tr = cx.tr;
-        let writable = cx.desk.why_not_respond().is_none() && self.pending.is_none();
+        let writable = cx.session.why_not_respond().is_none() && self.pending.is_none();
         if advice_card(ui, cx, advised, writable) {
-            self.fill_from(advised, now);
+            self.fill_from(advised, cx.session.plan(), now);
         }
-        if let Some(why) = cx.desk.why_not_respond() {
-            ui.label(RichText::new(why.text(tr.0)).color(cx.look.warn));
+        if let Some(why) = cx.session.why_not_respond() {
+            ui.label(RichText::new(why.render(tr)).color(cx.look.warn));
             return;
         }
         for t in [&mut self.held_at, &mut self.start] {
@@ -108,7 +110,25 @@ impl Forms {
         if let Some(e) = &self.error {
             ui.label(RichText::new(e).color(cx.look.error));
         }
-        let mut preview: Option<Result<response::Command, String>> = None;
+        self.choose_form(ui, tr, state);
+        ui.add_space(4.0);
+        let current = state.current();
+        let paused = current.is_some_and(|e| matches!(e.phase(), Phase::Paused { .. }));
+        let preview = match self.form {
+            Form::Consult => self.consultation_form(ui, tr),
+            Form::Level => self.level_form(ui, cx, state),
+            Form::Pause => self.pause_form(ui, tr, paused),
+            Form::Lift => self.lift_form(ui, tr, state),
+        };
+        match preview {
+            Some(Ok(command)) => self.preview(cx, command, now),
+            Some(Err(e)) => self.error = Some(e),
+            None => {}
+        }
+    }
+
+    /// The forms the state offers, as tabs (a warning in force: change, pause or resume, lift).
+    fn choose_form(&mut self, ui: &mut egui::Ui, tr: Tr, state: &ResponseState) {
         let current = state.current();
         let paused = current.is_some_and(|e| matches!(e.phase(), Phase::Paused { .. }));
         let level_title = if current.is_some() {
@@ -145,130 +165,151 @@ impl Forms {
                 }
             }
         });
-        ui.add_space(4.0);
-        match self.form {
-            Form::Consult => {
-                egui::Grid::new("consultation_form")
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        text_row(ui, tr.t(T::RespHeldAt), &mut self.held_at, false);
-                        text_row(ui, tr.t(T::RespParticipants), &mut self.participants, false);
-                        text_row(ui, tr.t(T::RespBasis), &mut self.basis, true);
-                        let l = ui.label(tr.t(T::RespDecision));
-                        let shown = self
-                            .decision
-                            .map_or_else(String::new, |d| decision_label(tr, d));
-                        egui::ComboBox::from_id_salt("decision")
-                            .selected_text(shown)
-                            .show_ui(ui, |ui| {
-                                for d in DECISIONS {
-                                    ui.selectable_value(
-                                        &mut self.decision,
-                                        Some(d),
-                                        decision_label(tr, d),
-                                    );
-                                }
-                            })
-                            .response
-                            .labelled_by(l.id);
-                        ui.end_row();
-                        text_row(
-                            ui,
-                            tr.t(T::RespDecisionText),
-                            &mut self.decision_text,
-                            false,
-                        );
-                    });
-                if ui.button(tr.t(T::RespRecordConsultation)).clicked() {
-                    preview = Some(self.consultation());
-                }
-            }
-            Form::Level => {
-                let plan_levels: Vec<Level> = cx
-                    .desk
-                    .plan()
-                    .map(|p| {
-                        p.levels
-                            .iter()
-                            .map(|l| l.level)
-                            .filter(|l| l.is_warning())
-                            .collect()
+    }
+
+    /// The consultation record; the command when the officer asks to record it.
+    fn consultation_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        tr: Tr,
+    ) -> Option<Result<response::Command, String>> {
+        egui::Grid::new("consultation_form")
+            .num_columns(2)
+            .show(ui, |ui| {
+                text_row(ui, tr.t(T::RespHeldAt), &mut self.held_at, false);
+                text_row(ui, tr.t(T::RespParticipants), &mut self.participants, false);
+                text_row(ui, tr.t(T::RespBasis), &mut self.basis, true);
+                let l = ui.label(tr.t(T::RespDecision));
+                let shown = self
+                    .decision
+                    .map_or_else(String::new, |d| decision_label(tr, d));
+                egui::ComboBox::from_id_salt("decision")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for d in DECISIONS {
+                            ui.selectable_value(&mut self.decision, Some(d), decision_label(tr, d));
+                        }
                     })
-                    .unwrap_or_default();
-                egui::Grid::new("issue_form").num_columns(2).show(ui, |ui| {
-                    let l = ui.label(tr.t(T::RespLevel));
-                    let shown = self.level.map_or_else(String::new, |l| level_name(tr, l));
-                    egui::ComboBox::from_id_salt("level")
-                        .selected_text(shown)
-                        .show_ui(ui, |ui| {
-                            for l in &plan_levels {
-                                if current.is_some_and(|e| e.level() == *l) {
-                                    continue;
-                                }
-                                ui.selectable_value(&mut self.level, Some(*l), level_name(tr, *l));
-                            }
-                        })
-                        .response
-                        .labelled_by(l.id);
-                    ui.end_row();
-                    let start_label = if current.is_some() {
-                        T::RespEffective
-                    } else {
-                        T::RespStart
-                    };
-                    text_row(ui, tr.t(start_label), &mut self.start, false);
-                    text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
-                    text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
-                    text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
-                    text_row(ui, tr.t(T::RespReasons), &mut self.reasons, true);
-                });
-                let button = if current.is_some() {
-                    T::RespPreviewChange
-                } else {
-                    T::RespPreviewIssue
-                };
-                if ui.button(tr.t(button)).clicked() {
-                    preview = Some(match current {
-                        None => self.issue(state),
-                        Some(e) => self.change(e.level()),
-                    });
-                }
-            }
-            Form::Pause => {
-                egui::Grid::new("pause_form").num_columns(2).show(ui, |ui| {
-                    text_row(ui, tr.t(T::RespPauseAt), &mut self.start, false);
-                    text_row(ui, tr.t(T::RespBasis), &mut self.pause_basis, true);
-                    text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
-                    if paused {
-                        text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                text_row(
+                    ui,
+                    tr.t(T::RespDecisionText),
+                    &mut self.decision_text,
+                    false,
+                );
+            });
+        if ui.button(tr.t(T::RespRecordConsultation)).clicked() {
+            return Some(self.consultation());
+        }
+        None
+    }
+
+    /// Issue a warning, or change the level in force.
+    fn level_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &PageContext<'_>,
+        state: &ResponseState,
+    ) -> Option<Result<response::Command, String>> {
+        let tr = cx.tr;
+        let current = state.current();
+        let plan_levels: Vec<Level> = cx
+            .session
+            .plan()
+            .map(|p| {
+                p.levels
+                    .iter()
+                    .map(|l| l.level)
+                    .filter(|l| l.is_warning())
+                    .collect()
+            })
+            .unwrap_or_default();
+        egui::Grid::new("issue_form").num_columns(2).show(ui, |ui| {
+            let l = ui.label(tr.t(T::RespLevel));
+            let shown = self.level.map_or_else(String::new, |l| level_name(tr, l));
+            egui::ComboBox::from_id_salt("level")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for l in &plan_levels {
+                        if current.is_some_and(|e| e.level() == *l) {
+                            continue;
+                        }
+                        ui.selectable_value(&mut self.level, Some(*l), level_name(tr, *l));
                     }
-                });
-                let button = if paused {
-                    T::RespPreviewResume
-                } else {
-                    T::RespPreviewPause
-                };
-                if ui.button(tr.t(button)).clicked() {
-                    preview = Some(self.pause_or_resume(paused));
-                }
-            }
-            Form::Lift => {
-                egui::Grid::new("lift_form").num_columns(2).show(ui, |ui| {
-                    text_row(ui, tr.t(T::RespLiftAt), &mut self.start, false);
-                    text_row(ui, tr.t(T::RespLiftBasis), &mut self.lift_basis, true);
-                    text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
-                    text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
-                });
-                if ui.button(tr.t(T::RespPreviewLift)).clicked() {
-                    preview = Some(self.lift(state));
-                }
-            }
+                })
+                .response
+                .labelled_by(l.id);
+            ui.end_row();
+            let start_label = if current.is_some() {
+                T::RespEffective
+            } else {
+                T::RespStart
+            };
+            text_row(ui, tr.t(start_label), &mut self.start, false);
+            text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
+            text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+            text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
+            text_row(ui, tr.t(T::RespReasons), &mut self.reasons, true);
+        });
+        let button = if current.is_some() {
+            T::RespPreviewChange
+        } else {
+            T::RespPreviewIssue
+        };
+        if ui.button(tr.t(button)).clicked() {
+            return Some(match current {
+                None => self.issue(state),
+                Some(e) => self.change(e.level()),
+            });
         }
-        match preview {
-            Some(Ok(command)) => self.preview(cx, command, now),
-            Some(Err(e)) => self.error = Some(e),
-            None => {}
+        None
+    }
+
+    /// Pause the response, or resume a paused one.
+    fn pause_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        tr: Tr,
+        paused: bool,
+    ) -> Option<Result<response::Command, String>> {
+        egui::Grid::new("pause_form").num_columns(2).show(ui, |ui| {
+            text_row(ui, tr.t(T::RespPauseAt), &mut self.start, false);
+            text_row(ui, tr.t(T::RespBasis), &mut self.pause_basis, true);
+            text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+            if paused {
+                text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
+            }
+        });
+        let button = if paused {
+            T::RespPreviewResume
+        } else {
+            T::RespPreviewPause
+        };
+        if ui.button(tr.t(button)).clicked() {
+            return Some(self.pause_or_resume(paused));
         }
+        None
+    }
+
+    /// Lift the warning.
+    fn lift_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        tr: Tr,
+        state: &ResponseState,
+    ) -> Option<Result<response::Command, String>> {
+        egui::Grid::new("lift_form").num_columns(2).show(ui, |ui| {
+            text_row(ui, tr.t(T::RespLiftAt), &mut self.start, false);
+            text_row(ui, tr.t(T::RespLiftBasis), &mut self.lift_basis, true);
+            text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+            text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
+        });
+        if ui.button(tr.t(T::RespPreviewLift)).clicked() {
+            return Some(self.lift(state));
+        }
+        None
     }
 
     fn confirm(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, p: Pending) {
@@ -331,25 +372,25 @@ impl Forms {
         now: DateTime<FixedOffset>,
     ) {
         let tr = cx.tr;
-        let (Some(service), Some(author)) = (cx.desk.response(), cx.desk.officer()) else {
+        let Some(previewed) = cx.session.preview(&command, now) else {
             return;
         };
-        match service.preview(&command, author, now) {
+        match previewed {
             Ok((event, next)) => {
                 let mut lines: Vec<String> = next
                     .timeline()
                     .last()
-                    .map(|t| pick(tr, &t.text, &t.text_en).to_owned())
+                    .map(|t| t.render(tr))
                     .into_iter()
                     .collect();
                 let mut notice = None;
                 match &event {
                     ResponseEvent::WarningIssued(_) => {
-                        if let Some(e) = next.latest() {
+                        if let (Some(e), Some(plan)) = (next.latest(), cx.session.plan()) {
                             for u in e.by_unit(now) {
                                 lines.push(tr.f(T::RespUnitItems, &[&u.unit_name, &u.total]));
                             }
-                            notice = warning_notice(service.plan(), e).ok().map(|n| n.text);
+                            notice = warning_notice(plan, e).ok().map(|n| n.text);
                         }
                     }
                     ResponseEvent::WarningUpgraded(c) | ResponseEvent::WarningDowngraded(c) => {
@@ -381,22 +422,37 @@ impl Forms {
                 });
                 self.focus_confirm = true;
             }
-            Err(e) => self.error = Some(pick(tr, &e.zh(), &e.en()).to_owned()),
+            Err(e) => self.error = Some(e.render(tr)),
         }
     }
 
-    /// Fill the consultation and the issue form from the advisor's answer.
-    fn fill_from(&mut self, advised: &Advised, now: DateTime<FixedOffset>) {
-        let Advised::Advice(advice) = advised else {
+    /// Fill the consultation and the issue form from the advisor's answer, worded in Chinese as
+    /// the records and notices are.
+    fn fill_from(&mut self, advised: &Advised, plan: Option<&Plan>, now: DateTime<FixedOffset>) {
+        let (Advised::Advice(advice), Some(plan)) = (advised, plan) else {
             return;
         };
-        let c = ConsultationInput::from_advice(advice, now, split_list(&self.participants));
+        let reasons = ZH.reasons(advice, plan);
+        let decision = Decision::from(advice.action);
+        let decision_text = if advice.level.is_warning() {
+            format!("{}（{}）", ZH.decision(decision), ZH.level(advice.level))
+        } else {
+            ZH.decision(decision).to_owned()
+        };
+        let c = ConsultationInput::from_advice(
+            advice,
+            reasons.clone(),
+            decision_text,
+            now,
+            split_list(&self.participants),
+        );
         self.held_at = fmt_time(&c.held_at);
         self.basis = c.basis;
         self.decision = Some(c.decision);
         self.decision_text = c.decision_text;
         self.advice = c.advice;
-        if let Some(i) = IssueInput::from_advice(advice, now.offset().local_minus_utc(), None) {
+        let offset = now.offset().local_minus_utc();
+        if let Some(i) = IssueInput::from_advice(advice, reasons, offset, None) {
             self.level = Some(i.level);
             self.start = fmt_time(&i.start);
             self.expected_end = i.expected_end.map(|t| fmt_time(&t)).unwrap_or_default();
@@ -415,7 +471,7 @@ impl Forms {
             advice: self.advice.clone(),
             decision,
             decision_text: if self.decision_text.trim().is_empty() {
-                decision.label().to_owned()
+                ZH.decision(decision).to_owned()
             } else {
                 self.decision_text.trim().to_owned()
             },
@@ -509,11 +565,7 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
             }
             Advised::Advice(a) => {
                 let d = Decision::from(a.action);
-                let mut head = format!(
-                    "{} · {}",
-                    level_name(tr, a.level),
-                    pick(tr, d.label(), d.label_en())
-                );
+                let mut head = format!("{} · {}", level_name(tr, a.level), tr.decision(d));
                 if let Some(start) = a.start {
                     head.push_str(&format!(" · {}", fmt_time(&start.to_local(8 * 3600))));
                     if let Some(end) = a.end.filter(|_| !a.end_open) {
@@ -521,7 +573,12 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
                     }
                 }
                 ui.label(RichText::new(head).strong().size(18.0));
-                for r in pick_list(tr, &a.reasons, &a.reasons_en) {
+                for r in cx
+                    .session
+                    .plan()
+                    .map(|p| tr.reasons(a, p))
+                    .unwrap_or_default()
+                {
                     ui.label(format!("· {r}"));
                 }
                 if writable && ui.button(tr.t(T::RespFillFromAdvice)).clicked() {
@@ -532,13 +589,6 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
     });
     ui.add_space(6.0);
     fill
-}
-
-fn pick_list<'a>(tr: Tr, zh: &'a [String], en: &'a [String]) -> &'a [String] {
-    match tr.0 {
-        crate::workspace::Language::Zh => zh,
-        crate::workspace::Language::En => en,
-    }
 }
 
 /// A labelled text field in a two-column grid.
@@ -554,7 +604,7 @@ fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, multiline: bool)
 }
 
 fn decision_label(tr: Tr, d: Decision) -> String {
-    pick(tr, d.label(), d.label_en()).to_owned()
+    tr.decision(d).to_owned()
 }
 
 fn time_field(text: &str) -> Result<DateTime<FixedOffset>, String> {

@@ -1,5 +1,5 @@
-//! 应急响应 Response page: the warning in force and the workflow around it, over the desk's
-//! [`ResponseService`](crate::domain::response::ResponseService).
+//! 应急响应 Response page: the warning in force and the workflow around it, over the session's
+//! response read model ([`crate::session::ReadModels::response`]) and plan.
 //!
 //! - A header with the level, phase, times, checklist counts, the officer and — when nothing can
 //!   be recorded — why (projector, read-only journal, no shift, broken plan).
@@ -16,6 +16,7 @@ mod checklist;
 mod forms;
 mod reports;
 
+use crate::i18n::Render;
 use chrono::{DateTime, FixedOffset};
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText};
 
@@ -25,7 +26,6 @@ use crate::domain::plan::Level;
 use crate::domain::response::{Episode, Phase, ResponseState};
 use crate::ui::i18n::{T, Tr};
 use crate::ui::widgets::{BannerKind, badge, banner};
-use crate::workspace::Language;
 
 /// The parts of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -96,11 +96,11 @@ impl ResponsePage {
     /// Draw the page.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
         let tr = cx.tr;
-        let Some(service) = cx.desk.response() else {
+        let Some(plan) = cx.session.plan() else {
             banner(ui, &cx.look, BannerKind::Error, tr.t(T::RespNoPlan), |_| ());
             return;
         };
-        let state = service.state();
+        let state = &cx.session.models().response;
         let now = to_cst(cx.now);
         if !cx.presenting {
             for tab in Tab::ALL {
@@ -148,7 +148,7 @@ impl ResponsePage {
                         stations: &settings.stations,
                         windows: &settings.windows,
                         outlook: &settings.outlook,
-                        plan: service.plan(),
+                        plan,
                         state,
                         now,
                     };
@@ -217,18 +217,18 @@ fn header(
         }
     });
     if !cx.presenting {
-        if let Some(why) = cx.desk.why_not_respond() {
-            ui.label(RichText::new(why.text(tr.0)).color(look.warn));
+        if let Some(why) = cx.session.why_not_respond() {
+            ui.label(RichText::new(why.render(tr)).color(look.warn));
         }
-        if let Some(o) = cx.desk.last_outcome() {
-            let colour = if o.seq.is_some() {
+        if let Some(o) = cx.session.last_outcome() {
+            let colour = if o.seq().is_some() {
                 look.weak_text
             } else {
                 look.error
             };
-            ui.label(RichText::new(o.text(tr.0)).color(colour));
+            ui.label(RichText::new(o.render(tr)).color(colour));
         }
-        let plan = cx.desk.plan_status();
+        let plan = cx.session.plan_status();
         if !plan.usable() {
             for p in &plan.problems {
                 ui.label(RichText::new(format!("{}: {p}", plan.path.display())).color(look.error));
@@ -255,7 +255,7 @@ fn timeline(ui: &mut egui::Ui, cx: &PageContext<'_>, state: &ResponseState, limi
             for entry in state.timeline().iter().rev().take(limit) {
                 ui.label(RichText::new(fmt_time(&entry.stamp.at)).monospace());
                 ui.label(&entry.stamp.operator);
-                ui.label(pick(tr, &entry.text, &entry.text_en));
+                ui.label(entry.render(tr));
                 ui.end_row();
             }
         });
@@ -272,10 +272,7 @@ fn phase_text(tr: Tr, e: &Episode, now: DateTime<FixedOffset>) -> String {
 
 /// The level's name in the interface language.
 fn level_name(tr: Tr, level: Level) -> String {
-    match tr.0 {
-        Language::Zh => level.default_name().to_owned(),
-        Language::En => level.default_name_en().to_owned(),
-    }
+    tr.level(level).to_owned()
 }
 
 /// Badge colours of a warning level (fill, text).
@@ -286,14 +283,6 @@ fn level_colours(level: Level) -> (Color32, Color32) {
         Level::Orange => (Color32::from_rgb(255, 126, 0), Color32::BLACK),
         Level::Red => (Color32::from_rgb(220, 0, 0), Color32::WHITE),
         Level::None | Level::Temporary => (Color32::GRAY, Color32::WHITE),
-    }
-}
-
-/// The Chinese or English of a pair the domain provides.
-fn pick<'a>(tr: Tr, zh: &'a str, en: &'a str) -> &'a str {
-    match tr.0 {
-        Language::Zh => zh,
-        Language::En => en,
     }
 }
 

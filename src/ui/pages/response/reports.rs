@@ -1,7 +1,7 @@
 //! Notices (the warning notice, the notification to each unit, level-change and lifting notices,
 //! from the plan's templates) and reports (daily report, shift handover, after-action summary,
 //! checklist ledger): shown as text, copied to the clipboard, or saved into the workspace's
-//! `exports/` folder through [`Command::Export`].
+//! exports folder through [`Command::Export`].
 
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -21,6 +21,7 @@ use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, wa
 use crate::report::response_ledger::{ledger_rows, write_csv, xlsx_bytes};
 use crate::ui::command::Command;
 use crate::ui::i18n::T;
+use crate::ui::jobs::ExportFile;
 use crate::ui::pages::PageContext;
 use crate::workspace::Workspace;
 
@@ -92,7 +93,7 @@ impl ReportsView {
     /// The notices of the latest episode: a list of titles, the text of the chosen one.
     pub fn notices(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, state: &ResponseState) {
         let tr = cx.tr;
-        let (Some(episode), Some(plan)) = (state.latest(), cx.desk.plan()) else {
+        let (Some(episode), Some(plan)) = (state.latest(), cx.session.plan()) else {
             ui.label(RichText::new(tr.t(T::RespNoNotices)).color(cx.look.weak_text));
             return;
         };
@@ -140,7 +141,7 @@ impl ReportsView {
                     ui.ctx().copy_text(n.text.clone());
                 }
                 if ui.button(tr.t(T::RespSaveTxt)).clicked() {
-                    cx.send(Command::Export(vec![(
+                    cx.send(Command::Export(vec![ExportFile::bytes(
                         n.file_name(),
                         n.text.clone().into_bytes(),
                     )]));
@@ -148,7 +149,7 @@ impl ReportsView {
                 if ui.button(tr.t(T::RespSaveAllTxt)).clicked() {
                     let all = notices
                         .iter()
-                        .map(|n| (n.file_name(), n.text.clone().into_bytes()))
+                        .map(|n| ExportFile::bytes(n.file_name(), n.text.clone().into_bytes()))
                         .collect();
                     cx.send(Command::Export(all));
                 }
@@ -193,7 +194,7 @@ impl ReportsView {
                     .clicked()
                 {
                     match summary(cx, state, e.number, now) {
-                        Ok(html) => cx.send(Command::Export(vec![(
+                        Ok(html) => cx.send(Command::Export(vec![ExportFile::bytes(
                             format!("总结评估-第{}次-{stamp}.html", e.number),
                             html.into_bytes(),
                         )])),
@@ -206,7 +207,7 @@ impl ReportsView {
                 if ui.button(tr.t(T::RespLedgerCsv)).clicked() {
                     let mut bytes = Vec::new();
                     if write_csv(&mut bytes, &rows).is_ok() {
-                        cx.send(Command::Export(vec![(
+                        cx.send(Command::Export(vec![ExportFile::bytes(
                             format!("应急响应台账-{stamp}.csv"),
                             bytes,
                         )]));
@@ -214,7 +215,7 @@ impl ReportsView {
                 }
                 if ui.button(tr.t(T::RespLedgerXlsx)).clicked() {
                     match xlsx_bytes(&rows) {
-                        Ok(bytes) => cx.send(Command::Export(vec![(
+                        Ok(bytes) => cx.send(Command::Export(vec![ExportFile::bytes(
                             format!("应急响应台账-{stamp}.xlsx"),
                             bytes,
                         )])),
@@ -227,7 +228,7 @@ impl ReportsView {
         });
         ui.separator();
         let area = cx
-            .desk
+            .session
             .plan()
             .map(|p| p.info.area.clone())
             .unwrap_or_default();
@@ -247,7 +248,7 @@ impl ReportsView {
                 ui.ctx().copy_text(text.clone());
             }
             if ui.button(tr.t(T::RespSaveTxt)).clicked() {
-                cx.send(Command::Export(vec![(
+                cx.send(Command::Export(vec![ExportFile::bytes(
                     name.clone(),
                     text.clone().into_bytes(),
                 )]));

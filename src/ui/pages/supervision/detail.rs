@@ -2,18 +2,17 @@
 //! (with a remark, and evidence — text and files named with their SHA-256, never copied — when it
 //! is marked rectified).
 
-use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
-use sha2::{Digest, Sha256};
 
 use super::status_label;
 use crate::clock::to_cst;
 use crate::domain::findings::{Evidence, Finding, FindingCommand, FindingEvent, Status};
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
+use crate::ui::jobs::AfterHash;
 use crate::ui::pages::PageContext;
 
 /// What is being typed for the next move.
@@ -27,41 +26,19 @@ pub struct DetailState {
     pub evidence_path: String,
     /// Evidence files added so far: `name sha256:…`.
     pub evidence_files: Vec<String>,
+    /// The file being hashed on a worker thread.
+    hashing: Option<PathBuf>,
     error: Option<String>,
 }
 
 /// An evidence file as recorded: its name and the SHA-256 of its content (the file stays where it
 /// is; the hash proves later which file was meant).
-pub fn evidence_entry(path: &Path) -> std::io::Result<String> {
-    let hex = sha256_hex(path)?;
+pub fn evidence_entry(path: &Path, sha256: &str) -> String {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    Ok(format!("{name} sha256:{hex}"))
-}
-
-/// The SHA-256 of a file's content as lowercase hex, read in blocks (evidence of supervision
-/// rectifications and of checklist items).
-pub fn sha256_hex(path: &Path) -> std::io::Result<String> {
-    // A FIFO or device chosen as evidence would block or never end: only regular files.
-    crate::ingest::input::check_regular(&std::fs::metadata(path)?)
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = [0u8; 64 * 1024];
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    format!("{name} sha256:{sha256}")
 }
 
 /// One history entry in words.
@@ -103,6 +80,25 @@ fn describe(tr: Tr, event: &FindingEvent) -> String {
 }
 
 impl DetailState {
+    /// The evidence file asked for is hashed (or could not be read): add it to the list, or say
+    /// why not.
+    pub fn evidence_hashed(&mut self, tr: Tr, path: &Path, result: Result<String, String>) {
+        if self.hashing.as_deref() != Some(path) {
+            return;
+        }
+        self.hashing = None;
+        match result {
+            Ok(hex) => {
+                self.evidence_files.push(evidence_entry(path, &hex));
+                self.evidence_path.clear();
+                self.error = None;
+            }
+            Err(e) => {
+                self.error = Some(tr.f(T::SvFileError, &[&path.display(), &e]));
+            }
+        }
+    }
+
     /// Draw the detail of `f`; `writable` = moves can be recorded now.
     pub fn ui(
         &mut self,
@@ -172,18 +168,20 @@ impl DetailState {
                 let label = ui.label(tr.t(T::SvEvidenceFile));
                 ui.add(egui::TextEdit::singleline(&mut self.evidence_path).desired_width(360.0))
                     .labelled_by(label.id);
-                if ui.button(tr.t(T::SvAddFile)).clicked() {
-                    match evidence_entry(Path::new(self.evidence_path.trim())) {
-                        Ok(entry) => {
-                            self.evidence_files.push(entry);
-                            self.evidence_path.clear();
-                            self.error = None;
-                        }
-                        Err(e) => {
-                            self.error =
-                                Some(tr.f(T::SvFileError, &[&self.evidence_path.trim(), &e]));
-                        }
-                    }
+                let idle = self.hashing.is_none();
+                if ui
+                    .add_enabled(idle, egui::Button::new(tr.t(T::SvAddFile)))
+                    .clicked()
+                {
+                    let path = cx.workspace.root().join(self.evidence_path.trim());
+                    self.hashing = Some(path.clone());
+                    cx.send(Command::HashEvidence {
+                        path,
+                        then: AfterHash::FindingEvidence,
+                    });
+                }
+                if !idle {
+                    ui.label(RichText::new(tr.t(T::JobHashing)).color(cx.look.weak_text));
                 }
             });
             for file in &self.evidence_files {
@@ -227,17 +225,27 @@ mod tests {
 
     #[test]
     fn evidence_names_the_file_with_its_sha256() {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("整改照片.jpg");
-        std::fs::write(&path, b"abc").expect("write");
         assert_eq!(
-            evidence_entry(&path).expect("hash"),
-            "整改照片.jpg sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+            evidence_entry(Path::new("/tmp/整改照片.jpg"), "ba7816bf"),
+            "整改照片.jpg sha256:ba7816bf"
         );
-        assert!(evidence_entry(&dir.path().join("missing.jpg")).is_err());
-        // A device or a FIFO is refused at once instead of hanging the page (#11 item 10).
-        #[cfg(unix)]
-        assert!(evidence_entry(Path::new("/dev/zero")).is_err());
-        assert!(evidence_entry(dir.path()).is_err());
+    }
+
+    #[test]
+    fn only_the_file_asked_for_is_added() {
+        let tr = Tr(crate::i18n::Language::Zh);
+        let mut d = DetailState {
+            evidence_path: "photo.jpg".into(),
+            hashing: Some(PathBuf::from("/ws/photo.jpg")),
+            ..DetailState::default()
+        };
+        d.evidence_hashed(tr, Path::new("/ws/other.jpg"), Ok("00".into()));
+        assert!(d.evidence_files.is_empty());
+        d.evidence_hashed(tr, Path::new("/ws/photo.jpg"), Err("gone".into()));
+        assert!(d.error.as_deref().is_some_and(|e| e.contains("gone")));
+        d.hashing = Some(PathBuf::from("/ws/photo.jpg"));
+        d.evidence_hashed(tr, Path::new("/ws/photo.jpg"), Ok("ab".into()));
+        assert_eq!(d.evidence_files, ["photo.jpg sha256:ab"]);
+        assert!(d.evidence_path.is_empty() && d.hashing.is_none());
     }
 }

@@ -1,14 +1,11 @@
 //! The new-finding form (inspection finding, public report 举报, or a board alert pre-filled) and
 //! the import of an inspection's findings list with its problems by line.
 
-use std::path::PathBuf;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use egui::RichText;
 
 use crate::domain::findings::{FindingCommand, NewFinding, Origin, PublicReportInput};
 use crate::ingest::FileReport;
-use crate::ingest::findings::read_findings_file;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Render, T};
 use crate::ui::pages::PageContext;
@@ -46,6 +43,8 @@ pub struct FindingForm {
     /// The inspection's name for lists without a source column.
     pub import_source: String,
     preview: Option<(Vec<NewFinding>, FileReport)>,
+    /// The list is being read on a worker thread.
+    reading: bool,
 }
 
 impl FindingForm {
@@ -63,6 +62,12 @@ impl FindingForm {
             import_source: std::mem::take(&mut self.import_source),
             ..FindingForm::default()
         };
+    }
+
+    /// The inspection list asked for was read: preview what it holds before assigning.
+    pub fn import_read(&mut self, found: Vec<NewFinding>, report: FileReport) {
+        self.reading = false;
+        self.preview = Some((found, report));
     }
 
     /// The command the form describes, or what is missing.
@@ -139,7 +144,7 @@ impl FindingForm {
             .labelled_by(label.id);
         });
         let units: Vec<String> = cx
-            .desk
+            .session
             .plan()
             .map(|p| p.units.units().iter().map(|u| u.name.clone()).collect())
             .unwrap_or_default();
@@ -239,13 +244,22 @@ impl FindingForm {
                     .labelled_by(label.id);
                 ui.end_row();
             });
-        if ui.button(tr.t(T::SvImportRead)).clicked() {
+        let read = ui.add_enabled(!self.reading, egui::Button::new(tr.t(T::SvImportRead)));
+        if read.clicked() {
             let source = match self.import_source.trim() {
                 "" => tr.t(T::SvDefaultSource).to_string(),
                 s => s.to_string(),
             };
-            let path = PathBuf::from(self.import_path.trim());
-            self.preview = Some(read_findings_file(&path, &source, now.date_naive()));
+            self.reading = true;
+            self.preview = None;
+            cx.send(Command::ReadFindings {
+                path: cx.workspace.root().join(self.import_path.trim()),
+                source,
+                today: now.date_naive(),
+            });
+        }
+        if self.reading {
+            ui.label(RichText::new(tr.t(T::JobReading)).color(cx.look.weak_text));
         }
         let Some((found, report)) = &self.preview else {
             return;

@@ -198,7 +198,7 @@ impl DustPanel {
             ))
             .color(look.weak_text),
         );
-        let editable = !cx.read_only() && cx.desk.why_not().is_none();
+        let editable = !cx.read_only() && cx.session.why_not().is_none();
         let mut send: Option<DustEvent> = None;
         if acc.dust_candidates.is_empty() {
             ui.label(RichText::new(tr.t(T::TgDustNoCandidate)).color(look.weak_text));

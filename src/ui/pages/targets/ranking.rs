@@ -5,15 +5,17 @@
 use chrono::NaiveDate;
 use egui::RichText;
 
-use super::{EXPORTS_DIR, report_language, safe_name};
+use super::safe_name;
 use crate::domain::area::Area;
 use crate::domain::budget::Season;
 use crate::domain::ranking::{RankBy, RankSettings, Ranking, rank_areas};
-use crate::report::charts::{Chart, ChartStyle, RankingData, render_png, render_svg};
+use crate::report::charts::{ChartStyle, RankingData};
 use crate::report::ranking_chart::ranking_chart;
 use crate::store::Variable;
 use crate::ui::chart::{ChartImage, StaticChart};
+use crate::ui::command::Command;
 use crate::ui::i18n::T;
+use crate::ui::jobs::{ChartData, ExportFile};
 use crate::ui::pages::PageContext;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,17 +53,18 @@ const MEASURES: [(RankBy, T); 4] = [
 ];
 
 impl RankingView {
-    /// Draw the section; returns a message after an export.
+    /// Draw the section.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         cx: &mut PageContext<'_>,
         season: Option<Season>,
         up_to: NaiveDate,
-    ) -> Option<(bool, String)> {
+    ) {
         let tr = cx.tr;
-        let mut message = None;
-        let season = season?;
+        let Some(season) = season else {
+            return;
+        };
         let (from, to) = (season.from(), up_to.min(season.to()));
         if !cx.presenting {
             ui.horizontal(|ui| {
@@ -83,7 +86,7 @@ impl RankingView {
         }
         if to < from {
             ui.label(RichText::new(tr.t(T::TgNoRanking)).color(cx.look.weak_text));
-            return None;
+            return;
         }
         let own = &cx.workspace.settings().areas;
         let areas = if own.is_empty() {
@@ -98,7 +101,7 @@ impl RankingView {
             from,
             to,
             highlight: cx.workspace.settings().area.clone(),
-            zh: tr.0 == crate::workspace::Language::Zh,
+            zh: tr.0 == crate::i18n::Language::Zh,
         };
         if self.cached.as_ref().is_none_or(|(k, _, _)| *k != key) {
             let ranking = rank_areas(
@@ -110,15 +113,15 @@ impl RankingView {
                 &RankSettings::default(),
                 Some(key.highlight.as_str()),
             );
-            let chart = ranking_chart(&ranking, report_language(tr));
+            let chart = ranking_chart(&ranking, tr.0);
             self.cached = Some((key, ranking, chart));
         }
         let Some((_, ranking, chart)) = &self.cached else {
-            return None;
+            return;
         };
         if ranking.rows.iter().all(|r| r.rank.is_none()) {
             ui.label(RichText::new(tr.t(T::TgNoRanking)).color(cx.look.weak_text));
-            return None;
+            return;
         }
         ui.label(
             RichText::new(tr.f(
@@ -193,24 +196,22 @@ impl RankingView {
                 ui.horizontal(|ui| {
                     for (label, ext) in [(T::TgExportPng, "png"), (T::TgExportSvg, "svg")] {
                         if ui.button(tr.t(label)).clicked() {
-                            message = Some(export_chart(cx, chart, ranking, ext));
+                            cx.send(Command::Export(vec![export_chart(cx, chart, ranking, ext)]));
                         }
                     }
                 });
             }
         });
-        message
     }
 }
 
+/// The ranking chart as a PNG or SVG file for the exports folder; drawn on a worker thread.
 fn export_chart(
     cx: &PageContext<'_>,
     chart: &RankingData,
     ranking: &Ranking,
     ext: &str,
-) -> (bool, String) {
-    let tr = cx.tr;
-    let dir = cx.workspace.root().join(EXPORTS_DIR);
+) -> ExportFile {
     let by = match ranking.by {
         RankBy::Pm25 => "pm25",
         RankBy::Composite => "composite",
@@ -222,22 +223,8 @@ fn export_chart(
         safe_name(&cx.workspace.settings().area),
         ranking.to
     );
-    let path = dir.join(name);
     let height = (chart.items.len() as u32 * 36 + 160).clamp(400, 2400);
-    let style = ChartStyle::desktop().with_lang(tr.0);
-    let result = std::fs::create_dir_all(&dir)
-        .map_err(|e| e.to_string())
-        .and_then(|()| {
-            let c = Chart::Ranking(chart);
-            if ext == "svg" {
-                render_svg(&path, 1200, height, c, &style)
-            } else {
-                render_png(&path, 1200, height, c, &style)
-            }
-            .map_err(|e| e.to_string())
-        });
-    match result {
-        Ok(()) => (true, tr.f(T::TgExported, &[&path.display()])),
-        Err(e) => (false, tr.f(T::TgExportFailed, &[&e])),
-    }
+    let style = ChartStyle::desktop().with_lang(cx.tr.0);
+    let data = ChartData::Ranking(chart.clone());
+    ExportFile::chart(name, data, (1200, height), style, ext == "svg")
 }

@@ -1,25 +1,25 @@
-//! The drill (演练) episode recorded through the service, so a workspace can open mid-response:
+//! The drill (演练) episode recorded through the session, so a workspace can open mid-response:
 //! a shift started, a consultation held, an orange warning issued, every unit but one
 //! acknowledged, the measures due so far implemented — except one town's grid patrols, which are
-//! overdue — and one problem reported (a construction site still digging).
+//! overdue — and one problem reported (a construction site still digging). A sample generator,
+//! not a rule: it lives beside the session it drives, not in the domain.
 //!
 //! It uses the measure ids of the shipped default plan. Times are relative to the warning's
 //! start `s`; at `s + 12 h` exactly one item is overdue and one problem is open.
 //!
 //! Every event is recorded by the officer on duty at its time: one officer throughout
 //! ([`record_drill`]), or whoever the duty roster names ([`record_drill_by_roster`]), the shift
-//! handed over at each change of shift as the desk would record it.
+//! handed over at each change of shift as the desk records it ([`Session::hand_over`]).
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
+use crate::domain::response::{
+    Command, ConsultationInput, Decision, EvidenceFile, IssueInput, ItemKey, StatusFilter,
+};
 use crate::domain::roster::Roster;
-use crate::journal::{Author, Storage};
+use crate::journal::Author;
 
-use super::checklist::{EvidenceFile, ItemKey};
-use super::command::{Command, ConsultationInput, IssueInput};
-use super::event::Decision;
-use super::service::{ResponseService, ServiceError};
-use super::state::StatusFilter;
+use super::{Session, SessionError};
 
 /// The town whose grid patrols are overdue in the drill.
 pub const LATE_UNIT: &str = "town-hedong";
@@ -27,30 +27,28 @@ pub const LATE_UNIT: &str = "town-hedong";
 /// Who is on duty at a moment, and since when (the start of their shift, when known).
 type OnDuty<'a> = dyn Fn(DateTime<FixedOffset>) -> (Author, Option<DateTime<FixedOffset>>) + 'a;
 
-/// Record the drill into `storage` by `author`, the warning starting at `start`. Every event
-/// goes through [`ResponseService::execute`], as the response page would record it.
-pub fn record_drill<S: Storage + ?Sized>(
-    service: &mut ResponseService,
-    storage: &mut S,
+/// Record the drill through `session` by `author`, the warning starting at `start`. Every event
+/// goes through [`Session::execute`], as the response page records it.
+pub fn record_drill(
+    session: &mut Session,
     author: &Author,
     start: DateTime<FixedOffset>,
-) -> Result<(), ServiceError> {
-    record(service, storage, &|_| (author.clone(), None), start)
+) -> Result<(), SessionError> {
+    record(session, &|_| (author.clone(), None), start)
 }
 
 /// Record the drill with each event by the officer the `roster` has on duty in `role` (e.g.
 /// `值班员`) at its time, at desk `desk`; `fallback` where the roster names nobody. At each change
 /// of officer the shift is handed over (`shift.handed_over`, then `shift.started`) at the start
 /// of the new officer's shift.
-pub fn record_drill_by_roster<S: Storage + ?Sized>(
-    service: &mut ResponseService,
-    storage: &mut S,
+pub fn record_drill_by_roster(
+    session: &mut Session,
     roster: &Roster,
     role: &str,
     desk: &str,
     fallback: &Author,
     start: DateTime<FixedOffset>,
-) -> Result<(), ServiceError> {
+) -> Result<(), SessionError> {
     let on_duty = |t: DateTime<FixedOffset>| {
         roster
             .on_duty(t)
@@ -63,53 +61,63 @@ pub fn record_drill_by_roster<S: Storage + ?Sized>(
             })
             .unwrap_or_else(|| (fallback.clone(), None))
     };
-    record(service, storage, &on_duty, start)
+    record(session, &on_duty, start)
 }
 
-fn record<S: Storage + ?Sized>(
-    service: &mut ResponseService,
-    storage: &mut S,
+/// Record `command` at `t` by whoever is on duty then: the shift is handed over first when the
+/// officer changes (at the start of the new officer's shift, not before the last event), or
+/// started when nobody is on shift yet.
+fn run(
+    session: &mut Session,
+    on_duty: &OnDuty<'_>,
+    last: &mut Option<DateTime<FixedOffset>>,
+    command: Command,
+    t: DateTime<FixedOffset>,
+) -> Result<(), SessionError> {
+    let (author, since) = on_duty(t);
+    match session.officer().cloned() {
+        Some(current) if current.operator() != author.operator() => {
+            let handover = since.unwrap_or(t).max(last.unwrap_or(t)).min(t);
+            session.hand_over(author, "按值班表交接", handover)?;
+        }
+        Some(_) => {}
+        None => {
+            let note = match &command {
+                Command::StartShift { note } => note.as_str(),
+                _ => "",
+            };
+            session.start_shift(author, note, t)?;
+            if matches!(command, Command::StartShift { .. }) {
+                *last = Some(t);
+                return Ok(());
+            }
+        }
+    }
+    session.execute(&super::Command::Respond(command), t)?;
+    *last = Some(t);
+    Ok(())
+}
+
+fn record(
+    session: &mut Session,
     on_duty: &OnDuty<'_>,
     start: DateTime<FixedOffset>,
-) -> Result<(), ServiceError> {
+) -> Result<(), SessionError> {
     let at = |minutes: i64| start + Duration::minutes(minutes);
-    // The officer on shift and when the last event was recorded.
-    let mut desk: Option<(Author, DateTime<FixedOffset>)> = None;
-    let mut run = |service: &mut ResponseService, command: Command, minutes: i64| {
-        let t = at(minutes);
-        let (author, since) = on_duty(t);
-        match desk.take() {
-            Some((current, last)) if current.operator() != author.operator() => {
-                let handover = since.unwrap_or(t).max(last).min(t);
-                let to = author.operator().to_owned();
-                let note = "按值班表交接".to_owned();
-                service.execute(storage, &Command::HandOver { to, note }, &current, handover)?;
-                let take = Command::StartShift {
-                    note: String::new(),
-                };
-                service.execute(storage, &take, &author, handover)?;
-            }
-            None if !matches!(command, Command::StartShift { .. }) => {
-                let take = Command::StartShift {
-                    note: String::new(),
-                };
-                service.execute(storage, &take, &author, t)?;
-            }
-            _ => {}
-        }
-        service.execute(storage, &command, &author, t)?;
-        desk = Some((author, t));
-        Ok::<(), ServiceError>(())
+    // When the last event was recorded (a handover is never before it).
+    let mut last: Option<DateTime<FixedOffset>> = None;
+    let mut run = |session: &mut Session, command: Command, minutes: i64| {
+        run(session, on_duty, &mut last, command, at(minutes))
     };
     run(
-        service,
+        session,
         Command::StartShift {
             note: "接班，关注明日污染过程".into(),
         },
         -15 * 60 - 30,
     )?;
     run(
-        service,
+        session,
         Command::RecordConsultation(ConsultationInput {
             held_at: at(-9 * 60),
             participants: vec![
@@ -125,7 +133,7 @@ fn record<S: Storage + ?Sized>(
         -8 * 60 - 20,
     )?;
     run(
-        service,
+        session,
         Command::Issue(IssueInput {
             level: crate::domain::plan::Level::Orange,
             start,
@@ -139,8 +147,9 @@ fn record<S: Storage + ?Sized>(
         -8 * 60,
     )?;
     // Every unit but the late town acknowledges all its items in the evening.
-    let keys: Vec<ItemKey> = service
-        .state()
+    let keys: Vec<ItemKey> = session
+        .models()
+        .response
         .current()
         .map(|e| {
             e.filter(None, StatusFilter::Open, start)
@@ -152,7 +161,7 @@ fn record<S: Storage + ?Sized>(
         .unwrap_or_default();
     for (n, k) in keys.into_iter().enumerate() {
         run(
-            service,
+            session,
             Command::acknowledge(k, ""),
             -8 * 60 + 10 + n as i64,
         )?;
@@ -161,18 +170,18 @@ fn record<S: Storage + ?Sized>(
     // The late town reports only its loose-coal and burning patrols.
     for m in ["O-COAL-1", "O-BURN-1"] {
         run(
-            service,
+            session,
             Command::implement(key(m, LATE_UNIT), "已组织巡查", None),
             90,
         )?;
     }
     run(
-        service,
+        session,
         Command::implement(key("O-SCH-1", "jyj"), "已通知全县47所中小学和幼儿园", None),
         7 * 60 + 30,
     )?;
     run(
-        service,
+        session,
         Command::implement(
             key("O-DUST-1", "zjj"),
             "全县32个工地已停止露天施工，巡查照片已上传",
@@ -184,12 +193,12 @@ fn record<S: Storage + ?Sized>(
         8 * 60,
     )?;
     run(
-        service,
+        session,
         Command::implement(key("O-IND-D", "gxj"), "D级企业5家已全部停产", None),
         9 * 60,
     )?;
     run(
-        service,
+        session,
         Command::report_problem(
             key("O-DUST-1", "zjj"),
             "督导组发现城南某安置房项目仍在进行土方作业",
@@ -197,8 +206,9 @@ fn record<S: Storage + ?Sized>(
         10 * 60,
     )?;
     // Everything else due by noon is reported done at 11:00.
-    let due: Vec<ItemKey> = service
-        .state()
+    let due: Vec<ItemKey> = session
+        .models()
+        .response
         .current()
         .map(|e| {
             e.items
@@ -214,7 +224,7 @@ fn record<S: Storage + ?Sized>(
         .unwrap_or_default();
     for k in due {
         run(
-            service,
+            session,
             Command::implement(k, "已按要求落实", None),
             11 * 60,
         )?;
@@ -225,9 +235,9 @@ fn record<S: Storage + ?Sized>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::response::tests::{fresh, t};
+    use crate::domain::response::tests::{plan, t};
     use crate::domain::roster::Shift;
-    use crate::journal::Storage;
+    use crate::journal::{SqliteStorage, Storage};
 
     fn shift(start: &str, end: &str, person: &str, role: &str) -> Shift {
         let time = |s: &str| {
@@ -252,11 +262,12 @@ mod tests {
             shift("2025-01-15 08:30", "2025-01-15 17:30", "赵敏", "值班员"),
             shift("2025-01-14 08:00", "2025-01-16 08:00", "周建国", "带班领导"),
         ]);
-        let (mut service, mut journal) = fresh();
+        let dir = tempfile::tempdir().expect("dir");
+        let journal = SqliteStorage::open(dir.path()).expect("journal");
+        let mut session = Session::with_journal(Box::new(journal), plan()).expect("session");
         let fallback = Author::new("值班员", "desk-1").expect("author");
         record_drill_by_roster(
-            &mut service,
-            &mut journal,
+            &mut session,
             &roster,
             "值班员",
             "desk-1",
@@ -264,7 +275,9 @@ mod tests {
             t("2025-01-15T00:00:00+08:00"),
         )
         .expect("drill");
-        let events = journal.read_since(0).expect("events");
+        let events = SqliteStorage::open_read_only(dir.path())
+            .and_then(|j| j.read_since(0))
+            .expect("events");
         for e in &events {
             // The outgoing officer hands over at the end of their shift.
             let when = if e.kind == "shift.handed_over" {
@@ -312,7 +325,7 @@ mod tests {
             })
             .collect();
         assert_eq!(handovers, ["01-14 17:30", "01-15 08:30"]);
-        let state = service.state();
+        let state = &session.models().response;
         assert_eq!(
             state.on_shift().map(|s| s.started.operator.as_str()),
             Some("赵敏")

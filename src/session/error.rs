@@ -1,0 +1,116 @@
+//! Why nothing can be recorded now, why a command was not recorded, and the outcome of the last
+//! one — typed, so the interface renders them in its language through the translation table
+//! (`crate::i18n`), and the CLI in its own words.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::dust::DustError;
+use crate::domain::findings::FindingError;
+use crate::domain::response::CommandError;
+use crate::journal::{JournalError, ReadOnlyReason};
+
+use super::service::ServiceError;
+
+/// Why nothing can be written to the journal right now; shown instead of edit widgets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhyNot {
+    /// Projector mode never writes.
+    Projector,
+    /// The journal is open read-only (another instance, read-only medium, read-only workspace).
+    ReadOnly(ReadOnlyReason),
+    /// There is no journal to write to: it could not be opened (the reason), or a read-only
+    /// workspace has none (`None`).
+    NoJournal(Option<String>),
+    /// No duty officer has started a shift yet.
+    NoOfficer,
+    /// The workspace's plan has problems; response commands wait until it is fixed.
+    PlanInvalid,
+}
+
+/// A command that was not recorded, and why. Nothing was written in any case.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionError {
+    /// The journal cannot be written now.
+    Refused(WhyNot),
+    /// The response workflow refused the command (it does not fit the state or the plan).
+    Response(CommandError),
+    /// The supervision workflow refused the command.
+    Finding(FindingError),
+    /// A dust mark or unmark does not fit the marks in the journal.
+    Dust(DustError),
+    /// The journal failed, or the event could not be drafted (the journal's message).
+    Journal(String),
+}
+
+impl From<WhyNot> for SessionError {
+    fn from(w: WhyNot) -> Self {
+        SessionError::Refused(w)
+    }
+}
+
+impl From<JournalError> for SessionError {
+    fn from(e: JournalError) -> Self {
+        SessionError::Journal(e.to_string())
+    }
+}
+
+impl<E: Into<SessionError>> From<ServiceError<E>> for SessionError {
+    fn from(e: ServiceError<E>) -> Self {
+        match e {
+            ServiceError::ReadOnly(r) => SessionError::Refused(WhyNot::ReadOnly(r)),
+            ServiceError::Rejected(e) => e.into(),
+            ServiceError::Journal(e) => e.into(),
+        }
+    }
+}
+
+impl From<CommandError> for SessionError {
+    fn from(e: CommandError) -> Self {
+        SessionError::Response(e)
+    }
+}
+
+impl From<FindingError> for SessionError {
+    fn from(e: FindingError) -> Self {
+        SessionError::Finding(e)
+    }
+}
+
+impl From<DustError> for SessionError {
+    fn from(e: DustError) -> Self {
+        SessionError::Dust(e)
+    }
+}
+
+impl From<std::convert::Infallible> for SessionError {
+    fn from(e: std::convert::Infallible) -> Self {
+        match e {}
+    }
+}
+
+/// The last command the session recorded or refused (the page that asked shows it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Stored as event `seq` of `kind`.
+    Recorded {
+        /// Its sequence number.
+        seq: u64,
+        /// Its kind (`warning.issued`).
+        kind: String,
+        /// The time the journal stamped it, when later than the time asked for: no event is
+        /// stamped before the one before it (another desk's clock, or a drill clock, ran ahead).
+        stamped_later: Option<DateTime<FixedOffset>>,
+    },
+    /// Not recorded.
+    Refused(SessionError),
+}
+
+impl Outcome {
+    /// The event recorded, or `None` when refused.
+    pub fn seq(&self) -> Option<u64> {
+        match self {
+            Outcome::Recorded { seq, .. } => Some(*seq),
+            Outcome::Refused(_) => None,
+        }
+    }
+}
