@@ -42,6 +42,7 @@ pub use reason::{CellError, Note, Reason, Then};
 pub use report::{FileReport, LoadReport, MAX_PROBLEMS_PER_FILE, Problem, Severity};
 pub use text::{Decoded, decode};
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -153,13 +154,13 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
 
 /// Parse one file's bytes into a batch. Never panics; problems go into the report.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> (Batch, FileReport) {
-    parse_with(path, bytes, None, None)
+    parse_with(path, Cow::Borrowed(bytes), None, None)
 }
 
 /// Parse bytes as `format`, skipping detection: for a user who insists on a format, and for the
 /// fuzz targets, which feed each loader arbitrary bytes. Never panics.
 pub fn parse_bytes_as(path: &Path, bytes: &[u8], format: Format) -> (Batch, FileReport) {
-    parse_with(path, bytes, None, Some(format))
+    parse_with(path, Cow::Borrowed(bytes), None, Some(format))
 }
 
 /// Parse a table (CSV) or workbook with the user's column mapping instead of the automatic one.
@@ -169,24 +170,26 @@ pub fn parse_bytes_with_profile(
     bytes: &[u8],
     profile: &profile::MappingProfile,
 ) -> (Batch, FileReport) {
-    parse_with(path, bytes, Some(profile), None)
+    parse_with(path, Cow::Borrowed(bytes), Some(profile), None)
 }
 
+/// Parse `bytes` (owned when read from a file, so that a gzip file's compressed bytes are freed
+/// once unpacked, before parsing: peak memory stays a small multiple of the unpacked size).
 fn parse_with(
     path: &Path,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     profile: Option<&profile::MappingProfile>,
     forced: Option<Format>,
 ) -> (Batch, FileReport) {
     let mut report = FileReport::new(path);
     let mut batch = Batch::new(path.to_path_buf());
-    let unpacked;
-    let bytes = if is_gzip(bytes) {
-        match input::gunzip(bytes, input::MAX_UNPACKED_BYTES) {
+    let bytes = if is_gzip(&bytes) {
+        let unpacked = input::gunzip(&bytes, input::MAX_UNPACKED_BYTES);
+        drop(bytes);
+        match unpacked {
             Ok(b) => {
                 report.note(Note::Gzip);
-                unpacked = b;
-                &unpacked[..]
+                Cow::Owned(b)
             }
             Err(reason) => {
                 report.fatal(reason);
@@ -196,6 +199,7 @@ fn parse_with(
     } else {
         bytes
     };
+    let bytes: &[u8] = &bytes;
     let format = match (forced, profile) {
         (Some(f), _) => Some(f),
         (None, Some(_)) if workbook::is_workbook(bytes) => Some(Format::Workbook),
@@ -240,7 +244,7 @@ fn parse_with(
 /// Read and parse one file (a regular file of at most [`input::MAX_FILE_BYTES`]).
 pub fn parse_file(path: &Path) -> (Batch, FileReport) {
     match input::read_file(path, input::MAX_FILE_BYTES) {
-        Ok(bytes) => parse_bytes(path, &bytes),
+        Ok(bytes) => parse_with(path, Cow::Owned(bytes), None, None),
         Err(e) => {
             let mut report = FileReport::new(path);
             report.fatal(e.reason());
