@@ -323,5 +323,9 @@ fn map_with_a_base_layer_and_shading_is_written() {
     .expect("write layer");
     let out = chart(&args, &png);
     assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("投影坐标系"));
+    let english: Vec<&str> = args.iter().copied().chain(["--lang", "en"]).collect();
+    let out = chart(&english, &png);
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("longitude/latitude"));
 }

@@ -8,6 +8,11 @@ use airdesk::ingest::{self, FileReport, Format, Severity};
 use airdesk::store::{Batch, Hour, SeriesKind, StampConvention, Store, Variable};
 use chrono::{DateTime, NaiveDate};
 
+/// A reason, note or problem in English, as the load report words it.
+fn en(x: &impl airdesk::i18n::Render) -> String {
+    x.render(airdesk::i18n::Tr(airdesk::i18n::Language::En))
+}
+
 fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -67,7 +72,7 @@ fn flat(batch: &Batch) -> Vec<(String, Variable, Hour, f32)> {
 }
 
 fn reasons(report: &FileReport) -> Vec<String> {
-    report.problems.iter().map(|p| p.to_string()).collect()
+    report.problems.iter().map(en).collect()
 }
 
 fn assert_close(a: f32, b: f64) {
@@ -129,12 +134,12 @@ mod open_meteo {
             "one warning per unknown variable, not per model: {warnings:?}"
         );
         assert!(
-            report.notes.iter().any(|n| n.contains("gem_regional")),
+            report.notes.iter().any(|n| en(n).contains("gem_regional")),
             "{:?}",
             report.notes
         );
         assert!(
-            report.notes.iter().any(|n| n.contains("daily")),
+            report.notes.iter().any(|n| en(n).contains("daily")),
             "{:?}",
             report.notes
         );
@@ -147,12 +152,12 @@ mod open_meteo {
         assert_eq!(report.format, Some(Format::OpenMeteoCsv));
         assert_eq!(flat(&csv), flat(&json));
         assert!(
-            report.notes.iter().any(|n| n.contains("daily section")),
+            report.notes.iter().any(|n| en(n).contains("daily section")),
             "{:?}",
             report.notes
         );
         assert!(
-            report.notes.iter().any(|n| n.contains("gem_regional")),
+            report.notes.iter().any(|n| en(n).contains("gem_regional")),
             "{:?}",
             report.notes
         );
@@ -178,7 +183,11 @@ mod open_meteo {
             "km/h",
             "open-meteo:forecast_stripped",
         ] {
-            assert!(first.reason.contains(word), "{word}: {}", first.reason);
+            assert!(
+                en(&first.reason).contains(word),
+                "{word}: {}",
+                en(&first.reason)
+            );
         }
         let code = &batch.stations[0].code;
         assert_eq!(
@@ -246,7 +255,7 @@ mod open_meteo {
         );
         assert!(report.failed());
         assert!(
-            report.problems[0].reason.contains("tempeture_2m"),
+            en(&report.problems[0].reason).contains("tempeture_2m"),
             "{:?}",
             report.problems
         );
@@ -257,7 +266,7 @@ mod open_meteo {
         );
         assert!(report.failed());
         assert!(
-            report.problems[0].reason.contains("JSON"),
+            en(&report.problems[0].reason).contains("JSON"),
             "{:?}",
             report.problems
         );
@@ -339,7 +348,7 @@ mod openaq {
         let (zbatch, zreport) = parse("location-2178-20230222.csv.gz", &gz);
         assert_eq!(zreport.format, Some(Format::OpenAqArchive));
         assert_eq!(flat(&zbatch), flat(&batch));
-        assert!(zreport.notes.iter().any(|n| n.contains("gzip")));
+        assert!(zreport.notes.iter().any(|n| en(n).contains("gzip")));
 
         // The 2026 archive quotes every header name; ppb gases are converted.
         let text = "\"location_id\",\"sensors_id\",\"location\",\"datetime\",\"lat\",\"lon\",\"parameter\",\"units\",\"value\"\n\
@@ -350,7 +359,7 @@ mod openaq {
             series(&batch, "openaq:7727", Variable::No2)[0].1,
             10.0 * 46.0055 / 24.45,
         );
-        assert!(report.notes.iter().any(|n| n.contains("24.45")));
+        assert!(report.notes.iter().any(|n| en(n).contains("24.45")));
     }
 
     #[test]
@@ -385,7 +394,7 @@ mod openaq {
             "-9999 is missing: {r:?}"
         );
         assert!(
-            report.notes.iter().any(|n| n.contains("ppm")),
+            report.notes.iter().any(|n| en(n).contains("ppm")),
             "{:?}",
             report.notes
         );
@@ -423,7 +432,7 @@ mod openaq {
         assert!(pm.contains(&(utc("2019-12-01T21:00:00Z"), 556.0)), "{pm:?}");
         assert_eq!(batch.stations[0].utc_offset_s, 4 * 3600 + 1800);
         assert!(
-            report.notes.iter().any(|n| n.contains("+04:30")),
+            report.notes.iter().any(|n| en(n).contains("+04:30")),
             "{:?}",
             report.notes
         );
@@ -472,7 +481,7 @@ mod cma {
     fn descent_levels_are_dropped_not_used() {
         let (batch, report) = load("cma-soundings/S202005311110174154203_59280_12UTC.txt");
         assert!(
-            report.notes.iter().any(|n| n.contains("falling back")),
+            report.notes.iter().any(|n| en(n).contains("falling back")),
             "{:?}",
             report.notes
         );
@@ -488,8 +497,8 @@ mod cma {
     fn readme_is_not_data() {
         let (_, report) = load("cma-soundings/UPAR_GLB_MUL_FTM_readme.txt");
         assert!(report.failed());
-        assert!(report.problems[0].reason.contains("unknown format"));
-        assert!(report.problems[0].reason.contains("CMA upper-air"));
+        assert!(en(&report.problems[0].reason).contains("unknown format"));
+        assert!(en(&report.problems[0].reason).contains("CMA upper-air"));
     }
 
     #[test]
@@ -550,10 +559,10 @@ mod table {
             report
                 .notes
                 .iter()
-                .any(|n| n.contains("1410A") && n.contains("file name"))
+                .any(|n| en(n).contains("1410A") && en(n).contains("file name"))
         );
-        assert!(report.notes.iter().any(|n| n.contains("UTC+08:00")));
-        assert!(report.notes.iter().any(|n| n.contains("END")));
+        assert!(report.notes.iter().any(|n| en(n).contains("UTC+08:00")));
+        assert!(report.notes.iter().any(|n| en(n).contains("END")));
         assert_eq!(report.rows_read, 199);
         assert_eq!(report.values_kept as usize, haikou_cells().len());
         assert!(report.problems.is_empty(), "{:?}", reasons(&report));
@@ -633,7 +642,7 @@ mod table {
         let (batch, report) = parse("export.txt", &utf16);
         assert_eq!(report.encoding.as_deref(), Some("UTF-16LE"));
         assert!(
-            report.notes.iter().any(|n| n.contains("tab")),
+            report.notes.iter().any(|n| en(n).contains("tab")),
             "{:?}",
             report.notes
         );
@@ -643,7 +652,7 @@ mod table {
         bom.extend_from_slice(chinese(";", true).as_bytes());
         let (batch, report) = parse("export.csv", &bom);
         assert!(
-            report.notes.iter().any(|n| n.contains("decimal comma")),
+            report.notes.iter().any(|n| en(n).contains("decimal comma")),
             "{:?}",
             report.notes
         );
@@ -761,7 +770,7 @@ mod table {
         let (_, report) = parse("x.csv", text.as_bytes());
         assert!(report.failed());
         assert!(
-            report.problems[0].reason.contains("unknown format"),
+            en(&report.problems[0].reason).contains("unknown format"),
             "{:?}",
             report.problems
         );
@@ -772,7 +781,7 @@ mod table {
             ingest::parse_bytes_with_profile(Path::new("x.csv"), text.as_bytes(), &bad);
         assert!(report.failed());
         assert!(
-            report.problems[0].reason.contains("「PM25」"),
+            en(&report.problems[0].reason).contains("「PM25」"),
             "{:?}",
             report.problems
         );
@@ -842,7 +851,7 @@ mod detection {
     fn unknown_content_gets_one_clear_error() {
         let (_, report) = parse("notes.txt", "值班记录\n今天无异常\n".as_bytes());
         assert_eq!(report.problems.len(), 1);
-        let reason = &report.problems[0].reason;
+        let reason = &en(&report.problems[0].reason);
         for expected in ["CNEMC", "Open-Meteo", "OpenAQ", "CMA", "Excel", "PM2.5"] {
             assert!(reason.contains(expected), "{expected}: {reason}");
         }

@@ -85,7 +85,7 @@ fn every_real_file_is_recognised_or_refused_clearly() {
             || name.ends_with("README.md");
         if doc {
             assert!(f.failed(), "{name} is documentation, not data");
-            assert!(f.problems[0].reason.contains("unknown format"));
+            assert_eq!(f.problems[0].reason, airdesk::ingest::Reason::UnknownFormat);
         } else {
             assert!(
                 f.format.is_some() && !f.failed(),

@@ -1,6 +1,7 @@
 //! The real app driven through egui_kittest: every page renders in both languages and both screen
 //! sizes (kittest fails on a missing glyph and on an unnamed input widget), files open by typed path
-//! and by drag-and-drop, the load report shows problems with their lines, the language switches,
+//! and by drag-and-drop, the load report shows problems with their lines and in the interface's
+//! language, the language switches,
 //! keyboard shortcuts reach everything, projector mode has no edit widget, a read-only workspace
 //! saves nothing and no data file is ever written; the About box opens from F1, Settings and the
 //! shortcut list; and the built binary run as a portable copy writes only beside itself.
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use airdesk::ui::command::Command;
-use airdesk::ui::i18n::{T, Tr};
+use airdesk::ui::i18n::{Render, T, Tr};
 use airdesk::ui::pages::Page;
 use airdesk::ui::{AirDeskApp, StartOptions};
 use airdesk::workspace::{Language, Workspace};
@@ -110,6 +111,45 @@ fn typed_path_opens_a_file_and_the_report_names_problem_lines() {
     assert_eq!(ws.data_files(), vec![path.clone()]);
     assert_eq!(ws.settings().recent_files.first(), Some(&path));
     assert_eq!(std::fs::read_dir(ws.data_dir()).expect("list").count(), 0);
+}
+
+#[test]
+fn load_problems_read_in_the_interface_language() {
+    let env = Env::new();
+    let path = fixture("gui/china_sites_20191210_broken.csv");
+    let mut h = harness(
+        app_with(&env, Language::Zh, std::slice::from_ref(&path)),
+        (1366.0, 768.0),
+    );
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    assert_eq!(h.state().page(), Page::Data);
+    let reason = h.state().data().report.files[0]
+        .problems
+        .iter()
+        .map(|p| p.reason.clone())
+        .find(|r| r.code() == "unknown-type")
+        .expect("the PM2.6 rows are reported");
+    let (zh, en) = (
+        reason.render(Tr(Language::Zh)),
+        reason.render(Tr(Language::En)),
+    );
+    assert!(zh.contains("未知类型「PM2.6」"), "{zh}");
+    assert!(en.contains("unknown type 「PM2.6」"), "{en}");
+    h.get_by_label_contains(&zh);
+    assert!(
+        h.query_by_label_contains(&en).is_none(),
+        "no English on the Chinese page"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    assert_eq!(h.state().language(), Language::En);
+    h.get_by_label_contains(&en);
+    assert!(
+        h.query_by_label_contains(&zh).is_none(),
+        "no Chinese on the English page"
+    );
 }
 
 #[derive(Debug)]

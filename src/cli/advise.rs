@@ -29,7 +29,7 @@ use crate::i18n::{Language, Tr, ZH};
 use crate::ingest::{self, FileReport};
 use crate::store::{Hour, SeriesKind, StampConvention, StationId, Store};
 
-use super::{Failure, print_json_line};
+use super::{Failure, ProblemJson, print_json_line};
 
 /// Beijing time: the clock of Chinese plans, forecasts and the CNEMC feed.
 const CST: i32 = 8 * 3600;
@@ -75,6 +75,9 @@ pub struct Args {
     /// Fail (exit 1) when any row or value of the input files had to be skipped.
     #[arg(long)]
     pub strict: bool,
+    /// Language of the load problems printed: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: crate::i18n::Language,
 }
 
 /// A time option as an hour on the grid (see [`super::parse_time`]).
@@ -147,8 +150,9 @@ fn weather_windows(
     at: Hour,
     forecast: &[ForecastDay],
     reports: &mut Vec<FileReport>,
+    lang: Language,
 ) -> Result<Vec<WeatherWindow>, Failure> {
-    let (store, load) = super::load_files(paths)?;
+    let (store, load) = super::load_files(paths, lang)?;
     reports.extend(load.files);
     let kind = if store.keys().iter().any(|k| k.kind == SeriesKind::Forecast) {
         SeriesKind::Forecast
@@ -238,14 +242,6 @@ struct ObservedJson {
 }
 
 #[derive(serde::Serialize)]
-struct ProblemJson {
-    file: String,
-    line: Option<u64>,
-    column: Option<String>,
-    reason: String,
-}
-
-#[derive(serde::Serialize)]
 struct AdviceJson<'a> {
     level: Level,
     level_name: &'a str,
@@ -279,13 +275,15 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let plan = load_plan(args.plan.as_ref())?;
     let today = at.to_local(CST).date_naive();
     let (forecast, forecast_report) = ingest::load_forecast(&args.forecast, Some(today));
-    if forecast_report.failed() || forecast.is_empty() {
-        let reason = forecast_report
-            .problems
-            .first()
-            .map_or("no forecast day could be read", |p| p.reason.as_str());
+    if forecast_report.failed() {
+        return Err(Failure::unusable(super::unusable_file(
+            &forecast_report,
+            args.lang,
+        )));
+    }
+    if forecast.is_empty() {
         return Err(Failure::unusable(format!(
-            "{}: {reason}",
+            "{}: no forecast day could be read",
             args.forecast.display()
         )));
     }
@@ -296,7 +294,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         }
         None
     } else {
-        let (store, load) = super::load_files(&args.obs)?;
+        let (store, load) = super::load_files(&args.obs, args.lang)?;
         reports.extend(load.files);
         let obs = observed_aqi(&store, &args.stations)?;
         if obs.stations.is_empty() {
@@ -309,7 +307,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let weather = if args.weather.is_empty() {
         Vec::new()
     } else {
-        weather_windows(&args.weather, at, &forecast, &mut reports)?
+        weather_windows(&args.weather, at, &forecast, &mut reports, args.lang)?
     };
     let empty = Observed::default();
     let obs = observed.as_ref().unwrap_or(&empty);
@@ -327,12 +325,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let problems: Vec<ProblemJson> = reports
         .iter()
         .flat_map(|r| r.problems.iter())
-        .map(|p| ProblemJson {
-            file: p.file.display().to_string(),
-            line: p.line,
-            column: p.column.clone(),
-            reason: p.reason.clone(),
-        })
+        .map(|p| ProblemJson::new(p, args.lang))
         .collect();
     let skipped: u64 = reports.iter().map(FileReport::problem_count).sum();
     let observed_json = observed.as_ref().map(|o| ObservedJson {
@@ -500,12 +493,7 @@ fn print_text(
     if !problems.is_empty() {
         outln!("问题 problems      {}", problems.len());
         for p in problems {
-            let line = p.line.map_or(String::new(), |l| format!(":{l}"));
-            let col = p
-                .column
-                .as_ref()
-                .map_or(String::new(), |c| format!(" column {c}"));
-            outln!("  {}{line}{col}: {}", p.file, p.reason);
+            outln!("  {}", p.line());
         }
     }
 }

@@ -67,6 +67,9 @@ pub struct Args {
     /// Fail (exit 1) when any row or value had to be skipped while loading.
     #[arg(long)]
     pub strict: bool,
+    /// Language of the load problems printed: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: crate::i18n::Language,
 }
 
 /// The `--standard` values.
@@ -133,7 +136,7 @@ impl<T: serde::Serialize> serde::Serialize for Ordered<T> {
 
 /// Run `aqi`.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let (store, report) = super::load_files(&args.files)?;
+    let (store, report) = super::load_files(&args.files, args.lang)?;
     let stations = select_stations(&store, &args.stations)?;
     let config = AqiConfig {
         standard: args.standard.choice(),

@@ -109,6 +109,9 @@ pub struct Args {
     /// One JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Language of the load problems printed: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: crate::i18n::Language,
 }
 
 /// `--rounding` values.
@@ -205,7 +208,7 @@ struct RoundingJson {
 
 /// Run `budget`.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let (store, _) = super::load_files(&args.files)?;
+    let (store, _) = super::load_files(&args.files, args.lang)?;
     let area = resolve_area(&store, args)?;
     let (ids, unknown) = area.resolve(&store);
     if !unknown.is_empty() {
@@ -240,16 +243,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         },
     };
     let (audited, audited_reports) = ingest::load_audited(&args.audited);
-    if let Some(failed) = audited_reports.iter().find(|f| f.failed()) {
-        let reason = failed
-            .problems
-            .first()
-            .map_or("unusable", |p| p.reason.as_str());
-        return Err(Failure::unusable(format!(
-            "{}: {reason}",
-            failed.path.display()
-        )));
-    }
+    super::first_failure(&audited_reports, args.lang)?;
     let dust_days: BTreeSet<NaiveDate> = args.dust_days.iter().copied().collect();
     let input = AccountingInput {
         settings,

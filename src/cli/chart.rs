@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::clock;
 use crate::domain::plan::Level;
 use crate::i18n::Language;
-use crate::i18n::{T, Tr};
+use crate::i18n::{Render, T, Tr};
 use crate::ingest::{self, FileReport};
 use crate::report::charts::from_store::{self, MeteogramOptions, Selection};
 use crate::report::charts::{self, Chart, ChartStyle, ChartView, Span, SpanKind, warning_name};
@@ -138,7 +138,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             known.join(", ")
         ))
     })?;
-    let (store, report) = super::load_files(&args.files)?;
+    let (store, report) = super::load_files(&args.files, args.lang)?;
     let problems: u64 = report.files.iter().map(FileReport::problem_count).sum();
     if problems > 0 {
         errln!(
@@ -495,10 +495,10 @@ fn map(args: &Args, store: &Store, style: &ChartStyle, svg: bool) -> Result<Stri
         .ok_or_else(|| Failure::unusable("the map needs --at TIME (e.g. 2019-12-22T10:00)"))?;
     let mut layers = Vec::new();
     for path in &args.boundaries {
-        layers.push(
-            ingest::load_base_layer(path)
-                .map_err(|e| Failure::unusable(format!("{}: {e}", path.display())))?,
-        );
+        layers.push(ingest::load_base_layer(path).map_err(|e| {
+            let e = e.render(Tr(args.lang));
+            Failure::unusable(format!("{}: {e}", path.display()))
+        })?);
     }
     let own: Option<(String, Vec<crate::store::StationId>)> = args.area.as_ref().map(|name| {
         let ids = store.stations().in_area(name);

@@ -42,6 +42,9 @@ pub struct Args {
     /// outlook parameters (fields as in `WindowSettings` and `OutlookSettings`).
     #[arg(long)]
     pub settings: Option<PathBuf>,
+    /// Language of the load problems printed: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: crate::i18n::Language,
 }
 
 /// The settings file: both tables optional, missing fields keep their defaults.
@@ -127,7 +130,7 @@ struct YearJson {
 
 /// Run `hindcast`.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let (store, _) = super::load_files(&args.files)?;
+    let (store, _) = super::load_files(&args.files, args.lang)?;
     let settings = match &args.settings {
         Some(path) => read_settings(path)?,
         None => SettingsFile::default(),

@@ -3,10 +3,12 @@
 use super::output::outln;
 use std::path::PathBuf;
 
+use crate::i18n::Language;
+use crate::i18n::{Render, T, Tr};
 use crate::ingest::{self, FileReport};
 use crate::store::Store;
 
-use super::{Failure, print_json_line};
+use super::{Failure, ProblemJson, print_json_line};
 
 /// Arguments of `airdesk inspect`.
 #[derive(Debug, clap::Args)]
@@ -20,6 +22,9 @@ pub struct Args {
     /// Fail (exit 1) when any row or value had to be skipped.
     #[arg(long)]
     pub strict: bool,
+    /// Language of the load problems printed: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: crate::i18n::Language,
 }
 
 /// The JSON form of one file's inspection.
@@ -34,17 +39,12 @@ struct Inspection<'a> {
     rows: u64,
     values: u64,
     missing_percent: f64,
-    notes: &'a [String],
+    /// The notes in English, as scripts have always read them.
+    notes: Vec<String>,
+    /// The notes in the language asked for.
+    notes_text: Vec<String>,
     problems: Vec<ProblemJson>,
     problems_not_shown: u64,
-}
-
-#[derive(serde::Serialize)]
-struct ProblemJson {
-    severity: ingest::Severity,
-    line: Option<u64>,
-    column: Option<String>,
-    reason: String,
 }
 
 /// Run `inspect`.
@@ -53,12 +53,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let report = ingest::load_paths(&args.files, &mut store);
     for file in &report.files {
         if args.json {
-            print_json_line(&to_json(file))?;
+            print_json_line(&to_json(file, args.lang))?;
         } else {
-            print_text(file);
+            print_text(file, Tr(args.lang));
         }
     }
-    super::first_failure(&report)?;
+    super::first_failure(&report.files, args.lang)?;
     let skipped: u64 = report.files.iter().map(FileReport::problem_count).sum();
     if args.strict && skipped > 0 {
         return Err(Failure::check(format!(
@@ -68,7 +68,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     Ok(())
 }
 
-fn to_json(f: &FileReport) -> Inspection<'_> {
+fn to_json(f: &FileReport, lang: Language) -> Inspection<'_> {
+    let notes = |tr: Tr| f.notes.iter().map(|n| n.render(tr)).collect();
     Inspection {
         file: f.path.display().to_string(),
         format: f.format,
@@ -79,26 +80,24 @@ fn to_json(f: &FileReport) -> Inspection<'_> {
         rows: f.rows_read,
         values: f.values_kept,
         missing_percent: (f.missing_percent() * 10.0).round() / 10.0,
-        notes: &f.notes,
+        notes: notes(Tr(Language::En)),
+        notes_text: notes(Tr(lang)),
         problems: f
             .problems
             .iter()
-            .map(|p| ProblemJson {
-                severity: p.severity,
-                line: p.line,
-                column: p.column.clone(),
-                reason: p.reason.clone(),
-            })
+            .map(|p| ProblemJson::new(p, lang))
             .collect(),
         problems_not_shown: f.problems_not_shown,
     }
 }
 
-fn print_text(f: &FileReport) {
+/// One file's inspection as text; the labels stay English (scripts grep them), the format,
+/// notes and problems are in the language asked for.
+fn print_text(f: &FileReport, tr: Tr) {
     outln!("{}", f.path.display());
     match f.format {
-        Some(format) => outln!("  format     {}", format.label()),
-        None => outln!("  format     not recognised"),
+        Some(format) => outln!("  format     {}", format.render(tr)),
+        None => outln!("  format     {}", tr.t(T::ReportUnknownFormat)),
     }
     if let Some(enc) = &f.encoding {
         outln!("  encoding   {enc}");
@@ -116,30 +115,31 @@ fn print_text(f: &FileReport) {
         f.missing_percent()
     );
     for note in &f.notes {
-        outln!("  note       {note}");
+        outln!("  note       {}", note.render(tr));
     }
     if f.problem_count() == 0 {
         outln!("  problems   none");
-    } else {
-        outln!("  problems   {}", f.problem_count());
-        for p in &f.problems {
-            let place: Vec<String> = p
-                .line
-                .map(|l| format!("line {l}"))
-                .into_iter()
-                .chain(p.column.as_ref().map(|c| format!("column {c}")))
-                .collect();
-            if place.is_empty() {
-                outln!("    {}", p.reason);
-            } else {
-                outln!("    {}: {}", place.join(" "), p.reason);
-            }
-            if let Some(ex) = &p.excerpt {
-                outln!("      | {ex}");
-            }
+        return;
+    }
+    outln!("  problems   {}", f.problem_count());
+    for p in &f.problems {
+        let place: Vec<String> = p
+            .line
+            .map(|l| tr.f(T::ProblemLine, &[&l]))
+            .into_iter()
+            .chain(p.column.as_ref().map(|c| tr.f(T::ProblemColumn, &[c])))
+            .collect();
+        let reason = p.reason.render(tr);
+        if place.is_empty() {
+            outln!("    {reason}");
+        } else {
+            outln!("    {}{}{reason}", place.join(" "), tr.t(T::LdPlaceSep));
         }
-        if f.problems_not_shown > 0 {
-            outln!("    … and {} more", f.problems_not_shown);
+        if let Some(ex) = &p.excerpt {
+            outln!("      | {ex}");
         }
+    }
+    if f.problems_not_shown > 0 {
+        outln!("    {}", tr.f(T::ProblemsMore, &[&f.problems_not_shown]));
     }
 }

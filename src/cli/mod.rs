@@ -25,6 +25,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::i18n::{Language, Render, Tr};
+
 /// `airdesk` with no subcommand opens the desktop app.
 #[derive(Debug, Parser)]
 #[command(
@@ -123,33 +125,76 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-/// Load `files` into a new store, or fail on the first file that could not be used at all.
-/// Files that only skipped rows or values load; their problems are in the report.
+/// One load problem in the JSON outputs: its place, a stable kind (`code`), the reason in English
+/// (`reason`, as scripts have always read it) and in the language asked for (`text`).
+#[derive(Debug, serde::Serialize)]
+pub(crate) struct ProblemJson {
+    file: String,
+    severity: crate::ingest::Severity,
+    line: Option<u64>,
+    column: Option<String>,
+    code: &'static str,
+    reason: String,
+    text: String,
+}
+
+impl ProblemJson {
+    /// `p` with its reason rendered in English and in `lang`.
+    pub(crate) fn new(p: &crate::ingest::Problem, lang: Language) -> Self {
+        ProblemJson {
+            file: p.file.display().to_string(),
+            severity: p.severity,
+            line: p.line,
+            column: p.column.clone(),
+            code: p.reason.code(),
+            reason: p.reason.render(Tr(Language::En)),
+            text: p.reason.render(Tr(lang)),
+        }
+    }
+
+    /// `file:line column c: text`, for text outputs.
+    pub(crate) fn line(&self) -> String {
+        let line = self.line.map_or(String::new(), |l| format!(":{l}"));
+        let col = self
+            .column
+            .as_ref()
+            .map_or(String::new(), |c| format!(" column {c}"));
+        format!("{}{line}{col}: {}", self.file, self.text)
+    }
+}
+
+/// Load `files` into a new store, or fail on the first file that could not be used at all, its
+/// reason in `lang`. Files that only skipped rows or values load; their problems are in the
+/// report.
 pub(crate) fn load_files(
     files: &[std::path::PathBuf],
+    lang: Language,
 ) -> Result<(crate::store::Store, crate::ingest::LoadReport), Failure> {
     let mut store = crate::store::Store::new();
     let report = crate::ingest::load_paths(files, &mut store);
-    first_failure(&report)?;
+    first_failure(&report.files, lang)?;
     Ok((store, report))
 }
 
-/// The first file of `report` that could not be used at all, as a failure naming it and its
-/// first problem (exit status 2).
-pub(crate) fn first_failure(report: &crate::ingest::LoadReport) -> Result<(), Failure> {
-    match report.files.iter().find(|f| f.failed()) {
-        Some(failed) => {
-            let reason = failed
-                .problems
-                .first()
-                .map_or("unusable", |p| p.reason.as_str());
-            Err(Failure::unusable(format!(
-                "{}: {reason}",
-                failed.path.display()
-            )))
-        }
+/// The first file of `files` that could not be used at all, as a failure naming it and its
+/// first error in `lang` (exit status 2). Files that only skipped rows or values pass.
+pub(crate) fn first_failure(
+    files: &[crate::ingest::FileReport],
+    lang: Language,
+) -> Result<(), Failure> {
+    match files.iter().find(|f| f.failed()) {
+        Some(failed) => Err(Failure::unusable(unusable_file(failed, lang))),
         None => Ok(()),
     }
+}
+
+/// Why a file could not be used, in `lang`: its first error with file, line and column.
+pub(crate) fn unusable_file(failed: &crate::ingest::FileReport, lang: Language) -> String {
+    failed
+        .problems
+        .iter()
+        .find(|p| p.severity == crate::ingest::Severity::Error)
+        .map_or_else(|| failed.path.display().to_string(), |p| p.render(Tr(lang)))
 }
 
 /// A time option (`--at`, `--since`, `--from` …), read by [`crate::clock::parse_instant`]: with

@@ -53,6 +53,9 @@ pub struct Args {
     /// One JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Language of the load problems printed: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: crate::i18n::Language,
 }
 
 /// `--by` values.
@@ -81,7 +84,7 @@ pub enum StandardArg {
 
 /// Run `rank`.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let (store, _) = super::load_files(&args.files)?;
+    let (store, _) = super::load_files(&args.files, args.lang)?;
     let areas = areas(&store, args)?;
     let (data_from, data_to) = full_days(&store)
         .ok_or_else(|| Failure::unusable("no PM2.5 data in the files (a full day is needed)"))?;

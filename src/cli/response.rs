@@ -18,8 +18,7 @@ use crate::domain::findings::{FindingId, Findings};
 use crate::domain::plan::{self, Plan};
 use crate::domain::response::{Episode, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
-use crate::i18n::Language;
-use crate::i18n::{Render, Tr};
+use crate::i18n::{Language, Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
 use crate::journal::{Author, CHECKPOINT_FILE, JOURNAL_FILE, JournalError, LOCK_FILE, OpenMode};
@@ -386,7 +385,10 @@ fn font_dirs(dir: &Path) -> Vec<PathBuf> {
 /// there is none; a named roster that cannot be read is reported and skipped).
 fn duty(ws: &Workspace, roster: Option<&Path>, at: DateTime<FixedOffset>) -> Result<Duty, Failure> {
     if let Some(p) = roster {
-        return Ok(Duty::from_roster(&read_roster(p)?, at));
+        return Ok(Duty::from_roster(
+            &read_roster(p, ws.settings().language)?,
+            at,
+        ));
     }
     match ws.roster() {
         Some(Ok(roster)) => Ok(Duty::from_roster(&roster, at)),
@@ -407,9 +409,9 @@ fn read_store(ws: &Workspace, data: &[PathBuf]) -> Store {
     };
     let mut store = Store::new();
     let report = ingest::load_paths(&files, &mut store);
+    let lang = ws.settings().language;
     for f in report.files.iter().filter(|f| f.failed()) {
-        let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
-        errln!("airdesk: warning: {}: {reason}", f.path.display());
+        errln!("airdesk: warning: {}", super::unusable_file(f, lang));
     }
     store
 }
@@ -518,11 +520,12 @@ fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
     })
 }
 
-/// A duty roster file; unusable rows are reported on stderr and skipped.
-fn read_roster(path: &Path) -> Result<Roster, Failure> {
+/// A duty roster file; unusable rows are reported on stderr (in the workspace's language) and
+/// skipped.
+fn read_roster(path: &Path, lang: Language) -> Result<Roster, Failure> {
     let (shifts, report) = read_roster_file(path, &RosterOptions::default());
     for p in &report.problems {
-        errln!("airdesk: warning: {p}");
+        errln!("airdesk: warning: {}", p.render(Tr(lang)));
     }
     if report.failed() {
         return Err(Failure::unusable(format!(
@@ -563,6 +566,7 @@ fn read_air(
 ) -> Result<Option<Air>, Failure> {
     let store = read_store(ws, data);
     let settings = ws.settings();
+    let tr = Tr(settings.language);
     let forecast_path = forecast.map(Path::to_path_buf).or_else(|| {
         let p = ws.aqi_forecast_path();
         p.is_file().then_some(p)
@@ -571,7 +575,7 @@ fn read_air(
         Some(p) => {
             let (days, report) = load_forecast(p, Some(at.date_naive()));
             for problem in &report.problems {
-                errln!("airdesk: warning: {problem}");
+                errln!("airdesk: warning: {}", problem.render(tr));
             }
             days
         }

@@ -10,7 +10,7 @@ impl Render for ListProblem {
     fn render(&self, tr: Tr) -> String {
         let kg = |v: &f64| format!("{v:.3}");
         match &self.issue {
-            Issue::Reader(detail) => tr.f(T::ListReader, &[detail]),
+            Issue::Reader(reason) => tr.f(T::ListReader, &[&reason.render(tr)]),
             Issue::NoHeader => tr.t(T::ListNoHeader).to_owned(),
             Issue::NoEnterprise => tr.t(T::ListNoEnterprise).to_owned(),
             Issue::MissingGrade => tr.t(T::ListMissingGrade).to_owned(),

@@ -1,4 +1,4 @@
-//! Typed values in words: what the domain and the session return as data (reasons, refusals,
+//! Typed values in words: what the domain, the session and the loaders return as data (reasons, refusals,
 //! outcomes) is rendered here, in one place, through the translation table — never by the code
 //! that decided it.
 

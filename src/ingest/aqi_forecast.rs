@@ -18,7 +18,9 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::advisor::{ForecastDay, PrimaryPollutant};
 
 use super::number::{Cell, NumberFormat};
+use super::reason::{CellError, Reason, Then};
 use super::report::{FileReport, Severity};
+use super::text::{report_bad_encoding, unreadable_row};
 use super::{Format, decode};
 
 /// What a header cell is.
@@ -128,28 +130,31 @@ fn nearest(m: u32, d: u32, reference: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// An AQI value from a cell, or why not.
-fn aqi_value(raw: &str) -> Result<Option<f32>, String> {
+fn aqi_value(raw: &str) -> Result<Option<f32>, CellError> {
     match NumberFormat::PLAIN.parse(raw) {
         Cell::Missing => Ok(None),
-        Cell::Invalid(reason) => Err(reason),
+        Cell::Invalid(error) => Err(error),
         Cell::Value(v) if (0.0..=500.0).contains(&v) => Ok(Some(v as f32)),
-        Cell::Value(v) => Err(format!("AQI {v} is outside 0–500")),
+        Cell::Value(value) => Err(CellError::AqiOutside { value }),
     }
 }
 
 /// A range cell: `180-230`, `180~230`, `180～230`, `180至230`, or one value.
-fn range_value(raw: &str) -> Result<Option<(f32, f32)>, String> {
+fn range_value(raw: &str) -> Result<Option<(f32, f32)>, CellError> {
     let parts: Vec<&str> = raw
         .split(['-', '~', '～', '—', '–', '至', '到'])
         .map(str::trim)
         .collect();
+    let not_a_range = || CellError::NotAqiRange {
+        text: raw.to_string(),
+    };
     match parts.as_slice() {
         [one] => Ok(aqi_value(one)?.map(|v| (v, v))),
         [a, b] => match (aqi_value(a)?, aqi_value(b)?) {
             (Some(a), Some(b)) => Ok(Some((a, b))),
-            _ => Err(format!("「{raw}」 is not an AQI range such as 180~230")),
+            _ => Err(not_a_range()),
         },
-        _ => Err(format!("「{raw}」 is not an AQI range such as 180~230")),
+        _ => Err(not_a_range()),
     }
 }
 
@@ -180,15 +185,7 @@ pub(crate) fn parse(
 ) -> Vec<ForecastDay> {
     let decoded = decode(bytes);
     report.encoding = Some(decoded.encoding.to_string());
-    if decoded.had_errors {
-        report.problem(
-            Severity::Warning,
-            None,
-            None,
-            "some bytes are not valid text in the detected encoding and were replaced",
-            None,
-        );
-    }
+    report_bad_encoding(&decoded, report);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -203,31 +200,22 @@ pub(crate) fn parse(
             }
             Err(e) => {
                 let line = e.position().map(csv::Position::line);
-                report.problem(
-                    Severity::Warning,
-                    line,
-                    None,
-                    format!("unreadable CSV row: {e}"),
-                    None,
-                );
+                report.problem(Severity::Warning, line, None, unreadable_row(&e), None);
             }
         }
     }
     let Some((_, header)) = rows.first() else {
-        report.fatal("the file is empty");
+        report.fatal(Reason::EmptyFile);
         return Vec::new();
     };
     let headers: Vec<&str> = header.iter().collect();
     let Some(lay) = layout(&headers) else {
-        report.fatal(
-            "not an AQI forecast: the header needs a date column (date/日期) and aqi_min and \
-             aqi_max (AQI下限, AQI上限) or one range column (AQI范围)",
-        );
+        report.fatal(Reason::NotForecast);
         return Vec::new();
     };
     for (i, h) in headers.iter().enumerate() {
         if column(h) == Column::Unknown {
-            report.cell(1, i + 1, h, "column not used by the AQI forecast; ignored");
+            report.cell(1, i + 1, h, Reason::ColumnNotUsed);
         }
     }
     let body = &rows[1..];
@@ -249,11 +237,11 @@ pub(crate) fn parse(
         report.cells_seen += 1;
         if let Some(day) = parse_row(record, line, &lay, &headers, context, report) {
             if let Some((first, _)) = days.get(&day.date) {
-                let msg = format!(
-                    "{} appears again (first on line {first}); this row is ignored",
-                    day.date
-                );
-                report.cell(line, lay.date + 1, headers[lay.date], msg);
+                let again = Reason::DayAgain {
+                    date: day.date,
+                    first_line: *first,
+                };
+                report.cell(line, lay.date + 1, headers[lay.date], again);
             } else {
                 days.insert(day.date, (line, day));
             }
@@ -288,18 +276,15 @@ fn parse_row(
                     line,
                     lay.date + 1,
                     headers[lay.date],
-                    format!("「{date_raw}」 has no year and the file has no full date to take it from; write 2019-12-08"),
+                    Reason::NoYear {
+                        text: date_raw.to_string(),
+                    },
                 );
                 return None;
             }
         },
         None if date_raw.is_empty() => {
-            report.cell(
-                line,
-                lay.date + 1,
-                headers[lay.date],
-                "empty date; row skipped",
-            );
+            report.cell(line, lay.date + 1, headers[lay.date], Reason::NoDate);
             return None;
         }
         None => {
@@ -307,7 +292,12 @@ fn parse_row(
                 line,
                 lay.date + 1,
                 headers[lay.date],
-                format!("「{date_raw}」 is not a date (expected 2019-12-08, 2019/12/8 or 12月8日); row skipped"),
+                Reason::cell(
+                    CellError::NotADate {
+                        text: date_raw.to_string(),
+                    },
+                    Then::Row,
+                ),
             );
             return None;
         }
@@ -322,61 +312,37 @@ fn parse_row(
                     Some(Ok(Some(r))) => Some(r),
                     _ => None,
                 },
-                (Err(reason), _) => {
-                    report.cell(
-                        line,
-                        min_i + 1,
-                        headers[min_i],
-                        format!("{reason}; row skipped"),
-                    );
+                (Err(error), _) => {
+                    let reason = Reason::cell(error, Then::Row);
+                    report.cell(line, min_i + 1, headers[min_i], reason);
                     return None;
                 }
-                (_, Err(reason)) => {
-                    report.cell(
-                        line,
-                        max_i + 1,
-                        headers[max_i],
-                        format!("{reason}; row skipped"),
-                    );
+                (_, Err(error)) => {
+                    let reason = Reason::cell(error, Then::Row);
+                    report.cell(line, max_i + 1, headers[max_i], reason);
                     return None;
                 }
                 (Ok(None), _) => {
-                    report.cell(
-                        line,
-                        min_i + 1,
-                        headers[min_i],
-                        "lower bound missing; row skipped",
-                    );
+                    report.cell(line, min_i + 1, headers[min_i], Reason::LowerMissing);
                     return None;
                 }
                 (_, Ok(None)) => {
-                    report.cell(
-                        line,
-                        max_i + 1,
-                        headers[max_i],
-                        "upper bound missing; row skipped",
-                    );
+                    report.cell(line, max_i + 1, headers[max_i], Reason::UpperMissing);
                     return None;
                 }
             }
         }
         (None, Some(i)) => match range_value(cell(i)) {
             Ok(r) => r,
-            Err(reason) => {
-                report.cell(line, i + 1, headers[i], format!("{reason}; row skipped"));
+            Err(error) => {
+                report.cell(line, i + 1, headers[i], Reason::cell(error, Then::Row));
                 return None;
             }
         },
         (None, None) => None,
     };
     let Some((aqi_min, aqi_max)) = range else {
-        report.problem(
-            Severity::Warning,
-            Some(line),
-            None,
-            "no AQI value on this row; skipped",
-            None,
-        );
+        report.problem(Severity::Warning, Some(line), None, Reason::NoAqi, None);
         return None;
     };
     if aqi_min > aqi_max {
@@ -385,7 +351,10 @@ fn parse_row(
             line,
             col + 1,
             headers.get(col).copied().unwrap_or(""),
-            format!("lower bound {aqi_min} is above upper bound {aqi_max}; row skipped"),
+            Reason::BoundsReversed {
+                lower: aqi_min,
+                upper: aqi_max,
+            },
         );
         return None;
     }
@@ -393,12 +362,7 @@ fn parse_row(
         Some(i) => {
             let (found, unknown) = primaries(cell(i));
             for u in unknown {
-                report.cell(
-                    line,
-                    i + 1,
-                    headers[i],
-                    format!("「{u}」 is not a pollutant name (PM2.5, PM10, O3, NO2, SO2, CO, 沙尘); ignored"),
-                );
+                report.cell(line, i + 1, headers[i], Reason::NotPollutant { text: u });
             }
             found
         }
@@ -433,6 +397,7 @@ pub fn load_forecast(path: &Path, reference: Option<NaiveDate>) -> (Vec<Forecast
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::reason::en;
 
     fn run(text: &str, reference: Option<NaiveDate>) -> (Vec<ForecastDay>, FileReport) {
         parse_forecast(Path::new("f.csv"), text.as_bytes(), reference)
@@ -487,7 +452,7 @@ mod tests {
         let (days, report) = run(text, None);
         assert!(days.is_empty());
         assert_eq!(report.problems.len(), 2);
-        assert!(report.problems[0].reason.contains("has no year"));
+        assert!(en(&report.problems[0].reason).contains("has no year"));
         assert_eq!(report.problems[0].line, Some(2));
         // A full date elsewhere in the file gives the year.
         let (days, _) = run("日期,AQI范围\n2019年12月31日,180~230\n1月1日,200\n", None);
@@ -512,10 +477,10 @@ mod tests {
         let dates: Vec<String> = days.iter().map(|d| d.date.to_string()).collect();
         assert_eq!(dates, ["2019-12-08", "2019-12-13", "2019-12-14"]);
         assert_eq!(report.encoding.as_deref(), Some("UTF-8 (BOM)"));
-        let got: Vec<(Option<u64>, Option<String>, &str)> = report
+        let got: Vec<(Option<u64>, Option<String>, String)> = report
             .problems
             .iter()
-            .map(|p| (p.line, p.column.clone(), p.reason.as_str()))
+            .map(|p| (p.line, p.column.clone(), en(&p.reason)))
             .collect();
         let expect: [(u64, &str, &str); 7] = [
             (3, "1 (date)", "is not a date"),
@@ -545,7 +510,7 @@ mod tests {
         assert!(!looks_like("date,hour,type,1001A"));
         let (_, report) = run("date,aqi_min,aqi_max,wind\n2019-12-08,1,2,3\n", None);
         assert_eq!(report.problems.len(), 1);
-        assert!(report.problems[0].reason.contains("not used"));
+        assert!(en(&report.problems[0].reason).contains("not used"));
     }
 
     #[test]

@@ -27,8 +27,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::number::{Cell, NumberFormat, check_range};
+use super::reason::{CellError, Note, Reason, Then};
 use super::report::{FileReport, Severity};
 use super::stamp::parse_date;
+use super::text::{report_bad_encoding, unreadable_row};
 use super::{Format, decode};
 use crate::domain::audited::AuditedDays;
 use crate::store::Variable;
@@ -73,15 +75,7 @@ pub fn parse_audited(path: &Path, bytes: &[u8]) -> (AuditedDays, FileReport) {
     let mut report = FileReport::new(path);
     let decoded = decode(bytes);
     report.encoding = Some(decoded.encoding.to_string());
-    if decoded.had_errors {
-        report.problem(
-            Severity::Warning,
-            None,
-            None,
-            "some bytes are not valid text in the detected encoding and were replaced",
-            None,
-        );
-    }
+    report_bad_encoding(&decoded, &mut report);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -91,11 +85,13 @@ pub fn parse_audited(path: &Path, bytes: &[u8]) -> (AuditedDays, FileReport) {
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => {
-            report.fatal(format!("unreadable header: {e}"));
+            report.fatal(Reason::UnreadableHeader {
+                detail: e.to_string(),
+            });
             return (AuditedDays::default(), report);
         }
         None => {
-            report.fatal("the file is empty");
+            report.fatal(Reason::EmptyFile);
             return (AuditedDays::default(), report);
         }
     };
@@ -103,10 +99,7 @@ pub fn parse_audited(path: &Path, bytes: &[u8]) -> (AuditedDays, FileReport) {
     let kinds: Vec<Column> = headers.iter().map(|h| column(h)).collect();
     let find = |want: Column| kinds.iter().position(|k| *k == want);
     let (Some(date_col), Some(station_col)) = (find(Column::Date), find(Column::Station)) else {
-        report.fatal(
-            "not audited daily data: the header needs a date column (日期/date) and a station \
-             code column (站点编码/station)",
-        );
+        report.fatal(Reason::NotAudited);
         return (AuditedDays::default(), report);
     };
     let value_cols: Vec<(usize, Variable)> = kinds
@@ -118,18 +111,18 @@ pub fn parse_audited(path: &Path, bytes: &[u8]) -> (AuditedDays, FileReport) {
         })
         .collect();
     if value_cols.is_empty() {
-        report.fatal("not audited daily data: no PM2.5 or PM10 column");
+        report.fatal(Reason::AuditedNoValues);
         return (AuditedDays::default(), report);
     }
     report.format = Some(Format::Table);
-    let unused: Vec<&str> = kinds
+    let unused: Vec<String> = kinds
         .iter()
         .zip(&headers)
         .filter(|(k, _)| **k == Column::Other)
-        .map(|(_, h)| h.as_str())
+        .map(|(_, h)| h.clone())
         .collect();
     if !unused.is_empty() {
-        report.note(format!("columns not used: {}", unused.join(", ")));
+        report.note(Note::ColumnsNotUsed { names: unused });
     }
     let mut out = AuditedDays::default();
     let mut first_line: BTreeMap<(NaiveDate, String), u64> = BTreeMap::new();
@@ -139,13 +132,7 @@ pub fn parse_audited(path: &Path, bytes: &[u8]) -> (AuditedDays, FileReport) {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(csv::Position::line);
-                report.problem(
-                    Severity::Warning,
-                    line,
-                    None,
-                    format!("unreadable CSV row: {e}"),
-                    None,
-                );
+                report.problem(Severity::Warning, line, None, unreadable_row(&e), None);
                 continue;
             }
         };
@@ -156,10 +143,8 @@ pub fn parse_audited(path: &Path, bytes: &[u8]) -> (AuditedDays, FileReport) {
         report.rows_read += 1;
         let cell = |i: usize| record.get(i).unwrap_or("");
         let Some(date) = parse_date(cell(date_col)) else {
-            let why = format!(
-                "「{}」 is not a date (expected 2019-12-01); row skipped",
-                cell(date_col)
-            );
+            let text = cell(date_col).to_string();
+            let why = Reason::cell(CellError::NotADate { text }, Then::Row);
             report.cell(line, date_col + 1, &headers[date_col], why);
             continue;
         };
@@ -169,14 +154,16 @@ pub fn parse_audited(path: &Path, bytes: &[u8]) -> (AuditedDays, FileReport) {
                 line,
                 station_col + 1,
                 &headers[station_col],
-                "empty station code; row skipped",
+                Reason::EmptyStation,
             );
             continue;
         }
         if let Some(first) = first_line.get(&(date, station.clone())) {
-            let why = format!(
-                "{station} on {date} appears again (first on line {first}); this row is ignored"
-            );
+            let why = Reason::StationDayAgain {
+                station: station.clone(),
+                date,
+                first_line: *first,
+            };
             report.cell(line, station_col + 1, &headers[station_col], why);
             continue;
         }
@@ -190,7 +177,7 @@ pub fn parse_audited(path: &Path, bytes: &[u8]) -> (AuditedDays, FileReport) {
             .parse(cell(i))
             {
                 Cell::Missing => continue,
-                Cell::Invalid(reason) => Err(reason),
+                Cell::Invalid(error) => Err(error),
                 Cell::Value(v) => check_range(variable, v).map(|_| v),
             };
             match parsed {
@@ -201,8 +188,8 @@ pub fn parse_audited(path: &Path, bytes: &[u8]) -> (AuditedDays, FileReport) {
                         variables.push(variable);
                     }
                 }
-                Err(reason) => {
-                    report.cell(line, i + 1, &headers[i], format!("{reason}; value skipped"))
+                Err(error) => {
+                    report.cell(line, i + 1, &headers[i], Reason::cell(error, Then::Value))
                 }
             }
         }
@@ -243,7 +230,7 @@ pub fn load_audited(paths: &[std::path::PathBuf]) -> (AuditedDays, Vec<FileRepor
     let mut all = AuditedDays::default();
     let mut reports = Vec::new();
     for path in files {
-        match std::fs::read(&path) {
+        match super::input::read_file(&path, super::input::MAX_FILE_BYTES) {
             Ok(bytes) => {
                 let (days, report) = parse_audited(&path, &bytes);
                 all.extend(days);
@@ -251,7 +238,7 @@ pub fn load_audited(paths: &[std::path::PathBuf]) -> (AuditedDays, Vec<FileRepor
             }
             Err(e) => {
                 let mut report = FileReport::new(&path);
-                report.fatal(format!("cannot read the file: {e}"));
+                report.fatal(e.reason());
                 reports.push(report);
             }
         }
@@ -262,6 +249,7 @@ pub fn load_audited(paths: &[std::path::PathBuf]) -> (AuditedDays, Vec<FileRepor
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::reason::{en, en_note};
 
     fn d(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2019, 12, day).expect("date")
@@ -278,7 +266,7 @@ mod tests {
         assert_eq!(days.get(d(1), "1012A", Variable::Pm10), Some(140.0));
         assert_eq!(report.values_kept, 3);
         assert_eq!(report.stations, 2);
-        assert!(report.notes[0].contains("站点名称"));
+        assert!(en_note(&report.notes[0]).contains("站点名称"));
     }
 
     #[test]
@@ -307,8 +295,8 @@ mod tests {
                 (Some(7), Some("2 (station)".to_string())),
             ]
         );
-        assert!(report.problems[2].reason.contains("「abc」"));
-        assert!(report.problems[4].reason.contains("first on line 2"));
+        assert!(en(&report.problems[2].reason).contains("「abc」"));
+        assert!(en(&report.problems[4].reason).contains("first on line 2"));
         assert_eq!(days.get(d(1), "1011A", Variable::Pm25), Some(80.0));
         assert_eq!(days.get(d(4), "1011A", Variable::Pm25), Some(70.0));
         assert_eq!(days.len(), 2);
@@ -323,7 +311,7 @@ mod tests {
             b"date,station,so2\n2019-12-01,1011A,5\n",
         );
         assert!(report.failed());
-        assert!(report.problems[0].reason.contains("PM2.5"));
+        assert!(en(&report.problems[0].reason).contains("PM2.5"));
         let (_, report) = parse_audited(Path::new("a.csv"), b"");
         assert!(report.failed());
     }

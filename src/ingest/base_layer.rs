@@ -11,6 +11,8 @@ use std::path::Path;
 
 use geo::{Geometry, InteriorPoint};
 
+use super::Reason;
+
 /// Most coordinates kept from one file (a county's township boundaries are tens of thousands);
 /// beyond this the file is refused, so memory stays bounded.
 pub const MAX_POINTS: usize = 2_000_000;
@@ -65,20 +67,16 @@ impl BaseLayer {
     }
 
     /// Refuse coordinates that are not longitude/latitude.
-    fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), Reason> {
         let all = self.lines.iter().flatten().chain(&self.points);
         if let Some((x, y)) = all
             .copied()
             .find(|(x, y)| !(x.is_finite() && y.is_finite() && x.abs() <= 180.0 && y.abs() <= 90.0))
         {
-            return Err(format!(
-                "coordinate ({x}, {y}) is not longitude/latitude in degrees: the file seems to be \
-                 in a projected system (metres); export it as WGS 84 / CGCS2000 longitude and \
-                 latitude"
-            ));
+            return Err(Reason::Projected { x, y });
         }
         if self.point_count() == 0 {
-            return Err("the file holds no geometry".to_string());
+            return Err(Reason::NoGeometry);
         }
         Ok(())
     }
@@ -86,7 +84,7 @@ impl BaseLayer {
 
 /// Read a base layer from a GeoJSON or Shapefile path (by extension: `.shp` is a Shapefile,
 /// anything else is read as GeoJSON). The error says why the file cannot be used.
-pub fn load_base_layer(path: &Path) -> Result<BaseLayer, String> {
+pub fn load_base_layer(path: &Path) -> Result<BaseLayer, Reason> {
     let mut layer = BaseLayer {
         name: path
             .file_stem()
@@ -99,20 +97,22 @@ pub fn load_base_layer(path: &Path) -> Result<BaseLayer, String> {
     if is_shp {
         read_shapefile(path, &mut layer)?;
     } else {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
-        read_geojson(&text, &mut layer)?;
+        let bytes =
+            super::input::read_file(path, super::input::MAX_FILE_BYTES).map_err(|e| e.reason())?;
+        read_geojson(&String::from_utf8_lossy(&bytes), &mut layer)?;
     }
     layer.check()?;
     Ok(layer)
 }
 
-fn too_big() -> String {
-    format!("more than {MAX_POINTS} coordinates: simplify the layer first (e.g. mapshaper or QGIS)")
+fn too_big() -> Reason {
+    Reason::TooManyPoints { limit: MAX_POINTS }
 }
 
-fn read_shapefile(path: &Path, layer: &mut BaseLayer) -> Result<(), String> {
-    let shapes =
-        shapefile::read_shapes(path).map_err(|e| format!("not a readable Shapefile: {e}"))?;
+fn read_shapefile(path: &Path, layer: &mut BaseLayer) -> Result<(), Reason> {
+    let shapes = shapefile::read_shapes(path).map_err(|e| Reason::NotShapefile {
+        detail: e.to_string(),
+    })?;
     for shape in shapes {
         if let Ok(g) = Geometry::<f64>::try_from(shape) {
             layer.add(&g);
@@ -124,11 +124,13 @@ fn read_shapefile(path: &Path, layer: &mut BaseLayer) -> Result<(), String> {
     Ok(())
 }
 
-fn read_geojson(text: &str, layer: &mut BaseLayer) -> Result<(), String> {
-    let parsed: geojson::GeoJson = text
-        .trim_start_matches('\u{feff}')
-        .parse()
-        .map_err(|e| format!("not GeoJSON: {e}"))?;
+fn read_geojson(text: &str, layer: &mut BaseLayer) -> Result<(), Reason> {
+    let parsed: geojson::GeoJson =
+        text.trim_start_matches('\u{feff}')
+            .parse()
+            .map_err(|e: geojson::Error| Reason::NotGeoJson {
+                detail: e.to_string(),
+            })?;
     let features: Vec<geojson::Feature> = match parsed {
         geojson::GeoJson::FeatureCollection(c) => c.features,
         geojson::GeoJson::Feature(f) => vec![f],
@@ -191,14 +193,15 @@ mod tests {
             &mut layer,
         )
         .expect("parses");
-        assert!(layer.check().unwrap_err().contains("projected"));
-        let mut layer = BaseLayer::default();
+        let err = layer.check().unwrap_err();
         assert!(
-            read_geojson("not json", &mut layer)
-                .unwrap_err()
-                .contains("not GeoJSON")
+            super::super::reason::en(&err).contains("projected"),
+            "{err:?}"
         );
+        let mut layer = BaseLayer::default();
+        let err = read_geojson("not json", &mut layer).unwrap_err();
+        assert!(matches!(err, Reason::NotGeoJson { .. }), "{err:?}");
         let err = load_base_layer(Path::new("/nonexistent/x.shp")).unwrap_err();
-        assert!(err.contains("Shapefile"), "{err}");
+        assert!(matches!(err, Reason::NotShapefile { .. }), "{err:?}");
     }
 }

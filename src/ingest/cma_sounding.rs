@@ -17,6 +17,7 @@ use crate::store::{Batch, Hour, SeriesKind, StampConvention, Station, Variable};
 
 use super::collect::{Collector, Put};
 use super::number::{Cell, NumberFormat, check_range};
+use super::reason::{CellError, DatePart, Note, Reason, Then};
 use super::report::{FileReport, Severity};
 use super::text::decode;
 
@@ -63,7 +64,7 @@ struct Columns {
 type SoundingKey = (String, i64);
 
 /// A cell that cannot be read: its 0-based column and why.
-type CellError = (usize, String);
+type BadCell = (usize, CellError);
 
 /// One level as read, with the line it came from.
 struct Row {
@@ -71,14 +72,25 @@ struct Row {
     level: Level,
 }
 
-fn number(raw: &str) -> Result<Option<f64>, String> {
+fn number(raw: &str) -> Result<Option<f64>, CellError> {
     match NUMBERS.parse(raw) {
         Cell::Missing => Ok(None),
         Cell::Value(v) if v >= 999_998.0 => Ok(None),
         Cell::Value(v) => Ok(Some(v)),
-        Cell::Invalid(reason) => Err(reason),
+        Cell::Invalid(error) => Err(error),
     }
 }
+
+/// The columns a sounding file needs.
+const NEEDED: &[&str] = &[
+    "Station_Id_C",
+    "Year_Data",
+    "Mon_Data",
+    "Day_Data",
+    "Hour_Data",
+    "PRS_HWC",
+    "TEM",
+];
 
 /// Parse a sounding file into `batch`.
 pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
@@ -86,7 +98,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
     report.encoding = Some(decoded.encoding.to_string());
     let mut lines = decoded.text.lines().enumerate();
     let Some((_, header)) = lines.next() else {
-        return report.fatal("the file is empty");
+        return report.fatal(Reason::EmptyFile);
     };
     let names: Vec<&str> = header.split_whitespace().collect();
     let col = |n: &str| names.iter().position(|h| *h == n);
@@ -108,9 +120,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         col("TEM"),
     )
     else {
-        return report.fatal(
-            "the header lacks one of Station_Id_C, Year_Data, Mon_Data, Day_Data, Hour_Data, PRS_HWC, TEM",
-        );
+        return report.fatal(Reason::HeaderLacks { names: NEEDED });
     };
     let cols = Columns {
         station,
@@ -135,25 +145,20 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         }
         report.rows_read += 1;
         if fields.len() < names.len() {
-            report.problem(
-                Severity::Warning,
-                Some(line),
-                None,
-                format!(
-                    "{} fields, the header names {} (line cut short?); level skipped",
-                    fields.len(),
-                    names.len()
-                ),
-                None,
-            );
+            let reason = Reason::ShortRow {
+                fields: fields.len(),
+                header: names.len(),
+                then: Then::Level,
+            };
+            report.problem(Severity::Warning, Some(line), None, reason, None);
             continue;
         }
         match read_row(&fields, &cols, line) {
             Ok(Some((key, row))) => soundings.entry(key).or_default().push(row),
             Ok(None) => {}
-            Err((column, reason)) => {
+            Err((column, error)) => {
                 let name = names.get(column).copied().unwrap_or("");
-                report.cell(line, column + 1, name, format!("{reason}; level skipped"));
+                report.cell(line, column + 1, name, Reason::cell(error, Then::Level));
             }
         }
     }
@@ -165,17 +170,16 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         report.cells_seen += 2;
         let first_line = rows.first().map_or(0, |r| r.line);
         let levels: Vec<Level> = rows.iter().map(|r| r.level).collect();
-        let when = Hour(hour).to_utc().format("%Y-%m-%d %H:00 UTC");
+        let when = Hour(hour).to_utc().format("%Y-%m-%d %H:00 UTC").to_string();
         let analysis = match analyse(&levels) {
             Ok(a) => a,
-            Err(reason) => {
-                report.problem(
-                    Severity::Warning,
-                    Some(first_line),
-                    None,
-                    format!("sounding of station {code} at {when}: {reason}; not used"),
-                    None,
-                );
+            Err(why) => {
+                let reason = Reason::SoundingUnusable {
+                    station: code.clone(),
+                    when: when.clone(),
+                    why,
+                };
+                report.problem(Severity::Warning, Some(first_line), None, reason, None);
                 continue;
             }
         };
@@ -198,49 +202,38 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             ),
         ];
         for (variable, value) in values {
-            let Some(v) = value else {
-                report.problem(
-                    Severity::Warning,
-                    Some(first_line),
-                    None,
-                    format!("sounding of station {code} at {when}: no mixing height (the profile never exceeds the parcel)"),
-                    None,
-                );
-                continue;
+            let station = code.clone();
+            let when = when.clone();
+            let reason = match value.map(|v| check_range(variable, v)) {
+                None => Reason::NoMixingHeight { station, when },
+                Some(Err(error)) => Reason::SoundingValue {
+                    station,
+                    when,
+                    error: Box::new(error),
+                },
+                Some(Ok(v)) => match collector.put(s, variable, Hour(hour), v) {
+                    Put::Conflict(first) => Reason::SoundingsDiffer {
+                        station,
+                        when,
+                        variable,
+                        first,
+                        second: v,
+                    },
+                    Put::New | Put::Duplicate => continue,
+                },
             };
-            let v = match check_range(variable, v) {
-                Ok(v) => v,
-                Err(reason) => {
-                    report.problem(
-                        Severity::Warning,
-                        Some(first_line),
-                        None,
-                        format!("sounding of station {code} at {when}: {reason}"),
-                        None,
-                    );
-                    continue;
-                }
-            };
-            if let Put::Conflict(old) = collector.put(s, variable, Hour(hour), v) {
-                report.problem(
-                    Severity::Warning,
-                    Some(first_line),
-                    None,
-                    format!("two soundings of station {code} at {when} give different {} ({old}, {v}); kept the first", variable.code()),
-                    None,
-                );
-            }
+            report.problem(Severity::Warning, Some(first_line), None, reason, None);
         }
     }
     if descent > 0 {
-        report.note(format!(
-            "{descent} level(s) recorded after a higher level (the sonde falling back after burst) were ignored"
-        ));
+        report.note(Note::SoundingDescent {
+            count: descent as u64,
+        });
     }
     if conflicting > 0 {
-        report.note(format!(
-            "{conflicting} pressure level(s) were listed again with other values (a corrected report?); the first listing was used"
-        ));
+        report.note(Note::SoundingRepeats {
+            count: conflicting as u64,
+        });
     }
     collector.finish(batch, SeriesKind::Observed, StampConvention::StartOfHour);
 }
@@ -251,26 +244,34 @@ fn read_row(
     fields: &[&str],
     cols: &Columns,
     line: u64,
-) -> Result<Option<(SoundingKey, Row)>, CellError> {
-    let int = |c: usize, what: &str| -> Result<u32, CellError> {
+) -> Result<Option<(SoundingKey, Row)>, BadCell> {
+    let int = |c: usize, part: DatePart| -> Result<u32, BadCell> {
         match number(fields[c]) {
             Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 && v < 10_000.0 => Ok(v as u32),
-            Ok(_) => Err((c, format!("「{}」 is not a {what}", fields[c]))),
-            Err(reason) => Err((c, reason)),
+            Ok(_) => {
+                let text = fields[c].to_string();
+                Err((c, CellError::NotAPart { text, part }))
+            }
+            Err(error) => Err((c, error)),
         }
     };
-    let value = |c: usize| number(fields[c]).map_err(|reason| (c, reason));
+    let value = |c: usize| number(fields[c]).map_err(|error| (c, error));
     let (y, m, d, h) = (
-        int(cols.year, "year")?,
-        int(cols.month, "month")?,
-        int(cols.day, "day")?,
-        int(cols.hour, "hour")?,
+        int(cols.year, DatePart::Year)?,
+        int(cols.month, DatePart::Month)?,
+        int(cols.day, DatePart::Day)?,
+        int(cols.hour, DatePart::Hour)?,
     );
+    let no_such_date = CellError::NoSuchDate {
+        year: y,
+        month: m,
+        day: d,
+    };
     let date = NaiveDate::from_ymd_opt(y as i32, m, d)
         .filter(|_| (super::stamp::FIRST_YEAR as u32..=super::stamp::LAST_YEAR as u32).contains(&y))
-        .ok_or((cols.year, format!("{y}-{m}-{d} is not a date")))?;
+        .ok_or((cols.year, no_such_date))?;
     if h > 23 {
-        return Err((cols.hour, format!("hour {h} is not 0–23")));
+        return Err((cols.hour, CellError::HourOutside { hour: h, last: 23 }));
     }
     let hour = Hour::from_local_date_hour(date, h, 0);
     let station = fields[cols.station].trim().to_string();

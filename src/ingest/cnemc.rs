@@ -12,8 +12,9 @@ use chrono::NaiveDate;
 use crate::store::{Batch, Chunk, Hour, SeriesKind, StampConvention, Station, Variable};
 
 use super::number::{Cell, NumberFormat, check_range};
+use super::reason::{CellError, Reason, Then};
 use super::report::{FileReport, Severity};
-use super::text::LineCounter;
+use super::text::{LineCounter, unreadable_row};
 
 /// China Standard Time, the feed's clock.
 const CST: i32 = 8 * 3600;
@@ -45,8 +46,12 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
     // Header: station codes from the fourth column on; a repeated code keeps its first column.
     let header = match reader.read_byte_record(&mut record) {
         Ok(true) => record.clone(),
-        Ok(false) => return report.fatal("the file is empty"),
-        Err(e) => return report.fatal(format!("cannot read the header: {e}")),
+        Ok(false) => return report.fatal(Reason::EmptyFile),
+        Err(e) => {
+            return report.fatal(Reason::UnreadableHeader {
+                detail: e.to_string(),
+            });
+        }
     };
     // A code repeated in the header (3207A in the December 2019 files) maps to the same station;
     // its values are merged, and only values that differ are reported.
@@ -55,12 +60,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
     for (i, raw) in header.iter().enumerate().skip(3) {
         let code = String::from_utf8_lossy(raw).trim().to_string();
         if code.is_empty() {
-            report.cell(
-                1,
-                i + 1,
-                "",
-                "empty station code in the header; column ignored",
-            );
+            report.cell(1, i + 1, "", Reason::EmptyHeaderCode);
             codes.push(None);
         } else if let Some(&idx) = seen.get(&code) {
             codes.push(Some(idx));
@@ -86,7 +86,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                     Severity::Warning,
                     Some(line),
                     None,
-                    format!("unreadable row: {e}"),
+                    unreadable_row(&e),
                     None,
                 );
                 continue;
@@ -104,7 +104,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 Severity::Warning,
                 Some(line_no),
                 Some("1-2 (date,hour)".into()),
-                "date or hour is not valid (expected YYYYMMDD in 1900–2100 and 0–23); row skipped",
+                Reason::BadDateAndHour,
                 Some(&row_text()),
             );
             continue;
@@ -119,7 +119,9 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                     Severity::Warning,
                     Some(line_no),
                     Some("3 (type)".into()),
-                    format!("unknown type 「{type_raw}」; its rows are skipped"),
+                    Reason::UnknownType {
+                        name: type_raw.clone(),
+                    },
                     None,
                 );
             }
@@ -127,25 +129,19 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             continue;
         };
         let fields = record.len().saturating_sub(3);
-        if fields < ncols {
-            report.problem(
-                Severity::Warning,
-                Some(line_no),
-                None,
-                format!(
-                    "row has {} station values, the header names {ncols} (file cut short?); the missing ones are left empty",
-                    fields
-                ),
-                None,
-            );
-        } else if fields > ncols {
-            report.problem(
-                Severity::Warning,
-                Some(line_no),
-                None,
-                format!("row has {fields} station values, the header names {ncols}; the extra ones are ignored"),
-                None,
-            );
+        if fields != ncols {
+            let reason = if fields < ncols {
+                Reason::FewerValues {
+                    fields,
+                    header: ncols,
+                }
+            } else {
+                Reason::MoreValues {
+                    fields,
+                    header: ncols,
+                }
+            };
+            report.problem(Severity::Warning, Some(line_no), None, reason, None);
         }
         let block = blocks.entry((date, variable)).or_insert_with(|| Block {
             values: vec![f32::NAN; nstations * 24],
@@ -160,10 +156,10 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 None => match read_cell(raw, variable) {
                     Ok(Some(v)) => v,
                     Ok(None) => continue,
-                    Err(reason) => {
+                    Err(error) => {
                         let code = String::from_utf8_lossy(header.get(col + 3).unwrap_or_default())
                             .into_owned();
-                        report.cell(line_no, col + 4, &code, reason);
+                        report.cell(line_no, col + 4, &code, Reason::cell(error, Then::Value));
                         continue;
                     }
                 },
@@ -174,15 +170,12 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             } else if *slot != value {
                 let code =
                     String::from_utf8_lossy(header.get(col + 3).unwrap_or_default()).into_owned();
-                report.cell(
-                    line_no,
-                    col + 4,
-                    &code,
-                    format!(
-                        "{type_raw} for hour {hour} given twice ({} and {value}); kept the first",
-                        *slot
-                    ),
-                );
+                let reason = Reason::ValueTwice {
+                    variable,
+                    first: *slot,
+                    second: value,
+                };
+                report.cell(line_no, col + 4, &code, reason);
             }
         }
     }
@@ -192,7 +185,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 Severity::Warning,
                 None,
                 Some("3 (type)".into()),
-                format!("{n} rows of unknown type 「{t}」 skipped"),
+                Reason::UnknownTypeRows { name: t, count: n },
                 None,
             );
         }
@@ -294,18 +287,19 @@ fn fast_number(raw: &[u8]) -> Option<f32> {
 }
 
 /// Anything else: the strict cell reader, for a value or a reason.
-fn read_cell(raw: &[u8], variable: Variable) -> Result<Option<f32>, String> {
+fn read_cell(raw: &[u8], variable: Variable) -> Result<Option<f32>, CellError> {
     let text = String::from_utf8_lossy(raw);
     match NumberFormat::PLAIN.parse(&text) {
         Cell::Missing => Ok(None),
         Cell::Value(v) => check_range(variable, v).map(Some),
-        Cell::Invalid(reason) => Err(reason),
+        Cell::Invalid(error) => Err(error),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::reason::en_problem;
     use std::path::PathBuf;
 
     fn run(text: &str) -> (Batch, FileReport) {
@@ -323,7 +317,7 @@ mod tests {
                     \r\n\
                     20191201,1,PM2.5,—\r\n";
         let (_, report) = run(text);
-        let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        let reasons: Vec<String> = report.problems.iter().map(en_problem).collect();
         assert!(
             reasons.iter().any(|r| r.contains(":4 column 4 (1001A)")),
             "{reasons:?}"
@@ -348,7 +342,7 @@ mod tests {
         assert_eq!(pm[0].values[0], 12.0);
         assert_eq!(pm[0].values[2], 7.0);
         assert!(pm[0].values[1].is_nan());
-        let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        let reasons: Vec<String> = report.problems.iter().map(en_problem).collect();
         assert!(
             reasons
                 .iter()

@@ -20,10 +20,12 @@ pub(crate) enum Put {
     Conflict(f32),
 }
 
-/// Values per (batch station index, variable), keyed by hour.
+/// Values per (batch station index, variable), as runs of consecutive hours keyed by their first
+/// hour: 4 bytes a value when the rows come in time order (a map entry per value took about 20,
+/// which made a 100 MB table peak at 4.5× its size).
 #[derive(Debug, Default)]
 pub(crate) struct Collector {
-    series: BTreeMap<(usize, Variable), BTreeMap<i64, f32>>,
+    series: BTreeMap<(usize, Variable), BTreeMap<i64, Vec<f32>>>,
 }
 
 impl Collector {
@@ -40,41 +42,54 @@ impl Collector {
         hour: Hour,
         value: f32,
     ) -> Put {
-        let slot = self.series.entry((station, variable)).or_default();
-        match slot.get(&hour.0) {
-            None => {
-                slot.insert(hour.0, value);
-                Put::New
+        let runs = self.series.entry((station, variable)).or_default();
+        // The run starting at or before `hour`: a slot in it, or its end extended to `hour` when
+        // that is near (no run starts in between, or it would have been found instead).
+        if let Some((&start, run)) = runs.range_mut(..=hour.0).next_back() {
+            let at = (hour.0 - start) as usize;
+            match run.get(at).copied() {
+                Some(old) if old.is_nan() => {
+                    run[at] = value;
+                    return Put::New;
+                }
+                Some(old) if old == value => return Put::Duplicate,
+                Some(old) => return Put::Conflict(old),
+                None if hour.0 - (start + run.len() as i64) <= MAX_GAP_HOURS => {
+                    run.resize(at, f32::NAN);
+                    run.push(value);
+                    return Put::New;
+                }
+                None => {}
             }
-            Some(&old) if old == value => Put::Duplicate,
-            Some(&old) => Put::Conflict(old),
         }
+        runs.insert(hour.0, vec![value]);
+        Put::New
     }
 
-    /// Turn everything into chunks of `batch`, in (station, variable, hour) order.
+    /// Turn the collected values into chunks: runs no further apart than [`MAX_GAP_HOURS`] join
+    /// into one chunk, missing hours as NaN.
     pub(crate) fn finish(self, batch: &mut Batch, kind: SeriesKind, stamp: StampConvention) {
-        for ((station, variable), values) in self.series {
-            let mut run: Option<(i64, Vec<f32>)> = None;
-            for (hour, value) in values {
-                if let Some((start, vals)) = &mut run {
-                    let next = *start + vals.len() as i64;
-                    if hour - next <= MAX_GAP_HOURS {
-                        vals.resize((hour - *start) as usize, f32::NAN);
-                        vals.push(value);
+        for ((station, variable), runs) in self.series {
+            let mut joined: Option<(i64, Vec<f32>)> = None;
+            for (start, values) in runs {
+                if let Some((first, vals)) = &mut joined {
+                    let next = *first + vals.len() as i64;
+                    if start - next <= MAX_GAP_HOURS {
+                        vals.resize((start - *first) as usize, f32::NAN);
+                        vals.extend(values);
                         continue;
                     }
                 }
-                if let Some((start, vals)) = run.take() {
+                if let Some((first, vals)) = joined.replace((start, values)) {
                     batch
                         .chunks
-                        .push(chunk(station, variable, kind, stamp, start, vals));
+                        .push(chunk(station, variable, kind, stamp, first, vals));
                 }
-                run = Some((hour, vec![value]));
             }
-            if let Some((start, vals)) = run {
+            if let Some((first, vals)) = joined {
                 batch
                     .chunks
-                    .push(chunk(station, variable, kind, stamp, start, vals));
+                    .push(chunk(station, variable, kind, stamp, first, vals));
             }
         }
     }
@@ -119,5 +134,34 @@ mod tests {
         assert!(b.chunks[0].values[1].is_nan());
         assert_eq!(b.chunks[1].values, vec![5.0]);
         assert_eq!(b.value_count(), 3);
+    }
+
+    #[test]
+    fn any_arrival_order_gives_the_same_chunks() {
+        let hours: Vec<i64> = vec![5, 6, 7, 9, 40, 41, 200, 201, 274, 400, 3, 100];
+        let chunks = |order: &[i64]| {
+            let mut c = Collector::new();
+            for &h in order {
+                assert_eq!(c.put(1, Variable::O3, Hour(h), h as f32), Put::New, "{h}");
+            }
+            for &h in order {
+                assert_eq!(c.put(1, Variable::O3, Hour(h), h as f32), Put::Duplicate);
+            }
+            let mut b = Batch::new(PathBuf::from("x"));
+            c.finish(&mut b, SeriesKind::Observed, StampConvention::StartOfHour);
+            b.chunks
+                .iter()
+                .map(|c| (c.start.0, format!("{:?}", c.values)))
+                .collect::<Vec<_>>()
+        };
+        let mut sorted = hours.clone();
+        sorted.sort();
+        let expected = chunks(&sorted);
+        // 3..=100 joins (gaps ≤ 72), 200..=274 joins, 400 stands alone.
+        assert_eq!(expected.len(), 3, "{expected:?}");
+        let mut reversed = sorted.clone();
+        reversed.reverse();
+        assert_eq!(chunks(&reversed), expected);
+        assert_eq!(chunks(&hours), expected);
     }
 }

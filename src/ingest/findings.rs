@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::domain::findings::{NewFinding, Origin};
 
+use super::reason::{CellError, ListKind, Reason, Then};
 use super::report::FileReport;
 use super::sheet::{Sheet, normalise_header, read_sheet};
 
@@ -103,27 +104,27 @@ pub fn parse_findings(
         bytes,
         &mut report,
         |h| has(h, DESCRIPTION) && has(h, UNIT),
-        "a description column (问题描述/description) and a responsible-unit column (责任单位/unit)",
+        ListKind::Findings,
     ) else {
         return (Vec::new(), report);
     };
     let cols = Columns::find(&sheet);
     let mut out = Vec::new();
     for row in &sheet.rows {
-        let missing = |col: Option<usize>, what: &str, report: &mut FileReport| {
+        let missing = |col: Option<usize>, reason: Reason, report: &mut FileReport| {
             report.cell(
                 row.line,
                 col.map_or(0, |c| c + 1),
                 col.map_or("", |c| sheet.header_of(c)),
-                format!("no {what}; row skipped"),
+                reason,
             );
         };
         let Some(description) = row.text(cols.description) else {
-            missing(cols.description, "description", &mut report);
+            missing(cols.description, Reason::NoDescription, &mut report);
             continue;
         };
         let Some(unit) = row.text(cols.unit) else {
-            missing(cols.unit, "responsible unit", &mut report);
+            missing(cols.unit, Reason::NoUnit, &mut report);
             continue;
         };
         let found = row.get(cols.found).as_date();
@@ -132,9 +133,11 @@ pub fn parse_findings(
                 row.line,
                 cols.found.map_or(0, |c| c + 1),
                 cols.found.map_or("", |c| sheet.header_of(c)),
-                format!(
-                    "「{}」 is not a date; ignored",
-                    row.text(cols.found).unwrap_or_default()
+                Reason::cell(
+                    CellError::NotADate {
+                        text: row.text(cols.found).unwrap_or_default(),
+                    },
+                    Then::Ignored,
                 ),
             );
         }
@@ -151,9 +154,7 @@ pub fn parse_findings(
                     row.line,
                     cols.deadline.map_or(0, |c| c + 1),
                     cols.deadline.map_or("", |c| sheet.header_of(c)),
-                    format!(
-                        "「{t}」 is not a date, 立行立改 or 长期坚持; the finding is kept without a deadline"
-                    ),
+                    Reason::BadDeadline { text: t },
                 );
                 None
             }

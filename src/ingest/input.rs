@@ -9,6 +9,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::reason::{FileKind, Reason};
+
 /// The largest file read (bytes as stored).
 pub const MAX_FILE_BYTES: u64 = 680 << 20;
 
@@ -29,23 +31,22 @@ pub fn parse_list_file<T: Default>(
         Ok(bytes) => parse(&bytes),
         Err(e) => {
             let mut report = super::FileReport::new(path);
-            report.fatal(e.to_string());
+            report.fatal(e.reason());
             (T::default(), report)
         }
     }
 }
 
-/// Why a file was not read.
-#[derive(Debug, thiserror::Error)]
+/// Why a file was not read. The load report words it through [`InputError::reason`]; `Display`
+/// gives the same words in English for callers that have no language (settings, plan, logs).
+#[derive(Debug)]
 pub enum InputError {
     /// A FIFO, device, socket or folder where a file was expected.
-    #[error("not a regular file (it is {kind}); AirDesk reads only ordinary files")]
     NotRegular {
         /// What it is instead.
-        kind: &'static str,
+        kind: FileKind,
     },
     /// Larger than the cap.
-    #[error("the file is {size} MiB; AirDesk reads files up to {limit} MiB")]
     TooLarge {
         /// Its size in MiB (at least; the read stopped at the cap).
         size: u64,
@@ -53,9 +54,39 @@ pub enum InputError {
         limit: u64,
     },
     /// The operating system refused or failed.
-    #[error("cannot read the file: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
 }
+
+impl InputError {
+    /// The reason for a load report.
+    pub fn reason(&self) -> Reason {
+        match self {
+            InputError::NotRegular { kind } => Reason::NotRegular { kind: *kind },
+            InputError::TooLarge { size, limit } => Reason::FileTooLarge {
+                size_mib: *size,
+                limit_mib: *limit,
+            },
+            InputError::Io(e) => Reason::CannotRead {
+                detail: e.to_string(),
+            },
+        }
+    }
+}
+
+impl From<std::io::Error> for InputError {
+    fn from(e: std::io::Error) -> Self {
+        InputError::Io(e)
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::{Render, Tr};
+        f.write_str(&self.reason().render(Tr(crate::i18n::Language::En)))
+    }
+}
+
+impl std::error::Error for InputError {}
 
 /// Read a regular file whole, at most `limit` bytes.
 pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
@@ -93,7 +124,7 @@ pub fn check_regular(meta: &std::fs::Metadata) -> Result<(), InputError> {
         return Ok(());
     }
     let kind = if t.is_dir() {
-        "a folder"
+        FileKind::Folder
     } else {
         special_kind(&t)
     };
@@ -101,22 +132,22 @@ pub fn check_regular(meta: &std::fs::Metadata) -> Result<(), InputError> {
 }
 
 #[cfg(unix)]
-fn special_kind(t: &std::fs::FileType) -> &'static str {
+fn special_kind(t: &std::fs::FileType) -> FileKind {
     use std::os::unix::fs::FileTypeExt;
     if t.is_fifo() {
-        "a named pipe (FIFO)"
+        FileKind::Fifo
     } else if t.is_char_device() || t.is_block_device() {
-        "a device"
+        FileKind::Device
     } else if t.is_socket() {
-        "a socket"
+        FileKind::Socket
     } else {
-        "not a file"
+        FileKind::Other
     }
 }
 
 #[cfg(not(unix))]
-fn special_kind(_: &std::fs::FileType) -> &'static str {
-    "not a file"
+fn special_kind(_: &std::fs::FileType) -> FileKind {
+    FileKind::Other
 }
 
 fn too_large(size: u64, limit: u64) -> InputError {
@@ -129,7 +160,7 @@ fn too_large(size: u64, limit: u64) -> InputError {
 /// Unpack gzip bytes (all members), at most `limit` bytes. The buffer is sized once from the
 /// size the gzip trailer states (when plausible), so it is not regrown (and briefly doubled) on
 /// the way.
-pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, String> {
+pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, Reason> {
     let stated = bytes
         .len()
         .checked_sub(4)
@@ -141,12 +172,13 @@ pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, String> {
     flate2::read::MultiGzDecoder::new(bytes)
         .take(limit + 1)
         .read_to_end(&mut out)
-        .map_err(|e| format!("the gzip data is damaged ({e})"))?;
+        .map_err(|e| Reason::GzipDamaged {
+            detail: e.to_string(),
+        })?;
     if out.len() as u64 > limit {
-        return Err(format!(
-            "the file unpacks to more than {} MiB; unpack it first",
-            limit >> 20
-        ));
+        return Err(Reason::GzipTooLarge {
+            limit_mib: limit >> 20,
+        });
     }
     Ok(out)
 }
@@ -167,7 +199,9 @@ mod tests {
         ));
         assert!(matches!(
             read_file(dir.path(), 5),
-            Err(InputError::NotRegular { kind: "a folder" })
+            Err(InputError::NotRegular {
+                kind: FileKind::Folder
+            })
         ));
         assert!(matches!(
             read_file(&dir.path().join("none.csv"), 5),
@@ -200,6 +234,6 @@ mod tests {
         let bytes = gz.finish().expect("gzip");
         assert_eq!(gunzip(&bytes, 10_000).expect("unpack").len(), 10_000);
         let err = gunzip(&bytes, 9_999).expect_err("over the cap");
-        assert!(err.contains("unpack it first"), "{err}");
+        assert_eq!(err, Reason::GzipTooLarge { limit_mib: 0 });
     }
 }

@@ -8,6 +8,7 @@ use crate::store::{Batch, Hour, SeriesKind, StampConvention, Station, Variable};
 
 use super::collect::{Collector, Put};
 use super::number::{Cell, check_range};
+use super::reason::{Reason, Then};
 use super::report::{FileReport, Severity};
 use super::units::{Conversion, conversion};
 
@@ -65,9 +66,9 @@ impl LongRows {
                 Severity::Warning,
                 Some(line),
                 Some(column),
-                format!(
-                    "parameter 「{name}」 is not one AirDesk uses; its rows are skipped (first at this line)"
-                ),
+                Reason::UnknownParameter {
+                    name: name.to_string(),
+                },
                 None,
             );
         }
@@ -86,10 +87,12 @@ impl LongRows {
         hour: Hour,
     ) {
         report.cells_seen += 1;
+        let bad =
+            |report: &mut FileReport, reason| report.cell(at.line, at.column, at.header, reason);
         let x = match cell {
             Cell::Missing => return,
             Cell::Value(x) => x,
-            Cell::Invalid(reason) => return report.cell(at.line, at.column, at.header, reason),
+            Cell::Invalid(error) => return bad(report, Reason::cell(error, Then::Value)),
         };
         let key = (variable, unit.to_string());
         if !self.conversions.contains_key(&key) {
@@ -100,13 +103,8 @@ impl LongRows {
                     }
                     Some(c)
                 }
-                Err(reason) => {
-                    report.cell(
-                        at.line,
-                        at.column,
-                        at.header,
-                        format!("{reason}; such rows are skipped (first at this line)"),
-                    );
+                Err(error) => {
+                    bad(report, Reason::cell(error, Then::RowsLikeIt));
                     None
                 }
             };
@@ -117,18 +115,15 @@ impl LongRows {
         };
         let v = match check_range(variable, conv.apply(x)) {
             Ok(v) => v,
-            Err(reason) => return report.cell(at.line, at.column, at.header, reason),
+            Err(error) => return bad(report, Reason::cell(error, Then::Value)),
         };
-        if let Put::Conflict(old) = self.collector.put(station, variable, hour, v) {
-            report.cell(
-                at.line,
-                at.column,
-                at.header,
-                format!(
-                    "{} given twice for the same station and hour ({old}, then {v}); kept {old}",
-                    variable.code()
-                ),
-            );
+        if let Put::Conflict(first) = self.collector.put(station, variable, hour, v) {
+            let reason = Reason::ValueTwice {
+                variable,
+                first,
+                second: v,
+            };
+            bad(report, reason);
         }
     }
 

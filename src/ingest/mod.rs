@@ -22,6 +22,7 @@ mod openaq_ods;
 mod openaq_v1;
 pub mod profile;
 mod prsa;
+pub mod reason;
 pub mod reduction_list;
 mod report;
 pub mod roster;
@@ -38,9 +39,11 @@ pub use audited::{AUDITED_DIR, load_audited, parse_audited};
 pub use base_layer::{BaseLayer, MAX_POINTS as MAX_BASE_LAYER_POINTS, load_base_layer};
 pub use number::{Cell, NumberFormat, check_range};
 pub use prsa::SINGLE_SITE_CODE as PRSA_SINGLE_SITE_CODE;
+pub use reason::{CellError, Note, Reason, Then};
 pub use report::{FileReport, LoadReport, MAX_PROBLEMS_PER_FILE, Problem, Severity};
 pub use text::{Decoded, decode};
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -78,37 +81,6 @@ pub enum Format {
     /// An Excel (or ODS) workbook, read through a column mapping like a table.
     Workbook,
 }
-
-impl Format {
-    /// Short human name for reports.
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::CnemcSites => "CNEMC site file (china_sites)",
-            Format::StationList => "CNEMC station list (站点列表)",
-            Format::PrsaSingleSite => "UCI Beijing PM2.5, single site (PRSA)",
-            Format::PrsaMultiSite => "UCI Beijing Multi-Site Air-Quality (PRSA)",
-            Format::AqiForecast => "AQI forecast (AQI预报: 日期,AQI下限,AQI上限)",
-            Format::OpenMeteoJson => "Open-Meteo JSON",
-            Format::OpenMeteoCsv => "Open-Meteo CSV",
-            Format::OpenAqArchive => "OpenAQ archive CSV",
-            Format::OpenAqOpenDataSoft => "OpenAQ export (OpenDataSoft, semicolons)",
-            Format::OpenAqV1 => "OpenAQ API v1 CSV",
-            Format::CmaSounding => "CMA upper-air sounding (高空定时值)",
-            Format::Table => "table (CSV) with column mapping",
-            Format::Workbook => "Excel workbook with column mapping",
-        }
-    }
-}
-
-/// What the loaders can recognise, for the "unknown format" message.
-pub const EXPECTED_FORMATS: &str = "a CNEMC site file (date,hour,type,<station codes>), a station \
-    list (监测点编码,监测点名称,城市,经度,纬度…), a UCI Beijing PRSA file (No,year,month,day,hour,pm2.5,…), \
-    an AQI forecast (date,aqi_min,aqi_max or 日期,AQI下限,AQI上限), an Open-Meteo response (JSON, or CSV starting \
-    latitude,longitude,…,utc_offset_seconds), an OpenAQ file (archive CSV location_id,sensors_id,…; \
-    OpenDataSoft export Country Code;City;Location;Coordinates;…; API v1 CSV), a CMA upper-air \
-    sounding (Station_Id_C Year_Data … PRS_HWC … TEM), an Excel workbook, or a CSV table with a \
-    time column (datetime/时间, or date+hour) and known variable columns (PM2.5, O3, 气温, …) — \
-    other tables need a column-mapping profile; gzip-compressed files are unpacked first";
 
 /// Whether bytes are gzip-compressed (OpenAQ archive files are `.csv.gz`).
 fn is_gzip(bytes: &[u8]) -> bool {
@@ -183,13 +155,13 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
 
 /// Parse one file's bytes into a batch. Never panics; problems go into the report.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> (Batch, FileReport) {
-    parse_with(path, bytes, None, None)
+    parse_with(path, Cow::Borrowed(bytes), None, None)
 }
 
 /// Parse bytes as `format`, skipping detection: for a user who insists on a format, and for the
 /// fuzz targets, which feed each loader arbitrary bytes. Never panics.
 pub fn parse_bytes_as(path: &Path, bytes: &[u8], format: Format) -> (Batch, FileReport) {
-    parse_with(path, bytes, None, Some(format))
+    parse_with(path, Cow::Borrowed(bytes), None, Some(format))
 }
 
 /// Parse a table (CSV) or workbook with the user's column mapping instead of the automatic one.
@@ -199,24 +171,26 @@ pub fn parse_bytes_with_profile(
     bytes: &[u8],
     profile: &profile::MappingProfile,
 ) -> (Batch, FileReport) {
-    parse_with(path, bytes, Some(profile), None)
+    parse_with(path, Cow::Borrowed(bytes), Some(profile), None)
 }
 
+/// Parse `bytes` (owned when read from a file, so that a gzip file's compressed bytes are freed
+/// once unpacked, before parsing: peak memory stays a small multiple of the unpacked size).
 fn parse_with(
     path: &Path,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     profile: Option<&profile::MappingProfile>,
     forced: Option<Format>,
 ) -> (Batch, FileReport) {
     let mut report = FileReport::new(path);
     let mut batch = Batch::new(path.to_path_buf());
-    let unpacked;
-    let bytes = if is_gzip(bytes) {
-        match input::gunzip(bytes, input::MAX_UNPACKED_BYTES) {
+    let bytes = if is_gzip(&bytes) {
+        let unpacked = input::gunzip(&bytes, input::MAX_UNPACKED_BYTES);
+        drop(bytes);
+        match unpacked {
             Ok(b) => {
-                report.note("gzip-compressed; unpacked before reading");
-                unpacked = b;
-                &unpacked[..]
+                report.note(Note::Gzip);
+                Cow::Owned(b)
             }
             Err(reason) => {
                 report.fatal(reason);
@@ -226,6 +200,7 @@ fn parse_with(
     } else {
         bytes
     };
+    let bytes: &[u8] = &bytes;
     let format = match (forced, profile) {
         (Some(f), _) => Some(f),
         (None, Some(_)) if workbook::is_workbook(bytes) => Some(Format::Workbook),
@@ -261,8 +236,8 @@ fn parse_with(
             }
             report.summarise(&batch);
         }
-        None if bytes.is_empty() => report.fatal("the file is empty"),
-        None => report.fatal(format!("unknown format: expected {EXPECTED_FORMATS}")),
+        None if bytes.is_empty() => report.fatal(Reason::EmptyFile),
+        None => report.fatal(Reason::UnknownFormat),
     }
     (batch, report)
 }
@@ -270,10 +245,10 @@ fn parse_with(
 /// Read and parse one file (a regular file of at most [`input::MAX_FILE_BYTES`]).
 pub fn parse_file(path: &Path) -> (Batch, FileReport) {
     match input::read_file(path, input::MAX_FILE_BYTES) {
-        Ok(bytes) => parse_bytes(path, &bytes),
+        Ok(bytes) => parse_with(path, Cow::Owned(bytes), None, None),
         Err(e) => {
             let mut report = FileReport::new(path);
-            report.fatal(e.to_string());
+            report.fatal(e.reason());
             (Batch::new(path.to_path_buf()), report)
         }
     }
@@ -322,13 +297,15 @@ pub fn merge(store: &mut Store, batch: Batch, file_report: &mut FileReport) {
             Severity::Warning,
             None,
             Some(format!("{} {}", c.station, c.variable.code())),
-            format!(
-                "value {} at {} differs from {} already loaded from another file; kept {}",
-                c.rejected,
-                c.hour.to_local(c.utc_offset_s).format("%Y-%m-%d %H:00"),
-                c.kept,
-                c.kept
-            ),
+            Reason::ConflictsWithLoaded {
+                rejected: c.rejected,
+                at: c
+                    .hour
+                    .to_local(c.utc_offset_s)
+                    .format("%Y-%m-%d %H:00")
+                    .to_string(),
+                kept: c.kept,
+            },
             None,
         );
     }

@@ -1,6 +1,8 @@
 //! Reading one cell as a number, strictly: every cell that is not a plain decimal number is
 //! either a declared missing marker or rejected with a reason. Nothing is silently read.
 
+use super::reason::CellError;
+
 /// What a cell turned out to be.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -8,8 +10,8 @@ pub enum Cell {
     Missing,
     /// A finite number.
     Value(f64),
-    /// Not a number; the reason says why, in words for the load report.
-    Invalid(String),
+    /// Not a number; the reason says why.
+    Invalid(CellError),
 }
 
 /// How to read numbers of one file.
@@ -46,53 +48,57 @@ impl NumberFormat<'_> {
             Some(i) => &body[..i],
             None => body,
         };
+        let text = || s.to_string();
         if body_e.is_empty() || !body.chars().any(|c| c.is_ascii_digit()) {
-            return Cell::Invalid(format!("「{s}」 is not a number"));
+            return Cell::Invalid(CellError::NotANumber { text: text() });
         }
         let points = body_e.matches(point).count();
         if points > 1 {
-            return Cell::Invalid(format!(
-                "「{s}」 has {points} decimal separators (a number mangled by Excel's thousands grouping?)"
-            ));
+            return Cell::Invalid(CellError::Separators {
+                text: text(),
+                count: points,
+            });
         }
         if body_e.contains(other) {
-            return Cell::Invalid(format!("「{s}」 mixes decimal separators"));
+            return Cell::Invalid(CellError::MixedSeparators { text: text() });
         }
         let bad = body
             .chars()
             .find(|c| !(c.is_ascii_digit() || *c == point || matches!(c, 'e' | 'E' | '-' | '+')));
-        if let Some(c) = bad {
-            return Cell::Invalid(format!("「{s}」 is not a number (unexpected 「{c}」)"));
+        if let Some(found) = bad {
+            return Cell::Invalid(CellError::UnexpectedCharacter {
+                text: text(),
+                found,
+            });
         }
         let normalised;
-        let text = if self.decimal_comma {
+        let number = if self.decimal_comma {
             normalised = s.replace(',', ".");
             normalised.as_str()
         } else {
             s
         };
-        match text.parse::<f64>() {
+        match number.parse::<f64>() {
             Ok(v) if v.is_finite() => Cell::Value(v),
-            Ok(_) => Cell::Invalid(format!("「{s}」 is out of range")),
-            Err(_) => Cell::Invalid(format!("「{s}」 is not a number")),
+            Ok(_) => Cell::Invalid(CellError::OutOfRange { text: text() }),
+            Err(_) => Cell::Invalid(CellError::NotANumber { text: text() }),
         }
     }
 }
 
 /// Check a value against the physical range of its variable; `Err` names why it was rejected.
-pub fn check_range(variable: crate::store::Variable, v: f64) -> Result<f32, String> {
+pub fn check_range(variable: crate::store::Variable, v: f64) -> Result<f32, CellError> {
     if v < 0.0 && variable.must_be_non_negative() {
-        return Err(format!(
-            "negative value {v} for {} is impossible",
-            variable.code()
-        ));
+        return Err(CellError::Negative { value: v, variable });
     }
     if variable == crate::store::Variable::RelativeHumidity && v > 100.5 {
-        return Err(format!("relative humidity {v} % is above 100 %"));
+        return Err(CellError::HumidityAbove100 { value: v });
     }
     let f = v as f32;
     if !f.is_finite() {
-        return Err(format!("{v} is out of range"));
+        return Err(CellError::OutOfRange {
+            text: v.to_string(),
+        });
     }
     Ok(f)
 }

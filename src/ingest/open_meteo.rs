@@ -8,6 +8,7 @@ use crate::store::{Hour, Station, Variable};
 
 use super::collect::{Collector, Put};
 use super::number::check_range;
+use super::reason::{CellError, Reason, Then};
 use super::report::{FileReport, Severity};
 use super::units::Conversion;
 
@@ -295,7 +296,7 @@ pub(crate) fn take_value(
     line: Option<u64>,
     column: &str,
 ) {
-    let problem = |report: &mut FileReport, reason: String| {
+    let problem = |report: &mut FileReport, reason: Reason| {
         report.problem(
             Severity::Warning,
             line,
@@ -306,23 +307,23 @@ pub(crate) fn take_value(
     };
     let value = if target.flag {
         if raw < 0.0 {
-            return problem(report, format!("negative amount {raw} is impossible"));
+            let error = CellError::NegativeAmount { value: raw };
+            return problem(report, Reason::cell(error, Then::Value));
         }
         if raw > 0.0 { 1.0 } else { 0.0 }
     } else {
         match check_range(target.variable, conversion.apply(raw)) {
             Ok(v) => v,
-            Err(reason) => return problem(report, reason),
+            Err(error) => return problem(report, Reason::cell(error, Then::Value)),
         }
     };
-    if let Put::Conflict(old) = collector.put(station, target.variable, hour, value) {
-        problem(
-            report,
-            format!(
-                "a second value {value} for {} at the same hour differs from {old}; kept {old}",
-                target.variable.code()
-            ),
-        );
+    if let Put::Conflict(first) = collector.put(station, target.variable, hour, value) {
+        let reason = Reason::ValueTwice {
+            variable: target.variable,
+            first,
+            second: value,
+        };
+        problem(report, reason);
     }
 }
 

@@ -14,9 +14,10 @@ use crate::store::{Batch, Hour, SeriesKind, StampConvention};
 use super::collect::Collector;
 use super::number::{Cell, NumberFormat};
 use super::open_meteo::{Column, Stations, classify, place, take_value};
+use super::reason::{CellError, Note, Reason, Then};
 use super::report::{FileReport, Severity};
 use super::stamp;
-use super::text::decode;
+use super::text::{decode, unreadable_row};
 use super::units::conversion;
 
 /// Values of this format: `NaN` marks a missing value.
@@ -75,11 +76,12 @@ fn records(block: &Block<'_>, report: &mut FileReport) -> Vec<(u64, csv::StringR
             }
             Err(e) => {
                 let rel = e.position().map_or(1, |p| p.line());
+                let line = block.first_line + rel - 1;
                 report.problem(
                     Severity::Warning,
-                    Some(block.first_line + rel - 1),
+                    Some(line),
                     None,
-                    format!("unreadable row: {e}"),
+                    unreadable_row(&e),
                     None,
                 );
             }
@@ -119,7 +121,7 @@ fn read_meta(block: &Block<'_>, report: &mut FileReport) -> HashMap<String, Meta
                     Severity::Warning,
                     Some(*line),
                     None,
-                    "latitude/longitude missing or out of range; the location is named after the file",
+                    Reason::LocationUnknown,
                     Some(&rec.iter().collect::<Vec<_>>().join(",")),
                 );
                 None
@@ -132,7 +134,7 @@ fn read_meta(block: &Block<'_>, report: &mut FileReport) -> HashMap<String, Meta
                     Severity::Warning,
                     Some(*line),
                     off.map(|i| format!("{} (utc_offset_seconds)", i + 1)),
-                    "utc_offset_seconds missing or not an offset; assumed 0 (GMT)",
+                    Reason::OffsetAssumedGmt,
                     None,
                 );
                 0
@@ -180,11 +182,11 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
     report.encoding = Some(decoded.encoding.to_string());
     let blocks = blocks(&decoded.text);
     let Some(first) = blocks.first() else {
-        return report.fatal("the file is empty");
+        return report.fatal(Reason::EmptyFile);
     };
     let metas = read_meta(first, report);
     if metas.is_empty() {
-        return report.fatal("no metadata line under the latitude,longitude,… header");
+        return report.fatal(Reason::NoMetadataLine);
     }
     let mut collector = Collector::new();
     let mut stations = Stations::default();
@@ -207,7 +209,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             Severity::Warning,
             None,
             Some(name.clone()),
-            format!("variable 「{name}」 is not one AirDesk uses; not loaded"),
+            Reason::UnusedVariable { name },
             None,
         );
     }
@@ -233,15 +235,16 @@ fn section(
     let (id_col, time_col) = match first {
         "time" => (None, 0),
         "location_id" if header.get(1).map(str::trim) == Some("time") => (Some(0), 1),
-        "current_weather_time" => {
-            return report.note("the current-weather section is not loaded");
-        }
+        "current_weather_time" => return report.note(Note::CurrentWeatherNotLoaded),
         _ => {
+            let reason = Reason::BadSectionHeader {
+                first: first.to_string(),
+            };
             report.problem(
                 Severity::Warning,
                 Some(*header_line),
                 Some("1".into()),
-                format!("section header starts with 「{first}」, expected `time`; section skipped"),
+                reason,
                 None,
             );
             return;
@@ -265,18 +268,14 @@ fn section(
             .iter()
             .any(|s| stamp::parse(s).is_none() && stamp::parse_date(s).is_some())
     {
-        return report.note(format!(
-            "the daily section at line {header_line} is not loaded (AirDesk keeps hourly series)"
-        ));
+        return report.note(Note::DailySectionNotLoaded { line: *header_line });
     }
     let sub_hourly = stamps.iter().filter_map(|s| stamp::parse(s)).any(|s| {
         use chrono::Timelike;
         s.local.minute() != 0
     });
     if sub_hourly || (rows.len() == 1 && sections > 1) {
-        return report.note(format!(
-            "the section at line {header_line} is current or 15-minutely data; not loaded (AirDesk keeps hourly series)"
-        ));
+        return report.note(Note::SubHourlyNotLoaded { line: *header_line });
     }
 
     let names: Vec<(usize, &str, &str)> = header
@@ -298,8 +297,10 @@ fn section(
         if unit.trim() == "undefined" {
             // A model outside its domain: only NaN below. Nothing to load.
             report.note(match &col.model {
-                Some(m) => format!("model {m} has unit `undefined` (outside its domain); skipped"),
-                None => format!("{} has unit `undefined`; skipped", col.key),
+                Some(m) => Note::ModelUndefined { model: m.clone() },
+                None => Note::KeyUndefined {
+                    key: col.key.clone(),
+                },
             });
             continue;
         }
@@ -308,13 +309,9 @@ fn section(
         } else {
             match conversion(target.variable, unit) {
                 Ok(c) => c,
-                Err(reason) => {
-                    report.cell(
-                        *header_line,
-                        i + 1,
-                        &col.key,
-                        format!("{reason}; column not loaded"),
-                    );
+                Err(error) => {
+                    let reason = Reason::cell(error, Then::Column);
+                    report.cell(*header_line, i + 1, &col.key, reason);
                     continue;
                 }
             }
@@ -333,7 +330,9 @@ fn section(
                 Severity::Warning,
                 Some(*line),
                 Some("1 (location_id)".into()),
-                format!("location_id 「{key}」 is not in the metadata lines; row skipped"),
+                Reason::UnknownLocationId {
+                    key: key.to_string(),
+                },
                 None,
             );
             continue;
@@ -341,13 +340,8 @@ fn section(
         let raw_time = rec.get(time_col).unwrap_or("").trim();
         let hour = match read_time(raw_time, meta.offset_s) {
             Ok(h) => h,
-            Err(reason) => {
-                report.cell(
-                    *line,
-                    time_col + 1,
-                    "time",
-                    format!("{reason}; row skipped"),
-                );
+            Err(error) => {
+                report.cell(*line, time_col + 1, "time", Reason::cell(error, Then::Row));
                 continue;
             }
         };
@@ -357,8 +351,8 @@ fn section(
             let x = match NUMBERS.parse(raw) {
                 Cell::Missing => continue,
                 Cell::Value(x) => x,
-                Cell::Invalid(reason) => {
-                    report.cell(*line, i + 1, &col.key, reason);
+                Cell::Invalid(error) => {
+                    report.cell(*line, i + 1, &col.key, Reason::cell(error, Then::Value));
                     continue;
                 }
             };
@@ -386,13 +380,17 @@ fn section(
 }
 
 /// A local ISO stamp (shifted by the offset) or Unix seconds.
-fn read_time(raw: &str, offset_s: i32) -> Result<Hour, String> {
+fn read_time(raw: &str, offset_s: i32) -> Result<Hour, CellError> {
+    let not_a_time = || CellError::NotATime {
+        text: raw.to_string(),
+    };
     if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
-        let secs: i64 = raw
-            .parse()
-            .map_err(|_| format!("「{raw}」 is not a time"))?;
-        let t = chrono::DateTime::<chrono::Utc>::from_timestamp(secs, 0)
-            .ok_or_else(|| format!("Unix time {raw} is out of range"))?;
+        let secs: i64 = raw.parse().map_err(|_| not_a_time())?;
+        let t = chrono::DateTime::<chrono::Utc>::from_timestamp(secs, 0).ok_or_else(|| {
+            CellError::UnixOutside {
+                text: raw.to_string(),
+            }
+        })?;
         return stamp::Stamp {
             local: t.naive_utc(),
             offset_s: Some(0),
@@ -401,6 +399,6 @@ fn read_time(raw: &str, offset_s: i32) -> Result<Hour, String> {
     }
     match stamp::parse(raw) {
         Some(s) => s.hour(offset_s),
-        None => Err(format!("「{raw}」 is not a time")),
+        None => Err(not_a_time()),
     }
 }

@@ -17,6 +17,7 @@ use crate::store::{Batch, Hour, SeriesKind, StampConvention};
 
 use super::collect::Collector;
 use super::open_meteo::{Column, Stations, Target, classify, default_unit, place, take_value};
+use super::reason::{CellError, Note, Reason, Then};
 use super::report::{FileReport, Severity};
 use super::stamp;
 use super::units::{Conversion, conversion};
@@ -42,7 +43,9 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 Severity::Error,
                 Some(e.line() as u64),
                 Some(e.column().to_string()),
-                format!("not valid JSON ({e}); was the download cut short?"),
+                Reason::InvalidJson {
+                    detail: e.to_string(),
+                },
                 None,
             );
         }
@@ -58,27 +61,21 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                         Severity::Warning,
                         None,
                         Some(format!("[{i}]")),
-                        "array element is not a location object; skipped",
+                        Reason::NotLocationObject,
                         None,
                     ),
                 }
             }
             out
         }
-        _ => return report.fatal("the JSON is neither an object nor an array of locations"),
+        _ => return report.fatal(Reason::NotLocations),
     };
     let mut collector = Collector::new();
     let mut stations = Stations::default();
     let mut unknown: BTreeSet<String> = BTreeSet::new();
     for (path, obj) in locations {
         if let Some(reason) = api_error(obj) {
-            report.problem(
-                Severity::Error,
-                None,
-                location_column(&path),
-                format!("Open-Meteo returned an error instead of data: {reason}"),
-                None,
-            );
+            report.problem(Severity::Error, None, location_column(&path), reason, None);
             continue;
         }
         location(
@@ -96,7 +93,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             Severity::Warning,
             None,
             Some(format!("hourly.{name}")),
-            format!("variable 「{name}」 is not one AirDesk uses; not loaded"),
+            Reason::UnusedVariable { name },
             None,
         );
     }
@@ -109,14 +106,15 @@ fn location_column(path: &str) -> Option<String> {
     (!p.is_empty()).then(|| p.to_string())
 }
 
-fn api_error(obj: &Map<String, Value>) -> Option<String> {
+/// The error Open-Meteo returned instead of data, if it did.
+fn api_error(obj: &Map<String, Value>) -> Option<Reason> {
     match obj.get("error") {
-        Some(Value::Bool(true)) => Some(
-            obj.get("reason")
+        Some(Value::Bool(true)) => Some(Reason::ApiError {
+            reason: obj
+                .get("reason")
                 .and_then(Value::as_str)
-                .unwrap_or("no reason given")
-                .to_string(),
-        ),
+                .map(str::to_string),
+        }),
         _ => None,
     }
 }
@@ -140,60 +138,31 @@ fn meta(path: &str, obj: &Map<String, Value>, report: &mut FileReport) -> Meta {
     let offset = obj.get("utc_offset_seconds").and_then(Value::as_i64);
     let offset_s = match offset {
         Some(o) if o.abs() <= 18 * 3600 => o as i32,
-        Some(o) => {
+        Some(_) => {
             report.problem(
                 Severity::Warning,
                 None,
                 Some(format!("{path}utc_offset_seconds")),
-                format!("utc_offset_seconds {o} is not a UTC offset; assumed 0 (GMT)"),
+                Reason::OffsetAssumedGmt,
                 None,
             );
             0
         }
         None => 0,
     };
-    let mut missing = Vec::new();
-    if coords.is_none() {
-        missing.push("latitude/longitude");
-    }
-    if offset.is_none() {
-        missing.push("utc_offset_seconds");
-    }
-    if units.is_none() {
-        missing.push("hourly_units");
-    }
-    if !missing.is_empty() {
+    if coords.is_none() || offset.is_none() || units.is_none() {
         let stem = report
             .path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut assumed = Vec::new();
-        if offset.is_none() {
-            assumed.push("times are GMT (UTC+0, the API default)".to_string());
-        }
-        if units.is_none() {
-            assumed.push(
-                "units are the API defaults (°C, km/h, mm, cm snowfall, %, °, hPa, m, μg/m³)"
-                    .to_string(),
-            );
-        }
-        if coords.is_none() {
-            assumed.push(format!(
-                "the location is unknown, so it is named after the file: open-meteo:{stem}"
-            ));
-        }
-        report.problem(
-            Severity::Warning,
-            None,
-            location_column(path),
-            format!(
-                "the response has no {} (saved without its metadata?); assumed: {}",
-                missing.join(", "),
-                assumed.join("; ")
-            ),
-            None,
-        );
+        let reason = Reason::MetadataMissing {
+            coords: coords.is_none(),
+            offset: offset.is_none(),
+            units: units.is_none(),
+            stem,
+        };
+        report.problem(Severity::Warning, None, location_column(path), reason, None);
     }
     let place = match coords {
         Some((a, o)) => place(a, o),
@@ -223,11 +192,9 @@ fn location(
     stations: &mut Stations,
     unknown: &mut BTreeSet<String>,
 ) {
-    for other in ["daily", "current", "current_weather", "minutely_15"] {
-        if obj.contains_key(other) {
-            report.note(format!(
-                "the `{other}` section is not loaded (AirDesk keeps hourly series)"
-            ));
+    for section in ["daily", "current", "current_weather", "minutely_15"] {
+        if obj.contains_key(section) {
+            report.note(Note::SectionNotLoaded { section });
         }
     }
     let Some(hourly) = obj.get("hourly").and_then(Value::as_object) else {
@@ -235,7 +202,7 @@ fn location(
             Severity::Error,
             None,
             location_column(path),
-            "no `hourly` section: nothing to load (request hourly variables)",
+            Reason::NoHourly,
             None,
         );
         return;
@@ -246,7 +213,7 @@ fn location(
             Severity::Error,
             None,
             Some(format!("{path}hourly.time")),
-            "no `hourly.time` array",
+            Reason::NoHourlyTime,
             None,
         );
         return;
@@ -269,10 +236,9 @@ fn location(
             continue;
         };
         if col.base == "surface_pressure" && has_msl(&col.model) {
-            report.note(format!(
-                "`{}` not loaded: pressure_msl of the same model is used for pressure",
-                col.key
-            ));
+            report.note(Note::SurfacePressureNotUsed {
+                key: col.key.clone(),
+            });
             continue;
         }
         let Some(values) = hourly.get(&col.key).and_then(Value::as_array) else {
@@ -280,7 +246,7 @@ fn location(
                 Severity::Warning,
                 None,
                 Some(format!("{path}hourly.{}", col.key)),
-                "not an array; skipped",
+                Reason::NotAnArray,
                 None,
             );
             continue;
@@ -305,11 +271,10 @@ fn location(
                 Severity::Warning,
                 None,
                 Some(format!("{path}hourly.{}", col.key)),
-                format!(
-                    "{} values for {} times; the extra ones are ignored",
-                    values.len(),
-                    times.len()
-                ),
+                Reason::LengthMismatch {
+                    values: values.len(),
+                    times: times.len(),
+                },
                 None,
             );
         }
@@ -324,6 +289,7 @@ fn location(
             report.cells_seen += 1;
             let Some(hour) = hour else { continue };
             let at = || format!("{path}hourly.{}[{i}]", col.key);
+            let bad = |error| Reason::cell(error, Then::Value);
             match v {
                 Value::Null => {}
                 Value::Number(n) => match n.as_f64() {
@@ -342,7 +308,9 @@ fn location(
                         Severity::Warning,
                         None,
                         Some(at()),
-                        format!("「{n}」 is out of range"),
+                        bad(CellError::OutOfRange {
+                            text: n.to_string(),
+                        }),
                         None,
                     ),
                 },
@@ -350,17 +318,19 @@ fn location(
                     Severity::Warning,
                     None,
                     Some(at()),
-                    format!("「{other}」 is not a number"),
+                    bad(CellError::NotANumber {
+                        text: other.to_string(),
+                    }),
                     None,
                 ),
             }
         }
     }
     for m in empty_models.difference(&models_with_data) {
-        report.note(format!(
-            "model {m} has no data at {} (outside its domain or period); skipped",
-            meta.place
-        ));
+        report.note(Note::ModelNoData {
+            model: m.clone(),
+            place: meta.place.clone(),
+        });
     }
 }
 
@@ -384,11 +354,10 @@ fn unit_of(
                     Severity::Warning,
                     None,
                     Some(format!("{path}hourly_units.{}", col.key)),
-                    format!(
-                        "no unit given for {}; assumed the API default {}",
-                        col.key,
-                        default_unit(target.variable)
-                    ),
+                    Reason::UnitAssumedDefault {
+                        key: col.key.clone(),
+                        unit: default_unit(target.variable),
+                    },
                     None,
                 );
                 default_unit(target.variable).to_string()
@@ -398,12 +367,12 @@ fn unit_of(
     };
     match conversion(target.variable, &unit) {
         Ok(c) => Some(c),
-        Err(reason) => {
+        Err(error) => {
             report.problem(
                 Severity::Warning,
                 None,
                 Some(format!("{path}hourly_units.{}", col.key)),
-                format!("{reason}; {} not loaded", col.key),
+                Reason::cell(error, Then::Column),
                 None,
             );
             None
@@ -422,10 +391,11 @@ fn read_times(
         .iter()
         .enumerate()
         .map(|(i, t)| {
+            let not_a_time = |text: String| CellError::NotATime { text };
             let result = match t {
                 Value::String(s) => match stamp::parse(s) {
                     Some(st) => st.hour(offset_s),
-                    None => Err(format!("「{s}」 is not a time")),
+                    None => Err(not_a_time(s.clone())),
                 },
                 Value::Number(n) => match n.as_i64() {
                     Some(secs) if secs % 3600 == 0 => {
@@ -434,25 +404,25 @@ fn read_times(
                         if (stamp::FIRST_YEAR..=stamp::LAST_YEAR).contains(&h.to_utc().year()) {
                             Ok(h)
                         } else {
-                            Err(format!(
-                                "Unix time {secs} is outside {}–{}",
-                                stamp::FIRST_YEAR,
-                                stamp::LAST_YEAR
-                            ))
+                            Err(CellError::UnixOutside {
+                                text: secs.to_string(),
+                            })
                         }
                     }
-                    _ => Err(format!("「{n}」 is not a whole hour in Unix seconds")),
+                    _ => Err(CellError::NotWholeUnixHour {
+                        text: n.to_string(),
+                    }),
                 },
-                other => Err(format!("「{other}」 is not a time")),
+                other => Err(not_a_time(other.to_string())),
             };
             match result {
                 Ok(h) => Some(h),
-                Err(reason) => {
+                Err(error) => {
                     report.problem(
                         Severity::Warning,
                         None,
                         Some(format!("{path}hourly.time[{i}]")),
-                        format!("{reason}; the values of that hour are skipped"),
+                        Reason::cell(error, Then::Hour),
                         None,
                     );
                     None

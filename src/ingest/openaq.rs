@@ -3,11 +3,6 @@
 
 use crate::store::{Station, Variable};
 
-/// OpenAQ stamps an hourly value with the end of its averaging hour: a day's archive file runs
-/// 01:00 … next day 00:00 (as CNEMC does).
-pub(crate) const OPENAQ_STAMP_NOTE: &str =
-    "stamps taken as the END of the averaging hour (OpenAQ: a day's file runs 01:00 … 00:00)";
-
 /// The store variable for an OpenAQ parameter (`pm25`, `PM2.5`, `no2`, `TEMPERATURE`, …);
 /// `None` for parameters AirDesk does not use (`no`, `nox`, `bc`, `pm1`, `um003`, …).
 pub(crate) fn parameter(name: &str) -> Option<Variable> {

@@ -7,7 +7,8 @@ use crate::store::{Batch, SeriesKind, StampConvention};
 
 use super::long::{At, LongRows};
 use super::number::{Cell, NumberFormat};
-use super::openaq::{OPENAQ_STAMP_NOTE, column, coordinate, parameter, station};
+use super::openaq::{column, coordinate, parameter, station};
+use super::reason::{CellError, Note, Reason, Then};
 use super::report::FileReport;
 use super::stamp;
 use super::text::{LineCounter, decode};
@@ -36,7 +37,11 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         .from_reader(decoded.text.as_bytes());
     let header = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return report.fatal(format!("cannot read the header: {e}")),
+        Err(e) => {
+            return report.fatal(Reason::UnreadableHeader {
+                detail: e.to_string(),
+            });
+        }
     };
     let col = |names: &[&str]| column(&header, names);
     let (Some(c_id), Some(c_time), Some(c_param), Some(c_value)) = (
@@ -45,7 +50,9 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         col(&["parameter"]),
         col(&["value"]),
     ) else {
-        return report.fatal("the header lacks location_id, datetime, parameter or value");
+        return report.fatal(Reason::HeaderLacks {
+            names: &["location_id", "datetime", "parameter", "value"],
+        });
     };
     let (c_name, c_lat, c_lon, c_unit) = (
         col(&["location"]),
@@ -68,36 +75,24 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         }
         let id = get(Some(c_id));
         if id.is_empty() {
-            report.cell(
-                line,
-                c_id + 1,
-                "location_id",
-                "empty location_id; row skipped",
-            );
+            report.cell(line, c_id + 1, "location_id", Reason::EmptyStation);
             continue;
         }
         let raw_time = get(Some(c_time));
         let Some(st) = stamp::parse(raw_time) else {
-            report.cell(
-                line,
-                c_time + 1,
-                "datetime",
-                format!("「{raw_time}」 is not a time; row skipped"),
-            );
+            let text = raw_time.to_string();
+            let reason = Reason::cell(CellError::NotATime { text }, Then::Row);
+            report.cell(line, c_time + 1, "datetime", reason);
             continue;
         };
         if st.offset_s.is_none() {
-            report.note("some datetimes have no UTC offset; they were taken as UTC");
+            report.note(Note::TakenAsUtc);
         }
         let hour = match st.hour(0) {
             Ok(h) => h,
-            Err(reason) => {
-                report.cell(
-                    line,
-                    c_time + 1,
-                    "datetime",
-                    format!("{reason}; row skipped"),
-                );
+            Err(error) => {
+                let reason = Reason::cell(error, Then::Row);
+                report.cell(line, c_time + 1, "datetime", reason);
                 continue;
             }
         };
@@ -133,6 +128,6 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             hour,
         );
     }
-    report.note(OPENAQ_STAMP_NOTE);
+    report.note(Note::OpenAqEndOfHour);
     rows.finish(batch, SeriesKind::Observed, StampConvention::EndOfHour);
 }

@@ -8,7 +8,8 @@ use crate::store::{Batch, SeriesKind, StampConvention};
 
 use super::long::{At, LongRows};
 use super::number::{Cell, NumberFormat};
-use super::openaq::{OPENAQ_STAMP_NOTE, column, coordinate, coordinate_code, parameter, station};
+use super::openaq::{column, coordinate, coordinate_code, parameter, station};
+use super::reason::{CellError, Note, Reason, Then};
 use super::report::FileReport;
 use super::stamp;
 use super::text::{LineCounter, decode};
@@ -38,7 +39,11 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         .from_reader(decoded.text.as_bytes());
     let header = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return report.fatal(format!("cannot read the header: {e}")),
+        Err(e) => {
+            return report.fatal(Reason::UnreadableHeader {
+                detail: e.to_string(),
+            });
+        }
     };
     let col = |n: &str| column(&header, &[&n.to_ascii_lowercase()]);
     let (Some(c_coord), Some(c_param), Some(c_value), Some(c_time)) = (
@@ -47,7 +52,9 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         col("Value"),
         col("Last Updated"),
     ) else {
-        return report.fatal("the header lacks Coordinates, Pollutant, Value or Last Updated");
+        return report.fatal(Reason::HeaderLacks {
+            names: &["Coordinates", "Pollutant", "Value", "Last Updated"],
+        });
     };
     let (c_name, c_city, c_unit, c_country, c_source) = (
         col("Location"),
@@ -56,9 +63,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         col("Country Label"),
         col("Source Name"),
     );
-    report.note(
-        "times carry the exporter's offset (Paris), not the station's; they are converted to UTC correctly, but shown in that offset",
-    );
+    report.note(Note::ExporterOffset);
     let mut rows = LongRows::new();
     let mut lines = LineCounter::new(decoded.text.as_bytes());
     for rec in reader.records() {
@@ -77,34 +82,25 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             .split_once(',')
             .and_then(|(a, o)| Some((coordinate(a, 90.0)?, coordinate(o, 180.0)?)));
         let Some((lat, lon)) = coords else {
-            report.cell(
-                line,
-                c_coord + 1,
-                "Coordinates",
-                format!("「{raw_coord}」 is not \"latitude, longitude\"; row skipped"),
-            );
+            let reason = Reason::NotCoordinates {
+                text: raw_coord.to_string(),
+            };
+            report.cell(line, c_coord + 1, "Coordinates", reason);
             continue;
         };
         let raw_time = get(Some(c_time));
         let st = stamp::parse(raw_time);
         let hour = match st.map(|s| s.hour(0)) {
             Some(Ok(h)) => h,
-            Some(Err(reason)) => {
-                report.cell(
-                    line,
-                    c_time + 1,
-                    "Last Updated",
-                    format!("{reason}; row skipped"),
-                );
+            Some(Err(error)) => {
+                let reason = Reason::cell(error, Then::Row);
+                report.cell(line, c_time + 1, "Last Updated", reason);
                 continue;
             }
             None => {
-                report.cell(
-                    line,
-                    c_time + 1,
-                    "Last Updated",
-                    format!("「{raw_time}」 is not a time; row skipped"),
-                );
+                let text = raw_time.to_string();
+                let reason = Reason::cell(CellError::NotATime { text }, Then::Row);
+                report.cell(line, c_time + 1, "Last Updated", reason);
                 continue;
             }
         };
@@ -138,6 +134,6 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             hour,
         );
     }
-    report.note(OPENAQ_STAMP_NOTE);
+    report.note(Note::OpenAqEndOfHour);
     rows.finish(batch, SeriesKind::Observed, StampConvention::EndOfHour);
 }

@@ -8,10 +8,11 @@ use crate::store::{Batch, SeriesKind, StampConvention};
 
 use super::long::{At, LongRows};
 use super::number::{Cell, NumberFormat};
-use super::openaq::{OPENAQ_STAMP_NOTE, coordinate, coordinate_code, parameter, station};
+use super::openaq::{coordinate, coordinate_code, parameter, station};
+use super::reason::{CellError, Note, Reason, Then};
 use super::report::{FileReport, Severity};
 use super::stamp;
-use super::text::{LineCounter, decode};
+use super::text::{LineCounter, decode, unreadable_row};
 
 /// The documented column order.
 const HEADER: [&str; 11] = [
@@ -72,11 +73,12 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
+                let line = lines.line_of(e.position());
                 report.problem(
                     Severity::Warning,
-                    Some(lines.line_of(e.position())),
+                    Some(line),
                     None,
-                    format!("unreadable row: {e}"),
+                    unreadable_row(&e),
                     None,
                 );
                 continue;
@@ -92,17 +94,11 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         }
         report.rows_read += 1;
         if fields.len() < 10 {
-            report.problem(
-                Severity::Warning,
-                Some(line),
-                None,
-                format!(
-                    "{} fields, expected 11 ({}); row skipped",
-                    fields.len(),
-                    HEADER.join(",")
-                ),
-                None,
-            );
+            let reason = Reason::FieldCount {
+                fields: fields.len(),
+                expected: HEADER.len(),
+            };
+            report.problem(Severity::Warning, Some(line), None, reason, None);
             continue;
         }
         let get = |i: usize| fields.get(i).copied().unwrap_or("").trim();
@@ -116,19 +112,16 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         let st = match stamp::parse(raw_local) {
             Some(s) if s.offset_s.is_some() => s,
             _ => {
-                report.cell(
-                    line,
-                    5,
-                    "local",
-                    format!("「{raw_local}」 is not a time with UTC offset; row skipped"),
-                );
+                let text = raw_local.to_string();
+                let reason = Reason::cell(CellError::NotATimeWithOffset { text }, Then::Row);
+                report.cell(line, 5, "local", reason);
                 continue;
             }
         };
         let hour = match st.hour(0) {
             Ok(h) => h,
-            Err(reason) => {
-                report.cell(line, 5, "local", format!("{reason}; row skipped"));
+            Err(error) => {
+                report.cell(line, 5, "local", Reason::cell(error, Then::Row));
                 continue;
             }
         };
@@ -141,7 +134,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 Severity::Warning,
                 Some(line),
                 Some("9-10 (latitude,longitude)".into()),
-                "coordinates missing or out of range; row skipped",
+                Reason::CoordinatesMissing,
                 None,
             );
             continue;
@@ -170,6 +163,6 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             hour,
         );
     }
-    report.note(OPENAQ_STAMP_NOTE);
+    report.note(Note::OpenAqEndOfHour);
     rows.finish(batch, SeriesKind::Observed, StampConvention::EndOfHour);
 }

@@ -37,6 +37,8 @@ use std::path::{Path, PathBuf};
 
 use crate::store::{SeriesKind, StampConvention, Variable};
 
+use super::input::{InputError, MAX_LIST_BYTES, read_text};
+use super::reason::Reason;
 use super::stamp;
 
 /// How values sit in the table.
@@ -170,11 +172,18 @@ impl Default for MappingProfile {
     }
 }
 
-/// Why a profile could not be read, written or used.
-#[derive(Debug, thiserror::Error)]
+/// Why a profile could not be read, written or used. `Display` words it in English (for logs);
+/// the interface words [`ProfileError::Invalid`]'s reason through `crate::i18n`.
+#[derive(Debug)]
 pub enum ProfileError {
-    /// Reading or writing the file failed.
-    #[error("{path}: {source}")]
+    /// Reading the file failed.
+    Unreadable {
+        /// The profile file.
+        path: PathBuf,
+        /// Why.
+        source: InputError,
+    },
+    /// Writing the file failed.
     Io {
         /// The profile file.
         path: PathBuf,
@@ -182,45 +191,64 @@ pub enum ProfileError {
         source: std::io::Error,
     },
     /// The file is not a valid profile (TOML syntax, unknown key, unknown variable code…).
-    #[error("{path}: {message}")]
     Invalid {
         /// The profile file.
         path: PathBuf,
-        /// What is wrong, with line and column from the TOML reader.
-        message: String,
+        /// What is wrong (TOML errors carry the line and column).
+        reason: Reason,
     },
 }
 
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::{Render, Tr};
+        match self {
+            ProfileError::Unreadable { path, source } => write!(f, "{}: {source}", path.display()),
+            ProfileError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            ProfileError::Invalid { path, reason } => {
+                let text = reason.render(Tr(crate::i18n::Language::En));
+                write!(f, "{}: {text}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
 impl MappingProfile {
     /// Read a profile from TOML text. `Err` names the line/column and what is wrong.
-    pub fn from_toml(text: &str) -> Result<MappingProfile, String> {
-        let p: MappingProfile = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn from_toml(text: &str) -> Result<MappingProfile, Reason> {
+        let p: MappingProfile = toml::from_str(text).map_err(|e| Reason::ProfileSyntax {
+            detail: e.to_string(),
+        })?;
         p.validate()?;
         Ok(p)
     }
 
     /// The profile as TOML text.
-    pub fn to_toml(&self) -> Result<String, String> {
-        toml::to_string_pretty(self).map_err(|e| e.to_string())
+    pub fn to_toml(&self) -> Result<String, Reason> {
+        toml::to_string_pretty(self).map_err(|e| Reason::ProfileSyntax {
+            detail: e.to_string(),
+        })
     }
 
     /// Load a profile file.
     pub fn load(path: &Path) -> Result<MappingProfile, ProfileError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ProfileError::Io {
+        let text = read_text(path, MAX_LIST_BYTES).map_err(|source| ProfileError::Unreadable {
             path: path.to_path_buf(),
             source,
         })?;
-        MappingProfile::from_toml(&text).map_err(|message| ProfileError::Invalid {
+        MappingProfile::from_toml(&text).map_err(|reason| ProfileError::Invalid {
             path: path.to_path_buf(),
-            message,
+            reason,
         })
     }
 
     /// Save the profile to `path` (overwriting it).
     pub fn save(&self, path: &Path) -> Result<(), ProfileError> {
-        let text = self.to_toml().map_err(|message| ProfileError::Invalid {
+        let text = self.to_toml().map_err(|reason| ProfileError::Invalid {
             path: path.to_path_buf(),
-            message,
+            reason,
         })?;
         crate::workspace::write_atomic(path, text.as_bytes()).map_err(|source| ProfileError::Io {
             path: path.to_path_buf(),
@@ -229,44 +257,41 @@ impl MappingProfile {
     }
 
     /// The UTC offset in seconds east.
-    pub fn utc_offset_s(&self) -> Result<i32, String> {
-        stamp::parse_offset(&self.utc_offset).ok_or_else(|| {
-            format!(
-                "utc_offset 「{}」 is not an offset like +08:00",
-                self.utc_offset
-            )
+    pub fn utc_offset_s(&self) -> Result<i32, Reason> {
+        stamp::parse_offset(&self.utc_offset).ok_or_else(|| Reason::BadOffset {
+            text: self.utc_offset.clone(),
         })
     }
 
     /// Check that the profile can be used: an offset, a way to find the time, and for the long
     /// layout the variable and value columns.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Reason> {
         self.utc_offset_s()?;
         let parts = [&self.year_column, &self.month_column, &self.day_column];
         let some = parts.iter().filter(|p| p.is_some()).count();
         if some != 0 && some != 3 {
-            return Err("year_column, month_column and day_column go together".into());
+            return Err(Reason::ProfileDateParts);
         }
         if self.time_column.is_none() && some == 0 {
-            return Err("no time_column (nor year/month/day columns)".into());
+            return Err(Reason::ProfileNoTime);
         }
         if self.layout == Layout::Long
             && (self.variable_column.is_none() || self.value_column.is_none())
         {
-            return Err("the long layout needs variable_column and value_column".into());
+            return Err(Reason::ProfileLongColumns);
         }
         if self.layout == Layout::Wide && self.columns.is_empty() {
-            return Err("no columns mapped to variables".into());
+            return Err(Reason::ProfileNoColumns);
         }
-        if let Some(d) = self.delimiter
-            && !matches!(d, ',' | ';' | '\t' | '|')
+        if let Some(delimiter) = self.delimiter
+            && !matches!(delimiter, ',' | ';' | '\t' | '|')
         {
-            return Err(format!("delimiter 「{d}」 is not one of , ; tab |"));
+            return Err(Reason::BadDelimiter { delimiter });
         }
         if let Some(e) = &self.encoding
             && encoding_rs::Encoding::for_label(e.as_bytes()).is_none()
         {
-            return Err(format!("encoding 「{e}」 is not known"));
+            return Err(Reason::UnknownEncoding { label: e.clone() });
         }
         Ok(())
     }
@@ -501,6 +526,7 @@ mod kind_name {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::reason::en;
 
     fn headers(s: &str) -> Vec<String> {
         s.split(',').map(str::to_string).collect()
@@ -559,13 +585,15 @@ mod tests {
     #[test]
     fn rejects_bad_profiles_with_reasons() {
         let bad = "time_column = \"t\"\n[[columns]]\nsource = \"x\"\nvariable = \"benzene\"\n";
-        let e = MappingProfile::from_toml(bad).expect_err("unknown variable");
+        let e = en(&MappingProfile::from_toml(bad).expect_err("unknown variable"));
         assert!(e.contains("benzene") && e.contains("line"), "{e}");
-        let e = MappingProfile::from_toml("time_column = \"t\"\nutc_offset = \"8\"\n[[columns]]\nsource = \"x\"\nvariable = \"PM2.5\"\n")
-            .expect_err("offset");
+        let e = en(&MappingProfile::from_toml("time_column = \"t\"\nutc_offset = \"8\"\n[[columns]]\nsource = \"x\"\nvariable = \"PM2.5\"\n")
+            .expect_err("offset"));
         assert!(e.contains("utc_offset"), "{e}");
-        let e = MappingProfile::from_toml("layout = \"long\"\ntime_column = \"t\"\n")
-            .expect_err("long");
+        let e = en(
+            &MappingProfile::from_toml("layout = \"long\"\ntime_column = \"t\"\n")
+                .expect_err("long"),
+        );
         assert!(e.contains("variable_column"), "{e}");
         let e = MappingProfile::load(Path::new("/nonexistent/p.toml")).expect_err("io");
         assert!(e.to_string().contains("/nonexistent/p.toml"));

@@ -25,7 +25,9 @@ use crate::domain::humidity::relative_humidity;
 use crate::store::{Batch, Chunk, Hour, SeriesKind, StampConvention, Station, Variable};
 
 use super::number::{Cell, NumberFormat, check_range};
+use super::reason::{CellError, Reason, Then};
 use super::report::{FileReport, Severity};
+use super::text::unreadable_row;
 
 /// China Standard Time, the files' clock.
 const CST: i32 = 8 * 3600;
@@ -115,7 +117,11 @@ pub fn parse(bytes: &[u8], layout: Layout, batch: &mut Batch, report: &mut FileR
     };
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(str::to_string).collect(),
-        Err(e) => return report.fatal(format!("cannot read the header: {e}")),
+        Err(e) => {
+            return report.fatal(Reason::UnreadableHeader {
+                detail: e.to_string(),
+            });
+        }
     };
     let mut collected: Collected = HashMap::new();
     let mut stations: HashMap<String, usize> = HashMap::new();
@@ -139,7 +145,7 @@ pub fn parse(bytes: &[u8], layout: Layout, batch: &mut Batch, report: &mut FileR
                     Severity::Warning,
                     Some(line),
                     None,
-                    format!("unreadable row: {e}"),
+                    unreadable_row(&e),
                     None,
                 );
                 continue;
@@ -155,10 +161,10 @@ pub fn parse(bytes: &[u8], layout: Layout, batch: &mut Batch, report: &mut FileR
                 Severity::Warning,
                 Some(line),
                 None,
-                format!(
-                    "row has {} fields, the header has {expected}; row skipped",
-                    record.len()
-                ),
+                Reason::FieldCount {
+                    fields: record.len(),
+                    expected,
+                },
                 Some(&record.iter().collect::<Vec<_>>().join(",")),
             );
             continue;
@@ -168,7 +174,7 @@ pub fn parse(bytes: &[u8], layout: Layout, batch: &mut Batch, report: &mut FileR
                 Severity::Warning,
                 Some(line),
                 Some("2-5 (year,month,day,hour)".into()),
-                "date or hour is not valid (expected a calendar date and hour 0–23); row skipped",
+                Reason::BadDateParts,
                 Some(&record.iter().collect::<Vec<_>>().join(",")),
             );
             continue;
@@ -201,10 +207,7 @@ pub fn parse(bytes: &[u8], layout: Layout, batch: &mut Batch, report: &mut FileR
             Severity::Warning,
             None,
             Some("11 (Iws)".into()),
-            format!(
-                "{wind_gaps} hour(s) follow a gap in the rows with the same wind direction: the \
-                 cumulated wind speed cannot be turned into an hourly speed there; left missing"
-            ),
+            Reason::WindGaps { count: wind_gaps },
             None,
         );
     }
@@ -256,7 +259,9 @@ fn single_site_row(
             row.line,
             10,
             "cbwd",
-            format!("「{other}」 is not a wind direction (NW, NE, SE, SW or cv)"),
+            Reason::NotWindDirection {
+                text: other.to_string(),
+            },
         ),
     }
     if let Some(cum) = row.number(10, Variable::WindSpeed) {
@@ -300,7 +305,7 @@ fn multi_site_station(
     let name = row.record.get(17).unwrap_or_default().trim();
     if name.is_empty() {
         row.report
-            .cell(row.line, 18, "station", "empty station name; row skipped");
+            .cell(row.line, 18, "station", Reason::EmptyStation);
         return None;
     }
     let station = match stations.get(name) {
@@ -355,7 +360,9 @@ fn multi_site_row(row: &mut Row<'_>, put: &mut impl FnMut(Variable, f32)) {
                 row.line,
                 16,
                 "wd",
-                format!("「{wd}」 is not one of the 16 compass points"),
+                Reason::NotCompassPoint {
+                    text: wd.to_string(),
+                },
             ),
         }
     }
@@ -377,13 +384,13 @@ impl Row<'_> {
             Cell::Missing => None,
             Cell::Value(v) => match check_range(variable, v) {
                 Ok(_) => Some(v),
-                Err(reason) => {
-                    self.reject(col, reason);
+                Err(error) => {
+                    self.reject(col, error);
                     None
                 }
             },
-            Cell::Invalid(reason) => {
-                self.reject(col, reason);
+            Cell::Invalid(error) => {
+                self.reject(col, error);
                 None
             }
         }
@@ -394,8 +401,9 @@ impl Row<'_> {
         self.number(col, variable).map(|v| v as f32)
     }
 
-    fn reject(&mut self, col: usize, reason: String) {
+    fn reject(&mut self, col: usize, error: CellError) {
         let header = self.headers.get(col).map_or("", String::as_str);
+        let reason = Reason::cell(error, Then::Value);
         self.report.cell(self.line, col + 1, header, reason);
     }
 }
@@ -445,18 +453,13 @@ fn into_chunks(collected: Collected, batch: &mut Batch, report: &mut FileReport)
                 }
             }
             if differing > 0 {
-                let code = batch.stations.get(key.0).map_or("", |s| s.code.as_str());
-                report.problem(
-                    Severity::Warning,
-                    None,
-                    None,
-                    format!(
-                        "{differing} hour(s) of {code} {} appear twice with different values; \
-                         the first row's value was kept",
-                        key.1.code()
-                    ),
-                    None,
-                );
+                let station = batch.stations.get(key.0).map_or("", |s| s.code.as_str());
+                let reason = Reason::HoursTwice {
+                    count: differing,
+                    station: station.to_string(),
+                    variable: key.1,
+                };
+                report.problem(Severity::Warning, None, None, reason, None);
             }
             batch.chunks.push(Chunk {
                 station: key.0,
@@ -473,6 +476,7 @@ fn into_chunks(collected: Collected, batch: &mut Batch, report: &mut FileReport)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::reason::{en, en_problem};
     use std::path::PathBuf;
 
     fn run(text: &str) -> (Batch, FileReport) {
@@ -542,7 +546,7 @@ mod tests {
         assert!(pm[2].is_nan());
         let rh = values(&batch, 0, Variable::RelativeHumidity);
         assert!((rh[0] - 43.5).abs() < 0.2, "{rh:?}");
-        let problems: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        let problems: Vec<String> = report.problems.iter().map(en_problem).collect();
         assert!(
             problems.iter().any(|p| p.contains(":5 column 6 (pm2.5)")),
             "{problems:?}"
@@ -576,9 +580,10 @@ mod tests {
             "{text}9,2013,3,1,0,5,4,4,7,400,77,-0.7,1023,-18.8,0,\"SW\",1.2,\"Changping\"\n"
         ));
         assert!(
-            report.problems.iter().any(|p| p
-                .reason
-                .contains("1 hour(s) of Changping PM2.5 appear twice")),
+            report
+                .problems
+                .iter()
+                .any(|p| en(&p.reason).contains("1 hour(s) of Changping PM2.5 appear twice")),
             "{:?}",
             report.problems
         );
@@ -592,7 +597,7 @@ mod tests {
             report
                 .problems
                 .iter()
-                .any(|p| p.to_string().contains(":3 column 16 (wd)")),
+                .any(|p| en_problem(p).contains(":3 column 16 (wd)")),
             "{:?}",
             report.problems
         );

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::store::{Hour, Variable};
 
 use super::Format;
+use super::reason::{Note, Reason};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -18,7 +19,7 @@ pub enum Severity {
 }
 
 /// One thing that went wrong, precise enough to find and fix in the file.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// The file.
     pub file: PathBuf,
@@ -26,25 +27,12 @@ pub struct Problem {
     pub line: Option<u64>,
     /// The column: 1-based number and, when known, its header (`"5 (1003A)"`).
     pub column: Option<String>,
-    /// What is wrong, in words a user can act on.
-    pub reason: String,
+    /// What is wrong, worded for the user by `crate::i18n`.
+    pub reason: Reason,
     /// The offending line (shortened), to show beside the reason.
     pub excerpt: Option<String>,
     /// Error or warning.
     pub severity: Severity,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        if let Some(col) = &self.column {
-            write!(f, " column {col}")?;
-        }
-        write!(f, ": {}", self.reason)
-    }
 }
 
 /// Most problems kept per file; further ones are only counted, so a systematically broken file of
@@ -52,7 +40,7 @@ impl std::fmt::Display for Problem {
 pub const MAX_PROBLEMS_PER_FILE: usize = 2000;
 
 /// The outcome of loading one file.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct FileReport {
     /// The file.
     pub path: PathBuf,
@@ -74,8 +62,8 @@ pub struct FileReport {
     pub period: Option<(String, String)>,
     /// What the loader assumed or decided that the user should know but that is not a fault
     /// (the UTC offset taken for local times, a station code taken from the file name, a unit
-    /// conversion, a section not loaded). Each note is one sentence.
-    pub notes: Vec<String>,
+    /// conversion, a section not loaded). Each is kept once.
+    pub notes: Vec<Note>,
     /// Problems kept (at most [`MAX_PROBLEMS_PER_FILE`]).
     pub problems: Vec<Problem>,
     /// Problems beyond the kept ones, only counted.
@@ -97,7 +85,7 @@ impl FileReport {
         severity: Severity,
         line: Option<u64>,
         column: Option<String>,
-        reason: impl Into<String>,
+        reason: Reason,
         excerpt: Option<&str>,
     ) {
         if self.problems.len() >= MAX_PROBLEMS_PER_FILE {
@@ -108,14 +96,14 @@ impl FileReport {
             file: self.path.clone(),
             line,
             column,
-            reason: reason.into(),
+            reason,
             excerpt: excerpt.map(shorten),
             severity,
         });
     }
 
     /// A warning about one cell.
-    pub fn cell(&mut self, line: u64, column: usize, header: &str, reason: impl Into<String>) {
+    pub fn cell(&mut self, line: u64, column: usize, header: &str, reason: Reason) {
         let col = if header.is_empty() {
             format!("{column}")
         } else {
@@ -124,16 +112,15 @@ impl FileReport {
         self.problem(Severity::Warning, Some(line), Some(col), reason, None);
     }
 
-    /// Record an assumption or decision (not a fault); the same sentence is kept once.
-    pub fn note(&mut self, note: impl Into<String>) {
-        let note = note.into();
+    /// Record an assumption or decision (not a fault); the same note is kept once.
+    pub fn note(&mut self, note: Note) {
         if !self.notes.contains(&note) {
             self.notes.push(note);
         }
     }
 
     /// A fatal problem for the whole file.
-    pub fn fatal(&mut self, reason: impl Into<String>) {
+    pub fn fatal(&mut self, reason: Reason) {
         self.problem(Severity::Error, None, None, reason, None);
     }
 
@@ -189,7 +176,7 @@ impl FileReport {
 }
 
 /// The outcome of loading several files.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadReport {
     /// One report per file, in the order the files were merged (sorted by path).
     pub files: Vec<FileReport>,

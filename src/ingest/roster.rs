@@ -16,6 +16,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::roster::{Contact, Shift};
 
+use super::reason::{CellError, ListKind, Reason, Then};
 use super::report::{FileReport, Severity};
 use super::sheet::{Sheet, SheetRow, normalise_header, read_sheet};
 
@@ -89,23 +90,22 @@ pub fn parse_roster(
         bytes,
         &mut report,
         |h| has(h, DATE) && h.iter().filter(|c| !c.is_empty()).count() >= 2,
-        "a date column (日期/date) and people columns (姓名/name, or one column per role)",
+        ListKind::Roster,
     ) else {
         return (Vec::new(), report);
     };
     let cols = RosterColumns::find(&sheet);
     if cols.people.is_empty() {
-        report.fatal(
-            "no people column: expected 姓名/name, or one column per role (带班领导, 值班人员…)",
-        );
+        report.fatal(Reason::NoPeopleColumn);
         return (Vec::new(), report);
     }
     if cols.people.len() > 1 && cols.phone.is_some() {
         report.problem(
             Severity::Warning,
             None,
-            cols.phone.map(|c| format!("{} ({})", c + 1, sheet.header[c].trim())),
-            "several people columns share one phone column; phones are taken from the contact list instead",
+            cols.phone
+                .map(|c| format!("{} ({})", c + 1, sheet.header[c].trim())),
+            Reason::SharedPhoneColumn,
             None,
         );
     }
@@ -139,7 +139,7 @@ pub fn parse_roster(
                 Severity::Warning,
                 Some(row.line),
                 None,
-                "no person on this row; row skipped",
+                Reason::NoPerson,
                 None,
             );
         }
@@ -228,14 +228,14 @@ fn shift_times(
 ) -> Option<(NaiveDateTime, NaiveDateTime)> {
     let col_name =
         |c: Option<usize>| c.map_or(String::new(), |c| sheet.header[c].trim().to_string());
-    let bad = |report: &mut FileReport, c: Option<usize>, what: &str| {
+    let bad = |report: &mut FileReport, c: Option<usize>, error: fn(String) -> CellError| {
         let text = row.text(c).unwrap_or_default();
-        report.cell(
-            row.line,
-            c.map_or(0, |c| c + 1),
-            &col_name(c),
-            format!("「{text}」 is not a {what}; row skipped"),
-        );
+        let reason = Reason::cell(error(text), Then::Row);
+        report.cell(row.line, c.map_or(0, |c| c + 1), &col_name(c), reason);
+    };
+    let end_time = |text| CellError::NotATimeOfDay {
+        text,
+        example: "17:30",
     };
     // A full date-time in the start column needs no date column.
     if let Some(start) = row.get(cols.start).as_datetime() {
@@ -244,7 +244,7 @@ fn shift_times(
             None => match row.get(cols.end).as_time() {
                 Some((t, next)) => at_or_after(start.date(), t, next, start),
                 None => {
-                    bad(report, cols.end, "time");
+                    bad(report, cols.end, end_time);
                     return None;
                 }
             },
@@ -257,20 +257,24 @@ fn shift_times(
                 row.line,
                 cols.date.map_or(0, |c| c + 1),
                 &col_name(cols.date),
-                "no date; row skipped",
+                Reason::NoDate,
             );
         } else {
-            bad(report, cols.date, "date (expected e.g. 2019-12-01)");
+            bad(report, cols.date, |text| CellError::NotADate { text });
         }
         return None;
     };
     let (start, end) = if cols.start.is_some() || cols.end.is_some() {
         let Some((s, s_next)) = row.get(cols.start).as_time() else {
-            bad(report, cols.start, "time (expected e.g. 08:30)");
+            let start_time = |text| CellError::NotATimeOfDay {
+                text,
+                example: "08:30",
+            };
+            bad(report, cols.start, start_time);
             return None;
         };
         let Some((e, e_next)) = row.get(cols.end).as_time() else {
-            bad(report, cols.end, "time (expected e.g. 17:30)");
+            bad(report, cols.end, end_time);
             return None;
         };
         let start = at(date, s, s_next);
@@ -286,7 +290,7 @@ fn shift_times(
             _ => None,
         };
         let Some(((s, s_next), (e, e_next))) = parsed else {
-            bad(report, cols.range, "time span (expected e.g. 08:30-17:30)");
+            bad(report, cols.range, |text| CellError::NotATimeSpan { text });
             return None;
         };
         let start = at(date, s, s_next);
@@ -329,7 +333,7 @@ fn check_order(
             Severity::Warning,
             Some(row.line),
             None,
-            format!("shift {start} – {end} is not a plausible shift (end before start or longer than 48 h); row skipped"),
+            Reason::ImplausibleShift { start, end },
             None,
         );
         return None;
@@ -368,7 +372,7 @@ pub fn parse_contacts(path: &Path, bytes: &[u8]) -> (Vec<Contact>, FileReport) {
         bytes,
         &mut report,
         |h| has(h, NAME) && (has(h, MOBILE) || has(h, OFFICE) || has(h, ANY_PHONE)),
-        "a name column (姓名/name) and a phone column (手机/电话/phone)",
+        ListKind::Contacts,
     ) else {
         return (Vec::new(), report);
     };
@@ -390,7 +394,7 @@ pub fn parse_contacts(path: &Path, bytes: &[u8]) -> (Vec<Contact>, FileReport) {
                 row.line,
                 name.map_or(0, |c| c + 1),
                 sheet.header_of(name.unwrap_or(0)),
-                "no name; row skipped",
+                Reason::NoName,
             );
             continue;
         };
@@ -402,7 +406,7 @@ pub fn parse_contacts(path: &Path, bytes: &[u8]) -> (Vec<Contact>, FileReport) {
                     row.line,
                     col + 1,
                     sheet.header_of(col),
-                    format!("「{p}」 does not look like a phone number; kept as written"),
+                    Reason::NotPhone { text: p },
                 );
             }
         }
@@ -430,6 +434,7 @@ fn looks_like_phone(p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::reason::en;
 
     fn dt(d: u32, h: u32, m: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2019, 12, d)
@@ -476,7 +481,7 @@ mod tests {
             "{:?}",
             report.problems
         );
-        assert!(report.problems[1].reason.contains("2019-13-02"));
+        assert!(en(&report.problems[1].reason).contains("2019-13-02"));
         assert_eq!(report.values_kept, 2);
     }
 

@@ -9,8 +9,9 @@
 use calamine::Data;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::report::FileReport;
-use super::text::decode;
+use super::reason::{ListKind, Reason};
+use super::report::{FileReport, Severity};
+use super::text::{decode, report_bad_encoding, unreadable_row};
 use super::workbook::{self, Flow};
 
 /// Rows searched for the header before giving up.
@@ -188,7 +189,7 @@ pub fn read_sheet(
     bytes: &[u8],
     report: &mut FileReport,
     is_header: impl Fn(&[String]) -> bool,
-    expected: &str,
+    expected: ListKind,
 ) -> Option<Sheet> {
     let rows = if workbook::is_workbook(bytes) {
         read_workbook(bytes, report)?
@@ -206,9 +207,10 @@ pub fn read_sheet(
         .take(HEADER_SEARCH_ROWS)
         .position(|r| is_header(&texts(r)))
     else {
-        report.fatal(format!(
-            "no header row found in the first {HEADER_SEARCH_ROWS} rows; expected {expected}"
-        ));
+        report.fatal(Reason::NoHeaderRow {
+            rows: HEADER_SEARCH_ROWS,
+            expected,
+        });
         return None;
     };
     let header = texts(&rows[h]);
@@ -223,20 +225,12 @@ pub fn read_sheet(
 
 fn read_csv(bytes: &[u8], report: &mut FileReport) -> Option<Vec<SheetRow>> {
     if bytes.is_empty() {
-        report.fatal("the file is empty");
+        report.fatal(Reason::EmptyFile);
         return None;
     }
     let decoded = decode(bytes);
     report.encoding = Some(decoded.encoding.to_string());
-    if decoded.had_errors {
-        report.problem(
-            super::Severity::Warning,
-            None,
-            None,
-            "some bytes are not valid text in the detected encoding; they show as �",
-            None,
-        );
-    }
+    report_bad_encoding(&decoded, report);
     let delimiter = sniff_delimiter(&decoded.text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -279,10 +273,10 @@ fn read_csv(bytes: &[u8], report: &mut FileReport) -> Option<Vec<SheetRow>> {
                     .collect(),
             }),
             Err(e) => report.problem(
-                super::Severity::Warning,
+                Severity::Warning,
                 e.position().map(|p| line_at(p.byte())),
                 None,
-                format!("unreadable row: {e}"),
+                unreadable_row(&e),
                 None,
             ),
         }
@@ -312,7 +306,7 @@ fn read_workbook(bytes: &[u8], report: &mut FileReport) -> Option<Vec<SheetRow>>
     let names = match workbook::sheet_names(bytes) {
         Ok(n) => n,
         Err(e) => {
-            report.fatal(format!("cannot open the spreadsheet: {e}"));
+            report.fatal(Reason::Workbook(e));
             return None;
         }
     };
@@ -333,44 +327,26 @@ fn read_workbook(bytes: &[u8], report: &mut FileReport) -> Option<Vec<SheetRow>>
         });
         match read {
             Err(e) => {
-                report.problem(super::Severity::Warning, None, None, e.to_string(), None);
+                report.problem(Severity::Warning, None, None, Reason::Workbook(e), None);
                 continue;
             }
             Ok(read) => {
                 if let Some(line) = too_large {
-                    report.problem(
-                        super::Severity::Error,
-                        Some(line),
-                        None,
-                        format!(
-                            "sheet 「{name}」 is too large: more than {MAX_LIST_CELLS} cells by row \
-                             {line}; only the rows before it are read"
-                        ),
-                        None,
-                    );
+                    let reason = Reason::ListTooLarge {
+                        sheet: name.clone(),
+                        cells: MAX_LIST_CELLS,
+                        row: line,
+                    };
+                    report.problem(Severity::Error, Some(line), None, reason, None);
                 }
-                if let Some((skipped, (r, c))) = read.beyond_limits {
-                    report.problem(
-                        super::Severity::Warning,
-                        None,
-                        None,
-                        format!(
-                            "sheet 「{name}」 is too large: it has cells as far as row {r}, column \
-                             {c}; at most {} rows × {} columns are read, {skipped} cells beyond \
-                             that were not",
-                            workbook::MAX_ROWS,
-                            workbook::MAX_COLUMNS
-                        ),
-                        None,
-                    );
-                }
+                workbook::report_beyond_limits(&read, report);
             }
         }
         if rows.iter().any(|r| !r.is_blank()) {
             return Some(rows);
         }
     }
-    report.fatal("the spreadsheet has no cells with content");
+    report.fatal(Reason::EmptySpreadsheet);
     None
 }
 
@@ -391,7 +367,10 @@ fn sheet_row(row: workbook::Row, report: &mut FileReport) -> SheetRow {
             Data::Bool(b) => SheetCell::Text(b.to_string()),
             Data::DateTime(dt) => excel_datetime(&dt),
             Data::Error(e) => {
-                report.cell(line, c + 1, "", format!("spreadsheet error value {e}"));
+                let reason = Reason::SpreadsheetError {
+                    value: e.to_string(),
+                };
+                report.cell(line, c + 1, "", reason);
                 SheetCell::Empty
             }
         })
@@ -416,6 +395,7 @@ fn excel_datetime(dt: &calamine::ExcelDateTime) -> SheetCell {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::reason::en;
     use std::path::Path;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -465,8 +445,8 @@ mod tests {
         let text = "2019年12月值班表\t\t\n日期\t姓名\t电话\n2019-12-01\t张三\t138\n\n2019-12-02\t李四\t139\n";
         let (gbk, _, _) = encoding_rs::GBK.encode(text);
         let mut report = FileReport::new(Path::new("r.csv"));
-        let sheet = read_sheet(&gbk, &mut report, |h| h.iter().any(|c| c == "日期"), "日期")
-            .expect("sheet");
+        let is_header = |h: &[String]| h.iter().any(|c| c == "日期");
+        let sheet = read_sheet(&gbk, &mut report, is_header, ListKind::Roster).expect("sheet");
         assert_eq!(sheet.header, vec!["日期", "姓名", "电话"]);
         assert_eq!(sheet.rows.len(), 2, "blank line left out");
         assert_eq!(sheet.rows[1].line, 5);
@@ -478,12 +458,12 @@ mod tests {
                 b"a,b\n1,2\n",
                 &mut report,
                 |h| h.contains(&"x".to_string()),
-                "x"
+                ListKind::Roster
             )
             .is_none()
         );
         assert!(report.failed());
-        assert!(report.problems[0].reason.contains("expected x"));
+        assert!(en(&report.problems[0].reason).contains("expected a date column"));
     }
 
     #[test]
@@ -509,7 +489,7 @@ mod tests {
             &bytes,
             &mut report,
             |h| h.iter().any(|c| c == "日期"),
-            "日期",
+            ListKind::Roster,
         )
         .expect("sheet");
         assert_eq!(sheet.find(&["日期"]), Some(1), "columns keep their place");

@@ -9,6 +9,8 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTim
 
 use crate::store::Hour;
 
+use super::reason::{CellError, Note};
+
 /// Earliest year accepted. Older stamps are typos or corrupt cells; refusing them also keeps a
 /// single wild date from stretching a dense series over centuries.
 pub const FIRST_YEAR: i32 = 1900;
@@ -27,15 +29,12 @@ pub struct Stamp {
 impl Stamp {
     /// The hour on the UTC grid, using the cell's own offset or else `default_offset_s`.
     /// `Err` when the stamp is not on a whole hour or outside [`FIRST_YEAR`]..=[`LAST_YEAR`].
-    pub fn hour(&self, default_offset_s: i32) -> Result<Hour, String> {
+    pub fn hour(&self, default_offset_s: i32) -> Result<Hour, CellError> {
         use chrono::Timelike;
         check_year(self.local)?;
         let t = self.local.time();
         if t.minute() != 0 || t.second() != 0 || t.nanosecond() != 0 {
-            return Err(format!(
-                "{} is not on a whole hour (AirDesk keeps hourly values; average sub-hourly data first)",
-                self.local.format("%Y-%m-%d %H:%M:%S")
-            ));
+            return Err(CellError::NotWholeHour { at: self.local });
         }
         Ok(Hour::from_local(
             self.local,
@@ -44,15 +43,12 @@ impl Stamp {
     }
 }
 
-fn check_year(t: NaiveDateTime) -> Result<(), String> {
+fn check_year(t: NaiveDateTime) -> Result<(), CellError> {
     use chrono::Datelike;
     if (FIRST_YEAR..=LAST_YEAR).contains(&t.year()) {
         Ok(())
     } else {
-        Err(format!(
-            "year {} is outside {FIRST_YEAR}–{LAST_YEAR}",
-            t.year()
-        ))
+        Err(CellError::YearOutside { year: t.year() })
     }
 }
 
@@ -207,14 +203,11 @@ pub fn parse_offset(raw: &str) -> Option<i32> {
 
 /// For a source whose UTC offset is not a whole number of hours (Kabul +04:30, India +05:30):
 /// its whole local hours fall between UTC hours, and each value goes to the UTC hour containing
-/// its stamp. The sentence says so for the load report.
-pub fn offset_note(offset_s: i32) -> Option<String> {
-    (offset_s % 3600 != 0).then(|| {
-        format!(
-            "stamps at UTC{} fall between whole UTC hours; each value is placed on the UTC hour that contains its stamp ({} min earlier)",
-            format_offset(offset_s),
-            (offset_s.rem_euclid(3600)) / 60
-        )
+/// its stamp. The note says so for the load report.
+pub fn offset_note(offset_s: i32) -> Option<Note> {
+    (offset_s % 3600 != 0).then(|| Note::OffsetBetweenHours {
+        offset: format_offset(offset_s),
+        minutes: (offset_s.rem_euclid(3600)) / 60,
     })
 }
 
@@ -228,11 +221,13 @@ pub fn format_offset(offset_s: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::Then;
 
     fn hour(s: &str, default: i32) -> Result<Hour, String> {
         parse(s)
             .ok_or_else(|| format!("unparsed {s}"))?
             .hour(default)
+            .map_err(|e| crate::ingest::reason::en(&crate::ingest::Reason::cell(e, Then::Value)))
     }
 
     #[test]

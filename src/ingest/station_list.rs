@@ -6,8 +6,9 @@
 use crate::store::{Batch, Station};
 
 use super::number::{Cell, NumberFormat};
+use super::reason::{Axis, CellError, Reason, Then};
 use super::report::{FileReport, Severity};
-use super::text::{LineCounter, decode};
+use super::text::{LineCounter, decode, report_bad_encoding, unreadable_row};
 
 /// Whether the first line is a station-list header (Chinese or English column names).
 pub fn looks_like(first_line: &str) -> bool {
@@ -67,25 +68,21 @@ pub fn split_status(raw: &str) -> (String, Option<String>) {
 pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
     let decoded = decode(bytes);
     report.encoding = Some(decoded.encoding.to_string());
-    if decoded.had_errors {
-        report.problem(
-            Severity::Warning,
-            None,
-            None,
-            "some bytes are not valid text in the detected encoding; they show as �",
-            None,
-        );
-    }
+    report_bad_encoding(&decoded, report);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .from_reader(decoded.text.as_bytes());
     let header = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return report.fatal(format!("cannot read the header: {e}")),
+        Err(e) => {
+            return report.fatal(Reason::UnreadableHeader {
+                detail: e.to_string(),
+            });
+        }
     };
     let Some(cols) = find_columns(&header) else {
-        return report.fatal("no station-code column (监测点编码) in the header");
+        return report.fatal(Reason::NoCodeColumn);
     };
     let mut seen = std::collections::HashSet::new();
     let mut lines = LineCounter::new(decoded.text.as_bytes());
@@ -98,7 +95,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                     Severity::Warning,
                     Some(line),
                     None,
-                    format!("unreadable row: {e}"),
+                    unreadable_row(&e),
                     None,
                 );
                 continue;
@@ -119,7 +116,7 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 Severity::Warning,
                 Some(line),
                 Some(format!("{}", cols.code + 1)),
-                "empty station code; row skipped",
+                Reason::EmptyStation,
                 row.as_slice().into(),
             );
             continue;
@@ -129,33 +126,28 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                 Severity::Warning,
                 Some(line),
                 Some(format!("{}", cols.code + 1)),
-                format!("station {code} listed twice; the first entry is kept"),
+                Reason::StationTwice {
+                    code: code.to_string(),
+                },
                 None,
             );
             continue;
         }
-        let mut coord = |idx: Option<usize>, what: &str, range: f64| -> Option<f64> {
+        let mut coord = |idx: Option<usize>, axis: Axis, range: f64| -> Option<f64> {
             let raw = get(idx)?;
-            match NumberFormat::PLAIN.parse(raw) {
-                Cell::Value(v) if v.abs() <= range => Some(v),
-                Cell::Value(v) => {
-                    report.cell(
-                        line,
-                        idx.unwrap_or(0) + 1,
-                        what,
-                        format!("{what} {v} is out of range"),
-                    );
-                    None
-                }
-                Cell::Missing => None,
-                Cell::Invalid(reason) => {
-                    report.cell(line, idx.unwrap_or(0) + 1, what, reason);
-                    None
-                }
-            }
+            let error = match NumberFormat::PLAIN.parse(raw) {
+                Cell::Value(v) if v.abs() <= range => return Some(v),
+                Cell::Missing => return None,
+                Cell::Value(value) => CellError::CoordinateOutOfRange { axis, value },
+                Cell::Invalid(error) => error,
+            };
+            let col = idx.unwrap_or(0);
+            let header = header.get(col).unwrap_or_default().trim();
+            report.cell(line, col + 1, header, Reason::cell(error, Then::Ignored));
+            None
         };
-        let lon = coord(cols.lon, "经度", 180.0);
-        let lat = coord(cols.lat, "纬度", 90.0);
+        let lon = coord(cols.lon, Axis::Longitude, 180.0);
+        let lat = coord(cols.lat, Axis::Latitude, 90.0);
         let (name, remark) = match get(cols.name) {
             Some(n) => {
                 let (n, r) = split_status(n);
@@ -219,7 +211,11 @@ mod tests {
         let mut batch = Batch::new(path.clone());
         let mut report = FileReport::new(&path);
         parse(text.as_bytes(), &mut batch, &mut report);
-        let reasons: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        let reasons: Vec<String> = report
+            .problems
+            .iter()
+            .map(crate::ingest::reason::en_problem)
+            .collect();
         assert!(
             reasons.iter().any(|r| r.contains(":4 column 5")),
             "{reasons:?}"

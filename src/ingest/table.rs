@@ -17,6 +17,7 @@ use crate::store::{Batch, Hour, StampConvention, Station, Variable};
 use super::collect::{Collector, Put};
 use super::number::{Cell, NumberFormat, check_range};
 use super::profile::{ColumnMap, Layout, MappingProfile, header_variable};
+use super::reason::{CellError, DatePart, Note, Reason, Then};
 use super::report::{FileReport, Severity};
 use super::stamp;
 use super::text::LineCounter;
@@ -116,7 +117,7 @@ impl Table<'_> {
         &self,
         report: &mut FileReport,
         each: &mut dyn FnMut(TableRow, &mut FileReport) -> Flow,
-    ) -> Result<Vec<String>, String> {
+    ) -> Result<Vec<String>, Reason> {
         match &self.source {
             Source::Text(text, delimiter) => {
                 let mut reader = csv::ReaderBuilder::new()
@@ -157,23 +158,8 @@ impl Table<'_> {
                         report,
                     )
                 })
-                .map_err(|e| e.to_string())?;
-                if let Some((skipped, (r, c))) = read.beyond_limits {
-                    report.problem(
-                        Severity::Warning,
-                        None,
-                        None,
-                        format!(
-                            "worksheet 「{}」 is too large: it has cells as far as row {r}, column {c}; \
-                             AirDesk reads at most {} rows × {} columns, so {skipped} cells beyond \
-                             that were not read",
-                            read.name,
-                            workbook::MAX_ROWS,
-                            workbook::MAX_COLUMNS
-                        ),
-                        None,
-                    );
-                }
+                .map_err(Reason::Workbook)?;
+                workbook::report_beyond_limits(&read, report);
                 Ok(read.sheets)
             }
         }
@@ -184,7 +170,7 @@ impl Table<'_> {
         &self,
         profile: Option<&MappingProfile>,
         report: &mut FileReport,
-    ) -> Result<(Vec<TableRow>, Vec<String>), String> {
+    ) -> Result<(Vec<TableRow>, Vec<String>), Reason> {
         let wanted = profile
             .and_then(|p| p.header_row)
             .map_or(0, |r| (r as u64).min(MAX_HEADER_ROW));
@@ -324,7 +310,7 @@ fn open_table<'a>(
     bytes: &'a [u8],
     profile: Option<&'a MappingProfile>,
     report: &mut FileReport,
-) -> Result<Table<'a>, String> {
+) -> Result<Table<'a>, Reason> {
     if workbook::is_workbook(bytes) {
         return Ok(Table {
             source: Source::Workbook(bytes, profile.and_then(|p| p.sheet.as_deref())),
@@ -335,38 +321,29 @@ fn open_table<'a>(
     }
     let (text, encoding) = match profile.and_then(|p| p.encoding.as_deref()) {
         Some(label) => {
-            let enc = encoding_rs::Encoding::for_label(label.as_bytes())
-                .ok_or_else(|| format!("encoding 「{label}」 is not known"))?;
+            let enc = encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+                Reason::UnknownEncoding {
+                    label: label.to_string(),
+                }
+            })?;
             let (text, _, had_errors) = enc.decode(bytes);
             if had_errors {
-                report.problem(
-                    Severity::Warning,
-                    None,
-                    None,
-                    format!("some bytes are not valid {}; they show as �", enc.name()),
-                    None,
-                );
+                let reason = Reason::BadEncoding {
+                    encoding: enc.name().to_string(),
+                };
+                report.problem(Severity::Warning, None, None, reason, None);
             }
             (text, enc.name().to_string())
         }
         None => {
             let d = super::text::decode(bytes);
-            if d.had_errors {
-                report.problem(
-                    Severity::Warning,
-                    None,
-                    None,
-                    format!("some bytes are not valid {}; they show as �", d.encoding),
-                    None,
-                );
-            }
+            super::text::report_bad_encoding(&d, report);
             (d.text, d.encoding.to_string())
         }
     };
     let delimiter = match profile.and_then(|p| p.delimiter) {
         Some(d) => d,
-        None => sniff_delimiter(&text)
-            .ok_or("no delimiter (, ; tab |) splits the first lines into columns")?,
+        None => sniff_delimiter(&text).ok_or(Reason::NoDelimiter)?,
     };
     let decimal_comma = match profile.and_then(|p| p.decimal_comma) {
         Some(d) => d,
@@ -393,7 +370,7 @@ fn excel_datetime(d: &calamine::ExcelDateTime) -> Option<NaiveDateTime> {
 }
 
 /// Look at a table before mapping it: encoding, delimiter, header and a few rows.
-pub fn sniff(bytes: &[u8]) -> Result<Sniff, String> {
+pub fn sniff(bytes: &[u8]) -> Result<Sniff, Reason> {
     let mut scratch = FileReport::default();
     let table = open_table(bytes, None, &mut scratch)?;
     let (mut rows, sheets) = sniff_rows(&table, &mut scratch)?;
@@ -420,7 +397,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Sniff, String> {
 fn sniff_rows(
     table: &Table<'_>,
     report: &mut FileReport,
-) -> Result<(Vec<TableRow>, Vec<String>), String> {
+) -> Result<(Vec<TableRow>, Vec<String>), Reason> {
     let mut rows = Vec::new();
     let sheets = table.rows(report, &mut |row, _| {
         rows.push(row);
@@ -434,13 +411,11 @@ fn sniff_rows(
 }
 
 /// A mapping proposed for a file from its header (see [`MappingProfile::from_headers`]).
-pub fn suggest_profile(bytes: &[u8]) -> Result<MappingProfile, String> {
+pub fn suggest_profile(bytes: &[u8]) -> Result<MappingProfile, Reason> {
     let mut scratch = FileReport::default();
     let table = open_table(bytes, None, &mut scratch)?;
     let (rows, _) = table.head(None, &mut scratch)?;
-    let (row, mut p) = find_header(&rows).ok_or(
-        "no header with a time column and a known variable (PM2.5, O3, 气温, …) in the first 20 rows",
-    )?;
+    let (row, mut p) = find_header(&rows).ok_or(Reason::NoTableHeader)?;
     p.header_row = rows.get(row).map(|r| r.line as usize);
     Ok(p)
 }
@@ -476,20 +451,16 @@ pub fn parse(
     };
     let (header_idx, profile) = match profile {
         Some(p) => {
-            if let Err(reason) = p.validate() {
-                return report.fatal(format!(
-                    "the mapping profile 「{}」 cannot be used: {reason}",
-                    p.name
-                ));
+            if let Err(why) = p.validate() {
+                return report.fatal(Reason::ProfileUnusable {
+                    name: p.name.clone(),
+                    why: Box::new(why),
+                });
             }
             let idx = match p.header_row {
                 Some(r) => match rows.iter().position(|row| row.line == r as u64) {
                     Some(i) => i,
-                    None => {
-                        return report.fatal(format!(
-                            "header_row {r} of the profile is not a row of this file"
-                        ));
-                    }
+                    None => return report.fatal(Reason::HeaderRowMissing { row: r }),
                 },
                 None => {
                     let key = p
@@ -507,35 +478,22 @@ pub fn parse(
         }
         None => match find_header(&rows) {
             Some((i, p)) => {
-                report.note(format!(
-                    "columns mapped automatically from the header (line {}); save a profile to change the mapping",
-                    rows.get(i).map_or(0, |r| r.line)
-                ));
+                report.note(Note::AutoMapped {
+                    line: rows.get(i).map_or(0, |r| r.line),
+                });
                 (i, p)
             }
-            None => {
-                return report.fatal(
-                    "no header with a time column and a known variable (PM2.5, O3, 气温, …) in the first 20 rows; map the columns with a profile",
-                );
-            }
+            None => return report.fatal(Reason::NoTableHeader),
         },
     };
-    if let Some(d) = table.delimiter {
-        let name = match d {
-            '\t' => "tab".to_string(),
-            other => format!("「{other}」"),
-        };
-        report.note(format!(
-            "fields separated by {name}{}",
-            if table.decimal_comma {
-                ", decimal comma"
-            } else {
-                ""
-            }
-        ));
+    if let Some(delimiter) = table.delimiter {
+        report.note(Note::Delimiter {
+            delimiter,
+            decimal_comma: table.decimal_comma,
+        });
     }
     let Some(header) = rows.get(header_idx) else {
-        return report.fatal("the table has no header row");
+        return report.fatal(Reason::NoHeader);
     };
     let headers: Vec<String> = header.cells.iter().map(TableCell::text).collect();
     let reader = match Mapping::new(&profile, &headers, header.line, report) {
@@ -551,16 +509,12 @@ pub fn parse(
     let station = match (&reader.station, &profile.station_code) {
         (Some(_), _) => None,
         (None, Some(code)) => {
-            report.note(format!(
-                "the file has no station column: its values are given to station 「{code}」 named in the profile"
-            ));
+            report.note(Note::StationFromProfile { code: code.clone() });
             Some(code.clone())
         }
         (None, None) => {
             let code = station_code_from_path(&report.path);
-            report.note(format!(
-                "the file has no station column: its values are given to station 「{code}」, taken from the file name"
-            ));
+            report.note(Note::StationFromFileName { code: code.clone() });
             Some(code)
         }
     };
@@ -593,16 +547,13 @@ pub fn parse(
     }
     let used_local = state.offset_seen;
     if used_local {
-        report.note(format!(
-            "times without a UTC offset are taken as UTC{}",
-            stamp::format_offset(offset_s)
-        ));
+        report.note(Note::LocalTimesAt {
+            offset: stamp::format_offset(offset_s),
+        });
     }
     report.note(match profile.stamp {
-        StampConvention::EndOfHour => {
-            "hour stamps taken as the END of the averaging hour (01:00 = mean of 00:00–01:00)"
-        }
-        StampConvention::StartOfHour => "hour stamps taken as the START of the hour",
+        StampConvention::EndOfHour => Note::EndOfHour,
+        StampConvention::StartOfHour => Note::StartOfHour,
     });
     state.collector.finish(batch, profile.kind, profile.stamp);
 }
@@ -642,16 +593,15 @@ impl Mapping {
         headers: &[String],
         header_line: u64,
         report: &mut FileReport,
-    ) -> Result<Mapping, String> {
-        let find = |name: &str| -> Result<usize, String> {
+    ) -> Result<Mapping, Reason> {
+        let find = |name: &str| -> Result<usize, Reason> {
             headers
                 .iter()
                 .position(|h| h.trim() == name.trim())
-                .ok_or_else(|| {
-                    format!(
-                        "column 「{name}」 is not in the header (line {header_line}: {})",
-                        headers.join(", ")
-                    )
+                .ok_or_else(|| Reason::ColumnNotInHeader {
+                    name: name.to_string(),
+                    line: header_line,
+                    header: headers.join(", "),
                 })
         };
         let opt = |name: &Option<String>| name.as_deref().map(find).transpose();
@@ -666,7 +616,7 @@ impl Mapping {
                 find(profile.day_column.as_deref().unwrap_or_default())?,
                 opt(&profile.hour_column)?,
             ),
-            (None, None) => return Err("the profile names no time column".into()),
+            (None, None) => return Err(Reason::ProfileNoTime),
         };
         let station = opt(&profile.station_column)?;
         let mut wide = Vec::new();
@@ -697,14 +647,14 @@ impl Mapping {
                         Severity::Warning,
                         Some(header_line),
                         Some(format!("{} ({h})", i + 1)),
-                        format!("column 「{h}」 is not mapped to a variable; not loaded"),
+                        Reason::ColumnNotMapped { name: h.clone() },
                         None,
                     );
                 }
             }
             Layout::Long => {
                 let (Some(v), Some(x)) = (&profile.variable_column, &profile.value_column) else {
-                    return Err("the long layout needs variable_column and value_column".into());
+                    return Err(Reason::ProfileLongColumns);
                 };
                 long = Some((find(v)?, find(x)?, opt(&profile.unit_column)?));
             }
@@ -729,7 +679,7 @@ impl Mapping {
         profile: &MappingProfile,
         offset_s: i32,
         state: &mut RowState,
-    ) -> Result<Hour, (usize, String)> {
+    ) -> Result<Hour, (usize, CellError)> {
         const EMPTY: &TableCell = &TableCell::Empty;
         let cell = |i: usize| row.cells.get(i).unwrap_or(EMPTY);
         let local: stamp::Stamp = match self.time {
@@ -739,9 +689,9 @@ impl Mapping {
             TimeColumns::DateHour(d, h) => {
                 let date =
                     read_date(cell(d), profile.time_format.as_deref()).map_err(|e| (d, e))?;
-                let hour = read_int(cell(h), "hour").map_err(|e| (h, e))?;
-                let t =
-                    stamp::at_hour(date, hour).ok_or((h, format!("hour {hour} is not 0–24")))?;
+                let hour = read_int(cell(h), DatePart::Hour).map_err(|e| (h, e))?;
+                let t = stamp::at_hour(date, hour)
+                    .ok_or((h, CellError::HourOutside { hour, last: 24 }))?;
                 stamp::Stamp {
                     local: t,
                     offset_s: None,
@@ -749,18 +699,23 @@ impl Mapping {
             }
             TimeColumns::Parts(y, m, d, h) => {
                 let (yy, mm, dd) = (
-                    read_int(cell(y), "year").map_err(|e| (y, e))?,
-                    read_int(cell(m), "month").map_err(|e| (m, e))?,
-                    read_int(cell(d), "day").map_err(|e| (d, e))?,
+                    read_int(cell(y), DatePart::Year).map_err(|e| (y, e))?,
+                    read_int(cell(m), DatePart::Month).map_err(|e| (m, e))?,
+                    read_int(cell(d), DatePart::Day).map_err(|e| (d, e))?,
                 );
-                let date = chrono::NaiveDate::from_ymd_opt(yy as i32, mm, dd)
-                    .ok_or((y, format!("{yy}-{mm}-{dd} is not a date")))?;
+                let no_such_date = CellError::NoSuchDate {
+                    year: yy,
+                    month: mm,
+                    day: dd,
+                };
+                let date =
+                    chrono::NaiveDate::from_ymd_opt(yy as i32, mm, dd).ok_or((y, no_such_date))?;
                 let hour = match h {
-                    Some(h) => read_int(cell(h), "hour").map_err(|e| (h, e))?,
-                    None => return Err((d, "no hour column: hourly values need an hour".into())),
+                    Some(h) => read_int(cell(h), DatePart::Hour).map_err(|e| (h, e))?,
+                    None => return Err((d, CellError::NoHourColumn)),
                 };
                 let t = stamp::at_hour(date, hour)
-                    .ok_or((h.unwrap_or(d), format!("hour {hour} is not 0–24")))?;
+                    .ok_or((h.unwrap_or(d), CellError::HourOutside { hour, last: 24 }))?;
                 stamp::Stamp {
                     local: t,
                     offset_s: None,
@@ -791,13 +746,9 @@ impl Mapping {
         let line = row.line;
         let hour = match self.hour(row, profile, offset_s, state) {
             Ok(h) => h,
-            Err((col, reason)) => {
-                return report.cell(
-                    line,
-                    col + 1,
-                    self.header(col),
-                    format!("{reason}; row skipped"),
-                );
+            Err((col, error)) => {
+                let reason = Reason::cell(error, Then::Row);
+                return report.cell(line, col + 1, self.header(col), reason);
             }
         };
         let code: std::borrow::Cow<'_, str> = match (self.station, fixed_station) {
@@ -812,12 +763,7 @@ impl Mapping {
         };
         if code.is_empty() {
             let col = self.station.unwrap_or(0);
-            return report.cell(
-                line,
-                col + 1,
-                self.header(col),
-                "empty station; row skipped",
-            );
+            return report.cell(line, col + 1, self.header(col), Reason::EmptyStation);
         }
         let station = match state.stations.get(code.as_ref()) {
             Some(&s) => s,
@@ -837,44 +783,41 @@ impl Mapping {
                     cell: &TableCell,
                     state: &mut RowState| {
             report.cells_seen += 1;
+            let bad = |report: &mut FileReport, error: CellError| {
+                report.cell(
+                    line,
+                    col + 1,
+                    self.header(col),
+                    Reason::cell(error, Then::Value),
+                );
+            };
+            let not_a_number = |text: String| CellError::NotANumber { text };
             let raw = match cell {
                 TableCell::Empty => return,
                 TableCell::Number(v) => *v,
                 TableCell::Text(s) => match numbers.parse(s) {
                     Cell::Missing => return,
                     Cell::Value(v) => v,
-                    Cell::Invalid(reason) => {
-                        return report.cell(line, col + 1, self.header(col), reason);
-                    }
+                    Cell::Invalid(error) => return bad(report, error),
                 },
                 TableCell::DateTime(_) | TableCell::Invalid(_) => {
-                    return report.cell(
-                        line,
-                        col + 1,
-                        self.header(col),
-                        format!("「{}」 is not a number", cell.text()),
-                    );
+                    return bad(report, not_a_number(cell.text()));
                 }
             };
             if !raw.is_finite() {
-                return report.cell(
-                    line,
-                    col + 1,
-                    self.header(col),
-                    format!("「{raw}」 is not a number"),
-                );
+                return bad(report, not_a_number(raw.to_string()));
             }
             let v = match check_range(variable, conv.apply(raw)) {
                 Ok(v) => v,
-                Err(reason) => return report.cell(line, col + 1, self.header(col), reason),
+                Err(error) => return bad(report, error),
             };
-            if let Put::Conflict(old) = state.collector.put(station, variable, hour, v) {
-                report.cell(
-                    line,
-                    col + 1,
-                    self.header(col),
-                    format!("{} for station {code} at this hour given twice ({old}, then {v}); kept {old}", variable.code()),
-                );
+            if let Put::Conflict(first) = state.collector.put(station, variable, hour, v) {
+                let reason = Reason::ValueTwice {
+                    variable,
+                    first,
+                    second: v,
+                };
+                report.cell(line, col + 1, self.header(col), reason);
             }
         };
         if let Some((vc, xc, uc)) = self.long {
@@ -885,7 +828,8 @@ impl Mapping {
                 .or_else(|| header_variable(&name).map(|(v, _)| v));
             let Some(variable) = variable else {
                 if state.warned.insert(format!("variable {name}")) {
-                    report.cell(line, vc + 1, self.header(vc), format!("「{name}」 is not a variable AirDesk knows; such rows are skipped (first at this line)"));
+                    let reason = Reason::UnknownVariable { name };
+                    report.cell(line, vc + 1, self.header(vc), reason);
                 }
                 return;
             };
@@ -898,13 +842,13 @@ impl Mapping {
                 .unwrap_or_default();
             let conv = match conversion(variable, &unit) {
                 Ok(c) => c,
-                Err(reason) => {
+                Err(error) => {
                     if state.warned.insert(format!("unit {variable:?} {unit}")) {
                         report.cell(
                             line,
                             uc.unwrap_or(xc) + 1,
                             self.header(uc.unwrap_or(xc)),
-                            format!("{reason}; such rows are skipped (first at this line)"),
+                            Reason::cell(error, Then::RowsLikeIt),
                         );
                     }
                     return;
@@ -938,12 +882,10 @@ fn column_conversion(
         .or_else(|| super::profile::split_unit(&c.source).1.map(str::to_string))
         .unwrap_or_default();
     if unit.is_empty() && c.variable != Variable::Aqi {
-        report.note(format!(
-            "column 「{}」 has no unit: taken as {} in {}",
-            c.source,
-            c.variable.code(),
-            c.variable.unit()
-        ));
+        report.note(Note::UnitAssumed {
+            column: c.source.clone(),
+            variable: c.variable,
+        });
     }
     if c.variable == Variable::Aqi && unit.is_empty() {
         return Some(Conversion::IDENTITY);
@@ -955,12 +897,12 @@ fn column_conversion(
             }
             Some(conv)
         }
-        Err(reason) => {
+        Err(error) => {
             report.problem(
                 Severity::Warning,
                 Some(header_line),
                 Some(format!("{} ({})", col + 1, c.source)),
-                format!("{reason}; column not loaded"),
+                Reason::cell(error, Then::Column),
                 None,
             );
             None
@@ -968,71 +910,77 @@ fn column_conversion(
     }
 }
 
-fn read_stamp(cell: &TableCell, format: Option<&str>) -> Result<stamp::Stamp, String> {
+fn read_stamp(cell: &TableCell, format: Option<&str>) -> Result<stamp::Stamp, CellError> {
+    let local = |local| stamp::Stamp {
+        local,
+        offset_s: None,
+    };
+    let not_a_time = |text: String| CellError::NotATime { text };
     match cell {
-        TableCell::DateTime(t) => Ok(stamp::Stamp {
-            local: *t,
-            offset_s: None,
-        }),
+        TableCell::DateTime(t) => Ok(local(*t)),
         TableCell::Text(s) => {
             let s = s.trim();
             if let Some(f) = format {
-                return NaiveDateTime::parse_from_str(s, f)
-                    .map(|t| stamp::Stamp {
-                        local: t,
-                        offset_s: None,
-                    })
-                    .map_err(|e| format!("「{s}」 does not match the time format {f} ({e})"));
+                return NaiveDateTime::parse_from_str(s, f).map(local).map_err(|e| {
+                    CellError::TimeFormat {
+                        text: s.to_string(),
+                        format: f.to_string(),
+                        detail: e.to_string(),
+                    }
+                });
             }
-            stamp::parse(s).ok_or_else(|| format!("「{s}」 is not a time"))
+            stamp::parse(s).ok_or_else(|| not_a_time(s.to_string()))
         }
         TableCell::Number(v) if (1.0..2_958_466.0).contains(v) => {
             let d = calamine::ExcelDateTime::new(*v, calamine::ExcelDateTimeType::DateTime, false);
             excel_datetime(&d)
-                .map(|t| stamp::Stamp {
-                    local: t,
-                    offset_s: None,
-                })
-                .ok_or_else(|| format!("「{v}」 is not a time"))
+                .map(local)
+                .ok_or_else(|| not_a_time(v.to_string()))
         }
-        other => Err(format!("「{}」 is not a time", other.text())),
+        other => Err(not_a_time(other.text())),
     }
 }
 
-fn read_date(cell: &TableCell, format: Option<&str>) -> Result<chrono::NaiveDate, String> {
+fn read_date(cell: &TableCell, format: Option<&str>) -> Result<chrono::NaiveDate, CellError> {
+    let not_a_date = |text: String| CellError::NotADate { text };
     match cell {
         TableCell::DateTime(t) => Ok(t.date()),
         TableCell::Text(s) => {
             let s = s.trim();
             if let Some(f) = format {
-                return chrono::NaiveDate::parse_from_str(s, f)
-                    .map_err(|e| format!("「{s}」 does not match the date format {f} ({e})"));
+                return chrono::NaiveDate::parse_from_str(s, f).map_err(|e| {
+                    CellError::DateFormat {
+                        text: s.to_string(),
+                        format: f.to_string(),
+                        detail: e.to_string(),
+                    }
+                });
             }
-            stamp::parse_date(s).ok_or_else(|| format!("「{s}」 is not a date"))
+            stamp::parse_date(s).ok_or_else(|| not_a_date(s.to_string()))
         }
         TableCell::Number(v) if (1.0..2_958_466.0).contains(v) => {
             let d = calamine::ExcelDateTime::new(*v, calamine::ExcelDateTimeType::DateTime, false);
             excel_datetime(&d)
                 .map(|t| t.date())
-                .ok_or_else(|| format!("「{v}」 is not a date"))
+                .ok_or_else(|| not_a_date(v.to_string()))
         }
-        other => Err(format!("「{}」 is not a date", other.text())),
+        other => Err(not_a_date(other.text())),
     }
 }
 
 /// A whole number cell (`8`, `8.0`, `8时`).
-fn read_int(cell: &TableCell, what: &str) -> Result<u32, String> {
+fn read_int(cell: &TableCell, part: DatePart) -> Result<u32, CellError> {
+    let not_a = |text: String| CellError::NotAPart { text, part };
     let v = match cell {
         TableCell::Number(v) => *v,
         TableCell::Text(s) => {
             let t = s.trim().trim_end_matches(['时', '点', '月', '日', '年']);
-            t.parse::<f64>()
-                .map_err(|_| format!("「{}」 is not a {what}", s.trim()))?
+            t.parse::<f64>().map_err(|_| not_a(s.trim().to_string()))?
         }
-        other => return Err(format!("「{}」 is not a {what}", other.text())),
+        other => return Err(not_a(other.text())),
     };
     if v.fract() != 0.0 || !(0.0..=9999.0).contains(&v) {
-        return Err(format!("「{v}」 is not a {what}"));
+        return Err(not_a(v.to_string()));
     }
     Ok(v as u32)
 }

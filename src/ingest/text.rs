@@ -1,5 +1,6 @@
 //! Turning file bytes into text: BOM sniffing, UTF-8, UTF-16 and GBK/GB18030 via encoding_rs.
 
+use super::reason::{Reason, Then};
 use super::report::{FileReport, Severity};
 use std::borrow::Cow;
 
@@ -104,11 +105,12 @@ impl<'a> LineCounter<'a> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
+                let line = self.line_of(e.position());
                 report.problem(
                     Severity::Warning,
-                    Some(self.line_of(e.position())),
+                    Some(line),
                     None,
-                    format!("unreadable row: {e}"),
+                    unreadable_row(&e),
                     None,
                 );
                 return None;
@@ -120,19 +122,32 @@ impl<'a> LineCounter<'a> {
         }
         report.rows_read += 1;
         if record.len() < header_len {
-            report.problem(
-                Severity::Warning,
-                Some(line),
-                None,
-                format!(
-                    "{} fields, the header names {header_len} (line cut short?); row skipped",
-                    record.len()
-                ),
-                None,
-            );
+            let reason = Reason::ShortRow {
+                fields: record.len(),
+                header: header_len,
+                then: Then::Row,
+            };
+            report.problem(Severity::Warning, Some(line), None, reason, None);
             return None;
         }
         Some((line, record))
+    }
+}
+
+/// A row the CSV reader could not read, as a problem reason.
+pub(crate) fn unreadable_row(e: &csv::Error) -> Reason {
+    Reason::UnreadableRow {
+        detail: e.to_string(),
+    }
+}
+
+/// Bytes not valid in the encoding found, as a problem of the whole file.
+pub(crate) fn report_bad_encoding(decoded: &Decoded<'_>, report: &mut FileReport) {
+    if decoded.had_errors {
+        let reason = Reason::BadEncoding {
+            encoding: decoded.encoding.to_string(),
+        };
+        report.problem(Severity::Warning, None, None, reason, None);
     }
 }
 

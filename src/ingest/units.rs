@@ -6,6 +6,8 @@
 
 use crate::store::Variable;
 
+use super::reason::{CellError, Note};
+
 /// Molar volume of an ideal gas at 25 °C and 1013.25 hPa, in litres: the reference state of
 /// GB 3095-2012 (amended 2018) and of the US EPA, used to turn ppm/ppb into mass concentrations.
 pub const MOLAR_VOLUME_L: f64 = 24.45;
@@ -18,8 +20,8 @@ pub struct Conversion {
     pub scale: f64,
     /// Added after multiplying (temperature scales).
     pub offset: f64,
-    /// A sentence for the load report when the conversion rests on an assumption (ppm → µg/m³).
-    pub note: Option<String>,
+    /// A note for the load report when the conversion rests on an assumption (ppm → µg/m³).
+    pub note: Option<Note>,
 }
 
 impl Conversion {
@@ -83,20 +85,19 @@ fn molar_mass(variable: Variable) -> Option<f64> {
 /// How to convert `unit` into the canonical unit of `variable`. An empty unit means the source
 /// did not say: the value is taken as already canonical (the caller reports that assumption when
 /// it matters). `Err` says why the unit cannot be used for this variable.
-pub fn conversion(variable: Variable, unit: &str) -> Result<Conversion, String> {
+pub fn conversion(variable: Variable, unit: &str) -> Result<Conversion, CellError> {
     use Variable::*;
     let u = normalise_unit(unit);
     if u.is_empty() {
         return Ok(Conversion::IDENTITY);
     }
     let unknown = || {
-        Err(format!(
-            "unit 「{unit}」 cannot be read as {} for {}",
-            variable.unit(),
-            variable.code()
-        ))
+        Err(CellError::Unit {
+            unit: unit.to_string(),
+            variable,
+        })
     };
-    let ratio = |per_million: f64| -> Result<Conversion, String> {
+    let ratio = |per_million: f64| -> Result<Conversion, CellError> {
         let Some(mass) = molar_mass(variable) else {
             return unknown();
         };
@@ -110,11 +111,10 @@ pub fn conversion(variable: Variable, unit: &str) -> Result<Conversion, String> 
         Ok(Conversion {
             scale,
             offset: 0.0,
-            note: Some(format!(
-                "{} converted from {unit} to {} at 25 °C and 1013.25 hPa (molar volume {MOLAR_VOLUME_L} L/mol)",
-                variable.code(),
-                variable.unit()
-            )),
+            note: Some(Note::Converted {
+                variable,
+                from: unit.to_string(),
+            }),
         })
     };
     match variable {

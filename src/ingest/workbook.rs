@@ -26,14 +26,12 @@ pub const MAX_COLUMNS: u32 = 1024;
 /// The largest .xls, .xlsb or .ods file read (their reader builds the whole used range).
 pub const MAX_RANGE_WORKBOOK_BYTES: u64 = 32 << 20;
 
-/// Why a workbook (or a worksheet of it) cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a workbook (or a worksheet of it) cannot be read (worded by `crate::i18n`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkbookError {
     /// Not a spreadsheet calamine can open, or damaged.
-    #[error("not a workbook that can be read ({0})")]
     Unreadable(String),
     /// The zip entries would unpack to more than the cap.
-    #[error("the workbook unpacks to {unpacked} MiB, more than the {limit} MiB AirDesk reads")]
     TooLargeUnpacked {
         /// Declared unpacked size of all entries, MiB.
         unpacked: u64,
@@ -41,9 +39,6 @@ pub enum WorkbookError {
         limit: u64,
     },
     /// An .xls/.xlsb/.ods file over [`MAX_RANGE_WORKBOOK_BYTES`].
-    #[error(
-        "the workbook is {size} MiB; .xls, .xlsb and .ods files are read up to {limit} MiB: save it as .xlsx or CSV"
-    )]
     TooLargeFile {
         /// File size, MiB.
         size: u64,
@@ -51,7 +46,6 @@ pub enum WorkbookError {
         limit: u64,
     },
     /// The worksheet asked for is not in the workbook.
-    #[error("worksheet 「{name}」 is not in the workbook (sheets: {sheets})")]
     NoSuchSheet {
         /// The name asked for.
         name: String,
@@ -59,16 +53,28 @@ pub enum WorkbookError {
         sheets: String,
     },
     /// The workbook has no worksheet at all.
-    #[error("the workbook has no worksheet")]
     NoSheet,
     /// A worksheet that cannot be read.
-    #[error("worksheet 「{name}」 cannot be read ({detail})")]
     Sheet {
         /// The worksheet.
         name: String,
         /// What failed.
         detail: String,
     },
+}
+
+impl WorkbookError {
+    /// A stable, machine-readable name (see [`super::Reason::code`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            WorkbookError::Unreadable(_) => "workbook-unreadable",
+            WorkbookError::TooLargeUnpacked { .. } => "workbook-unpacks-too-large",
+            WorkbookError::TooLargeFile { .. } => "workbook-too-large",
+            WorkbookError::NoSuchSheet { .. } => "no-such-worksheet",
+            WorkbookError::NoSheet => "no-worksheet",
+            WorkbookError::Sheet { .. } => "worksheet-unreadable",
+        }
+    }
 }
 
 /// One row of a worksheet: its 1-based row number and its cells from column A on.
@@ -99,6 +105,20 @@ pub struct SheetRead {
     /// Cells skipped because they lie beyond [`MAX_ROWS`] × [`MAX_COLUMNS`], and the farthest
     /// (1-based row, column) seen, for the "sheet too large" problem.
     pub beyond_limits: Option<(u64, (u64, u64))>,
+}
+
+/// Report the cells of a worksheet that lay beyond [`MAX_ROWS`] × [`MAX_COLUMNS`] and were not
+/// read, when there were any.
+pub(crate) fn report_beyond_limits(read: &SheetRead, report: &mut super::FileReport) {
+    if let Some((skipped, (row, column))) = read.beyond_limits {
+        let reason = super::Reason::SheetTooLarge {
+            sheet: read.name.clone(),
+            row,
+            column,
+            skipped,
+        };
+        report.problem(super::Severity::Warning, None, None, reason, None);
+    }
 }
 
 /// Whether bytes are a zip (xlsx, xlsb, ods) or OLE2 (xls) container.
@@ -359,7 +379,8 @@ mod tests {
             report
                 .problems
                 .iter()
-                .any(|p| p.reason.contains("too large") && p.reason.contains("1024 columns")),
+                .map(|p| crate::ingest::reason::en(&p.reason))
+                .any(|r| r.contains("too large") && r.contains("1024 columns")),
             "{:?}",
             report.problems
         );
@@ -383,7 +404,7 @@ mod tests {
         let err = read_rows(&bytes, None, &mut |_| Flow::More).expect_err("too large");
         assert!(
             matches!(err, WorkbookError::TooLargeUnpacked { limit: 680, .. }),
-            "{err}"
+            "{err:?}"
         );
     }
 

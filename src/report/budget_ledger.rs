@@ -164,7 +164,7 @@ mod tests {
             &buf,
             &mut report,
             |h| h.contains(&"日期".to_string()),
-            "date",
+            crate::ingest::reason::ListKind::Ledger,
         )
         .expect("sheet");
         assert_eq!(sheet.rows.len(), 3);

@@ -298,8 +298,13 @@ mod tests {
         };
         let bytes = xlsx_bytes(&sample(), &options).expect("xlsx");
         let mut report = crate::ingest::FileReport::new(std::path::Path::new("ledger.xlsx"));
-        let sheet = read_sheet(&bytes, &mut report, |h| h.iter().any(|c| c == "No."), "No.")
-            .expect("sheet");
+        let sheet = read_sheet(
+            &bytes,
+            &mut report,
+            |h| h.iter().any(|c| c == "No."),
+            crate::ingest::reason::ListKind::Ledger,
+        )
+        .expect("sheet");
         assert_eq!(sheet.header, HEADERS_EN.to_vec());
         assert_eq!(sheet.rows.len(), 2);
         assert_eq!(

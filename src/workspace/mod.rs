@@ -183,16 +183,18 @@ impl Workspace {
     }
 
     /// The duty roster named in the settings (`roster`), read from its file: `None` when no
-    /// roster is set, `Err` with the reason (or the path) when it yields no shift.
+    /// roster is set, `Err` with the reason (or the path) in the settings' language when it yields
+    /// no shift.
     pub fn roster(&self) -> Option<Result<crate::domain::roster::Roster, String>> {
+        use crate::i18n::{Render, Tr};
         use crate::ingest::roster::{RosterOptions, read_roster_file};
         let path = self.resolve(self.settings.roster.as_ref()?);
         let (shifts, report) = read_roster_file(&path, &RosterOptions::default());
         if shifts.is_empty() {
-            return Some(Err(report
-                .problems
-                .first()
-                .map_or_else(|| path.display().to_string(), |p| p.reason.clone())));
+            return Some(Err(report.problems.first().map_or_else(
+                || path.display().to_string(),
+                |p| p.reason.render(Tr(self.settings.language)),
+            )));
         }
         Some(Ok(crate::domain::roster::Roster::new(shifts)))
     }

@@ -26,6 +26,7 @@ use crate::domain::reduction::{
 };
 
 use super::number::{Cell, NumberFormat};
+use super::reason::{CellError, ListKind, Reason};
 use super::report::{FileReport, MAX_PROBLEMS_PER_FILE};
 use super::sheet::{Sheet, SheetCell, SheetRow, read_sheet};
 use columns::{Field, Unit, classify, combine, fold, is_header, is_sub_header, unit_of};
@@ -51,7 +52,7 @@ impl ListLoad {
 pub fn read_lists(paths: &[PathBuf]) -> ListLoad {
     let mut builder = Builder::default();
     for path in paths {
-        match std::fs::read(path) {
+        match crate::ingest::input::read_file(path, crate::ingest::input::MAX_LIST_BYTES) {
             Ok(bytes) => builder.file(path, &bytes),
             Err(e) => {
                 builder.list.files.push(ListFile {
@@ -62,7 +63,7 @@ pub fn read_lists(paths: &[PathBuf]) -> ListLoad {
                     file: path.clone(),
                     row: None,
                     column: None,
-                    issue: Issue::Reader(format!("cannot read the file: {e}")),
+                    issue: Issue::Reader(e.reason()),
                 });
             }
         }
@@ -118,10 +119,10 @@ impl Builder {
         });
         let before = self.problems.len();
         let mut report = FileReport::new(path);
-        let sheet = read_sheet(bytes, &mut report, is_header, "企业名称");
+        let sheet = read_sheet(bytes, &mut report, is_header, ListKind::ReductionList);
         for p in &report.problems {
             let issue = match sheet {
-                None if p.reason.starts_with("no header row") => Issue::NoHeader,
+                None if matches!(p.reason, Reason::NoHeaderRow { .. }) => Issue::NoHeader,
                 _ => Issue::Reader(p.reason.clone()),
             };
             self.problems.push(ListProblem {
@@ -405,7 +406,9 @@ impl FileReader<'_> {
             SheetCell::Empty => Cell::Missing,
             SheetCell::Number(n) => Cell::Value(*n),
             SheetCell::Text(t) => NOTHING.parse(t),
-            SheetCell::DateTime(_) | SheetCell::Time(_) => Cell::Invalid(String::new()),
+            SheetCell::DateTime(_) | SheetCell::Time(_) => Cell::Invalid(CellError::NotANumber {
+                text: cell.text().unwrap_or_default(),
+            }),
         };
         let raw = || cell.text().unwrap_or_default();
         match value {

@@ -4,12 +4,13 @@
 use std::path::PathBuf;
 
 use crate::domain::plan::Level;
+use crate::ingest::reason::Reason;
 
 /// Why a row, a cell or a file was not (wholly) used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Issue {
-    /// The reader's own words (file cannot be opened, unreadable CSV row, spreadsheet error).
-    Reader(String),
+    /// The reader's own reason (file cannot be opened, unreadable CSV row, spreadsheet error).
+    Reader(Reason),
     /// No header row with an enterprise column and at least one list column.
     NoHeader,
     /// No name or credit code, and no enterprise above to continue.

@@ -15,7 +15,7 @@ use crate::store::{Hour, Station, StationId, Variable};
 use crate::ui::chart::TimeChartWidget;
 use crate::ui::command::Command;
 use crate::ui::excerpt::read_lines;
-use crate::ui::i18n::{T, Tr};
+use crate::ui::i18n::{Render, T, Tr};
 use crate::ui::widgets::{BannerKind, banner};
 
 /// A column the station table can be sorted by.
@@ -291,7 +291,7 @@ impl DataPage {
                             T::ReportFormat,
                             f.format
                                 .map_or(tr.t(T::ReportUnknownFormat).to_string(), |fm| {
-                                    fm.label().to_string()
+                                    fm.render(tr)
                                 }),
                         );
                         if let Some(enc) = &f.encoding {
@@ -312,6 +312,9 @@ impl DataPage {
                             format!("{:.1} %", f.missing_percent()),
                         );
                         row(ui, T::ReportProblems, problems.to_string());
+                        for note in &f.notes {
+                            row(ui, T::ReportNote, note.render(tr));
+                        }
                     });
                 if !cx.read_only()
                     && is_referenced(cx, &f.path)
@@ -739,7 +742,7 @@ fn problem_row(
         if !place.is_empty() {
             ui.label(RichText::new(place.join(" ")).strong());
         }
-        ui.add(egui::Label::new(&p.reason).wrap());
+        ui.add(egui::Label::new(p.reason.render(tr)).wrap());
     });
     if let Some(ex) = excerpt {
         egui::Frame::new()

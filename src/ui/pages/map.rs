@@ -12,7 +12,7 @@ use egui::{Color32, RichText, vec2};
 
 use super::PageContext;
 use crate::domain::aqi::{AqiConfig, station_hourly};
-use crate::i18n::T;
+use crate::i18n::{Render, T};
 use crate::ingest::{BaseLayer, load_base_layer};
 use crate::report::charts::map_data::{MapOptions, MapPollutant, MapSource, map_at, station_value};
 use crate::report::charts::{ChartStyle, MapAlert, MapData};
@@ -67,7 +67,7 @@ pub struct MapPage {
     /// The base-layer path being typed.
     layer_path: String,
     source: Option<Built>,
-    layer_problems: Vec<String>,
+    layer_problems: Vec<(std::path::PathBuf, crate::ingest::Reason)>,
     map: Option<(HourKey, MapData)>,
 }
 
@@ -290,7 +290,7 @@ impl MapPage {
         for p in &paths {
             match load_base_layer(p) {
                 Ok(l) => layers.push(l),
-                Err(e) => self.layer_problems.push(format!("{}: {e}", p.display())),
+                Err(e) => self.layer_problems.push((p.clone(), e)),
             }
         }
         let own = key
@@ -339,7 +339,13 @@ impl MapPage {
                     }
                 });
             }
-            for problem in &self.layer_problems {
+            for (path, reason) in &self.layer_problems {
+                let problem = format!(
+                    "{}{}{}",
+                    path.display(),
+                    tr.t(T::LdPlaceSep),
+                    reason.render(tr)
+                );
                 ui.label(RichText::new(problem).color(look.error));
             }
             ui.horizontal(|ui| {

@@ -89,7 +89,7 @@ struct LoadedForecast {
     path: PathBuf,
     modified: Option<SystemTime>,
     days: Vec<ForecastDay>,
-    problem: Option<String>,
+    problem: Option<crate::ingest::Problem>,
 }
 
 impl Default for TargetsPage {
@@ -333,7 +333,7 @@ impl TargetsPage {
             let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
             let (days, reports) = crate::ingest::load_audited(&paths);
             if let Some(p) = reports.iter().flat_map(|r| r.problems.first()).next() {
-                self.message = Some((false, p.to_string()));
+                self.message = Some((false, p.render(cx.tr)));
             }
             self.audited = Some((files.clone(), days));
         }
@@ -355,10 +355,7 @@ impl TargetsPage {
             .is_none_or(|f| f.path != path || f.modified != modified)
         {
             let (days, report) = crate::ingest::load_forecast(&path, Some(b.as_of));
-            let problem = report.problems.first().map(|p| match p.line {
-                Some(l) => tr.f(T::SvProblemLine, &[&l, &p.reason]),
-                None => p.reason.clone(),
-            });
+            let problem = report.problems.into_iter().next();
             self.forecast = Some(LoadedForecast {
                 path,
                 modified,
@@ -370,8 +367,12 @@ impl TargetsPage {
             return;
         };
         if let Some(p) = &f.problem {
+            let p = match p.line {
+                Some(l) => tr.f(T::SvProblemLine, &[&l, &p.reason.render(tr)]),
+                None => p.reason.render(tr),
+            };
             ui.label(
-                RichText::new(tr.f(T::TgForecastProblem, &[&f.path.display(), p]))
+                RichText::new(tr.f(T::TgForecastProblem, &[&f.path.display(), &p]))
                     .color(cx.look.warn),
             );
         }

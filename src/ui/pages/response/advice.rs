@@ -50,8 +50,9 @@ pub enum Advised {
     Advice(Box<Advice>),
     /// No forecast file in the workspace.
     NoForecast(PathBuf),
-    /// The forecast file could not be used; the reason names file, line and column.
-    BadForecast(String),
+    /// The forecast file could not be used: the file, and its first problem (with line and
+    /// column) when there is one.
+    BadForecast(PathBuf, Option<Box<crate::ingest::Problem>>),
 }
 
 /// The cached advice.
@@ -120,11 +121,8 @@ fn compute(s: &Sources<'_>, path: &Path, exists: bool, at: Hour) -> Advised {
     let today = s.now.date_naive();
     let (forecast, report) = load_forecast(path, Some(today));
     if forecast.is_empty() {
-        let reason = report.problems.first().map_or_else(
-            || "no forecast day could be read".to_owned(),
-            |p| p.to_string(),
-        );
-        return Advised::BadForecast(format!("{}: {reason}", path.display()));
+        let problem = report.problems.into_iter().next().map(Box::new);
+        return Advised::BadForecast(path.to_path_buf(), problem);
     }
     let ids = desk_stations(s.store, s.area, s.stations);
     let (hourly, daily) = observed(s.store, &ids);

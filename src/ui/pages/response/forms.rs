@@ -556,8 +556,12 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
                         .color(cx.look.weak_text),
                 );
             }
-            Advised::BadForecast(e) => {
-                ui.label(RichText::new(e).color(cx.look.error));
+            Advised::BadForecast(path, problem) => {
+                let text = problem.as_ref().map_or_else(
+                    || tr.f(T::LdNoForecastDay, &[&path.display()]),
+                    |p| p.render(tr),
+                );
+                ui.label(RichText::new(text).color(cx.look.error));
             }
             Advised::Advice(a) => {
                 let d = Decision::from(a.action);

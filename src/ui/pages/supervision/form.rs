@@ -7,7 +7,7 @@ use egui::RichText;
 use crate::domain::findings::{FindingCommand, NewFinding, Origin, PublicReportInput};
 use crate::ingest::FileReport;
 use crate::ui::command::Command;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{Render, T};
 use crate::ui::pages::PageContext;
 
 /// How the finding being typed came in.
@@ -267,9 +267,9 @@ impl FindingForm {
         ui.label(tr.f(T::SvImportFound, &[&found.len(), &report.problems.len()]));
         for p in &report.problems {
             let text = match (p.line, &p.column) {
-                (Some(l), Some(c)) => tr.f(T::SvProblemLineColumn, &[&l, c, &p.reason]),
-                (Some(l), None) => tr.f(T::SvProblemLine, &[&l, &p.reason]),
-                _ => p.reason.clone(),
+                (Some(l), Some(c)) => tr.f(T::SvProblemLineColumn, &[&l, c, &p.reason.render(tr)]),
+                (Some(l), None) => tr.f(T::SvProblemLine, &[&l, &p.reason.render(tr)]),
+                _ => p.reason.render(tr),
             };
             ui.label(RichText::new(text).color(cx.look.warn));
         }

@@ -14,7 +14,7 @@ use crate::ingest::FileReport;
 use crate::ingest::roster::{RosterOptions, read_contacts_file, read_roster_file};
 use crate::report::duty::Duty;
 use crate::ui::command::Command;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{Render, T};
 use crate::ui::pages::PageContext;
 
 /// A file read once per change on disk.
@@ -43,9 +43,9 @@ fn problems(ui: &mut egui::Ui, cx: &PageContext<'_>, report: &FileReport) {
     let tr = cx.tr;
     for p in &report.problems {
         let text = match (p.line, &p.column) {
-            (Some(l), Some(c)) => tr.f(T::SvProblemLineColumn, &[&l, c, &p.reason]),
-            (Some(l), None) => tr.f(T::SvProblemLine, &[&l, &p.reason]),
-            _ => p.reason.clone(),
+            (Some(l), Some(c)) => tr.f(T::SvProblemLineColumn, &[&l, c, &p.reason.render(tr)]),
+            (Some(l), None) => tr.f(T::SvProblemLine, &[&l, &p.reason.render(tr)]),
+            _ => p.reason.render(tr),
         };
         ui.label(RichText::new(text).color(cx.look.warn));
     }
