@@ -113,6 +113,12 @@ table! {
     PageSupervision => "督办", "Supervision";
     PageMap => "区域地图", "Map";
     PageSettings => "设置", "Settings";
+    SlideHeadline => "实况与预警", "Air quality and warning";
+    SlideResponse => "响应进展", "Response progress";
+    SlideWeather => "气象与展望", "Weather and outlook";
+    SlideBudget => "目标核算", "Season budget";
+    SlideRanking => "排名", "Ranking";
+    SlideMap => "区域地图", "Map";
 
     // Situation page
     Clock => "北京时间", "China Standard Time";
@@ -185,7 +191,6 @@ table! {
     AlertsKept => "首次出现即记入日志（已记 {0} 条）", "Kept in the journal when first seen ({0} kept)";
     AlertToFinding => "转督办", "To supervision";
     AlertsToAcknowledge => "{0} 条待确认", "{0} to acknowledge";
-    AlertsMore => "另有 {0} 条未显示", "{0} more not shown";
     AlertAcknowledge => "确认…", "Acknowledge…";
     AlertAcknowledgeHint => "记录已看到此报警及处理情况（记入日志）", "Record that you have seen this alert and what was done (kept in the journal)";
     AlertAckNote => "处理情况（可选）", "What was done (optional)";
@@ -942,6 +947,7 @@ table! {
     RespAllUnits => "全部单位", "All units";
     RespFilterUnit => "单位", "Unit";
     RespFilterStatus => "状态", "Status";
+    RespUnitsFinished => "另有 {0} 个单位的措施已全部完成", "{0} more units have finished all their items";
     RespEpisodeChecklist => "第 {0} 次预警措施清单", "Checklist of episode {0}";
     RespColUnit => "责任单位", "Unit";
     RespColTotal => "措施", "Items";

@@ -135,6 +135,9 @@ pub struct PageContext<'a> {
     pub app_state: &'a AppState,
     /// Projector mode: read-only, no edit widgets.
     pub presenting: bool,
+    /// The slide shown in projector mode (`None` on the desk); a page drawing several slides
+    /// shows only this one's part.
+    pub slide: Option<crate::ui::projector::Slide>,
     /// Whether a system file dialog is expected to work.
     pub dialog_available: bool,
     /// The renderer drawing this window (None in headless tests).
@@ -171,6 +174,7 @@ impl<'a> PageContext<'a> {
             workspace,
             app_state,
             presenting,
+            slide: None,
             dialog_available,
             renderer,
             session,
@@ -199,6 +203,37 @@ impl<'a> PageContext<'a> {
     pub fn read_only(&self) -> bool {
         self.presenting || self.workspace.read_only()
     }
+}
+
+/// A page's vertical scroll area (filling the page). On a slide it also notes how far its
+/// content runs past the screen ([`slide_overflow`]), so the projector can fit the slide.
+pub fn page_scroll<R>(ui: &mut egui::Ui, id_salt: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let out = egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        .auto_shrink([false, false])
+        .show(ui, add);
+    let ratio = out.content_size.y / out.inner_rect.height().max(1.0);
+    note_overflow(ui.ctx(), ratio);
+    out.inner
+}
+
+/// Note that this frame's page is `ratio` times as tall as the screen has room for.
+pub fn note_overflow(ctx: &egui::Context, ratio: f32) {
+    let id = overflow_id();
+    ctx.data_mut(|d| {
+        let seen: f32 = d.get_temp(id).unwrap_or(0.0);
+        d.insert_temp(id, seen.max(ratio));
+    });
+}
+
+/// How many screens tall the page drawn last was (1.0 or less: it fits), taken once.
+pub fn slide_overflow(ctx: &egui::Context) -> f32 {
+    ctx.data_mut(|d| d.remove_temp::<f32>(overflow_id()))
+        .unwrap_or(0.0)
+}
+
+fn overflow_id() -> egui::Id {
+    egui::Id::unique("airdesk_page_overflow")
 }
 
 /// The view state of every page.

@@ -147,6 +147,16 @@ impl RankingView {
                     .color(cx.look.strong_text),
             );
         }
+        if cx.presenting {
+            // The slide: the chart alone, in what is left of the screen.
+            let height = (ui.clip_rect().bottom() - ui.cursor().top() - 16.0).max(200.0);
+            ChartImage::new(StaticChart::Ranking(chart))
+                .style(ChartStyle::projector().with_lang(tr.0))
+                .height(height)
+                .id_salt("ranking_chart")
+                .show(ui);
+            return;
+        }
         ui.columns(2, |cols| {
             let ui = &mut cols[0];
             egui::Grid::new("ranking_table")
@@ -179,16 +189,10 @@ impl RankingView {
                     }
                 });
             let ui = &mut cols[1];
-            let style = if cx.presenting {
-                ChartStyle::projector()
-            } else {
-                ChartStyle::desktop()
-            };
             let rows = chart.items.len().max(3) as f32;
-            let height =
-                (rows * 28.0 + 90.0).clamp(220.0, 700.0) * if cx.presenting { 1.6 } else { 1.0 };
+            let height = (rows * 28.0 + 90.0).clamp(220.0, 700.0);
             ChartImage::new(StaticChart::Ranking(chart))
-                .style(style.with_lang(tr.0))
+                .style(ChartStyle::desktop().with_lang(tr.0))
                 .height(height)
                 .id_salt("ranking_chart")
                 .show(ui);
