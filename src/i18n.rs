@@ -875,7 +875,9 @@ table! {
     ReadOnlyBroken => "值班日志的哈希链在第 {0} 条记录处断开（{1}），在从备份恢复之前不再记录任何操作", "the journal's hash chain is broken at event #{0} ({1}); nothing more is recorded until it is restored from a backup";
     ReadOnlyForeignWal => "日志旁的 journal.sqlite-wal 不属于本日志，已原样保留，日志按不含该文件的内容只读打开", "journal.sqlite-wal does not belong to this journal; it was left untouched and the journal is read without it";
     JournalWriteFailed => "日志写入失败，未保存：{0}", "the journal failed; nothing was saved: {0}";
-    OutcomeRecorded => "已记录 #{0}（{1}）", "Recorded #{0} ({1})";
+    OutcomeRecorded => "{0} — {1} {2}", "{0} — {1} {2}";
+    OutcomeItem => "{0} {1} {2}", "{0}: {1} {2}";
+    OutcomeKept => "已记入值班日志", "Kept in the journal";
     OutcomeRefused => "未记录：{0}", "Not recorded: {0}";
     OutcomeStampedLater => "；记录时间取日志中上一条记录的时间 {0}（本机时间早于它）", "; stamped {0}, the time of the journal's last event (this desk's clock is behind it)";
     DustNoEvidence => "标记沙尘日须填写依据", "a dust day needs its evidence";

@@ -457,6 +457,7 @@ impl AirDeskApp {
         if page != self.page {
             self.page = page;
             self.page_visit += 1;
+            self.session.forget_outcome();
         }
     }
 
