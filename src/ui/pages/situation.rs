@@ -94,6 +94,8 @@ struct AckForm {
     /// [`Alert::key`](crate::domain::alerts::Alert::key) of the alert, when the form is open.
     key: Option<String>,
     note: String,
+    /// The form has just opened: its note field takes the focus.
+    focus: bool,
 }
 
 impl SituationPage {
@@ -972,6 +974,7 @@ fn alert_row(
         {
             form.key = Some(key.clone());
             form.note.clear();
+            form.focus = true;
         }
         if let Some(input) = a.finding_input()
             && ui
@@ -996,6 +999,10 @@ fn alert_row(
             let field = ui
                 .add(egui::TextEdit::singleline(&mut form.note).desired_width(360.0))
                 .labelled_by(label.id);
+            // The note takes the focus when the form opens: type, then Enter.
+            if std::mem::take(&mut form.focus) {
+                field.request_focus();
+            }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui.button(tr.t(T::AlertAckConfirm)).clicked() || entered {
                 chosen = Some(Command::AcknowledgeAlert(
