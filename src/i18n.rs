@@ -1045,7 +1045,7 @@ table! {
     ChartRank => "排名", "Rank";
     ChartName => "名称", "Name";
     ChartRankOf => "第 {0} 名 / 共 {1}：{2}", "Rank {0} of {1}: {2}";
-    ChartAccessible => "{0}：{1} 至 {2}。方向键平移，加号减号缩放，Home 复位。", "{0}: {1} to {2}. Arrow keys pan, plus and minus zoom, Home resets.";
+    ChartAccessible => "{0}：{1} 至 {2}。方向键平移，加号减号或 Ctrl+滚轮缩放，Home 或双击复位。", "{0}: {1} to {2}. Arrow keys pan, plus and minus or Ctrl+wheel zoom, Home or a double-click resets.";
     ChartWarningBlue => "蓝色预警", "Blue warning";
     ChartWarningYellow => "黄色预警", "Yellow warning";
     ChartWarningOrange => "橙色预警", "Orange warning";

@@ -490,3 +490,53 @@ fn each_slide_opens_at_its_top() {
     let again = h.get_by_label_contains(tr.t(T::Headline)).rect().top();
     assert!((again - top).abs() < 1.0, "{again} {top}");
 }
+
+/// The mouse wheel over a chart scrolls the page, Ctrl+wheel zooms the chart, and the zoom is
+/// gone when the officer comes back to the page.
+#[test]
+fn the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_chart() {
+    use egui::accesskit::Role;
+    let env = Env::new();
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    let chart = |h: &egui_kittest::Harness<'static, AirDeskApp>| {
+        let node = h
+            .query_all_by_role(Role::Image)
+            .find(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.contains("Home"))
+            })
+            .expect("the trend chart (the board's only time chart)");
+        (
+            node.accesskit_node().label().unwrap_or_default(),
+            node.rect(),
+        )
+    };
+    let wheel = |h: &mut egui_kittest::Harness<'static, AirDeskApp>, modifiers| {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers,
+        });
+        settle(h);
+    };
+    let (label, rect) = chart(&h);
+    h.hover_at(rect.center());
+    wheel(&mut h, Modifiers::NONE);
+    let (after, moved) = chart(&h);
+    assert_eq!(after, label, "the plain wheel does not zoom");
+    assert!(moved.top() < rect.top() - 20.0, "the page scrolled");
+    h.hover_at(moved.center());
+    wheel(&mut h, Modifiers::COMMAND);
+    let (zoomed, _) = chart(&h);
+    assert_ne!(zoomed, label, "Ctrl+wheel zooms");
+    // Away and back: the whole extent again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    settle(&mut h);
+    assert_eq!(chart(&h).0, label);
+}

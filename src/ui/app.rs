@@ -458,6 +458,7 @@ impl AirDeskApp {
             self.page = page;
             self.page_visit += 1;
             self.session.forget_outcome();
+            self.pages.reset_chart_zoom();
         }
     }
 

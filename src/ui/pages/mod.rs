@@ -258,6 +258,12 @@ pub struct Pages {
 }
 
 impl Pages {
+    /// Every chart back to its whole extent (a page shown anew starts unzoomed).
+    pub fn reset_chart_zoom(&mut self) {
+        self.situation.reset_chart_zoom();
+        self.data.reset_chart_zoom();
+    }
+
     /// Draw `page`.
     pub fn show(&mut self, page: Page, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
         match page {

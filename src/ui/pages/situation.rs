@@ -146,6 +146,11 @@ impl SituationPage {
         });
     }
 
+    /// The trend chart back to its whole extent.
+    pub fn reset_chart_zoom(&mut self) {
+        self.trend_view.reset();
+    }
+
     /// Ask for alerts seen for the first time to be kept in the journal (not in projector mode
     /// or on a read-only journal: there they are shown only, and the card says why).
     fn keep_new_alerts(&mut self, cx: &mut PageContext<'_>) {
