@@ -123,7 +123,7 @@ pub enum Said {
         status: crate::domain::response::ItemStatus,
     },
     /// Any other line of the response timeline.
-    Line(crate::domain::response::TimelineEntry),
+    Line(Box<crate::domain::response::TimelineEntry>),
 }
 
 impl Outcome {

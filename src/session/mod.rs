@@ -601,6 +601,6 @@ fn said(state: &crate::domain::response::ResponseState, seq: u64) -> Option<Said
                 .map_or_else(|| item.measure.clone(), |i| i.spec.text.clone()),
             status: *status,
         },
-        _ => Said::Line(entry.clone()),
+        _ => Said::Line(Box::new(entry.clone())),
     })
 }
