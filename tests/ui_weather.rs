@@ -253,7 +253,7 @@ fn switching_to_english_redraws_the_meteogram_in_english() {
     assert_eq!(chart.len(), 1, "the English chart");
     // The visible period in English (the analysis runs from 7 January, 12:00).
     assert!(
-        chart[0].contains("Mon 7 Jan 2013 12:00 to ") && chart[0].ends_with("Home resets."),
+        chart[0].contains("Mon 7 Jan 2013 12:00 to ") && chart[0].ends_with("resets."),
         "{}",
         chart[0]
     );

@@ -148,9 +148,16 @@ impl RankingView {
             );
         }
         if cx.presenting {
-            // The slide: the chart alone, in what is left of the screen.
-            let height = (ui.clip_rect().bottom() - ui.cursor().top() - 16.0).max(200.0);
-            ChartImage::new(StaticChart::Ranking(chart))
+            // The slide: the chart alone, the best ten and the desk's own area (a taller slide
+            // is zoomed to fit the screen).
+            let chart = RankingData {
+                top: Some(SLIDE_TOP),
+                ..chart.clone()
+            };
+            let shown = chart.items.len().min(SLIDE_TOP + 1) as f32;
+            let room = ui.clip_rect().bottom() - ui.cursor().top() - 16.0;
+            let height = room.max(shown * 30.0 + 110.0);
+            ChartImage::new(StaticChart::Ranking(&chart))
                 .style(ChartStyle::projector().with_lang(tr.0))
                 .height(height)
                 .id_salt("ranking_chart")
@@ -208,6 +215,9 @@ impl RankingView {
         });
     }
 }
+
+/// How many areas the ranking slide shows (the desk's own area is added when below them).
+const SLIDE_TOP: usize = 10;
 
 /// The ranking chart as a PNG or SVG file for the exports folder; drawn on a worker thread.
 fn export_chart(
