@@ -998,6 +998,26 @@ table! {
     RespPickEvidenceTitle => "选择佐证文件", "Choose an evidence file";
     RespNoDialog => "系统文件对话框不可用，请在上面输入文件路径。", "No system file dialog is available: type the file's path above.";
 
+    // Official documents (.docx / PDF) beside a preview, and their outcome
+    DocFields => "公文要素（写出前可修改）", "Document fields (may be changed before writing)";
+    DocNo => "文号", "Document no.";
+    DocTo => "主送（简报：报）", "To (bulletin: 报)";
+    DocCc => "抄送（简报：送）", "Copy to (bulletin: 送)";
+    DocSigner => "签发人", "Signed by";
+    DocPrinter => "印发机关", "Issued by";
+    DocPrinted => "印发日期", "Issue date";
+    DocWriteDocx => "写出 .docx", "Write .docx";
+    DocWritePdf => "写出 PDF", "Write PDF";
+    DocOpenAfter => "写出后打开", "Open when written";
+    DocReset => "恢复默认", "Reset";
+    DocAllUnits => "各单位通知合为一份", "All unit notices in one file";
+    DocReadOnly => "工作区只读，不能写出文件", "The workspace is read-only: no file can be written";
+    DocOpenFailed => "{0} 已写出，但无法打开：{1}", "{0} was written but could not be opened: {1}";
+    DocMissingGlyphs => "{0} 未能写出：可用字体中都没有这些字符：{1}。请把含有它们的字体（如 Noto Serif CJK SC）放入以下位置之一：{2}", "{0} could not be written: no available font has these characters: {1}. Put a font that has them (for example Noto Serif CJK SC) into one of: {2}";
+    DocNoPlan => "没有可用的预案，无法生成公文。", "No plan is available: no document can be made.";
+    RespSummary => "总结评估", "After-action summary";
+    SvOrder => "督办单", "Supervision order (督办单)";
+
     // Charts (src/report/charts/, src/ui/chart/): titles, legends, axes, readouts. Entries named
     // ChartFmt* are chrono strftime patterns after {0} is filled (with a weekday or month name).
     ChartNoData => "无数据", "No data";

@@ -1,10 +1,13 @@
 //! `airdesk response …` run as the real binary on a workspace holding the drill episode: status,
-//! reports, ledger, notices, exit statuses.
+//! reports, ledger, notices in every format (.docx read back, PDF text through poppler's
+//! pdftotext), exit statuses.
 
 use std::path::Path;
 use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx};
+
+mod common;
 
 fn airdesk(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_airdesk"))
@@ -94,8 +97,9 @@ fn reports_ledger_and_notices() {
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report = std::fs::read_to_string(&daily).expect("daily");
+    // A numbered 简报: its name, the issue (day of the year), the issuer and the date.
     assert!(
-        report.starts_with("某某县重污染天气应急响应日报"),
+        report.starts_with("重污染天气应急工作简报\n第15期\n"),
         "{report}"
     );
     assert!(report.contains("【逾期】O-SUP-2"));
@@ -168,6 +172,9 @@ fn unusable_inputs_exit_2_with_one_line() {
         vec!["response", "ledger", d, "--out", "x.txt"],
         vec!["response", "status", d, "--at", "soon"],
         vec!["response", "report", "summary", d, "--episode", "7"],
+        vec!["response", "notice", "warning", d, "--format", "pdf"],
+        vec!["response", "report", "daily", d, "--out", "日报.doc"],
+        vec!["response", "notice", "supervision", d],
     ] {
         let out = airdesk(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -179,6 +186,79 @@ fn unusable_inputs_exit_2_with_one_line() {
     let out = airdesk(&["response", "status", path(empty.path())]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("journal.sqlite not found"));
+}
+
+/// The text of a PDF by poppler's pdftotext (poppler-utils, installed by `.ci/run`).
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, see .ci/run)");
+    assert!(out.status.success());
+    text(&out.stdout)
+}
+
+#[test]
+fn notices_and_reports_in_every_format_with_changed_fields() {
+    let dir = drill_workspace();
+    let d = path(dir.path());
+    // .docx from the extension, with the 文号 and 抄送 changed.
+    let docx = dir.path().join("预警通知.docx");
+    let out = airdesk(&[
+        "response",
+        "notice",
+        "warning",
+        d,
+        "--out",
+        path(&docx),
+        "--doc-no",
+        "某县应急办〔2025〕9号",
+        "--cc",
+        "市生态环境局",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let xml = common::document_xml(&docx);
+    for s in [
+        "某县应急办〔2025〕9号",
+        "关于启动重污染天气橙色预警的通知",
+        "抄送：市生态环境局。",
+    ] {
+        assert!(xml.contains(s), "{s} not in the .docx");
+    }
+    // The unit notices as one PDF: a part per unit, each numbered from page 1.
+    let pdf = dir.path().join("units.pdf");
+    let out = airdesk(&["response", "notice", "units", d, "--out", path(&pdf)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let t = pdf_text(&pdf);
+    assert!(t.contains("县教育体育局："), "{t}");
+    assert!(t.contains("县卫生健康局："));
+    assert!(t.matches("—1—").count() >= 5, "page 1 of each unit");
+    // HTML to standard output by --format.
+    let out = airdesk(&[
+        "response", "report", "daily", d, "--at", NOON, "--format", "html",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("<!DOCTYPE html>"));
+    // The handover names the roster settings.toml names, without --roster.
+    std::fs::write(
+        dir.path().join("值班表.csv"),
+        "日期,值班时间,姓名,角色,电话\n\
+         2025-01-15,08:30-次日08:30,李明,值班员,13800000002\n",
+    )
+    .expect("roster");
+    std::fs::write(
+        dir.path().join("settings.toml"),
+        "roster = \"值班表.csv\"\n",
+    )
+    .expect("settings");
+    let out = airdesk(&["response", "report", "handover", d, "--at", NOON]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("当前值班：值班员 李明"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 /// A drill that fails half-way (the workspace's plan lacks a measure the drill implements) used

@@ -62,7 +62,7 @@ fn day_row(html: &str, date: &str) -> Option<Vec<String>> {
 fn the_summary_mid_episode_embeds_the_chart_and_gives_observations_only_for_past_days() {
     let dir = sample_copy();
     let html = summary(dir.path(), "2019-12-22T10:00");
-    assert!(html.contains("src=\"data:image/svg+xml;base64,"), "chart");
+    assert!(html.contains("src=\"data:image/png;base64,"), "chart");
     assert!(!html.contains("未提供对比图"));
     // The warning runs from 21 Dec 22:00, expected to end on 24 Dec 22:00.
     let rows: Vec<Vec<String>> = ["2019-12-21", "2019-12-22", "2019-12-23", "2019-12-24"]
@@ -105,7 +105,7 @@ fn the_summary_after_lifting_has_every_day_observed_against_the_forecast() {
             .expect("lift");
     }
     let html = summary(dir.path(), "2019-12-27T09:00");
-    assert!(html.contains("src=\"data:image/svg+xml;base64,"), "chart");
+    assert!(html.contains("src=\"data:image/png;base64,"), "chart");
     let expected_pm25 = ["121", "183", "197", "183", "157", "90"];
     for (i, d) in (21..=26).enumerate() {
         let date = format!("2019-12-{d}");

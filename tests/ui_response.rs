@@ -248,6 +248,8 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
         Some("warning.lifted")
     );
     tab(&mut h, Key::Num4);
+    h.get_by_label(tr.t(T::RespSummary)).click();
+    h.run();
     h.get_by_label(tr.t(T::RespSaveSummary)).click();
     h.run();
 

@@ -1,7 +1,9 @@
 //! The Response page on the sample drill (Handan, 22 Dec 2019 10:00, orange warning in force):
 //! the advice names the unfavourable-weather windows of the sample's meteorological forecast, and
-//! the after-action summary embeds the episode chart with a row per episode day; the checklist is
-//! the plan's unit tree; an item's evidence file comes from the file dialog (or a typed path).
+//! the after-action summary embeds the episode chart with a row per episode day; the 日报 states the
+//! air and is written as .docx and PDF with an edited field, the unit notices as one PDF; the
+//! checklist is the plan's unit tree; an item's evidence file comes from the file dialog (or a
+//! typed path).
 
 mod common;
 
@@ -79,6 +81,8 @@ fn the_apps_summary_embeds_the_episode_chart_and_a_row_per_day() {
         .response
         .show_tab(ResponseTab::Reports);
     h.run();
+    h.get_by_label(Tr(Language::Zh).t(T::RespSummary)).click();
+    h.run();
     h.get_by_label(Tr(Language::Zh).t(T::RespSaveSummary))
         .click();
     h.run();
@@ -93,7 +97,7 @@ fn the_apps_summary_embeds_the_episode_chart_and_a_row_per_day() {
     let [html] = html.as_slice() else {
         panic!("one summary expected, got {}", html.len());
     };
-    assert!(html.contains("src=\"data:image/svg+xml;base64,"), "chart");
+    assert!(html.contains("src=\"data:image/png;base64,"), "chart");
     // The drill episode: 21 Dec 22:00 to the expected end on 24 Dec; at 22 Dec 10:00 only
     // 21 Dec is over (Handan's mean PM2.5 121 µg/m³), the forecast covers 22 Dec on.
     for (date, cells) in [
@@ -268,6 +272,136 @@ fn the_checklist_table_fits_a_1366_screen() {
         assert!(
             header.right() <= screen.right(),
             "{column:?} {header:?} {screen:?}"
+        );
+    }
+}
+
+/// Run frames until `exports/` holds a file ending in `suffix` (documents are written on a
+/// background thread); its path.
+fn wait_for_export(
+    h: &mut Harness<'static, AirDeskApp>,
+    root: &std::path::Path,
+    suffix: &str,
+) -> std::path::PathBuf {
+    for _ in 0..1200 {
+        h.run();
+        let found = std::fs::read_dir(root.join("exports"))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().ends_with(suffix));
+        if let Some(p) = found {
+            return p;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("no {suffix} written");
+}
+
+#[test]
+fn the_daily_report_and_the_unit_notices_are_written_as_docx_and_pdf() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    let root = h.state().workspace().root().to_path_buf();
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Reports);
+    h.run();
+    // The 日报 states the area's air as of the drill moment.
+    assert!(
+        !texts_containing(&h, "今日截至10时，邯郸实时AQI为230").is_empty(),
+        "the air in the preview"
+    );
+    // Change the issue number, then write the .docx.
+    h.get_by_label(tr.t(T::DocFields)).click();
+    h.run();
+    let field = h.get_by_label(tr.t(T::DocNo));
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(tr.t(T::DocNo)).type_text("第2期");
+    h.run();
+    h.get_by_label(tr.t(T::DocWriteDocx)).click();
+    let docx = wait_for_export(&mut h, &root, ".docx");
+    let xml = common::document_xml(&docx);
+    for s in ["重污染天气应急工作简报", "第2期", "邯郸", "日报"] {
+        assert!(xml.contains(s), "{s} not in the .docx");
+    }
+    assert!(
+        !xml.contains("第356期"),
+        "the edited number replaces the plan's"
+    );
+    h.get_by_label(tr.t(T::DocWritePdf)).click();
+    let pdf = wait_for_export(&mut h, &root, ".pdf");
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF-"));
+
+    // The unit notices of the issue as one PDF, a part per unit.
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Notices);
+    h.run();
+    h.query_all_by_label_contains("县教育体育局重污染天气")
+        .next()
+        .expect("a unit notice in the list")
+        .click();
+    h.run();
+    h.get_by_label(tr.t(T::DocAllUnits)).click();
+    h.run();
+    h.get_by_label(tr.t(T::DocWritePdf)).click();
+    let all = wait_for_export(&mut h, &root, "（各责任单位）.pdf");
+    assert!(std::fs::read(&all).expect("pdf").starts_with(b"%PDF-"));
+}
+
+#[test]
+fn chinese_ime_reaches_every_document_field() {
+    use egui::{Event, ImeEvent};
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Reports);
+    h.run();
+    h.get_by_label(tr.t(T::DocFields)).click();
+    h.run();
+    for key in [
+        T::DocNo,
+        T::DocTo,
+        T::DocCc,
+        T::DocSigner,
+        T::DocPrinter,
+        T::DocPrinted,
+    ] {
+        let label = tr.t(key);
+        h.get_by_label(label).focus();
+        h.run();
+        // Empty the field, then compose: the preedit shows, the commits land in order.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.key_press(egui::Key::Backspace);
+        h.run();
+        h.event(Event::Ime(ImeEvent::Preedit {
+            text: "baosong".into(),
+            active_range_chars: Some(0..7),
+        }));
+        h.run();
+        assert_eq!(
+            h.get_by_label(label).value().as_deref(),
+            Some("baosong"),
+            "{label}"
+        );
+        h.event(Event::Ime(ImeEvent::Commit("报送".into())));
+        h.run();
+        h.event(Event::Ime(ImeEvent::Commit("单位".into())));
+        h.run();
+        assert_eq!(
+            h.get_by_label(label).value().as_deref(),
+            Some("报送单位"),
+            "{label}"
         );
     }
 }

@@ -162,6 +162,22 @@ fn a_finding_goes_from_assigned_to_closed_with_journal_events() {
     )
     .unwrap_or_else(|e| panic!("{e}: {shown:?}"));
     assert!(ledger.contains("工地裸土未苫盖"));
+    // The 督办单 of the selected finding, written as .docx beside its detail.
+    h.get_by_label(tr.t(T::SvOrder));
+    click(&mut h, tr.t(T::DocWriteDocx));
+    let docx = env
+        .workspace
+        .path()
+        .join("exports/关于督促整改城关镇有关问题的督办单.docx");
+    for _ in 0..600 {
+        if docx.is_file() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run();
+    }
+    let bytes = std::fs::read(&docx).expect("the 督办单 is written");
+    assert!(bytes.starts_with(b"PK"), "a .docx package");
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod advise;
 mod aqi;
 mod budget;
 mod chart;
+mod document_out;
 mod gui;
 mod hindcast;
 mod inspect;

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
 use crate::clock;
+use crate::domain::findings::{FindingId, Findings};
 use crate::domain::plan::{self, Plan};
 use crate::domain::response::{Episode, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
@@ -22,18 +23,24 @@ use crate::i18n::{Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
 use crate::journal::{Author, CHECKPOINT_FILE, JOURNAL_FILE, JournalError, LOCK_FILE, OpenMode};
-use crate::report::after_action::ChartImage;
-use crate::report::daily_report::daily_report;
+use crate::report::daily_air::workspace_air;
+use crate::report::daily_report::{DailyInput, daily_report};
+use crate::report::document::{Document, Format, Image};
 use crate::report::duty::Duty;
-use crate::report::episode_air::{AirSources, desk_stations, summary_html};
+use crate::report::episode_air::{AirSources, desk_stations, summary_document};
 use crate::report::handover::handover;
-use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, warning_notice};
+use crate::report::notice::{
+    Notice, NoticeError, adjust_notice, lift_notice, notices_document, pause_notice, resume_notice,
+    unit_notices, warning_notice,
+};
 use crate::report::open_items::WarningStatus;
 use crate::report::response_ledger::{ledger_rows, write_file};
+use crate::report::supervision_order::supervision_order;
 use crate::session::{self, Session, record_drill};
 use crate::store::{StationId, Store};
 use crate::workspace::Workspace;
 
+use super::document_out::DocumentArgs;
 use super::{Failure, parse_time};
 
 /// Arguments of `airdesk response`.
@@ -47,11 +54,11 @@ pub struct Args {
 /// Which report `response report` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportKind {
-    /// Daily report (日报) for the 24 hours up to --at (or from --from).
+    /// Daily report (日报, a numbered 简报) for the 24 hours up to --at (or from --from).
     Daily,
     /// Shift handover (交接班记录) from the start of the latest shift (or --from).
     Handover,
-    /// After-action summary (总结评估) of an episode, HTML.
+    /// After-action summary (总结评估) of an episode (HTML to standard output by default).
     Summary,
 }
 
@@ -64,8 +71,14 @@ pub enum NoticeKind {
     Units,
     /// The notice of level change --step (default: the latest).
     Adjust,
+    /// The notice of pause --step (1 = the first; default: the latest).
+    Pause,
+    /// The notice resuming after pause --step (1 = the first; default: the latest).
+    Resume,
     /// The lifting notice.
     Lift,
+    /// The 督办单 of supervision finding --finding.
+    Supervision,
 }
 
 /// The `response` subcommands.
@@ -111,12 +124,13 @@ pub enum ResponseCommand {
         /// for the summary, the area whose stations count (default: the workspace's area).
         #[arg(long)]
         area: Option<String>,
-        /// Duty roster (CSV or .xlsx) for who is on duty now and next (daily, handover).
+        /// Duty roster (CSV or .xlsx) for who is on duty now and next (daily, handover); default:
+        /// the roster the workspace's settings.toml names.
         #[arg(long)]
         roster: Option<PathBuf>,
-        /// Write to this file instead of standard output.
-        #[arg(long)]
-        out: Option<PathBuf>,
+        /// Format, output file and the document's fields.
+        #[command(flatten)]
+        doc: DocumentArgs,
     },
     /// The checklist ledger (台账) as .csv (UTF-8 with BOM) or .xlsx.
     Ledger {
@@ -144,12 +158,16 @@ pub enum ResponseCommand {
         /// Episode (default: the latest).
         #[arg(long)]
         episode: Option<u32>,
-        /// Level change number for adjust and units (0 = the issue, 1 = the first change).
+        /// Level change number for adjust and units (0 = the issue, 1 = the first change); pause
+        /// number for pause and resume (1 = the first).
         #[arg(long)]
         step: Option<usize>,
-        /// Write to this file instead of standard output.
+        /// The supervision finding of a 督办单 (DB0003 or 3).
         #[arg(long)]
-        out: Option<PathBuf>,
+        finding: Option<String>,
+        /// Format, output file and the document's fields.
+        #[command(flatten)]
+        doc: DocumentArgs,
     },
     /// Record the drill episode into a workspace whose journal is empty (for trying the
     /// response page and the reports).
@@ -181,36 +199,22 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             forecast,
             area,
             roster,
-            out,
+            doc,
         } => {
-            let Opened { ws, at, session } = open_at(dir, at.as_deref())?;
-            let state = &session.models().response;
+            let opened = open_at(dir, at.as_deref())?;
             let from = from.as_deref().map(parse_time).transpose()?;
-            let duty = match roster {
-                Some(p) => Duty::from_roster(&read_roster(p)?, at),
-                None => Duty::default(),
+            let request = ReportRequest {
+                dir,
+                from,
+                episode: *episode,
+                chart: chart.as_deref(),
+                data,
+                forecast: forecast.as_deref(),
+                area: area.as_deref(),
+                roster: roster.as_deref(),
             };
-            let text = match kind {
-                ReportKind::Daily => {
-                    let area = area.clone().unwrap_or_else(|| {
-                        state
-                            .latest()
-                            .map_or_else(String::new, |e| e.plan.area.clone())
-                    });
-                    let from = from.unwrap_or(at - Duration::hours(24));
-                    daily_report(state, &area, from, at, &duty).to_text()
-                }
-                ReportKind::Handover => handover(state, at, from, &duty).to_text(),
-                ReportKind::Summary => {
-                    let episode = pick_episode(state, *episode)?.number;
-                    let chart = chart.as_deref().map(read_chart).transpose()?;
-                    let air = read_air(&ws, data, forecast.as_deref(), area.as_deref(), at)?;
-                    let sources = air.as_ref().map(Air::sources);
-                    summary_html(state, episode, sources.as_ref(), chart, at)
-                        .map_err(|e| Failure::unusable(e.to_string()))?
-                }
-            };
-            emit(out.as_deref(), &text)
+            let (document, default) = report_document(*kind, &opened, &request)?;
+            doc.write(document, default, &font_dirs(dir))
         }
         ResponseCommand::Ledger {
             dir,
@@ -234,28 +238,27 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             plan,
             episode,
             step,
-            out,
+            finding,
+            doc,
         } => {
             let plan = load_plan(dir, plan.as_deref())?;
             let Opened { session, .. } = open_at(dir, None)?;
-            let e = pick_episode(&session.models().response, *episode)?;
-            let fail = |e: crate::report::notice::NoticeError| Failure::unusable(e.to_string());
-            let notices: Vec<Notice> = match kind {
-                NoticeKind::Warning => vec![warning_notice(&plan, e).map_err(fail)?],
-                NoticeKind::Units => unit_notices(&plan, e, step.unwrap_or(0)).map_err(fail)?,
-                NoticeKind::Adjust => {
-                    let latest = e.steps.len().saturating_sub(1);
-                    vec![adjust_notice(&plan, e, step.unwrap_or(latest)).map_err(fail)?]
+            let models = session.models();
+            let document = match kind {
+                NoticeKind::Supervision => {
+                    let id = finding.as_deref().ok_or_else(|| {
+                        Failure::unusable("a 督办单 needs --finding (e.g. --finding DB0003)")
+                    })?;
+                    supervision(&models.findings, &plan, id)?
                 }
-                NoticeKind::Lift => vec![lift_notice(&plan, e).map_err(fail)?],
+                _ => notice_document(
+                    *kind,
+                    &plan,
+                    pick_episode(&models.response, *episode)?,
+                    *step,
+                )?,
             };
-            let rule = "—".repeat(30);
-            let text = notices
-                .iter()
-                .map(|n| n.text.clone())
-                .collect::<Vec<_>>()
-                .join(&format!("\n\n{rule}\n\n"));
-            emit(out.as_deref(), &(text + "\n"))
+            doc.write(document, Format::Txt, &font_dirs(dir))
         }
         ResponseCommand::Drill {
             dir,
@@ -263,6 +266,152 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             operator,
         } => drill(dir, start.as_deref(), operator),
     }
+}
+
+/// What `response report` was asked for.
+struct ReportRequest<'a> {
+    dir: &'a Path,
+    from: Option<DateTime<FixedOffset>>,
+    episode: Option<u32>,
+    chart: Option<&'a Path>,
+    data: &'a [PathBuf],
+    forecast: Option<&'a Path>,
+    area: Option<&'a str>,
+    roster: Option<&'a Path>,
+}
+
+/// The report as a document, and its default format (text; HTML for the summary).
+fn report_document(
+    kind: ReportKind,
+    opened: &Opened,
+    r: &ReportRequest<'_>,
+) -> Result<(Document, Format), Failure> {
+    let Opened { ws, at, session } = opened;
+    let at = *at;
+    let models = session.models();
+    let state = &models.response;
+    let plan = load_plan(r.dir, None)?;
+    match kind {
+        ReportKind::Daily => {
+            let duty = duty(ws, r.roster, at)?;
+            let area = r.area.map_or_else(
+                || {
+                    state
+                        .latest()
+                        .map_or_else(String::new, |e| e.plan.area.clone())
+                },
+                str::to_owned,
+            );
+            let store = read_store(ws, r.data);
+            let air = (!store.keys().is_empty())
+                .then(|| workspace_air(ws, &store, models.alerts.acknowledgements(), at));
+            let input = DailyInput {
+                state,
+                findings: &models.findings,
+                plan: &plan,
+                area: &area,
+                from: r.from.unwrap_or(at - Duration::hours(24)),
+                to: at,
+                duty: &duty,
+            };
+            Ok((daily_report(&input, air).document(), Format::Txt))
+        }
+        ReportKind::Handover => {
+            let duty = duty(ws, r.roster, at)?;
+            Ok((handover(state, at, r.from, &duty).document(), Format::Txt))
+        }
+        ReportKind::Summary => {
+            let episode = pick_episode(state, r.episode)?.number;
+            let chart = r.chart.map(read_chart).transpose()?;
+            let air = read_air(ws, r.data, r.forecast, r.area, at)?;
+            let sources = air.as_ref().map(Air::sources);
+            let doc = summary_document(state, episode, &plan, sources.as_ref(), chart, at)
+                .map_err(|e| Failure::unusable(e.to_string()))?;
+            Ok((doc, Format::Html))
+        }
+    }
+}
+
+/// A notice of the episode as a document; `units` is one document with a part per unit.
+fn notice_document(
+    kind: NoticeKind,
+    plan: &Plan,
+    e: &Episode,
+    step: Option<usize>,
+) -> Result<Document, Failure> {
+    let fail = |e: NoticeError| Failure::unusable(e.to_string());
+    let latest_pause = e.pauses.len();
+    let one = |n: Result<Notice, NoticeError>| n.map(|n| n.document()).map_err(fail);
+    match kind {
+        NoticeKind::Warning => one(warning_notice(plan, e)),
+        NoticeKind::Units => {
+            let notices = unit_notices(plan, e, step.unwrap_or(0)).map_err(fail)?;
+            if notices.is_empty() {
+                return Err(Failure::unusable(
+                    "that decision gave no unit any new measure: there is no unit notice",
+                ));
+            }
+            let title = format!("{}（各责任单位）", notices[0].part.title);
+            Ok(notices_document(&title, &notices))
+        }
+        NoticeKind::Adjust => {
+            let latest = e.steps.len().saturating_sub(1);
+            one(adjust_notice(plan, e, step.unwrap_or(latest)))
+        }
+        NoticeKind::Pause => one(pause_notice(plan, e, step.unwrap_or(latest_pause))),
+        NoticeKind::Resume => one(resume_notice(plan, e, step.unwrap_or(latest_pause))),
+        NoticeKind::Lift => one(lift_notice(plan, e)),
+        NoticeKind::Supervision => Err(Failure::unusable("a 督办单 needs --finding")),
+    }
+}
+
+/// The 督办单 of finding `id` (`DB0003` or `3`).
+fn supervision(findings: &Findings, plan: &Plan, id: &str) -> Result<Document, Failure> {
+    let digits = id.trim().trim_start_matches(['D', 'B', 'd', 'b']);
+    let n: u32 = digits.parse().map_err(|_| {
+        Failure::unusable(format!(
+            "「{id}」 is not a finding number: write DB0003 or 3"
+        ))
+    })?;
+    supervision_order(findings, FindingId(n), plan, clock::cst())
+        .map_err(|e| Failure::unusable(e.to_string()))
+}
+
+/// Where the PDF looks for fonts first: the workspace's `fonts/` folder.
+fn font_dirs(dir: &Path) -> Vec<PathBuf> {
+    vec![dir.join("fonts")]
+}
+
+/// Who is on duty by `--roster`, else by the roster the workspace's settings name (nobody when
+/// there is none; a named roster that cannot be read is reported and skipped).
+fn duty(ws: &Workspace, roster: Option<&Path>, at: DateTime<FixedOffset>) -> Result<Duty, Failure> {
+    if let Some(p) = roster {
+        return Ok(Duty::from_roster(&read_roster(p)?, at));
+    }
+    match ws.roster() {
+        Some(Ok(roster)) => Ok(Duty::from_roster(&roster, at)),
+        Some(Err(why)) => {
+            errln!("airdesk: warning: the workspace roster: {why}");
+            Ok(Duty::default())
+        }
+        None => Ok(Duty::default()),
+    }
+}
+
+/// The data of the given files, else the workspace's. Unusable files are reported on stderr.
+fn read_store(ws: &Workspace, data: &[PathBuf]) -> Store {
+    let files = if data.is_empty() {
+        ws.data_files()
+    } else {
+        data.to_vec()
+    };
+    let mut store = Store::new();
+    let report = ingest::load_paths(&files, &mut store);
+    for f in report.files.iter().filter(|f| f.failed()) {
+        let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
+        errln!("airdesk: warning: {}: {reason}", f.path.display());
+    }
+    store
 }
 
 fn now() -> DateTime<FixedOffset> {
@@ -412,20 +561,8 @@ fn read_air(
     area: Option<&str>,
     at: DateTime<FixedOffset>,
 ) -> Result<Option<Air>, Failure> {
+    let store = read_store(ws, data);
     let settings = ws.settings();
-    let files = if data.is_empty() {
-        ws.data_files()
-    } else {
-        data.to_vec()
-    };
-    let mut store = Store::new();
-    let report = ingest::load_paths(&files, &mut store);
-    for f in &report.files {
-        if f.failed() {
-            let reason = f.problems.first().map_or("unusable", |p| p.reason.as_str());
-            errln!("airdesk: warning: {}: {reason}", f.path.display());
-        }
-    }
     let forecast_path = forecast.map(Path::to_path_buf).or_else(|| {
         let p = ws.aqi_forecast_path();
         p.is_file().then_some(p)
@@ -453,7 +590,7 @@ fn read_air(
     }))
 }
 
-fn read_chart(path: &Path) -> Result<ChartImage, Failure> {
+fn read_chart(path: &Path) -> Result<Image, Failure> {
     let bytes =
         std::fs::read(path).map_err(|e| Failure::unusable(format!("{}: {e}", path.display())))?;
     let ext = path
@@ -461,13 +598,13 @@ fn read_chart(path: &Path) -> Result<ChartImage, Failure> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("png") if bytes.starts_with(b"\x89PNG") => Ok(ChartImage::Png(bytes)),
+        Some("png") if bytes.starts_with(b"\x89PNG") => Ok(Image::Png(bytes)),
         Some("png") => Err(Failure::unusable(format!(
             "{}: not a PNG file",
             path.display()
         ))),
         Some("svg") => String::from_utf8(bytes)
-            .map(ChartImage::Svg)
+            .map(Image::Svg)
             .map_err(|_| Failure::unusable(format!("{}: not UTF-8 SVG text", path.display()))),
         _ => Err(Failure::unusable(format!(
             "{}: the chart must be a .png or .svg file",

@@ -425,6 +425,32 @@ pub struct Budget {
     pub ledger: Vec<LedgerRow>,
 }
 
+/// The season budget of the area `stations` as of the day before `now` (only whole days count);
+/// `Err` says why there is none (the season has not started, or the settings are unusable).
+pub fn season_to_date(
+    store: &Store,
+    stations: &[StationId],
+    settings: &BudgetSettings,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Budget, String> {
+    let as_of = (now - chrono::Duration::days(1)).date_naive();
+    let season = settings.season;
+    if as_of < season.from() {
+        return Err(format!("the season starts on {}", season.from()));
+    }
+    let to = as_of.min(season.to());
+    let days = super::area::area_daily(
+        store,
+        stations,
+        crate::store::Variable::Pm25,
+        super::area::DailyStat::Mean,
+        season.from(),
+        to,
+    );
+    let aqi = area_daily_aqi(store, stations, season.from(), to);
+    compute(settings, &days, &aqi, to, &Default::default()).map_err(|e| e.to_string())
+}
+
 /// Compute the budget from the area's daily PM2.5 means and daily AQI (any range; days outside
 /// the season or after `as_of` are ignored). With `aqi` empty, heavy days are judged on PM2.5
 /// alone ([`HeavyBasis::Pm25`]). Days in `excluded` (marked dust days) are left out of the mean

@@ -63,6 +63,45 @@ pub fn forecast_locations(store: &Store) -> Vec<StationId> {
         .collect()
 }
 
+/// How far ahead [`next_window`] looks.
+pub const NEXT_WINDOW_HORIZON_HOURS: i64 = 7 * 24;
+
+/// The next unfavourable window over the loaded meteorological forecast.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NextWindow {
+    /// No weather forecast is loaded.
+    NoForecast,
+    /// The forecast shows none within the horizon (`until`: end of the forecast looked at).
+    None {
+        /// Last forecast hour looked at.
+        until: Hour,
+    },
+    /// The first window ending after `from`.
+    Found(super::windows::Window),
+}
+
+/// The first unfavourable window ending after `from` within [`NEXT_WINDOW_HORIZON_HOURS`], over
+/// the forecasts of every location with one, judged with the default thresholds (what the
+/// Situation board and the daily report state).
+pub fn next_window(store: &Store, from: Hour) -> NextWindow {
+    let ids = forecast_locations(store);
+    if ids.is_empty() {
+        return NextWindow::NoForecast;
+    }
+    let to = from + NEXT_WINDOW_HORIZON_HOURS;
+    let weather = HourlyWeather::from_store(store, &ids, SeriesKind::Forecast, from, to);
+    let settings = WindowSettings::default();
+    let hours = windows::assess_hours(&weather, &settings);
+    match windows::find_windows(&hours, &settings)
+        .windows
+        .into_iter()
+        .find(|w| w.end > from)
+    {
+        Some(w) => NextWindow::Found(w),
+        None => NextWindow::None { until: to },
+    }
+}
+
 /// The stations whose observed weather stands for `stations`: those of them with observed
 /// weather, else every station in the store that has some (a nearby airport or met site).
 pub fn observed_weather_stations(store: &Store, stations: &[StationId]) -> Vec<StationId> {

@@ -1,38 +1,18 @@
-//! The after-action summary (总结评估) of an episode as one self-contained Chinese HTML page:
-//! overview, timeline, measures done per unit, problems and their rectification, and PM2.5 during
-//! the episode against the forecast (a chart image supplied by the caller — the charts module
-//! draws it — embedded as a data URI, plus a table of daily values).
+//! The after-action summary (总结评估) of an episode as a 公文: overview, timeline, measures done
+//! per unit, problems and their rectification, and PM2.5 during the episode against the forecast
+//! (a chart image supplied by the caller — the charts module draws it — and a table of daily
+//! values). Written as HTML, .docx or PDF through [`super::document`].
 
-use base64::Engine;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::domain::plan::{DocumentKind, Plan};
 use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState};
 use crate::i18n::{Render, ZH};
 
 use super::daily_report::problems;
+use super::document::{Block, Column, Document, Figure, Image, Table};
+use super::official::FrameValues;
 use super::open_items::anchor_line;
-
-/// A chart image for the report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ChartImage {
-    /// PNG bytes.
-    Png(Vec<u8>),
-    /// SVG text.
-    Svg(String),
-}
-
-impl ChartImage {
-    /// The image as a `data:` URI.
-    pub fn data_uri(&self) -> String {
-        let b64 = base64::engine::general_purpose::STANDARD;
-        match self {
-            ChartImage::Png(bytes) => format!("data:image/png;base64,{}", b64.encode(bytes)),
-            ChartImage::Svg(text) => {
-                format!("data:image/svg+xml;base64,{}", b64.encode(text.as_bytes()))
-            }
-        }
-    }
-}
 
 /// One day of the episode: measured and forecast values, for the comparison table.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +33,7 @@ pub struct DayComparison {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AfterActionInput<'a> {
     /// Chart of PM2.5 during the episode against the forecast.
-    pub chart: Option<&'a ChartImage>,
+    pub chart: Option<&'a Image>,
     /// Daily values for the table under the chart.
     pub days: &'a [DayComparison],
     /// When the summary is made (an episode not yet lifted is summarised up to here).
@@ -120,13 +100,14 @@ pub fn outcomes(episode: &Episode) -> Vec<UnitOutcome> {
         .collect()
 }
 
-/// The summary of episode `number` as a complete HTML document: overview, timeline, measures
-/// per unit, problems, air quality against the forecast, and the journal anchor.
-pub fn after_action_html(
+/// The summary of episode `number` as a 公文 (red 版头, title, 主送 from the plan's `summary`
+/// frame, the sections with their tables and the chart, 署名, 成文日期 and 版记).
+pub fn after_action_document(
     state: &ResponseState,
     number: u32,
+    plan: &Plan,
     input: &AfterActionInput<'_>,
-) -> Result<String, AfterActionError> {
+) -> Result<Document, AfterActionError> {
     let e = state
         .episode(number)
         .ok_or(AfterActionError::NoSuchEpisode(number))?;
@@ -134,57 +115,71 @@ pub fn after_action_html(
         Phase::Lifted { at } => at,
         _ => input.now,
     };
-    let mut h = Html::default();
-    head(&mut h, e, input.now);
-    overview(&mut h, e, end);
-    timeline(&mut h, state, e, end);
-    units(&mut h, e);
-    problem_table(&mut h, e);
-    air(&mut h, input);
-    h.tag("h2", "六、记录核验");
-    h.tag("p", &anchor_line(state.anchor()));
-    h.raw("<p class=\"note\">");
-    h.text(&format!(
-        "本总结由AirDesk根据工作日志生成，生成时间{}。",
-        ZH.moment(&input.now)
-    ));
-    h.raw("</p>\n</body>\n</html>\n");
-    Ok(h.0)
-}
-
-/// The document head, the style sheet and the title (with a note while the response runs).
-fn head(h: &mut Html, e: &Episode, now: DateTime<FixedOffset>) {
+    let lifted = matches!(e.phase(), Phase::Lifted { .. });
     let title = format!(
         "{}重污染天气应急响应总结评估（第{}次预警过程）",
         e.plan.area, e.number
     );
-    h.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
-    h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    h.tag("title", &title);
-    h.raw(concat!(
-        "<style>\n",
-        "body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;",
-        "max-width:60em;margin:2em auto;padding:0 1em;color:#222;line-height:1.6}\n",
-        "h1{font-size:1.6em;text-align:center}h2{font-size:1.25em;border-bottom:2px solid #ccc}\n",
-        "table{border-collapse:collapse;width:100%;margin:0.5em 0 1em}",
-        "th,td{border:1px solid #bbb;padding:0.3em 0.5em;text-align:left;vertical-align:top}\n",
-        "th{background:#f0f0f0}td.n{text-align:right}.late{color:#c00}.note{color:#666}\n",
-        "img{max-width:100%}\n",
-        "</style>\n</head>\n<body>\n"
-    ));
-    h.tag("h1", &title);
-    if !matches!(e.phase(), Phase::Lifted { .. }) {
-        h.tag(
-            "p",
-            &format!("（应急响应尚未解除，本总结统计至{}。）", ZH.moment(&now)),
-        );
+    let mut body: Vec<Block> = Vec::new();
+    if !lifted {
+        body.push(Block::Paragraph(format!(
+            "（应急响应尚未解除，本总结统计至{}。）",
+            ZH.moment(&input.now)
+        )));
     }
+    body.push(Block::Heading(1, "一、过程概况".to_owned()));
+    body.push(Block::Table(overview_table(e, end)));
+    body.push(Block::Heading(1, "二、过程时间线".to_owned()));
+    body.push(Block::Table(timeline_table(state, e, end)));
+    body.push(Block::Heading(1, "三、各单位措施落实情况".to_owned()));
+    body.push(Block::Table(outcome_table(&outcomes(e))));
+    body.push(Block::Heading(2, "（一）措施明细".to_owned()));
+    body.push(Block::Table(items_table(e)));
+    body.push(Block::Heading(1, "四、问题及整改".to_owned()));
+    let found = problems(e, e.start.min(e.issued.at));
+    if found.is_empty() {
+        body.push(Block::Paragraph("过程中未发现问题。".to_owned()));
+    } else {
+        body.push(Block::Table(problems_table(&found)));
+    }
+    body.push(Block::Heading(1, "五、污染过程PM2.5与预报对比".to_owned()));
+    match input.chart {
+        Some(chart) => body.push(Block::Figure(Figure {
+            image: chart.clone(),
+            caption: "过程期间PM2.5、AQI实测与预报对比".to_owned(),
+        })),
+        None => body.push(Block::Paragraph("（未提供对比图。）".to_owned())),
+    }
+    if !input.days.is_empty() {
+        body.push(Block::Table(days_table(input.days)));
+        body.push(Block::Paragraph(
+            concat!(
+                "实测值为本地区各站有效日均值的平均，当日结束后才给出；",
+                "预报PM2.5日均上限为预报日AQI上限按HJ 633换算的PM2.5浓度。"
+            )
+            .to_owned(),
+        ));
+    }
+    body.push(Block::Heading(1, "六、记录核验".to_owned()));
+    body.push(Block::Paragraph(anchor_line(state.anchor())));
+    body.push(Block::Paragraph(format!(
+        "本总结由AirDesk根据工作日志生成，生成时间{}。",
+        ZH.moment(&input.now)
+    )));
+    let frame = FrameValues::of(plan, DocumentKind::Summary);
+    let signer = frame.signer_or("");
+    let part = frame.red_part(
+        "",
+        signer,
+        title,
+        frame.to.clone(),
+        body,
+        ZH.day_of(&input.now),
+    );
+    Ok(Document::single(part))
 }
 
-/// 一、过程概况: plan, issue, start, levels, pauses, lifting, duration, primary pollutant.
-fn overview(h: &mut Html, e: &Episode, end: DateTime<FixedOffset>) {
-    h.tag("h2", "一、过程概况");
-    h.raw("<table>\n");
+fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
     let levels: Vec<String> = e
         .steps
         .iter()
@@ -202,7 +197,11 @@ fn overview(h: &mut Html, e: &Episode, end: DateTime<FixedOffset>) {
         ("依据预案", format!("{}（{}）", e.plan.name, e.plan.version)),
         (
             "预警发布",
-            format!("{}，{}", ZH.moment(&e.issued.at), e.steps[0].approver),
+            format!(
+                "{}，{}",
+                ZH.moment(&e.issued.at),
+                e.steps.first().map_or("", |s| s.approver.as_str())
+            ),
         ),
         ("启动时间", ZH.moment(&e.start)),
         ("级别变化", levels.join(" → ")),
@@ -225,175 +224,187 @@ fn overview(h: &mut Html, e: &Episode, end: DateTime<FixedOffset>) {
         ("持续时长", ZH.duration(end.signed_duration_since(e.start))),
         ("首要污染物", e.primary.clone()),
     ];
-    for (k, v) in rows {
-        h.raw("<tr>");
-        h.tag("th", k);
-        h.tag("td", &v);
-        h.raw("</tr>\n");
+    Table {
+        columns: vec![Column::text("项目", 2), Column::text("情况", 8)],
+        rows: rows
+            .into_iter()
+            .map(|(k, v)| vec![k.to_owned(), v])
+            .collect(),
     }
-    h.raw("</table>\n");
 }
 
-/// 二、过程时间线: the decisions, consultations, problems and rectifications of the episode.
-fn timeline(h: &mut Html, state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>) {
-    h.tag("h2", "二、过程时间线");
-    h.raw("<table>\n<tr><th>记录时间</th><th>生效时间</th><th>记录人</th><th>事项</th></tr>\n");
+fn timeline_table(state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>) -> Table {
     let in_episode = |t: &&crate::domain::response::TimelineEntry| {
         t.episode == Some(e.number)
             || (t.kind == "consultation.recorded"
                 && t.stamp.at <= end
                 && t.stamp.at >= first_consultation_bound(state, e))
     };
-    for t in state.timeline().iter().filter(in_episode) {
-        let shown = t.is_warning()
+    let shown = |t: &&crate::domain::response::TimelineEntry| {
+        t.is_warning()
             || t.kind == "consultation.recorded"
             || t.kind == "checklist.problem_reported"
-            || t.kind == "checklist.rectified";
-        if !shown {
-            continue;
-        }
-        h.raw("<tr>");
-        h.tag("td", &crate::report::table_time(&t.stamp.at));
-        h.tag(
-            "td",
-            &t.effective
-                .as_ref()
-                .map_or_else(String::new, crate::report::table_time),
-        );
-        h.tag("td", &t.stamp.operator);
-        h.tag("td", &t.render(ZH));
-        h.raw("</tr>\n");
+            || t.kind == "checklist.rectified"
+    };
+    Table {
+        columns: vec![
+            Column::text("记录时间", 3),
+            Column::text("生效时间", 3),
+            Column::text("记录人", 2),
+            Column::text("事项", 8),
+        ],
+        rows: state
+            .timeline()
+            .iter()
+            .filter(in_episode)
+            .filter(shown)
+            .map(|t| {
+                vec![
+                    time_cell(&t.stamp.at),
+                    t.effective.as_ref().map_or_else(String::new, time_cell),
+                    t.stamp.operator.clone(),
+                    t.render(ZH),
+                ]
+            })
+            .collect(),
     }
-    h.raw("</table>\n");
 }
 
-/// 三、各单位措施落实情况: counts per unit with totals, then every live item.
-fn units(h: &mut Html, e: &Episode) {
-    h.tag("h2", "三、各单位措施落实情况");
-    h.raw(concat!(
-        "<table>\n<tr><th>责任单位</th><th>措施数</th><th>已落实</th><th>其中逾期落实</th>",
-        "<th>未落实</th><th>发现问题</th><th>已整改</th></tr>\n"
-    ));
-    let outcome = outcomes(e);
-    for u in &outcome {
-        h.raw("<tr>");
-        h.tag("td", &u.unit_name);
-        for n in [
-            u.required,
-            u.done,
-            u.done_late,
-            u.open,
-            u.problems,
-            u.rectified,
-        ] {
-            h.raw(&format!("<td class=\"n\">{n}</td>"));
-        }
-        h.raw("</tr>\n");
-    }
-    let total = |f: fn(&UnitOutcome) -> usize| outcome.iter().map(f).sum::<usize>();
-    h.raw("<tr><th>合计</th>");
-    for n in [
+fn outcome_table(outcome: &[UnitOutcome]) -> Table {
+    let total = |f: fn(&UnitOutcome) -> usize| outcome.iter().map(f).sum::<usize>().to_string();
+    let mut rows: Vec<Vec<String>> = outcome
+        .iter()
+        .map(|u| {
+            let mut row = vec![u.unit_name.clone()];
+            row.extend(
+                [
+                    u.required,
+                    u.done,
+                    u.done_late,
+                    u.open,
+                    u.problems,
+                    u.rectified,
+                ]
+                .map(|n| n.to_string()),
+            );
+            row
+        })
+        .collect();
+    rows.push(vec![
+        "合计".to_owned(),
         total(|u| u.required),
         total(|u| u.done),
         total(|u| u.done_late),
         total(|u| u.open),
         total(|u| u.problems),
         total(|u| u.rectified),
-    ] {
-        h.raw(&format!("<th class=\"n\">{n}</th>"));
-    }
-    h.raw("</tr>\n</table>\n");
-    h.tag("h3", "措施明细");
-    h.raw(concat!(
-        "<table>\n<tr><th>责任单位</th><th>措施</th><th>级别</th><th>时限</th><th>状态</th>",
-        "<th>落实时间</th><th>落实情况</th></tr>\n"
-    ));
-    for item in e.items.iter().filter(|i| i.status.is_live()) {
-        let done = item.done();
-        let late = item.done_late();
-        h.raw(if late || item.status.is_open() {
-            "<tr class=\"late\">"
-        } else {
-            "<tr>"
-        });
-        h.tag("td", &item.spec.unit_name);
-        h.tag("td", &format!("{} {}", item.key().measure, item.spec.text));
-        h.tag("td", ZH.level(item.spec.level));
-        h.tag("td", &crate::report::table_time(&item.deadline));
-        h.tag("td", ZH.item_status(item.status));
-        h.tag(
-            "td",
-            &done.map_or_else(String::new, |d| crate::report::table_time(&d.stamp.at)),
-        );
-        h.tag("td", &done.map_or_else(String::new, |d| d.text.clone()));
-        h.raw("</tr>\n");
-    }
-    h.raw("</table>\n");
-}
-
-/// 四、问题及整改: every problem reported and whether it was rectified.
-fn problem_table(h: &mut Html, e: &Episode) {
-    h.tag("h2", "四、问题及整改");
-    let found = problems(e, e.start.min(e.issued.at));
-    if found.is_empty() {
-        h.tag("p", "过程中未发现问题。");
-    } else {
-        h.raw("<table>\n<tr><th>责任单位</th><th>措施</th><th>问题</th><th>发现时间</th><th>整改情况</th></tr>\n");
-        for p in &found {
-            h.raw("<tr>");
-            h.tag("td", &p.unit_name);
-            h.tag("td", &p.measure);
-            h.tag("td", &p.problem);
-            h.tag("td", &crate::report::table_time(&p.reported_at));
-            h.tag(
-                "td",
-                &p.rectified.as_ref().map_or_else(
-                    || "尚未整改".to_owned(),
-                    |(at, text)| format!("{}：{}", crate::report::table_time(at), text),
-                ),
-            );
-            h.raw("</tr>\n");
-        }
-        h.raw("</table>\n");
+    ]);
+    Table {
+        columns: vec![
+            Column::text("责任单位", 6),
+            Column::number("措施数", 2),
+            Column::number("已落实", 2),
+            Column::number("其中逾期落实", 3),
+            Column::number("未落实", 2),
+            Column::number("发现问题", 2),
+            Column::number("已整改", 2),
+        ],
+        rows,
     }
 }
 
-/// 五、污染过程PM2.5与预报对比: the chart and a row per day, observed against forecast.
-fn air(h: &mut Html, input: &AfterActionInput<'_>) {
-    h.tag("h2", "五、污染过程PM2.5与预报对比");
-    match input.chart {
-        Some(chart) => h.raw(&format!(
-            "<p><img alt=\"过程期间PM2.5实测与预报对比图\" src=\"{}\"></p>\n",
-            chart.data_uri()
-        )),
-        None => h.tag("p", "（未提供对比图。）"),
+/// A time in a table cell: `12-22 04:00`.
+fn time_cell(t: &DateTime<FixedOffset>) -> String {
+    t.format("%m-%d %H:%M").to_string()
+}
+
+fn items_table(e: &Episode) -> Table {
+    Table {
+        columns: vec![
+            Column::text("责任单位", 4),
+            Column::text("措施", 10),
+            Column::text("级别", 2),
+            Column::text("时限", 3),
+            Column::text("状态", 2),
+            Column::text("落实时间", 3),
+            Column::text("落实情况", 5),
+        ],
+        rows: e
+            .items
+            .iter()
+            .filter(|i| i.status.is_live())
+            .map(|item| {
+                let done = item.done();
+                let late = item.done_late();
+                let status = if late {
+                    format!("{}（逾期）", ZH.item_status(item.status))
+                } else {
+                    ZH.item_status(item.status).to_owned()
+                };
+                vec![
+                    item.spec.unit_name.clone(),
+                    format!("{} {}", item.key().measure, item.spec.text),
+                    ZH.level(item.spec.level).to_owned(),
+                    time_cell(&item.deadline),
+                    status,
+                    done.map_or_else(String::new, |d| time_cell(&d.stamp.at)),
+                    done.map_or_else(String::new, |d| d.text.clone()),
+                ]
+            })
+            .collect(),
     }
-    if !input.days.is_empty() {
-        h.raw(concat!(
-            "<table>\n<tr><th>日期</th><th>实测PM2.5日均（µg/m³）</th>",
-            "<th>预报PM2.5日均上限（µg/m³）</th><th>实测日AQI</th><th>预报日AQI</th></tr>\n"
-        ));
-        let num = |v: Option<f32>| v.map_or_else(|| "—".to_owned(), |x| format!("{x:.0}"));
-        for d in input.days {
-            h.raw("<tr>");
-            h.tag("td", &d.date.format("%Y-%m-%d").to_string());
-            h.raw(&format!("<td class=\"n\">{}</td>", num(d.observed_pm25)));
-            h.raw(&format!("<td class=\"n\">{}</td>", num(d.forecast_pm25)));
-            h.raw(&format!("<td class=\"n\">{}</td>", num(d.observed_aqi)));
-            h.raw(&format!(
-                "<td class=\"n\">{}</td>",
-                d.forecast_aqi
-                    .map_or_else(|| "—".to_owned(), |(a, b)| format!("{a:.0}–{b:.0}"))
-            ));
-            h.raw("</tr>\n");
-        }
-        h.raw("</table>\n");
-        h.raw("<p class=\"note\">");
-        h.text(concat!(
-            "实测值为本地区各站有效日均值的平均，当日结束后才给出；",
-            "预报PM2.5日均上限为预报日AQI上限按HJ 633换算的PM2.5浓度。"
-        ));
-        h.raw("</p>\n");
+}
+
+fn problems_table(found: &[super::daily_report::ProblemLine]) -> Table {
+    Table {
+        columns: vec![
+            Column::text("责任单位", 4),
+            Column::text("措施", 3),
+            Column::text("问题", 6),
+            Column::text("发现时间", 3),
+            Column::text("整改情况", 6),
+        ],
+        rows: found
+            .iter()
+            .map(|p| {
+                vec![
+                    p.unit_name.clone(),
+                    p.measure.clone(),
+                    p.problem.clone(),
+                    time_cell(&p.reported_at),
+                    p.rectified.as_ref().map_or_else(
+                        || "尚未整改".to_owned(),
+                        |(at, text)| format!("{}：{}", time_cell(at), text),
+                    ),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn days_table(days: &[DayComparison]) -> Table {
+    let num = |v: Option<f32>| v.map_or_else(|| "—".to_owned(), |x| format!("{x:.0}"));
+    Table {
+        columns: vec![
+            Column::text("日期", 3),
+            Column::number("实测PM2.5日均（µg/m³）", 3),
+            Column::number("预报PM2.5日均上限（µg/m³）", 3),
+            Column::number("实测日AQI", 2),
+            Column::number("预报日AQI", 2),
+        ],
+        rows: days
+            .iter()
+            .map(|d| {
+                vec![
+                    d.date.format("%Y-%m-%d").to_string(),
+                    num(d.observed_pm25),
+                    num(d.forecast_pm25),
+                    num(d.observed_aqi),
+                    d.forecast_aqi
+                        .map_or_else(|| "—".to_owned(), |(a, b)| format!("{a:.0}–{b:.0}")),
+                ]
+            })
+            .collect(),
     }
 }
 
@@ -408,51 +419,16 @@ fn first_consultation_bound(state: &ResponseState, e: &Episode) -> DateTime<Fixe
         .unwrap_or(DateTime::<chrono::Utc>::MIN_UTC.fixed_offset())
 }
 
-/// A tiny HTML writer: text is always escaped; markup goes through `raw`.
-#[derive(Default)]
-struct Html(String);
-
-impl Html {
-    fn raw(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-
-    fn text(&mut self, s: &str) {
-        for c in s.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                '\'' => self.0.push_str("&#39;"),
-                c => self.0.push(c),
-            }
-        }
-    }
-
-    fn tag(&mut self, name: &str, text: &str) {
-        self.0.push('<');
-        self.0.push_str(name);
-        self.0.push('>');
-        self.text(text);
-        self.0.push_str("</");
-        self.0.push_str(name);
-        self.0.push('>');
-        if matches!(name, "h1" | "h2" | "h3" | "p" | "title") {
-            self.0.push('\n');
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::response::tests::{drill, fresh, key, run, t};
+    use crate::domain::response::tests::{drill, fresh, key, plan, run, t};
     use crate::domain::response::{Command, LiftInput};
+    use crate::report::document::html;
 
     /// Tags open and close in order (void elements aside); attribute values hold no `<` or `>`.
     fn balanced(html: &str) -> Result<(), String> {
-        const VOID: [&str; 4] = ["meta", "img", "br", "!DOCTYPE"];
+        const VOID: [&str; 5] = ["meta", "img", "br", "hr", "!DOCTYPE"];
         let mut stack: Vec<String> = Vec::new();
         let mut rest = html;
         while let Some(open) = rest.find('<') {
@@ -506,7 +482,7 @@ mod tests {
             }),
             "2025-01-17T10:00:00+08:00",
         );
-        let chart = ChartImage::Svg("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".into());
+        let chart = Image::Svg("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".into());
         let days = [DayComparison {
             date: NaiveDate::from_ymd_opt(2025, 1, 15).expect("date"),
             observed_pm25: Some(182.4),
@@ -514,16 +490,19 @@ mod tests {
             observed_aqi: Some(232.0),
             forecast_aqi: Some((210.0, 260.0)),
         }];
-        let html = after_action_html(
+        let p = plan();
+        let doc = after_action_document(
             s.model(),
             1,
+            &p,
             &AfterActionInput {
                 chart: Some(&chart),
                 days: &days,
                 now: t("2025-01-18T09:00:00+08:00"),
             },
         )
-        .expect("html");
+        .expect("summary");
+        let html = html::write(&doc);
         balanced(&html).expect("balanced tags");
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("某某县重污染天气应急响应总结评估（第1次预警过程）"));
@@ -532,7 +511,7 @@ mod tests {
         assert!(html.contains("第1次会商"));
         assert!(html.contains("解除橙色预警"));
         assert!(
-            html.contains("<th>持续时长</th><td>2天12小时</td>"),
+            html.contains("<td>持续时长</td><td>2天12小时</td>"),
             "duration"
         );
         assert!(html.contains("<td>县住房和城乡建设局</td>"));
@@ -546,8 +525,14 @@ mod tests {
             !html.contains("<svg"),
             "the chart is embedded as data, not markup"
         );
-        let png = ChartImage::Png(vec![0x89, b'P', b'N', b'G']);
-        assert_eq!(png.data_uri(), "data:image/png;base64,iVBORw==");
+        let png = Image::Png(vec![0x89, b'P', b'N', b'G']);
+        assert_eq!(html::data_uri(&png), "data:image/png;base64,iVBORw==");
+        // The same content as a 公文: red 版头 of the summary frame, 主送 from the plan.
+        let text = crate::report::document::text::write(&doc);
+        assert!(
+            text.contains("市重污染天气应急指挥部办公室，县人民政府："),
+            "{text}"
+        );
         let o = outcomes(s.model().episode(1).expect("episode"));
         let hedong = o
             .iter()
@@ -555,9 +540,10 @@ mod tests {
             .expect("town");
         assert_eq!((hedong.required, hedong.done, hedong.open), (3, 2, 1));
         assert!(matches!(
-            after_action_html(
+            after_action_document(
                 s.model(),
                 2,
+                &p,
                 &AfterActionInput {
                     chart: None,
                     days: &[],
@@ -578,16 +564,18 @@ mod tests {
             Command::report_problem(key("O-SCH-1", "jyj"), "<script>alert(1)</script> & \"x\""),
             "2025-01-15T13:00:00+08:00",
         );
-        let html = after_action_html(
+        let doc = after_action_document(
             s.model(),
             1,
+            &plan(),
             &AfterActionInput {
                 chart: None,
                 days: &[],
                 now: t("2025-01-15T14:00:00+08:00"),
             },
         )
-        .expect("html");
+        .expect("summary");
+        let html = html::write(&doc);
         balanced(&html).expect("balanced");
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));

@@ -1,7 +1,7 @@
 //! The air during a warning episode, as the after-action summary (总结评估) shows it: a chart of
 //! the area's PM2.5 and AQI, observed against the daily forecast, with the warning periods
 //! shaded, and one row per episode day of observed and forecast values. The desktop app and
-//! `airdesk response report summary` both build the summary through [`summary_html`], so the
+//! `airdesk response report summary` both build the summary through [`summary_document`], so the
 //! file is the same whichever made it.
 //!
 //! Observations after "now" do not exist for the summary (a drill's data files hold the whole
@@ -11,18 +11,20 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
 use super::after_action::{
-    AfterActionError, AfterActionInput, ChartImage, DayComparison, after_action_html,
+    AfterActionError, AfterActionInput, DayComparison, after_action_document,
 };
 use super::charts::colour::series_colour;
 use super::charts::from_store::{MeteogramOptions, Selection, meteogram};
 use super::charts::weather::{area_aqi, hide_observations_after, warning_spans};
 use super::charts::{
-    ChartError, ChartStyle, ChartView, Hourly, Mark, Panel, TimeChart, Trace, svg_string,
+    ChartError, ChartStyle, ChartView, Hourly, Mark, Panel, TimeChart, Trace, png_bytes,
 };
+use super::document::{Document, Image};
 use crate::domain::advisor::ForecastDay;
 use crate::domain::aqi::stations_with_pollutants;
 use crate::domain::area::{DailyStat, area_daily};
 use crate::domain::budget::{area_daily_aqi, forecast_day_pm25};
+use crate::domain::plan::Plan;
 use crate::domain::response::{Phase, ResponseState};
 use crate::domain::weather_view::warning_periods;
 use crate::i18n::Language;
@@ -59,17 +61,17 @@ pub struct EpisodeAir {
 }
 
 impl EpisodeAir {
-    /// The chart as the SVG image the summary embeds.
-    pub fn image(&self) -> Result<ChartImage, ChartError> {
+    /// The chart as the PNG image the summary embeds (PNG goes into HTML, .docx and PDF alike).
+    pub fn image(&self) -> Result<Image, ChartError> {
         let view = ChartView::window(self.period.0.0 as f64, self.period.1.0 as f64);
         let (w, h) = CHART_SIZE;
-        svg_string(
+        png_bytes(
             super::charts::Chart::Time(&self.chart, &view),
             w,
             h,
             &ChartStyle::desktop(),
         )
-        .map(ChartImage::Svg)
+        .map(Image::Png)
     }
 }
 
@@ -260,23 +262,25 @@ pub fn episode_air(
     })
 }
 
-/// The after-action summary of episode `number` as HTML, with the episode's air from `sources`
-/// when given: the chart (or `chart`, an image supplied instead) and the daily rows.
-pub fn summary_html(
+/// The after-action summary of episode `number` as a document, with the episode's air from
+/// `sources` when given: the chart (or `chart`, an image supplied instead) and the daily rows.
+pub fn summary_document(
     state: &ResponseState,
     number: u32,
+    plan: &Plan,
     sources: Option<&AirSources<'_>>,
-    chart: Option<ChartImage>,
+    chart: Option<Image>,
     now: DateTime<FixedOffset>,
-) -> Result<String, AfterActionError> {
+) -> Result<Document, AfterActionError> {
     let air = sources
         .map(|s| episode_air(s, state, number, now))
         .transpose()?;
     let image = chart.or_else(|| air.as_ref().and_then(|a| a.image().ok()));
     let days = air.map(|a| a.days).unwrap_or_default();
-    after_action_html(
+    after_action_document(
         state,
         number,
+        plan,
         &AfterActionInput {
             chart: image.as_ref(),
             days: &days,
@@ -336,7 +340,10 @@ mod tests {
                 )
                 .expect("drawn");
             }
-            let html = summary_html(service.model(), 1, Some(&sources), None, now).expect("html");
+            let plan = crate::domain::plan::default_plan().expect("plan");
+            let doc = summary_document(service.model(), 1, &plan, Some(&sources), None, now)
+                .expect("summary");
+            let html = crate::report::document::html::write(&doc);
             assert!(html.len() < 1 << 20, "{year}: {} bytes", html.len());
         }
     }

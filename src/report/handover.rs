@@ -8,6 +8,7 @@ use crate::domain::response::{Anchor, ResponseState, TimelineEntry};
 use crate::i18n::ZH;
 
 use super::daily_report::{ProblemLine, change_lines, problem_lines, problems};
+use super::document::{Block, Document, Part, text};
 use super::duty::Duty;
 use super::open_items::{
     UnitOpenItems, WarningStatus, anchor_line, open_items_by_unit, open_items_lines,
@@ -86,12 +87,11 @@ pub fn handover(
 }
 
 impl Handover {
-    /// The record as plain text, to print and sign or to copy.
-    pub fn to_text(&self) -> String {
+    /// The record as a document (a form: no 版头 or 版记), to print and sign.
+    pub fn document(&self) -> Document {
         let dash = || "—".to_owned();
-        let mut out = vec![
-            "重污染天气应急值守交接班记录".to_owned(),
-            format!(
+        let mut body = vec![
+            Block::Paragraph(format!(
                 "交班人：{}{}　接班人：{}　交接时间：{}",
                 self.from_officer.clone().unwrap_or_else(dash),
                 self.desk
@@ -99,55 +99,62 @@ impl Handover {
                     .map_or_else(String::new, |d| format!("（{d}）")),
                 self.to_officer.clone().unwrap_or_else(dash),
                 ZH.moment(&self.at)
-            ),
-            format!(
+            )),
+            Block::Paragraph(format!(
                 "本班时段：{} 至 {}",
                 ZH.moment(&self.since),
                 ZH.moment(&self.at)
-            ),
-            String::new(),
-            "一、预警状态".to_owned(),
-            self.warning
-                .as_ref()
-                .map_or_else(|| "当前无预警。".to_owned(), |w| w.text.clone()),
-            String::new(),
-            "二、本班变化".to_owned(),
+            )),
         ];
-        if self.changes.is_empty() {
-            out.push("本班无新记录。".to_owned());
+        let lines = |v: Vec<String>, empty: &str| -> Vec<Block> {
+            if v.is_empty() {
+                vec![Block::Paragraph(empty.to_owned())]
+            } else {
+                v.into_iter().map(Block::Paragraph).collect()
+            }
+        };
+        let warning = self
+            .warning
+            .as_ref()
+            .map_or_else(|| "当前无预警。".to_owned(), |w| w.text.clone());
+        let sections: [(&str, Vec<Block>); 6] = [
+            ("一、预警状态", vec![Block::Paragraph(warning)]),
+            (
+                "二、本班变化",
+                lines(change_lines(&self.changes), "本班无新记录。"),
+            ),
+            (
+                "三、未完成及逾期事项（按单位）",
+                lines(open_items_lines(&self.open), "无。"),
+            ),
+            (
+                "四、待整改问题",
+                lines(problem_lines(&self.problems), "无。"),
+            ),
+            ("五、值班安排", lines(self.duty.lines(), "（未提供值班表）")),
+            (
+                "六、交班事项",
+                lines(self.note.lines().map(str::to_owned).collect(), "无。"),
+            ),
+        ];
+        for (heading, blocks) in sections {
+            body.push(Block::Heading(1, heading.to_owned()));
+            body.extend(blocks);
         }
-        out.extend(change_lines(&self.changes));
-        out.push(String::new());
-        out.push("三、未完成及逾期事项（按单位）".to_owned());
-        if self.open.is_empty() {
-            out.push("无。".to_owned());
-        }
-        out.extend(open_items_lines(&self.open));
-        out.push(String::new());
-        out.push("四、待整改问题".to_owned());
-        if self.problems.is_empty() {
-            out.push("无。".to_owned());
-        }
-        out.extend(problem_lines(&self.problems));
-        out.push(String::new());
-        out.push("五、值班安排".to_owned());
-        let duty = self.duty.lines();
-        if duty.is_empty() {
-            out.push("（未提供值班表）".to_owned());
-        }
-        out.extend(duty);
-        out.push(String::new());
-        out.push("六、交班事项".to_owned());
-        out.push(if self.note.is_empty() {
-            "无。".to_owned()
-        } else {
-            self.note.clone()
-        });
-        out.push(String::new());
-        out.push(anchor_line(self.anchor));
-        out.push(String::new());
-        out.push("交班人签字：__________　　接班人签字：__________".to_owned());
-        out.join("\n") + "\n"
+        body.push(Block::Paragraph(anchor_line(self.anchor)));
+        body.push(Block::Paragraph(
+            "交班人签字：__________　　接班人签字：__________".to_owned(),
+        ));
+        Document::single(Part {
+            title: "重污染天气应急值守交接班记录".to_owned(),
+            body,
+            ..Part::default()
+        })
+    }
+
+    /// The record as plain text, to print and sign or to copy.
+    pub fn to_text(&self) -> String {
+        text::write(&self.document())
     }
 }
 

@@ -1,43 +1,56 @@
 //! Notices from the plan's templates and the journal: the warning notice (预警通知), the
-//! notification to each responsible unit, the adjust notice (upgrade/downgrade) and the lifting
-//! notice, as plain text ready to copy or export.
+//! notification to each responsible unit, the adjust (upgrade/downgrade), pause, resume and
+//! lifting notices — each one 公文 ([`Part`]) whose body is the filled template and whose frame
+//! (版头, 主送, 署名, 版记) comes from the plan's `[documents]` table, so the plain text, the .docx
+//! and the PDF say the same.
 //!
 //! Each notice supplies exactly the placeholders [`TemplateKind::allowed`] lists, so any template
 //! the plan loader accepted fills completely.
 
 use crate::domain::plan::{
-    Level, MeasureCategory, Plan, TemplateError, TemplateKind, UnitKind, fill,
+    DocumentKind, Level, MeasureCategory, Plan, TemplateError, TemplateKind, UnitKind, fill,
 };
 use crate::domain::response::{Episode, Item, LevelStep};
 use crate::i18n::ZH;
 
+use super::document::{Document, Part, ordinal_zh, text};
+use super::official::{FrameValues, body_blocks};
+
 /// One filled notice.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     /// Which template it comes from.
     pub kind: TemplateKind,
-    /// Short title for lists and file names (`关于启动重污染天气橙色预警的通知`).
+    /// Short label for lists and file names (`关于启动重污染天气橙色预警的通知`, or the unit's
+    /// `县教育体育局重污染天气橙色预警措施通知`).
     pub title: String,
     /// For unit notifications: the unit id.
     pub unit: Option<String>,
-    /// The notice text.
-    pub text: String,
+    /// The notice as a 公文.
+    pub part: Part,
 }
 
 impl Notice {
-    /// A file name for exporting it: `<title>.txt`, with characters that file systems refuse
-    /// replaced.
-    pub fn file_name(&self) -> String {
-        let safe: String = self
-            .title
-            .chars()
-            .map(|c| match c {
-                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-                c if c.is_control() => '_',
-                c => c,
-            })
-            .collect();
-        format!("{safe}.txt")
+    /// The notice as plain text, for pasting into a message.
+    pub fn text(&self) -> String {
+        text::part_lines(&self.part) + "\n"
+    }
+
+    /// The notice as a document of its own.
+    pub fn document(&self) -> Document {
+        Document {
+            title: self.title.clone(),
+            parts: vec![self.part.clone()],
+        }
+    }
+}
+
+/// Several notices as one document, a part (and page numbering) each: the per-unit notices of
+/// one decision.
+pub fn notices_document(title: &str, notices: &[Notice]) -> Document {
+    Document {
+        title: title.to_owned(),
+        parts: notices.iter().map(|n| n.part.clone()).collect(),
     }
 }
 
@@ -60,9 +73,32 @@ pub enum NoticeError {
         /// Step asked for (1 = first change after the issue).
         step: usize,
     },
+    /// The episode has no pause number `pause` (1 = the first), or it has not been resumed.
+    #[error("episode {episode} has no pause #{pause}{}", if *.resumed { " that was resumed" } else { "" })]
+    NoSuchPause {
+        /// Episode number.
+        episode: u32,
+        /// Pause asked for (1 = the first).
+        pause: usize,
+        /// Whether a resumption was asked for.
+        resumed: bool,
+    },
     /// The episode has not been lifted.
     #[error("episode {0} has not been lifted")]
     NotLifted(u32),
+}
+
+/// What a notice is made of besides its template values.
+struct Frame<'a> {
+    kind: TemplateKind,
+    doc: DocumentKind,
+    label: String,
+    title: String,
+    to: Option<String>,
+    doc_no: &'a str,
+    approver: &'a str,
+    issued: String,
+    unit: Option<String>,
 }
 
 /// The warning notice of an episode, listing the measures issued with it.
@@ -78,7 +114,21 @@ pub fn warning_notice(plan: &Plan, episode: &Episode) -> Result<Notice, NoticeEr
         ("primary", episode.primary.clone()),
     ]);
     let title = format!("关于启动重污染天气{}的通知", ZH.plan_level(plan, step.to));
-    filled(TemplateKind::Warning, plan, title, None, &values)
+    filled(
+        plan,
+        Frame {
+            kind: TemplateKind::Warning,
+            doc: DocumentKind::Warning,
+            label: title.clone(),
+            title,
+            to: None,
+            doc_no: &step.doc_no,
+            approver: &step.approver,
+            issued: ZH.day_of(&step.stamp.at),
+            unit: None,
+        },
+        &values,
+    )
 }
 
 /// The notification to each unit with measures at the issue (or, for `step` ≥ 1, with measures
@@ -124,16 +174,20 @@ pub fn unit_notices(
             ("deadline", deadline_text(&items)),
             ("feedback", feedback_text(&items)),
         ]);
-        let title = format!(
-            "{}重污染天气{}措施通知",
-            unit_name,
-            ZH.plan_level(plan, level_step.to)
-        );
+        let level = ZH.plan_level(plan, level_step.to);
         out.push(filled(
-            TemplateKind::Unit,
             plan,
-            title,
-            Some(unit),
+            Frame {
+                kind: TemplateKind::Unit,
+                doc: DocumentKind::Unit,
+                label: format!("{unit_name}重污染天气{level}措施通知"),
+                title: format!("关于落实重污染天气{level}应急措施的通知"),
+                to: Some(unit_name),
+                doc_no: &level_step.doc_no,
+                approver: &level_step.approver,
+                issued: ZH.day_of(&level_step.stamp.at),
+                unit: Some(unit),
+            },
             &values,
         )?);
     }
@@ -168,7 +222,103 @@ pub fn adjust_notice(plan: &Plan, episode: &Episode, step: usize) -> Result<Noti
         ZH.plan_level(plan, from),
         ZH.plan_level(plan, s.to)
     );
-    filled(TemplateKind::Adjust, plan, title, None, &values)
+    filled(
+        plan,
+        Frame {
+            kind: TemplateKind::Adjust,
+            doc: DocumentKind::Adjust,
+            label: title.clone(),
+            title,
+            to: None,
+            doc_no: &s.doc_no,
+            approver: &s.approver,
+            issued: ZH.day_of(&s.stamp.at),
+            unit: None,
+        },
+        &values,
+    )
+}
+
+/// The notice of pause number `pause` (1 = the first) of an episode.
+pub fn pause_notice(plan: &Plan, episode: &Episode, pause: usize) -> Result<Notice, NoticeError> {
+    let span = pause
+        .checked_sub(1)
+        .and_then(|i| episode.pauses.get(i))
+        .ok_or(NoticeError::NoSuchPause {
+            episode: episode.number,
+            pause,
+            resumed: false,
+        })?;
+    let p = &span.pause;
+    let level = episode.level();
+    let mut values = common_for(
+        plan,
+        level,
+        &p.doc_no,
+        &ZH.day_of(&span.stamp.at),
+        &p.approver,
+    );
+    values.extend([
+        ("start", ZH.moment(&episode.start)),
+        ("pause_time", ZH.moment(&p.at)),
+        ("reasons", p.basis.clone()),
+    ]);
+    let title = format!("关于暂停重污染天气{}的通知", ZH.plan_level(plan, level));
+    filled(
+        plan,
+        Frame {
+            kind: TemplateKind::Pause,
+            doc: DocumentKind::Pause,
+            label: title.clone(),
+            title,
+            to: None,
+            doc_no: &p.doc_no,
+            approver: &p.approver,
+            issued: ZH.day_of(&span.stamp.at),
+            unit: None,
+        },
+        &values,
+    )
+}
+
+/// The notice resuming after pause number `pause` (1 = the first) of an episode.
+pub fn resume_notice(plan: &Plan, episode: &Episode, pause: usize) -> Result<Notice, NoticeError> {
+    let (r, stamp) = pause
+        .checked_sub(1)
+        .and_then(|i| episode.pauses.get(i))
+        .and_then(|s| s.resumed.as_ref())
+        .ok_or(NoticeError::NoSuchPause {
+            episode: episode.number,
+            pause,
+            resumed: true,
+        })?;
+    let level = episode.level();
+    let mut values = common_for(plan, level, &r.doc_no, &ZH.day_of(&stamp.at), &r.approver);
+    values.extend([
+        ("start", ZH.moment(&episode.start)),
+        ("resume_time", ZH.moment(&r.at)),
+        (
+            "end",
+            end_text(r.expected_end.or(episode.expected_end).as_ref()),
+        ),
+        ("reasons", r.basis.clone()),
+    ]);
+    let title = format!("关于恢复重污染天气{}的通知", ZH.plan_level(plan, level));
+    filled(
+        plan,
+        Frame {
+            kind: TemplateKind::Resume,
+            doc: DocumentKind::Resume,
+            label: title.clone(),
+            title,
+            to: None,
+            doc_no: &r.doc_no,
+            approver: &r.approver,
+            issued: ZH.day_of(&stamp.at),
+            unit: None,
+        },
+        &values,
+    )
 }
 
 /// The lifting notice of a lifted episode.
@@ -191,7 +341,21 @@ pub fn lift_notice(plan: &Plan, episode: &Episode) -> Result<Notice, NoticeError
         ("reasons", lift.basis.clone()),
     ]);
     let title = format!("关于解除重污染天气{}的通知", ZH.plan_level(plan, level));
-    filled(TemplateKind::Lift, plan, title, None, &values)
+    filled(
+        plan,
+        Frame {
+            kind: TemplateKind::Lift,
+            doc: DocumentKind::Lift,
+            label: title.clone(),
+            title,
+            to: None,
+            doc_no: &lift.doc_no,
+            approver: &lift.approver,
+            issued: ZH.day_of(&stamp.at),
+            unit: None,
+        },
+        &values,
+    )
 }
 
 fn first_step(episode: &Episode) -> Result<&LevelStep, NoticeError> {
@@ -283,17 +447,6 @@ fn end_text(end: Option<&chrono::DateTime<chrono::FixedOffset>>) -> String {
     end.map_or_else(|| "另行通知".to_owned(), |t| ZH.moment(t))
 }
 
-/// Chinese ordinal for category headings: 一, 二, … 十二.
-fn ordinal(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        1..=9 => DIGITS[n].to_owned(),
-        10 => "十".to_owned(),
-        11..=19 => format!("十{}", DIGITS[n - 10]),
-        _ => n.to_string(),
-    }
-}
-
 /// Measures grouped by category in order of appearance, each with its responsible units:
 /// `（一）工业源减排\n1. …（责任单位：县工业和信息化局、…）`.
 fn grouped(lines: Vec<(MeasureCategory, String, Vec<String>)>) -> String {
@@ -306,7 +459,11 @@ fn grouped(lines: Vec<(MeasureCategory, String, Vec<String>)>) -> String {
     let mut out = Vec::new();
     let mut n = 0;
     for (i, c) in categories.iter().enumerate() {
-        out.push(format!("（{}）{}", ordinal(i + 1), ZH.measure_category(*c)));
+        out.push(format!(
+            "（{}）{}",
+            ordinal_zh(i + 1),
+            ZH.measure_category(*c)
+        ));
         for (_, text, units) in lines.iter().filter(|(lc, _, _)| lc == c) {
             n += 1;
             out.push(format!("{n}. {text}（责任单位：{}）", units.join("、")));
@@ -408,20 +565,29 @@ fn feedback_text(items: &[&Item]) -> String {
 }
 
 fn filled(
-    kind: TemplateKind,
     plan: &Plan,
-    title: String,
-    unit: Option<String>,
+    frame: Frame<'_>,
     values: &[(&'static str, String)],
 ) -> Result<Notice, NoticeError> {
+    let kind = frame.kind;
     let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let text = fill(plan.templates.get(kind), &pairs)
+    let body = fill(plan.templates.get(kind), &pairs)
         .map_err(|error| NoticeError::Template { kind, error })?;
+    let values = FrameValues::of(plan, frame.doc);
+    let to = frame.to.unwrap_or_else(|| values.to.clone());
+    let signer = values.signer_or(frame.approver);
     Ok(Notice {
         kind,
-        title,
-        unit,
-        text: text.trim().to_owned(),
+        title: frame.label,
+        unit: frame.unit,
+        part: values.red_part(
+            frame.doc_no,
+            signer,
+            frame.title,
+            to,
+            body_blocks(&body),
+            frame.issued,
+        ),
     })
 }
 
@@ -429,7 +595,7 @@ fn filled(
 mod tests {
     use super::*;
     use crate::domain::response::tests::{drill, fresh, plan, run, t};
-    use crate::domain::response::{Command, LevelChangeInput, LiftInput};
+    use crate::domain::response::{Command, LevelChangeInput, LiftInput, PauseInput, ResumeInput};
 
     /// The names each notice supplies, as the notice writer fills them.
     fn supplied(kind: TemplateKind) -> Vec<&'static str> {
@@ -445,6 +611,8 @@ mod tests {
                 "unit", "contact", "start", "end", "measures", "deadline", "feedback",
             ],
             TemplateKind::Adjust => vec!["from_level_name", "start", "end", "reasons", "measures"],
+            TemplateKind::Pause => vec!["start", "pause_time", "reasons"],
+            TemplateKind::Resume => vec!["start", "resume_time", "end", "reasons"],
             TemplateKind::Lift => vec!["start", "lift_time", "reasons"],
         });
         v
@@ -469,24 +637,32 @@ mod tests {
         let e = s.model().current().expect("episode").clone();
 
         let w = warning_notice(&p, &e).expect("warning notice");
-        assert!(!w.text.contains('{') && !w.text.contains('}'), "{}", w.text);
-        assert!(w.text.contains("关于启动重污染天气橙色预警的通知"));
-        assert!(w.text.contains("某县应急办〔2025〕3号"));
         assert!(
-            w.text
+            !w.text().contains('{') && !w.text().contains('}'),
+            "{}",
+            w.text()
+        );
+        assert!(w.text().contains("关于启动重污染天气橙色预警的通知"));
+        assert!(w.text().contains("某县应急办〔2025〕3号"));
+        assert!(
+            w.text()
                 .contains("决定于2025年1月15日0时启动重污染天气橙色预警")
         );
-        assert!(w.text.contains("同时启动Ⅱ级应急响应"));
-        assert!(w.text.contains("预计持续至2025年1月18日0时"));
-        assert!(w.text.contains("首要污染物：PM2.5"));
-        assert!(w.text.contains("（一）工业源减排"));
+        assert!(w.text().contains("同时启动Ⅱ级应急响应"));
+        assert!(w.text().contains("预计持续至2025年1月18日0时"));
+        assert!(w.text().contains("首要污染物：PM2.5"));
+        assert!(w.text().contains("（一）工业源减排"));
         assert!(
-            w.text
+            w.text()
                 .contains("责任单位：县住房和城乡建设局、县交通运输局")
         );
-        assert!(w.text.contains("签发：县应急指挥部总指挥（县长）"));
-        assert!(w.text.contains("2025年1月14日"));
-        assert_eq!(w.file_name(), "关于启动重污染天气橙色预警的通知.txt");
+        assert!(w.text().contains("签发人：县应急指挥部总指挥（县长）"));
+        assert!(w.text().contains("2025年1月14日"));
+        assert_eq!(
+            w.document()
+                .file_name(crate::report::document::Format::Docx),
+            "关于启动重污染天气橙色预警的通知.docx"
+        );
 
         let units = unit_notices(&p, &e, 0).expect("unit notices");
         let with_items: std::collections::BTreeSet<&str> =
@@ -495,20 +671,24 @@ mod tests {
         // Plan order: 生态环境分局 (ee) comes before 工信局 (gxj).
         assert_eq!(units[0].unit.as_deref(), Some("ee"));
         for n in &units {
-            assert!(!n.text.contains('{') && !n.text.contains('}'), "{}", n.text);
+            assert!(
+                !n.text().contains('{') && !n.text().contains('}'),
+                "{}",
+                n.text()
+            );
         }
         let jyj = units
             .iter()
             .find(|n| n.unit.as_deref() == Some("jyj"))
             .expect("education bureau");
-        assert!(jyj.text.starts_with("县教育体育局："), "{}", jyj.text);
+        assert!(jyj.text().contains("\n县教育体育局：\n"), "{}", jyj.text());
         assert!(
-            jyj.text
+            jyj.text()
                 .contains("1. 【学校和幼儿园】中小学、幼儿园停止体育课")
         );
-        assert!(jyj.text.contains("完成时限：2025年1月15日0时前"));
+        assert!(jyj.text().contains("完成时限：2025年1月15日0时前"));
         assert!(
-            jyj.text
+            jyj.text()
                 .contains("联系人：某某县重污染天气应急指挥部办公室值班室")
         );
         let hedong = units
@@ -517,10 +697,10 @@ mod tests {
             .expect("town");
         assert!(
             hedong
-                .text
+                .text()
                 .contains("最早2025年1月15日0时前，最迟2025年1月15日6时前")
         );
-        assert!(hedong.text.contains("每日报送"));
+        assert!(hedong.text().contains("每日报送"));
     }
 
     #[test]
@@ -544,31 +724,84 @@ mod tests {
         );
         let e = s.model().current().expect("episode").clone();
         let a = adjust_notice(&p, &e, 1).expect("adjust");
-        assert!(!a.text.contains('{'), "{}", a.text);
+        assert!(!a.text().contains('{'), "{}", a.text());
         assert!(
-            a.text
+            a.text()
                 .contains("关于将重污染天气橙色预警调整为红色预警的通知")
         );
         assert!(
-            a.text
+            a.text()
                 .contains("决定于2025年1月16日12时将重污染天气橙色预警调整为红色预警")
         );
         assert!(
-            a.text
+            a.text()
                 .contains("应急响应相应调整为Ⅰ级应急响应，预计持续至2025年1月19日0时")
         );
-        assert!(a.text.contains("停止矿山、砂石料场作业"));
+        assert!(a.text().contains("停止矿山、砂石料场作业"));
         assert!(matches!(
             adjust_notice(&p, &e, 0),
             Err(NoticeError::NoSuchStep { step: 0, .. })
         ));
         // Unit notices for the upgrade: only units with something new.
         let added = unit_notices(&p, &e, 1).expect("unit notices");
-        assert!(added.iter().any(|n| n.text.contains("停止矿山")));
+        assert!(added.iter().any(|n| n.text().contains("停止矿山")));
         assert!(matches!(
             lift_notice(&p, &e),
             Err(NoticeError::NotLifted(1))
         ));
+        run(
+            &mut s,
+            &mut j,
+            Command::Pause(PauseInput {
+                at: t("2025-01-17T00:00:00+08:00"),
+                basis: "受沙尘天气影响，PM10为首要污染物".into(),
+                approver: "县应急指挥部副总指挥".into(),
+                doc_no: "某县应急办〔2025〕6号".into(),
+            }),
+            "2025-01-16T20:00:00+08:00",
+        );
+        run(
+            &mut s,
+            &mut j,
+            Command::Resume(ResumeInput {
+                at: t("2025-01-17T12:00:00+08:00"),
+                basis: "沙尘过程结束，PM2.5重新成为首要污染物".into(),
+                approver: "县应急指挥部副总指挥".into(),
+                doc_no: "某县应急办〔2025〕7号".into(),
+                expected_end: None,
+            }),
+            "2025-01-17T10:00:00+08:00",
+        );
+        let e = s.model().current().expect("episode").clone();
+        let pause = pause_notice(&p, &e, 1).expect("pause notice").text();
+        assert!(
+            pause.contains("关于暂停重污染天气红色预警的通知"),
+            "{pause}"
+        );
+        assert!(
+            pause.contains("某县应急办〔2025〕6号\n签发人：县应急指挥部副总指挥"),
+            "{pause}"
+        );
+        assert!(
+            pause
+                .contains("决定自2025年1月17日0时起暂停自2025年1月15日0时启动的重污染天气红色预警")
+        );
+        assert!(pause.contains("受沙尘天气影响"));
+        let resume = resume_notice(&p, &e, 1).expect("resume notice").text();
+        assert!(
+            resume.contains("关于恢复重污染天气红色预警的通知"),
+            "{resume}"
+        );
+        assert!(resume.contains("决定自2025年1月17日12时起恢复重污染天气红色预警（Ⅰ级应急响应），预计持续至2025年1月19日0时"), "{resume}");
+        assert!(matches!(
+            resume_notice(&p, &e, 2),
+            Err(NoticeError::NoSuchPause {
+                pause: 2,
+                resumed: true,
+                ..
+            })
+        ));
+        assert!(pause_notice(&p, &e, 0).is_err());
         run(
             &mut s,
             &mut j,
@@ -583,12 +816,12 @@ mod tests {
         );
         let e = s.model().latest().expect("episode").clone();
         let l = lift_notice(&p, &e).expect("lift");
-        assert!(!l.text.contains('{'), "{}", l.text);
-        assert!(l.text.contains("关于解除重污染天气红色预警的通知"));
-        assert!(l.text.contains(
+        assert!(!l.text().contains('{'), "{}", l.text());
+        assert!(l.text().contains("关于解除重污染天气红色预警的通知"));
+        assert!(l.text().contains(
             "决定于2025年1月18日12时解除自2025年1月15日0时启动的重污染天气红色预警，Ⅰ级应急响应同时终止"
         ));
-        assert!(l.text.contains("某县应急办〔2025〕5号"));
-        assert!(l.text.contains("2025年1月18日"));
+        assert!(l.text().contains("某县应急办〔2025〕5号"));
+        assert!(l.text().contains("2025年1月18日"));
     }
 }

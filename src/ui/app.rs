@@ -22,7 +22,7 @@ use super::command::Command;
 use super::file_dialog::{self, DialogKind, DialogOutcome};
 use super::fonts;
 use super::i18n::{T, Tr};
-use super::jobs::{AfterHash, Done, ExportFile, Job};
+use super::jobs::{AfterHash, Done, ExportFile, Failed, Job, WhyNot};
 use super::pages::{self, Page, PageContext, Pages};
 use super::projector::{Projector, Slide};
 use super::shift::{ShiftAsk, ShiftModal};
@@ -1068,16 +1068,33 @@ impl AirDeskApp {
             return;
         }
         let dir = self.workspace.exports_dir();
-        self.start_job(Job::Export { dir, files });
+        let font_dirs = vec![self.workspace.root().join("fonts")];
+        self.start_job(Job::Export {
+            dir,
+            font_dirs,
+            files,
+        });
     }
 
     /// A job finished: say so, or go on with what waited for it.
     fn job_done(&mut self, id: u64, done: Done) {
         self.jobs.retain(|j| j.id != id);
         match done {
-            Done::Exported { dir, saved, failed } => {
+            Done::Exported {
+                dir,
+                saved,
+                failed,
+                not_opened,
+            } => {
                 for f in failed {
-                    self.notices.push(BannerKind::Error, T::SaveFailed, vec![f]);
+                    self.export_failed(f);
+                }
+                for (path, why) in not_opened {
+                    self.notices.push(
+                        BannerKind::Warning,
+                        T::DocOpenFailed,
+                        vec![path.display().to_string(), why],
+                    );
                 }
                 if !saved.is_empty() {
                     self.notices.push(
@@ -1090,6 +1107,28 @@ impl AirDeskApp {
             Done::Hashed { path, result, then } => self.hashed(&path, result, then),
             Done::FindingsRead { found, report } => {
                 self.pages.supervision.form.import_read(found, report);
+            }
+        }
+    }
+
+    /// Say why an export was not saved: the characters no font has, for a PDF (with where fonts
+    /// were looked for), else the system's or the writer's reason.
+    fn export_failed(&mut self, failed: Failed) {
+        let path = failed.path.display().to_string();
+        match failed.why {
+            WhyNot::MissingGlyphs { chars, places } => {
+                self.notices.push(
+                    BannerKind::Error,
+                    T::DocMissingGlyphs,
+                    vec![path, chars, places],
+                );
+            }
+            WhyNot::Other(why) => {
+                self.notices.push(
+                    BannerKind::Error,
+                    T::SaveFailed,
+                    vec![format!("{path}: {why}")],
+                );
             }
         }
     }

@@ -1,5 +1,6 @@
 //! Long work a page asks for runs on a worker thread, so the window never freezes: saving exports
-//! (charts drawn to PNG or SVG, ledgers, notices, reports), hashing an evidence file, reading an
+//! (charts drawn to PNG or SVG, ledgers, notices, reports, 公文 laid out as .docx or PDF and
+//! opened with the system's default program when asked), hashing an evidence file, reading an
 //! inspection list. A page sends a command; the app turns it into a [`Job`] and starts it on the
 //! background channel; progress shows in the status bar, and the [`Done`] result comes back as a
 //! message that the app applies (a notice, the journal event that waited for a hash, the page's
@@ -17,6 +18,7 @@ use crate::ingest::findings::read_findings_file;
 use crate::report::charts::{
     Chart, ChartStyle, ChartView, RankingData, TimeChart, png_bytes, svg_string,
 };
+use crate::report::document::{Document, DocumentError, Format};
 use crate::workspace::{sha256_file, write_atomic};
 
 /// A file to save into the workspace's exports folder.
@@ -26,6 +28,8 @@ pub struct ExportFile {
     pub name: String,
     /// What goes into it.
     pub content: ExportContent,
+    /// Open it with the system's default program once saved.
+    pub open: bool,
 }
 
 /// The content of an export.
@@ -35,6 +39,8 @@ pub enum ExportContent {
     Bytes(Vec<u8>),
     /// A chart, drawn when it is saved.
     Chart(Box<ChartFile>),
+    /// A 公文, laid out when it is saved (a PDF loads full CJK fonts, which takes a moment).
+    Document(Box<Document>, Format),
 }
 
 /// A chart to draw into a PNG or SVG file.
@@ -65,6 +71,7 @@ impl ExportFile {
         ExportFile {
             name: name.into(),
             content: ExportContent::Bytes(bytes),
+            open: false,
         }
     }
 
@@ -84,6 +91,16 @@ impl ExportFile {
                 style,
                 svg,
             })),
+            open: false,
+        }
+    }
+
+    /// A 公文 written as `format` (named after its title), opened once saved when `open` is set.
+    pub fn document(document: Document, format: Format, open: bool) -> Self {
+        ExportFile {
+            name: document.file_name(format),
+            content: ExportContent::Document(Box::new(document), format),
+            open,
         }
     }
 
@@ -95,9 +112,21 @@ impl ExportFile {
             .unwrap_or_else(|| "export.txt".to_owned())
     }
 
-    fn render(&self) -> Result<Vec<u8>, String> {
+    /// The bytes to save; a PDF looks for full fonts in `font_dirs` first.
+    fn render(&self, font_dirs: &[PathBuf]) -> Result<Vec<u8>, WhyNot> {
         let c = match &self.content {
             ExportContent::Bytes(b) => return Ok(b.clone()),
+            ExportContent::Document(doc, format) => {
+                return crate::report::document::render(doc, *format, font_dirs).map_err(
+                    |e| match e {
+                        DocumentError::MissingGlyphs { chars, hint } => WhyNot::MissingGlyphs {
+                            chars,
+                            places: hint,
+                        },
+                        other => WhyNot::Other(other.to_string()),
+                    },
+                );
+            }
             ExportContent::Chart(c) => c,
         };
         let chart = match &c.chart {
@@ -110,8 +139,32 @@ impl ExportFile {
         } else {
             png_bytes(chart, w, h, &c.style)
         };
-        drawn.map_err(|e| e.to_string())
+        drawn.map_err(|e| WhyNot::Other(e.to_string()))
     }
+}
+
+/// Why an export was not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhyNot {
+    /// A PDF would show empty boxes: no font available has these characters; where fonts were
+    /// looked for.
+    MissingGlyphs {
+        /// The characters.
+        chars: String,
+        /// The places looked in.
+        places: String,
+    },
+    /// Anything else, as the system or the writer says it.
+    Other(String),
+}
+
+/// An export that was not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failed {
+    /// Where it was to go.
+    pub path: PathBuf,
+    /// Why not.
+    pub why: WhyNot,
 }
 
 /// What happens with an evidence file's hash once it is known.
@@ -130,6 +183,8 @@ pub enum Job {
     Export {
         /// The exports folder.
         dir: PathBuf,
+        /// Where a PDF looks for full fonts first (the workspace's `fonts/`).
+        font_dirs: Vec<PathBuf>,
         /// The files.
         files: Vec<ExportFile>,
     },
@@ -160,8 +215,10 @@ pub enum Done {
         dir: PathBuf,
         /// Saved file names.
         saved: Vec<String>,
-        /// `path: reason` of each file that could not be saved.
-        failed: Vec<String>,
+        /// The files that could not be saved.
+        failed: Vec<Failed>,
+        /// Saved files the system would not open (asked to): the path and why.
+        not_opened: Vec<(PathBuf, String)>,
     },
     /// An evidence file hashed (lowercase hex), or why it could not be read.
     Hashed {
@@ -194,7 +251,11 @@ impl Job {
     /// Do the work, telling `progress` how far it got (done, total) along the way.
     pub fn run(self, mut progress: impl FnMut(u64, u64)) -> Done {
         match self {
-            Job::Export { dir, files } => export(dir, &files, progress),
+            Job::Export {
+                dir,
+                font_dirs,
+                files,
+            } => export(dir, &font_dirs, &files, progress),
             Job::Hash { path, then } => {
                 let result = sha256_file(&path, progress).map_err(|e| e.to_string());
                 Done::Hashed { path, result, then }
@@ -212,24 +273,44 @@ impl Job {
     }
 }
 
-fn export(dir: PathBuf, files: &[ExportFile], mut progress: impl FnMut(u64, u64)) -> Done {
+fn export(
+    dir: PathBuf,
+    font_dirs: &[PathBuf],
+    files: &[ExportFile],
+    mut progress: impl FnMut(u64, u64),
+) -> Done {
     let mut saved = Vec::new();
     let mut failed = Vec::new();
+    let mut not_opened = Vec::new();
     let total = files.len() as u64;
     for (i, file) in files.iter().enumerate() {
         let name = file.file_name();
         let path = dir.join(&name);
         let written = std::fs::create_dir_all(&dir)
-            .map_err(|e| e.to_string())
-            .and_then(|()| file.render())
-            .and_then(|bytes| write_atomic(&path, &bytes).map_err(|e| e.to_string()));
+            .map_err(|e| WhyNot::Other(e.to_string()))
+            .and_then(|()| file.render(font_dirs))
+            .and_then(|bytes| {
+                write_atomic(&path, &bytes).map_err(|e| WhyNot::Other(e.to_string()))
+            });
         match written {
-            Ok(()) => saved.push(name),
-            Err(e) => failed.push(format!("{}: {e}", path.display())),
+            Ok(()) => {
+                saved.push(name);
+                if file.open
+                    && let Err(e) = open::that_detached(&path)
+                {
+                    not_opened.push((path, e.to_string()));
+                }
+            }
+            Err(why) => failed.push(Failed { path, why }),
         }
         progress(i as u64 + 1, total);
     }
-    Done::Exported { dir, saved, failed }
+    Done::Exported {
+        dir,
+        saved,
+        failed,
+        not_opened,
+    }
 }
 
 #[cfg(test)]
@@ -254,6 +335,7 @@ mod tests {
         let mut steps = Vec::new();
         let done = Job::Export {
             dir: exports.clone(),
+            font_dirs: Vec::new(),
             files,
         }
         .run(|d, t| steps.push((d, t)));
@@ -270,6 +352,88 @@ mod tests {
         let svg = std::fs::read_to_string(exports.join("ranking.svg")).expect("svg");
         assert!(svg.contains("<svg"));
         assert!(!dir.path().join("outside").exists());
+    }
+
+    #[test]
+    fn documents_are_laid_out_when_saved_and_failures_keep_the_path() {
+        use crate::report::document::{Block, Part};
+        let dir = tempfile::tempdir().expect("dir");
+        let document = Document::single(Part {
+            title: "测试/通知".into(),
+            body: vec![Block::Paragraph("正文".into())],
+            ..Part::default()
+        });
+        let file = ExportFile::document(document, Format::Docx, false);
+        assert_eq!(file.file_name(), "测试_通知.docx");
+        let run = |dir: PathBuf| {
+            Job::Export {
+                dir,
+                font_dirs: Vec::new(),
+                files: vec![file.clone()],
+            }
+            .run(|_, _| ())
+        };
+        let exports = dir.path().join("exports");
+        let Done::Exported { saved, failed, .. } = run(exports.clone()) else {
+            panic!("not an export");
+        };
+        assert!(failed.is_empty(), "{failed:?}");
+        assert_eq!(saved, ["测试_通知.docx"]);
+        let bytes = std::fs::read(exports.join("测试_通知.docx")).expect("written");
+        assert!(bytes.starts_with(b"PK"), "a zip package");
+        // A folder that cannot be made: the path and the reason come back.
+        let blocked = dir.path().join("file");
+        std::fs::write(&blocked, b"x").expect("file");
+        let Done::Exported { saved, failed, .. } = run(blocked.join("exports")) else {
+            panic!("not an export");
+        };
+        assert!(saved.is_empty());
+        assert_eq!(failed.len(), 1);
+        assert_eq!(
+            failed[0].path,
+            blocked.join("exports").join("测试_通知.docx")
+        );
+        assert!(matches!(failed[0].why, WhyNot::Other(_)));
+    }
+
+    /// A PDF holding a character no font has is not written, and the characters come back typed
+    /// (the app words them through `T::DocMissingGlyphs`), never as empty boxes in the file.
+    #[test]
+    fn a_pdf_with_characters_no_font_has_comes_back_as_missing_glyphs() {
+        use crate::report::document::{Block, Part};
+        let dir = tempfile::tempdir().expect("dir");
+        let document = Document::single(Part {
+            title: "通知".into(),
+            // A plane-15 private-use character: no font has it.
+            body: vec![Block::Paragraph("值班员\u{F0001}".into())],
+            ..Part::default()
+        });
+        let done = Job::Export {
+            dir: dir.path().to_path_buf(),
+            font_dirs: Vec::new(),
+            files: vec![ExportFile::document(document, Format::Pdf, true)],
+        }
+        .run(|_, _| ());
+        let Done::Exported {
+            saved,
+            failed,
+            not_opened,
+            ..
+        } = done
+        else {
+            panic!("not an export");
+        };
+        assert!(saved.is_empty() && not_opened.is_empty());
+        match &failed[..] {
+            [
+                Failed {
+                    why: WhyNot::MissingGlyphs { chars, .. },
+                    ..
+                },
+            ] => assert!(chars.contains('\u{F0001}'), "{chars}"),
+            other => panic!("expected missing glyphs, got {other:?}"),
+        }
+        assert!(!dir.path().join("通知.pdf").exists());
     }
 
     #[test]

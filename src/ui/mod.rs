@@ -10,6 +10,8 @@
 //! - [`chart`]: the plotters backend over `egui::Painter` and the interactive chart widget.
 //! - [`fonts`], [`theme`]: the bundled CJK font; desktop and projector looks.
 //! - [`launch`]: renderer choice and the restart with the other renderer.
+//! - [`document_panel`]: the "写出 .docx / PDF" action beside a document's preview, with the
+//!   公文 fields editable first (the file is written by an export job, [`jobs`]).
 //! - [`about`]: the About box (version, commit, data folder, font licence).
 
 pub mod about;
@@ -17,6 +19,7 @@ pub mod app;
 pub mod background;
 pub mod chart;
 pub mod command;
+pub mod document_panel;
 pub mod excerpt;
 pub mod file_dialog;
 pub mod fonts;

@@ -101,3 +101,16 @@ pub fn app_with(env: &Env, language: Language, files: &[PathBuf]) -> AirDeskApp 
     }
     app
 }
+
+/// `word/document.xml` of a written .docx.
+pub fn document_xml(path: &Path) -> String {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).expect("docx");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip package");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut xml)
+        .expect("read");
+    xml
+}

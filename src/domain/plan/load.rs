@@ -18,6 +18,7 @@ use super::{
     MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint, RangeRule, Rules,
     Templates, Trigger, Unit, UnitKind, UnitTree,
 };
+use super::{DocumentFrames, DocumentKind, Frame};
 
 /// One thing wrong with a plan file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -48,6 +49,8 @@ struct RawPlan {
     levels: BTreeMap<Spanned<String>, Spanned<RawLevel>>,
     units: Vec<Spanned<RawUnit>>,
     templates: RawTemplates,
+    #[serde(default)]
+    documents: BTreeMap<Spanned<String>, Frame>,
 }
 
 #[derive(Deserialize)]
@@ -196,6 +199,12 @@ struct RawTemplates {
     warning: Spanned<String>,
     unit: Spanned<String>,
     adjust: Spanned<String>,
+    /// Plans written before pause and resume notices existed have neither: the default plan's
+    /// wording is used.
+    #[serde(default)]
+    pause: Option<Spanned<String>>,
+    #[serde(default)]
+    resume: Option<Spanned<String>>,
     lift: Spanned<String>,
 }
 
@@ -316,6 +325,7 @@ fn parse_counting(text: &str) -> (Result<Plan, Vec<PlanProblem>>, usize) {
     let rules = check_rules(&mut ck, raw.rules);
     let levels = check_levels(&mut ck, raw.levels, &unit_ids);
     let templates = check_templates(&mut ck, raw.templates);
+    let documents = check_documents(&mut ck, raw.documents);
     let info = PlanInfo {
         name: raw.plan.name,
         area: raw.plan.area,
@@ -332,6 +342,7 @@ fn parse_counting(text: &str) -> (Result<Plan, Vec<PlanProblem>>, usize) {
             levels,
             units: UnitTree::from_checked(units),
             templates,
+            documents,
         })
     } else {
         ck.problems.sort_by_key(|p| (p.line, p.column));
@@ -793,47 +804,120 @@ fn is_colour(s: &str) -> bool {
 
 fn check_templates(ck: &mut Checker<'_>, raw: RawTemplates) -> Templates {
     let all = [
-        (TemplateKind::Warning, &raw.warning),
-        (TemplateKind::Unit, &raw.unit),
-        (TemplateKind::Adjust, &raw.adjust),
-        (TemplateKind::Lift, &raw.lift),
+        (TemplateKind::Warning, Some(&raw.warning)),
+        (TemplateKind::Unit, Some(&raw.unit)),
+        (TemplateKind::Adjust, Some(&raw.adjust)),
+        (TemplateKind::Pause, raw.pause.as_ref()),
+        (TemplateKind::Resume, raw.resume.as_ref()),
+        (TemplateKind::Lift, Some(&raw.lift)),
     ];
     for (kind, t) in all {
-        let content = t.get_ref();
-        match placeholders(content) {
-            Ok(names) => {
-                for (name, offset) in names {
-                    if !kind.allows(name) {
-                        let line = template_line(ck, t.span(), content, offset);
-                        let msg = format!(
-                            "unknown placeholder {{{name}}} in the {} template; it may use {}",
-                            kind.key(),
-                            kind.allowed()
-                                .iter()
-                                .map(|n| format!("{{{n}}}"))
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        );
-                        ck.at_line(line, msg);
-                    }
-                }
-            }
-            Err(e) => {
-                let offset = match &e {
-                    super::TemplateError::Unknown { offset, .. }
-                    | super::TemplateError::Malformed { offset } => *offset,
-                };
-                let line = template_line(ck, t.span(), content, offset);
-                ck.at_line(line, format!("{} template: {e}", kind.key()));
-            }
+        if let Some(t) = t {
+            check_template(ck, kind, t);
         }
     }
+    let or_default = |t: Option<Spanned<String>>, kind| {
+        t.map_or_else(|| default_template(kind), Spanned::into_inner)
+    };
     Templates {
         warning: raw.warning.into_inner(),
         unit: raw.unit.into_inner(),
         adjust: raw.adjust.into_inner(),
+        pause: or_default(raw.pause, TemplateKind::Pause),
+        resume: or_default(raw.resume, TemplateKind::Resume),
         lift: raw.lift.into_inner(),
     }
+}
+
+/// The default plan's template of `kind` (empty if it had none, which its tests rule out).
+fn default_template(kind: TemplateKind) -> String {
+    let plan: Result<toml::Table, _> = toml::from_str(super::DEFAULT_PLAN_TOML);
+    plan.ok()
+        .and_then(|p| {
+            p.get("templates")?
+                .get(kind.key())?
+                .as_str()
+                .map(str::to_owned)
+        })
+        .unwrap_or_default()
+}
+
+fn check_template(ck: &mut Checker<'_>, kind: TemplateKind, t: &Spanned<String>) {
+    let content = t.get_ref();
+    // Templates written before the [documents] table held the whole notice, its 文号 on a line
+    // of its own: that frame now comes from [documents] and would print twice.
+    if let Some(offset) = frame_line(content) {
+        let line = template_line(ck, t.span(), content, offset);
+        let msg = format!(
+            "the {} template still holds the document's frame ({{doc_no}} or {{command_office}} on \
+             a line of its own): the 版头, title, 主送, 签发人, 署名 and date now come from \
+             [documents]; keep only the body (see the default plan)",
+            kind.key()
+        );
+        ck.at_line(line, msg);
+    }
+    match placeholders(content) {
+        Ok(names) => {
+            for (name, offset) in names {
+                if !kind.allows(name) {
+                    let line = template_line(ck, t.span(), content, offset);
+                    let msg = format!(
+                        "unknown placeholder {{{name}}} in the {} template; it may use {}",
+                        kind.key(),
+                        kind.allowed()
+                            .iter()
+                            .map(|n| format!("{{{n}}}"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    );
+                    ck.at_line(line, msg);
+                }
+            }
+        }
+        Err(e) => {
+            let offset = match &e {
+                super::TemplateError::Unknown { offset, .. }
+                | super::TemplateError::Malformed { offset } => *offset,
+            };
+            let line = template_line(ck, t.span(), content, offset);
+            ck.at_line(line, format!("{} template: {e}", kind.key()));
+        }
+    }
+}
+
+/// Byte offset of a line holding only `{doc_no}` or `{command_office}`, if any.
+fn frame_line(content: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in content.split_inclusive('\n') {
+        if matches!(line.trim(), "{doc_no}" | "{command_office}") {
+            return Some(offset + line.find('{').unwrap_or(0));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// `[documents.common]` and `[documents.<kind>]`; any other key is a problem.
+fn check_documents(ck: &mut Checker<'_>, raw: BTreeMap<Spanned<String>, Frame>) -> DocumentFrames {
+    let mut frames = DocumentFrames::default();
+    for (key, frame) in raw {
+        match key.get_ref().as_str() {
+            "common" => frames.common = frame,
+            name => match DocumentKind::from_key(name) {
+                Some(kind) => {
+                    frames.kinds.insert(kind, frame);
+                }
+                None => {
+                    let msg = format!(
+                        "[documents.{name}]: no such document; use common or one of {}",
+                        DocumentKind::ALL.map(DocumentKind::key).join(", ")
+                    );
+                    ck.at(key.span(), msg);
+                }
+            },
+        }
+    }
+    frames
 }
 
 /// The file line of byte `offset` inside a string value. Exact for multi-line strings without
@@ -970,8 +1054,36 @@ kind = "department"
 warning = "{level_name}"
 unit = "{unit}"
 adjust = "{from_level_name}"
+pause = "{pause_time}"
+resume = "{resume_time}"
 lift = "{lift_time}"
 "##;
+
+    /// Plans written before pause and resume notices existed still load, with the default
+    /// plan's wording for those two.
+    #[test]
+    fn plans_without_pause_and_resume_templates_take_the_default_wording() {
+        let (start, end) = (
+            DEFAULT_PLAN_TOML
+                .find("\npause = '''")
+                .expect("pause template"),
+            DEFAULT_PLAN_TOML
+                .find("\nlift = '''")
+                .expect("lift template"),
+        );
+        let older = format!(
+            "{}{}",
+            &DEFAULT_PLAN_TOML[..start],
+            &DEFAULT_PLAN_TOML[end..]
+        );
+        assert!(!older.contains("\nresume = '''"));
+        let plan = parse(&older).unwrap_or_else(|e| panic!("{e:?}"));
+        let default = crate::domain::plan::default_plan().expect("default plan");
+        assert_eq!(plan.templates.pause, default.templates.pause);
+        assert_eq!(plan.templates.resume, default.templates.resume);
+        assert!(plan.templates.pause.contains("{pause_time}"));
+        assert!(plan.templates.resume.contains("{resume_time}"));
+    }
 
     #[test]
     fn default_plan_validates_and_follows_the_2024_guidance() {
@@ -1044,6 +1156,40 @@ lift = "{lift_time}"
             warning.is_err(),
             "a placeholder without a value is an error"
         );
+    }
+
+    #[test]
+    fn documents_frames_load_and_unknown_kinds_are_named() {
+        let plan = parse(DEFAULT_PLAN_TOML).expect("valid");
+        assert_eq!(
+            plan.documents.field(DocumentKind::Daily, |f| &f.mark),
+            Some("重污染天气应急工作简报")
+        );
+        assert_eq!(
+            plan.documents.field(DocumentKind::Unit, |f| &f.cc),
+            Some("")
+        );
+        assert!(
+            plan.documents
+                .field(DocumentKind::Warning, |f| &f.to)
+                .is_some_and(|t| t.contains("各乡镇人民政府"))
+        );
+        let text = edited("[documents.daily]", "[documents.weekly]");
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].line, Some(line_of(&text, "[documents.weekly]")));
+        assert!(p[0].message.contains("supervision"), "{}", p[0]);
+        let text = edited("mark = \"重污染天气应急工作简报\"", "title = \"x\"");
+        assert!(!problems(&text).is_empty());
+    }
+
+    #[test]
+    fn a_template_still_holding_the_frame_is_named() {
+        let text = edited("warning = '''\n", "warning = '''\n{command_office}\n");
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.contains("[documents]"), "{}", p[0]);
+        assert_eq!(p[0].line, Some(line_of(&text, "warning = '''") + 1));
     }
 
     #[test]

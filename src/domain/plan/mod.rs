@@ -1,17 +1,19 @@
 //! The local emergency plan (应急预案) as data: levels and their triggers, the rules of lead time,
 //! forecast ranges, nowcast, lifting and pausing, measures per level by category with responsible
-//! units, the unit tree, and notice templates.
+//! units, the unit tree, notice templates and the frame of the documents the centre issues.
 //!
 //! A plan is a TOML file (`assets/plans/default.toml` is the shipped default, following
 //! 环大气〔2024〕6号 as far as it is known); a command centre edits its own copy. Loading checks
 //! everything that can be checked and reports each problem with its line, so a mistyped unit or a
 //! swapped threshold is found when the plan is loaded, not during an episode.
 
+mod documents;
 mod level;
 mod load;
 mod template;
 mod units;
 
+pub use documents::{DocumentFrames, DocumentKind, Frame};
 pub use level::{Level, UnknownLevel};
 pub use load::{PlanProblem, parse};
 pub use template::{TemplateError, TemplateKind, fill, placeholders};
@@ -41,6 +43,8 @@ pub struct Plan {
     pub units: UnitTree,
     /// Notice templates.
     pub templates: Templates,
+    /// The 版头 and 版记 fields of the documents the centre issues.
+    pub documents: DocumentFrames,
 }
 
 impl Plan {
@@ -400,6 +404,10 @@ pub struct Templates {
     pub unit: String,
     /// Upgrade/downgrade notice.
     pub adjust: String,
+    /// Pause notice.
+    pub pause: String,
+    /// Resume notice.
+    pub resume: String,
     /// Lifting notice.
     pub lift: String,
 }
@@ -411,6 +419,8 @@ impl Templates {
             TemplateKind::Warning => &self.warning,
             TemplateKind::Unit => &self.unit,
             TemplateKind::Adjust => &self.adjust,
+            TemplateKind::Pause => &self.pause,
+            TemplateKind::Resume => &self.resume,
             TemplateKind::Lift => &self.lift,
         }
     }

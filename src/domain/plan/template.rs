@@ -1,5 +1,9 @@
 //! Notice templates: plain text with named placeholders such as `{level_name}` or `{start}`,
 //! filled by a tiny filler (no template engine). `{{` and `}}` write literal braces.
+//!
+//! A template words the notice's body (正文) only: the 版头, title, 主送, 签发人, 署名, date and
+//! 版记 come from the plan's `[documents]` table (see [`super::DocumentFrames`]), so the same words
+//! go into the plain text, the .docx and the PDF.
 
 /// The notices a plan words itself; each knows which placeholders it may use, so that a typo in
 /// an edited plan is caught when the plan is loaded, not when a notice is due.
@@ -12,6 +16,10 @@ pub enum TemplateKind {
     Unit,
     /// 调整通知: upgrade or downgrade of an active warning.
     Adjust,
+    /// 暂停通知: pausing the response (e.g. for a dust episode).
+    Pause,
+    /// 恢复通知: resuming a paused response.
+    Resume,
     /// 解除通知: lifting a warning.
     Lift,
 }
@@ -31,10 +39,12 @@ const COMMON: [&str; 9] = [
 
 impl TemplateKind {
     /// All kinds, in the order a plan lists them.
-    pub const ALL: [TemplateKind; 4] = [
+    pub const ALL: [TemplateKind; 6] = [
         TemplateKind::Warning,
         TemplateKind::Unit,
         TemplateKind::Adjust,
+        TemplateKind::Pause,
+        TemplateKind::Resume,
         TemplateKind::Lift,
     ];
 
@@ -44,6 +54,8 @@ impl TemplateKind {
             TemplateKind::Warning => "warning",
             TemplateKind::Unit => "unit",
             TemplateKind::Adjust => "adjust",
+            TemplateKind::Pause => "pause",
+            TemplateKind::Resume => "resume",
             TemplateKind::Lift => "lift",
         }
     }
@@ -56,6 +68,8 @@ impl TemplateKind {
                 "unit", "contact", "start", "end", "measures", "deadline", "feedback",
             ],
             TemplateKind::Adjust => &["from_level_name", "start", "end", "reasons", "measures"],
+            TemplateKind::Pause => &["start", "pause_time", "reasons"],
+            TemplateKind::Resume => &["start", "resume_time", "end", "reasons"],
             TemplateKind::Lift => &["start", "lift_time", "reasons"],
         }
     }

@@ -6,20 +6,16 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::clock::to_cst;
 use crate::domain::alerts::{self, Acknowledgement, Alert};
-use crate::domain::area::{DailyStat, area_daily};
 use crate::domain::budget::{self, Budget};
 use crate::domain::plan::Level;
-use crate::domain::windows::{self, HourlyWeather, Window, WindowSettings};
+use crate::domain::weather_view::{self, NextWindow};
 use crate::session::ReadModels;
-use crate::store::{Hour, SeriesKind, StationId, Store, Variable};
+use crate::store::{Hour, StationId, Store};
 use crate::workspace::Workspace;
-
-/// How far ahead the board looks for the next unfavourable window.
-const WINDOW_HORIZON_HOURS: i64 = 7 * 24;
 
 /// The warning in force (or the last one), from the journal.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,20 +39,6 @@ pub struct OverdueItem {
     pub text: String,
     /// Its deadline.
     pub deadline: DateTime<FixedOffset>,
-}
-
-/// The next unfavourable window over the workspace's meteorological forecast.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NextWindow {
-    /// No forecast with wind or humidity is loaded.
-    NoForecast,
-    /// The forecast shows none within the horizon (`until`: end of the forecast looked at).
-    None {
-        /// Last forecast hour looked at.
-        until: Hour,
-    },
-    /// The first window ending after now.
-    Found(Window),
 }
 
 /// Everything the cards show.
@@ -101,7 +83,7 @@ pub fn gather(
         on_duty: Vec::new(),
         next_duty: Vec::new(),
         roster_problem: None,
-        window: next_window(store, now),
+        window: weather_view::next_window(store, Hour::from_utc(now)),
         budget: None,
         overdue: Vec::new(),
         findings_overdue: models.findings.overdue(local).len(),
@@ -119,7 +101,7 @@ pub fn gather(
     cards.budget = ws
         .settings()
         .budget
-        .map(|settings| season_budget(store, ids, &settings, local));
+        .map(|settings| budget::season_to_date(store, ids, &settings, local));
     cards
 }
 
@@ -171,65 +153,4 @@ fn roster_figures(ws: &Workspace, now: DateTime<FixedOffset>, cards: &mut Cards)
         .into_iter()
         .map(|s| (s.person.clone(), label(s), s.start))
         .collect();
-}
-
-/// The stations holding a forecast of weather (wind or humidity).
-fn forecast_locations(store: &Store) -> Vec<StationId> {
-    let mut ids: Vec<StationId> = store
-        .keys()
-        .into_iter()
-        .filter(|k| {
-            k.kind == SeriesKind::Forecast
-                && matches!(
-                    k.variable,
-                    Variable::WindSpeed | Variable::RelativeHumidity | Variable::DewPoint
-                )
-        })
-        .map(|k| k.station)
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
-}
-
-fn next_window(store: &Store, now: DateTime<Utc>) -> NextWindow {
-    let ids = forecast_locations(store);
-    if ids.is_empty() {
-        return NextWindow::NoForecast;
-    }
-    let from = Hour::from_utc(now);
-    let to = from + WINDOW_HORIZON_HOURS;
-    let weather = HourlyWeather::from_store(store, &ids, SeriesKind::Forecast, from, to);
-    let settings = WindowSettings::default();
-    let hours = windows::assess_hours(&weather, &settings);
-    let analysis = windows::find_windows(&hours, &settings);
-    match analysis.windows.into_iter().find(|w| w.end > from) {
-        Some(w) => NextWindow::Found(w),
-        None => NextWindow::None { until: to },
-    }
-}
-
-fn season_budget(
-    store: &Store,
-    ids: &[StationId],
-    settings: &budget::BudgetSettings,
-    now: DateTime<FixedOffset>,
-) -> Result<Budget, String> {
-    // Only whole days count: the last one is yesterday.
-    let as_of = (now - Duration::days(1)).date_naive();
-    let season = settings.season;
-    if as_of < season.from() {
-        return Err(format!("the season starts on {}", season.from()));
-    }
-    let to = as_of.min(season.to());
-    let days = area_daily(
-        store,
-        ids,
-        Variable::Pm25,
-        DailyStat::Mean,
-        season.from(),
-        to,
-    );
-    let aqi = budget::area_daily_aqi(store, ids, season.from(), to);
-    budget::compute(settings, &days, &aqi, to, &Default::default()).map_err(|e| e.to_string())
 }

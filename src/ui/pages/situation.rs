@@ -7,13 +7,14 @@ use chrono::{Datelike, Timelike};
 use egui::{Color32, RichText};
 
 use super::PageContext;
-use super::board::{self, Cards, NextWindow};
+use super::board::{self, Cards};
 use crate::clock::to_cst;
 use crate::domain::alerts::AlertRule;
 use crate::domain::aqi::{
     AqiConfig, AqiResult, Category, Standard, area_hourly_series, station_hourly,
 };
 use crate::domain::plan::Level;
+use crate::domain::weather_view::NextWindow;
 use crate::i18n::Render;
 use crate::report::charts::{ChartStyle, ChartView, Hourly, Panel, TimeChart, Trace};
 use crate::store::{Hour, StationId, Variable};

@@ -21,6 +21,7 @@ use super::PageContext;
 use crate::clock::to_cst;
 use crate::domain::findings::{FindingId, Findings, Status};
 use crate::report::ledger::{self, LedgerOptions};
+use crate::report::supervision_order::supervision_order;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::jobs::ExportFile;
@@ -39,6 +40,8 @@ pub struct SupervisionPage {
     /// The finding shown in the detail panel.
     pub selected: Option<FindingId>,
     detail: detail::DetailState,
+    /// The 督办单 of the selected finding as .docx or PDF.
+    order: crate::ui::document_panel::DocumentPanel,
     /// The new-finding form and the import.
     pub form: FindingForm,
     roster: RosterView,
@@ -130,7 +133,14 @@ impl SupervisionPage {
                 if let Some(f) = self.selected.and_then(|id| findings.get(id)) {
                     let f = f.clone();
                     card(ui, &look, &tr.f(T::SvDetail, &[&f.id]), |ui| {
-                        self.detail.ui(ui, cx, &f, now, why_not.is_none())
+                        self.detail.ui(ui, cx, &f, now, why_not.is_none());
+                        if let Some(order) = cx.session.plan().and_then(|plan| {
+                            supervision_order(findings, f.id, plan, *now.offset()).ok()
+                        }) {
+                            ui.separator();
+                            ui.label(RichText::new(tr.t(T::SvOrder)).strong());
+                            self.order.ui(ui, cx, &order);
+                        }
                     });
                     ui.add_space(8.0);
                 }

@@ -390,7 +390,7 @@ impl Forms {
                             for u in e.by_unit(now) {
                                 lines.push(tr.f(T::RespUnitItems, &[&u.unit_name, &u.total]));
                             }
-                            notice = warning_notice(plan, e).ok().map(|n| n.text);
+                            notice = warning_notice(plan, e).ok().map(|n| n.text());
                         }
                     }
                     ResponseEvent::WarningUpgraded(c) | ResponseEvent::WarningDowngraded(c) => {

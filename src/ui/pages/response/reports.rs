@@ -1,7 +1,8 @@
-//! Notices (the warning notice, the notification to each unit, level-change and lifting notices,
-//! from the plan's templates) and reports (daily report, shift handover, after-action summary,
-//! checklist ledger): shown as text, copied to the clipboard, or saved into the workspace's
-//! exports folder through [`Command::Export`].
+//! Notices (the warning notice, the notification to each unit, level-change, pause, resume and
+//! lifting notices, from the plan's templates) and reports (daily report, shift handover,
+//! after-action summary, checklist ledger): previewed as text, copied to the clipboard, saved as
+//! text into the workspace's exports folder, and written as 公文 (.docx or PDF, the fields
+//! editable first), all through [`Command::Export`].
 
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -9,17 +10,23 @@ use std::time::SystemTime;
 use chrono::{DateTime, Duration, FixedOffset};
 use egui::RichText;
 
-use crate::domain::response::ResponseState;
+use crate::domain::plan::Plan;
+use crate::domain::response::{Episode, ResponseState};
 use crate::domain::roster::Roster;
 use crate::ingest::load_forecast;
-use crate::report::after_action::AfterActionError;
-use crate::report::daily_report::daily_report;
+use crate::report::daily_air::workspace_air;
+use crate::report::daily_report::{DailyInput, daily_report};
+use crate::report::document::{Document, Format, html, text};
 use crate::report::duty::Duty;
-use crate::report::episode_air::{AirSources, desk_stations, summary_html};
+use crate::report::episode_air::{AirSources, desk_stations, summary_document};
 use crate::report::handover::handover;
-use crate::report::notice::{Notice, adjust_notice, lift_notice, unit_notices, warning_notice};
+use crate::report::notice::{
+    Notice, NoticeError, adjust_notice, lift_notice, notices_document, pause_notice, resume_notice,
+    unit_notices, warning_notice,
+};
 use crate::report::response_ledger::{ledger_rows, write_csv, xlsx_bytes};
 use crate::ui::command::Command;
+use crate::ui::document_panel::DocumentPanel;
 use crate::ui::i18n::T;
 use crate::ui::jobs::ExportFile;
 use crate::ui::pages::PageContext;
@@ -31,14 +38,32 @@ enum Report {
     #[default]
     Daily,
     Handover,
+    Summary,
+}
+
+/// What a report shown depends on: which, the journal's last event, the data, the minute.
+#[derive(Debug, Clone, PartialEq)]
+struct ReportKey {
+    report: Report,
+    /// The last journal event the session folded (findings and alerts count too).
+    journal: u64,
+    generation: u64,
+    minute: i64,
+    roster: Option<(PathBuf, Option<SystemTime>)>,
 }
 
 /// View state of the notices and reports.
 #[derive(Debug, Default)]
 pub struct ReportsView {
     notice: usize,
+    all_units: bool,
     report: Report,
     roster: RosterCache,
+    /// The report on show, made when what it depends on changes (the air and the chart take
+    /// too long to make every frame).
+    cached: Option<(ReportKey, Result<Document, String>)>,
+    notice_panel: DocumentPanel,
+    report_panel: DocumentPanel,
 }
 
 /// The workspace roster as last read, keyed by the file's path and modification time, so the
@@ -68,50 +93,51 @@ impl RosterCache {
     }
 }
 
-/// The after-action summary of episode `number` with the air during it: the loaded data of the
-/// desk's stations and the workspace's AQI forecast.
-fn summary(
-    cx: &PageContext<'_>,
-    state: &ResponseState,
-    number: u32,
-    now: DateTime<FixedOffset>,
-) -> Result<String, AfterActionError> {
-    let settings = cx.workspace.settings();
-    let store = cx.store();
-    let stations = desk_stations(store, &settings.area, &settings.stations);
-    let (forecast, _) = load_forecast(&cx.workspace.aqi_forecast_path(), Some(now.date_naive()));
-    let sources = AirSources {
-        store,
-        stations: &stations,
-        area: &settings.area,
-        forecast: &forecast,
+/// The plan in use, else the built-in one (documents need its frame).
+fn plan_of(cx: &PageContext<'_>) -> Result<Plan, String> {
+    cx.session
+        .plan()
+        .cloned()
+        .map_or_else(crate::domain::plan::default_plan, Ok)
+        .map_err(|_| cx.tr.t(T::DocNoPlan).to_owned())
+}
+
+/// Every notice of `episode` in order, each unit notice with the level change it belongs to.
+fn episode_notices(plan: &Plan, episode: &Episode) -> (Vec<(Notice, Option<usize>)>, Vec<String>) {
+    let mut notices: Vec<(Notice, Option<usize>)> = Vec::new();
+    let mut problems: Vec<String> = Vec::new();
+    let mut keep = |r: Result<Vec<Notice>, NoticeError>, step: Option<usize>| match r {
+        Ok(n) => notices.extend(n.into_iter().map(|n| (n, step))),
+        Err(e) => problems.push(e.to_string()),
     };
-    summary_html(state, number, Some(&sources), None, now)
+    keep(warning_notice(plan, episode).map(|n| vec![n]), None);
+    keep(unit_notices(plan, episode, 0), Some(0));
+    for step in 1..episode.steps.len() {
+        keep(adjust_notice(plan, episode, step).map(|n| vec![n]), None);
+        keep(unit_notices(plan, episode, step), Some(step));
+    }
+    for (i, pause) in episode.pauses.iter().enumerate() {
+        keep(pause_notice(plan, episode, i + 1).map(|n| vec![n]), None);
+        if pause.resumed.is_some() {
+            keep(resume_notice(plan, episode, i + 1).map(|n| vec![n]), None);
+        }
+    }
+    if episode.lifting.is_some() {
+        keep(lift_notice(plan, episode).map(|n| vec![n]), None);
+    }
+    (notices, problems)
 }
 
 impl ReportsView {
-    /// The notices of the latest episode: a list of titles, the text of the chosen one.
+    /// The notices of the latest episode: a list of titles; the chosen one's text, and the
+    /// action writing it as .docx or PDF (a unit notice alone, or all of its decision's units).
     pub fn notices(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, state: &ResponseState) {
         let tr = cx.tr;
         let (Some(episode), Some(plan)) = (state.latest(), cx.session.plan()) else {
             ui.label(RichText::new(tr.t(T::RespNoNotices)).color(cx.look.weak_text));
             return;
         };
-        let mut notices: Vec<Notice> = Vec::new();
-        let mut problems: Vec<String> = Vec::new();
-        let mut keep = |r: Result<Vec<Notice>, crate::report::notice::NoticeError>| match r {
-            Ok(n) => notices.extend(n),
-            Err(e) => problems.push(e.to_string()),
-        };
-        keep(warning_notice(plan, episode).map(|n| vec![n]));
-        keep(unit_notices(plan, episode, 0));
-        for step in 1..episode.steps.len() {
-            keep(adjust_notice(plan, episode, step).map(|n| vec![n]));
-            keep(unit_notices(plan, episode, step));
-        }
-        if episode.lifting.is_some() {
-            keep(lift_notice(plan, episode).map(|n| vec![n]));
-        }
+        let (notices, problems) = episode_notices(plan, episode);
         for p in &problems {
             ui.label(RichText::new(p).color(cx.look.error));
         }
@@ -124,46 +150,67 @@ impl ReportsView {
                 .id_salt("notice_list")
                 .max_height(480.0)
                 .show(&mut cols[0], |ui| {
-                    for (i, n) in notices.iter().enumerate() {
-                        let title = match &n.unit {
-                            Some(u) => format!("{} · {u}", n.title),
-                            None => n.title.clone(),
-                        };
-                        if ui.selectable_label(self.notice == i, title).clicked() {
+                    for (i, (n, _)) in notices.iter().enumerate() {
+                        if ui.selectable_label(self.notice == i, &n.title).clicked() {
                             self.notice = i;
                         }
                     }
                 });
-            let n = &notices[self.notice];
+            let (n, step) = &notices[self.notice];
             let ui = &mut cols[1];
+            let text = n.text();
             ui.horizontal(|ui| {
                 if ui.button(tr.t(T::RespCopy)).clicked() {
-                    ui.ctx().copy_text(n.text.clone());
+                    ui.ctx().copy_text(text.clone());
                 }
                 if ui.button(tr.t(T::RespSaveTxt)).clicked() {
                     cx.send(Command::Export(vec![ExportFile::bytes(
-                        n.file_name(),
-                        n.text.clone().into_bytes(),
+                        n.document().file_name(Format::Txt),
+                        text.clone().into_bytes(),
                     )]));
                 }
                 if ui.button(tr.t(T::RespSaveAllTxt)).clicked() {
                     let all = notices
                         .iter()
-                        .map(|n| ExportFile::bytes(n.file_name(), n.text.clone().into_bytes()))
+                        .map(|(n, _)| {
+                            ExportFile::bytes(
+                                n.document().file_name(Format::Txt),
+                                n.text().into_bytes(),
+                            )
+                        })
                         .collect();
                     cx.send(Command::Export(all));
                 }
             });
+            let document = match step {
+                Some(step) => {
+                    ui.checkbox(&mut self.all_units, tr.t(T::DocAllUnits));
+                    if self.all_units {
+                        let group: Vec<Notice> = notices
+                            .iter()
+                            .filter(|(_, s)| s == &Some(*step))
+                            .map(|(n, _)| n.clone())
+                            .collect();
+                        let title = format!("{}（各责任单位）", n.part.title);
+                        notices_document(&title, &group)
+                    } else {
+                        n.document()
+                    }
+                }
+                None => n.document(),
+            };
+            self.notice_panel.ui(ui, cx, &document);
             egui::ScrollArea::vertical()
                 .id_salt("notice_text")
                 .max_height(440.0)
                 .show(ui, |ui| {
-                    ui.label(&n.text);
+                    ui.label(text);
                 });
         });
     }
 
-    /// Daily report and handover as text; after-action summary and ledger as files.
+    /// Daily report, handover and after-action summary: previewed as text, copied, saved as
+    /// .txt (the summary also as HTML) and written as .docx or PDF; the ledger as CSV or Excel.
     pub fn reports(
         &mut self,
         ui: &mut egui::Ui,
@@ -174,35 +221,20 @@ impl ReportsView {
         let tr = cx.tr;
         let stamp = now.format("%Y%m%d-%H%M").to_string();
         ui.horizontal_wrapped(|ui| {
-            if ui
-                .selectable_label(self.report == Report::Daily, tr.t(T::RespDaily))
-                .clicked()
-            {
-                self.report = Report::Daily;
-            }
-            if ui
-                .selectable_label(self.report == Report::Handover, tr.t(T::RespHandover))
-                .clicked()
-            {
-                self.report = Report::Handover;
-            }
-            ui.separator();
-            if let Some(e) = state.latest() {
+            for (report, key) in [
+                (Report::Daily, T::RespDaily),
+                (Report::Handover, T::RespHandover),
+                (Report::Summary, T::RespSummary),
+            ] {
                 if ui
-                    .button(tr.t(T::RespSaveSummary))
-                    .on_hover_text(tr.t(T::RespSummaryTip))
+                    .selectable_label(self.report == report, tr.t(key))
                     .clicked()
                 {
-                    match summary(cx, state, e.number, now) {
-                        Ok(html) => cx.send(Command::Export(vec![ExportFile::bytes(
-                            format!("总结评估-第{}次-{stamp}.html", e.number),
-                            html.into_bytes(),
-                        )])),
-                        Err(err) => {
-                            ui.label(RichText::new(err.to_string()).color(cx.look.error));
-                        }
-                    }
+                    self.report = report;
                 }
+            }
+            ui.separator();
+            if state.latest().is_some() {
                 let rows = ledger_rows(state, None, now);
                 if ui.button(tr.t(T::RespLedgerCsv)).clicked() {
                     let mut bytes = Vec::new();
@@ -227,35 +259,123 @@ impl ReportsView {
             }
         });
         ui.separator();
-        let area = cx
-            .session
-            .plan()
-            .map(|p| p.info.area.clone())
-            .unwrap_or_default();
-        let duty = self.roster.duty(cx.workspace, now);
-        let (text, name) = match self.report {
-            Report::Daily => (
-                daily_report(state, &area, now - Duration::hours(24), now, &duty).to_text(),
-                format!("日报-{stamp}.txt"),
-            ),
-            Report::Handover => (
-                handover(state, now, None, &duty).to_text(),
-                format!("交接班记录-{stamp}.txt"),
-            ),
+        let document = match self.document(cx, state, now) {
+            Ok(d) => d,
+            Err(why) => {
+                ui.label(RichText::new(why).color(cx.look.weak_text));
+                return;
+            }
         };
-        ui.horizontal(|ui| {
+        let text = text::write(&document);
+        let name = match self.report {
+            Report::Daily => format!("日报-{stamp}"),
+            Report::Handover => format!("交接班记录-{stamp}"),
+            Report::Summary => format!("总结评估-{stamp}"),
+        };
+        ui.horizontal_wrapped(|ui| {
             if ui.button(tr.t(T::RespCopy)).clicked() {
                 ui.ctx().copy_text(text.clone());
             }
             if ui.button(tr.t(T::RespSaveTxt)).clicked() {
                 cx.send(Command::Export(vec![ExportFile::bytes(
-                    name.clone(),
+                    format!("{name}.txt"),
                     text.clone().into_bytes(),
                 )]));
             }
+            if self.report == Report::Summary
+                && ui
+                    .button(tr.t(T::RespSaveSummary))
+                    .on_hover_text(tr.t(T::RespSummaryTip))
+                    .clicked()
+            {
+                cx.send(Command::Export(vec![ExportFile::bytes(
+                    format!("{name}.html"),
+                    html::write(&document).into_bytes(),
+                )]));
+            }
         });
+        self.report_panel.ui(ui, cx, &document);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new(&text).monospace());
         });
     }
+
+    /// The report on show, from the cache when nothing it depends on changed.
+    fn document(
+        &mut self,
+        cx: &PageContext<'_>,
+        state: &ResponseState,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Document, String> {
+        let duty = self.roster.duty(cx.workspace, now);
+        let key = ReportKey {
+            report: self.report,
+            journal: cx.session.last_seq(),
+            generation: cx.data.generation,
+            minute: now.timestamp().div_euclid(60),
+            roster: self.roster.key.clone(),
+        };
+        if let Some((k, doc)) = &self.cached
+            && *k == key
+        {
+            return doc.clone();
+        }
+        let made = match self.report {
+            Report::Daily => daily_document(cx, state, now, &duty),
+            Report::Handover => Ok(handover(state, now, None, &duty).document()),
+            Report::Summary => summary(cx, state, now),
+        };
+        self.cached = Some((key, made.clone()));
+        made
+    }
+}
+
+/// The 日报 as the app makes it: the journal up to now, the loaded data, the workspace's forecast
+/// and settings.
+fn daily_document(
+    cx: &PageContext<'_>,
+    state: &ResponseState,
+    now: DateTime<FixedOffset>,
+    duty: &Duty,
+) -> Result<Document, String> {
+    let plan = plan_of(cx)?;
+    let models = cx.session.models();
+    let store = cx.store();
+    let air = (!store.keys().is_empty())
+        .then(|| workspace_air(cx.workspace, store, models.alerts.acknowledgements(), now));
+    let input = DailyInput {
+        state,
+        findings: &models.findings,
+        plan: &plan,
+        area: &plan.info.area,
+        from: now - Duration::hours(24),
+        to: now,
+        duty,
+    };
+    Ok(daily_report(&input, air).document())
+}
+
+/// The after-action summary of the latest episode with the air during it: the loaded data of the
+/// desk's stations and the workspace's AQI forecast.
+fn summary(
+    cx: &PageContext<'_>,
+    state: &ResponseState,
+    now: DateTime<FixedOffset>,
+) -> Result<Document, String> {
+    let Some(episode) = state.latest() else {
+        return Err(cx.tr.t(T::RespNoNotices).to_owned());
+    };
+    let plan = plan_of(cx)?;
+    let settings = cx.workspace.settings();
+    let store = cx.store();
+    let stations = desk_stations(store, &settings.area, &settings.stations);
+    let (forecast, _) = load_forecast(&cx.workspace.aqi_forecast_path(), Some(now.date_naive()));
+    let sources = AirSources {
+        store,
+        stations: &stations,
+        area: &settings.area,
+        forecast: &forecast,
+    };
+    summary_document(state, episode.number, &plan, Some(&sources), None, now)
+        .map_err(|e| e.to_string())
 }
