@@ -115,6 +115,12 @@ table! {
     PageSupervision => "督办", "Supervision";
     PageMap => "区域地图", "Map";
     PageSettings => "设置", "Settings";
+    SlideHeadline => "实况与预警", "Air quality and warning";
+    SlideResponse => "响应进展", "Response progress";
+    SlideWeather => "气象与展望", "Weather and outlook";
+    SlideBudget => "目标核算", "Season budget";
+    SlideRanking => "排名", "Ranking";
+    SlideMap => "区域地图", "Map";
 
     // Situation page
     Clock => "北京时间", "China Standard Time";
@@ -187,7 +193,6 @@ table! {
     AlertsKept => "首次出现即记入日志（已记 {0} 条）", "Kept in the journal when first seen ({0} kept)";
     AlertToFinding => "转督办", "To supervision";
     AlertsToAcknowledge => "{0} 条待确认", "{0} to acknowledge";
-    AlertsMore => "另有 {0} 条未显示", "{0} more not shown";
     AlertAcknowledge => "确认…", "Acknowledge…";
     AlertAcknowledgeHint => "记录已看到此报警及处理情况（记入日志）", "Record that you have seen this alert and what was done (kept in the journal)";
     AlertAckNote => "处理情况（可选）", "What was done (optional)";
@@ -1087,7 +1092,9 @@ table! {
     NoUnitNamed => "本席位只能为所属单位（{0}）记录反馈和佐证，此操作不属于任何单位；未保存", "this desk records feedback and evidence for its own units ({0}) only, and this names no unit; nothing was saved";
     JournalOffline => "值班日志服务器无法连接（{0}），本席位只读显示断开前的内容", "the journal server cannot be reached ({0}); this desk shows what it had, read-only";
     JournalWriteFailed => "日志写入失败，未保存：{0}", "the journal failed; nothing was saved: {0}";
-    OutcomeRecorded => "已记录 #{0}（{1}）", "Recorded #{0} ({1})";
+    OutcomeRecorded => "{0} — {1} {2}", "{0} — {1} {2}";
+    OutcomeItem => "{0} {1} {2}", "{0}: {1} {2}";
+    OutcomeKept => "已记入值班日志", "Kept in the journal";
     OutcomeRefused => "未记录：{0}", "Not recorded: {0}";
     OutcomeStampedLater => "；记录时间取日志中上一条记录的时间 {0}（本机时间早于它）", "; stamped {0}, the time of the journal's last event (this desk's clock is behind it)";
     DustNoEvidence => "标记沙尘日须填写依据", "a dust day needs its evidence";
@@ -1159,6 +1166,7 @@ table! {
     RespAllUnits => "全部单位", "All units";
     RespFilterUnit => "单位", "Unit";
     RespFilterStatus => "状态", "Status";
+    RespUnitsFinished => "另有 {0} 个单位的措施已全部完成", "{0} more units have finished all their items";
     RespEpisodeChecklist => "第 {0} 次预警措施清单", "Checklist of episode {0}";
     RespColUnit => "责任单位", "Unit";
     RespColTotal => "措施", "Items";
@@ -1274,7 +1282,7 @@ table! {
     ChartRank => "排名", "Rank";
     ChartName => "名称", "Name";
     ChartRankOf => "第 {0} 名 / 共 {1}：{2}", "Rank {0} of {1}: {2}";
-    ChartAccessible => "{0}：{1} 至 {2}。方向键平移，加号减号缩放，Home 复位。", "{0}: {1} to {2}. Arrow keys pan, plus and minus zoom, Home resets.";
+    ChartAccessible => "{0}：{1} 至 {2}。方向键平移，加号减号或 Ctrl+滚轮缩放，Home 或双击复位。", "{0}: {1} to {2}. Arrow keys pan, plus and minus or Ctrl+wheel zoom, Home or a double-click resets.";
     ChartWarningBlue => "蓝色预警", "Blue warning";
     ChartWarningYellow => "黄色预警", "Yellow warning";
     ChartWarningOrange => "橙色预警", "Orange warning";

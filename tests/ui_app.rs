@@ -14,6 +14,7 @@ use std::sync::Arc;
 use airdesk::ui::command::Command;
 use airdesk::ui::i18n::{Render, T, Tr};
 use airdesk::ui::pages::Page;
+use airdesk::ui::projector::Slide;
 use airdesk::ui::{AirDeskApp, StartOptions};
 use airdesk::workspace::{Language, Workspace};
 use common::{Env, app_with, fixture, harness, settle};
@@ -253,13 +254,13 @@ fn projector_mode_is_read_only_and_steps_like_slides() {
     let scale = h.state().workspace().settings().projector_scale;
     assert_eq!(h.ctx.zoom_factor(), scale);
     let tr = Tr(Language::Zh);
-    for page in Page::ALL {
-        assert_eq!(h.state().page(), page);
+    for slide in Slide::ALL {
+        assert_eq!(h.state().page(), slide.page());
         let edit: Vec<String> = h
             .query_all_by(|n| is_edit_widget(n.role()))
             .map(|n| format!("{n:?}"))
             .collect();
-        assert!(edit.is_empty(), "{page:?} shows edit widgets: {edit:?}");
+        assert!(edit.is_empty(), "{slide:?} shows edit widgets: {edit:?}");
         h.get_by_label_contains(tr.t(T::ProjectorBanner));
         h.key_press(Key::ArrowRight);
         h.run();
@@ -267,7 +268,13 @@ fn projector_mode_is_read_only_and_steps_like_slides() {
     assert_eq!(h.state().page(), Page::Situation, "wrapped around");
     h.key_press(Key::ArrowLeft);
     h.run();
-    assert_eq!(h.state().page(), Page::Settings);
+    assert_eq!(h.state().page(), Page::Map);
+    // The desk's tools are not slides: Ctrl+2 (Data) and Ctrl+8 (Settings) stay on the slide.
+    for key in [Key::Num2, Key::Num8] {
+        h.key_press_modifiers(Modifiers::COMMAND, key);
+        h.run();
+        assert_eq!(h.state().page(), Page::Map);
+    }
     h.key_press(Key::Escape);
     h.run();
     assert!(!h.state().presenting());

@@ -7,10 +7,11 @@ mod common;
 
 use airdesk::ui::AirDeskApp;
 use airdesk::ui::i18n::{T, Tr};
+use airdesk::ui::projector::{MIN_FIT_ZOOM, Slide};
 use airdesk::workspace::Language;
 use common::{Env, harness, settle};
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// A first start: no workspace given, none opened before, config in a temporary folder.
 fn first_start(env: &Env, language: Language) -> AirDeskApp {
@@ -118,7 +119,6 @@ fn alerts_are_kept_once_with_an_officer_and_only_shown_in_projector_mode() {
     settle(&mut h);
     assert!(h.state().presenting());
     let root = h.state().workspace().root().to_path_buf();
-    h.get_by_label_contains("仅显示，未记入日志");
     assert!(raised(&root).is_empty());
     drop(h);
     // At the desk: every alert on the board is kept, once, with the drill time.
@@ -217,8 +217,9 @@ fn an_alert_is_acknowledged_with_the_officer_and_a_note() {
         .expect("a button")
         .click();
     settle(&mut h);
+    // The note field has the focus as soon as the form opens.
     let field = h.get_by_label(tr.t(T::AlertAckNote));
-    field.focus();
+    assert!(field.is_focused());
     field.type_text("已电话通知运维单位");
     h.run();
     h.get_by_label(tr.t(T::AlertAckConfirm)).click();
@@ -244,11 +245,12 @@ fn an_alert_is_acknowledged_with_the_officer_and_a_note() {
     h.get_by_label_contains("已确认：赵敏 12-22 10:00：已电话通知运维单位");
     assert_eq!(buttons(&h), 2);
     h.get_by_label_contains(&tr.f(T::AlertsToAcknowledge, &[&2]));
-    // Projector mode shows the acknowledgement and offers no button.
+    // F11 works right after the form closed; projector mode offers no button (the alerts are
+    // the desk's, not a slide).
     h.key_press_modifiers(Modifiers::NONE, Key::F11);
     settle(&mut h);
+    assert!(h.state().presenting());
     assert_eq!(buttons(&h), 0);
-    h.get_by_label_contains("已确认：赵敏");
 }
 
 #[test]
@@ -369,4 +371,179 @@ fn map_replays_up_to_the_drill_moment_and_reads_out_a_station() {
         .collect();
     assert!(edit.is_empty(), "{edit:?}");
     h.get_by_label(tr.t(T::MpPlay));
+}
+
+/// Whether `text` shows something only the software should see: a journal sequence number
+/// ("#124"), an event kind ("checklist.implemented"), a measure code (「O-SUP-2」) or an
+/// officer's login after a title ("… · gxj").
+fn internal_code(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let seq = chars
+        .windows(2)
+        .any(|w| w[0] == '#' && w[1].is_ascii_digit());
+    let code = chars
+        .windows(2)
+        .any(|w| w[0] == '「' && w[1].is_ascii_uppercase());
+    let kind = text
+        .split(|c: char| !(c.is_ascii_lowercase() || c == '.' || c == '_'))
+        .any(|t| {
+            let parts: Vec<&str> = t.split('.').collect();
+            parts.len() == 2 && parts.iter().all(|p| p.len() > 1)
+        });
+    let login = text.rsplit_once('·').is_some_and(|(_, tail)| {
+        let tail = tail.trim();
+        (2..=6).contains(&tail.len()) && tail.chars().all(|c| c.is_ascii_lowercase())
+    });
+    seq || code || kind || login
+}
+
+#[test]
+fn internal_codes_are_recognised() {
+    for code in [
+        "已记录 #124（checklist.implemented）",
+        "措施「O-SUP-2」已落实",
+        "关于启动橙色预警的通知 · gxj",
+    ] {
+        assert!(internal_code(code), "{code}");
+    }
+    for plain in [
+        "橙色预警 · 自 12-21 22:00 起",
+        "PM2.5 180 μg/m³",
+        "HJ 633-2012",
+    ] {
+        assert!(!internal_code(plain), "{plain}");
+    }
+}
+
+/// Step the deck once (→) and let the slide settle (it is fitted over a few frames).
+fn next_slide(h: &mut egui_kittest::Harness<'static, AirDeskApp>) {
+    h.key_press(Key::ArrowRight);
+    settle(h);
+}
+
+/// The projector is a deck of six slides, not the desk's eight pages; each slide fits one screen
+/// at 1366×768 and 1920×1080 (zoomed down from the projector scale when it must, never below the
+/// desktop's size), and no slide shows an internal code or a status line.
+#[test]
+fn every_slide_fits_one_screen_and_shows_no_internal_code() {
+    for (lang, size) in [
+        (Language::Zh, (1366.0, 768.0)),
+        (Language::Zh, (1920.0, 1080.0)),
+        (Language::En, (1366.0, 768.0)),
+    ] {
+        let env = Env::new();
+        let mut h = harness(start(&env, lang, Some("赵敏")), size);
+        settle(&mut h);
+        h.key_press(Key::F11);
+        settle(&mut h);
+        for slide in Slide::ALL {
+            let screen = h.ctx.content_rect().expand(1.0);
+            assert_eq!(h.state().presenting_slide(), Some(slide));
+            assert!(h.ctx.zoom_factor() >= MIN_FIT_ZOOM, "{slide:?}");
+            for node in h.query_all_by(|n| n.bounding_box().is_some()) {
+                let text = format!(
+                    "{} {}",
+                    node.accesskit_node().label().unwrap_or_default(),
+                    node.accesskit_node().value().unwrap_or_default()
+                );
+                assert!(!internal_code(&text), "{slide:?} {lang:?}: {text}");
+                assert!(
+                    screen.contains_rect(node.rect()),
+                    "{slide:?} {lang:?} {size:?}: {text:?} at {:?} is off the screen {screen:?} (zoom {})",
+                    node.rect(),
+                    h.ctx.zoom_factor()
+                );
+            }
+            next_slide(&mut h);
+        }
+        assert_eq!(h.state().presenting_slide(), Some(Slide::Headline));
+    }
+}
+
+/// Each slide opens at its top: the desk's scroll position is not carried into the deck, and
+/// stepping round the deck comes back to the headline at the top.
+#[test]
+fn each_slide_opens_at_its_top() {
+    let env = Env::new();
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    let tr = Tr(Language::Zh);
+    // The clock card's title (the header says 演练时间 too, above the page).
+    let card_title = |h: &egui_kittest::Harness<'static, AirDeskApp>| {
+        h.get_all_by_label(tr.t(T::DrillClock))
+            .map(|n| n.rect())
+            .max_by(|a, b| a.top().total_cmp(&b.top()))
+            .expect("the clock card")
+    };
+    let clock = card_title(&h);
+    h.hover_at(clock.center());
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -600.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    });
+    settle(&mut h);
+    let scrolled = card_title(&h);
+    assert!(scrolled.top() < clock.top() - 100.0, "the board scrolled");
+    h.key_press(Key::F11);
+    settle(&mut h);
+    let top = h.get_by_label_contains(tr.t(T::Headline)).rect().top();
+    assert!(top > 0.0 && top < 200.0, "{top}");
+    for _ in Slide::ALL {
+        next_slide(&mut h);
+    }
+    let again = h.get_by_label_contains(tr.t(T::Headline)).rect().top();
+    assert!((again - top).abs() < 1.0, "{again} {top}");
+}
+
+/// The mouse wheel over a chart scrolls the page, Ctrl+wheel zooms the chart, and the zoom is
+/// gone when the officer comes back to the page.
+#[test]
+fn the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_chart() {
+    use egui::accesskit::Role;
+    let env = Env::new();
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    let chart = |h: &egui_kittest::Harness<'static, AirDeskApp>| {
+        let node = h
+            .query_all_by_role(Role::Image)
+            .find(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.contains("Home"))
+            })
+            .expect("the trend chart (the board's only time chart)");
+        (
+            node.accesskit_node().label().unwrap_or_default(),
+            node.rect(),
+        )
+    };
+    let wheel = |h: &mut egui_kittest::Harness<'static, AirDeskApp>, modifiers| {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers,
+        });
+        settle(h);
+    };
+    let (label, rect) = chart(&h);
+    h.hover_at(rect.center());
+    wheel(&mut h, Modifiers::NONE);
+    let (after, moved) = chart(&h);
+    assert_eq!(after, label, "the plain wheel does not zoom");
+    assert!(moved.top() < rect.top() - 20.0, "the page scrolled");
+    h.hover_at(moved.center());
+    wheel(&mut h, Modifiers::COMMAND);
+    let (zoomed, _) = chart(&h);
+    assert_ne!(zoomed, label, "Ctrl+wheel zooms");
+    // Away and back: the whole extent again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    settle(&mut h);
+    assert_eq!(chart(&h).0, label);
 }

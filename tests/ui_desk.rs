@@ -158,3 +158,63 @@ fn projector_mode_never_asks_and_never_writes() {
     h.run();
     assert!(journal_kinds(&env).is_empty());
 }
+
+/// Enter starts the shift every time the dialog asks: after a restart (the name is filled in
+/// from the journal) and after the dialog was put off and reopened; F11 works at once after.
+#[test]
+fn enter_starts_the_shift_after_a_restart_and_after_reopening() {
+    let env = Env::new();
+    let tr = Tr(Language::Zh);
+    let started = |h: &egui_kittest::Harness<'static, AirDeskApp>| {
+        h.state()
+            .session()
+            .officer()
+            .map(|a| a.operator().to_owned())
+    };
+    let mut h = harness(
+        AirDeskApp::new(no_officer(&env, Language::Zh)).expect("app"),
+        (1366.0, 768.0),
+    );
+    settle(&mut h);
+    h.get_by_label(tr.t(T::ShiftOfficer)).type_text("王芳");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(started(&h), Some("王芳".to_owned()));
+    drop(h);
+    // A restart: the same officer is one Enter away.
+    let mut h = harness(
+        AirDeskApp::new(no_officer(&env, Language::Zh)).expect("app"),
+        (1366.0, 768.0),
+    );
+    settle(&mut h);
+    assert!(h.state().shift_modal_open());
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(started(&h), Some("王芳".to_owned()), "after a restart");
+    drop(h);
+    // Put off, then reopened from the top bar.
+    let mut h = harness(
+        AirDeskApp::new(no_officer(&env, Language::Zh)).expect("app"),
+        (1366.0, 768.0),
+    );
+    settle(&mut h);
+    h.get_by_label(tr.t(T::ShiftLater)).click();
+    h.run();
+    assert!(!h.state().shift_modal_open());
+    h.state_mut().send(Command::AskOfficer);
+    h.run();
+    assert!(h.state().shift_modal_open());
+    // Wherever the focus is in the dialog (here: nowhere, after a click on its title).
+    h.get_by_label(tr.t(T::ShiftStartTitle)).click();
+    h.run();
+    assert!(!h.get_by_label(tr.t(T::ShiftOfficer)).is_focused());
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(started(&h), Some("王芳".to_owned()), "after reopening");
+    assert!(!h.state().shift_modal_open());
+    // F11 right after the dialog closed.
+    h.key_press(Key::F11);
+    h.run();
+    assert!(h.state().presenting());
+}

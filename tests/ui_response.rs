@@ -16,7 +16,7 @@ use common::{Env, harness, settle};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn events(env: &Env) -> Vec<(String, String, String)> {
     SqliteStorage::open_read_only(env.workspace.path())
@@ -133,13 +133,35 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
 
     // Checklist: acknowledge, implement with evidence, problem, rectify.
     tab(&mut h, Key::Num2);
-    select_item(&mut h, 0);
+    let unit = select_item(&mut h, 0);
     h.get_by_label(tr.t(T::RespActAcknowledge)).click();
     h.run();
     assert_eq!(
         kinds(&env).last().map(String::as_str),
         Some("checklist.acknowledged")
     );
+    // A plain confirmation: the unit, the measure, what happened, who and when; no codes.
+    let confirmation = format!("{unit} ");
+    let verb = format!("{} — ", tr.t(T::ItemAcknowledged));
+    let said = h
+        .get_by_label_contains(&verb)
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(said.starts_with(&confirmation), "{said}");
+    assert!(
+        !said.contains('#') && !said.contains("checklist."),
+        "{said}"
+    );
+    // It stays with the page that asked: not on the next page, not on coming back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num6);
+    h.run();
+    assert!(h.query_by_label_contains(&said).is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    assert!(h.query_by_label_contains(&said).is_none());
+    tab(&mut h, Key::Num2);
+    select_item(&mut h, 0);
     let evidence = env.workspace.path().join("现场照片.jpg");
     std::fs::write(&evidence, b"photo").expect("evidence");
     type_into(&mut h, tr.t(T::RespFeedback), "已停工");

@@ -4,7 +4,7 @@
 
 use crate::domain::dust::{DustError, MAX_TEXT_CHARS};
 use crate::journal::ReadOnlyReason;
-use crate::session::{Outcome, SessionError, WhyNot};
+use crate::session::{Outcome, Said, SessionError, WhyNot};
 
 use super::{T, Tr};
 
@@ -74,11 +74,26 @@ impl Render for Outcome {
     fn render(&self, tr: Tr) -> String {
         match self {
             Outcome::Recorded {
-                seq,
-                kind,
+                operator,
+                at,
+                said,
                 stamped_later,
+                ..
             } => {
-                let mut text = tr.f(T::OutcomeRecorded, &[seq, kind]);
+                let when = at.format("%H:%M");
+                let what = match said {
+                    Some(Said::Item {
+                        unit_name,
+                        text,
+                        status,
+                    }) => tr.f(
+                        T::OutcomeItem,
+                        &[unit_name, &short_measure(text), &tr.item_status(*status)],
+                    ),
+                    Some(Said::Line(entry)) => entry.render(tr),
+                    None => tr.t(T::OutcomeKept).to_owned(),
+                };
+                let mut text = tr.f(T::OutcomeRecorded, &[&what, operator, &when]);
                 if let Some(t) = stamped_later {
                     let t = t.format("%Y-%m-%d %H:%M:%S");
                     text.push_str(&tr.f(T::OutcomeStampedLater, &[&t]));
@@ -99,5 +114,56 @@ impl Render for DustError {
             DustError::AlreadyMarked(d) => tr.f(T::DustAlreadyMarked, &[d]),
             DustError::NotMarked(d) => tr.f(T::DustNotMarked, &[d]),
         }
+    }
+}
+
+/// A measure's text cut to its first clause (at most 14 characters), for a one-line confirmation.
+fn short_measure(text: &str) -> String {
+    const MAX: usize = 14;
+    let clause = text
+        .split(['，', '。', '；', ',', ';'])
+        .next()
+        .unwrap_or(text)
+        .trim();
+    if clause.chars().count() <= MAX {
+        clause.to_owned()
+    } else {
+        let cut: String = clause.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn a_confirmation_names_unit_measure_status_officer_and_time_without_codes() {
+        let at =
+            crate::clock::to_cst(crate::clock::parse_moment("2019-12-22 10:02").expect("time"));
+        let outcome = Outcome::Recorded {
+            seq: 123,
+            operator: "赵敏".into(),
+            at,
+            said: Some(Said::Item {
+                unit_name: "河东镇人民政府".into(),
+                text: "网格巡查，发现问题及时处置".into(),
+                status: crate::domain::response::ItemStatus::Acknowledged,
+            }),
+            stamped_later: None,
+        };
+        let zh = outcome.render(Tr(Language::Zh));
+        assert_eq!(zh, "河东镇人民政府 网格巡查 已签收 — 赵敏 10:02");
+        let en = outcome.render(Tr(Language::En));
+        assert!(
+            en.contains("河东镇人民政府") && en.ends_with("赵敏 10:02"),
+            "{en}"
+        );
+        assert!(!zh.contains('#') && !en.contains('#'));
+        assert_eq!(
+            short_measure("一二三四五六七八九十一二三四五六"),
+            "一二三四五六七八九十一二三四…"
+        );
     }
 }

@@ -114,18 +114,39 @@ impl From<std::convert::Infallible> for SessionError {
 /// The last command the session recorded or refused (the page that asked shows it).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// Stored as event `seq` of `kind`.
+    /// Stored as event `seq`.
     Recorded {
         /// Its sequence number.
         seq: u64,
-        /// Its kind (`warning.issued`).
-        kind: String,
+        /// Who recorded it and when (local time).
+        operator: String,
+        /// When it was stamped, in the officer's offset.
+        at: DateTime<FixedOffset>,
+        /// What it said in plain words, when the response timeline holds it (an item's line
+        /// with the measure's text, for the confirmation "河东镇 网格巡查 已签收").
+        said: Option<Said>,
         /// The time the journal stamped it, when later than the time asked for: no event is
         /// stamped before the one before it (another desk's clock, or a drill clock, ran ahead).
         stamped_later: Option<DateTime<FixedOffset>>,
     },
     /// Not recorded.
     Refused(SessionError),
+}
+
+/// A recorded event as the officer's confirmation names it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Said {
+    /// A checklist item changed: the unit's name, the measure's text, the new status.
+    Item {
+        /// The unit's name.
+        unit_name: String,
+        /// The measure's text.
+        text: String,
+        /// Its status after the report.
+        status: crate::domain::response::ItemStatus,
+    },
+    /// Any other line of the response timeline.
+    Line(Box<crate::domain::response::TimelineEntry>),
 }
 
 impl Outcome {

@@ -41,7 +41,7 @@ mod tests;
 
 pub use crate::journal::postgres::Heard;
 pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
-pub use error::{Outcome, SessionError, WhyNot};
+pub use error::{Outcome, Said, SessionError, WhyNot};
 pub use follow::Follower;
 pub use models::ReadModels;
 pub use plan::{PlanStatus, attach_list, read_plan};
@@ -308,6 +308,11 @@ impl Session {
         self.outcome.as_ref()
     }
 
+    /// The officer left the page that asked: its confirmation does not follow to the next.
+    pub fn forget_outcome(&mut self) {
+        self.outcome = None;
+    }
+
     /// Follow projector mode: while presenting, every write is refused.
     pub fn set_presenting(&mut self, presenting: bool) {
         self.presenting = presenting;
@@ -371,7 +376,9 @@ impl Session {
         self.outcome = Some(match &result {
             Ok(e) => Outcome::Recorded {
                 seq: e.seq,
-                kind: e.kind.clone(),
+                operator: e.operator.clone(),
+                at: e.local_time(),
+                said: said(&self.models.model().response, e.seq),
                 stamped_later: (e.recorded_at > at.to_utc()).then(|| e.local_time()),
             },
             Err(e) => Outcome::Refused(e.clone()),
@@ -676,4 +683,28 @@ pub fn default_desk_id(workspace_root: &Path) -> String {
             .map(|n| n.to_string_lossy().into_owned())
     })
     .unwrap_or_else(|| "desk-1".to_owned())
+}
+
+/// What the response timeline says about event `seq`, in plain words (no codes).
+fn said(state: &crate::domain::response::ResponseState, seq: u64) -> Option<Said> {
+    use crate::domain::response::TimelineEvent;
+    let entry = state.timeline().iter().rev().find(|e| e.stamp.seq == seq)?;
+    Some(match &entry.what {
+        TimelineEvent::Item {
+            unit_name,
+            item,
+            status,
+            ..
+        } => Said::Item {
+            unit_name: unit_name.clone(),
+            text: state
+                .episodes()
+                .iter()
+                .rev()
+                .find_map(|ep| ep.item(item))
+                .map_or_else(|| item.measure.clone(), |i| i.spec.text.clone()),
+            status: *status,
+        },
+        _ => Said::Line(Box::new(entry.clone())),
+    })
 }

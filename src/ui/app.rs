@@ -23,8 +23,8 @@ use super::file_dialog::{self, DialogKind, DialogOutcome};
 use super::fonts;
 use super::i18n::{T, Tr};
 use super::jobs::{AfterHash, Done, ExportFile, Failed, Job, WhyNot};
-use super::pages::{Page, PageContext, Pages};
-use super::projector::Projector;
+use super::pages::{self, Page, PageContext, Pages};
+use super::projector::{Projector, Slide};
 use super::shift::{ShiftAsk, ShiftModal};
 use super::state::{DataStatus, Notices};
 use super::theme::{self, Look};
@@ -106,6 +106,8 @@ pub struct AirDeskApp {
     loads_started: u64,
     reload_pending: bool,
     page: Page,
+    /// Counts page and slide changes: each visit draws the page under fresh ids (scroll at top).
+    page_visit: u64,
     pages: Pages,
     projector: Projector,
     clock: Clock,
@@ -182,6 +184,7 @@ impl AirDeskApp {
             loads_started: 0,
             reload_pending: true,
             page: Page::Situation,
+            page_visit: 0,
             pages: Pages::default(),
             projector: Projector::default(),
             clock,
@@ -284,6 +287,11 @@ impl AirDeskApp {
     /// Whether projector mode is on.
     pub fn presenting(&self) -> bool {
         self.projector.active()
+    }
+
+    /// The slide shown, in projector mode.
+    pub fn presenting_slide(&self) -> Option<Slide> {
+        self.projector.active().then(|| self.projector.slide())
     }
 
     /// The interface language in use.
@@ -412,6 +420,8 @@ impl AirDeskApp {
         let presenting = self.projector.active();
         let page = self.page;
         let mut commands = std::mem::take(&mut self.commands);
+        let slide = presenting.then(|| self.projector.slide());
+        let visit = self.page_visit;
         egui::CentralPanel::default().show(ui, |ui| {
             let mut cx = PageContext::new(
                 tr,
@@ -427,8 +437,16 @@ impl AirDeskApp {
                 &self.session,
                 &mut commands,
             );
-            self.pages.show(page, ui, &mut cx);
+            cx.slide = slide;
+            // Every visit gets fresh ids, so the page's scroll areas start at the top.
+            ui.push_id(("page_visit", visit), |ui| {
+                let room = ui.available_rect_before_wrap().height().max(1.0);
+                self.pages.show(page, ui, &mut cx);
+                pages::note_overflow(ui.ctx(), ui.min_rect().height() / room);
+            });
         });
+        let overflow = pages::slide_overflow(&ctx);
+        self.projector.fit(&ctx, overflow);
         self.commands.extend(commands);
         if !presenting {
             let asked = self.shift.show(&ctx, tr, &look, &self.session);
@@ -441,6 +459,25 @@ impl AirDeskApp {
         self.apply_all(&ctx);
     }
 
+    /// Open `page` at its top: a page (or slide) shown anew starts unscrolled.
+    fn show_page(&mut self, page: Page) {
+        if page != self.page {
+            self.page = page;
+            self.page_visit += 1;
+            self.session.forget_outcome();
+            self.pages.reset_chart_zoom();
+        }
+    }
+
+    /// Show `slide` at its top and at the projector scale.
+    fn show_slide(&mut self, ctx: &egui::Context, slide: Slide) {
+        if slide != self.projector.slide() {
+            self.page_visit += 1;
+        }
+        self.projector.show_slide(ctx, slide);
+        self.show_page(slide.page());
+    }
+
     fn look(&self) -> Look {
         Look::new(self.workspace.settings().theme, self.projector.active())
     }
@@ -450,15 +487,16 @@ impl AirDeskApp {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 if self.projector.active() {
-                    let n = Page::ALL.len();
+                    let n = Slide::ALL.len();
+                    let slide = self.projector.slide();
                     if ui.button("◀").on_hover_text(tr.t(T::PrevPage)).clicked() {
                         self.commands.push(Command::StepPage(-1));
                     }
                     ui.label(
                         RichText::new(format!(
                             "{}  {}/{n}",
-                            tr.t(self.page.title()),
-                            self.page.index() + 1
+                            tr.t(slide.title()),
+                            slide.index() + 1
                         ))
                         .heading()
                         .strong(),
@@ -830,8 +868,16 @@ impl AirDeskApp {
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let real_now = (self.real_time)();
         match command {
-            Command::Navigate(page) => self.page = page,
-            Command::StepPage(step) => self.page = self.page.step(step),
+            Command::Navigate(page) if self.projector.active() => {
+                if let Some(slide) = Slide::of_page(page) {
+                    self.show_slide(ctx, slide);
+                }
+            }
+            Command::Navigate(page) => self.show_page(page),
+            Command::StepPage(step) if self.projector.active() => {
+                self.show_slide(ctx, self.projector.slide().step(step));
+            }
+            Command::StepPage(step) => self.show_page(self.page.step(step)),
             Command::SetLanguage(lang) => {
                 self.language_override = None;
                 self.save_settings(|s| s.language = lang);
@@ -853,8 +899,9 @@ impl AirDeskApp {
                             m.surrender_focus(id);
                         }
                     });
-                    self.projector
-                        .enter(ctx, self.workspace.settings().projector_scale);
+                    let scale = self.workspace.settings().projector_scale;
+                    self.projector.enter(ctx, scale, self.page);
+                    self.show_slide(ctx, self.projector.slide());
                 }
                 // At once, not at the next frame: a write asked for earlier in this frame (an
                 // alert seen for the first time) must already be refused.

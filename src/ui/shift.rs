@@ -98,7 +98,9 @@ impl ShiftModal {
                 ui.label(tr.f(T::ShiftCurrent, &[&a.operator(), &a.desk()]));
             }
             ui.add_space(6.0);
-            let mut enter = false;
+            // Enter confirms wherever the focus is in the dialog (or nowhere), except in the
+            // handover note, where it starts a new line.
+            let mut enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
             egui::Grid::new("shift_grid")
                 .num_columns(2)
                 .spacing([8.0, 6.0])
@@ -118,22 +120,21 @@ impl ShiftModal {
                     if std::mem::take(&mut self.focus) {
                         r.request_focus();
                     }
-                    enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.end_row();
                     let label = ui.label(tr.t(T::ShiftDesk));
-                    let r = ui
-                        .add(egui::TextEdit::singleline(&mut self.desk).desired_width(260.0))
+                    ui.add(egui::TextEdit::singleline(&mut self.desk).desired_width(260.0))
                         .labelled_by(label.id);
-                    enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.end_row();
                     if ask == ShiftAsk::HandOver {
                         let label = ui.label(tr.t(T::ShiftNote));
-                        ui.add(
-                            egui::TextEdit::multiline(&mut self.note)
-                                .desired_rows(3)
-                                .desired_width(260.0),
-                        )
-                        .labelled_by(label.id);
+                        let note = ui
+                            .add(
+                                egui::TextEdit::multiline(&mut self.note)
+                                    .desired_rows(3)
+                                    .desired_width(260.0),
+                            )
+                            .labelled_by(label.id);
+                        enter &= !note.has_focus() && !note.lost_focus();
                         ui.end_row();
                     }
                 });

@@ -1,10 +1,10 @@
-//! The interactive time chart: zoom (wheel, pinch, +/−), pan (drag, ←/→), reset (Home,
-//! double-click), hover readout of time and values, clickable legend, keyboard focus and AccessKit
+//! The interactive time chart: zoom (Ctrl+wheel, pinch, +/−, or the wheel once clicked into),
+//! pan (drag, ←/→, sideways wheel), reset (Home, double-click), hover readout of time and values, clickable legend, keyboard focus and AccessKit
 //! labels. The drawing is the same `draw_time_chart` the PNG and SVG exports use.
 
 use egui::{
     Align2, Color32, CornerRadius, FontId, Id, IdSalt, Key, LayerId, Order, Pos2, Rect, Response,
-    Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
+    Sense, Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2,
 };
 use plotters::prelude::IntoDrawingArea;
 
@@ -200,20 +200,28 @@ fn handle_input(
         && let Some(p) = response.hover_pos()
     {
         let anchor = layout.hour_at(to_px(rect, ppp, p).0);
+        // The wheel scrolls the page; the chart zooms with Ctrl+wheel or a pinch, or with the
+        // plain wheel once clicked into (focused).
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        let wheel_zooms = response.has_focus() && scroll.y != 0.0;
         if zoom != 1.0 {
             view.zoom(chart, 1.0 / f64::from(zoom), anchor);
-        } else if scroll.y != 0.0 {
+        } else if wheel_zooms {
             view.zoom(chart, (-f64::from(scroll.y) * 0.003).exp(), anchor);
         }
         if scroll.x != 0.0 {
             let (a, b) = view.range(chart);
             view.pan(chart, -f64::from(scroll.x * ppp) / span_px * (b - a));
         }
-        if scroll != Vec2::ZERO || zoom != 1.0 {
-            // The chart used the wheel: do not also scroll the page around it.
-            ui.input_mut(|i| i.smooth_scroll_delta = Vec2::ZERO);
-        }
+        // What the chart used does not also scroll the page around it.
+        ui.input_mut(|i| {
+            if scroll.x != 0.0 {
+                i.smooth_scroll_delta.x = 0.0;
+            }
+            if wheel_zooms {
+                i.smooth_scroll_delta.y = 0.0;
+            }
+        });
     }
     if response.dragged() {
         let dx = f64::from(response.drag_delta().x * ppp);

@@ -91,6 +91,11 @@ impl Default for DataPage {
 }
 
 impl DataPage {
+    /// The series chart back to its whole extent.
+    pub fn reset_chart_zoom(&mut self) {
+        self.series_view.reset();
+    }
+
     /// Put the keyboard focus into the station filter on the next frame (Ctrl+F).
     pub fn focus_filter(&mut self) {
         self.focus_filter = true;

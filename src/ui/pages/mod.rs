@@ -136,6 +136,9 @@ pub struct PageContext<'a> {
     pub app_state: &'a AppState,
     /// Projector mode: read-only, no edit widgets.
     pub presenting: bool,
+    /// The slide shown in projector mode (`None` on the desk); a page drawing several slides
+    /// shows only this one's part.
+    pub slide: Option<crate::ui::projector::Slide>,
     /// Whether a system file dialog is expected to work.
     pub dialog_available: bool,
     /// The renderer drawing this window (None in headless tests).
@@ -172,6 +175,7 @@ impl<'a> PageContext<'a> {
             workspace,
             app_state,
             presenting,
+            slide: None,
             dialog_available,
             renderer,
             session,
@@ -202,6 +206,37 @@ impl<'a> PageContext<'a> {
     }
 }
 
+/// A page's vertical scroll area (filling the page). On a slide it also notes how far its
+/// content runs past the screen ([`slide_overflow`]), so the projector can fit the slide.
+pub fn page_scroll<R>(ui: &mut egui::Ui, id_salt: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let out = egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        .auto_shrink([false, false])
+        .show(ui, add);
+    let ratio = out.content_size.y / out.inner_rect.height().max(1.0);
+    note_overflow(ui.ctx(), ratio);
+    out.inner
+}
+
+/// Note that this frame's page is `ratio` times as tall as the screen has room for.
+pub fn note_overflow(ctx: &egui::Context, ratio: f32) {
+    let id = overflow_id();
+    ctx.data_mut(|d| {
+        let seen: f32 = d.get_temp(id).unwrap_or(0.0);
+        d.insert_temp(id, seen.max(ratio));
+    });
+}
+
+/// How many screens tall the page drawn last was (1.0 or less: it fits), taken once.
+pub fn slide_overflow(ctx: &egui::Context) -> f32 {
+    ctx.data_mut(|d| d.remove_temp::<f32>(overflow_id()))
+        .unwrap_or(0.0)
+}
+
+fn overflow_id() -> egui::Id {
+    egui::Id::unique("airdesk_page_overflow")
+}
+
 /// The view state of every page.
 #[derive(Default)]
 pub struct Pages {
@@ -224,6 +259,12 @@ pub struct Pages {
 }
 
 impl Pages {
+    /// Every chart back to its whole extent (a page shown anew starts unzoomed).
+    pub fn reset_chart_zoom(&mut self) {
+        self.situation.reset_chart_zoom();
+        self.data.reset_chart_zoom();
+    }
+
     /// Draw `page`.
     pub fn show(&mut self, page: Page, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
         match page {

@@ -95,6 +95,8 @@ struct AckForm {
     /// [`Alert::key`](crate::domain::alerts::Alert::key) of the alert, when the form is open.
     key: Option<String>,
     note: String,
+    /// The form has just opened: its note field takes the focus.
+    focus: bool,
 }
 
 impl SituationPage {
@@ -108,58 +110,46 @@ impl SituationPage {
         };
         let view = &mut self.trend_view;
         let form = &mut self.ack;
-        egui::ScrollArea::vertical()
-            .id_salt("situation")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                let gap = ui.spacing().item_spacing.x;
-                // Projector: the header already shows the clock, and a meeting asks first for the
-                // area's AQI and the warning in force — both on one card, on the first screen.
-                if look.projector {
-                    headline_card(ui, cx, board);
-                } else {
-                    clock_card(ui, cx, board);
-                }
-                ui.add_space(gap);
-                let with_figures = !look.projector;
-                // Side by side only where both fit (the projector zoom makes everything twice as big).
-                if ui.available_width() >= if look.projector { 1400.0 } else { 900.0 } {
-                    ui.columns(2, |cols| {
-                        latest_card(&mut cols[0], cx, board, with_figures);
-                        trend_card(&mut cols[1], cx, board, view);
-                    });
-                } else {
-                    latest_card(ui, cx, board, with_figures);
-                    ui.add_space(gap);
-                    trend_card(ui, cx, board, view);
-                }
-                ui.add_space(gap);
-                let min_w = if look.projector { 280.0 } else { 300.0 };
-                let cards: &[fn(&mut egui::Ui, &PageContext<'_>, &Cards)] = if look.projector {
-                    &[
-                        duty_card,
-                        window_card,
-                        budget_card,
-                        overdue_card,
-                        staggered_card,
-                    ]
-                } else {
-                    &[
-                        warning_card,
-                        duty_card,
-                        window_card,
-                        budget_card,
-                        overdue_card,
-                    ]
-                };
-                card_grid(ui, cards.len(), min_w, |ui, i| {
-                    cards[i](ui, cx, &board.cards)
+        super::page_scroll(ui, "situation", |ui| {
+            let gap = ui.spacing().item_spacing.x;
+            if look.projector {
+                headline_slide(ui, cx, board, view);
+                return;
+            }
+            clock_card(ui, cx, board);
+            ui.add_space(gap);
+            // Side by side only where both fit.
+            if ui.available_width() >= 900.0 {
+                ui.columns(2, |cols| {
+                    latest_card(&mut cols[0], cx, board);
+                    trend_card(&mut cols[1], cx, board, view);
                 });
+            } else {
+                latest_card(ui, cx, board);
                 ui.add_space(gap);
-                if let Some(command) = alerts_card(ui, cx, board, form) {
-                    cx.send(command);
-                }
+                trend_card(ui, cx, board, view);
+            }
+            ui.add_space(gap);
+            let cards: &[fn(&mut egui::Ui, &PageContext<'_>, &Cards)] = &[
+                warning_card,
+                duty_card,
+                window_card,
+                budget_card,
+                overdue_card,
+            ];
+            card_grid(ui, cards.len(), 300.0, |ui, i| {
+                cards[i](ui, cx, &board.cards)
             });
+            ui.add_space(gap);
+            if let Some(command) = alerts_card(ui, cx, board, form) {
+                cx.send(command);
+            }
+        });
+    }
+
+    /// The trend chart back to its whole extent.
+    pub fn reset_chart_zoom(&mut self) {
+        self.trend_view.reset();
     }
 
     /// Ask for alerts seen for the first time to be kept in the journal (not in projector mode
@@ -361,9 +351,8 @@ fn clock_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
     });
 }
 
-/// The stations' latest AQI as tiles, under the area's figures unless `with_figures` is off
-/// (projector mode shows those on the headline card).
-fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, with_figures: bool) {
+/// The area's figures and the stations' latest AQI as tiles.
+fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
     let tr = cx.tr;
     let look = cx.look;
     card(ui, &look, tr.t(T::LatestAqi), |ui| {
@@ -379,9 +368,7 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, with_figu
             ui.label(RichText::new(tr.t(T::NoDataAtTime)).color(look.weak_text));
             return;
         };
-        if with_figures {
-            area_figures(ui, &look, tr, board, area, |_| {});
-        }
+        area_figures(ui, &look, tr, board, area, |_| {});
         let age = Hour::from_utc(cx.now) - area.stamp;
         let when = area
             .stamp
@@ -587,6 +574,22 @@ fn trend_chart(cx: &PageContext<'_>, trend: &[f32], start: Hour, utc_offset_s: i
         now: None,
     }
 }
+
+/// The headline slide: the area's AQI and the warning in force (the header shows the clock),
+/// and the last 24 hours where the screen has room for them.
+fn headline_slide(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut ChartView) {
+    headline_card(ui, cx, board);
+    // Staggered production stands warning or not; at the desk it sits on the clock card.
+    ui.add_space(ui.spacing().item_spacing.x);
+    staggered_card(ui, cx, &board.cards);
+    if ui.available_height() >= TREND_SLIDE_MIN_HEIGHT {
+        ui.add_space(ui.spacing().item_spacing.x);
+        trend_card(ui, cx, board, view);
+    }
+}
+
+/// Room (points) the trend card needs under the headline on a slide.
+const TREND_SLIDE_MIN_HEIGHT: f32 = 330.0;
 
 fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut ChartView) {
     let tr = cx.tr;
@@ -936,30 +939,22 @@ fn alerts_card(
             weak(ui, &look, tr.f(T::AlertsNone, &[&hours]));
             return;
         }
-        match cx.session.why_not() {
-            Some(why) => weak(ui, &look, tr.f(T::AlertsNotKept, &[&why.render(tr)])),
-            None => {
-                let kept = alerts
-                    .iter()
-                    .filter(|a| board.cards.recorded.binary_search(&a.key()).is_ok())
-                    .count();
-                weak(ui, &look, tr.f(T::AlertsKept, &[&kept]));
-            }
+        let kept = alerts
+            .iter()
+            .filter(|a| board.cards.recorded.binary_search(&a.key()).is_ok())
+            .count();
+        if kept > 0 {
+            weak(ui, &look, tr.f(T::AlertsKept, &[&kept]));
         }
-        let shown = if look.projector { 4 } else { alerts.len() };
-        egui::ScrollArea::vertical()
-            .id_salt("alerts")
-            .max_height(if look.projector { f32::INFINITY } else { 420.0 })
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                for a in alerts.iter().take(shown) {
-                    if let Some(command) = alert_row(ui, cx, a, acknowledged, writable, form) {
-                        chosen = Some(command);
-                    }
-                }
-            });
-        if alerts.len() > shown {
-            weak(ui, &look, tr.f(T::AlertsMore, &[&(alerts.len() - shown)]));
+        // Only alerts not yet in the journal are "shown only".
+        if let Some(why) = cx.session.why_not().filter(|_| kept < alerts.len()) {
+            weak(ui, &look, tr.f(T::AlertsNotKept, &[&why.render(tr)]));
+        }
+        // A plain list in the page's own scroll: no nested box clipping the buttons.
+        for a in alerts {
+            if let Some(command) = alert_row(ui, cx, a, acknowledged, writable, form) {
+                chosen = Some(command);
+            }
         }
     });
     chosen
@@ -1001,6 +996,7 @@ fn alert_row(
         {
             form.key = Some(key.clone());
             form.note.clear();
+            form.focus = true;
         }
         if let Some(input) = a.finding_input()
             && ui
@@ -1025,6 +1021,10 @@ fn alert_row(
             let field = ui
                 .add(egui::TextEdit::singleline(&mut form.note).desired_width(360.0))
                 .labelled_by(label.id);
+            // The note takes the focus when the form opens: type, then Enter.
+            if std::mem::take(&mut form.focus) {
+                field.request_focus();
+            }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui.button(tr.t(T::AlertAckConfirm)).clicked() || entered {
                 chosen = Some(Command::AcknowledgeAlert(

@@ -33,6 +33,7 @@ use crate::store::StationId;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::jobs::ExportFile;
+use crate::ui::projector::Slide;
 use crate::ui::theme::Look;
 use crate::ui::widgets::{TileColour, card, key_figure, tile, tile_width};
 
@@ -138,52 +139,54 @@ impl TargetsPage {
     /// Draw the page.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
         let tr = cx.tr;
-        egui::ScrollArea::vertical()
-            .id_salt("targets")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                if let Some((ok, text)) = &self.message {
-                    let color = if *ok { cx.look.accent } else { cx.look.error };
-                    ui.label(RichText::new(text).color(color));
-                }
-                let saved = cx.workspace.settings().budget;
-                let up_to = last_complete_day(cx);
-                if !cx.read_only() {
-                    let look = cx.look;
-                    card(ui, &look, tr.t(T::TgSettings), |ui| {
-                        self.form.ui(ui, cx, saved, up_to)
-                    });
-                    ui.add_space(8.0);
-                } else if cx.workspace.read_only() && !cx.presenting {
-                    ui.label(RichText::new(tr.t(T::TgReadOnly)).color(cx.look.weak_text));
-                }
-                let Some(area) = desk_area(cx) else {
-                    ui.label(RichText::new(tr.t(T::AreaNotSet)).color(cx.look.weak_text));
-                    return;
-                };
-                match saved.map(|s| (s, s.target_mean())) {
-                    None => {
-                        let key = if cx.read_only() {
-                            T::TgNoTargetReadOnly
-                        } else {
-                            T::TgNoTarget
-                        };
-                        ui.label(RichText::new(tr.t(key)).color(cx.look.warn));
-                    }
-                    Some((_, Err(e))) => {
-                        ui.label(RichText::new(tr.f(T::TgInvalid, &[&e])).color(cx.look.error));
-                    }
-                    Some((settings, Ok(_))) => self.budget(ui, cx, &area, settings, up_to),
-                }
-                ui.add_space(8.0);
+        super::page_scroll(ui, "targets", |ui| {
+            if let Some((ok, text)) = &self.message {
+                let color = if *ok { cx.look.accent } else { cx.look.error };
+                ui.label(RichText::new(text).color(color));
+            }
+            let saved = cx.workspace.settings().budget;
+            let up_to = last_complete_day(cx);
+            if !cx.read_only() {
                 let look = cx.look;
-                let season = saved
-                    .map(|s| s.season)
-                    .or_else(|| Season::campaign_for(up_to));
-                card(ui, &look, tr.t(T::TgRanking), |ui| {
-                    self.ranking.ui(ui, cx, season, up_to)
+                card(ui, &look, tr.t(T::TgSettings), |ui| {
+                    self.form.ui(ui, cx, saved, up_to)
                 });
+                ui.add_space(8.0);
+            } else if cx.workspace.read_only() && !cx.presenting {
+                ui.label(RichText::new(tr.t(T::TgReadOnly)).color(cx.look.weak_text));
+            }
+            let slide = cx.slide;
+            let Some(area) = desk_area(cx) else {
+                ui.label(RichText::new(tr.t(T::AreaNotSet)).color(cx.look.weak_text));
+                return;
+            };
+            match saved.map(|s| (s, s.target_mean())) {
+                _ if slide == Some(Slide::Ranking) => {}
+                None => {
+                    let key = if cx.read_only() {
+                        T::TgNoTargetReadOnly
+                    } else {
+                        T::TgNoTarget
+                    };
+                    ui.label(RichText::new(tr.t(key)).color(cx.look.warn));
+                }
+                Some((_, Err(e))) => {
+                    ui.label(RichText::new(tr.f(T::TgInvalid, &[&e])).color(cx.look.error));
+                }
+                Some((settings, Ok(_))) => self.budget(ui, cx, &area, settings, up_to),
+            }
+            if slide == Some(Slide::Budget) {
+                return;
+            }
+            ui.add_space(8.0);
+            let look = cx.look;
+            let season = saved
+                .map(|s| s.season)
+                .or_else(|| Season::campaign_for(up_to));
+            card(ui, &look, tr.t(T::TgRanking), |ui| {
+                self.ranking.ui(ui, cx, season, up_to)
             });
+        });
     }
 
     fn budget(
@@ -265,6 +268,10 @@ impl TargetsPage {
                 ui.add_space(4.0);
                 self.forecast_line(ui, cx, &ab.budget);
                 accounting::festival_line(ui, &look, tr, &ab, self.heavy_day_value);
+                if cx.presenting {
+                    // The budget slide: the figures, not the desk's working tables.
+                    return;
+                }
                 let zh = tr.0 == Language::Zh;
                 let b = &ab.budget;
                 let rounding = b.settings.rounding.render(tr);

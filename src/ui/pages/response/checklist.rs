@@ -222,9 +222,23 @@ impl ChecklistView {
     ) {
         let tr = cx.tr;
         ui.heading(tr.f(T::RespEpisodeChecklist, &[&episode.number]));
-        let rows = self.rows(cx, episode, now);
+        let mut rows = self.rows(cx, episode, now);
         if clickable {
             ui.label(RichText::new(tr.t(T::RespTreeTip)).color(cx.look.weak_text));
+        } else {
+            // The slide: the top-level units still at work, one screen.
+            let all = rows.iter().filter(|r| r.depth == 0).count();
+            rows.retain(|r| {
+                let u = &r.rolled;
+                r.depth == 0 && (u.done < u.total || u.problems > 0 || u.overdue > 0)
+            });
+            let finished = all - rows.len();
+            if finished > 0 {
+                ui.label(
+                    RichText::new(tr.f(T::RespUnitsFinished, &[&finished]))
+                        .color(cx.look.weak_text),
+                );
+            }
         }
         // On the desk the tree scrolls on its own, so the items and their actions stay in view.
         let height = if clickable {

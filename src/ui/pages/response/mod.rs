@@ -134,14 +134,11 @@ impl ResponsePage {
         }
         header(ui, cx, state, now);
         if cx.presenting {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    self.checklist.overview(ui, cx, state, now);
-                    ui.add_space(12.0);
-                    self.reduction.projector(ui, cx);
-                    timeline(ui, cx, state, 12);
-                });
+            super::page_scroll(ui, "response_slide", |ui| {
+                self.checklist.overview(ui, cx, state, now);
+                ui.add_space(12.0);
+                self.reduction.projector(ui, cx);
+            });
             return;
         }
         ui.add_space(4.0);
@@ -180,7 +177,7 @@ impl ResponsePage {
                 Tab::Checklist => self.checklist.ui(ui, cx, state, now),
                 Tab::Notices => self.reports.notices(ui, cx, state),
                 Tab::Reports => self.reports.reports(ui, cx, state, now),
-                Tab::Timeline => timeline(ui, cx, state, usize::MAX),
+                Tab::Timeline => timeline(ui, cx, state),
                 Tab::Reduction => self.reduction.ui(ui, cx, state),
             });
     }
@@ -265,7 +262,7 @@ fn header(
 }
 
 /// The history, newest first, at most `limit` lines.
-fn timeline(ui: &mut egui::Ui, cx: &PageContext<'_>, state: &ResponseState, limit: usize) {
+fn timeline(ui: &mut egui::Ui, cx: &PageContext<'_>, state: &ResponseState) {
     let tr = cx.tr;
     ui.heading(tr.t(T::RespTabTimeline));
     if state.timeline().is_empty() {
@@ -276,7 +273,7 @@ fn timeline(ui: &mut egui::Ui, cx: &PageContext<'_>, state: &ResponseState, limi
         .striped(true)
         .num_columns(3)
         .show(ui, |ui| {
-            for entry in state.timeline().iter().rev().take(limit) {
+            for entry in state.timeline().iter().rev() {
                 ui.label(RichText::new(fmt_time(&entry.stamp.at)).monospace());
                 ui.label(&entry.stamp.operator);
                 ui.label(entry.render(tr));

@@ -147,6 +147,23 @@ impl RankingView {
                     .color(cx.look.strong_text),
             );
         }
+        if cx.presenting {
+            // The slide: the chart alone, the best ten and the desk's own area (a taller slide
+            // is zoomed to fit the screen).
+            let chart = RankingData {
+                top: Some(SLIDE_TOP),
+                ..chart.clone()
+            };
+            let shown = chart.items.len().min(SLIDE_TOP + 1) as f32;
+            let room = ui.clip_rect().bottom() - ui.cursor().top() - 16.0;
+            let height = room.max(shown * 30.0 + 110.0);
+            ChartImage::new(StaticChart::Ranking(&chart))
+                .style(ChartStyle::projector().with_lang(tr.0))
+                .height(height)
+                .id_salt("ranking_chart")
+                .show(ui);
+            return;
+        }
         ui.columns(2, |cols| {
             let ui = &mut cols[0];
             egui::Grid::new("ranking_table")
@@ -179,16 +196,10 @@ impl RankingView {
                     }
                 });
             let ui = &mut cols[1];
-            let style = if cx.presenting {
-                ChartStyle::projector()
-            } else {
-                ChartStyle::desktop()
-            };
             let rows = chart.items.len().max(3) as f32;
-            let height =
-                (rows * 28.0 + 90.0).clamp(220.0, 700.0) * if cx.presenting { 1.6 } else { 1.0 };
+            let height = (rows * 28.0 + 90.0).clamp(220.0, 700.0);
             ChartImage::new(StaticChart::Ranking(chart))
-                .style(style.with_lang(tr.0))
+                .style(ChartStyle::desktop().with_lang(tr.0))
                 .height(height)
                 .id_salt("ranking_chart")
                 .show(ui);
@@ -204,6 +215,9 @@ impl RankingView {
         });
     }
 }
+
+/// How many areas the ranking slide shows (the desk's own area is added when below them).
+const SLIDE_TOP: usize = 10;
 
 /// The ranking chart as a PNG or SVG file for the exports folder; drawn on a worker thread.
 fn export_chart(

@@ -131,6 +131,9 @@ fn ratio(x: Option<f64>) -> String {
     x.map_or("—".to_string(), |v| format!("{v:.2}"))
 }
 
+/// The meteogram's least height (points) on a slide: enough for every panel and the legend.
+const SLIDE_CHART_MIN_HEIGHT: f32 = 260.0;
+
 impl WeatherPage {
     /// The settings in effect: the draft being edited, else the saved ones.
     fn settings(&self, cx: &PageContext<'_>) -> (WindowSettings, OutlookSettings) {
@@ -296,57 +299,61 @@ impl WeatherPage {
         self.compute(cx);
         let look = cx.look;
         let page_h = ui.available_height();
-        egui::ScrollArea::vertical()
-            .id_salt("weather_page")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                let top = ui.min_rect().top();
-                self.toolbar(ui, cx);
-                let Some(c) = &self.computed else {
-                    ui.add_space(8.0);
-                    ui.label(RichText::new(cx.tr.t(T::WxNoStations)).color(look.weak_text));
-                    return;
-                };
-                let tr = cx.tr;
-                if let Some(end) = c.data_ends {
-                    ui.label(
-                        RichText::new(tr.f(T::WxDataEnds, &[&fmt_hour(end, c.utc_offset_s)]))
-                            .color(look.warn),
-                    );
-                }
-                if !c.has_weather {
-                    ui.label(RichText::new(tr.t(T::WxNoWeather)).color(look.warn));
-                }
-                let style = if cx.presenting {
-                    ChartStyle::projector()
-                } else {
-                    ChartStyle::desktop()
-                }
-                .with_lang(tr.0);
-                // Projector: the whole meteogram on the screen, in what is left of the page
-                // (the chart fits itself to it: smaller text, then fewer panels).
-                let height = if cx.presenting {
-                    page_h - (ui.cursor().top() - top) - ui.spacing().item_spacing.y
-                } else {
-                    480.0
-                };
+        crate::ui::pages::page_scroll(ui, "weather_page", |ui| {
+            let top = ui.min_rect().top();
+            self.toolbar(ui, cx);
+            let Some(c) = &self.computed else {
+                ui.add_space(8.0);
+                ui.label(RichText::new(cx.tr.t(T::WxNoStations)).color(look.weak_text));
+                return;
+            };
+            let tr = cx.tr;
+            if let Some(end) = c.data_ends {
+                ui.label(
+                    RichText::new(tr.f(T::WxDataEnds, &[&fmt_hour(end, c.utc_offset_s)]))
+                        .color(look.warn),
+                );
+            }
+            if !c.has_weather {
+                ui.label(RichText::new(tr.t(T::WxNoWeather)).color(look.warn));
+            }
+            let style = if cx.presenting {
+                ChartStyle::projector()
+            } else {
+                ChartStyle::desktop()
+            }
+            .with_lang(tr.0);
+            if cx.presenting {
+                // The slide: the outlook, then the whole meteogram in what is left of the
+                // screen (the chart fits itself to it: smaller text, then fewer panels).
+                outlook_card(ui, cx, c);
+                // Never so low that panels drop out: a taller slide is zoomed to fit.
+                let height = (page_h - (ui.cursor().top() - top) - ui.spacing().item_spacing.y)
+                    .max(SLIDE_CHART_MIN_HEIGHT);
                 TimeChartWidget::new(&c.chart, &mut self.view)
                     .style(style)
                     .height(height)
                     .id_salt("weather_meteogram")
                     .show(ui);
-                ui.add_space(ui.spacing().item_spacing.y);
-                if ui.available_width() >= 1100.0 {
-                    ui.columns(2, |cols| {
-                        windows_card(&mut cols[0], cx, c);
-                        outlook_card(&mut cols[1], cx, c);
-                    });
-                } else {
-                    windows_card(ui, cx, c);
-                    outlook_card(ui, cx, c);
-                }
-                self.hindcast_card(ui, cx);
-                self.settings_card(ui, cx);
-            });
+                return;
+            }
+            TimeChartWidget::new(&c.chart, &mut self.view)
+                .style(style)
+                .height(480.0)
+                .id_salt("weather_meteogram")
+                .show(ui);
+            ui.add_space(ui.spacing().item_spacing.y);
+            if ui.available_width() >= 1100.0 {
+                ui.columns(2, |cols| {
+                    windows_card(&mut cols[0], cx, c);
+                    outlook_card(&mut cols[1], cx, c);
+                });
+            } else {
+                windows_card(ui, cx, c);
+                outlook_card(ui, cx, c);
+            }
+            self.hindcast_card(ui, cx);
+            self.settings_card(ui, cx);
+        });
     }
 }

@@ -70,18 +70,23 @@ pub(super) fn outlook_card(ui: &mut egui::Ui, cx: &PageContext<'_>, c: &Computed
             ui.label(RichText::new(tr.t(T::WxNoOutlookDays)).color(look.weak_text));
             return;
         }
+        // A slide leaves out the explanations: the figures fit one screen.
+        let explain = !cx.presenting;
+        let headers = [
+            T::WxDate,
+            T::WxRisk,
+            T::WxProbability,
+            T::WxExpected,
+            T::WxAqiBand,
+            T::WxExplain,
+        ];
+        let columns = if explain { 6 } else { 5 };
         egui::Grid::new("weather_outlook")
             .striped(true)
-            .num_columns(6)
+            .num_columns(columns)
             .show(ui, |ui| {
-                for h in [
-                    T::WxDate,
-                    T::WxRisk,
-                    T::WxProbability,
-                    T::WxExpected,
-                    T::WxAqiBand,
-                    T::WxExplain,
-                ] {
+                for h in &headers[..columns] {
+                    let h = *h;
                     ui.label(RichText::new(tr.t(h)).strong());
                 }
                 ui.end_row();
@@ -91,7 +96,9 @@ pub(super) fn outlook_card(ui: &mut egui::Ui, cx: &PageContext<'_>, c: &Computed
                         for _ in 0..4 {
                             ui.label("—");
                         }
-                        ui.label(RichText::new(tr.t(T::WxNoOutlook)).color(look.warn));
+                        if explain {
+                            ui.label(RichText::new(tr.t(T::WxNoOutlook)).color(look.warn));
+                        }
                         ui.end_row();
                         continue;
                     };
@@ -106,6 +113,10 @@ pub(super) fn outlook_card(ui: &mut egui::Ui, cx: &PageContext<'_>, c: &Computed
                         o.expected_pm25, o.pm25_range.0, o.pm25_range.1
                     ));
                     ui.label(format!("{}–{}", o.aqi_range.0, o.aqi_range.1));
+                    if !explain {
+                        ui.end_row();
+                        continue;
+                    }
                     let mut text = o.render(tr);
                     if row.chained {
                         text.push_str(tr.t(T::WxChained));
