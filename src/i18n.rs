@@ -340,6 +340,9 @@ table! {
     LdAuditedNoValues => "不是审核日数据：没有 PM2.5 或 PM10 列", "not audited daily data: no PM2.5 or PM10 column";
     LdStationDayAgain => "{0} 在 {1} 再次出现（首次在第 {2} 行）；本行已忽略", "{0} on {1} appears again (first on line {2}); this row is ignored";
     LdSoundingUnusable => "站点 {0} {1} 的探空：{2}；未使用", "sounding of station {0} at {1}: {2}; not used";
+    LdSoundingNoSurface => "没有标为地面且有高度的层次", "no surface level with a height";
+    LdSoundingNoSurfaceHeight => "地面层没有高度", "no surface height";
+    LdSoundingNoLevelAbove => "地面以上没有层次", "no level above the surface";
     LdNoMixingHeight => "站点 {0} {1} 的探空：没有混合层高度（廓线始终未超过气块）", "sounding of station {0} at {1}: no mixing height (the profile never exceeds the parcel)";
     LdSoundingValue => "站点 {0} {1} 的探空：{2}", "sounding of station {0} at {1}: {2}";
     LdSoundingsDiffer => "站点 {0} {1} 的两份探空给出不同的 {2}（{3}，{4}）；保留第一份", "two soundings of station {0} at {1} give different {2} ({3}, {4}); kept the first";

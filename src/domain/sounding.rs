@@ -95,9 +95,19 @@ fn theta(t_c: f64, p: f64) -> f64 {
     (t_c + T0) * (1000.0 / p).powf(RD / 1004.0)
 }
 
-/// Analyse one sounding. `Err` says why it cannot be analysed (no surface level with a height,
-/// no level above it).
-pub fn analyse(levels: &[Level]) -> Result<Analysis, String> {
+/// Why a sounding cannot be analysed (worded in either language by `i18n`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unusable {
+    /// No level marked as the surface, and none with a height.
+    NoSurfaceLevel,
+    /// The surface level has no height.
+    NoSurfaceHeight,
+    /// Nothing above the surface level.
+    NoLevelAbove,
+}
+
+/// Analyse one sounding. `Err` says why it cannot be analysed.
+pub fn analyse(levels: &[Level]) -> Result<Analysis, Unusable> {
     let mut ls: Vec<Level> = levels
         .iter()
         .copied()
@@ -148,9 +158,9 @@ pub fn analyse(levels: &[Level]) -> Result<Analysis, String> {
         .iter()
         .position(|l| l.surface && l.height_m.is_some())
         .or_else(|| ls.iter().position(|l| l.height_m.is_some()))
-        .ok_or("no surface level with a height")?;
+        .ok_or(Unusable::NoSurfaceLevel)?;
     let sfc = ls[surface];
-    let z_sfc = sfc.height_m.ok_or("no surface height")?;
+    let z_sfc = sfc.height_m.ok_or(Unusable::NoSurfaceHeight)?;
     // Levels below ground (standard levels extrapolated under the surface) are dropped.
     let above: Vec<Level> = ls[surface + 1..]
         .iter()
@@ -158,7 +168,7 @@ pub fn analyse(levels: &[Level]) -> Result<Analysis, String> {
         .filter(|l| l.pressure_hpa < sfc.pressure_hpa)
         .collect();
     if above.is_empty() {
-        return Err("no level above the surface".into());
+        return Err(Unusable::NoLevelAbove);
     }
     let mut placed = vec![Placed {
         p: sfc.pressure_hpa,

@@ -1,6 +1,7 @@
 //! The load report in words: formats, problems and notes of the loaders (`crate::ingest`), in the
 //! user's language. The loaders only decide; this is the one place that words what they decided.
 
+use crate::domain::sounding::Unusable;
 use crate::ingest::reason::{Axis, DatePart, FileKind, ListKind};
 use crate::ingest::stamp::{FIRST_YEAR, LAST_YEAR};
 use crate::ingest::units::MOLAR_VOLUME_L;
@@ -212,7 +213,12 @@ impl Render for Reason {
                 first_line,
             } => tr.f(T::LdStationDayAgain, &[station, date, first_line]),
             SoundingUnusable { station, when, why } => {
-                tr.f(T::LdSoundingUnusable, &[station, when, why])
+                let why = tr.t(match why {
+                    Unusable::NoSurfaceLevel => T::LdSoundingNoSurface,
+                    Unusable::NoSurfaceHeight => T::LdSoundingNoSurfaceHeight,
+                    Unusable::NoLevelAbove => T::LdSoundingNoLevelAbove,
+                });
+                tr.f(T::LdSoundingUnusable, &[station, when, &why])
             }
             NoMixingHeight { station, when } => tr.f(T::LdNoMixingHeight, &[station, when]),
             SoundingValue {

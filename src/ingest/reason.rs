@@ -462,7 +462,7 @@ pub enum Reason {
         /// Time, UTC (`2019-12-01 00:00 UTC`).
         when: String,
         /// Why (from the sounding analysis).
-        why: String,
+        why: crate::domain::sounding::Unusable,
     },
     /// A sounding without a mixing height.
     NoMixingHeight {
