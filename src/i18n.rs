@@ -121,6 +121,7 @@ table! {
     SlideBudget => "目标核算", "Season budget";
     SlideRanking => "排名", "Ranking";
     SlideMap => "区域地图", "Map";
+    SlideReduction => "减排核算", "Reduction check";
 
     // Situation page
     Clock => "北京时间", "China Standard Time";
@@ -1329,6 +1330,7 @@ table! {
     RedCounts => "{0} 家企业，{1} 条生产线（{2}）", "{0} enterprises, {1} production lines ({2})";
     RedProblems => "{0} 个问题（这些行未载入）", "{0} problems (these rows were not loaded)";
     RedImportLabel => "导入清单", "Import a list";
+    RedNoListSlide => "未载入应急减排清单", "No emission-reduction list loaded";
     RedImportHint => "清单文件路径（.csv/.xlsx）", "List file path (.csv/.xlsx)";
     RedImport => "导入并使用此清单", "Import and use this list";
     RedCheck => "减排核算（占全社会排放量）", "Reduction check (share of whole-society emissions)";

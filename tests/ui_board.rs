@@ -421,7 +421,7 @@ fn next_slide(h: &mut egui_kittest::Harness<'static, AirDeskApp>) {
     settle(h);
 }
 
-/// The projector is a deck of six slides, not the desk's eight pages; each slide fits one screen
+/// The projector is a deck of seven slides, not the desk's eight pages; each slide fits one screen
 /// at 1366×768 and 1920×1080 (zoomed down from the projector scale when it must, never below the
 /// desktop's size), and no slide shows an internal code or a status line.
 #[test]

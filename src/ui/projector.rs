@@ -18,6 +18,8 @@ pub enum Slide {
     Headline,
     /// Response progress: units, overdue items, problems, reports due.
     Response,
+    /// The emission-reduction list's check against the plan's required shares (减排核算).
+    Reduction,
     /// The meteogram with the outlook.
     Weather,
     /// The season budget.
@@ -30,9 +32,10 @@ pub enum Slide {
 
 impl Slide {
     /// Every slide in deck order.
-    pub const ALL: [Slide; 6] = [
+    pub const ALL: [Slide; 7] = [
         Slide::Headline,
         Slide::Response,
+        Slide::Reduction,
         Slide::Weather,
         Slide::Budget,
         Slide::Ranking,
@@ -43,7 +46,7 @@ impl Slide {
     pub fn page(self) -> Page {
         match self {
             Slide::Headline => Page::Situation,
-            Slide::Response => Page::Response,
+            Slide::Response | Slide::Reduction => Page::Response,
             Slide::Weather => Page::Weather,
             Slide::Budget | Slide::Ranking => Page::Targets,
             Slide::Map => Page::Map,
@@ -60,6 +63,7 @@ impl Slide {
         match self {
             Slide::Headline => T::SlideHeadline,
             Slide::Response => T::SlideResponse,
+            Slide::Reduction => T::SlideReduction,
             Slide::Weather => T::SlideWeather,
             Slide::Budget => T::SlideBudget,
             Slide::Ranking => T::SlideRanking,

@@ -28,6 +28,7 @@ use crate::clock::{parse_moment, to_cst};
 use crate::domain::plan::Level;
 use crate::domain::response::{Episode, Phase, ResponseState};
 use crate::ui::i18n::{T, Tr};
+use crate::ui::projector::Slide;
 use crate::ui::widgets::{BannerKind, badge, banner};
 
 /// The parts of the page.
@@ -133,11 +134,13 @@ impl ResponsePage {
             }
         }
         header(ui, cx, state, now);
+        if cx.slide == Some(Slide::Reduction) {
+            self.reduction.projector(ui, cx);
+            return;
+        }
         if cx.presenting {
             super::page_scroll(ui, "response_slide", |ui| {
                 self.checklist.overview(ui, cx, state, now);
-                ui.add_space(12.0);
-                self.reduction.projector(ui, cx);
             });
             return;
         }

@@ -106,16 +106,17 @@ impl ReductionView {
 
     /// For the projector: the check's chart alone, when a list is loaded.
     pub fn projector(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
-        let Some(plan) = cx.session.plan() else {
-            return;
-        };
-        let Some(list) = plan.list.as_deref() else {
+        let list = cx
+            .session
+            .plan()
+            .and_then(|p| p.list.as_deref().map(|l| (p, l)));
+        let Some((plan, list)) = list else {
+            ui.label(RichText::new(cx.tr.t(T::RedNoListSlide)).color(cx.look.weak_text));
             return;
         };
         let checks = check_all(list, plan, &plan.reduction.base);
         let chart = chart_of(cx.tr, list, &checks);
         self.chart(ui, cx, &chart);
-        ui.add_space(12.0);
     }
 
     /// The check's chart and its export buttons.
@@ -128,7 +129,12 @@ impl ReductionView {
         };
         ChartImage::new(StaticChart::Reduction(chart))
             .style(style.with_lang(tr.0))
-            .height(if cx.presenting { 460.0 } else { 300.0 })
+            // On a slide the chart takes the room left, so the slide is one screen.
+            .height(if cx.presenting {
+                (ui.available_height() - 16.0).clamp(240.0, 460.0)
+            } else {
+                300.0
+            })
             .id_salt("reduction_chart")
             .show(ui);
         if cx.read_only() {
