@@ -399,14 +399,20 @@ fn the_drills_checklist_holds_each_listed_enterprise_under_its_township() {
 }
 
 #[test]
-fn the_projector_folds_the_listed_enterprises_into_their_group_row() {
+fn the_response_slide_shows_the_units_not_the_listed_enterprises() {
     let env = Env::new();
     let mut h = sample(&env, Language::Zh);
     let tr = Tr(Language::Zh);
     h.key_press_modifiers(egui::Modifiers::NONE, egui::Key::F11);
     h.run();
     assert!(h.state().presenting());
-    assert!(h.query_all_by_label(tr.t(T::RespListedEnterprises)).count() >= 1);
+    // The top-level units still at work, their counts rolled up over the enterprises' items; a
+    // meeting needs the sums, not sixty rows.
+    assert!(h.query_all_by_label(tr.t(T::RespColOverdue)).count() >= 1);
+    assert_eq!(
+        h.query_all_by_label(tr.t(T::RespListedEnterprises)).count(),
+        0
+    );
     assert_eq!(h.query_all_by_label("东城鑫源钢铁有限公司").count(), 0);
 }
 

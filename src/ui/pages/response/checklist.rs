@@ -210,8 +210,8 @@ impl ChecklistView {
 
     /// The units as the plan's tree with rolled-up counts (a unit's row counts its own items and
     /// those of every unit below it); a click on a unit filters the table to its subtree, the
-    /// triangles fold a subtree away (when `clickable`; the projector shows the whole tree, the
-    /// listed enterprises folded into their group's row).
+    /// triangles fold a subtree away (when `clickable`; the projector's slide shows the top-level
+    /// units still at work, their counts rolled up over everything below them).
     fn units(
         &mut self,
         ui: &mut egui::Ui,
@@ -273,12 +273,11 @@ impl ChecklistView {
                     ui.label(RichText::new(tr.t(h)).strong());
                 }
                 ui.end_row();
-                // The projector shows the whole tree, each 清单企业 row with its counts but
-                // without the enterprises below it (a meeting needs the sum, not sixty rows).
+                // The slide's rows are top-level units only: nothing to fold there.
                 let folded = if clickable {
                     self.folded(rows)
                 } else {
-                    enterprise_groups(rows)
+                    BTreeSet::new()
                 };
                 for row in rows {
                     if response::hidden_by(rows, &row.unit, &folded) {
