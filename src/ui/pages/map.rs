@@ -31,6 +31,9 @@ const REPLAY_BACK_HOURS: i64 = 120;
 /// Width of the station readout beside the map, in points (desktop).
 const READOUT_WIDTH: f32 = 300.0;
 
+/// Height (points) the map wants on a projector slide; the deck zooms down to give it.
+const MAP_SLIDE_MIN_HEIGHT: f32 = 520.0;
+
 /// What the map's fixed part was built from.
 #[derive(Debug, Clone, PartialEq)]
 struct SourceKey {
@@ -121,7 +124,13 @@ impl MapPage {
         // Wide enough: the readout beside the map; else the map takes the width and the readout
         // floats over its top-right corner while a station is focused.
         let narrow = ui.available_width() < 900.0;
-        let height = (ui.available_height() - 8.0).max(320.0);
+        let room = ui.available_height() - 8.0;
+        if cx.presenting {
+            // On a slide the map needs room more than big letters: ask the deck to zoom down
+            // until it has it.
+            super::note_overflow(ui.ctx(), MAP_SLIDE_MIN_HEIGHT / room.max(1.0));
+        }
+        let height = room.max(320.0);
         let map_w = if narrow {
             ui.available_width()
         } else {
