@@ -1256,7 +1256,7 @@ table! {
     ChartForecast => "{0} 预报", "{0} forecast";
     ChartAreaMean => "{0} 均值 实况", "{0} mean, observed";
     ChartStationMean => "站点均值 实况", "Station mean, observed";
-    ChartListSep => "、", ", ";
+    ListSep => "、", ", ";
     ChartAndOthers => "{0} 等{1}站", "{0} and others ({1} stations)";
     ChartUnit => "（{0}）", " ({0})";
     ChartWindSpeed => "风速", "Wind speed";

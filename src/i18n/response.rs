@@ -5,7 +5,7 @@ use crate::domain::response::{
     AnomalyReason, CommandError, ItemChange, Numbered, TimelineEntry, TimelineEvent,
 };
 
-use super::{Language, Render, T, Tr};
+use super::{Render, T, Tr};
 
 impl Render for CommandError {
     fn render(&self, tr: Tr) -> String {
@@ -180,8 +180,5 @@ impl Render for ItemChange {
 
 /// How a list of names is joined: `、` in Chinese, `, ` in English.
 pub fn list_separator(tr: Tr) -> &'static str {
-    match tr.0 {
-        Language::Zh => "、",
-        Language::En => ", ",
-    }
+    tr.t(T::ListSep)
 }

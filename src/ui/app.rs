@@ -9,7 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::clock::{Clock, to_cst};
 use crate::domain::response;
-use crate::i18n::Render;
+use crate::i18n::{Render, list_separator};
 use crate::session::{self, Follower, Session};
 use crate::workspace::{
     AppState, Folders, Language, Renderer, Workspace, WorkspaceError, sample,
@@ -1075,7 +1075,7 @@ impl AirDeskApp {
             self.notices.push(
                 BannerKind::Warning,
                 T::ExportReadOnly,
-                vec![names.join("、")],
+                vec![names.join(list_separator(Tr(self.language())))],
             );
             return;
         }
@@ -1112,7 +1112,10 @@ impl AirDeskApp {
                     self.notices.push(
                         BannerKind::Info,
                         T::ExportSaved,
-                        vec![dir.display().to_string(), saved.join("、")],
+                        vec![
+                            dir.display().to_string(),
+                            saved.join(list_separator(Tr(self.language()))),
+                        ],
                     );
                 }
             }

@@ -58,7 +58,7 @@ impl Selection {
             .take(3)
             .map(|&id| store.stations().get(id).label().to_string())
             .collect();
-        let mut label = names.join(tr.t(T::ChartListSep));
+        let mut label = names.join(crate::i18n::list_separator(tr));
         if ids.len() > 3 {
             label = tr.f(T::ChartAndOthers, &[&label, &ids.len()]);
         }

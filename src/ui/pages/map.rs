@@ -12,7 +12,7 @@ use egui::{Color32, RichText, vec2};
 
 use super::PageContext;
 use crate::domain::aqi::{AqiConfig, station_hourly};
-use crate::i18n::{Render, T};
+use crate::i18n::{Render, T, list_separator};
 use crate::ingest::{BaseLayer, load_base_layer};
 use crate::report::charts::map_data::{MapOptions, MapPollutant, MapSource, map_at, station_value};
 use crate::report::charts::{ChartStyle, MapAlert, MapData};
@@ -446,7 +446,7 @@ fn readout(
         let primary = if names.is_empty() {
             "—".to_string()
         } else {
-            names.join("、")
+            names.join(list_separator(tr))
         };
         ui.label(tr.f(T::Primary, &[&primary]));
     }

@@ -15,7 +15,7 @@ use crate::domain::aqi::{
 };
 use crate::domain::plan::Level;
 use crate::domain::weather_view::NextWindow;
-use crate::i18n::Render;
+use crate::i18n::{Render, list_separator};
 use crate::report::charts::{ChartStyle, ChartView, Hourly, Panel, TimeChart, Trace};
 use crate::store::{Hour, StationId, Variable};
 use crate::ui::chart::TimeChartWidget;
@@ -424,7 +424,7 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
                         let note = if primary.is_empty() {
                             cat.to_string()
                         } else {
-                            format!("{cat} · {}", primary.join("、"))
+                            format!("{cat} · {}", primary.join(list_separator(tr)))
                         };
                         let colours = r.category.map(|c| category_colours(c, r.standard));
                         let pm = pm25.map_or(String::new(), |v| format!(" · PM2.5 {v:.0}"));
@@ -474,7 +474,8 @@ fn area_figures(
             if !r.primary.is_empty() {
                 let names: Vec<&str> = r.primary.iter().map(|p| p.code()).collect();
                 ui.label(
-                    RichText::new(tr.f(T::Primary, &[&names.join("、")])).color(look.weak_text),
+                    RichText::new(tr.f(T::Primary, &[&names.join(list_separator(tr))]))
+                        .color(look.weak_text),
                 );
             }
         });
@@ -764,7 +765,11 @@ fn duty_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
             weak(
                 ui,
                 &look,
-                format!("{}: {}", tr.f(T::DutyNext, &[&when]), names.join("、")),
+                format!(
+                    "{}: {}",
+                    tr.f(T::DutyNext, &[&when]),
+                    names.join(list_separator(tr))
+                ),
             );
         }
     });

@@ -7,6 +7,7 @@ use egui::RichText;
 
 use super::PageContext;
 use crate::domain::reduction::standing;
+use crate::i18n::list_separator;
 use crate::ui::i18n::T;
 
 /// Draw the plan's staggered-production rules as they stand on `today`: each on three lines, or
@@ -40,8 +41,8 @@ pub fn show(ui: &mut egui::Ui, cx: &PageContext<'_>, today: NaiveDate, compact: 
             .collect();
         let detail = match (list, by.is_empty()) {
             (None, _) => tr.t(T::StaggeredNoList).to_owned(),
-            (Some(_), true) => s.rule.industries.join("、"),
-            (Some(_), false) => by.join("、"),
+            (Some(_), true) => s.rule.industries.join(list_separator(tr)),
+            (Some(_), false) => by.join(list_separator(tr)),
         };
         if compact {
             ui.horizontal_wrapped(|ui| {

@@ -48,7 +48,11 @@ pub(super) fn windows_card(ui: &mut egui::Ui, cx: &PageContext<'_>, c: &Computed
                 .map(|&n| tr.condition(n))
                 .collect();
             ui.label(
-                RichText::new(tr.f(T::WxNotJudgedPeriod, &[&names.join(", ")])).color(look.warn),
+                RichText::new(tr.f(
+                    T::WxNotJudgedPeriod,
+                    &[&names.join(crate::i18n::list_separator(tr))],
+                ))
+                .color(look.warn),
             );
         }
         if !a.windows.unjudged.is_empty() {
