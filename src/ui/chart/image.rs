@@ -1,12 +1,11 @@
 //! A calendar, ranking or reduction check drawn to fit its space, with a hover readout of the day,
 //! row or bar under the pointer. (Time charts use the interactive [`super::TimeChartWidget`].)
 
-use egui::{
-    Align2, Color32, FontId, IdSalt, LayerId, Order, Response, Sense, Ui, WidgetInfo, vec2,
-};
+use egui::{Color32, IdSalt, LayerId, Order, Response, Sense, Ui, WidgetInfo};
 use plotters::prelude::IntoDrawingArea;
 
 use super::backend::EguiBackend;
+use super::canvas;
 use super::readout::readout_box;
 use crate::i18n::T;
 use crate::report::charts::colour::Band;
@@ -72,14 +71,13 @@ impl<'a> ChartImage<'a> {
 
     /// Draw and show the readout under the pointer.
     pub fn show(self, ui: &mut Ui) -> Response {
-        let id = ui.make_persistent_id(self.id_salt);
-        let width = ui.available_width().max(200.0);
-        let height = self
-            .height
-            .unwrap_or_else(|| ui.available_height())
-            .max(160.0);
-        let (_, rect) = ui.allocate_space(vec2(width, height));
-        let response = ui.interact(rect, id, Sense::hover());
+        let (id, rect, response) = canvas::allocate(
+            ui,
+            self.id_salt,
+            self.height,
+            (200.0, 160.0),
+            Sense::hover(),
+        );
         let ppp = ui.ctx().pixels_per_point();
         let painter = ui.painter_at(rect);
         let style = self.style.with_scale(f64::from(ppp));
@@ -100,23 +98,14 @@ impl<'a> ChartImage<'a> {
         let drawn = match drawn {
             Ok(d) => d,
             Err(e) => {
-                painter.text(
-                    rect.center(),
-                    Align2::CENTER_CENTER,
-                    style.tr().f(T::ChartCannotDraw, &[&e]),
-                    FontId::proportional(14.0),
-                    Color32::DARK_RED,
-                );
+                canvas::cannot_draw(&painter, rect, style.tr(), &e);
                 return response;
             }
         };
         let Some(pointer) = response.hover_pos() else {
             return response;
         };
-        let px = (
-            f64::from((pointer.x - rect.min.x) * ppp),
-            f64::from((pointer.y - rect.min.y) * ppp),
-        );
+        let px = canvas::to_px(rect, ppp, pointer);
         let rows = match (&drawn, self.chart) {
             (Drawn::Calendar(layout), StaticChart::Calendar(data)) => layout
                 .cells

@@ -1,11 +1,11 @@
 //! The regional map on screen: `report::charts::draw_map` through the egui backend, and the station
 //! under the pointer (hover) or clicked, for the page's readout.
 
-use egui::{Align2, Color32, FontId, IdSalt, Response, Sense, Ui, WidgetInfo, vec2};
+use egui::{IdSalt, Response, Sense, Ui, WidgetInfo};
 use plotters::prelude::IntoDrawingArea;
 
 use super::backend::EguiBackend;
-use crate::i18n::T;
+use super::canvas;
 use crate::report::charts::{ChartStyle, MapData, draw_map};
 
 /// Pixels (points) around a dot that still count as pointing at it.
@@ -62,14 +62,13 @@ impl<'a> MapWidget<'a> {
 
     /// Draw the map and find the station under the pointer.
     pub fn show(self, ui: &mut Ui) -> MapResponse {
-        let id = ui.make_persistent_id(self.id_salt);
-        let width = ui.available_width().max(240.0);
-        let height = self
-            .height
-            .unwrap_or_else(|| ui.available_height())
-            .max(200.0);
-        let (_, rect) = ui.allocate_space(vec2(width, height));
-        let response = ui.interact(rect, id, Sense::click());
+        let (id, rect, response) = canvas::allocate(
+            ui,
+            self.id_salt,
+            self.height,
+            (240.0, 200.0),
+            Sense::click(),
+        );
         let ppp = ui.ctx().pixels_per_point();
         let painter = ui.painter_at(rect);
         let style = self.style.with_scale(f64::from(ppp));
@@ -83,13 +82,7 @@ impl<'a> MapWidget<'a> {
         let layout = match drawn {
             Ok(l) => l,
             Err(e) => {
-                painter.text(
-                    rect.center(),
-                    Align2::CENTER_CENTER,
-                    style.tr().f(T::ChartCannotDraw, &[&e]),
-                    FontId::proportional(14.0),
-                    Color32::DARK_RED,
-                );
+                canvas::cannot_draw(&painter, rect, style.tr(), &e);
                 return MapResponse {
                     response,
                     hovered: None,
@@ -99,11 +92,7 @@ impl<'a> MapWidget<'a> {
             }
         };
         let at = |p: egui::Pos2| {
-            let px = (
-                f64::from((p.x - rect.min.x) * ppp),
-                f64::from((p.y - rect.min.y) * ppp),
-            );
-            layout.station_at(px, SLACK_POINTS * f64::from(ppp))
+            layout.station_at(canvas::to_px(rect, ppp, p), SLACK_POINTS * f64::from(ppp))
         };
         let hovered = response.hover_pos().and_then(at);
         let clicked = if response.clicked() {
@@ -114,12 +103,7 @@ impl<'a> MapWidget<'a> {
         let dots = layout
             .dots
             .iter()
-            .map(|&(i, (x, y), _)| {
-                (
-                    i,
-                    egui::pos2(rect.min.x + x as f32 / ppp, rect.min.y + y as f32 / ppp),
-                )
-            })
+            .map(|&(i, px, _)| (i, canvas::to_point(rect, ppp, px)))
             .collect();
         MapResponse {
             response,

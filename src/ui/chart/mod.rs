@@ -7,6 +7,7 @@
 //! (`report::charts::font::FONT_BYTES`) first in it, or use [`install_bundled_font`].
 
 mod backend;
+mod canvas;
 mod image;
 mod map_widget;
 mod readout;

@@ -3,12 +3,13 @@
 //! labels. The drawing is the same `draw_time_chart` the PNG and SVG exports use.
 
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Id, IdSalt, Key, LayerId, Order, Pos2, Rect, Response,
-    Sense, Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2,
+    Color32, CornerRadius, Id, IdSalt, Key, LayerId, Order, Pos2, Rect, Response, Sense, Stroke,
+    StrokeKind, Ui, WidgetInfo, pos2,
 };
 use plotters::prelude::IntoDrawingArea;
 
 use super::backend::EguiBackend;
+use super::canvas::{self, to_px};
 use super::readout::readout_box;
 use crate::i18n::Language;
 use crate::i18n::T;
@@ -89,11 +90,8 @@ impl<'a> TimeChartWidget<'a> {
             id_salt,
             dense_strips,
         } = self;
-        let id = ui.make_persistent_id(id_salt);
-        let width = ui.available_width().max(200.0);
-        let height = height.unwrap_or_else(|| ui.available_height()).max(160.0);
-        let (_, rect) = ui.allocate_space(vec2(width, height));
-        let response = ui.interact(rect, id, Sense::click_and_drag());
+        let (id, rect, response) =
+            canvas::allocate(ui, id_salt, height, (200.0, 160.0), Sense::click_and_drag());
         let ppp = ui.ctx().pixels_per_point();
         let memory: Option<Memory> = ui.data(|d| d.get_temp(id));
 
@@ -129,15 +127,7 @@ impl<'a> TimeChartWidget<'a> {
                 }
                 ui.data_mut(|d| d.insert_temp(id, Memory { layout }));
             }
-            Err(e) => {
-                painter.text(
-                    rect.center(),
-                    Align2::CENTER_CENTER,
-                    style.tr().f(T::ChartCannotDraw, &[&e]),
-                    FontId::proportional(14.0),
-                    Color32::DARK_RED,
-                );
-            }
+            Err(e) => canvas::cannot_draw(&painter, rect, style.tr(), &e),
         }
         if response.has_focus() {
             painter.rect_stroke(
@@ -163,13 +153,6 @@ pub fn accessible_label(chart: &TimeChart, view: &ChartView, lang: Language) -> 
             &format_hour(a, chart.utc_offset_s, lang),
             &format_hour(b, chart.utc_offset_s, lang),
         ],
-    )
-}
-
-fn to_px(rect: Rect, ppp: f32, p: Pos2) -> (f64, f64) {
-    (
-        f64::from((p.x - rect.min.x) * ppp),
-        f64::from((p.y - rect.min.y) * ppp),
     )
 }
 
