@@ -91,15 +91,7 @@ pub fn draw_calendar<DB: DrawingBackend>(
     let small = s(style.small_font);
     let m = s(style.margin);
     cv.clear(style.background)?;
-    let mut y = m;
-    if !data.title.is_empty() {
-        cv.text(&data.title, m, y, s(style.title_font), style.text, LEFT_TOP)?;
-        y += s(style.title_font) * 1.4;
-    }
-    if !data.subtitle.is_empty() {
-        cv.text(&data.subtitle, m, y, small, style.muted, LEFT_TOP)?;
-        y += small * 1.8;
-    }
+    let y = cv.heading(&data.title, &data.subtitle)?;
     let mut layout = CalendarLayout::default();
     let first = data.from.or_else(|| data.values.keys().next().copied());
     let last = data.to.or_else(|| data.values.keys().next_back().copied());

@@ -220,6 +220,27 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             .map_err(err)
     }
 
+    /// The chart's title and subtitle at the top left, each left out when empty; the height
+    /// below which the chart goes on.
+    pub fn heading(&self, title: &str, subtitle: &str) -> Result<f64, ChartError> {
+        let style = self.style;
+        let (m, big, small) = (
+            style.px(style.margin),
+            style.px(style.title_font),
+            style.px(style.small_font),
+        );
+        let mut y = m;
+        if !title.is_empty() {
+            self.text(title, m, y, big, style.text, LEFT_TOP)?;
+            y += big * 1.4;
+        }
+        if !subtitle.is_empty() {
+            self.text(subtitle, m, y, small, style.muted, LEFT_TOP)?;
+            y += small * 1.8;
+        }
+        Ok(y)
+    }
+
     /// A one-line note in the middle of a `w`×`h` chart ("无数据", "图幅太小…"), drawn in place of
     /// the chart.
     pub fn centred_note(

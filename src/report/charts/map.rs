@@ -154,15 +154,7 @@ pub fn draw_map<DB: DrawingBackend>(
     let s = |u: f64| style.px(u);
     let (font, small, m) = (s(style.font), s(style.small_font), s(style.margin));
     cv.clear(style.background)?;
-    let mut y = m;
-    if !data.title.is_empty() {
-        cv.text(&data.title, m, y, s(style.title_font), style.text, LEFT_TOP)?;
-        y += s(style.title_font) * 1.4;
-    }
-    if !data.subtitle.is_empty() {
-        cv.text(&data.subtitle, m, y, small, style.muted, LEFT_TOP)?;
-        y += small * 1.6;
-    }
+    let y = cv.heading(&data.title, &data.subtitle)?;
     let mut layout = MapLayout::default();
     if data.stations.is_empty() {
         cv.centred_note(tr.t(T::MapNoStations), w, h, font, style.muted)?;

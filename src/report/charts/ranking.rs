@@ -6,7 +6,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::RGBColor;
 
 use super::ChartError;
-use super::canvas::{CENTER, Canvas, LEFT_CENTER, LEFT_TOP, RIGHT_CENTER, alpha};
+use super::canvas::{CENTER, Canvas, LEFT_CENTER, RIGHT_CENTER, alpha};
 use super::colour::Band;
 use super::geometry::{PixelRect, dash, format_tick, nice_ticks};
 use super::style::ChartStyle;
@@ -130,15 +130,7 @@ pub fn draw_ranking<DB: DrawingBackend>(
     let m = s(style.margin);
     let thin = style.stroke(style.thin);
     cv.clear(style.background)?;
-    let mut y = m;
-    if !data.title.is_empty() {
-        cv.text(&data.title, m, y, s(style.title_font), style.text, LEFT_TOP)?;
-        y += s(style.title_font) * 1.4;
-    }
-    if !data.subtitle.is_empty() {
-        cv.text(&data.subtitle, m, y, small, style.muted, LEFT_TOP)?;
-        y += small * 1.8;
-    }
+    let mut y = cv.heading(&data.title, &data.subtitle)?;
     let mut layout = RankingLayout::default();
     let all = ranks(&data.items, data.better);
     let order: Vec<(usize, usize)> = match data.top {

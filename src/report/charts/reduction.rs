@@ -8,7 +8,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::RGBColor;
 
 use super::ChartError;
-use super::canvas::{CENTER, Canvas, LEFT_TOP, RIGHT_CENTER, alpha};
+use super::canvas::{CENTER, Canvas, RIGHT_CENTER, alpha};
 use super::colour::warning_colour;
 use super::geometry::{PixelRect, dash, format_tick, nice_ticks};
 use super::style::ChartStyle;
@@ -104,22 +104,7 @@ pub fn draw_reduction<DB: DrawingBackend>(
     let (font, small, m) = (s(style.font), s(style.small_font), s(style.margin));
     let thin = style.stroke(style.thin);
     cv.clear(style.background)?;
-    let mut top = m;
-    if !data.title.is_empty() {
-        cv.text(
-            &data.title,
-            m,
-            top,
-            s(style.title_font),
-            style.text,
-            LEFT_TOP,
-        )?;
-        top += s(style.title_font) * 1.4;
-    }
-    if !data.subtitle.is_empty() {
-        cv.text(&data.subtitle, m, top, small, style.muted, LEFT_TOP)?;
-        top += small * 1.8;
-    }
+    let top = cv.heading(&data.title, &data.subtitle)?;
     let mut layout = ReductionLayout::default();
     let values = data
         .groups
