@@ -6,8 +6,9 @@
 //!
 //! `cargo bench --bench chart_frame` prints criterion's figures and a summary with the ratios.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 use airdesk::report::charts::{
     ChartStyle, ChartView, Hourly, Panel, TimeChart, Trace, colour, from_store,
@@ -109,34 +110,15 @@ impl Frame {
             ..ChartStyle::desktop()
         };
         let (chart, view) = (&self.chart, &mut self.view);
-        let mut output = self.ctx.run_ui(Self::input(), |ui| {
+        let output = self.ctx.run_ui(Self::input(), |ui| {
             TimeChartWidget::new(chart, view)
                 .style(style.clone())
                 .height(860.0)
                 .dense_strips(strips)
                 .show(ui);
         });
-        output.textures_delta.clear();
-        let prims = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        prims
-            .iter()
-            .map(|p| match &p.primitive {
-                egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
-                egui::epaint::Primitive::Callback(_) => 0,
-            })
-            .sum()
+        common::tessellated_vertices(&self.ctx, output)
     }
-}
-
-/// CPU time of this thread (user + system) from /proc, or `None` off Linux. The machine running
-/// the benchmarks may be shared, so CPU time is the figure that matters, not wall time.
-fn thread_cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    let after = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    // Fields 14 and 15 of stat(5) (utime, stime) are the 12th and 13th after the ')'.
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    Some(Duration::from_millis(ticks * 10))
 }
 
 /// Mean wall and CPU time per frame over at least `min_secs` of frames.
@@ -146,17 +128,7 @@ fn mean_time(
     strips: bool,
     min_secs: f64,
 ) -> (Duration, Option<Duration>, usize) {
-    let vertices = frame.run(decimate, strips);
-    let cpu0 = thread_cpu();
-    let t = Instant::now();
-    let mut n = 0u32;
-    while t.elapsed().as_secs_f64() < min_secs || n < 3 {
-        black_box(frame.run(decimate, strips));
-        n += 1;
-    }
-    let wall = t.elapsed() / n;
-    let cpu = cpu0.zip(thread_cpu()).map(|(a, b)| (b - a) / n);
-    (wall, cpu, vertices)
+    common::mean_frame_time(min_secs, || frame.run(decimate, strips))
 }
 
 fn bench(c: &mut Criterion) {

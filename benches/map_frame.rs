@@ -6,7 +6,8 @@
 //!
 //! `cargo bench --bench map_frame` prints criterion's figures and a summary with CPU per frame.
 
-use std::hint::black_box;
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -121,28 +122,11 @@ impl Frame {
             )),
             ..Default::default()
         };
-        let mut output = self.ctx.run_ui(input, |ui| {
+        let output = self.ctx.run_ui(input, |ui| {
             MapWidget::new(data).height(1040.0).show(ui);
         });
-        output.textures_delta.clear();
-        let prims = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        prims
-            .iter()
-            .map(|p| match &p.primitive {
-                egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
-                egui::epaint::Primitive::Callback(_) => 0,
-            })
-            .sum()
+        common::tessellated_vertices(&self.ctx, output)
     }
-}
-
-/// CPU time of this thread (user + system) from /proc, or `None` off Linux.
-fn thread_cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    let after = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    Some(Duration::from_millis(ticks * 10))
 }
 
 fn bench(c: &mut Criterion) {
@@ -157,16 +141,7 @@ fn bench(c: &mut Criterion) {
     if std::env::args().any(|a| a == "--profile-time") {
         return;
     }
-    let vertices = frame.run();
-    let cpu0 = thread_cpu();
-    let t = Instant::now();
-    let mut n = 0u32;
-    while t.elapsed().as_secs_f64() < 5.0 || n < 3 {
-        black_box(frame.run());
-        n += 1;
-    }
-    let wall = t.elapsed() / n;
-    let cpu = cpu0.zip(thread_cpu()).map(|(a, b)| (b - a) / n);
+    let (wall, cpu, vertices) = common::mean_frame_time(5.0, || frame.run());
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let cells = frame
         .data
