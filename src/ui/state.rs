@@ -25,8 +25,9 @@ pub struct DataStatus {
     pub generation: u64,
     /// How long the last load took.
     pub elapsed: Option<Duration>,
-    /// Counts changes the watcher saw to the workspace's own files (plan, roster, AQI
-    /// forecast), so pages that show them rebuild their caches without looking at the files.
+    /// Counts changes the watcher saw to the workspace's own files (plan, roster, contacts, AQI
+    /// forecast, base layers, audited files: `Workspace::own_files`), so pages that show them
+    /// rebuild their caches without looking at the files.
     pub workspace_files: u64,
 }
 

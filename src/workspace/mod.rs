@@ -274,15 +274,18 @@ impl Workspace {
     }
 
     /// The workspace's own files other than data and settings — the plan, the emission-reduction
-    /// list, the duty roster and the AQI forecast — for the app's watcher (the plan and the list
-    /// are re-read, pages showing the others rebuild).
+    /// list, the duty roster and contacts, the AQI forecast, the map's base layers and the
+    /// audited daily files — for the app's watcher (the plan and the list are re-read, pages
+    /// showing the others rebuild).
     pub fn own_files(&self) -> watch::WatchSet {
         let mut files = vec![self.plan_path(), self.aqi_forecast_path()];
         files.extend(self.reduction_list_paths());
-        files.extend(self.settings.roster.as_ref().map(|r| self.resolve(r)));
+        let named = [&self.settings.roster, &self.settings.contacts];
+        files.extend(named.into_iter().flatten().map(|p| self.resolve(p)));
+        files.extend(self.settings.map_layers.iter().map(|p| self.resolve(p)));
         watch::WatchSet {
             files,
-            folders: Vec::new(),
+            folders: vec![self.root.join(crate::ingest::AUDITED_DIR)],
         }
     }
 
@@ -458,6 +461,26 @@ mod tests {
                 .expect("open")
                 .settings_problem()
                 .is_none()
+        );
+    }
+
+    #[test]
+    fn the_watcher_follows_every_file_a_page_shows() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut ws = Workspace::open(dir.path()).expect("open");
+        ws.update_settings(|s| {
+            s.roster = Some("roster.csv".into());
+            s.contacts = Some("contacts.csv".into());
+            s.map_layers = vec!["county.geojson".into()];
+        })
+        .expect("settings");
+        let set = ws.own_files();
+        for name in ["plan.toml", "roster.csv", "contacts.csv", "county.geojson"] {
+            assert!(set.files.contains(&ws.root().join(name)), "{name}");
+        }
+        assert!(
+            set.folders
+                .contains(&ws.root().join(crate::ingest::AUDITED_DIR))
         );
     }
 

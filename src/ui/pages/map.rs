@@ -6,7 +6,6 @@
 //! mode the page shows the map, the time and the play button only.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
 
 use egui::{Color32, RichText, vec2};
 
@@ -39,7 +38,9 @@ const MAP_SLIDE_MIN_HEIGHT: f32 = 520.0;
 struct SourceKey {
     generation: u64,
     area: Option<(String, Vec<StationId>)>,
-    layers: Vec<(PathBuf, Option<SystemTime>)>,
+    layers: Vec<PathBuf>,
+    /// The watcher's count of changes to the workspace's own files (the base layers among them).
+    workspace_files: u64,
 }
 
 /// The fixed part as built: its key, the source (none without stations with coordinates) and
@@ -281,15 +282,8 @@ impl MapPage {
         let key = SourceKey {
             generation: cx.data.generation,
             area,
-            layers: paths
-                .iter()
-                .map(|p| {
-                    (
-                        p.clone(),
-                        std::fs::metadata(p).and_then(|m| m.modified()).ok(),
-                    )
-                })
-                .collect(),
+            layers: paths.clone(),
+            workspace_files: cx.data.workspace_files,
         };
         if self.source.as_ref().is_some_and(|(k, _, _)| *k == key) {
             return;

@@ -12,7 +12,6 @@ mod ranking;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::time::SystemTime;
 
 use chrono::{Days, NaiveDate};
 use egui::RichText;
@@ -42,8 +41,6 @@ pub use form::BudgetForm;
 use ranking::RankingView;
 
 /// Files with their modification times, to notice a change on disk.
-type FileStamps = Vec<(PathBuf, Option<SystemTime>)>;
-
 /// What the budget was computed from: recomputed only when this changes.
 #[derive(Debug, Clone, PartialEq)]
 struct BudgetKey {
@@ -53,7 +50,8 @@ struct BudgetKey {
     up_to: NaiveDate,
     dust_days: BTreeSet<NaiveDate>,
     dust_rule: DustRule,
-    audited: FileStamps,
+    /// The watcher's count of workspace file changes the audited days were read at.
+    audited: u64,
     festival_assumed: f64,
 }
 
@@ -77,8 +75,8 @@ pub struct TargetsPage {
     heavy_day_value: f64,
     ranking: RankingView,
     dust: DustPanel,
-    /// The workspace's audited daily files as last read, by path and modification time.
-    audited: Option<(FileStamps, AuditedDays)>,
+    /// The workspace's audited daily files as last read, with the watcher's change count then.
+    audited: Option<(u64, AuditedDays)>,
     /// The workspace's AQI forecast file as last read: path, modification time, days, problems.
     forecast: Option<LoadedForecast>,
     message: Option<(bool, String)>,
@@ -88,7 +86,7 @@ pub struct TargetsPage {
 #[derive(Debug, Clone)]
 struct LoadedForecast {
     path: PathBuf,
-    modified: Option<SystemTime>,
+    generation: u64,
     days: Vec<ForecastDay>,
     problem: Option<crate::ingest::Problem>,
 }
@@ -318,33 +316,29 @@ impl TargetsPage {
         }
     }
 
-    /// Read the workspace's `audited/` folder again when its files change; their paths and
-    /// modification times.
-    fn refresh_audited(&mut self, cx: &PageContext<'_>) -> FileStamps {
-        let dir = cx.workspace.root().join(crate::ingest::AUDITED_DIR);
-        let mut files: Vec<(PathBuf, Option<SystemTime>)> = std::fs::read_dir(&dir)
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .map(|e| e.path())
-                    .filter(|p| p.is_file())
-                    .map(|p| {
-                        let m = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
-                        (p, m)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
-        if self.audited.as_ref().is_none_or(|(f, _)| *f != files) {
-            let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+    /// Read the workspace's `audited/` folder again when the watcher saw the workspace's files
+    /// change; the change count the days were read at.
+    fn refresh_audited(&mut self, cx: &PageContext<'_>) -> u64 {
+        let generation = cx.data.workspace_files;
+        if self.audited.as_ref().is_none_or(|(g, _)| *g != generation) {
+            let dir = cx.workspace.root().join(crate::ingest::AUDITED_DIR);
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.is_file())
+                        .collect()
+                })
+                .unwrap_or_default();
+            paths.sort();
             let (days, reports) = crate::ingest::load_audited(&paths);
             if let Some(p) = reports.iter().flat_map(|r| r.problems.first()).next() {
                 self.message = Some((false, p.render(cx.tr)));
             }
-            self.audited = Some((files.clone(), days));
+            self.audited = Some((generation, days));
         }
-        files
+        generation
     }
 
     /// What the forecast episode in the workspace's AQI forecast file adds to the season mean.
@@ -355,17 +349,17 @@ impl TargetsPage {
             return;
         };
         let path = cx.workspace.resolve(stored);
-        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        let generation = cx.data.workspace_files;
         if self
             .forecast
             .as_ref()
-            .is_none_or(|f| f.path != path || f.modified != modified)
+            .is_none_or(|f| f.path != path || f.generation != generation)
         {
             let (days, report) = crate::ingest::load_forecast(&path, Some(b.as_of));
             let problem = report.problems.into_iter().next();
             self.forecast = Some(LoadedForecast {
                 path,
-                modified,
+                generation,
                 days,
                 problem,
             });

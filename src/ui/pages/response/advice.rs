@@ -11,7 +11,6 @@
 //! not per frame.
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -34,7 +33,7 @@ const CST: i32 = 8 * 3600;
 struct Key {
     generation: u64,
     forecast: PathBuf,
-    modified: Option<SystemTime>,
+    workspace_files: u64,
     at: Hour,
     journal: Option<u64>,
     area: String,
@@ -66,6 +65,8 @@ pub struct AdviceCache {
 pub struct Sources<'a> {
     /// The AQI forecast file.
     pub forecast: PathBuf,
+    /// The watcher's count of changes to the workspace's own files (the forecast among them).
+    pub workspace_files: u64,
     /// Loaded data and its load generation.
     pub store: &'a Store,
     /// Load generation of `store`.
@@ -90,14 +91,11 @@ pub struct Sources<'a> {
 impl AdviceCache {
     /// The advice for `s`, recomputed when an input changed.
     pub fn get(&mut self, s: &Sources<'_>) -> &Advised {
-        let modified = std::fs::metadata(&s.forecast)
-            .and_then(|m| m.modified())
-            .ok();
         let at = Hour::from_utc(s.now.to_utc());
         let key = Key {
             generation: s.generation,
             forecast: s.forecast.clone(),
-            modified,
+            workspace_files: s.workspace_files,
             at,
             journal: s.state.anchor().map(|a| a.seq),
             area: s.area.to_owned(),
@@ -106,7 +104,7 @@ impl AdviceCache {
             outlook: s.outlook.clone(),
         };
         if self.key.as_ref() != Some(&key) || self.value.is_none() {
-            self.value = Some(compute(s, &s.forecast, modified.is_some(), at));
+            self.value = Some(compute(s, &s.forecast, at));
             self.key = Some(key);
         }
         self.value
@@ -114,8 +112,8 @@ impl AdviceCache {
     }
 }
 
-fn compute(s: &Sources<'_>, path: &Path, exists: bool, at: Hour) -> Advised {
-    if !exists {
+fn compute(s: &Sources<'_>, path: &Path, at: Hour) -> Advised {
+    if !path.exists() {
         return Advised::NoForecast(path.to_path_buf());
     }
     let today = s.now.date_naive();

@@ -164,6 +164,7 @@ impl ResponsePage {
                     let settings = cx.workspace.settings();
                     let sources = advice::Sources {
                         forecast: cx.workspace.aqi_forecast_path(),
+                        workspace_files: cx.data.workspace_files,
                         store: cx.store(),
                         generation: cx.data.generation,
                         area: &settings.area,

@@ -5,7 +5,6 @@
 //! editable first), all through [`Command::Export`].
 
 use std::path::PathBuf;
-use std::time::SystemTime;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use egui::RichText;
@@ -49,7 +48,7 @@ struct ReportKey {
     journal: u64,
     generation: u64,
     minute: i64,
-    roster: Option<(PathBuf, Option<SystemTime>)>,
+    roster: Option<(PathBuf, u64)>,
 }
 
 /// View state of the notices and reports.
@@ -66,22 +65,23 @@ pub struct ReportsView {
     report_panel: DocumentPanel,
 }
 
-/// The workspace roster as last read, keyed by the file's path and modification time, so the
-/// reports name who is on duty without re-reading the file every frame.
+/// The workspace roster as last read, keyed by the file's path and the watcher's count of
+/// workspace file changes, so the reports name who is on duty without re-reading the file every
+/// frame.
 #[derive(Debug, Default)]
 struct RosterCache {
-    key: Option<(PathBuf, Option<SystemTime>)>,
+    key: Option<(PathBuf, u64)>,
     roster: Option<Roster>,
 }
 
 impl RosterCache {
     /// Who is on duty now and next by the workspace roster (nobody when there is none).
-    fn duty(&mut self, ws: &Workspace, now: DateTime<FixedOffset>) -> Duty {
-        let key = ws.settings().roster.as_ref().map(|p| {
-            let path = ws.resolve(p);
-            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-            (path, modified)
-        });
+    fn duty(&mut self, ws: &Workspace, generation: u64, now: DateTime<FixedOffset>) -> Duty {
+        let key = ws
+            .settings()
+            .roster
+            .as_ref()
+            .map(|p| (ws.resolve(p), generation));
         if key != self.key {
             self.roster = ws.roster().and_then(Result::ok);
             self.key = key;
@@ -307,7 +307,7 @@ impl ReportsView {
         state: &ResponseState,
         now: DateTime<FixedOffset>,
     ) -> Result<Document, String> {
-        let duty = self.roster.duty(cx.workspace, now);
+        let duty = self.roster.duty(cx.workspace, cx.data.workspace_files, now);
         let key = ReportKey {
             report: self.report,
             journal: cx.session.last_seq(),

@@ -4,7 +4,6 @@
 //! handover print), the coming shifts and the contact list.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
 
 use egui::RichText;
 
@@ -17,11 +16,11 @@ use crate::ui::command::Command;
 use crate::ui::i18n::{Render, T};
 use crate::ui::pages::PageContext;
 
-/// A file read once per change on disk.
+/// A file read once per change on disk (the watcher's count of workspace file changes).
 #[derive(Debug)]
 struct Loaded<T> {
     path: PathBuf,
-    modified: Option<SystemTime>,
+    generation: u64,
     value: T,
     report: FileReport,
 }
@@ -33,10 +32,6 @@ pub struct RosterView {
     contacts_path: String,
     roster: Option<Loaded<Roster>>,
     contacts: Option<Loaded<Vec<Contact>>>,
-}
-
-fn modified(path: &std::path::Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 fn problems(ui: &mut egui::Ui, cx: &PageContext<'_>, report: &FileReport) {
@@ -58,16 +53,16 @@ impl RosterView {
             None => self.roster = None,
             Some(stored) => {
                 let path = cx.workspace.resolve(stored);
-                let m = modified(&path);
+                let m = cx.data.workspace_files;
                 if self
                     .roster
                     .as_ref()
-                    .is_none_or(|l| l.path != path || l.modified != m)
+                    .is_none_or(|l| l.path != path || l.generation != m)
                 {
                     let (shifts, report) = read_roster_file(&path, &RosterOptions::default());
                     self.roster = Some(Loaded {
                         path,
-                        modified: m,
+                        generation: m,
                         value: Roster::new(shifts),
                         report,
                     });
@@ -78,16 +73,16 @@ impl RosterView {
             None => self.contacts = None,
             Some(stored) => {
                 let path = cx.workspace.resolve(stored);
-                let m = modified(&path);
+                let m = cx.data.workspace_files;
                 if self
                     .contacts
                     .as_ref()
-                    .is_none_or(|l| l.path != path || l.modified != m)
+                    .is_none_or(|l| l.path != path || l.generation != m)
                 {
                     let (list, report) = read_contacts_file(&path);
                     self.contacts = Some(Loaded {
                         path,
-                        modified: m,
+                        generation: m,
                         value: list,
                         report,
                     });
