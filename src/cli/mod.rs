@@ -62,7 +62,7 @@ pub enum Command {
     Advise(advise::Args),
     /// The response journal: status, daily report, handover, summary, ledger, notices.
     Response(response::Args),
-    /// Draw a meteogram, calendar heat map or ranking as PNG or SVG.
+    /// Draw a meteogram, calendar heat map, ranking or station map as PNG or SVG.
     Chart(Box<chart::Args>),
     /// Check emission-reduction lists (应急减排清单) against the plan's required reductions.
     Reduction(reduction::Args),

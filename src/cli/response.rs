@@ -94,7 +94,7 @@ pub enum ResponseCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Daily report, shift handover (text) or after-action summary (HTML).
+    /// Daily report, shift handover or after-action summary (text, HTML, .docx or PDF by --format).
     Report {
         /// Which report.
         kind: ReportKind,
