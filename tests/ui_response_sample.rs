@@ -281,6 +281,26 @@ fn the_checklist_table_fits_a_1366_screen() {
             "{column:?} {header:?} {screen:?}"
         );
     }
+    // Sorted by urgency: the sample's overdue item is the first row, on the first screen of
+    // 有效措施; clicking anywhere in its row (here its measure text) selects it.
+    let now = airdesk::clock::to_cst(h.state().now());
+    let (unit, text) = {
+        let overdue = h.state().session().models().response.overdue(now);
+        let first = overdue.first().expect("the sample has an overdue item");
+        (first.spec.unit_name.clone(), first.spec.text.clone())
+    };
+    let header = h.get_by_label(tr.t(T::RespColRemaining)).rect();
+    let row = h.get_by_label(&text).rect();
+    assert!(row.bottom() <= screen.bottom(), "{row:?}");
+    assert!(
+        row.top() - header.bottom() < 30.0,
+        "the overdue item is the first row: {row:?} under {header:?}"
+    );
+    // A pointer click on the measure's text, not on the unit's name.
+    h.get_by_label(&text).click();
+    h.run();
+    h.run();
+    h.get_by_label(&format!("{unit} · {text}"));
 }
 
 #[test]
