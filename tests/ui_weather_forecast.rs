@@ -130,7 +130,11 @@ fn windows_and_outlook_come_from_the_forecast_file_which_the_page_names() {
             .filter(|&i| outlook.values.values()[i].is_finite())
             .collect();
         assert!(drawn.len() >= 48, "two days or more ahead: {}", drawn.len());
-        assert!(drawn.iter().all(|&i| outlook.values.start() + i as i64 > now));
+        assert!(
+            drawn
+                .iter()
+                .all(|&i| outlook.values.start() + i as i64 > now)
+        );
         (id, label, analysis.windows.windows, now)
     };
     // The page chose the forecast and names it.

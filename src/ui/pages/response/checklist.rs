@@ -402,6 +402,8 @@ impl ChecklistView {
         }
         let height = (items.len() as f32 * 26.0 + 30.0).min(360.0);
         ui.push_id("checklist_table", |ui| {
+            // Text that cannot be selected leaves the click to the row.
+            ui.style_mut().interaction.selectable_labels = false;
             TableBuilder::new(ui)
                 .striped(true)
                 .auto_shrink([false, true])
