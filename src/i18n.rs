@@ -1227,6 +1227,10 @@ table! {
     DocSigner => "签发人", "Signed by";
     DocPrinter => "印发机关", "Issued by";
     DocPrinted => "印发日期", "Issue date";
+    DocCopyNo => "份号", "Copy no.";
+    DocSecrecy => "密级和保密期限", "Classification and period";
+    DocUrgency => "紧急程度", "Urgency";
+    DocUrgencyNone => "无", "None";
     DocWriteDocx => "写出 .docx", "Write .docx";
     DocWritePdf => "写出 PDF", "Write PDF";
     DocOpenAfter => "写出后打开", "Open when written";
