@@ -33,7 +33,11 @@ struct Block {
     values: Vec<f32>,
 }
 
-/// Parse a site file into `batch`.
+/// The blocks read so far, by (date, type).
+type Blocks = HashMap<(NaiveDate, Variable), Block>;
+
+/// Parse a site file into `batch`: the header's station codes, then each row's values into the
+/// block of its date and type, then each block as one chunk per station.
 pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
     report.encoding = Some("UTF-8".into());
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -42,8 +46,6 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         .flexible(true)
         .from_reader(bytes);
     let mut record = csv::ByteRecord::new();
-
-    // Header: station codes from the fourth column on; a repeated code keeps its first column.
     let header = match reader.read_byte_record(&mut record) {
         Ok(true) => record.clone(),
         Ok(false) => return report.fatal(Reason::EmptyFile),
@@ -53,27 +55,11 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             });
         }
     };
-    // A code repeated in the header (3207A in the December 2019 files) maps to the same station;
-    // its values are merged, and only values that differ are reported.
-    let mut codes: Vec<Option<usize>> = Vec::with_capacity(header.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, raw) in header.iter().enumerate().skip(3) {
-        let code = String::from_utf8_lossy(raw).trim().to_string();
-        if code.is_empty() {
-            report.cell(1, i + 1, "", Reason::EmptyHeaderCode);
-            codes.push(None);
-        } else if let Some(&idx) = seen.get(&code) {
-            codes.push(Some(idx));
-        } else {
-            let idx = batch.station(Station::with_code(&code));
-            seen.insert(code, idx);
-            codes.push(Some(idx));
-        }
-    }
+    let codes = station_columns(&header, batch, report);
     let nstations = batch.stations.len();
     let ncols = codes.len();
 
-    let mut blocks: HashMap<(NaiveDate, Variable), Block> = HashMap::new();
+    let mut blocks: Blocks = HashMap::new();
     let mut unknown_types: HashMap<String, u64> = HashMap::new();
     let mut lines = LineCounter::new(bytes);
     loop {
@@ -98,54 +84,15 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
         }
         report.rows_read += 1;
         report.cells_seen += ncols as u64;
-        let row_text = || String::from_utf8_lossy(record.as_slice()).into_owned();
-        let Some((date, hour)) = parse_stamp(&record) else {
-            report.problem(
-                Severity::Warning,
-                Some(line_no),
-                Some("1-2 (date,hour)".into()),
-                Reason::BadDateAndHour,
-                Some(&row_text()),
-            );
+        let Some((date, hour, variable)) = row_key(&record, line_no, &mut unknown_types, report)
+        else {
             continue;
         };
-        let type_raw = String::from_utf8_lossy(record.get(2).unwrap_or_default())
-            .trim()
-            .to_string();
-        let Some(variable) = Variable::from_code(&type_raw).filter(|v| is_cnemc_type(*v)) else {
-            let count = unknown_types.entry(type_raw.clone()).or_insert(0);
-            if *count == 0 {
-                report.problem(
-                    Severity::Warning,
-                    Some(line_no),
-                    Some("3 (type)".into()),
-                    Reason::UnknownType {
-                        name: type_raw.clone(),
-                    },
-                    None,
-                );
-            }
-            *count += 1;
-            continue;
-        };
-        let fields = record.len().saturating_sub(3);
-        if fields != ncols {
-            let reason = if fields < ncols {
-                Reason::FewerValues {
-                    fields,
-                    header: ncols,
-                }
-            } else {
-                Reason::MoreValues {
-                    fields,
-                    header: ncols,
-                }
-            };
-            report.problem(Severity::Warning, Some(line_no), None, reason, None);
-        }
+        check_width(record.len().saturating_sub(3), ncols, line_no, report);
         let block = blocks.entry((date, variable)).or_insert_with(|| Block {
             values: vec![f32::NAN; nstations * 24],
         });
+        // The hot loop: most cells are plain numbers read by `fast_number`.
         for (col, raw) in record.iter().skip(3).take(ncols).enumerate() {
             if raw.is_empty() {
                 continue;
@@ -153,32 +100,144 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             let Some(station) = codes[col] else { continue };
             let value = match fast_number(raw) {
                 Some(v) => v,
-                None => match read_cell(raw, variable) {
-                    Ok(Some(v)) => v,
-                    Ok(None) => continue,
-                    Err(error) => {
-                        let code = String::from_utf8_lossy(header.get(col + 3).unwrap_or_default())
-                            .into_owned();
-                        report.cell(line_no, col + 4, &code, Reason::cell(error, Then::Value));
-                        continue;
-                    }
+                None => match strict_cell(raw, variable, &header, (line_no, col), report) {
+                    Some(v) => v,
+                    None => continue,
                 },
             };
             let slot = &mut block.values[hour as usize * nstations + station];
             if slot.is_nan() {
                 *slot = value;
             } else if *slot != value {
-                let code =
-                    String::from_utf8_lossy(header.get(col + 3).unwrap_or_default()).into_owned();
-                let reason = Reason::ValueTwice {
-                    variable,
-                    first: *slot,
-                    second: value,
-                };
-                report.cell(line_no, col + 4, &code, reason);
+                let (first, second) = (*slot, value);
+                value_twice(variable, (first, second), &header, (line_no, col), report);
             }
         }
     }
+    report_unknown_types(unknown_types, report);
+    push_chunks(blocks, nstations, batch);
+}
+
+/// The station of each column from the fourth on (`None`: an empty code, reported). A code
+/// repeated in the header (3207A in the December 2019 files) maps to the same station; its
+/// values are merged, and only values that differ are reported.
+fn station_columns(
+    header: &csv::ByteRecord,
+    batch: &mut Batch,
+    report: &mut FileReport,
+) -> Vec<Option<usize>> {
+    let mut codes: Vec<Option<usize>> = Vec::with_capacity(header.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, raw) in header.iter().enumerate().skip(3) {
+        let code = String::from_utf8_lossy(raw).trim().to_string();
+        if code.is_empty() {
+            report.cell(1, i + 1, "", Reason::EmptyHeaderCode);
+            codes.push(None);
+        } else if let Some(&idx) = seen.get(&code) {
+            codes.push(Some(idx));
+        } else {
+            let idx = batch.station(Station::with_code(&code));
+            seen.insert(code, idx);
+            codes.push(Some(idx));
+        }
+    }
+    codes
+}
+
+/// A row's date, hour and type; `None` (reported) for a bad stamp or a type the feed does not
+/// carry (each unknown type reported once here, then counted).
+fn row_key(
+    record: &csv::ByteRecord,
+    line_no: u64,
+    unknown_types: &mut HashMap<String, u64>,
+    report: &mut FileReport,
+) -> Option<(NaiveDate, u32, Variable)> {
+    let Some((date, hour)) = parse_stamp(record) else {
+        let row_text = String::from_utf8_lossy(record.as_slice());
+        report.problem(
+            Severity::Warning,
+            Some(line_no),
+            Some("1-2 (date,hour)".into()),
+            Reason::BadDateAndHour,
+            Some(&row_text),
+        );
+        return None;
+    };
+    let type_raw = String::from_utf8_lossy(record.get(2).unwrap_or_default())
+        .trim()
+        .to_string();
+    if let Some(variable) = Variable::from_code(&type_raw).filter(|v| is_cnemc_type(*v)) {
+        return Some((date, hour, variable));
+    }
+    let count = unknown_types.entry(type_raw.clone()).or_insert(0);
+    if *count == 0 {
+        report.problem(
+            Severity::Warning,
+            Some(line_no),
+            Some("3 (type)".into()),
+            Reason::UnknownType { name: type_raw },
+            None,
+        );
+    }
+    *count += 1;
+    None
+}
+
+/// Report a row with fewer or more values than the header has stations.
+fn check_width(fields: usize, header: usize, line_no: u64, report: &mut FileReport) {
+    let reason = match fields.cmp(&header) {
+        std::cmp::Ordering::Equal => return,
+        std::cmp::Ordering::Less => Reason::FewerValues { fields, header },
+        std::cmp::Ordering::Greater => Reason::MoreValues { fields, header },
+    };
+    report.problem(Severity::Warning, Some(line_no), None, reason, None);
+}
+
+/// The code in the header above column `col` (0 = the first station column).
+fn column_code(header: &csv::ByteRecord, col: usize) -> String {
+    String::from_utf8_lossy(header.get(col + 3).unwrap_or_default()).into_owned()
+}
+
+/// A cell `fast_number` could not read, through the strict reader: its value, or `None` when
+/// it is missing or bad (reported at `(line, col)`).
+#[cold]
+fn strict_cell(
+    raw: &[u8],
+    variable: Variable,
+    header: &csv::ByteRecord,
+    (line_no, col): (u64, usize),
+    report: &mut FileReport,
+) -> Option<f32> {
+    match read_cell(raw, variable) {
+        Ok(v) => v,
+        Err(error) => {
+            let code = column_code(header, col);
+            report.cell(line_no, col + 4, &code, Reason::cell(error, Then::Value));
+            None
+        }
+    }
+}
+
+/// Report a station hour given twice with different values (the first is kept).
+#[cold]
+fn value_twice(
+    variable: Variable,
+    (first, second): (f32, f32),
+    header: &csv::ByteRecord,
+    (line_no, col): (u64, usize),
+    report: &mut FileReport,
+) {
+    let code = column_code(header, col);
+    let reason = Reason::ValueTwice {
+        variable,
+        first,
+        second,
+    };
+    report.cell(line_no, col + 4, &code, reason);
+}
+
+/// One more warning per unknown type that came on several rows, with the count.
+fn report_unknown_types(unknown_types: HashMap<String, u64>, report: &mut FileReport) {
     for (t, n) in unknown_types {
         if n > 1 {
             report.problem(
@@ -190,7 +249,10 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
             );
         }
     }
+}
 
+/// Each block as one day's chunk per station that has a value, in date and type order.
+fn push_chunks(mut blocks: Blocks, nstations: usize, batch: &mut Batch) {
     let mut keys: Vec<(NaiveDate, Variable)> = blocks.keys().copied().collect();
     keys.sort();
     for key in keys {
