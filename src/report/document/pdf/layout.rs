@@ -520,7 +520,7 @@ impl<'b> Layout<'b> {
     /// goes on the back; when an even page is full, a blank page comes first, and neither the
     /// blank page nor the 版记's carries a page number (§7.5).
     fn record_page(&mut self, fits: bool) {
-        let even = self.page.number % 2 == 0;
+        let even = self.page.number.is_multiple_of(2);
         if fits && even {
             return;
         }
