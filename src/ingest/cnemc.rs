@@ -8,13 +8,14 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use simd_csv::ZeroCopyByteRecord;
 
 use crate::store::{Batch, Chunk, Hour, SeriesKind, StampConvention, Station, Variable};
 
 use super::number::{Cell, NumberFormat, check_range};
 use super::reason::{CellError, Reason, Then};
 use super::report::{FileReport, Severity};
-use super::text::{LineCounter, unreadable_row};
+use super::text::LineCounter;
 
 /// China Standard Time, the feed's clock.
 const CST: i32 = 8 * 3600;
@@ -28,253 +29,265 @@ pub fn looks_like(first_line: &str) -> bool {
     )
 }
 
-/// Values of one (date, type), hour-major (`hour × stations`, as the rows come), NaN for missing.
+/// Values of one (date, type), station-major (`stations × 24 hours`, each station's day one run,
+/// as the store takes it), NaN for missing.
 struct Block {
     values: Vec<f32>,
 }
 
-/// The blocks read so far, by (date, type).
-type Blocks = HashMap<(NaiveDate, Variable), Block>;
+/// The reader's buffer: a few rows of the widest files (2,000 stations × 8 bytes), so a row
+/// rarely straddles two fills.
+const READ_BUFFER: usize = 256 * 1024;
 
-/// Parse a site file into `batch`: the header's station codes, then each row's values into the
-/// block of its date and type, then each block as one chunk per station.
+/// Parse a site file into `batch`.
 pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
     report.encoding = Some("UTF-8".into());
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
+    let mut reader = simd_csv::ZeroCopyReaderBuilder::with_capacity(READ_BUFFER)
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
-    let header = match reader.read_byte_record(&mut record) {
-        Ok(true) => record.clone(),
-        Ok(false) => return report.fatal(Reason::EmptyFile),
-        Err(e) => {
-            return report.fatal(Reason::UnreadableHeader {
-                detail: e.to_string(),
-            });
-        }
+    let Some(header) = read_header(&mut reader, batch, report) else {
+        return;
     };
-    let codes = station_columns(&header, batch, report);
-    let nstations = batch.stations.len();
-    let ncols = codes.len();
-
-    let mut blocks: Blocks = HashMap::new();
-    let mut unknown_types: HashMap<String, u64> = HashMap::new();
-    let mut lines = LineCounter::new(bytes);
+    let mut rows = Rows::new(header, batch.stations.len(), bytes);
     loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
+        let start = reader.position();
+        match reader.read_byte_record() {
+            Ok(Some(record)) => rows.read(start, &record, report),
+            Ok(None) => break,
             Err(e) => {
-                let line = lines.line_of(e.position());
-                report.problem(
-                    Severity::Warning,
-                    Some(line),
-                    None,
-                    unreadable_row(&e),
-                    None,
-                );
-                continue;
+                let line = rows.lines.line_at(start);
+                let reason = Reason::UnreadableRow {
+                    detail: e.to_string(),
+                };
+                report.problem(Severity::Warning, Some(line), None, reason, None);
+                break;
             }
         }
-        let line_no = lines.line_of(record.position());
-        if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
-            continue; // blank line
+    }
+    rows.finish(batch, report);
+}
+
+/// The header's station columns (from the fourth column on): each one's station in the batch
+/// (`None` for an empty code) and its code as written, for problem reports.
+struct Header {
+    stations: Vec<Option<usize>>,
+    codes: Vec<String>,
+}
+
+/// Read the header and add its stations to `batch`; `None` (with the file's fatal problem) when
+/// there is none.
+fn read_header(
+    reader: &mut simd_csv::ZeroCopyReader<&[u8]>,
+    batch: &mut Batch,
+    report: &mut FileReport,
+) -> Option<Header> {
+    let record = match reader.read_byte_record() {
+        Ok(Some(record)) => record,
+        Ok(None) => {
+            report.fatal(Reason::EmptyFile);
+            return None;
         }
+        Err(e) => {
+            report.fatal(Reason::UnreadableHeader {
+                detail: e.to_string(),
+            });
+            return None;
+        }
+    };
+    // A code repeated in the header (3207A in the December 2019 files) maps to the same station;
+    // its values are merged, and only values that differ are reported.
+    let mut header = Header {
+        stations: Vec::with_capacity(record.len()),
+        codes: Vec::with_capacity(record.len()),
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, raw) in record.unescaped_iter().enumerate().skip(3) {
+        let code = String::from_utf8_lossy(&raw).trim().to_string();
+        let station = if code.is_empty() {
+            report.cell(1, i + 1, "", Reason::EmptyHeaderCode);
+            None
+        } else if let Some(&idx) = seen.get(&code) {
+            Some(idx)
+        } else {
+            let idx = batch.station(Station::with_code(&code));
+            seen.insert(code.clone(), idx);
+            Some(idx)
+        };
+        header.stations.push(station);
+        header.codes.push(code);
+    }
+    Some(header)
+}
+
+/// What the rows build while they are read: the values per (date, type), the unknown types
+/// met, and where each row's line is.
+struct Rows<'a> {
+    header: Header,
+    nstations: usize,
+    blocks: HashMap<(NaiveDate, Variable), Block>,
+    unknown_types: HashMap<String, u64>,
+    lines: LineCounter<'a>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(header: Header, nstations: usize, bytes: &'a [u8]) -> Self {
+        Rows {
+            header,
+            nstations,
+            blocks: HashMap::new(),
+            unknown_types: HashMap::new(),
+            lines: LineCounter::new(bytes),
+        }
+    }
+
+    /// One row, found after byte `start`: its stamp and type checked, its values stored.
+    fn read(&mut self, start: u64, record: &ZeroCopyByteRecord<'_>, report: &mut FileReport) {
+        let line = self.lines.line_at(start);
+        if record.len() == 1 && record.get(0).is_some_and(<[u8]>::is_empty) {
+            return; // blank line
+        }
+        let ncols = self.header.stations.len();
         report.rows_read += 1;
         report.cells_seen += ncols as u64;
-        let Some((date, hour, variable)) = row_key(&record, line_no, &mut unknown_types, report)
-        else {
-            continue;
+        let Some((date, hour)) = parse_stamp(record) else {
+            let row = String::from_utf8_lossy(record.as_slice()).into_owned();
+            let column = Some("1-2 (date,hour)".into());
+            report.problem(
+                Severity::Warning,
+                Some(line),
+                column,
+                Reason::BadDateAndHour,
+                Some(row.as_str()),
+            );
+            return;
         };
-        check_width(record.len().saturating_sub(3), ncols, line_no, report);
-        let block = blocks.entry((date, variable)).or_insert_with(|| Block {
-            values: vec![f32::NAN; nstations * 24],
-        });
-        // The hot loop: most cells are plain numbers read by `fast_number`.
-        for (col, raw) in record.iter().skip(3).take(ncols).enumerate() {
+        let Some(variable) = self.variable(record, line, report) else {
+            return;
+        };
+        let fields = record.len().saturating_sub(3);
+        if fields != ncols {
+            let reason = if fields < ncols {
+                Reason::FewerValues {
+                    fields,
+                    header: ncols,
+                }
+            } else {
+                Reason::MoreValues {
+                    fields,
+                    header: ncols,
+                }
+            };
+            report.problem(Severity::Warning, Some(line), None, reason, None);
+        }
+        self.store_values(record, (date, hour, variable), line, report);
+    }
+
+    /// The row's type, when the feed carries it; an unknown type is reported at its first row
+    /// and counted.
+    fn variable(
+        &mut self,
+        record: &ZeroCopyByteRecord<'_>,
+        line: u64,
+        report: &mut FileReport,
+    ) -> Option<Variable> {
+        let raw = record.unescape(2).unwrap_or_default();
+        let name = String::from_utf8_lossy(&raw);
+        let name = name.trim();
+        if let Some(variable) = Variable::from_code(name).filter(|v| is_cnemc_type(*v)) {
+            return Some(variable);
+        }
+        let count = self.unknown_types.entry(name.to_string()).or_insert(0);
+        if *count == 0 {
+            let reason = Reason::UnknownType {
+                name: name.to_string(),
+            };
+            let column = Some("3 (type)".into());
+            report.problem(Severity::Warning, Some(line), column, reason, None);
+        }
+        *count += 1;
+        None
+    }
+
+    /// The row's values into its (date, type) block at its hour; bad cells and values that
+    /// differ from one already read for the same station and hour are reported.
+    fn store_values(
+        &mut self,
+        record: &ZeroCopyByteRecord<'_>,
+        (date, hour, variable): (NaiveDate, u32, Variable),
+        line: u64,
+        report: &mut FileReport,
+    ) {
+        let nstations = self.nstations;
+        let block = self
+            .blocks
+            .entry((date, variable))
+            .or_insert_with(|| Block {
+                values: vec![f32::NAN; nstations * 24],
+            });
+        let columns = record.iter().skip(3).zip(&self.header.stations);
+        for (col, (raw, &station)) in columns.enumerate() {
             if raw.is_empty() {
                 continue;
             }
-            let Some(station) = codes[col] else { continue };
+            let Some(station) = station else { continue };
             let value = match fast_number(raw) {
                 Some(v) => v,
-                None => match strict_cell(raw, variable, &header, (line_no, col), report) {
-                    Some(v) => v,
-                    None => continue,
-                },
+                None => {
+                    let cell = record.unescape(col + 3).unwrap_or_default();
+                    match read_cell(&cell, variable) {
+                        Ok(Some(v)) => v,
+                        Ok(None) => continue,
+                        Err(error) => {
+                            let code = &self.header.codes[col];
+                            report.cell(line, col + 4, code, Reason::cell(error, Then::Value));
+                            continue;
+                        }
+                    }
+                }
             };
-            let slot = &mut block.values[hour as usize * nstations + station];
+            let slot = &mut block.values[station * 24 + hour as usize];
             if slot.is_nan() {
                 *slot = value;
             } else if *slot != value {
-                let (first, second) = (*slot, value);
-                value_twice(variable, (first, second), &header, (line_no, col), report);
+                let reason = Reason::ValueTwice {
+                    variable,
+                    first: *slot,
+                    second: value,
+                };
+                report.cell(line, col + 4, &self.header.codes[col], reason);
             }
         }
     }
-    report_unknown_types(unknown_types, report);
-    push_chunks(blocks, nstations, batch);
-}
 
-/// The station of each column from the fourth on (`None`: an empty code, reported). A code
-/// repeated in the header (3207A in the December 2019 files) maps to the same station; its
-/// values are merged, and only values that differ are reported.
-fn station_columns(
-    header: &csv::ByteRecord,
-    batch: &mut Batch,
-    report: &mut FileReport,
-) -> Vec<Option<usize>> {
-    let mut codes: Vec<Option<usize>> = Vec::with_capacity(header.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, raw) in header.iter().enumerate().skip(3) {
-        let code = String::from_utf8_lossy(raw).trim().to_string();
-        if code.is_empty() {
-            report.cell(1, i + 1, "", Reason::EmptyHeaderCode);
-            codes.push(None);
-        } else if let Some(&idx) = seen.get(&code) {
-            codes.push(Some(idx));
-        } else {
-            let idx = batch.station(Station::with_code(&code));
-            seen.insert(code, idx);
-            codes.push(Some(idx));
-        }
-    }
-    codes
-}
-
-/// A row's date, hour and type; `None` (reported) for a bad stamp or a type the feed does not
-/// carry (each unknown type reported once here, then counted).
-fn row_key(
-    record: &csv::ByteRecord,
-    line_no: u64,
-    unknown_types: &mut HashMap<String, u64>,
-    report: &mut FileReport,
-) -> Option<(NaiveDate, u32, Variable)> {
-    let Some((date, hour)) = parse_stamp(record) else {
-        let row_text = String::from_utf8_lossy(record.as_slice());
-        report.problem(
-            Severity::Warning,
-            Some(line_no),
-            Some("1-2 (date,hour)".into()),
-            Reason::BadDateAndHour,
-            Some(&row_text),
-        );
-        return None;
-    };
-    let type_raw = String::from_utf8_lossy(record.get(2).unwrap_or_default())
-        .trim()
-        .to_string();
-    if let Some(variable) = Variable::from_code(&type_raw).filter(|v| is_cnemc_type(*v)) {
-        return Some((date, hour, variable));
-    }
-    let count = unknown_types.entry(type_raw.clone()).or_insert(0);
-    if *count == 0 {
-        report.problem(
-            Severity::Warning,
-            Some(line_no),
-            Some("3 (type)".into()),
-            Reason::UnknownType { name: type_raw },
-            None,
-        );
-    }
-    *count += 1;
-    None
-}
-
-/// Report a row with fewer or more values than the header has stations.
-fn check_width(fields: usize, header: usize, line_no: u64, report: &mut FileReport) {
-    let reason = match fields.cmp(&header) {
-        std::cmp::Ordering::Equal => return,
-        std::cmp::Ordering::Less => Reason::FewerValues { fields, header },
-        std::cmp::Ordering::Greater => Reason::MoreValues { fields, header },
-    };
-    report.problem(Severity::Warning, Some(line_no), None, reason, None);
-}
-
-/// The code in the header above column `col` (0 = the first station column).
-fn column_code(header: &csv::ByteRecord, col: usize) -> String {
-    String::from_utf8_lossy(header.get(col + 3).unwrap_or_default()).into_owned()
-}
-
-/// A cell `fast_number` could not read, through the strict reader: its value, or `None` when
-/// it is missing or bad (reported at `(line, col)`).
-#[cold]
-fn strict_cell(
-    raw: &[u8],
-    variable: Variable,
-    header: &csv::ByteRecord,
-    (line_no, col): (u64, usize),
-    report: &mut FileReport,
-) -> Option<f32> {
-    match read_cell(raw, variable) {
-        Ok(v) => v,
-        Err(error) => {
-            let code = column_code(header, col);
-            report.cell(line_no, col + 4, &code, Reason::cell(error, Then::Value));
-            None
-        }
-    }
-}
-
-/// Report a station hour given twice with different values (the first is kept).
-#[cold]
-fn value_twice(
-    variable: Variable,
-    (first, second): (f32, f32),
-    header: &csv::ByteRecord,
-    (line_no, col): (u64, usize),
-    report: &mut FileReport,
-) {
-    let code = column_code(header, col);
-    let reason = Reason::ValueTwice {
-        variable,
-        first,
-        second,
-    };
-    report.cell(line_no, col + 4, &code, reason);
-}
-
-/// One more warning per unknown type that came on several rows, with the count.
-fn report_unknown_types(unknown_types: HashMap<String, u64>, report: &mut FileReport) {
-    for (t, n) in unknown_types {
-        if n > 1 {
-            report.problem(
-                Severity::Warning,
-                None,
-                Some("3 (type)".into()),
-                Reason::UnknownTypeRows { name: t, count: n },
-                None,
-            );
-        }
-    }
-}
-
-/// Each block as one day's chunk per station that has a value, in date and type order.
-fn push_chunks(mut blocks: Blocks, nstations: usize, batch: &mut Batch) {
-    let mut keys: Vec<(NaiveDate, Variable)> = blocks.keys().copied().collect();
-    keys.sort();
-    for key in keys {
-        let Some(block) = blocks.remove(&key) else {
-            continue;
-        };
-        let start = Hour::from_local_date_hour(key.0, 0, CST);
-        for station in 0..nstations {
-            let values: Vec<f32> = (0..24)
-                .map(|h| block.values[h * nstations + station])
-                .collect();
-            if values.iter().all(|v| v.is_nan()) {
-                continue;
+    /// The unknown types' counts reported, and every station's day of each type that holds a
+    /// value handed to `batch` as a 24-hour chunk.
+    fn finish(self, batch: &mut Batch, report: &mut FileReport) {
+        for (name, count) in self.unknown_types {
+            if count > 1 {
+                let column = Some("3 (type)".into());
+                let reason = Reason::UnknownTypeRows { name, count };
+                report.problem(Severity::Warning, None, column, reason, None);
             }
-            batch.chunks.push(Chunk {
-                station,
-                variable: key.1,
-                kind: SeriesKind::Observed,
-                stamp: StampConvention::EndOfHour,
-                start,
-                values,
-            });
+        }
+        let mut blocks: Vec<((NaiveDate, Variable), Block)> = self.blocks.into_iter().collect();
+        blocks.sort_by_key(|(key, _)| *key);
+        for ((date, variable), block) in blocks {
+            let start = Hour::from_local_date_hour(date, 0, CST);
+            for (station, day) in block.values.chunks_exact(24).enumerate() {
+                if day.iter().all(|v| v.is_nan()) {
+                    continue;
+                }
+                batch.chunks.push(Chunk {
+                    station,
+                    variable,
+                    kind: SeriesKind::Observed,
+                    stamp: StampConvention::EndOfHour,
+                    start,
+                    values: day.to_vec(),
+                });
+            }
         }
     }
 }
@@ -302,13 +315,11 @@ fn is_cnemc_type(v: Variable) -> bool {
 }
 
 /// Date (YYYYMMDD) and hour (0–23) of a row.
-fn parse_stamp(record: &csv::ByteRecord) -> Option<(NaiveDate, u32)> {
-    let date = std::str::from_utf8(record.get(0)?).ok()?.trim();
-    let hour: u32 = std::str::from_utf8(record.get(1)?)
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
+fn parse_stamp(record: &ZeroCopyByteRecord<'_>) -> Option<(NaiveDate, u32)> {
+    let date = record.unescape(0)?;
+    let date = std::str::from_utf8(&date).ok()?.trim();
+    let hour = record.unescape(1)?;
+    let hour: u32 = std::str::from_utf8(&hour).ok()?.trim().parse().ok()?;
     if date.len() != 8 || hour > 23 {
         return None;
     }
@@ -321,31 +332,36 @@ fn parse_stamp(record: &csv::ByteRecord) -> Option<(NaiveDate, u32)> {
     Some((date, hour))
 }
 
-/// The common cases, fast: a whole number of up to 7 digits (exact in `f32`), or digits with one
-/// decimal point (read by the standard library). Anything else goes to the strict reader.
+/// Exact powers of ten in `f32` (5^7 < 2^24), for the decimals [`fast_number`] reads.
+const POW10: [f32; 8] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6, 1e7];
+
+/// The common cases in one pass: up to 7 digits with at most one decimal point inside them
+/// ("12", "0.6", "12.25"). The digits form an integer below 2^24 and the power of ten is exact
+/// in `f32`, so one correctly rounded division gives exactly what the standard library's parser
+/// gives (Clinger's fast path). Anything else goes to the strict reader.
 fn fast_number(raw: &[u8]) -> Option<f32> {
-    if !raw.is_empty() && raw.len() <= 7 && raw.iter().all(u8::is_ascii_digit) {
-        let n = raw.iter().fold(0u32, |n, &b| n * 10 + u32::from(b - b'0'));
-        return Some(n as f32);
-    }
-    let mut dots = 0;
-    for &b in raw {
+    let mut n = 0u32;
+    let mut digits = 0;
+    let mut decimals = None;
+    for (i, &b) in raw.iter().enumerate() {
         match b {
-            b'0'..=b'9' => {}
-            b'.' => dots += 1,
+            b'0'..=b'9' => {
+                n = n * 10 + u32::from(b - b'0');
+                digits += 1;
+                if digits > 7 {
+                    return None;
+                }
+            }
+            b'.' if decimals.is_none() && i > 0 && i + 1 < raw.len() => {
+                decimals = Some(raw.len() - i - 1);
+            }
             _ => return None,
         }
     }
-    if dots != 1 || raw.first() == Some(&b'.') || raw.last() == Some(&b'.') {
+    if digits == 0 {
         return None;
     }
-    // Only ASCII digits and one dot: valid UTF-8 and a valid float literal (too many digits
-    // overflow to infinity: left to the strict reader, which rejects them).
-    std::str::from_utf8(raw)
-        .ok()?
-        .parse::<f32>()
-        .ok()
-        .filter(|v| v.is_finite())
+    Some(n as f32 / POW10[decimals.unwrap_or(0)])
 }
 
 /// Anything else: the strict cell reader, for a value or a reason.
@@ -439,6 +455,20 @@ mod tests {
         }
         for text in ["", "12345678", "1.2.3", ".5", "5.", "-1", "1e3", "NaN"] {
             assert_eq!(fast_number(text.as_bytes()), None, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Every number the one-pass reader takes is the standard parser's value, and every
+        /// plain number of up to 7 digits is taken (none falls to the slow path).
+        #[test]
+        fn fast_path_is_exact(text in "[0-9]{1,8}(\\.[0-9]{1,7})?") {
+            let expected: f32 = text.parse().expect("digits and one dot");
+            let digits = text.bytes().filter(u8::is_ascii_digit).count();
+            match fast_number(text.as_bytes()) {
+                Some(v) => proptest::prop_assert_eq!(v, expected, "{}", text),
+                None => proptest::prop_assert!(digits > 7, "{} refused", text),
+            }
         }
     }
 
