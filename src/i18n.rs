@@ -894,6 +894,8 @@ table! {
     FieldFeedback => "落实情况", "feedback";
     FieldProblem => "问题描述", "problem description";
     FieldSuccessor => "接班人", "name of the officer taking over";
+    FieldRegionalSource => "上级预警发布单位", "issuer of the city or regional warning";
+    FieldRegionalNotice => "上级预警文号", "notice number of the city or regional warning";
     MeasureIndustry => "工业源减排", "Industry";
     MeasureConstructionDust => "扬尘管控", "Construction dust";
     MeasureTransport => "移动源管控", "Transport";
@@ -931,11 +933,13 @@ table! {
     ResponseYellow => "Ⅲ级应急响应", "level III emergency response";
     ResponseOrange => "Ⅱ级应急响应", "level II emergency response";
     ResponseRed => "Ⅰ级应急响应", "level I emergency response";
+    ResponseTemporary => "临时管控措施", "temporary control measures";
     // The response workflow in words (src/i18n/response.rs)
     ErrNoWarning => "当前没有生效的预警，无法调整、暂停或解除", "no warning is in force: nothing to change, pause or lift";
     ErrAlreadyActive => "已有{0}正在生效，不能重复发布；如需改变级别请升级或降级", "a {0} is already in force; upgrade or downgrade it instead of issuing another";
     ErrNotAWarningLevel => "「{0}」不是预警级别，不能作为预警发布", "{0} is not a warning level";
     ErrLevelNotInPlan => "本预案未规定{0}", "the plan does not define the {0}";
+    ErrBelowRegional => "{0}低于{2}发布的{1}：本地预警不得低于上级预警级别", "the {0} is below the {1} issued by {2}: the local level must be at least the city's or region's";
     ErrNotHigher => "{0}不高于当前的{1}，不能升级；如需降低级别请降级", "{0} is not above the {1} in force: downgrade instead";
     ErrNotLower => "{0}不低于当前的{1}，不能降级；如需提高级别请升级", "{0} is not below the {1} in force: upgrade instead";
     ErrLevelMismatch => "记录的原级别{0}与当前级别{1}不一致", "the event changes from {0} but the level is {1}";
@@ -1150,6 +1154,12 @@ table! {
     RespApprover => "签发人（空则按预案）", "Approver (empty: from the plan)";
     RespDocNo => "文号（可空）", "Document no. (optional)";
     RespReasons => "理由（每行一条）", "Reasons (one per line)";
+    RespRegionalSource => "上级预警发布单位（可空）", "City/regional warning issued by (optional)";
+    RespRegionalLevel => "上级预警级别", "City/regional warning level";
+    RespRegionalNotice => "上级预警文号", "City/regional notice no.";
+    RespRegionalNone => "未依据上级预警", "No city/regional warning followed";
+    RespFollowsRegional => "根据{0}{1}（{2}）", "Following the {1} of {0} ({2})";
+    NoticeFollowsRegional => "根据{0}发布的重污染天气{1}（{2}），本地启动不低于该级别的应急响应。", "Following the heavy-pollution {1} issued by {0} ({2}), the county responds at least at that level.";
     RespPauseTitle => "暂停响应", "Pause the response";
     RespResumeTitle => "恢复响应", "Resume the response";
     RespPauseAt => "时间", "Time";

@@ -867,6 +867,7 @@ fn desks_share_one_journal_through_their_sessions() {
             reasons: vec!["预计AQI持续超过200".into()],
             primary: String::new(),
             consultation: None,
+            regional: None,
         })),
         at(9, 0),
     )

@@ -18,6 +18,7 @@ mod output;
 mod rank;
 mod reduction;
 mod response;
+mod response_record;
 
 use output::errln;
 

@@ -168,6 +168,14 @@ pub enum ResponseCommand {
         #[command(flatten)]
         doc: DocumentArgs,
     },
+    /// Issue a warning (or, with --level temporary, start temporary control 临时管控), recorded
+    /// in the workspace's journal under its plan; --regional-* names the city or regional
+    /// warning followed, whose level the county's must reach.
+    Issue(super::response_record::IssueArgs),
+    /// Upgrade or downgrade the warning (or temporary control) in force.
+    Change(super::response_record::ChangeArgs),
+    /// Lift the warning, or stop temporary control.
+    Lift(super::response_record::LiftArgs),
     /// Record the drill episode into a workspace whose journal is empty (for trying the
     /// response page and the reports).
     #[command(hide = true)]
@@ -259,6 +267,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             };
             doc.write(document, Format::Txt, &font_dirs(dir))
         }
+        ResponseCommand::Issue(a) => super::response_record::issue(a),
+        ResponseCommand::Change(a) => super::response_record::change(a),
+        ResponseCommand::Lift(a) => super::response_record::lift(a),
         ResponseCommand::Drill {
             dir,
             start,
@@ -656,6 +667,8 @@ struct WarningJson {
     start: String,
     level_since: String,
     expected_end: Option<String>,
+    /// The city or regional warning followed, if any.
+    regional: Option<crate::domain::response::RegionalWarning>,
 }
 
 #[derive(serde::Serialize)]
@@ -712,6 +725,7 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
                 start: e.start.to_rfc3339(),
                 level_since: e.level_since().to_rfc3339(),
                 expected_end: e.expected_end.map(|t| t.to_rfc3339()),
+                regional: e.regional().cloned(),
             }
         }),
         units: episode.map(|e| e.by_unit(at)).unwrap_or_default(),

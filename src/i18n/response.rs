@@ -16,6 +16,14 @@ impl Render for CommandError {
             E::AlreadyActive { level: l } => tr.f(T::ErrAlreadyActive, &[&level(*l)]),
             E::NotAWarningLevel(l) => tr.f(T::ErrNotAWarningLevel, &[&level(*l)]),
             E::LevelNotInPlan(l) => tr.f(T::ErrLevelNotInPlan, &[&level(*l)]),
+            E::BelowRegional {
+                level: l,
+                regional,
+                source,
+            } => tr.f(
+                T::ErrBelowRegional,
+                &[&level(*l), &level(*regional), source],
+            ),
             E::NotHigher { from, to } => tr.f(T::ErrNotHigher, &[&level(*to), &level(*from)]),
             E::NotLower { from, to } => tr.f(T::ErrNotLower, &[&level(*to), &level(*from)]),
             E::LevelMismatch { recorded, actual } => {

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::plan::{DocumentKind, Plan};
 use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState};
-use crate::i18n::{Render, ZH};
+use crate::i18n::{Render, T, ZH};
 
 use super::daily_report::problems;
 use super::document::{Block, Column, Document, Figure, Image, Table};
@@ -193,6 +193,13 @@ fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
             None => format!("{} 起", ZH.moment(&p.pause.at)),
         })
         .collect();
+    let regional = e.regional().map(|r| {
+        let follows = ZH.f(
+            T::RespFollowsRegional,
+            &[&r.source, &ZH.level(r.level), &r.notice_no],
+        );
+        ("上级预警", follows)
+    });
     let rows = [
         ("依据预案", format!("{}（{}）", e.plan.name, e.plan.version)),
         (
@@ -226,8 +233,9 @@ fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
     ];
     Table {
         columns: vec![Column::text("项目", 2), Column::text("情况", 8)],
-        rows: rows
+        rows: regional
             .into_iter()
+            .chain(rows)
             .map(|(k, v)| vec![k.to_owned(), v])
             .collect(),
     }

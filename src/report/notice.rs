@@ -11,7 +11,7 @@ use crate::domain::plan::{
     DocumentKind, Level, MeasureCategory, Plan, TemplateError, TemplateKind, UnitKind, fill,
 };
 use crate::domain::response::{Episode, Item, LevelStep};
-use crate::i18n::ZH;
+use crate::i18n::{T, ZH};
 
 use super::document::{Document, Part, ordinal_zh, text};
 use super::official::{FrameValues, body_blocks};
@@ -109,7 +109,7 @@ pub fn warning_notice(plan: &Plan, episode: &Episode) -> Result<Notice, NoticeEr
     values.extend([
         ("start", ZH.moment(&episode.start)),
         ("end", end_text(step.expected_end.as_ref())),
-        ("reasons", step.reasons.join("\n")),
+        ("reasons", reasons(step)),
         ("measures", measures_block(&items)),
         ("primary", episode.primary.clone()),
     ]);
@@ -214,7 +214,7 @@ pub fn adjust_notice(plan: &Plan, episode: &Episode, step: usize) -> Result<Noti
             "end",
             end_text(s.expected_end.or(episode.expected_end).as_ref()),
         ),
-        ("reasons", s.reasons.join("\n")),
+        ("reasons", reasons(s)),
         ("measures", plan_measures_block(plan, s.to)),
     ]);
     let title = format!(
@@ -372,6 +372,21 @@ fn issued_items<'a>(episode: &'a Episode, step: &LevelStep) -> Vec<&'a Item> {
         .iter()
         .filter(|i| step.added.contains(i.key()))
         .collect()
+}
+
+/// A step's reasons, one a line, after "根据…" naming the city or regional warning it followed.
+fn reasons(step: &LevelStep) -> String {
+    let follows = step.regional.as_ref().map(|r| {
+        ZH.f(
+            T::NoticeFollowsRegional,
+            &[&r.source, &ZH.level(r.level), &r.notice_no],
+        )
+    });
+    follows
+        .into_iter()
+        .chain(step.reasons.iter().cloned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn common(plan: &Plan, level: Level, step: &LevelStep) -> Vec<(&'static str, String)> {
@@ -719,6 +734,7 @@ mod tests {
                 doc_no: "某县应急办〔2025〕4号".into(),
                 reasons: vec!["预计16日至18日AQI将超过300".into()],
                 consultation: None,
+                regional: None,
             }),
             "2025-01-16T09:00:00+08:00",
         );

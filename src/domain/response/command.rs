@@ -8,7 +8,7 @@ use crate::domain::advisor::Advice;
 use crate::domain::plan::Level;
 
 use super::checklist::{EvidenceFile, ItemKey, Transition};
-use super::event::{AdviceBasis, Decision};
+use super::event::{AdviceBasis, Decision, RegionalWarning};
 
 /// Record a consultation (会商).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,10 +52,11 @@ impl ConsultationInput {
     }
 }
 
-/// Issue a warning.
+/// Issue a warning, or start temporary control (level `temporary`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssueInput {
-    /// Warning level (a coloured level the plan defines).
+    /// Warning level (a coloured level the plan defines), or `temporary` for temporary control
+    /// when the plan has that level.
     pub level: Level,
     /// When it takes effect.
     pub start: DateTime<FixedOffset>,
@@ -72,6 +73,9 @@ pub struct IssueInput {
     pub primary: String,
     /// The consultation that decided it.
     pub consultation: Option<u32>,
+    /// The city's or region's warning it follows (the level must be at least its level).
+    #[serde(default)]
+    pub regional: Option<RegionalWarning>,
 }
 
 impl IssueInput {
@@ -100,6 +104,7 @@ impl IssueInput {
             reasons,
             primary: String::new(),
             consultation,
+            regional: None,
         })
     }
 }
@@ -121,6 +126,10 @@ pub struct LevelChangeInput {
     pub reasons: Vec<String>,
     /// The consultation that decided it.
     pub consultation: Option<u32>,
+    /// A new city or regional warning it follows (the new level must be at least its level);
+    /// `None` keeps the one the episode follows, if any.
+    #[serde(default)]
+    pub regional: Option<RegionalWarning>,
 }
 
 /// Pause the response across a short clean spell.

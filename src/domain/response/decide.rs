@@ -9,8 +9,8 @@ use super::checklist::{Transition, derive, rederive};
 use super::command::{Command, ConsultationInput, IssueInput, LevelChangeInput};
 use super::error::{CommandError, Field};
 use super::event::{
-    ConsultationRecorded, ItemReport, LevelChanged, PlanRef, ResponseEvent, ShiftHandedOver,
-    ShiftStarted, WarningIssued, WarningLifted, WarningPaused, WarningResumed,
+    ConsultationRecorded, ItemReport, LevelChanged, PlanRef, RegionalWarning, ResponseEvent,
+    ShiftHandedOver, ShiftStarted, WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
 use super::state::{Episode, Phase, ResponseState, Stamp, check_item};
 
@@ -156,7 +156,9 @@ fn issue(
     if let Some(e) = state.current() {
         return Err(CommandError::AlreadyActive { level: e.level() });
     }
-    warning_level(plan, i.level)?;
+    response_level(plan, i.level)?;
+    let regional = regional(i.regional.as_ref())?;
+    at_least_regional(i.level, regional.as_ref())?;
     end_after(i.expected_end, i.start)?;
     known_consultation(state, i.consultation)?;
     let primary = match i.primary.trim() {
@@ -176,6 +178,7 @@ fn issue(
         plan: PlanRef::of(plan),
         list: plan.list.as_ref().map(|l| l.reference()),
         items: derive(plan, i.level, i.start),
+        regional,
     }))
 }
 
@@ -196,7 +199,9 @@ fn change(
     if !up && c.to >= from {
         return Err(CommandError::NotLower { from, to: c.to });
     }
-    warning_level(plan, c.to)?;
+    response_level(plan, c.to)?;
+    let regional = regional(c.regional.as_ref())?;
+    at_least_regional(c.to, regional.as_ref().or(e.regional()))?;
     not_before(c.effective, e.level_since())?;
     end_after(c.expected_end, c.effective)?;
     known_consultation(state, c.consultation)?;
@@ -212,6 +217,7 @@ fn change(
         consultation: c.consultation,
         diff: rederive(&e.items, derive(plan, c.to, c.effective)),
         list: plan.list.as_ref().map(|l| l.reference()),
+        regional,
     };
     Ok(if up {
         ResponseEvent::WarningUpgraded(change)
@@ -224,14 +230,44 @@ fn current(state: &ResponseState) -> Result<&Episode, CommandError> {
     state.current().ok_or(CommandError::NoWarning)
 }
 
-fn warning_level(plan: &Plan, level: Level) -> Result<(), CommandError> {
-    if !level.is_warning() {
+/// A level a response can run at: a coloured warning, or temporary control; the plan must
+/// define it.
+fn response_level(plan: &Plan, level: Level) -> Result<(), CommandError> {
+    if level < Level::Temporary {
         return Err(CommandError::NotAWarningLevel(level));
     }
     if plan.level(level).is_none() {
         return Err(CommandError::LevelNotInPlan(level));
     }
     Ok(())
+}
+
+/// The city or regional warning as recorded (texts trimmed), or why it cannot be: it must be a
+/// coloured warning with its issuer and notice number.
+fn regional(given: Option<&RegionalWarning>) -> Result<Option<RegionalWarning>, CommandError> {
+    let Some(r) = given else {
+        return Ok(None);
+    };
+    if !r.level.is_warning() {
+        return Err(CommandError::NotAWarningLevel(r.level));
+    }
+    Ok(Some(RegionalWarning {
+        source: required(&r.source, Field::RegionalSource)?,
+        level: r.level,
+        notice_no: required(&r.notice_no, Field::RegionalNotice)?,
+    }))
+}
+
+/// The county's level must be at least that of the city or regional warning it follows.
+fn at_least_regional(level: Level, regional: Option<&RegionalWarning>) -> Result<(), CommandError> {
+    match regional {
+        Some(r) if level < r.level => Err(CommandError::BelowRegional {
+            level,
+            regional: r.level,
+            source: r.source.clone(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The approver given, or the plan's for the level; an empty one is refused.

@@ -24,6 +24,10 @@ pub enum Field {
     Problem,
     /// Name of the officer taking over.
     Successor,
+    /// Who issued the city or regional warning followed.
+    RegionalSource,
+    /// The notice number of the city or regional warning followed.
+    RegionalNotice,
 }
 
 /// What carries a running number in the response journal.
@@ -46,8 +50,17 @@ pub enum CommandError {
         /// Its level.
         level: Level,
     },
-    /// The level is not a coloured warning level.
+    /// The level is not a coloured warning level (nor temporary control, where that is allowed).
     NotAWarningLevel(Level),
+    /// The level asked for is below the city or regional warning followed.
+    BelowRegional {
+        /// Level asked for.
+        level: Level,
+        /// The level of the warning followed.
+        regional: Level,
+        /// Who issued it.
+        source: String,
+    },
     /// The plan does not define this level.
     LevelNotInPlan(Level),
     /// An upgrade to a level that is not higher.

@@ -48,6 +48,19 @@ impl PlanRef {
     }
 }
 
+/// A city's or region's warning the county acts on (区域/市级预警联动): who issued it, at what
+/// level, and its notice number. The county's level must be at least `level` (DOMAIN.md §2.7),
+/// and the county's notices say "根据…" with the notice number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionalWarning {
+    /// Who issued it, e.g. 邯郸市重污染天气应急指挥部.
+    pub source: String,
+    /// Its level (a coloured warning level).
+    pub level: Level,
+    /// Its notice number (文号), e.g. 邯气应急〔2026〕3号.
+    pub notice_no: String,
+}
+
 /// What a consultation (or the advisor) called for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -142,7 +155,9 @@ pub struct ConsultationRecorded {
     pub decision_text: String,
 }
 
-/// `warning.issued`: a warning issued, starting episode `episode`, with its checklist.
+/// `warning.issued`: a warning issued, starting episode `episode`, with its checklist. Its level
+/// may also be `temporary`: temporary control (临时管控) below the coloured warnings, started and
+/// stopped (`warning.lifted`) like a warning, with the plan's T-level checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WarningIssued {
     /// Episode number (1, 2, …).
@@ -171,6 +186,9 @@ pub struct WarningIssued {
     pub list: Option<ListRef>,
     /// The checklist: one item per measure and unit.
     pub items: Vec<ItemSpec>,
+    /// The city's or region's warning this one follows, when it follows one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regional: Option<RegionalWarning>,
 }
 
 /// `warning.upgraded` / `warning.downgraded`: the level of an active warning changed.
@@ -199,6 +217,9 @@ pub struct LevelChanged {
     /// The emission-reduction list the added enterprise items come from, when the plan had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<ListRef>,
+    /// The city's or region's warning this change follows, when it follows a new one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regional: Option<RegionalWarning>,
 }
 
 /// `warning.paused`: the response paused across a short clean spell.

@@ -18,6 +18,11 @@
 //!   new level asks the same of its unit, or when it is finished or has an open problem; other
 //!   open items are dropped; what the new level asks beyond that is added (deadlines from the
 //!   change's effective time).
+//! - Temporary control (临时管控) is an episode at level `temporary`: started (issued), stopped
+//!   (lifted) and upgraded into a coloured warning like one, with the plan's T-level checklist.
+//! - A warning (or a change) that follows a city's or region's warning records it
+//!   ([`RegionalWarning`]) and must be at least its level; a later change without a new one keeps
+//!   the episode's.
 //! - A pause stops the deadline clock; on resuming, running deadlines move on by the pause's
 //!   length. After lifting nothing becomes overdue, and the checklist takes only rectifications.
 
@@ -44,7 +49,7 @@ pub use command::{
 pub use decide::{decide, preview};
 pub use enterprise_items::enterprise_measure_id;
 pub use error::{CommandError, Field, Numbered};
-pub use event::{AdviceBasis, Decision, PlanRef, ResponseEvent};
+pub use event::{AdviceBasis, Decision, PlanRef, RegionalWarning, ResponseEvent};
 pub use state::{
     Anchor, Anomaly, AnomalyReason, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase,
     ResponseState, Shift, Stamp, StatusFilter, TimelineEntry, TimelineEvent, UnitSummary,

@@ -16,8 +16,8 @@ use crate::store::Hour;
 use super::checklist::{Item, ItemChange, ItemKey, ItemStatus, Progress, Transition};
 use super::error::{CommandError, Numbered};
 use super::event::{
-    ConsultationRecorded, ItemReport, LevelChanged, PlanRef, ResponseEvent, ShiftHandedOver,
-    WarningIssued, WarningLifted, WarningPaused, WarningResumed,
+    ConsultationRecorded, ItemReport, LevelChanged, PlanRef, RegionalWarning, ResponseEvent,
+    ShiftHandedOver, WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
 
 /// Who recorded an event, when, and where it sits in the journal.
@@ -82,6 +82,8 @@ pub struct LevelStep {
     pub dropped: Vec<ItemKey>,
     /// Items kept through this step.
     pub kept: Vec<ItemKey>,
+    /// The city or regional warning this step followed, when it named one.
+    pub regional: Option<RegionalWarning>,
     /// Who recorded it.
     pub stamp: Stamp,
 }
@@ -215,6 +217,16 @@ impl Episode {
     /// Since when the current level has been in effect.
     pub fn level_since(&self) -> DateTime<FixedOffset> {
         self.steps.last().map_or(self.start, |s| s.effective)
+    }
+
+    /// The city or regional warning the episode follows: the latest one a step named.
+    pub fn regional(&self) -> Option<&RegionalWarning> {
+        self.steps.iter().rev().find_map(|s| s.regional.as_ref())
+    }
+
+    /// Whether this is temporary control (临时管控) rather than a coloured warning.
+    pub fn is_temporary(&self) -> bool {
+        self.level() == Level::Temporary
     }
 
     /// The highest level the episode reached.
@@ -853,6 +865,7 @@ impl ResponseState {
                 added: w.items.iter().map(|s| s.key.clone()).collect(),
                 dropped: Vec::new(),
                 kept: Vec::new(),
+                regional: w.regional.clone(),
                 stamp: stamp.clone(),
             }],
             pauses: Vec::new(),
@@ -948,6 +961,7 @@ impl ResponseState {
             added: c.diff.added.iter().map(|s| s.key.clone()).collect(),
             dropped: c.diff.dropped.clone(),
             kept: c.diff.kept.clone(),
+            regional: c.regional.clone(),
             stamp: stamp.clone(),
         });
         Ok(())

@@ -12,7 +12,7 @@ use super::{fmt_time, level_name, parse_time};
 use crate::domain::plan::{Level, Plan};
 use crate::domain::response::{
     self, AdviceBasis, ConsultationInput, Decision, IssueInput, LevelChangeInput, LiftInput,
-    PauseInput, Phase, ResponseEvent, ResponseState, ResumeInput,
+    PauseInput, Phase, RegionalWarning, ResponseEvent, ResponseState, ResumeInput,
 };
 use crate::report::notice::warning_notice;
 use crate::ui::command::Command;
@@ -70,6 +70,9 @@ pub struct Forms {
     approver: String,
     doc_no: String,
     reasons: String,
+    regional_source: String,
+    regional_level: Option<Level>,
+    regional_notice: String,
     pause_basis: String,
     lift_basis: String,
     pending: Option<Pending>,
@@ -222,7 +225,7 @@ impl Forms {
                 p.levels
                     .iter()
                     .map(|l| l.level)
-                    .filter(|l| l.is_warning())
+                    .filter(|l| *l >= Level::Temporary)
                     .collect()
             })
             .unwrap_or_default();
@@ -252,6 +255,7 @@ impl Forms {
             text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
             text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
             text_row(ui, tr.t(T::RespReasons), &mut self.reasons, true);
+            self.regional_rows(ui, tr, &plan_levels);
         });
         let button = if current.is_some() {
             T::RespPreviewChange
@@ -265,6 +269,51 @@ impl Forms {
             });
         }
         None
+    }
+
+    /// The city or regional warning followed: issuer, level, notice number (all empty: none).
+    fn regional_rows(&mut self, ui: &mut egui::Ui, tr: Tr, plan_levels: &[Level]) {
+        text_row(
+            ui,
+            tr.t(T::RespRegionalSource),
+            &mut self.regional_source,
+            false,
+        );
+        let l = ui.label(tr.t(T::RespRegionalLevel));
+        let shown = self.regional_level.map_or_else(
+            || tr.t(T::RespRegionalNone).to_owned(),
+            |l| level_name(tr, l),
+        );
+        egui::ComboBox::from_id_salt("regional_level")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.regional_level, None, tr.t(T::RespRegionalNone));
+                for l in plan_levels.iter().filter(|l| l.is_warning()) {
+                    ui.selectable_value(&mut self.regional_level, Some(*l), level_name(tr, *l));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.end_row();
+        text_row(
+            ui,
+            tr.t(T::RespRegionalNotice),
+            &mut self.regional_notice,
+            false,
+        );
+    }
+
+    /// The city or regional warning typed in; `None` when nothing was typed. A partly filled one
+    /// goes to the session as it is, which says what is missing.
+    fn regional(&self) -> Option<RegionalWarning> {
+        let typed = !self.regional_source.trim().is_empty()
+            || !self.regional_notice.trim().is_empty()
+            || self.regional_level.is_some();
+        typed.then(|| RegionalWarning {
+            source: self.regional_source.trim().to_owned(),
+            level: self.regional_level.unwrap_or(Level::None),
+            notice_no: self.regional_notice.trim().to_owned(),
+        })
     }
 
     /// Pause the response, or resume a paused one.
@@ -385,7 +434,8 @@ impl Forms {
                     .collect();
                 let mut notice = None;
                 match &event {
-                    ResponseEvent::WarningIssued(_) => {
+                    ResponseEvent::WarningIssued(w) => {
+                        lines.extend(w.regional.as_ref().map(|r| follows_line(tr, r)));
                         if let (Some(e), Some(plan)) = (next.latest(), cx.session.plan()) {
                             for u in e.by_unit(now) {
                                 lines.push(tr.f(T::RespUnitItems, &[&u.unit_name, &u.total]));
@@ -400,6 +450,7 @@ impl Forms {
                                 |i| format!("{} · {}", i.spec.unit_name, i.spec.text),
                             )
                         };
+                        lines.extend(c.regional.as_ref().map(|r| follows_line(tr, r)));
                         lines.push(tr.f(T::RespDiffAdded, &[&c.diff.added.len()]));
                         lines.extend(
                             c.diff
@@ -488,6 +539,7 @@ impl Forms {
             reasons: split_lines(&self.reasons),
             primary: String::new(),
             consultation: state.consultations().last().map(|c| c.record.number),
+            regional: self.regional(),
         }))
     }
 
@@ -501,6 +553,7 @@ impl Forms {
             doc_no: self.doc_no.trim().to_owned(),
             reasons: split_lines(&self.reasons),
             consultation: None,
+            regional: self.regional(),
         };
         Ok(if to > from {
             response::Command::Upgrade(input)
@@ -540,6 +593,14 @@ impl Forms {
             consultation: state.consultations().last().map(|c| c.record.number),
         }))
     }
+}
+
+/// "Following the city's or region's warning …" for the confirmation.
+fn follows_line(tr: Tr, r: &RegionalWarning) -> String {
+    tr.f(
+        T::RespFollowsRegional,
+        &[&r.source, &level_name(tr, r.level), &r.notice_no],
+    )
 }
 
 /// The advisor's answer (or why there is none); true when the officer asks to fill the forms
