@@ -939,6 +939,10 @@ table! {
     ErrAlreadyActive => "已有{0}正在生效，不能重复发布；如需改变级别请升级或降级", "a {0} is already in force; upgrade or downgrade it instead of issuing another";
     ErrNotAWarningLevel => "「{0}」不是预警级别，不能作为预警发布", "{0} is not a warning level";
     ErrLevelNotInPlan => "本预案未规定{0}", "the plan does not define the {0}";
+    ErrUnknownCampaign => "预案中没有专项行动「{0}」", "the plan defines no campaign {0}";
+    ErrCampaignRunning => "{0}正在进行，不能重复启动", "{0} is already running";
+    ErrCampaignNotRunning => "{0}未在进行", "{0} is not running";
+    ErrUnknownRun => "没有第{0}次专项行动的记录", "there is no campaign run #{0}";
     ErrBelowRegional => "{0}低于{2}发布的{1}：本地预警不得低于上级预警级别", "the {0} is below the {1} issued by {2}: the local level must be at least the city's or region's";
     ErrNotHigher => "{0}不高于当前的{1}，不能升级；如需降低级别请降级", "{0} is not above the {1} in force: downgrade instead";
     ErrNotLower => "{0}不低于当前的{1}，不能降级；如需提高级别请升级", "{0} is not below the {1} in force: upgrade instead";
@@ -960,6 +964,7 @@ table! {
     ErrOutOfSequence => "{0}编号{1}不连续（应为{2}）", "{0} number {1} is out of sequence (expected {2})";
     SeqConsultation => "会商", "consultation";
     SeqEpisode => "预警过程", "episode";
+    SeqCampaignRun => "专项行动", "campaign run";
     AnomalyUndecodable => "内容无法解析：{0}", "the payload does not decode: {0}";
     TlConsultation => "第{0}次会商（{1}）：{2}。决定：{3}；参加：{4}", "Consultation #{0} ({1}): {2}. Decision: {3}; present: {4}";
     TlIssued => "发布{0}，自{1}起启动{2}{3}；签发：{4}；下达措施{5}项", "{0} issued, {2} from {1}{3}; signed by {4}; {5} checklist items";
@@ -968,6 +973,8 @@ table! {
     TlUpgraded => "升级", "upgraded";
     TlDowngraded => "降级", "downgraded";
     TlPaused => "自{0}起暂停应急响应：{1}", "response paused from {0}: {1}";
+    TlCampaignStarted => "自{1}起启动{0}；签发：{2}；下达措施{3}项", "{0} started from {1}; signed by {2}; {3} checklist items";
+    TlCampaignStopped => "{1}结束{0}：{2}", "{0} stopped at {1}: {2}";
     TlResumed => "自{0}起恢复应急响应：{1}", "response resumed from {0}: {1}";
     TlLifted => "于{0}解除{1}（{2}）：{3}", "{1} lifted at {0} ({2}): {3}";
     TlLasted => "历时{0}", "lasted {0}";
@@ -1178,6 +1185,9 @@ table! {
     RespDiffKept => "保留 {0} 项：", "{0} kept:";
     RespNoChecklist => "尚未发布预警，没有措施清单。", "No warning issued yet: no checklist.";
     RespAllUnits => "全部单位", "All units";
+    RespChecklistOf => "措施清单", "Checklist";
+    RespCampaignRunning => "{0}（进行中）", "{0} (running)";
+    RespCampaignEnded => "{0}（已结束）", "{0} (ended)";
     RespFilterUnit => "单位", "Unit";
     RespFilterStatus => "状态", "Status";
     RespUnitsFinished => "另有 {0} 个单位的措施已全部完成", "{0} more units have finished all their items";

@@ -5,12 +5,15 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::plan::{Level, Plan};
 
-use super::checklist::{Transition, derive, rederive};
-use super::command::{Command, ConsultationInput, IssueInput, LevelChangeInput};
+use super::checklist::{Transition, derive, derive_measures, rederive};
+use super::command::{
+    CampaignInput, CampaignStopInput, Command, ConsultationInput, IssueInput, LevelChangeInput,
+};
 use super::error::{CommandError, Field};
 use super::event::{
-    ConsultationRecorded, ItemReport, LevelChanged, PlanRef, RegionalWarning, ResponseEvent,
-    ShiftHandedOver, ShiftStarted, WarningIssued, WarningLifted, WarningPaused, WarningResumed,
+    CampaignRef, CampaignStarted, CampaignStopped, ConsultationRecorded, EpisodeKind, ItemReport,
+    LevelChanged, PlanRef, RegionalWarning, ResponseEvent, ShiftHandedOver, ShiftStarted,
+    WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
 use super::state::{Episode, Phase, ResponseState, Stamp, check_item};
 
@@ -90,7 +93,18 @@ pub fn decide(
             }))
         }
         Command::Item(input) => {
-            let e = state.latest().ok_or(CommandError::NoWarning)?;
+            let (e, of) = match input.campaign {
+                None => (
+                    state.latest().ok_or(CommandError::NoWarning)?,
+                    EpisodeKind::Warning,
+                ),
+                Some(run) => (
+                    state
+                        .campaign_run(run)
+                        .ok_or(CommandError::UnknownRun(run))?,
+                    EpisodeKind::Campaign,
+                ),
+            };
             check_item(e, input.transition, &input.item)?;
             let text = match input.transition {
                 Transition::Acknowledge => input.text.trim().to_owned(),
@@ -103,12 +117,15 @@ pub fn decide(
                 input.transition,
                 ItemReport {
                     episode: e.number,
+                    of,
                     item: input.item.clone(),
                     text,
                     evidence: input.evidence.clone(),
                 },
             ))
         }
+        Command::StartCampaign(c) => start_campaign(state, plan, c),
+        Command::StopCampaign(c) => stop_campaign(state, plan, c),
         Command::StartShift { note } => Ok(ResponseEvent::ShiftStarted(ShiftStarted {
             note: note.trim().to_owned(),
         })),
@@ -179,6 +196,64 @@ fn issue(
         list: plan.list.as_ref().map(|l| l.reference()),
         items: derive(plan, i.level, i.start),
         regional,
+    }))
+}
+
+fn start_campaign(
+    state: &ResponseState,
+    plan: &Plan,
+    c: &CampaignInput,
+) -> Result<ResponseEvent, CommandError> {
+    let campaign = plan
+        .campaign(&c.campaign)
+        .ok_or_else(|| CommandError::UnknownCampaign(c.campaign.clone()))?;
+    if state.running_campaign(&campaign.id).is_some() {
+        return Err(CommandError::CampaignRunning(campaign.name.clone()));
+    }
+    end_after(c.expected_end, c.start)?;
+    let approver = c.approver.as_deref().unwrap_or(&campaign.approver);
+    Ok(ResponseEvent::CampaignStarted(CampaignStarted {
+        run: state.campaigns().len() as u32 + 1,
+        campaign: CampaignRef {
+            id: campaign.id.clone(),
+            name: campaign.name.clone(),
+        },
+        start: c.start,
+        expected_end: c.expected_end,
+        approver: required(approver, Field::Approver)?,
+        doc_no: c.doc_no.trim().to_owned(),
+        reasons: texts(&c.reasons),
+        plan: PlanRef::of(plan),
+        items: derive_measures(plan, &campaign.measures, Level::None, c.start),
+    }))
+}
+
+fn stop_campaign(
+    state: &ResponseState,
+    plan: &Plan,
+    c: &CampaignStopInput,
+) -> Result<ResponseEvent, CommandError> {
+    let Some(run) = state.running_campaign(&c.campaign) else {
+        let name = plan
+            .campaign(&c.campaign)
+            .ok_or_else(|| CommandError::UnknownCampaign(c.campaign.clone()))?
+            .name
+            .clone();
+        return Err(CommandError::CampaignNotRunning(name));
+    };
+    not_before(c.at, run.earliest_lift())?;
+    let approver = match c.approver.as_deref() {
+        Some(a) => a,
+        None => plan
+            .campaign(&c.campaign)
+            .map_or("", |p| p.approver.as_str()),
+    };
+    Ok(ResponseEvent::CampaignStopped(CampaignStopped {
+        run: run.number,
+        at: c.at,
+        basis: required(&c.basis, Field::Basis)?,
+        approver: required(approver, Field::Approver)?,
+        doc_no: c.doc_no.trim().to_owned(),
     }))
 }
 

@@ -37,6 +37,8 @@ pub enum Numbered {
     Consultation,
     /// Warning episodes.
     Episode,
+    /// Campaign runs.
+    CampaignRun,
 }
 
 /// A command that cannot be carried out, or an event that does not fit the state (the interface
@@ -125,6 +127,14 @@ pub enum CommandError {
     ChecklistClosed,
     /// No shift is in progress to hand over.
     NoShift,
+    /// The plan defines no campaign with this id.
+    UnknownCampaign(String),
+    /// A run of this campaign is already going on.
+    CampaignRunning(String),
+    /// No run of this campaign is going on.
+    CampaignNotRunning(String),
+    /// No campaign run with this number.
+    UnknownRun(u32),
     /// An event number that does not follow the ones before (a damaged or foreign journal).
     OutOfSequence {
         /// What is numbered.

@@ -789,6 +789,7 @@ fn odd_events_become_anomalies_and_change_nothing_else() {
     let at = t(NOON);
     let bad_item = event::ItemReport {
         episode: 1,
+        of: EpisodeKind::Warning,
         item: key("NOPE", "zjj"),
         text: String::new(),
         evidence: None,
@@ -1226,4 +1227,141 @@ fn a_warning_without_a_regional_one_is_recorded_as_before() {
     // reads in older versions.
     assert!(!event.payload.contains("regional"));
     assert_eq!(s.model().current().and_then(|e| e.regional()), None);
+}
+
+fn start_campaign(id: &str, start: &str) -> Command {
+    Command::StartCampaign(CampaignInput {
+        campaign: id.into(),
+        start: t(start),
+        expected_end: None,
+        approver: None,
+        doc_no: "某县应急办〔2025〕9号".into(),
+        reasons: vec!["春节临近".into()],
+    })
+}
+
+fn stop_campaign(id: &str, at: &str) -> Command {
+    Command::StopCampaign(CampaignStopInput {
+        campaign: id.into(),
+        at: t(at),
+        basis: "元宵节后专项行动结束".into(),
+        approver: None,
+        doc_no: String::new(),
+    })
+}
+
+#[test]
+fn a_campaign_runs_beside_a_warning_with_its_own_checklist_and_numbering() {
+    let (mut s, mut j) = fresh();
+    let at = "2025-01-20T09:00:00+08:00";
+    run(
+        &mut s,
+        &mut j,
+        start_campaign("fireworks", "2025-01-20T12:00:00+08:00"),
+        at,
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Orange, "2025-01-21T00:00:00+08:00")),
+        at,
+    );
+    let state = s.model();
+    let fw = state.running_campaign("fireworks").expect("running");
+    assert_eq!(fw.number, 1);
+    assert_eq!(
+        fw.campaign.as_ref().map(|c| c.id.as_str()),
+        Some("fireworks")
+    );
+    // The seven supervision groups report daily on their own item each.
+    let groups: Vec<&Item> = fw
+        .items
+        .iter()
+        .filter(|i| i.key().measure == "C-FW-SUP")
+        .collect();
+    assert_eq!(groups.len(), 7);
+    assert!(groups.iter().all(|i| i.spec.report_every_hours == Some(24)));
+    assert_eq!(state.current().map(|e| e.number), Some(1));
+    // A report on the campaign's item goes to the campaign, not to the warning.
+    let item = key("C-FW-1", "gaj");
+    let event = run(
+        &mut s,
+        &mut j,
+        Command::implement(item.clone(), "查处违法燃放2起", None).in_campaign(1),
+        "2025-01-21T10:00:00+08:00",
+    );
+    assert!(
+        event.payload.contains("\"of\":\"campaign\""),
+        "{}",
+        event.payload
+    );
+    let state = s.model();
+    let fw = state.campaign_run(1).expect("run");
+    assert_eq!(
+        fw.item(&item).map(|i| i.status),
+        Some(ItemStatus::Implemented)
+    );
+    assert!(state.current().expect("warning").item(&item).is_none());
+    let line = state.timeline().last().expect("line");
+    assert_eq!((line.episode, line.campaign), (None, Some(1)));
+    // The same key asked of the warning is unknown there.
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::implement(item, "x", None),
+        "2025-01-21T10:00:00+08:00",
+    );
+    assert!(matches!(e, CommandError::UnknownItem(_)));
+    // One run of a campaign at a time; others start beside it.
+    let e = refused(
+        &mut s,
+        &mut j,
+        start_campaign("fireworks", "2025-01-22T00:00:00+08:00"),
+        at,
+    );
+    assert!(matches!(e, CommandError::CampaignRunning(_)));
+    run(
+        &mut s,
+        &mut j,
+        start_campaign("coal", "2025-01-22T00:00:00+08:00"),
+        at,
+    );
+    assert_eq!(s.model().running_campaigns().count(), 2);
+    let e = refused(
+        &mut s,
+        &mut j,
+        start_campaign("nope", "2025-01-22T00:00:00+08:00"),
+        at,
+    );
+    assert_eq!(e, CommandError::UnknownCampaign("nope".into()));
+    assert!(e.render(Tr(Language::Zh)).contains("专项行动"));
+    // Stopping one leaves the other and the warning running.
+    run(
+        &mut s,
+        &mut j,
+        stop_campaign("fireworks", "2025-02-13T00:00:00+08:00"),
+        "2025-02-13T09:00:00+08:00",
+    );
+    let state = s.model();
+    assert!(state.campaign_run(1).is_some_and(|e| e.lifting.is_some()));
+    assert!(state.running_campaign("coal").is_some() && state.current().is_some());
+    let e = refused(
+        &mut s,
+        &mut j,
+        stop_campaign("fireworks", "2025-02-14T00:00:00+08:00"),
+        "2025-02-14T09:00:00+08:00",
+    );
+    assert!(matches!(e, CommandError::CampaignNotRunning(_)));
+    // After it stopped, only rectification is taken.
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::acknowledge(key("C-FW-2", "yjj"), "").in_campaign(1),
+        "2025-02-14T09:00:00+08:00",
+    );
+    assert_eq!(e, CommandError::ChecklistClosed);
+    assert!(s.model().anomalies().is_empty());
+    // The journal folds to the same state from scratch.
+    let events = j.read_since(0).expect("read");
+    assert_eq!(&ResponseState::fold(&events), s.model());
 }
