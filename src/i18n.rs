@@ -1150,7 +1150,7 @@ table! {
     RespDecision => "会商结论", "Decision";
     RespDecisionText => "结论说明", "Decision in words";
     RespRecordConsultation => "预览会商记录…", "Preview consultation…";
-    RespIssueTitle => "发布预警", "Issue a warning";
+    RespIssueTitle => "发布预警/临时管控", "Issue a warning / temporary control";
     RespChangeTitle => "调整预警级别（升级/降级）", "Change the level (upgrade/downgrade)";
     RespPreviewIssue => "预览预警通知…", "Preview the warning notice…";
     RespPreviewChange => "预览清单变化…", "Preview the checklist change…";
@@ -1173,6 +1173,12 @@ table! {
     RespPreviewPause => "预览暂停…", "Preview pause…";
     RespPreviewResume => "预览恢复…", "Preview resumption…";
     RespLiftTitle => "解除预警", "Lift the warning";
+    RespCampaignTitle => "专项行动", "Campaigns";
+    RespCampaign => "专项行动", "Campaign";
+    RespCampaignStop => "结束时间", "End";
+    RespPreviewCampaignStart => "预览启动专项行动…", "Preview starting the campaign…";
+    RespPreviewCampaignStop => "预览结束专项行动…", "Preview ending the campaign…";
+    CampaignsRunning => "进行中的专项行动：{0}", "Campaigns running: {0}";
     RespLiftAt => "解除时间", "Lifting time";
     RespLiftBasis => "解除依据", "Basis for lifting";
     RespPreviewLift => "预览解除…", "Preview lifting…";

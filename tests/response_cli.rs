@@ -491,3 +491,77 @@ fn issue_change_and_lift_record_temporary_control_and_a_regional_warning() {
     args.extend(by);
     assert_eq!(airdesk(&args).status.code(), Some(2));
 }
+
+/// `response campaign start|stop|list` beside a warning: the run's ledger and summary are its
+/// own, and `status --json` lists the running campaigns.
+#[test]
+fn a_campaign_runs_beside_the_drill_warning_with_its_own_ledger_and_summary() {
+    let dir = drill_workspace();
+    let ws = path(dir.path());
+    let mut args = vec![
+        "response",
+        "campaign",
+        "start",
+        ws,
+        "--campaign",
+        "fireworks",
+    ];
+    args.extend(["--start", "2025-01-15T08:00", "--by", "张伟"]);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = airdesk(&args);
+    assert_eq!(out.status.code(), Some(2), "a second run is refused");
+    let out = airdesk(&["response", "status", ws, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["warning"]["level"], "orange");
+    assert_eq!(v["campaigns"][0]["campaign"], "fireworks");
+    assert_eq!(v["campaigns"][0]["run"], 1);
+    let out = airdesk(&["response", "campaign", "list", ws, "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["campaigns"].as_array().map(Vec::len), Some(4));
+    assert_eq!(v["campaigns"][0]["running"], 1);
+    assert!(v["campaigns"][1]["running"].is_null());
+    assert_eq!(v["runs"][0]["items"], 15);
+    let csv = dir.path().join("fireworks.csv");
+    let out = airdesk(&[
+        "response",
+        "ledger",
+        ws,
+        "--campaign",
+        "1",
+        "--out",
+        path(&csv),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ledger = std::fs::read_to_string(&csv).expect("ledger");
+    assert_eq!(ledger.lines().count(), 16);
+    assert!(ledger.contains("禁燃禁售第七专项督查组"));
+    assert!(
+        !ledger.contains("O-SUP-2"),
+        "the warning's items are not in it"
+    );
+    let mut args = vec![
+        "response",
+        "campaign",
+        "stop",
+        ws,
+        "--campaign",
+        "fireworks",
+    ];
+    args.extend([
+        "--at",
+        "2025-02-13T00:00",
+        "--basis",
+        "元宵节后结束",
+        "--by",
+        "张伟",
+    ]);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = airdesk(&["response", "report", "summary", ws, "--campaign", "1"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("春节期间烟花爆竹禁燃禁售专项行动总结"));
+    let out = airdesk(&["response", "report", "summary", ws, "--campaign", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -8,6 +8,7 @@
 mod advise;
 mod aqi;
 mod budget;
+mod campaign;
 mod chart;
 mod document_out;
 mod gui;

@@ -202,13 +202,13 @@ pub fn lift(a: &LiftArgs) -> Result<(), Failure> {
 }
 
 /// The consultation given, else the latest one recorded.
-fn consultation(state: &ResponseState, given: Option<u32>) -> Option<u32> {
+pub(super) fn consultation(state: &ResponseState, given: Option<u32>) -> Option<u32> {
     given.or_else(|| state.consultations().last().map(|c| c.record.number))
 }
 
 /// Open the workspace `dir` for writing, start `officer`'s shift when needed, and record the
 /// command built from the journal's state; the timeline line it adds is said on stderr.
-fn record(
+pub(super) fn record(
     dir: &Path,
     officer: &Officer,
     command: impl FnOnce(&ResponseState) -> Command,

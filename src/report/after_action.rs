@@ -6,7 +6,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::plan::{DocumentKind, Plan};
-use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState};
+use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState, TimelineEntry};
 use crate::i18n::{Render, T, ZH};
 
 use super::daily_report::problems;
@@ -46,6 +46,9 @@ pub enum AfterActionError {
     /// The journal has no such episode.
     #[error("the journal has no warning episode #{0}")]
     NoSuchEpisode(u32),
+    /// The journal has no such campaign run.
+    #[error("the journal has no campaign run #{0}")]
+    NoSuchCampaignRun(u32),
 }
 
 /// Measures done per unit, as the summary counts them.
@@ -242,18 +245,23 @@ fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
 }
 
 fn timeline_table(state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>) -> Table {
-    let in_episode = |t: &&crate::domain::response::TimelineEntry| {
+    let in_episode = |t: &&TimelineEntry| {
         t.episode == Some(e.number)
             || (t.kind == "consultation.recorded"
                 && t.stamp.at <= end
                 && t.stamp.at >= first_consultation_bound(state, e))
     };
-    let shown = |t: &&crate::domain::response::TimelineEntry| {
+    let shown = |t: &&TimelineEntry| {
         t.is_warning()
             || t.kind == "consultation.recorded"
             || t.kind == "checklist.problem_reported"
             || t.kind == "checklist.rectified"
     };
+    timeline_rows(state.timeline().iter().filter(in_episode).filter(shown))
+}
+
+/// The timeline table of a summary: recorded, effective, by whom, what.
+pub(super) fn timeline_rows<'a>(entries: impl Iterator<Item = &'a TimelineEntry>) -> Table {
     Table {
         columns: vec![
             Column::text("记录时间", 3),
@@ -261,11 +269,7 @@ fn timeline_table(state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>
             Column::text("记录人", 2),
             Column::text("事项", 8),
         ],
-        rows: state
-            .timeline()
-            .iter()
-            .filter(in_episode)
-            .filter(shown)
+        rows: entries
             .map(|t| {
                 vec![
                     time_cell(&t.stamp.at),
@@ -278,7 +282,7 @@ fn timeline_table(state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>
     }
 }
 
-fn outcome_table(outcome: &[UnitOutcome]) -> Table {
+pub(super) fn outcome_table(outcome: &[UnitOutcome]) -> Table {
     let total = |f: fn(&UnitOutcome) -> usize| outcome.iter().map(f).sum::<usize>().to_string();
     let mut rows: Vec<Vec<String>> = outcome
         .iter()
@@ -326,7 +330,7 @@ fn time_cell(t: &DateTime<FixedOffset>) -> String {
     t.format("%m-%d %H:%M").to_string()
 }
 
-fn items_table(e: &Episode) -> Table {
+pub(super) fn items_table(e: &Episode) -> Table {
     Table {
         columns: vec![
             Column::text("责任单位", 4),
@@ -363,7 +367,7 @@ fn items_table(e: &Episode) -> Table {
     }
 }
 
-fn problems_table(found: &[super::daily_report::ProblemLine]) -> Table {
+pub(super) fn problems_table(found: &[super::daily_report::ProblemLine]) -> Table {
     Table {
         columns: vec![
             Column::text("责任单位", 4),

@@ -1496,3 +1496,59 @@ lift = "{lift_time}"
         );
     }
 }
+
+#[cfg(test)]
+mod campaign_tests {
+    use super::*;
+    use crate::domain::plan::DEFAULT_PLAN_TOML;
+
+    fn line_of(text: &str, needle: &str) -> usize {
+        let i = text.find(needle).expect("needle present");
+        text[..i].matches('\n').count() + 1
+    }
+
+    #[test]
+    fn the_sample_plan_has_four_campaigns_in_file_order() {
+        let plan = parse(DEFAULT_PLAN_TOML).expect("default plan");
+        let ids: Vec<&str> = plan.campaigns.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["fireworks", "coal", "sites", "burning"]);
+        let fw = plan.campaign("fireworks").expect("fireworks");
+        assert!(fw.name.contains("禁燃禁售") && !fw.approver.is_empty());
+        let groups = fw
+            .measures
+            .iter()
+            .find(|m| m.id == "C-FW-SUP")
+            .expect("groups");
+        assert_eq!(groups.units.len(), 7);
+    }
+
+    #[test]
+    fn a_campaigns_problems_name_their_line() {
+        let text = DEFAULT_PLAN_TOML
+            .replacen(
+                "units = [\"yjj\", \"scj\", \"gaj\"]",
+                "units = [\"yjj\", \"nobody\"]",
+                1,
+            )
+            .replacen("id = \"C-COAL-2\"", "id = \"C-COAL-1\"", 1);
+        let problems = parse(&text).expect_err("bad campaign");
+        let unknown = problems
+            .iter()
+            .find(|p| p.message.contains("nobody"))
+            .expect("unknown unit named");
+        assert_eq!(unknown.line, Some(line_of(&text, "\"nobody\"")));
+        let twice = problems
+            .iter()
+            .find(|p| p.message.contains("used twice"))
+            .expect("duplicate id named");
+        let second = text.rfind("id = \"C-COAL-1\"").expect("second");
+        assert_eq!(twice.line, Some(text[..second].matches('\n').count() + 1));
+        let empty = format!("{DEFAULT_PLAN_TOML}\n[campaigns.empty]\nname = \"空\"\n");
+        let problems = parse(&empty).expect_err("no measures");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("campaign 「empty」 has no measures"))
+        );
+    }
+}

@@ -11,8 +11,9 @@ use super::advice::Advised;
 use super::{fmt_time, level_name, parse_time};
 use crate::domain::plan::{Level, Plan};
 use crate::domain::response::{
-    self, AdviceBasis, ConsultationInput, Decision, IssueInput, LevelChangeInput, LiftInput,
-    PauseInput, Phase, RegionalWarning, ResponseEvent, ResponseState, ResumeInput,
+    self, AdviceBasis, CampaignInput, CampaignStopInput, ConsultationInput, Decision, IssueInput,
+    LevelChangeInput, LiftInput, PauseInput, Phase, RegionalWarning, ResponseEvent, ResponseState,
+    ResumeInput,
 };
 use crate::report::notice::warning_notice;
 use crate::ui::command::Command;
@@ -53,6 +54,8 @@ enum Form {
     Pause,
     /// Lift.
     Lift,
+    /// Start or stop a standing campaign.
+    Campaign,
 }
 
 /// What is typed into the forms.
@@ -75,6 +78,8 @@ pub struct Forms {
     regional_notice: String,
     pause_basis: String,
     lift_basis: String,
+    campaign: Option<String>,
+    campaign_basis: String,
     pending: Option<Pending>,
     focus_confirm: bool,
     error: Option<String>,
@@ -113,7 +118,7 @@ impl Forms {
         if let Some(e) = &self.error {
             ui.label(RichText::new(e).color(cx.look.error));
         }
-        self.choose_form(ui, tr, state);
+        self.choose_form(ui, cx, state);
         ui.add_space(4.0);
         let current = state.current();
         let paused = current.is_some_and(|e| matches!(e.phase(), Phase::Paused { .. }));
@@ -122,6 +127,7 @@ impl Forms {
             Form::Level => self.level_form(ui, cx, state),
             Form::Pause => self.pause_form(ui, tr, paused),
             Form::Lift => self.lift_form(ui, tr, state),
+            Form::Campaign => self.campaign_form(ui, cx, state),
         };
         match preview {
             Some(Ok(command)) => self.preview(cx, command, now),
@@ -131,7 +137,9 @@ impl Forms {
     }
 
     /// The forms the state offers, as tabs (a warning in force: change, pause or resume, lift).
-    fn choose_form(&mut self, ui: &mut egui::Ui, tr: Tr, state: &ResponseState) {
+    fn choose_form(&mut self, ui: &mut egui::Ui, cx: &PageContext<'_>, state: &ResponseState) {
+        let tr = cx.tr;
+        let campaigns = cx.session.plan().is_some_and(|p| !p.campaigns.is_empty());
         let current = state.current();
         let paused = current.is_some_and(|e| matches!(e.phase(), Phase::Paused { .. }));
         let level_title = if current.is_some() {
@@ -149,6 +157,7 @@ impl Forms {
             (Form::Level, level_title, !paused),
             (Form::Pause, pause_title, current.is_some()),
             (Form::Lift, T::RespLiftTitle, current.is_some()),
+            (Form::Campaign, T::RespCampaignTitle, campaigns),
         ]
         .into_iter()
         .filter(|f| f.2)
@@ -361,6 +370,108 @@ impl Forms {
         None
     }
 
+    /// Start a standing campaign of the plan, or stop the running one chosen.
+    fn campaign_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &PageContext<'_>,
+        state: &ResponseState,
+    ) -> Option<Result<response::Command, String>> {
+        let tr = cx.tr;
+        let plan = cx.session.plan()?;
+        if self
+            .campaign
+            .as_ref()
+            .is_none_or(|id| plan.campaign(id).is_none())
+        {
+            self.campaign = plan.campaigns.first().map(|c| c.id.clone());
+        }
+        let name = |id: &str| {
+            let Some(c) = plan.campaign(id) else {
+                return id.to_owned();
+            };
+            let own = match cx.tr.0 {
+                crate::i18n::Language::En => c.name_en.as_deref().unwrap_or(&c.name),
+                crate::i18n::Language::Zh => &c.name,
+            };
+            match state.running_campaign(id) {
+                Some(_) => tr.f(T::RespCampaignRunning, &[&own]),
+                None => own.to_owned(),
+            }
+        };
+        let running = self
+            .campaign
+            .as_deref()
+            .is_some_and(|id| state.running_campaign(id).is_some());
+        egui::Grid::new("campaign_form")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let l = ui.label(tr.t(T::RespCampaign));
+                let shown = self.campaign.as_deref().map_or_else(String::new, name);
+                egui::ComboBox::from_id_salt("campaign")
+                    .selected_text(shown)
+                    .width(320.0)
+                    .show_ui(ui, |ui| {
+                        for c in &plan.campaigns {
+                            ui.selectable_value(
+                                &mut self.campaign,
+                                Some(c.id.clone()),
+                                name(&c.id),
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                let at = if running {
+                    T::RespCampaignStop
+                } else {
+                    T::RespStart
+                };
+                text_row(ui, tr.t(at), &mut self.start, false);
+                text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+                text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
+                if running {
+                    text_row(ui, tr.t(T::RespBasis), &mut self.campaign_basis, true);
+                } else {
+                    text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
+                    text_row(ui, tr.t(T::RespReasons), &mut self.reasons, true);
+                }
+            });
+        let button = if running {
+            T::RespPreviewCampaignStop
+        } else {
+            T::RespPreviewCampaignStart
+        };
+        if ui.button(tr.t(button)).clicked() {
+            return Some(self.campaign_command(running));
+        }
+        None
+    }
+
+    fn campaign_command(&self, running: bool) -> Result<response::Command, String> {
+        let campaign = self.campaign.clone().unwrap_or_default();
+        let at = time_field(&self.start)?;
+        Ok(if running {
+            response::Command::StopCampaign(CampaignStopInput {
+                campaign,
+                at,
+                basis: self.campaign_basis.trim().to_owned(),
+                approver: optional(&self.approver),
+                doc_no: self.doc_no.trim().to_owned(),
+            })
+        } else {
+            response::Command::StartCampaign(CampaignInput {
+                campaign,
+                start: at,
+                expected_end: optional_time(&self.expected_end)?,
+                approver: optional(&self.approver),
+                doc_no: self.doc_no.trim().to_owned(),
+                reasons: split_lines(&self.reasons),
+            })
+        })
+    }
+
     fn confirm(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, p: Pending) {
         let tr = cx.tr;
         ui.heading(tr.t(T::RespConfirmTitle));
@@ -441,6 +552,16 @@ impl Forms {
                                 lines.push(tr.f(T::RespUnitItems, &[&u.unit_name, &u.total]));
                             }
                             notice = warning_notice(plan, e).ok().map(|n| n.text());
+                        }
+                    }
+                    ResponseEvent::CampaignStarted(_) => {
+                        for u in next
+                            .campaigns()
+                            .last()
+                            .map(|e| e.by_unit(now))
+                            .unwrap_or_default()
+                        {
+                            lines.push(tr.f(T::RespUnitItems, &[&u.unit_name, &u.total]));
                         }
                     }
                     ResponseEvent::WarningUpgraded(c) | ResponseEvent::WarningDowngraded(c) => {
