@@ -1174,7 +1174,7 @@ table! {
     RespPreviewResume => "预览恢复…", "Preview resumption…";
     RespLiftTitle => "解除预警", "Lift the warning";
     RespCampaignTitle => "专项行动", "Campaigns";
-    RespCampaign => "专项行动", "Campaign";
+    RespCampaign => "行动名称", "Campaign";
     RespCampaignStop => "结束时间", "End";
     RespPreviewCampaignStart => "预览启动专项行动…", "Preview starting the campaign…";
     RespPreviewCampaignStop => "预览结束专项行动…", "Preview ending the campaign…";
