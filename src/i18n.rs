@@ -1012,6 +1012,7 @@ table! {
     FindFieldUnit => "责任单位", "responsible unit";
     FindFieldReason => "延期理由", "reason";
     // The advisor's reasons (src/i18n/advice.rs)
+    RsFollowsRegional => "本地预警依据{0}发布的{1}，级别不得低于该级别，解除或降级需待上级调整", "The warning follows the {1} issued by {0}: it stays at least at that level until they change it";
     RsNoForecastAhead => "没有今日及以后的AQI预报，无法按预报研判，请导入最新预报", "No AQI forecast for today or later: load the latest forecast";
     RsBeyondHorizon => "{0}个预报日期晚于今日{1}天以上，已忽略，请检查日期", "{0} forecast date(s) more than {1} days ahead were ignored: check the dates";
     RsStaleForecast => "预报发布于{0}，已超过{1}小时，请核实是否为最新预报", "The forecast was issued {0}, more than {1} h ago: check it is the latest";
@@ -1192,6 +1193,7 @@ table! {
     RespNoChecklist => "尚未发布预警，没有措施清单。", "No warning issued yet: no checklist.";
     RespAllUnits => "全部单位", "All units";
     RespChecklistOf => "措施清单", "Checklist";
+    RespCampaignChecklist => "{0}措施清单", "Checklist of {0}";
     RespCampaignRunning => "{0}（进行中）", "{0} (running)";
     RespCampaignEnded => "{0}（已结束）", "{0} (ended)";
     RespFilterUnit => "单位", "Unit";

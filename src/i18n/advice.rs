@@ -23,6 +23,9 @@ impl Tr {
         let at = |t| self.short_moment(t);
         use Reason as R;
         match reason {
+            R::FollowsRegional { source, level } => {
+                self.f(T::RsFollowsRegional, &[source, &self.level(*level)])
+            }
             R::NoForecastAhead => self.t(T::RsNoForecastAhead).into(),
             R::BeyondHorizon { count, max_days } => self.f(T::RsBeyondHorizon, &[count, max_days]),
             R::StaleForecast { issued, hours } => self.f(T::RsStaleForecast, &[&at(issued), hours]),

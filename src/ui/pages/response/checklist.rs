@@ -141,7 +141,7 @@ impl ChecklistView {
         let warning = |state: &ResponseState| {
             state.latest().map_or_else(
                 || tr.t(T::RespNoChecklist).to_owned(),
-                |e| tr.f(T::RespEpisodeChecklist, &[&e.number]),
+                |e| checklist_title(tr, e),
             )
         };
         let shown = self
@@ -279,7 +279,7 @@ impl ChecklistView {
         clickable: bool,
     ) {
         let tr = cx.tr;
-        ui.heading(tr.f(T::RespEpisodeChecklist, &[&episode.number]));
+        ui.heading(checklist_title(tr, episode));
         let mut rows = self.rows(cx, episode, now);
         if clickable {
             ui.label(RichText::new(tr.t(T::RespTreeTip)).color(cx.look.weak_text));
@@ -716,5 +716,13 @@ mod tests {
     #[test]
     fn countdown_reads_hours_and_minutes() {
         assert_eq!(hours_minutes(chrono::Duration::minutes(200)), "3:20");
+    }
+}
+
+/// The heading of an episode's checklist: the warning episode's number, or the campaign's name.
+fn checklist_title(tr: Tr, e: &Episode) -> String {
+    match &e.campaign {
+        Some(c) => tr.f(T::RespCampaignChecklist, &[&c.name]),
+        None => tr.f(T::RespEpisodeChecklist, &[&e.number]),
     }
 }
