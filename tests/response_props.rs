@@ -124,6 +124,7 @@ fn command(op: &Op, service: &Service<ResponseState>, now: DateTime<FixedOffset>
                     String::new()
                 },
                 evidence: None,
+                campaign: None,
             })
         }
         Op::Shift => Command::StartShift {

@@ -677,6 +677,14 @@ fn enterprise_groups(rows: &[UnitRow]) -> BTreeSet<String> {
         .collect()
 }
 
+/// The heading of an episode's checklist: the warning episode's number, or the campaign's name.
+fn checklist_title(tr: Tr, e: &Episode) -> String {
+    match &e.campaign {
+        Some(c) => tr.f(T::RespCampaignChecklist, &[&c.name]),
+        None => tr.f(T::RespEpisodeChecklist, &[&e.number]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -716,13 +724,5 @@ mod tests {
     #[test]
     fn countdown_reads_hours_and_minutes() {
         assert_eq!(hours_minutes(chrono::Duration::minutes(200)), "3:20");
-    }
-}
-
-/// The heading of an episode's checklist: the warning episode's number, or the campaign's name.
-fn checklist_title(tr: Tr, e: &Episode) -> String {
-    match &e.campaign {
-        Some(c) => tr.f(T::RespCampaignChecklist, &[&c.name]),
-        None => tr.f(T::RespEpisodeChecklist, &[&e.number]),
     }
 }
