@@ -134,17 +134,7 @@ pub fn after_action_document(
     body.push(Block::Table(overview_table(e, end)));
     body.push(Block::Heading(1, "二、过程时间线".to_owned()));
     body.push(Block::Table(timeline_table(state, e, end)));
-    body.push(Block::Heading(1, "三、各单位措施落实情况".to_owned()));
-    body.push(Block::Table(outcome_table(&outcomes(e))));
-    body.push(Block::Heading(2, "（一）措施明细".to_owned()));
-    body.push(Block::Table(items_table(e)));
-    body.push(Block::Heading(1, "四、问题及整改".to_owned()));
-    let found = problems(e, e.start.min(e.issued.at));
-    if found.is_empty() {
-        body.push(Block::Paragraph("过程中未发现问题。".to_owned()));
-    } else {
-        body.push(Block::Table(problems_table(&found)));
-    }
+    units_and_problems(&mut body, e, "过程中未发现问题。");
     body.push(Block::Heading(1, "五、污染过程PM2.5与预报对比".to_owned()));
     match input.chart {
         Some(chart) => body.push(Block::Figure(Figure {
@@ -164,11 +154,7 @@ pub fn after_action_document(
         ));
     }
     body.push(Block::Heading(1, "六、记录核验".to_owned()));
-    body.push(Block::Paragraph(anchor_line(state.anchor())));
-    body.push(Block::Paragraph(format!(
-        "本总结由AirDesk根据工作日志生成，生成时间{}。",
-        ZH.moment(&input.now)
-    )));
+    record_check(&mut body, state, input.now);
     let frame = FrameValues::of(plan, DocumentKind::Summary);
     let signer = frame.signer_or("");
     let part = frame.red_part(
@@ -180,6 +166,35 @@ pub fn after_action_document(
         ZH.day_of(&input.now),
     );
     Ok(Document::single(part))
+}
+
+/// Sections 三 and 四 of a summary: each unit's measures and the items, then the problems and
+/// their rectification (`none` when there were none).
+pub(super) fn units_and_problems(body: &mut Vec<Block>, e: &Episode, none: &str) {
+    body.push(Block::Heading(1, "三、各单位措施落实情况".to_owned()));
+    body.push(Block::Table(outcome_table(&outcomes(e))));
+    body.push(Block::Heading(2, "（一）措施明细".to_owned()));
+    body.push(Block::Table(items_table(e)));
+    body.push(Block::Heading(1, "四、问题及整改".to_owned()));
+    let found = problems(e, e.start.min(e.issued.at));
+    if found.is_empty() {
+        body.push(Block::Paragraph(none.to_owned()));
+    } else {
+        body.push(Block::Table(problems_table(&found)));
+    }
+}
+
+/// The record check closing a summary: the journal anchor and when it was generated.
+pub(super) fn record_check(
+    body: &mut Vec<Block>,
+    state: &ResponseState,
+    now: DateTime<FixedOffset>,
+) {
+    body.push(Block::Paragraph(anchor_line(state.anchor())));
+    body.push(Block::Paragraph(format!(
+        "本总结由AirDesk根据工作日志生成，生成时间{}。",
+        ZH.moment(&now)
+    )));
 }
 
 fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
@@ -282,7 +297,7 @@ pub(super) fn timeline_rows<'a>(entries: impl Iterator<Item = &'a TimelineEntry>
     }
 }
 
-pub(super) fn outcome_table(outcome: &[UnitOutcome]) -> Table {
+fn outcome_table(outcome: &[UnitOutcome]) -> Table {
     let total = |f: fn(&UnitOutcome) -> usize| outcome.iter().map(f).sum::<usize>().to_string();
     let mut rows: Vec<Vec<String>> = outcome
         .iter()
@@ -330,7 +345,7 @@ fn time_cell(t: &DateTime<FixedOffset>) -> String {
     t.format("%m-%d %H:%M").to_string()
 }
 
-pub(super) fn items_table(e: &Episode) -> Table {
+fn items_table(e: &Episode) -> Table {
     Table {
         columns: vec![
             Column::text("责任单位", 4),
@@ -367,7 +382,7 @@ pub(super) fn items_table(e: &Episode) -> Table {
     }
 }
 
-pub(super) fn problems_table(found: &[super::daily_report::ProblemLine]) -> Table {
+fn problems_table(found: &[super::daily_report::ProblemLine]) -> Table {
     Table {
         columns: vec![
             Column::text("责任单位", 4),

@@ -9,13 +9,9 @@ use crate::domain::plan::{DocumentKind, Plan};
 use crate::domain::response::{Episode, Phase, ResponseState};
 use crate::i18n::ZH;
 
-use super::after_action::{
-    AfterActionError, items_table, outcome_table, outcomes, problems_table, timeline_rows,
-};
-use super::daily_report::problems;
+use super::after_action::{AfterActionError, record_check, timeline_rows, units_and_problems};
 use super::document::{Block, Column, Document, Table};
 use super::official::FrameValues;
-use super::open_items::anchor_line;
 
 /// The summary of campaign run `run` at `now` as a 公文 (the plan's `summary` frame).
 pub fn campaign_summary_document(
@@ -54,23 +50,9 @@ pub fn campaign_summary_document(
             .iter()
             .filter(|t| t.campaign == Some(run) && shown(t.kind)),
     )));
-    body.push(Block::Heading(1, "三、各单位措施落实情况".to_owned()));
-    body.push(Block::Table(outcome_table(&outcomes(e))));
-    body.push(Block::Heading(2, "（一）措施明细".to_owned()));
-    body.push(Block::Table(items_table(e)));
-    body.push(Block::Heading(1, "四、问题及整改".to_owned()));
-    let found = problems(e, e.start.min(e.issued.at));
-    if found.is_empty() {
-        body.push(Block::Paragraph("行动中未发现问题。".to_owned()));
-    } else {
-        body.push(Block::Table(problems_table(&found)));
-    }
+    units_and_problems(&mut body, e, "行动中未发现问题。");
     body.push(Block::Heading(1, "五、记录核验".to_owned()));
-    body.push(Block::Paragraph(anchor_line(state.anchor())));
-    body.push(Block::Paragraph(format!(
-        "本总结由AirDesk根据工作日志生成，生成时间{}。",
-        ZH.moment(&now)
-    )));
+    record_check(&mut body, state, now);
     let frame = FrameValues::of(plan, DocumentKind::Summary);
     let signer = frame.signer_or("");
     let part = frame.red_part("", signer, title, frame.to.clone(), body, ZH.day_of(&now));
