@@ -1280,7 +1280,6 @@ fn a_campaign_runs_beside_a_warning_with_its_own_checklist_and_numbering() {
         .filter(|i| i.key().measure == "C-FW-SUP")
         .collect();
     assert_eq!(groups.len(), 7);
-    assert!(groups.iter().all(|i| i.spec.report_every_hours == Some(24)));
     assert_eq!(state.current().map(|e| e.number), Some(1));
     // A report on the campaign's item goes to the campaign, not to the warning.
     let item = key("C-FW-1", "gaj");
