@@ -1,7 +1,9 @@
-//! The decision forms: consultation, issue, upgrade/downgrade, pause/resume, lift. Each builds a
-//! response command, previews it with the session (the notice for an issue, the checklist diff
-//! for a level change, the words of the timeline entry otherwise) and records it only after the
-//! officer confirms (the confirm button takes the focus; Esc goes back).
+//! The decision forms: consultation, issue (a warning or temporary control, following a city or
+//! regional warning when one is named), upgrade/downgrade, pause/resume, lift, and starting or
+//! stopping a standing campaign. Each builds a response command, previews it with the session
+//! (the notice for an issue, the checklist diff for a level change, the words of the timeline
+//! entry otherwise) and records it only after the officer confirms (the confirm button takes the
+//! focus; Esc goes back).
 
 use crate::i18n::{Render, ZH};
 use chrono::{DateTime, FixedOffset};
