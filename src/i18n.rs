@@ -371,6 +371,8 @@ table! {
     LdHeaderRowMissing => "映射配置的 header_row {0} 不是本文件中的行", "header_row {0} of the profile is not a row of this file";
     LdProfileUnusable => "映射配置「{0}」无法使用：{1}", "the mapping profile 「{0}」 cannot be used: {1}";
     LdProfileSyntax => "映射配置无效：{0}", "invalid mapping profile: {0}";
+    LdSettingsSyntax => "第{0}行有误（{1}）", "line {0}: {1}";
+    LdFileProblem => "{0}：{1}", "{0}: {1}";
     LdProfileDateParts => "year_column、month_column 和 day_column 须一起给出", "year_column, month_column and day_column go together";
     LdProfileNoTime => "没有 time_column（也没有 year/month/day 列）", "no time_column (nor year/month/day columns)";
     LdProfileLongColumns => "长表布局需要 variable_column 和 value_column", "the long layout needs variable_column and value_column";
@@ -1255,6 +1257,10 @@ table! {
     DocSigner => "签发人", "Signed by";
     DocPrinter => "印发机关", "Issued by";
     DocPrinted => "印发日期", "Issue date";
+    DocCopyNo => "份号", "Copy no.";
+    DocSecrecy => "密级和保密期限", "Classification and period";
+    DocUrgency => "紧急程度", "Urgency";
+    DocUrgencyNone => "无", "None";
     DocWriteDocx => "写出 .docx", "Write .docx";
     DocWritePdf => "写出 PDF", "Write PDF";
     DocOpenAfter => "写出后打开", "Open when written";

@@ -336,10 +336,19 @@ fn notices_and_reports_in_every_format_with_changed_fields() {
         "某县应急办〔2025〕9号",
         "--cc",
         "市生态环境局",
+        "--copy-no",
+        "12",
+        "--secrecy",
+        "机密★1年",
+        "--urgency",
+        "特急",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let xml = common::document_xml(&docx);
     for s in [
+        "000012",
+        "机密★1年",
+        "特急",
         "某县应急办〔2025〕9号",
         "关于启动重污染天气橙色预警的通知",
         "抄送：市生态环境局。",

@@ -523,6 +523,7 @@ fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
 fn open_workspace(dir: &Path) -> Result<Workspace, Failure> {
     let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
     if let Some(problem) = ws.settings_problem() {
+        let problem = problem.render(Tr(ws.settings().language));
         errln!(
             "airdesk: warning: the workspace settings could not be used ({problem}); the \
              defaults are in use instead (no area, no drill moment, default thresholds)"

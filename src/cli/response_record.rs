@@ -221,8 +221,8 @@ pub(super) fn record(
         let problems: Vec<String> = plan.problems.iter().map(ToString::to_string).collect();
         let why = plan
             .read_error
-            .clone()
-            .unwrap_or_else(|| problems.join("; "));
+            .as_ref()
+            .map_or_else(|| problems.join("; "), |e| e.render(en));
         return Err(Failure::unusable(format!(
             "{}: the plan cannot be used, nothing was recorded: {why}",
             plan.path.display()

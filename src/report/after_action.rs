@@ -345,17 +345,25 @@ fn time_cell(t: &DateTime<FixedOffset>) -> String {
     t.format("%m-%d %H:%M").to_string()
 }
 
+/// The measure table's columns, widths in tenths of a 五号 character (the type width holds 42):
+/// the longest status (`存在问题（逾期）`) fits on one line with the cell padding; the level
+/// (`橙色/预警`) and the times (`12-21/22:00`) take two lines, as a measure's text takes at least
+/// that many; the unit, the measure as the plan words it and the feedback share the rest.
+fn items_columns() -> Vec<Column> {
+    vec![
+        Column::text("责任单位", 62),
+        Column::text("措施", 126),
+        Column::text("级别", 26),
+        Column::text("时限", 36),
+        Column::text("状态", 86),
+        Column::text("落实时间", 36),
+        Column::text("落实情况", 48),
+    ]
+}
+
 fn items_table(e: &Episode) -> Table {
     Table {
-        columns: vec![
-            Column::text("责任单位", 4),
-            Column::text("措施", 10),
-            Column::text("级别", 2),
-            Column::text("时限", 3),
-            Column::text("状态", 2),
-            Column::text("落实时间", 3),
-            Column::text("落实情况", 5),
-        ],
+        columns: items_columns(),
         rows: e
             .items
             .iter()
@@ -370,7 +378,7 @@ fn items_table(e: &Episode) -> Table {
                 };
                 vec![
                     item.spec.unit_name.clone(),
-                    format!("{} {}", item.key().measure, item.spec.text),
+                    item.spec.text.clone(),
                     ZH.level(item.spec.level).to_owned(),
                     time_cell(&item.deadline),
                     status,
@@ -488,6 +496,34 @@ mod tests {
     }
 
     #[test]
+    fn measure_table_keeps_the_status_on_one_line() {
+        use crate::report::document::standard::{self, PT_PER_MM, TABLE_PT, width_cells};
+        let columns = items_columns();
+        let total: f32 = columns.iter().map(|c| f32::from(c.width)).sum();
+        // Characters a column holds: its share of the type width, less 3 pt of padding a side
+        // (the PDF's; the .docx's 57 twips are a little less).
+        let holds = |i: usize| {
+            f32::from(columns[i].width) / total * standard::type_width_mm() * PT_PER_MM / TABLE_PT
+                - 6.0 / TABLE_PT
+        };
+        let longest_status = crate::domain::response::ItemStatus::ALL
+            .iter()
+            .map(|s| width_cells(&format!("{}（逾期）", ZH.item_status(*s))))
+            .fold(0.0, f32::max);
+        assert_eq!(columns[4].title, "状态");
+        assert!(
+            holds(4) >= longest_status,
+            "{} < {longest_status}",
+            holds(4)
+        );
+        // Two lines: 橙色 / 预警, 12-21 / 22:00 (Latin digits a little over half a character).
+        assert!(holds(2) >= 2.0, "{}", holds(2));
+        for time in [3, 5] {
+            assert!(holds(time) >= width_cells("12-21") * 1.2, "{}", holds(time));
+        }
+    }
+
+    #[test]
     fn summary_is_well_formed_and_has_the_timeline_units_problems_and_chart() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
@@ -552,6 +588,22 @@ mod tests {
             !html.contains("<svg"),
             "the chart is embedded as data, not markup"
         );
+        // The measure table names each measure as the plan words it, not by its code.
+        let measures = doc.parts[0]
+            .body
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.columns[1].title == "措施" => Some(t),
+                _ => None,
+            })
+            .expect("measure table");
+        let dust = &s.model().episode(1).expect("episode").items;
+        let dust = dust
+            .iter()
+            .find(|i| i.key().measure == "O-DUST-1")
+            .expect("dust item");
+        assert!(measures.rows.iter().any(|r| r[1] == dust.spec.text));
+        assert!(measures.rows.iter().all(|r| !r[1].contains("O-")));
         let png = Image::Png(vec![0x89, b'P', b'N', b'G']);
         assert_eq!(html::data_uri(&png), "data:image/png;base64,iVBORw==");
         // The same content as a 公文: red 版头 of the summary frame, 主送 from the plan.

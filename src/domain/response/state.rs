@@ -233,6 +233,24 @@ impl Episode {
         self.level() == Level::Temporary
     }
 
+    /// How many enterprises of the emission-reduction list this episode orders to stop or limit
+    /// production (停限产): those with a live item, 自主减排 ones not counted; `None` when no item
+    /// comes from a list (the warning was issued without one).
+    pub fn enterprises_limited(&self) -> Option<usize> {
+        let mut listed = false;
+        let mut ordered: Vec<&str> = Vec::new();
+        for item in &self.items {
+            let Some(e) = &item.spec.enterprise else {
+                continue;
+            };
+            listed = true;
+            if e.ordered && item.status.is_live() && !ordered.contains(&e.key.as_str()) {
+                ordered.push(&e.key);
+            }
+        }
+        listed.then_some(ordered.len())
+    }
+
     /// The highest level the episode reached.
     pub fn max_level(&self) -> Level {
         self.steps.iter().map(|s| s.to).max().unwrap_or(Level::None)

@@ -1034,6 +1034,12 @@ fn the_issued_checklist_keeps_the_list_it_was_derived_from() {
         .expect("issued");
     let payload: event::WarningIssued = event.decode().expect("payload");
     let reference = payload.list.expect("list recorded");
+    let issued = s.model().current().expect("episode");
+    assert_eq!(
+        issued.enterprises_limited(),
+        Some(1),
+        "one C-grade enterprise"
+    );
     assert_eq!(reference.files[0].sha256, "aa");
     assert_eq!((reference.enterprises, reference.lines), (1, 1));
     let item = key("O-ENT-91130400MA0000001X", "town-hedong");

@@ -268,7 +268,7 @@ fn header(
                 ui.label(RichText::new(format!("{}: {p}", plan.path.display())).color(look.error));
             }
             if let Some(e) = &plan.read_error {
-                ui.label(RichText::new(e).color(look.error));
+                ui.label(RichText::new(e.render(cx.tr)).color(look.error));
             }
         }
     }
