@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::domain::advisor::{Advice, AdvisorInput, WeatherWindow, advise};
+use crate::domain::advisor::{Advice, AdvisorInput, WeatherWindow, advise, follow_regional};
 use crate::domain::aqi;
 use crate::domain::outlook::{OutlookSettings, Risk};
 use crate::domain::plan::Level;
@@ -181,7 +181,11 @@ fn compute(s: &Sources<'_>, path: &Path, at: Hour) -> Advised {
         at,
         utc_offset_s: CST,
     };
-    Advised::Advice(Box::new(advise(s.plan, &input)), peak)
+    let mut advice = advise(s.plan, &input);
+    if let Some(r) = s.state.current().and_then(|e| e.regional()) {
+        follow_regional(&mut advice, input.state, r.level, &r.source);
+    }
+    Advised::Advice(Box::new(advice), peak)
 }
 
 /// The riskiest outlook day from `today` on (the first of equals).
