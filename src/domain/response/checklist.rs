@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::plan::{Evidence, Grade, Level, MeasureCategory, Plan};
+use crate::domain::plan::{Evidence, Grade, Level, MeasureCategory, Plan, ReportingCycle};
 
 use super::enterprise_items::enterprise_items;
 use super::state::Stamp;
@@ -67,8 +67,11 @@ pub struct ItemSpec {
     pub feedback: String,
     /// Kinds of evidence expected.
     pub evidence: Vec<Evidence>,
-    /// Reporting interval during the response, hours.
-    pub report_every_hours: Option<u32>,
+    /// How the unit reports on this item during the response (the measure's cycle, else the
+    /// unit's at the level, else the level's); `None` when the plan states none. Journals
+    /// written before cycles existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting: Option<ReportingCycle>,
     /// For an item of the emission-reduction list: the enterprise it is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enterprise: Option<EnterpriseRef>,
@@ -421,7 +424,7 @@ pub fn derive(plan: &Plan, level: Level, activation: DateTime<FixedOffset>) -> V
                 deadline: add_hours(activation, i64::from(m.deadline_hours)),
                 feedback: m.feedback.clone(),
                 evidence: m.evidence.clone(),
-                report_every_hours: m.report_every_hours,
+                reporting: level_plan.cycle(Some(m), unit),
                 enterprise: None,
             });
         }

@@ -37,6 +37,9 @@ pub fn enterprise_items(
     if list_level_index(level).is_none() {
         return Vec::new();
     }
+    let Some(level_plan) = plan.level(level) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for e in &list.enterprises {
         let plan_measure = grade_measure(plan, level, e);
@@ -64,7 +67,7 @@ pub fn enterprise_items(
                     || vec![Evidence::Monitoring, Evidence::Ledger],
                     |m| m.evidence.clone(),
                 ),
-                report_every_hours: plan_measure.map_or(Some(24), |m| m.report_every_hours),
+                reporting: level_plan.cycle(plan_measure, &unit.0),
                 enterprise: Some(EnterpriseRef {
                     key: e.key.clone(),
                     name: e.name.clone(),
