@@ -952,6 +952,8 @@ table! {
     ErrDuplicateItem => "措施清单中「{0}」重复", "item {0} appears twice in the checklist";
     ErrTransition => "措施「{0}」当前为“{1}”，不能{2}", "item {0} is {1}: cannot {2} it";
     ErrChecklistClosed => "预警已解除，措施清单已关闭；只能登记问题整改", "the warning was lifted: the checklist only takes rectifications of problems";
+    ErrReportedInFuture => "反馈时间不能晚于现在", "the reported time cannot be in the future";
+    ErrReportedBeforeIssued => "反馈时间不能早于措施下达时间（{0}）", "the reported time cannot be before the item was issued ({0})";
     ErrNoShift => "当前没有正在进行的值班，无法交班", "no shift is in progress to hand over";
     ErrOutOfSequence => "{0}编号{1}不连续（应为{2}）", "{0} number {1} is out of sequence (expected {2})";
     SeqConsultation => "会商", "consultation";
@@ -1185,6 +1187,18 @@ table! {
     RespNoItems => "没有符合筛选条件的措施。", "No item matches the filters.";
     RespFeedbackExpected => "应反馈：{0}", "Feedback expected: {0}";
     RespFeedback => "反馈 / 问题说明", "Feedback / problem";
+    RespReporter => "反馈人", "Reported by";
+    RespReporterUnit => "单位", "Unit";
+    RespReportedAt => "反馈时间", "Reported at";
+    RespReportedAtHint => "空 = 现在；如 2019-12-21 15:30", "empty = now; e.g. 2019-12-21 15:30";
+    RespChannel => "渠道", "Channel";
+    RespReportedBy => "（{0} {1}，{2} 经{3}反馈）", " (reported by {0}, {1}, at {2} by {3})";
+    ChannelPhone => "电话", "phone";
+    ChannelWechat => "微信", "WeChat";
+    ChannelOa => "OA", "OA";
+    ChannelForm => "表格", "form";
+    ChannelOnSite => "现场", "on site";
+    ChannelSupervision => "督导组", "supervision group";
     RespEvidence => "佐证文件（可空）", "Evidence file (optional)";
     RespEvidenceHint => "文件路径；只记录文件名和 SHA-256，不复制文件", "File path; only its name and SHA-256 are recorded, the file is not copied";
     RespActAcknowledge => "签收", "Acknowledge";

@@ -11,6 +11,7 @@ use crate::domain::plan::Grade;
 use crate::domain::plan::Level;
 use crate::domain::plan::MeasureCategory;
 use crate::domain::plan::Plan;
+use crate::domain::response::Channel;
 use crate::domain::response::Decision;
 use crate::domain::response::Field;
 use crate::domain::response::ItemStatus;
@@ -103,6 +104,12 @@ impl Tr {
             ItemStatus::Rectified => T::ItemRectified,
             ItemStatus::Dropped => T::ItemDropped,
         })
+    }
+
+    /// How a unit's feedback reached the desk (电话 / phone); the Chinese words are also the
+    /// spelling of a feedback form's 反馈渠道 cells.
+    pub fn channel(self, x: Channel) -> &'static str {
+        self.t(channel_key(x))
     }
 
     /// A checklist step as a verb (签收 / acknowledge).
@@ -243,5 +250,17 @@ impl Tr {
             Language::En => l.name_en.as_deref(),
         });
         own.unwrap_or_else(|| self.level(level))
+    }
+}
+
+/// The translation entry of a feedback channel.
+pub fn channel_key(x: Channel) -> T {
+    match x {
+        Channel::Phone => T::ChannelPhone,
+        Channel::Wechat => T::ChannelWechat,
+        Channel::Oa => T::ChannelOa,
+        Channel::Form => T::ChannelForm,
+        Channel::OnSite => T::ChannelOnSite,
+        Channel::Supervision => T::ChannelSupervision,
     }
 }

@@ -41,6 +41,10 @@ impl Render for CommandError {
                 &[item, &tr.item_status(*from), &tr.transition(*transition)],
             ),
             E::ChecklistClosed => tr.t(T::ErrChecklistClosed).into(),
+            E::ReportedInFuture => tr.t(T::ErrReportedInFuture).into(),
+            E::ReportedBeforeIssued { issued } => {
+                tr.f(T::ErrReportedBeforeIssued, &[&tr.moment(issued)])
+            }
             E::NoShift => tr.t(T::ErrNoShift).into(),
             E::OutOfSequence {
                 what,

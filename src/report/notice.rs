@@ -699,7 +699,7 @@ mod tests {
                 .text()
                 .contains("最早2025年1月15日0时前，最迟2025年1月15日6时前")
         );
-        assert!(hedong.text().contains("每日报送"));
+        assert!(hedong.text().contains("每日16:00前报送"));
     }
 
     #[test]

@@ -414,7 +414,7 @@ impl Session {
             Command::Respond(c) => {
                 let plan = self.plan.as_ref().ok_or(WhyNot::PlanInvalid)?;
                 models.execute(journal, author, at, |m| {
-                    response::decide(&m.response, plan, c)
+                    response::decide(&m.response, plan, c, at)
                 })?
             }
             Command::Finding(c) => {
@@ -546,7 +546,7 @@ impl Session {
         Ok(self
             .models
             .execute_all(journal.as_mut(), &authors, at, |i, m| {
-                response::decide(&m.response, plan, &commands[i])
+                response::decide(&m.response, plan, &commands[i], at)
             })?)
     }
 

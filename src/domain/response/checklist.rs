@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::plan::{Evidence, Grade, Level, MeasureCategory, Plan, ReportingCycle};
 
 use super::enterprise_items::enterprise_items;
+use super::feedback::Feedback;
 use super::state::Stamp;
 
 /// One checklist item inside an episode: a measure of the plan and one of its units.
@@ -259,16 +260,18 @@ pub struct ItemChange {
     pub evidence: Option<EvidenceFile>,
     /// For a drop: the level whose change no longer requires the item.
     pub dropped_for: Option<Level>,
-    /// When the unit reported it, where the journal knows (recorded apart from `stamp.at`, the
-    /// time the desk typed it in); `None` until the desk records reported times.
-    pub reported_at: Option<DateTime<FixedOffset>>,
+    /// Who reported it, when and how, where the journal knows (apart from `stamp`, who typed it
+    /// in and when).
+    pub feedback: Option<Feedback>,
 }
 
 impl ItemChange {
     /// When the unit did what this step records: the time it reported where known, else the
     /// time the desk recorded it. Lateness is judged on this (see [`Item::is_late`]).
     pub fn done_at(&self) -> DateTime<FixedOffset> {
-        self.reported_at.unwrap_or(self.stamp.at)
+        self.feedback
+            .as_ref()
+            .map_or(self.stamp.at, |f| f.reported_at)
     }
 }
 
@@ -298,7 +301,7 @@ impl Item {
                 text: String::new(),
                 evidence: None,
                 dropped_for: None,
-                reported_at: None,
+                feedback: None,
             }],
             spec,
         }

@@ -27,6 +27,7 @@ mod decide;
 mod enterprise_items;
 mod error;
 pub mod event;
+mod feedback;
 mod state;
 mod unit_tree;
 
@@ -45,6 +46,7 @@ pub use decide::{decide, preview};
 pub use enterprise_items::enterprise_measure_id;
 pub use error::{CommandError, Field, Numbered};
 pub use event::{AdviceBasis, Decision, PlanRef, ResponseEvent};
+pub use feedback::{Channel, Feedback, check_reported_at};
 pub use state::{
     Anchor, Anomaly, AnomalyReason, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase,
     ResponseState, Shift, Stamp, StatusFilter, TimelineEntry, TimelineEvent, UnitSummary,

@@ -19,6 +19,7 @@ use super::event::{
     ConsultationRecorded, ItemReport, LevelChanged, PlanRef, ResponseEvent, ShiftHandedOver,
     WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
+use super::feedback::check_reported_at;
 
 /// Who recorded an event, when, and where it sits in the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -789,6 +790,9 @@ impl ResponseState {
         let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
             return Err(CommandError::UnknownItem(r.item.clone()));
         };
+        if let Some(f) = &r.feedback {
+            check_reported_at(item, f, stamp.at)?;
+        }
         item.status = t.target();
         item.history.push(ItemChange {
             status: t.target(),
@@ -796,7 +800,7 @@ impl ResponseState {
             text: r.text.clone(),
             evidence: r.evidence.clone(),
             dropped_for: None,
-            reported_at: None,
+            feedback: r.feedback.clone(),
         });
         let what = TimelineEvent::Item {
             unit_name: item.spec.unit_name.clone(),
@@ -915,7 +919,7 @@ impl ResponseState {
                 text: String::new(),
                 evidence: None,
                 dropped_for: Some(c.to),
-                reported_at: None,
+                feedback: None,
             });
         }
         for spec in &c.diff.added {

@@ -75,7 +75,7 @@ pub(crate) fn execute(
     at: &str,
 ) -> Result<crate::journal::Event, ServiceError<CommandError>> {
     service.execute(journal, &officer(), t(at), |s| {
-        decide(s, shared_plan(), command)
+        decide(s, shared_plan(), command, t(at))
     })
 }
 
@@ -790,6 +790,7 @@ fn odd_events_become_anomalies_and_change_nothing_else() {
         item: key("NOPE", "zjj"),
         text: String::new(),
         evidence: None,
+        feedback: None,
     };
     j.append(&a.draft(at, "checklist.acknowledged", &bad_item).expect("d"))
         .expect("append");
@@ -858,7 +859,7 @@ fn shifts_and_handover() {
         note: String::new(),
     };
     s.execute(&mut j, &next, t("2025-01-15T17:35:00+08:00"), |m| {
-        decide(m, shared_plan(), &start)
+        decide(m, shared_plan(), &start, t("2025-01-15T17:35:00+08:00"))
     })
     .expect("start");
     assert_eq!(s.model().on_shift().expect("on").started.operator, "李明");
@@ -1026,7 +1027,7 @@ fn the_issued_checklist_keeps_the_list_it_was_derived_from() {
     let issue = Command::Issue(issue_input(Level::Orange, "2025-01-15T00:00:00+08:00"));
     let event = s
         .execute(&mut j, &officer(), t("2025-01-14T16:00:00+08:00"), |m| {
-            decide(m, &with_list, &issue)
+            decide(m, &with_list, &issue, t("2025-01-14T16:00:00+08:00"))
         })
         .expect("issued");
     let payload: event::WarningIssued = event.decode().expect("payload");
@@ -1048,4 +1049,71 @@ fn the_issued_checklist_keeps_the_list_it_was_derived_from() {
         "consultation": null, "plan": {"name": "p", "area": "a", "version": "v"}, "items": []});
     let old: event::WarningIssued = serde_json::from_value(old).expect("old payload");
     assert_eq!(old.list, None);
+}
+
+fn feedback(reported_at: &str) -> Feedback {
+    Feedback {
+        reporter: "王强".into(),
+        reporter_unit: "县住建局".into(),
+        reported_at: t(reported_at),
+        channel: Channel::Wechat,
+    }
+}
+
+/// Lateness is judged on when the unit reported, not when the desk typed it in; a reported time
+/// in the future or before the item was issued is refused.
+#[test]
+fn feedback_record_carries_the_reported_time_that_lateness_is_judged_on() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let k = key("Y-DUST-1", "zjj");
+    let deadline = s
+        .model()
+        .latest()
+        .and_then(|e| e.item(&k))
+        .expect("item")
+        .deadline;
+    let before = (deadline - Duration::hours(1)).to_rfc3339();
+    let typed_late = (deadline + Duration::hours(3)).to_rfc3339();
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "已停工", None).with_feedback(feedback(&typed_late)),
+        &before,
+    );
+    assert_eq!(e, CommandError::ReportedInFuture);
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "已停工", None)
+            .with_feedback(feedback("2025-01-14T15:00:00+08:00")),
+        &typed_late,
+    );
+    assert!(
+        matches!(e, CommandError::ReportedBeforeIssued { .. }),
+        "{e:?}"
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "已停工", None).with_feedback(feedback(&before)),
+        &typed_late,
+    );
+    let item = s.model().latest().and_then(|e| e.item(&k)).expect("item");
+    let done = item.done().expect("done");
+    assert_eq!(done.stamp.at, t(&typed_late));
+    assert_eq!(done.done_at(), t(&before));
+    assert!(!item.is_late(Some(t(&typed_late))), "reported on time");
+    assert_eq!(
+        done.feedback.as_ref().map(|f| f.channel),
+        Some(Channel::Wechat)
+    );
+    // The journal keeps the record: a fresh fold sees the same.
+    let again = ResponseState::fold(&j.read_since(0).expect("events"));
+    assert_eq!(again.latest().and_then(|e| e.item(&k)), Some(item));
 }
