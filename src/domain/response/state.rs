@@ -20,6 +20,7 @@ use super::event::{
     WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
 use super::feedback::check_reported_at;
+use super::reporting::Reporting;
 
 /// Who recorded an event, when, and where it sits in the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -259,6 +260,11 @@ impl Episode {
     /// The item with `key`.
     pub fn item(&self, key: &ItemKey) -> Option<&Item> {
         self.items.iter().find(|i| i.key() == key)
+    }
+
+    /// Which reports are due, received, late or missing at `now` (see [`Reporting`]).
+    pub fn reporting(&self, now: DateTime<FixedOffset>) -> Reporting {
+        Reporting::of(self, now)
     }
 
     /// Items awaiting implementation past their deadline at `now`.

@@ -1117,3 +1117,86 @@ fn feedback_record_carries_the_reported_time_that_lateness_is_judged_on() {
     let again = ResponseState::fold(&j.read_since(0).expect("events"));
     assert_eq!(again.latest().and_then(|e| e.item(&k)), Some(item));
 }
+
+/// Daily by 16:00 from a warning in force at 00:00: a report by 16:00 is on time, one at 17:00
+/// is that day's report received late, nothing by 16:00 is late until 04:00 and missing after;
+/// the next day's report is due.
+#[test]
+fn reporting_cycle_sorts_reports_into_due_received_late_and_missing() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let report = |unit: &str, at: &str| {
+        Command::acknowledge(key("Y-DUST-1", unit), "").with_feedback(Feedback {
+            reported_at: t(at),
+            ..feedback(at)
+        })
+    };
+    run(
+        &mut s,
+        &mut j,
+        report("zjj", "2025-01-15T15:00:00+08:00"),
+        "2025-01-15T18:00:00+08:00",
+    );
+    run(
+        &mut s,
+        &mut j,
+        report("jtj", "2025-01-15T17:00:00+08:00"),
+        "2025-01-15T18:00:00+08:00",
+    );
+    let episode = s.model().latest().expect("episode");
+    let due = t("2025-01-15T16:00:00+08:00");
+
+    let at_six = episode.reporting(t("2025-01-15T18:00:00+08:00"));
+    let state = |r: &Reporting, unit: &str| r.unit(unit).map(|u| u.periods[0].state).expect("unit");
+    assert_eq!(state(&at_six, "zjj"), PeriodState::OnTime);
+    assert_eq!(state(&at_six, "jtj"), PeriodState::ReceivedLate);
+    assert_eq!(state(&at_six, "slj"), PeriodState::Late);
+    assert!(
+        at_six
+            .late
+            .iter()
+            .any(|o| o.unit == "slj" && o.due_at == due)
+    );
+    assert!(
+        !at_six
+            .late
+            .iter()
+            .any(|o| o.unit == "zjj" || o.unit == "jtj")
+    );
+    assert!(at_six.missing.is_empty());
+    assert!(
+        at_six
+            .due
+            .iter()
+            .all(|o| o.due_at == due + Duration::hours(24)),
+        "{:?}",
+        at_six.due
+    );
+    assert!(at_six.due.iter().any(|o| o.unit == "zjj"));
+
+    let next_morning = episode.reporting(t("2025-01-16T05:00:00+08:00"));
+    assert_eq!(state(&next_morning, "slj"), PeriodState::Missing);
+    assert!(
+        next_morning
+            .missing
+            .iter()
+            .any(|o| o.unit == "slj" && o.due_at == due)
+    );
+    let jtj = next_morning.unit("jtj").expect("jtj");
+    assert_eq!((jtj.late(), jtj.count(PeriodState::Missing)), (1, 0));
+
+    // Before 16:00 nothing is late yet; every unit's first report is due.
+    let morning = episode.reporting(t("2025-01-15T10:00:00+08:00"));
+    assert!(morning.late.is_empty() && morning.missing.is_empty());
+    assert!(
+        morning
+            .due
+            .iter()
+            .any(|o| o.unit == "slj" && o.due_at == due)
+    );
+}
