@@ -16,7 +16,7 @@ use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use crate::clock;
 use crate::domain::findings::{FindingId, Findings};
 use crate::domain::plan::{self, Plan};
-use crate::domain::response::{Episode, ResponseState, StatusFilter, UnitSummary};
+use crate::domain::response::{Episode, Reporting, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
 use crate::i18n::{Language, Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
@@ -643,6 +643,7 @@ struct StatusJson {
     units: Vec<UnitSummary>,
     overdue: Vec<ItemJson>,
     problems: Vec<ItemJson>,
+    reporting: Reporting,
     on_shift: Option<String>,
     anomalies: usize,
 }
@@ -717,6 +718,7 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
         units: episode.map(|e| e.by_unit(at)).unwrap_or_default(),
         overdue,
         problems,
+        reporting: episode.map(|e| e.reporting(at)).unwrap_or_default(),
         on_shift: state.on_shift().map(|s| s.started.operator.clone()),
         anomalies: state.anomalies().len(),
     };
@@ -770,6 +772,22 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
                 out.push(format!(
                     "  {} {} (deadline {}) {}",
                     i.measure, i.unit_name, i.deadline, i.text
+                ));
+            }
+        }
+    }
+    for (title, owed) in [
+        ("迟报 late reports", &report.reporting.late),
+        ("缺报 missing reports", &report.reporting.missing),
+    ] {
+        if !owed.is_empty() {
+            out.push(format!("{title}:"));
+            for o in owed {
+                out.push(format!(
+                    "  {} ({}) due {}",
+                    o.unit_name,
+                    o.unit,
+                    o.due_at.to_rfc3339()
                 ));
             }
         }

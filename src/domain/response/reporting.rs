@@ -4,9 +4,11 @@
 //!
 //! A unit's cycle is the shortest of its items' cycles (each item carries the cycle the plan
 //! gave it when derived, see [`ReportingCycle`]). Reports are due from the warning's start to its
-//! lifting, except while paused. Any report the unit makes on any of its items counts (receipt,
-//! implementation, problem, rectification), at the time the unit reported it
-//! ([`ItemChange::done_at`]: the feedback record's time where known, else when recorded).
+//! lifting, except while paused. Any report the unit makes on any of its items from the start on
+//! counts (receipt, implementation, problem, rectification; a receipt before the warning takes
+//! effect is not a report on the response), at the time the unit reported it
+//! ([`ItemChange::done_at`](super::ItemChange::done_at): the feedback record's time where known,
+//! else when recorded).
 //!
 //! Each report belongs to one period: the first whose due time plus half a period it does not
 //! pass. So a daily report by 16:00 made at 17:00 is that day's report, received late; one made
@@ -158,14 +160,19 @@ fn unit_cycles(episode: &Episode) -> Vec<(String, String, ReportingCycle)> {
     out
 }
 
-/// The times `unit` reported on any of its items, oldest first.
-fn reports_of(items: &[Item], unit: &str) -> Vec<DateTime<FixedOffset>> {
+/// The times `unit` reported on any of its items from `start` on, oldest first.
+fn reports_of(
+    items: &[Item],
+    unit: &str,
+    start: DateTime<FixedOffset>,
+) -> Vec<DateTime<FixedOffset>> {
     let mut times: Vec<DateTime<FixedOffset>> = items
         .iter()
         .filter(|i| i.key().unit == unit)
         .flat_map(|i| i.history.iter())
         .filter(|c| !matches!(c.status, ItemStatus::Notified | ItemStatus::Dropped))
         .map(|c| c.done_at())
+        .filter(|t| *t >= start)
         .collect();
     times.sort();
     times
@@ -193,7 +200,7 @@ fn periods(
         _ => horizon,
     };
     let grace = Duration::minutes(i64::from(cycle.period_hours()) * 30);
-    let reports = reports_of(&episode.items, unit);
+    let reports = reports_of(&episode.items, unit, episode.start);
     let mut next_report = reports.iter().filter(|r| **r <= now).peekable();
     let mut out = Vec::new();
     for due_at in cycle.due_times(episode.start, until) {
