@@ -352,6 +352,7 @@ table! {
     LdExpectContacts => "姓名列（姓名/name）和电话列（手机/电话/phone）", "a name column (姓名/name) and a phone column (手机/电话/phone)";
     LdExpectFindings => "问题描述列（问题描述/description）和责任单位列（责任单位/unit）", "a description column (问题描述/description) and a responsible-unit column (责任单位/unit)";
     LdExpectLedger => "序号列（No.）", "a No. column";
+    LdExpectFeedbackForm => "反馈表的表头（事项编号、责任单位、反馈状态、反馈时间、反馈人、情况说明）", "a feedback form's header (事项编号, 责任单位, 反馈状态, 反馈时间, 反馈人, 情况说明)";
     LdExpectReductionList => "企业名称列和清单列", "an enterprise column and list columns";
     LdNoPeopleColumn => "没有人员列：应有 姓名/name，或每个岗位一列（带班领导、值班人员…）", "no people column: expected 姓名/name, or one column per role (带班领导, 值班人员…)";
     LdSharedPhoneColumn => "多个人员列共用一个电话列；电话改从通讯录中取", "several people columns share one phone column; phones are taken from the contact list instead";
@@ -954,6 +955,17 @@ table! {
     ErrChecklistClosed => "预警已解除，措施清单已关闭；只能登记问题整改", "the warning was lifted: the checklist only takes rectifications of problems";
     ErrReportedInFuture => "反馈时间不能晚于现在", "the reported time cannot be in the future";
     ErrReportedBeforeIssued => "反馈时间不能早于措施下达时间（{0}）", "the reported time cannot be before the item was issued ({0})";
+    FormUnreadable => "无法读取反馈表：{0}", "the form cannot be read: {0}";
+    FormBadKey => "事项编号「{0}」不是本系统导出的反馈表编号", "事项编号 {0} is not the key of a feedback form";
+    FormOtherJournal => "该反馈表来自其他工作区（事项编号的台账标识不符）", "the form comes from another workspace (its keys name another journal)";
+    FormOlderEpisode => "该反馈表属于第{0}次预警过程，不是当前预警", "the form belongs to episode {0}, not the latest";
+    FormUnknownItem => "当前措施清单中没有事项「{0}」", "the latest checklist has no item {0}";
+    FormOtherUnit => "事项编号指向其他单位的事项：本行责任单位为「{0}」，该事项属于「{1}」", "the key points at another unit's item: the row names {0}, the item belongs to {1}";
+    FormBadStatus => "反馈状态「{0}」无法识别：应为 已签收 / 已落实 / 存在问题 / 已整改", "反馈状态 {0} is not one of 已签收 / 已落实 / 存在问题 / 已整改";
+    FormBadTime => "反馈时间「{0}」不是时间（如 2019-12-22 08:30）", "反馈时间 {0} is not a time (e.g. 2019-12-22 08:30)";
+    FormBadChannel => "反馈渠道「{0}」无法识别：应为 电话 / 微信 / OA / 表格 / 现场 / 督导组", "反馈渠道 {0} is not one of 电话 / 微信 / OA / 表格 / 现场 / 督导组";
+    FormDuplicate => "与本表第{0}行重复（同一事项）", "repeats row {0} of this form (the same item)";
+    FormRepeatedIn => "同一事项已在 {0} 第{1}行反馈", "the same item is in {0}, row {1}";
     ErrNoShift => "当前没有正在进行的值班，无法交班", "no shift is in progress to hand over";
     ErrOutOfSequence => "{0}编号{1}不连续（应为{2}）", "{0} number {1} is out of sequence (expected {2})";
     SeqConsultation => "会商", "consultation";

@@ -446,17 +446,17 @@ fn session_at(dir: &Path, until: Option<DateTime<FixedOffset>>) -> Result<Sessio
 
 /// A workspace opened for a command: the workspace (read-only), the moment the command works
 /// at and the session over its journal as it was then.
-struct Opened {
-    ws: Workspace,
-    at: DateTime<FixedOffset>,
-    session: Session,
+pub(super) struct Opened {
+    pub(super) ws: Workspace,
+    pub(super) at: DateTime<FixedOffset>,
+    pub(super) session: Session,
 }
 
 /// Open the workspace and its journal. The moment is `--at` when given; on a drill workspace the
 /// drill's current time as the app shows it on opening (the later of the drill moment and the
 /// journal's last event, [`clock::drill_resumes_at`], so every event counts); else now. Settings
 /// that cannot be used are said on stderr.
-fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
+pub(super) fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
     let ws = open_workspace(dir)?;
     let (at, session) = match (at, ws.settings().drill_at) {
         (Some(s), _) => {
@@ -499,7 +499,7 @@ fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failu
     }
 }
 
-fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
+pub(super) fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
     let workspace_plan = dir.join("plan.toml");
     let path = path
         .map(Path::to_path_buf)

@@ -109,7 +109,14 @@ impl Tr {
     /// How a unit's feedback reached the desk (电话 / phone); the Chinese words are also the
     /// spelling of a feedback form's 反馈渠道 cells.
     pub fn channel(self, x: Channel) -> &'static str {
-        self.t(channel_key(x))
+        self.t(match x {
+            Channel::Phone => T::ChannelPhone,
+            Channel::Wechat => T::ChannelWechat,
+            Channel::Oa => T::ChannelOa,
+            Channel::Form => T::ChannelForm,
+            Channel::OnSite => T::ChannelOnSite,
+            Channel::Supervision => T::ChannelSupervision,
+        })
     }
 
     /// A checklist step as a verb (签收 / acknowledge).
@@ -250,17 +257,5 @@ impl Tr {
             Language::En => l.name_en.as_deref(),
         });
         own.unwrap_or_else(|| self.level(level))
-    }
-}
-
-/// The translation entry of a feedback channel.
-pub fn channel_key(x: Channel) -> T {
-    match x {
-        Channel::Phone => T::ChannelPhone,
-        Channel::Wechat => T::ChannelWechat,
-        Channel::Oa => T::ChannelOa,
-        Channel::Form => T::ChannelForm,
-        Channel::OnSite => T::ChannelOnSite,
-        Channel::Supervision => T::ChannelSupervision,
     }
 }

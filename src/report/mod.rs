@@ -9,6 +9,7 @@ pub mod daily_report;
 pub mod document;
 pub mod duty;
 pub mod episode_air;
+pub mod feedback_form;
 pub mod handover;
 pub mod ledger;
 pub mod notice;

@@ -28,6 +28,7 @@ mod enterprise_items;
 mod error;
 pub mod event;
 mod feedback;
+mod form_key;
 mod reporting;
 mod state;
 mod unit_tree;
@@ -48,6 +49,7 @@ pub use enterprise_items::enterprise_measure_id;
 pub use error::{CommandError, Field, Numbered};
 pub use event::{AdviceBasis, Decision, PlanRef, ResponseEvent};
 pub use feedback::{Channel, Feedback, check_reported_at};
+pub use form_key::{FormKey, journal_tag};
 pub use reporting::{Owed, Period, PeriodState, Reporting, UnitReporting};
 pub use state::{
     Anchor, Anomaly, AnomalyReason, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase,

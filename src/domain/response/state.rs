@@ -512,11 +512,16 @@ pub struct ResponseState {
     anomalies: Vec<Anomaly>,
     anchor: Option<Anchor>,
     chain_broken_at: Option<u64>,
+    /// The hash of the journal's first event: names the journal on feedback forms.
+    first_hash: Option<Hash>,
 }
 
 impl Fold for ResponseState {
     /// Fold one journal event in (see the module docs for what happens to odd events).
     fn apply(&mut self, event: &Event) {
+        if event.seq == 1 {
+            self.first_hash = Some(event.hash);
+        }
         self.anchor = Some(Anchor {
             seq: event.seq,
             hash: event.hash,
@@ -569,6 +574,12 @@ impl ResponseState {
             state.apply(e);
         }
         state
+    }
+
+    /// The tag that names this journal on feedback forms ([`super::FormKey`]); `None` before
+    /// the first event.
+    pub fn journal_tag(&self) -> Option<String> {
+        self.first_hash.map(|h| super::journal_tag(&h.to_string()))
     }
 
     /// All episodes, oldest first.
