@@ -966,6 +966,7 @@ table! {
     FormBadChannel => "反馈渠道「{0}」无法识别：应为 电话 / 微信 / OA / 表格 / 现场 / 督导组", "反馈渠道 {0} is not one of 电话 / 微信 / OA / 表格 / 现场 / 督导组";
     FormDuplicate => "与本表第{0}行重复（同一事项）", "repeats row {0} of this form (the same item)";
     FormRepeatedIn => "同一事项已在 {0} 第{1}行反馈", "the same item is in {0}, row {1}";
+    ReportsDueCount => "单位报送：迟报 {0} · 缺报 {1} · 24小时内待报 {2}", "Unit reports: {0} late · {1} missing · {2} due within 24 h";
     ErrNoShift => "当前没有正在进行的值班，无法交班", "no shift is in progress to hand over";
     ErrOutOfSequence => "{0}编号{1}不连续（应为{2}）", "{0} number {1} is out of sequence (expected {2})";
     SeqConsultation => "会商", "consultation";

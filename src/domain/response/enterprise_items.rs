@@ -37,9 +37,6 @@ pub fn enterprise_items(
     if list_level_index(level).is_none() {
         return Vec::new();
     }
-    let Some(level_plan) = plan.level(level) else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
     for e in &list.enterprises {
         let plan_measure = grade_measure(plan, level, e);
@@ -67,7 +64,8 @@ pub fn enterprise_items(
                     || vec![Evidence::Monitoring, Evidence::Ledger],
                     |m| m.evidence.clone(),
                 ),
-                reporting: level_plan.cycle(plan_measure, &unit.0),
+                // Enterprises are followed item by item; the reporting cycle is the units' own.
+                reporting: None,
                 enterprise: Some(EnterpriseRef {
                     key: e.key.clone(),
                     name: e.name.clone(),

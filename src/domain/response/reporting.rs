@@ -3,7 +3,9 @@
 //! the 通报 names.
 //!
 //! A unit's cycle is the shortest of its items' cycles (each item carries the cycle the plan
-//! gave it when derived, see [`ReportingCycle`]). Reports are due from the warning's start to its
+//! gave it when derived, see [`ReportingCycle`]); the items of listed enterprises carry none and
+//! their reports do not count here: enterprises are followed item by item, the cycle is about
+//! the units' own measures. Reports are due from the warning's start to its
 //! lifting, except while paused. Any report the unit makes on any of its items from the start on
 //! counts (receipt, implementation, problem, rectification; a receipt before the warning takes
 //! effect is not a report on the response), at the time the unit reported it
@@ -160,7 +162,8 @@ fn unit_cycles(episode: &Episode) -> Vec<(String, String, ReportingCycle)> {
     out
 }
 
-/// The times `unit` reported on any of its items from `start` on, oldest first.
+/// The times `unit` reported on any of its own (not enterprise) items from `start` on, oldest
+/// first.
 fn reports_of(
     items: &[Item],
     unit: &str,
@@ -168,7 +171,7 @@ fn reports_of(
 ) -> Vec<DateTime<FixedOffset>> {
     let mut times: Vec<DateTime<FixedOffset>> = items
         .iter()
-        .filter(|i| i.key().unit == unit)
+        .filter(|i| i.key().unit == unit && i.spec.enterprise.is_none())
         .flat_map(|i| i.history.iter())
         .filter(|c| !matches!(c.status, ItemStatus::Notified | ItemStatus::Dropped))
         .map(|c| c.done_at())

@@ -41,6 +41,18 @@ pub struct OverdueItem {
     pub deadline: DateTime<FixedOffset>,
 }
 
+/// How many of the units' reports are late, missing and due (see
+/// [`Reporting`](crate::domain::response::Reporting)).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportCounts {
+    /// Due time passed, nothing received yet (催报).
+    pub late: usize,
+    /// Periods that ended without a report.
+    pub missing: usize,
+    /// Due within the next 24 hours.
+    pub due: usize,
+}
+
 /// Everything the cards show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cards {
@@ -60,6 +72,9 @@ pub struct Cards {
     pub overdue: Vec<OverdueItem>,
     /// Supervision findings past their deadline.
     pub findings_overdue: usize,
+    /// Units' reports of the reporting cycle now: late (due, nothing received), missing
+    /// (periods ended without one) and due within 24 hours.
+    pub reports: ReportCounts,
     /// Station alerts, newest first.
     pub alerts: Vec<Alert>,
     /// Keys of the alerts already kept in the journal (sorted).
@@ -87,6 +102,7 @@ pub fn gather(
         budget: None,
         overdue: Vec::new(),
         findings_overdue: models.findings.overdue(local).len(),
+        reports: ReportCounts::default(),
         recorded: alerts
             .iter()
             .map(Alert::key)
@@ -116,6 +132,12 @@ fn response_figures(models: &ReadModels, now: DateTime<FixedOffset>, cards: &mut
         });
     }
     if let Some(e) = state.current() {
+        let r = e.reporting(now);
+        cards.reports = ReportCounts {
+            late: r.late.len(),
+            missing: r.missing.len(),
+            due: r.due.len(),
+        };
         cards.overdue = e
             .overdue(now)
             .into_iter()

@@ -891,6 +891,18 @@ fn overdue_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
                     .color(look.error),
             );
         }
+        let r = cards.reports;
+        if r.late + r.missing + r.due > 0 {
+            let colour = if r.late + r.missing > 0 {
+                look.error
+            } else {
+                look.weak_text
+            };
+            ui.label(
+                RichText::new(tr.f(T::ReportsDueCount, &[&r.late, &r.missing, &r.due]))
+                    .color(colour),
+            );
+        }
     });
 }
 
