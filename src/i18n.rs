@@ -967,6 +967,11 @@ table! {
     FormDuplicate => "与本表第{0}行重复（同一事项）", "repeats row {0} of this form (the same item)";
     FormRepeatedIn => "同一事项已在 {0} 第{1}行反馈", "the same item is in {0}, row {1}";
     ReportsDueCount => "单位报送：迟报 {0} · 缺报 {1} · 24小时内待报 {2}", "Unit reports: {0} late · {1} missing · {2} due within 24 h";
+    ChaseText => "【催报】{0}：贵单位应于{1}前报送的重污染天气应急措施落实情况，截至{2}尚未收到，请立即报送。——县重污染天气应急指挥部办公室", "[Reminder] {0}: your report on the emergency measures, due by {1}, is overdue as of {2}. Please send it now. — County heavy-pollution emergency command office";
+    ChaseTitle => "催报（{0}个单位迟报）", "Chase late reports ({0} units)";
+    ChaseNone => "没有迟报的单位", "No unit's report is late";
+    ChaseCopy => "复制", "Copy";
+    ChaseContact => "联系人：{0} {1}", "Contact: {0} {1}";
     ErrNoShift => "当前没有正在进行的值班，无法交班", "no shift is in progress to hand over";
     ErrOutOfSequence => "{0}编号{1}不连续（应为{2}）", "{0} number {1} is out of sequence (expected {2})";
     SeqConsultation => "会商", "consultation";

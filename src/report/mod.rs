@@ -4,6 +4,7 @@
 pub mod after_action;
 pub mod budget_ledger;
 pub mod charts;
+pub mod chase;
 pub mod daily_air;
 pub mod daily_report;
 pub mod document;

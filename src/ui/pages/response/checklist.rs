@@ -22,6 +22,7 @@ use crate::domain::response::{
     self, Channel, Episode, EvidenceFile, Feedback, Item, ItemInput, ItemKey, ItemStatus,
     ResponseState, RowKind, StatusFilter, Transition, UnitRow,
 };
+use crate::report::chase::chase_list;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::jobs::AfterHash;
@@ -113,6 +114,7 @@ impl ChecklistView {
             ui.label(RichText::new(tr.t(T::RespNoChecklist)).color(cx.look.weak_text));
             return;
         };
+        chase_section(ui, cx, episode, now);
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(360.0);
@@ -662,6 +664,42 @@ impl ChecklistView {
             Command::Response(response::Command::Item(input))
         })
     }
+}
+
+/// 催报: each unit whose report is late, its contact and a ready-to-send text with a copy
+/// button (folded when none is late).
+fn chase_section(
+    ui: &mut egui::Ui,
+    cx: &PageContext<'_>,
+    episode: &Episode,
+    now: DateTime<FixedOffset>,
+) {
+    let tr = cx.tr;
+    let Some(plan) = cx.session.plan() else {
+        return;
+    };
+    let list = chase_list(&episode.reporting(now), plan, now, tr);
+    if list.is_empty() {
+        ui.label(RichText::new(tr.t(T::ChaseNone)).color(cx.look.weak_text));
+        return;
+    }
+    egui::CollapsingHeader::new(
+        RichText::new(tr.f(T::ChaseTitle, &[&list.len()])).color(cx.look.warn),
+    )
+    .id_salt("chase")
+    .default_open(true)
+    .show(ui, |ui| {
+        for c in &list {
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(&c.unit_name);
+                ui.label(tr.f(T::ChaseContact, &[&c.contact, &c.phone]));
+                if ui.button(tr.t(T::ChaseCopy)).clicked() {
+                    ui.ctx().copy_text(c.text.clone());
+                }
+            });
+            ui.label(RichText::new(&c.text).color(cx.look.weak_text));
+        }
+    });
 }
 
 /// An evidence file as the journal names it: relative to the workspace when inside it; its
