@@ -801,6 +801,7 @@ fn item(transition: Transition, unit: &str) -> Command {
         text: "已落实".into(),
         evidence: None,
         feedback: None,
+        campaign: None,
     }))
 }
 
@@ -868,6 +869,7 @@ fn desks_share_one_journal_through_their_sessions() {
             reasons: vec!["预计AQI持续超过200".into()],
             primary: String::new(),
             consultation: None,
+            regional: None,
         })),
         at(9, 0),
     )

@@ -232,6 +232,7 @@ fn check_row(
         text: row.text.clone(),
         evidence: None,
         feedback: Some(feedback),
+        campaign: None,
     });
     Ok((key, (!recorded).then_some(command)))
 }
