@@ -800,6 +800,7 @@ fn item(transition: Transition, unit: &str) -> Command {
         item: ItemKey::new("Y-DUST-1", unit),
         text: "已落实".into(),
         evidence: None,
+        feedback: None,
         campaign: None,
     }))
 }

@@ -165,6 +165,7 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     let evidence = env.workspace.path().join("现场照片.jpg");
     std::fs::write(&evidence, b"photo").expect("evidence");
     type_into(&mut h, tr.t(T::RespFeedback), "已停工");
+    type_into(&mut h, tr.t(T::RespReporter), "王强");
     type_into(
         &mut h,
         tr.t(T::RespEvidence),
@@ -178,6 +179,14 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     assert_eq!(last.0, "checklist.implemented");
     assert!(
         last.2.contains("现场照片.jpg") && last.2.contains("sha256"),
+        "{}",
+        last.2
+    );
+    // The feedback record: who reported, when (now, the field left empty) and how.
+    assert!(
+        last.2.contains("\"reporter\":\"王强\"")
+            && last.2.contains("reported_at")
+            && last.2.contains("\"channel\":\"wechat\""),
         "{}",
         last.2
     );

@@ -11,6 +11,7 @@ use crate::domain::plan::Grade;
 use crate::domain::plan::Level;
 use crate::domain::plan::MeasureCategory;
 use crate::domain::plan::Plan;
+use crate::domain::response::Channel;
 use crate::domain::response::Decision;
 use crate::domain::response::Field;
 use crate::domain::response::ItemStatus;
@@ -102,6 +103,19 @@ impl Tr {
             ItemStatus::ProblemReported => T::ItemProblemReported,
             ItemStatus::Rectified => T::ItemRectified,
             ItemStatus::Dropped => T::ItemDropped,
+        })
+    }
+
+    /// How a unit's feedback reached the desk (电话 / phone); the Chinese words are also the
+    /// spelling of a feedback form's 反馈渠道 cells.
+    pub fn channel(self, x: Channel) -> &'static str {
+        self.t(match x {
+            Channel::Phone => T::ChannelPhone,
+            Channel::Wechat => T::ChannelWechat,
+            Channel::Oa => T::ChannelOa,
+            Channel::Form => T::ChannelForm,
+            Channel::OnSite => T::ChannelOnSite,
+            Channel::Supervision => T::ChannelSupervision,
         })
     }
 

@@ -6,6 +6,7 @@ use crate::domain::response::{
 };
 
 use super::{Render, T, Tr};
+use crate::session::RowProblem;
 
 impl Render for CommandError {
     fn render(&self, tr: Tr) -> String {
@@ -49,6 +50,10 @@ impl Render for CommandError {
                 &[item, &tr.item_status(*from), &tr.transition(*transition)],
             ),
             E::ChecklistClosed => tr.t(T::ErrChecklistClosed).into(),
+            E::ReportedInFuture => tr.t(T::ErrReportedInFuture).into(),
+            E::ReportedBeforeIssued { issued } => {
+                tr.f(T::ErrReportedBeforeIssued, &[&tr.moment(issued)])
+            }
             E::NoShift => tr.t(T::ErrNoShift).into(),
             E::UnknownCampaign(id) => tr.f(T::ErrUnknownCampaign, &[id]),
             E::CampaignRunning(name) => tr.f(T::ErrCampaignRunning, &[name]),
@@ -66,6 +71,29 @@ impl Render for CommandError {
                 });
                 tr.f(T::ErrOutOfSequence, &[&what, found, expected])
             }
+        }
+    }
+}
+
+impl Render for RowProblem {
+    fn render(&self, tr: Tr) -> String {
+        use RowProblem as P;
+        match self {
+            P::Unreadable(why) => tr.f(T::FormUnreadable, &[why]),
+            P::BadKey(k) => tr.f(T::FormBadKey, &[k]),
+            P::OtherJournal => tr.t(T::FormOtherJournal).into(),
+            P::OlderEpisode(n) => tr.f(T::FormOlderEpisode, &[n]),
+            P::UnknownItem(k) => tr.f(T::FormUnknownItem, &[k]),
+            P::OtherUnit {
+                row_unit,
+                item_unit,
+            } => tr.f(T::FormOtherUnit, &[row_unit, item_unit]),
+            P::BadStatus(s) => tr.f(T::FormBadStatus, &[s]),
+            P::BadTime(s) => tr.f(T::FormBadTime, &[s]),
+            P::BadChannel(s) => tr.f(T::FormBadChannel, &[s]),
+            P::Duplicate { first_row } => tr.f(T::FormDuplicate, &[first_row]),
+            P::RepeatedIn { file, row } => tr.f(T::FormRepeatedIn, &[file, row]),
+            P::Refused(e) => e.render(tr),
         }
     }
 }

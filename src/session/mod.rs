@@ -30,6 +30,7 @@
 
 mod drill;
 mod error;
+mod feedback_import;
 mod follow;
 pub mod journal;
 mod models;
@@ -42,6 +43,7 @@ mod tests;
 pub use crate::journal::postgres::Heard;
 pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
 pub use error::{Outcome, Said, SessionError, WhyNot};
+pub use feedback_import::{Accepted, ImportPlan, ImportProblem, ReadForm, RowProblem, plan_import};
 pub use follow::Follower;
 pub use models::ReadModels;
 pub use plan::{PlanStatus, attach_list, read_plan};
@@ -348,6 +350,12 @@ impl Session {
         })
     }
 
+    /// Record the following commands as `author` without taking over the shift: the CLI, which
+    /// records on behalf of the officer named on its command line.
+    pub fn record_as(&mut self, author: Author) {
+        self.officer = Some(author);
+    }
+
     /// Record `command` for the officer on shift at `at`: refused (with the reason) in
     /// projector mode, on a read-only journal, before the shift starts and — for response
     /// actions — under a broken plan; else decided by the domain on the caught-up read models,
@@ -414,7 +422,7 @@ impl Session {
             Command::Respond(c) => {
                 let plan = self.plan.as_ref().ok_or(WhyNot::PlanInvalid)?;
                 models.execute(journal, author, at, |m| {
-                    response::decide(&m.response, plan, c)
+                    response::decide(&m.response, plan, c, at)
                 })?
             }
             Command::Finding(c) => {
@@ -546,7 +554,35 @@ impl Session {
         Ok(self
             .models
             .execute_all(journal.as_mut(), &authors, at, |i, m| {
-                response::decide(&m.response, plan, &commands[i])
+                response::decide(&m.response, plan, &commands[i], at)
+            })?)
+    }
+
+    /// Response commands by the officer on shift, appended together in one journal
+    /// transaction (all or none); nothing is recorded for an empty list.
+    fn record_responses(
+        &mut self,
+        commands: &[response::Command],
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<Event>, SessionError> {
+        if let Some(why) = self.why_not_respond() {
+            return Err(why.into());
+        }
+        if commands.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (Some(journal), Some(plan), Some(officer)) = (
+            self.journal.as_mut(),
+            self.plan.as_ref(),
+            self.officer.as_ref(),
+        ) else {
+            return Err(WhyNot::NoOfficer.into());
+        };
+        let authors = vec![officer; commands.len()];
+        Ok(self
+            .models
+            .execute_all(journal.as_mut(), &authors, at, |i, m| {
+                response::decide(&m.response, plan, &commands[i], at)
             })?)
     }
 

@@ -1166,7 +1166,7 @@ impl AirDeskApp {
                         ev.sha256 = Some(hex);
                     }
                     let at = to_cst(self.now());
-                    let command = session::Command::Respond(response::Command::Item(input));
+                    let command = session::Command::Respond(response::Command::Item(*input));
                     if let Err(e) = self.session.execute(&command, at) {
                         self.refused(&e);
                     }

@@ -174,7 +174,7 @@ pub struct Failed {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AfterHash {
     /// Record this checklist report, the file (named in its evidence) hashed.
-    Report(ItemInput),
+    Report(Box<ItemInput>),
     /// Add the file to the evidence of the finding's next move (Supervision page).
     FindingEvidence,
 }

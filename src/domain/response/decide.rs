@@ -15,6 +15,7 @@ use super::event::{
     LevelChanged, PlanRef, RegionalWarning, ResponseEvent, ShiftHandedOver, ShiftStarted,
     WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
+use super::feedback::check_reported_at;
 use super::state::{Episode, Phase, ResponseState, Stamp, check_item};
 
 /// What `command` would record and the state after it, without writing anything: for showing
@@ -26,17 +27,19 @@ pub fn preview(
     command: &Command,
     stamp: &Stamp,
 ) -> Result<(ResponseEvent, ResponseState), CommandError> {
-    let event = decide(state, plan, command)?;
+    let event = decide(state, plan, command, stamp.at)?;
     let mut next = state.clone();
     next.apply_typed(stamp, &event)?;
     Ok((event, next))
 }
 
-/// The event `command` calls for in `state` under `plan`, or why it cannot be carried out.
+/// The event `command` calls for in `state` under `plan`, recorded at `now`, or why it cannot be
+/// carried out.
 pub fn decide(
     state: &ResponseState,
     plan: &Plan,
     command: &Command,
+    now: DateTime<FixedOffset>,
 ) -> Result<ResponseEvent, CommandError> {
     match command {
         Command::RecordConsultation(c) => consultation(state, c),
@@ -106,6 +109,9 @@ pub fn decide(
                 ),
             };
             check_item(e, input.transition, &input.item)?;
+            if let (Some(item), Some(f)) = (e.item(&input.item), &input.feedback) {
+                check_reported_at(item, f, now)?;
+            }
             let text = match input.transition {
                 Transition::Acknowledge => input.text.trim().to_owned(),
                 Transition::Implement | Transition::Rectify => {
@@ -121,6 +127,7 @@ pub fn decide(
                     item: input.item.clone(),
                     text,
                     evidence: input.evidence.clone(),
+                    feedback: input.feedback.clone(),
                 },
             ))
         }

@@ -125,6 +125,13 @@ pub enum CommandError {
     },
     /// The warning was lifted: the checklist only takes rectifications of problems.
     ChecklistClosed,
+    /// A unit's reported time after the moment the desk records it.
+    ReportedInFuture,
+    /// A unit's reported time before the item was issued to it.
+    ReportedBeforeIssued {
+        /// When the item was issued (notified).
+        issued: DateTime<FixedOffset>,
+    },
     /// No shift is in progress to hand over.
     NoShift,
     /// The plan defines no campaign with this id.

@@ -27,6 +27,7 @@ use crate::domain::reduction::ListRef;
 use crate::journal::{Author, Draft, Event, JournalError};
 
 use super::checklist::{ChecklistDiff, EvidenceFile, ItemKey, ItemSpec, Transition};
+use super::feedback::Feedback;
 
 /// Which plan a warning was issued under (the checklist was derived from it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -354,6 +355,10 @@ pub struct ItemReport {
     pub text: String,
     /// Evidence file, if any.
     pub evidence: Option<EvidenceFile>,
+    /// Who reported it, when and how (journals before feedback records have none: their
+    /// reports count as made when recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<Feedback>,
 }
 
 /// `shift.started`: a duty officer takes over the desk (their name is the event's operator).

@@ -36,6 +36,9 @@ mod decide;
 mod enterprise_items;
 mod error;
 pub mod event;
+mod feedback;
+mod form_key;
+mod reporting;
 mod state;
 mod unit_tree;
 
@@ -56,6 +59,9 @@ pub use error::{CommandError, Field, Numbered};
 pub use event::{
     AdviceBasis, CampaignRef, Decision, EpisodeKind, PlanRef, RegionalWarning, ResponseEvent,
 };
+pub use feedback::{Channel, Feedback, check_reported_at};
+pub use form_key::{FormKey, journal_tag};
+pub use reporting::{Owed, Period, PeriodState, Reporting, UnitReporting};
 pub use state::{
     Anchor, Anomaly, AnomalyReason, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase,
     ResponseState, Shift, Stamp, StatusFilter, TimelineEntry, TimelineEvent, UnitSummary,

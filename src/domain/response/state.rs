@@ -20,6 +20,8 @@ use super::event::{
     LevelChanged, PlanRef, RegionalWarning, ResponseEvent, ShiftHandedOver, WarningIssued,
     WarningLifted, WarningPaused, WarningResumed,
 };
+use super::feedback::check_reported_at;
+use super::reporting::Reporting;
 
 /// Who recorded an event, when, and where it sits in the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -292,6 +294,11 @@ impl Episode {
     /// The item with `key`.
     pub fn item(&self, key: &ItemKey) -> Option<&Item> {
         self.items.iter().find(|i| i.key() == key)
+    }
+
+    /// Which reports are due, received, late or missing at `now` (see [`Reporting`]).
+    pub fn reporting(&self, now: DateTime<FixedOffset>) -> Reporting {
+        Reporting::of(self, now)
     }
 
     /// Items awaiting implementation past their deadline at `now`.
@@ -570,11 +577,16 @@ pub struct ResponseState {
     anomalies: Vec<Anomaly>,
     anchor: Option<Anchor>,
     chain_broken_at: Option<u64>,
+    /// The hash of the journal's first event: names the journal on feedback forms.
+    first_hash: Option<Hash>,
 }
 
 impl Fold for ResponseState {
     /// Fold one journal event in (see the module docs for what happens to odd events).
     fn apply(&mut self, event: &Event) {
+        if event.seq == 1 {
+            self.first_hash = Some(event.hash);
+        }
         self.anchor = Some(Anchor {
             seq: event.seq,
             hash: event.hash,
@@ -627,6 +639,12 @@ impl ResponseState {
             state.apply(e);
         }
         state
+    }
+
+    /// The tag that names this journal on feedback forms ([`super::FormKey`]); `None` before
+    /// the first event.
+    pub fn journal_tag(&self) -> Option<String> {
+        self.first_hash.map(|h| super::journal_tag(&h.to_string()))
     }
 
     /// All episodes, oldest first.
@@ -902,6 +920,9 @@ impl ResponseState {
         let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
             return Err(CommandError::UnknownItem(r.item.clone()));
         };
+        if let Some(f) = &r.feedback {
+            check_reported_at(item, f, stamp.at)?;
+        }
         item.status = t.target();
         item.history.push(ItemChange {
             status: t.target(),
@@ -909,7 +930,7 @@ impl ResponseState {
             text: r.text.clone(),
             evidence: r.evidence.clone(),
             dropped_for: None,
-            reported_at: None,
+            feedback: r.feedback.clone(),
         });
         let what = TimelineEvent::Item {
             unit_name: item.spec.unit_name.clone(),
@@ -1114,7 +1135,7 @@ impl ResponseState {
                 text: String::new(),
                 evidence: None,
                 dropped_for: Some(c.to),
-                reported_at: None,
+                feedback: None,
             });
         }
         for spec in &c.diff.added {

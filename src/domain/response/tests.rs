@@ -77,7 +77,7 @@ pub(crate) fn execute(
     at: &str,
 ) -> Result<crate::journal::Event, ServiceError<CommandError>> {
     service.execute(journal, &officer(), t(at), |s| {
-        decide(s, shared_plan(), command)
+        decide(s, shared_plan(), command, t(at))
     })
 }
 
@@ -800,6 +800,7 @@ fn odd_events_become_anomalies_and_change_nothing_else() {
         item: key("NOPE", "zjj"),
         text: String::new(),
         evidence: None,
+        feedback: None,
     };
     j.append(&a.draft(at, "checklist.acknowledged", &bad_item).expect("d"))
         .expect("append");
@@ -868,7 +869,7 @@ fn shifts_and_handover() {
         note: String::new(),
     };
     s.execute(&mut j, &next, t("2025-01-15T17:35:00+08:00"), |m| {
-        decide(m, shared_plan(), &start)
+        decide(m, shared_plan(), &start, t("2025-01-15T17:35:00+08:00"))
     })
     .expect("start");
     assert_eq!(s.model().on_shift().expect("on").started.operator, "李明");
@@ -1036,7 +1037,7 @@ fn the_issued_checklist_keeps_the_list_it_was_derived_from() {
     let issue = Command::Issue(issue_input(Level::Orange, "2025-01-15T00:00:00+08:00"));
     let event = s
         .execute(&mut j, &officer(), t("2025-01-14T16:00:00+08:00"), |m| {
-            decide(m, &with_list, &issue)
+            decide(m, &with_list, &issue, t("2025-01-14T16:00:00+08:00"))
         })
         .expect("issued");
     let payload: event::WarningIssued = event.decode().expect("payload");
@@ -1156,6 +1157,7 @@ fn temporary_control_needs_the_level_in_the_plan() {
         &ResponseState::new(),
         &without,
         &Command::Issue(issue_input(Level::Temporary, "2025-01-15T00:00:00+08:00")),
+        t("2025-01-14T16:00:00+08:00"),
     );
     assert_eq!(e, Err(CommandError::LevelNotInPlan(Level::Temporary)));
 }
@@ -1376,4 +1378,154 @@ fn a_campaign_runs_beside_a_warning_with_its_own_checklist_and_numbering() {
     // The journal folds to the same state from scratch.
     let events = j.read_since(0).expect("read");
     assert_eq!(&ResponseState::fold(&events), s.model());
+}
+
+fn feedback(reported_at: &str) -> Feedback {
+    Feedback {
+        reporter: "王强".into(),
+        reporter_unit: "县住建局".into(),
+        reported_at: t(reported_at),
+        channel: Channel::Wechat,
+    }
+}
+
+/// Lateness is judged on when the unit reported, not when the desk typed it in; a reported time
+/// in the future or before the item was issued is refused.
+#[test]
+fn feedback_record_carries_the_reported_time_that_lateness_is_judged_on() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let k = key("Y-DUST-1", "zjj");
+    let deadline = s
+        .model()
+        .latest()
+        .and_then(|e| e.item(&k))
+        .expect("item")
+        .deadline;
+    let before = (deadline - Duration::hours(1)).to_rfc3339();
+    let typed_late = (deadline + Duration::hours(3)).to_rfc3339();
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "已停工", None).with_feedback(feedback(&typed_late)),
+        &before,
+    );
+    assert_eq!(e, CommandError::ReportedInFuture);
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "已停工", None)
+            .with_feedback(feedback("2025-01-14T15:00:00+08:00")),
+        &typed_late,
+    );
+    assert!(
+        matches!(e, CommandError::ReportedBeforeIssued { .. }),
+        "{e:?}"
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "已停工", None).with_feedback(feedback(&before)),
+        &typed_late,
+    );
+    let item = s.model().latest().and_then(|e| e.item(&k)).expect("item");
+    let done = item.done().expect("done");
+    assert_eq!(done.stamp.at, t(&typed_late));
+    assert_eq!(done.done_at(), t(&before));
+    assert!(!item.is_late(Some(t(&typed_late))), "reported on time");
+    assert_eq!(
+        done.feedback.as_ref().map(|f| f.channel),
+        Some(Channel::Wechat)
+    );
+    // The journal keeps the record: a fresh fold sees the same.
+    let again = ResponseState::fold(&j.read_since(0).expect("events"));
+    assert_eq!(again.latest().and_then(|e| e.item(&k)), Some(item));
+}
+
+/// Daily by 16:00 from a warning in force at 00:00: a report by 16:00 is on time, one at 17:00
+/// is that day's report received late, nothing by 16:00 is late until 04:00 and missing after;
+/// the next day's report is due.
+#[test]
+fn reporting_cycle_sorts_reports_into_due_received_late_and_missing() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let report = |unit: &str, at: &str| {
+        Command::acknowledge(key("Y-DUST-1", unit), "").with_feedback(Feedback {
+            reported_at: t(at),
+            ..feedback(at)
+        })
+    };
+    run(
+        &mut s,
+        &mut j,
+        report("zjj", "2025-01-15T15:00:00+08:00"),
+        "2025-01-15T18:00:00+08:00",
+    );
+    run(
+        &mut s,
+        &mut j,
+        report("jtj", "2025-01-15T17:00:00+08:00"),
+        "2025-01-15T18:00:00+08:00",
+    );
+    let episode = s.model().latest().expect("episode");
+    let due = t("2025-01-15T16:00:00+08:00");
+
+    let at_six = episode.reporting(t("2025-01-15T18:00:00+08:00"));
+    let state = |r: &Reporting, unit: &str| r.unit(unit).map(|u| u.periods[0].state).expect("unit");
+    assert_eq!(state(&at_six, "zjj"), PeriodState::OnTime);
+    assert_eq!(state(&at_six, "jtj"), PeriodState::ReceivedLate);
+    assert_eq!(state(&at_six, "slj"), PeriodState::Late);
+    assert!(
+        at_six
+            .late
+            .iter()
+            .any(|o| o.unit == "slj" && o.due_at == due)
+    );
+    assert!(
+        !at_six
+            .late
+            .iter()
+            .any(|o| o.unit == "zjj" || o.unit == "jtj")
+    );
+    assert!(at_six.missing.is_empty());
+    assert!(
+        at_six
+            .due
+            .iter()
+            .all(|o| o.due_at == due + Duration::hours(24)),
+        "{:?}",
+        at_six.due
+    );
+    assert!(at_six.due.iter().any(|o| o.unit == "zjj"));
+
+    let next_morning = episode.reporting(t("2025-01-16T05:00:00+08:00"));
+    assert_eq!(state(&next_morning, "slj"), PeriodState::Missing);
+    assert!(
+        next_morning
+            .missing
+            .iter()
+            .any(|o| o.unit == "slj" && o.due_at == due)
+    );
+    let jtj = next_morning.unit("jtj").expect("jtj");
+    assert_eq!((jtj.late(), jtj.count(PeriodState::Missing)), (1, 0));
+
+    // Before 16:00 nothing is late yet; every unit's first report is due.
+    let morning = episode.reporting(t("2025-01-15T10:00:00+08:00"));
+    assert!(morning.late.is_empty() && morning.missing.is_empty());
+    assert!(
+        morning
+            .due
+            .iter()
+            .any(|o| o.unit == "slj" && o.due_at == due)
+    );
 }
