@@ -12,6 +12,7 @@ use crate::domain::plan::Level;
 use crate::domain::plan::MeasureCategory;
 use crate::domain::plan::Plan;
 use crate::domain::response::Decision;
+use crate::domain::response::{CheckResult, CheckSource};
 use crate::domain::response::Field;
 use crate::domain::response::ItemStatus;
 use crate::domain::response::Progress;
@@ -152,6 +153,26 @@ impl Tr {
             Field::Feedback => T::FieldFeedback,
             Field::Problem => T::FieldProblem,
             Field::Successor => T::FieldSuccessor,
+            Field::CheckNote => T::FieldCheckNote,
+            Field::CheckedBy => T::FieldCheckedBy,
+            Field::SampleSize => T::FieldSampleSize,
+        })
+    }
+
+    /// How a check came about (核查 / 抽查 / 督导组).
+    pub fn check_source(self, x: CheckSource) -> &'static str {
+        self.t(match x {
+            CheckSource::Verification => T::CheckVerification,
+            CheckSource::SpotCheck => T::CheckSpot,
+            CheckSource::Supervision => T::CheckSupervision,
+        })
+    }
+
+    /// What a check found (属实 / 不属实).
+    pub fn check_result(self, x: CheckResult) -> &'static str {
+        self.t(match x {
+            CheckResult::Confirmed => T::CheckConfirmed,
+            CheckResult::NotConfirmed => T::CheckNotConfirmed,
         })
     }
 

@@ -42,6 +42,13 @@ impl Render for CommandError {
             ),
             E::ChecklistClosed => tr.t(T::ErrChecklistClosed).into(),
             E::NoShift => tr.t(T::ErrNoShift).into(),
+            E::NotDone { item, status } => {
+                tr.f(T::ErrNotDone, &[item, &tr.item_status(*status)])
+            }
+            E::NothingToSample => tr.t(T::ErrNothingToSample).into(),
+            E::UnknownSample(n) => tr.f(T::ErrUnknownSample, &[n]),
+            E::NotInSample { item, sample } => tr.f(T::ErrNotInSample, &[item, sample]),
+            E::SampleMismatch(n) => tr.f(T::ErrSampleMismatch, &[n]),
             E::OutOfSequence {
                 what,
                 found,
@@ -50,6 +57,7 @@ impl Render for CommandError {
                 let what = tr.t(match what {
                     Numbered::Consultation => T::SeqConsultation,
                     Numbered::Episode => T::SeqEpisode,
+                    Numbered::Sample => T::SeqSample,
                 });
                 tr.f(T::ErrOutOfSequence, &[&what, found, expected])
             }
@@ -160,6 +168,34 @@ impl Render for TimelineEntry {
                 tr.f(
                     T::TlItem,
                     &[unit_name, &item.measure, &tr.item_status(*status), &detail],
+                )
+            }
+            TimelineEvent::Sampled {
+                number,
+                drawn,
+                pool,
+            } => tr.f(T::TlSampled, &[number, drawn, pool]),
+            TimelineEvent::Checked {
+                unit_name,
+                item,
+                source,
+                result,
+                note,
+            } => {
+                let detail = if note.is_empty() {
+                    String::new()
+                } else {
+                    tr.f(T::TlDetail, &[note])
+                };
+                tr.f(
+                    T::TlChecked,
+                    &[
+                        unit_name,
+                        &item.measure,
+                        &tr.check_source(*source),
+                        &tr.check_result(*result),
+                        &detail,
+                    ],
                 )
             }
             TimelineEvent::ShiftStarted => tr.f(T::TlShiftStarted, &[operator]),

@@ -9,6 +9,8 @@
 //! | `warning.resumed` | [`WarningResumed`] |
 //! | `warning.lifted` | [`WarningLifted`] |
 //! | `checklist.acknowledged`, `checklist.implemented`, `checklist.problem_reported`, `checklist.rectified` | [`ItemReport`] |
+//! | `checks.sampled` | [`SampleDrawn`] |
+//! | `checklist.checked` | [`ItemChecked`] |
 //! | `shift.started` | [`ShiftStarted`] |
 //! | `shift.handed_over` | [`ShiftHandedOver`] |
 //!
@@ -25,6 +27,7 @@ use crate::domain::reduction::ListRef;
 use crate::journal::{Author, Draft, Event, JournalError};
 
 use super::checklist::{ChecklistDiff, EvidenceFile, ItemKey, ItemSpec, Transition};
+use super::checks::{ItemChecked, SampleDrawn};
 
 /// Which plan a warning was issued under (the checklist was derived from it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,10 +305,14 @@ pub enum ResponseEvent {
     ShiftStarted(ShiftStarted),
     /// `shift.handed_over`.
     ShiftHandedOver(ShiftHandedOver),
+    /// `checks.sampled`.
+    SampleDrawn(SampleDrawn),
+    /// `checklist.checked`.
+    ItemChecked(ItemChecked),
 }
 
 /// Every event kind the response state folds.
-pub const KINDS: [&str; 13] = [
+pub const KINDS: [&str; 15] = [
     "consultation.recorded",
     "warning.issued",
     "warning.upgraded",
@@ -319,6 +326,8 @@ pub const KINDS: [&str; 13] = [
     "checklist.rectified",
     "shift.started",
     "shift.handed_over",
+    "checks.sampled",
+    "checklist.checked",
 ];
 
 impl ResponseEvent {
@@ -335,6 +344,8 @@ impl ResponseEvent {
             ResponseEvent::Item(t, _) => t.kind(),
             ResponseEvent::ShiftStarted(_) => KINDS[11],
             ResponseEvent::ShiftHandedOver(_) => KINDS[12],
+            ResponseEvent::SampleDrawn(_) => KINDS[13],
+            ResponseEvent::ItemChecked(_) => KINDS[14],
         }
     }
 
@@ -353,6 +364,8 @@ impl ResponseEvent {
             ResponseEvent::Item(_, p) => author.draft(at, kind, p),
             ResponseEvent::ShiftStarted(p) => author.draft(at, kind, p),
             ResponseEvent::ShiftHandedOver(p) => author.draft(at, kind, p),
+            ResponseEvent::SampleDrawn(p) => author.draft(at, kind, p),
+            ResponseEvent::ItemChecked(p) => author.draft(at, kind, p),
         }
     }
 
@@ -370,6 +383,8 @@ impl ResponseEvent {
             "warning.lifted" => e.decode().map(ResponseEvent::WarningLifted),
             "shift.started" => e.decode().map(ResponseEvent::ShiftStarted),
             "shift.handed_over" => e.decode().map(ResponseEvent::ShiftHandedOver),
+            "checks.sampled" => e.decode().map(ResponseEvent::SampleDrawn),
+            "checklist.checked" => e.decode().map(ResponseEvent::ItemChecked),
             other => {
                 let t = Transition::from_kind(other)?;
                 e.decode().map(|p| ResponseEvent::Item(t, p))

@@ -18,10 +18,14 @@
 //!   new level asks the same of its unit, or when it is finished or has an open problem; other
 //!   open items are dropped; what the new level asks beyond that is added (deadlines from the
 //!   change's effective time).
+//! - After an item is done, the desk may check it (核查, or 抽查 in a sample drawn from a recorded
+//!   seed, or a 督导组 report): a check that finds it not as reported (不属实) reopens it as a
+//!   problem to rectify and counts against the unit ([`checks`]).
 //! - A pause stops the deadline clock; on resuming, running deadlines move on by the pause's
 //!   length. After lifting nothing becomes overdue, and the checklist takes only rectifications.
 
 mod checklist;
+pub mod checks;
 mod command;
 mod decide;
 mod enterprise_items;
@@ -36,6 +40,10 @@ pub(crate) mod tests;
 pub use checklist::{
     ChecklistDiff, EnterpriseRef, EvidenceFile, Item, ItemChange, ItemKey, ItemSpec, ItemStatus,
     Progress, Transition, derive, rederive,
+};
+pub use checks::{
+    Check, CheckInput, CheckResult, CheckSource, ItemChecked, Sample, SampleDrawn, SampleInput,
+    UnitChecks, draw,
 };
 pub use command::{
     Command, ConsultationInput, IssueInput, ItemInput, LevelChangeInput, LiftInput, PauseInput,
