@@ -192,6 +192,7 @@ fn record(
             Some(EvidenceFile {
                 name: "evidence/zjj-dust.jpg".into(),
                 sha256: None,
+                photo: None,
             }),
         ),
         8 * 60,

@@ -15,6 +15,7 @@ use crate::domain::reduction::{Base, MonthDay, Pollutant, StaggeredRule};
 
 use super::template::{TemplateKind, placeholders};
 use super::{
+    GeoPoint,
     AdvisoryRule, Condition, EpisodeLevel, Evidence, Grade, Level, LevelPlan, LiftRule, Measure,
     MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint, RangeRule, ReductionPlan,
     Rules, Templates, Trigger, Unit, UnitKind, UnitTree,
@@ -221,6 +222,8 @@ struct RawUnit {
     contact: String,
     #[serde(default)]
     phone: String,
+    #[serde(default)]
+    location: Option<Spanned<[f64; 2]>>,
 }
 
 #[derive(Deserialize)]
@@ -482,10 +485,25 @@ fn check_units(ck: &mut Checker<'_>, raw: Vec<Spanned<RawUnit>>) -> Vec<Unit> {
             None => {}
         }
     }
+    for u in &raw {
+        if let Some(at) = &u.get_ref().location
+            && unit_location(at).is_none()
+        {
+            let [lat, lon] = *at.get_ref();
+            let msg = format!(
+                "location [{lat}, {lon}] of unit 「{}」 is not [latitude, longitude] in degrees \
+                 (−90…90, −180…180)",
+                u.get_ref().id.get_ref()
+            );
+            ck.at(at.span(), msg);
+        }
+    }
     raw.into_iter()
         .map(|u| {
             let u = u.into_inner();
+            let location = u.location.as_ref().and_then(unit_location);
             Unit {
+                location,
                 id: u.id.into_inner(),
                 name: u.name,
                 kind: u.kind,
@@ -495,6 +513,11 @@ fn check_units(ck: &mut Checker<'_>, raw: Vec<Spanned<RawUnit>>) -> Vec<Unit> {
             }
         })
         .collect()
+}
+
+fn unit_location(at: &Spanned<[f64; 2]>) -> Option<GeoPoint> {
+    let [lat, lon] = *at.get_ref();
+    GeoPoint::checked(lat, lon)
 }
 
 fn check_rules(ck: &mut Checker<'_>, raw: Spanned<RawRules>) -> Rules {

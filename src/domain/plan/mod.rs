@@ -19,7 +19,7 @@ pub use grade::Grade;
 pub use level::{Level, UnknownLevel};
 pub use load::{PlanProblem, parse};
 pub use template::{TemplateError, TemplateKind, fill, placeholders};
-pub use units::{Rollup, Unit, UnitKind, UnitTree};
+pub use units::{GeoPoint, Rollup, Unit, UnitKind, UnitTree};
 
 use std::sync::Arc;
 

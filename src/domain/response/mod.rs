@@ -31,6 +31,7 @@ mod decide;
 mod enterprise_items;
 mod error;
 pub mod event;
+pub mod photo;
 mod state;
 mod unit_tree;
 

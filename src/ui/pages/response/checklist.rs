@@ -582,7 +582,11 @@ pub fn evidence_name(full: &Path, workspace: &Path) -> EvidenceFile {
         .unwrap_or(full)
         .display()
         .to_string();
-    EvidenceFile { name, sha256: None }
+    EvidenceFile {
+        name,
+        sha256: None,
+        photo: None,
+    }
 }
 
 /// Time left to the deadline ("3 h 20 min"), or how late; "—" when done or lifted.
