@@ -30,6 +30,7 @@
 
 mod drill;
 mod error;
+mod evidence;
 mod follow;
 pub mod journal;
 mod models;
@@ -42,6 +43,7 @@ mod tests;
 pub use crate::journal::postgres::Heard;
 pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
 pub use error::{Outcome, Said, SessionError, WhyNot};
+pub use evidence::{EVIDENCE_DIR, EvidenceError, EvidenceStore, stored_name};
 pub use follow::Follower;
 pub use models::ReadModels;
 pub use plan::{PlanStatus, attach_list, read_plan};
@@ -280,6 +282,18 @@ impl Session {
             (Some(d), _) => d.name.clone(),
             (None, Some(root)) => default_desk_id(root),
             (None, None) => "desk-1".to_owned(),
+        }
+    }
+
+    /// Where this journal keeps its evidence files: the server's database for a server journal,
+    /// the workspace folder otherwise; `None` for a journal in memory.
+    pub fn evidence_store(&self) -> Option<EvidenceStore> {
+        match (&self.server, &self.root) {
+            (Some(server), _) => Some(EvidenceStore::Server(server.clone())),
+            (None, Some(root)) => Some(EvidenceStore::Folder {
+                workspace: root.clone(),
+            }),
+            (None, None) => None,
         }
     }
 
