@@ -894,14 +894,29 @@ table! {
     FieldFeedback => "落实情况", "feedback";
     FieldProblem => "问题描述", "problem description";
     FieldSuccessor => "接班人", "name of the officer taking over";
-    FieldCheckNote => "核查情况（不属实须说明）", "what the check saw (required when not confirmed)";
-    FieldCheckedBy => "督导组", "the supervision group";
-    FieldSampleSize => "抽查数量", "how many items to draw";
+    FieldCheckNote => "核查情况（不属实须说明）", "note on what the check saw";
+    FieldCheckedBy => "督导组", "supervision group";
+    FieldSampleSize => "抽查数量", "sample size";
     CheckVerification => "核查", "verification";
     CheckSpot => "抽查", "spot check";
     CheckSupervision => "督导组报告", "supervision report";
     CheckConfirmed => "属实", "confirmed";
     CheckNotConfirmed => "不属实", "not confirmed";
+    CheckSampleSize => "抽查数量", "Spot-check size";
+    CheckDraw => "随机抽取已落实事项", "Draw implemented items at random";
+    CheckSampleLine => "第 {0} 次抽查：抽取 {1} 项，已核查 {2} 项（随机种子 {3}）", "Sample {0}: {1} items drawn, {2} checked (seed {3})";
+    CheckHow => "核查方式", "Check";
+    CheckRecord => "登记：{0}", "Record: {0}";
+    EvidenceOpen => "打开佐证 {0}", "Open evidence {0}";
+    PhotoNoExif => "照片没有 EXIF 信息（可能经聊天软件转发被去除），无法核对拍摄时间和地点", "the photo has no EXIF data (a chat app may have stripped it): its time and place cannot be checked";
+    PhotoDamaged => "照片的 EXIF 信息损坏或不完整：{0}", "the photo's EXIF data is damaged or cut short: {0}";
+    PhotoTooLarge => "文件过大（{0} 字节），只读取了开头部分，未找到 EXIF 信息", "the file is too large ({0} bytes): only its start was read and no EXIF data was found there";
+    PhotoNoTime => "照片没有拍摄时间", "the photo has no time taken";
+    PhotoBadTime => "照片的拍摄时间无效：{0}", "the photo's time taken is not a valid time: {0}";
+    PhotoNoPosition => "照片没有 GPS 位置", "the photo has no GPS position";
+    PhotoBadPosition => "照片的 GPS 位置无效：{0}", "the photo's GPS position is out of range: {0}";
+    PhotoOutsideWindow => "照片拍摄于 {0}，不在事项时段 {1} 至 {2} 内", "the photo was taken at {0}, outside the item's window {1} to {2}";
+    PhotoFarAway => "照片拍摄地点距{1} {0} 公里", "the photo was taken {0} km from {1}";
     MeasureIndustry => "工业源减排", "Industry";
     MeasureConstructionDust => "扬尘管控", "Construction dust";
     MeasureTransport => "移动源管控", "Transport";
@@ -1125,6 +1140,9 @@ table! {
     // Jobs on worker threads (src/ui/jobs.rs), as the status bar shows them
     JobExporting => "正在保存导出文件…", "Saving exports…";
     JobHashing => "正在计算文件 SHA-256…", "Hashing the file (SHA-256)…";
+    JobStoring => "正在存入佐证文件（计算 SHA-256、读取照片信息）…", "Storing the evidence file (SHA-256, photo details)…";
+    JobOpening => "正在打开佐证文件…", "Opening the evidence file…";
+    EvidenceNotOpened => "无法打开佐证文件", "The evidence file could not be opened";
     JobReading => "正在读取文件…", "Reading the file…";
 
     // Response page (src/ui/pages/response/)

@@ -9,6 +9,7 @@ mod advise;
 mod aqi;
 mod budget;
 mod chart;
+mod checks;
 mod document_out;
 mod gui;
 mod hindcast;

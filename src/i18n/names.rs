@@ -12,11 +12,11 @@ use crate::domain::plan::Level;
 use crate::domain::plan::MeasureCategory;
 use crate::domain::plan::Plan;
 use crate::domain::response::Decision;
-use crate::domain::response::{CheckResult, CheckSource};
 use crate::domain::response::Field;
 use crate::domain::response::ItemStatus;
 use crate::domain::response::Progress;
 use crate::domain::response::Transition;
+use crate::domain::response::{CheckResult, CheckSource};
 use crate::domain::windows::Condition;
 
 use super::{Language, T, Tr};

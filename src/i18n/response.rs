@@ -42,9 +42,7 @@ impl Render for CommandError {
             ),
             E::ChecklistClosed => tr.t(T::ErrChecklistClosed).into(),
             E::NoShift => tr.t(T::ErrNoShift).into(),
-            E::NotDone { item, status } => {
-                tr.f(T::ErrNotDone, &[item, &tr.item_status(*status)])
-            }
+            E::NotDone { item, status } => tr.f(T::ErrNotDone, &[item, &tr.item_status(*status)]),
             E::NothingToSample => tr.t(T::ErrNothingToSample).into(),
             E::UnknownSample(n) => tr.f(T::ErrUnknownSample, &[n]),
             E::NotInSample { item, sample } => tr.f(T::ErrNotInSample, &[item, sample]),
@@ -217,4 +215,24 @@ impl Render for ItemChange {
 /// How a list of names is joined: `、` in Chinese, `, ` in English.
 pub fn list_separator(tr: Tr) -> &'static str {
     tr.t(T::ListSep)
+}
+
+impl Render for crate::domain::response::photo::PhotoWarning {
+    fn render(&self, tr: Tr) -> String {
+        use crate::domain::response::photo::{PhotoUnread as U, PhotoWarning as W};
+        match self {
+            W::Unread(U::NoExif) => tr.t(T::PhotoNoExif).into(),
+            W::Unread(U::Damaged { reason }) => tr.f(T::PhotoDamaged, &[reason]),
+            W::Unread(U::TooLarge { bytes }) => tr.f(T::PhotoTooLarge, &[bytes]),
+            W::Unread(U::NoTime) => tr.t(T::PhotoNoTime).into(),
+            W::Unread(U::BadTime { text }) => tr.f(T::PhotoBadTime, &[text]),
+            W::Unread(U::NoPosition) => tr.t(T::PhotoNoPosition).into(),
+            W::Unread(U::BadPosition { text }) => tr.f(T::PhotoBadPosition, &[text]),
+            W::OutsideWindow { taken, from, to } => tr.f(
+                T::PhotoOutsideWindow,
+                &[&tr.moment(taken), &tr.moment(from), &tr.moment(to)],
+            ),
+            W::FarAway { km, place } => tr.f(T::PhotoFarAway, &[&format!("{km:.1}"), place]),
+        }
+    }
 }

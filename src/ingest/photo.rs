@@ -198,7 +198,10 @@ pub(crate) mod tests {
             "2025-01-15 09:30:00"
         );
         let p = facts.position.expect("position");
-        assert!((p.lat - 38.04).abs() < 1e-6 && (p.lon - 114.51).abs() < 1e-6, "{p:?}");
+        assert!(
+            (p.lat - 38.04).abs() < 1e-6 && (p.lon - 114.51).abs() < 1e-6,
+            "{p:?}"
+        );
     }
 
     #[test]
@@ -228,15 +231,24 @@ pub(crate) mod tests {
             Some((dms(95, 0, 0), dms(114, 0, 0))),
         );
         let facts = photo_facts(&odd, odd.len() as u64).expect("photo");
-        assert!(matches!(facts.unread[0], PhotoUnread::BadTime { .. }), "{facts:?}");
-        assert!(matches!(facts.unread[1], PhotoUnread::BadPosition { .. }), "{facts:?}");
+        assert!(
+            matches!(facts.unread[0], PhotoUnread::BadTime { .. }),
+            "{facts:?}"
+        );
+        assert!(
+            matches!(facts.unread[1], PhotoUnread::BadPosition { .. }),
+            "{facts:?}"
+        );
         assert_eq!(facts.taken_at, None);
         assert_eq!(facts.position, None);
         let zero = Value::Rational(vec![Rational { num: 1, denom: 0 }]);
         let nan = synthetic_jpeg(None, Some((zero, dms(114, 0, 0))));
         let facts = photo_facts(&nan, nan.len() as u64).expect("photo");
         assert_eq!(facts.unread[0], PhotoUnread::NoTime);
-        assert!(matches!(facts.unread[1], PhotoUnread::BadPosition { .. }), "{facts:?}");
+        assert!(
+            matches!(facts.unread[1], PhotoUnread::BadPosition { .. }),
+            "{facts:?}"
+        );
         let no_gps = synthetic_jpeg(Some("2025:01:15 09:30:00"), None);
         let facts = photo_facts(&no_gps, no_gps.len() as u64).expect("photo");
         assert_eq!(facts.unread, [PhotoUnread::NoPosition]);

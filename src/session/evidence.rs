@@ -32,6 +32,17 @@ pub enum EvidenceStore {
     Server(ServerUrl),
 }
 
+impl PartialEq for EvidenceStore {
+    /// The same folder, or the same server, database and login (passwords are not compared).
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Folder { workspace: a }, Self::Folder { workspace: b }) => a == b,
+            (Self::Server(a), Self::Server(b)) => a.to_string() == b.to_string(),
+            _ => false,
+        }
+    }
+}
+
 /// Why an evidence file could not be stored, read or opened.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EvidenceError {
@@ -64,6 +75,15 @@ pub enum EvidenceError {
         /// The hash the record gives.
         sha256: String,
     },
+    /// Evidence recorded before the store existed (by its path in the workspace, without a
+    /// hash) whose file is not there.
+    #[error(
+        "{name} was recorded by its path only, before the evidence store, and is not in the workspace"
+    )]
+    Unstored {
+        /// The path the record gives.
+        name: String,
+    },
     /// The stored file no longer hashes to what the record says (changed after it was stored).
     #[error("the stored file {name} no longer hashes to {sha256}: it was changed")]
     Changed {
@@ -86,23 +106,27 @@ impl EvidenceStore {
             path: path.to_path_buf(),
             reason: e.to_string(),
         };
-        let name = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         match self {
             EvidenceStore::Folder { workspace } => {
                 let dir = workspace.join(EVIDENCE_DIR);
                 std::fs::create_dir_all(&dir).map_err(store_error)?;
                 let mut incoming = tempfile::NamedTempFile::new_in(&dir).map_err(store_error)?;
-                let sha256 = sha256_copy(path, incoming.as_file_mut(), &mut progress)
-                    .map_err(|e| match e.kind() {
+                let sha256 = sha256_copy(path, incoming.as_file_mut(), &mut progress).map_err(
+                    |e| match e.kind() {
                         std::io::ErrorKind::StorageFull => store_error(e),
                         _ => read_error(e),
-                    })?;
+                    },
+                )?;
                 incoming.as_file_mut().sync_all().map_err(store_error)?;
                 let stored = dir.join(stored_name(&sha256, &name));
                 if !stored.exists() {
-                    incoming.persist(&stored).map_err(|e| store_error(e.error))?;
+                    incoming
+                        .persist(&stored)
+                        .map_err(|e| store_error(e.error))?;
                 }
                 Ok(EvidenceFile {
                     photo: read_photo_file(&stored),
@@ -137,13 +161,19 @@ impl EvidenceStore {
     /// program to open: the stored file itself in a workspace's store; for a server's, a
     /// temporary copy written into `temp_dir`. Evidence recorded before the store (no hash, a
     /// name relative to the workspace) is the workspace's file.
-    pub fn local_copy(&self, file: &EvidenceFile, temp_dir: &Path) -> Result<PathBuf, EvidenceError> {
+    pub fn local_copy(
+        &self,
+        file: &EvidenceFile,
+        temp_dir: &Path,
+    ) -> Result<PathBuf, EvidenceError> {
         let Some(sha256) = &file.sha256 else {
             return match self {
                 EvidenceStore::Folder { workspace } if workspace.join(&file.name).is_file() => {
                     Ok(workspace.join(&file.name))
                 }
-                _ => Err(not_found(file, "")),
+                _ => Err(EvidenceError::Unstored {
+                    name: file.name.clone(),
+                }),
             };
         };
         match self {

@@ -507,6 +507,14 @@ impl Session {
         }
     }
 
+    /// Record the next commands as `author` without taking over the desk's shift: a scripted
+    /// command (`airdesk response check …`) names who records, and the shift in the journal
+    /// stays with the officer on duty.
+    pub fn record_as(&mut self, author: Author) -> Result<(), SessionError> {
+        self.officer = Some(self.as_registered(author)?);
+        Ok(())
+    }
+
     /// Hand the shift over to `next` at `at`: `shift.handed_over` by the current officer (when a
     /// shift is on in the journal) and `shift.started` by `next`, in one journal transaction, so
     /// a crash keeps both or neither.

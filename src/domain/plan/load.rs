@@ -15,10 +15,9 @@ use crate::domain::reduction::{Base, MonthDay, Pollutant, StaggeredRule};
 
 use super::template::{TemplateKind, placeholders};
 use super::{
-    GeoPoint,
-    AdvisoryRule, Condition, EpisodeLevel, Evidence, Grade, Level, LevelPlan, LiftRule, Measure,
-    MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint, RangeRule, ReductionPlan,
-    Rules, Templates, Trigger, Unit, UnitKind, UnitTree,
+    AdvisoryRule, Condition, EpisodeLevel, Evidence, GeoPoint, Grade, Level, LevelPlan, LiftRule,
+    Measure, MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint, RangeRule,
+    ReductionPlan, Rules, Templates, Trigger, Unit, UnitKind, UnitTree,
 };
 use super::{DocumentFrames, DocumentKind, Frame};
 

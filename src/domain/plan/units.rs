@@ -56,8 +56,10 @@ impl GeoPoint {
 
     /// Great-circle distance to `other`, km.
     pub fn km_to(self, other: GeoPoint) -> f64 {
-        Haversine.distance(Point::new(self.lon, self.lat), Point::new(other.lon, other.lat))
-            / 1000.0
+        Haversine.distance(
+            Point::new(self.lon, self.lat),
+            Point::new(other.lon, other.lat),
+        ) / 1000.0
     }
 }
 

@@ -183,7 +183,8 @@ pub fn item_photo_warnings<'a>(
         .history
         .iter()
         .filter_map(|c| Some((c.evidence.as_ref()?.photo.as_ref()?, c.done_at())));
-    let checked = checks.filter_map(|c| Some((c.record.evidence.as_ref()?.photo.as_ref()?, c.at())));
+    let checked =
+        checks.filter_map(|c| Some((c.record.evidence.as_ref()?.photo.as_ref()?, c.at())));
     reports
         .chain(checked)
         .flat_map(|(facts, until)| photo_warnings(facts, activation, until, place, rules))
@@ -246,7 +247,13 @@ mod tests {
             unread: vec![PhotoUnread::NoExif],
             ..PhotoFacts::default()
         };
-        let w = photo_warnings(&f, t("2025-01-15T00:00:00+08:00"), t("2025-01-15T10:00:00+08:00"), None, &PhotoRules::default());
+        let w = photo_warnings(
+            &f,
+            t("2025-01-15T00:00:00+08:00"),
+            t("2025-01-15T10:00:00+08:00"),
+            None,
+            &PhotoRules::default(),
+        );
         assert_eq!(w, [PhotoWarning::Unread(PhotoUnread::NoExif)]);
         assert!(GeoPoint::checked(91.0, 0.0).is_none());
         assert!(GeoPoint::checked(f64::NAN, 0.0).is_none());

@@ -640,9 +640,9 @@ impl ResponseState {
                 let pos = match out.iter().position(|u| &u.unit == unit) {
                     Some(p) => p,
                     None => {
-                        let name = e.item(&c.record.item).map_or(unit.as_str(), |i| {
-                            i.spec.unit_name.as_str()
-                        });
+                        let name = e
+                            .item(&c.record.item)
+                            .map_or(unit.as_str(), |i| i.spec.unit_name.as_str());
                         out.push(UnitChecks {
                             unit: unit.clone(),
                             unit_name: name.to_owned(),

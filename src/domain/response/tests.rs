@@ -1083,7 +1083,12 @@ fn spot_checks_draw_from_done_items_and_a_failed_check_reopens_the_item() {
         .map(|i| i.key().clone())
         .collect();
     for k in &keys[..3] {
-        run(&mut s, &mut j, Command::implement(k.clone(), "已落实", None), at);
+        run(
+            &mut s,
+            &mut j,
+            Command::implement(k.clone(), "已落实", None),
+            at,
+        );
     }
     // Not done yet: no check.
     let e = refused(
@@ -1101,7 +1106,11 @@ fn spot_checks_draw_from_done_items_and_a_failed_check_reopens_the_item() {
     let episode = &s.model().episodes()[0];
     let sample = &episode.samples[0].drawn;
     assert_eq!(sample.pool, keys[..3].to_vec());
-    assert_eq!(sample.items, draw(&keys[..3], 2, 42), "reproducible from the seed");
+    assert_eq!(
+        sample.items,
+        draw(&keys[..3], 2, 42),
+        "reproducible from the seed"
+    );
     let drawn = sample.items.clone();
     let left_out = keys[..3].iter().find(|k| !drawn.contains(k)).expect("one");
     let spot = |k: &ItemKey, result, note: &str| {
@@ -1112,11 +1121,21 @@ fn spot_checks_draw_from_done_items_and_a_failed_check_reopens_the_item() {
         })
     };
     assert!(matches!(
-        refused(&mut s, &mut j, spot(left_out, CheckResult::Confirmed, ""), at),
+        refused(
+            &mut s,
+            &mut j,
+            spot(left_out, CheckResult::Confirmed, ""),
+            at
+        ),
         CommandError::NotInSample { sample: 1, .. }
     ));
     assert_eq!(
-        refused(&mut s, &mut j, spot(&drawn[0], CheckResult::NotConfirmed, " "), at),
+        refused(
+            &mut s,
+            &mut j,
+            spot(&drawn[0], CheckResult::NotConfirmed, " "),
+            at
+        ),
         CommandError::Missing(Field::CheckNote)
     );
     let supervision = Command::Check(CheckInput {
@@ -1128,7 +1147,12 @@ fn spot_checks_draw_from_done_items_and_a_failed_check_reopens_the_item() {
         CommandError::Missing(Field::CheckedBy)
     );
     let check_time = "2025-01-15T03:00:00+08:00";
-    run(&mut s, &mut j, spot(&drawn[1], CheckResult::Confirmed, ""), check_time);
+    run(
+        &mut s,
+        &mut j,
+        spot(&drawn[1], CheckResult::Confirmed, ""),
+        check_time,
+    );
     run(
         &mut s,
         &mut j,
@@ -1151,9 +1175,10 @@ fn spot_checks_draw_from_done_items_and_a_failed_check_reopens_the_item() {
         Command::rectify(drawn[0].clone(), "已停工", None),
         "2025-01-15T04:00:00+08:00",
     );
-    let counts = s
-        .model()
-        .checks_between(t("2025-01-15T00:00:00+08:00"), t("2025-01-16T00:00:00+08:00"));
+    let counts = s.model().checks_between(
+        t("2025-01-15T00:00:00+08:00"),
+        t("2025-01-16T00:00:00+08:00"),
+    );
     let failed_unit = counts
         .iter()
         .find(|u| u.unit == drawn[0].unit)
@@ -1163,12 +1188,20 @@ fn spot_checks_draw_from_done_items_and_a_failed_check_reopens_the_item() {
     assert_eq!(counts.iter().map(|u| u.failed).sum::<usize>(), 1);
     assert!(
         s.model()
-            .checks_between(t("2025-01-16T00:00:00+08:00"), t("2025-01-17T00:00:00+08:00"))
+            .checks_between(
+                t("2025-01-16T00:00:00+08:00"),
+                t("2025-01-17T00:00:00+08:00")
+            )
             .is_empty()
     );
     let tr = Tr(Language::Zh);
     let lines: Vec<String> = s.model().timeline().iter().map(|l| l.render(tr)).collect();
-    assert!(lines.iter().any(|l| l.contains("不属实") && l.contains("现场仍在施工")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("不属实") && l.contains("现场仍在施工")),
+        "{lines:?}"
+    );
     assert!(lines.iter().any(|l| l.contains("第 1 次抽查")), "{lines:?}");
 }
 
@@ -1186,7 +1219,12 @@ fn a_sample_event_whose_items_are_not_its_seeds_draw_is_an_anomaly() {
         .map(|i| i.key().clone())
         .collect();
     for k in &keys {
-        run(&mut s, &mut j, Command::implement(k.clone(), "已落实", None), NOON);
+        run(
+            &mut s,
+            &mut j,
+            Command::implement(k.clone(), "已落实", None),
+            NOON,
+        );
     }
     let honest = draw(&keys, 1, 9);
     let forged = keys.iter().find(|k| **k != honest[0]).expect("another");
@@ -1197,8 +1235,12 @@ fn a_sample_event_whose_items_are_not_its_seeds_draw_is_an_anomaly() {
         pool: keys.clone(),
         items: vec![forged.clone()],
     };
-    j.append(&officer().draft(t(NOON), "checks.sampled", &event).expect("d"))
-        .expect("append");
+    j.append(
+        &officer()
+            .draft(t(NOON), "checks.sampled", &event)
+            .expect("d"),
+    )
+    .expect("append");
     s.catch_up(&j).expect("fold");
     assert_eq!(
         s.model().anomalies()[0].reason,

@@ -4,9 +4,9 @@
 //! (acknowledge, implemented with feedback and an optional evidence file, problem, rectified).
 //!
 //! An evidence file is chosen in the system file dialog (or its path typed, when no dialog can be
-//! shown) and recorded by its path and SHA-256 only: the report waits while the file is hashed on
-//! a worker thread (progress in the status bar), as the Supervision page's rectification evidence
-//! is; the file is read to hash it and never copied or modified.
+//! shown) and copied into the journal's evidence store under its SHA-256: the report waits while
+//! the file is stored on a worker thread (progress in the status bar); any desk opens it from
+//! the store. Checks of done items and the spot-check draw are in [`super::checks`].
 
 use crate::i18n::Render;
 use std::collections::BTreeSet;
@@ -24,7 +24,9 @@ use crate::domain::response::{
 };
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
-use crate::ui::jobs::AfterHash;
+use crate::ui::jobs::AfterStore;
+
+use super::checks::{ChecksView, has_photo_warnings};
 use crate::ui::pages::PageContext;
 
 /// The status filters offered, in order.
@@ -57,6 +59,8 @@ pub struct ChecklistView {
     focus_evidence: bool,
     /// No system file dialog can be shown: the path is typed.
     no_dialog: bool,
+    /// The spot-check bar and the selected item's checks.
+    checks: ChecksView,
 }
 
 impl Default for ChecklistView {
@@ -71,6 +75,7 @@ impl Default for ChecklistView {
             evidence: String::new(),
             focus_evidence: false,
             no_dialog: false,
+            checks: ChecksView::default(),
         }
     }
 }
@@ -163,6 +168,7 @@ impl ChecklistView {
                     .is_none_or(|u| u.contains(&response::row_of(i)))
             })
             .collect();
+        self.checks.sample_bar(ui, cx, episode);
         self.table(ui, cx, episode, &items, now);
         let selected = self
             .selected
@@ -451,7 +457,11 @@ impl ChecklistView {
                                 ui.label(tint(RichText::new(&item.spec.text)));
                             });
                             row.col(|ui| {
-                                ui.label(tint(RichText::new(tr.item_status(item.status))));
+                                let mut status = tr.item_status(item.status).to_owned();
+                                if has_photo_warnings(cx, episode, item) {
+                                    status.push_str(" ⚠");
+                                }
+                                ui.label(tint(RichText::new(status)));
                             });
                             row.col(|ui| {
                                 ui.label(tint(RichText::new(fmt_time(&item.deadline)).monospace()));
@@ -493,6 +503,8 @@ impl ChecklistView {
                 }
                 ui.label(RichText::new(line).color(cx.look.weak_text));
             }
+            self.checks
+                .item_panel(ui, cx, episode, item, &mut self.evidence);
             if let Some(why) = cx.session.why_not_respond() {
                 ui.label(RichText::new(why.render(tr)).color(cx.look.warn));
                 return;
@@ -551,8 +563,9 @@ impl ChecklistView {
         });
     }
 
-    /// The report the form describes; with an evidence file, the file is hashed on a worker
-    /// thread first and the report recorded once its hash is known.
+    /// The report the form describes; with an evidence file, the file is copied into the
+    /// journal's evidence store on a worker thread first (hashed, a photo's EXIF read) and the
+    /// report recorded once it is there.
     fn command(&self, transition: Transition, key: &ItemKey, workspace: &Path) -> Command {
         let path = self.evidence.trim();
         let with_file = !path.is_empty() && transition != Transition::Acknowledge;
@@ -564,9 +577,9 @@ impl ChecklistView {
             evidence: with_file.then(|| evidence_name(&full, workspace)),
         };
         if with_file {
-            Command::HashEvidence {
+            Command::StoreEvidence {
                 path: full,
-                then: AfterHash::Report(input),
+                then: AfterStore::Report(input),
             }
         } else {
             Command::Response(response::Command::Item(input))
@@ -643,12 +656,12 @@ mod tests {
             ..ChecklistView::default()
         };
         let key = ItemKey::new("O-DUST-1", "zjj");
-        let Command::HashEvidence {
+        let Command::StoreEvidence {
             path,
-            then: AfterHash::Report(input),
+            then: AfterStore::Report(input),
         } = view.command(Transition::Implement, &key, ws)
         else {
-            panic!("the file is hashed first");
+            panic!("the file is stored first");
         };
         assert_eq!(path, Path::new("/ws/photo.jpg"));
         assert_eq!(input.evidence.map(|e| e.name), Some("photo.jpg".into()));

@@ -14,6 +14,7 @@
 
 mod advice;
 mod checklist;
+mod checks;
 mod enterprise_card;
 mod forms;
 mod reduction;
