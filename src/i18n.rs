@@ -1220,7 +1220,7 @@ table! {
     RespFeedbackExpected => "应反馈：{0}", "Feedback expected: {0}";
     RespFeedback => "反馈 / 问题说明", "Feedback / problem";
     RespEvidence => "佐证文件（可空）", "Evidence file (optional)";
-    RespEvidenceHint => "文件路径；只记录文件名和 SHA-256，不复制文件", "File path; only its name and SHA-256 are recorded, the file is not copied";
+    RespEvidenceHint => "文件路径；文件按 SHA-256 复制进证据库，各席位均可打开", "File path; the file is copied into the evidence store by its SHA-256, for every desk to open";
     RespActAcknowledge => "签收", "Acknowledge";
     RespActImplement => "登记落实", "Record implemented";
     RespActProblem => "报告问题", "Report a problem";

@@ -10,7 +10,7 @@ pub use crate::domain::plan::GeoPoint;
 
 use crate::domain::plan::Plan;
 
-use super::checklist::Item;
+use super::checklist::{EvidenceFile, Item};
 use super::checks::Check;
 
 /// What could not be read from a photo (each is said on the item, never a failure).
@@ -169,24 +169,42 @@ pub fn place_of(plan: &Plan, item: &Item) -> Option<Place> {
     })
 }
 
-/// The warnings of every evidence photo sent for `item`, by its reports and by `checks` of it:
-/// each photo's window runs from the item's activation (the warning's start or the level change
-/// that added it) to the report or check it came with.
+/// Every evidence file sent for `item`, by its reports and by `checks` of it, once each (a failed
+/// check's photo is also on the step that reopened the item), with the moment it came with.
+pub fn item_evidence<'a>(
+    item: &'a Item,
+    checks: impl Iterator<Item = &'a Check>,
+) -> Vec<(&'a EvidenceFile, DateTime<FixedOffset>)> {
+    let reports = item
+        .history
+        .iter()
+        .filter_map(|c| Some((c.evidence.as_ref()?, c.done_at())));
+    let checked = checks.filter_map(|c| Some((c.record.evidence.as_ref()?, c.at())));
+    let mut out: Vec<(&EvidenceFile, DateTime<FixedOffset>)> = Vec::new();
+    for (file, at) in checked.chain(reports) {
+        if !out
+            .iter()
+            .any(|(f, _)| f.sha256 == file.sha256 && f.name == file.name)
+        {
+            out.push((file, at));
+        }
+    }
+    out
+}
+
+/// The warnings of every evidence photo sent for `item` ([`item_evidence`]): each photo's window
+/// runs from the item's activation (the warning's start or the level change that added it) to
+/// the report or check it came with.
 pub fn item_photo_warnings<'a>(
-    item: &Item,
+    item: &'a Item,
     checks: impl Iterator<Item = &'a Check>,
     place: Option<&Place>,
     rules: &PhotoRules,
 ) -> Vec<PhotoWarning> {
     let activation = item.spec.deadline - Duration::hours(i64::from(item.spec.deadline_hours));
-    let reports = item
-        .history
-        .iter()
-        .filter_map(|c| Some((c.evidence.as_ref()?.photo.as_ref()?, c.done_at())));
-    let checked =
-        checks.filter_map(|c| Some((c.record.evidence.as_ref()?.photo.as_ref()?, c.at())));
-    reports
-        .chain(checked)
+    item_evidence(item, checks)
+        .into_iter()
+        .filter_map(|(file, until)| Some((file.photo.as_ref()?, until)))
         .flat_map(|(facts, until)| photo_warnings(facts, activation, until, place, rules))
         .collect()
 }

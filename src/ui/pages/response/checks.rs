@@ -9,9 +9,9 @@ use std::path::Path;
 use egui::RichText;
 
 use super::fmt_time;
-use crate::domain::response::photo::{PhotoRules, item_photo_warnings, place_of};
+use crate::domain::response::photo::{PhotoRules, item_evidence, item_photo_warnings, place_of};
 use crate::domain::response::{
-    self, CheckInput, CheckResult, CheckSource, Episode, EvidenceFile, Item, SampleInput,
+    self, CheckInput, CheckResult, CheckSource, Episode, Item, SampleInput,
 };
 use crate::i18n::Render;
 use crate::ui::command::Command;
@@ -59,29 +59,30 @@ impl ChecksView {
                     },
                 )));
             }
-            if let Some(s) = episode.samples.last() {
-                let checked = s
-                    .drawn
-                    .items
-                    .iter()
-                    .filter(|k| {
-                        episode
-                            .checks_of(k)
-                            .any(|c| c.record.sample == Some(s.drawn.number))
-                    })
-                    .count();
-                let line = tr.f(
-                    T::CheckSampleLine,
-                    &[
-                        &s.drawn.number,
-                        &s.drawn.items.len(),
-                        &checked,
-                        &s.drawn.seed,
-                    ],
-                );
-                ui.label(RichText::new(line).color(cx.look.weak_text));
-            }
         });
+        if let Some(s) = episode.samples.last() {
+            let checked = s
+                .drawn
+                .items
+                .iter()
+                .filter(|k| {
+                    episode
+                        .checks_of(k)
+                        .any(|c| c.record.sample == Some(s.drawn.number))
+                })
+                .count();
+            let line = tr.f(
+                T::CheckSampleLine,
+                &[
+                    &s.drawn.number,
+                    &s.drawn.items.len(),
+                    &checked,
+                    &s.drawn.seed,
+                ],
+            );
+            // On a line of its own, wrapped: a long line would widen the checklist's column.
+            ui.add(egui::Label::new(RichText::new(line).color(cx.look.weak_text)).wrap());
+        }
     }
 
     /// What the item's checks and photos say, the open buttons, and the check form (for a done
@@ -139,21 +140,12 @@ impl ChecksView {
         episode: &Episode,
         item: &Item,
     ) {
-        let files: Vec<&EvidenceFile> = item
-            .history
-            .iter()
-            .filter_map(|c| c.evidence.as_ref())
-            .chain(
-                episode
-                    .checks_of(item.key())
-                    .filter_map(|c| c.record.evidence.as_ref()),
-            )
-            .collect();
+        let files = item_evidence(item, episode.checks_of(item.key()));
         if files.is_empty() {
             return;
         }
         ui.horizontal_wrapped(|ui| {
-            for f in files {
+            for (f, _) in files {
                 if ui
                     .button(cx.tr.f(T::EvidenceOpen, &[&f.name]))
                     .on_hover_text(f.sha256.as_deref().unwrap_or_default())
@@ -257,20 +249,14 @@ fn fresh_seed() -> u64 {
 
 /// Whether an item's evidence photos deserve a look (the table marks it).
 pub fn has_photo_warnings(cx: &PageContext<'_>, episode: &Episode, item: &Item) -> bool {
-    let with_photo = item
-        .history
-        .iter()
-        .any(|c| c.evidence.as_ref().is_some_and(|e| e.photo.is_some()));
-    with_photo && {
-        let place = cx.session.plan().and_then(|p| place_of(p, item));
-        !item_photo_warnings(
-            item,
-            episode.checks_of(item.key()),
-            place.as_ref(),
-            &PhotoRules::default(),
-        )
-        .is_empty()
-    }
+    let place = cx.session.plan().and_then(|p| place_of(p, item));
+    !item_photo_warnings(
+        item,
+        episode.checks_of(item.key()),
+        place.as_ref(),
+        &PhotoRules::default(),
+    )
+    .is_empty()
 }
 
 #[cfg(test)]
