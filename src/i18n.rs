@@ -1122,6 +1122,7 @@ table! {
     ReadOnlyViewerLogin => "服务器只授予本登录名读取权限，不能记录操作", "the server grants this login reading only";
     ReadOnlyUnregistered => "登录名 {0} 未在服务器上登记为席位（airdesk.desks），不能记录操作", "login {0} is not registered as a desk on the server (airdesk.desks)";
     WhyNotOffline => "值班日志服务器无法连接（{0}）：显示的是断开前的内容，恢复连接前不记录任何操作", "the journal server cannot be reached ({0}): showing what this desk had; nothing is recorded until it is back";
+    WhyNotChecksAreTheCentres => "核查、抽查由指挥中心席位登记，单位席位只报送本单位的落实情况", "checks and spot checks are recorded by the centre's desks; a unit desk reports on its own items only";
     Overtaken => "{0} 已先记录了新操作；按最新状态重新检查后，本操作未记录：{1}", "{0} recorded first; checked again against what they recorded, this was not recorded: {1}";
     NotYourUnit => "本席位只能为所属单位（{0}）记录，不能为 {1} 记录；未保存", "this desk records for its own units ({0}) only, not for {1}; nothing was saved";
     NoUnitNamed => "本席位只能为所属单位（{0}）记录反馈和佐证，此操作不属于任何单位；未保存", "this desk records feedback and evidence for its own units ({0}) only, and this names no unit; nothing was saved";

@@ -969,6 +969,25 @@ fn desks_share_one_journal_through_their_sessions() {
         .execute(&item(Transition::Implement, "zjj"), at(9, 30))
         .expect("its own unit");
     assert_eq!(done.desk, "住建局");
+    // Checking the done item is the centre's act, even for the unit's own item.
+    let check = respond(response::Command::Check(response::CheckInput {
+        item: ItemKey::new("Y-DUST-1", "zjj"),
+        source: response::CheckSource::Verification,
+        by: String::new(),
+        sample: None,
+        result: response::CheckResult::Confirmed,
+        note: String::new(),
+        checked_at: None,
+        evidence: None,
+    }));
+    let refused = unit.execute(&check, at(9, 35));
+    assert!(
+        matches!(
+            refused,
+            Err(SessionError::Refused(WhyNot::ChecksAreTheCentres))
+        ),
+        "{refused:?}"
+    );
     assert!(matches!(
         viewer.why_not(),
         Some(WhyNot::ReadOnly(ReadOnlyReason::Viewer { .. }))

@@ -419,6 +419,13 @@ impl Session {
         if let Some(why) = why {
             return Err(why.into());
         }
+        let check = matches!(
+            command,
+            Command::Respond(response::Command::DrawSample(_) | response::Command::Check(_))
+        );
+        if check && self.is_unit_desk() {
+            return Err(WhyNot::ChecksAreTheCentres.into());
+        }
         let (Some(journal), Some(author)) = (self.journal.as_mut(), self.officer.as_ref()) else {
             return Err(WhyNot::NoOfficer.into());
         };

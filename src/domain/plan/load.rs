@@ -1321,6 +1321,25 @@ lift = "{lift_time}"
     }
 
     #[test]
+    fn a_unit_location_is_read_and_checked() {
+        let from = "id = \"zjj\"\nname = \"县住房和城乡建设局\"\n";
+        let text = edited(from, &format!("{from}location = [38.04, 114.51]\n"));
+        let plan = parse(&text).expect("valid");
+        let at = plan
+            .units
+            .get("zjj")
+            .and_then(|u| u.location)
+            .expect("location");
+        assert_eq!((at.lat, at.lon), (38.04, 114.51));
+        assert_eq!(plan.units.get("gaj").and_then(|u| u.location), None);
+        let text = edited(from, &format!("{from}location = [114.51, 38.04]\n"));
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.contains("latitude"), "{}", p[0]);
+        assert_eq!(p[0].line, Some(line_of(&text, "location =")));
+    }
+
+    #[test]
     fn unknown_unit_points_at_the_reference() {
         let text = edited("units = [\"jyj\"]", "units = [\"jyjj\"]");
         let p = problems(&text);
