@@ -563,14 +563,14 @@ fn the_evidence_store_of_a_server_journal_is_every_desks() {
     let dir = tempfile::tempdir().expect("dir");
     let photo = dir.path().join("现场.jpg");
     std::fs::write(&photo, b"\xff\xd8\xff\xd9").expect("write");
-    let desk = EvidenceStore::Server(db.url.clone());
+    let desk = EvidenceStore::Server(Box::new(db.url.clone()));
     let mut steps = 0;
     let file = desk.put(&photo, |_, _| steps += 1).expect("stored");
     assert!(steps >= 1);
     assert_eq!(file.name, "现场.jpg");
     assert!(file.photo.is_some(), "a JPEG's EXIF was looked at");
     let viewer = db.login("evviewer", "airdesk_viewer", Some(("投影", "viewer", &[])));
-    let projector = EvidenceStore::Server(viewer);
+    let projector = EvidenceStore::Server(Box::new(viewer));
     let temp = tempfile::tempdir().expect("temp");
     let copy = projector.local_copy(&file, temp.path()).expect("a copy");
     assert!(copy.starts_with(temp.path()));

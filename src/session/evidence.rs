@@ -29,7 +29,7 @@ pub enum EvidenceStore {
         workspace: PathBuf,
     },
     /// A server journal: the database's evidence table.
-    Server(ServerUrl),
+    Server(Box<ServerUrl>),
 }
 
 impl PartialEq for EvidenceStore {

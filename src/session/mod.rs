@@ -289,7 +289,7 @@ impl Session {
     /// the workspace folder otherwise; `None` for a journal in memory.
     pub fn evidence_store(&self) -> Option<EvidenceStore> {
         match (&self.server, &self.root) {
-            (Some(server), _) => Some(EvidenceStore::Server(server.clone())),
+            (Some(server), _) => Some(EvidenceStore::Server(Box::new(server.clone()))),
             (None, Some(root)) => Some(EvidenceStore::Folder {
                 workspace: root.clone(),
             }),
