@@ -9,7 +9,9 @@ use std::path::Path;
 use egui::RichText;
 
 use super::fmt_time;
-use crate::domain::response::photo::{PhotoRules, item_evidence, item_photo_warnings, place_of};
+use crate::domain::response::photo::{
+    PhotoRules, PhotoWarning, item_evidence, item_photo_warnings, place_of,
+};
 use crate::domain::response::{
     self, CheckInput, CheckResult, CheckSource, Episode, Item, SampleInput,
 };
@@ -116,14 +118,7 @@ impl ChecksView {
             };
             ui.label(RichText::new(line).color(colour));
         }
-        let place = cx.session.plan().and_then(|p| place_of(p, item));
-        let warnings = item_photo_warnings(
-            item,
-            episode.checks_of(item.key()),
-            place.as_ref(),
-            &PhotoRules::default(),
-        );
-        for w in &warnings {
+        for w in &photo_warnings_of(cx, episode, item) {
             ui.label(RichText::new(format!("⚠ {}", w.render(tr))).color(cx.look.warn));
         }
         self.open_buttons(ui, cx, episode, item);
@@ -247,16 +242,20 @@ fn fresh_seed() -> u64 {
         .map_or(0, |d| d.as_nanos() as u64)
 }
 
-/// Whether an item's evidence photos deserve a look (the table marks it).
-pub fn has_photo_warnings(cx: &PageContext<'_>, episode: &Episode, item: &Item) -> bool {
+/// The warnings of an item's evidence photos, against its unit's location in the plan.
+fn photo_warnings_of(cx: &PageContext<'_>, episode: &Episode, item: &Item) -> Vec<PhotoWarning> {
     let place = cx.session.plan().and_then(|p| place_of(p, item));
-    !item_photo_warnings(
+    item_photo_warnings(
         item,
         episode.checks_of(item.key()),
         place.as_ref(),
         &PhotoRules::default(),
     )
-    .is_empty()
+}
+
+/// Whether an item's evidence photos deserve a look (the table marks it).
+pub fn has_photo_warnings(cx: &PageContext<'_>, episode: &Episode, item: &Item) -> bool {
+    !photo_warnings_of(cx, episode, item).is_empty()
 }
 
 #[cfg(test)]
