@@ -8,6 +8,7 @@
 mod advise;
 mod aqi;
 mod budget;
+mod campaign;
 mod chart;
 mod checks;
 mod document_out;
@@ -19,6 +20,7 @@ mod output;
 mod rank;
 mod reduction;
 mod response;
+mod response_record;
 
 use output::errln;
 
