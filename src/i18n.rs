@@ -201,6 +201,16 @@ table! {
     AlertAcknowledged => "已确认：{0} {1}", "Acknowledged by {0} at {1}";
     Headline => "辖区实况与预警", "Area now and warning";
     AlertToFindingHint => "在督办页新建一条交办事项，预填站点、时间和读数", "Open a new supervision finding with the station, hour and reading filled in";
+    AlertHandedOver => "已转督办 {0}", "Handed to supervision as {0}";
+    AdviceOutlookDiffers => "气象展望 {0} 为“{1}”（本地气象统计模型，日 AQI 约 {2}–{3}）；研判建议则按预案依据空气质量预报文件 {4}。两者来源不同，差异较大时请会商核实。", "The weather outlook rates {0} “{1}” (the local weather model, daily AQI about {2}–{3}); the advice follows the AQI forecast file {4} through the plan. They come from different sources: consult when they disagree.";
+    TodoNow => "现在要做", "To do now";
+    TodoNothing => "暂无待办：没有逾期事项，没有待确认的报警", "Nothing waiting: nothing overdue, no alert to acknowledge";
+    TodoAdvice => "研判建议：{0}", "Advice: {0}";
+    TodoOpenDecide => "去研判…", "Decide…";
+    TodoEndsEarly => "预警预计 {0} 结束，早于研判建议的 {1}", "The warning is expected to end at {0}, before the advised {1}";
+    TodoAdjustEnd => "调整预警…", "Adjust the warning…";
+    TodoOpenChecklist => "去处理…", "Follow up…";
+    TodoOpenFindings => "去督办…", "Supervision…";
 
     // Data page
     OpenFiles => "打开文件…", "Open files…";
@@ -792,6 +802,11 @@ table! {
     SvAssign => "交办", "Assign";
     SvNeedDescription => "请填写问题描述", "Enter the description";
     SvNeedUnit => "请填写责任单位", "Enter the responsible unit";
+    SvNeedDeadline => "请填写整改时限，或勾选“长期坚持”", "Enter the deadline, or tick “standing”";
+    SvStandingPick => "长期坚持（无整改时限）", "Standing (no deadline)";
+    SvPreviewTitle => "将交办以下事项（尚未记录）：", "About to assign (not recorded yet):";
+    SvAssignConfirm => "确认交办", "Confirm and assign";
+    SvBackToForm => "返回修改", "Back to the form";
     SvDefaultSource => "督查检查", "Inspection";
     SvImportPath => "问题清单文件路径", "Findings list file path";
     SvImportSource => "督查名称（清单无来源列时使用）", "Inspection name (when the list has no source column)";
@@ -1323,6 +1338,8 @@ table! {
     ChartFestival => "节日", "Festival";
     ChartObserved => "{0} 实况", "{0} observed";
     ChartForecast => "{0} 预报", "{0} forecast";
+    ChartOutlookExpected => "气象展望 日均预期", "Outlook, expected daily mean";
+    ChartOutlookRange => "气象展望 四分位范围", "Outlook, interquartile range";
     ChartAreaMean => "{0} 均值 实况", "{0} mean, observed";
     ChartStationMean => "站点均值 实况", "Station mean, observed";
     ListSep => "、", ", ";

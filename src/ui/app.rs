@@ -974,6 +974,10 @@ impl AirDeskApp {
                 self.pages.supervision.prefill(finding);
                 self.page = Page::Supervision;
             }
+            Command::OpenResponseTab(tab) => {
+                self.pages.response.show_tab(tab);
+                self.show_page(Page::Response);
+            }
             Command::ImportRoster(path) => self.import_list(&path, "roster"),
             Command::ImportContacts(path) => self.import_list(&path, "contacts"),
             Command::ImportReductionList(path) => {

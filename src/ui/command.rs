@@ -111,6 +111,8 @@ pub enum Command {
     Response(crate::domain::response::Command),
 
     // Response page
+    /// Open the Response page at this tab (the board's "to do now" strip: decide, follow up).
+    OpenResponseTab(super::pages::ResponseTab),
     /// Show the system file dialog to choose a checklist item's evidence file (its path goes into
     /// the checklist's evidence field; without a dialog the field takes the focus).
     PickEvidenceFile,

@@ -339,6 +339,24 @@ impl Item {
             .then(|| self.deadline.signed_duration_since(c))
     }
 
+    /// Where the item sorts in a list read by urgency at `clock` (smallest first): overdue, then
+    /// a problem to rectify, then the rest still awaited by deadline (due soonest first), then
+    /// done, then dropped. Items of one rank sort by deadline.
+    pub fn urgency(&self, clock: Option<DateTime<FixedOffset>>) -> (u8, DateTime<FixedOffset>) {
+        let rank = if self.is_overdue(clock) {
+            0
+        } else if self.status == ItemStatus::ProblemReported {
+            1
+        } else if self.status.is_open() {
+            2
+        } else if self.status.is_done() {
+            3
+        } else {
+            4
+        };
+        (rank, self.deadline)
+    }
+
     /// The item's progress at `clock`, for roll-ups; `None` for dropped items.
     pub fn progress(&self, clock: Option<DateTime<FixedOffset>>) -> Option<Progress> {
         if !self.status.is_live() {

@@ -689,6 +689,13 @@ fn drill_has_one_overdue_item_and_one_problem() {
     );
     assert_eq!(state.on_shift().expect("shift").started.operator, "张伟");
     assert_eq!(state.consultations().len(), 1);
+    // Read by urgency: the overdue item, then the problem, then the rest.
+    let clock = e.clock(t(NOON));
+    let mut items: Vec<&Item> = e.items.iter().collect();
+    items.sort_by_key(|i| i.urgency(clock));
+    assert_eq!(items[0].key().to_string(), "O-SUP-2@town-hedong");
+    assert_eq!(items[1].status, ItemStatus::ProblemReported);
+    assert!(items.iter().skip(2).all(|i| !i.is_overdue(clock)));
 }
 
 #[test]

@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use crate::clock::to_cst;
 use crate::domain::alerts::{self, Acknowledgement, Alert};
 use crate::domain::budget::{self, Budget};
+use crate::domain::findings::FindingId;
 use crate::domain::plan::Level;
 use crate::domain::weather_view::{self, NextWindow};
 use crate::session::ReadModels;
@@ -68,6 +69,18 @@ pub struct Cards {
     pub recorded: Vec<String>,
     /// Who acknowledged which alert (by [`Alert::key`]), from the journal.
     pub acknowledged: BTreeMap<String, Acknowledgement>,
+    /// The finding each alert was handed over as (转督办, by [`Alert::key`]).
+    pub handed: BTreeMap<String, FindingId>,
+}
+
+impl Cards {
+    /// The alerts still waiting for the desk: neither acknowledged nor handed to supervision.
+    pub fn waiting(&self) -> impl Iterator<Item = &Alert> {
+        self.alerts.iter().filter(|a| {
+            let key = a.key();
+            !self.acknowledged.contains_key(&key) && !self.handed.contains_key(&key)
+        })
+    }
 }
 
 /// Gather the cards' figures as of `now` for the area `ids` from the session's read models.
@@ -96,6 +109,10 @@ pub fn gather(
             .filter(|k| models.alerts.is_raised(k))
             .collect(),
         acknowledged: models.alerts.acknowledgements().clone(),
+        handed: alerts
+            .iter()
+            .filter_map(|a| Some((a.key(), models.findings.handed_over(&a.finding_input()?)?)))
+            .collect(),
         alerts,
     };
     cards.recorded.sort();

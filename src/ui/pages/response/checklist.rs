@@ -217,7 +217,7 @@ impl ChecklistView {
                 .labelled_by(l.id);
         });
         let units = self.unit.as_deref().map(|u| response::subtree_of(&rows, u));
-        let items: Vec<&Item> = episode
+        let mut items: Vec<&Item> = episode
             .filter(None, self.status, now)
             .into_iter()
             .filter(|i| {
@@ -226,6 +226,9 @@ impl ChecklistView {
                     .is_none_or(|u| u.contains(&response::row_of(i)))
             })
             .collect();
+        // Most urgent first: overdue, problems, then due soonest.
+        let clock = episode.clock(now);
+        items.sort_by_key(|i| i.urgency(clock));
         self.checks.sample_bar(ui, cx, episode);
         self.table(ui, cx, episode, &items, now);
         let selected = self
@@ -463,10 +466,16 @@ impl ChecklistView {
         }
         let height = (items.len() as f32 * 26.0 + 30.0).min(360.0);
         ui.push_id("checklist_table", |ui| {
+            // Text that cannot be selected leaves the click to the row.
+            ui.style_mut().interaction.selectable_labels = false;
             TableBuilder::new(ui)
                 .striped(true)
                 .auto_shrink([false, true])
                 .max_scroll_height(height)
+                // A longer list says so: its scrollbar shows before the pointer reaches it.
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                // The whole row selects the item, not only the unit's name.
+                .sense(egui::Sense::click())
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                 // The measure text takes what the fixed columns leave, so the deadline and the
                 // time left stay on screen at 1366×768.
@@ -497,19 +506,16 @@ impl ChecklistView {
                             None => t,
                         };
                         body.row(24.0, |mut row| {
+                            let selected = self.selected.as_ref() == Some(item.key());
+                            row.set_selected(selected);
+                            let mut clicked = false;
                             row.col(|ui| {
-                                let selected = self.selected.as_ref() == Some(item.key());
-                                if ui
+                                clicked |= ui
                                     .selectable_label(
                                         selected,
                                         tint(RichText::new(&item.spec.unit_name)),
                                     )
-                                    .clicked()
-                                {
-                                    self.selected = Some(item.key().clone());
-                                    self.text.clear();
-                                    self.evidence.clear();
-                                }
+                                    .clicked();
                             });
                             row.col(|ui| {
                                 ui.label(tint(RichText::new(&item.spec.text)));
@@ -527,6 +533,11 @@ impl ChecklistView {
                             row.col(|ui| {
                                 ui.label(tint(RichText::new(countdown(tr, item, clock))));
                             });
+                            if clicked || row.response().clicked() {
+                                self.selected = Some(item.key().clone());
+                                self.text.clear();
+                                self.evidence.clear();
+                            }
                         });
                     }
                 });
