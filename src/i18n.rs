@@ -914,6 +914,29 @@ table! {
     FieldSuccessor => "接班人", "name of the officer taking over";
     FieldRegionalSource => "上级预警发布单位", "issuer of the city or regional warning";
     FieldRegionalNotice => "上级预警文号", "notice number of the city or regional warning";
+    FieldCheckNote => "核查情况（不属实须说明）", "note on what the check saw";
+    FieldCheckedBy => "督导组", "supervision group";
+    FieldSampleSize => "抽查数量", "sample size";
+    CheckVerification => "核查", "verification";
+    CheckSpot => "抽查", "spot check";
+    CheckSupervision => "督导组报告", "supervision report";
+    CheckConfirmed => "属实", "confirmed";
+    CheckNotConfirmed => "不属实", "not confirmed";
+    CheckSampleSize => "抽查数量", "Spot-check size";
+    CheckDraw => "随机抽取已落实事项", "Draw implemented items at random";
+    CheckSampleLine => "第 {0} 次抽查：抽取 {1} 项，已核查 {2} 项（随机种子 {3}）", "Sample {0}: {1} items drawn, {2} checked (seed {3})";
+    CheckHow => "核查方式", "Check";
+    CheckRecord => "登记：{0}", "Record: {0}";
+    EvidenceOpen => "打开佐证 {0}", "Open evidence {0}";
+    PhotoNoExif => "照片没有 EXIF 信息（可能经聊天软件转发被去除），无法核对拍摄时间和地点", "the photo has no EXIF data (a chat app may have stripped it): its time and place cannot be checked";
+    PhotoDamaged => "照片的 EXIF 信息损坏或不完整：{0}", "the photo's EXIF data is damaged or cut short: {0}";
+    PhotoTooLarge => "文件过大（{0} 字节），只读取了开头部分，未找到 EXIF 信息", "the file is too large ({0} bytes): only its start was read and no EXIF data was found there";
+    PhotoNoTime => "照片没有拍摄时间", "the photo has no time taken";
+    PhotoBadTime => "照片的拍摄时间无效：{0}", "the photo's time taken is not a valid time: {0}";
+    PhotoNoPosition => "照片没有 GPS 位置", "the photo has no GPS position";
+    PhotoBadPosition => "照片的 GPS 位置无效：{0}", "the photo's GPS position is out of range: {0}";
+    PhotoOutsideWindow => "照片拍摄于 {0}，不在事项时段 {1} 至 {2} 内", "the photo was taken at {0}, outside the item's window {1} to {2}";
+    PhotoFarAway => "照片拍摄地点距{1} {0} 公里", "the photo was taken {0} km from {1}";
     MeasureIndustry => "工业源减排", "Industry";
     MeasureConstructionDust => "扬尘管控", "Construction dust";
     MeasureTransport => "移动源管控", "Transport";
@@ -998,10 +1021,16 @@ table! {
     ChaseCopy => "复制", "Copy";
     ChaseContact => "联系人：{0} {1}", "Contact: {0} {1}";
     ErrNoShift => "当前没有正在进行的值班，无法交班", "no shift is in progress to hand over";
+    ErrNotDone => "事项 {0} 当前为「{1}」：只有已落实或已整改的事项才能核查", "item {0} is {1}: only implemented or rectified items can be checked";
+    ErrNothingToSample => "没有已落实的事项可供抽查", "no implemented item to draw a spot check from";
+    ErrUnknownSample => "没有第 {0} 次抽查", "there is no spot-check sample {0}";
+    ErrNotInSample => "事项 {0} 不在第 {1} 次抽查样本中", "item {0} was not drawn in spot-check sample {1}";
+    ErrSampleMismatch => "第 {0} 次抽查记录与其随机种子抽出的事项不符（记录被改动？）", "spot-check sample {0} is not what its seed draws (an edited record?)";
     ErrOutOfSequence => "{0}编号{1}不连续（应为{2}）", "{0} number {1} is out of sequence (expected {2})";
     SeqConsultation => "会商", "consultation";
     SeqEpisode => "预警过程", "episode";
     SeqCampaignRun => "专项行动", "campaign run";
+    SeqSample => "抽查", "spot-check sample";
     AnomalyUndecodable => "内容无法解析：{0}", "the payload does not decode: {0}";
     TlConsultation => "第{0}次会商（{1}）：{2}。决定：{3}；参加：{4}", "Consultation #{0} ({1}): {2}. Decision: {3}; present: {4}";
     TlIssued => "发布{0}，自{1}起启动{2}{3}；签发：{4}；下达措施{5}项", "{0} issued, {2} from {1}{3}; signed by {4}; {5} checklist items";
@@ -1017,6 +1046,8 @@ table! {
     TlLasted => "历时{0}", "lasted {0}";
     TlCalledOff => "生效前撤销", "called off before it took effect";
     TlItem => "{0}「{1}」{2}{3}", "{0} [{1}] {2}{3}";
+    TlSampled => "第 {0} 次抽查：从 {2} 项已落实事项中随机抽取 {1} 项", "Spot-check sample {0}: {1} of {2} implemented items drawn";
+    TlChecked => "{0}「{1}」{2}：{3}{4}", "{0} [{1}] {2}: {3}{4}";
     TlDetail => "：{0}", ": {0}";
     TlShiftStarted => "{0}接班", "{0} took over the desk";
     TlHandedOver => "{0}交班给{1}", "{0} handed over to {1}";
@@ -1140,6 +1171,7 @@ table! {
     ReadOnlyViewerLogin => "服务器只授予本登录名读取权限，不能记录操作", "the server grants this login reading only";
     ReadOnlyUnregistered => "登录名 {0} 未在服务器上登记为席位（airdesk.desks），不能记录操作", "login {0} is not registered as a desk on the server (airdesk.desks)";
     WhyNotOffline => "值班日志服务器无法连接（{0}）：显示的是断开前的内容，恢复连接前不记录任何操作", "the journal server cannot be reached ({0}): showing what this desk had; nothing is recorded until it is back";
+    WhyNotChecksAreTheCentres => "核查、抽查由指挥中心席位登记，单位席位只报送本单位的落实情况", "checks and spot checks are recorded by the centre's desks; a unit desk reports on its own items only";
     Overtaken => "{0} 已先记录了新操作；按最新状态重新检查后，本操作未记录：{1}", "{0} recorded first; checked again against what they recorded, this was not recorded: {1}";
     NotYourUnit => "本席位只能为所属单位（{0}）记录，不能为 {1} 记录；未保存", "this desk records for its own units ({0}) only, not for {1}; nothing was saved";
     NoUnitNamed => "本席位只能为所属单位（{0}）记录反馈和佐证，此操作不属于任何单位；未保存", "this desk records feedback and evidence for its own units ({0}) only, and this names no unit; nothing was saved";
@@ -1158,6 +1190,9 @@ table! {
     // Jobs on worker threads (src/ui/jobs.rs), as the status bar shows them
     JobExporting => "正在保存导出文件…", "Saving exports…";
     JobHashing => "正在计算文件 SHA-256…", "Hashing the file (SHA-256)…";
+    JobStoring => "正在存入佐证文件（计算 SHA-256、读取照片信息）…", "Storing the evidence file (SHA-256, photo details)…";
+    JobOpening => "正在打开佐证文件…", "Opening the evidence file…";
+    EvidenceNotOpened => "无法打开佐证文件", "The evidence file could not be opened";
     JobReading => "正在读取文件…", "Reading the file…";
 
     // Response page (src/ui/pages/response/)
@@ -1263,7 +1298,7 @@ table! {
     ChannelOnSite => "现场", "on site";
     ChannelSupervision => "督导组", "supervision group";
     RespEvidence => "佐证文件（可空）", "Evidence file (optional)";
-    RespEvidenceHint => "文件路径；只记录文件名和 SHA-256，不复制文件", "File path; only its name and SHA-256 are recorded, the file is not copied";
+    RespEvidenceHint => "文件路径；文件按 SHA-256 复制进证据库，各席位均可打开", "File path; the file is copied into the evidence store by its SHA-256, for every desk to open";
     RespActAcknowledge => "签收", "Acknowledge";
     RespActImplement => "登记落实", "Record implemented";
     RespActProblem => "报告问题", "Report a problem";

@@ -835,4 +835,147 @@ fn feedback_forms_out_and_in() {
         "--json",
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+#[test]
+fn spot_checks_and_the_evidence_store_from_the_command_line() {
+    let (a, b) = (drill_workspace(), drill_workspace());
+    let draw = |dir: &Path| {
+        let out = airdesk(&[
+            "response",
+            "check",
+            "draw",
+            path(dir),
+            "--size",
+            "3",
+            "--seed",
+            "20250115",
+            "--by",
+            "李四",
+            "--json",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        json(&out)
+    };
+    let (sa, sb) = (draw(a.path()), draw(b.path()));
+    // The same seed over the same done items draws the same sample.
+    assert_eq!(sa["items"], sb["items"]);
+    assert_eq!(sa["items"].as_array().expect("items").len(), 3);
+    assert_eq!(sa["seed"], 20250115);
+    let item = sa["items"][0].as_str().expect("item").to_owned();
+    let dir = a.path();
+    let photo = dir.join("现场.txt");
+    std::fs::write(&photo, "仍在生产（synthetic evidence）").expect("write");
+    let out = airdesk(&[
+        "response",
+        "check",
+        "record",
+        path(dir),
+        &item,
+        "--result",
+        "不属实",
+        "--how",
+        "抽查",
+        "--note",
+        "现场仍在生产",
+        "--evidence",
+        path(&photo),
+        "--by",
+        "李四",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The item is a problem again: no second check until it is rectified. A supervision report
+    // needs its group.
+    let out = airdesk(&[
+        "response",
+        "check",
+        "record",
+        path(dir),
+        &item,
+        "--result",
+        "confirmed",
+        "--by",
+        "李四",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("only implemented or rectified"),
+        "{}",
+        text(&out.stderr)
+    );
+    let other = sa["items"][1].as_str().expect("item");
+    let out = airdesk(&[
+        "response",
+        "check",
+        "record",
+        path(dir),
+        other,
+        "--result",
+        "confirmed",
+        "--how",
+        "supervision",
+        "--by",
+        "李四",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("supervision group"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = airdesk(&["response", "check", "list", path(dir), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v = json(&out);
+    assert_eq!(v["checks"][0]["item"], item.as_str());
+    assert_eq!(v["checks"][0]["result"], "not_confirmed");
+    assert_eq!(v["checks"][0]["sample"], 1);
+    let sha = v["checks"][0]["evidence"]["sha256"]
+        .as_str()
+        .expect("stored")
+        .to_owned();
+    assert_eq!(v["units"][0]["failed"], 1);
+    assert_eq!(v["samples"][0]["items"], sa["items"]);
+    // The failed check reopened the item: the unit now has one more problem.
+    let out = airdesk(&["response", "status", path(dir), "--json"]);
+    let status = json(&out);
+    let unit = item.rsplit_once('@').expect("key").1;
+    let row = status["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .find(|u| u["unit"] == unit)
+        .expect("the unit")
+        .clone();
+    assert!(row["problems"].as_u64().expect("count") >= 1, "{row}");
+    // The store has its own copy: the original may go.
+    std::fs::remove_file(&photo).expect("remove");
+    let copy = dir.join("copy.txt");
+    let out = airdesk(&[
+        "response",
+        "evidence",
+        "open",
+        path(dir),
+        &sha[..12],
+        "--out",
+        path(&copy),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&copy).expect("copy"),
+        "仍在生产（synthetic evidence）"
+    );
+    // The drill's own evidence was named by path only and is not there: verify says so.
+    let out = airdesk(&["response", "evidence", "verify", path(dir), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["checked"], 2);
+    assert_eq!(v["problems"].as_array().expect("problems").len(), 1);
+    // A stored file changed afterwards is caught.
+    let stored = std::fs::read_dir(dir.join("evidence"))
+        .expect("store")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().contains(&sha))
+        .expect("stored file");
+    std::fs::write(&stored, "edited").expect("tamper");
+    let out = airdesk(&["response", "evidence", "verify", path(dir), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["problems"].as_array().expect("problems").len(), 2);
 }

@@ -10,6 +10,7 @@ mod aqi;
 mod budget;
 mod campaign;
 mod chart;
+mod checks;
 mod document_out;
 mod feedback;
 mod gui;

@@ -190,6 +190,18 @@ pub enum ResponseCommand {
         #[command(subcommand)]
         command: super::campaign::CampaignCommand,
     },
+    /// Checks of done items: draw a spot-check sample, record a check (属实/不属实), list them.
+    Check {
+        /// What to do.
+        #[command(subcommand)]
+        command: super::checks::CheckCommand,
+    },
+    /// The journal's evidence store: verify every file the journal names, open one.
+    Evidence {
+        /// What to do.
+        #[command(subcommand)]
+        command: super::checks::EvidenceCommand,
+    },
     /// Record the drill episode into a workspace whose journal is empty (for trying the
     /// response page and the reports).
     #[command(hide = true)]
@@ -300,6 +312,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             start,
             operator,
         } => drill(dir, start.as_deref(), operator),
+        ResponseCommand::Check { command } => super::checks::run_check(command),
+        ResponseCommand::Evidence { command } => super::checks::run_evidence(command),
     }
 }
 
@@ -459,7 +473,7 @@ fn read_store(ws: &Workspace, data: &[PathBuf]) -> Store {
     store
 }
 
-fn now() -> DateTime<FixedOffset> {
+pub(super) fn now() -> DateTime<FixedOffset> {
     clock::to_cst(chrono::Utc::now())
 }
 

@@ -17,6 +17,7 @@ use crate::domain::response::Field;
 use crate::domain::response::ItemStatus;
 use crate::domain::response::Progress;
 use crate::domain::response::Transition;
+use crate::domain::response::{CheckResult, CheckSource};
 use crate::domain::windows::Condition;
 
 use super::{Language, T, Tr};
@@ -168,6 +169,26 @@ impl Tr {
             Field::Successor => T::FieldSuccessor,
             Field::RegionalSource => T::FieldRegionalSource,
             Field::RegionalNotice => T::FieldRegionalNotice,
+            Field::CheckNote => T::FieldCheckNote,
+            Field::CheckedBy => T::FieldCheckedBy,
+            Field::SampleSize => T::FieldSampleSize,
+        })
+    }
+
+    /// How a check came about (核查 / 抽查 / 督导组).
+    pub fn check_source(self, x: CheckSource) -> &'static str {
+        self.t(match x {
+            CheckSource::Verification => T::CheckVerification,
+            CheckSource::SpotCheck => T::CheckSpot,
+            CheckSource::Supervision => T::CheckSupervision,
+        })
+    }
+
+    /// What a check found (属实 / 不属实).
+    pub fn check_result(self, x: CheckResult) -> &'static str {
+        self.t(match x {
+            CheckResult::Confirmed => T::CheckConfirmed,
+            CheckResult::NotConfirmed => T::CheckNotConfirmed,
         })
     }
 

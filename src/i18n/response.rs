@@ -59,6 +59,11 @@ impl Render for CommandError {
             E::CampaignRunning(name) => tr.f(T::ErrCampaignRunning, &[name]),
             E::CampaignNotRunning(name) => tr.f(T::ErrCampaignNotRunning, &[name]),
             E::UnknownRun(n) => tr.f(T::ErrUnknownRun, &[n]),
+            E::NotDone { item, status } => tr.f(T::ErrNotDone, &[item, &tr.item_status(*status)]),
+            E::NothingToSample => tr.t(T::ErrNothingToSample).into(),
+            E::UnknownSample(n) => tr.f(T::ErrUnknownSample, &[n]),
+            E::NotInSample { item, sample } => tr.f(T::ErrNotInSample, &[item, sample]),
+            E::SampleMismatch(n) => tr.f(T::ErrSampleMismatch, &[n]),
             E::OutOfSequence {
                 what,
                 found,
@@ -68,6 +73,7 @@ impl Render for CommandError {
                     Numbered::Consultation => T::SeqConsultation,
                     Numbered::Episode => T::SeqEpisode,
                     Numbered::CampaignRun => T::SeqCampaignRun,
+                    Numbered::Sample => T::SeqSample,
                 });
                 tr.f(T::ErrOutOfSequence, &[&what, found, expected])
             }
@@ -215,6 +221,34 @@ impl Render for TimelineEntry {
             TimelineEvent::CampaignStopped { name, at, basis } => {
                 tr.f(T::TlCampaignStopped, &[name, &tr.moment(at), basis])
             }
+            TimelineEvent::Sampled {
+                number,
+                drawn,
+                pool,
+            } => tr.f(T::TlSampled, &[number, drawn, pool]),
+            TimelineEvent::Checked {
+                unit_name,
+                item,
+                source,
+                result,
+                note,
+            } => {
+                let detail = if note.is_empty() {
+                    String::new()
+                } else {
+                    tr.f(T::TlDetail, &[note])
+                };
+                tr.f(
+                    T::TlChecked,
+                    &[
+                        unit_name,
+                        &item.measure,
+                        &tr.check_source(*source),
+                        &tr.check_result(*result),
+                        &detail,
+                    ],
+                )
+            }
             TimelineEvent::ShiftStarted => tr.f(T::TlShiftStarted, &[operator]),
             TimelineEvent::HandedOver { to } => tr.f(T::TlHandedOver, &[operator, to]),
         }
@@ -234,4 +268,24 @@ impl Render for ItemChange {
 /// How a list of names is joined: `、` in Chinese, `, ` in English.
 pub fn list_separator(tr: Tr) -> &'static str {
     tr.t(T::ListSep)
+}
+
+impl Render for crate::domain::response::photo::PhotoWarning {
+    fn render(&self, tr: Tr) -> String {
+        use crate::domain::response::photo::{PhotoUnread as U, PhotoWarning as W};
+        match self {
+            W::Unread(U::NoExif) => tr.t(T::PhotoNoExif).into(),
+            W::Unread(U::Damaged { reason }) => tr.f(T::PhotoDamaged, &[reason]),
+            W::Unread(U::TooLarge { bytes }) => tr.f(T::PhotoTooLarge, &[bytes]),
+            W::Unread(U::NoTime) => tr.t(T::PhotoNoTime).into(),
+            W::Unread(U::BadTime { text }) => tr.f(T::PhotoBadTime, &[text]),
+            W::Unread(U::NoPosition) => tr.t(T::PhotoNoPosition).into(),
+            W::Unread(U::BadPosition { text }) => tr.f(T::PhotoBadPosition, &[text]),
+            W::OutsideWindow { taken, from, to } => tr.f(
+                T::PhotoOutsideWindow,
+                &[&tr.moment(taken), &tr.moment(from), &tr.moment(to)],
+            ),
+            W::FarAway { km, place } => tr.f(T::PhotoFarAway, &[&format!("{km:.1}"), place]),
+        }
+    }
 }

@@ -21,6 +21,7 @@ mod openaq;
 mod openaq_archive;
 mod openaq_ods;
 mod openaq_v1;
+pub mod photo;
 pub mod profile;
 mod prsa;
 pub mod reason;

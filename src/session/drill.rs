@@ -211,6 +211,7 @@ fn record(
             Some(EvidenceFile {
                 name: "evidence/zjj-dust.jpg".into(),
                 sha256: None,
+                photo: None,
             }),
         )
         .with_feedback(feedback),

@@ -31,6 +31,7 @@
 mod drill;
 mod error;
 mod feedback_import;
+mod evidence;
 mod follow;
 pub mod journal;
 mod models;
@@ -44,6 +45,7 @@ pub use crate::journal::postgres::Heard;
 pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
 pub use error::{Outcome, Said, SessionError, WhyNot};
 pub use feedback_import::{Accepted, ImportPlan, ImportProblem, ReadForm, RowProblem, plan_import};
+pub use evidence::{EVIDENCE_DIR, EvidenceError, EvidenceStore, stored_name};
 pub use follow::Follower;
 pub use models::ReadModels;
 pub use plan::{PlanStatus, attach_list, read_plan};
@@ -285,6 +287,18 @@ impl Session {
         }
     }
 
+    /// Where this journal keeps its evidence files: the server's database for a server journal,
+    /// the workspace folder otherwise; `None` for a journal in memory.
+    pub fn evidence_store(&self) -> Option<EvidenceStore> {
+        match (&self.server, &self.root) {
+            (Some(server), _) => Some(EvidenceStore::Server(Box::new(server.clone()))),
+            (None, Some(root)) => Some(EvidenceStore::Folder {
+                workspace: root.clone(),
+            }),
+            (None, None) => None,
+        }
+    }
+
     /// Why the journal could not be opened at all, when it could not.
     pub fn open_error(&self) -> Option<&str> {
         self.open_error.as_deref()
@@ -413,6 +427,13 @@ impl Session {
         if let Some(why) = why {
             return Err(why.into());
         }
+        let check = matches!(
+            command,
+            Command::Respond(response::Command::DrawSample(_) | response::Command::Check(_))
+        );
+        if check && self.is_unit_desk() {
+            return Err(WhyNot::ChecksAreTheCentres.into());
+        }
         let (Some(journal), Some(author)) = (self.journal.as_mut(), self.officer.as_ref()) else {
             return Err(WhyNot::NoOfficer.into());
         };
@@ -499,6 +520,14 @@ impl Session {
                 Err(e)
             }
         }
+    }
+
+    /// Record the next commands as `author` without taking over the desk's shift: a scripted
+    /// command (`airdesk response check …`) names who records, and the shift in the journal
+    /// stays with the officer on duty.
+    pub fn record_as(&mut self, author: Author) -> Result<(), SessionError> {
+        self.officer = Some(self.as_registered(author)?);
+        Ok(())
     }
 
     /// Hand the shift over to `next` at `at`: `shift.handed_over` by the current officer (when a

@@ -15,9 +15,10 @@ use crate::domain::reduction::{Base, MonthDay, Pollutant, StaggeredRule};
 
 use super::template::{TemplateKind, placeholders};
 use super::{
-    AdvisoryRule, CampaignPlan, Condition, EpisodeLevel, Evidence, Grade, Level, LevelPlan,
-    LiftRule, Measure, MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint,
-    RangeRule, ReductionPlan, ReportingCycle, Rules, Templates, Trigger, Unit, UnitKind, UnitTree,
+    AdvisoryRule, CampaignPlan, Condition, EpisodeLevel, Evidence, GeoPoint, Grade, Level,
+    LevelPlan, LiftRule, Measure, MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo,
+    RangePoint, RangeRule, ReductionPlan, ReportingCycle, Rules, Templates, Trigger, Unit, UnitKind,
+    UnitTree,
 };
 use super::{DocumentFrames, DocumentKind, Frame};
 
@@ -242,6 +243,8 @@ struct RawUnit {
     contact: String,
     #[serde(default)]
     phone: String,
+    #[serde(default)]
+    location: Option<Spanned<[f64; 2]>>,
 }
 
 #[derive(Deserialize)]
@@ -506,10 +509,25 @@ fn check_units(ck: &mut Checker<'_>, raw: Vec<Spanned<RawUnit>>) -> Vec<Unit> {
             None => {}
         }
     }
+    for u in &raw {
+        if let Some(at) = &u.get_ref().location
+            && unit_location(at).is_none()
+        {
+            let [lat, lon] = *at.get_ref();
+            let msg = format!(
+                "location [{lat}, {lon}] of unit 「{}」 is not [latitude, longitude] in degrees \
+                 (−90…90, −180…180)",
+                u.get_ref().id.get_ref()
+            );
+            ck.at(at.span(), msg);
+        }
+    }
     raw.into_iter()
         .map(|u| {
             let u = u.into_inner();
+            let location = u.location.as_ref().and_then(unit_location);
             Unit {
+                location,
                 id: u.id.into_inner(),
                 name: u.name,
                 kind: u.kind,
@@ -519,6 +537,11 @@ fn check_units(ck: &mut Checker<'_>, raw: Vec<Spanned<RawUnit>>) -> Vec<Unit> {
             }
         })
         .collect()
+}
+
+fn unit_location(at: &Spanned<[f64; 2]>) -> Option<GeoPoint> {
+    let [lat, lon] = *at.get_ref();
+    GeoPoint::checked(lat, lon)
 }
 
 fn check_rules(ck: &mut Checker<'_>, raw: Spanned<RawRules>) -> Rules {
@@ -1474,6 +1497,25 @@ lift = "{lift_time}"
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].line, Some(line_of(MINI, "[levels.yellow]")));
         assert!(p[0].message.contains("no measures"), "{}", p[0]);
+    }
+
+    #[test]
+    fn a_unit_location_is_read_and_checked() {
+        let from = "id = \"zjj\"\nname = \"县住房和城乡建设局\"\n";
+        let text = edited(from, &format!("{from}location = [38.04, 114.51]\n"));
+        let plan = parse(&text).expect("valid");
+        let at = plan
+            .units
+            .get("zjj")
+            .and_then(|u| u.location)
+            .expect("location");
+        assert_eq!((at.lat, at.lon), (38.04, 114.51));
+        assert_eq!(plan.units.get("gaj").and_then(|u| u.location), None);
+        let text = edited(from, &format!("{from}location = [114.51, 38.04]\n"));
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.contains("latitude"), "{}", p[0]);
+        assert_eq!(p[0].line, Some(line_of(&text, "location =")));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub use level::{Level, UnknownLevel};
 pub use load::{PlanProblem, parse};
 pub use reporting::{CycleSyntaxError, FIRST_DAILY_REPORT_AFTER_HOURS, ReportingCycle};
 pub use template::{TemplateError, TemplateKind, fill, placeholders};
-pub use units::{Rollup, Unit, UnitKind, UnitTree};
+pub use units::{GeoPoint, Rollup, Unit, UnitKind, UnitTree};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -237,14 +237,19 @@ pub enum Progress {
     Done,
 }
 
-/// An evidence file sent with feedback. The caller (the UI) copies the file into the workspace
-/// and records its name there and its SHA-256, so the record can be checked later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An evidence file sent with feedback or a check: stored in the journal's evidence store under
+/// its SHA-256 (`crate::session::EvidenceStore`), so any desk opens the very file the record
+/// names; `name` is the file's original name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceFile {
     /// File name or path relative to the workspace folder.
     pub name: String,
     /// SHA-256 of the content, lowercase hex, when known.
     pub sha256: Option<String>,
+    /// For a photo: its EXIF time and position and what could not be read, as read when it was
+    /// stored in the evidence store.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<super::photo::PhotoFacts>,
 }
 
 /// One step in an item's history.

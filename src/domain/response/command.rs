@@ -8,6 +8,7 @@ use crate::domain::advisor::Advice;
 use crate::domain::plan::Level;
 
 use super::checklist::{EvidenceFile, ItemKey, Transition};
+use super::checks::{CheckInput, SampleInput};
 use super::event::{AdviceBasis, Decision, RegionalWarning};
 use super::feedback::Feedback;
 
@@ -252,6 +253,10 @@ pub enum Command {
     StartCampaign(CampaignInput),
     /// Stop a running campaign.
     StopCampaign(CampaignStopInput),
+    /// Draw a spot-check sample of done items.
+    DrawSample(SampleInput),
+    /// Record a check of a done item.
+    Check(CheckInput),
     /// Start a shift (the author is the officer taking over).
     StartShift {
         /// Note on taking over.

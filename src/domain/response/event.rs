@@ -11,6 +11,8 @@
 //! | `checklist.acknowledged`, `checklist.implemented`, `checklist.problem_reported`, `checklist.rectified` | [`ItemReport`] |
 //! | `campaign.started` | [`CampaignStarted`] (with the campaign's checklist) |
 //! | `campaign.stopped` | [`CampaignStopped`] |
+//! | `checks.sampled` | [`SampleDrawn`] |
+//! | `checklist.checked` | [`ItemChecked`] |
 //! | `shift.started` | [`ShiftStarted`] |
 //! | `shift.handed_over` | [`ShiftHandedOver`] |
 //!
@@ -28,6 +30,7 @@ use crate::journal::{Author, Draft, Event, JournalError};
 
 use super::checklist::{ChecklistDiff, EvidenceFile, ItemKey, ItemSpec, Transition};
 use super::feedback::Feedback;
+use super::checks::{ItemChecked, SampleDrawn};
 
 /// Which plan a warning was issued under (the checklist was derived from it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -404,10 +407,14 @@ pub enum ResponseEvent {
     CampaignStarted(CampaignStarted),
     /// `campaign.stopped`.
     CampaignStopped(CampaignStopped),
+    /// `checks.sampled`.
+    SampleDrawn(SampleDrawn),
+    /// `checklist.checked`.
+    ItemChecked(ItemChecked),
 }
 
 /// Every event kind the response state folds.
-pub const KINDS: [&str; 15] = [
+pub const KINDS: [&str; 17] = [
     "consultation.recorded",
     "warning.issued",
     "warning.upgraded",
@@ -423,6 +430,8 @@ pub const KINDS: [&str; 15] = [
     "shift.handed_over",
     "campaign.started",
     "campaign.stopped",
+    "checks.sampled",
+    "checklist.checked",
 ];
 
 impl ResponseEvent {
@@ -441,6 +450,8 @@ impl ResponseEvent {
             ResponseEvent::ShiftHandedOver(_) => KINDS[12],
             ResponseEvent::CampaignStarted(_) => KINDS[13],
             ResponseEvent::CampaignStopped(_) => KINDS[14],
+            ResponseEvent::SampleDrawn(_) => KINDS[15],
+            ResponseEvent::ItemChecked(_) => KINDS[16],
         }
     }
 
@@ -461,6 +472,8 @@ impl ResponseEvent {
             ResponseEvent::ShiftHandedOver(p) => author.draft(at, kind, p),
             ResponseEvent::CampaignStarted(p) => author.draft(at, kind, p),
             ResponseEvent::CampaignStopped(p) => author.draft(at, kind, p),
+            ResponseEvent::SampleDrawn(p) => author.draft(at, kind, p),
+            ResponseEvent::ItemChecked(p) => author.draft(at, kind, p),
         }
     }
 
@@ -480,6 +493,8 @@ impl ResponseEvent {
             "shift.handed_over" => e.decode().map(ResponseEvent::ShiftHandedOver),
             "campaign.started" => e.decode().map(ResponseEvent::CampaignStarted),
             "campaign.stopped" => e.decode().map(ResponseEvent::CampaignStopped),
+            "checks.sampled" => e.decode().map(ResponseEvent::SampleDrawn),
+            "checklist.checked" => e.decode().map(ResponseEvent::ItemChecked),
             other => {
                 let t = Transition::from_kind(other)?;
                 e.decode().map(|p| ResponseEvent::Item(t, p))

@@ -1529,3 +1529,202 @@ fn reporting_cycle_sorts_reports_into_due_received_late_and_missing() {
             .any(|o| o.unit == "slj" && o.due_at == due)
     );
 }
+
+fn check_input(item: &ItemKey, result: CheckResult, note: &str) -> CheckInput {
+    CheckInput {
+        item: item.clone(),
+        source: CheckSource::Verification,
+        by: String::new(),
+        sample: None,
+        result,
+        note: note.into(),
+        checked_at: None,
+        evidence: None,
+    }
+}
+
+#[test]
+fn spot_checks_draw_from_done_items_and_a_failed_check_reopens_the_item() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let at = "2025-01-15T01:00:00+08:00";
+    let draw_cmd = |size| Command::DrawSample(SampleInput { seed: 42, size });
+    assert_eq!(
+        refused(&mut s, &mut j, draw_cmd(2), at),
+        CommandError::NothingToSample
+    );
+    let keys: Vec<ItemKey> = s.model().episodes()[0].items[..4]
+        .iter()
+        .map(|i| i.key().clone())
+        .collect();
+    for k in &keys[..3] {
+        run(
+            &mut s,
+            &mut j,
+            Command::implement(k.clone(), "已落实", None),
+            at,
+        );
+    }
+    // Not done yet: no check.
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Check(check_input(&keys[3], CheckResult::Confirmed, "")),
+        at,
+    );
+    assert!(matches!(e, CommandError::NotDone { .. }), "{e:?}");
+    assert_eq!(
+        refused(&mut s, &mut j, draw_cmd(0), at),
+        CommandError::Missing(Field::SampleSize)
+    );
+    run(&mut s, &mut j, draw_cmd(2), "2025-01-15T02:00:00+08:00");
+    let episode = &s.model().episodes()[0];
+    let sample = &episode.samples[0].drawn;
+    assert_eq!(sample.pool, keys[..3].to_vec());
+    assert_eq!(
+        sample.items,
+        draw(&keys[..3], 2, 42),
+        "reproducible from the seed"
+    );
+    let drawn = sample.items.clone();
+    let left_out = keys[..3].iter().find(|k| !drawn.contains(k)).expect("one");
+    let spot = |k: &ItemKey, result, note: &str| {
+        Command::Check(CheckInput {
+            source: CheckSource::SpotCheck,
+            sample: Some(1),
+            ..check_input(k, result, note)
+        })
+    };
+    assert!(matches!(
+        refused(
+            &mut s,
+            &mut j,
+            spot(left_out, CheckResult::Confirmed, ""),
+            at
+        ),
+        CommandError::NotInSample { sample: 1, .. }
+    ));
+    assert_eq!(
+        refused(
+            &mut s,
+            &mut j,
+            spot(&drawn[0], CheckResult::NotConfirmed, " "),
+            at
+        ),
+        CommandError::Missing(Field::CheckNote)
+    );
+    let supervision = Command::Check(CheckInput {
+        source: CheckSource::Supervision,
+        ..check_input(&drawn[1], CheckResult::Confirmed, "")
+    });
+    assert_eq!(
+        refused(&mut s, &mut j, supervision, at),
+        CommandError::Missing(Field::CheckedBy)
+    );
+    let check_time = "2025-01-15T03:00:00+08:00";
+    run(
+        &mut s,
+        &mut j,
+        spot(&drawn[1], CheckResult::Confirmed, ""),
+        check_time,
+    );
+    run(
+        &mut s,
+        &mut j,
+        spot(&drawn[0], CheckResult::NotConfirmed, "现场仍在施工"),
+        check_time,
+    );
+    let episode = &s.model().episodes()[0];
+    let failed = episode.item(&drawn[0]).expect("item");
+    assert_eq!(failed.status, ItemStatus::ProblemReported);
+    assert_eq!(failed.history.last().expect("step").text, "现场仍在施工");
+    assert_eq!(
+        episode.item(&drawn[1]).expect("item").status,
+        ItemStatus::Implemented
+    );
+    assert_eq!(episode.checks_of(&drawn[0]).count(), 1);
+    // The reopened item is rectified the usual way, and then may be checked again.
+    run(
+        &mut s,
+        &mut j,
+        Command::rectify(drawn[0].clone(), "已停工", None),
+        "2025-01-15T04:00:00+08:00",
+    );
+    let counts = s.model().checks_between(
+        t("2025-01-15T00:00:00+08:00"),
+        t("2025-01-16T00:00:00+08:00"),
+    );
+    let failed_unit = counts
+        .iter()
+        .find(|u| u.unit == drawn[0].unit)
+        .expect("the unit of the failed check");
+    assert!(failed_unit.failed >= 1 && failed_unit.checks >= failed_unit.failed);
+    assert_eq!(counts.iter().map(|u| u.checks).sum::<usize>(), 2);
+    assert_eq!(counts.iter().map(|u| u.failed).sum::<usize>(), 1);
+    assert!(
+        s.model()
+            .checks_between(
+                t("2025-01-16T00:00:00+08:00"),
+                t("2025-01-17T00:00:00+08:00")
+            )
+            .is_empty()
+    );
+    let tr = Tr(Language::Zh);
+    let lines: Vec<String> = s.model().timeline().iter().map(|l| l.render(tr)).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("不属实") && l.contains("现场仍在施工")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("第 1 次抽查")), "{lines:?}");
+}
+
+#[test]
+fn a_sample_event_whose_items_are_not_its_seeds_draw_is_an_anomaly() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let keys: Vec<ItemKey> = s.model().episodes()[0].items[..3]
+        .iter()
+        .map(|i| i.key().clone())
+        .collect();
+    for k in &keys {
+        run(
+            &mut s,
+            &mut j,
+            Command::implement(k.clone(), "已落实", None),
+            NOON,
+        );
+    }
+    let honest = draw(&keys, 1, 9);
+    let forged = keys.iter().find(|k| **k != honest[0]).expect("another");
+    let event = checks::SampleDrawn {
+        episode: 1,
+        number: 1,
+        seed: 9,
+        pool: keys.clone(),
+        items: vec![forged.clone()],
+    };
+    j.append(
+        &officer()
+            .draft(t(NOON), "checks.sampled", &event)
+            .expect("d"),
+    )
+    .expect("append");
+    s.catch_up(&j).expect("fold");
+    assert_eq!(
+        s.model().anomalies()[0].reason,
+        AnomalyReason::Misfit(CommandError::SampleMismatch(1))
+    );
+    assert!(s.model().episodes()[0].samples.is_empty());
+}

@@ -4,9 +4,9 @@
 //! (acknowledge, implemented with feedback and an optional evidence file, problem, rectified).
 //!
 //! An evidence file is chosen in the system file dialog (or its path typed, when no dialog can be
-//! shown) and recorded by its path and SHA-256 only: the report waits while the file is hashed on
-//! a worker thread (progress in the status bar), as the Supervision page's rectification evidence
-//! is; the file is read to hash it and never copied or modified.
+//! shown) and copied into the journal's evidence store under its SHA-256: the report waits while
+//! the file is stored on a worker thread (progress in the status bar); any desk opens it from
+//! the store. Checks of done items and the spot-check draw are in [`super::checks`].
 
 use crate::i18n::Render;
 use std::collections::BTreeSet;
@@ -25,7 +25,9 @@ use crate::domain::response::{
 use crate::report::chase::chase_list;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
-use crate::ui::jobs::AfterHash;
+use crate::ui::jobs::AfterStore;
+
+use super::checks::{ChecksView, has_photo_warnings};
 use crate::ui::pages::PageContext;
 
 /// The status filters offered, in order.
@@ -67,6 +69,8 @@ pub struct ChecklistView {
     form_error: Option<String>,
     /// The campaign run whose checklist is shown; `None`: the latest warning episode's.
     campaign: Option<u32>,
+    /// The spot-check bar and the selected item's checks.
+    checks: ChecksView,
 }
 
 impl Default for ChecklistView {
@@ -87,6 +91,7 @@ impl Default for ChecklistView {
             channel: Channel::Wechat,
             form_error: None,
             campaign: None,
+            checks: ChecksView::default(),
         }
     }
 }
@@ -238,6 +243,7 @@ impl ChecklistView {
         // Most urgent first: overdue, problems, then due soonest.
         let clock = episode.clock(now);
         items.sort_by_key(|i| i.urgency(clock));
+        self.checks.sample_bar(ui, cx, episode);
         self.table(ui, cx, episode, &items, now);
         let selected = self
             .selected
@@ -529,7 +535,11 @@ impl ChecklistView {
                                 ui.label(tint(RichText::new(&item.spec.text)));
                             });
                             row.col(|ui| {
-                                ui.label(tint(RichText::new(tr.item_status(item.status))));
+                                let mut status = tr.item_status(item.status).to_owned();
+                                if has_photo_warnings(cx, episode, item) {
+                                    status.push_str(" ⚠");
+                                }
+                                ui.label(tint(RichText::new(status)));
                             });
                             row.col(|ui| {
                                 ui.label(tint(RichText::new(fmt_time(&item.deadline)).monospace()));
@@ -587,6 +597,8 @@ impl ChecklistView {
                 }
                 ui.label(RichText::new(line).color(cx.look.weak_text));
             }
+            self.checks
+                .item_panel(ui, cx, episode, item, &mut self.evidence);
             if let Some(why) = cx.session.why_not_respond() {
                 ui.label(RichText::new(why.render(tr)).color(cx.look.warn));
                 return;
@@ -694,8 +706,9 @@ impl ChecklistView {
     }
 
     /// The report the form describes, with its feedback record (reported now when the time is
-    /// left empty); with an evidence file, the file is hashed on a worker thread first and the
-    /// report recorded once its hash is known. An unreadable reported time is refused.
+    /// left empty); with an evidence file, the file is copied into the journal's evidence store
+    /// on a worker thread first (hashed, a photo's EXIF read) and the report recorded once it is
+    /// there. An unreadable reported time is refused.
     fn command(
         &self,
         transition: Transition,
@@ -726,9 +739,9 @@ impl ChecklistView {
             campaign: self.campaign,
         };
         Ok(if with_file {
-            Command::HashEvidence {
+            Command::StoreEvidence {
                 path: full,
-                then: AfterHash::Report(Box::new(input)),
+                then: AfterStore::Report(input),
             }
         } else {
             Command::Response(response::Command::Item(input))
@@ -780,7 +793,11 @@ pub fn evidence_name(full: &Path, workspace: &Path) -> EvidenceFile {
         .unwrap_or(full)
         .display()
         .to_string();
-    EvidenceFile { name, sha256: None }
+    EvidenceFile {
+        name,
+        sha256: None,
+        photo: None,
+    }
 }
 
 /// Time left to the deadline ("3 h 20 min"), or how late; "—" when done or lifted.
@@ -846,12 +863,12 @@ mod tests {
         };
         let key = ItemKey::new("O-DUST-1", "zjj");
         let now = DateTime::parse_from_rfc3339("2019-12-21T15:00:00+08:00").expect("time");
-        let Ok(Command::HashEvidence {
+        let Ok(Command::StoreEvidence {
             path,
-            then: AfterHash::Report(input),
+            then: AfterStore::Report(input),
         }) = view.command(Transition::Implement, &key, ws, now)
         else {
-            panic!("the file is hashed first");
+            panic!("the file is stored first");
         };
         assert_eq!(path, Path::new("/ws/photo.jpg"));
         assert_eq!(input.evidence.map(|e| e.name), Some("photo.jpg".into()));
