@@ -30,8 +30,8 @@
 
 mod drill;
 mod error;
-mod feedback_import;
 mod evidence;
+mod feedback_import;
 mod follow;
 pub mod journal;
 mod models;
@@ -44,8 +44,8 @@ mod tests;
 pub use crate::journal::postgres::Heard;
 pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
 pub use error::{Outcome, Said, SessionError, WhyNot};
-pub use feedback_import::{Accepted, ImportPlan, ImportProblem, ReadForm, RowProblem, plan_import};
 pub use evidence::{EVIDENCE_DIR, EvidenceError, EvidenceStore, stored_name};
+pub use feedback_import::{Accepted, ImportPlan, ImportProblem, ReadForm, RowProblem, plan_import};
 pub use follow::Follower;
 pub use models::ReadModels;
 pub use plan::{PlanStatus, attach_list, read_plan};
@@ -362,12 +362,6 @@ impl Session {
         self.why_not().or_else(|| {
             (!self.plan_status.usable() || self.plan.is_none()).then_some(WhyNot::PlanInvalid)
         })
-    }
-
-    /// Record the following commands as `author` without taking over the shift: the CLI, which
-    /// records on behalf of the officer named on its command line.
-    pub fn record_as(&mut self, author: Author) {
-        self.officer = Some(author);
     }
 
     /// Record `command` for the officer on shift at `at`: refused (with the reason) in

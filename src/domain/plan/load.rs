@@ -17,8 +17,8 @@ use super::template::{TemplateKind, placeholders};
 use super::{
     AdvisoryRule, CampaignPlan, Condition, EpisodeLevel, Evidence, GeoPoint, Grade, Level,
     LevelPlan, LiftRule, Measure, MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo,
-    RangePoint, RangeRule, ReductionPlan, ReportingCycle, Rules, Templates, Trigger, Unit, UnitKind,
-    UnitTree,
+    RangePoint, RangeRule, ReductionPlan, ReportingCycle, Rules, Templates, Trigger, Unit,
+    UnitKind, UnitTree,
 };
 use super::{DocumentFrames, DocumentKind, Frame};
 

@@ -29,8 +29,8 @@ use crate::domain::reduction::ListRef;
 use crate::journal::{Author, Draft, Event, JournalError};
 
 use super::checklist::{ChecklistDiff, EvidenceFile, ItemKey, ItemSpec, Transition};
-use super::feedback::Feedback;
 use super::checks::{ItemChecked, SampleDrawn};
+use super::feedback::Feedback;
 
 /// Which plan a warning was issued under (the checklist was derived from it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

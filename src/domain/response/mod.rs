@@ -42,8 +42,8 @@ mod error;
 pub mod event;
 mod feedback;
 mod form_key;
-mod reporting;
 pub mod photo;
+mod reporting;
 mod state;
 mod unit_tree;
 

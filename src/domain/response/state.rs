@@ -1142,7 +1142,8 @@ impl ResponseState {
                 text: c.note.clone(),
                 evidence: c.evidence.clone(),
                 dropped_for: None,
-                reported_at: c.checked_at,
+                // A check is the centre's act, not a unit's report: no feedback record.
+                feedback: None,
             });
         }
         let what = TimelineEvent::Checked {
