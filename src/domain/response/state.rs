@@ -21,7 +21,7 @@ use super::event::{
 };
 
 /// Who recorded an event, when, and where it sits in the journal.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stamp {
     /// Journal sequence number.
     pub seq: u64,
@@ -46,7 +46,7 @@ impl Stamp {
 }
 
 /// The journal position a state includes: the tamper anchor printed on reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Anchor {
     /// Sequence number of the last event folded.
     pub seq: u64,
@@ -58,7 +58,7 @@ pub struct Anchor {
 }
 
 /// The level set at issue, or a later upgrade or downgrade.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LevelStep {
     /// Level before (`None` for the issue).
     pub from: Option<Level>,
@@ -87,7 +87,7 @@ pub struct LevelStep {
 }
 
 /// A pause of the response and, once it happened, its resumption.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PauseSpan {
     /// The pause as decided.
     pub pause: WarningPaused,
@@ -98,7 +98,7 @@ pub struct PauseSpan {
 }
 
 /// Where an episode stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Phase {
     /// Issued and not paused or lifted (it may not have started yet: see [`Episode::start`]).
     Active,
@@ -115,7 +115,7 @@ pub enum Phase {
 }
 
 /// One warning from issue to lifting, with its checklist.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Episode {
     /// Episode number (1, 2, …).
     pub number: u32,
@@ -327,7 +327,7 @@ impl Episode {
 }
 
 /// A consultation as recorded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Consultation {
     /// What was recorded.
     pub record: ConsultationRecorded,
@@ -336,7 +336,7 @@ pub struct Consultation {
 }
 
 /// One duty shift.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Shift {
     /// The shift start (its operator is the officer on duty).
     pub started: Stamp,
@@ -347,7 +347,7 @@ pub struct Shift {
 }
 
 /// A shift handed over to the next officer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Handoff {
     /// Who takes over.
     pub to: String,
@@ -359,12 +359,12 @@ pub struct Handoff {
 
 /// One line of the response's history: who recorded what, when; the interface words it
 /// (`crate::i18n`), in Chinese for the reports.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineEntry {
     /// Who recorded it and when.
     pub stamp: Stamp,
     /// Event kind (`warning.issued`, `checklist.implemented`, …).
-    pub kind: &'static str,
+    pub kind: String,
     /// Episode it belongs to.
     pub episode: Option<u32>,
     /// When it takes effect, for decisions (start, effective, lifting time).
@@ -374,7 +374,7 @@ pub struct TimelineEntry {
 }
 
 /// What a timeline line says, as data.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TimelineEvent {
     /// A consultation as recorded.
     Consultation(ConsultationRecorded),
@@ -476,7 +476,7 @@ impl TimelineEntry {
 type Line = (Option<u32>, Option<DateTime<FixedOffset>>, TimelineEvent);
 
 /// An event that could not be folded, and why.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Anomaly {
     /// Its sequence number.
     pub seq: u64,
@@ -487,7 +487,7 @@ pub struct Anomaly {
 }
 
 /// Why an event could not be folded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum AnomalyReason {
     /// The payload does not decode (the journal's message, which names the field).
     Undecodable(String),
@@ -496,7 +496,7 @@ pub enum AnomalyReason {
 }
 
 /// Everything the response journal says, folded.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseState {
     episodes: Vec<Episode>,
     consultations: Vec<Consultation>,
@@ -710,7 +710,7 @@ impl ResponseState {
         let (episode, effective, what) = line;
         self.timeline.push(TimelineEntry {
             stamp: stamp.clone(),
-            kind: event.kind(),
+            kind: event.kind().to_owned(),
             episode,
             effective,
             what,
