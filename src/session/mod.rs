@@ -335,6 +335,14 @@ impl Session {
         events.last().map(|e| e.recorded_at)
     }
 
+    /// The journal's events after event `after`, as stored (none without a journal): what a
+    /// session recorded in memory, to copy elsewhere (the snapshot benchmark's long journal).
+    pub fn events_since(&self, after: u64) -> Result<Vec<Event>, JournalError> {
+        self.journal
+            .as_ref()
+            .map_or(Ok(Vec::new()), |j| j.read_since(after))
+    }
+
     /// Why the journal's server cannot be reached, while it cannot: the banner says so, and
     /// nothing is recorded ([`WhyNot::Offline`]) until it is back.
     pub fn offline(&self) -> Option<&str> {

@@ -226,12 +226,7 @@ mod tests {
             let at = start() + Duration::days(7 * block);
             record_drill_block(&mut session, &author(), at, 3).expect("block");
         }
-        session
-            .journal
-            .as_ref()
-            .expect("journal")
-            .read_since(0)
-            .expect("events")
+        session.events_since(0).expect("events")
     }
 
     /// Append copies of `events` (kind, payload, operator) to `journal`, one a minute.
