@@ -9,14 +9,16 @@
 //! session as the desk records it. Then opens the workspace as the app does
 //! ([`Session::open`]: the chain verified from the checkpoint on, the read models folded) `--runs`
 //! times without a snapshot (the file removed first; the open keeps a new one) and `--runs` times
-//! with it, and prints the medians and their ratio, with the machine's load before and after (the
-//! machine may be shared: say so beside the figures).
+//! with it, and prints the medians, their ratio and how long reading the snapshot alone takes,
+//! with the machine's load before and after (the machine may be shared: say so beside the
+//! figures).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use airdesk::i18n::{Language, Render, Tr};
 use airdesk::journal::{Author, JOURNAL_FILE, SqliteStorage, Storage};
-use airdesk::session::{SNAPSHOT_FILE, Session, journal, record_drill_block};
+use airdesk::session::{SNAPSHOT_FILE, Session, Snapshot, journal, record_drill_block};
 use airdesk::workspace::Workspace;
 use clap::Parser;
 
@@ -69,6 +71,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for _ in 0..args.runs {
         with.push(open(&workspace)?.0);
     }
+    let read = Instant::now();
+    let parsed = Snapshot::read(&snapshot).is_some();
+    let snapshot_read_ms = read.elapsed().as_secs_f64() * 1e3;
+    if !parsed {
+        return Err("the snapshot written by the open does not read back".into());
+    }
     let snapshot_bytes = std::fs::metadata(&snapshot).map_or(0, |m| m.len());
     let journal_bytes = std::fs::metadata(dir.join(JOURNAL_FILE)).map_or(0, |m| m.len());
     let (full_ms, snap_ms) = (median_ms(&mut without), median_ms(&mut with));
@@ -83,6 +91,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "build_s": build_s,
                 "open_without_snapshot_ms": full_ms,
                 "open_with_snapshot_ms": snap_ms,
+                "snapshot_read_ms": snapshot_read_ms,
                 "ratio": full_ms / snap_ms,
                 "runs": args.runs,
                 "load_before": load_before,
@@ -94,7 +103,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!(
             "{events} events ({journal_bytes} bytes; snapshot {snapshot_bytes} bytes), built in \
              {build_s:.1} s\nopen without snapshot: {full_ms:.0} ms\nopen with snapshot: \
-             {snap_ms:.0} ms ({:.1}× faster)\nload average before/after: {load_before} / \
+             {snap_ms:.0} ms ({:.1}× faster; reading the snapshot {snapshot_read_ms:.0} ms)\nload average before/after: {load_before} / \
              {load_after}",
             full_ms / snap_ms
         );
@@ -115,7 +124,8 @@ fn build(dir: &Path, events: usize, acks: usize) -> Result<(), Box<dyn std::erro
     let mut week = 0;
     while copied < events as u64 {
         let start = first + chrono::Duration::days(7 * week);
-        record_drill_block(&mut desk, &author, start, acks)?;
+        record_drill_block(&mut desk, &author, start, acks)
+            .map_err(|e| e.render(Tr(Language::En)))?;
         week += 1;
         if week % 20 == 0 || desk.last_seq() >= events as u64 {
             let new = desk.events_since(copied)?;
