@@ -8,13 +8,14 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use simd_csv::ZeroCopyByteRecord;
 
 use crate::store::{Batch, Chunk, Hour, SeriesKind, StampConvention, Station, Variable};
 
 use super::number::{Cell, NumberFormat, check_range};
 use super::reason::{CellError, Reason, Then};
 use super::report::{FileReport, Severity};
-use super::text::{LineCounter, unreadable_row};
+use super::text::LineCounter;
 
 /// China Standard Time, the feed's clock.
 const CST: i32 = 8 * 3600;
@@ -28,105 +29,142 @@ pub fn looks_like(first_line: &str) -> bool {
     )
 }
 
-/// Values of one (date, type), hour-major (`hour × stations`, as the rows come), NaN for missing.
+/// Values of one (date, type), station-major (`stations × 24 hours`, each station's day one run,
+/// as the store takes it), NaN for missing.
 struct Block {
     values: Vec<f32>,
 }
+
+/// The reader's buffer: a few rows of the widest files (2,000 stations × 8 bytes), so a row
+/// rarely straddles two fills.
+const READ_BUFFER: usize = 256 * 1024;
 
 /// Parse a site file into `batch`.
 pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
     report.encoding = Some("UTF-8".into());
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
+    let mut reader = simd_csv::ZeroCopyReaderBuilder::with_capacity(READ_BUFFER)
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
+    let Some(header) = read_header(&mut reader, batch, report) else {
+        return;
+    };
+    let mut rows = Rows::new(header, batch.stations.len(), bytes);
+    loop {
+        let start = reader.position();
+        match reader.read_byte_record() {
+            Ok(Some(record)) => rows.read(start, &record, report),
+            Ok(None) => break,
+            Err(e) => {
+                let line = rows.lines.line_at(start);
+                let reason = Reason::UnreadableRow {
+                    detail: e.to_string(),
+                };
+                report.problem(Severity::Warning, Some(line), None, reason, None);
+                break;
+            }
+        }
+    }
+    rows.finish(batch, report);
+}
 
-    // Header: station codes from the fourth column on; a repeated code keeps its first column.
-    let header = match reader.read_byte_record(&mut record) {
-        Ok(true) => record.clone(),
-        Ok(false) => return report.fatal(Reason::EmptyFile),
+/// The header's station columns (from the fourth column on): each one's station in the batch
+/// (`None` for an empty code) and its code as written, for problem reports.
+struct Header {
+    stations: Vec<Option<usize>>,
+    codes: Vec<String>,
+}
+
+/// Read the header and add its stations to `batch`; `None` (with the file's fatal problem) when
+/// there is none.
+fn read_header(
+    reader: &mut simd_csv::ZeroCopyReader<&[u8]>,
+    batch: &mut Batch,
+    report: &mut FileReport,
+) -> Option<Header> {
+    let record = match reader.read_byte_record() {
+        Ok(Some(record)) => record,
+        Ok(None) => {
+            report.fatal(Reason::EmptyFile);
+            return None;
+        }
         Err(e) => {
-            return report.fatal(Reason::UnreadableHeader {
+            report.fatal(Reason::UnreadableHeader {
                 detail: e.to_string(),
             });
+            return None;
         }
     };
     // A code repeated in the header (3207A in the December 2019 files) maps to the same station;
     // its values are merged, and only values that differ are reported.
-    let mut codes: Vec<Option<usize>> = Vec::with_capacity(header.len());
+    let mut header = Header {
+        stations: Vec::with_capacity(record.len()),
+        codes: Vec::with_capacity(record.len()),
+    };
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, raw) in header.iter().enumerate().skip(3) {
-        let code = String::from_utf8_lossy(raw).trim().to_string();
-        if code.is_empty() {
+    for (i, raw) in record.unescaped_iter().enumerate().skip(3) {
+        let code = String::from_utf8_lossy(&raw).trim().to_string();
+        let station = if code.is_empty() {
             report.cell(1, i + 1, "", Reason::EmptyHeaderCode);
-            codes.push(None);
+            None
         } else if let Some(&idx) = seen.get(&code) {
-            codes.push(Some(idx));
+            Some(idx)
         } else {
             let idx = batch.station(Station::with_code(&code));
-            seen.insert(code, idx);
-            codes.push(Some(idx));
+            seen.insert(code.clone(), idx);
+            Some(idx)
+        };
+        header.stations.push(station);
+        header.codes.push(code);
+    }
+    Some(header)
+}
+
+/// What the rows build while they are read: the values per (date, type), the unknown types
+/// met, and where each row's line is.
+struct Rows<'a> {
+    header: Header,
+    nstations: usize,
+    blocks: HashMap<(NaiveDate, Variable), Block>,
+    unknown_types: HashMap<String, u64>,
+    lines: LineCounter<'a>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(header: Header, nstations: usize, bytes: &'a [u8]) -> Self {
+        Rows {
+            header,
+            nstations,
+            blocks: HashMap::new(),
+            unknown_types: HashMap::new(),
+            lines: LineCounter::new(bytes),
         }
     }
-    let nstations = batch.stations.len();
-    let ncols = codes.len();
 
-    let mut blocks: HashMap<(NaiveDate, Variable), Block> = HashMap::new();
-    let mut unknown_types: HashMap<String, u64> = HashMap::new();
-    let mut lines = LineCounter::new(bytes);
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = lines.line_of(e.position());
-                report.problem(
-                    Severity::Warning,
-                    Some(line),
-                    None,
-                    unreadable_row(&e),
-                    None,
-                );
-                continue;
-            }
+    /// One row, found after byte `start`: its stamp and type checked, its values stored.
+    fn read(&mut self, start: u64, record: &ZeroCopyByteRecord<'_>, report: &mut FileReport) {
+        let line = self.lines.line_at(start);
+        if record.len() == 1 && record.get(0).is_some_and(<[u8]>::is_empty) {
+            return; // blank line
         }
-        let line_no = lines.line_of(record.position());
-        if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
-            continue; // blank line
-        }
+        let ncols = self.header.stations.len();
         report.rows_read += 1;
         report.cells_seen += ncols as u64;
-        let row_text = || String::from_utf8_lossy(record.as_slice()).into_owned();
-        let Some((date, hour)) = parse_stamp(&record) else {
+        let Some((date, hour)) = parse_stamp(record) else {
+            let row = String::from_utf8_lossy(record.as_slice()).into_owned();
+            let column = Some("1-2 (date,hour)".into());
             report.problem(
                 Severity::Warning,
-                Some(line_no),
-                Some("1-2 (date,hour)".into()),
+                Some(line),
+                column,
                 Reason::BadDateAndHour,
-                Some(&row_text()),
+                Some(row.as_str()),
             );
-            continue;
+            return;
         };
-        let type_raw = String::from_utf8_lossy(record.get(2).unwrap_or_default())
-            .trim()
-            .to_string();
-        let Some(variable) = Variable::from_code(&type_raw).filter(|v| is_cnemc_type(*v)) else {
-            let count = unknown_types.entry(type_raw.clone()).or_insert(0);
-            if *count == 0 {
-                report.problem(
-                    Severity::Warning,
-                    Some(line_no),
-                    Some("3 (type)".into()),
-                    Reason::UnknownType {
-                        name: type_raw.clone(),
-                    },
-                    None,
-                );
-            }
-            *count += 1;
-            continue;
+        let Some(variable) = self.variable(record, line, report) else {
+            return;
         };
         let fields = record.len().saturating_sub(3);
         if fields != ncols {
@@ -141,78 +179,115 @@ pub fn parse(bytes: &[u8], batch: &mut Batch, report: &mut FileReport) {
                     header: ncols,
                 }
             };
-            report.problem(Severity::Warning, Some(line_no), None, reason, None);
+            report.problem(Severity::Warning, Some(line), None, reason, None);
         }
-        let block = blocks.entry((date, variable)).or_insert_with(|| Block {
-            values: vec![f32::NAN; nstations * 24],
-        });
-        for (col, raw) in record.iter().skip(3).take(ncols).enumerate() {
+        self.store_values(record, (date, hour, variable), line, report);
+    }
+
+    /// The row's type, when the feed carries it; an unknown type is reported at its first row
+    /// and counted.
+    fn variable(
+        &mut self,
+        record: &ZeroCopyByteRecord<'_>,
+        line: u64,
+        report: &mut FileReport,
+    ) -> Option<Variable> {
+        let raw = record.unescape(2).unwrap_or_default();
+        let name = String::from_utf8_lossy(&raw);
+        let name = name.trim();
+        if let Some(variable) = Variable::from_code(name).filter(|v| is_cnemc_type(*v)) {
+            return Some(variable);
+        }
+        let count = self.unknown_types.entry(name.to_string()).or_insert(0);
+        if *count == 0 {
+            let reason = Reason::UnknownType {
+                name: name.to_string(),
+            };
+            let column = Some("3 (type)".into());
+            report.problem(Severity::Warning, Some(line), column, reason, None);
+        }
+        *count += 1;
+        None
+    }
+
+    /// The row's values into its (date, type) block at its hour; bad cells and values that
+    /// differ from one already read for the same station and hour are reported.
+    fn store_values(
+        &mut self,
+        record: &ZeroCopyByteRecord<'_>,
+        (date, hour, variable): (NaiveDate, u32, Variable),
+        line: u64,
+        report: &mut FileReport,
+    ) {
+        let nstations = self.nstations;
+        let block = self
+            .blocks
+            .entry((date, variable))
+            .or_insert_with(|| Block {
+                values: vec![f32::NAN; nstations * 24],
+            });
+        let columns = record.iter().skip(3).zip(&self.header.stations);
+        for (col, (raw, &station)) in columns.enumerate() {
             if raw.is_empty() {
                 continue;
             }
-            let Some(station) = codes[col] else { continue };
+            let Some(station) = station else { continue };
             let value = match fast_number(raw) {
                 Some(v) => v,
-                None => match read_cell(raw, variable) {
-                    Ok(Some(v)) => v,
-                    Ok(None) => continue,
-                    Err(error) => {
-                        let code = String::from_utf8_lossy(header.get(col + 3).unwrap_or_default())
-                            .into_owned();
-                        report.cell(line_no, col + 4, &code, Reason::cell(error, Then::Value));
-                        continue;
+                None => {
+                    let cell = record.unescape(col + 3).unwrap_or_default();
+                    match read_cell(&cell, variable) {
+                        Ok(Some(v)) => v,
+                        Ok(None) => continue,
+                        Err(error) => {
+                            let code = &self.header.codes[col];
+                            report.cell(line, col + 4, code, Reason::cell(error, Then::Value));
+                            continue;
+                        }
                     }
-                },
+                }
             };
-            let slot = &mut block.values[hour as usize * nstations + station];
+            let slot = &mut block.values[station * 24 + hour as usize];
             if slot.is_nan() {
                 *slot = value;
             } else if *slot != value {
-                let code =
-                    String::from_utf8_lossy(header.get(col + 3).unwrap_or_default()).into_owned();
                 let reason = Reason::ValueTwice {
                     variable,
                     first: *slot,
                     second: value,
                 };
-                report.cell(line_no, col + 4, &code, reason);
+                report.cell(line, col + 4, &self.header.codes[col], reason);
             }
-        }
-    }
-    for (t, n) in unknown_types {
-        if n > 1 {
-            report.problem(
-                Severity::Warning,
-                None,
-                Some("3 (type)".into()),
-                Reason::UnknownTypeRows { name: t, count: n },
-                None,
-            );
         }
     }
 
-    let mut keys: Vec<(NaiveDate, Variable)> = blocks.keys().copied().collect();
-    keys.sort();
-    for key in keys {
-        let Some(block) = blocks.remove(&key) else {
-            continue;
-        };
-        let start = Hour::from_local_date_hour(key.0, 0, CST);
-        for station in 0..nstations {
-            let values: Vec<f32> = (0..24)
-                .map(|h| block.values[h * nstations + station])
-                .collect();
-            if values.iter().all(|v| v.is_nan()) {
-                continue;
+    /// The unknown types' counts reported, and every station's day of each type that holds a
+    /// value handed to `batch` as a 24-hour chunk.
+    fn finish(self, batch: &mut Batch, report: &mut FileReport) {
+        for (name, count) in self.unknown_types {
+            if count > 1 {
+                let column = Some("3 (type)".into());
+                let reason = Reason::UnknownTypeRows { name, count };
+                report.problem(Severity::Warning, None, column, reason, None);
             }
-            batch.chunks.push(Chunk {
-                station,
-                variable: key.1,
-                kind: SeriesKind::Observed,
-                stamp: StampConvention::EndOfHour,
-                start,
-                values,
-            });
+        }
+        let mut blocks: Vec<((NaiveDate, Variable), Block)> = self.blocks.into_iter().collect();
+        blocks.sort_by_key(|(key, _)| *key);
+        for ((date, variable), block) in blocks {
+            let start = Hour::from_local_date_hour(date, 0, CST);
+            for (station, day) in block.values.chunks_exact(24).enumerate() {
+                if day.iter().all(|v| v.is_nan()) {
+                    continue;
+                }
+                batch.chunks.push(Chunk {
+                    station,
+                    variable,
+                    kind: SeriesKind::Observed,
+                    stamp: StampConvention::EndOfHour,
+                    start,
+                    values: day.to_vec(),
+                });
+            }
         }
     }
 }
@@ -240,13 +315,11 @@ fn is_cnemc_type(v: Variable) -> bool {
 }
 
 /// Date (YYYYMMDD) and hour (0–23) of a row.
-fn parse_stamp(record: &csv::ByteRecord) -> Option<(NaiveDate, u32)> {
-    let date = std::str::from_utf8(record.get(0)?).ok()?.trim();
-    let hour: u32 = std::str::from_utf8(record.get(1)?)
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
+fn parse_stamp(record: &ZeroCopyByteRecord<'_>) -> Option<(NaiveDate, u32)> {
+    let date = record.unescape(0)?;
+    let date = std::str::from_utf8(&date).ok()?.trim();
+    let hour = record.unescape(1)?;
+    let hour: u32 = std::str::from_utf8(&hour).ok()?.trim().parse().ok()?;
     if date.len() != 8 || hour > 23 {
         return None;
     }
@@ -259,31 +332,36 @@ fn parse_stamp(record: &csv::ByteRecord) -> Option<(NaiveDate, u32)> {
     Some((date, hour))
 }
 
-/// The common cases, fast: a whole number of up to 7 digits (exact in `f32`), or digits with one
-/// decimal point (read by the standard library). Anything else goes to the strict reader.
+/// Exact powers of ten in `f32` (5^7 < 2^24), for the decimals [`fast_number`] reads.
+const POW10: [f32; 8] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6, 1e7];
+
+/// The common cases in one pass: up to 7 digits with at most one decimal point inside them
+/// ("12", "0.6", "12.25"). The digits form an integer below 2^24 and the power of ten is exact
+/// in `f32`, so one correctly rounded division gives exactly what the standard library's parser
+/// gives (Clinger's fast path). Anything else goes to the strict reader.
 fn fast_number(raw: &[u8]) -> Option<f32> {
-    if !raw.is_empty() && raw.len() <= 7 && raw.iter().all(u8::is_ascii_digit) {
-        let n = raw.iter().fold(0u32, |n, &b| n * 10 + u32::from(b - b'0'));
-        return Some(n as f32);
-    }
-    let mut dots = 0;
-    for &b in raw {
+    let mut n = 0u32;
+    let mut digits = 0;
+    let mut decimals = None;
+    for (i, &b) in raw.iter().enumerate() {
         match b {
-            b'0'..=b'9' => {}
-            b'.' => dots += 1,
+            b'0'..=b'9' => {
+                n = n * 10 + u32::from(b - b'0');
+                digits += 1;
+                if digits > 7 {
+                    return None;
+                }
+            }
+            b'.' if decimals.is_none() && i > 0 && i + 1 < raw.len() => {
+                decimals = Some(raw.len() - i - 1);
+            }
             _ => return None,
         }
     }
-    if dots != 1 || raw.first() == Some(&b'.') || raw.last() == Some(&b'.') {
+    if digits == 0 {
         return None;
     }
-    // Only ASCII digits and one dot: valid UTF-8 and a valid float literal (too many digits
-    // overflow to infinity: left to the strict reader, which rejects them).
-    std::str::from_utf8(raw)
-        .ok()?
-        .parse::<f32>()
-        .ok()
-        .filter(|v| v.is_finite())
+    Some(n as f32 / POW10[decimals.unwrap_or(0)])
 }
 
 /// Anything else: the strict cell reader, for a value or a reason.
@@ -377,6 +455,20 @@ mod tests {
         }
         for text in ["", "12345678", "1.2.3", ".5", "5.", "-1", "1e3", "NaN"] {
             assert_eq!(fast_number(text.as_bytes()), None, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Every number the one-pass reader takes is the standard parser's value, and every
+        /// plain number of up to 7 digits is taken (none falls to the slow path).
+        #[test]
+        fn fast_path_is_exact(text in "[0-9]{1,8}(\\.[0-9]{1,7})?") {
+            let expected: f32 = text.parse().expect("digits and one dot");
+            let digits = text.bytes().filter(u8::is_ascii_digit).count();
+            match fast_number(text.as_bytes()) {
+                Some(v) => proptest::prop_assert_eq!(v, expected, "{}", text),
+                None => proptest::prop_assert!(digits > 7, "{} refused", text),
+            }
         }
     }
 

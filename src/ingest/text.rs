@@ -75,8 +75,17 @@ impl<'a> LineCounter<'a> {
 
     /// The 1-based line on which the record at `pos` starts. Records must be asked in order.
     pub(crate) fn line_of(&mut self, pos: Option<&csv::Position>) -> u64 {
-        let Some(pos) = pos else { return self.line };
-        let mut start = (pos.byte() as usize).min(self.data.len());
+        match pos {
+            Some(pos) => self.line_at(pos.byte()),
+            None => self.line,
+        }
+    }
+
+    /// The 1-based line of the first byte at or after `byte` that does not end a line: where a
+    /// reader that skips blank lines finds its next record. Asked in order, it counts each byte
+    /// once.
+    pub(crate) fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = usize::try_from(byte).map_or(self.data.len(), |b| b.min(self.data.len()));
         while matches!(self.data.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
@@ -85,10 +94,7 @@ impl<'a> LineCounter<'a> {
             self.byte = 0;
             self.line = 1;
         }
-        self.line += self.data[self.byte..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
+        self.line += memchr::memchr_iter(b'\n', &self.data[self.byte..start]).count() as u64;
         self.byte = start;
         self.line
     }
