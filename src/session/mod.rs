@@ -648,10 +648,16 @@ impl Session {
 
     /// What the follower heard: events other desks stored are folded in; a lost server makes
     /// the desk read-only on what it had (the banner says so) until it is back, and then it
-    /// catches up.
+    /// catches up — a desk started while the server was down opens its journal then (and again
+    /// on the next events heard, if that first try fails).
     pub fn hear(&mut self, heard: Heard) {
         match heard {
             Heard::Events(events) => {
+                // Events heard prove the server answers: a desk whose first try to open its
+                // journal failed tries again.
+                if self.journal.is_none() && self.server.is_some() {
+                    self.reconnect();
+                }
                 self.receive(&events);
             }
             Heard::Unreachable(reason) => self.offline = Some(reason),
@@ -682,6 +688,7 @@ impl Session {
         match opened {
             Ok(j) => {
                 self.journal = Some(j);
+                self.offline = None;
                 let shown = self.models().head().map(|(seq, hash)| Snapshot {
                     seq,
                     hash,
@@ -689,7 +696,10 @@ impl Session {
                 });
                 self.fold_models(shown);
             }
-            Err(JournalError::Unreachable { detail, .. }) => self.offline = Some(detail),
+            Err(JournalError::Unreachable { detail, .. }) => {
+                log::warn!("the journal server answers its listener but not the desk: {detail}");
+                self.offline = Some(detail);
+            }
             Err(e) => self.open_error = Some(e.to_string()),
         }
     }
