@@ -516,6 +516,8 @@ fn chinese_ime_reaches_every_document_field() {
         T::DocSigner,
         T::DocPrinter,
         T::DocPrinted,
+        T::DocCopyNo,
+        T::DocSecrecy,
     ] {
         let label = tr.t(key);
         h.get_by_label(label).focus();

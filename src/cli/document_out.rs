@@ -1,12 +1,12 @@
 //! How `airdesk response notice …` and `airdesk response report …` write a document: the format
 //! (`--format`, else the extension of `--out`, else the command's text default), the file or
 //! standard output, and the 公文 fields an officer may change (`--doc-no`, `--to`, `--cc`,
-//! `--signer`, `--printer`, `--printed`).
+//! `--signer`, `--printer`, `--printed`, `--copy-no`, `--secrecy`, `--urgency`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::report::document::{Document, Format, Overrides, render};
+use crate::report::document::{Document, Format, Overrides, Urgency, render};
 
 use super::Failure;
 
@@ -37,6 +37,15 @@ pub struct DocumentArgs {
     /// 印发日期 (e.g. 2019年12月21日).
     #[arg(long)]
     pub printed: Option<String>,
+    /// 份号 at the top left of the 版头 (up to six digits, printed as six: 000012).
+    #[arg(long)]
+    pub copy_no: Option<String>,
+    /// 密级和保密期限 under the 份号 (e.g. 机密★1年).
+    #[arg(long)]
+    pub secrecy: Option<String>,
+    /// 紧急程度 under the 密级.
+    #[arg(long, value_enum)]
+    pub urgency: Option<Urgency>,
 }
 
 impl DocumentArgs {
@@ -49,6 +58,9 @@ impl DocumentArgs {
             signer: self.signer.clone(),
             printer: self.printer.clone(),
             printed: self.printed.clone(),
+            copy_no: self.copy_no.clone(),
+            secrecy: self.secrecy.clone(),
+            urgency: self.urgency,
         }
     }
 

@@ -6,6 +6,11 @@ use crate::domain::plan::{Level, Plan, RangePoint};
 
 use super::{Language, Render, T, Tr, list_separator};
 
+/// An AQI value as reasons print it: whole numbers.
+fn aqi(v: &f32) -> String {
+    format!("{:.0}", v.round())
+}
+
 impl Tr {
     /// Every reason of `advice`, most important first.
     pub fn reasons(self, advice: &Advice, plan: &Plan) -> Vec<String> {
@@ -16,13 +21,25 @@ impl Tr {
             .collect()
     }
 
-    /// One reason in words.
+    /// One reason in words: the reasons about the episode ahead, then those about a warning in
+    /// force (kept, lowered, paused, lifted).
     pub fn reason(self, reason: &Reason, plan: &Plan) -> String {
-        let level = |l: &Level| self.plan_level(plan, *l).to_owned();
-        let aqi = |v: &f32| format!("{:.0}", v.round());
+        self.episode_reason(reason, plan)
+            .unwrap_or_else(|| self.in_force_reason(reason, plan))
+    }
+
+    /// A level as the plan words it.
+    fn level_of(self, plan: &Plan, level: Level) -> String {
+        self.plan_level(plan, level).to_owned()
+    }
+
+    /// A reason about the forecast, the triggers and the episode they make; `None` for the
+    /// reasons about a warning in force.
+    fn episode_reason(self, reason: &Reason, plan: &Plan) -> Option<String> {
+        let level = |l: &Level| self.level_of(plan, *l);
         let at = |t| self.short_moment(t);
         use Reason as R;
-        match reason {
+        Some(match reason {
             R::NoForecastAhead => self.t(T::RsNoForecastAhead).into(),
             R::BeyondHorizon { count, max_days } => self.f(T::RsBeyondHorizon, &[count, max_days]),
             R::StaleForecast { issued, hours } => self.f(T::RsStaleForecast, &[&at(issued), hours]),
@@ -37,47 +54,8 @@ impl Tr {
                 hours,
                 by,
                 late,
-            } => {
-                let verb = self.t(match step {
-                    Step::Issue => T::RsStepIssue,
-                    Step::Upgrade => T::RsStepUpgrade,
-                    Step::Resume => T::RsStepResume,
-                });
-                let key = if *late {
-                    T::RsLeadTimeLate
-                } else {
-                    T::RsLeadTime
-                };
-                self.f(key, &[hours, &verb, &at(by)])
-            }
-            R::Nowcast {
-                hours,
-                above,
-                at: t,
-                value,
-                no_improvement_hours,
-            } => self.f(
-                T::RsNowcast,
-                &[
-                    hours,
-                    &aqi(above),
-                    &at(t),
-                    &aqi(value),
-                    no_improvement_hours,
-                ],
-            ),
-            R::MeasuredHeavy {
-                at: t,
-                value,
-                improving,
-            } => {
-                let why = self.t(if *improving {
-                    T::RsHeavyImproving
-                } else {
-                    T::RsHeavyUnknown
-                });
-                self.f(T::RsMeasuredHeavy, &[&at(t), &aqi(value), &why])
-            }
+            } => self.lead_time(*step, *hours, &at(by), *late),
+            R::Nowcast { .. } | R::MeasuredHeavy { .. } => self.measured_now(reason)?,
             R::UpgradeLater { date, level: l } => {
                 self.f(T::RsUpgradeLater, &[&self.date(*date), &level(l)])
             }
@@ -123,17 +101,81 @@ impl Tr {
                 self.f(T::RsAnotherEpisodeLater, &[&self.date(*date), &level(l)])
             }
             R::UnendedAtForecastEnd { last } => self.f(T::RsUnended, &[&self.date(*last)]),
+            R::TemporaryPossible { lowest } => self.f(T::RsTemporaryPossible, &[&level(lowest)]),
+            R::NothingForecast { days } => self.f(T::RsNothingForecast, &[&self.span(*days)]),
+            R::UpgradeForecast { from, to } => {
+                self.f(T::RsUpgradeForecast, &[&level(from), &level(to)])
+            }
+            _ => return None,
+        })
+    }
+
+    /// The lead time a step needs: "需提前24小时发布，最迟12月8日20时".
+    fn lead_time(self, step: Step, hours: i64, by: &str, late: bool) -> String {
+        let verb = self.t(match step {
+            Step::Issue => T::RsStepIssue,
+            Step::Upgrade => T::RsStepUpgrade,
+            Step::Resume => T::RsStepResume,
+        });
+        let key = if late {
+            T::RsLeadTimeLate
+        } else {
+            T::RsLeadTime
+        };
+        self.f(key, &[&hours, &verb, &by])
+    }
+
+    /// What the monitors measure now (the nowcast, a heavy hour); `None` for other reasons.
+    fn measured_now(self, reason: &Reason) -> Option<String> {
+        let at = |t| self.short_moment(t);
+        Some(match reason {
+            Reason::Nowcast {
+                hours,
+                above,
+                at: t,
+                value,
+                no_improvement_hours,
+            } => self.f(
+                T::RsNowcast,
+                &[
+                    hours,
+                    &aqi(above),
+                    &at(t),
+                    &aqi(value),
+                    no_improvement_hours,
+                ],
+            ),
+            Reason::MeasuredHeavy {
+                at: t,
+                value,
+                improving,
+            } => {
+                let why = self.t(if *improving {
+                    T::RsHeavyImproving
+                } else {
+                    T::RsHeavyUnknown
+                });
+                self.f(T::RsMeasuredHeavy, &[&at(t), &aqi(value), &why])
+            }
+            _ => return None,
+        })
+    }
+
+    /// A reason about a warning in force: keep it, lower it, pause it, lift it, resume it.
+    fn in_force_reason(self, reason: &Reason, plan: &Plan) -> String {
+        let level = |l: &Level| self.level_of(plan, *l);
+        let at = |t| self.short_moment(t);
+        use Reason as R;
+        match reason {
+            R::FollowsRegional { source, level: l } => {
+                self.f(T::RsFollowsRegional, &[source, &self.level(*l)])
+            }
             R::LiftExpected {
                 at: t,
                 lowest,
                 below_hours,
             } => self.f(T::RsLiftExpected, &[&at(t), &level(lowest), below_hours]),
             R::LiftUndecided { below_hours } => self.f(T::RsLiftUndecided, &[below_hours]),
-            R::TemporaryPossible { lowest } => self.f(T::RsTemporaryPossible, &[&level(lowest)]),
-            R::NothingForecast { days } => self.f(T::RsNothingForecast, &[&self.span(*days)]),
-            R::UpgradeForecast { from, to } => {
-                self.f(T::RsUpgradeForecast, &[&level(from), &level(to)])
-            }
             R::DowngradeTo { from, to } => self.f(T::RsDowngradeTo, &[&level(from), &level(to)]),
             R::KeepInForce { level: l, since } => {
                 self.f(T::RsKeepInForce, &[&level(l), &at(since)])
@@ -208,6 +250,27 @@ impl Tr {
                 };
                 self.f(key, &[&level(l), &at(since), &level(to)])
             }
+            // `episode_reason` renders these (listed, so a new reason cannot go unrendered).
+            R::NoForecastAhead
+            | R::BeyondHorizon { .. }
+            | R::StaleForecast { .. }
+            | R::Trigger { .. }
+            | R::LeadTime { .. }
+            | R::Nowcast { .. }
+            | R::MeasuredHeavy { .. }
+            | R::UpgradeLater { .. }
+            | R::StartsAtStrictest { .. }
+            | R::JoinedEpisodes { .. }
+            | R::LongEpisodeRange { .. }
+            | R::OtherDaysRange { .. }
+            | R::AdvisoryDays { .. }
+            | R::AdvisoryEpisode { .. }
+            | R::Window { .. }
+            | R::AnotherEpisodeLater { .. }
+            | R::UnendedAtForecastEnd { .. }
+            | R::TemporaryPossible { .. }
+            | R::NothingForecast { .. }
+            | R::UpgradeForecast { .. } => self.episode_reason(reason, plan).unwrap_or_default(),
         }
     }
 

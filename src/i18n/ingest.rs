@@ -2,6 +2,7 @@
 //! user's language. The loaders only decide; this is the one place that words what they decided.
 
 use crate::domain::sounding::Unusable;
+use crate::ingest::input::FileProblem;
 use crate::ingest::reason::{Axis, DatePart, FileKind, ListKind};
 use crate::ingest::stamp::{FIRST_YEAR, LAST_YEAR};
 use crate::ingest::units::MOLAR_VOLUME_L;
@@ -140,6 +141,15 @@ impl Render for WorkbookError {
 }
 
 /// One exhaustive match, so a new reason cannot go unworded.
+impl Render for FileProblem {
+    fn render(&self, tr: Tr) -> String {
+        tr.f(
+            T::LdFileProblem,
+            &[&self.path.display(), &self.reason.render(tr)],
+        )
+    }
+}
+
 impl Render for Reason {
     fn render(&self, tr: Tr) -> String {
         use Reason::*;
@@ -287,6 +297,7 @@ impl Render for Reason {
             HeaderRowMissing { row } => tr.f(T::LdHeaderRowMissing, &[row]),
             ProfileUnusable { name, why } => tr.f(T::LdProfileUnusable, &[name, &why.render(tr)]),
             ProfileSyntax { detail } => tr.f(T::LdProfileSyntax, &[detail]),
+            SettingsSyntax { line, detail } => tr.f(T::LdSettingsSyntax, &[line, detail]),
             ProfileDateParts => tr.t(T::LdProfileDateParts).to_string(),
             ProfileNoTime => tr.t(T::LdProfileNoTime).to_string(),
             ProfileLongColumns => tr.t(T::LdProfileLongColumns).to_string(),

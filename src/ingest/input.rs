@@ -7,7 +7,7 @@
 //! gzip file or a workbook's zip entries unpack to.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::reason::{FileKind, Reason};
 
@@ -79,6 +79,27 @@ impl From<std::io::Error> for InputError {
     }
 }
 
+/// A whole file the app reads for itself (the settings, the plan) that could not be used, and
+/// why; the interface and the CLI word it in the user's language through `crate::i18n`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileProblem {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it could not be used.
+    pub reason: Reason,
+}
+
+impl FileProblem {
+    /// `path` could not be read.
+    pub fn unreadable(path: &Path, error: &InputError) -> Self {
+        FileProblem {
+            path: path.to_path_buf(),
+            reason: error.reason(),
+        }
+    }
+}
+
+/// In English, for logs; what users see goes through [`InputError::reason`].
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use crate::i18n::{Render, Tr};

@@ -582,6 +582,13 @@ pub enum Reason {
         /// What the TOML reader said (with line and column).
         detail: String,
     },
+    /// A settings file that is not valid TOML or holds a value the settings cannot take.
+    SettingsSyntax {
+        /// The line the TOML reader stopped at.
+        line: usize,
+        /// What it said (the reader's words).
+        detail: String,
+    },
     /// Year, month and day columns named only in part.
     ProfileDateParts,
     /// No time column (nor year/month/day columns).
@@ -828,6 +835,7 @@ impl Reason {
             HeaderRowMissing { .. } => "header-row-missing",
             ProfileUnusable { .. } => "profile-unusable",
             ProfileSyntax { .. } => "profile-syntax",
+            SettingsSyntax { .. } => "settings-syntax",
             ProfileDateParts => "profile-date-parts",
             ProfileNoTime => "profile-no-time",
             ProfileLongColumns => "profile-long-columns",

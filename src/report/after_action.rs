@@ -6,8 +6,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::plan::{DocumentKind, Plan};
-use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState};
-use crate::i18n::{Render, ZH};
+use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState, TimelineEntry};
+use crate::i18n::{Render, T, ZH};
 
 use super::daily_report::problems;
 use super::document::{Block, Column, Document, Figure, Image, Table};
@@ -46,6 +46,9 @@ pub enum AfterActionError {
     /// The journal has no such episode.
     #[error("the journal has no warning episode #{0}")]
     NoSuchEpisode(u32),
+    /// The journal has no such campaign run.
+    #[error("the journal has no campaign run #{0}")]
+    NoSuchCampaignRun(u32),
 }
 
 /// Measures done per unit, as the summary counts them.
@@ -131,17 +134,7 @@ pub fn after_action_document(
     body.push(Block::Table(overview_table(e, end)));
     body.push(Block::Heading(1, "二、过程时间线".to_owned()));
     body.push(Block::Table(timeline_table(state, e, end)));
-    body.push(Block::Heading(1, "三、各单位措施落实情况".to_owned()));
-    body.push(Block::Table(outcome_table(&outcomes(e))));
-    body.push(Block::Heading(2, "（一）措施明细".to_owned()));
-    body.push(Block::Table(items_table(e)));
-    body.push(Block::Heading(1, "四、问题及整改".to_owned()));
-    let found = problems(e, e.start.min(e.issued.at));
-    if found.is_empty() {
-        body.push(Block::Paragraph("过程中未发现问题。".to_owned()));
-    } else {
-        body.push(Block::Table(problems_table(&found)));
-    }
+    units_and_problems(&mut body, e, "过程中未发现问题。");
     body.push(Block::Heading(1, "五、污染过程PM2.5与预报对比".to_owned()));
     match input.chart {
         Some(chart) => body.push(Block::Figure(Figure {
@@ -161,11 +154,7 @@ pub fn after_action_document(
         ));
     }
     body.push(Block::Heading(1, "六、记录核验".to_owned()));
-    body.push(Block::Paragraph(anchor_line(state.anchor())));
-    body.push(Block::Paragraph(format!(
-        "本总结由AirDesk根据工作日志生成，生成时间{}。",
-        ZH.moment(&input.now)
-    )));
+    record_check(&mut body, state, input.now);
     let frame = FrameValues::of(plan, DocumentKind::Summary);
     let signer = frame.signer_or("");
     let part = frame.red_part(
@@ -177,6 +166,35 @@ pub fn after_action_document(
         ZH.day_of(&input.now),
     );
     Ok(Document::single(part))
+}
+
+/// Sections 三 and 四 of a summary: each unit's measures and the items, then the problems and
+/// their rectification (`none` when there were none).
+pub(super) fn units_and_problems(body: &mut Vec<Block>, e: &Episode, none: &str) {
+    body.push(Block::Heading(1, "三、各单位措施落实情况".to_owned()));
+    body.push(Block::Table(outcome_table(&outcomes(e))));
+    body.push(Block::Heading(2, "（一）措施明细".to_owned()));
+    body.push(Block::Table(items_table(e)));
+    body.push(Block::Heading(1, "四、问题及整改".to_owned()));
+    let found = problems(e, e.start.min(e.issued.at));
+    if found.is_empty() {
+        body.push(Block::Paragraph(none.to_owned()));
+    } else {
+        body.push(Block::Table(problems_table(&found)));
+    }
+}
+
+/// The record check closing a summary: the journal anchor and when it was generated.
+pub(super) fn record_check(
+    body: &mut Vec<Block>,
+    state: &ResponseState,
+    now: DateTime<FixedOffset>,
+) {
+    body.push(Block::Paragraph(anchor_line(state.anchor())));
+    body.push(Block::Paragraph(format!(
+        "本总结由AirDesk根据工作日志生成，生成时间{}。",
+        ZH.moment(&now)
+    )));
 }
 
 fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
@@ -193,6 +211,13 @@ fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
             None => format!("{} 起", ZH.moment(&p.pause.at)),
         })
         .collect();
+    let regional = e.regional().map(|r| {
+        let follows = ZH.f(
+            T::RespFollowsRegional,
+            &[&r.source, &ZH.level(r.level), &r.notice_no],
+        );
+        ("上级预警", follows)
+    });
     let rows = [
         ("依据预案", format!("{}（{}）", e.plan.name, e.plan.version)),
         (
@@ -226,26 +251,32 @@ fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
     ];
     Table {
         columns: vec![Column::text("项目", 2), Column::text("情况", 8)],
-        rows: rows
+        rows: regional
             .into_iter()
+            .chain(rows)
             .map(|(k, v)| vec![k.to_owned(), v])
             .collect(),
     }
 }
 
 fn timeline_table(state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>) -> Table {
-    let in_episode = |t: &&crate::domain::response::TimelineEntry| {
+    let in_episode = |t: &&TimelineEntry| {
         t.episode == Some(e.number)
             || (t.kind == "consultation.recorded"
                 && t.stamp.at <= end
                 && t.stamp.at >= first_consultation_bound(state, e))
     };
-    let shown = |t: &&crate::domain::response::TimelineEntry| {
+    let shown = |t: &&TimelineEntry| {
         t.is_warning()
             || t.kind == "consultation.recorded"
             || t.kind == "checklist.problem_reported"
             || t.kind == "checklist.rectified"
     };
+    timeline_rows(state.timeline().iter().filter(in_episode).filter(shown))
+}
+
+/// The timeline table of a summary: recorded, effective, by whom, what.
+pub(super) fn timeline_rows<'a>(entries: impl Iterator<Item = &'a TimelineEntry>) -> Table {
     Table {
         columns: vec![
             Column::text("记录时间", 3),
@@ -253,11 +284,7 @@ fn timeline_table(state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>
             Column::text("记录人", 2),
             Column::text("事项", 8),
         ],
-        rows: state
-            .timeline()
-            .iter()
-            .filter(in_episode)
-            .filter(shown)
+        rows: entries
             .map(|t| {
                 vec![
                     time_cell(&t.stamp.at),
@@ -318,17 +345,25 @@ fn time_cell(t: &DateTime<FixedOffset>) -> String {
     t.format("%m-%d %H:%M").to_string()
 }
 
+/// The measure table's columns, widths in tenths of a 五号 character (the type width holds 42):
+/// the longest status (`存在问题（逾期）`) fits on one line with the cell padding; the level
+/// (`橙色/预警`) and the times (`12-21/22:00`) take two lines, as a measure's text takes at least
+/// that many; the unit, the measure as the plan words it and the feedback share the rest.
+fn items_columns() -> Vec<Column> {
+    vec![
+        Column::text("责任单位", 62),
+        Column::text("措施", 126),
+        Column::text("级别", 26),
+        Column::text("时限", 36),
+        Column::text("状态", 86),
+        Column::text("落实时间", 36),
+        Column::text("落实情况", 48),
+    ]
+}
+
 fn items_table(e: &Episode) -> Table {
     Table {
-        columns: vec![
-            Column::text("责任单位", 4),
-            Column::text("措施", 10),
-            Column::text("级别", 2),
-            Column::text("时限", 3),
-            Column::text("状态", 2),
-            Column::text("落实时间", 3),
-            Column::text("落实情况", 5),
-        ],
+        columns: items_columns(),
         rows: e
             .items
             .iter()
@@ -343,7 +378,7 @@ fn items_table(e: &Episode) -> Table {
                 };
                 vec![
                     item.spec.unit_name.clone(),
-                    format!("{} {}", item.key().measure, item.spec.text),
+                    item.spec.text.clone(),
                     ZH.level(item.spec.level).to_owned(),
                     time_cell(&item.deadline),
                     status,
@@ -461,6 +496,34 @@ mod tests {
     }
 
     #[test]
+    fn measure_table_keeps_the_status_on_one_line() {
+        use crate::report::document::standard::{self, PT_PER_MM, TABLE_PT, width_cells};
+        let columns = items_columns();
+        let total: f32 = columns.iter().map(|c| f32::from(c.width)).sum();
+        // Characters a column holds: its share of the type width, less 3 pt of padding a side
+        // (the PDF's; the .docx's 57 twips are a little less).
+        let holds = |i: usize| {
+            f32::from(columns[i].width) / total * standard::type_width_mm() * PT_PER_MM / TABLE_PT
+                - 6.0 / TABLE_PT
+        };
+        let longest_status = crate::domain::response::ItemStatus::ALL
+            .iter()
+            .map(|s| width_cells(&format!("{}（逾期）", ZH.item_status(*s))))
+            .fold(0.0, f32::max);
+        assert_eq!(columns[4].title, "状态");
+        assert!(
+            holds(4) >= longest_status,
+            "{} < {longest_status}",
+            holds(4)
+        );
+        // Two lines: 橙色 / 预警, 12-21 / 22:00 (Latin digits a little over half a character).
+        assert!(holds(2) >= 2.0, "{}", holds(2));
+        for time in [3, 5] {
+            assert!(holds(time) >= width_cells("12-21") * 1.2, "{}", holds(time));
+        }
+    }
+
+    #[test]
     fn summary_is_well_formed_and_has_the_timeline_units_problems_and_chart() {
         let (mut s, mut j) = fresh();
         drill(&mut s, &mut j);
@@ -525,6 +588,22 @@ mod tests {
             !html.contains("<svg"),
             "the chart is embedded as data, not markup"
         );
+        // The measure table names each measure as the plan words it, not by its code.
+        let measures = doc.parts[0]
+            .body
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.columns[1].title == "措施" => Some(t),
+                _ => None,
+            })
+            .expect("measure table");
+        let dust = &s.model().episode(1).expect("episode").items;
+        let dust = dust
+            .iter()
+            .find(|i| i.key().measure == "O-DUST-1")
+            .expect("dust item");
+        assert!(measures.rows.iter().any(|r| r[1] == dust.spec.text));
+        assert!(measures.rows.iter().all(|r| !r[1].contains("O-")));
         let png = Image::Png(vec![0x89, b'P', b'N', b'G']);
         assert_eq!(html::data_uri(&png), "data:image/png;base64,iVBORw==");
         // The same content as a 公文: red 版头 of the summary frame, 主送 from the plan.

@@ -8,7 +8,9 @@ use chrono::{DateTime, Datelike as _, FixedOffset};
 
 use crate::domain::findings::Findings;
 use crate::domain::plan::{DocumentKind, Plan};
-use crate::domain::response::{Anchor, ItemStatus, ResponseState, TimelineEntry, UnitSummary};
+use crate::domain::response::{
+    Anchor, Episode, ItemStatus, Phase, ResponseState, TimelineEntry, UnitSummary,
+};
 use crate::i18n::{Render, ZH};
 
 use super::daily_air::DailyAir;
@@ -34,12 +36,14 @@ pub struct ProblemLine {
     pub rectified: Option<(DateTime<FixedOffset>, String)>,
 }
 
-/// The response in numbers, as the 日报 states them. Figures AirDesk does not keep yet are
-/// `None` and left out of the text: 停限产 enterprises (the emission-reduction list), stopped
-/// construction sites, inspections, and units late or missing in the reporting cycle.
+/// The response in numbers, as the 日报 states them. Figures AirDesk does not keep (yet) are
+/// `None` and left out of the text: 停限产 enterprises when the warning was issued without an
+/// emission-reduction list, stopped construction sites, inspections, and units late or missing
+/// in the reporting cycle.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponseNumbers {
-    /// 停限产企业 (from the emission-reduction list, not kept yet).
+    /// 停限产企业: the list's enterprises the warning in the period orders to stop or limit
+    /// production (`None`: issued without a list, or no warning in the period).
     pub enterprises_limited: Option<usize>,
     /// 停工工地 (no site list kept yet).
     pub sites_stopped: Option<usize>,
@@ -56,8 +60,9 @@ pub struct ResponseNumbers {
 }
 
 impl ResponseNumbers {
-    /// The period's numbers from the checklist, the findings and the open items.
+    /// The period's numbers from the episode's checklist, the findings and the open items.
     pub fn count(
+        episode: Option<&Episode>,
         changes: &[TimelineEntry],
         findings: &Findings,
         open: &[UnitOpenItems],
@@ -66,7 +71,14 @@ impl ResponseNumbers {
     ) -> Self {
         let count = |kind: &str| changes.iter().filter(|c| c.kind == kind).count();
         let within = |t: &chrono::DateTime<chrono::Utc>| *t >= from && *t <= to;
+        let in_period = |e: &&Episode| {
+            e.start.min(e.issued.at) <= to
+                && !matches!(e.phase(), Phase::Lifted { at } if at < from)
+        };
         ResponseNumbers {
+            enterprises_limited: episode
+                .filter(in_period)
+                .and_then(Episode::enterprises_limited),
             problems_found: count("checklist.problem_reported")
                 + findings.iter().filter(|f| within(&f.assigned_at)).count(),
             problems_rectified: count("checklist.rectified")
@@ -194,7 +206,7 @@ pub fn daily_report(input: &DailyInput<'_>, air: Option<DailyAir>) -> DailyRepor
         frame: FrameValues::of(plan, DocumentKind::Daily),
         air,
         warning: WarningStatus::of(state, to),
-        numbers: ResponseNumbers::count(&changes, findings, &open, from, to),
+        numbers: ResponseNumbers::count(episode, &changes, findings, &open, from, to),
         changes,
         units: episode.map(|e| e.by_unit(to)).unwrap_or_default(),
         open,
@@ -525,6 +537,54 @@ mod tests {
                 .all(|c| c.stamp.at >= t("2025-01-15T09:30:00+08:00"))
         );
         assert!(!late.to_text().contains("发布橙色预警"));
+    }
+
+    #[test]
+    fn enterprises_limited_come_from_the_reduction_list() {
+        use crate::domain::plan::Grade;
+        use crate::domain::reduction::{Enterprise, Line, ReductionList};
+        let ent = |name: &str, grade: Grade| Enterprise {
+            key: name.into(),
+            name: name.into(),
+            township: "河东镇".into(),
+            grade,
+            lines: vec![Line::default()],
+            ..Enterprise::default()
+        };
+        let mut with_list = plan();
+        with_list.list = Some(std::sync::Arc::new(ReductionList {
+            enterprises: vec![
+                ent("甲厂", Grade::C),
+                ent("乙厂", Grade::D),
+                ent("丙厂", Grade::A),
+            ],
+            files: Vec::new(),
+        }));
+        let (mut s, mut j) = fresh();
+        crate::domain::response::tests::drill_under(with_list, &mut s, &mut j);
+        let r = report(
+            s.model(),
+            "2025-01-14T12:00:00+08:00",
+            "2025-01-15T12:00:00+08:00",
+            &Duty::default(),
+            None,
+        );
+        // 丙厂 (A级) reduces on its own (自主减排): not ordered, not counted.
+        assert_eq!(r.numbers.enterprises_limited, Some(2));
+        assert!(
+            r.to_text().contains("本时段停限产企业2家，发现问题1个"),
+            "{}",
+            r.to_text()
+        );
+        // Before the warning was issued: no figure.
+        let before = report(
+            s.model(),
+            "2025-01-12T12:00:00+08:00",
+            "2025-01-13T12:00:00+08:00",
+            &Duty::default(),
+            None,
+        );
+        assert_eq!(before.numbers.enterprises_limited, None);
     }
 
     #[test]

@@ -67,6 +67,7 @@ impl FrameValues {
                 mark: self.mark.clone(),
                 doc_no: doc_no.trim().to_owned(),
                 signer,
+                marks: Default::default(),
             },
             title,
             to,

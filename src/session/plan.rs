@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::domain::plan::{self, Plan, PlanProblem};
-use crate::ingest::input::{InputError, read_text};
+use crate::ingest::input::{FileProblem, InputError, read_text};
 use crate::ingest::reduction_list::{ListProblem, read_lists};
 use crate::workspace::MAX_SETTINGS_BYTES;
 
@@ -21,7 +21,7 @@ pub struct PlanStatus {
     /// Problems of the file, each with its line; non-empty means response commands are refused.
     pub problems: Vec<PlanProblem>,
     /// Reading the file failed (permissions, not UTF-8 …).
-    pub read_error: Option<String>,
+    pub read_error: Option<FileProblem>,
     /// The emission-reduction list files the settings name (the plan's `list` comes from them).
     pub list_files: Vec<PathBuf>,
     /// What is wrong in those files (rows not loaded, files not readable).
@@ -69,7 +69,7 @@ pub fn read_plan(path: &Path) -> (Option<Plan>, PlanStatus) {
         },
         Err(InputError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => (default(), status),
         Err(e) => {
-            status.read_error = Some(format!("{}: {e}", path.display()));
+            status.read_error = Some(FileProblem::unreadable(path, &e));
             (default(), status)
         }
     }

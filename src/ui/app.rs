@@ -161,10 +161,11 @@ impl AirDeskApp {
         let mut notices = Notices::default();
         let workspace = open_first_workspace(&options, &app_state, &folders, &mut notices)?;
         if let Some(problem) = workspace.settings_problem() {
+            let tr = Tr(workspace.settings().language);
             notices.push(
                 BannerKind::Warning,
                 T::SettingsProblem,
-                vec![problem.to_string()],
+                vec![problem.render(tr)],
             );
         }
         let session = Session::open(&workspace);
@@ -1232,7 +1233,8 @@ impl AirDeskApp {
         let plan = self.session.plan_status();
         if !plan.usable() {
             let mut problems: Vec<String> = plan.problems.iter().map(|p| p.to_string()).collect();
-            problems.extend(plan.read_error.clone());
+            let tr = Tr(self.language());
+            problems.extend(plan.read_error.as_ref().map(|e| e.render(tr)));
             self.notices.push(
                 BannerKind::Error,
                 T::PlanProblemsBanner,
@@ -1474,10 +1476,11 @@ impl AirDeskApp {
         match opened {
             Ok(ws) => {
                 if let Some(problem) = ws.settings_problem() {
+                    let tr = Tr(ws.settings().language);
                     self.notices.push(
                         BannerKind::Warning,
                         T::SettingsProblem,
-                        vec![problem.to_string()],
+                        vec![problem.render(tr)],
                     );
                 }
                 self.workspace = ws;

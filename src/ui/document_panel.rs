@@ -1,12 +1,13 @@
 //! The "写出 .docx / PDF" action beside a document's preview, with the 公文 fields an officer may
-//! change first: 文号, 主送, 抄送, 签发人, 印发机关 and 印发日期. The fields start from the document as
+//! change first: 文号, 主送, 抄送, 签发人, 印发机关, 印发日期, and 份号, 密级 and 紧急程度 (empty
+//! unless set here). The fields start from the document as
 //! the plan and the journal give it and are kept while the same document is shown; only the fields
 //! the officer changed replace the document's own (a per-unit file keeps each unit's 主送). The
 //! file is laid out and written on a worker thread through [`Command::Export`], never by the page.
 
 use egui::RichText;
 
-use crate::report::document::{Document, Format, Head, Overrides};
+use crate::report::document::{Document, Format, Head, Marks, Overrides, Urgency};
 
 use super::command::Command;
 use super::i18n::T;
@@ -22,6 +23,9 @@ struct Fields {
     signer: String,
     printer: String,
     printed: String,
+    copy_no: String,
+    secrecy: String,
+    urgency: Option<Urgency>,
 }
 
 impl Fields {
@@ -30,10 +34,15 @@ impl Fields {
         let Some(part) = doc.parts.first() else {
             return Fields::default();
         };
-        let (doc_no, signer) = match &part.head {
-            Head::Red { doc_no, signer, .. } => (doc_no.clone(), signer.clone()),
-            Head::Bulletin { number, .. } => (number.clone(), String::new()),
-            Head::None => (String::new(), String::new()),
+        let (doc_no, signer, marks) = match &part.head {
+            Head::Red {
+                doc_no,
+                signer,
+                marks,
+                ..
+            } => (doc_no.clone(), signer.clone(), marks.clone()),
+            Head::Bulletin { number, .. } => (number.clone(), String::new(), Marks::default()),
+            Head::None => (String::new(), String::new(), Marks::default()),
         };
         let record = part.record.clone().unwrap_or_default();
         Fields {
@@ -43,6 +52,9 @@ impl Fields {
             signer,
             printer: record.printer,
             printed: record.printed,
+            copy_no: marks.copy_no,
+            secrecy: marks.secrecy,
+            urgency: marks.urgency,
         }
     }
 
@@ -56,6 +68,9 @@ impl Fields {
             signer: pick(&self.signer, &original.signer),
             printer: pick(&self.printer, &original.printer),
             printed: pick(&self.printed, &original.printed),
+            copy_no: pick(&self.copy_no, &original.copy_no),
+            secrecy: pick(&self.secrecy, &original.secrecy),
+            urgency: self.urgency.filter(|_| self.urgency != original.urgency),
         }
     }
 }
@@ -98,12 +113,15 @@ impl DocumentPanel {
                             (T::DocSigner, &mut f.signer),
                             (T::DocPrinter, &mut f.printer),
                             (T::DocPrinted, &mut f.printed),
+                            (T::DocCopyNo, &mut f.copy_no),
+                            (T::DocSecrecy, &mut f.secrecy),
                         ] {
                             let label = ui.label(tr.t(key));
                             ui.add(egui::TextEdit::singleline(value).desired_width(420.0))
                                 .labelled_by(label.id);
                             ui.end_row();
                         }
+                        urgency_row(ui, tr, &mut f.urgency);
                     });
                 if ui.button(tr.t(T::DocReset)).clicked() {
                     self.fields = given.clone();
@@ -136,6 +154,24 @@ impl DocumentPanel {
     }
 }
 
+/// 紧急程度: none, 特急 or 加急.
+fn urgency_row(ui: &mut egui::Ui, tr: crate::i18n::Tr, urgency: &mut Option<Urgency>) {
+    let label = ui.label(tr.t(T::DocUrgency));
+    let none = tr.t(T::DocUrgencyNone);
+    let shown = urgency.map_or(none, Urgency::zh);
+    egui::ComboBox::from_id_salt("document_urgency")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(urgency, None, none);
+            for u in Urgency::ALL {
+                ui.selectable_value(urgency, Some(u), u.zh());
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +183,7 @@ mod tests {
                 mark: "某县指挥部办公室".into(),
                 doc_no: "某县应急办〔2019〕3号".into(),
                 signer: "县长".into(),
+                marks: Marks::default(),
             },
             title: "关于落实措施的通知".into(),
             to: to.into(),
@@ -171,7 +208,10 @@ mod tests {
         assert_eq!(given.cc, "县政府办公室");
         let mut edited = given.clone();
         edited.doc_no = "某县应急办〔2019〕4号".into();
+        edited.urgency = Some(Urgency::Extra);
+        edited.copy_no = "12".into();
         let o = edited.changed(&given);
+        assert_eq!(o.secrecy, None);
         assert_eq!(o.doc_no.as_deref(), Some("某县应急办〔2019〕4号"));
         assert_eq!(o.to, None, "each unit keeps its own 主送");
         let mut written = d.clone();
@@ -179,6 +219,17 @@ mod tests {
         assert_eq!(written.parts[1].to, "县卫生健康局");
         assert!(
             matches!(&written.parts[1].head, Head::Red { doc_no, .. } if doc_no.ends_with("4号"))
+        );
+        let Head::Red { marks, .. } = &written.parts[1].head else {
+            panic!("a red head");
+        };
+        assert_eq!(
+            marks
+                .lines()
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>(),
+            ["000012", "特急"]
         );
     }
 }

@@ -42,7 +42,8 @@ pub use settings::{
 
 use std::path::{Path, PathBuf};
 
-use crate::ingest::input::{InputError, read_text};
+use crate::ingest::input::{FileProblem, InputError, read_text};
+use crate::ingest::reason::Reason;
 
 /// File name of the settings inside a workspace.
 pub const SETTINGS_FILE: &str = "settings.toml";
@@ -96,7 +97,7 @@ pub struct Workspace {
     root: PathBuf,
     read_only: bool,
     settings: Settings,
-    settings_problem: Option<String>,
+    settings_problem: Option<FileProblem>,
 }
 
 impl Workspace {
@@ -142,17 +143,14 @@ impl Workspace {
         let (settings, settings_problem) = match read_text(&path, MAX_SETTINGS_BYTES) {
             Ok(text) => match Settings::from_toml(&text) {
                 Ok(s) => (s, None),
-                Err(e) => (
-                    Settings::default(),
-                    Some(format!("{}: {}", path.display(), e.message())),
-                ),
+                Err(e) => (Settings::default(), Some(settings_syntax(&path, &text, &e))),
             },
             Err(InputError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
                 (Settings::default(), None)
             }
             Err(e) => (
                 Settings::default(),
-                Some(format!("{}: {e}", path.display())),
+                Some(FileProblem::unreadable(&path, &e)),
             ),
         };
         let mut ws = Workspace {
@@ -200,8 +198,8 @@ impl Workspace {
     }
 
     /// Why `settings.toml` could not be read, when it could not (defaults are in use).
-    pub fn settings_problem(&self) -> Option<&str> {
-        self.settings_problem.as_deref()
+    pub fn settings_problem(&self) -> Option<&FileProblem> {
+        self.settings_problem.as_ref()
     }
 
     /// Change the settings and save them at once. In a read-only workspace the change holds for
@@ -418,6 +416,23 @@ fn collect_data_files(dir: &Path, depth: u32, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A settings file the TOML reader refused, with the line it stopped at.
+fn settings_syntax(path: &Path, text: &str, e: &toml::de::Error) -> FileProblem {
+    let at = e.span().map_or(0, |s| s.start.min(text.len()));
+    let line = text.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1;
+    FileProblem {
+        path: path.to_path_buf(),
+        reason: Reason::SettingsSyntax {
+            line,
+            detail: e.message().trim().to_owned(),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,7 +463,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::write(dir.path().join(SETTINGS_FILE), "language = [").expect("write");
         let mut ws = Workspace::open(dir.path()).expect("open");
-        assert!(ws.settings_problem().is_some());
+        let problem = ws.settings_problem().expect("a problem");
+        assert!(
+            matches!(problem.reason, Reason::SettingsSyntax { line: 1, .. }),
+            "{problem:?}"
+        );
+        let zh = crate::i18n::Render::render(problem, crate::i18n::Tr(Language::Zh));
+        assert!(zh.contains("settings.toml：第1行有误"), "{zh}");
         assert_eq!(ws.settings(), &Settings::default());
         ws.update_settings(|s| s.language = Language::En)
             .expect("save");

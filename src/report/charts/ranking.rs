@@ -122,215 +122,365 @@ pub fn draw_ranking<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<RankingLayout, ChartError> {
     let cv = Canvas::new(root, style);
-    let tr = style.tr();
-    let (w, h) = cv.size();
-    let s = |u: f64| style.px(u);
-    let font = s(style.font);
-    let small = s(style.small_font);
-    let m = s(style.margin);
-    let thin = style.stroke(style.thin);
     cv.clear(style.background)?;
-    let mut y = cv.heading(&data.title, &data.subtitle)?;
-    let mut layout = RankingLayout::default();
+    let y = cv.heading(&data.title, &data.subtitle)?;
     let all = ranks(&data.items, data.better);
-    let order: Vec<(usize, usize)> = match data.top {
-        Some(n) => all
-            .iter()
-            .enumerate()
-            .filter(|&(pos, &(i, _))| pos < n || data.items[i].highlight)
-            .map(|(_, &r)| r)
-            .collect(),
-        None => all.clone(),
-    };
+    let order = shown_ranks(data, &all);
     let finite: Vec<f64> = order
         .iter()
         .map(|&(i, _)| data.items[i].value)
         .filter(|v| v.is_finite())
         .collect();
     if finite.is_empty() {
-        cv.centred_note(tr.t(T::ChartNoData), w, h, font, style.muted)?;
-        return Ok(layout);
+        let (w, h) = cv.size();
+        let font = style.px(style.font);
+        cv.centred_note(style.tr().t(T::ChartNoData), w, h, font, style.muted)?;
+        return Ok(RankingLayout::default());
     }
-    let rank_w = cv.text_size("000", font)?.0 + s(8.0);
-    let mut label_w: f64 = 0.0;
-    for it in &data.items {
-        label_w = label_w.max(cv.text_size(&it.label, font)?.0);
-    }
-    let label_w = label_w.min(w * 0.35) + s(10.0);
-    let mut value_w: f64 = 0.0;
-    for it in &data.items {
-        let t = value_text(it, data.decimals);
-        value_w = value_w.max(cv.text_size(&t, font)?.0);
-    }
-    let value_w = value_w + s(10.0);
-    let bar_x0 = m + rank_w + label_w;
-    let bar_x1 = (w - m - value_w).max(bar_x0 + s(20.0));
-    let header_y = y + font * 0.7;
-    cv.text(
-        tr.t(T::ChartRank),
-        m,
-        header_y,
-        small,
-        style.muted,
-        LEFT_CENTER,
-    )?;
-    cv.text(
-        tr.t(T::ChartName),
-        m + rank_w,
-        header_y,
-        small,
-        style.muted,
-        LEFT_CENTER,
-    )?;
-    cv.text(
-        &data.value_name,
-        bar_x0,
-        header_y,
-        small,
-        style.muted,
-        LEFT_CENTER,
-    )?;
-    y += font * 1.6;
-    let axis_h = font * 3.2;
-    let avail = h - m - axis_h - y;
-    let row_h = (avail / order.len() as f64).min(font * 2.0);
-    let shown = if row_h < font * 1.25 {
-        ((avail / (font * 1.25)).floor().max(0.0)) as usize
-    } else {
-        order.len()
+    let cols = Columns::measure(&cv, data)?;
+    draw_header(&cv, data, &cols, y)?;
+    let rows = Rows::fit(&cv, y + style.px(style.font) * 1.6, order.len());
+    let scale = Scale::new(&finite, data, &cols, style);
+    draw_grid(&cv, &scale, &rows)?;
+    let mut layout = RankingLayout {
+        rows: Vec::new(),
+        not_shown: all.len() - rows.shown.min(order.len()),
     };
-    let row_h = if shown < order.len() {
-        font * 1.25
-    } else {
-        row_h
-    };
-    layout.not_shown = all.len() - shown.min(order.len());
-    let lo = finite.iter().copied().fold(0.0f64, f64::min);
-    let mut hi = finite.iter().copied().fold(0.0f64, f64::max);
-    for (v, _) in &data.references {
-        hi = hi.max(*v);
-    }
-    let ticks = nice_ticks(
-        lo,
-        hi * 1.02 + 1e-9,
-        ((bar_x1 - bar_x0) / s(90.0)).max(2.0) as usize,
-    );
-    let (lo, hi) = match (ticks.first(), ticks.last()) {
-        (Some(&a), Some(&b)) if b > a => (a.min(lo), b.max(hi)),
-        _ => (lo, hi.max(lo + 1.0)),
-    };
-    let px = |v: f64| bar_x0 + (v - lo) / (hi - lo) * (bar_x1 - bar_x0);
-    let rows_bottom = y + row_h * shown as f64;
-    let step = match ticks.as_slice() {
-        [a, b, ..] => b - a,
-        _ => 1.0,
-    };
-    for t in &ticks {
-        let x = px(*t);
-        cv.line((x, y), (x, rows_bottom), alpha(style.grid, 1.0), thin)?;
-        cv.text(
-            &format_tick(*t, step),
-            x,
-            rows_bottom + font * 0.8,
-            font,
-            style.text,
-            CENTER,
-        )?;
-    }
     let cut = data.top.unwrap_or(usize::MAX);
-    for (pos, &(i, rank)) in order.iter().take(shown).enumerate() {
-        let it = &data.items[i];
-        let top = y + pos as f64 * row_h;
+    for (pos, &(i, rank)) in order.iter().take(rows.shown).enumerate() {
         if pos == cut && pos > 0 {
-            // A highlighted item beyond the top N: a dotted rule marks the skipped ranks.
-            for seg in dash(&[(m, top), (w - m, top)], s(2.0), s(3.0)) {
-                cv.polyline(&seg, alpha(style.axis, 0.8), thin)?;
-            }
+            draw_skip_rule(&cv, rows.top_of(pos))?;
         }
-        let row = PixelRect::new(m, top, w - m, top + row_h);
-        let cy = top + row_h / 2.0;
-        if it.highlight {
-            cv.fill_rect(row, alpha(RGBColor(255, 236, 153), 0.65))?;
-        } else if pos % 2 == 1 {
-            cv.fill_rect(row, alpha(RGBColor(244, 246, 249), 1.0))?;
-        }
-        let text_c = if it.highlight {
-            RGBColor(0, 0, 0)
-        } else {
-            style.text
-        };
-        cv.text(
-            &rank.to_string(),
-            m + rank_w - s(10.0),
-            cy,
-            font,
-            style.muted,
-            RIGHT_CENTER,
-        )?;
-        cv.text(&it.label, m + rank_w, cy, font, text_c, LEFT_CENTER)?;
-        if it.value.is_finite() {
-            let colour = Band::find(&data.bands, it.value).map_or(data.colour, |b| b.colour);
-            let bh = (row_h * 0.62).max(1.0);
-            let (a, b) = (px(0.0_f64.max(lo)), px(it.value));
-            let r = PixelRect::new(a.min(b), cy - bh / 2.0, a.max(b), cy + bh / 2.0);
-            cv.fill_rect(r, alpha(colour, 1.0))?;
-            // Pale bands (yellow, green) need an edge on white.
-            cv.stroke_rect(r, alpha(RGBColor(0, 0, 0), 0.25), thin)?;
-            cv.text(
-                &value_text(it, data.decimals),
-                a.max(b) + s(5.0),
-                cy,
-                font,
-                text_c,
-                LEFT_CENTER,
-            )?;
-        } else {
-            cv.text(
-                tr.t(T::ChartNoData),
-                bar_x0 + s(4.0),
-                cy,
-                font,
-                style.muted,
-                LEFT_CENTER,
-            )?;
-        }
+        let row = draw_row(&cv, data, &cols, &scale, &rows, pos, (i, rank))?;
         layout.rows.push((i, rank, row));
     }
-    cv.line(
-        (px(0.0_f64.max(lo)), y),
-        (px(0.0_f64.max(lo)), rows_bottom),
-        alpha(style.axis, 1.0),
-        thin,
-    )?;
-    for (v, label) in &data.references {
-        let x = px(*v);
-        for seg in dash(&[(x, y - font * 0.2), (x, rows_bottom)], s(6.0), s(4.0)) {
-            cv.polyline(
-                &seg,
-                alpha(RGBColor(200, 30, 30), 0.9),
-                style.stroke(style.thin * 1.5),
-            )?;
-        }
-        cv.text(
-            label,
-            x + s(4.0),
-            y - font * 0.55,
-            small,
-            RGBColor(200, 30, 30),
-            LEFT_CENTER,
-        )?;
-    }
+    draw_zero_line(&cv, &scale, &rows)?;
+    draw_references(&cv, data, &scale, &rows)?;
     if layout.not_shown > 0 {
+        let text = style.tr().f(T::ChartMoreNotShown, &[&layout.not_shown]);
+        let font = style.px(style.font);
+        let (small, m) = (style.px(style.small_font), style.px(style.margin));
         cv.text(
-            &tr.f(T::ChartMoreNotShown, &[&layout.not_shown]),
+            &text,
             m,
-            rows_bottom + font * 2.2,
+            rows.bottom() + font * 2.2,
             small,
             style.muted,
             LEFT_CENTER,
         )?;
     }
     Ok(layout)
+}
+
+/// The ranks drawn: all, or the best `top` and the highlighted items (with their true rank).
+fn shown_ranks(data: &RankingData, all: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    match data.top {
+        Some(n) => all
+            .iter()
+            .enumerate()
+            .filter(|&(pos, &(i, _))| pos < n || data.items[i].highlight)
+            .map(|(_, &r)| r)
+            .collect(),
+        None => all.to_vec(),
+    }
+}
+
+/// The columns across: rank, name, then the bars from `bar_x0` to `bar_x1`, the values after.
+struct Columns {
+    rank_w: f64,
+    bar_x0: f64,
+    bar_x1: f64,
+}
+
+impl Columns {
+    /// Widths from the widest rank, label (at most 35 % of the width) and value text.
+    fn measure<DB: DrawingBackend>(
+        cv: &Canvas<'_, DB>,
+        data: &RankingData,
+    ) -> Result<Self, ChartError> {
+        let style = cv.style;
+        let s = |u: f64| style.px(u);
+        let (font, m) = (s(style.font), s(style.margin));
+        let w = cv.size().0;
+        let rank_w = cv.text_size("000", font)?.0 + s(8.0);
+        let mut label_w: f64 = 0.0;
+        for it in &data.items {
+            label_w = label_w.max(cv.text_size(&it.label, font)?.0);
+        }
+        let label_w = label_w.min(w * 0.35) + s(10.0);
+        let mut value_w: f64 = 0.0;
+        for it in &data.items {
+            let t = value_text(it, data.decimals);
+            value_w = value_w.max(cv.text_size(&t, font)?.0);
+        }
+        let value_w = value_w + s(10.0);
+        let bar_x0 = m + rank_w + label_w;
+        Ok(Columns {
+            rank_w,
+            bar_x0,
+            bar_x1: (w - m - value_w).max(bar_x0 + s(20.0)),
+        })
+    }
+}
+
+/// The column headers (排名, 名称, the value's name) above the rows.
+fn draw_header<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    data: &RankingData,
+    cols: &Columns,
+    y: f64,
+) -> Result<(), ChartError> {
+    let style = cv.style;
+    let tr = style.tr();
+    let (small, m) = (style.px(style.small_font), style.px(style.margin));
+    let header_y = y + style.px(style.font) * 0.7;
+    for (text, x) in [
+        (tr.t(T::ChartRank), m),
+        (tr.t(T::ChartName), m + cols.rank_w),
+        (data.value_name.as_str(), cols.bar_x0),
+    ] {
+        cv.text(text, x, header_y, small, style.muted, LEFT_CENTER)?;
+    }
+    Ok(())
+}
+
+/// The rows down: from `top`, `shown` rows of `height` (two lines of text at most; when not all
+/// fit at 1.25 lines, as many as fit at 1.25).
+struct Rows {
+    top: f64,
+    height: f64,
+    shown: usize,
+}
+
+impl Rows {
+    fn fit<DB: DrawingBackend>(cv: &Canvas<'_, DB>, top: f64, count: usize) -> Self {
+        let style = cv.style;
+        let font = style.px(style.font);
+        let h = cv.size().1;
+        let axis_h = font * 3.2;
+        let avail = h - style.px(style.margin) - axis_h - top;
+        let height = (avail / count as f64).min(font * 2.0);
+        if height < font * 1.25 {
+            Rows {
+                top,
+                height: font * 1.25,
+                shown: (avail / (font * 1.25)).floor().max(0.0) as usize,
+            }
+        } else {
+            Rows {
+                top,
+                height,
+                shown: count,
+            }
+        }
+    }
+
+    fn top_of(&self, pos: usize) -> f64 {
+        self.top + pos as f64 * self.height
+    }
+
+    fn bottom(&self) -> f64 {
+        self.top_of(self.shown)
+    }
+
+    /// Row `pos` across the chart between the margins.
+    fn rect<DB: DrawingBackend>(&self, cv: &Canvas<'_, DB>, pos: usize) -> PixelRect {
+        let m = cv.style.px(cv.style.margin);
+        let top = self.top_of(pos);
+        PixelRect::new(m, top, cv.size().0 - m, top + self.height)
+    }
+}
+
+/// The value axis: from `lo` to `hi` (zero and the references included, stretched to the
+/// ticks) over the bar columns.
+struct Scale {
+    lo: f64,
+    hi: f64,
+    x0: f64,
+    x1: f64,
+    ticks: Vec<f64>,
+}
+
+impl Scale {
+    fn new(finite: &[f64], data: &RankingData, cols: &Columns, style: &ChartStyle) -> Self {
+        let lo = finite.iter().copied().fold(0.0f64, f64::min);
+        let mut hi = finite.iter().copied().fold(0.0f64, f64::max);
+        for (v, _) in &data.references {
+            hi = hi.max(*v);
+        }
+        let (x0, x1) = (cols.bar_x0, cols.bar_x1);
+        let ticks = nice_ticks(
+            lo,
+            hi * 1.02 + 1e-9,
+            ((x1 - x0) / style.px(90.0)).max(2.0) as usize,
+        );
+        let (lo, hi) = match (ticks.first(), ticks.last()) {
+            (Some(&a), Some(&b)) if b > a => (a.min(lo), b.max(hi)),
+            _ => (lo, hi.max(lo + 1.0)),
+        };
+        Scale {
+            lo,
+            hi,
+            x0,
+            x1,
+            ticks,
+        }
+    }
+
+    /// The x of value `v`.
+    fn px(&self, v: f64) -> f64 {
+        self.x0 + (v - self.lo) / (self.hi - self.lo) * (self.x1 - self.x0)
+    }
+
+    /// The x bars start from: zero, or the axis's low end when it is above zero.
+    fn base(&self) -> f64 {
+        self.px(0.0_f64.max(self.lo))
+    }
+}
+
+/// Vertical grid lines at the ticks, labelled under the rows.
+fn draw_grid<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    scale: &Scale,
+    rows: &Rows,
+) -> Result<(), ChartError> {
+    let style = cv.style;
+    let font = style.px(style.font);
+    let thin = style.stroke(style.thin);
+    let step = match scale.ticks.as_slice() {
+        [a, b, ..] => b - a,
+        _ => 1.0,
+    };
+    for t in &scale.ticks {
+        let x = scale.px(*t);
+        cv.line(
+            (x, rows.top),
+            (x, rows.bottom()),
+            alpha(style.grid, 1.0),
+            thin,
+        )?;
+        let label = format_tick(*t, step);
+        cv.text(
+            &label,
+            x,
+            rows.bottom() + font * 0.8,
+            font,
+            style.text,
+            CENTER,
+        )?;
+    }
+    Ok(())
+}
+
+/// A dotted rule above a highlighted item shown beyond the top N: ranks were skipped.
+fn draw_skip_rule<DB: DrawingBackend>(cv: &Canvas<'_, DB>, y: f64) -> Result<(), ChartError> {
+    let style = cv.style;
+    let m = style.px(style.margin);
+    let w = cv.size().0;
+    for seg in dash(&[(m, y), (w - m, y)], style.px(2.0), style.px(3.0)) {
+        cv.polyline(&seg, alpha(style.axis, 0.8), style.stroke(style.thin))?;
+    }
+    Ok(())
+}
+
+/// Row `pos`: its shading, rank, name and bar with the value (or "no data"); returns its place.
+fn draw_row<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    data: &RankingData,
+    cols: &Columns,
+    scale: &Scale,
+    rows: &Rows,
+    pos: usize,
+    (i, rank): (usize, usize),
+) -> Result<PixelRect, ChartError> {
+    let style = cv.style;
+    let s = |u: f64| style.px(u);
+    let font = s(style.font);
+    let m = s(style.margin);
+    let it = &data.items[i];
+    let row = rows.rect(cv, pos);
+    let cy = rows.top_of(pos) + rows.height / 2.0;
+    if it.highlight {
+        cv.fill_rect(row, alpha(RGBColor(255, 236, 153), 0.65))?;
+    } else if pos % 2 == 1 {
+        cv.fill_rect(row, alpha(RGBColor(244, 246, 249), 1.0))?;
+    }
+    let text_c = if it.highlight {
+        RGBColor(0, 0, 0)
+    } else {
+        style.text
+    };
+    let rank_x = m + cols.rank_w - s(10.0);
+    cv.text(
+        &rank.to_string(),
+        rank_x,
+        cy,
+        font,
+        style.muted,
+        RIGHT_CENTER,
+    )?;
+    cv.text(&it.label, m + cols.rank_w, cy, font, text_c, LEFT_CENTER)?;
+    if !it.value.is_finite() {
+        let x = cols.bar_x0 + s(4.0);
+        cv.text(
+            style.tr().t(T::ChartNoData),
+            x,
+            cy,
+            font,
+            style.muted,
+            LEFT_CENTER,
+        )?;
+        return Ok(row);
+    }
+    let colour = Band::find(&data.bands, it.value).map_or(data.colour, |b| b.colour);
+    let bh = (rows.height * 0.62).max(1.0);
+    let (a, b) = (scale.base(), scale.px(it.value));
+    let r = PixelRect::new(a.min(b), cy - bh / 2.0, a.max(b), cy + bh / 2.0);
+    cv.fill_rect(r, alpha(colour, 1.0))?;
+    // Pale bands (yellow, green) need an edge on white.
+    cv.stroke_rect(r, alpha(RGBColor(0, 0, 0), 0.25), style.stroke(style.thin))?;
+    let value = value_text(it, data.decimals);
+    cv.text(&value, a.max(b) + s(5.0), cy, font, text_c, LEFT_CENTER)?;
+    Ok(row)
+}
+
+/// The line bars start from.
+fn draw_zero_line<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    scale: &Scale,
+    rows: &Rows,
+) -> Result<(), ChartError> {
+    let style = cv.style;
+    let x = scale.base();
+    cv.line(
+        (x, rows.top),
+        (x, rows.bottom()),
+        alpha(style.axis, 1.0),
+        style.stroke(style.thin),
+    )
+}
+
+/// Dashed red reference lines (a target) with their labels above the rows.
+fn draw_references<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    data: &RankingData,
+    scale: &Scale,
+    rows: &Rows,
+) -> Result<(), ChartError> {
+    let style = cv.style;
+    let s = |u: f64| style.px(u);
+    let font = s(style.font);
+    let red = RGBColor(200, 30, 30);
+    for (v, label) in &data.references {
+        let x = scale.px(*v);
+        let line = [(x, rows.top - font * 0.2), (x, rows.bottom())];
+        for seg in dash(&line, s(6.0), s(4.0)) {
+            cv.polyline(&seg, alpha(red, 0.9), style.stroke(style.thin * 1.5))?;
+        }
+        let y = rows.top - font * 0.55;
+        cv.text(label, x + s(4.0), y, s(style.small_font), red, LEFT_CENTER)?;
+    }
+    Ok(())
 }
 
 fn value_text(it: &RankItem, decimals: usize) -> String {

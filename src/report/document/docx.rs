@@ -81,12 +81,15 @@ impl Geometry {
     }
 }
 
-/// The document as .docx bytes.
-pub fn write(doc: &Document) -> Result<Vec<u8>, DocumentError> {
+/// The document as .docx bytes. `record_alone[i]` tells whether part `i`'s 版记 goes on a page
+/// of its own (see [`super::pdf::layout::records_alone`]): then it starts a section on the next
+/// even page, which Word, WPS and LibreOffice reach by adding a blank page when needed; otherwise
+/// it stays at the foot of the body's last page. A part without an entry gets a page of its own.
+pub fn write(doc: &Document, record_alone: &[bool]) -> Result<Vec<u8>, DocumentError> {
     let fail = |e: std::io::Error| DocumentError::Docx(e.to_string());
     let geometry = Geometry::a4();
     let mut images: Vec<Vec<u8>> = Vec::new();
-    let body = document_xml(doc, &geometry, &mut images)?;
+    let body = document_xml(doc, record_alone, &geometry, &mut images)?;
     let files: Vec<(String, Vec<u8>)> = [
         (
             "[Content_Types].xml".to_owned(),
@@ -326,6 +329,7 @@ fn paragraph(x: &mut Xml, p: &Para<'_>, g: &Geometry, runs: &[(&str, RunStyle)])
 
 fn document_xml(
     doc: &Document,
+    record_alone: &[bool],
     g: &Geometry,
     images: &mut Vec<Vec<u8>>,
 ) -> Result<Vec<u8>, DocumentError> {
@@ -344,22 +348,18 @@ fn document_xml(
     let count = doc.parts.len();
     for (i, part) in doc.parts.iter().enumerate() {
         write_part(&mut x, part, g, images)?;
-        let section = section_xml(g);
+        let mut start = SectionStart::Part;
+        if let Some(record) = &part.record {
+            if record_alone.get(i).copied().unwrap_or(true) {
+                end_section(&mut x, g, start);
+                start = SectionStart::EvenPage;
+            }
+            write_record(&mut x, g, record);
+        }
         if i + 1 < count {
-            // The section ends with an empty paragraph carrying its properties.
-            x.start("w:p", &[]);
-            paragraph_properties(
-                &mut x,
-                &Para {
-                    style: "GwEmpty",
-                    ..Para::default()
-                },
-                g,
-                Some(&section),
-            );
-            x.end("w:p");
+            end_section(&mut x, g, start);
         } else {
-            let _ = x.0.get_mut().write_all(&section);
+            let _ = x.0.get_mut().write_all(&section_xml(g, start));
         }
     }
     x.end("w:body");
@@ -367,8 +367,32 @@ fn document_xml(
     Ok(x.finish())
 }
 
-/// `w:sectPr`: A4, the margins, footers (odd/even), a new page numbered from 1, the grid.
-fn section_xml(g: &Geometry) -> Vec<u8> {
+/// How a section starts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SectionStart {
+    /// A part: a new page numbered from 1.
+    Part,
+    /// A part's 版记 on a page of its own: the next even page, numbers going on.
+    EvenPage,
+}
+
+/// Close the section that began with `start`: an empty paragraph carrying its properties.
+fn end_section(x: &mut Xml, g: &Geometry, start: SectionStart) {
+    x.start("w:p", &[]);
+    paragraph_properties(
+        x,
+        &Para {
+            style: "GwEmpty",
+            ..Para::default()
+        },
+        g,
+        Some(&section_xml(g, start)),
+    );
+    x.end("w:p");
+}
+
+/// `w:sectPr`: A4, the margins, footers (odd/even), how it starts, the grid.
+fn section_xml(g: &Geometry, start: SectionStart) -> Vec<u8> {
     let mut x = Xml(Writer::new(Vec::new()));
     x.start("w:sectPr", &[]);
     x.empty(
@@ -379,7 +403,11 @@ fn section_xml(g: &Geometry) -> Vec<u8> {
         "w:footerReference",
         &[("w:type", "even"), ("r:id", "rIdFooterEven")],
     );
-    x.empty("w:type", &[("w:val", "nextPage")]);
+    let kind = match start {
+        SectionStart::Part => "nextPage",
+        SectionStart::EvenPage => "evenPage",
+    };
+    x.empty("w:type", &[("w:val", kind)]);
     x.empty(
         "w:pgSz",
         &[
@@ -399,7 +427,9 @@ fn section_xml(g: &Geometry) -> Vec<u8> {
             ("w:gutter", "0"),
         ],
     );
-    x.empty("w:pgNumType", &[("w:start", "1")]);
+    if start == SectionStart::Part {
+        x.empty("w:pgNumType", &[("w:start", "1")]);
+    }
     x.empty("w:cols", &[("w:space", "425")]);
     x.empty(
         "w:docGrid",
@@ -431,8 +461,25 @@ fn write_part(
             mark,
             doc_no,
             signer,
+            marks,
         } => {
-            write_mark(x, g, mark, standard::MARK_TOP_MM);
+            let marks = marks.lines();
+            for (face, line) in &marks {
+                let style = RunStyle {
+                    face: Some(*face),
+                    ..plain
+                };
+                paragraph(
+                    x,
+                    &Para {
+                        style: "GwTo",
+                        ..Para::default()
+                    },
+                    g,
+                    &[(line, style)],
+                );
+            }
+            write_mark(x, g, mark, standard::MARK_TOP_MM, marks.len());
             let rule_pt = (standard::RULE_BELOW_DOC_NO_MM * standard::PT_PER_MM).round() as i64;
             if signer.is_empty() {
                 paragraph(
@@ -485,7 +532,7 @@ fn write_part(
             issuer,
             date,
         } => {
-            write_mark(x, g, name, standard::BULLETIN_TOP_MM);
+            write_mark(x, g, name, standard::BULLETIN_TOP_MM, 0);
             paragraph(
                 x,
                 &Para {
@@ -601,20 +648,19 @@ fn write_part(
             );
         }
     }
-    if let Some(record) = &part.record {
-        write_record(x, g, record);
-    }
     Ok(())
 }
 
-/// The red 发文机关标志 (or 简报 name), `top_mm` below the top of the type area.
-fn write_mark(x: &mut Xml, g: &Geometry, mark: &str, top_mm: f32) {
+/// The red 发文机关标志 (or 简报 name), `top_mm` below the top of the type area, less
+/// `lines_above` body lines already set above it (份号, 密级, 紧急程度).
+fn write_mark(x: &mut Xml, g: &Geometry, mark: &str, top_mm: f32, lines_above: usize) {
     let scale = (standard::mark_scale(mark) * 100.0).floor() as i64;
     paragraph(
         x,
         &Para {
             style: "GwMark",
             mm_before: top_mm,
+            lines_before: -(lines_above as i64),
             ..Para::default()
         },
         g,

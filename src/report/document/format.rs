@@ -79,7 +79,8 @@ pub enum DocumentError {
     Docx(String),
 }
 
-/// The document written in `format`, with fonts for the PDF looked for in `font_dirs` first.
+/// The document written in `format`, with fonts for the PDF (and for counting the .docx's pages)
+/// looked for in `font_dirs` first.
 pub fn render(
     doc: &Document,
     format: Format,
@@ -88,7 +89,11 @@ pub fn render(
     match format {
         Format::Txt => Ok(super::text::write(doc).into_bytes()),
         Format::Html => Ok(super::html::write(doc).into_bytes()),
-        Format::Docx => super::docx::write(doc),
+        Format::Docx => {
+            // Where the PDF puts each 版记 (the .docx follows the same 22-line grid).
+            let mut book = super::pdf::fonts::FontBook::new(font_dirs);
+            super::docx::write(doc, &super::pdf::layout::records_alone(doc, &mut book))
+        }
         Format::Pdf => super::pdf::write(doc, font_dirs),
     }
 }

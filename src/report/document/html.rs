@@ -13,6 +13,7 @@ const STYLE: &str = concat!(
     "section{margin-bottom:3em}section+section{border-top:1px dashed #999;padding-top:2em}\n",
     ".mark{color:#e60012;text-align:center;font-size:30pt;font-weight:bold;",
     "font-family:\"方正小标宋简体\",\"宋体\",\"Noto Serif CJK SC\",serif;margin:0.5em 0}\n",
+    ".marks{margin:0;font-family:\"黑体\",\"Noto Sans CJK SC\",sans-serif}\n",
     ".docno{text-align:center;margin:0}.docno.signed{display:flex;justify-content:space-between}\n",
     ".rule{border:0;border-top:2px solid #e60012;margin:0.3em 0 1.5em}\n",
     "h1{font-size:22pt;text-align:center;font-weight:bold;",
@@ -58,7 +59,11 @@ fn write_part(h: &mut Html, part: &Part) {
             mark,
             doc_no,
             signer,
+            marks,
         } => {
+            for (_, line) in marks.lines() {
+                h.tag_class("p", "marks", &line);
+            }
             h.tag_class("div", "mark", mark);
             if signer.is_empty() {
                 h.tag_class("p", "docno", doc_no);

@@ -60,6 +60,8 @@ pub enum Head {
         doc_no: String,
         /// 签发人's name; empty: none.
         signer: String,
+        /// 份号, 密级 and 紧急程度 at the top left (none unless the officer sets them).
+        marks: Marks,
     },
     /// 简报: the red 简报 name, the issue number, the issuing body and the date on one line, then
     /// the red separator line.
@@ -73,6 +75,70 @@ pub enum Head {
         /// The date (`2019年12月22日`).
         date: String,
     },
+}
+
+/// 份号, 密级和保密期限 and 紧急程度: the marks a 文件格式 版头 carries at the top left of the type
+/// area, one a line in that order (GB/T 9704 §7.2.1–7.2.3). None is set by the plan: the officer
+/// fills them in before writing a document that needs them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Marks {
+    /// 份号 (a number of up to six digits is printed as six: `000012`); empty: none.
+    pub copy_no: String,
+    /// 密级和保密期限 (`机密★1年`); empty: none.
+    pub secrecy: String,
+    /// 紧急程度; `None`: none.
+    pub urgency: Option<Urgency>,
+}
+
+impl Marks {
+    /// The lines to print, top to bottom, each with its face: 份号 in Arabic numerals (仿宋), 密级
+    /// and 紧急程度 in 黑体.
+    pub fn lines(&self) -> Vec<(standard::Face, String)> {
+        let copy_no = self.copy_no.trim();
+        let copy_no = if !copy_no.is_empty()
+            && copy_no.len() < 6
+            && copy_no.bytes().all(|b| b.is_ascii_digit())
+        {
+            format!("{copy_no:0>6}")
+        } else {
+            copy_no.to_owned()
+        };
+        [
+            (standard::Face::FangSong, copy_no),
+            (standard::Face::Hei, self.secrecy.trim().to_owned()),
+            (
+                standard::Face::Hei,
+                self.urgency.map(Urgency::zh).unwrap_or_default().to_owned(),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.is_empty())
+        .collect()
+    }
+}
+
+/// 紧急程度 of a paper document (GB/T 9704 §7.2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Urgency {
+    /// 特急.
+    #[value(name = "特急", alias = "extra-urgent")]
+    Extra,
+    /// 加急.
+    #[value(name = "加急", alias = "urgent")]
+    Urgent,
+}
+
+impl Urgency {
+    /// Both, most urgent first.
+    pub const ALL: [Urgency; 2] = [Urgency::Extra, Urgency::Urgent];
+
+    /// As printed: `特急`, `加急`.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Urgency::Extra => "特急",
+            Urgency::Urgent => "加急",
+        }
+    }
 }
 
 /// One piece of the body.
@@ -211,6 +277,12 @@ pub struct Overrides {
     pub printer: Option<String>,
     /// 印发日期.
     pub printed: Option<String>,
+    /// 份号.
+    pub copy_no: Option<String>,
+    /// 密级和保密期限.
+    pub secrecy: Option<String>,
+    /// 紧急程度 (documents carry none of their own, so there is nothing to clear).
+    pub urgency: Option<Urgency>,
 }
 
 impl Overrides {
@@ -223,9 +295,19 @@ impl Overrides {
 
     fn apply_to(&self, part: &mut Part) {
         match &mut part.head {
-            Head::Red { doc_no, signer, .. } => {
+            Head::Red {
+                doc_no,
+                signer,
+                marks,
+                ..
+            } => {
                 set(doc_no, &self.doc_no);
                 set(signer, &self.signer);
+                set(&mut marks.copy_no, &self.copy_no);
+                set(&mut marks.secrecy, &self.secrecy);
+                if self.urgency.is_some() {
+                    marks.urgency = self.urgency;
+                }
             }
             Head::Bulletin { number, .. } => set(number, &self.doc_no),
             Head::None => {}
@@ -326,7 +408,11 @@ impl Document {
                     mark,
                     doc_no,
                     signer,
+                    marks,
                 } => {
+                    for (_, line) in marks.lines() {
+                        push(&line);
+                    }
                     push(mark);
                     push(doc_no);
                     push(signer);

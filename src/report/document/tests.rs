@@ -12,6 +12,7 @@ pub(crate) fn sample() -> Document {
             mark: "某某县重污染天气应急指挥部办公室".into(),
             doc_no: "某县应急办〔2019〕12号".into(),
             signer: String::new(),
+            marks: Default::default(),
         },
         title: "关于启动重污染天气橙色预警的通知".into(),
         to: "各乡镇人民政府、街道办事处，县应急指挥部各成员单位".into(),
@@ -76,9 +77,16 @@ fn overrides_replace_the_frame_fields() {
         signer: Some("张三".into()),
         printer: None,
         printed: Some("2019年12月22日".into()),
+        copy_no: Some("3".into()),
+        secrecy: Some("机密★1年".into()),
+        urgency: Some(Urgency::Urgent),
     }
     .apply(&mut d);
     let t = text::write(&d);
+    assert!(
+        t.starts_with("000003\n机密★1年\n加急\n某某县重污染天气应急指挥部办公室\n"),
+        "{t}"
+    );
     assert!(t.contains("某县应急办〔2019〕13号\n签发人：张三"), "{t}");
     assert!(t.contains("各成员单位："));
     assert!(t.contains("抄送：市生态环境局。"));
@@ -171,7 +179,7 @@ fn attr<'a>(e: &'a Element, key: &str) -> Option<&'a str> {
 
 #[test]
 fn docx_has_the_gbt9704_page_fonts_and_elements() {
-    let bytes = docx::write(&sample()).expect("docx");
+    let bytes = docx::write(&sample(), &[false]).expect("docx");
     let parts = unzip(&bytes);
     for name in [
         "[Content_Types].xml",
@@ -338,7 +346,7 @@ fn docx_has_the_gbt9704_page_fonts_and_elements() {
 fn docx_parts_are_sections_with_page_numbers_from_one() {
     let mut d = sample();
     d.parts.push(d.parts[0].clone());
-    let parts = unzip(&docx::write(&d).expect("docx"));
+    let parts = unzip(&docx::write(&d, &[false, false]).expect("docx"));
     let (doc, _) = elements(&parts["word/document.xml"]);
     assert_eq!(doc.iter().filter(|e| e.0 == "w:sectPr").count(), 2);
     assert_eq!(
@@ -488,4 +496,140 @@ fn a_bulletins_to_and_cc_are_its_report_and_send_lines() {
     assert!(t.contains("第2期"), "{t}");
     assert!(t.contains("报：市生态环境局。\n送：县政府办公室。"), "{t}");
     assert!(d.parts[0].to.is_empty(), "a 简报 has no 主送 line");
+}
+
+/// The sample with 份号, 密级 and 紧急程度 set.
+fn sample_with_marks() -> Document {
+    let mut d = sample();
+    Overrides {
+        copy_no: Some("000012".into()),
+        secrecy: Some("秘密★1年".into()),
+        urgency: Some(Urgency::Extra),
+        ..Overrides::default()
+    }
+    .apply(&mut d);
+    d
+}
+
+#[test]
+fn docx_puts_the_marks_top_left_above_the_mark_in_hei() {
+    let parts = unzip(&docx::write(&sample_with_marks(), &[false]).expect("docx"));
+    let (doc, text) = elements(&parts["word/document.xml"]);
+    assert!(
+        text.trim_start()
+            .starts_with("000012\n秘密★1年\n特急\n某某县重污染天气应急指挥部办公室"),
+        "{text}"
+    );
+    let mark_at = doc
+        .iter()
+        .position(|e| e.0 == "w:pStyle" && attr(e, "w:val") == Some("GwMark"))
+        .expect("mark");
+    // 密级 and 紧急程度 in 黑体 (GB/T 9704 §7.2.2–7.2.3), the 份号 not.
+    let hei = doc[..mark_at]
+        .iter()
+        .filter(|e| e.0 == "w:rFonts" && attr(e, "w:eastAsia") == Some("黑体"))
+        .count();
+    assert_eq!(hei, 2);
+    // The 标志 keeps its place 35 mm under the type area's top: the three lines above it are
+    // taken off its space before (1984 twips − 3 × 579).
+    let before = doc[mark_at..]
+        .iter()
+        .find(|e| e.0 == "w:spacing")
+        .and_then(|e| attr(e, "w:before"))
+        .expect("space before the mark");
+    assert_eq!(before, (1984 - 3 * 579).to_string());
+}
+
+#[test]
+fn docx_record_alone_starts_on_the_next_even_page() {
+    let parts = unzip(&docx::write(&sample(), &[true]).expect("docx"));
+    let (doc, _) = elements(&parts["word/document.xml"]);
+    let kinds: Vec<&str> = doc
+        .iter()
+        .filter(|e| e.0 == "w:type")
+        .filter_map(|e| attr(e, "w:val"))
+        .collect();
+    assert_eq!(kinds, ["nextPage", "evenPage"]);
+    // The 版记's section goes on numbering the part's pages.
+    assert_eq!(doc.iter().filter(|e| e.0 == "w:pgNumType").count(), 1);
+    let record_at = doc
+        .iter()
+        .position(|e| e.0 == "w:pStyle" && attr(e, "w:val") == Some("GwRecord"))
+        .expect("record");
+    let first_section_at = doc.iter().position(|e| e.0 == "w:sectPr").expect("section");
+    assert!(first_section_at < record_at, "the 版记 follows the break");
+    // Sharing the body's last page: one section, no even-page start.
+    let parts = unzip(&docx::write(&sample(), &[false]).expect("docx"));
+    let (doc, _) = elements(&parts["word/document.xml"]);
+    assert!(
+        !doc.iter()
+            .any(|e| e.0 == "w:type" && attr(e, "w:val") == Some("evenPage"))
+    );
+}
+
+/// The page numbers printed on each page of a laid-out document (`None`: no number).
+fn page_numbers(pages: &[pdf::layout::Page]) -> Vec<Option<String>> {
+    pages
+        .iter()
+        .map(|p| {
+            p.ops.iter().find_map(|op| match op {
+                pdf::layout::Op::Text { text, .. } if text.starts_with("— ") => {
+                    Some(text.clone())
+                }
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+/// Whether the page holds the 印发 line of a 版记.
+fn has_record(page: &pdf::layout::Page) -> bool {
+    page.ops
+        .iter()
+        .any(|op| matches!(op, pdf::layout::Op::Text { text, .. } if text.ends_with("印发")))
+}
+
+#[test]
+fn pdf_puts_the_record_on_an_even_page() {
+    let mut book = pdf::fonts::FontBook::new(&[]);
+    // One page of body: the 版记 goes on the back, page 2, numbered.
+    let mut short = sample();
+    short.parts[0].body.truncate(1);
+    short.parts[0].attachments.clear();
+    let pages = pdf::layout::lay_out(&short, &mut book);
+    assert_eq!(pages.len(), 2);
+    assert!(!has_record(&pages[0]) && has_record(&pages[1]));
+    assert_eq!(pdf::layout::records_alone(&short, &mut book), [true]);
+    // The sample ends on page 2 with room left: the 版记 shares it.
+    let pages = pdf::layout::lay_out(&sample(), &mut book);
+    assert_eq!(pages.len(), 2);
+    assert!(has_record(&pages[1]));
+    assert_eq!(pdf::layout::records_alone(&sample(), &mut book), [false]);
+    // A body that fills page 2 to the foot: a blank page 3, the 版记 on page 4, neither numbered.
+    let mut full = sample();
+    for _ in 0..44 {
+        if pdf::layout::lay_out(&full, &mut book).len() > 2 {
+            break;
+        }
+        full.parts[0]
+            .body
+            .insert(1, Block::Paragraph("各单位要严格落实。".into()));
+    }
+    let pages = pdf::layout::lay_out(&full, &mut book);
+    assert_eq!(pages.len(), 4);
+    assert!(pages[2].ops.is_empty(), "page 3 is blank");
+    assert!(has_record(&pages[3]));
+    let numbers = page_numbers(&pages);
+    assert_eq!(numbers[2..], [None, None], "{numbers:?}");
+    assert_eq!(numbers[1].as_deref(), Some("— 2 —"));
+}
+
+#[test]
+fn pdf_prints_the_marks_above_the_mark() {
+    let mut book = pdf::fonts::FontBook::new(&[]);
+    let bytes = pdf::write_with(&sample_with_marks(), &mut book).expect("pdf");
+    let text = poppler("pdftotext", &["-layout", "-f", "1", "-l", "1"], &bytes);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} not in\n{text}"));
+    assert!(at("000012") < at("秘密★1年") && at("秘密★1年") < at("特急"));
+    assert!(at("特急") < at("某某县重污染天气应急指挥部办公室"));
 }

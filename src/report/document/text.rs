@@ -24,7 +24,9 @@ pub fn part_lines(part: &Part) -> String {
             mark,
             doc_no,
             signer,
+            marks,
         } => {
+            out.extend(marks.lines().into_iter().map(|(_, line)| line));
             out.push(mark.clone());
             push_nonempty(&mut out, doc_no);
             if !signer.is_empty() {

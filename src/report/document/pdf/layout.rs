@@ -175,11 +175,23 @@ impl Cell {
 
 /// The pages of `doc`, fonts taken from `book`.
 pub fn lay_out(doc: &Document, book: &mut FontBook) -> Vec<Page> {
+    laid_out(doc, book).finish()
+}
+
+/// For each part of `doc`, whether its 版记 goes on a page of its own: the body ends on an odd
+/// page, or leaves no room for it on an even one. The .docx writer puts such a 版记 into a
+/// section that starts on the next even page; the others stay under the body.
+pub fn records_alone(doc: &Document, book: &mut FontBook) -> Vec<bool> {
+    laid_out(doc, book).record_alone
+}
+
+fn laid_out<'b>(doc: &Document, book: &'b mut FontBook) -> Layout<'b> {
     let mut l = Layout::new(book);
     for part in &doc.parts {
+        l.record_alone.push(false);
         l.part(part);
     }
-    l.finish()
+    l
 }
 
 struct Layout<'b> {
@@ -192,6 +204,8 @@ struct Layout<'b> {
     right: f32,
     top: f32,
     bottom: f32,
+    /// Per part laid out so far: whether its 版记 went onto a page of its own.
+    record_alone: Vec<bool>,
 }
 
 impl<'b> Layout<'b> {
@@ -207,6 +221,7 @@ impl<'b> Layout<'b> {
             right: left + standard::type_width_mm() * PT_PER_MM,
             top,
             bottom: top + standard::type_height_mm() * PT_PER_MM,
+            record_alone: Vec::new(),
         }
     }
 
@@ -311,8 +326,12 @@ impl<'b> Layout<'b> {
                 mark,
                 doc_no,
                 signer,
+                marks,
             } => {
-                self.y = self.top + MARK_TOP_MM * PT_PER_MM;
+                for (face, line) in marks.lines() {
+                    self.paragraph(&line, Style::body(face), Align::Left, 0.0, 0.0, 0.0);
+                }
+                self.y = self.y.max(self.top + MARK_TOP_MM * PT_PER_MM);
                 self.mark(mark);
                 self.skip_lines(2.0);
                 let body = Style::body(Face::FangSong);
@@ -468,9 +487,7 @@ impl<'b> Layout<'b> {
         if total == 0.0 {
             return;
         }
-        if self.y + total + standard::line_pitch_pt() > self.bottom {
-            self.new_page();
-        }
+        self.record_page(self.y + total + standard::line_pitch_pt() <= self.bottom);
         self.y = self.bottom - total;
         self.rule(self.y, standard::RECORD_THICK_PT);
         let n = lines.len();
@@ -495,6 +512,28 @@ impl<'b> Layout<'b> {
                 self.paragraph(&printed, style, Align::Right, 0.0, cell, 0.0);
             }
             self.rule(self.y, standard::RECORD_THICK_PT);
+        }
+    }
+
+    /// Go to the page the 版记 goes on: the last page of a part, which must be even (GB/T 9704
+    /// §7.4). `fits`: whether the 版记 fits under what this page holds. After an odd page it
+    /// goes on the back; when an even page is full, a blank page comes first, and neither the
+    /// blank page nor the 版记's carries a page number (§7.5).
+    fn record_page(&mut self, fits: bool) {
+        let even = self.page.number.is_multiple_of(2);
+        if fits && even {
+            return;
+        }
+        if let Some(alone) = self.record_alone.last_mut() {
+            *alone = true;
+        }
+        if even {
+            for _ in 0..2 {
+                self.new_page();
+                self.page.ops.clear();
+            }
+        } else {
+            self.new_page();
         }
     }
 
