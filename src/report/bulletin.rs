@@ -17,6 +17,7 @@ use crate::domain::response::{
 use crate::i18n::ZH;
 
 use super::document::{Block, Document};
+use super::notice::command_office;
 use super::official::FrameValues;
 
 /// The title of the 通报.
@@ -36,6 +37,15 @@ pub fn bulletin(plan: &Plan, state: &ResponseState, episode: &Episode, span: Spa
     let late = late_units(episode, span);
     let problems = open_problems(episode, span.to);
     let checks = failed_checks(state, span);
+    let named: Vec<&str> = late
+        .iter()
+        .map(|u| u.name.as_str())
+        .chain(problems.iter().map(|i| i.spec.unit_name.as_str()))
+        .chain(checks.iter().map(|(name, _)| name.as_str()))
+        .collect();
+    let frame = FrameValues::of(plan, DocumentKind::Bulletin);
+    let to = addressees(plan, &named).unwrap_or_else(|| frame.to.clone());
+    let checks = checks.into_iter().map(|(_, line)| line).collect();
     let mut body = vec![
         Block::Heading(1, "一、总体情况".to_owned()),
         Block::Paragraph(overview(episode, span, &late, &problems, state)),
@@ -52,17 +62,7 @@ pub fn bulletin(plan: &Plan, state: &ResponseState, episode: &Episode, span: Spa
     );
     section(&mut body, "四、核查抽查不属实情况", checks);
     body.push(Block::Heading(1, "五、下一步要求".to_owned()));
-    body.extend(
-        REQUIREMENTS
-            .iter()
-            .map(|p| Block::Paragraph((*p).to_owned())),
-    );
-    let frame = FrameValues::of(plan, DocumentKind::Bulletin);
-    let to = if frame.to.is_empty() {
-        unit_names(episode).join("、") + "："
-    } else {
-        frame.to.clone()
-    };
+    body.extend(requirements(&command_office(plan)).map(Block::Paragraph));
     let part = frame.red_part(
         "",
         frame.signer_or(""),
@@ -74,12 +74,34 @@ pub fn bulletin(plan: &Plan, state: &ResponseState, episode: &Episode, span: Spa
     Document::single(part)
 }
 
-/// The standard wording of 五、下一步要求.
-const REQUIREMENTS: [&str; 3] = [
-    "（一）上述单位要认真进行整改，立即排查反馈，于收到本通报之日起1个工作日内将整改情况书面报告县重污染天气应急指挥部办公室，限期整改并报告。",
-    "（二）各责任单位要严格落实日报告制度，按规定时限报送应急措施落实情况，不得迟报、漏报、瞒报。",
-    "（三）凡不反馈或整改不到位的，予以通报批评；情节严重的，按有关规定追究相关单位和人员责任。",
-];
+/// The standard wording of 五、下一步要求, reports going to `office`.
+fn requirements(office: &str) -> [String; 3] {
+    [
+        format!("（一）上述单位要认真进行整改，立即排查反馈，于收到本通报之日起1个工作日内将整改情况书面报告{office}，限期整改并报告。"),
+        "（二）各责任单位要严格落实日报告制度，按规定时限报送应急措施落实情况，不得迟报、漏报、瞒报。".to_owned(),
+        "（三）凡不反馈或整改不到位的，予以通报批评；情节严重的，按有关规定追究相关单位和人员责任。".to_owned(),
+    ]
+}
+
+/// 主送: the plan's `[documents.bulletin]` `to` if it sets one, else the units the 通报 names
+/// (each once, in order); `None` when it names none (the plan's common 主送 then).
+fn addressees(plan: &Plan, named: &[&str]) -> Option<String> {
+    if let Some(to) = plan
+        .documents
+        .kinds
+        .get(&DocumentKind::Bulletin)
+        .and_then(|f| f.to.clone())
+    {
+        return Some(to);
+    }
+    let mut units: Vec<&str> = Vec::new();
+    for n in named {
+        if !units.contains(n) {
+            units.push(n);
+        }
+    }
+    (!units.is_empty()).then(|| units.join("、"))
+}
 
 /// A level-1 heading and its lines as paragraphs, numbered; "无。" when there are none.
 fn section(body: &mut Vec<Block>, heading: &str, lines: Vec<String>) {
@@ -150,14 +172,18 @@ fn late_units(episode: &Episode, span: Span) -> Vec<LateUnit> {
         .collect()
 }
 
+/// How many due times a line lists before it ends in 等.
+const LISTED_TIMES: usize = 5;
+
 /// `县交通运输局：迟报1次（应报时间：2025年1月15日16时），漏报0次。`
 fn late_line(u: &LateUnit) -> String {
     let times = |ts: &[DateTime<FixedOffset>]| {
         if ts.is_empty() {
             String::new()
         } else {
-            let list: Vec<String> = ts.iter().map(|t| ZH.moment(t)).collect();
-            format!("（应报时间：{}）", list.join("、"))
+            let list: Vec<String> = ts.iter().take(LISTED_TIMES).map(|t| ZH.moment(t)).collect();
+            let more = if ts.len() > LISTED_TIMES { "等" } else { "" };
+            format!("（应报时间：{}{more}）", list.join("、"))
         }
     };
     format!(
@@ -192,13 +218,13 @@ fn problem_line(item: &Item) -> String {
     format!(
         "{}：“{}”，自{since}报告问题{what}，至今未反馈整改情况。",
         item.spec.unit_name,
-        item.spec.text.trim()
+        item.spec.text.trim().trim_end_matches('。')
     )
 }
 
 /// One line per unit whose checks in the span found a measure not as reported, with each
 /// failed check's time, source, measure and note.
-fn failed_checks(state: &ResponseState, span: Span) -> Vec<String> {
+fn failed_checks(state: &ResponseState, span: Span) -> Vec<(String, String)> {
     state
         .checks_between(span.from, span.to)
         .into_iter()
@@ -214,7 +240,9 @@ fn failed_checks(state: &ResponseState, span: Span) -> Vec<String> {
                 .map(|(e, c)| {
                     let measure = e
                         .item(&c.record.item)
-                        .map_or(c.record.item.measure.as_str(), |i| i.spec.text.trim());
+                        .map_or(c.record.item.measure.as_str(), |i| {
+                            i.spec.text.trim().trim_end_matches('。')
+                        });
                     format!(
                         "{}{}“{}”：{}",
                         ZH.moment(&c.at()),
@@ -224,13 +252,14 @@ fn failed_checks(state: &ResponseState, span: Span) -> Vec<String> {
                     )
                 })
                 .collect();
-            format!(
+            let line = format!(
                 "{}：核查抽查{}次，不属实{}次。{}。",
                 u.unit_name,
                 u.checks,
                 u.failed,
                 notes.join("；")
-            )
+            );
+            (u.unit_name, line)
         })
         .collect()
 }
@@ -254,17 +283,6 @@ fn overview(
         late.len(),
         problems.len(),
     )
-}
-
-/// The names of the units with items in the episode, in checklist order, each once.
-fn unit_names(episode: &Episode) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for i in &episode.items {
-        if !names.contains(&i.spec.unit_name) {
-            names.push(i.spec.unit_name.clone());
-        }
-    }
-    names
 }
 
 #[cfg(test)]
