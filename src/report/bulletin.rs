@@ -77,7 +77,7 @@ pub fn bulletin(plan: &Plan, state: &ResponseState, episode: &Episode, span: Spa
 /// The standard wording of 五、下一步要求, reports going to `office`.
 fn requirements(office: &str) -> [String; 3] {
     [
-        format!("（一）上述单位要认真进行整改，立即排查反馈，于收到本通报之日起1个工作日内将整改情况书面报告{office}，限期整改并报告。"),
+        format!("（一）上述单位要认真进行整改，立即排查反馈，限期整改并报告{office}。"),
         "（二）各责任单位要严格落实日报告制度，按规定时限报送应急措施落实情况，不得迟报、漏报、瞒报。".to_owned(),
         "（三）凡不反馈或整改不到位的，予以通报批评；情节严重的，按有关规定追究相关单位和人员责任。".to_owned(),
     ]
