@@ -11,13 +11,15 @@ mod documents;
 mod grade;
 mod level;
 mod load;
+mod problem;
 mod template;
 mod units;
 
 pub use documents::{DocumentFrames, DocumentKind, Frame};
 pub use grade::Grade;
 pub use level::{Level, UnknownLevel};
-pub use load::{PlanProblem, parse};
+pub use load::parse;
+pub use problem::{PlanProblem, PlanReason, RuleProblem};
 pub use template::{TemplateError, TemplateKind, fill, placeholders};
 pub use units::{Rollup, Unit, UnitKind, UnitTree};
 
