@@ -41,7 +41,7 @@ mod tests;
 
 pub use crate::journal::postgres::Heard;
 pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
-pub use error::{Outcome, Said, SessionError, WhyNot};
+pub use error::{JournalTrouble, Outcome, Said, SessionError, WhyNot};
 pub use follow::Follower;
 pub use models::ReadModels;
 pub use plan::{PlanStatus, attach_list, read_plan};
@@ -91,7 +91,7 @@ pub struct Session {
     server: Option<ServerUrl>,
     /// Why the journal's server cannot be reached, while it cannot (the follower says).
     offline: Option<String>,
-    open_error: Option<String>,
+    open_error: Option<JournalTrouble>,
     officer: Option<Author>,
     presenting: bool,
     plan: Option<Plan>,
@@ -134,7 +134,7 @@ impl Session {
             Ok(j) => (Some(j), None),
             // A read-only workspace without a journal simply has no history yet.
             Err(JournalError::NoJournal { .. }) if workspace.read_only() => (None, None),
-            Err(e) => (None, Some(e.to_string())),
+            Err(e) => (None, Some(JournalTrouble::from(&e))),
         };
         let writable = journal.as_ref().is_some_and(|j| j.mode().is_writable());
         let plan_path = workspace.plan_path();
@@ -284,8 +284,8 @@ impl Session {
     }
 
     /// Why the journal could not be opened at all, when it could not.
-    pub fn open_error(&self) -> Option<&str> {
-        self.open_error.as_deref()
+    pub fn open_error(&self) -> Option<&JournalTrouble> {
+        self.open_error.as_ref()
     }
 
     /// The duty officer on shift in this app (None until the shift starts).
@@ -371,7 +371,7 @@ impl Session {
         let result = result.and_then(|mut stored| {
             stored
                 .pop()
-                .ok_or_else(|| SessionError::Journal("nothing was stored".into()))
+                .ok_or(SessionError::Journal(JournalTrouble::NothingStored))
         });
         self.outcome = Some(match &result {
             Ok(e) => Outcome::Recorded {

@@ -1220,8 +1220,9 @@ impl AirDeskApp {
 
     fn session_notices(&mut self) {
         if let Some(e) = self.session.open_error() {
+            let text = e.render(Tr(self.language()));
             self.notices
-                .push(BannerKind::Error, T::JournalFailed, vec![e.to_owned()]);
+                .push(BannerKind::Error, T::JournalFailed, vec![text]);
         }
         if let Some(b) = self.session.chain_break() {
             self.notices.push(
