@@ -887,6 +887,11 @@ table! {
     PlanPlaceholder => "{0} 模板中有未知占位符 {1}，可用的有 {2}", "unknown placeholder {1} in the {0} template; it may use {2}";
     PlanTemplate => "{0} 模板：{1}", "{0} template: {1}";
     PlanUnknownDocument => "[documents.{0}]：没有这种公文；请用 common 或 {1} 之一", "[documents.{0}]: no such document; use common or one of {1}";
+    NoticeTemplate => "{0} 模板无法填写：{1}", "the {0} template cannot be filled: {1}";
+    NoticeNoSuchStep => "第 {0} 次预警没有第 {1} 次级别调整", "episode {0} has no level change #{1}";
+    NoticeNoSuchPause => "第 {0} 次预警没有第 {1} 次暂停", "episode {0} has no pause #{1}";
+    NoticeNoSuchResumedPause => "第 {0} 次预警没有已恢复的第 {1} 次暂停", "episode {0} has no pause #{1} that was resumed";
+    NoticeNotLifted => "第 {0} 次预警尚未解除", "episode {0} has not been lifted";
     TemplateUnknown => "未知占位符 {0}", "unknown placeholder {0}";
     TemplateMalformed => "花括号没有构成占位符：占位符写作 {name}，字面花括号写作 {{ 或 }}", "a brace that opens no placeholder: write placeholders as {name} and literal braces as {{ or }}";
     // Names of the domain's enums (src/i18n/names.rs)
