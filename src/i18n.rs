@@ -886,6 +886,8 @@ table! {
     PlanTemplateFrame => "{0} 模板仍含有公文框架（单独一行的 {doc_no} 或 {command_office}）：版头、标题、主送、签发人、署名和日期现在来自 [documents]；模板只保留正文（参见默认预案）", "the {0} template still holds the document's frame ({doc_no} or {command_office} on a line of its own): the 版头, title, 主送, 签发人, 署名 and date now come from [documents]; keep only the body (see the default plan)";
     PlanPlaceholder => "{0} 模板中有未知占位符 {1}，可用的有 {2}", "unknown placeholder {1} in the {0} template; it may use {2}";
     PlanTemplate => "{0} 模板：{1}", "{0} template: {1}";
+    PlanCampaignNoName => "专项行动「{0}」没有名称", "campaign 「{0}」 has no name";
+    PlanCampaignNoMeasures => "专项行动「{0}」没有措施：请添加 [[campaigns.{0}.measures]]", "campaign 「{0}」 has no measures: add [[campaigns.{0}.measures]]";
     PlanUnknownDocument => "[documents.{0}]：没有这种公文；请用 common 或 {1} 之一", "[documents.{0}]: no such document; use common or one of {1}";
     NoticeTemplate => "{0} 模板无法填写：{1}", "the {0} template cannot be filled: {1}";
     NoticeNoSuchStep => "第 {0} 次预警没有第 {1} 次级别调整", "episode {0} has no level change #{1}";
@@ -954,6 +956,8 @@ table! {
     FieldFeedback => "落实情况", "feedback";
     FieldProblem => "问题描述", "problem description";
     FieldSuccessor => "接班人", "name of the officer taking over";
+    FieldRegionalSource => "上级预警发布单位", "issuer of the city or regional warning";
+    FieldRegionalNotice => "上级预警文号", "notice number of the city or regional warning";
     MeasureIndustry => "工业源减排", "Industry";
     MeasureConstructionDust => "扬尘管控", "Construction dust";
     MeasureTransport => "移动源管控", "Transport";
@@ -991,11 +995,17 @@ table! {
     ResponseYellow => "Ⅲ级应急响应", "level III emergency response";
     ResponseOrange => "Ⅱ级应急响应", "level II emergency response";
     ResponseRed => "Ⅰ级应急响应", "level I emergency response";
+    ResponseTemporary => "临时管控措施", "temporary control measures";
     // The response workflow in words (src/i18n/response.rs)
     ErrNoWarning => "当前没有生效的预警，无法调整、暂停或解除", "no warning is in force: nothing to change, pause or lift";
     ErrAlreadyActive => "已有{0}正在生效，不能重复发布；如需改变级别请升级或降级", "a {0} is already in force; upgrade or downgrade it instead of issuing another";
     ErrNotAWarningLevel => "「{0}」不是预警级别，不能作为预警发布", "{0} is not a warning level";
     ErrLevelNotInPlan => "本预案未规定{0}", "the plan does not define the {0}";
+    ErrUnknownCampaign => "预案中没有专项行动「{0}」", "the plan defines no campaign {0}";
+    ErrCampaignRunning => "{0}正在进行，不能重复启动", "{0} is already running";
+    ErrCampaignNotRunning => "{0}未在进行", "{0} is not running";
+    ErrUnknownRun => "没有第{0}次专项行动的记录", "there is no campaign run #{0}";
+    ErrBelowRegional => "{0}低于{2}发布的{1}：本地预警不得低于上级预警级别", "the {0} is below the {1} issued by {2}: the local level must be at least the city's or region's";
     ErrNotHigher => "{0}不高于当前的{1}，不能升级；如需降低级别请降级", "{0} is not above the {1} in force: downgrade instead";
     ErrNotLower => "{0}不低于当前的{1}，不能降级；如需提高级别请升级", "{0} is not below the {1} in force: upgrade instead";
     ErrLevelMismatch => "记录的原级别{0}与当前级别{1}不一致", "the event changes from {0} but the level is {1}";
@@ -1016,6 +1026,7 @@ table! {
     ErrOutOfSequence => "{0}编号{1}不连续（应为{2}）", "{0} number {1} is out of sequence (expected {2})";
     SeqConsultation => "会商", "consultation";
     SeqEpisode => "预警过程", "episode";
+    SeqCampaignRun => "专项行动", "campaign run";
     AnomalyUndecodable => "内容无法解析：{0}", "the payload does not decode: {0}";
     TlConsultation => "第{0}次会商（{1}）：{2}。决定：{3}；参加：{4}", "Consultation #{0} ({1}): {2}. Decision: {3}; present: {4}";
     TlIssued => "发布{0}，自{1}起启动{2}{3}；签发：{4}；下达措施{5}项", "{0} issued, {2} from {1}{3}; signed by {4}; {5} checklist items";
@@ -1024,6 +1035,8 @@ table! {
     TlUpgraded => "升级", "upgraded";
     TlDowngraded => "降级", "downgraded";
     TlPaused => "自{0}起暂停应急响应：{1}", "response paused from {0}: {1}";
+    TlCampaignStarted => "自{1}起启动{0}；签发：{2}；下达措施{3}项", "{0} started from {1}; signed by {2}; {3} checklist items";
+    TlCampaignStopped => "{1}结束{0}：{2}", "{0} stopped at {1}: {2}";
     TlResumed => "自{0}起恢复应急响应：{1}", "response resumed from {0}: {1}";
     TlLifted => "于{0}解除{1}（{2}）：{3}", "{1} lifted at {0} ({2}): {3}";
     TlLasted => "历时{0}", "lasted {0}";
@@ -1061,6 +1074,7 @@ table! {
     FindFieldUnit => "责任单位", "responsible unit";
     FindFieldReason => "延期理由", "reason";
     // The advisor's reasons (src/i18n/advice.rs)
+    RsFollowsRegional => "本地预警依据{0}发布的{1}，级别不得低于该级别，解除或降级需待上级调整", "The warning follows the {1} issued by {0}: it stays at least at that level until they change it";
     RsNoForecastAhead => "没有今日及以后的AQI预报，无法按预报研判，请导入最新预报", "No AQI forecast for today or later: load the latest forecast";
     RsBeyondHorizon => "{0}个预报日期晚于今日{1}天以上，已忽略，请检查日期", "{0} forecast date(s) more than {1} days ahead were ignored: check the dates";
     RsStaleForecast => "预报发布于{0}，已超过{1}小时，请核实是否为最新预报", "The forecast was issued {0}, more than {1} h ago: check it is the latest";
@@ -1211,7 +1225,7 @@ table! {
     RespDecision => "会商结论", "Decision";
     RespDecisionText => "结论说明", "Decision in words";
     RespRecordConsultation => "预览会商记录…", "Preview consultation…";
-    RespIssueTitle => "发布预警", "Issue a warning";
+    RespIssueTitle => "发布预警/临时管控", "Issue a warning / temporary control";
     RespChangeTitle => "调整预警级别（升级/降级）", "Change the level (upgrade/downgrade)";
     RespPreviewIssue => "预览预警通知…", "Preview the warning notice…";
     RespPreviewChange => "预览清单变化…", "Preview the checklist change…";
@@ -1222,12 +1236,24 @@ table! {
     RespApprover => "签发人（空则按预案）", "Approver (empty: from the plan)";
     RespDocNo => "文号（可空）", "Document no. (optional)";
     RespReasons => "理由（每行一条）", "Reasons (one per line)";
+    RespRegionalSource => "上级预警发布单位（可空）", "City/regional warning issued by (optional)";
+    RespRegionalLevel => "上级预警级别", "City/regional warning level";
+    RespRegionalNotice => "上级预警文号", "City/regional notice no.";
+    RespRegionalNone => "未依据上级预警", "No city/regional warning followed";
+    RespFollowsRegional => "根据{0}{1}（{2}）", "Following the {1} of {0} ({2})";
+    NoticeFollowsRegional => "根据{0}发布的重污染天气{1}（{2}），本地启动不低于该级别的应急响应。", "Following the heavy-pollution {1} issued by {0} ({2}), the county responds at least at that level.";
     RespPauseTitle => "暂停响应", "Pause the response";
     RespResumeTitle => "恢复响应", "Resume the response";
     RespPauseAt => "时间", "Time";
     RespPreviewPause => "预览暂停…", "Preview pause…";
     RespPreviewResume => "预览恢复…", "Preview resumption…";
     RespLiftTitle => "解除预警", "Lift the warning";
+    RespCampaignTitle => "专项行动", "Campaigns";
+    RespCampaign => "行动名称", "Campaign";
+    RespCampaignStop => "结束时间", "End";
+    RespPreviewCampaignStart => "预览启动专项行动…", "Preview starting the campaign…";
+    RespPreviewCampaignStop => "预览结束专项行动…", "Preview ending the campaign…";
+    CampaignsRunning => "进行中的专项行动：{0}", "Campaigns running: {0}";
     RespLiftAt => "解除时间", "Lifting time";
     RespLiftBasis => "解除依据", "Basis for lifting";
     RespPreviewLift => "预览解除…", "Preview lifting…";
@@ -1240,6 +1266,10 @@ table! {
     RespDiffKept => "保留 {0} 项：", "{0} kept:";
     RespNoChecklist => "尚未发布预警，没有措施清单。", "No warning issued yet: no checklist.";
     RespAllUnits => "全部单位", "All units";
+    RespChecklistOf => "措施清单", "Checklist";
+    RespCampaignChecklist => "{0}措施清单", "Checklist of {0}";
+    RespCampaignRunning => "{0}（进行中）", "{0} (running)";
+    RespCampaignEnded => "{0}（已结束）", "{0} (ended)";
     RespFilterUnit => "单位", "Unit";
     RespFilterStatus => "状态", "Status";
     RespUnitsFinished => "另有 {0} 个单位的措施已全部完成", "{0} more units have finished all their items";

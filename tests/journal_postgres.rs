@@ -800,6 +800,7 @@ fn item(transition: Transition, unit: &str) -> Command {
         item: ItemKey::new("Y-DUST-1", unit),
         text: "已落实".into(),
         evidence: None,
+        campaign: None,
     }))
 }
 
@@ -867,6 +868,7 @@ fn desks_share_one_journal_through_their_sessions() {
             reasons: vec!["预计AQI持续超过200".into()],
             primary: String::new(),
             consultation: None,
+            regional: None,
         })),
         at(9, 0),
     )

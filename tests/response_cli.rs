@@ -412,3 +412,165 @@ fn a_failed_drill_leaves_nothing_behind() {
     left.sort();
     assert_eq!(left, ["plan.toml"], "{}", text(&out.stderr));
 }
+
+/// `response issue|change|lift` on an empty workspace: temporary control started and stopped;
+/// a warning that follows the city's is refused below the city's level, recorded at it, and its
+/// notice and status name the city's notice.
+#[test]
+fn issue_change_and_lift_record_temporary_control_and_a_regional_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = path(dir.path());
+    let by = ["--by", "张伟"];
+    let status = || {
+        let out = airdesk(&["response", "status", ws, "--json"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("JSON")
+    };
+    let mut args = vec!["response", "issue", ws, "--level", "temporary"];
+    args.extend(["--start", "2025-01-14T20:00", "--reason", "预计AQI>150"]);
+    args.extend(by);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("recorded #2"),
+        "{}",
+        text(&out.stderr)
+    );
+    let v = status();
+    assert_eq!(v["warning"]["level"], "temporary");
+    assert!(v["units"].as_array().is_some_and(|u| !u.is_empty()));
+    let mut args = vec!["response", "lift", ws, "--at", "2025-01-15T08:00"];
+    args.extend(["--basis", "空气质量好转"]);
+    args.extend(by);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let phase = status()["warning"]["phase"].as_str().map(str::to_owned);
+    assert_eq!(phase.as_deref(), Some("已于2025年1月15日8时解除"));
+
+    let city = [
+        "--regional-source",
+        "邯郸市重污染天气应急指挥部",
+        "--regional-level",
+        "橙色",
+        "--regional-notice",
+        "邯气应急〔2025〕3号",
+    ];
+    let issue = |level: &str| {
+        let mut args = vec!["response", "issue", ws, "--level", level];
+        args.extend([
+            "--start",
+            "2025-01-16T00:00",
+            "--doc-no",
+            "某县应急办〔2025〕3号",
+        ]);
+        args.extend(city);
+        args.extend(by);
+        airdesk(&args)
+    };
+    let out = issue("yellow");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("at least"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = issue("orange");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v = status();
+    assert_eq!(v["warning"]["level"], "orange");
+    assert_eq!(v["warning"]["regional"]["level"], "orange");
+    assert_eq!(v["warning"]["regional"]["notice_no"], "邯气应急〔2025〕3号");
+    let mut args = vec!["response", "change", ws, "--level", "yellow"];
+    args.extend(["--effective", "2025-01-17T00:00"]);
+    args.extend(by);
+    let out = airdesk(&args);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let out = airdesk(&["response", "notice", "warning", ws]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(
+            "根据邯郸市重污染天气应急指挥部发布的重污染天气橙色预警（邯气应急〔2025〕3号）"
+        ),
+        "{}",
+        text(&out.stdout)
+    );
+    // Only one of the regional options is refused by the command line.
+    let mut args = vec!["response", "issue", ws, "--level", "red"];
+    args.extend(["--start", "2025-01-16T00:00", "--regional-level", "red"]);
+    args.extend(by);
+    assert_eq!(airdesk(&args).status.code(), Some(2));
+}
+
+/// `response campaign start|stop|list` beside a warning: the run's ledger and summary are its
+/// own, and `status --json` lists the running campaigns.
+#[test]
+fn a_campaign_runs_beside_the_drill_warning_with_its_own_ledger_and_summary() {
+    let dir = drill_workspace();
+    let ws = path(dir.path());
+    let mut args = vec![
+        "response",
+        "campaign",
+        "start",
+        ws,
+        "--campaign",
+        "fireworks",
+    ];
+    args.extend(["--start", "2025-01-15T08:00", "--by", "张伟"]);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = airdesk(&args);
+    assert_eq!(out.status.code(), Some(2), "a second run is refused");
+    let out = airdesk(&["response", "status", ws, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["warning"]["level"], "orange");
+    assert_eq!(v["campaigns"][0]["campaign"], "fireworks");
+    assert_eq!(v["campaigns"][0]["run"], 1);
+    let out = airdesk(&["response", "campaign", "list", ws, "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["campaigns"].as_array().map(Vec::len), Some(4));
+    assert_eq!(v["campaigns"][0]["running"], 1);
+    assert!(v["campaigns"][1]["running"].is_null());
+    assert_eq!(v["runs"][0]["items"], 15);
+    let csv = dir.path().join("fireworks.csv");
+    let out = airdesk(&[
+        "response",
+        "ledger",
+        ws,
+        "--campaign",
+        "1",
+        "--out",
+        path(&csv),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ledger = std::fs::read_to_string(&csv).expect("ledger");
+    assert_eq!(ledger.lines().count(), 16);
+    assert!(ledger.contains("禁燃禁售第七专项督查组"));
+    assert!(
+        !ledger.contains("O-SUP-2"),
+        "the warning's items are not in it"
+    );
+    let mut args = vec![
+        "response",
+        "campaign",
+        "stop",
+        ws,
+        "--campaign",
+        "fireworks",
+    ];
+    args.extend([
+        "--at",
+        "2025-02-13T00:00",
+        "--basis",
+        "元宵节后结束",
+        "--by",
+        "张伟",
+    ]);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = airdesk(&["response", "report", "summary", ws, "--campaign", "1"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("春节期间烟花爆竹禁燃禁售专项行动总结"));
+    let out = airdesk(&["response", "report", "summary", ws, "--campaign", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+}

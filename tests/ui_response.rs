@@ -402,3 +402,86 @@ fn the_advice_fills_the_consultation_and_the_warning() {
         Some("warning.issued")
     );
 }
+
+/// Temporary control is offered in the issue form; a warning that follows the city's orange
+/// warning is refused below orange with the reason, and its notice says "根据…"; a campaign is
+/// started from its tab beside the warning, its checklist chosen above the checklist, and the
+/// board names it.
+#[test]
+fn regional_warning_temporary_control_and_a_campaign_from_the_page() {
+    let env = Env::new();
+    let tr = Tr(Language::Zh);
+    let mut h = harness(
+        AirDeskApp::new(env.options(Language::Zh)).expect("app"),
+        (1920.0, 1080.0),
+    );
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Response));
+    h.run();
+    h.get_by_label(tr.t(T::RespIssueTitle)).click();
+    h.run();
+    pick_level(&mut h, tr, "临时管控");
+    type_into(
+        &mut h,
+        tr.t(T::RespRegionalSource),
+        "邯郸市重污染天气应急指挥部",
+    );
+    type_into(&mut h, tr.t(T::RespRegionalNotice), "邯气应急〔2025〕3号");
+    h.get_by_role_and_label(Role::ComboBox, tr.t(T::RespRegionalLevel))
+        .click();
+    h.run();
+    h.query_all_by_label("橙色预警")
+        .last()
+        .expect("option")
+        .click();
+    h.run();
+    h.get_by_label(tr.t(T::RespPreviewIssue)).click();
+    h.run();
+    h.get_by_label_contains("不得低于上级预警级别");
+    pick_level(&mut h, tr, "橙色预警");
+    h.get_by_label(tr.t(T::RespPreviewIssue)).click();
+    h.run();
+    h.get_by_label_contains(
+        "根据邯郸市重污染天气应急指挥部发布的重污染天气橙色预警（邯气应急〔2025〕3号）",
+    );
+    confirm(&mut h, tr);
+    let (kind, _, payload) = events(&env).pop().expect("event");
+    assert_eq!(kind, "warning.issued");
+    assert!(payload.contains("邯气应急〔2025〕3号"), "{payload}");
+
+    h.get_by_label(tr.t(T::RespCampaignTitle)).click();
+    h.run();
+    h.get_by_label(tr.t(T::RespPreviewCampaignStart)).click();
+    h.run();
+    h.get_by_label_contains("禁燃禁售第七专项督查组");
+    confirm(&mut h, tr);
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("campaign.started")
+    );
+    // The tab now offers to end it.
+    h.get_by_label(tr.t(T::RespPreviewCampaignStop));
+
+    tab(&mut h, Key::Num2);
+    h.get_by_role_and_label(Role::ComboBox, tr.t(T::RespChecklistOf))
+        .click();
+    h.run();
+    let running = tr.f(
+        T::RespCampaignRunning,
+        &[&"春节期间烟花爆竹禁燃禁售专项行动"],
+    );
+    h.query_all_by_label(&running)
+        .last()
+        .expect("option")
+        .click();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("禁燃禁售第一专项督查组")
+            .next()
+            .is_some()
+    );
+
+    h.state_mut().send(Command::Navigate(Page::Situation));
+    h.run();
+    h.get_by_label_contains(&tr.f(T::CampaignsRunning, &[&"春节期间烟花爆竹禁燃禁售专项行动"]));
+}

@@ -8,6 +8,7 @@
 mod advise;
 mod aqi;
 mod budget;
+mod campaign;
 mod chart;
 mod document_out;
 mod gui;
@@ -18,6 +19,7 @@ mod output;
 mod rank;
 mod reduction;
 mod response;
+mod response_record;
 
 use output::errln;
 

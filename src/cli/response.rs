@@ -22,6 +22,7 @@ use crate::i18n::{Language, Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
 use crate::journal::{Author, CHECKPOINT_FILE, JOURNAL_FILE, JournalError, LOCK_FILE, OpenMode};
+use crate::report::campaign_summary::campaign_summary_document;
 use crate::report::daily_air::workspace_air;
 use crate::report::daily_report::{DailyInput, daily_report};
 use crate::report::document::{Document, Format, Image};
@@ -33,12 +34,13 @@ use crate::report::notice::{
     unit_notices, warning_notice,
 };
 use crate::report::open_items::WarningStatus;
-use crate::report::response_ledger::{ledger_rows, write_file};
+use crate::report::response_ledger::{campaign_ledger_rows, ledger_rows, write_file};
 use crate::report::supervision_order::supervision_order;
 use crate::session::{self, Session, record_drill};
 use crate::store::{StationId, Store};
 use crate::workspace::Workspace;
 
+use super::campaign::{CampaignJson, RunJson};
 use super::document_out::DocumentArgs;
 use super::{Failure, parse_time};
 
@@ -109,6 +111,9 @@ pub enum ResponseCommand {
         /// Episode for the summary (default: the latest).
         #[arg(long)]
         episode: Option<u32>,
+        /// Campaign run for the summary instead of a warning episode (see `campaign list`).
+        #[arg(long, conflicts_with = "episode")]
+        campaign: Option<u32>,
         /// Chart for the summary: a .png or .svg file (e.g. from `airdesk chart`) instead of the
         /// chart drawn from the data.
         #[arg(long)]
@@ -141,6 +146,9 @@ pub enum ResponseCommand {
         /// Only this episode (default: all).
         #[arg(long)]
         episode: Option<u32>,
+        /// The ledger of campaign runs instead: this run (0: all runs; see `campaign list`).
+        #[arg(long, conflicts_with = "episode")]
+        campaign: Option<u32>,
         /// Judge "overdue" at this time (default: now).
         #[arg(long)]
         at: Option<String>,
@@ -168,6 +176,20 @@ pub enum ResponseCommand {
         #[command(flatten)]
         doc: DocumentArgs,
     },
+    /// Issue a warning (or, with --level temporary, start temporary control 临时管控), recorded
+    /// in the workspace's journal under its plan; --regional-* names the city or regional
+    /// warning followed, whose level the county's must reach.
+    Issue(super::response_record::IssueArgs),
+    /// Upgrade or downgrade the warning (or temporary control) in force.
+    Change(super::response_record::ChangeArgs),
+    /// Lift the warning, or stop temporary control.
+    Lift(super::response_record::LiftArgs),
+    /// Standing campaigns (专项行动): start, stop, list.
+    Campaign {
+        /// What to do.
+        #[command(subcommand)]
+        command: super::campaign::CampaignCommand,
+    },
     /// Record the drill episode into a workspace whose journal is empty (for trying the
     /// response page and the reports).
     #[command(hide = true)]
@@ -193,6 +215,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             at,
             from,
             episode,
+            campaign,
             chart,
             data,
             forecast,
@@ -206,6 +229,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                 dir,
                 from,
                 episode: *episode,
+                campaign: *campaign,
                 chart: chart.as_deref(),
                 data,
                 forecast: forecast.as_deref(),
@@ -219,6 +243,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             dir,
             out,
             episode,
+            campaign,
             at,
         } => {
             let Opened { at, session, .. } = open_at(dir, at.as_deref())?;
@@ -226,7 +251,14 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             if let Some(n) = episode {
                 pick_episode(state, Some(*n))?;
             }
-            let rows = ledger_rows(state, *episode, at);
+            let rows = match campaign {
+                Some(0) => campaign_ledger_rows(state, None, at),
+                Some(run) => {
+                    pick_run(state, *run)?;
+                    campaign_ledger_rows(state, Some(*run), at)
+                }
+                None => ledger_rows(state, *episode, at),
+            };
             write_file(out, &rows).map_err(|e| Failure::unusable(e.to_string()))?;
             errln!("{}: {} rows", out.display(), rows.len());
             Ok(())
@@ -259,6 +291,10 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             };
             doc.write(document, Format::Txt, &font_dirs(dir))
         }
+        ResponseCommand::Campaign { command } => super::campaign::run(command),
+        ResponseCommand::Issue(a) => super::response_record::issue(a),
+        ResponseCommand::Change(a) => super::response_record::change(a),
+        ResponseCommand::Lift(a) => super::response_record::lift(a),
         ResponseCommand::Drill {
             dir,
             start,
@@ -272,6 +308,7 @@ struct ReportRequest<'a> {
     dir: &'a Path,
     from: Option<DateTime<FixedOffset>>,
     episode: Option<u32>,
+    campaign: Option<u32>,
     chart: Option<&'a Path>,
     data: &'a [PathBuf],
     forecast: Option<&'a Path>,
@@ -318,6 +355,12 @@ fn report_document(
         ReportKind::Handover => {
             let duty = duty(ws, r.roster, at)?;
             Ok((handover(state, at, r.from, &duty).document(), Format::Txt))
+        }
+        ReportKind::Summary if r.campaign.is_some() => {
+            let run = pick_run(state, r.campaign.unwrap_or_default())?.number;
+            let doc = campaign_summary_document(state, run, &plan, at)
+                .map_err(|e| Failure::unusable(e.to_string()))?;
+            Ok((doc, Format::Html))
         }
         ReportKind::Summary => {
             let episode = pick_episode(state, r.episode)?.number;
@@ -500,6 +543,64 @@ fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failu
     }
 }
 
+fn pick_run(state: &ResponseState, n: u32) -> Result<&Episode, Failure> {
+    state
+        .campaign_run(n)
+        .ok_or_else(|| Failure::unusable(format!("the journal has no campaign run #{n}")))
+}
+
+/// `response campaign list`: the plan's campaigns (which run of each is going on) and every run
+/// in the journal with its counts at `--at`.
+pub(super) fn campaign_list(dir: &Path, at: &Option<String>, json: bool) -> Result<(), Failure> {
+    let plan = load_plan(dir, None)?;
+    let Opened { at, session, .. } = open_at(dir, at.as_deref())?;
+    let state = &session.models().response;
+    let campaigns: Vec<CampaignJson> = plan
+        .campaigns
+        .iter()
+        .map(|c| CampaignJson {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            running: state.running_campaign(&c.id).map(|e| e.number),
+        })
+        .collect();
+    let runs: Vec<RunJson> = state
+        .campaigns()
+        .iter()
+        .map(|e| RunJson::of(e, at))
+        .collect();
+    if json {
+        return super::print_json_line(&serde_json::json!({
+            "at": at.to_rfc3339(),
+            "campaigns": campaigns,
+            "runs": runs,
+        }));
+    }
+    let mut out = Vec::new();
+    for c in &campaigns {
+        let running = c
+            .running
+            .map_or_else(|| "not running".to_owned(), |n| format!("running: run {n}"));
+        out.push(format!("{:<12} {} ({running})", c.id, c.name));
+    }
+    for r in &runs {
+        out.push(format!(
+            "run {:>3} {} from {}{}: {} items, {} done, {} problems, {} overdue",
+            r.run,
+            r.name,
+            r.start,
+            r.stopped
+                .as_ref()
+                .map_or_else(String::new, |t| format!(" to {t}")),
+            r.items,
+            r.done,
+            r.problems,
+            r.overdue
+        ));
+    }
+    emit(None, &(out.join("\n") + "\n"))
+}
+
 /// The plan given, else the workspace's `plan.toml`, else the built-in default; its problems in
 /// the workspace's language.
 fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
@@ -634,6 +735,8 @@ struct StatusJson {
     problems: Vec<ItemJson>,
     on_shift: Option<String>,
     anomalies: usize,
+    /// Campaign runs going on.
+    campaigns: Vec<RunJson>,
 }
 
 #[derive(serde::Serialize)]
@@ -645,6 +748,8 @@ struct WarningJson {
     start: String,
     level_since: String,
     expected_end: Option<String>,
+    /// The city or regional warning followed, if any.
+    regional: Option<crate::domain::response::RegionalWarning>,
 }
 
 #[derive(serde::Serialize)]
@@ -701,6 +806,7 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
                 start: e.start.to_rfc3339(),
                 level_since: e.level_since().to_rfc3339(),
                 expected_end: e.expected_end.map(|t| t.to_rfc3339()),
+                regional: e.regional().cloned(),
             }
         }),
         units: episode.map(|e| e.by_unit(at)).unwrap_or_default(),
@@ -708,6 +814,10 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
         problems,
         on_shift: state.on_shift().map(|s| s.started.operator.clone()),
         anomalies: state.anomalies().len(),
+        campaigns: state
+            .running_campaigns()
+            .map(|e| RunJson::of(e, at))
+            .collect(),
     };
     if json {
         return super::print_json_line(&report);
@@ -731,6 +841,12 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
     ));
     if let Some(s) = &report.on_shift {
         out.push(format!("值班 on shift: {s}"));
+    }
+    for r in &report.campaigns {
+        out.push(format!(
+            "专项行动 campaign: {} (run {}, from {}): {} items, {} done, {} overdue",
+            r.name, r.run, r.start, r.items, r.done, r.overdue
+        ));
     }
     if !report.units.is_empty() {
         let sum = |f: fn(&UnitSummary) -> usize| report.units.iter().map(f).sum::<usize>();

@@ -167,6 +167,9 @@ impl Tr {
         let at = |t| self.short_moment(t);
         use Reason as R;
         match reason {
+            R::FollowsRegional { source, level: l } => {
+                self.f(T::RsFollowsRegional, &[source, &self.level(*l)])
+            }
             R::LiftExpected {
                 at: t,
                 lowest,

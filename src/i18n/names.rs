@@ -152,6 +152,8 @@ impl Tr {
             Field::Feedback => T::FieldFeedback,
             Field::Problem => T::FieldProblem,
             Field::Successor => T::FieldSuccessor,
+            Field::RegionalSource => T::FieldRegionalSource,
+            Field::RegionalNotice => T::FieldRegionalNotice,
         })
     }
 
@@ -224,15 +226,16 @@ impl Tr {
         }
     }
 
-    /// The response a warning level starts (Ⅱ级应急响应) when the plan does not word it; empty
-    /// below the warnings.
+    /// The response a level starts (Ⅱ级应急响应, 临时管控措施) when the plan does not word it;
+    /// empty for no level.
     pub fn level_response(self, level: Level) -> &'static str {
         match level {
             Level::Blue => self.t(T::ResponseBlue),
             Level::Yellow => self.t(T::ResponseYellow),
             Level::Orange => self.t(T::ResponseOrange),
             Level::Red => self.t(T::ResponseRed),
-            Level::None | Level::Temporary => "",
+            Level::Temporary => self.t(T::ResponseTemporary),
+            Level::None => "",
         }
     }
 

@@ -85,6 +85,8 @@ impl Render for PlanReason {
                 )
             }
             Template { kind, error } => tr.f(T::PlanTemplate, &[&kind.key(), &error.render(tr)]),
+            CampaignNoName { campaign } => tr.f(T::PlanCampaignNoName, &[campaign]),
+            CampaignNoMeasures { campaign } => tr.f(T::PlanCampaignNoMeasures, &[campaign]),
             UnknownDocument { key } => {
                 let kinds = crate::domain::plan::DocumentKind::ALL.map(|k| k.key());
                 tr.f(T::PlanUnknownDocument, &[key, &kinds.join(", ")])

@@ -16,6 +16,14 @@ impl Render for CommandError {
             E::AlreadyActive { level: l } => tr.f(T::ErrAlreadyActive, &[&level(*l)]),
             E::NotAWarningLevel(l) => tr.f(T::ErrNotAWarningLevel, &[&level(*l)]),
             E::LevelNotInPlan(l) => tr.f(T::ErrLevelNotInPlan, &[&level(*l)]),
+            E::BelowRegional {
+                level: l,
+                regional,
+                source,
+            } => tr.f(
+                T::ErrBelowRegional,
+                &[&level(*l), &level(*regional), source],
+            ),
             E::NotHigher { from, to } => tr.f(T::ErrNotHigher, &[&level(*to), &level(*from)]),
             E::NotLower { from, to } => tr.f(T::ErrNotLower, &[&level(*to), &level(*from)]),
             E::LevelMismatch { recorded, actual } => {
@@ -42,6 +50,10 @@ impl Render for CommandError {
             ),
             E::ChecklistClosed => tr.t(T::ErrChecklistClosed).into(),
             E::NoShift => tr.t(T::ErrNoShift).into(),
+            E::UnknownCampaign(id) => tr.f(T::ErrUnknownCampaign, &[id]),
+            E::CampaignRunning(name) => tr.f(T::ErrCampaignRunning, &[name]),
+            E::CampaignNotRunning(name) => tr.f(T::ErrCampaignNotRunning, &[name]),
+            E::UnknownRun(n) => tr.f(T::ErrUnknownRun, &[n]),
             E::OutOfSequence {
                 what,
                 found,
@@ -50,6 +62,7 @@ impl Render for CommandError {
                 let what = tr.t(match what {
                     Numbered::Consultation => T::SeqConsultation,
                     Numbered::Episode => T::SeqEpisode,
+                    Numbered::CampaignRun => T::SeqCampaignRun,
                 });
                 tr.f(T::ErrOutOfSequence, &[&what, found, expected])
             }
@@ -161,6 +174,18 @@ impl Render for TimelineEntry {
                     T::TlItem,
                     &[unit_name, &item.measure, &tr.item_status(*status), &detail],
                 )
+            }
+            TimelineEvent::CampaignStarted {
+                name,
+                start,
+                approver,
+                items,
+            } => tr.f(
+                T::TlCampaignStarted,
+                &[name, &tr.moment(start), approver, items],
+            ),
+            TimelineEvent::CampaignStopped { name, at, basis } => {
+                tr.f(T::TlCampaignStopped, &[name, &tr.moment(at), basis])
             }
             TimelineEvent::ShiftStarted => tr.f(T::TlShiftStarted, &[operator]),
             TimelineEvent::HandedOver { to } => tr.f(T::TlHandedOver, &[operator, to]),

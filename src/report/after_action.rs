@@ -6,8 +6,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::plan::{DocumentKind, Plan};
-use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState};
-use crate::i18n::{Render, ZH};
+use crate::domain::response::{Episode, Item, ItemStatus, Phase, ResponseState, TimelineEntry};
+use crate::i18n::{Render, T, ZH};
 
 use super::daily_report::problems;
 use super::document::{Block, Column, Document, Figure, Image, Table};
@@ -46,6 +46,9 @@ pub enum AfterActionError {
     /// The journal has no such episode.
     #[error("the journal has no warning episode #{0}")]
     NoSuchEpisode(u32),
+    /// The journal has no such campaign run.
+    #[error("the journal has no campaign run #{0}")]
+    NoSuchCampaignRun(u32),
 }
 
 /// Measures done per unit, as the summary counts them.
@@ -131,17 +134,7 @@ pub fn after_action_document(
     body.push(Block::Table(overview_table(e, end)));
     body.push(Block::Heading(1, "二、过程时间线".to_owned()));
     body.push(Block::Table(timeline_table(state, e, end)));
-    body.push(Block::Heading(1, "三、各单位措施落实情况".to_owned()));
-    body.push(Block::Table(outcome_table(&outcomes(e))));
-    body.push(Block::Heading(2, "（一）措施明细".to_owned()));
-    body.push(Block::Table(items_table(e)));
-    body.push(Block::Heading(1, "四、问题及整改".to_owned()));
-    let found = problems(e, e.start.min(e.issued.at));
-    if found.is_empty() {
-        body.push(Block::Paragraph("过程中未发现问题。".to_owned()));
-    } else {
-        body.push(Block::Table(problems_table(&found)));
-    }
+    units_and_problems(&mut body, e, "过程中未发现问题。");
     body.push(Block::Heading(1, "五、污染过程PM2.5与预报对比".to_owned()));
     match input.chart {
         Some(chart) => body.push(Block::Figure(Figure {
@@ -161,11 +154,7 @@ pub fn after_action_document(
         ));
     }
     body.push(Block::Heading(1, "六、记录核验".to_owned()));
-    body.push(Block::Paragraph(anchor_line(state.anchor())));
-    body.push(Block::Paragraph(format!(
-        "本总结由AirDesk根据工作日志生成，生成时间{}。",
-        ZH.moment(&input.now)
-    )));
+    record_check(&mut body, state, input.now);
     let frame = FrameValues::of(plan, DocumentKind::Summary);
     let signer = frame.signer_or("");
     let part = frame.red_part(
@@ -177,6 +166,35 @@ pub fn after_action_document(
         ZH.day_of(&input.now),
     );
     Ok(Document::single(part))
+}
+
+/// Sections 三 and 四 of a summary: each unit's measures and the items, then the problems and
+/// their rectification (`none` when there were none).
+pub(super) fn units_and_problems(body: &mut Vec<Block>, e: &Episode, none: &str) {
+    body.push(Block::Heading(1, "三、各单位措施落实情况".to_owned()));
+    body.push(Block::Table(outcome_table(&outcomes(e))));
+    body.push(Block::Heading(2, "（一）措施明细".to_owned()));
+    body.push(Block::Table(items_table(e)));
+    body.push(Block::Heading(1, "四、问题及整改".to_owned()));
+    let found = problems(e, e.start.min(e.issued.at));
+    if found.is_empty() {
+        body.push(Block::Paragraph(none.to_owned()));
+    } else {
+        body.push(Block::Table(problems_table(&found)));
+    }
+}
+
+/// The record check closing a summary: the journal anchor and when it was generated.
+pub(super) fn record_check(
+    body: &mut Vec<Block>,
+    state: &ResponseState,
+    now: DateTime<FixedOffset>,
+) {
+    body.push(Block::Paragraph(anchor_line(state.anchor())));
+    body.push(Block::Paragraph(format!(
+        "本总结由AirDesk根据工作日志生成，生成时间{}。",
+        ZH.moment(&now)
+    )));
 }
 
 fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
@@ -193,6 +211,13 @@ fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
             None => format!("{} 起", ZH.moment(&p.pause.at)),
         })
         .collect();
+    let regional = e.regional().map(|r| {
+        let follows = ZH.f(
+            T::RespFollowsRegional,
+            &[&r.source, &ZH.level(r.level), &r.notice_no],
+        );
+        ("上级预警", follows)
+    });
     let rows = [
         ("依据预案", format!("{}（{}）", e.plan.name, e.plan.version)),
         (
@@ -226,26 +251,32 @@ fn overview_table(e: &Episode, end: DateTime<FixedOffset>) -> Table {
     ];
     Table {
         columns: vec![Column::text("项目", 2), Column::text("情况", 8)],
-        rows: rows
+        rows: regional
             .into_iter()
+            .chain(rows)
             .map(|(k, v)| vec![k.to_owned(), v])
             .collect(),
     }
 }
 
 fn timeline_table(state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>) -> Table {
-    let in_episode = |t: &&crate::domain::response::TimelineEntry| {
+    let in_episode = |t: &&TimelineEntry| {
         t.episode == Some(e.number)
             || (t.kind == "consultation.recorded"
                 && t.stamp.at <= end
                 && t.stamp.at >= first_consultation_bound(state, e))
     };
-    let shown = |t: &&crate::domain::response::TimelineEntry| {
+    let shown = |t: &&TimelineEntry| {
         t.is_warning()
             || t.kind == "consultation.recorded"
             || t.kind == "checklist.problem_reported"
             || t.kind == "checklist.rectified"
     };
+    timeline_rows(state.timeline().iter().filter(in_episode).filter(shown))
+}
+
+/// The timeline table of a summary: recorded, effective, by whom, what.
+pub(super) fn timeline_rows<'a>(entries: impl Iterator<Item = &'a TimelineEntry>) -> Table {
     Table {
         columns: vec![
             Column::text("记录时间", 3),
@@ -253,11 +284,7 @@ fn timeline_table(state: &ResponseState, e: &Episode, end: DateTime<FixedOffset>
             Column::text("记录人", 2),
             Column::text("事项", 8),
         ],
-        rows: state
-            .timeline()
-            .iter()
-            .filter(in_episode)
-            .filter(shown)
+        rows: entries
             .map(|t| {
                 vec![
                     time_cell(&t.stamp.at),

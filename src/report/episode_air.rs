@@ -316,6 +316,7 @@ mod tests {
                     reasons: vec!["预计AQI持续超过200".into()],
                     primary: String::new(),
                     consultation: None,
+                    regional: None,
                 }),
                 "2025-01-14T16:00:00+08:00",
             );

@@ -134,7 +134,7 @@ pub fn warning_notice(plan: &Plan, episode: &Episode) -> Result<Notice, NoticeEr
     values.extend([
         ("start", ZH.moment(&episode.start)),
         ("end", end_text(step.expected_end.as_ref())),
-        ("reasons", step.reasons.join("\n")),
+        ("reasons", reasons(step)),
         ("measures", measures_block(&items)),
         ("primary", episode.primary.clone()),
     ]);
@@ -239,7 +239,7 @@ pub fn adjust_notice(plan: &Plan, episode: &Episode, step: usize) -> Result<Noti
             "end",
             end_text(s.expected_end.or(episode.expected_end).as_ref()),
         ),
-        ("reasons", s.reasons.join("\n")),
+        ("reasons", reasons(s)),
         ("measures", plan_measures_block(plan, s.to)),
     ]);
     let title = format!(
@@ -397,6 +397,21 @@ fn issued_items<'a>(episode: &'a Episode, step: &LevelStep) -> Vec<&'a Item> {
         .iter()
         .filter(|i| step.added.contains(i.key()))
         .collect()
+}
+
+/// A step's reasons, one a line, after "根据…" naming the city or regional warning it followed.
+fn reasons(step: &LevelStep) -> String {
+    let follows = step.regional.as_ref().map(|r| {
+        ZH.f(
+            T::NoticeFollowsRegional,
+            &[&r.source, &ZH.level(r.level), &r.notice_no],
+        )
+    });
+    follows
+        .into_iter()
+        .chain(step.reasons.iter().cloned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn common(plan: &Plan, level: Level, step: &LevelStep) -> Vec<(&'static str, String)> {
@@ -620,7 +635,9 @@ fn filled(
 mod tests {
     use super::*;
     use crate::domain::response::tests::{drill, fresh, plan, run, t};
-    use crate::domain::response::{Command, LevelChangeInput, LiftInput, PauseInput, ResumeInput};
+    use crate::domain::response::{
+        Command, IssueInput, LevelChangeInput, LiftInput, PauseInput, RegionalWarning, ResumeInput,
+    };
 
     /// The names each notice supplies, as the notice writer fills them.
     fn supplied(kind: TemplateKind) -> Vec<&'static str> {
@@ -729,6 +746,35 @@ mod tests {
     }
 
     #[test]
+    fn temporary_control_has_its_own_notice() {
+        let p = plan();
+        let (mut s, mut j) = fresh();
+        run(
+            &mut s,
+            &mut j,
+            Command::Issue(IssueInput {
+                level: Level::Temporary,
+                start: t("2025-01-14T20:00:00+08:00"),
+                expected_end: None,
+                approver: None,
+                doc_no: String::new(),
+                reasons: vec!["预计14日夜间AQI超过150".into()],
+                primary: String::new(),
+                consultation: None,
+                regional: None,
+            }),
+            "2025-01-14T18:00:00+08:00",
+        );
+        let e = s.model().current().expect("episode").clone();
+        let n = warning_notice(&p, &e).expect("notice");
+        let text = n.text();
+        assert!(text.contains("关于启动重污染天气临时管控的通知"), "{text}");
+        assert!(text.contains("同时启动临时管控措施"), "{text}");
+        assert!(text.contains("加强对重点企业、施工工地"), "{text}");
+        assert!(!text.contains("根据邯郸"), "{text}");
+    }
+
+    #[test]
     fn adjust_and_lift_notices() {
         let p = plan();
         let (mut s, mut j) = fresh();
@@ -744,12 +790,24 @@ mod tests {
                 doc_no: "某县应急办〔2025〕4号".into(),
                 reasons: vec!["预计16日至18日AQI将超过300".into()],
                 consultation: None,
+                regional: Some(RegionalWarning {
+                    source: "邯郸市重污染天气应急指挥部".into(),
+                    level: Level::Red,
+                    notice_no: "邯气应急〔2025〕5号".into(),
+                }),
             }),
             "2025-01-16T09:00:00+08:00",
         );
         let e = s.model().current().expect("episode").clone();
         let a = adjust_notice(&p, &e, 1).expect("adjust");
         assert!(!a.text().contains('{'), "{}", a.text());
+        assert!(
+            a.text().contains(
+                "根据邯郸市重污染天气应急指挥部发布的重污染天气红色预警（邯气应急〔2025〕5号），"
+            ),
+            "{}",
+            a.text()
+        );
         assert!(
             a.text()
                 .contains("关于将重污染天气橙色预警调整为红色预警的通知")

@@ -60,12 +60,30 @@ pub fn ledger_rows(
     episode: Option<u32>,
     now: DateTime<FixedOffset>,
 ) -> Vec<LedgerRow> {
+    let episodes = state.episodes().iter();
+    rows_of(
+        episodes.filter(|e| episode.is_none_or(|n| e.number == n)),
+        now,
+    )
+}
+
+/// The ledger rows of campaign run `run` (all runs when `None`): the same columns, the campaign
+/// named where a warning's episode and level go.
+pub fn campaign_ledger_rows(
+    state: &ResponseState,
+    run: Option<u32>,
+    now: DateTime<FixedOffset>,
+) -> Vec<LedgerRow> {
+    let runs = state.campaigns().iter();
+    rows_of(runs.filter(|e| run.is_none_or(|n| e.number == n)), now)
+}
+
+fn rows_of<'a>(
+    episodes: impl Iterator<Item = &'a Episode>,
+    now: DateTime<FixedOffset>,
+) -> Vec<LedgerRow> {
     let mut rows = Vec::new();
-    for e in state
-        .episodes()
-        .iter()
-        .filter(|e| episode.is_none_or(|n| e.number == n))
-    {
+    for e in episodes {
         for item in &e.items {
             rows.push(row(rows.len() + 1, e, item, now));
         }
@@ -101,10 +119,20 @@ fn row(n: usize, e: &Episode, item: &Item, now: DateTime<FixedOffset>) -> Ledger
     } else {
         "否".to_owned()
     };
+    let (episode, level) = match &e.campaign {
+        Some(c) => (
+            format!("{}（第{}次）", c.name, e.number),
+            "专项行动".to_owned(),
+        ),
+        None => (
+            format!("第{}次", e.number),
+            ZH.level(item.spec.level).to_owned(),
+        ),
+    };
     let cells = vec![
         n.to_string(),
-        format!("第{}次", e.number),
-        ZH.level(item.spec.level).to_owned(),
+        episode,
+        level,
         item.key().measure.clone(),
         ZH.measure_category(item.spec.category).to_owned(),
         item.spec.text.clone(),

@@ -145,6 +145,7 @@ fn record(
             reasons: vec!["预计未来三天日AQI持续超过200，首要污染物为PM2.5".into()],
             primary: String::new(),
             consultation: Some(1),
+            regional: None,
         }),
         -8 * 60,
     )?;

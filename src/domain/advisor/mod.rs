@@ -284,6 +284,41 @@ pub fn advise(plan: &Plan, input: &AdvisorInput<'_>) -> Advice {
     advice
 }
 
+/// Hold `advice` at least at the level of the city or regional warning the warning in force
+/// follows (`level`, issued by `source`): a downgrade, lift or pause below it becomes a change to
+/// that level or keeping the level, an issue below it is raised, with the reason first.
+pub fn follow_regional(advice: &mut Advice, state: WarningState, level: Level, source: &str) {
+    let held = advice.level < level
+        || (matches!(
+            advice.action,
+            Action::Lift | Action::Pause | Action::Downgrade
+        ) && current_level(state).is_some_and(|l| l <= level));
+    if !held {
+        return;
+    }
+    advice.level = advice.level.max(level);
+    advice.action = match current_level(state) {
+        None => Action::Issue,
+        Some(l) if advice.level > l => Action::Upgrade,
+        Some(l) if advice.level < l => Action::Downgrade,
+        Some(_) => Action::Keep,
+    };
+    advice.reasons.insert(
+        0,
+        Reason::FollowsRegional {
+            source: source.to_owned(),
+            level,
+        },
+    );
+}
+
+fn current_level(state: WarningState) -> Option<Level> {
+    match state {
+        WarningState::None => None,
+        WarningState::Active { level, .. } | WarningState::Paused { level, .. } => Some(level),
+    }
+}
+
 /// Point out a forecast that is old or does not reach today.
 fn stale_forecast(input: &AdvisorInput<'_>, series: &DaySeries, today: usize, r: &mut Vec<Reason>) {
     if series.days[today..].iter().all(Option::is_none) {

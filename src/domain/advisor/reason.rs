@@ -50,6 +50,14 @@ pub struct MetCondition {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum Reason {
+    /// The warning in force follows a city's or region's warning: the level is held at least at
+    /// that level (DOMAIN.md §2.7).
+    FollowsRegional {
+        /// Who issued it.
+        source: String,
+        /// Its level.
+        level: Level,
+    },
     /// No forecast for today or later.
     NoForecastAhead,
     /// Forecast days too far ahead were ignored.

@@ -919,3 +919,38 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_warning_that_follows_the_citys_is_not_lifted_or_lowered_below_it() {
+    let state = WarningState::Active {
+        level: Level::Orange,
+        since: at(6, 0),
+    };
+    let clean_obs = hours_at(at(8, 10), 3, 90.0);
+    let f = flat(8, &[90.0, 80.0, 70.0]);
+    let mut case = Case::new(&f, at(8, 10));
+    case.state = state;
+    case.hourly = &clean_obs;
+    let mut a = case.run(&default_plan());
+    assert_eq!(a.action, Action::Lift, "{}", reasons(&a));
+    // The city's orange warning still stands: keep orange, saying why.
+    follow_regional(&mut a, state, Level::Orange, "邯郸市重污染天气应急指挥部");
+    assert_eq!((a.level, a.action), (Level::Orange, Action::Keep));
+    assert!(
+        reasons_in(Language::Zh, &a)[0].contains("依据邯郸市重污染天气应急指挥部发布的橙色预警"),
+        "{}",
+        reasons(&a)
+    );
+    // The city at yellow: lower to yellow, not lift.
+    let mut a = case.run(&default_plan());
+    follow_regional(&mut a, state, Level::Yellow, "邯郸市重污染天气应急指挥部");
+    assert_eq!((a.level, a.action), (Level::Yellow, Action::Downgrade));
+    // Advice already at or above the city's level is left alone.
+    let heavy = flat(8, &[320.0, 330.0, 340.0, 350.0]);
+    let mut case = Case::new(&heavy, at(8, 10));
+    case.state = state;
+    let before = case.run(&default_plan());
+    let mut a = before.clone();
+    follow_regional(&mut a, state, Level::Yellow, "邯郸市重污染天气应急指挥部");
+    assert_eq!(a, before);
+}

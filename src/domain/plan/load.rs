@@ -16,9 +16,9 @@ use crate::domain::reduction::{Base, MonthDay, Pollutant, StaggeredRule};
 use super::problem::{PlanProblem, PlanReason, RuleProblem};
 use super::template::{TemplateKind, placeholders};
 use super::{
-    AdvisoryRule, Condition, EpisodeLevel, Evidence, Grade, Level, LevelPlan, LiftRule, Measure,
-    MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint, RangeRule, ReductionPlan,
-    Rules, Templates, Trigger, Unit, UnitKind, UnitTree,
+    AdvisoryRule, CampaignPlan, Condition, EpisodeLevel, Evidence, Grade, Level, LevelPlan,
+    LiftRule, Measure, MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint,
+    RangeRule, ReductionPlan, Rules, Templates, Trigger, Unit, UnitKind, UnitTree,
 };
 use super::{DocumentFrames, DocumentKind, Frame};
 
@@ -34,6 +34,20 @@ struct RawPlan {
     reduction: RawReduction,
     #[serde(default)]
     documents: BTreeMap<Spanned<String>, Frame>,
+    #[serde(default)]
+    campaigns: BTreeMap<Spanned<String>, Spanned<RawCampaign>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCampaign {
+    name: String,
+    #[serde(default)]
+    name_en: Option<String>,
+    #[serde(default)]
+    approver: String,
+    #[serde(default)]
+    measures: Vec<Spanned<RawMeasure>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -335,7 +349,9 @@ fn parse_counting(text: &str) -> (Result<Plan, Vec<PlanProblem>>, usize) {
     let units = check_units(&mut ck, raw.units);
     let unit_ids: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
     let rules = check_rules(&mut ck, raw.rules);
-    let levels = check_levels(&mut ck, raw.levels, &unit_ids);
+    let mut measure_ids: HashMap<String, usize> = HashMap::new();
+    let levels = check_levels(&mut ck, raw.levels, &unit_ids, &mut measure_ids);
+    let campaigns = check_campaigns(&mut ck, raw.campaigns, &unit_ids, &mut measure_ids);
     let templates = check_templates(&mut ck, raw.templates);
     let reduction = check_reduction(&mut ck, raw.reduction);
     let documents = check_documents(&mut ck, raw.documents);
@@ -358,6 +374,7 @@ fn parse_counting(text: &str) -> (Result<Plan, Vec<PlanProblem>>, usize) {
             reduction,
             list: None,
             documents,
+            campaigns,
         })
     } else {
         ck.problems.sort_by_key(|p| (p.line, p.column));
@@ -602,9 +619,9 @@ fn check_levels(
     ck: &mut Checker<'_>,
     raw: BTreeMap<Spanned<String>, Spanned<RawLevel>>,
     unit_ids: &HashSet<&str>,
+    measure_ids: &mut HashMap<String, usize>,
 ) -> Vec<LevelPlan> {
     let mut levels = Vec::new();
-    let mut measure_ids: HashMap<String, usize> = HashMap::new();
     // In file order, so that "used twice" points at the later occurrence.
     let mut raw: Vec<(Spanned<String>, Spanned<RawLevel>)> = raw.into_iter().collect();
     raw.sort_by_key(|(k, _)| k.span().start);
@@ -656,7 +673,7 @@ fn check_levels(
         }
         let mut measures = Vec::new();
         for m in r.measures {
-            if let Some(m) = check_measure(ck, m, unit_ids, &mut measure_ids) {
+            if let Some(m) = check_measure(ck, m, unit_ids, measure_ids) {
                 measures.push(m);
             }
         }
@@ -681,6 +698,44 @@ fn check_levels(
     }
     check_overlaps(ck, &levels);
     levels.into_iter().map(|(l, _)| l).collect()
+}
+
+/// The `[campaigns.<id>]` tables, in file order: each needs a name and measures; measure ids are
+/// unique across the levels and the campaigns.
+fn check_campaigns(
+    ck: &mut Checker<'_>,
+    raw: BTreeMap<Spanned<String>, Spanned<RawCampaign>>,
+    unit_ids: &HashSet<&str>,
+    measure_ids: &mut HashMap<String, usize>,
+) -> Vec<CampaignPlan> {
+    let mut raw: Vec<(Spanned<String>, Spanned<RawCampaign>)> = raw.into_iter().collect();
+    raw.sort_by_key(|(k, _)| k.span().start);
+    let mut out = Vec::new();
+    for (key, value) in raw {
+        let id = key.get_ref().clone();
+        let c = value.into_inner();
+        if c.name.trim().is_empty() {
+            let campaign = id.clone();
+            ck.at(key.span(), PlanReason::CampaignNoName { campaign });
+        }
+        if c.measures.is_empty() {
+            let campaign = id.clone();
+            ck.at(key.span(), PlanReason::CampaignNoMeasures { campaign });
+        }
+        let measures = c
+            .measures
+            .into_iter()
+            .filter_map(|m| check_measure(ck, m, unit_ids, measure_ids))
+            .collect();
+        out.push(CampaignPlan {
+            id,
+            name: c.name,
+            name_en: c.name_en,
+            approver: c.approver,
+            measures,
+        });
+    }
+    out
 }
 
 /// A milder level whose trigger always implies a stricter level's trigger can never be called by
@@ -1425,5 +1480,62 @@ lift = "{lift_time}"
                     .expect("line")
             )
         );
+    }
+}
+
+#[cfg(test)]
+mod campaign_tests {
+    use super::*;
+    use crate::domain::plan::DEFAULT_PLAN_TOML;
+
+    fn line_of(text: &str, needle: &str) -> usize {
+        let i = text.find(needle).expect("needle present");
+        text[..i].matches('\n').count() + 1
+    }
+
+    #[test]
+    fn the_sample_plan_has_four_campaigns_in_file_order() {
+        let plan = parse(DEFAULT_PLAN_TOML).expect("default plan");
+        let ids: Vec<&str> = plan.campaigns.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["fireworks", "coal", "sites", "burning"]);
+        let fw = plan.campaign("fireworks").expect("fireworks");
+        assert!(fw.name.contains("禁燃禁售") && !fw.approver.is_empty());
+        let groups = fw
+            .measures
+            .iter()
+            .find(|m| m.id == "C-FW-SUP")
+            .expect("groups");
+        assert_eq!(groups.units.len(), 7);
+    }
+
+    #[test]
+    fn a_campaigns_problems_name_their_line() {
+        let text = DEFAULT_PLAN_TOML
+            .replacen(
+                "units = [\"yjj\", \"scj\", \"gaj\"]",
+                "units = [\"yjj\", \"nobody\"]",
+                1,
+            )
+            .replacen("id = \"C-COAL-2\"", "id = \"C-COAL-1\"", 1);
+        let problems = parse(&text).expect_err("bad campaign");
+        let unknown = problems
+            .iter()
+            .find(|p| matches!(&p.reason, PlanReason::MeasureUnknownUnit { unit, .. } if unit == "nobody"))
+            .expect("unknown unit named");
+        assert_eq!(unknown.line, Some(line_of(&text, "\"nobody\"")));
+        let twice = problems
+            .iter()
+            .find(
+                |p| matches!(&p.reason, PlanReason::MeasureIdTwice { id, .. } if id == "C-COAL-1"),
+            )
+            .expect("duplicate id named");
+        let second = text.rfind("id = \"C-COAL-1\"").expect("second");
+        assert_eq!(twice.line, Some(text[..second].matches('\n').count() + 1));
+        let empty = format!("{DEFAULT_PLAN_TOML}\n[campaigns.empty]\nname = \"空\"\n");
+        let problems = parse(&empty).expect_err("no measures");
+        assert!(problems.iter().any(|p| p.reason
+            == PlanReason::CampaignNoMeasures {
+                campaign: "empty".into()
+            }));
     }
 }

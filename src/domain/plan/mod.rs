@@ -58,6 +58,27 @@ pub struct Plan {
     pub list: Option<Arc<ReductionList>>,
     /// The 版头 and 版记 fields of the documents the centre issues.
     pub documents: DocumentFrames,
+    /// Standing campaigns (专项行动) the desk starts and stops outside the warnings, in file
+    /// order.
+    pub campaigns: Vec<CampaignPlan>,
+}
+
+/// A standing campaign (专项行动: the Spring Festival fireworks ban, 散煤清零, …): weeks of
+/// measures on the warnings' checklist engine, with its own units and reporting, started and
+/// stopped by the desk and able to run beside a warning (`[campaigns.<id>]` in the plan).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CampaignPlan {
+    /// The plan's id of the campaign (`fireworks`), what the desk and the CLI name it by.
+    pub id: String,
+    /// Its Chinese name, as notices write it.
+    pub name: String,
+    /// Its English name, when the plan gives one.
+    pub name_en: Option<String>,
+    /// Who signs its start and stop (审签).
+    pub approver: String,
+    /// Measures, in plan order; deadlines are hours after the campaign starts and
+    /// `report_every_hours` is the units' reporting cycle.
+    pub measures: Vec<Measure>,
 }
 
 /// The plan's `[reduction]` section.
@@ -74,6 +95,11 @@ impl Plan {
     /// The plan's entry for `level`, if it defines that level.
     pub fn level(&self, level: Level) -> Option<&LevelPlan> {
         self.levels.iter().find(|l| l.level == level)
+    }
+
+    /// The campaign with plan id `id`.
+    pub fn campaign(&self, id: &str) -> Option<&CampaignPlan> {
+        self.campaigns.iter().find(|c| c.id == id)
     }
 
     /// The mildest coloured warning level the plan defines (yellow in 2024-era plans).

@@ -173,6 +173,16 @@ pub enum PlanReason {
         /// Why.
         error: TemplateError,
     },
+    /// A `[campaigns.x]` table without a name.
+    CampaignNoName {
+        /// The campaign's key.
+        campaign: String,
+    },
+    /// A `[campaigns.x]` table without measures.
+    CampaignNoMeasures {
+        /// The campaign's key.
+        campaign: String,
+    },
     /// A `[documents.x]` key that names no document.
     UnknownDocument {
         /// The key written.

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::plan::{Evidence, Grade, Level, MeasureCategory, Plan};
+use crate::domain::plan::{Evidence, Grade, Level, Measure, MeasureCategory, Plan};
 
 use super::enterprise_items::enterprise_items;
 use super::state::Stamp;
@@ -402,8 +402,23 @@ pub fn derive(plan: &Plan, level: Level, activation: DateTime<FixedOffset>) -> V
     let Some(level_plan) = plan.level(level) else {
         return Vec::new();
     };
+    let mut out = derive_measures(plan, &level_plan.measures, level, activation);
+    if let Some(list) = &plan.list {
+        out.extend(enterprise_items(plan, list, level, activation));
+    }
+    out
+}
+
+/// One item per measure of `measures` (plan order) and responsible unit (lead unit first),
+/// activated at `activation`: a level's own measures, or a campaign's (at level none).
+pub fn derive_measures(
+    plan: &Plan,
+    measures: &[Measure],
+    level: Level,
+    activation: DateTime<FixedOffset>,
+) -> Vec<ItemSpec> {
     let mut out = Vec::new();
-    for m in &level_plan.measures {
+    for m in measures {
         for (i, unit) in m.units.iter().enumerate() {
             out.push(ItemSpec {
                 key: ItemKey::new(&m.id, unit),
@@ -425,9 +440,6 @@ pub fn derive(plan: &Plan, level: Level, activation: DateTime<FixedOffset>) -> V
                 enterprise: None,
             });
         }
-    }
-    if let Some(list) = &plan.list {
-        out.extend(enterprise_items(plan, list, level, activation));
     }
     out
 }

@@ -8,7 +8,7 @@ use crate::domain::advisor::Advice;
 use crate::domain::plan::Level;
 
 use super::checklist::{EvidenceFile, ItemKey, Transition};
-use super::event::{AdviceBasis, Decision};
+use super::event::{AdviceBasis, Decision, RegionalWarning};
 
 /// Record a consultation (会商).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,10 +52,11 @@ impl ConsultationInput {
     }
 }
 
-/// Issue a warning.
+/// Issue a warning, or start temporary control (level `temporary`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssueInput {
-    /// Warning level (a coloured level the plan defines).
+    /// Warning level (a coloured level the plan defines), or `temporary` for temporary control
+    /// when the plan has that level.
     pub level: Level,
     /// When it takes effect.
     pub start: DateTime<FixedOffset>,
@@ -72,6 +73,9 @@ pub struct IssueInput {
     pub primary: String,
     /// The consultation that decided it.
     pub consultation: Option<u32>,
+    /// The city's or region's warning it follows (the level must be at least its level).
+    #[serde(default)]
+    pub regional: Option<RegionalWarning>,
 }
 
 impl IssueInput {
@@ -100,6 +104,7 @@ impl IssueInput {
             reasons,
             primary: String::new(),
             consultation,
+            regional: None,
         })
     }
 }
@@ -121,6 +126,10 @@ pub struct LevelChangeInput {
     pub reasons: Vec<String>,
     /// The consultation that decided it.
     pub consultation: Option<u32>,
+    /// A new city or regional warning it follows (the new level must be at least its level);
+    /// `None` keeps the one the episode follows, if any.
+    #[serde(default)]
+    pub regional: Option<RegionalWarning>,
 }
 
 /// Pause the response across a short clean spell.
@@ -166,7 +175,39 @@ pub struct LiftInput {
     pub consultation: Option<u32>,
 }
 
-/// A report on one checklist item of the latest episode.
+/// Start a run of a standing campaign the plan defines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignInput {
+    /// The plan's id of the campaign (`fireworks`).
+    pub campaign: String,
+    /// When it takes effect.
+    pub start: DateTime<FixedOffset>,
+    /// Expected end, if known.
+    pub expected_end: Option<DateTime<FixedOffset>>,
+    /// Who signs; `None` takes the plan's approver for the campaign.
+    pub approver: Option<String>,
+    /// Notice document number, may be empty.
+    pub doc_no: String,
+    /// Reasons.
+    pub reasons: Vec<String>,
+}
+
+/// Stop the running campaign `campaign`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignStopInput {
+    /// The plan's id of the campaign.
+    pub campaign: String,
+    /// When it ends.
+    pub at: DateTime<FixedOffset>,
+    /// Why.
+    pub basis: String,
+    /// Who signs; `None` takes the plan's approver for the campaign.
+    pub approver: Option<String>,
+    /// Document number, may be empty.
+    pub doc_no: String,
+}
+
+/// A report on one checklist item of the latest episode, or of a campaign run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemInput {
     /// The step.
@@ -178,6 +219,9 @@ pub struct ItemInput {
     pub text: String,
     /// Evidence file, if any.
     pub evidence: Option<EvidenceFile>,
+    /// The campaign run the item belongs to; `None`: the latest warning episode.
+    #[serde(default)]
+    pub campaign: Option<u32>,
 }
 
 /// Everything the response page (or the sample builder) can ask for.
@@ -200,6 +244,10 @@ pub enum Command {
     Lift(LiftInput),
     /// Report on a checklist item.
     Item(ItemInput),
+    /// Start a standing campaign.
+    StartCampaign(CampaignInput),
+    /// Stop a running campaign.
+    StopCampaign(CampaignStopInput),
     /// Start a shift (the author is the officer taking over).
     StartShift {
         /// Note on taking over.
@@ -246,6 +294,18 @@ impl Command {
             item,
             text: text.to_owned(),
             evidence,
+            campaign: None,
         })
+    }
+
+    /// The same report on an item of campaign run `run` (other commands stay as they are).
+    pub fn in_campaign(self, run: u32) -> Self {
+        match self {
+            Command::Item(input) => Command::Item(ItemInput {
+                campaign: Some(run),
+                ..input
+            }),
+            other => other,
+        }
     }
 }

@@ -5,12 +5,15 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::plan::{Level, Plan};
 
-use super::checklist::{Transition, derive, rederive};
-use super::command::{Command, ConsultationInput, IssueInput, LevelChangeInput};
+use super::checklist::{Transition, derive, derive_measures, rederive};
+use super::command::{
+    CampaignInput, CampaignStopInput, Command, ConsultationInput, IssueInput, LevelChangeInput,
+};
 use super::error::{CommandError, Field};
 use super::event::{
-    ConsultationRecorded, ItemReport, LevelChanged, PlanRef, ResponseEvent, ShiftHandedOver,
-    ShiftStarted, WarningIssued, WarningLifted, WarningPaused, WarningResumed,
+    CampaignRef, CampaignStarted, CampaignStopped, ConsultationRecorded, EpisodeKind, ItemReport,
+    LevelChanged, PlanRef, RegionalWarning, ResponseEvent, ShiftHandedOver, ShiftStarted,
+    WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
 use super::state::{Episode, Phase, ResponseState, Stamp, check_item};
 
@@ -90,7 +93,18 @@ pub fn decide(
             }))
         }
         Command::Item(input) => {
-            let e = state.latest().ok_or(CommandError::NoWarning)?;
+            let (e, of) = match input.campaign {
+                None => (
+                    state.latest().ok_or(CommandError::NoWarning)?,
+                    EpisodeKind::Warning,
+                ),
+                Some(run) => (
+                    state
+                        .campaign_run(run)
+                        .ok_or(CommandError::UnknownRun(run))?,
+                    EpisodeKind::Campaign,
+                ),
+            };
             check_item(e, input.transition, &input.item)?;
             let text = match input.transition {
                 Transition::Acknowledge => input.text.trim().to_owned(),
@@ -103,12 +117,15 @@ pub fn decide(
                 input.transition,
                 ItemReport {
                     episode: e.number,
+                    of,
                     item: input.item.clone(),
                     text,
                     evidence: input.evidence.clone(),
                 },
             ))
         }
+        Command::StartCampaign(c) => start_campaign(state, plan, c),
+        Command::StopCampaign(c) => stop_campaign(state, plan, c),
         Command::StartShift { note } => Ok(ResponseEvent::ShiftStarted(ShiftStarted {
             note: note.trim().to_owned(),
         })),
@@ -156,7 +173,9 @@ fn issue(
     if let Some(e) = state.current() {
         return Err(CommandError::AlreadyActive { level: e.level() });
     }
-    warning_level(plan, i.level)?;
+    response_level(plan, i.level)?;
+    let regional = regional(i.regional.as_ref())?;
+    at_least_regional(i.level, regional.as_ref())?;
     end_after(i.expected_end, i.start)?;
     known_consultation(state, i.consultation)?;
     let primary = match i.primary.trim() {
@@ -176,6 +195,65 @@ fn issue(
         plan: PlanRef::of(plan),
         list: plan.list.as_ref().map(|l| l.reference()),
         items: derive(plan, i.level, i.start),
+        regional,
+    }))
+}
+
+fn start_campaign(
+    state: &ResponseState,
+    plan: &Plan,
+    c: &CampaignInput,
+) -> Result<ResponseEvent, CommandError> {
+    let campaign = plan
+        .campaign(&c.campaign)
+        .ok_or_else(|| CommandError::UnknownCampaign(c.campaign.clone()))?;
+    if state.running_campaign(&campaign.id).is_some() {
+        return Err(CommandError::CampaignRunning(campaign.name.clone()));
+    }
+    end_after(c.expected_end, c.start)?;
+    let approver = c.approver.as_deref().unwrap_or(&campaign.approver);
+    Ok(ResponseEvent::CampaignStarted(CampaignStarted {
+        run: state.campaigns().len() as u32 + 1,
+        campaign: CampaignRef {
+            id: campaign.id.clone(),
+            name: campaign.name.clone(),
+        },
+        start: c.start,
+        expected_end: c.expected_end,
+        approver: required(approver, Field::Approver)?,
+        doc_no: c.doc_no.trim().to_owned(),
+        reasons: texts(&c.reasons),
+        plan: PlanRef::of(plan),
+        items: derive_measures(plan, &campaign.measures, Level::None, c.start),
+    }))
+}
+
+fn stop_campaign(
+    state: &ResponseState,
+    plan: &Plan,
+    c: &CampaignStopInput,
+) -> Result<ResponseEvent, CommandError> {
+    let Some(run) = state.running_campaign(&c.campaign) else {
+        let name = plan
+            .campaign(&c.campaign)
+            .ok_or_else(|| CommandError::UnknownCampaign(c.campaign.clone()))?
+            .name
+            .clone();
+        return Err(CommandError::CampaignNotRunning(name));
+    };
+    not_before(c.at, run.earliest_lift())?;
+    let approver = match c.approver.as_deref() {
+        Some(a) => a,
+        None => plan
+            .campaign(&c.campaign)
+            .map_or("", |p| p.approver.as_str()),
+    };
+    Ok(ResponseEvent::CampaignStopped(CampaignStopped {
+        run: run.number,
+        at: c.at,
+        basis: required(&c.basis, Field::Basis)?,
+        approver: required(approver, Field::Approver)?,
+        doc_no: c.doc_no.trim().to_owned(),
     }))
 }
 
@@ -196,7 +274,9 @@ fn change(
     if !up && c.to >= from {
         return Err(CommandError::NotLower { from, to: c.to });
     }
-    warning_level(plan, c.to)?;
+    response_level(plan, c.to)?;
+    let regional = regional(c.regional.as_ref())?;
+    at_least_regional(c.to, regional.as_ref().or(e.regional()))?;
     not_before(c.effective, e.level_since())?;
     end_after(c.expected_end, c.effective)?;
     known_consultation(state, c.consultation)?;
@@ -212,6 +292,7 @@ fn change(
         consultation: c.consultation,
         diff: rederive(&e.items, derive(plan, c.to, c.effective)),
         list: plan.list.as_ref().map(|l| l.reference()),
+        regional,
     };
     Ok(if up {
         ResponseEvent::WarningUpgraded(change)
@@ -224,14 +305,44 @@ fn current(state: &ResponseState) -> Result<&Episode, CommandError> {
     state.current().ok_or(CommandError::NoWarning)
 }
 
-fn warning_level(plan: &Plan, level: Level) -> Result<(), CommandError> {
-    if !level.is_warning() {
+/// A level a response can run at: a coloured warning, or temporary control; the plan must
+/// define it.
+fn response_level(plan: &Plan, level: Level) -> Result<(), CommandError> {
+    if level < Level::Temporary {
         return Err(CommandError::NotAWarningLevel(level));
     }
     if plan.level(level).is_none() {
         return Err(CommandError::LevelNotInPlan(level));
     }
     Ok(())
+}
+
+/// The city or regional warning as recorded (texts trimmed), or why it cannot be: it must be a
+/// coloured warning with its issuer and notice number.
+fn regional(given: Option<&RegionalWarning>) -> Result<Option<RegionalWarning>, CommandError> {
+    let Some(r) = given else {
+        return Ok(None);
+    };
+    if !r.level.is_warning() {
+        return Err(CommandError::NotAWarningLevel(r.level));
+    }
+    Ok(Some(RegionalWarning {
+        source: required(&r.source, Field::RegionalSource)?,
+        level: r.level,
+        notice_no: required(&r.notice_no, Field::RegionalNotice)?,
+    }))
+}
+
+/// The county's level must be at least that of the city or regional warning it follows.
+fn at_least_regional(level: Level, regional: Option<&RegionalWarning>) -> Result<(), CommandError> {
+    match regional {
+        Some(r) if level < r.level => Err(CommandError::BelowRegional {
+            level,
+            regional: r.level,
+            source: r.source.clone(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The approver given, or the plan's for the level; an empty one is refused.

@@ -24,6 +24,10 @@ pub enum Field {
     Problem,
     /// Name of the officer taking over.
     Successor,
+    /// Who issued the city or regional warning followed.
+    RegionalSource,
+    /// The notice number of the city or regional warning followed.
+    RegionalNotice,
 }
 
 /// What carries a running number in the response journal.
@@ -33,6 +37,8 @@ pub enum Numbered {
     Consultation,
     /// Warning episodes.
     Episode,
+    /// Campaign runs.
+    CampaignRun,
 }
 
 /// A command that cannot be carried out, or an event that does not fit the state (the interface
@@ -46,8 +52,17 @@ pub enum CommandError {
         /// Its level.
         level: Level,
     },
-    /// The level is not a coloured warning level.
+    /// The level is not a coloured warning level (nor temporary control, where that is allowed).
     NotAWarningLevel(Level),
+    /// The level asked for is below the city or regional warning followed.
+    BelowRegional {
+        /// Level asked for.
+        level: Level,
+        /// The level of the warning followed.
+        regional: Level,
+        /// Who issued it.
+        source: String,
+    },
     /// The plan does not define this level.
     LevelNotInPlan(Level),
     /// An upgrade to a level that is not higher.
@@ -112,6 +127,14 @@ pub enum CommandError {
     ChecklistClosed,
     /// No shift is in progress to hand over.
     NoShift,
+    /// The plan defines no campaign with this id.
+    UnknownCampaign(String),
+    /// A run of this campaign is already going on.
+    CampaignRunning(String),
+    /// No run of this campaign is going on.
+    CampaignNotRunning(String),
+    /// No campaign run with this number.
+    UnknownRun(u32),
     /// An event number that does not follow the ones before (a damaged or foreign journal).
     OutOfSequence {
         /// What is numbered.

@@ -9,6 +9,8 @@
 //! | `warning.resumed` | [`WarningResumed`] |
 //! | `warning.lifted` | [`WarningLifted`] |
 //! | `checklist.acknowledged`, `checklist.implemented`, `checklist.problem_reported`, `checklist.rectified` | [`ItemReport`] |
+//! | `campaign.started` | [`CampaignStarted`] (with the campaign's checklist) |
+//! | `campaign.stopped` | [`CampaignStopped`] |
 //! | `shift.started` | [`ShiftStarted`] |
 //! | `shift.handed_over` | [`ShiftHandedOver`] |
 //!
@@ -46,6 +48,19 @@ impl PlanRef {
             version: plan.info.version.clone(),
         }
     }
+}
+
+/// A city's or region's warning the county acts on (区域/市级预警联动): who issued it, at what
+/// level, and its notice number. The county's level must be at least `level` (DOMAIN.md §2.7),
+/// and the county's notices say "根据…" with the notice number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionalWarning {
+    /// Who issued it, e.g. 邯郸市重污染天气应急指挥部.
+    pub source: String,
+    /// Its level (a coloured warning level).
+    pub level: Level,
+    /// Its notice number (文号), e.g. 邯气应急〔2026〕3号.
+    pub notice_no: String,
 }
 
 /// What a consultation (or the advisor) called for.
@@ -142,7 +157,9 @@ pub struct ConsultationRecorded {
     pub decision_text: String,
 }
 
-/// `warning.issued`: a warning issued, starting episode `episode`, with its checklist.
+/// `warning.issued`: a warning issued, starting episode `episode`, with its checklist. Its level
+/// may also be `temporary`: temporary control (临时管控) below the coloured warnings, started and
+/// stopped (`warning.lifted`) like a warning, with the plan's T-level checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WarningIssued {
     /// Episode number (1, 2, …).
@@ -171,6 +188,9 @@ pub struct WarningIssued {
     pub list: Option<ListRef>,
     /// The checklist: one item per measure and unit.
     pub items: Vec<ItemSpec>,
+    /// The city's or region's warning this one follows, when it follows one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regional: Option<RegionalWarning>,
 }
 
 /// `warning.upgraded` / `warning.downgraded`: the level of an active warning changed.
@@ -199,6 +219,9 @@ pub struct LevelChanged {
     /// The emission-reduction list the added enterprise items come from, when the plan had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<ListRef>,
+    /// The city's or region's warning this change follows, when it follows a new one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regional: Option<RegionalWarning>,
 }
 
 /// `warning.paused`: the response paused across a short clean spell.
@@ -250,11 +273,81 @@ pub struct WarningLifted {
     pub consultation: Option<u32>,
 }
 
+/// The campaign a run belongs to, as the plan named it when the run started.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignRef {
+    /// The plan's id of the campaign (`fireworks`).
+    pub id: String,
+    /// Its name (春节期间烟花爆竹禁燃禁售专项行动).
+    pub name: String,
+}
+
+/// `campaign.started`: a run of a standing campaign started, with its checklist. Runs are
+/// numbered 1, 2, … across all campaigns, apart from the warning episodes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignStarted {
+    /// Run number.
+    pub run: u32,
+    /// Which campaign.
+    pub campaign: CampaignRef,
+    /// When it takes effect (deadlines count from here).
+    pub start: DateTime<FixedOffset>,
+    /// Expected end, if stated.
+    pub expected_end: Option<DateTime<FixedOffset>>,
+    /// Who signed it.
+    pub approver: String,
+    /// Document number of the notice, may be empty.
+    pub doc_no: String,
+    /// Reasons given.
+    pub reasons: Vec<String>,
+    /// The plan the checklist comes from.
+    pub plan: PlanRef,
+    /// The checklist: one item per measure and unit.
+    pub items: Vec<ItemSpec>,
+}
+
+/// `campaign.stopped`: a campaign run ended (its checklist then takes only rectifications).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignStopped {
+    /// Run number.
+    pub run: u32,
+    /// When it ends.
+    pub at: DateTime<FixedOffset>,
+    /// Why.
+    pub basis: String,
+    /// Who signed it.
+    pub approver: String,
+    /// Document number, may be empty.
+    pub doc_no: String,
+}
+
+/// Which kind of episode an item report's number names: a warning episode (also temporary
+/// control) or a campaign run — a campaign is an episode of its own kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EpisodeKind {
+    /// A warning episode (what every report recorded before campaigns names).
+    #[default]
+    Warning,
+    /// A campaign run.
+    Campaign,
+}
+
+impl EpisodeKind {
+    /// Whether this is a warning episode (the field is then left out of the payload).
+    pub fn is_warning(&self) -> bool {
+        *self == EpisodeKind::Warning
+    }
+}
+
 /// `checklist.*`: a unit's report on one item (receipt, implementation, problem, rectification).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemReport {
-    /// Episode number.
+    /// Episode number (of the kind `of`).
     pub episode: u32,
+    /// Whether `episode` numbers a warning episode or a campaign run.
+    #[serde(default, skip_serializing_if = "EpisodeKind::is_warning")]
+    pub of: EpisodeKind,
     /// Which item.
     pub item: ItemKey,
     /// Feedback, problem description or note.
@@ -302,10 +395,14 @@ pub enum ResponseEvent {
     ShiftStarted(ShiftStarted),
     /// `shift.handed_over`.
     ShiftHandedOver(ShiftHandedOver),
+    /// `campaign.started`.
+    CampaignStarted(CampaignStarted),
+    /// `campaign.stopped`.
+    CampaignStopped(CampaignStopped),
 }
 
 /// Every event kind the response state folds.
-pub const KINDS: [&str; 13] = [
+pub const KINDS: [&str; 15] = [
     "consultation.recorded",
     "warning.issued",
     "warning.upgraded",
@@ -319,6 +416,8 @@ pub const KINDS: [&str; 13] = [
     "checklist.rectified",
     "shift.started",
     "shift.handed_over",
+    "campaign.started",
+    "campaign.stopped",
 ];
 
 impl ResponseEvent {
@@ -335,6 +434,8 @@ impl ResponseEvent {
             ResponseEvent::Item(t, _) => t.kind(),
             ResponseEvent::ShiftStarted(_) => KINDS[11],
             ResponseEvent::ShiftHandedOver(_) => KINDS[12],
+            ResponseEvent::CampaignStarted(_) => KINDS[13],
+            ResponseEvent::CampaignStopped(_) => KINDS[14],
         }
     }
 
@@ -353,6 +454,8 @@ impl ResponseEvent {
             ResponseEvent::Item(_, p) => author.draft(at, kind, p),
             ResponseEvent::ShiftStarted(p) => author.draft(at, kind, p),
             ResponseEvent::ShiftHandedOver(p) => author.draft(at, kind, p),
+            ResponseEvent::CampaignStarted(p) => author.draft(at, kind, p),
+            ResponseEvent::CampaignStopped(p) => author.draft(at, kind, p),
         }
     }
 
@@ -370,6 +473,8 @@ impl ResponseEvent {
             "warning.lifted" => e.decode().map(ResponseEvent::WarningLifted),
             "shift.started" => e.decode().map(ResponseEvent::ShiftStarted),
             "shift.handed_over" => e.decode().map(ResponseEvent::ShiftHandedOver),
+            "campaign.started" => e.decode().map(ResponseEvent::CampaignStarted),
+            "campaign.stopped" => e.decode().map(ResponseEvent::CampaignStopped),
             other => {
                 let t = Transition::from_kind(other)?;
                 e.decode().map(|p| ResponseEvent::Item(t, p))

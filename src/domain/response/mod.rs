@@ -18,6 +18,15 @@
 //!   new level asks the same of its unit, or when it is finished or has an open problem; other
 //!   open items are dropped; what the new level asks beyond that is added (deadlines from the
 //!   change's effective time).
+//! - Temporary control (临时管控) is an episode at level `temporary`: started (issued), stopped
+//!   (lifted) and upgraded into a coloured warning like one, with the plan's T-level checklist.
+//! - A warning (or a change) that follows a city's or region's warning records it
+//!   ([`RegionalWarning`]) and must be at least its level; a later change without a new one keeps
+//!   the episode's.
+//! - A standing campaign (专项行动, the plan's `[campaigns.<id>]`) runs as an episode of its own
+//!   kind: `campaign.started` / `campaign.stopped`, runs numbered apart from the warnings, one
+//!   run of a campaign at a time, beside any warning; its items take the same `checklist.*`
+//!   reports, whose `of: campaign` says the number is a run's.
 //! - A pause stops the deadline clock; on resuming, running deadlines move on by the pause's
 //!   length. After lifting nothing becomes overdue, and the checklist takes only rectifications.
 
@@ -35,16 +44,18 @@ pub(crate) mod tests;
 
 pub use checklist::{
     ChecklistDiff, EnterpriseRef, EvidenceFile, Item, ItemChange, ItemKey, ItemSpec, ItemStatus,
-    Progress, Transition, derive, rederive,
+    Progress, Transition, derive, derive_measures, rederive,
 };
 pub use command::{
-    Command, ConsultationInput, IssueInput, ItemInput, LevelChangeInput, LiftInput, PauseInput,
-    ResumeInput,
+    CampaignInput, CampaignStopInput, Command, ConsultationInput, IssueInput, ItemInput,
+    LevelChangeInput, LiftInput, PauseInput, ResumeInput,
 };
 pub use decide::{decide, preview};
 pub use enterprise_items::enterprise_measure_id;
 pub use error::{CommandError, Field, Numbered};
-pub use event::{AdviceBasis, Decision, PlanRef, ResponseEvent};
+pub use event::{
+    AdviceBasis, CampaignRef, Decision, EpisodeKind, PlanRef, RegionalWarning, ResponseEvent,
+};
 pub use state::{
     Anchor, Anomaly, AnomalyReason, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase,
     ResponseState, Shift, Stamp, StatusFilter, TimelineEntry, TimelineEvent, UnitSummary,

@@ -16,8 +16,9 @@ use crate::store::Hour;
 use super::checklist::{Item, ItemChange, ItemKey, ItemStatus, Progress, Transition};
 use super::error::{CommandError, Numbered};
 use super::event::{
-    ConsultationRecorded, ItemReport, LevelChanged, PlanRef, ResponseEvent, ShiftHandedOver,
-    WarningIssued, WarningLifted, WarningPaused, WarningResumed,
+    CampaignRef, CampaignStarted, CampaignStopped, ConsultationRecorded, EpisodeKind, ItemReport,
+    LevelChanged, PlanRef, RegionalWarning, ResponseEvent, ShiftHandedOver, WarningIssued,
+    WarningLifted, WarningPaused, WarningResumed,
 };
 
 /// Who recorded an event, when, and where it sits in the journal.
@@ -82,6 +83,8 @@ pub struct LevelStep {
     pub dropped: Vec<ItemKey>,
     /// Items kept through this step.
     pub kept: Vec<ItemKey>,
+    /// The city or regional warning this step followed, when it named one.
+    pub regional: Option<RegionalWarning>,
     /// Who recorded it.
     pub stamp: Stamp,
 }
@@ -137,6 +140,9 @@ pub struct Episode {
     pub lifting: Option<(WarningLifted, Stamp)>,
     /// The checklist, in the order items were added.
     pub items: Vec<Item>,
+    /// For a campaign run: which campaign (`number` is then the run number, and the one level
+    /// step is at level none); `None` for a warning episode.
+    pub campaign: Option<CampaignRef>,
 }
 
 /// Counts of a unit's items, for tables by unit.
@@ -215,6 +221,16 @@ impl Episode {
     /// Since when the current level has been in effect.
     pub fn level_since(&self) -> DateTime<FixedOffset> {
         self.steps.last().map_or(self.start, |s| s.effective)
+    }
+
+    /// The city or regional warning the episode follows: the latest one a step named.
+    pub fn regional(&self) -> Option<&RegionalWarning> {
+        self.steps.iter().rev().find_map(|s| s.regional.as_ref())
+    }
+
+    /// Whether this is temporary control (临时管控) rather than a coloured warning.
+    pub fn is_temporary(&self) -> bool {
+        self.level() == Level::Temporary
     }
 
     /// How many enterprises of the emission-reduction list this episode orders to stop or limit
@@ -383,8 +399,10 @@ pub struct TimelineEntry {
     pub stamp: Stamp,
     /// Event kind (`warning.issued`, `checklist.implemented`, …).
     pub kind: &'static str,
-    /// Episode it belongs to.
+    /// Warning episode it belongs to.
     pub episode: Option<u32>,
+    /// Campaign run it belongs to.
+    pub campaign: Option<u32>,
     /// When it takes effect, for decisions (start, effective, lifting time).
     pub effective: Option<DateTime<FixedOffset>>,
     /// What happened, with its numbers.
@@ -464,6 +482,26 @@ pub enum TimelineEvent {
         /// Feedback or problem text.
         text: String,
     },
+    /// A campaign run started.
+    CampaignStarted {
+        /// The campaign's name.
+        name: String,
+        /// When it takes effect.
+        start: DateTime<FixedOffset>,
+        /// Who signed it.
+        approver: String,
+        /// How many checklist items it sets.
+        items: usize,
+    },
+    /// A campaign run stopped.
+    CampaignStopped {
+        /// The campaign's name.
+        name: String,
+        /// When.
+        at: DateTime<FixedOffset>,
+        /// Why.
+        basis: String,
+    },
     /// The stamp's officer took over the desk.
     ShiftStarted,
     /// The stamp's officer handed over.
@@ -493,6 +531,14 @@ impl TimelineEntry {
 /// What an event adds to the timeline: its episode, when it takes effect, what it says.
 type Line = (Option<u32>, Option<DateTime<FixedOffset>>, TimelineEvent);
 
+/// Which episode a timeline line belongs to: a warning episode or a campaign run.
+fn belongs(of: EpisodeKind, n: Option<u32>) -> (Option<u32>, Option<u32>) {
+    match of {
+        EpisodeKind::Warning => (n, None),
+        EpisodeKind::Campaign => (None, n),
+    }
+}
+
 /// An event that could not be folded, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Anomaly {
@@ -517,6 +563,7 @@ pub enum AnomalyReason {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResponseState {
     episodes: Vec<Episode>,
+    campaigns: Vec<Episode>,
     consultations: Vec<Consultation>,
     shifts: Vec<Shift>,
     timeline: Vec<TimelineEntry>,
@@ -600,6 +647,27 @@ impl ResponseState {
     /// The episode not yet lifted (active or paused), if any.
     pub fn current(&self) -> Option<&Episode> {
         self.episodes.last().filter(|e| e.lifting.is_none())
+    }
+
+    /// Campaign runs, oldest first.
+    pub fn campaigns(&self) -> &[Episode] {
+        &self.campaigns
+    }
+
+    /// Campaign run number `n`.
+    pub fn campaign_run(&self, n: u32) -> Option<&Episode> {
+        self.campaigns.iter().find(|e| e.number == n)
+    }
+
+    /// Campaign runs not yet stopped, oldest first.
+    pub fn running_campaigns(&self) -> impl Iterator<Item = &Episode> {
+        self.campaigns.iter().filter(|e| e.lifting.is_none())
+    }
+
+    /// The running run of the plan's campaign `id`, if any.
+    pub fn running_campaign(&self, id: &str) -> Option<&Episode> {
+        self.running_campaigns()
+            .find(|e| e.campaign.as_ref().is_some_and(|c| c.id == id))
     }
 
     /// Consultations, oldest first.
@@ -715,6 +783,17 @@ impl ResponseState {
             }
             ResponseEvent::WarningLifted(l) => self.lift(stamp, l)?,
             ResponseEvent::Item(t, r) => self.report_item(stamp, *t, r)?,
+            ResponseEvent::CampaignStarted(c) => {
+                self.start_campaign(stamp, c)?;
+                let what = TimelineEvent::CampaignStarted {
+                    name: c.campaign.name.clone(),
+                    start: c.start,
+                    approver: c.approver.clone(),
+                    items: c.items.len(),
+                };
+                (Some(c.run), Some(c.start), what)
+            }
+            ResponseEvent::CampaignStopped(c) => self.stop_campaign(stamp, c)?,
             ResponseEvent::ShiftStarted(s) => {
                 self.shifts.push(Shift {
                     started: stamp.clone(),
@@ -725,11 +804,20 @@ impl ResponseState {
             }
             ResponseEvent::ShiftHandedOver(h) => self.hand_over(stamp, h)?,
         };
-        let (episode, effective, what) = line;
+        let (n, effective, what) = line;
+        let of = match event {
+            ResponseEvent::CampaignStarted(_) | ResponseEvent::CampaignStopped(_) => {
+                EpisodeKind::Campaign
+            }
+            ResponseEvent::Item(_, r) => r.of,
+            _ => EpisodeKind::Warning,
+        };
+        let (episode, campaign) = belongs(of, n);
         self.timeline.push(TimelineEntry {
             stamp: stamp.clone(),
             kind: event.kind(),
             episode,
+            campaign,
             effective,
             what,
         });
@@ -802,7 +890,14 @@ impl ResponseState {
         t: Transition,
         r: &ItemReport,
     ) -> Result<Line, CommandError> {
-        let e = self.latest_episode_mut(r.episode)?;
+        let e = match r.of {
+            EpisodeKind::Warning => self.latest_episode_mut(r.episode)?,
+            EpisodeKind::Campaign => self
+                .campaigns
+                .iter_mut()
+                .find(|e| e.number == r.episode)
+                .ok_or(CommandError::UnknownRun(r.episode))?,
+        };
         check_item(e, t, &r.item)?;
         let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
             return Err(CommandError::UnknownItem(r.item.clone()));
@@ -823,6 +918,90 @@ impl ResponseState {
             text: r.text.clone(),
         };
         Ok((Some(r.episode), None, what))
+    }
+
+    fn start_campaign(&mut self, stamp: &Stamp, c: &CampaignStarted) -> Result<(), CommandError> {
+        if self.running_campaign(&c.campaign.id).is_some() {
+            return Err(CommandError::CampaignRunning(c.campaign.name.clone()));
+        }
+        let expected = self.campaigns.len() as u32 + 1;
+        if c.run != expected {
+            return Err(CommandError::OutOfSequence {
+                what: Numbered::CampaignRun,
+                found: c.run,
+                expected,
+            });
+        }
+        if let Some(key) = first_duplicate(c.items.iter().map(|s| &s.key)) {
+            return Err(CommandError::DuplicateItem(key.clone()));
+        }
+        self.campaigns.push(Episode {
+            number: c.run,
+            plan: c.plan.clone(),
+            issued: stamp.clone(),
+            start: c.start,
+            expected_end: c.expected_end,
+            primary: String::new(),
+            steps: vec![LevelStep {
+                from: None,
+                to: Level::None,
+                effective: c.start,
+                expected_end: c.expected_end,
+                approver: c.approver.clone(),
+                doc_no: c.doc_no.clone(),
+                reasons: c.reasons.clone(),
+                consultation: None,
+                added: c.items.iter().map(|s| s.key.clone()).collect(),
+                dropped: Vec::new(),
+                kept: Vec::new(),
+                regional: None,
+                stamp: stamp.clone(),
+            }],
+            pauses: Vec::new(),
+            lifting: None,
+            items: c
+                .items
+                .iter()
+                .map(|s| Item::notified(s.clone(), stamp))
+                .collect(),
+            campaign: Some(c.campaign.clone()),
+        });
+        Ok(())
+    }
+
+    fn stop_campaign(&mut self, stamp: &Stamp, c: &CampaignStopped) -> Result<Line, CommandError> {
+        let e = self
+            .campaigns
+            .iter_mut()
+            .find(|e| e.number == c.run)
+            .ok_or(CommandError::UnknownRun(c.run))?;
+        let name = e
+            .campaign
+            .as_ref()
+            .map_or_else(String::new, |r| r.name.clone());
+        if e.lifting.is_some() {
+            return Err(CommandError::CampaignNotRunning(name));
+        }
+        if c.at < e.earliest_lift() {
+            return Err(CommandError::TooEarly {
+                earliest: e.earliest_lift(),
+            });
+        }
+        let stopped = WarningLifted {
+            episode: c.run,
+            at: c.at,
+            basis: c.basis.clone(),
+            approver: c.approver.clone(),
+            doc_no: c.doc_no.clone(),
+            consultation: None,
+        };
+        e.lifting = Some((stopped, stamp.clone()));
+        let what = TimelineEvent::CampaignStopped {
+            name,
+            at: c.at,
+            basis: c.basis.clone(),
+        };
+        Ok((Some(c.run), Some(c.at), what))
     }
 
     fn hand_over(&mut self, stamp: &Stamp, h: &ShiftHandedOver) -> Result<Line, CommandError> {
@@ -871,6 +1050,7 @@ impl ResponseState {
                 added: w.items.iter().map(|s| s.key.clone()).collect(),
                 dropped: Vec::new(),
                 kept: Vec::new(),
+                regional: w.regional.clone(),
                 stamp: stamp.clone(),
             }],
             pauses: Vec::new(),
@@ -880,6 +1060,7 @@ impl ResponseState {
                 .iter()
                 .map(|s| Item::notified(s.clone(), stamp))
                 .collect(),
+            campaign: None,
         });
         Ok(w.episode)
     }
@@ -966,6 +1147,7 @@ impl ResponseState {
             added: c.diff.added.iter().map(|s| s.key.clone()).collect(),
             dropped: c.diff.dropped.clone(),
             kept: c.diff.kept.clone(),
+            regional: c.regional.clone(),
             stamp: stamp.clone(),
         });
         Ok(())

@@ -45,6 +45,7 @@ fn issue_input(level: Level, start: &str) -> IssueInput {
         reasons: vec!["预计1月15日至17日AQI持续超过200".into()],
         primary: String::new(),
         consultation: None,
+        regional: None,
     }
 }
 
@@ -57,6 +58,7 @@ fn change_input(to: Level, effective: &str) -> LevelChangeInput {
         doc_no: String::new(),
         reasons: vec!["会商研判污染加重".into()],
         consultation: None,
+        regional: None,
     }
 }
 
@@ -350,10 +352,10 @@ fn warning_commands_are_checked() {
     let e = refused(
         &mut s,
         &mut j,
-        Command::Issue(issue_input(Level::Temporary, "2025-01-15T00:00:00+08:00")),
+        Command::Issue(issue_input(Level::None, "2025-01-15T00:00:00+08:00")),
         at,
     );
-    assert_eq!(e, CommandError::NotAWarningLevel(Level::Temporary));
+    assert_eq!(e, CommandError::NotAWarningLevel(Level::None));
     let e = refused(
         &mut s,
         &mut j,
@@ -414,10 +416,10 @@ fn warning_commands_are_checked() {
     let e = refused(
         &mut s,
         &mut j,
-        Command::Downgrade(change_input(Level::Temporary, "2025-01-16T00:00:00+08:00")),
+        Command::Downgrade(change_input(Level::None, "2025-01-16T00:00:00+08:00")),
         at,
     );
-    assert_eq!(e, CommandError::NotAWarningLevel(Level::Temporary));
+    assert_eq!(e, CommandError::NotAWarningLevel(Level::None));
     let e = refused(
         &mut s,
         &mut j,
@@ -787,6 +789,7 @@ fn odd_events_become_anomalies_and_change_nothing_else() {
     let at = t(NOON);
     let bad_item = event::ItemReport {
         episode: 1,
+        of: EpisodeKind::Warning,
         item: key("NOPE", "zjj"),
         text: String::new(),
         evidence: None,
@@ -1054,4 +1057,316 @@ fn the_issued_checklist_keeps_the_list_it_was_derived_from() {
         "consultation": null, "plan": {"name": "p", "area": "a", "version": "v"}, "items": []});
     let old: event::WarningIssued = serde_json::from_value(old).expect("old payload");
     assert_eq!(old.list, None);
+}
+
+/// The city's orange warning of the regional tests.
+fn city_orange() -> RegionalWarning {
+    RegionalWarning {
+        source: "邯郸市重污染天气应急指挥部".into(),
+        level: Level::Orange,
+        notice_no: "邯气应急〔2025〕3号".into(),
+    }
+}
+
+#[test]
+fn temporary_control_starts_with_the_plans_t_measures_and_stops_or_becomes_a_warning() {
+    let (mut s, mut j) = fresh();
+    let at = "2025-01-14T18:00:00+08:00";
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Temporary, "2025-01-14T20:00:00+08:00")),
+        at,
+    );
+    let e = s.model().current().expect("temporary control in force");
+    assert!(e.is_temporary());
+    let plan = plan();
+    let t_units = &plan.level(Level::Temporary).expect("T level").measures[0].units;
+    assert_eq!(e.items.len(), t_units.len());
+    assert!(e.items.iter().all(|i| i.key().measure == "T-SUP-1"));
+    assert_eq!(
+        e.steps[0].approver,
+        plan.level(Level::Temporary).expect("T level").approver
+    );
+    // Acting on its checklist is like a warning's.
+    let first = e.items[0].key().clone();
+    run(
+        &mut s,
+        &mut j,
+        Command::acknowledge(first, ""),
+        "2025-01-14T21:00:00+08:00",
+    );
+    // A coloured warning cannot be issued beside it: it is raised into one …
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        at,
+    );
+    assert_eq!(
+        e,
+        CommandError::AlreadyActive {
+            level: Level::Temporary
+        }
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::Upgrade(change_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T22:00:00+08:00",
+    );
+    assert!(!s.model().current().expect("warning").is_temporary());
+    // … lowered back to temporary control, and stopped by lifting.
+    run(
+        &mut s,
+        &mut j,
+        Command::Downgrade(change_input(Level::Temporary, "2025-01-16T00:00:00+08:00")),
+        "2025-01-15T22:00:00+08:00",
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::Lift(LiftInput {
+            at: t("2025-01-17T00:00:00+08:00"),
+            basis: "空气质量好转".into(),
+            approver: None,
+            doc_no: String::new(),
+            consultation: None,
+        }),
+        "2025-01-16T22:00:00+08:00",
+    );
+    let e = s.model().latest().expect("episode");
+    assert!(e.lifting.is_some() && e.is_temporary());
+    assert_eq!(e.max_level(), Level::Yellow);
+    assert!(s.model().anomalies().is_empty());
+}
+
+#[test]
+fn temporary_control_needs_the_level_in_the_plan() {
+    let mut without = plan();
+    without.levels.retain(|l| l.level != Level::Temporary);
+    let e = decide(
+        &ResponseState::new(),
+        &without,
+        &Command::Issue(issue_input(Level::Temporary, "2025-01-15T00:00:00+08:00")),
+    );
+    assert_eq!(e, Err(CommandError::LevelNotInPlan(Level::Temporary)));
+}
+
+#[test]
+fn acting_on_a_regional_warning_needs_at_least_its_level() {
+    let (mut s, mut j) = fresh();
+    let at = "2025-01-14T18:00:00+08:00";
+    let start = "2025-01-15T00:00:00+08:00";
+    let mut below = issue_input(Level::Yellow, start);
+    below.regional = Some(city_orange());
+    let e = refused(&mut s, &mut j, Command::Issue(below), at);
+    assert_eq!(
+        e,
+        CommandError::BelowRegional {
+            level: Level::Yellow,
+            regional: Level::Orange,
+            source: "邯郸市重污染天气应急指挥部".into(),
+        }
+    );
+    assert!(e.render(Tr(Language::Zh)).contains("不得低于上级预警级别"));
+    assert!(e.render(Tr(Language::En)).contains("at least"));
+    let mut no_number = issue_input(Level::Orange, start);
+    no_number.regional = Some(RegionalWarning {
+        notice_no: " ".into(),
+        ..city_orange()
+    });
+    assert_eq!(
+        refused(&mut s, &mut j, Command::Issue(no_number), at),
+        CommandError::Missing(Field::RegionalNotice)
+    );
+    let mut not_a_warning = issue_input(Level::Orange, start);
+    not_a_warning.regional = Some(RegionalWarning {
+        level: Level::Temporary,
+        ..city_orange()
+    });
+    assert_eq!(
+        refused(&mut s, &mut j, Command::Issue(not_a_warning), at),
+        CommandError::NotAWarningLevel(Level::Temporary)
+    );
+    let mut follows = issue_input(Level::Orange, start);
+    follows.regional = Some(city_orange());
+    run(&mut s, &mut j, Command::Issue(follows), at);
+    assert_eq!(
+        s.model().current().and_then(|e| e.regional()),
+        Some(&city_orange())
+    );
+    // The county stays at least at the city's level until the city lowers its own.
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Downgrade(change_input(Level::Yellow, "2025-01-16T00:00:00+08:00")),
+        at,
+    );
+    assert!(matches!(e, CommandError::BelowRegional { .. }));
+    let mut city_lowered = change_input(Level::Yellow, "2025-01-16T00:00:00+08:00");
+    city_lowered.regional = Some(RegionalWarning {
+        level: Level::Yellow,
+        notice_no: "邯气应急〔2025〕4号".into(),
+        ..city_orange()
+    });
+    run(&mut s, &mut j, Command::Downgrade(city_lowered), at);
+    let e = s.model().current().expect("warning");
+    assert_eq!(e.level(), Level::Yellow);
+    assert_eq!(
+        e.regional().map(|r| r.notice_no.as_str()),
+        Some("邯气应急〔2025〕4号")
+    );
+    assert!(s.model().anomalies().is_empty());
+}
+
+#[test]
+fn a_warning_without_a_regional_one_is_recorded_as_before() {
+    let (mut s, mut j) = fresh();
+    let event = run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Orange, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T18:00:00+08:00",
+    );
+    // No new field in the payload: journals written before still read the same, and this one
+    // reads in older versions.
+    assert!(!event.payload.contains("regional"));
+    assert_eq!(s.model().current().and_then(|e| e.regional()), None);
+}
+
+fn start_campaign(id: &str, start: &str) -> Command {
+    Command::StartCampaign(CampaignInput {
+        campaign: id.into(),
+        start: t(start),
+        expected_end: None,
+        approver: None,
+        doc_no: "某县应急办〔2025〕9号".into(),
+        reasons: vec!["春节临近".into()],
+    })
+}
+
+fn stop_campaign(id: &str, at: &str) -> Command {
+    Command::StopCampaign(CampaignStopInput {
+        campaign: id.into(),
+        at: t(at),
+        basis: "元宵节后专项行动结束".into(),
+        approver: None,
+        doc_no: String::new(),
+    })
+}
+
+#[test]
+fn a_campaign_runs_beside_a_warning_with_its_own_checklist_and_numbering() {
+    let (mut s, mut j) = fresh();
+    let at = "2025-01-20T09:00:00+08:00";
+    run(
+        &mut s,
+        &mut j,
+        start_campaign("fireworks", "2025-01-20T12:00:00+08:00"),
+        at,
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Orange, "2025-01-21T00:00:00+08:00")),
+        at,
+    );
+    let state = s.model();
+    let fw = state.running_campaign("fireworks").expect("running");
+    assert_eq!(fw.number, 1);
+    assert_eq!(
+        fw.campaign.as_ref().map(|c| c.id.as_str()),
+        Some("fireworks")
+    );
+    // The seven supervision groups report daily on their own item each.
+    let groups: Vec<&Item> = fw
+        .items
+        .iter()
+        .filter(|i| i.key().measure == "C-FW-SUP")
+        .collect();
+    assert_eq!(groups.len(), 7);
+    assert_eq!(state.current().map(|e| e.number), Some(1));
+    // A report on the campaign's item goes to the campaign, not to the warning.
+    let item = key("C-FW-1", "gaj");
+    let event = run(
+        &mut s,
+        &mut j,
+        Command::implement(item.clone(), "查处违法燃放2起", None).in_campaign(1),
+        "2025-01-21T10:00:00+08:00",
+    );
+    assert!(
+        event.payload.contains("\"of\":\"campaign\""),
+        "{}",
+        event.payload
+    );
+    let state = s.model();
+    let fw = state.campaign_run(1).expect("run");
+    assert_eq!(
+        fw.item(&item).map(|i| i.status),
+        Some(ItemStatus::Implemented)
+    );
+    assert!(state.current().expect("warning").item(&item).is_none());
+    let line = state.timeline().last().expect("line");
+    assert_eq!((line.episode, line.campaign), (None, Some(1)));
+    // The same key asked of the warning is unknown there.
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::implement(item, "x", None),
+        "2025-01-21T10:00:00+08:00",
+    );
+    assert!(matches!(e, CommandError::UnknownItem(_)));
+    // One run of a campaign at a time; others start beside it.
+    let e = refused(
+        &mut s,
+        &mut j,
+        start_campaign("fireworks", "2025-01-22T00:00:00+08:00"),
+        at,
+    );
+    assert!(matches!(e, CommandError::CampaignRunning(_)));
+    run(
+        &mut s,
+        &mut j,
+        start_campaign("coal", "2025-01-22T00:00:00+08:00"),
+        at,
+    );
+    assert_eq!(s.model().running_campaigns().count(), 2);
+    let e = refused(
+        &mut s,
+        &mut j,
+        start_campaign("nope", "2025-01-22T00:00:00+08:00"),
+        at,
+    );
+    assert_eq!(e, CommandError::UnknownCampaign("nope".into()));
+    assert!(e.render(Tr(Language::Zh)).contains("专项行动"));
+    // Stopping one leaves the other and the warning running.
+    run(
+        &mut s,
+        &mut j,
+        stop_campaign("fireworks", "2025-02-13T00:00:00+08:00"),
+        "2025-02-13T09:00:00+08:00",
+    );
+    let state = s.model();
+    assert!(state.campaign_run(1).is_some_and(|e| e.lifting.is_some()));
+    assert!(state.running_campaign("coal").is_some() && state.current().is_some());
+    let e = refused(
+        &mut s,
+        &mut j,
+        stop_campaign("fireworks", "2025-02-14T00:00:00+08:00"),
+        "2025-02-14T09:00:00+08:00",
+    );
+    assert!(matches!(e, CommandError::CampaignNotRunning(_)));
+    // After it stopped, only rectification is taken.
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::acknowledge(key("C-FW-2", "yjj"), "").in_campaign(1),
+        "2025-02-14T09:00:00+08:00",
+    );
+    assert_eq!(e, CommandError::ChecklistClosed);
+    assert!(s.model().anomalies().is_empty());
+    // The journal folds to the same state from scratch.
+    let events = j.read_since(0).expect("read");
+    assert_eq!(&ResponseState::fold(&events), s.model());
 }

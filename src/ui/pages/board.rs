@@ -1,4 +1,4 @@
-//! The figures of the Situation board's cards — warning level, duty, next unfavourable window,
+//! The figures of the Situation board's cards — warning level and running campaigns, duty, next unfavourable window,
 //! season budget, overdue items, alerts — gathered from the session's read models (response,
 //! findings, alerts), the workspace (roster, settings) and the store through the domain modules,
 //! as of the app's "now". Recomputed when the data, the hour, the read models (a new event) or
@@ -58,6 +58,8 @@ pub struct Cards {
     pub budget: Option<Result<Budget, String>>,
     /// Overdue checklist items of the current warning.
     pub overdue: Vec<OverdueItem>,
+    /// Names of the standing campaigns running now.
+    pub campaigns: Vec<String>,
     /// Supervision findings past their deadline.
     pub findings_overdue: usize,
     /// Station alerts, newest first.
@@ -86,6 +88,7 @@ pub fn gather(
         window: weather_view::next_window(store, Hour::from_utc(now)),
         budget: None,
         overdue: Vec::new(),
+        campaigns: Vec::new(),
         findings_overdue: models.findings.overdue(local).len(),
         recorded: alerts
             .iter()
@@ -115,6 +118,10 @@ fn response_figures(models: &ReadModels, now: DateTime<FixedOffset>, cards: &mut
             doc_no: e.steps.last().map(|s| s.doc_no.clone()).unwrap_or_default(),
         });
     }
+    cards.campaigns = state
+        .running_campaigns()
+        .filter_map(|e| e.campaign.as_ref().map(|c| c.name.clone()))
+        .collect();
     if let Some(e) = state.current() {
         cards.overdue = e
             .overdue(now)

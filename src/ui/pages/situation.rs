@@ -693,7 +693,13 @@ fn warning_width(ui: &egui::Ui, cx: &PageContext<'_>, cards: &Cards) -> f32 {
 
 fn warning_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     card(ui, &cx.look, cx.tr.t(T::WarningLevel), |ui| {
-        warning_body(ui, cx, cards)
+        warning_body(ui, cx, cards);
+        if !cards.campaigns.is_empty() {
+            let names = cards.campaigns.join(list_separator(cx.tr));
+            ui.label(
+                RichText::new(cx.tr.f(T::CampaignsRunning, &[&names])).color(cx.look.strong_text),
+            );
+        }
     });
 }
 

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::domain::advisor::{Advice, AdvisorInput, WeatherWindow, advise};
+use crate::domain::advisor::{Advice, AdvisorInput, WeatherWindow, advise, follow_regional};
 use crate::domain::aqi;
 use crate::domain::outlook::OutlookSettings;
 use crate::domain::plan::Plan;
@@ -135,7 +135,11 @@ fn compute(s: &Sources<'_>, path: &Path, at: Hour) -> Advised {
         at,
         utc_offset_s: CST,
     };
-    Advised::Advice(Box::new(advise(s.plan, &input)))
+    let mut advice = advise(s.plan, &input);
+    if let Some(r) = s.state.current().and_then(|e| e.regional()) {
+        follow_regional(&mut advice, input.state, r.level, &r.source);
+    }
+    Advised::Advice(Box::new(advice))
 }
 
 /// The unfavourable-weather windows the weather page shows by default for these stations at

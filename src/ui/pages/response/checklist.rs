@@ -57,6 +57,8 @@ pub struct ChecklistView {
     focus_evidence: bool,
     /// No system file dialog can be shown: the path is typed.
     no_dialog: bool,
+    /// The campaign run whose checklist is shown; `None`: the latest warning episode's.
+    campaign: Option<u32>,
 }
 
 impl Default for ChecklistView {
@@ -71,6 +73,7 @@ impl Default for ChecklistView {
             evidence: String::new(),
             focus_evidence: false,
             no_dialog: false,
+            campaign: None,
         }
     }
 }
@@ -88,7 +91,8 @@ impl ChecklistView {
         self.focus_evidence = true;
     }
 
-    /// The checklist of the latest episode, with its actions.
+    /// The checklist of the latest episode or of a campaign run (chosen above it, when campaigns
+    /// have run), with its actions.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -97,7 +101,12 @@ impl ChecklistView {
         now: DateTime<FixedOffset>,
     ) {
         let tr = cx.tr;
-        let Some(episode) = state.latest() else {
+        self.choose_episode(ui, tr, state);
+        let shown = match self.campaign {
+            Some(run) => state.campaign_run(run),
+            None => state.latest(),
+        };
+        let Some(episode) = shown else {
             ui.label(RichText::new(tr.t(T::RespNoChecklist)).color(cx.look.weak_text));
             return;
         };
@@ -109,6 +118,55 @@ impl ChecklistView {
             ui.separator();
             ui.vertical(|ui| self.items(ui, cx, episode, now));
         });
+    }
+
+    /// The checklist selector: the latest warning episode, or a campaign run (running ones
+    /// first). Shown only once a campaign has run.
+    fn choose_episode(&mut self, ui: &mut egui::Ui, tr: Tr, state: &ResponseState) {
+        if state.campaigns().is_empty() {
+            self.campaign = None;
+            return;
+        }
+        let mut runs: Vec<&Episode> = state.campaigns().iter().collect();
+        runs.sort_by_key(|e| (e.lifting.is_some(), std::cmp::Reverse(e.number)));
+        let name = |e: &Episode| {
+            let campaign = e.campaign.as_ref().map_or("", |c| c.name.as_str());
+            let key = if e.lifting.is_some() {
+                T::RespCampaignEnded
+            } else {
+                T::RespCampaignRunning
+            };
+            tr.f(key, &[&campaign])
+        };
+        let warning = |state: &ResponseState| {
+            state.latest().map_or_else(
+                || tr.t(T::RespNoChecklist).to_owned(),
+                |e| checklist_title(tr, e),
+            )
+        };
+        let shown = self
+            .campaign
+            .and_then(|n| state.campaign_run(n))
+            .map_or_else(|| warning(state), name);
+        let before = self.campaign;
+        ui.horizontal(|ui| {
+            let l = ui.label(tr.t(T::RespChecklistOf));
+            egui::ComboBox::from_id_salt("checklist_of")
+                .selected_text(shown)
+                .width(360.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.campaign, None, warning(state));
+                    for e in runs {
+                        ui.selectable_value(&mut self.campaign, Some(e.number), name(e));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        if self.campaign != before {
+            self.unit = None;
+            self.selected = None;
+        }
     }
 
     fn items(
@@ -221,7 +279,7 @@ impl ChecklistView {
         clickable: bool,
     ) {
         let tr = cx.tr;
-        ui.heading(tr.f(T::RespEpisodeChecklist, &[&episode.number]));
+        ui.heading(checklist_title(tr, episode));
         let mut rows = self.rows(cx, episode, now);
         if clickable {
             ui.label(RichText::new(tr.t(T::RespTreeTip)).color(cx.look.weak_text));
@@ -562,6 +620,7 @@ impl ChecklistView {
             item: key.clone(),
             text: self.text.trim().to_owned(),
             evidence: with_file.then(|| evidence_name(&full, workspace)),
+            campaign: self.campaign,
         };
         if with_file {
             Command::HashEvidence {
@@ -616,6 +675,14 @@ fn enterprise_groups(rows: &[UnitRow]) -> BTreeSet<String> {
         .filter(|r| r.kind == RowKind::Enterprises)
         .map(|r| r.unit.clone())
         .collect()
+}
+
+/// The heading of an episode's checklist: the warning episode's number, or the campaign's name.
+fn checklist_title(tr: Tr, e: &Episode) -> String {
+    match &e.campaign {
+        Some(c) => tr.f(T::RespCampaignChecklist, &[&c.name]),
+        None => tr.f(T::RespEpisodeChecklist, &[&e.number]),
+    }
 }
 
 #[cfg(test)]

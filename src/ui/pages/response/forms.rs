@@ -1,7 +1,9 @@
-//! The decision forms: consultation, issue, upgrade/downgrade, pause/resume, lift. Each builds a
-//! response command, previews it with the session (the notice for an issue, the checklist diff
-//! for a level change, the words of the timeline entry otherwise) and records it only after the
-//! officer confirms (the confirm button takes the focus; Esc goes back).
+//! The decision forms: consultation, issue (a warning or temporary control, following a city or
+//! regional warning when one is named), upgrade/downgrade, pause/resume, lift, and starting or
+//! stopping a standing campaign. Each builds a response command, previews it with the session
+//! (the notice for an issue, the checklist diff for a level change, the words of the timeline
+//! entry otherwise) and records it only after the officer confirms (the confirm button takes the
+//! focus; Esc goes back).
 
 use crate::i18n::{Render, ZH};
 use chrono::{DateTime, FixedOffset};
@@ -11,8 +13,9 @@ use super::advice::Advised;
 use super::{fmt_time, level_name, parse_time};
 use crate::domain::plan::{Level, Plan};
 use crate::domain::response::{
-    self, AdviceBasis, ConsultationInput, Decision, IssueInput, LevelChangeInput, LiftInput,
-    PauseInput, Phase, ResponseEvent, ResponseState, ResumeInput,
+    self, AdviceBasis, CampaignInput, CampaignStopInput, ConsultationInput, Decision, IssueInput,
+    LevelChangeInput, LiftInput, PauseInput, Phase, RegionalWarning, ResponseEvent, ResponseState,
+    ResumeInput,
 };
 use crate::report::notice::warning_notice;
 use crate::ui::command::Command;
@@ -53,6 +56,8 @@ enum Form {
     Pause,
     /// Lift.
     Lift,
+    /// Start or stop a standing campaign.
+    Campaign,
 }
 
 /// What is typed into the forms.
@@ -70,8 +75,13 @@ pub struct Forms {
     approver: String,
     doc_no: String,
     reasons: String,
+    regional_source: String,
+    regional_level: Option<Level>,
+    regional_notice: String,
     pause_basis: String,
     lift_basis: String,
+    campaign: Option<String>,
+    campaign_basis: String,
     pending: Option<Pending>,
     focus_confirm: bool,
     error: Option<String>,
@@ -110,7 +120,7 @@ impl Forms {
         if let Some(e) = &self.error {
             ui.label(RichText::new(e).color(cx.look.error));
         }
-        self.choose_form(ui, tr, state);
+        self.choose_form(ui, cx, state);
         ui.add_space(4.0);
         let current = state.current();
         let paused = current.is_some_and(|e| matches!(e.phase(), Phase::Paused { .. }));
@@ -119,6 +129,7 @@ impl Forms {
             Form::Level => self.level_form(ui, cx, state),
             Form::Pause => self.pause_form(ui, tr, paused),
             Form::Lift => self.lift_form(ui, tr, state),
+            Form::Campaign => self.campaign_form(ui, cx, state),
         };
         match preview {
             Some(Ok(command)) => self.preview(cx, command, now),
@@ -128,7 +139,9 @@ impl Forms {
     }
 
     /// The forms the state offers, as tabs (a warning in force: change, pause or resume, lift).
-    fn choose_form(&mut self, ui: &mut egui::Ui, tr: Tr, state: &ResponseState) {
+    fn choose_form(&mut self, ui: &mut egui::Ui, cx: &PageContext<'_>, state: &ResponseState) {
+        let tr = cx.tr;
+        let campaigns = cx.session.plan().is_some_and(|p| !p.campaigns.is_empty());
         let current = state.current();
         let paused = current.is_some_and(|e| matches!(e.phase(), Phase::Paused { .. }));
         let level_title = if current.is_some() {
@@ -146,6 +159,7 @@ impl Forms {
             (Form::Level, level_title, !paused),
             (Form::Pause, pause_title, current.is_some()),
             (Form::Lift, T::RespLiftTitle, current.is_some()),
+            (Form::Campaign, T::RespCampaignTitle, campaigns),
         ]
         .into_iter()
         .filter(|f| f.2)
@@ -222,7 +236,7 @@ impl Forms {
                 p.levels
                     .iter()
                     .map(|l| l.level)
-                    .filter(|l| l.is_warning())
+                    .filter(|l| *l >= Level::Temporary)
                     .collect()
             })
             .unwrap_or_default();
@@ -252,6 +266,7 @@ impl Forms {
             text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
             text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
             text_row(ui, tr.t(T::RespReasons), &mut self.reasons, true);
+            self.regional_rows(ui, tr, &plan_levels);
         });
         let button = if current.is_some() {
             T::RespPreviewChange
@@ -265,6 +280,51 @@ impl Forms {
             });
         }
         None
+    }
+
+    /// The city or regional warning followed: issuer, level, notice number (all empty: none).
+    fn regional_rows(&mut self, ui: &mut egui::Ui, tr: Tr, plan_levels: &[Level]) {
+        text_row(
+            ui,
+            tr.t(T::RespRegionalSource),
+            &mut self.regional_source,
+            false,
+        );
+        let l = ui.label(tr.t(T::RespRegionalLevel));
+        let shown = self.regional_level.map_or_else(
+            || tr.t(T::RespRegionalNone).to_owned(),
+            |l| level_name(tr, l),
+        );
+        egui::ComboBox::from_id_salt("regional_level")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.regional_level, None, tr.t(T::RespRegionalNone));
+                for l in plan_levels.iter().filter(|l| l.is_warning()) {
+                    ui.selectable_value(&mut self.regional_level, Some(*l), level_name(tr, *l));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.end_row();
+        text_row(
+            ui,
+            tr.t(T::RespRegionalNotice),
+            &mut self.regional_notice,
+            false,
+        );
+    }
+
+    /// The city or regional warning typed in; `None` when nothing was typed. A partly filled one
+    /// goes to the session as it is, which says what is missing.
+    fn regional(&self) -> Option<RegionalWarning> {
+        let typed = !self.regional_source.trim().is_empty()
+            || !self.regional_notice.trim().is_empty()
+            || self.regional_level.is_some();
+        typed.then(|| RegionalWarning {
+            source: self.regional_source.trim().to_owned(),
+            level: self.regional_level.unwrap_or(Level::None),
+            notice_no: self.regional_notice.trim().to_owned(),
+        })
     }
 
     /// Pause the response, or resume a paused one.
@@ -310,6 +370,108 @@ impl Forms {
             return Some(self.lift(state));
         }
         None
+    }
+
+    /// Start a standing campaign of the plan, or stop the running one chosen.
+    fn campaign_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &PageContext<'_>,
+        state: &ResponseState,
+    ) -> Option<Result<response::Command, String>> {
+        let tr = cx.tr;
+        let plan = cx.session.plan()?;
+        if self
+            .campaign
+            .as_ref()
+            .is_none_or(|id| plan.campaign(id).is_none())
+        {
+            self.campaign = plan.campaigns.first().map(|c| c.id.clone());
+        }
+        let name = |id: &str| {
+            let Some(c) = plan.campaign(id) else {
+                return id.to_owned();
+            };
+            let own = match cx.tr.0 {
+                crate::i18n::Language::En => c.name_en.as_deref().unwrap_or(&c.name),
+                crate::i18n::Language::Zh => &c.name,
+            };
+            match state.running_campaign(id) {
+                Some(_) => tr.f(T::RespCampaignRunning, &[&own]),
+                None => own.to_owned(),
+            }
+        };
+        let running = self
+            .campaign
+            .as_deref()
+            .is_some_and(|id| state.running_campaign(id).is_some());
+        egui::Grid::new("campaign_form")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let l = ui.label(tr.t(T::RespCampaign));
+                let shown = self.campaign.as_deref().map_or_else(String::new, name);
+                egui::ComboBox::from_id_salt("campaign")
+                    .selected_text(shown)
+                    .width(320.0)
+                    .show_ui(ui, |ui| {
+                        for c in &plan.campaigns {
+                            ui.selectable_value(
+                                &mut self.campaign,
+                                Some(c.id.clone()),
+                                name(&c.id),
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                let at = if running {
+                    T::RespCampaignStop
+                } else {
+                    T::RespStart
+                };
+                text_row(ui, tr.t(at), &mut self.start, false);
+                text_row(ui, tr.t(T::RespApprover), &mut self.approver, false);
+                text_row(ui, tr.t(T::RespDocNo), &mut self.doc_no, false);
+                if running {
+                    text_row(ui, tr.t(T::RespBasis), &mut self.campaign_basis, true);
+                } else {
+                    text_row(ui, tr.t(T::RespEnd), &mut self.expected_end, false);
+                    text_row(ui, tr.t(T::RespReasons), &mut self.reasons, true);
+                }
+            });
+        let button = if running {
+            T::RespPreviewCampaignStop
+        } else {
+            T::RespPreviewCampaignStart
+        };
+        if ui.button(tr.t(button)).clicked() {
+            return Some(self.campaign_command(running));
+        }
+        None
+    }
+
+    fn campaign_command(&self, running: bool) -> Result<response::Command, String> {
+        let campaign = self.campaign.clone().unwrap_or_default();
+        let at = time_field(&self.start)?;
+        Ok(if running {
+            response::Command::StopCampaign(CampaignStopInput {
+                campaign,
+                at,
+                basis: self.campaign_basis.trim().to_owned(),
+                approver: optional(&self.approver),
+                doc_no: self.doc_no.trim().to_owned(),
+            })
+        } else {
+            response::Command::StartCampaign(CampaignInput {
+                campaign,
+                start: at,
+                expected_end: optional_time(&self.expected_end)?,
+                approver: optional(&self.approver),
+                doc_no: self.doc_no.trim().to_owned(),
+                reasons: split_lines(&self.reasons),
+            })
+        })
     }
 
     fn confirm(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, p: Pending) {
@@ -385,12 +547,23 @@ impl Forms {
                     .collect();
                 let mut notice = None;
                 match &event {
-                    ResponseEvent::WarningIssued(_) => {
+                    ResponseEvent::WarningIssued(w) => {
+                        lines.extend(w.regional.as_ref().map(|r| follows_line(tr, r)));
                         if let (Some(e), Some(plan)) = (next.latest(), cx.session.plan()) {
                             for u in e.by_unit(now) {
                                 lines.push(tr.f(T::RespUnitItems, &[&u.unit_name, &u.total]));
                             }
                             notice = warning_notice(plan, e).ok().map(|n| n.text());
+                        }
+                    }
+                    ResponseEvent::CampaignStarted(_) => {
+                        for u in next
+                            .campaigns()
+                            .last()
+                            .map(|e| e.by_unit(now))
+                            .unwrap_or_default()
+                        {
+                            lines.push(tr.f(T::RespUnitItems, &[&u.unit_name, &u.total]));
                         }
                     }
                     ResponseEvent::WarningUpgraded(c) | ResponseEvent::WarningDowngraded(c) => {
@@ -400,6 +573,7 @@ impl Forms {
                                 |i| format!("{} · {}", i.spec.unit_name, i.spec.text),
                             )
                         };
+                        lines.extend(c.regional.as_ref().map(|r| follows_line(tr, r)));
                         lines.push(tr.f(T::RespDiffAdded, &[&c.diff.added.len()]));
                         lines.extend(
                             c.diff
@@ -488,6 +662,7 @@ impl Forms {
             reasons: split_lines(&self.reasons),
             primary: String::new(),
             consultation: state.consultations().last().map(|c| c.record.number),
+            regional: self.regional(),
         }))
     }
 
@@ -501,6 +676,7 @@ impl Forms {
             doc_no: self.doc_no.trim().to_owned(),
             reasons: split_lines(&self.reasons),
             consultation: None,
+            regional: self.regional(),
         };
         Ok(if to > from {
             response::Command::Upgrade(input)
@@ -540,6 +716,14 @@ impl Forms {
             consultation: state.consultations().last().map(|c| c.record.number),
         }))
     }
+}
+
+/// "Following the city's or region's warning …" for the confirmation.
+fn follows_line(tr: Tr, r: &RegionalWarning) -> String {
+    tr.f(
+        T::RespFollowsRegional,
+        &[&r.source, &level_name(tr, r.level), &r.notice_no],
+    )
 }
 
 /// The advisor's answer (or why there is none); true when the officer asks to fill the forms

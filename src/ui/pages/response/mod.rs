@@ -1,10 +1,11 @@
 //! 应急响应 Response page: the warning in force and the workflow around it, over the session's
 //! response read model ([`crate::session::ReadModels::response`]) and plan.
 //!
-//! - A header with the level, phase, times, checklist counts, the officer and — when nothing can
-//!   be recorded — why (projector, read-only journal, no shift, broken plan).
+//! - A header with the level, phase, times, checklist counts, the campaigns running, the officer
+//!   and — when nothing can be recorded — why (projector, read-only journal, no shift, broken
+//!   plan).
 //! - Tabs (Alt+1 … Alt+6): decisions ([`forms`]: consultation, issue, upgrade/downgrade with the
-//!   checklist diff, pause/resume, lift — each previewed, then confirmed), the checklist
+//!   checklist diff, pause/resume, lift, campaigns — each previewed, then confirmed), the checklist
 //!   ([`checklist`]: per unit, filters, countdown, item actions), notices and reports
 //!   ([`reports`]), the timeline, and the emission-reduction list ([`reduction`]: the check,
 //!   the enterprises, an enterprise's card).
@@ -241,6 +242,14 @@ fn header(
         }
     });
     super::staggered::show(ui, cx, now.date_naive(), true);
+    let campaigns: Vec<&str> = state
+        .running_campaigns()
+        .filter_map(|e| e.campaign.as_ref().map(|c| c.name.as_str()))
+        .collect();
+    if !campaigns.is_empty() {
+        let names = campaigns.join(crate::i18n::list_separator(tr));
+        ui.label(RichText::new(tr.f(T::CampaignsRunning, &[&names])).strong());
+    }
     if !cx.presenting {
         if let Some(why) = cx.session.why_not_respond() {
             ui.label(RichText::new(why.render(tr)).color(look.warn));
