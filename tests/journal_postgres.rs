@@ -550,6 +550,45 @@ fn evidence_lives_on_the_server_by_hash() {
     );
 }
 
+/// The session's evidence store on a server journal: a desk copies a file in (hashed on the
+/// way), any desk — a viewer too — gets a temporary copy checked against the hash to open, and a
+/// viewer cannot store.
+#[test]
+fn the_evidence_store_of_a_server_journal_is_every_desks() {
+    use airdesk::session::{EvidenceError, EvidenceStore};
+    let Some(mut db) = TestDb::new("evstore") else {
+        return;
+    };
+    drop(PgStorage::open(&db.url, None).expect("create"));
+    let dir = tempfile::tempdir().expect("dir");
+    let photo = dir.path().join("现场.jpg");
+    std::fs::write(&photo, b"\xff\xd8\xff\xd9").expect("write");
+    let desk = EvidenceStore::Server(Box::new(db.url.clone()));
+    let mut steps = 0;
+    let file = desk.put(&photo, |_, _| steps += 1).expect("stored");
+    assert!(steps >= 1);
+    assert_eq!(file.name, "现场.jpg");
+    assert!(file.photo.is_some(), "a JPEG's EXIF was looked at");
+    let viewer = db.login("evviewer", "airdesk_viewer", Some(("投影", "viewer", &[])));
+    let projector = EvidenceStore::Server(Box::new(viewer));
+    let temp = tempfile::tempdir().expect("temp");
+    let copy = projector.local_copy(&file, temp.path()).expect("a copy");
+    assert!(copy.starts_with(temp.path()));
+    assert_eq!(std::fs::read(&copy).expect("read"), b"\xff\xd8\xff\xd9");
+    assert!(matches!(
+        projector.put(&photo, |_, _| ()),
+        Err(EvidenceError::Store(_))
+    ));
+    let unknown = airdesk::domain::response::EvidenceFile {
+        sha256: Some("0".repeat(64)),
+        ..file
+    };
+    assert!(matches!(
+        projector.local_copy(&unknown, temp.path()),
+        Err(EvidenceError::NotFound { .. })
+    ));
+}
+
 /// A newer schema is refused with a message; a wrong password never appears in an error.
 #[test]
 fn newer_schemas_and_wrong_passwords_are_said_plainly() {
@@ -800,6 +839,7 @@ fn item(transition: Transition, unit: &str) -> Command {
         item: ItemKey::new("Y-DUST-1", unit),
         text: "已落实".into(),
         evidence: None,
+        feedback: None,
         campaign: None,
     }))
 }
@@ -932,6 +972,25 @@ fn desks_share_one_journal_through_their_sessions() {
         .execute(&item(Transition::Implement, "zjj"), at(9, 30))
         .expect("its own unit");
     assert_eq!(done.desk, "住建局");
+    // Checking the done item is the centre's act, even for the unit's own item.
+    let check = respond(response::Command::Check(response::CheckInput {
+        item: ItemKey::new("Y-DUST-1", "zjj"),
+        source: response::CheckSource::Verification,
+        by: String::new(),
+        sample: None,
+        result: response::CheckResult::Confirmed,
+        note: String::new(),
+        checked_at: None,
+        evidence: None,
+    }));
+    let refused = unit.execute(&check, at(9, 35));
+    assert!(
+        matches!(
+            refused,
+            Err(SessionError::Refused(WhyNot::ChecksAreTheCentres))
+        ),
+        "{refused:?}"
+    );
     assert!(matches!(
         viewer.why_not(),
         Some(WhyNot::ReadOnly(ReadOnlyReason::Viewer { .. }))

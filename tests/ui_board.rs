@@ -60,7 +60,11 @@ fn first_start_opens_the_sample_drill_mid_episode() {
     // Budget and the next window from the sample's settings and forecast.
     h.get_by_label(tr.t(T::BudgetMean));
     h.get_by_label(tr.t(T::NextWindow));
-    h.get_by_label_contains(tr.t(T::Alerts));
+    // The "to do now" strip: the advice, the overdue items and the alerts waiting; the alert
+    // list below it.
+    h.get_by_label(tr.t(T::TodoNow));
+    h.get_by_label_contains(&tr.f(T::AlertsToAcknowledge, &[&3]));
+    h.get_by_label_contains(&tr.f(T::AlertsCount, &[&24, &3]));
     // Staggered production of the heating season, in force on 22 Dec: the listed brick kilns,
     // carbon, foundry and cement enterprises.
     h.get_by_label(tr.t(T::StaggeredTitle));
@@ -173,6 +177,59 @@ fn an_alert_goes_to_supervision_in_one_step() {
         description.contains("高于周边站点中位数 148"),
         "{description}"
     );
+    // Assigned with a unit and a deadline, after the preview: back on the board the alert says
+    // which finding it became and no longer waits (three waited, two are left).
+    let unit = h.get_by_role_and_label(egui::accesskit::Role::TextInput, tr.t(T::SvColUnit));
+    unit.focus();
+    unit.type_text("丛台区");
+    h.run();
+    let deadline =
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, tr.t(T::SvColDeadline));
+    deadline.focus();
+    deadline.type_text("2019-12-23");
+    h.run();
+    h.get_by_label(tr.t(T::SvAssign)).click();
+    settle(&mut h);
+    h.get_by_label(tr.t(T::SvAssignConfirm)).click();
+    settle(&mut h);
+    h.state_mut().send(airdesk::ui::command::Command::Navigate(
+        airdesk::ui::pages::Page::Situation,
+    ));
+    settle(&mut h);
+    h.get_by_label(&tr.f(T::AlertHandedOver, &[&"DB0001"]));
+    h.get_by_label_contains(&tr.f(T::AlertsToAcknowledge, &[&2]));
+    let buttons = h
+        .query_all_by_role_and_label(egui::accesskit::Role::Button, tr.t(T::AlertToFinding))
+        .count();
+    assert_eq!(buttons, 1);
+}
+
+#[test]
+fn the_board_opens_on_what_to_do_now_at_1366() {
+    let env = Env::new();
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    let tr = Tr(Language::Zh);
+    let strip = h.get_by_label(tr.t(T::TodoNow));
+    let screen = h.ctx.content_rect();
+    // The advice with its reason, the overdue items and the waiting alerts with their buttons,
+    // all on the first screen.
+    let on_screen = |node: egui_kittest::Node<'_>| {
+        let r = node.rect();
+        assert!(r.max.y <= screen.max.y, "{r:?} below {screen:?}");
+    };
+    on_screen(strip);
+    on_screen(h.get_by_label_contains(&tr.f(T::TodoAdvice, &[&""])));
+    on_screen(h.get_by_label_contains("项逾期"));
+    on_screen(h.get_by_label(tr.t(T::TodoOpenChecklist)));
+    for b in h.get_all_by_label(tr.t(T::AlertAcknowledge)) {
+        on_screen(b);
+    }
+    // Its buttons lead where the work is done.
+    h.get_by_label(tr.t(T::TodoOpenChecklist)).click();
+    settle(&mut h);
+    assert_eq!(h.state().page(), airdesk::ui::pages::Page::Response);
+    h.get_by_label(tr.t(T::RespTabChecklist));
 }
 
 #[test]
@@ -530,12 +587,28 @@ fn the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_chart() {
         });
         settle(h);
     };
+    // The chart starts below the "to do now" strip: the wheel over the page brings it up.
+    let screen = h.ctx.content_rect();
+    h.hover_at(screen.center());
+    wheel(&mut h, Modifiers::NONE);
+    wheel(&mut h, Modifiers::NONE);
     let (label, rect) = chart(&h);
-    h.hover_at(rect.center());
+    let at = egui::pos2(
+        rect.center().x,
+        (rect.top() + 30.0).min(screen.bottom() - 60.0),
+    );
+    assert!(
+        rect.contains(at),
+        "the chart starts on the first screen: {rect:?}"
+    );
+    h.hover_at(at);
     wheel(&mut h, Modifiers::NONE);
     let (after, moved) = chart(&h);
     assert_eq!(after, label, "the plain wheel does not zoom");
-    assert!(moved.top() < rect.top() - 20.0, "the page scrolled");
+    assert!(
+        moved.top() < rect.top() - 20.0,
+        "the page scrolled: {rect:?} → {moved:?} (pointer {at:?}, screen {screen:?})"
+    );
     h.hover_at(moved.center());
     wheel(&mut h, Modifiers::COMMAND);
     let (zoomed, _) = chart(&h);
@@ -546,4 +619,32 @@ fn the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_chart() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     settle(&mut h);
     assert_eq!(chart(&h).0, label);
+}
+
+#[test]
+fn the_data_pages_station_table_starts_with_the_desks_area() {
+    let env = Env::new();
+    let mut h = harness(start(&env, Language::Zh, Some("赵敏")), (1366.0, 768.0));
+    settle(&mut h);
+    h.state_mut().send(airdesk::ui::command::Command::Navigate(
+        airdesk::ui::pages::Page::Data,
+    ));
+    settle(&mut h);
+    let table = h.state().data().store.stations();
+    let mut own: Vec<String> = table
+        .in_area("邯郸")
+        .into_iter()
+        .map(|id| table.get(id).code.clone())
+        .collect();
+    own.sort();
+    assert!(!own.is_empty());
+    // Beijing's 1001A sorts before Handan's codes, yet Handan's stations come first.
+    let first = h.get_by_label(&own[0]).rect();
+    if let Some(beijing) = h.query_by_label("1001A") {
+        assert!(first.top() < beijing.rect().top(), "{first:?}");
+    }
+    let last_own = h.get_by_label(own.last().expect("own")).rect();
+    if let Some(beijing) = h.query_by_label("1001A") {
+        assert!(last_own.top() < beijing.rect().top(), "{last_own:?}");
+    }
 }

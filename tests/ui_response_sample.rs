@@ -207,8 +207,8 @@ fn an_evidence_file_from_the_dialog_is_recorded_with_its_sha256() {
         .response
         .show_tab(ResponseTab::Checklist);
     h.run();
-    // 河东镇's third item is its overdue grid-patrol report (O-SUP-2).
-    select_row(&mut h, "河东镇人民政府", 2);
+    // 河东镇's overdue grid-patrol report (O-SUP-2) reads first: the list is by urgency.
+    select_row(&mut h, "河东镇人民政府", 0);
     let t = texts_containing(&h, "网格员加密巡查辖区散煤");
     assert!(
         t.iter().any(|x| x.starts_with("河东镇人民政府 · ")),
@@ -281,6 +281,32 @@ fn the_checklist_table_fits_a_1366_screen() {
             "{column:?} {header:?} {screen:?}"
         );
     }
+    // Sorted by urgency: the sample's overdue item is the first row, on the first screen of
+    // 有效措施; clicking anywhere in its row (here its measure text) selects it.
+    let now = airdesk::clock::to_cst(h.state().now());
+    let (unit, text) = {
+        let overdue = h.state().session().models().response.overdue(now);
+        let first = overdue.first().expect("the sample has an overdue item");
+        (first.spec.unit_name.clone(), first.spec.text.clone())
+    };
+    let header = h.get_by_label(tr.t(T::RespColRemaining)).rect();
+    // Several units share the measure's text: the first row is the topmost of them.
+    fn topmost<'a>(h: &'a Harness<'static, AirDeskApp>, text: &'a str) -> egui_kittest::Node<'a> {
+        h.query_all_by_label(text)
+            .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+            .expect("the measure's rows")
+    }
+    let row = topmost(&h, &text).rect();
+    assert!(row.bottom() <= screen.bottom(), "{row:?}");
+    assert!(
+        row.top() - header.bottom() < 30.0,
+        "the overdue item is the first row: {row:?} under {header:?}"
+    );
+    // A pointer click on the measure's text, not on the unit's name.
+    topmost(&h, &text).click();
+    h.run();
+    h.run();
+    h.get_by_label(&format!("{unit} · {text}"));
 }
 
 #[test]

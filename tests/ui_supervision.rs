@@ -75,7 +75,12 @@ fn a_finding_goes_from_assigned_to_closed_with_journal_events() {
         tr.t(T::SvColDeadline),
         "2019-12-08",
     );
+    // 交办 previews what it will record; nothing is written before the confirmation.
     click(&mut h, tr.t(T::SvAssign));
+    h.get_by_label(tr.t(T::SvPreviewTitle));
+    h.get_by_label(&format!("{}：住建局", tr.t(T::SvColUnit)));
+    assert!(finding_events(&env).is_empty());
+    click(&mut h, tr.t(T::SvAssignConfirm));
     let events = finding_events(&env);
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].kind, "finding.assigned");
@@ -250,7 +255,22 @@ fn a_board_alert_fills_the_form_in_one_step() {
     assert!(description.contains("人民会堂（1034A）"), "{description}");
     assert!(description.contains("612"), "{description}");
     type_into(&mut h, Role::TextInput, tr.t(T::SvColUnit), "生态环境分局");
+    // No silent standing item: an empty deadline is refused until one is typed or standing is
+    // ticked; the example date is not before today.
+    let deadline = h.get_by_role_and_label(Role::TextInput, tr.t(T::SvColDeadline));
+    assert!(deadline.value().unwrap_or_default().is_empty());
     click(&mut h, tr.t(T::SvAssign));
+    h.get_by_label(tr.t(T::SvNeedDeadline));
+    assert!(finding_events(&env).is_empty());
+    type_into(
+        &mut h,
+        Role::TextInput,
+        tr.t(T::SvColDeadline),
+        "2019-12-06",
+    );
+    click(&mut h, tr.t(T::SvAssign));
+    h.get_by_label(&format!("{}：2019-12-06", tr.t(T::SvColDeadline)));
+    click(&mut h, tr.t(T::SvAssignConfirm));
     let events = finding_events(&env);
     assert_eq!(events.len(), 1);
     let FindingEvent::Assigned { finding, .. } =
@@ -348,7 +368,15 @@ fn chinese_ime_reaches_every_text_field_of_the_form() {
     }
     // The remark and evidence fields of a finding's next move.
     type_into(&mut h, Role::TextInput, tr.t(T::SvColUnit), "住建局");
+    h.get_by_label(tr.t(T::SvStandingPick)).click();
+    h.run();
     click(&mut h, tr.t(T::SvAssign));
+    h.get_by_label(&format!(
+        "{}：{}",
+        tr.t(T::SvColDeadline),
+        tr.t(T::SvStanding)
+    ));
+    click(&mut h, tr.t(T::SvAssignConfirm));
     h.get_by_label("DB0001").click();
     h.run();
     ime_into(&mut h, Role::TextInput, tr.t(T::SvNote));

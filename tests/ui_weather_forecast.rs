@@ -104,6 +104,37 @@ fn windows_and_outlook_come_from_the_forecast_file_which_the_page_names() {
             &settings.outlook,
         );
         assert!(observed.windows.windows.is_empty());
+        // The meteogram goes on after "now" with the outlook's expected daily PM2.5 (and its
+        // range), drawn only after "now".
+        use airdesk::report::charts::from_store::Selection;
+        use airdesk::report::charts::weather::{WeatherChartInput, weather_meteogram};
+        let selection = Selection::area(store, "邯郸").expect("area");
+        let chart = weather_meteogram(
+            store,
+            &WeatherChartInput {
+                selection: &selection,
+                variable: airdesk::store::Variable::Pm25,
+                weather: vec![id],
+                analysis: &analysis,
+                warnings: &[],
+                level_colours: &[],
+                lang: Language::Zh,
+            },
+        );
+        let outlook = chart.panels[0]
+            .traces
+            .iter()
+            .find(|t| t.key == "fc:outlook")
+            .expect("the outlook after now");
+        let drawn: Vec<usize> = (0..outlook.values.values().len())
+            .filter(|&i| outlook.values.values()[i].is_finite())
+            .collect();
+        assert!(drawn.len() >= 48, "two days or more ahead: {}", drawn.len());
+        assert!(
+            drawn
+                .iter()
+                .all(|&i| outlook.values.start() + i as i64 > now)
+        );
         (id, label, analysis.windows.windows, now)
     };
     // The page chose the forecast and names it.

@@ -502,6 +502,28 @@ impl Findings {
         self.items.is_empty()
     }
 
+    /// The finding a board alert was handed over as (转督办), matched on what the alert names:
+    /// station, variable, hour and rule. `None` while it has not been handed over.
+    pub fn handed_over(&self, alert: &AlertInput) -> Option<FindingId> {
+        self.iter()
+            .find(|f| match &f.content.origin {
+                Origin::Alert {
+                    station,
+                    variable,
+                    at,
+                    kind,
+                    ..
+                } => {
+                    *station == alert.station
+                        && *variable == alert.variable
+                        && *at == alert.at
+                        && std::mem::discriminant(kind) == std::mem::discriminant(&alert.kind)
+                }
+                _ => false,
+            })
+            .map(|f| f.id)
+    }
+
     /// Overdue findings at `now`, most overdue first.
     pub fn overdue(&self, now: DateTime<FixedOffset>) -> Vec<&Finding> {
         let mut v: Vec<&Finding> = self.iter().filter(|f| f.is_overdue(now)).collect();
@@ -958,17 +980,25 @@ mod tests {
                 neighbours_median: 180.5,
             },
         };
+        assert_eq!(s.handed_over(&alert), None);
         let e = run(
             &mut s,
             cst(2019, 12, 5, 4),
             FindingCommand::AssignFromAlert {
-                alert,
+                alert: alert.clone(),
                 unit: "长安区".into(),
                 deadline: NaiveDate::from_ymd_opt(2019, 12, 6),
             },
         );
         let f = s.get(e.id()).expect("finding");
         assert_eq!(f.status, Status::Assigned);
+        // The alert now names its finding; the same station an hour later does not.
+        assert_eq!(s.handed_over(&alert), Some(e.id()));
+        let later = AlertInput {
+            at: cst(2019, 12, 5, 4),
+            ..alert.clone()
+        };
+        assert_eq!(s.handed_over(&later), None);
         assert_eq!(f.content.place, "人民会堂");
         assert_eq!(
             f.content.description,

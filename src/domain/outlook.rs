@@ -345,6 +345,13 @@ fn normal_cdf(z: f32) -> f32 {
 
 /// PM2.5 daily sub-index (IAQI) by the HJ 633 table in force on `date` (2012 table before
 /// 2026-03-01, 2026 table from then on), computed by `domain::aqi`; 500 beyond the table.
+impl DayOutlook {
+    /// The expected daily PM2.5 as a daily AQI (its PM2.5 sub-index on the day's standard).
+    pub fn expected_aqi(&self) -> u32 {
+        pm25_iaqi(self.expected_pm25, self.date)
+    }
+}
+
 fn pm25_iaqi(c: f32, date: NaiveDate) -> u32 {
     let standard = StandardChoice::Auto.resolve(date);
     Concentration::from_f32(c.max(0.0))

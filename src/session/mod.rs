@@ -30,6 +30,8 @@
 
 mod drill;
 mod error;
+mod evidence;
+mod feedback_import;
 mod follow;
 pub mod journal;
 mod models;
@@ -42,6 +44,8 @@ mod tests;
 pub use crate::journal::postgres::Heard;
 pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
 pub use error::{JournalTrouble, Outcome, Said, SessionError, WhyNot};
+pub use evidence::{EVIDENCE_DIR, EvidenceError, EvidenceStore, stored_name};
+pub use feedback_import::{Accepted, ImportPlan, ImportProblem, ReadForm, RowProblem, plan_import};
 pub use follow::Follower;
 pub use models::ReadModels;
 pub use plan::{PlanStatus, attach_list, read_plan};
@@ -283,6 +287,18 @@ impl Session {
         }
     }
 
+    /// Where this journal keeps its evidence files: the server's database for a server journal,
+    /// the workspace folder otherwise; `None` for a journal in memory.
+    pub fn evidence_store(&self) -> Option<EvidenceStore> {
+        match (&self.server, &self.root) {
+            (Some(server), _) => Some(EvidenceStore::Server(Box::new(server.clone()))),
+            (None, Some(root)) => Some(EvidenceStore::Folder {
+                workspace: root.clone(),
+            }),
+            (None, None) => None,
+        }
+    }
+
     /// Why the journal could not be opened at all, when it could not.
     pub fn open_error(&self) -> Option<&JournalTrouble> {
         self.open_error.as_ref()
@@ -348,6 +364,12 @@ impl Session {
         })
     }
 
+    /// Record the following commands as `author` without taking over the shift: the CLI, which
+    /// records on behalf of the officer named on its command line.
+    pub fn record_as(&mut self, author: Author) {
+        self.officer = Some(author);
+    }
+
     /// Record `command` for the officer on shift at `at`: refused (with the reason) in
     /// projector mode, on a read-only journal, before the shift starts and — for response
     /// actions — under a broken plan; else decided by the domain on the caught-up read models,
@@ -405,6 +427,13 @@ impl Session {
         if let Some(why) = why {
             return Err(why.into());
         }
+        let check = matches!(
+            command,
+            Command::Respond(response::Command::DrawSample(_) | response::Command::Check(_))
+        );
+        if check && self.is_unit_desk() {
+            return Err(WhyNot::ChecksAreTheCentres.into());
+        }
         let (Some(journal), Some(author)) = (self.journal.as_mut(), self.officer.as_ref()) else {
             return Err(WhyNot::NoOfficer.into());
         };
@@ -414,7 +443,7 @@ impl Session {
             Command::Respond(c) => {
                 let plan = self.plan.as_ref().ok_or(WhyNot::PlanInvalid)?;
                 models.execute(journal, author, at, |m| {
-                    response::decide(&m.response, plan, c)
+                    response::decide(&m.response, plan, c, at)
                 })?
             }
             Command::Finding(c) => {
@@ -493,6 +522,14 @@ impl Session {
         }
     }
 
+    /// Record the next commands as `author` without taking over the desk's shift: a scripted
+    /// command (`airdesk response check …`) names who records, and the shift in the journal
+    /// stays with the officer on duty.
+    pub fn record_as(&mut self, author: Author) -> Result<(), SessionError> {
+        self.officer = Some(self.as_registered(author)?);
+        Ok(())
+    }
+
     /// Hand the shift over to `next` at `at`: `shift.handed_over` by the current officer (when a
     /// shift is on in the journal) and `shift.started` by `next`, in one journal transaction, so
     /// a crash keeps both or neither.
@@ -546,7 +583,35 @@ impl Session {
         Ok(self
             .models
             .execute_all(journal.as_mut(), &authors, at, |i, m| {
-                response::decide(&m.response, plan, &commands[i])
+                response::decide(&m.response, plan, &commands[i], at)
+            })?)
+    }
+
+    /// Response commands by the officer on shift, appended together in one journal
+    /// transaction (all or none); nothing is recorded for an empty list.
+    fn record_responses(
+        &mut self,
+        commands: &[response::Command],
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<Event>, SessionError> {
+        if let Some(why) = self.why_not_respond() {
+            return Err(why.into());
+        }
+        if commands.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (Some(journal), Some(plan), Some(officer)) = (
+            self.journal.as_mut(),
+            self.plan.as_ref(),
+            self.officer.as_ref(),
+        ) else {
+            return Err(WhyNot::NoOfficer.into());
+        };
+        let authors = vec![officer; commands.len()];
+        Ok(self
+            .models
+            .execute_all(journal.as_mut(), &authors, at, |i, m| {
+                response::decide(&m.response, plan, &commands[i], at)
             })?)
     }
 

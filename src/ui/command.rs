@@ -8,7 +8,7 @@ use crate::clock::Clock;
 use crate::i18n::Language;
 use crate::workspace::{RendererSetting, ThemeChoice};
 
-use super::jobs::{AfterHash, ExportFile};
+use super::jobs::{AfterHash, AfterStore, ExportFile};
 use super::pages::Page;
 
 /// A request from the UI to change app state.
@@ -111,6 +111,8 @@ pub enum Command {
     Response(crate::domain::response::Command),
 
     // Response page
+    /// Open the Response page at this tab (the board's "to do now" strip: decide, follow up).
+    OpenResponseTab(super::pages::ResponseTab),
     /// Show the system file dialog to choose a checklist item's evidence file (its path goes into
     /// the checklist's evidence field; without a dialog the field takes the focus).
     PickEvidenceFile,
@@ -118,8 +120,17 @@ pub enum Command {
     /// a data file; a file of the same name is replaced), on a worker thread. Every page's file
     /// goes out this way.
     Export(Vec<ExportFile>),
-    /// Hash an evidence file on a worker thread, then go on (record the checklist report that
-    /// waits for it, or add it to a finding's evidence).
+    /// Copy an evidence file into the journal's evidence store on a worker thread (hashed, a
+    /// photo's EXIF read), then record the report or check that waits for it.
+    StoreEvidence {
+        /// The file (absolute, or relative to the workspace).
+        path: PathBuf,
+        /// What waits for it.
+        then: AfterStore,
+    },
+    /// Open an evidence file from the journal's evidence store with the system's program.
+    OpenEvidence(crate::domain::response::EvidenceFile),
+    /// Hash an evidence file on a worker thread, then add it to a finding's evidence.
     HashEvidence {
         /// The file (absolute, or relative to the workspace).
         path: PathBuf,

@@ -54,6 +54,15 @@ pub enum PlanReason {
         /// A grid (else a village).
         grid: bool,
     },
+    /// A unit's `location` that is not [latitude, longitude] in degrees.
+    UnitLocation {
+        /// The unit.
+        unit: String,
+        /// The first number written.
+        lat: f64,
+        /// The second number written.
+        lon: f64,
+    },
     /// A `[rules]` value out of its range.
     Rule(RuleProblem),
     /// A condition with neither or both of `above` and `at_least`.
@@ -130,6 +139,21 @@ pub enum PlanReason {
     GradeOutsideIndustry {
         /// The measure.
         measure: String,
+    },
+    /// A measure giving both `reporting` and `report_every_hours`.
+    ReportingTwice {
+        /// The measure.
+        measure: String,
+    },
+    /// A reporting cycle that is not one.
+    Cycle {
+        /// The text as written.
+        text: String,
+    },
+    /// A unit in `reporting_units` that no `[[units]]` entry defines.
+    CycleUnknownUnit {
+        /// The unit named.
+        unit: String,
     },
     /// A measure without text.
     MeasureNoText {

@@ -14,12 +14,17 @@ use crate::journal::{Event, Fold, Hash};
 use crate::store::Hour;
 
 use super::checklist::{Item, ItemChange, ItemKey, ItemStatus, Progress, Transition};
-use super::error::{CommandError, Numbered};
+use super::checks::{
+    Check, CheckResult, CheckSource, ItemChecked, Sample, SampleDrawn, UnitChecks, draw,
+};
+use super::error::{CommandError, Field, Numbered};
 use super::event::{
     CampaignRef, CampaignStarted, CampaignStopped, ConsultationRecorded, EpisodeKind, ItemReport,
     LevelChanged, PlanRef, RegionalWarning, ResponseEvent, ShiftHandedOver, WarningIssued,
     WarningLifted, WarningPaused, WarningResumed,
 };
+use super::feedback::check_reported_at;
+use super::reporting::Reporting;
 
 /// Who recorded an event, when, and where it sits in the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,6 +148,10 @@ pub struct Episode {
     /// For a campaign run: which campaign (`number` is then the run number, and the one level
     /// step is at level none); `None` for a warning episode.
     pub campaign: Option<CampaignRef>,
+    /// Spot-check samples drawn, in order.
+    pub samples: Vec<Sample>,
+    /// Checks of done items (核查, 抽查, 督导组), in order.
+    pub checks: Vec<Check>,
 }
 
 /// Counts of a unit's items, for tables by unit.
@@ -294,6 +303,11 @@ impl Episode {
         self.items.iter().find(|i| i.key() == key)
     }
 
+    /// Which reports are due, received, late or missing at `now` (see [`Reporting`]).
+    pub fn reporting(&self, now: DateTime<FixedOffset>) -> Reporting {
+        Reporting::of(self, now)
+    }
+
     /// Items awaiting implementation past their deadline at `now`.
     pub fn overdue(&self, now: DateTime<FixedOffset>) -> Vec<&Item> {
         let clock = self.clock(now);
@@ -347,6 +361,11 @@ impl Episode {
             .filter(|i| i.key().unit == unit)
             .filter_map(|i| i.progress(clock))
             .min()
+    }
+
+    /// The checks made on `key`, oldest first.
+    pub fn checks_of<'a>(&'a self, key: &'a ItemKey) -> impl Iterator<Item = &'a Check> + 'a {
+        self.checks.iter().filter(move |c| &c.record.item == key)
     }
 
     /// Roll the units' progress up the plan's unit tree: for each unit, how many units in its
@@ -502,6 +521,28 @@ pub enum TimelineEvent {
         /// Why.
         basis: String,
     },
+    /// A spot-check sample drawn.
+    Sampled {
+        /// Sample number in the episode.
+        number: u32,
+        /// Items drawn.
+        drawn: usize,
+        /// Done items it was drawn from.
+        pool: usize,
+    },
+    /// A done item checked.
+    Checked {
+        /// The unit's name.
+        unit_name: String,
+        /// Which item.
+        item: ItemKey,
+        /// How the check came about.
+        source: CheckSource,
+        /// What it found.
+        result: CheckResult,
+        /// What was seen.
+        note: String,
+    },
     /// The stamp's officer took over the desk.
     ShiftStarted,
     /// The stamp's officer handed over.
@@ -521,6 +562,9 @@ impl TimelineEntry {
     pub fn unit(&self) -> Option<(&str, &str)> {
         match &self.what {
             TimelineEvent::Item {
+                unit_name, item, ..
+            }
+            | TimelineEvent::Checked {
                 unit_name, item, ..
             } => Some((item.unit.as_str(), unit_name.as_str())),
             _ => None,
@@ -570,11 +614,16 @@ pub struct ResponseState {
     anomalies: Vec<Anomaly>,
     anchor: Option<Anchor>,
     chain_broken_at: Option<u64>,
+    /// The hash of the journal's first event: names the journal on feedback forms.
+    first_hash: Option<Hash>,
 }
 
 impl Fold for ResponseState {
     /// Fold one journal event in (see the module docs for what happens to odd events).
     fn apply(&mut self, event: &Event) {
+        if event.seq == 1 {
+            self.first_hash = Some(event.hash);
+        }
         self.anchor = Some(Anchor {
             seq: event.seq,
             hash: event.hash,
@@ -629,6 +678,12 @@ impl ResponseState {
         state
     }
 
+    /// The tag that names this journal on feedback forms ([`super::FormKey`]); `None` before
+    /// the first event.
+    pub fn journal_tag(&self) -> Option<String> {
+        self.first_hash.map(|h| super::journal_tag(&h.to_string()))
+    }
+
     /// All episodes, oldest first.
     pub fn episodes(&self) -> &[Episode] {
         &self.episodes
@@ -673,6 +728,39 @@ impl ResponseState {
     /// Consultations, oldest first.
     pub fn consultations(&self) -> &[Consultation] {
         &self.consultations
+    }
+
+    /// Checks per unit made at or after `from` and before `to` (by [`Check::at`]), over every
+    /// episode, units in the order of their first check: what the 通报 names for 不属实.
+    pub fn checks_between(
+        &self,
+        from: DateTime<FixedOffset>,
+        to: DateTime<FixedOffset>,
+    ) -> Vec<UnitChecks> {
+        let mut out: Vec<UnitChecks> = Vec::new();
+        for e in &self.episodes {
+            for c in e.checks.iter().filter(|c| c.at() >= from && c.at() < to) {
+                let unit = &c.record.item.unit;
+                let pos = match out.iter().position(|u| &u.unit == unit) {
+                    Some(p) => p,
+                    None => {
+                        let name = e
+                            .item(&c.record.item)
+                            .map_or(unit.as_str(), |i| i.spec.unit_name.as_str());
+                        out.push(UnitChecks {
+                            unit: unit.clone(),
+                            unit_name: name.to_owned(),
+                            checks: 0,
+                            failed: 0,
+                        });
+                        out.len() - 1
+                    }
+                };
+                out[pos].checks += 1;
+                out[pos].failed += usize::from(c.record.result == CheckResult::NotConfirmed);
+            }
+        }
+        out
     }
 
     /// Shifts, oldest first.
@@ -803,6 +891,8 @@ impl ResponseState {
                 (None, None, TimelineEvent::ShiftStarted)
             }
             ResponseEvent::ShiftHandedOver(h) => self.hand_over(stamp, h)?,
+            ResponseEvent::SampleDrawn(s) => self.sampled(stamp, s)?,
+            ResponseEvent::ItemChecked(c) => self.checked(stamp, c)?,
         };
         let (n, effective, what) = line;
         let of = match event {
@@ -902,6 +992,9 @@ impl ResponseState {
         let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
             return Err(CommandError::UnknownItem(r.item.clone()));
         };
+        if let Some(f) = &r.feedback {
+            check_reported_at(item, f, stamp.at)?;
+        }
         item.status = t.target();
         item.history.push(ItemChange {
             status: t.target(),
@@ -909,7 +1002,7 @@ impl ResponseState {
             text: r.text.clone(),
             evidence: r.evidence.clone(),
             dropped_for: None,
-            reported_at: None,
+            feedback: r.feedback.clone(),
         });
         let what = TimelineEvent::Item {
             unit_name: item.spec.unit_name.clone(),
@@ -965,6 +1058,8 @@ impl ResponseState {
                 .map(|s| Item::notified(s.clone(), stamp))
                 .collect(),
             campaign: Some(c.campaign.clone()),
+            samples: Vec::new(),
+            checks: Vec::new(),
         });
         Ok(())
     }
@@ -1002,6 +1097,66 @@ impl ResponseState {
             basis: c.basis.clone(),
         };
         Ok((Some(c.run), Some(c.at), what))
+    }
+
+    fn sampled(&mut self, stamp: &Stamp, s: &SampleDrawn) -> Result<Line, CommandError> {
+        let e = self.latest_episode_mut(s.episode)?;
+        let expected = e.samples.len() as u32 + 1;
+        if s.number != expected {
+            return Err(CommandError::OutOfSequence {
+                what: Numbered::Sample,
+                found: s.number,
+                expected,
+            });
+        }
+        // Reproducible from the journal: the pool is the done items, and the items are what the
+        // seed draws from it.
+        let size = s.items.len() as u32;
+        if s.pool != sample_pool(e) || s.items != draw(&s.pool, size, s.seed) || size == 0 {
+            return Err(CommandError::SampleMismatch(s.number));
+        }
+        e.samples.push(Sample {
+            drawn: s.clone(),
+            stamp: stamp.clone(),
+        });
+        let what = TimelineEvent::Sampled {
+            number: s.number,
+            drawn: s.items.len(),
+            pool: s.pool.len(),
+        };
+        Ok((Some(s.episode), None, what))
+    }
+
+    fn checked(&mut self, stamp: &Stamp, c: &ItemChecked) -> Result<Line, CommandError> {
+        let e = self.latest_episode_mut(c.episode)?;
+        check_check(e, c)?;
+        let Some(item) = e.items.iter_mut().find(|i| i.key() == &c.item) else {
+            return Err(CommandError::UnknownItem(c.item.clone()));
+        };
+        if c.result == CheckResult::NotConfirmed {
+            // 不属实 reopens the item: a problem the unit must rectify.
+            item.status = ItemStatus::ProblemReported;
+            item.history.push(ItemChange {
+                status: ItemStatus::ProblemReported,
+                stamp: stamp.clone(),
+                text: c.note.clone(),
+                evidence: c.evidence.clone(),
+                dropped_for: None,
+                reported_at: c.checked_at,
+            });
+        }
+        let what = TimelineEvent::Checked {
+            unit_name: item.spec.unit_name.clone(),
+            item: c.item.clone(),
+            source: c.source,
+            result: c.result,
+            note: c.note.clone(),
+        };
+        e.checks.push(Check {
+            record: c.clone(),
+            stamp: stamp.clone(),
+        });
+        Ok((Some(c.episode), c.checked_at, what))
     }
 
     fn hand_over(&mut self, stamp: &Stamp, h: &ShiftHandedOver) -> Result<Line, CommandError> {
@@ -1055,6 +1210,8 @@ impl ResponseState {
             }],
             pauses: Vec::new(),
             lifting: None,
+            samples: Vec::new(),
+            checks: Vec::new(),
             items: w
                 .items
                 .iter()
@@ -1114,7 +1271,7 @@ impl ResponseState {
                 text: String::new(),
                 evidence: None,
                 dropped_for: Some(c.to),
-                reported_at: None,
+                feedback: None,
             });
         }
         for spec in &c.diff.added {
@@ -1233,6 +1390,50 @@ pub(crate) fn check_item(
         });
     }
     Ok(())
+}
+
+/// Whether check `c` may be recorded in episode `e`: the item exists and is done (a check follows
+/// "implemented" or "rectified"), a spot check names a sample that drew the item, a failed check
+/// says what was seen and a supervision report names its group.
+pub(crate) fn check_check(e: &Episode, c: &ItemChecked) -> Result<(), CommandError> {
+    let item = e
+        .item(&c.item)
+        .ok_or_else(|| CommandError::UnknownItem(c.item.clone()))?;
+    if !item.status.is_done() {
+        return Err(CommandError::NotDone {
+            item: c.item.clone(),
+            status: item.status,
+        });
+    }
+    if let Some(n) = c.sample {
+        let sample = e
+            .samples
+            .iter()
+            .find(|s| s.drawn.number == n)
+            .ok_or(CommandError::UnknownSample(n))?;
+        if !sample.drawn.items.contains(&c.item) {
+            return Err(CommandError::NotInSample {
+                item: c.item.clone(),
+                sample: n,
+            });
+        }
+    }
+    if c.result == CheckResult::NotConfirmed && c.note.trim().is_empty() {
+        return Err(CommandError::Missing(Field::CheckNote));
+    }
+    if c.source == CheckSource::Supervision && c.by.trim().is_empty() {
+        return Err(CommandError::Missing(Field::CheckedBy));
+    }
+    Ok(())
+}
+
+/// The items a spot-check sample is drawn from: the episode's done items, in checklist order.
+pub(crate) fn sample_pool(e: &Episode) -> Vec<ItemKey> {
+    e.items
+        .iter()
+        .filter(|i| i.status.is_done())
+        .map(|i| i.key().clone())
+        .collect()
 }
 
 fn first_duplicate<'a>(keys: impl Iterator<Item = &'a ItemKey>) -> Option<&'a ItemKey> {

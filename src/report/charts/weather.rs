@@ -9,7 +9,7 @@ use plotters::style::RGBColor;
 use super::colour::{parse_hex, series_colour, warning_name};
 use super::decimate::Hourly;
 use super::from_store::{MeteogramOptions, Selection, meteogram};
-use super::timechart::{Span, SpanKind, TimeChart, Trace};
+use super::timechart::{Mark, Span, SpanKind, TimeChart, Trace};
 use crate::domain::aqi::{self, AqiConfig};
 use crate::domain::plan::{Level, Plan};
 use crate::domain::weather_view::{WarningPeriod, WeatherAnalysis};
@@ -174,7 +174,103 @@ pub fn weather_meteogram(store: &Store, input: &WeatherChartInput<'_>) -> TimeCh
         );
     }
     hide_observations_after(&mut chart, a.now);
+    let offset = input
+        .selection
+        .stations
+        .first()
+        .map_or(8 * 3600, |&id| store.stations().get(id).utc_offset_s);
+    if let Some(panel) = chart.panels.first_mut() {
+        panel
+            .traces
+            .extend(outlook_traces(a, input.variable, offset, input.lang));
+    }
     chart
+}
+
+/// The daily outlook after "now", over each outlook day's hours: the expected daily value as a
+/// dashed line and its interquartile range as two thin ones (PM2.5 in µg/m³, or daily AQI), so
+/// the chart goes on where the observations stop. Empty for other variables or without outlook.
+pub fn outlook_traces(
+    a: &WeatherAnalysis,
+    variable: Variable,
+    utc_offset_s: i32,
+    lang: Language,
+) -> Vec<Trace> {
+    let value = |o: &crate::domain::outlook::DayOutlook| -> (f32, f32, f32) {
+        match variable {
+            Variable::Aqi => (
+                o.expected_aqi() as f32,
+                o.aqi_range.0 as f32,
+                o.aqi_range.1 as f32,
+            ),
+            _ => (o.expected_pm25, o.pm25_range.0, o.pm25_range.1),
+        }
+    };
+    if !matches!(variable, Variable::Pm25 | Variable::Aqi) {
+        return Vec::new();
+    }
+    let n = (a.to - a.from).max(0) as usize;
+    let mut lines = [vec![f32::NAN; n], vec![f32::NAN; n], vec![f32::NAN; n]];
+    let mut any = false;
+    for i in 0..n {
+        let hour = a.from + i as i64;
+        if hour <= a.now {
+            continue;
+        }
+        let date = hour.to_local(utc_offset_s).date_naive();
+        let Some(o) = a
+            .outlook
+            .iter()
+            .find(|r| r.date == date)
+            .and_then(|r| r.outlook.as_ref())
+        else {
+            continue;
+        };
+        let (mid, lo, hi) = value(o);
+        for (line, v) in lines.iter_mut().zip([mid, lo, hi]) {
+            line[i] = v;
+        }
+        any = true;
+    }
+    if !any {
+        return Vec::new();
+    }
+    let tr = Tr(lang);
+    let colour = series_colour(0);
+    let unit = if variable == Variable::Aqi {
+        ""
+    } else {
+        variable.unit()
+    };
+    let [mid, lo, hi] = lines;
+    vec![
+        Trace::line(
+            "fc:outlook",
+            tr.t(T::ChartOutlookExpected),
+            colour,
+            Hourly::new(a.from, mid),
+        )
+        .mark(Mark::Dashed)
+        .width(1.6)
+        .unit(unit),
+        Trace::line(
+            "fc:outlook_lo",
+            tr.t(T::ChartOutlookRange),
+            RGBColor(150, 150, 150),
+            Hourly::new(a.from, lo),
+        )
+        .mark(Mark::Dashed)
+        .unit(unit),
+        Trace::line(
+            "fc:outlook_hi",
+            tr.t(T::ChartOutlookRange),
+            RGBColor(150, 150, 150),
+            Hourly::new(a.from, hi),
+        )
+        .mark(Mark::Dashed)
+        .unit(unit)
+        .no_legend(),
+    ]
 }
 
 /// A colour for a risk class in tables (low → very high), matching the AQI palette's progression.

@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use crate::clock::to_cst;
 use crate::domain::alerts::{self, Acknowledgement, Alert};
 use crate::domain::budget::{self, Budget};
+use crate::domain::findings::FindingId;
 use crate::domain::plan::Level;
 use crate::domain::weather_view::{self, NextWindow};
 use crate::session::ReadModels;
@@ -41,6 +42,18 @@ pub struct OverdueItem {
     pub deadline: DateTime<FixedOffset>,
 }
 
+/// How many of the units' reports are late, missing and due (see
+/// [`Reporting`](crate::domain::response::Reporting)).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportCounts {
+    /// Due time passed, nothing received yet (催报).
+    pub late: usize,
+    /// Periods that ended without a report.
+    pub missing: usize,
+    /// Due within the next 24 hours.
+    pub due: usize,
+}
+
 /// Everything the cards show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cards {
@@ -62,12 +75,27 @@ pub struct Cards {
     pub campaigns: Vec<String>,
     /// Supervision findings past their deadline.
     pub findings_overdue: usize,
+    /// Units' reports of the reporting cycle now: late (due, nothing received), missing
+    /// (periods ended without one) and due within 24 hours.
+    pub reports: ReportCounts,
     /// Station alerts, newest first.
     pub alerts: Vec<Alert>,
     /// Keys of the alerts already kept in the journal (sorted).
     pub recorded: Vec<String>,
     /// Who acknowledged which alert (by [`Alert::key`]), from the journal.
     pub acknowledged: BTreeMap<String, Acknowledgement>,
+    /// The finding each alert was handed over as (转督办, by [`Alert::key`]).
+    pub handed: BTreeMap<String, FindingId>,
+}
+
+impl Cards {
+    /// The alerts still waiting for the desk: neither acknowledged nor handed to supervision.
+    pub fn waiting(&self) -> impl Iterator<Item = &Alert> {
+        self.alerts.iter().filter(|a| {
+            let key = a.key();
+            !self.acknowledged.contains_key(&key) && !self.handed.contains_key(&key)
+        })
+    }
 }
 
 /// Gather the cards' figures as of `now` for the area `ids` from the session's read models.
@@ -90,12 +118,17 @@ pub fn gather(
         overdue: Vec::new(),
         campaigns: Vec::new(),
         findings_overdue: models.findings.overdue(local).len(),
+        reports: ReportCounts::default(),
         recorded: alerts
             .iter()
             .map(Alert::key)
             .filter(|k| models.alerts.is_raised(k))
             .collect(),
         acknowledged: models.alerts.acknowledgements().clone(),
+        handed: alerts
+            .iter()
+            .filter_map(|a| Some((a.key(), models.findings.handed_over(&a.finding_input()?)?)))
+            .collect(),
         alerts,
     };
     cards.recorded.sort();
@@ -123,6 +156,12 @@ fn response_figures(models: &ReadModels, now: DateTime<FixedOffset>, cards: &mut
         .filter_map(|e| e.campaign.as_ref().map(|c| c.name.clone()))
         .collect();
     if let Some(e) = state.current() {
+        let r = e.reporting(now);
+        cards.reports = ReportCounts {
+            late: r.late.len(),
+            missing: r.missing.len(),
+            due: r.due.len(),
+        };
         cards.overdue = e
             .overdue(now)
             .into_iter()

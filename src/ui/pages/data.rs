@@ -38,10 +38,11 @@ pub enum SortColumn {
     Series,
 }
 
-/// The sorted, filtered rows of the station table for one data load, filter and sort order.
+/// The sorted, filtered rows of the station table for one data load, filter, sort order and the
+/// desk's area (its stations come first).
 #[derive(Debug, Default)]
 struct Rows {
-    key: Option<(u64, String, SortColumn, bool)>,
+    key: Option<(u64, String, SortColumn, bool, String, Vec<String>)>,
     ids: Vec<StationId>,
     series: Vec<usize>,
 }
@@ -366,6 +367,8 @@ impl DataPage {
             self.filter.clone(),
             self.sort,
             self.ascending,
+            cx.workspace.settings().area.clone(),
+            cx.workspace.settings().stations.clone(),
         );
         if self.rows.key.as_ref() == Some(&key) {
             return;
@@ -388,8 +391,18 @@ impl DataPage {
             (Some(a), Some(b)) => a.total_cmp(&b),
             (a, b) => b.is_some().cmp(&a.is_some()),
         };
+        // The desk's own stations first (hand-picked, else its area's), then the column's order.
+        let (area, picked) = (&key.4, &key.5);
+        let own = |s: &Station| {
+            if picked.is_empty() {
+                !area.is_empty() && s.area.as_deref() == Some(area.as_str())
+            } else {
+                picked.contains(&s.code)
+            }
+        };
         ids.sort_by(|&a, &b| {
             let (sa, sb) = (table.get(a), table.get(b));
+            let first = own(sb).cmp(&own(sa));
             let o = match self.sort {
                 SortColumn::Code => sa.code.cmp(&sb.code),
                 SortColumn::Name => sa.label().cmp(sb.label()),
@@ -400,7 +413,7 @@ impl DataPage {
                 SortColumn::Series => counts[a.0 as usize].cmp(&counts[b.0 as usize]),
             }
             .then_with(|| sa.code.cmp(&sb.code));
-            if self.ascending { o } else { o.reverse() }
+            first.then(if self.ascending { o } else { o.reverse() })
         });
         self.rows = Rows {
             key: Some(key),
@@ -651,7 +664,8 @@ impl DataPage {
         }
         let key = (cx.data.generation, id, self.variable);
         if self.series_chart.as_ref().is_none_or(|(k, _)| *k != key) {
-            let name = format!("{} {}", station.label(), tr.variable(self.variable));
+            // The heading above names the station: the chart names only the variable, once.
+            let name = tr.variable(self.variable).to_string();
             let mut panel = Panel::new(&name);
             let date = series.start().day(series.stamp(), offset);
             panel.bands = crate::report::charts::from_store::bands_for(self.variable, date, tr.0);
@@ -665,7 +679,6 @@ impl DataPage {
                 .unit(unit),
             );
             let chart = TimeChart {
-                title: name,
                 subtitle: format!("{} – {}", fmt(series.start()), fmt(series.end() - 1)),
                 utc_offset_s: offset,
                 panels: vec![panel],

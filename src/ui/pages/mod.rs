@@ -263,6 +263,7 @@ impl Pages {
     pub fn reset_chart_zoom(&mut self) {
         self.situation.reset_chart_zoom();
         self.data.reset_chart_zoom();
+        self.weather.reset_chart_zoom();
     }
 
     /// Draw `page`.

@@ -7,13 +7,16 @@ use chrono::{Datelike, Timelike};
 use egui::{Color32, RichText};
 
 use super::PageContext;
+use super::ResponseTab;
 use super::board::{self, Cards};
+use super::response::advice::{AdviceCache, Advised, Sources as AdviceSources, outlook_note};
 use crate::clock::to_cst;
 use crate::domain::alerts::AlertRule;
 use crate::domain::aqi::{
     AqiConfig, AqiResult, Category, Standard, area_hourly_series, station_hourly,
 };
 use crate::domain::plan::Level;
+use crate::domain::response::Decision;
 use crate::domain::weather_view::NextWindow;
 use crate::i18n::{Render, list_separator};
 use crate::report::charts::{ChartStyle, ChartView, Hourly, Panel, TimeChart, Trace};
@@ -87,6 +90,8 @@ pub struct SituationPage {
     trend_view: ChartView,
     /// The acknowledgement being written, if any.
     ack: AckForm,
+    /// The advisor's answer for the "to do now" strip.
+    advice: AdviceCache,
 }
 
 /// The open "acknowledge alert" form: which alert and the note typed so far.
@@ -110,6 +115,14 @@ impl SituationPage {
         };
         let view = &mut self.trend_view;
         let form = &mut self.ack;
+        let advised = match cx.session.plan() {
+            Some(plan) if !look.projector => {
+                let state = &cx.session.models().response;
+                let sources = AdviceSources::of(cx, plan, state, to_cst(cx.now));
+                Some(self.advice.get(&sources).clone())
+            }
+            _ => None,
+        };
         super::page_scroll(ui, "situation", |ui| {
             let gap = ui.spacing().item_spacing.x;
             if look.projector {
@@ -117,6 +130,10 @@ impl SituationPage {
                 return;
             }
             clock_card(ui, cx, board);
+            ui.add_space(gap);
+            if let Some(command) = todo_strip(ui, cx, board, advised.as_ref(), form) {
+                cx.send(command);
+            }
             ui.add_space(gap);
             // Side by side only where both fit.
             if ui.available_width() >= 900.0 {
@@ -130,20 +147,13 @@ impl SituationPage {
                 trend_card(ui, cx, board, view);
             }
             ui.add_space(gap);
-            let cards: &[fn(&mut egui::Ui, &PageContext<'_>, &Cards)] = &[
-                warning_card,
-                duty_card,
-                window_card,
-                budget_card,
-                overdue_card,
-            ];
+            let cards: &[fn(&mut egui::Ui, &PageContext<'_>, &Cards)] =
+                &[warning_card, duty_card, window_card, budget_card];
             card_grid(ui, cards.len(), 300.0, |ui, i| {
                 cards[i](ui, cx, &board.cards)
             });
             ui.add_space(gap);
-            if let Some(command) = alerts_card(ui, cx, board, form) {
-                cx.send(command);
-            }
+            alerts_card(ui, cx, board);
         });
     }
 
@@ -316,7 +326,7 @@ fn clock_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
             };
             ui.label(
                 RichText::new(format!("{:02}:{:02}", t.hour(), t.minute()))
-                    .size(look.key_figure * 1.25)
+                    .size(look.key_figure * 0.8)
                     .strong()
                     .color(color),
             );
@@ -326,11 +336,7 @@ fn clock_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
                     T::LongDate,
                     &[&t.year(), &t.month(), &t.day(), &weekday(tr, t.weekday())],
                 );
-                ui.label(
-                    RichText::new(date)
-                        .size(look.key_figure * 0.55)
-                        .color(look.strong_text),
-                );
+                ui.label(RichText::new(date).strong().color(look.strong_text));
                 let area_text = if area.is_empty() {
                     tr.t(T::AreaNotSet).to_string()
                 } else {
@@ -867,37 +873,185 @@ fn budget_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     });
 }
 
-fn overdue_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
+/// "现在要做": what the officer on duty acts on now, each with its button — the advisor's
+/// advice with its first reason (and a warning expected to end before the advised end), the
+/// overdue checklist items and supervision findings, and the alerts no one has acknowledged or
+/// handed to supervision yet. Returns what the officer asked for.
+fn todo_strip(
+    ui: &mut egui::Ui,
+    cx: &PageContext<'_>,
+    board: &Board,
+    advised: Option<&Advised>,
+    form: &mut AckForm,
+) -> Option<Command> {
     let tr = cx.tr;
     let look = cx.look;
-    card(ui, &look, tr.t(T::Overdue), |ui| {
-        if cards.overdue.is_empty() {
-            big(ui, &look, tr.t(T::OverdueNone), look.strong_text);
-        } else {
-            big(
-                ui,
-                &look,
-                tr.f(T::OverdueCount, &[&cards.overdue.len()]),
-                look.error,
+    let cards = &board.cards;
+    let writable = cx.session.why_not().is_none() && !cx.presenting;
+    let mut chosen = None;
+    card(ui, &look, tr.t(T::TodoNow), |ui| {
+        let advice = advised.and_then(|advised| advice_row(ui, cx, advised));
+        let overdue = overdue_row(ui, cx, cards);
+        chosen = advice.or(overdue);
+        let waiting: Vec<_> = cards.waiting().collect();
+        if !waiting.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "{}  ·  {}",
+                    tr.t(T::Alerts),
+                    tr.f(T::AlertsToAcknowledge, &[&waiting.len()])
+                ))
+                .strong()
+                .color(look.warn),
             );
-            for item in cards.overdue.iter().take(3) {
-                weak(
-                    ui,
-                    &look,
-                    tr.f(
-                        T::OverdueItem,
-                        &[&item.unit, &item.text, &short(item.deadline)],
-                    ),
-                );
+            for a in waiting {
+                if let Some(c) = alert_row(ui, cx, a, cards, writable, form) {
+                    chosen = Some(c);
+                }
             }
         }
-        if cards.findings_overdue > 0 {
+        if cards.overdue.is_empty()
+            && cards.findings_overdue == 0
+            && cards.waiting().next().is_none()
+        {
+            weak(ui, &look, tr.t(T::TodoNothing));
+        }
+        let r = cards.reports;
+        if r.late + r.missing + r.due > 0 {
+            let colour = if r.late + r.missing > 0 {
+                look.error
+            } else {
+                look.weak_text
+            };
             ui.label(
-                RichText::new(tr.f(T::FindingsOverdue, &[&cards.findings_overdue]))
-                    .color(look.error),
+                RichText::new(tr.f(T::ReportsDueCount, &[&r.late, &r.missing, &r.due]))
+                    .color(colour),
             );
         }
     });
+    chosen
+}
+
+/// The advisor's advice on one line with its first reason; when the warning in force is expected
+/// to end before the advised end, says so with a button to adjust it.
+fn advice_row(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised) -> Option<Command> {
+    let tr = cx.tr;
+    let look = cx.look;
+    let (a, peak) = match advised {
+        Advised::Advice(a, peak) => (a, peak),
+        Advised::NoForecast(path) => {
+            weak(ui, &look, tr.f(T::RespNoForecast, &[&path.display()]));
+            return None;
+        }
+        Advised::BadForecast(path, problem) => {
+            let text = problem.as_ref().map_or_else(
+                || tr.f(T::LdNoForecastDay, &[&path.display()]),
+                |p| p.render(tr),
+            );
+            weak(ui, &look, text);
+            return None;
+        }
+    };
+    let local = |h: Hour| h.to_local(8 * 3600);
+    let mut head = format!(
+        "{} · {}",
+        tr.level(a.level),
+        tr.decision(Decision::from(a.action))
+    );
+    if let Some(start) = a.start {
+        head.push_str(&format!(" · {}", short(local(start))));
+        if let Some(end) = a.end.filter(|_| !a.end_open) {
+            head.push_str(&format!(" – {}", short(local(end))));
+        }
+    }
+    let reason = cx
+        .session
+        .plan()
+        .and_then(|p| tr.reasons(a, p).into_iter().next());
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(tr.f(T::TodoAdvice, &[&head]))
+                .strong()
+                .color(look.strong_text),
+        );
+        if let Some(reason) = reason {
+            ui.label(RichText::new(reason).color(look.weak_text));
+        }
+        if ui.button(tr.t(T::TodoOpenDecide)).clicked() {
+            chosen = Some(Command::OpenResponseTab(ResponseTab::Decide));
+        }
+    });
+    let file = cx.workspace.aqi_forecast_path();
+    if let Some(note) = outlook_note(tr, a, peak.as_ref(), &file) {
+        ui.add(egui::Label::new(RichText::new(note).color(look.warn)).wrap());
+    }
+    let now = to_cst(cx.now);
+    let expected = cx
+        .session
+        .models()
+        .response
+        .current()
+        .filter(|e| e.in_force(now))
+        .and_then(|e| e.expected_end);
+    let advised_end = a.end.filter(|_| !a.end_open).map(local);
+    if let (Some(expected), Some(advised_end)) = (expected, advised_end)
+        && expected < advised_end
+    {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(tr.f(T::TodoEndsEarly, &[&short(expected), &short(advised_end)]))
+                    .color(look.warn),
+            );
+            if ui.button(tr.t(T::TodoAdjustEnd)).clicked() {
+                chosen = Some(Command::OpenResponseTab(ResponseTab::Decide));
+            }
+        });
+    }
+    chosen
+}
+
+/// Overdue checklist items (the first three) and overdue supervision findings, each kind with a
+/// button to where they are followed up.
+fn overdue_row(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) -> Option<Command> {
+    let tr = cx.tr;
+    let look = cx.look;
+    let mut chosen = None;
+    if !cards.overdue.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(tr.f(T::OverdueCount, &[&cards.overdue.len()]))
+                    .strong()
+                    .color(look.error),
+            );
+            if ui.button(tr.t(T::TodoOpenChecklist)).clicked() {
+                chosen = Some(Command::OpenResponseTab(ResponseTab::Checklist));
+            }
+        });
+        for item in cards.overdue.iter().take(3) {
+            weak(
+                ui,
+                &look,
+                tr.f(
+                    T::OverdueItem,
+                    &[&item.unit, &item.text, &short(item.deadline)],
+                ),
+            );
+        }
+    }
+    if cards.findings_overdue > 0 {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(tr.f(T::FindingsOverdue, &[&cards.findings_overdue]))
+                    .strong()
+                    .color(look.error),
+            );
+            if ui.button(tr.t(T::TodoOpenFindings)).clicked() {
+                chosen = Some(Command::Navigate(super::Page::Supervision));
+            }
+        });
+    }
+    chosen
 }
 
 /// Staggered production in force or next, warning or not, on the projector (whose headline card
@@ -909,42 +1063,24 @@ fn staggered_card(ui: &mut egui::Ui, cx: &PageContext<'_>, _cards: &Cards) {
     });
 }
 
-/// The alert list; returns the alert the officer chose to hand over to supervision (交办).
-/// The station alerts: each with its rule and text, who acknowledged it and the note, or (at
-/// a writable desk) buttons to acknowledge it or hand it to supervision. Returns what the officer
-/// asked for.
-fn alerts_card(
-    ui: &mut egui::Ui,
-    cx: &PageContext<'_>,
-    board: &Board,
-    form: &mut AckForm,
-) -> Option<Command> {
+/// The station alerts of the look-back, whether the journal keeps them, and those already dealt
+/// with (acknowledged, handed to supervision) with who did what; the waiting ones, with their
+/// buttons, are on the "to do now" strip.
+fn alerts_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
     let tr = cx.tr;
     let look = cx.look;
     let hours = cx.workspace.settings().alerts.lookback_hours;
-    let alerts = &board.cards.alerts;
-    let acknowledged = &board.cards.acknowledged;
-    let open = alerts
-        .iter()
-        .filter(|a| !acknowledged.contains_key(&a.key()))
-        .count();
+    let cards = &board.cards;
+    let alerts = &cards.alerts;
     let title = if alerts.is_empty() {
         tr.t(T::Alerts).to_string()
     } else {
-        let mut title = format!(
+        format!(
             "{}  ·  {}",
             tr.t(T::Alerts),
             tr.f(T::AlertsCount, &[&hours, &alerts.len()])
-        );
-        if open > 0 {
-            title.push_str("  ·  ");
-            title.push_str(&tr.f(T::AlertsToAcknowledge, &[&open]));
-        }
-        title
+        )
     };
-    // Acting needs a desk that writes: not the projector, not a read-only journal.
-    let writable = cx.session.why_not().is_none() && !cx.presenting;
-    let mut chosen = None;
     card(ui, &look, &title, |ui| {
         if alerts.is_empty() {
             weak(ui, &look, tr.f(T::AlertsNone, &[&hours]));
@@ -952,7 +1088,7 @@ fn alerts_card(
         }
         let kept = alerts
             .iter()
-            .filter(|a| board.cards.recorded.binary_search(&a.key()).is_ok())
+            .filter(|a| cards.recorded.binary_search(&a.key()).is_ok())
             .count();
         if kept > 0 {
             weak(ui, &look, tr.f(T::AlertsKept, &[&kept]));
@@ -961,14 +1097,12 @@ fn alerts_card(
         if let Some(why) = cx.session.why_not().filter(|_| kept < alerts.len()) {
             weak(ui, &look, tr.f(T::AlertsNotKept, &[&why.render(tr)]));
         }
-        // A plain list in the page's own scroll: no nested box clipping the buttons.
-        for a in alerts {
-            if let Some(command) = alert_row(ui, cx, a, acknowledged, writable, form) {
-                chosen = Some(command);
-            }
+        let waiting: Vec<String> = cards.waiting().map(|a| a.key()).collect();
+        let mut closed = AckForm::default();
+        for a in alerts.iter().filter(|a| !waiting.contains(&a.key())) {
+            alert_row(ui, cx, a, cards, false, &mut closed);
         }
     });
-    chosen
 }
 
 /// One alert: rule, text, acknowledgement, actions, and the acknowledgement form when open.
@@ -976,7 +1110,7 @@ fn alert_row(
     ui: &mut egui::Ui,
     cx: &PageContext<'_>,
     a: &crate::domain::alerts::Alert,
-    acknowledged: &std::collections::BTreeMap<String, crate::domain::alerts::Acknowledgement>,
+    cards: &Cards,
     writable: bool,
     form: &mut AckForm,
 ) -> Option<Command> {
@@ -984,7 +1118,8 @@ fn alert_row(
     let look = cx.look;
     let english = tr.0 == crate::i18n::Language::En;
     let key = a.key();
-    let ack = acknowledged.get(&key);
+    let ack = cards.acknowledged.get(&key);
+    let handed = cards.handed.get(&key);
     let color = match a.rule {
         AlertRule::Burst => look.error,
         AlertRule::AboveNeighbours => look.warn,
@@ -995,7 +1130,14 @@ fn alert_row(
         let name = tr.alert_rule(a.rule);
         ui.label(RichText::new(format!("【{name}】")).strong().color(color));
         ui.add(egui::Label::new(RichText::new(a.render(tr)).color(look.strong_text)).wrap());
-        if !writable {
+        if let Some(id) = handed {
+            ui.label(
+                RichText::new(tr.f(T::AlertHandedOver, &[id]))
+                    .strong()
+                    .color(look.strong_text),
+            );
+        }
+        if !writable || handed.is_some() {
             return;
         }
         if ack.is_none()

@@ -16,7 +16,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::advisor::{Advice, AdvisorInput, WeatherWindow, advise, follow_regional};
 use crate::domain::aqi;
-use crate::domain::outlook::OutlookSettings;
+use crate::domain::outlook::{OutlookSettings, Risk};
+use crate::domain::plan::Level;
 use crate::domain::plan::Plan;
 use crate::domain::response::ResponseState;
 use crate::domain::weather_view;
@@ -24,6 +25,7 @@ use crate::domain::windows::WindowSettings;
 use crate::ingest::load_forecast;
 use crate::report::episode_air::desk_stations;
 use crate::store::{Hour, StampConvention, StationId, Store};
+use crate::ui::i18n::{T, Tr};
 
 /// Beijing time, the offset of local days.
 const CST: i32 = 8 * 3600;
@@ -42,11 +44,23 @@ struct Key {
     outlook: OutlookSettings,
 }
 
+/// The riskiest day of the weather outlook from today on (the local weather model on the Weather
+/// page), kept beside the advice so a page can say why the two may read differently.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlookPeak {
+    /// The day.
+    pub date: NaiveDate,
+    /// Its risk class.
+    pub risk: Risk,
+    /// Its expected daily AQI range.
+    pub aqi_range: (u32, u32),
+}
+
 /// The advice, or why there is none.
 #[derive(Debug, Clone)]
 pub enum Advised {
-    /// The advisor's answer.
-    Advice(Box<Advice>),
+    /// The advisor's answer, with the weather outlook's riskiest day.
+    Advice(Box<Advice>, Option<OutlookPeak>),
     /// No forecast file in the workspace.
     NoForecast(PathBuf),
     /// The forecast file could not be used: the file, and its first problem (with line and
@@ -88,6 +102,31 @@ pub struct Sources<'a> {
     pub now: DateTime<FixedOffset>,
 }
 
+impl<'a> Sources<'a> {
+    /// What the advisor looks at for this desk as of `now`, from the page context.
+    pub fn of(
+        cx: &'a crate::ui::pages::PageContext<'_>,
+        plan: &'a Plan,
+        state: &'a ResponseState,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        let settings = cx.workspace.settings();
+        Sources {
+            forecast: cx.workspace.aqi_forecast_path(),
+            workspace_files: cx.data.workspace_files,
+            store: cx.store(),
+            generation: cx.data.generation,
+            area: &settings.area,
+            stations: &settings.stations,
+            windows: &settings.windows,
+            outlook: &settings.outlook,
+            plan,
+            state,
+            now,
+        }
+    }
+}
+
 impl AdviceCache {
     /// The advice for `s`, recomputed when an input changed.
     pub fn get(&mut self, s: &Sources<'_>) -> &Advised {
@@ -124,7 +163,14 @@ fn compute(s: &Sources<'_>, path: &Path, at: Hour) -> Advised {
     }
     let ids = desk_stations(s.store, s.area, s.stations);
     let (hourly, daily) = observed(s.store, &ids);
-    let windows = weather_windows(s, &ids, at);
+    let analysis = weather_analysis(s, &ids, at);
+    let windows: Vec<WeatherWindow> = analysis
+        .windows
+        .windows
+        .iter()
+        .map(WeatherWindow::from)
+        .collect();
+    let peak = outlook_peak(&analysis.outlook, today);
     let input = AdvisorInput {
         forecast: &forecast,
         issued: None,
@@ -139,13 +185,55 @@ fn compute(s: &Sources<'_>, path: &Path, at: Hour) -> Advised {
     if let Some(r) = s.state.current().and_then(|e| e.regional()) {
         follow_regional(&mut advice, input.state, r.level, &r.source);
     }
-    Advised::Advice(Box::new(advice))
+    Advised::Advice(Box::new(advice), peak)
 }
 
-/// The unfavourable-weather windows the weather page shows by default for these stations at
-/// `at`: weather from the first forecast location (else observed), the default look-back, the
-/// workspace thresholds.
-fn weather_windows(s: &Sources<'_>, ids: &[StationId], at: Hour) -> Vec<WeatherWindow> {
+/// The riskiest outlook day from `today` on (the first of equals).
+fn outlook_peak(rows: &[weather_view::OutlookRow], today: NaiveDate) -> Option<OutlookPeak> {
+    rows.iter()
+        .filter(|r| r.date >= today)
+        .filter_map(|r| {
+            let o = r.outlook.as_ref()?;
+            Some(OutlookPeak {
+                date: r.date,
+                risk: o.risk,
+                aqi_range: o.aqi_range,
+            })
+        })
+        .rev()
+        .max_by_key(|p| p.risk)
+}
+
+/// Why the outlook and the advice may read differently, when the outlook rates a day high or
+/// very high and the advice stops short of red: they come from different sources (the weather
+/// model vs the AQI forecast file through the plan).
+pub fn outlook_note(
+    tr: Tr,
+    advice: &Advice,
+    peak: Option<&OutlookPeak>,
+    file: &Path,
+) -> Option<String> {
+    let peak = peak.filter(|p| p.risk >= Risk::High && advice.level < Level::Red)?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Some(tr.f(
+        T::AdviceOutlookDiffers,
+        &[
+            &peak.date.format("%m-%d"),
+            &tr.risk(peak.risk),
+            &peak.aqi_range.0,
+            &peak.aqi_range.1,
+            &name,
+        ],
+    ))
+}
+
+/// The weather analysis the weather page shows by default for these stations at `at`: weather
+/// from the first forecast location (else observed), the default look-back, the workspace
+/// thresholds — its unfavourable-weather windows and its daily outlook.
+fn weather_analysis(s: &Sources<'_>, ids: &[StationId], at: Hour) -> weather_view::WeatherAnalysis {
     let source = weather_view::default_source(s.store);
     let period =
         weather_view::analysis_period(s.store, ids, source, at, weather_view::DEFAULT_DAYS_BACK);
@@ -163,11 +251,6 @@ fn weather_windows(s: &Sources<'_>, ids: &[StationId], at: Hour) -> Vec<WeatherW
         s.windows,
         s.outlook,
     )
-    .windows
-    .windows
-    .iter()
-    .map(WeatherWindow::from)
-    .collect()
 }
 
 /// Measured hourly and daily area AQI (HJ 633) of the area's stations.

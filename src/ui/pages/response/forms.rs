@@ -9,7 +9,7 @@ use crate::i18n::{Render, ZH};
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 
-use super::advice::Advised;
+use super::advice::{self, Advised};
 use super::{fmt_time, level_name, parse_time};
 use crate::domain::plan::{Level, Plan};
 use crate::domain::response::{
@@ -603,7 +603,7 @@ impl Forms {
     /// Fill the consultation and the issue form from the advisor's answer, worded in Chinese as
     /// the records and notices are.
     fn fill_from(&mut self, advised: &Advised, plan: Option<&Plan>, now: DateTime<FixedOffset>) {
-        let (Advised::Advice(advice), Some(plan)) = (advised, plan) else {
+        let (Advised::Advice(advice, _), Some(plan)) = (advised, plan) else {
             return;
         };
         let reasons = ZH.reasons(advice, plan);
@@ -747,7 +747,7 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
                 );
                 ui.label(RichText::new(text).color(cx.look.error));
             }
-            Advised::Advice(a) => {
+            Advised::Advice(a, peak) => {
                 let d = Decision::from(a.action);
                 let mut head = format!("{} · {}", level_name(tr, a.level), tr.decision(d));
                 if let Some(start) = a.start {
@@ -764,6 +764,10 @@ fn advice_card(ui: &mut egui::Ui, cx: &PageContext<'_>, advised: &Advised, writa
                     .unwrap_or_default()
                 {
                     ui.label(format!("· {r}"));
+                }
+                let file = cx.workspace.aqi_forecast_path();
+                if let Some(note) = advice::outlook_note(tr, a, peak.as_ref(), &file) {
+                    ui.label(RichText::new(note).color(cx.look.warn));
                 }
                 if writable && ui.button(tr.t(T::RespFillFromAdvice)).clicked() {
                     fill = true;

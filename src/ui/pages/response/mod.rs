@@ -13,8 +13,9 @@
 //!   out through [`Command::Export`](crate::ui::command::Command::Export) into `exports/`.
 //! - Projector mode shows the state large, without any edit widget.
 
-mod advice;
+pub(super) mod advice;
 mod checklist;
+mod checks;
 mod enterprise_card;
 mod forms;
 mod reduction;
@@ -162,20 +163,7 @@ impl ResponsePage {
             .id_salt("response_scroll")
             .show(ui, |ui| match self.tab {
                 Tab::Decide => {
-                    let settings = cx.workspace.settings();
-                    let sources = advice::Sources {
-                        forecast: cx.workspace.aqi_forecast_path(),
-                        workspace_files: cx.data.workspace_files,
-                        store: cx.store(),
-                        generation: cx.data.generation,
-                        area: &settings.area,
-                        stations: &settings.stations,
-                        windows: &settings.windows,
-                        outlook: &settings.outlook,
-                        plan,
-                        state,
-                        now,
-                    };
+                    let sources = advice::Sources::of(cx, plan, state, now);
                     let advised = self.advice.get(&sources).clone();
                     self.forms.ui(ui, cx, state, now, &advised)
                 }

@@ -35,9 +35,14 @@ pub struct FindingForm {
     pub place: String,
     /// Responsible unit.
     pub unit: String,
-    /// Deadline `YYYY-MM-DD` (empty = standing item).
+    /// Deadline `YYYY-MM-DD`.
     pub deadline: String,
+    /// The officer chose a standing item (长期坚持) on purpose: an empty deadline is refused
+    /// otherwise.
+    pub standing: bool,
     error: Option<String>,
+    /// The finding as it will be recorded, shown for confirmation before it is assigned.
+    pending: Option<(FindingCommand, Vec<String>)>,
     /// The findings list to import (path).
     pub import_path: String,
     /// The inspection's name for lists without a source column.
@@ -86,7 +91,8 @@ impl FindingForm {
             return Err(tr.t(T::SvNeedUnit).to_string());
         }
         let deadline = match self.deadline.trim() {
-            "" => None,
+            "" if self.standing => None,
+            "" => return Err(tr.t(T::SvNeedDeadline).to_string()),
             d => Some(
                 NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| tr.f(T::TgBadDate, &[&d]))?,
             ),
@@ -193,32 +199,67 @@ impl FindingForm {
                 });
                 ui.end_row();
                 let label = ui.label(tr.t(T::SvColDeadline));
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.deadline)
-                        .desired_width(140.0)
-                        .hint_text("2019-12-15"),
-                )
-                .labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    // The example date is three days on, never one already past.
+                    let example = now.date_naive() + chrono::Days::new(3);
+                    ui.add_enabled(
+                        !self.standing,
+                        egui::TextEdit::singleline(&mut self.deadline)
+                            .desired_width(140.0)
+                            .hint_text(example.to_string()),
+                    )
+                    .labelled_by(label.id);
+                    ui.checkbox(&mut self.standing, tr.t(T::SvStandingPick));
+                });
                 ui.end_row();
             });
+        if self.pending.is_some() {
+            self.preview_ui(ui, cx);
+            return;
+        }
         ui.horizontal(|ui| {
             if ui.button(tr.t(T::SvAssign)).clicked() {
                 match self.command(cx, now) {
                     Ok(c) => {
-                        cx.send(Command::Findings(vec![c]));
-                        let import_path = std::mem::take(&mut self.import_path);
-                        let import_source = std::mem::take(&mut self.import_source);
-                        *self = FindingForm {
-                            import_path,
-                            import_source,
-                            ..FindingForm::default()
-                        };
+                        let lines = preview_lines(cx, &c);
+                        self.error = None;
+                        self.pending = Some((c, lines));
                     }
                     Err(e) => self.error = Some(e),
                 }
             }
             if let Some(e) = &self.error {
                 ui.label(RichText::new(e).color(cx.look.error));
+            }
+        });
+    }
+
+    /// The finding as it will be recorded, with "confirm" (records it, empties the form) and
+    /// "back" (keeps what was typed).
+    fn preview_ui(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>) {
+        let tr = cx.tr;
+        let Some((command, lines)) = &self.pending else {
+            return;
+        };
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new(tr.t(T::SvPreviewTitle)).strong());
+            for line in lines {
+                ui.label(line);
+            }
+        });
+        let command = command.clone();
+        ui.horizontal(|ui| {
+            if ui.button(tr.t(T::SvAssignConfirm)).clicked() {
+                cx.send(Command::Findings(vec![command]));
+                let import_path = std::mem::take(&mut self.import_path);
+                let import_source = std::mem::take(&mut self.import_source);
+                *self = FindingForm {
+                    import_path,
+                    import_source,
+                    ..FindingForm::default()
+                };
+            } else if ui.button(tr.t(T::SvBackToForm)).clicked() {
+                self.pending = None;
             }
         });
     }
@@ -283,4 +324,34 @@ impl FindingForm {
             self.preview = None;
         }
     }
+}
+
+/// What the preview shows of a finding about to be assigned: description, place, unit, deadline.
+fn preview_lines(cx: &PageContext<'_>, command: &FindingCommand) -> Vec<String> {
+    let tr = cx.tr;
+    let (description, place, unit, deadline) = match command {
+        FindingCommand::Assign(f) => (&f.description, &f.place, &f.unit, f.deadline),
+        FindingCommand::AssignFromReport {
+            report,
+            unit,
+            deadline,
+        } => (&report.description, &report.place, unit, *deadline),
+        _ => return Vec::new(),
+    };
+    let deadline = deadline.map_or_else(|| tr.t(T::SvStanding).to_string(), |d| d.to_string());
+    let colon = if tr.0 == crate::i18n::Language::En {
+        ": "
+    } else {
+        "："
+    };
+    [
+        (T::SvColDescription, description.clone()),
+        (T::SvColPlace, place.clone()),
+        (T::SvColUnit, unit.clone()),
+        (T::SvColDeadline, deadline),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{}{colon}{v}", tr.t(k)))
+    .collect()
 }

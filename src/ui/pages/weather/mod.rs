@@ -86,6 +86,8 @@ struct Computed {
     has_weather: bool,
     analysis: WeatherAnalysis,
     chart: TimeChart,
+    /// The analysed period as the chart's x window (hours), the view it opens with.
+    period_window: (f64, f64),
 }
 
 /// State of the weather page.
@@ -135,6 +137,11 @@ fn ratio(x: Option<f64>) -> String {
 const SLIDE_CHART_MIN_HEIGHT: f32 = 260.0;
 
 impl WeatherPage {
+    /// The meteogram back to the whole analysed period (the page was left: it opens unzoomed).
+    pub fn reset_chart_zoom(&mut self) {
+        self.view.x = self.computed.as_ref().map(|c| c.period_window);
+    }
+
     /// The settings in effect: the draft being edited, else the saved ones.
     fn settings(&self, cx: &PageContext<'_>) -> (WindowSettings, OutlookSettings) {
         self.draft.clone().unwrap_or_else(|| {
@@ -287,6 +294,7 @@ impl WeatherPage {
             has_weather,
             analysis,
             chart,
+            period_window: (from.0 as f64, to.0 as f64),
         });
     }
 
