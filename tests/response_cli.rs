@@ -835,6 +835,8 @@ fn feedback_forms_out_and_in() {
         "--json",
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}
+
 #[test]
 fn spot_checks_and_the_evidence_store_from_the_command_line() {
     let (a, b) = (drill_workspace(), drill_workspace());

@@ -168,7 +168,9 @@ fn import(
         .filter(|s| s.started.operator == by.trim())
         .map_or_else(|| "cli".to_owned(), |s| s.started.desk.clone());
     let author = Author::new(by, &desk).map_err(|e| Failure::unusable(e.to_string()))?;
-    session.record_as(author.clone());
+    session
+        .record_as(author.clone())
+        .map_err(|e| Failure::unusable(e.render(Tr(Language::En))))?;
     let plan = session
         .plan()
         .ok_or_else(|| Failure::unusable("the workspace's plan cannot be used"))?;

@@ -44,6 +44,51 @@ pub fn record_drill(
     record(session, &|_| (author.clone(), None), start)
 }
 
+/// One block of a synthetic long journal (the read-model snapshot's benchmark and tests): the
+/// drill from `start`, lifted two days later, with the desk's routine around it — `acks` station
+/// alerts acknowledged, a supervision finding assigned, the day marked as a dust day.
+pub fn record_drill_block(
+    session: &mut Session,
+    author: &Author,
+    start: DateTime<FixedOffset>,
+    acks: usize,
+) -> Result<(), SessionError> {
+    record_drill(session, author, start)?;
+    let lift = Command::Lift(crate::domain::response::LiftInput {
+        at: start + Duration::days(2),
+        basis: "空气质量持续改善，解除预警（合成）".into(),
+        approver: None,
+        doc_no: String::new(),
+        consultation: None,
+    });
+    session.execute(&super::Command::Respond(lift), start + Duration::days(2))?;
+    let later = |minutes: usize| start + Duration::days(2) + Duration::minutes(minutes as i64);
+    for i in 0..acks {
+        let ack = crate::domain::alerts::Acknowledged {
+            key: format!("burst/1047A/{}/{i}", start.timestamp()),
+            note: "已电话通知运维单位（合成）".into(),
+        };
+        session.execute(&super::Command::AcknowledgeAlert(ack), later(i))?;
+    }
+    let finding = crate::domain::findings::NewFinding {
+        source: "公众举报（12369，合成）".into(),
+        origin: crate::domain::findings::Origin::Inspection,
+        reference: None,
+        description: "工地夜间未苫盖".into(),
+        place: "城关镇".into(),
+        unit: "住建局".into(),
+        deadline: Some(start.date_naive() + Duration::days(3)),
+    };
+    let assign = crate::domain::findings::FindingCommand::Assign(finding);
+    session.execute(&super::Command::Finding(assign), later(acks))?;
+    let dust = crate::domain::dust::DustEvent::Mark(crate::domain::dust::Marked {
+        date: start.date_naive(),
+        evidence: "卫星云图显示沙尘过境（合成）".into(),
+    });
+    session.execute(&super::Command::Dust(dust), later(acks + 1))?;
+    Ok(())
+}
+
 /// Record the drill with each event by the officer the `roster` has on duty in `role` (e.g.
 /// `值班员`) at its time, at desk `desk`; `fallback` where the roster names nobody. At each change
 /// of officer the shift is handed over (`shift.handed_over`, then `shift.started`) at the start

@@ -1663,6 +1663,14 @@ impl eframe::App for AirDeskApp {
         self.draw(ui);
     }
 
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Closing keeps the read-model snapshot, so the next start folds only what follows.
+        self.follower = None;
+        if let Err(e) = self.session.close() {
+            log::warn!("closing the journal: {e}");
+        }
+    }
+
     fn persist_egui_memory(&self) -> bool {
         // egui's memory holds the zoom factor, which projector mode changes; the desktop zoom is
         // not worth the risk of restarting at projector size.

@@ -253,7 +253,7 @@ pub struct EvidenceFile {
 }
 
 /// One step in an item's history.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ItemChange {
     /// Status after the step.
     pub status: ItemStatus,
@@ -281,7 +281,7 @@ impl ItemChange {
 }
 
 /// One checklist item with its status and history.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     /// What must be done, by whom, by when (as first derived).
     pub spec: ItemSpec,

@@ -8,7 +8,7 @@ use crate::domain::plan::Level;
 use super::checklist::{ItemKey, ItemStatus, Transition};
 
 /// A required text left empty.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     /// Who signs the notice (审签).
     Approver,
@@ -37,7 +37,7 @@ pub enum Field {
 }
 
 /// What carries a running number in the response journal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Numbered {
     /// Consultations (第n次会商).
     Consultation,
@@ -51,7 +51,7 @@ pub enum Numbered {
 
 /// A command that cannot be carried out, or an event that does not fit the state (the interface
 /// says it in words through `crate::i18n`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CommandError {
     /// No warning is in force (nothing to change, pause or lift).
     NoWarning,

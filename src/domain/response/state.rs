@@ -27,7 +27,7 @@ use super::feedback::check_reported_at;
 use super::reporting::Reporting;
 
 /// Who recorded an event, when, and where it sits in the journal.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stamp {
     /// Journal sequence number.
     pub seq: u64,
@@ -52,7 +52,7 @@ impl Stamp {
 }
 
 /// The journal position a state includes: the tamper anchor printed on reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Anchor {
     /// Sequence number of the last event folded.
     pub seq: u64,
@@ -64,7 +64,7 @@ pub struct Anchor {
 }
 
 /// The level set at issue, or a later upgrade or downgrade.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LevelStep {
     /// Level before (`None` for the issue).
     pub from: Option<Level>,
@@ -95,7 +95,7 @@ pub struct LevelStep {
 }
 
 /// A pause of the response and, once it happened, its resumption.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PauseSpan {
     /// The pause as decided.
     pub pause: WarningPaused,
@@ -106,7 +106,7 @@ pub struct PauseSpan {
 }
 
 /// Where an episode stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Phase {
     /// Issued and not paused or lifted (it may not have started yet: see [`Episode::start`]).
     Active,
@@ -123,7 +123,7 @@ pub enum Phase {
 }
 
 /// One warning from issue to lifting, with its checklist.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Episode {
     /// Episode number (1, 2, …).
     pub number: u32,
@@ -380,7 +380,7 @@ impl Episode {
 }
 
 /// A consultation as recorded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Consultation {
     /// What was recorded.
     pub record: ConsultationRecorded,
@@ -389,7 +389,7 @@ pub struct Consultation {
 }
 
 /// One duty shift.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Shift {
     /// The shift start (its operator is the officer on duty).
     pub started: Stamp,
@@ -400,7 +400,7 @@ pub struct Shift {
 }
 
 /// A shift handed over to the next officer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Handoff {
     /// Who takes over.
     pub to: String,
@@ -412,12 +412,12 @@ pub struct Handoff {
 
 /// One line of the response's history: who recorded what, when; the interface words it
 /// (`crate::i18n`), in Chinese for the reports.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineEntry {
     /// Who recorded it and when.
     pub stamp: Stamp,
     /// Event kind (`warning.issued`, `checklist.implemented`, …).
-    pub kind: &'static str,
+    pub kind: String,
     /// Warning episode it belongs to.
     pub episode: Option<u32>,
     /// Campaign run it belongs to.
@@ -429,7 +429,7 @@ pub struct TimelineEntry {
 }
 
 /// What a timeline line says, as data.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TimelineEvent {
     /// A consultation as recorded.
     Consultation(ConsultationRecorded),
@@ -584,7 +584,7 @@ fn belongs(of: EpisodeKind, n: Option<u32>) -> (Option<u32>, Option<u32>) {
 }
 
 /// An event that could not be folded, and why.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Anomaly {
     /// Its sequence number.
     pub seq: u64,
@@ -595,7 +595,7 @@ pub struct Anomaly {
 }
 
 /// Why an event could not be folded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum AnomalyReason {
     /// The payload does not decode (the journal's message, which names the field).
     Undecodable(String),
@@ -604,7 +604,7 @@ pub enum AnomalyReason {
 }
 
 /// Everything the response journal says, folded.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseState {
     episodes: Vec<Episode>,
     campaigns: Vec<Episode>,
@@ -905,7 +905,7 @@ impl ResponseState {
         let (episode, campaign) = belongs(of, n);
         self.timeline.push(TimelineEntry {
             stamp: stamp.clone(),
-            kind: event.kind(),
+            kind: event.kind().to_owned(),
             episode,
             campaign,
             effective,
@@ -1142,7 +1142,8 @@ impl ResponseState {
                 text: c.note.clone(),
                 evidence: c.evidence.clone(),
                 dropped_for: None,
-                reported_at: c.checked_at,
+                // A check is the centre's act, not a unit's report: no feedback record.
+                feedback: None,
             });
         }
         let what = TimelineEvent::Checked {
