@@ -551,3 +551,58 @@ fn regional_warning_temporary_control_and_a_campaign_from_the_page() {
     h.run();
     h.get_by_label_contains(&tr.f(T::CampaignsRunning, &[&"春节期间烟花爆竹禁燃禁售专项行动"]));
 }
+
+#[test]
+fn a_broken_plan_is_said_in_the_users_language_with_its_lines() {
+    let plan = airdesk::domain::plan::DEFAULT_PLAN_TOML
+        .replacen("units = [\"jyj\"]", "units = [\"jyjj\"]", 1)
+        .replacen(
+            "{ above = 200, hours = 72 }",
+            "{ above = 600, hours = 72 }",
+            1,
+        );
+    let line = |needle: &str| {
+        plan[..plan.find(needle).expect("edited")]
+            .matches('\n')
+            .count()
+            + 1
+    };
+    let (unit, aqi) = (line("\"jyjj\""), line("above = 600"));
+    for (language, said) in [
+        (
+            Language::Zh,
+            [
+                format!("第{unit}行第"),
+                "单位「jyjj」未定义".to_owned(),
+                format!("第{aqi}行第"),
+                "阈值 600 不是可能的日 AQI".to_owned(),
+            ],
+        ),
+        (
+            Language::En,
+            [
+                format!("line {unit}, column"),
+                "unknown unit 「jyjj」".to_owned(),
+                format!("line {aqi}, column"),
+                "threshold 600 is not a possible daily AQI".to_owned(),
+            ],
+        ),
+    ] {
+        let env = Env::new();
+        std::fs::write(env.workspace.path().join("plan.toml"), &plan).expect("plan");
+        let mut h = harness(
+            AirDeskApp::new(env.options(language)).expect("app"),
+            (1920.0, 1080.0),
+        );
+        settle(&mut h);
+        h.state_mut().send(Command::Navigate(Page::Response));
+        h.run();
+        // The banner (both problems on one line) and the page (one line each) say it.
+        for words in &said {
+            assert!(
+                h.query_all_by_label_contains(words).count() >= 2,
+                "{language:?}: {words}"
+            );
+        }
+    }
+}

@@ -716,7 +716,7 @@ fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     let Some(w) = &cards.warning else {
         big(ui, &look, tr.t(T::NoWarning), look.strong_text);
         if let Some(p) = cx.session.open_error() {
-            weak(ui, &look, tr.f(T::JournalUnreadable, &[&p]));
+            weak(ui, &look, tr.f(T::JournalUnreadable, &[&p.render(tr)]));
         }
         return;
     };

@@ -12,6 +12,7 @@ use egui::RichText;
 use crate::domain::plan::Plan;
 use crate::domain::response::{Episode, ResponseState};
 use crate::domain::roster::Roster;
+use crate::i18n::Render;
 use crate::ingest::load_forecast;
 use crate::report::daily_air::workspace_air;
 use crate::report::daily_report::{DailyInput, daily_report};
@@ -103,12 +104,15 @@ fn plan_of(cx: &PageContext<'_>) -> Result<Plan, String> {
 }
 
 /// Every notice of `episode` in order, each unit notice with the level change it belongs to.
-fn episode_notices(plan: &Plan, episode: &Episode) -> (Vec<(Notice, Option<usize>)>, Vec<String>) {
+fn episode_notices(
+    plan: &Plan,
+    episode: &Episode,
+) -> (Vec<(Notice, Option<usize>)>, Vec<NoticeError>) {
     let mut notices: Vec<(Notice, Option<usize>)> = Vec::new();
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<NoticeError> = Vec::new();
     let mut keep = |r: Result<Vec<Notice>, NoticeError>, step: Option<usize>| match r {
         Ok(n) => notices.extend(n.into_iter().map(|n| (n, step))),
-        Err(e) => problems.push(e.to_string()),
+        Err(e) => problems.push(e),
     };
     keep(warning_notice(plan, episode).map(|n| vec![n]), None);
     keep(unit_notices(plan, episode, 0), Some(0));
@@ -139,7 +143,7 @@ impl ReportsView {
         };
         let (notices, problems) = episode_notices(plan, episode);
         for p in &problems {
-            ui.label(RichText::new(p).color(cx.look.error));
+            ui.label(RichText::new(p.render(tr)).color(cx.look.error));
         }
         if notices.is_empty() {
             return;
