@@ -93,7 +93,12 @@ fn main() -> Result<()> {
     let shared = PathBuf::from(shared);
     let out = PathBuf::from(out);
     std::fs::create_dir_all(out.join("data"))?;
-    for stale in ["journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm"] {
+    for stale in [
+        "journal.sqlite",
+        "journal.sqlite-wal",
+        "journal.sqlite-shm",
+        "journal.head",
+    ] {
         let _ = std::fs::remove_file(out.join(stale));
     }
     let codes = station_list(&shared, &out)?;
@@ -121,6 +126,16 @@ fn sample_plan(base: [f64; 4]) -> Result<String> {
     if !plan.contains(section) {
         bail!("the default plan has no [reduction] section");
     }
+    let cycle = "# 各单位每日16:00前报送落实情况（报送时限各地预案不同）。[待确认]\nreporting = \"daily 16:00\"";
+    if !plan.contains(cycle) {
+        bail!("the default plan has no daily reporting cycle to set");
+    }
+    // The sample county asks for each day's report by 09:00, so the drill moment (10:00) shows
+    // who reported late.
+    let plan = plan.replace(
+        cycle,
+        "# 示例县：各单位每日9:00前报送前一日落实情况（报送时限各地预案不同）。\nreporting = \"daily 09:00\"",
+    );
     let [so2, nox, pm, vocs] = base;
     Ok(plan.replacen(
         section,

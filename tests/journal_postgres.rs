@@ -8,6 +8,8 @@
 //! exactly the server tests.
 
 use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier, Once, mpsc};
 use std::time::{Duration, Instant};
 
@@ -550,6 +552,45 @@ fn evidence_lives_on_the_server_by_hash() {
     );
 }
 
+/// The session's evidence store on a server journal: a desk copies a file in (hashed on the
+/// way), any desk — a viewer too — gets a temporary copy checked against the hash to open, and a
+/// viewer cannot store.
+#[test]
+fn the_evidence_store_of_a_server_journal_is_every_desks() {
+    use airdesk::session::{EvidenceError, EvidenceStore};
+    let Some(mut db) = TestDb::new("evstore") else {
+        return;
+    };
+    drop(PgStorage::open(&db.url, None).expect("create"));
+    let dir = tempfile::tempdir().expect("dir");
+    let photo = dir.path().join("现场.jpg");
+    std::fs::write(&photo, b"\xff\xd8\xff\xd9").expect("write");
+    let desk = EvidenceStore::Server(Box::new(db.url.clone()));
+    let mut steps = 0;
+    let file = desk.put(&photo, |_, _| steps += 1).expect("stored");
+    assert!(steps >= 1);
+    assert_eq!(file.name, "现场.jpg");
+    assert!(file.photo.is_some(), "a JPEG's EXIF was looked at");
+    let viewer = db.login("evviewer", "airdesk_viewer", Some(("投影", "viewer", &[])));
+    let projector = EvidenceStore::Server(Box::new(viewer));
+    let temp = tempfile::tempdir().expect("temp");
+    let copy = projector.local_copy(&file, temp.path()).expect("a copy");
+    assert!(copy.starts_with(temp.path()));
+    assert_eq!(std::fs::read(&copy).expect("read"), b"\xff\xd8\xff\xd9");
+    assert!(matches!(
+        projector.put(&photo, |_, _| ()),
+        Err(EvidenceError::Store(_))
+    ));
+    let unknown = airdesk::domain::response::EvidenceFile {
+        sha256: Some("0".repeat(64)),
+        ..file
+    };
+    assert!(matches!(
+        projector.local_copy(&unknown, temp.path()),
+        Err(EvidenceError::NotFound { .. })
+    ));
+}
+
 /// A newer schema is refused with a message; a wrong password never appears in an error.
 #[test]
 fn newer_schemas_and_wrong_passwords_are_said_plainly() {
@@ -800,6 +841,7 @@ fn item(transition: Transition, unit: &str) -> Command {
         item: ItemKey::new("Y-DUST-1", unit),
         text: "已落实".into(),
         evidence: None,
+        feedback: None,
         campaign: None,
     }))
 }
@@ -811,7 +853,18 @@ fn hear_until(
     heard: &mpsc::Receiver<Heard>,
     until: impl Fn(&Session) -> bool,
 ) {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    hear_within(session, heard, until, Duration::from_secs(10));
+}
+
+/// [`hear_until`] with another liveness bound (a desk reconnecting makes several connections,
+/// each a SCRAM login that a debug build under load takes seconds over).
+fn hear_within(
+    session: &mut Session,
+    heard: &mpsc::Receiver<Heard>,
+    until: impl Fn(&Session) -> bool,
+    bound: Duration,
+) {
+    let deadline = Instant::now() + bound;
     while !until(session) {
         let left = deadline.saturating_duration_since(Instant::now());
         let h = heard.recv_timeout(left).expect("heard in time");
@@ -932,6 +985,25 @@ fn desks_share_one_journal_through_their_sessions() {
         .execute(&item(Transition::Implement, "zjj"), at(9, 30))
         .expect("its own unit");
     assert_eq!(done.desk, "住建局");
+    // Checking the done item is the centre's act, even for the unit's own item.
+    let check = respond(response::Command::Check(response::CheckInput {
+        item: ItemKey::new("Y-DUST-1", "zjj"),
+        source: response::CheckSource::Verification,
+        by: String::new(),
+        sample: None,
+        result: response::CheckResult::Confirmed,
+        note: String::new(),
+        checked_at: None,
+        evidence: None,
+    }));
+    let refused = unit.execute(&check, at(9, 35));
+    assert!(
+        matches!(
+            refused,
+            Err(SessionError::Refused(WhyNot::ChecksAreTheCentres))
+        ),
+        "{refused:?}"
+    );
     assert!(matches!(
         viewer.why_not(),
         Some(WhyNot::ReadOnly(ReadOnlyReason::Viewer { .. }))
@@ -960,5 +1032,188 @@ fn desks_share_one_journal_through_their_sessions() {
     hear_until(&mut leader, &heard, |s| s.offline().is_none());
     leader
         .execute(&item(Transition::Implement, "jtj"), at(9, 40))
+        .expect("recorded once the server is back");
+}
+
+/// A TCP relay in front of the test server that can be switched off — its port closed and its
+/// connections cut, as when the server goes down — and on again, without touching the real
+/// server the other tests share.
+struct Relay {
+    port: u16,
+    upstream: String,
+    running: Option<(Arc<AtomicBool>, std::thread::JoinHandle<()>)>,
+    streams: Arc<std::sync::Mutex<Vec<TcpStream>>>,
+}
+
+impl Relay {
+    /// A relay to the test server, switched off (nothing listens on its port yet).
+    fn new() -> Relay {
+        let admin = std::env::var(ENV).expect("the test server's URL");
+        let upstream = admin
+            .rsplit_once('@')
+            .and_then(|(_, rest)| rest.split('/').next())
+            .expect("the URL names a host")
+            .to_owned();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        Relay {
+            port,
+            upstream,
+            running: None,
+            streams: Arc::default(),
+        }
+    }
+
+    fn on(&mut self) {
+        let listener = TcpListener::bind(("127.0.0.1", self.port)).expect("listen");
+        listener.set_nonblocking(true).expect("non-blocking");
+        let stop = Arc::new(AtomicBool::new(false));
+        let (thread_stop, upstream, streams) = (
+            Arc::clone(&stop),
+            self.upstream.clone(),
+            Arc::clone(&self.streams),
+        );
+        let accepting = std::thread::spawn(move || {
+            while !thread_stop.load(Ordering::Relaxed) {
+                match listener.accept() {
+                    Ok((client, _)) => relay_connection(client, &upstream, &streams),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                    Err(_) => break,
+                }
+            }
+        });
+        self.running = Some((stop, accepting));
+    }
+
+    fn off(&mut self) {
+        if let Some((stop, accepting)) = self.running.take() {
+            stop.store(true, Ordering::Relaxed);
+            accepting.join().expect("relay stopped");
+        }
+        for s in self.streams.lock().expect("streams").drain(..) {
+            let _ = s.shutdown(std::net::Shutdown::Both);
+        }
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        self.off();
+    }
+}
+
+/// Copy bytes both ways between `client` and a new connection to `upstream`.
+fn relay_connection(client: TcpStream, upstream: &str, streams: &std::sync::Mutex<Vec<TcpStream>>) {
+    let Ok(server) = TcpStream::connect(upstream) else {
+        return;
+    };
+    let _ = client.set_nonblocking(false);
+    let pipe = |mut from: TcpStream, mut to: TcpStream| {
+        std::thread::spawn(move || {
+            let _ = std::io::copy(&mut from, &mut to);
+            let _ = to.shutdown(std::net::Shutdown::Both);
+        });
+    };
+    let (Ok(c2), Ok(s2)) = (client.try_clone(), server.try_clone()) else {
+        return;
+    };
+    if let (Ok(c3), Ok(s3)) = (client.try_clone(), server.try_clone()) {
+        streams.lock().expect("streams").extend([c3, s3]);
+    }
+    pipe(client, server);
+    pipe(s2, c2);
+}
+
+/// A desk started while its server is down opens at once, says so, shows its last snapshot
+/// read-only, refuses actions with that reason, and comes live — with what other desks recorded
+/// meanwhile — when the server answers again.
+#[test]
+fn a_desk_started_while_its_server_is_down_comes_live_when_it_returns() {
+    let Some(mut db) = TestDb::new("down") else {
+        return;
+    };
+    drop(PgStorage::open(&db.url, None).expect("create"));
+    db.login("duty", "airdesk_desk", Some(("值班台", "desk", &[])));
+    let leader_url = db.login("leader", "airdesk_desk", Some(("带班领导", "desk", &[])));
+    let mut relay = Relay::new();
+    relay.on();
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!(
+        "postgres://{}_duty:pw-duty@127.0.0.1:{}/{}",
+        db.name, relay.port, db.name
+    );
+    std::fs::write(
+        dir.path().join(airdesk::workspace::SETTINGS_FILE),
+        format!("journal = \"{url}\"\n"),
+    )
+    .expect("settings");
+    let workspace = Workspace::open(dir.path()).expect("workspace");
+    let ack = |key: &str| {
+        Command::AcknowledgeAlert(airdesk::domain::alerts::Acknowledged {
+            key: key.into(),
+            note: String::new(),
+        })
+    };
+    let mut duty = Session::open(&workspace);
+    assert_eq!(duty.open_error(), None);
+    duty.start_shift(Author::new("张伟", "x").expect("a"), "", at(8, 0))
+        .expect("start");
+    duty.execute(&ack("burst/1047A/1"), at(8, 10)).expect("ack");
+    let had = duty.models().clone();
+    duty.close().expect("close keeps the snapshot");
+
+    // The server goes down; another desk records meanwhile (it reaches the server directly).
+    relay.off();
+    let mut leader = PgStorage::open(&leader_url, None).expect("leader");
+    let author = Author::new("李明", "带班领导").expect("a");
+    let payload = json!({"key": "burst/1047A/2", "note": ""});
+    let draft = author
+        .draft(at(8, 20), "alert.acknowledged", &payload)
+        .expect("draft");
+    let recorded = leader.append(&draft).expect("leader appends");
+
+    let started = Instant::now();
+    let mut duty = Session::open(&workspace);
+    assert!(started.elapsed() < Duration::from_secs(5), "opens at once");
+    let offline = duty.offline().expect("says the server cannot be reached");
+    assert!(!offline.contains("pw-duty"), "{offline}");
+    assert_eq!(duty.open_error(), None);
+    assert_eq!(duty.models(), &had, "the last snapshot, read-only");
+    assert!(matches!(duty.why_not(), Some(WhyNot::Offline(_))));
+    let refused = duty.execute(&ack("burst/1047A/3"), at(8, 30));
+    assert!(
+        matches!(refused, Err(SessionError::Refused(WhyNot::Offline(_)))),
+        "{refused:?}"
+    );
+    let text = refused.expect_err("refused").render(Tr(Language::Zh));
+    assert!(text.contains("服务器"), "{text}");
+
+    let (tx, heard) = mpsc::channel();
+    let _follower = duty
+        .follow(Duration::from_secs(1), move |h| {
+            let _ = tx.send(h);
+        })
+        .expect("it keeps trying the server");
+    relay.on();
+    hear_within(
+        &mut duty,
+        &heard,
+        |s| s.offline().is_none() && s.last_seq() == recorded.seq,
+        Duration::from_secs(60),
+    );
+    assert!(
+        duty.models()
+            .alerts
+            .acknowledgements()
+            .contains_key("burst/1047A/2"),
+        "what the leader recorded meanwhile"
+    );
+    duty.start_shift(Author::new("张伟", "x").expect("a"), "", at(8, 40))
+        .expect("signs in");
+    duty.execute(&ack("burst/1047A/3"), at(8, 40))
         .expect("recorded once the server is back");
 }

@@ -574,3 +574,410 @@ fn a_campaign_runs_beside_the_drill_warning_with_its_own_ledger_and_summary() {
     let out = airdesk(&["response", "report", "summary", ws, "--campaign", "2"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The rows of the first sheet of an .xlsx as text.
+fn sheet_rows(file: &Path) -> Vec<Vec<String>> {
+    let mut book: Xlsx<_> = calamine::open_workbook(file).expect("xlsx");
+    let range = book.worksheet_range_at(0).expect("sheet").expect("range");
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+/// A filled form: the header and `rows` (事项编号, 责任单位, 反馈状态, 反馈时间, 反馈人, 反馈渠道, 情况说明).
+fn filled_form(file: &Path, rows: &[[&str; 7]]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    let header = [
+        "事项编号",
+        "责任单位",
+        "反馈状态",
+        "反馈时间",
+        "反馈人",
+        "反馈渠道",
+        "情况说明",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("cell");
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, *v).expect("cell");
+        }
+    }
+    book.save(file).expect("save");
+}
+
+/// Forms out for one unit and all; filled forms back with every kind of bad row: the good row is
+/// recorded once (a second import records nothing), each bad one is a problem with its file and
+/// row; `status --json` then shows the unit's report received. A file that is not a form at all
+/// exits 2.
+#[test]
+fn feedback_forms_out_and_in() {
+    let dir = drill_workspace();
+    let ws = path(dir.path());
+    let form = dir.path().join("hedong.xlsx");
+    let out = airdesk(&[
+        "feedback",
+        "form",
+        ws,
+        "--unit",
+        "town-hedong",
+        "--out",
+        path(&form),
+        "--at",
+        NOON,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows = sheet_rows(&form);
+    assert_eq!(
+        rows[0][..10],
+        [
+            "事项编号",
+            "责任单位",
+            "措施内容",
+            "完成时限",
+            "当前状态",
+            "反馈状态",
+            "反馈时间",
+            "反馈人",
+            "反馈渠道",
+            "情况说明"
+        ]
+    );
+    assert_eq!(rows.len(), 2, "the late town's one open item: {rows:?}");
+    let key = rows[1][0].clone();
+    assert!(
+        key.starts_with("AD-") && key.ends_with(":O-SUP-2@town-hedong"),
+        "{key}"
+    );
+    assert_eq!(rows[1][1], "河东镇人民政府");
+    let tag = key.trim_end_matches(":O-SUP-2@town-hedong");
+    let folder = dir.path().join("forms");
+    let out = airdesk(&[
+        "feedback",
+        "form",
+        ws,
+        "--all",
+        "--out",
+        path(&folder),
+        "--at",
+        NOON,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(folder.join("town-hedong.xlsx").is_file() && folder.join("zjj.xlsx").is_file());
+
+    let a = dir.path().join("a.xlsx");
+    let b = dir.path().join("b.xlsx");
+    let zjj_key = format!("{tag}:O-DUST-1@zjj");
+    filled_form(
+        &a,
+        &[
+            [
+                &key,
+                "河东镇人民政府",
+                "已落实",
+                "2025-01-15 11:30",
+                "李四",
+                "微信",
+                "网格巡查已完成",
+            ],
+            [
+                &key,
+                "河东镇人民政府",
+                "已落实",
+                "2025-01-15 11:40",
+                "李四",
+                "微信",
+                "重复",
+            ],
+            [
+                &zjj_key,
+                "河东镇人民政府",
+                "已整改",
+                "2025-01-15 11:30",
+                "李四",
+                "微信",
+                "改了",
+            ],
+            [
+                "AD-000000000000-1:O-SUP-2@town-hedong",
+                "河东镇人民政府",
+                "已落实",
+                "",
+                "",
+                "",
+                "他处",
+            ],
+            ["", "河东镇人民政府", "", "", "", "", ""],
+        ],
+    );
+    filled_form(
+        &b,
+        &[
+            [
+                &key,
+                "河东镇人民政府",
+                "已落实",
+                "2025-01-15 11:50",
+                "王五",
+                "电话",
+                "又一份",
+            ],
+            [
+                &zjj_key,
+                "县住房和城乡建设局",
+                "已整改",
+                "2025-01-15 13:00",
+                "赵六",
+                "OA",
+                "已停工",
+            ],
+            [
+                &zjj_key.replace("O-DUST-1", "O-DUST-2"),
+                "县住房和城乡建设局",
+                "已签收",
+                "2025-01-15 10:00",
+                "赵六",
+                "信鸽",
+                "收到",
+            ],
+        ],
+    );
+    let import = |extra: &[&str]| {
+        let mut args = vec![
+            "feedback",
+            "import",
+            ws,
+            path(&a),
+            path(&b),
+            "--by",
+            "张伟",
+            "--at",
+            NOON,
+            "--json",
+        ];
+        args.extend_from_slice(extra);
+        let out = airdesk(&args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        json(&out)
+    };
+    let dry = import(&["--dry-run"]);
+    assert_eq!(dry["recorded"], 1, "{dry}");
+    let problems = dry["problems"].as_array().expect("problems");
+    let at = |file: &Path, row: u64| {
+        problems
+            .iter()
+            .find(|p| p["file"] == path(file) && p["row"] == row)
+            .map(|p| p["reason_en"].as_str().unwrap_or_default().to_owned())
+            .unwrap_or_else(|| panic!("no problem at {}:{row}: {dry}", file.display()))
+    };
+    assert!(at(&a, 3).contains("repeats row 2"));
+    assert!(at(&a, 4).contains("another unit"));
+    assert!(at(&a, 5).contains("another workspace"));
+    assert!(at(&b, 2).contains("a.xlsx, row 2"));
+    assert!(at(&b, 3).contains("in the future"));
+    assert!(at(&b, 4).contains("信鸽"));
+    assert_eq!(problems.len(), 6, "{dry}");
+    assert_eq!(dry["skipped"], 1, "the unfilled row");
+
+    let done = import(&[]);
+    assert_eq!(
+        (
+            done["recorded"].as_u64(),
+            done["problems"].as_array().map(Vec::len)
+        ),
+        (Some(1), Some(6))
+    );
+    let again = import(&[]);
+    assert_eq!(
+        (again["recorded"].as_u64(), again["skipped"].as_u64()),
+        (Some(0), Some(2)),
+        "{again}"
+    );
+
+    let out = airdesk(&["response", "status", ws, "--at", NOON, "--json"]);
+    let v = json(&out);
+    assert!(v["overdue"].as_array().expect("overdue").is_empty(), "{v}");
+    // Every unit reported before the day's 16:00: nothing late; the next day's reports are due.
+    let out = airdesk(&[
+        "response",
+        "status",
+        ws,
+        "--at",
+        "2025-01-15T17:00",
+        "--json",
+    ]);
+    let v = json(&out);
+    for list in ["late", "missing"] {
+        assert_eq!(v["reporting"][list], serde_json::json!([]), "{v}");
+    }
+    let due = v["reporting"]["due"].as_array().expect("due");
+    assert!(
+        due.iter().any(|o| o["unit"] == "town-hedong"
+            && o["unit_name"] == "河东镇人民政府"
+            && o["due_at"] == "2025-01-16T16:00:00+08:00"),
+        "{v}"
+    );
+
+    let junk = dir.path().join("junk.csv");
+    std::fs::write(&junk, "a,b\n1,2\n").expect("write");
+    let out = airdesk(&[
+        "feedback",
+        "import",
+        ws,
+        path(&junk),
+        "--by",
+        "张伟",
+        "--at",
+        NOON,
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}
+
+#[test]
+fn spot_checks_and_the_evidence_store_from_the_command_line() {
+    let (a, b) = (drill_workspace(), drill_workspace());
+    let draw = |dir: &Path| {
+        let out = airdesk(&[
+            "response",
+            "check",
+            "draw",
+            path(dir),
+            "--size",
+            "3",
+            "--seed",
+            "20250115",
+            "--by",
+            "李四",
+            "--json",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        json(&out)
+    };
+    let (sa, sb) = (draw(a.path()), draw(b.path()));
+    // The same seed over the same done items draws the same sample.
+    assert_eq!(sa["items"], sb["items"]);
+    assert_eq!(sa["items"].as_array().expect("items").len(), 3);
+    assert_eq!(sa["seed"], 20250115);
+    let item = sa["items"][0].as_str().expect("item").to_owned();
+    let dir = a.path();
+    let photo = dir.join("现场.txt");
+    std::fs::write(&photo, "仍在生产（synthetic evidence）").expect("write");
+    let out = airdesk(&[
+        "response",
+        "check",
+        "record",
+        path(dir),
+        &item,
+        "--result",
+        "不属实",
+        "--how",
+        "抽查",
+        "--note",
+        "现场仍在生产",
+        "--evidence",
+        path(&photo),
+        "--by",
+        "李四",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The item is a problem again: no second check until it is rectified. A supervision report
+    // needs its group.
+    let out = airdesk(&[
+        "response",
+        "check",
+        "record",
+        path(dir),
+        &item,
+        "--result",
+        "confirmed",
+        "--by",
+        "李四",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("only implemented or rectified"),
+        "{}",
+        text(&out.stderr)
+    );
+    let other = sa["items"][1].as_str().expect("item");
+    let out = airdesk(&[
+        "response",
+        "check",
+        "record",
+        path(dir),
+        other,
+        "--result",
+        "confirmed",
+        "--how",
+        "supervision",
+        "--by",
+        "李四",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("supervision group"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = airdesk(&["response", "check", "list", path(dir), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v = json(&out);
+    assert_eq!(v["checks"][0]["item"], item.as_str());
+    assert_eq!(v["checks"][0]["result"], "not_confirmed");
+    assert_eq!(v["checks"][0]["sample"], 1);
+    let sha = v["checks"][0]["evidence"]["sha256"]
+        .as_str()
+        .expect("stored")
+        .to_owned();
+    assert_eq!(v["units"][0]["failed"], 1);
+    assert_eq!(v["samples"][0]["items"], sa["items"]);
+    // The failed check reopened the item: the unit now has one more problem.
+    let out = airdesk(&["response", "status", path(dir), "--json"]);
+    let status = json(&out);
+    let unit = item.rsplit_once('@').expect("key").1;
+    let row = status["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .find(|u| u["unit"] == unit)
+        .expect("the unit")
+        .clone();
+    assert!(row["problems"].as_u64().expect("count") >= 1, "{row}");
+    // The store has its own copy: the original may go.
+    std::fs::remove_file(&photo).expect("remove");
+    let copy = dir.join("copy.txt");
+    let out = airdesk(&[
+        "response",
+        "evidence",
+        "open",
+        path(dir),
+        &sha[..12],
+        "--out",
+        path(&copy),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&copy).expect("copy"),
+        "仍在生产（synthetic evidence）"
+    );
+    // The drill's own evidence was named by path only and is not there: verify says so.
+    let out = airdesk(&["response", "evidence", "verify", path(dir), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["checked"], 2);
+    assert_eq!(v["problems"].as_array().expect("problems").len(), 1);
+    // A stored file changed afterwards is caught.
+    let stored = std::fs::read_dir(dir.join("evidence"))
+        .expect("store")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().contains(&sha))
+        .expect("stored file");
+    std::fs::write(&stored, "edited").expect("tamper");
+    let out = airdesk(&["response", "evidence", "verify", path(dir), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["problems"].as_array().expect("problems").len(), 2);
+}

@@ -124,6 +124,7 @@ fn command(op: &Op, service: &Service<ResponseState>, now: DateTime<FixedOffset>
                     String::new()
                 },
                 evidence: None,
+                feedback: None,
                 campaign: None,
             })
         }
@@ -152,7 +153,7 @@ proptest! {
             let now = t0 + Duration::minutes(30 * n as i64);
             let cmd = command(op, &service, now);
             let before = journal.read_since(0).expect("read").len();
-            match service.execute(&mut journal, &author, now, |s| decide(s, &plan, &cmd)) {
+            match service.execute(&mut journal, &author, now, |s| decide(s, &plan, &cmd, now)) {
                 Ok(e) => {
                     written += 1;
                     prop_assert_eq!(e.seq, written);

@@ -163,8 +163,12 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     tab(&mut h, Key::Num2);
     select_item(&mut h, 0);
     let evidence = env.workspace.path().join("现场照片.jpg");
-    std::fs::write(&evidence, b"photo").expect("evidence");
+    // A JPEG without EXIF (a chat app stripped it; synthetic): stored, and the item says what
+    // could not be read.
+    let jpeg = [0xFF, 0xD8, 0xFF, 0xD9];
+    std::fs::write(&evidence, jpeg).expect("evidence");
     type_into(&mut h, tr.t(T::RespFeedback), "已停工");
+    type_into(&mut h, tr.t(T::RespReporter), "王强");
     type_into(
         &mut h,
         tr.t(T::RespEvidence),
@@ -172,7 +176,8 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     );
     h.get_by_label(tr.t(T::RespActImplement)).click();
     h.run();
-    // The evidence file is hashed on a worker thread; the report is recorded once it is.
+    // The evidence file is copied into the evidence store on a worker thread; the report is
+    // recorded once it is there.
     settle(&mut h);
     let last = events(&env).pop().expect("event");
     assert_eq!(last.0, "checklist.implemented");
@@ -181,7 +186,68 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
         "{}",
         last.2
     );
-    assert_eq!(std::fs::read(&evidence).expect("still there"), b"photo");
+    // The feedback record: who reported, when (now, the field left empty) and how.
+    assert!(
+        last.2.contains("\"reporter\":\"王强\"")
+            && last.2.contains("reported_at")
+            && last.2.contains("\"channel\":\"wechat\""),
+        "{}",
+        last.2
+    );
+    assert_eq!(std::fs::read(&evidence).expect("still there"), jpeg);
+    let stored: Vec<_> = std::fs::read_dir(env.workspace.path().join("evidence"))
+        .expect("the evidence store")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(std::fs::read(&stored[0]).expect("stored copy"), jpeg);
+    h.get_by_label_contains("EXIF");
+    h.get_by_label_contains(&tr.f(T::EvidenceOpen, &[&"现场照片.jpg"]));
+
+    // Spot check: draw from the done items, then record 不属实, which reopens the item.
+    h.get_by_label(tr.t(T::CheckDraw)).click();
+    h.run();
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("checks.sampled")
+    );
+    select_item(&mut h, 0);
+    type_into(&mut h, tr.t(T::FieldCheckNote), "夜查发现仍在施工");
+    // Below the item's history, out of the window at first: the keyboard reaches it.
+    h.get_by_label(&tr.f(T::CheckRecord, &[&tr.t(T::CheckNotConfirmed)]))
+        .focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let last = events(&env).pop().expect("event");
+    assert_eq!(last.0, "checklist.checked");
+    assert!(
+        last.2.contains("not_confirmed") && last.2.contains("\"sample\":1"),
+        "{}",
+        last.2
+    );
+    let status = h
+        .state()
+        .session()
+        .models()
+        .response
+        .latest()
+        .expect("episode")
+        .items[0]
+        .status;
+    assert_eq!(
+        status,
+        airdesk::domain::response::ItemStatus::ProblemReported
+    );
+    type_into(&mut h, tr.t(T::RespFeedback), "已停工");
+    h.get_by_label(tr.t(T::RespActRectify)).focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        kinds(&env).last().map(String::as_str),
+        Some("checklist.rectified")
+    );
 
     select_item(&mut h, 1);
     type_into(&mut h, tr.t(T::RespFeedback), "未落实到位");

@@ -10,7 +10,9 @@ mod aqi;
 mod budget;
 mod campaign;
 mod chart;
+mod checks;
 mod document_out;
+mod feedback;
 mod gui;
 mod hindcast;
 mod inspect;
@@ -68,6 +70,8 @@ pub enum Command {
     Chart(Box<chart::Args>),
     /// Check emission-reduction lists (应急减排清单) against the plan's required reductions.
     Reduction(reduction::Args),
+    /// Feedback forms (反馈表): write units' forms, read filled ones back into the journal.
+    Feedback(feedback::Args),
 }
 
 /// A failure that ends a subcommand: the exit status and the one-line reason for stderr.
@@ -117,6 +121,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Response(args) => response::run(&args),
         Command::Chart(args) => chart::run(&args),
         Command::Reduction(args) => reduction::run(&args),
+        Command::Feedback(args) => feedback::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

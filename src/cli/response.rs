@@ -16,7 +16,7 @@ use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use crate::clock;
 use crate::domain::findings::{FindingId, Findings};
 use crate::domain::plan::{self, Plan};
-use crate::domain::response::{Episode, ResponseState, StatusFilter, UnitSummary};
+use crate::domain::response::{Episode, Reporting, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
 use crate::i18n::{Language, Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
@@ -190,6 +190,18 @@ pub enum ResponseCommand {
         #[command(subcommand)]
         command: super::campaign::CampaignCommand,
     },
+    /// Checks of done items: draw a spot-check sample, record a check (属实/不属实), list them.
+    Check {
+        /// What to do.
+        #[command(subcommand)]
+        command: super::checks::CheckCommand,
+    },
+    /// The journal's evidence store: verify every file the journal names, open one.
+    Evidence {
+        /// What to do.
+        #[command(subcommand)]
+        command: super::checks::EvidenceCommand,
+    },
     /// Record the drill episode into a workspace whose journal is empty (for trying the
     /// response page and the reports).
     #[command(hide = true)]
@@ -300,6 +312,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             start,
             operator,
         } => drill(dir, start.as_deref(), operator),
+        ResponseCommand::Check { command } => super::checks::run_check(command),
+        ResponseCommand::Evidence { command } => super::checks::run_evidence(command),
     }
 }
 
@@ -459,7 +473,7 @@ fn read_store(ws: &Workspace, data: &[PathBuf]) -> Store {
     store
 }
 
-fn now() -> DateTime<FixedOffset> {
+pub(super) fn now() -> DateTime<FixedOffset> {
     clock::to_cst(chrono::Utc::now())
 }
 
@@ -489,17 +503,17 @@ fn session_at(dir: &Path, until: Option<DateTime<FixedOffset>>) -> Result<Sessio
 
 /// A workspace opened for a command: the workspace (read-only), the moment the command works
 /// at and the session over its journal as it was then.
-struct Opened {
-    ws: Workspace,
-    at: DateTime<FixedOffset>,
-    session: Session,
+pub(super) struct Opened {
+    pub(super) ws: Workspace,
+    pub(super) at: DateTime<FixedOffset>,
+    pub(super) session: Session,
 }
 
 /// Open the workspace and its journal. The moment is `--at` when given; on a drill workspace the
 /// drill's current time as the app shows it on opening (the later of the drill moment and the
 /// journal's last event, [`clock::drill_resumes_at`], so every event counts); else now. Settings
 /// that cannot be used are said on stderr.
-fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
+pub(super) fn open_at(dir: &Path, at: Option<&str>) -> Result<Opened, Failure> {
     let ws = open_workspace(dir)?;
     let (at, session) = match (at, ws.settings().drill_at) {
         (Some(s), _) => {
@@ -601,7 +615,7 @@ pub(super) fn campaign_list(dir: &Path, at: &Option<String>, json: bool) -> Resu
     emit(None, &(out.join("\n") + "\n"))
 }
 
-fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
+pub(super) fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
     let workspace_plan = dir.join("plan.toml");
     let path = path
         .map(Path::to_path_buf)
@@ -745,6 +759,7 @@ struct StatusJson {
     units: Vec<UnitSummary>,
     overdue: Vec<ItemJson>,
     problems: Vec<ItemJson>,
+    reporting: Reporting,
     on_shift: Option<String>,
     anomalies: usize,
     /// Campaign runs going on.
@@ -824,6 +839,7 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
         units: episode.map(|e| e.by_unit(at)).unwrap_or_default(),
         overdue,
         problems,
+        reporting: episode.map(|e| e.reporting(at)).unwrap_or_default(),
         on_shift: state.on_shift().map(|s| s.started.operator.clone()),
         anomalies: state.anomalies().len(),
         campaigns: state
@@ -887,6 +903,22 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
                 out.push(format!(
                     "  {} {} (deadline {}) {}",
                     i.measure, i.unit_name, i.deadline, i.text
+                ));
+            }
+        }
+    }
+    for (title, owed) in [
+        ("迟报 late reports", &report.reporting.late),
+        ("缺报 missing reports", &report.reporting.missing),
+    ] {
+        if !owed.is_empty() {
+            out.push(format!("{title}:"));
+            for o in owed {
+                out.push(format!(
+                    "  {} ({}) due {}",
+                    o.unit_name,
+                    o.unit,
+                    o.due_at.to_rfc3339()
                 ));
             }
         }

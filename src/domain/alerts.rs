@@ -214,7 +214,7 @@ pub struct Acknowledged {
 }
 
 /// An acknowledgement read back from the journal: who, when, and the note.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Acknowledgement {
     /// The duty officer who acknowledged.
     pub operator: String,
@@ -227,7 +227,7 @@ pub struct Acknowledgement {
 /// What the journal says about alerts: which were kept (`alert.raised`) and who acknowledged
 /// which (`alert.acknowledged`). The fold of those events; other kinds are passed over, and a
 /// payload without a key is ignored.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AlertLog {
     raised: BTreeSet<String>,
     acknowledged: BTreeMap<String, Acknowledgement>,

@@ -162,7 +162,7 @@ pub enum DustError {
 }
 
 /// A marked day as the journal has it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DustDay {
     /// The evidence.
     pub evidence: String,
@@ -173,7 +173,7 @@ pub struct DustDay {
 }
 
 /// The marked dust days: the fold of the journal's `dust.*` events.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DustDays {
     days: BTreeMap<NaiveDate, DustDay>,
     skipped: Vec<(u64, String)>,

@@ -296,7 +296,7 @@ impl FindingEvent {
 }
 
 /// Why a command or event was refused (the interface words it, `crate::i18n`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FindingError {
     /// No finding with this number.
     Unknown(FindingId),
@@ -327,7 +327,7 @@ pub enum FindingError {
 }
 
 /// A field a finding, or a change of it, cannot do without.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FindingField {
     /// What is wrong.
     Description,
@@ -338,7 +338,7 @@ pub enum FindingField {
 }
 
 /// Why a journal event of supervision was passed over.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Skipped {
     /// The payload does not decode (the journal's message).
     Undecodable(String),
@@ -347,14 +347,14 @@ pub enum Skipped {
         /// The envelope's kind.
         kind: String,
         /// The payload's kind.
-        payload: &'static str,
+        payload: String,
     },
     /// It does not fit the findings as they stand.
     Misfit(FindingError),
 }
 
 /// One entry of a finding's history.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HistoryEntry {
     /// When (journal time).
     pub at: DateTime<Utc>,
@@ -365,7 +365,7 @@ pub struct HistoryEntry {
 }
 
 /// A finding with its current state.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     /// Its number.
     pub id: FindingId,
@@ -418,7 +418,7 @@ pub struct FindingCounts {
 }
 
 /// The current state of all findings: the fold of the events.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Findings {
     items: BTreeMap<FindingId, Finding>,
     skipped: Vec<(u64, Skipped)>,
@@ -439,7 +439,7 @@ impl crate::journal::Fold for Findings {
                 if e.kind() != event.kind {
                     return Err(Skipped::KindMismatch {
                         kind: event.kind.clone(),
-                        payload: e.kind(),
+                        payload: e.kind().to_owned(),
                     });
                 }
                 self.apply_typed(event.recorded_at, &event.operator, &e)

@@ -262,6 +262,7 @@ impl Render for Reason {
                     ListKind::Findings => T::LdExpectFindings,
                     ListKind::Ledger => T::LdExpectLedger,
                     ListKind::ReductionList => T::LdExpectReductionList,
+                    ListKind::FeedbackForm => T::LdExpectFeedbackForm,
                 });
                 tr.f(T::LdNoHeaderRow, &[rows, &expected])
             }

@@ -11,11 +11,13 @@ use crate::domain::plan::Grade;
 use crate::domain::plan::Level;
 use crate::domain::plan::MeasureCategory;
 use crate::domain::plan::Plan;
+use crate::domain::response::Channel;
 use crate::domain::response::Decision;
 use crate::domain::response::Field;
 use crate::domain::response::ItemStatus;
 use crate::domain::response::Progress;
 use crate::domain::response::Transition;
+use crate::domain::response::{CheckResult, CheckSource};
 use crate::domain::windows::Condition;
 
 use super::{Language, T, Tr};
@@ -105,6 +107,19 @@ impl Tr {
         })
     }
 
+    /// How a unit's feedback reached the desk (电话 / phone); the Chinese words are also the
+    /// spelling of a feedback form's 反馈渠道 cells.
+    pub fn channel(self, x: Channel) -> &'static str {
+        self.t(match x {
+            Channel::Phone => T::ChannelPhone,
+            Channel::Wechat => T::ChannelWechat,
+            Channel::Oa => T::ChannelOa,
+            Channel::Form => T::ChannelForm,
+            Channel::OnSite => T::ChannelOnSite,
+            Channel::Supervision => T::ChannelSupervision,
+        })
+    }
+
     /// A checklist step as a verb (签收 / acknowledge).
     pub fn transition(self, x: Transition) -> &'static str {
         self.t(match x {
@@ -154,6 +169,26 @@ impl Tr {
             Field::Successor => T::FieldSuccessor,
             Field::RegionalSource => T::FieldRegionalSource,
             Field::RegionalNotice => T::FieldRegionalNotice,
+            Field::CheckNote => T::FieldCheckNote,
+            Field::CheckedBy => T::FieldCheckedBy,
+            Field::SampleSize => T::FieldSampleSize,
+        })
+    }
+
+    /// How a check came about (核查 / 抽查 / 督导组).
+    pub fn check_source(self, x: CheckSource) -> &'static str {
+        self.t(match x {
+            CheckSource::Verification => T::CheckVerification,
+            CheckSource::SpotCheck => T::CheckSpot,
+            CheckSource::Supervision => T::CheckSupervision,
+        })
+    }
+
+    /// What a check found (属实 / 不属实).
+    pub fn check_result(self, x: CheckResult) -> &'static str {
+        self.t(match x {
+            CheckResult::Confirmed => T::CheckConfirmed,
+            CheckResult::NotConfirmed => T::CheckNotConfirmed,
         })
     }
 

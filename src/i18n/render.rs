@@ -44,6 +44,7 @@ impl Render for WhyNot {
             WhyNot::NoOfficer => tr.t(T::WhyNotNoOfficer).into(),
             WhyNot::PlanInvalid => tr.t(T::WhyNotPlanInvalid).into(),
             WhyNot::Offline(reason) => tr.f(T::WhyNotOffline, &[reason]),
+            WhyNot::ChecksAreTheCentres => tr.t(T::WhyNotChecksAreTheCentres).into(),
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::response::{
 };
 
 use super::{Render, T, Tr};
+use crate::session::RowProblem;
 
 impl Render for CommandError {
     fn render(&self, tr: Tr) -> String {
@@ -49,11 +50,20 @@ impl Render for CommandError {
                 &[item, &tr.item_status(*from), &tr.transition(*transition)],
             ),
             E::ChecklistClosed => tr.t(T::ErrChecklistClosed).into(),
+            E::ReportedInFuture => tr.t(T::ErrReportedInFuture).into(),
+            E::ReportedBeforeIssued { issued } => {
+                tr.f(T::ErrReportedBeforeIssued, &[&tr.moment(issued)])
+            }
             E::NoShift => tr.t(T::ErrNoShift).into(),
             E::UnknownCampaign(id) => tr.f(T::ErrUnknownCampaign, &[id]),
             E::CampaignRunning(name) => tr.f(T::ErrCampaignRunning, &[name]),
             E::CampaignNotRunning(name) => tr.f(T::ErrCampaignNotRunning, &[name]),
             E::UnknownRun(n) => tr.f(T::ErrUnknownRun, &[n]),
+            E::NotDone { item, status } => tr.f(T::ErrNotDone, &[item, &tr.item_status(*status)]),
+            E::NothingToSample => tr.t(T::ErrNothingToSample).into(),
+            E::UnknownSample(n) => tr.f(T::ErrUnknownSample, &[n]),
+            E::NotInSample { item, sample } => tr.f(T::ErrNotInSample, &[item, sample]),
+            E::SampleMismatch(n) => tr.f(T::ErrSampleMismatch, &[n]),
             E::OutOfSequence {
                 what,
                 found,
@@ -63,9 +73,33 @@ impl Render for CommandError {
                     Numbered::Consultation => T::SeqConsultation,
                     Numbered::Episode => T::SeqEpisode,
                     Numbered::CampaignRun => T::SeqCampaignRun,
+                    Numbered::Sample => T::SeqSample,
                 });
                 tr.f(T::ErrOutOfSequence, &[&what, found, expected])
             }
+        }
+    }
+}
+
+impl Render for RowProblem {
+    fn render(&self, tr: Tr) -> String {
+        use RowProblem as P;
+        match self {
+            P::Unreadable(why) => tr.f(T::FormUnreadable, &[why]),
+            P::BadKey(k) => tr.f(T::FormBadKey, &[k]),
+            P::OtherJournal => tr.t(T::FormOtherJournal).into(),
+            P::OlderEpisode(n) => tr.f(T::FormOlderEpisode, &[n]),
+            P::UnknownItem(k) => tr.f(T::FormUnknownItem, &[k]),
+            P::OtherUnit {
+                row_unit,
+                item_unit,
+            } => tr.f(T::FormOtherUnit, &[row_unit, item_unit]),
+            P::BadStatus(s) => tr.f(T::FormBadStatus, &[s]),
+            P::BadTime(s) => tr.f(T::FormBadTime, &[s]),
+            P::BadChannel(s) => tr.f(T::FormBadChannel, &[s]),
+            P::Duplicate { first_row } => tr.f(T::FormDuplicate, &[first_row]),
+            P::RepeatedIn { file, row } => tr.f(T::FormRepeatedIn, &[file, row]),
+            P::Refused(e) => e.render(tr),
         }
     }
 }
@@ -187,6 +221,34 @@ impl Render for TimelineEntry {
             TimelineEvent::CampaignStopped { name, at, basis } => {
                 tr.f(T::TlCampaignStopped, &[name, &tr.moment(at), basis])
             }
+            TimelineEvent::Sampled {
+                number,
+                drawn,
+                pool,
+            } => tr.f(T::TlSampled, &[number, drawn, pool]),
+            TimelineEvent::Checked {
+                unit_name,
+                item,
+                source,
+                result,
+                note,
+            } => {
+                let detail = if note.is_empty() {
+                    String::new()
+                } else {
+                    tr.f(T::TlDetail, &[note])
+                };
+                tr.f(
+                    T::TlChecked,
+                    &[
+                        unit_name,
+                        &item.measure,
+                        &tr.check_source(*source),
+                        &tr.check_result(*result),
+                        &detail,
+                    ],
+                )
+            }
             TimelineEvent::ShiftStarted => tr.f(T::TlShiftStarted, &[operator]),
             TimelineEvent::HandedOver { to } => tr.f(T::TlHandedOver, &[operator, to]),
         }
@@ -206,4 +268,24 @@ impl Render for ItemChange {
 /// How a list of names is joined: `、` in Chinese, `, ` in English.
 pub fn list_separator(tr: Tr) -> &'static str {
     tr.t(T::ListSep)
+}
+
+impl Render for crate::domain::response::photo::PhotoWarning {
+    fn render(&self, tr: Tr) -> String {
+        use crate::domain::response::photo::{PhotoUnread as U, PhotoWarning as W};
+        match self {
+            W::Unread(U::NoExif) => tr.t(T::PhotoNoExif).into(),
+            W::Unread(U::Damaged { reason }) => tr.f(T::PhotoDamaged, &[reason]),
+            W::Unread(U::TooLarge { bytes }) => tr.f(T::PhotoTooLarge, &[bytes]),
+            W::Unread(U::NoTime) => tr.t(T::PhotoNoTime).into(),
+            W::Unread(U::BadTime { text }) => tr.f(T::PhotoBadTime, &[text]),
+            W::Unread(U::NoPosition) => tr.t(T::PhotoNoPosition).into(),
+            W::Unread(U::BadPosition { text }) => tr.f(T::PhotoBadPosition, &[text]),
+            W::OutsideWindow { taken, from, to } => tr.f(
+                T::PhotoOutsideWindow,
+                &[&tr.moment(taken), &tr.moment(from), &tr.moment(to)],
+            ),
+            W::FarAway { km, place } => tr.f(T::PhotoFarAway, &[&format!("{km:.1}"), place]),
+        }
+    }
 }

@@ -228,6 +228,8 @@ pub enum ListKind {
     Ledger,
     /// An emission-reduction list: an enterprise column and list columns.
     ReductionList,
+    /// A feedback form sent back: its 事项编号 and 反馈状态 columns.
+    FeedbackForm,
 }
 
 /// What a path names instead of a regular file.

@@ -67,7 +67,7 @@ pub use event::{Author, Draft, Event, HASH_TAG, Head, MAX_KIND_CHARS, MAX_NAME_C
 pub use fold::{Fold, Received, Replay};
 pub use hash::{BadHash, Hash};
 pub use location::Location;
-pub use postgres::{DeskEntry, DeskRole, PgStorage, ServerUrl};
+pub use postgres::{DeskEntry, DeskRole, EvidenceServer, PgStorage, ServerUrl};
 pub use sqlite::{APPLICATION_ID, FORMAT_VERSION, SqliteStorage};
 pub use storage::{OpenMode, ReadOnlyReason, Storage};
 pub use verify::{Break, ChainCheck, Fault, UnreadableRow, Verification};

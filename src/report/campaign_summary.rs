@@ -48,7 +48,7 @@ pub fn campaign_summary_document(
         state
             .timeline()
             .iter()
-            .filter(|t| t.campaign == Some(run) && shown(t.kind)),
+            .filter(|t| t.campaign == Some(run) && shown(&t.kind)),
     )));
     units_and_problems(&mut body, e, "行动中未发现问题。");
     body.push(Block::Heading(1, "五、记录核验".to_owned()));

@@ -276,7 +276,7 @@ pub(crate) fn change_lines(changes: &[TimelineEntry]) -> Vec<String> {
     let routine = |kind: &str| kind == "checklist.acknowledged" || kind == "checklist.implemented";
     let mut out: Vec<String> = changes
         .iter()
-        .filter(|c| !routine(c.kind))
+        .filter(|c| !routine(&c.kind))
         .enumerate()
         .map(|(n, c)| {
             format!(

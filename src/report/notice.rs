@@ -566,11 +566,10 @@ fn deadline_text(items: &[&Item]) -> String {
 fn feedback_text(items: &[&Item]) -> String {
     let mut seen: Vec<String> = Vec::new();
     for item in items {
-        let every = match item.spec.report_every_hours {
-            Some(24) => "，每日报送".to_owned(),
-            Some(h) => format!("，每{h}小时报送"),
-            None => String::new(),
-        };
+        let every = item
+            .spec
+            .reporting
+            .map_or_else(String::new, |c| format!("，{}", c.zh()));
         let line = format!("{}{}", item.spec.feedback, every);
         if !seen.contains(&line) {
             seen.push(line);
@@ -717,7 +716,7 @@ mod tests {
                 .text()
                 .contains("最早2025年1月15日0时前，最迟2025年1月15日6时前")
         );
-        assert!(hedong.text().contains("每日报送"));
+        assert!(hedong.text().contains("每日16:00前报送"));
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! The drill (演练) episode recorded through the session, so a workspace can open mid-response:
 //! a shift started, a consultation held, an orange warning issued, every unit but one
-//! acknowledged, the measures due so far implemented — except one town's grid patrols, which are
-//! overdue — and one problem reported (a construction site still digging). With an
-//! emission-reduction list in the plan, every listed enterprise's item is acknowledged and
-//! implemented too, the late town's included. A sample generator, not a rule: it lives beside
-//! the session it drives, not in the domain.
+//! acknowledged, the measures due so far reported implemented on time (the desk entering the
+//! units' WeChat reports later, each with the time the unit reported) and one problem reported
+//! (a construction site still digging). One town is late: it reports two patrols only at
+//! `s + 11½ h`, after their deadlines (and after a daily report due by 09:00 on a plan that asks
+//! for one), and its grid patrols stay overdue. With an emission-reduction list in the plan,
+//! every listed enterprise's item is acknowledged and implemented on time too, the late town's
+//! included (enterprises' items do not count for the units' reporting cycle). A sample generator, not a rule: it lives beside the
+//! session it drives, not in the domain.
 //!
 //! It uses the measure ids of the shipped default plan. Times are relative to the warning's
-//! start `s`; at `s + 12 h` exactly one item is overdue and one problem is open.
+//! start `s`; at `s + 12 h` the late town's grid patrols are the one overdue item of the plan's
+//! own measures and one problem is open.
 //!
 //! Every event is recorded by the officer on duty at its time: one officer throughout
 //! ([`record_drill`]), or whoever the duty roster names ([`record_drill_by_roster`]), the shift
@@ -16,7 +20,8 @@
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
 use crate::domain::response::{
-    Command, ConsultationInput, Decision, EvidenceFile, IssueInput, Item, ItemKey, StatusFilter,
+    Channel, Command, ConsultationInput, Decision, EvidenceFile, Feedback, IssueInput, Item,
+    ItemKey, StatusFilter,
 };
 use crate::domain::roster::Roster;
 use crate::journal::Author;
@@ -37,6 +42,51 @@ pub fn record_drill(
     start: DateTime<FixedOffset>,
 ) -> Result<(), SessionError> {
     record(session, &|_| (author.clone(), None), start)
+}
+
+/// One block of a synthetic long journal (the read-model snapshot's benchmark and tests): the
+/// drill from `start`, lifted two days later, with the desk's routine around it — `acks` station
+/// alerts acknowledged, a supervision finding assigned, the day marked as a dust day.
+pub fn record_drill_block(
+    session: &mut Session,
+    author: &Author,
+    start: DateTime<FixedOffset>,
+    acks: usize,
+) -> Result<(), SessionError> {
+    record_drill(session, author, start)?;
+    let lift = Command::Lift(crate::domain::response::LiftInput {
+        at: start + Duration::days(2),
+        basis: "空气质量持续改善，解除预警（合成）".into(),
+        approver: None,
+        doc_no: String::new(),
+        consultation: None,
+    });
+    session.execute(&super::Command::Respond(lift), start + Duration::days(2))?;
+    let later = |minutes: usize| start + Duration::days(2) + Duration::minutes(minutes as i64);
+    for i in 0..acks {
+        let ack = crate::domain::alerts::Acknowledged {
+            key: format!("burst/1047A/{}/{i}", start.timestamp()),
+            note: "已电话通知运维单位（合成）".into(),
+        };
+        session.execute(&super::Command::AcknowledgeAlert(ack), later(i))?;
+    }
+    let finding = crate::domain::findings::NewFinding {
+        source: "公众举报（12369，合成）".into(),
+        origin: crate::domain::findings::Origin::Inspection,
+        reference: None,
+        description: "工地夜间未苫盖".into(),
+        place: "城关镇".into(),
+        unit: "住建局".into(),
+        deadline: Some(start.date_naive() + Duration::days(3)),
+    };
+    let assign = crate::domain::findings::FindingCommand::Assign(finding);
+    session.execute(&super::Command::Finding(assign), later(acks))?;
+    let dust = crate::domain::dust::DustEvent::Mark(crate::domain::dust::Marked {
+        date: start.date_naive(),
+        evidence: "卫星云图显示沙尘过境（合成）".into(),
+    });
+    session.execute(&super::Command::Dust(dust), later(acks + 1))?;
+    Ok(())
 }
 
 /// Record the drill with each event by the officer the `roster` has on duty in `role` (e.g.
@@ -171,35 +221,52 @@ fn record(
             -8 * 60 + 10 + n as i64,
         )?;
     }
+    // The units report in the WeChat group as their measures take effect; the desk enters the
+    // reports when it gets to them, each with the time the unit reported (its deadline at the
+    // latest): late entry is not late implementation.
+    let reported = |session: &Session, k: &ItemKey, minutes: i64| {
+        let deadline = session
+            .models()
+            .response
+            .current()
+            .and_then(|e| e.item(k))
+            .map_or(at(minutes), |i| i.deadline);
+        Feedback {
+            reporter: String::new(),
+            reporter_unit: String::new(),
+            reported_at: deadline.min(at(minutes)),
+            channel: Channel::Wechat,
+        }
+    };
     let key = ItemKey::new;
-    // The late town reports only its loose-coal and burning patrols.
-    for m in ["O-COAL-1", "O-BURN-1"] {
-        run(
-            session,
-            Command::implement(key(m, LATE_UNIT), "已组织巡查", None),
-            90,
-        )?;
-    }
+    let k = key("O-SCH-1", "jyj");
+    let feedback = reported(session, &k, 7 * 60 + 30);
     run(
         session,
-        Command::implement(key("O-SCH-1", "jyj"), "已通知全县47所中小学和幼儿园", None),
+        Command::implement(k.clone(), "已通知全县47所中小学和幼儿园", None).with_feedback(feedback),
         7 * 60 + 30,
     )?;
+    let k = key("O-DUST-1", "zjj");
+    let feedback = reported(session, &k, 8 * 60);
     run(
         session,
         Command::implement(
-            key("O-DUST-1", "zjj"),
+            k.clone(),
             "全县32个工地已停止露天施工，巡查照片已上传",
             Some(EvidenceFile {
                 name: "evidence/zjj-dust.jpg".into(),
                 sha256: None,
+                photo: None,
             }),
-        ),
+        )
+        .with_feedback(feedback),
         8 * 60,
     )?;
+    let k = key("O-IND-D", "gxj");
+    let feedback = reported(session, &k, 9 * 60);
     run(
         session,
-        Command::implement(key("O-IND-D", "gxj"), "D级企业5家已全部停产", None),
+        Command::implement(k.clone(), "D级企业5家已全部停产", None).with_feedback(feedback),
         9 * 60,
     )?;
     run(
@@ -210,7 +277,7 @@ fn record(
         ),
         10 * 60,
     )?;
-    // Everything else due by noon is reported done at 11:00.
+    // Everything else due by noon was reported done in time; the desk enters it at 09:00.
     let due: Vec<ItemKey> = session
         .models()
         .response
@@ -226,10 +293,26 @@ fn record(
         })
         .unwrap_or_default();
     for k in due {
+        let feedback = reported(session, &k, 11 * 60);
         run(
             session,
-            Command::implement(k, "已按要求落实", None),
+            Command::implement(k.clone(), "已按要求落实", None).with_feedback(feedback),
             11 * 60,
+        )?;
+    }
+    // The late town reports its loose-coal and burning patrols only at 09:30: after the day's
+    // report was due, and after the measures' deadlines. Its grid patrols stay overdue.
+    for m in ["O-COAL-1", "O-BURN-1"] {
+        let feedback = Feedback {
+            reporter: String::new(),
+            reporter_unit: String::new(),
+            reported_at: at(11 * 60 + 30),
+            channel: Channel::Phone,
+        };
+        run(
+            session,
+            Command::implement(key(m, LATE_UNIT), "已组织巡查", None).with_feedback(feedback),
+            11 * 60 + 30,
         )?;
     }
     Ok(())
@@ -238,6 +321,7 @@ fn record(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::response::PeriodState;
     use crate::domain::response::tests::{plan, t};
     use crate::domain::roster::Shift;
     use crate::journal::{SqliteStorage, Storage};
@@ -338,6 +422,41 @@ mod tests {
                 .current()
                 .map(|e| e.overdue(t("2025-01-15T12:00:00+08:00")).len()),
             Some(1)
+        );
+    }
+
+    /// Under a plan asking for reports by 09:00, the drill moment shows the late town's report
+    /// received late and every other unit's on time.
+    #[test]
+    fn the_drill_moment_shows_one_unit_reporting_late() {
+        let text = crate::domain::plan::DEFAULT_PLAN_TOML.replace("daily 16:00", "daily 09:00");
+        let plan = crate::domain::plan::parse(&text).expect("plan");
+        let dir = tempfile::tempdir().expect("dir");
+        let journal = SqliteStorage::open(dir.path()).expect("journal");
+        let mut session = Session::with_journal(Box::new(journal), plan).expect("session");
+        let officer = Author::new("张伟", "desk-1").expect("author");
+        record_drill(&mut session, &officer, t("2025-01-15T00:00:00+08:00")).expect("drill");
+        let episode = session.models().response.current().expect("episode");
+        let reporting = episode.reporting(t("2025-01-15T12:00:00+08:00"));
+        let first = |u: &crate::domain::response::UnitReporting| u.periods[0].state;
+        for u in &reporting.units {
+            let expected = if u.unit == LATE_UNIT {
+                PeriodState::ReceivedLate
+            } else {
+                PeriodState::OnTime
+            };
+            assert_eq!(first(u), expected, "{}", u.unit);
+        }
+        assert!(reporting.late.is_empty() && reporting.missing.is_empty());
+        let overdue = episode.overdue(t("2025-01-15T12:00:00+08:00"));
+        assert!(overdue.iter().all(|i| i.key().unit == LATE_UNIT));
+        assert!(
+            episode
+                .items
+                .iter()
+                .filter(|i| i.key().unit != LATE_UNIT)
+                .all(|i| !i.done_late()),
+            "the other units reported on time"
         );
     }
 }

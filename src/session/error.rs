@@ -28,6 +28,9 @@ pub enum WhyNot {
     /// The journal's server cannot be reached (the reason): the desk shows what it had and
     /// records nothing until the server is back.
     Offline(String),
+    /// Checks (核查, 抽查) are the centre's act: a unit desk reports on its items but does not
+    /// check them.
+    ChecksAreTheCentres,
 }
 
 /// A command that was not recorded, and why. Nothing was written in any case.

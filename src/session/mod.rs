@@ -30,22 +30,30 @@
 
 mod drill;
 mod error;
+mod evidence;
+mod feedback_import;
 mod follow;
 pub mod journal;
 mod models;
 mod plan;
 mod service;
+mod snapshot;
 
 #[cfg(test)]
 mod tests;
 
 pub use crate::journal::postgres::Heard;
-pub use drill::{LATE_UNIT, record_drill, record_drill_by_roster};
+pub use drill::{LATE_UNIT, record_drill, record_drill_block, record_drill_by_roster};
 pub use error::{Outcome, Said, SessionError, WhyNot};
+pub use evidence::{EVIDENCE_DIR, EvidenceError, EvidenceStore, stored_name};
+pub use feedback_import::{Accepted, ImportPlan, ImportProblem, ReadForm, RowProblem, plan_import};
 pub use follow::Follower;
 pub use models::ReadModels;
 pub use plan::{PlanStatus, attach_list, read_plan};
 pub use service::{Recordable, Service, ServiceError};
+pub use snapshot::{
+    SNAPSHOT_EVERY, SNAPSHOT_FILE, SNAPSHOT_FORMAT, Snapshot, fold_journal, snapshot_file,
+};
 
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
@@ -98,6 +106,12 @@ pub struct Session {
     plan_status: PlanStatus,
     models: Service<ReadModels>,
     outcome: Option<Outcome>,
+    /// Where the read models' snapshot is kept ([`snapshot_file`]); `None`: none is written.
+    snapshot_file: Option<PathBuf>,
+    /// The event the kept snapshot stands at (0: none).
+    snapshot_seq: u64,
+    /// The workspace is read-only: a server journal is reopened read-only, no snapshot written.
+    workspace_read_only: bool,
 }
 
 impl std::fmt::Debug for Session {
@@ -122,6 +136,10 @@ impl Session {
             Ok(Location::Server(url)) => Some((**url).clone()),
             _ => None,
         };
+        let snapshot_file = location
+            .as_ref()
+            .ok()
+            .and_then(|at| snapshot_file(at, Some(root)));
         let opened = location.and_then(|at| match at {
             Location::Server(url) if workspace.read_only() => {
                 journal::open_server_read_only(&url, Some(root))
@@ -130,11 +148,13 @@ impl Session {
             Location::Folder(_) if workspace.read_only() => journal::open_read_only(root),
             Location::Folder(_) => journal::open(root),
         });
-        let (journal, open_error) = match opened {
-            Ok(j) => (Some(j), None),
+        let (journal, open_error, offline) = match opened {
+            Ok(j) => (Some(j), None, None),
             // A read-only workspace without a journal simply has no history yet.
-            Err(JournalError::NoJournal { .. }) if workspace.read_only() => (None, None),
-            Err(e) => (None, Some(e.to_string())),
+            Err(JournalError::NoJournal { .. }) if workspace.read_only() => (None, None, None),
+            // The server is down: read-only on the last snapshot until it is back.
+            Err(JournalError::Unreachable { detail, .. }) => (None, None, Some(detail)),
+            Err(e) => (None, Some(e.to_string()), None),
         };
         let writable = journal.as_ref().is_some_and(|j| j.mode().is_writable());
         let plan_path = workspace.plan_path();
@@ -143,26 +163,74 @@ impl Session {
         plan_status.copied_default = copied_default;
         plan_status.list_files = workspace.reduction_list_paths();
         attach_list(plan.as_mut(), &mut plan_status);
-        let models = journal.as_ref().map_or_else(ReadModels::default, |j| {
-            ReadModels::of_journal(j.opened_chain())
-        });
         let mut session = Session {
             journal,
             root: Some(root.to_path_buf()),
             server,
-            offline: None,
+            offline,
             open_error,
             officer: None,
             presenting: false,
             plan,
             plan_status,
-            models: Service::new(models),
+            models: Service::new(ReadModels::default()),
             outcome: None,
+            snapshot_file,
+            snapshot_seq: 0,
+            workspace_read_only: workspace.read_only(),
         };
-        if let Err(e) = session.catch_up() {
-            log::warn!("cannot fold the journal: {e}");
-        }
+        let snapshot = session.snapshot_file.as_deref().and_then(Snapshot::read);
+        session.fold_models(snapshot);
         session
+    }
+
+    /// Fold the journal into fresh read models, from `snapshot` when it fits (see
+    /// [`fold_journal`]); without a journal (its server down), show the snapshot as it is.
+    /// Keeps a new snapshot when many events had to be folded.
+    fn fold_models(&mut self, snapshot: Option<Snapshot>) {
+        let Some(journal) = self.journal.as_ref() else {
+            if let Some(s) = snapshot {
+                self.snapshot_seq = s.seq;
+                self.models = Service::resume(s.models, s.seq);
+            }
+            return;
+        };
+        match fold_journal(journal.as_ref(), snapshot) {
+            Ok((models, folded)) => {
+                self.models = models;
+                self.snapshot_seq = self.last_seq().saturating_sub(folded as u64);
+            }
+            Err(e) => {
+                log::warn!("cannot fold the journal: {e}");
+                self.models = Service::new(ReadModels::of_journal(journal.opened_chain()));
+                return;
+            }
+        }
+        if self.last_seq() - self.snapshot_seq >= SNAPSHOT_EVERY {
+            self.keep_snapshot();
+        }
+    }
+
+    /// Write the read models' snapshot when events were folded since the last one (on a journal
+    /// whose chain verified intact, in a workspace that may be written); a failure is logged.
+    fn keep_snapshot(&mut self) {
+        let (Some(path), Some(journal)) = (&self.snapshot_file, &self.journal) else {
+            return;
+        };
+        let intact = matches!(journal.opened_chain(), Verification::Intact { .. });
+        let Some(head) = self.models().head() else {
+            return;
+        };
+        if self.workspace_read_only || !intact || head.0 <= self.snapshot_seq {
+            return;
+        }
+        match Snapshot::write(path, self.models(), head) {
+            Ok(()) => self.snapshot_seq = head.0,
+            Err(e) => log::warn!(
+                "cannot keep the read-model snapshot {}: {e}",
+                path.display()
+            ),
+        }
     }
 
     /// The journal of workspace folder `dir`, read-only, as it was at `until` (only events
@@ -173,10 +241,13 @@ impl Session {
         until: Option<DateTime<FixedOffset>>,
     ) -> Result<Session, JournalError> {
         let journal = journal::open_read_only(dir)?;
-        let mut models = Service::new(ReadModels::of_journal(journal.opened_chain()));
-        match until {
-            Some(t) => models.catch_up_until(journal.as_ref(), t)?,
-            None => models.catch_up(journal.as_ref())?,
+        let models = match until {
+            Some(t) => {
+                let mut models = Service::new(ReadModels::of_journal(journal.opened_chain()));
+                models.catch_up_until(journal.as_ref(), t)?;
+                models
+            }
+            None => fold_journal(journal.as_ref(), Snapshot::read(&dir.join(SNAPSHOT_FILE)))?.0,
         };
         Ok(Session {
             journal: Some(journal),
@@ -190,6 +261,9 @@ impl Session {
             plan_status: PlanStatus::given(),
             models,
             outcome: None,
+            snapshot_file: None,
+            snapshot_seq: 0,
+            workspace_read_only: true,
         })
     }
 
@@ -212,12 +286,16 @@ impl Session {
             plan_status: PlanStatus::given(),
             models,
             outcome: None,
+            snapshot_file: None,
+            snapshot_seq: 0,
+            workspace_read_only: true,
         })
     }
 
     /// Close the journal (releasing the writer lock) before another workspace is opened, or
     /// at the end of a command that wrote; a failure to finish cleanly is returned.
     pub fn close(&mut self) -> Result<(), JournalError> {
+        self.keep_snapshot();
         self.journal.take().map_or(Ok(()), |j| j.close_boxed())
     }
 
@@ -261,6 +339,14 @@ impl Session {
         events.last().map(|e| e.recorded_at)
     }
 
+    /// The journal's events after event `after`, as stored (none without a journal): what a
+    /// session recorded in memory, to copy elsewhere (the snapshot benchmark's long journal).
+    pub fn events_since(&self, after: u64) -> Result<Vec<Event>, JournalError> {
+        self.journal
+            .as_ref()
+            .map_or(Ok(Vec::new()), |j| j.read_since(after))
+    }
+
     /// Why the journal's server cannot be reached, while it cannot: the banner says so, and
     /// nothing is recorded ([`WhyNot::Offline`]) until it is back.
     pub fn offline(&self) -> Option<&str> {
@@ -280,6 +366,18 @@ impl Session {
             (Some(d), _) => d.name.clone(),
             (None, Some(root)) => default_desk_id(root),
             (None, None) => "desk-1".to_owned(),
+        }
+    }
+
+    /// Where this journal keeps its evidence files: the server's database for a server journal,
+    /// the workspace folder otherwise; `None` for a journal in memory.
+    pub fn evidence_store(&self) -> Option<EvidenceStore> {
+        match (&self.server, &self.root) {
+            (Some(server), _) => Some(EvidenceStore::Server(Box::new(server.clone()))),
+            (None, Some(root)) => Some(EvidenceStore::Folder {
+                workspace: root.clone(),
+            }),
+            (None, None) => None,
         }
     }
 
@@ -405,6 +503,13 @@ impl Session {
         if let Some(why) = why {
             return Err(why.into());
         }
+        let check = matches!(
+            command,
+            Command::Respond(response::Command::DrawSample(_) | response::Command::Check(_))
+        );
+        if check && self.is_unit_desk() {
+            return Err(WhyNot::ChecksAreTheCentres.into());
+        }
         let (Some(journal), Some(author)) = (self.journal.as_mut(), self.officer.as_ref()) else {
             return Err(WhyNot::NoOfficer.into());
         };
@@ -414,7 +519,7 @@ impl Session {
             Command::Respond(c) => {
                 let plan = self.plan.as_ref().ok_or(WhyNot::PlanInvalid)?;
                 models.execute(journal, author, at, |m| {
-                    response::decide(&m.response, plan, c)
+                    response::decide(&m.response, plan, c, at)
                 })?
             }
             Command::Finding(c) => {
@@ -493,6 +598,14 @@ impl Session {
         }
     }
 
+    /// Record the next commands as `author` without taking over the desk's shift: a scripted
+    /// command (`airdesk response check …`) names who records, and the shift in the journal
+    /// stays with the officer on duty.
+    pub fn record_as(&mut self, author: Author) -> Result<(), SessionError> {
+        self.officer = Some(self.as_registered(author)?);
+        Ok(())
+    }
+
     /// Hand the shift over to `next` at `at`: `shift.handed_over` by the current officer (when a
     /// shift is on in the journal) and `shift.started` by `next`, in one journal transaction, so
     /// a crash keeps both or neither.
@@ -546,7 +659,35 @@ impl Session {
         Ok(self
             .models
             .execute_all(journal.as_mut(), &authors, at, |i, m| {
-                response::decide(&m.response, plan, &commands[i])
+                response::decide(&m.response, plan, &commands[i], at)
+            })?)
+    }
+
+    /// Response commands by the officer on shift, appended together in one journal
+    /// transaction (all or none); nothing is recorded for an empty list.
+    fn record_responses(
+        &mut self,
+        commands: &[response::Command],
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<Event>, SessionError> {
+        if let Some(why) = self.why_not_respond() {
+            return Err(why.into());
+        }
+        if commands.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (Some(journal), Some(plan), Some(officer)) = (
+            self.journal.as_mut(),
+            self.plan.as_ref(),
+            self.officer.as_ref(),
+        ) else {
+            return Err(WhyNot::NoOfficer.into());
+        };
+        let authors = vec![officer; commands.len()];
+        Ok(self
+            .models
+            .execute_all(journal.as_mut(), &authors, at, |i, m| {
+                response::decide(&m.response, plan, &commands[i], at)
             })?)
     }
 
@@ -566,19 +707,59 @@ impl Session {
 
     /// What the follower heard: events other desks stored are folded in; a lost server makes
     /// the desk read-only on what it had (the banner says so) until it is back, and then it
-    /// catches up.
+    /// catches up — a desk started while the server was down opens its journal then (and again
+    /// on the next events heard, if that first try fails).
     pub fn hear(&mut self, heard: Heard) {
         match heard {
             Heard::Events(events) => {
+                // Events heard prove the server answers: a desk whose first try to open its
+                // journal failed tries again.
+                if self.journal.is_none() && self.server.is_some() {
+                    self.reconnect();
+                }
                 self.receive(&events);
             }
             Heard::Unreachable(reason) => self.offline = Some(reason),
             Heard::Reachable => {
                 self.offline = None;
-                if let Err(e) = self.catch_up() {
+                if self.journal.is_none() {
+                    self.reconnect();
+                } else if let Err(e) = self.catch_up() {
                     log::warn!("reading the journal: {e}");
                 }
             }
+        }
+    }
+
+    /// Open the server journal of a desk that started while its server was down, now that it
+    /// answers: the read models shown meanwhile are checked against it and folded on (or, when
+    /// they do not fit it, rebuilt from its start).
+    fn reconnect(&mut self) {
+        let Some(server) = self.server.clone() else {
+            return;
+        };
+        let root = self.root.clone();
+        let opened = if self.workspace_read_only {
+            journal::open_server_read_only(&server, root.as_deref())
+        } else {
+            journal::open_server(&server, root.as_deref())
+        };
+        match opened {
+            Ok(j) => {
+                self.journal = Some(j);
+                self.offline = None;
+                let shown = self.models().head().map(|(seq, hash)| Snapshot {
+                    seq,
+                    hash,
+                    models: self.models().clone(),
+                });
+                self.fold_models(shown);
+            }
+            Err(JournalError::Unreachable { detail, .. }) => {
+                log::warn!("the journal server answers its listener but not the desk: {detail}");
+                self.offline = Some(detail);
+            }
+            Err(e) => self.open_error = Some(e.to_string()),
         }
     }
 
@@ -618,10 +799,12 @@ impl Session {
         interval: Duration,
         deliver: impl Fn(Heard) + Send + 'static,
     ) -> Option<Follower> {
-        self.journal.as_ref()?;
-        if let Some(server) = &self.server {
+        if let Some(server) = &self.server
+            && (self.journal.is_some() || self.offline.is_some())
+        {
             return Some(Follower::listen(server.clone(), self.last_seq(), deliver));
         }
+        self.journal.as_ref()?;
         let reader = match journal::open_read_only(self.root.as_deref()?) {
             Ok(r) => r,
             Err(e) => {

@@ -10,10 +10,10 @@ use crate::domain::alerts::AlertLog;
 use crate::domain::dust::DustDays;
 use crate::domain::findings::Findings;
 use crate::domain::response::ResponseState;
-use crate::journal::{Event, Fold, Verification};
+use crate::journal::{Event, Fold, Hash, Verification};
 
 /// The folds of the journal the pages, reports and CLI read.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReadModels {
     /// The response workflow: warnings, checklists, consultations, shifts, timeline.
     pub response: ResponseState,
@@ -33,6 +33,12 @@ impl ReadModels {
             response: ResponseState::new().with_chain(chain),
             ..ReadModels::default()
         }
+    }
+
+    /// The last event folded in (sequence number and hash): where a snapshot of these read
+    /// models stands; `None` before any.
+    pub fn head(&self) -> Option<(u64, Hash)> {
+        self.response.anchor().map(|a| (a.seq, a.hash))
     }
 }
 

@@ -126,6 +126,14 @@ impl<M: Fold + Clone> Service<M> {
         }
     }
 
+    /// Resume from `model`, which already includes the events up to `last_seq` (a read-model
+    /// snapshot).
+    pub fn resume(model: M, last_seq: u64) -> Self {
+        Service {
+            replay: Replay::from_snapshot(model, last_seq),
+        }
+    }
+
     /// Fold every event `storage` holds into `initial`.
     pub fn load(storage: &dyn Storage, initial: M) -> Result<Self, JournalError> {
         let mut service = Service::new(initial);

@@ -22,7 +22,7 @@ use super::command::Command;
 use super::file_dialog::{self, DialogKind, DialogOutcome};
 use super::fonts;
 use super::i18n::{T, Tr};
-use super::jobs::{AfterHash, Done, ExportFile, Failed, Job, WhyNot};
+use super::jobs::{AfterHash, AfterStore, Done, ExportFile, Failed, Job, WhyNot};
 use super::pages::{self, Page, PageContext, Pages};
 use super::projector::{Projector, Slide};
 use super::shift::{ShiftAsk, ShiftModal};
@@ -1019,6 +1019,22 @@ impl AirDeskApp {
                 let path = self.workspace.root().join(path);
                 self.start_job(Job::Hash { path, then });
             }
+            Command::StoreEvidence { path, then } => {
+                // Nothing is copied for a report the session would refuse anyway.
+                if let Some(why) = self.session.why_not_respond() {
+                    self.refused(&why.into());
+                    return;
+                }
+                let path = self.workspace.root().join(path);
+                match self.session.evidence_store() {
+                    Some(store) => self.start_job(Job::Store { store, path, then }),
+                    None => self.refused(&session::WhyNot::NoJournal(None).into()),
+                }
+            }
+            Command::OpenEvidence(file) => match self.session.evidence_store() {
+                Some(store) => self.start_job(Job::OpenEvidence { store, file }),
+                None => self.refused(&session::WhyNot::NoJournal(None).into()),
+            },
             Command::ReadFindings {
                 path,
                 source,
@@ -1125,6 +1141,12 @@ impl AirDeskApp {
                 }
             }
             Done::Hashed { path, result, then } => self.hashed(&path, result, then),
+            Done::Stored { path, result, then } => self.stored(&path, result, then),
+            Done::Opened(Err(e)) => {
+                self.notices
+                    .push(BannerKind::Error, T::EvidenceNotOpened, vec![e]);
+            }
+            Done::Opened(Ok(())) => {}
             Done::FindingsRead { found, report } => {
                 self.pages.supervision.form.import_read(found, report);
             }
@@ -1160,23 +1182,41 @@ impl AirDeskApp {
                 let tr = Tr(self.language());
                 self.pages.supervision.evidence_hashed(tr, path, result);
             }
-            AfterHash::Report(mut input) => match result {
-                Ok(hex) => {
-                    if let Some(ev) = input.evidence.as_mut() {
-                        ev.sha256 = Some(hex);
-                    }
-                    let at = to_cst(self.now());
-                    let command = session::Command::Respond(response::Command::Item(input));
-                    if let Err(e) = self.session.execute(&command, at) {
-                        self.refused(&e);
-                    }
-                }
-                Err(e) => {
-                    let text = format!("{}: {e}", path.display());
-                    self.notices
-                        .push(BannerKind::Error, T::ActionRefused, vec![text]);
-                }
-            },
+        }
+    }
+
+    /// An evidence file is in the store (or could not be stored): record what waited for it.
+    fn stored(
+        &mut self,
+        path: &std::path::Path,
+        result: Result<response::EvidenceFile, String>,
+        then: AfterStore,
+    ) {
+        let file = match result {
+            Ok(file) => file,
+            Err(e) => {
+                let text = format!("{}: {e}", path.display());
+                self.notices
+                    .push(BannerKind::Error, T::ActionRefused, vec![text]);
+                return;
+            }
+        };
+        let command = match then {
+            AfterStore::Report(mut input) => {
+                input.evidence = Some(file);
+                response::Command::Item(input)
+            }
+            AfterStore::Check(mut input) => {
+                input.evidence = Some(file);
+                response::Command::Check(input)
+            }
+        };
+        let at = to_cst(self.now());
+        if let Err(e) = self
+            .session
+            .execute(&session::Command::Respond(command), at)
+        {
+            self.refused(&e);
         }
     }
 
@@ -1618,6 +1658,14 @@ impl eframe::App for AirDeskApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Closing keeps the read-model snapshot, so the next start folds only what follows.
+        self.follower = None;
+        if let Err(e) = self.session.close() {
+            log::warn!("closing the journal: {e}");
+        }
     }
 
     fn persist_egui_memory(&self) -> bool {

@@ -8,7 +8,7 @@ use crate::clock::Clock;
 use crate::i18n::Language;
 use crate::workspace::{RendererSetting, ThemeChoice};
 
-use super::jobs::{AfterHash, ExportFile};
+use super::jobs::{AfterHash, AfterStore, ExportFile};
 use super::pages::Page;
 
 /// A request from the UI to change app state.
@@ -120,8 +120,17 @@ pub enum Command {
     /// a data file; a file of the same name is replaced), on a worker thread. Every page's file
     /// goes out this way.
     Export(Vec<ExportFile>),
-    /// Hash an evidence file on a worker thread, then go on (record the checklist report that
-    /// waits for it, or add it to a finding's evidence).
+    /// Copy an evidence file into the journal's evidence store on a worker thread (hashed, a
+    /// photo's EXIF read), then record the report or check that waits for it.
+    StoreEvidence {
+        /// The file (absolute, or relative to the workspace).
+        path: PathBuf,
+        /// What waits for it.
+        then: AfterStore,
+    },
+    /// Open an evidence file from the journal's evidence store with the system's program.
+    OpenEvidence(crate::domain::response::EvidenceFile),
+    /// Hash an evidence file on a worker thread, then add it to a finding's evidence.
     HashEvidence {
         /// The file (absolute, or relative to the workspace).
         path: PathBuf,

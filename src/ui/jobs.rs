@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::domain::findings::NewFinding;
-use crate::domain::response::ItemInput;
+use crate::domain::response::{CheckInput, EvidenceFile, ItemInput};
 use crate::i18n::T;
 use crate::ingest::FileReport;
 use crate::ingest::findings::read_findings_file;
@@ -19,6 +19,7 @@ use crate::report::charts::{
     Chart, ChartStyle, ChartView, RankingData, ReductionChart, TimeChart, png_bytes, svg_string,
 };
 use crate::report::document::{Document, DocumentError, Format};
+use crate::session::EvidenceStore;
 use crate::workspace::{sha256_file, write_atomic};
 
 /// A file to save into the workspace's exports folder.
@@ -173,10 +174,17 @@ pub struct Failed {
 /// What happens with an evidence file's hash once it is known.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AfterHash {
-    /// Record this checklist report, the file (named in its evidence) hashed.
-    Report(ItemInput),
     /// Add the file to the evidence of the finding's next move (Supervision page).
     FindingEvidence,
+}
+
+/// What waits for an evidence file to be stored in the journal's evidence store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AfterStore {
+    /// Record this checklist report with the stored file as its evidence.
+    Report(ItemInput),
+    /// Record this check with the stored file as its evidence.
+    Check(CheckInput),
 }
 
 /// Work for a worker thread.
@@ -197,6 +205,23 @@ pub enum Job {
         path: PathBuf,
         /// What waits for the hash.
         then: AfterHash,
+    },
+    /// Copy an evidence file into the journal's evidence store, then go on with `then`.
+    Store {
+        /// The store.
+        store: EvidenceStore,
+        /// The file.
+        path: PathBuf,
+        /// What waits for it.
+        then: AfterStore,
+    },
+    /// Fetch an evidence file from the store (a temporary copy for a server's) and open it with
+    /// the system's program.
+    OpenEvidence {
+        /// The store.
+        store: EvidenceStore,
+        /// The file as the journal names it.
+        file: EvidenceFile,
     },
     /// Read an inspection list (CSV/xlsx) into findings to assign.
     ReadFindings {
@@ -232,6 +257,17 @@ pub enum Done {
         /// What waited for it.
         then: AfterHash,
     },
+    /// An evidence file stored (or why not).
+    Stored {
+        /// The file.
+        path: PathBuf,
+        /// The record of the stored file, or why it could not be stored.
+        result: Result<EvidenceFile, String>,
+        /// What waited for it.
+        then: AfterStore,
+    },
+    /// An evidence file opened, or why not.
+    Opened(Result<(), String>),
     /// An inspection list read: the findings found and the problems met.
     FindingsRead {
         /// Findings to assign.
@@ -247,6 +283,8 @@ impl Job {
         match self {
             Job::Export { .. } => T::JobExporting,
             Job::Hash { .. } => T::JobHashing,
+            Job::Store { .. } => T::JobStoring,
+            Job::OpenEvidence { .. } => T::JobOpening,
             Job::ReadFindings { .. } => T::JobReading,
         }
     }
@@ -262,6 +300,19 @@ impl Job {
             Job::Hash { path, then } => {
                 let result = sha256_file(&path, progress).map_err(|e| e.to_string());
                 Done::Hashed { path, result, then }
+            }
+            Job::Store { store, path, then } => {
+                let result = store.put(&path, progress).map_err(|e| e.to_string());
+                Done::Stored { path, result, then }
+            }
+            Job::OpenEvidence { store, file } => {
+                progress(0, 1);
+                let temp = std::env::temp_dir().join("airdesk-evidence");
+                let opened = store
+                    .local_copy(&file, &temp)
+                    .map_err(|e| e.to_string())
+                    .and_then(|p| open::that_detached(&p).map_err(|e| e.to_string()));
+                Done::Opened(opened)
             }
             Job::ReadFindings {
                 path,

@@ -1,7 +1,8 @@
-//! Evidence files (a checklist item's, a supervision rectification's) are named with the SHA-256
-//! of their content and never copied or changed: the hash proves later which file was meant.
+//! Evidence files (a checklist item's, a check's, a supervision rectification's) are named with
+//! the SHA-256 of their content: the hash proves later which file was meant. The journal's
+//! evidence store (`crate::session::EvidenceStore`) copies them in under that hash.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -10,7 +11,17 @@ use sha2::{Digest, Sha256};
 /// read so far and the file's size after each block (a large scan on a network share takes a
 /// while, and runs off the UI thread with its progress shown).
 /// Only regular files are read: a FIFO or a device chosen as evidence would block or never end.
-pub fn sha256_file(path: &Path, mut progress: impl FnMut(u64, u64)) -> std::io::Result<String> {
+pub fn sha256_file(path: &Path, progress: impl FnMut(u64, u64)) -> std::io::Result<String> {
+    sha256_copy(path, &mut std::io::sink(), progress)
+}
+
+/// [`sha256_file`], writing the content to `sink` as it is read (the evidence store copies a
+/// file and hashes it in one pass).
+pub fn sha256_copy(
+    path: &Path,
+    sink: &mut impl Write,
+    mut progress: impl FnMut(u64, u64),
+) -> std::io::Result<String> {
     crate::ingest::input::check_regular(&std::fs::metadata(path)?)
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut file = std::fs::File::open(path)?;
@@ -24,6 +35,7 @@ pub fn sha256_file(path: &Path, mut progress: impl FnMut(u64, u64)) -> std::io::
             break;
         }
         hasher.update(&buf[..n]);
+        sink.write_all(&buf[..n])?;
         done += n as u64;
         progress(done, total.max(done));
     }

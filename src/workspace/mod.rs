@@ -31,7 +31,7 @@ pub mod watch;
 pub use crate::i18n::Language;
 pub use app_state::{AppState, MAX_RECENT_WORKSPACES};
 pub use atomic::write_atomic;
-pub use evidence::sha256_file;
+pub use evidence::{sha256_copy, sha256_file};
 pub use folders::{CONFIG_DIR_ENV, FolderMode, Folders, PORTABLE_DATA_DIR, PORTABLE_MARKER};
 
 /// The folder inside a workspace that exports are saved into.

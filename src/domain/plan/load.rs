@@ -15,9 +15,10 @@ use crate::domain::reduction::{Base, MonthDay, Pollutant, StaggeredRule};
 
 use super::template::{TemplateKind, placeholders};
 use super::{
-    AdvisoryRule, CampaignPlan, Condition, EpisodeLevel, Evidence, Grade, Level, LevelPlan,
-    LiftRule, Measure, MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo, RangePoint,
-    RangeRule, ReductionPlan, Rules, Templates, Trigger, Unit, UnitKind, UnitTree,
+    AdvisoryRule, CampaignPlan, Condition, EpisodeLevel, Evidence, GeoPoint, Grade, Level,
+    LevelPlan, LiftRule, Measure, MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo,
+    RangePoint, RangeRule, ReductionPlan, ReportingCycle, Rules, Templates, Trigger, Unit,
+    UnitKind, UnitTree,
 };
 use super::{DocumentFrames, DocumentKind, Frame};
 
@@ -178,6 +179,10 @@ struct RawLevel {
     triggers: Vec<Spanned<RawTrigger>>,
     #[serde(default)]
     measures: Vec<Spanned<RawMeasure>>,
+    #[serde(default)]
+    reporting: Option<Spanned<String>>,
+    #[serde(default)]
+    reporting_units: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -219,8 +224,11 @@ struct RawMeasure {
     feedback: String,
     #[serde(default)]
     evidence: Vec<Evidence>,
+    /// The older spelling of `reporting = "every Nh"`.
     #[serde(default)]
-    report_every_hours: Option<u32>,
+    report_every_hours: Option<Spanned<u32>>,
+    #[serde(default)]
+    reporting: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -235,6 +243,8 @@ struct RawUnit {
     contact: String,
     #[serde(default)]
     phone: String,
+    #[serde(default)]
+    location: Option<Spanned<[f64; 2]>>,
 }
 
 #[derive(Deserialize)]
@@ -499,10 +509,25 @@ fn check_units(ck: &mut Checker<'_>, raw: Vec<Spanned<RawUnit>>) -> Vec<Unit> {
             None => {}
         }
     }
+    for u in &raw {
+        if let Some(at) = &u.get_ref().location
+            && unit_location(at).is_none()
+        {
+            let [lat, lon] = *at.get_ref();
+            let msg = format!(
+                "location [{lat}, {lon}] of unit 「{}」 is not [latitude, longitude] in degrees \
+                 (−90…90, −180…180)",
+                u.get_ref().id.get_ref()
+            );
+            ck.at(at.span(), msg);
+        }
+    }
     raw.into_iter()
         .map(|u| {
             let u = u.into_inner();
+            let location = u.location.as_ref().and_then(unit_location);
             Unit {
+                location,
                 id: u.id.into_inner(),
                 name: u.name,
                 kind: u.kind,
@@ -512,6 +537,11 @@ fn check_units(ck: &mut Checker<'_>, raw: Vec<Spanned<RawUnit>>) -> Vec<Unit> {
             }
         })
         .collect()
+}
+
+fn unit_location(at: &Spanned<[f64; 2]>) -> Option<GeoPoint> {
+    let [lat, lon] = *at.get_ref();
+    GeoPoint::checked(lat, lon)
 }
 
 fn check_rules(ck: &mut Checker<'_>, raw: Spanned<RawRules>) -> Rules {
@@ -718,6 +748,8 @@ fn check_levels(
                 ck.at_line(a.line, format!("level {level}: duplicate trigger"));
             }
         }
+        let reporting = r.reporting.and_then(|c| check_cycle(ck, &c));
+        let reporting_units = check_unit_cycles(ck, r.reporting_units, unit_ids);
         let mut measures = Vec::new();
         for m in r.measures {
             if let Some(m) = check_measure(ck, m, unit_ids, measure_ids) {
@@ -735,6 +767,8 @@ fn check_levels(
                 reduction_percent: r.reduction_percent.map(Spanned::into_inner),
                 triggers,
                 measures,
+                reporting,
+                reporting_units,
             },
             triggers_ok,
         ));
@@ -864,6 +898,30 @@ fn check_measure(
         ck.at(span.clone(), format!("measure 「{id}」 has no text"));
         ok = false;
     }
+    let reporting = match (&m.reporting, &m.report_every_hours) {
+        (Some(_), Some(h)) => {
+            let msg = format!(
+                "measure 「{id}」 gives both `reporting` and `report_every_hours`: keep `reporting` (措施的报告周期只写一处)"
+            );
+            ck.at(h.span(), msg);
+            ok = false;
+            None
+        }
+        (Some(c), None) => {
+            let cycle = check_cycle(ck, c);
+            ok &= cycle.is_some();
+            cycle
+        }
+        (None, Some(h)) => {
+            let cycle = check_cycle(
+                ck,
+                &Spanned::new(h.span(), format!("every {}h", h.get_ref())),
+            );
+            ok &= cycle.is_some();
+            cycle
+        }
+        (None, None) => None,
+    };
     if m.feedback.trim().is_empty() {
         ck.at(
             span,
@@ -881,8 +939,38 @@ fn check_measure(
         deadline_hours: m.deadline_hours,
         feedback: m.feedback,
         evidence: m.evidence,
-        report_every_hours: m.report_every_hours,
+        reporting,
     })
+}
+
+/// A reporting cycle's text, read; a problem at its line when it is not one.
+fn check_cycle(ck: &mut Checker<'_>, text: &Spanned<String>) -> Option<ReportingCycle> {
+    ReportingCycle::parse(text.get_ref())
+        .map_err(|e| ck.at(text.span(), e.to_string()))
+        .ok()
+}
+
+/// A level's `reporting_units`: unit id → cycle, each unit defined in the plan.
+fn check_unit_cycles(
+    ck: &mut Checker<'_>,
+    raw: BTreeMap<Spanned<String>, Spanned<String>>,
+    unit_ids: &HashSet<&str>,
+) -> BTreeMap<String, ReportingCycle> {
+    let mut out = BTreeMap::new();
+    for (unit, text) in raw {
+        if !unit_ids.contains(unit.get_ref().as_str()) {
+            let msg = format!(
+                "unknown unit 「{}」 in reporting_units (报告周期中的单位不存在): define it in a [[units]] entry or fix the id",
+                unit.get_ref()
+            );
+            ck.at(unit.span(), msg);
+            continue;
+        }
+        if let Some(cycle) = check_cycle(ck, &text) {
+            out.insert(unit.into_inner(), cycle);
+        }
+    }
+    out
 }
 
 fn check_reduction(ck: &mut Checker<'_>, raw: RawReduction) -> ReductionPlan {
@@ -1200,6 +1288,65 @@ resume = "{resume_time}"
 lift = "{lift_time}"
 "##;
 
+    /// Reporting cycles: the level's default, a unit's override and a measure's own (or the
+    /// older `report_every_hours`), most specific first; a bad cycle or an unknown unit is a
+    /// problem at its line.
+    #[test]
+    fn reporting_cycles_resolve_most_specific_first_and_bad_ones_point_at_their_line() {
+        let text = MINI
+            .replace(
+                "[levels.orange]",
+                "[[levels.yellow.measures]]\nid = \"Y1\"\ncategory = \"health\"\ntext = \"提醒\"\nunits = [\"wjj\"]\ndeadline_hours = 0\nfeedback = \"情况\"\n\n[levels.orange]",
+            )
+            .replace(
+                "colour = \"#FF7E00\"",
+                "colour = \"#FF7E00\"\nreporting = \"每日16:00前\"\nreporting_units = { wjj = \"every 12h\" }",
+            )
+            .replace("feedback = \"发布情况\"", "feedback = \"发布情况\"\nreport_every_hours = 4");
+        let plan = parse(&text).unwrap_or_else(|e| panic!("{e:?}"));
+        let orange = plan.level(Level::Orange).expect("orange");
+        assert_eq!(
+            orange.reporting,
+            Some(ReportingCycle::parse("daily 16:00").unwrap())
+        );
+        let o1 = orange.measures.first();
+        assert_eq!(
+            orange.cycle(o1, "wjj"),
+            Some(ReportingCycle::Every { hours: 4 })
+        );
+        assert_eq!(
+            orange.cycle(None, "wjj"),
+            Some(ReportingCycle::Every { hours: 12 })
+        );
+        assert_eq!(orange.cycle(None, "other"), orange.reporting);
+        assert_eq!(
+            plan.level(Level::Yellow).and_then(|l| l.cycle(None, "wjj")),
+            None
+        );
+
+        let bad = MINI.replace(
+            "colour = \"#FF7E00\"",
+            "colour = \"#FF7E00\"\nreporting = \"weekly\"\nreporting_units = { nobody = \"every 2h\", wjj = \"every 0h\" }",
+        );
+        let found = problems(&bad);
+        let line = line_of(&bad, "reporting = \"weekly\"");
+        assert!(
+            found
+                .iter()
+                .any(|p| p.line == Some(line) && p.message.contains("weekly")),
+            "{found:?}"
+        );
+        let line = line_of(&bad, "reporting_units");
+        for needle in ["nobody", "every 0h"] {
+            assert!(
+                found
+                    .iter()
+                    .any(|p| p.line == Some(line) && p.message.contains(needle)),
+                "{needle}: {found:?}"
+            );
+        }
+    }
+
     /// Plans written before pause and resume notices existed still load, with the default
     /// plan's wording for those two.
     #[test]
@@ -1350,6 +1497,25 @@ lift = "{lift_time}"
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].line, Some(line_of(MINI, "[levels.yellow]")));
         assert!(p[0].message.contains("no measures"), "{}", p[0]);
+    }
+
+    #[test]
+    fn a_unit_location_is_read_and_checked() {
+        let from = "id = \"zjj\"\nname = \"县住房和城乡建设局\"\n";
+        let text = edited(from, &format!("{from}location = [38.04, 114.51]\n"));
+        let plan = parse(&text).expect("valid");
+        let at = plan
+            .units
+            .get("zjj")
+            .and_then(|u| u.location)
+            .expect("location");
+        assert_eq!((at.lat, at.lon), (38.04, 114.51));
+        assert_eq!(plan.units.get("gaj").and_then(|u| u.location), None);
+        let text = edited(from, &format!("{from}location = [114.51, 38.04]\n"));
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.contains("latitude"), "{}", p[0]);
+        assert_eq!(p[0].line, Some(line_of(&text, "location =")));
     }
 
     #[test]

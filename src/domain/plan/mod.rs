@@ -11,6 +11,7 @@ mod documents;
 mod grade;
 mod level;
 mod load;
+mod reporting;
 mod template;
 mod units;
 
@@ -18,9 +19,11 @@ pub use documents::{DocumentFrames, DocumentKind, Frame};
 pub use grade::Grade;
 pub use level::{Level, UnknownLevel};
 pub use load::{PlanProblem, parse};
+pub use reporting::{CycleSyntaxError, FIRST_DAILY_REPORT_AFTER_HOURS, ReportingCycle};
 pub use template::{TemplateError, TemplateKind, fill, placeholders};
-pub use units::{Rollup, Unit, UnitKind, UnitTree};
+pub use units::{GeoPoint, Rollup, Unit, UnitKind, UnitTree};
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::domain::advisor::PrimaryPollutant;
@@ -75,7 +78,7 @@ pub struct CampaignPlan {
     /// Who signs its start and stop (审签).
     pub approver: String,
     /// Measures, in plan order; deadlines are hours after the campaign starts and
-    /// `report_every_hours` is the units' reporting cycle.
+    /// each measure's `reporting` (or `report_every_hours`) is its units' reporting cycle.
     pub measures: Vec<Measure>,
 }
 
@@ -396,8 +399,9 @@ pub struct Measure {
     pub feedback: String,
     /// Kinds of evidence expected.
     pub evidence: Vec<Evidence>,
-    /// How often progress is reported during the response, in hours (e.g. 24 = daily).
-    pub report_every_hours: Option<u32>,
+    /// The measure's own reporting cycle (`reporting`, or the older `report_every_hours`),
+    /// before the level's unit overrides and default.
+    pub reporting: Option<ReportingCycle>,
 }
 
 /// A level as the plan defines it.
@@ -422,6 +426,22 @@ pub struct LevelPlan {
     pub triggers: Vec<Trigger>,
     /// Measures, in plan order.
     pub measures: Vec<Measure>,
+    /// How units report during this level unless a unit or measure says otherwise
+    /// (`reporting`); `None` when the plan states no cycle.
+    pub reporting: Option<ReportingCycle>,
+    /// Units whose cycle at this level differs from the level's (`reporting_units`).
+    pub reporting_units: BTreeMap<String, ReportingCycle>,
+}
+
+impl LevelPlan {
+    /// The reporting cycle of `unit` for `measure` at this level: the measure's own, else the
+    /// unit's at this level, else the level's.
+    pub fn cycle(&self, measure: Option<&Measure>, unit: &str) -> Option<ReportingCycle> {
+        measure
+            .and_then(|m| m.reporting)
+            .or_else(|| self.reporting_units.get(unit).copied())
+            .or(self.reporting)
+    }
 }
 
 /// Notice templates (see [`TemplateKind`] for the placeholders each may use).

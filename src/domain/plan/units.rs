@@ -3,6 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use geo::{Distance, Haversine, Point};
+use serde::{Deserialize, Serialize};
+
 /// What kind of unit this is; decides where it may sit in the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -35,6 +38,31 @@ impl UnitKind {
     }
 }
 
+/// A position in WGS-84 degrees (what EXIF GPS and most maps give).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct GeoPoint {
+    /// Latitude, −90…90.
+    pub lat: f64,
+    /// Longitude, −180…180.
+    pub lon: f64,
+}
+
+impl GeoPoint {
+    /// The point, when both coordinates are finite and in range.
+    pub fn checked(lat: f64, lon: f64) -> Option<GeoPoint> {
+        ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
+            .then_some(GeoPoint { lat, lon })
+    }
+
+    /// Great-circle distance to `other`, km.
+    pub fn km_to(self, other: GeoPoint) -> f64 {
+        Haversine.distance(
+            Point::new(self.lon, self.lat),
+            Point::new(other.lon, other.lat),
+        ) / 1000.0
+    }
+}
+
 /// One responsible unit with its contact.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Unit {
@@ -50,6 +78,9 @@ pub struct Unit {
     pub contact: String,
     /// Contact telephone.
     pub phone: String,
+    /// Where the unit (a township's government, a site) is, when the plan says (`location =
+    /// [lat, lon]`): evidence photos taken far from it are flagged.
+    pub location: Option<GeoPoint>,
 }
 
 /// Units in plan order with their parent links checked (no unknown parent, no cycle).
@@ -159,6 +190,7 @@ mod tests {
             parent: parent.map(Into::into),
             contact: String::new(),
             phone: String::new(),
+            location: None,
         }
     }
 

@@ -10,9 +10,10 @@ use std::collections::HashSet;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::plan::{Evidence, Grade, Level, Measure, MeasureCategory, Plan};
+use crate::domain::plan::{Evidence, Grade, Level, Measure, MeasureCategory, Plan, ReportingCycle};
 
 use super::enterprise_items::enterprise_items;
+use super::feedback::Feedback;
 use super::state::Stamp;
 
 /// One checklist item inside an episode: a measure of the plan and one of its units.
@@ -67,8 +68,11 @@ pub struct ItemSpec {
     pub feedback: String,
     /// Kinds of evidence expected.
     pub evidence: Vec<Evidence>,
-    /// Reporting interval during the response, hours.
-    pub report_every_hours: Option<u32>,
+    /// How the unit reports on this item during the response (the measure's cycle, else the
+    /// unit's at the level, else the level's); `None` when the plan states none. Journals
+    /// written before cycles existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting: Option<ReportingCycle>,
     /// For an item of the emission-reduction list: the enterprise it is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enterprise: Option<EnterpriseRef>,
@@ -233,18 +237,23 @@ pub enum Progress {
     Done,
 }
 
-/// An evidence file sent with feedback. The caller (the UI) copies the file into the workspace
-/// and records its name there and its SHA-256, so the record can be checked later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An evidence file sent with feedback or a check: stored in the journal's evidence store under
+/// its SHA-256 (`crate::session::EvidenceStore`), so any desk opens the very file the record
+/// names; `name` is the file's original name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceFile {
     /// File name or path relative to the workspace folder.
     pub name: String,
     /// SHA-256 of the content, lowercase hex, when known.
     pub sha256: Option<String>,
+    /// For a photo: its EXIF time and position and what could not be read, as read when it was
+    /// stored in the evidence store.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<super::photo::PhotoFacts>,
 }
 
 /// One step in an item's history.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ItemChange {
     /// Status after the step.
     pub status: ItemStatus,
@@ -256,21 +265,23 @@ pub struct ItemChange {
     pub evidence: Option<EvidenceFile>,
     /// For a drop: the level whose change no longer requires the item.
     pub dropped_for: Option<Level>,
-    /// When the unit reported it, where the journal knows (recorded apart from `stamp.at`, the
-    /// time the desk typed it in); `None` until the desk records reported times.
-    pub reported_at: Option<DateTime<FixedOffset>>,
+    /// Who reported it, when and how, where the journal knows (apart from `stamp`, who typed it
+    /// in and when).
+    pub feedback: Option<Feedback>,
 }
 
 impl ItemChange {
     /// When the unit did what this step records: the time it reported where known, else the
     /// time the desk recorded it. Lateness is judged on this (see [`Item::is_late`]).
     pub fn done_at(&self) -> DateTime<FixedOffset> {
-        self.reported_at.unwrap_or(self.stamp.at)
+        self.feedback
+            .as_ref()
+            .map_or(self.stamp.at, |f| f.reported_at)
     }
 }
 
 /// One checklist item with its status and history.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     /// What must be done, by whom, by when (as first derived).
     pub spec: ItemSpec,
@@ -295,7 +306,7 @@ impl Item {
                 text: String::new(),
                 evidence: None,
                 dropped_for: None,
-                reported_at: None,
+                feedback: None,
             }],
             spec,
         }
@@ -454,7 +465,9 @@ pub fn derive_measures(
                 deadline: add_hours(activation, i64::from(m.deadline_hours)),
                 feedback: m.feedback.clone(),
                 evidence: m.evidence.clone(),
-                report_every_hours: m.report_every_hours,
+                reporting: plan
+                    .level(level)
+                    .map_or(m.reporting, |l| l.cycle(Some(m), unit)),
                 enterprise: None,
             });
         }

@@ -8,7 +8,9 @@ use crate::domain::advisor::Advice;
 use crate::domain::plan::Level;
 
 use super::checklist::{EvidenceFile, ItemKey, Transition};
+use super::checks::{CheckInput, SampleInput};
 use super::event::{AdviceBasis, Decision, RegionalWarning};
+use super::feedback::Feedback;
 
 /// Record a consultation (会商).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -219,6 +221,9 @@ pub struct ItemInput {
     pub text: String,
     /// Evidence file, if any.
     pub evidence: Option<EvidenceFile>,
+    /// Who reported it, when and how; `None` when the desk records without (then it counts as
+    /// reported when recorded).
+    pub feedback: Option<Feedback>,
     /// The campaign run the item belongs to; `None`: the latest warning episode.
     #[serde(default)]
     pub campaign: Option<u32>,
@@ -248,6 +253,10 @@ pub enum Command {
     StartCampaign(CampaignInput),
     /// Stop a running campaign.
     StopCampaign(CampaignStopInput),
+    /// Draw a spot-check sample of done items.
+    DrawSample(SampleInput),
+    /// Record a check of a done item.
+    Check(CheckInput),
     /// Start a shift (the author is the officer taking over).
     StartShift {
         /// Note on taking over.
@@ -283,6 +292,17 @@ impl Command {
         Command::item(Transition::Rectify, item, feedback, evidence)
     }
 
+    /// The same report, with the unit's feedback record.
+    pub fn with_feedback(self, feedback: Feedback) -> Self {
+        match self {
+            Command::Item(input) => Command::Item(ItemInput {
+                feedback: Some(feedback),
+                ..input
+            }),
+            other => other,
+        }
+    }
+
     fn item(
         transition: Transition,
         item: ItemKey,
@@ -294,6 +314,7 @@ impl Command {
             item,
             text: text.to_owned(),
             evidence,
+            feedback: None,
             campaign: None,
         })
     }

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::plan::{Level, Plan};
 
 use super::checklist::{Transition, derive, derive_measures, rederive};
+use super::checks::{ItemChecked, SampleDrawn, draw};
 use super::command::{
     CampaignInput, CampaignStopInput, Command, ConsultationInput, IssueInput, LevelChangeInput,
 };
@@ -15,7 +16,8 @@ use super::event::{
     LevelChanged, PlanRef, RegionalWarning, ResponseEvent, ShiftHandedOver, ShiftStarted,
     WarningIssued, WarningLifted, WarningPaused, WarningResumed,
 };
-use super::state::{Episode, Phase, ResponseState, Stamp, check_item};
+use super::feedback::check_reported_at;
+use super::state::{Episode, Phase, ResponseState, Stamp, check_check, check_item, sample_pool};
 
 /// What `command` would record and the state after it, without writing anything: for showing
 /// the checklist diff or a notice before the officer confirms. `stamp` is how the event would be
@@ -26,17 +28,19 @@ pub fn preview(
     command: &Command,
     stamp: &Stamp,
 ) -> Result<(ResponseEvent, ResponseState), CommandError> {
-    let event = decide(state, plan, command)?;
+    let event = decide(state, plan, command, stamp.at)?;
     let mut next = state.clone();
     next.apply_typed(stamp, &event)?;
     Ok((event, next))
 }
 
-/// The event `command` calls for in `state` under `plan`, or why it cannot be carried out.
+/// The event `command` calls for in `state` under `plan`, recorded at `now`, or why it cannot be
+/// carried out.
 pub fn decide(
     state: &ResponseState,
     plan: &Plan,
     command: &Command,
+    now: DateTime<FixedOffset>,
 ) -> Result<ResponseEvent, CommandError> {
     match command {
         Command::RecordConsultation(c) => consultation(state, c),
@@ -106,6 +110,9 @@ pub fn decide(
                 ),
             };
             check_item(e, input.transition, &input.item)?;
+            if let (Some(item), Some(f)) = (e.item(&input.item), &input.feedback) {
+                check_reported_at(item, f, now)?;
+            }
             let text = match input.transition {
                 Transition::Acknowledge => input.text.trim().to_owned(),
                 Transition::Implement | Transition::Rectify => {
@@ -121,11 +128,45 @@ pub fn decide(
                     item: input.item.clone(),
                     text,
                     evidence: input.evidence.clone(),
+                    feedback: input.feedback.clone(),
                 },
             ))
         }
         Command::StartCampaign(c) => start_campaign(state, plan, c),
         Command::StopCampaign(c) => stop_campaign(state, plan, c),
+        Command::DrawSample(s) => {
+            let e = state.latest().ok_or(CommandError::NoWarning)?;
+            if s.size == 0 {
+                return Err(CommandError::Missing(Field::SampleSize));
+            }
+            let pool = sample_pool(e);
+            if pool.is_empty() {
+                return Err(CommandError::NothingToSample);
+            }
+            Ok(ResponseEvent::SampleDrawn(SampleDrawn {
+                episode: e.number,
+                number: e.samples.len() as u32 + 1,
+                seed: s.seed,
+                items: draw(&pool, s.size, s.seed),
+                pool,
+            }))
+        }
+        Command::Check(c) => {
+            let e = state.latest().ok_or(CommandError::NoWarning)?;
+            let checked = ItemChecked {
+                episode: e.number,
+                item: c.item.clone(),
+                source: c.source,
+                by: c.by.trim().to_owned(),
+                sample: c.sample,
+                result: c.result,
+                note: c.note.trim().to_owned(),
+                checked_at: c.checked_at,
+                evidence: c.evidence.clone(),
+            };
+            check_check(e, &checked)?;
+            Ok(ResponseEvent::ItemChecked(checked))
+        }
         Command::StartShift { note } => Ok(ResponseEvent::ShiftStarted(ShiftStarted {
             note: note.trim().to_owned(),
         })),

@@ -64,7 +64,8 @@ pub fn enterprise_items(
                     || vec![Evidence::Monitoring, Evidence::Ledger],
                     |m| m.evidence.clone(),
                 ),
-                report_every_hours: plan_measure.map_or(Some(24), |m| m.report_every_hours),
+                // Enterprises are followed item by item; the reporting cycle is the units' own.
+                reporting: None,
                 enterprise: Some(EnterpriseRef {
                     key: e.key.clone(),
                     name: e.name.clone(),

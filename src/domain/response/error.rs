@@ -8,7 +8,7 @@ use crate::domain::plan::Level;
 use super::checklist::{ItemKey, ItemStatus, Transition};
 
 /// A required text left empty.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     /// Who signs the notice (审签).
     Approver,
@@ -28,10 +28,16 @@ pub enum Field {
     RegionalSource,
     /// The notice number of the city or regional warning followed.
     RegionalNotice,
+    /// What a failed check saw (不属实 needs a note).
+    CheckNote,
+    /// The supervision group (督导组) whose report is entered.
+    CheckedBy,
+    /// How many items a spot-check sample draws.
+    SampleSize,
 }
 
 /// What carries a running number in the response journal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Numbered {
     /// Consultations (第n次会商).
     Consultation,
@@ -39,11 +45,13 @@ pub enum Numbered {
     Episode,
     /// Campaign runs.
     CampaignRun,
+    /// Spot-check samples of an episode.
+    Sample,
 }
 
 /// A command that cannot be carried out, or an event that does not fit the state (the interface
 /// says it in words through `crate::i18n`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CommandError {
     /// No warning is in force (nothing to change, pause or lift).
     NoWarning,
@@ -125,6 +133,13 @@ pub enum CommandError {
     },
     /// The warning was lifted: the checklist only takes rectifications of problems.
     ChecklistClosed,
+    /// A unit's reported time after the moment the desk records it.
+    ReportedInFuture,
+    /// A unit's reported time before the item was issued to it.
+    ReportedBeforeIssued {
+        /// When the item was issued (notified).
+        issued: DateTime<FixedOffset>,
+    },
     /// No shift is in progress to hand over.
     NoShift,
     /// The plan defines no campaign with this id.
@@ -135,6 +150,27 @@ pub enum CommandError {
     CampaignNotRunning(String),
     /// No campaign run with this number.
     UnknownRun(u32),
+    /// A check (核查, 抽查) is made on a done item (implemented or rectified) only.
+    NotDone {
+        /// The item.
+        item: ItemKey,
+        /// Its status.
+        status: ItemStatus,
+    },
+    /// No done item to draw a spot-check sample from.
+    NothingToSample,
+    /// No sample with this number in the episode.
+    UnknownSample(u32),
+    /// The item was not drawn in the sample named.
+    NotInSample {
+        /// The item.
+        item: ItemKey,
+        /// The sample.
+        sample: u32,
+    },
+    /// A recorded sample is not what its seed draws from its pool (a damaged or edited event),
+    /// or its pool is not the done items.
+    SampleMismatch(u32),
     /// An event number that does not follow the ones before (a damaged or foreign journal).
     OutOfSequence {
         /// What is numbered.

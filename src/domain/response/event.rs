@@ -11,6 +11,8 @@
 //! | `checklist.acknowledged`, `checklist.implemented`, `checklist.problem_reported`, `checklist.rectified` | [`ItemReport`] |
 //! | `campaign.started` | [`CampaignStarted`] (with the campaign's checklist) |
 //! | `campaign.stopped` | [`CampaignStopped`] |
+//! | `checks.sampled` | [`SampleDrawn`] |
+//! | `checklist.checked` | [`ItemChecked`] |
 //! | `shift.started` | [`ShiftStarted`] |
 //! | `shift.handed_over` | [`ShiftHandedOver`] |
 //!
@@ -27,6 +29,8 @@ use crate::domain::reduction::ListRef;
 use crate::journal::{Author, Draft, Event, JournalError};
 
 use super::checklist::{ChecklistDiff, EvidenceFile, ItemKey, ItemSpec, Transition};
+use super::checks::{ItemChecked, SampleDrawn};
+use super::feedback::Feedback;
 
 /// Which plan a warning was issued under (the checklist was derived from it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -354,6 +358,10 @@ pub struct ItemReport {
     pub text: String,
     /// Evidence file, if any.
     pub evidence: Option<EvidenceFile>,
+    /// Who reported it, when and how (journals before feedback records have none: their
+    /// reports count as made when recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<Feedback>,
 }
 
 /// `shift.started`: a duty officer takes over the desk (their name is the event's operator).
@@ -399,10 +407,14 @@ pub enum ResponseEvent {
     CampaignStarted(CampaignStarted),
     /// `campaign.stopped`.
     CampaignStopped(CampaignStopped),
+    /// `checks.sampled`.
+    SampleDrawn(SampleDrawn),
+    /// `checklist.checked`.
+    ItemChecked(ItemChecked),
 }
 
 /// Every event kind the response state folds.
-pub const KINDS: [&str; 15] = [
+pub const KINDS: [&str; 17] = [
     "consultation.recorded",
     "warning.issued",
     "warning.upgraded",
@@ -418,6 +430,8 @@ pub const KINDS: [&str; 15] = [
     "shift.handed_over",
     "campaign.started",
     "campaign.stopped",
+    "checks.sampled",
+    "checklist.checked",
 ];
 
 impl ResponseEvent {
@@ -436,6 +450,8 @@ impl ResponseEvent {
             ResponseEvent::ShiftHandedOver(_) => KINDS[12],
             ResponseEvent::CampaignStarted(_) => KINDS[13],
             ResponseEvent::CampaignStopped(_) => KINDS[14],
+            ResponseEvent::SampleDrawn(_) => KINDS[15],
+            ResponseEvent::ItemChecked(_) => KINDS[16],
         }
     }
 
@@ -456,6 +472,8 @@ impl ResponseEvent {
             ResponseEvent::ShiftHandedOver(p) => author.draft(at, kind, p),
             ResponseEvent::CampaignStarted(p) => author.draft(at, kind, p),
             ResponseEvent::CampaignStopped(p) => author.draft(at, kind, p),
+            ResponseEvent::SampleDrawn(p) => author.draft(at, kind, p),
+            ResponseEvent::ItemChecked(p) => author.draft(at, kind, p),
         }
     }
 
@@ -475,6 +493,8 @@ impl ResponseEvent {
             "shift.handed_over" => e.decode().map(ResponseEvent::ShiftHandedOver),
             "campaign.started" => e.decode().map(ResponseEvent::CampaignStarted),
             "campaign.stopped" => e.decode().map(ResponseEvent::CampaignStopped),
+            "checks.sampled" => e.decode().map(ResponseEvent::SampleDrawn),
+            "checklist.checked" => e.decode().map(ResponseEvent::ItemChecked),
             other => {
                 let t = Transition::from_kind(other)?;
                 e.decode().map(|p| ResponseEvent::Item(t, p))

@@ -27,15 +27,23 @@
 //!   kind: `campaign.started` / `campaign.stopped`, runs numbered apart from the warnings, one
 //!   run of a campaign at a time, beside any warning; its items take the same `checklist.*`
 //!   reports, whose `of: campaign` says the number is a run's.
+//! - After an item is done, the desk may check it (核查, or 抽查 in a sample drawn from a recorded
+//!   seed, or a 督导组 report): a check that finds it not as reported (不属实) reopens it as a
+//!   problem to rectify and counts against the unit ([`checks`]).
 //! - A pause stops the deadline clock; on resuming, running deadlines move on by the pause's
 //!   length. After lifting nothing becomes overdue, and the checklist takes only rectifications.
 
 mod checklist;
+pub mod checks;
 mod command;
 mod decide;
 mod enterprise_items;
 mod error;
 pub mod event;
+mod feedback;
+mod form_key;
+pub mod photo;
+mod reporting;
 mod state;
 mod unit_tree;
 
@@ -45,6 +53,10 @@ pub(crate) mod tests;
 pub use checklist::{
     ChecklistDiff, EnterpriseRef, EvidenceFile, Item, ItemChange, ItemKey, ItemSpec, ItemStatus,
     Progress, Transition, derive, derive_measures, rederive,
+};
+pub use checks::{
+    Check, CheckInput, CheckResult, CheckSource, ItemChecked, Sample, SampleDrawn, SampleInput,
+    UnitChecks, draw,
 };
 pub use command::{
     CampaignInput, CampaignStopInput, Command, ConsultationInput, IssueInput, ItemInput,
@@ -56,6 +68,9 @@ pub use error::{CommandError, Field, Numbered};
 pub use event::{
     AdviceBasis, CampaignRef, Decision, EpisodeKind, PlanRef, RegionalWarning, ResponseEvent,
 };
+pub use feedback::{Channel, Feedback, check_reported_at};
+pub use form_key::{FormKey, journal_tag};
+pub use reporting::{Owed, Period, PeriodState, Reporting, UnitReporting};
 pub use state::{
     Anchor, Anomaly, AnomalyReason, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase,
     ResponseState, Shift, Stamp, StatusFilter, TimelineEntry, TimelineEvent, UnitSummary,

@@ -14,15 +14,20 @@ use crate::journal::{Event, Fold, Hash};
 use crate::store::Hour;
 
 use super::checklist::{Item, ItemChange, ItemKey, ItemStatus, Progress, Transition};
-use super::error::{CommandError, Numbered};
+use super::checks::{
+    Check, CheckResult, CheckSource, ItemChecked, Sample, SampleDrawn, UnitChecks, draw,
+};
+use super::error::{CommandError, Field, Numbered};
 use super::event::{
     CampaignRef, CampaignStarted, CampaignStopped, ConsultationRecorded, EpisodeKind, ItemReport,
     LevelChanged, PlanRef, RegionalWarning, ResponseEvent, ShiftHandedOver, WarningIssued,
     WarningLifted, WarningPaused, WarningResumed,
 };
+use super::feedback::check_reported_at;
+use super::reporting::Reporting;
 
 /// Who recorded an event, when, and where it sits in the journal.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stamp {
     /// Journal sequence number.
     pub seq: u64,
@@ -47,7 +52,7 @@ impl Stamp {
 }
 
 /// The journal position a state includes: the tamper anchor printed on reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Anchor {
     /// Sequence number of the last event folded.
     pub seq: u64,
@@ -59,7 +64,7 @@ pub struct Anchor {
 }
 
 /// The level set at issue, or a later upgrade or downgrade.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LevelStep {
     /// Level before (`None` for the issue).
     pub from: Option<Level>,
@@ -90,7 +95,7 @@ pub struct LevelStep {
 }
 
 /// A pause of the response and, once it happened, its resumption.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PauseSpan {
     /// The pause as decided.
     pub pause: WarningPaused,
@@ -101,7 +106,7 @@ pub struct PauseSpan {
 }
 
 /// Where an episode stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Phase {
     /// Issued and not paused or lifted (it may not have started yet: see [`Episode::start`]).
     Active,
@@ -118,7 +123,7 @@ pub enum Phase {
 }
 
 /// One warning from issue to lifting, with its checklist.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Episode {
     /// Episode number (1, 2, …).
     pub number: u32,
@@ -143,6 +148,10 @@ pub struct Episode {
     /// For a campaign run: which campaign (`number` is then the run number, and the one level
     /// step is at level none); `None` for a warning episode.
     pub campaign: Option<CampaignRef>,
+    /// Spot-check samples drawn, in order.
+    pub samples: Vec<Sample>,
+    /// Checks of done items (核查, 抽查, 督导组), in order.
+    pub checks: Vec<Check>,
 }
 
 /// Counts of a unit's items, for tables by unit.
@@ -294,6 +303,11 @@ impl Episode {
         self.items.iter().find(|i| i.key() == key)
     }
 
+    /// Which reports are due, received, late or missing at `now` (see [`Reporting`]).
+    pub fn reporting(&self, now: DateTime<FixedOffset>) -> Reporting {
+        Reporting::of(self, now)
+    }
+
     /// Items awaiting implementation past their deadline at `now`.
     pub fn overdue(&self, now: DateTime<FixedOffset>) -> Vec<&Item> {
         let clock = self.clock(now);
@@ -349,6 +363,11 @@ impl Episode {
             .min()
     }
 
+    /// The checks made on `key`, oldest first.
+    pub fn checks_of<'a>(&'a self, key: &'a ItemKey) -> impl Iterator<Item = &'a Check> + 'a {
+        self.checks.iter().filter(move |c| &c.record.item == key)
+    }
+
     /// Roll the units' progress up the plan's unit tree: for each unit, how many units in its
     /// subtree are at each progress (a township sees its villages and grids).
     pub fn roll_up(
@@ -361,7 +380,7 @@ impl Episode {
 }
 
 /// A consultation as recorded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Consultation {
     /// What was recorded.
     pub record: ConsultationRecorded,
@@ -370,7 +389,7 @@ pub struct Consultation {
 }
 
 /// One duty shift.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Shift {
     /// The shift start (its operator is the officer on duty).
     pub started: Stamp,
@@ -381,7 +400,7 @@ pub struct Shift {
 }
 
 /// A shift handed over to the next officer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Handoff {
     /// Who takes over.
     pub to: String,
@@ -393,12 +412,12 @@ pub struct Handoff {
 
 /// One line of the response's history: who recorded what, when; the interface words it
 /// (`crate::i18n`), in Chinese for the reports.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineEntry {
     /// Who recorded it and when.
     pub stamp: Stamp,
     /// Event kind (`warning.issued`, `checklist.implemented`, …).
-    pub kind: &'static str,
+    pub kind: String,
     /// Warning episode it belongs to.
     pub episode: Option<u32>,
     /// Campaign run it belongs to.
@@ -410,7 +429,7 @@ pub struct TimelineEntry {
 }
 
 /// What a timeline line says, as data.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TimelineEvent {
     /// A consultation as recorded.
     Consultation(ConsultationRecorded),
@@ -502,6 +521,28 @@ pub enum TimelineEvent {
         /// Why.
         basis: String,
     },
+    /// A spot-check sample drawn.
+    Sampled {
+        /// Sample number in the episode.
+        number: u32,
+        /// Items drawn.
+        drawn: usize,
+        /// Done items it was drawn from.
+        pool: usize,
+    },
+    /// A done item checked.
+    Checked {
+        /// The unit's name.
+        unit_name: String,
+        /// Which item.
+        item: ItemKey,
+        /// How the check came about.
+        source: CheckSource,
+        /// What it found.
+        result: CheckResult,
+        /// What was seen.
+        note: String,
+    },
     /// The stamp's officer took over the desk.
     ShiftStarted,
     /// The stamp's officer handed over.
@@ -522,6 +563,9 @@ impl TimelineEntry {
         match &self.what {
             TimelineEvent::Item {
                 unit_name, item, ..
+            }
+            | TimelineEvent::Checked {
+                unit_name, item, ..
             } => Some((item.unit.as_str(), unit_name.as_str())),
             _ => None,
         }
@@ -540,7 +584,7 @@ fn belongs(of: EpisodeKind, n: Option<u32>) -> (Option<u32>, Option<u32>) {
 }
 
 /// An event that could not be folded, and why.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Anomaly {
     /// Its sequence number.
     pub seq: u64,
@@ -551,7 +595,7 @@ pub struct Anomaly {
 }
 
 /// Why an event could not be folded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum AnomalyReason {
     /// The payload does not decode (the journal's message, which names the field).
     Undecodable(String),
@@ -560,7 +604,7 @@ pub enum AnomalyReason {
 }
 
 /// Everything the response journal says, folded.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseState {
     episodes: Vec<Episode>,
     campaigns: Vec<Episode>,
@@ -570,11 +614,16 @@ pub struct ResponseState {
     anomalies: Vec<Anomaly>,
     anchor: Option<Anchor>,
     chain_broken_at: Option<u64>,
+    /// The hash of the journal's first event: names the journal on feedback forms.
+    first_hash: Option<Hash>,
 }
 
 impl Fold for ResponseState {
     /// Fold one journal event in (see the module docs for what happens to odd events).
     fn apply(&mut self, event: &Event) {
+        if event.seq == 1 {
+            self.first_hash = Some(event.hash);
+        }
         self.anchor = Some(Anchor {
             seq: event.seq,
             hash: event.hash,
@@ -629,6 +678,12 @@ impl ResponseState {
         state
     }
 
+    /// The tag that names this journal on feedback forms ([`super::FormKey`]); `None` before
+    /// the first event.
+    pub fn journal_tag(&self) -> Option<String> {
+        self.first_hash.map(|h| super::journal_tag(&h.to_string()))
+    }
+
     /// All episodes, oldest first.
     pub fn episodes(&self) -> &[Episode] {
         &self.episodes
@@ -673,6 +728,39 @@ impl ResponseState {
     /// Consultations, oldest first.
     pub fn consultations(&self) -> &[Consultation] {
         &self.consultations
+    }
+
+    /// Checks per unit made at or after `from` and before `to` (by [`Check::at`]), over every
+    /// episode, units in the order of their first check: what the 通报 names for 不属实.
+    pub fn checks_between(
+        &self,
+        from: DateTime<FixedOffset>,
+        to: DateTime<FixedOffset>,
+    ) -> Vec<UnitChecks> {
+        let mut out: Vec<UnitChecks> = Vec::new();
+        for e in &self.episodes {
+            for c in e.checks.iter().filter(|c| c.at() >= from && c.at() < to) {
+                let unit = &c.record.item.unit;
+                let pos = match out.iter().position(|u| &u.unit == unit) {
+                    Some(p) => p,
+                    None => {
+                        let name = e
+                            .item(&c.record.item)
+                            .map_or(unit.as_str(), |i| i.spec.unit_name.as_str());
+                        out.push(UnitChecks {
+                            unit: unit.clone(),
+                            unit_name: name.to_owned(),
+                            checks: 0,
+                            failed: 0,
+                        });
+                        out.len() - 1
+                    }
+                };
+                out[pos].checks += 1;
+                out[pos].failed += usize::from(c.record.result == CheckResult::NotConfirmed);
+            }
+        }
+        out
     }
 
     /// Shifts, oldest first.
@@ -803,6 +891,8 @@ impl ResponseState {
                 (None, None, TimelineEvent::ShiftStarted)
             }
             ResponseEvent::ShiftHandedOver(h) => self.hand_over(stamp, h)?,
+            ResponseEvent::SampleDrawn(s) => self.sampled(stamp, s)?,
+            ResponseEvent::ItemChecked(c) => self.checked(stamp, c)?,
         };
         let (n, effective, what) = line;
         let of = match event {
@@ -815,7 +905,7 @@ impl ResponseState {
         let (episode, campaign) = belongs(of, n);
         self.timeline.push(TimelineEntry {
             stamp: stamp.clone(),
-            kind: event.kind(),
+            kind: event.kind().to_owned(),
             episode,
             campaign,
             effective,
@@ -902,6 +992,9 @@ impl ResponseState {
         let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
             return Err(CommandError::UnknownItem(r.item.clone()));
         };
+        if let Some(f) = &r.feedback {
+            check_reported_at(item, f, stamp.at)?;
+        }
         item.status = t.target();
         item.history.push(ItemChange {
             status: t.target(),
@@ -909,7 +1002,7 @@ impl ResponseState {
             text: r.text.clone(),
             evidence: r.evidence.clone(),
             dropped_for: None,
-            reported_at: None,
+            feedback: r.feedback.clone(),
         });
         let what = TimelineEvent::Item {
             unit_name: item.spec.unit_name.clone(),
@@ -965,6 +1058,8 @@ impl ResponseState {
                 .map(|s| Item::notified(s.clone(), stamp))
                 .collect(),
             campaign: Some(c.campaign.clone()),
+            samples: Vec::new(),
+            checks: Vec::new(),
         });
         Ok(())
     }
@@ -1002,6 +1097,67 @@ impl ResponseState {
             basis: c.basis.clone(),
         };
         Ok((Some(c.run), Some(c.at), what))
+    }
+
+    fn sampled(&mut self, stamp: &Stamp, s: &SampleDrawn) -> Result<Line, CommandError> {
+        let e = self.latest_episode_mut(s.episode)?;
+        let expected = e.samples.len() as u32 + 1;
+        if s.number != expected {
+            return Err(CommandError::OutOfSequence {
+                what: Numbered::Sample,
+                found: s.number,
+                expected,
+            });
+        }
+        // Reproducible from the journal: the pool is the done items, and the items are what the
+        // seed draws from it.
+        let size = s.items.len() as u32;
+        if s.pool != sample_pool(e) || s.items != draw(&s.pool, size, s.seed) || size == 0 {
+            return Err(CommandError::SampleMismatch(s.number));
+        }
+        e.samples.push(Sample {
+            drawn: s.clone(),
+            stamp: stamp.clone(),
+        });
+        let what = TimelineEvent::Sampled {
+            number: s.number,
+            drawn: s.items.len(),
+            pool: s.pool.len(),
+        };
+        Ok((Some(s.episode), None, what))
+    }
+
+    fn checked(&mut self, stamp: &Stamp, c: &ItemChecked) -> Result<Line, CommandError> {
+        let e = self.latest_episode_mut(c.episode)?;
+        check_check(e, c)?;
+        let Some(item) = e.items.iter_mut().find(|i| i.key() == &c.item) else {
+            return Err(CommandError::UnknownItem(c.item.clone()));
+        };
+        if c.result == CheckResult::NotConfirmed {
+            // 不属实 reopens the item: a problem the unit must rectify.
+            item.status = ItemStatus::ProblemReported;
+            item.history.push(ItemChange {
+                status: ItemStatus::ProblemReported,
+                stamp: stamp.clone(),
+                text: c.note.clone(),
+                evidence: c.evidence.clone(),
+                dropped_for: None,
+                // A check is the centre's act, not a unit's report: no feedback record.
+                feedback: None,
+            });
+        }
+        let what = TimelineEvent::Checked {
+            unit_name: item.spec.unit_name.clone(),
+            item: c.item.clone(),
+            source: c.source,
+            result: c.result,
+            note: c.note.clone(),
+        };
+        e.checks.push(Check {
+            record: c.clone(),
+            stamp: stamp.clone(),
+        });
+        Ok((Some(c.episode), c.checked_at, what))
     }
 
     fn hand_over(&mut self, stamp: &Stamp, h: &ShiftHandedOver) -> Result<Line, CommandError> {
@@ -1055,6 +1211,8 @@ impl ResponseState {
             }],
             pauses: Vec::new(),
             lifting: None,
+            samples: Vec::new(),
+            checks: Vec::new(),
             items: w
                 .items
                 .iter()
@@ -1114,7 +1272,7 @@ impl ResponseState {
                 text: String::new(),
                 evidence: None,
                 dropped_for: Some(c.to),
-                reported_at: None,
+                feedback: None,
             });
         }
         for spec in &c.diff.added {
@@ -1233,6 +1391,50 @@ pub(crate) fn check_item(
         });
     }
     Ok(())
+}
+
+/// Whether check `c` may be recorded in episode `e`: the item exists and is done (a check follows
+/// "implemented" or "rectified"), a spot check names a sample that drew the item, a failed check
+/// says what was seen and a supervision report names its group.
+pub(crate) fn check_check(e: &Episode, c: &ItemChecked) -> Result<(), CommandError> {
+    let item = e
+        .item(&c.item)
+        .ok_or_else(|| CommandError::UnknownItem(c.item.clone()))?;
+    if !item.status.is_done() {
+        return Err(CommandError::NotDone {
+            item: c.item.clone(),
+            status: item.status,
+        });
+    }
+    if let Some(n) = c.sample {
+        let sample = e
+            .samples
+            .iter()
+            .find(|s| s.drawn.number == n)
+            .ok_or(CommandError::UnknownSample(n))?;
+        if !sample.drawn.items.contains(&c.item) {
+            return Err(CommandError::NotInSample {
+                item: c.item.clone(),
+                sample: n,
+            });
+        }
+    }
+    if c.result == CheckResult::NotConfirmed && c.note.trim().is_empty() {
+        return Err(CommandError::Missing(Field::CheckNote));
+    }
+    if c.source == CheckSource::Supervision && c.by.trim().is_empty() {
+        return Err(CommandError::Missing(Field::CheckedBy));
+    }
+    Ok(())
+}
+
+/// The items a spot-check sample is drawn from: the episode's done items, in checklist order.
+pub(crate) fn sample_pool(e: &Episode) -> Vec<ItemKey> {
+    e.items
+        .iter()
+        .filter(|i| i.status.is_done())
+        .map(|i| i.key().clone())
+        .collect()
 }
 
 fn first_duplicate<'a>(keys: impl Iterator<Item = &'a ItemKey>) -> Option<&'a ItemKey> {

@@ -77,7 +77,7 @@ pub(crate) fn execute(
     at: &str,
 ) -> Result<crate::journal::Event, ServiceError<CommandError>> {
     service.execute(journal, &officer(), t(at), |s| {
-        decide(s, shared_plan(), command)
+        decide(s, shared_plan(), command, t(at))
     })
 }
 
@@ -800,6 +800,7 @@ fn odd_events_become_anomalies_and_change_nothing_else() {
         item: key("NOPE", "zjj"),
         text: String::new(),
         evidence: None,
+        feedback: None,
     };
     j.append(&a.draft(at, "checklist.acknowledged", &bad_item).expect("d"))
         .expect("append");
@@ -868,7 +869,7 @@ fn shifts_and_handover() {
         note: String::new(),
     };
     s.execute(&mut j, &next, t("2025-01-15T17:35:00+08:00"), |m| {
-        decide(m, shared_plan(), &start)
+        decide(m, shared_plan(), &start, t("2025-01-15T17:35:00+08:00"))
     })
     .expect("start");
     assert_eq!(s.model().on_shift().expect("on").started.operator, "李明");
@@ -1036,7 +1037,7 @@ fn the_issued_checklist_keeps_the_list_it_was_derived_from() {
     let issue = Command::Issue(issue_input(Level::Orange, "2025-01-15T00:00:00+08:00"));
     let event = s
         .execute(&mut j, &officer(), t("2025-01-14T16:00:00+08:00"), |m| {
-            decide(m, &with_list, &issue)
+            decide(m, &with_list, &issue, t("2025-01-14T16:00:00+08:00"))
         })
         .expect("issued");
     let payload: event::WarningIssued = event.decode().expect("payload");
@@ -1156,6 +1157,7 @@ fn temporary_control_needs_the_level_in_the_plan() {
         &ResponseState::new(),
         &without,
         &Command::Issue(issue_input(Level::Temporary, "2025-01-15T00:00:00+08:00")),
+        t("2025-01-14T16:00:00+08:00"),
     );
     assert_eq!(e, Err(CommandError::LevelNotInPlan(Level::Temporary)));
 }
@@ -1376,4 +1378,353 @@ fn a_campaign_runs_beside_a_warning_with_its_own_checklist_and_numbering() {
     // The journal folds to the same state from scratch.
     let events = j.read_since(0).expect("read");
     assert_eq!(&ResponseState::fold(&events), s.model());
+}
+
+fn feedback(reported_at: &str) -> Feedback {
+    Feedback {
+        reporter: "王强".into(),
+        reporter_unit: "县住建局".into(),
+        reported_at: t(reported_at),
+        channel: Channel::Wechat,
+    }
+}
+
+/// Lateness is judged on when the unit reported, not when the desk typed it in; a reported time
+/// in the future or before the item was issued is refused.
+#[test]
+fn feedback_record_carries_the_reported_time_that_lateness_is_judged_on() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let k = key("Y-DUST-1", "zjj");
+    let deadline = s
+        .model()
+        .latest()
+        .and_then(|e| e.item(&k))
+        .expect("item")
+        .deadline;
+    let before = (deadline - Duration::hours(1)).to_rfc3339();
+    let typed_late = (deadline + Duration::hours(3)).to_rfc3339();
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "已停工", None).with_feedback(feedback(&typed_late)),
+        &before,
+    );
+    assert_eq!(e, CommandError::ReportedInFuture);
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "已停工", None)
+            .with_feedback(feedback("2025-01-14T15:00:00+08:00")),
+        &typed_late,
+    );
+    assert!(
+        matches!(e, CommandError::ReportedBeforeIssued { .. }),
+        "{e:?}"
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::implement(k.clone(), "已停工", None).with_feedback(feedback(&before)),
+        &typed_late,
+    );
+    let item = s.model().latest().and_then(|e| e.item(&k)).expect("item");
+    let done = item.done().expect("done");
+    assert_eq!(done.stamp.at, t(&typed_late));
+    assert_eq!(done.done_at(), t(&before));
+    assert!(!item.is_late(Some(t(&typed_late))), "reported on time");
+    assert_eq!(
+        done.feedback.as_ref().map(|f| f.channel),
+        Some(Channel::Wechat)
+    );
+    // The journal keeps the record: a fresh fold sees the same.
+    let again = ResponseState::fold(&j.read_since(0).expect("events"));
+    assert_eq!(again.latest().and_then(|e| e.item(&k)), Some(item));
+}
+
+/// Daily by 16:00 from a warning in force at 00:00: a report by 16:00 is on time, one at 17:00
+/// is that day's report received late, nothing by 16:00 is late until 04:00 and missing after;
+/// the next day's report is due.
+#[test]
+fn reporting_cycle_sorts_reports_into_due_received_late_and_missing() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let report = |unit: &str, at: &str| {
+        Command::acknowledge(key("Y-DUST-1", unit), "").with_feedback(Feedback {
+            reported_at: t(at),
+            ..feedback(at)
+        })
+    };
+    run(
+        &mut s,
+        &mut j,
+        report("zjj", "2025-01-15T15:00:00+08:00"),
+        "2025-01-15T18:00:00+08:00",
+    );
+    run(
+        &mut s,
+        &mut j,
+        report("jtj", "2025-01-15T17:00:00+08:00"),
+        "2025-01-15T18:00:00+08:00",
+    );
+    let episode = s.model().latest().expect("episode");
+    let due = t("2025-01-15T16:00:00+08:00");
+
+    let at_six = episode.reporting(t("2025-01-15T18:00:00+08:00"));
+    let state = |r: &Reporting, unit: &str| r.unit(unit).map(|u| u.periods[0].state).expect("unit");
+    assert_eq!(state(&at_six, "zjj"), PeriodState::OnTime);
+    assert_eq!(state(&at_six, "jtj"), PeriodState::ReceivedLate);
+    assert_eq!(state(&at_six, "slj"), PeriodState::Late);
+    assert!(
+        at_six
+            .late
+            .iter()
+            .any(|o| o.unit == "slj" && o.due_at == due)
+    );
+    assert!(
+        !at_six
+            .late
+            .iter()
+            .any(|o| o.unit == "zjj" || o.unit == "jtj")
+    );
+    assert!(at_six.missing.is_empty());
+    assert!(
+        at_six
+            .due
+            .iter()
+            .all(|o| o.due_at == due + Duration::hours(24)),
+        "{:?}",
+        at_six.due
+    );
+    assert!(at_six.due.iter().any(|o| o.unit == "zjj"));
+
+    let next_morning = episode.reporting(t("2025-01-16T05:00:00+08:00"));
+    assert_eq!(state(&next_morning, "slj"), PeriodState::Missing);
+    assert!(
+        next_morning
+            .missing
+            .iter()
+            .any(|o| o.unit == "slj" && o.due_at == due)
+    );
+    let jtj = next_morning.unit("jtj").expect("jtj");
+    assert_eq!((jtj.late(), jtj.count(PeriodState::Missing)), (1, 0));
+
+    // Before 16:00 nothing is late yet; every unit's first report is due.
+    let morning = episode.reporting(t("2025-01-15T10:00:00+08:00"));
+    assert!(morning.late.is_empty() && morning.missing.is_empty());
+    assert!(
+        morning
+            .due
+            .iter()
+            .any(|o| o.unit == "slj" && o.due_at == due)
+    );
+}
+
+fn check_input(item: &ItemKey, result: CheckResult, note: &str) -> CheckInput {
+    CheckInput {
+        item: item.clone(),
+        source: CheckSource::Verification,
+        by: String::new(),
+        sample: None,
+        result,
+        note: note.into(),
+        checked_at: None,
+        evidence: None,
+    }
+}
+
+#[test]
+fn spot_checks_draw_from_done_items_and_a_failed_check_reopens_the_item() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let at = "2025-01-15T01:00:00+08:00";
+    let draw_cmd = |size| Command::DrawSample(SampleInput { seed: 42, size });
+    assert_eq!(
+        refused(&mut s, &mut j, draw_cmd(2), at),
+        CommandError::NothingToSample
+    );
+    let keys: Vec<ItemKey> = s.model().episodes()[0].items[..4]
+        .iter()
+        .map(|i| i.key().clone())
+        .collect();
+    for k in &keys[..3] {
+        run(
+            &mut s,
+            &mut j,
+            Command::implement(k.clone(), "已落实", None),
+            at,
+        );
+    }
+    // Not done yet: no check.
+    let e = refused(
+        &mut s,
+        &mut j,
+        Command::Check(check_input(&keys[3], CheckResult::Confirmed, "")),
+        at,
+    );
+    assert!(matches!(e, CommandError::NotDone { .. }), "{e:?}");
+    assert_eq!(
+        refused(&mut s, &mut j, draw_cmd(0), at),
+        CommandError::Missing(Field::SampleSize)
+    );
+    run(&mut s, &mut j, draw_cmd(2), "2025-01-15T02:00:00+08:00");
+    let episode = &s.model().episodes()[0];
+    let sample = &episode.samples[0].drawn;
+    assert_eq!(sample.pool, keys[..3].to_vec());
+    assert_eq!(
+        sample.items,
+        draw(&keys[..3], 2, 42),
+        "reproducible from the seed"
+    );
+    let drawn = sample.items.clone();
+    let left_out = keys[..3].iter().find(|k| !drawn.contains(k)).expect("one");
+    let spot = |k: &ItemKey, result, note: &str| {
+        Command::Check(CheckInput {
+            source: CheckSource::SpotCheck,
+            sample: Some(1),
+            ..check_input(k, result, note)
+        })
+    };
+    assert!(matches!(
+        refused(
+            &mut s,
+            &mut j,
+            spot(left_out, CheckResult::Confirmed, ""),
+            at
+        ),
+        CommandError::NotInSample { sample: 1, .. }
+    ));
+    assert_eq!(
+        refused(
+            &mut s,
+            &mut j,
+            spot(&drawn[0], CheckResult::NotConfirmed, " "),
+            at
+        ),
+        CommandError::Missing(Field::CheckNote)
+    );
+    let supervision = Command::Check(CheckInput {
+        source: CheckSource::Supervision,
+        ..check_input(&drawn[1], CheckResult::Confirmed, "")
+    });
+    assert_eq!(
+        refused(&mut s, &mut j, supervision, at),
+        CommandError::Missing(Field::CheckedBy)
+    );
+    let check_time = "2025-01-15T03:00:00+08:00";
+    run(
+        &mut s,
+        &mut j,
+        spot(&drawn[1], CheckResult::Confirmed, ""),
+        check_time,
+    );
+    run(
+        &mut s,
+        &mut j,
+        spot(&drawn[0], CheckResult::NotConfirmed, "现场仍在施工"),
+        check_time,
+    );
+    let episode = &s.model().episodes()[0];
+    let failed = episode.item(&drawn[0]).expect("item");
+    assert_eq!(failed.status, ItemStatus::ProblemReported);
+    assert_eq!(failed.history.last().expect("step").text, "现场仍在施工");
+    assert_eq!(
+        episode.item(&drawn[1]).expect("item").status,
+        ItemStatus::Implemented
+    );
+    assert_eq!(episode.checks_of(&drawn[0]).count(), 1);
+    // The reopened item is rectified the usual way, and then may be checked again.
+    run(
+        &mut s,
+        &mut j,
+        Command::rectify(drawn[0].clone(), "已停工", None),
+        "2025-01-15T04:00:00+08:00",
+    );
+    let counts = s.model().checks_between(
+        t("2025-01-15T00:00:00+08:00"),
+        t("2025-01-16T00:00:00+08:00"),
+    );
+    let failed_unit = counts
+        .iter()
+        .find(|u| u.unit == drawn[0].unit)
+        .expect("the unit of the failed check");
+    assert!(failed_unit.failed >= 1 && failed_unit.checks >= failed_unit.failed);
+    assert_eq!(counts.iter().map(|u| u.checks).sum::<usize>(), 2);
+    assert_eq!(counts.iter().map(|u| u.failed).sum::<usize>(), 1);
+    assert!(
+        s.model()
+            .checks_between(
+                t("2025-01-16T00:00:00+08:00"),
+                t("2025-01-17T00:00:00+08:00")
+            )
+            .is_empty()
+    );
+    let tr = Tr(Language::Zh);
+    let lines: Vec<String> = s.model().timeline().iter().map(|l| l.render(tr)).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("不属实") && l.contains("现场仍在施工")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("第 1 次抽查")), "{lines:?}");
+}
+
+#[test]
+fn a_sample_event_whose_items_are_not_its_seeds_draw_is_an_anomaly() {
+    let (mut s, mut j) = fresh();
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Yellow, "2025-01-15T00:00:00+08:00")),
+        "2025-01-14T16:00:00+08:00",
+    );
+    let keys: Vec<ItemKey> = s.model().episodes()[0].items[..3]
+        .iter()
+        .map(|i| i.key().clone())
+        .collect();
+    for k in &keys {
+        run(
+            &mut s,
+            &mut j,
+            Command::implement(k.clone(), "已落实", None),
+            NOON,
+        );
+    }
+    let honest = draw(&keys, 1, 9);
+    let forged = keys.iter().find(|k| **k != honest[0]).expect("another");
+    let event = checks::SampleDrawn {
+        episode: 1,
+        number: 1,
+        seed: 9,
+        pool: keys.clone(),
+        items: vec![forged.clone()],
+    };
+    j.append(
+        &officer()
+            .draft(t(NOON), "checks.sampled", &event)
+            .expect("d"),
+    )
+    .expect("append");
+    s.catch_up(&j).expect("fold");
+    assert_eq!(
+        s.model().anomalies()[0].reason,
+        AnomalyReason::Misfit(CommandError::SampleMismatch(1))
+    );
+    assert!(s.model().episodes()[0].samples.is_empty());
 }

@@ -18,7 +18,7 @@ mod listen;
 pub mod schema;
 mod server;
 
-pub use evidence::MAX_EVIDENCE_BYTES;
+pub use evidence::{EvidenceServer, MAX_EVIDENCE_BYTES};
 pub use listen::{Heard, Listener};
 pub use schema::{CHANNEL, DESK_ROLE, SERVER_FORMAT_VERSION, VIEWER_ROLE};
 pub use server::{ServerUrl, pgpass_lookup, redact_text};

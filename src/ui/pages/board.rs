@@ -42,6 +42,18 @@ pub struct OverdueItem {
     pub deadline: DateTime<FixedOffset>,
 }
 
+/// How many of the units' reports are late, missing and due (see
+/// [`Reporting`](crate::domain::response::Reporting)).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportCounts {
+    /// Due time passed, nothing received yet (催报).
+    pub late: usize,
+    /// Periods that ended without a report.
+    pub missing: usize,
+    /// Due within the next 24 hours.
+    pub due: usize,
+}
+
 /// Everything the cards show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cards {
@@ -63,6 +75,9 @@ pub struct Cards {
     pub campaigns: Vec<String>,
     /// Supervision findings past their deadline.
     pub findings_overdue: usize,
+    /// Units' reports of the reporting cycle now: late (due, nothing received), missing
+    /// (periods ended without one) and due within 24 hours.
+    pub reports: ReportCounts,
     /// Station alerts, newest first.
     pub alerts: Vec<Alert>,
     /// Keys of the alerts already kept in the journal (sorted).
@@ -103,6 +118,7 @@ pub fn gather(
         overdue: Vec::new(),
         campaigns: Vec::new(),
         findings_overdue: models.findings.overdue(local).len(),
+        reports: ReportCounts::default(),
         recorded: alerts
             .iter()
             .map(Alert::key)
@@ -140,6 +156,12 @@ fn response_figures(models: &ReadModels, now: DateTime<FixedOffset>, cards: &mut
         .filter_map(|e| e.campaign.as_ref().map(|c| c.name.clone()))
         .collect();
     if let Some(e) = state.current() {
+        let r = e.reporting(now);
+        cards.reports = ReportCounts {
+            late: r.late.len(),
+            missing: r.missing.len(),
+            due: r.due.len(),
+        };
         cards.overdue = e
             .overdue(now)
             .into_iter()

@@ -916,6 +916,18 @@ fn todo_strip(
         {
             weak(ui, &look, tr.t(T::TodoNothing));
         }
+        let r = cards.reports;
+        if r.late + r.missing + r.due > 0 {
+            let colour = if r.late + r.missing > 0 {
+                look.error
+            } else {
+                look.weak_text
+            };
+            ui.label(
+                RichText::new(tr.f(T::ReportsDueCount, &[&r.late, &r.missing, &r.due]))
+                    .color(colour),
+            );
+        }
     });
     chosen
 }

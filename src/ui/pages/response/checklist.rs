@@ -4,9 +4,9 @@
 //! (acknowledge, implemented with feedback and an optional evidence file, problem, rectified).
 //!
 //! An evidence file is chosen in the system file dialog (or its path typed, when no dialog can be
-//! shown) and recorded by its path and SHA-256 only: the report waits while the file is hashed on
-//! a worker thread (progress in the status bar), as the Supervision page's rectification evidence
-//! is; the file is read to hash it and never copied or modified.
+//! shown) and copied into the journal's evidence store under its SHA-256: the report waits while
+//! the file is stored on a worker thread (progress in the status bar); any desk opens it from
+//! the store. Checks of done items and the spot-check draw are in [`super::checks`].
 
 use crate::i18n::Render;
 use std::collections::BTreeSet;
@@ -16,15 +16,18 @@ use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::fmt_time;
+use super::{fmt_time, parse_time};
 use crate::domain::plan::UnitTree;
 use crate::domain::response::{
-    self, Episode, EvidenceFile, Item, ItemInput, ItemKey, ItemStatus, ResponseState, RowKind,
-    StatusFilter, Transition, UnitRow,
+    self, Channel, Episode, EvidenceFile, Feedback, Item, ItemInput, ItemKey, ItemStatus,
+    ResponseState, RowKind, StatusFilter, Transition, UnitRow,
 };
+use crate::report::chase::chase_list;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
-use crate::ui::jobs::AfterHash;
+use crate::ui::jobs::AfterStore;
+
+use super::checks::{ChecksView, has_photo_warnings};
 use crate::ui::pages::PageContext;
 
 /// The status filters offered, in order.
@@ -57,8 +60,17 @@ pub struct ChecklistView {
     focus_evidence: bool,
     /// No system file dialog can be shown: the path is typed.
     no_dialog: bool,
+    /// Who reported (反馈人), their unit, when (empty: now) and by which channel.
+    reporter: String,
+    reporter_unit: String,
+    reported_at: String,
+    channel: Channel,
+    /// Why the form's reported time cannot be read.
+    form_error: Option<String>,
     /// The campaign run whose checklist is shown; `None`: the latest warning episode's.
     campaign: Option<u32>,
+    /// The spot-check bar and the selected item's checks.
+    checks: ChecksView,
 }
 
 impl Default for ChecklistView {
@@ -73,7 +85,13 @@ impl Default for ChecklistView {
             evidence: String::new(),
             focus_evidence: false,
             no_dialog: false,
+            reporter: String::new(),
+            reporter_unit: String::new(),
+            reported_at: String::new(),
+            channel: Channel::Wechat,
+            form_error: None,
             campaign: None,
+            checks: ChecksView::default(),
         }
     }
 }
@@ -110,6 +128,7 @@ impl ChecklistView {
             ui.label(RichText::new(tr.t(T::RespNoChecklist)).color(cx.look.weak_text));
             return;
         };
+        chase_section(ui, cx, episode, now);
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(360.0);
@@ -224,6 +243,7 @@ impl ChecklistView {
         // Most urgent first: overdue, problems, then due soonest.
         let clock = episode.clock(now);
         items.sort_by_key(|i| i.urgency(clock));
+        self.checks.sample_bar(ui, cx, episode);
         self.table(ui, cx, episode, &items, now);
         let selected = self
             .selected
@@ -515,7 +535,11 @@ impl ChecklistView {
                                 ui.label(tint(RichText::new(&item.spec.text)));
                             });
                             row.col(|ui| {
-                                ui.label(tint(RichText::new(tr.item_status(item.status))));
+                                let mut status = tr.item_status(item.status).to_owned();
+                                if has_photo_warnings(cx, episode, item) {
+                                    status.push_str(" ⚠");
+                                }
+                                ui.label(tint(RichText::new(status)));
                             });
                             row.col(|ui| {
                                 ui.label(tint(RichText::new(fmt_time(&item.deadline)).monospace()));
@@ -525,8 +549,8 @@ impl ChecklistView {
                             });
                             if clicked || row.response().clicked() {
                                 self.selected = Some(item.key().clone());
-                                self.text.clear();
-                                self.evidence.clear();
+                                self.clear_form();
+                                self.reporter_unit = item.spec.unit_name.clone();
                             }
                         });
                     }
@@ -560,8 +584,21 @@ impl ChecklistView {
                 if let Some(ev) = &change.evidence {
                     line.push_str(&format!(" [{}]", ev.name));
                 }
+                if let Some(f) = &change.feedback {
+                    line.push_str(&tr.f(
+                        T::RespReportedBy,
+                        &[
+                            &f.reporter,
+                            &f.reporter_unit,
+                            &fmt_time(&f.reported_at),
+                            &tr.channel(f.channel),
+                        ],
+                    ));
+                }
                 ui.label(RichText::new(line).color(cx.look.weak_text));
             }
+            self.checks
+                .item_panel(ui, cx, episode, item, &mut self.evidence);
             if let Some(why) = cx.session.why_not_respond() {
                 ui.label(RichText::new(why.render(tr)).color(cx.look.warn));
                 return;
@@ -595,7 +632,11 @@ impl ChecklistView {
                     }
                 });
                 ui.end_row();
+                self.reporter_fields(ui, tr);
             });
+            if let Some(e) = &self.form_error {
+                ui.label(RichText::new(e).color(cx.look.warn));
+            }
             if self.no_dialog {
                 ui.label(RichText::new(tr.t(T::RespNoDialog)).color(cx.look.weak_text));
             }
@@ -611,18 +652,76 @@ impl ChecklistView {
                         Transition::Rectify => T::RespActRectify,
                     };
                     if ui.button(tr.t(label)).clicked() {
-                        cx.send(self.command(t, item.key(), cx.workspace.root()));
-                        self.text.clear();
-                        self.evidence.clear();
+                        match self.command(t, item.key(), cx.workspace.root(), now) {
+                            Ok(c) => {
+                                cx.send(c);
+                                self.clear_form();
+                            }
+                            Err(e) => self.form_error = Some(e),
+                        }
                     }
                 }
             });
         });
     }
 
-    /// The report the form describes; with an evidence file, the file is hashed on a worker
-    /// thread first and the report recorded once its hash is known.
-    fn command(&self, transition: Transition, key: &ItemKey, workspace: &Path) -> Command {
+    /// Who reported, their unit, when and by which channel: the feedback record's fields.
+    fn reporter_fields(&mut self, ui: &mut egui::Ui, tr: Tr) {
+        let l = ui.label(tr.t(T::RespReporter));
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut self.reporter).desired_width(120.0))
+                .labelled_by(l.id);
+            let u = ui.label(tr.t(T::RespReporterUnit));
+            ui.add(egui::TextEdit::singleline(&mut self.reporter_unit).desired_width(200.0))
+                .labelled_by(u.id);
+        });
+        ui.end_row();
+        let l = ui.label(tr.t(T::RespReportedAt));
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.reported_at)
+                    .hint_text(tr.t(T::RespReportedAtHint))
+                    .desired_width(160.0),
+            )
+            .labelled_by(l.id);
+            let c = ui.label(tr.t(T::RespChannel));
+            egui::ComboBox::from_id_salt("feedback_channel")
+                .selected_text(tr.channel(self.channel))
+                .show_ui(ui, |ui| {
+                    for ch in Channel::ALL {
+                        ui.selectable_value(&mut self.channel, ch, tr.channel(ch));
+                    }
+                })
+                .response
+                .labelled_by(c.id);
+        });
+        ui.end_row();
+    }
+
+    fn clear_form(&mut self) {
+        self.text.clear();
+        self.evidence.clear();
+        self.reported_at.clear();
+        self.form_error = None;
+    }
+
+    /// The report the form describes, with its feedback record (reported now when the time is
+    /// left empty); with an evidence file, the file is copied into the journal's evidence store
+    /// on a worker thread first (hashed, a photo's EXIF read) and the report recorded once it is
+    /// there. An unreadable reported time is refused.
+    fn command(
+        &self,
+        transition: Transition,
+        key: &ItemKey,
+        workspace: &Path,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Command, String> {
+        let reported_at = match self.reported_at.trim() {
+            "" => now,
+            text => parse_time(text).ok_or_else(|| {
+                format!("「{text}」: {} / {}", T::BadMoment.zh(), T::BadMoment.en())
+            })?,
+        };
         let path = self.evidence.trim();
         let with_file = !path.is_empty() && transition != Transition::Acknowledge;
         let full = workspace.join(path);
@@ -631,17 +730,59 @@ impl ChecklistView {
             item: key.clone(),
             text: self.text.trim().to_owned(),
             evidence: with_file.then(|| evidence_name(&full, workspace)),
+            feedback: Some(Feedback {
+                reporter: self.reporter.trim().to_owned(),
+                reporter_unit: self.reporter_unit.trim().to_owned(),
+                reported_at,
+                channel: self.channel,
+            }),
             campaign: self.campaign,
         };
-        if with_file {
-            Command::HashEvidence {
+        Ok(if with_file {
+            Command::StoreEvidence {
                 path: full,
-                then: AfterHash::Report(input),
+                then: AfterStore::Report(input),
             }
         } else {
             Command::Response(response::Command::Item(input))
-        }
+        })
     }
+}
+
+/// 催报: each unit whose report is late, its contact and a ready-to-send text with a copy
+/// button (folded when none is late).
+fn chase_section(
+    ui: &mut egui::Ui,
+    cx: &PageContext<'_>,
+    episode: &Episode,
+    now: DateTime<FixedOffset>,
+) {
+    let tr = cx.tr;
+    let Some(plan) = cx.session.plan() else {
+        return;
+    };
+    let list = chase_list(&episode.reporting(now), plan, now, tr);
+    if list.is_empty() {
+        ui.label(RichText::new(tr.t(T::ChaseNone)).color(cx.look.weak_text));
+        return;
+    }
+    egui::CollapsingHeader::new(
+        RichText::new(tr.f(T::ChaseTitle, &[&list.len()])).color(cx.look.warn),
+    )
+    .id_salt("chase")
+    .default_open(true)
+    .show(ui, |ui| {
+        for c in &list {
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(&c.unit_name);
+                ui.label(tr.f(T::ChaseContact, &[&c.contact, &c.phone]));
+                if ui.button(tr.t(T::ChaseCopy)).clicked() {
+                    ui.ctx().copy_text(c.text.clone());
+                }
+            });
+            ui.label(RichText::new(&c.text).color(cx.look.weak_text));
+        }
+    });
 }
 
 /// An evidence file as the journal names it: relative to the workspace when inside it; its
@@ -652,7 +793,11 @@ pub fn evidence_name(full: &Path, workspace: &Path) -> EvidenceFile {
         .unwrap_or(full)
         .display()
         .to_string();
-    EvidenceFile { name, sha256: None }
+    EvidenceFile {
+        name,
+        sha256: None,
+        photo: None,
+    }
 }
 
 /// Time left to the deadline ("3 h 20 min"), or how late; "—" when done or lifted.
@@ -717,19 +862,39 @@ mod tests {
             ..ChecklistView::default()
         };
         let key = ItemKey::new("O-DUST-1", "zjj");
-        let Command::HashEvidence {
+        let now = DateTime::parse_from_rfc3339("2019-12-21T15:00:00+08:00").expect("time");
+        let Ok(Command::StoreEvidence {
             path,
-            then: AfterHash::Report(input),
-        } = view.command(Transition::Implement, &key, ws)
+            then: AfterStore::Report(input),
+        }) = view.command(Transition::Implement, &key, ws, now)
         else {
-            panic!("the file is hashed first");
+            panic!("the file is stored first");
         };
         assert_eq!(path, Path::new("/ws/photo.jpg"));
         assert_eq!(input.evidence.map(|e| e.name), Some("photo.jpg".into()));
+        assert_eq!(input.feedback.map(|f| f.reported_at), Some(now));
         assert!(matches!(
-            view.command(Transition::Acknowledge, &key, ws),
-            Command::Response(_)
+            view.command(Transition::Acknowledge, &key, ws, now),
+            Ok(Command::Response(_))
         ));
+        let typed = ChecklistView {
+            reported_at: "2019-12-21 09:30".into(),
+            ..ChecklistView::default()
+        };
+        let Ok(Command::Response(response::Command::Item(input))) =
+            typed.command(Transition::Acknowledge, &key, ws, now)
+        else {
+            panic!("a report");
+        };
+        assert_eq!(
+            input.feedback.map(|f| f.reported_at.to_rfc3339()),
+            Some("2019-12-21T09:30:00+08:00".into())
+        );
+        let bad = ChecklistView {
+            reported_at: "yesterday".into(),
+            ..ChecklistView::default()
+        };
+        assert!(bad.command(Transition::Acknowledge, &key, ws, now).is_err());
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 pub(super) mod advice;
 mod checklist;
+mod checks;
 mod enterprise_card;
 mod forms;
 mod reduction;
