@@ -115,7 +115,7 @@ pub struct ItemChecked {
 }
 
 /// A sample as recorded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sample {
     /// What was drawn.
     pub drawn: SampleDrawn,
@@ -124,7 +124,7 @@ pub struct Sample {
 }
 
 /// A check as recorded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
     /// What was found.
     pub record: ItemChecked,
