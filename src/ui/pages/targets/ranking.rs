@@ -157,7 +157,7 @@ impl RankingView {
             };
             let shown = chart.items.len().min(SLIDE_TOP + 2 * SLIDE_AROUND + 1) as f32;
             let room = ui.clip_rect().bottom() - ui.cursor().top() - 16.0;
-            let height = room.max(shown * 30.0 + 110.0);
+            let height = room.max(shown * 40.0 + 180.0);
             ChartImage::new(StaticChart::Ranking(&chart))
                 .style(ChartStyle::projector().with_lang(tr.0))
                 .height(height)
