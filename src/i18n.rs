@@ -1448,6 +1448,7 @@ table! {
     ChartForecast => "{0} 预报", "{0} forecast";
     ChartOutlookExpected => "气象展望 日均预期", "Outlook, expected daily mean";
     ChartOutlookRange => "气象展望 四分位范围", "Outlook, interquartile range";
+    ChartAqiForecastFile => "AQI 预报文件 范围", "AQI forecast file, range";
     ChartAreaMean => "{0} 均值 实况", "{0} mean, observed";
     ChartStationMean => "站点均值 实况", "Station mean, observed";
     ListSep => "、", ", ";
