@@ -144,7 +144,7 @@ fn open(workspace: &Workspace) -> Result<(Duration, u64), Box<dyn std::error::Er
     let mut session = Session::open(workspace);
     let took = started.elapsed();
     if let Some(e) = session.open_error() {
-        return Err(e.into());
+        return Err(e.render(Tr(Language::En)).into());
     }
     let seq = session.last_seq();
     session.close()?;

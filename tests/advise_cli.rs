@@ -128,21 +128,32 @@ fn invalid_plan_exits_2_naming_the_line() {
     let path = dir.path().join("plan.toml");
     std::fs::write(&path, plan).expect("write plan");
     let forecast = fixture("anyang_forecast_20191221.csv");
-    let out = airdesk(&[
-        "advise",
-        "--forecast",
-        s(&forecast),
-        "--plan",
-        s(&path),
-        "--at",
-        "2019-12-21T20:00",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let advise = |lang: &str| {
+        let out = airdesk(&[
+            "advise",
+            "--forecast",
+            s(&forecast),
+            "--plan",
+            s(&path),
+            "--at",
+            "2019-12-21T20:00",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        err
+    };
+    let en = advise("en");
     assert!(
-        err.contains(&format!("line {line}, column")) && err.contains("unknown unit 「jyjj」"),
-        "{err}"
+        en.contains(&format!("line {line}, column")) && en.contains("unknown unit 「jyjj」"),
+        "{en}"
+    );
+    let zh = advise("zh");
+    assert!(
+        zh.contains(&format!("第{line}行第")) && zh.contains("单位「jyjj」未定义"),
+        "{zh}"
     );
 }
 

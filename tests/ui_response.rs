@@ -65,23 +65,35 @@ fn pick_level(h: &mut Harness<'static, AirDeskApp>, tr: Tr, level: &str) {
 
 /// Select the checklist row of the `n`-th item of the latest episode.
 fn select_item(h: &mut Harness<'static, AirDeskApp>, n: usize) -> String {
-    let (unit, nth) = {
+    let (unit, text) = {
         let state = &h.state().session().models().response;
-        let items = &state.latest().expect("episode").items;
-        let unit = items[n].spec.unit_name.clone();
-        let nth = items[..n]
-            .iter()
-            .filter(|i| i.spec.unit_name == unit)
-            .count();
-        (unit, nth)
+        let spec = &state.latest().expect("episode").items[n].spec;
+        (spec.unit_name.clone(), spec.text.clone())
     };
-    // The first node with the unit's name is its row in the roll-up above the table.
-    h.query_all_by_label(&unit)
-        .nth(nth + 1)
-        .expect("row")
-        .click();
+    // The table sorts by urgency, so the item's row is found by its measure's text, and the one
+    // whose click opens this unit's item is it.
+    let heading = format!("{unit} · {text}");
+    let rows = h.query_all_by_label(&text).count();
+    for i in 0..rows {
+        let row = h.query_all_by_label(&text).nth(i).expect("row");
+        row.scroll_to_me();
+        h.run();
+        h.query_all_by_label(&text).nth(i).expect("row").click();
+        h.run();
+        if h.query_by_label(&heading).is_some() {
+            return unit;
+        }
+    }
+    panic!("no row of the checklist opens {heading}");
+}
+
+/// Scroll the page until the widget labelled `label` is in view, as the officer would, then click
+/// it (the item panel's buttons sit below a long history and the feedback fields).
+fn click_in_view(h: &mut Harness<'static, AirDeskApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
     h.run();
-    unit
+    h.get_by_label(label).click();
+    h.run();
 }
 
 #[test]
@@ -134,8 +146,7 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     // Checklist: acknowledge, implement with evidence, problem, rectify.
     tab(&mut h, Key::Num2);
     let unit = select_item(&mut h, 0);
-    h.get_by_label(tr.t(T::RespActAcknowledge)).click();
-    h.run();
+    click_in_view(&mut h, tr.t(T::RespActAcknowledge));
     assert_eq!(
         kinds(&env).last().map(String::as_str),
         Some("checklist.acknowledged")
@@ -174,8 +185,7 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
         tr.t(T::RespEvidence),
         &evidence.display().to_string(),
     );
-    h.get_by_label(tr.t(T::RespActImplement)).click();
-    h.run();
+    click_in_view(&mut h, tr.t(T::RespActImplement));
     // The evidence file is copied into the evidence store on a worker thread; the report is
     // recorded once it is there.
     settle(&mut h);
@@ -205,8 +215,7 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
     h.get_by_label_contains(&tr.f(T::EvidenceOpen, &[&"现场照片.jpg"]));
 
     // Spot check: draw from the done items, then record 不属实, which reopens the item.
-    h.get_by_label(tr.t(T::CheckDraw)).click();
-    h.run();
+    click_in_view(&mut h, tr.t(T::CheckDraw));
     assert_eq!(
         kinds(&env).last().map(String::as_str),
         Some("checks.sampled")
@@ -251,15 +260,13 @@ fn the_workflow_from_consultation_to_lifting_is_journalled_with_the_officer() {
 
     select_item(&mut h, 1);
     type_into(&mut h, tr.t(T::RespFeedback), "未落实到位");
-    h.get_by_label(tr.t(T::RespActProblem)).click();
-    h.run();
+    click_in_view(&mut h, tr.t(T::RespActProblem));
     assert_eq!(
         kinds(&env).last().map(String::as_str),
         Some("checklist.problem_reported")
     );
     type_into(&mut h, tr.t(T::RespFeedback), "已整改");
-    h.get_by_label(tr.t(T::RespActRectify)).click();
-    h.run();
+    click_in_view(&mut h, tr.t(T::RespActRectify));
     assert_eq!(
         kinds(&env).last().map(String::as_str),
         Some("checklist.rectified")
@@ -550,4 +557,59 @@ fn regional_warning_temporary_control_and_a_campaign_from_the_page() {
     h.state_mut().send(Command::Navigate(Page::Situation));
     h.run();
     h.get_by_label_contains(&tr.f(T::CampaignsRunning, &[&"春节期间烟花爆竹禁燃禁售专项行动"]));
+}
+
+#[test]
+fn a_broken_plan_is_said_in_the_users_language_with_its_lines() {
+    let plan = airdesk::domain::plan::DEFAULT_PLAN_TOML
+        .replacen("units = [\"jyj\"]", "units = [\"jyjj\"]", 1)
+        .replacen(
+            "{ above = 200, hours = 72 }",
+            "{ above = 600, hours = 72 }",
+            1,
+        );
+    let line = |needle: &str| {
+        plan[..plan.find(needle).expect("edited")]
+            .matches('\n')
+            .count()
+            + 1
+    };
+    let (unit, aqi) = (line("\"jyjj\""), line("above = 600"));
+    for (language, said) in [
+        (
+            Language::Zh,
+            [
+                format!("第{unit}行第"),
+                "单位「jyjj」未定义".to_owned(),
+                format!("第{aqi}行第"),
+                "阈值 600 不是可能的日 AQI".to_owned(),
+            ],
+        ),
+        (
+            Language::En,
+            [
+                format!("line {unit}, column"),
+                "unknown unit 「jyjj」".to_owned(),
+                format!("line {aqi}, column"),
+                "threshold 600 is not a possible daily AQI".to_owned(),
+            ],
+        ),
+    ] {
+        let env = Env::new();
+        std::fs::write(env.workspace.path().join("plan.toml"), &plan).expect("plan");
+        let mut h = harness(
+            AirDeskApp::new(env.options(language)).expect("app"),
+            (1920.0, 1080.0),
+        );
+        settle(&mut h);
+        h.state_mut().send(Command::Navigate(Page::Response));
+        h.run();
+        // The banner (both problems on one line) and the page (one line each) say it.
+        for words in &said {
+            assert!(
+                h.query_all_by_label_contains(words).count() >= 2,
+                "{language:?}: {words}"
+            );
+        }
+    }
 }

@@ -301,6 +301,7 @@ fn page_chart(h: &Harness<'static, AirDeskApp>) -> (TimeChart, ChartView) {
             analysis: &analysis,
             warnings: &[],
             level_colours: &[],
+            aqi_forecast: &[],
             lang: Language::Zh,
         },
     );

@@ -118,6 +118,7 @@ fn windows_and_outlook_come_from_the_forecast_file_which_the_page_names() {
                 analysis: &analysis,
                 warnings: &[],
                 level_colours: &[],
+                aqi_forecast: &[],
                 lang: Language::Zh,
             },
         );
@@ -135,6 +136,56 @@ fn windows_and_outlook_come_from_the_forecast_file_which_the_page_names() {
                 .iter()
                 .all(|&i| outlook.values.start() + i as i64 > now)
         );
+        // The wind arrows the wind panel's title promises go on after "now" (forecast wind).
+        let arrows = chart
+            .panels
+            .iter()
+            .find_map(|p| p.arrows.as_ref())
+            .expect("wind arrows");
+        // (The file leaves the direction out at some hours.)
+        let ahead = (1..48)
+            .filter(|&k| arrows.direction.get((now + k).0).is_some())
+            .count();
+        assert!(ahead >= 24, "arrows at {ahead} of the next 47 hours");
+        // With AQI shown, the AQI forecast file's range of a day after "now" is drawn over that
+        // day's hours after "now", and nowhere before it (synthetic forecast day).
+        let tomorrow = now.to_local(8 * 3600).date_naive().succ_opt().expect("day");
+        let file = [airdesk::domain::advisor::ForecastDay {
+            date: tomorrow,
+            aqi_min: 180.0,
+            aqi_max: 230.0,
+            primary: Vec::new(),
+        }];
+        let aqi_chart = weather_meteogram(
+            store,
+            &WeatherChartInput {
+                selection: &selection,
+                variable: airdesk::store::Variable::Aqi,
+                weather: vec![id],
+                analysis: &analysis,
+                warnings: &[],
+                level_colours: &[],
+                aqi_forecast: &file,
+                lang: Language::Zh,
+            },
+        );
+        let bound = |key: &str| {
+            let t = aqi_chart.panels[0]
+                .traces
+                .iter()
+                .find(|t| t.key == key)
+                .expect("the forecast file's range");
+            (0..t.values.values().len() as i64)
+                .filter_map(|i| Some((t.values.start() + i, t.values.get(t.values.start().0 + i)?)))
+                .collect::<Vec<_>>()
+        };
+        for (key, value) in [("fc:aqi_file_lo", 180.0), ("fc:aqi_file_hi", 230.0)] {
+            let drawn = bound(key);
+            assert_eq!(drawn.len(), 24, "{key}: the whole of tomorrow");
+            assert!(drawn.iter().all(|(h, v)| *h > now
+                && *v == value
+                && h.to_local(8 * 3600).date_naive() == tomorrow));
+        }
         (id, label, analysis.windows.windows, now)
     };
     // The page chose the forecast and names it.

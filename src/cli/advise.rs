@@ -23,7 +23,7 @@ use crate::domain::advisor::{
     self, Advice, AdvisorInput, ForecastDay, JudgedDay, WarningState, WeatherWindow,
 };
 use crate::domain::aqi;
-use crate::domain::plan::{self, Level, Plan};
+use crate::domain::plan::{Level, Plan};
 use crate::domain::windows::{self, HourlyWeather, WindowSettings};
 use crate::i18n::{Language, Tr, ZH};
 use crate::ingest::{self, FileReport};
@@ -176,23 +176,6 @@ fn weather_windows(
         .collect())
 }
 
-/// The plan at `path`, or the built-in default plan; exit status 2 when it cannot be used.
-pub(super) fn load_plan(path: Option<&PathBuf>) -> Result<Plan, Failure> {
-    let (name, result) = match path {
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| {
-                Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
-            })?;
-            (p.display().to_string(), plan::parse(&text))
-        }
-        None => ("built-in default plan".to_string(), plan::default_plan()),
-    };
-    result.map_err(|problems| {
-        let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        Failure::unusable(format!("{name}: {}", all.join("; ")))
-    })
-}
-
 fn warning_state(args: &Args) -> Result<WarningState, Failure> {
     let Some(level) = args.active else {
         if args.paused || args.since.is_some() {
@@ -272,7 +255,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     };
     let issued = args.issued.as_deref().map(parse_hour).transpose()?;
     let state = warning_state(args)?;
-    let plan = load_plan(args.plan.as_ref())?;
+    let plan = super::load_plan(args.plan.as_deref(), args.lang)?;
     let today = at.to_local(CST).date_naive();
     let (forecast, forecast_report) = ingest::load_forecast(&args.forecast, Some(today));
     if forecast_report.failed() {

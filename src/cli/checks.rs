@@ -329,7 +329,7 @@ fn reader(dir: &Path) -> Result<Session, Failure> {
     let ws = Workspace::open_read_only(dir).map_err(|e| Failure::unusable(e.to_string()))?;
     let session = Session::open(&ws);
     if let Some(e) = session.open_error() {
-        return Err(Failure::unusable(e.to_owned()));
+        return Err(Failure::unusable(e.render(Tr(Language::En))));
     }
     Ok(session)
 }

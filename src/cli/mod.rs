@@ -29,7 +29,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::i18n::{Language, Render, Tr};
+use crate::i18n::{Language, Render, T, Tr};
 
 /// `airdesk` with no subcommand opens the desktop app.
 #[derive(Debug, Parser)]
@@ -202,6 +202,30 @@ pub(crate) fn unusable_file(failed: &crate::ingest::FileReport, lang: Language) 
         .iter()
         .find(|p| p.severity == crate::ingest::Severity::Error)
         .map_or_else(|| failed.path.display().to_string(), |p| p.render(Tr(lang)))
+}
+
+/// The plan at `path`, or the built-in default plan; exit status 2 when it cannot be used, with
+/// every problem and its line in `lang`.
+pub(crate) fn load_plan(
+    path: Option<&std::path::Path>,
+    lang: Language,
+) -> Result<crate::domain::plan::Plan, Failure> {
+    use crate::domain::plan;
+    let (name, result) = match path {
+        Some(p) => {
+            let text = crate::ingest::input::read_text(p, crate::workspace::MAX_SETTINGS_BYTES)
+                .map_err(|e| {
+                    let problem = crate::ingest::input::FileProblem::unreadable(p, &e);
+                    Failure::unusable(problem.render(Tr(lang)))
+                })?;
+            (p.display().to_string(), plan::parse(&text))
+        }
+        None => ("built-in default plan".to_owned(), plan::default_plan()),
+    };
+    result.map_err(|problems| {
+        let all = crate::i18n::plan_problems(Tr(lang), &problems);
+        Failure::unusable(Tr(lang).f(T::LdFileProblem, &[&name, &all]))
+    })
 }
 
 /// A time option (`--at`, `--since`, `--from` …), read by [`crate::clock::parse_instant`]: with

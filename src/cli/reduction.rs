@@ -21,7 +21,7 @@ use crate::ingest::reduction_list::{ListProblem, read_lists};
 use crate::workspace::Language;
 
 use super::output::outln;
-use super::{Failure, advise::load_plan, print_json_line};
+use super::{Failure, load_plan, print_json_line};
 
 /// The levels `--level` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -64,11 +64,14 @@ pub struct Args {
     /// One JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Language of the plan problems printed: zh (default) or en.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: crate::i18n::Language,
 }
 
 /// Run `reduction`.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let plan = load_plan(args.plan.as_ref())?;
+    let plan = load_plan(args.plan.as_deref(), args.lang)?;
     let mut base = plan.reduction.base;
     if let Some(given) = &args.base {
         for (p, v) in parse_base(given).map_err(Failure::unusable)? {

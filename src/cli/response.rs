@@ -15,7 +15,7 @@ use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
 use crate::clock;
 use crate::domain::findings::{FindingId, Findings};
-use crate::domain::plan::{self, Plan};
+use crate::domain::plan::Plan;
 use crate::domain::response::{Episode, Reporting, ResponseState, StatusFilter, UnitSummary};
 use crate::domain::roster::Roster;
 use crate::i18n::{Language, Render, Tr};
@@ -648,25 +648,13 @@ pub(super) fn campaign_list(dir: &Path, at: &Option<String>, json: bool) -> Resu
     emit(None, &(out.join("\n") + "\n"))
 }
 
+/// The plan given, else the workspace's `plan.toml`, else the built-in default; its problems in
+/// the workspace's language.
 pub(super) fn load_plan(dir: &Path, path: Option<&Path>) -> Result<Plan, Failure> {
     let workspace_plan = dir.join("plan.toml");
-    let path = path
-        .map(Path::to_path_buf)
-        .or_else(|| workspace_plan.is_file().then_some(workspace_plan.clone()));
-    let (name, result) = match &path {
-        Some(p) => {
-            let text = crate::ingest::input::read_text(p, crate::workspace::MAX_SETTINGS_BYTES)
-                .map_err(|e| {
-                    Failure::unusable(format!("{}: cannot read the plan: {e}", p.display()))
-                })?;
-            (p.display().to_string(), plan::parse(&text))
-        }
-        None => ("built-in default plan".to_owned(), plan::default_plan()),
-    };
-    result.map_err(|problems| {
-        let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        Failure::unusable(format!("{name}: {}", all.join("; ")))
-    })
+    let path = path.or_else(|| workspace_plan.is_file().then_some(workspace_plan.as_path()));
+    let lang = Workspace::open_read_only(dir).map_or(Language::Zh, |ws| ws.settings().language);
+    super::load_plan(path, lang)
 }
 
 /// A duty roster file; unusable rows are reported on stderr (in the workspace's language) and

@@ -218,11 +218,10 @@ pub(super) fn record(
     let mut s = Session::open(&ws);
     let plan = s.plan_status();
     if !plan.usable() {
-        let problems: Vec<String> = plan.problems.iter().map(ToString::to_string).collect();
-        let why = plan
-            .read_error
-            .as_ref()
-            .map_or_else(|| problems.join("; "), |e| e.render(en));
+        let why = plan.read_error.as_ref().map_or_else(
+            || crate::i18n::plan_problems(en, &plan.problems),
+            |e| e.render(en),
+        );
         return Err(Failure::unusable(format!(
             "{}: the plan cannot be used, nothing was recorded: {why}",
             plan.path.display()

@@ -4,7 +4,7 @@
 
 use crate::domain::dust::{DustError, MAX_TEXT_CHARS};
 use crate::journal::ReadOnlyReason;
-use crate::session::{Outcome, Said, SessionError, WhyNot};
+use crate::session::{JournalTrouble, Outcome, Said, SessionError, WhyNot};
 
 use super::{T, Tr};
 
@@ -39,12 +39,41 @@ impl Render for WhyNot {
         match self {
             WhyNot::Projector => tr.t(T::WhyNotProjector).into(),
             WhyNot::ReadOnly(r) => tr.f(T::WhyNotReadOnly, &[&r.render(tr)]),
-            WhyNot::NoJournal(Some(e)) => tr.f(T::WhyNotNoJournal, &[e]),
+            WhyNot::NoJournal(Some(e)) => tr.f(T::WhyNotNoJournal, &[&e.render(tr)]),
             WhyNot::NoJournal(None) => tr.t(T::WhyNotNoJournalHere).into(),
             WhyNot::NoOfficer => tr.t(T::WhyNotNoOfficer).into(),
             WhyNot::PlanInvalid => tr.t(T::WhyNotPlanInvalid).into(),
             WhyNot::Offline(reason) => tr.f(T::WhyNotOffline, &[reason]),
             WhyNot::ChecksAreTheCentres => tr.t(T::WhyNotChecksAreTheCentres).into(),
+        }
+    }
+}
+
+/// One exhaustive match, so a new kind of journal trouble cannot go unworded.
+impl Render for JournalTrouble {
+    fn render(&self, tr: Tr) -> String {
+        use JournalTrouble as J;
+        match self {
+            J::NotFound { dir } => tr.f(
+                T::JtNotFound,
+                &[&dir.display(), &crate::journal::JOURNAL_FILE],
+            ),
+            J::Empty { path } => tr.f(T::JtEmpty, &[&path.display()]),
+            J::BeingCreated { dir } => tr.f(T::JtBeingCreated, &[&dir.display()]),
+            J::NotAJournal { path, detail } => tr.f(T::JtNotAJournal, &[&path.display(), detail]),
+            J::TooNew {
+                path,
+                found,
+                supported,
+            } => tr.f(T::JtTooNew, &[&path.display(), found, supported]),
+            J::ReadOnly(r) => tr.f(T::JtReadOnly, &[&r.render(tr)]),
+            J::Damaged { detail } => tr.f(T::JtDamaged, &[detail]),
+            J::Unreachable { server, detail } => tr.f(T::JtUnreachable, &[server, detail]),
+            J::Server { server, detail } => tr.f(T::JtServer, &[server, detail]),
+            J::Stale { seen, head } => tr.f(T::JtStale, &[&(seen + 1), head]),
+            J::Refused { detail } => tr.f(T::JtRefused, &[detail]),
+            J::NothingStored => tr.t(T::JtNothingStored).into(),
+            J::Other { detail } => detail.clone(),
         }
     }
 }
@@ -66,7 +95,7 @@ impl Render for SessionError {
             SessionError::NotYourUnit { unit: None, units } => {
                 tr.f(T::NoUnitNamed, &[&units.join("、")])
             }
-            SessionError::Journal(e) => tr.f(T::JournalWriteFailed, &[e]),
+            SessionError::Journal(e) => tr.f(T::JournalWriteFailed, &[&e.render(tr)]),
         }
     }
 }
@@ -138,6 +167,32 @@ fn short_measure(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Language;
+    use crate::journal::JournalError;
+
+    #[test]
+    fn journal_troubles_reach_the_chinese_banner_in_chinese() {
+        let zh = |e: SessionError| e.render(Tr(Language::Zh));
+        let stale = SessionError::from(JournalError::Stale { seen: 4, head: 6 });
+        assert_eq!(
+            zh(stale),
+            "日志写入失败，未保存：其他值班台已先记录了第 5 至 6 条事件"
+        );
+        let locked = JournalTrouble::ReadOnly(ReadOnlyReason::OtherInstance {
+            holder: Some("值班台2".into()),
+        });
+        let text = zh(SessionError::Refused(WhyNot::NoJournal(Some(locked))));
+        assert!(
+            text.contains("另一个 AirDesk 实例（值班台2）正在使用此工作区"),
+            "{text}"
+        );
+        let lost = SessionError::from(JournalError::Unreachable {
+            server: "10.0.0.5".into(),
+            detail: "connection refused".into(),
+        });
+        assert!(zh(lost).contains("无法连接值班日志服务器 10.0.0.5"));
+        let none = zh(SessionError::Journal(JournalTrouble::NothingStored));
+        assert!(!none.contains("nothing"), "{none}");
+    }
 
     #[test]
     fn a_confirmation_names_unit_measure_status_officer_and_time_without_codes() {

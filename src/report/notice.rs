@@ -11,7 +11,7 @@ use crate::domain::plan::{
     DocumentKind, Level, MeasureCategory, Plan, TemplateError, TemplateKind, UnitKind, fill,
 };
 use crate::domain::response::{Episode, Item, LevelStep};
-use crate::i18n::{T, ZH};
+use crate::i18n::{Render, T, Tr, ZH};
 
 use super::document::{Document, Part, ordinal_zh, text};
 use super::official::{FrameValues, body_blocks};
@@ -86,6 +86,31 @@ pub enum NoticeError {
     /// The episode has not been lifted.
     #[error("episode {0} has not been lifted")]
     NotLifted(u32),
+}
+
+/// In the interface's language (the Response page's notices); the CLI prints the English above.
+impl Render for NoticeError {
+    fn render(&self, tr: Tr) -> String {
+        match self {
+            NoticeError::Template { kind, error } => {
+                tr.f(T::NoticeTemplate, &[&kind.key(), &error.render(tr)])
+            }
+            NoticeError::NoSuchStep { episode, step } => {
+                tr.f(T::NoticeNoSuchStep, &[episode, step])
+            }
+            NoticeError::NoSuchPause {
+                episode,
+                pause,
+                resumed: false,
+            } => tr.f(T::NoticeNoSuchPause, &[episode, pause]),
+            NoticeError::NoSuchPause {
+                episode,
+                pause,
+                resumed: true,
+            } => tr.f(T::NoticeNoSuchResumedPause, &[episode, pause]),
+            NoticeError::NotLifted(episode) => tr.f(T::NoticeNotLifted, &[episode]),
+        }
+    }
 }
 
 /// What a notice is made of besides its template values.
@@ -802,10 +827,10 @@ mod tests {
         // Unit notices for the upgrade: only units with something new.
         let added = unit_notices(&p, &e, 1).expect("unit notices");
         assert!(added.iter().any(|n| n.text().contains("停止矿山")));
-        assert!(matches!(
-            lift_notice(&p, &e),
-            Err(NoticeError::NotLifted(1))
-        ));
+        let not_lifted = lift_notice(&p, &e).expect_err("not lifted");
+        assert_eq!(not_lifted, NoticeError::NotLifted(1));
+        let said = not_lifted.render(Tr(crate::i18n::Language::Zh));
+        assert_eq!(said, "第 1 次预警尚未解除");
         run(
             &mut s,
             &mut j,

@@ -2,6 +2,8 @@
 //! one — typed, so the interface renders them in its language through the translation table
 //! (`crate::i18n`), and the CLI in its own words.
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::dust::DustError;
@@ -20,7 +22,7 @@ pub enum WhyNot {
     ReadOnly(ReadOnlyReason),
     /// There is no journal to write to: it could not be opened (the reason), or a read-only
     /// workspace has none (`None`).
-    NoJournal(Option<String>),
+    NoJournal(Option<JournalTrouble>),
     /// No duty officer has started a shift yet.
     NoOfficer,
     /// The workspace's plan has problems; response commands wait until it is fixed.
@@ -59,8 +61,133 @@ pub enum SessionError {
         /// The desk's units.
         units: Vec<String>,
     },
-    /// The journal failed, or the event could not be drafted (the journal's message).
-    Journal(String),
+    /// The journal failed, or the event could not be drafted.
+    Journal(JournalTrouble),
+}
+
+/// What went wrong with the journal, as the desk meets it: a [`JournalError`] kept as data the
+/// session can store and hand out (the error itself cannot be cloned), worded in the user's
+/// language by `crate::i18n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JournalTrouble {
+    /// The workspace folder holds no journal.
+    NotFound {
+        /// The workspace folder.
+        dir: PathBuf,
+    },
+    /// The journal file is empty: no event was ever saved in it.
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Another instance is opening the workspace and has not created its journal yet.
+    BeingCreated {
+        /// The workspace folder.
+        dir: PathBuf,
+    },
+    /// The journal file is some other file.
+    NotAJournal {
+        /// The file.
+        path: PathBuf,
+        /// What was found instead.
+        detail: String,
+    },
+    /// Written by a newer AirDesk.
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Format version found.
+        found: i64,
+        /// Newest version this build reads.
+        supported: i64,
+    },
+    /// Open read-only: locked by another desk, a read-only medium, a broken chain at event N …
+    ReadOnly(ReadOnlyReason),
+    /// Stored events that cannot be read back (damaged file or edited rows).
+    Damaged {
+        /// What was found.
+        detail: String,
+    },
+    /// The journal's server cannot be reached.
+    Unreachable {
+        /// The server, without its password.
+        server: String,
+        /// What the connection said.
+        detail: String,
+    },
+    /// The journal's server answered but cannot be used as a journal.
+    Server {
+        /// The server, without its password.
+        server: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// Other desks recorded events `seen + 1 ..= head` first.
+    Stale {
+        /// The last event this desk had seen.
+        seen: u64,
+        /// The journal's last event now.
+        head: u64,
+    },
+    /// The server refused the event for this desk's role.
+    Refused {
+        /// The server's words.
+        detail: String,
+    },
+    /// An append that reported success but handed back no event.
+    NothingStored,
+    /// Anything else (a file operation, the storage engine, an event that cannot be encoded or
+    /// decoded), in the journal's own words.
+    Other {
+        /// The journal's message.
+        detail: String,
+    },
+}
+
+impl From<&JournalError> for JournalTrouble {
+    fn from(e: &JournalError) -> Self {
+        use JournalTrouble as J;
+        match e {
+            JournalError::NoJournal { dir } => J::NotFound { dir: dir.clone() },
+            JournalError::EmptyJournal { path } => J::Empty { path: path.clone() },
+            JournalError::BeingCreated { dir } => J::BeingCreated { dir: dir.clone() },
+            JournalError::NotAJournal { path, detail } => J::NotAJournal {
+                path: path.clone(),
+                detail: detail.clone(),
+            },
+            JournalError::TooNew {
+                path,
+                found,
+                supported,
+            } => J::TooNew {
+                path: path.clone(),
+                found: *found,
+                supported: *supported,
+            },
+            JournalError::ReadOnly(r) => J::ReadOnly(r.clone()),
+            JournalError::Corrupt(detail) => J::Damaged {
+                detail: detail.clone(),
+            },
+            JournalError::Unreachable { server, detail } => J::Unreachable {
+                server: server.clone(),
+                detail: detail.clone(),
+            },
+            JournalError::Server { server, detail } => J::Server {
+                server: server.clone(),
+                detail: detail.clone(),
+            },
+            JournalError::Stale { seen, head } => J::Stale {
+                seen: *seen,
+                head: *head,
+            },
+            JournalError::Refused(detail) => J::Refused {
+                detail: detail.clone(),
+            },
+            other => J::Other {
+                detail: other.to_string(),
+            },
+        }
+    }
 }
 
 impl From<WhyNot> for SessionError {
@@ -71,7 +198,7 @@ impl From<WhyNot> for SessionError {
 
 impl From<JournalError> for SessionError {
     fn from(e: JournalError) -> Self {
-        SessionError::Journal(e.to_string())
+        SessionError::Journal(JournalTrouble::from(&e))
     }
 }
 

@@ -44,7 +44,7 @@ mod tests;
 
 pub use crate::journal::postgres::Heard;
 pub use drill::{LATE_UNIT, record_drill, record_drill_block, record_drill_by_roster};
-pub use error::{Outcome, Said, SessionError, WhyNot};
+pub use error::{JournalTrouble, Outcome, Said, SessionError, WhyNot};
 pub use evidence::{EVIDENCE_DIR, EvidenceError, EvidenceStore, stored_name};
 pub use feedback_import::{Accepted, ImportPlan, ImportProblem, ReadForm, RowProblem, plan_import};
 pub use follow::Follower;
@@ -99,7 +99,7 @@ pub struct Session {
     server: Option<ServerUrl>,
     /// Why the journal's server cannot be reached, while it cannot (the follower says).
     offline: Option<String>,
-    open_error: Option<String>,
+    open_error: Option<JournalTrouble>,
     officer: Option<Author>,
     presenting: bool,
     plan: Option<Plan>,
@@ -154,7 +154,7 @@ impl Session {
             Err(JournalError::NoJournal { .. }) if workspace.read_only() => (None, None, None),
             // The server is down: read-only on the last snapshot until it is back.
             Err(JournalError::Unreachable { detail, .. }) => (None, None, Some(detail)),
-            Err(e) => (None, Some(e.to_string()), None),
+            Err(e) => (None, Some(JournalTrouble::from(&e)), None),
         };
         let writable = journal.as_ref().is_some_and(|j| j.mode().is_writable());
         let plan_path = workspace.plan_path();
@@ -382,8 +382,8 @@ impl Session {
     }
 
     /// Why the journal could not be opened at all, when it could not.
-    pub fn open_error(&self) -> Option<&str> {
-        self.open_error.as_deref()
+    pub fn open_error(&self) -> Option<&JournalTrouble> {
+        self.open_error.as_ref()
     }
 
     /// The duty officer on shift in this app (None until the shift starts).
@@ -469,7 +469,7 @@ impl Session {
         let result = result.and_then(|mut stored| {
             stored
                 .pop()
-                .ok_or_else(|| SessionError::Journal("nothing was stored".into()))
+                .ok_or(SessionError::Journal(JournalTrouble::NothingStored))
         });
         self.outcome = Some(match &result {
             Ok(e) => Outcome::Recorded {
@@ -759,7 +759,7 @@ impl Session {
                 log::warn!("the journal server answers its listener but not the desk: {detail}");
                 self.offline = Some(detail);
             }
-            Err(e) => self.open_error = Some(e.to_string()),
+            Err(e) => self.open_error = Some(JournalTrouble::from(&e)),
         }
     }
 

@@ -381,7 +381,8 @@ fn a_server_journal_setting_that_cannot_be_used_is_said_and_nothing_written() {
     )
     .expect("settings");
     let session = Session::open(&workspace(dir.path()));
-    let error = session.open_error().expect("said");
+    let trouble = session.open_error().expect("said");
+    let error = trouble.render(Tr(Language::En));
     assert!(error.contains("no database"), "{error}");
     assert!(!error.contains("secret"), "never the password: {error}");
     assert!(matches!(session.why_not(), Some(WhyNot::NoJournal(_))));
@@ -390,4 +391,32 @@ fn a_server_journal_setting_that_cannot_be_used_is_said_and_nothing_written() {
         "no journal.sqlite in its place"
     );
     assert_eq!(session.desk(), None);
+}
+
+#[test]
+fn a_journal_that_cannot_be_opened_is_said_in_the_users_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join(crate::journal::JOURNAL_FILE),
+        "not a database, just text",
+    )
+    .expect("write");
+    let session = Session::open(&workspace(dir.path()));
+    let trouble = session.open_error().expect("said").clone();
+    assert!(
+        matches!(trouble, JournalTrouble::NotAJournal { .. }),
+        "{trouble:?}"
+    );
+    let zh = trouble.render(Tr(Language::Zh));
+    assert!(zh.contains("不是 AirDesk 值班日志"), "{zh}");
+    let why = session.why_not().expect("nothing recorded");
+    assert_eq!(why, WhyNot::NoJournal(Some(trouble)));
+    assert!(
+        why.render(Tr(Language::Zh))
+            .starts_with("无法打开值班日志：")
+    );
+    assert!(
+        why.render(Tr(Language::En))
+            .contains("is not an AirDesk journal")
+    );
 }

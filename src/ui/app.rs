@@ -1264,8 +1264,9 @@ impl AirDeskApp {
 
     fn session_notices(&mut self) {
         if let Some(e) = self.session.open_error() {
+            let text = e.render(Tr(self.language()));
             self.notices
-                .push(BannerKind::Error, T::JournalFailed, vec![e.to_owned()]);
+                .push(BannerKind::Error, T::JournalFailed, vec![text]);
         }
         if let Some(b) = self.session.chain_break() {
             self.notices.push(
@@ -1276,13 +1277,15 @@ impl AirDeskApp {
         }
         let plan = self.session.plan_status();
         if !plan.usable() {
-            let mut problems: Vec<String> = plan.problems.iter().map(|p| p.to_string()).collect();
             let tr = Tr(self.language());
-            problems.extend(plan.read_error.as_ref().map(|e| e.render(tr)));
+            let problems = match &plan.read_error {
+                Some(e) => e.render(tr),
+                None => crate::i18n::plan_problems(tr, &plan.problems),
+            };
             self.notices.push(
                 BannerKind::Error,
                 T::PlanProblemsBanner,
-                vec![plan.path.display().to_string(), problems.join("; ")],
+                vec![plan.path.display().to_string(), problems],
             );
         }
     }

@@ -239,7 +239,11 @@ fn yellow_reading_as_48_hours_collides_with_orange() {
         1,
     );
     let problems = plan::parse(&text).expect_err("overlap");
-    assert!(problems[0].message.contains("overlap"), "{}", problems[0]);
+    assert!(
+        matches!(problems[0].reason, plan::PlanReason::Overlap { .. }),
+        "{:?}",
+        problems[0]
+    );
     // The shipped single-day reading: one day > 200 is yellow.
     let f = flat(9, &[120.0, 210.0, 100.0]);
     assert_eq!(

@@ -13,6 +13,7 @@ use toml::Spanned;
 use crate::domain::advisor::PrimaryPollutant;
 use crate::domain::reduction::{Base, MonthDay, Pollutant, StaggeredRule};
 
+use super::problem::{PlanProblem, PlanReason, RuleProblem};
 use super::template::{TemplateKind, placeholders};
 use super::{
     AdvisoryRule, CampaignPlan, Condition, EpisodeLevel, Evidence, GeoPoint, Grade, Level,
@@ -21,27 +22,6 @@ use super::{
     UnitKind, UnitTree,
 };
 use super::{DocumentFrames, DocumentKind, Frame};
-
-/// One thing wrong with a plan file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct PlanProblem {
-    /// 1-based line, when the problem sits somewhere in the file.
-    pub line: Option<usize>,
-    /// 1-based column (in characters), when known.
-    pub column: Option<usize>,
-    /// What is wrong and, where possible, how to fix it.
-    pub message: String,
-}
-
-impl std::fmt::Display for PlanProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
-            (Some(l), None) => write!(f, "line {l}: {}", self.message),
-            _ => f.write_str(&self.message),
-        }
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -282,20 +262,20 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+    fn at(&mut self, span: Range<usize>, reason: PlanReason) {
         let (line, column) = self.line_col(span.start);
         self.problems.push(PlanProblem {
             line: Some(line),
             column: Some(column),
-            message: message.into(),
+            reason,
         });
     }
 
-    fn at_line(&mut self, line: usize, message: impl Into<String>) {
+    fn at_line(&mut self, line: usize, reason: PlanReason) {
         self.problems.push(PlanProblem {
             line: Some(line),
             column: None,
-            message: message.into(),
+            reason,
         });
     }
 
@@ -369,7 +349,9 @@ fn parse_counting(text: &str) -> (Result<Plan, Vec<PlanProblem>>, usize) {
             let problem = PlanProblem {
                 line,
                 column,
-                message: e.message().trim().to_string(),
+                reason: PlanReason::Syntax {
+                    detail: e.message().trim().to_string(),
+                },
             };
             return (Err(vec![problem]), ck.work);
         }
@@ -390,7 +372,7 @@ fn parse_counting(text: &str) -> (Result<Plan, Vec<PlanProblem>>, usize) {
         basis: raw.plan.basis,
     };
     if info.name.trim().is_empty() {
-        ck.at_line(1, "[plan] name is empty: give the plan its title");
+        ck.at_line(1, PlanReason::NameEmpty);
     }
     let result = if ck.problems.is_empty() {
         Ok(Plan {
@@ -458,10 +440,13 @@ fn check_units(ck: &mut Checker<'_>, raw: Vec<Spanned<RawUnit>>) -> Vec<Unit> {
     for u in &raw {
         let id = u.get_ref().id.get_ref();
         if id.trim().is_empty() {
-            ck.at(u.get_ref().id.span(), "unit id is empty");
-        } else if let Some(first) = seen.get(id) {
-            let msg = format!("unit id 「{id}」 is used twice (first at line {first})");
-            ck.at(u.get_ref().id.span(), msg);
+            ck.at(u.get_ref().id.span(), PlanReason::UnitIdEmpty);
+        } else if let Some(&first) = seen.get(id) {
+            let reason = PlanReason::UnitIdTwice {
+                id: id.clone(),
+                first,
+            };
+            ck.at(u.get_ref().id.span(), reason);
         } else {
             let line = ck.line_of(&u.get_ref().id.span());
             seen.insert(id.clone(), line);
@@ -482,29 +467,25 @@ fn check_units(ck: &mut Checker<'_>, raw: Vec<Spanned<RawUnit>>) -> Vec<Unit> {
         let r = u.get_ref();
         match &r.parent {
             Some(p) if !seen.contains_key(p.get_ref()) => {
-                let msg = format!(
-                    "unknown unit 「{}」 as parent of 「{}」: define it in a [[units]] entry",
-                    p.get_ref(),
-                    r.id.get_ref()
-                );
-                ck.at(p.span(), msg);
+                let reason = PlanReason::UnknownParent {
+                    parent: p.get_ref().clone(),
+                    unit: r.id.get_ref().clone(),
+                };
+                ck.at(p.span(), reason);
             }
             Some(p) if on_cycle.contains(r.id.get_ref().as_str()) => {
-                let msg = format!("unit 「{}」 is its own ancestor", r.id.get_ref());
-                ck.at(p.span(), msg);
+                let reason = PlanReason::OwnAncestor {
+                    unit: r.id.get_ref().clone(),
+                };
+                ck.at(p.span(), reason);
             }
             Some(_) => {}
             None if matches!(r.kind, UnitKind::Village | UnitKind::Grid) => {
-                let msg = format!(
-                    "unit 「{}」 is a {} and needs a parent (its township or village)",
-                    r.id.get_ref(),
-                    if r.kind == UnitKind::Village {
-                        "village"
-                    } else {
-                        "grid"
-                    }
-                );
-                ck.at(r.id.span(), msg);
+                let reason = PlanReason::NeedsParent {
+                    unit: r.id.get_ref().clone(),
+                    grid: r.kind == UnitKind::Grid,
+                };
+                ck.at(r.id.span(), reason);
             }
             None => {}
         }
@@ -514,12 +495,12 @@ fn check_units(ck: &mut Checker<'_>, raw: Vec<Spanned<RawUnit>>) -> Vec<Unit> {
             && unit_location(at).is_none()
         {
             let [lat, lon] = *at.get_ref();
-            let msg = format!(
-                "location [{lat}, {lon}] of unit 「{}」 is not [latitude, longitude] in degrees \
-                 (−90…90, −180…180)",
-                u.get_ref().id.get_ref()
-            );
-            ck.at(at.span(), msg);
+            let reason = PlanReason::UnitLocation {
+                unit: u.get_ref().id.get_ref().clone(),
+                lat,
+                lon,
+            };
+            ck.at(at.span(), reason);
         }
     }
     raw.into_iter()
@@ -547,31 +528,31 @@ fn unit_location(at: &Spanned<[f64; 2]>) -> Option<GeoPoint> {
 fn check_rules(ck: &mut Checker<'_>, raw: Spanned<RawRules>) -> Rules {
     let span = raw.span();
     let r = raw.into_inner();
-    let mut bad = |what: &str| ck.at(span.clone(), format!("[rules] {what}"));
+    let mut bad = |what: RuleProblem| ck.at(span.clone(), PlanReason::Rule(what));
     if r.lead_time_hours > 240 {
-        bad("lead_time_hours above 240 h (10 days) is not a lead time");
+        bad(RuleProblem::LeadTime);
     }
     let aqi_ok = |v: f64| (0.0..=500.0).contains(&v);
     if r.forecast_range.long_episode_days == 0 {
-        bad("forecast_range.long_episode_days must be at least 1");
+        bad(RuleProblem::LongEpisodeDays);
     }
     if !aqi_ok(r.forecast_range.long_episode_above) {
-        bad("forecast_range.long_episode_above must be an AQI between 0 and 500");
+        bad(RuleProblem::LongEpisodeAbove);
     }
     if !aqi_ok(r.nowcast.above) || !aqi_ok(r.nowcast.improvement_at_most) {
-        bad("nowcast.above and nowcast.improvement_at_most must be AQI values between 0 and 500");
+        bad(RuleProblem::NowcastAqi);
     }
     if r.nowcast.hours == 0 || r.nowcast.no_improvement_hours == 0 {
-        bad("nowcast.hours and nowcast.no_improvement_hours must be at least 1");
+        bad(RuleProblem::NowcastHours);
     }
     if r.lift.below_hours == 0 {
-        bad("lift.below_hours must be at least 1");
+        bad(RuleProblem::LiftHours);
     }
     if !aqi_ok(r.lift.observed_at_most) {
-        bad("lift.observed_at_most must be an AQI between 0 and 500");
+        bad(RuleProblem::LiftAqi);
     }
     if r.pause.min_hours == 0 {
-        bad("pause.min_hours must be at least 1");
+        bad(RuleProblem::PauseHours);
     }
     Rules {
         lead_time_hours: r.lead_time_hours,
@@ -611,29 +592,17 @@ fn check_condition(ck: &mut Checker<'_>, raw: Spanned<RawCondition>) -> Option<C
         (Some(v), None) => (v, false),
         (None, Some(v)) => (v, true),
         _ => {
-            ck.at(
-                span,
-                "a condition needs exactly one of `above = AQI` or `at_least = AQI`",
-            );
+            ck.at(span, PlanReason::ConditionBound);
             return None;
         }
     };
     let mut ok = true;
     if !(0.0..=500.0).contains(&threshold) || (!inclusive && threshold >= 500.0) {
-        ck.at(
-            span.clone(),
-            format!("threshold {threshold} is not a possible daily AQI (0–500)"),
-        );
+        ck.at(span.clone(), PlanReason::ThresholdNotAqi { threshold });
         ok = false;
     }
     if c.hours == 0 || !c.hours.is_multiple_of(24) || c.hours > 24 * 15 {
-        ck.at(
-            span,
-            format!(
-                "hours = {} must be a whole number of days (24, 48, 72 …, at most 360): forecasts are daily",
-                c.hours
-            ),
-        );
+        ck.at(span, PlanReason::HoursNotDays { hours: c.hours });
         ok = false;
     }
     ok.then_some(Condition {
@@ -648,7 +617,7 @@ fn check_trigger(ck: &mut Checker<'_>, raw: Spanned<RawTrigger>) -> Option<Trigg
     let line = ck.line_of(&span);
     let t = raw.into_inner();
     if t.all.is_empty() {
-        ck.at(span, "a trigger needs at least one condition in `all`");
+        ck.at(span, PlanReason::TriggerEmpty);
         return None;
     }
     let n = t.all.len();
@@ -665,10 +634,7 @@ fn check_trigger(ck: &mut Checker<'_>, raw: Spanned<RawTrigger>) -> Option<Trigg
         .windows(2)
         .any(|w| w[0].threshold == w[1].threshold)
     {
-        ck.at(
-            span,
-            "two conditions of one trigger use the same threshold: they overlap; keep the longer one",
-        );
+        ck.at(span, PlanReason::SameThreshold);
         return None;
     }
     Some(Trigger {
@@ -677,14 +643,6 @@ fn check_trigger(ck: &mut Checker<'_>, raw: Spanned<RawTrigger>) -> Option<Trigg
         same_run: t.same_run,
         line,
     })
-}
-
-fn describe(t: &Trigger) -> String {
-    t.conditions
-        .iter()
-        .map(|c| format!("{} for {} h", c.threshold_text(), c.hours))
-        .collect::<Vec<_>>()
-        .join(" and ")
 }
 
 fn check_levels(
@@ -705,36 +663,31 @@ fn check_levels(
             "orange" => Level::Orange,
             "red" => Level::Red,
             other => {
-                let msg = format!(
-                    "unknown level 「{other}」: levels are temporary, blue, yellow, orange and red"
-                );
-                ck.at(key.span(), msg);
+                let reason = PlanReason::UnknownLevel {
+                    key: other.to_owned(),
+                };
+                ck.at(key.span(), reason);
                 continue;
             }
         };
         let key_span = key.span();
         let r = value.into_inner();
         if !is_colour(r.colour.get_ref()) {
-            let msg = format!(
-                "colour 「{}」 is not of the form #RRGGBB",
-                r.colour.get_ref()
-            );
-            ck.at(r.colour.span(), msg);
+            let reason = PlanReason::Colour {
+                colour: r.colour.get_ref().clone(),
+            };
+            ck.at(r.colour.span(), reason);
         }
         if let Some(p) = &r.reduction_percent
             && *p.get_ref() > 100
         {
-            ck.at(p.span(), "reduction_percent above 100");
+            ck.at(p.span(), PlanReason::ReductionPercent);
         }
         if r.triggers.is_empty() {
-            let msg = format!("level {level} has no triggers: add [[levels.{level}.triggers]]");
-            ck.at(key_span.clone(), msg);
+            ck.at(key_span.clone(), PlanReason::NoTriggers(level));
         }
         if r.measures.is_empty() && level.is_warning() {
-            let msg = format!(
-                "level {level} has no measures: a warning level needs [[levels.{level}.measures]]"
-            );
-            ck.at(key_span, msg);
+            ck.at(key_span, PlanReason::NoMeasures(level));
         }
         let n_triggers = r.triggers.len();
         let triggers: Vec<Trigger> = r
@@ -745,7 +698,7 @@ fn check_levels(
         let triggers_ok = triggers.len() == n_triggers;
         for (i, a) in triggers.iter().enumerate() {
             if triggers[..i].iter().any(|b| a.implies(b) && b.implies(a)) {
-                ck.at_line(a.line, format!("level {level}: duplicate trigger"));
+                ck.at_line(a.line, PlanReason::DuplicateTrigger(level));
             }
         }
         let reporting = r.reporting.and_then(|c| check_cycle(ck, &c));
@@ -775,10 +728,7 @@ fn check_levels(
     }
     levels.sort_by_key(|(l, _)| l.level);
     if !levels.iter().any(|(l, _)| l.level.is_warning()) {
-        ck.at_line(
-            1,
-            "the plan defines no warning level (blue, yellow, orange or red)",
-        );
+        ck.at_line(1, PlanReason::NoWarningLevel);
     }
     check_overlaps(ck, &levels);
     levels.into_iter().map(|(l, _)| l).collect()
@@ -799,11 +749,12 @@ fn check_campaigns(
         let id = key.get_ref().clone();
         let c = value.into_inner();
         if c.name.trim().is_empty() {
-            ck.at(key.span(), format!("campaign 「{id}」 has no name"));
+            let campaign = id.clone();
+            ck.at(key.span(), PlanReason::CampaignNoName { campaign });
         }
         if c.measures.is_empty() {
-            let msg = format!("campaign 「{id}」 has no measures: add [[campaigns.{id}.measures]]");
-            ck.at(key.span(), msg);
+            let campaign = id.clone();
+            ck.at(key.span(), PlanReason::CampaignNoMeasures { campaign });
         }
         let measures = c
             .measures
@@ -831,16 +782,14 @@ fn check_overlaps(ck: &mut Checker<'_>, levels: &[(LevelPlan, bool)]) {
             }
             for tm in &mild.triggers {
                 if let Some(ts) = strict.triggers.iter().find(|ts| tm.implies(ts)) {
-                    let msg = format!(
-                        "thresholds overlap: {} trigger ({}) always also meets the {} trigger at line {} ({}), so it can never call {}; check the numbers",
-                        mild.level,
-                        describe(tm),
-                        strict.level,
-                        ts.line,
-                        describe(ts),
-                        mild.level
-                    );
-                    ck.at_line(tm.line, msg);
+                    let reason = PlanReason::Overlap {
+                        mild: mild.level,
+                        mild_trigger: tm.conditions.clone(),
+                        strict: strict.level,
+                        strict_trigger: ts.conditions.clone(),
+                        strict_line: ts.line,
+                    };
+                    ck.at_line(tm.line, reason);
                 }
             }
         }
@@ -859,51 +808,49 @@ fn check_measure(
     let id = m.id.get_ref().clone();
     let id_line = ck.line_of(&m.id.span());
     if id.trim().is_empty() {
-        ck.at(m.id.span(), "measure id is empty");
+        ck.at(m.id.span(), PlanReason::MeasureIdEmpty);
         ok = false;
-    } else if let Some(first) = ids.get(&id) {
-        let msg = format!("measure id 「{id}」 is used twice (first at line {first})");
-        ck.at(m.id.span(), msg);
+    } else if let Some(&first) = ids.get(&id) {
+        let reason = PlanReason::MeasureIdTwice {
+            id: id.clone(),
+            first,
+        };
+        ck.at(m.id.span(), reason);
         ok = false;
     } else {
         ids.insert(id.clone(), id_line);
     }
     if m.units.is_empty() {
-        ck.at(
-            span.clone(),
-            format!("measure 「{id}」 names no responsible unit"),
-        );
+        let measure = id.clone();
+        ck.at(span.clone(), PlanReason::MeasureNoUnit { measure });
         ok = false;
     }
     for u in &m.units {
         if !unit_ids.contains(u.get_ref().as_str()) {
-            let msg = format!(
-                "unknown unit 「{}」 in measure 「{id}」: define it in a [[units]] entry or fix the id",
-                u.get_ref()
-            );
-            ck.at(u.span(), msg);
+            let reason = PlanReason::MeasureUnknownUnit {
+                unit: u.get_ref().clone(),
+                measure: id.clone(),
+            };
+            ck.at(u.span(), reason);
             ok = false;
         }
     }
     if let Some(g) = &m.grade
         && m.category != MeasureCategory::Industry
     {
-        ck.at(
-            g.span(),
-            format!("measure 「{id}」: a performance grade belongs to industry measures only"),
-        );
+        let measure = id.clone();
+        ck.at(g.span(), PlanReason::GradeOutsideIndustry { measure });
         ok = false;
     }
     if m.text.trim().is_empty() {
-        ck.at(span.clone(), format!("measure 「{id}」 has no text"));
+        let measure = id.clone();
+        ck.at(span.clone(), PlanReason::MeasureNoText { measure });
         ok = false;
     }
     let reporting = match (&m.reporting, &m.report_every_hours) {
         (Some(_), Some(h)) => {
-            let msg = format!(
-                "measure 「{id}」 gives both `reporting` and `report_every_hours`: keep `reporting` (措施的报告周期只写一处)"
-            );
-            ck.at(h.span(), msg);
+            let measure = id.clone();
+            ck.at(h.span(), PlanReason::ReportingTwice { measure });
             ok = false;
             None
         }
@@ -923,10 +870,8 @@ fn check_measure(
         (None, None) => None,
     };
     if m.feedback.trim().is_empty() {
-        ck.at(
-            span,
-            format!("measure 「{id}」 does not say what feedback it requires"),
-        );
+        let measure = id.clone();
+        ck.at(span, PlanReason::MeasureNoFeedback { measure });
         ok = false;
     }
     ok.then(|| Measure {
@@ -946,7 +891,7 @@ fn check_measure(
 /// A reporting cycle's text, read; a problem at its line when it is not one.
 fn check_cycle(ck: &mut Checker<'_>, text: &Spanned<String>) -> Option<ReportingCycle> {
     ReportingCycle::parse(text.get_ref())
-        .map_err(|e| ck.at(text.span(), e.to_string()))
+        .map_err(|e| ck.at(text.span(), PlanReason::Cycle { text: e.text }))
         .ok()
 }
 
@@ -959,11 +904,10 @@ fn check_unit_cycles(
     let mut out = BTreeMap::new();
     for (unit, text) in raw {
         if !unit_ids.contains(unit.get_ref().as_str()) {
-            let msg = format!(
-                "unknown unit 「{}」 in reporting_units (报告周期中的单位不存在): define it in a [[units]] entry or fix the id",
-                unit.get_ref()
-            );
-            ck.at(unit.span(), msg);
+            let reason = PlanReason::CycleUnknownUnit {
+                unit: unit.get_ref().clone(),
+            };
+            ck.at(unit.span(), reason);
             continue;
         }
         if let Some(cycle) = check_cycle(ck, &text) {
@@ -981,11 +925,11 @@ fn check_reduction(ck: &mut Checker<'_>, raw: RawReduction) -> ReductionPlan {
         for (p, v) in Pollutant::ALL.into_iter().zip([b.so2, b.nox, b.pm, b.vocs]) {
             match v {
                 Some(v) if !(v.is_finite() && v >= 0.0) => {
-                    let msg = format!(
-                        "[reduction] base.{} = {v} must be an emission of 0 kg/d or more",
-                        p.code()
-                    );
-                    ck.at(span.clone(), msg);
+                    let reason = PlanReason::BaseEmission {
+                        pollutant: p,
+                        value: v,
+                    };
+                    ck.at(span.clone(), reason);
                 }
                 v => base.set(p, v),
             }
@@ -999,21 +943,17 @@ fn check_reduction(ck: &mut Checker<'_>, raw: RawReduction) -> ReductionPlan {
         let to = MonthDay::parse(r.to.get_ref());
         for (day, parsed) in [(&r.from, from), (&r.to, to)] {
             if parsed.is_none() {
-                let msg = format!(
-                    "[[reduction.staggered]] 「{}」 is not a day of the year: write MM-DD, e.g. \"11-15\"",
-                    day.get_ref()
-                );
-                ck.at(day.span(), msg);
+                let reason = PlanReason::StaggeredDay {
+                    day: day.get_ref().clone(),
+                };
+                ck.at(day.span(), reason);
             }
         }
         if r.industries.iter().all(|i| i.trim().is_empty()) {
-            ck.at(
-                span.clone(),
-                "[[reduction.staggered]] names no industry: industries = [\"砖瓦\", …]",
-            );
+            ck.at(span.clone(), PlanReason::StaggeredNoIndustry);
         }
         if r.text.trim().is_empty() {
-            ck.at(span, "[[reduction.staggered]] has no text");
+            ck.at(span, PlanReason::StaggeredNoText);
         }
         if let (Some(from), Some(to)) = (from, to) {
             staggered.push(StaggeredRule {
@@ -1077,29 +1017,15 @@ fn check_template(ck: &mut Checker<'_>, kind: TemplateKind, t: &Spanned<String>)
     // of its own: that frame now comes from [documents] and would print twice.
     if let Some(offset) = frame_line(content) {
         let line = template_line(ck, t.span(), content, offset);
-        let msg = format!(
-            "the {} template still holds the document's frame ({{doc_no}} or {{command_office}} on \
-             a line of its own): the 版头, title, 主送, 签发人, 署名 and date now come from \
-             [documents]; keep only the body (see the default plan)",
-            kind.key()
-        );
-        ck.at_line(line, msg);
+        ck.at_line(line, PlanReason::TemplateFrame(kind));
     }
     match placeholders(content) {
         Ok(names) => {
             for (name, offset) in names {
                 if !kind.allows(name) {
                     let line = template_line(ck, t.span(), content, offset);
-                    let msg = format!(
-                        "unknown placeholder {{{name}}} in the {} template; it may use {}",
-                        kind.key(),
-                        kind.allowed()
-                            .iter()
-                            .map(|n| format!("{{{n}}}"))
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    );
-                    ck.at_line(line, msg);
+                    let name = name.to_owned();
+                    ck.at_line(line, PlanReason::Placeholder { kind, name });
                 }
             }
         }
@@ -1109,7 +1035,7 @@ fn check_template(ck: &mut Checker<'_>, kind: TemplateKind, t: &Spanned<String>)
                 | super::TemplateError::Malformed { offset } => *offset,
             };
             let line = template_line(ck, t.span(), content, offset);
-            ck.at_line(line, format!("{} template: {e}", kind.key()));
+            ck.at_line(line, PlanReason::Template { kind, error: e });
         }
     }
 }
@@ -1137,11 +1063,8 @@ fn check_documents(ck: &mut Checker<'_>, raw: BTreeMap<Spanned<String>, Frame>) 
                     frames.kinds.insert(kind, frame);
                 }
                 None => {
-                    let msg = format!(
-                        "[documents.{name}]: no such document; use common or one of {}",
-                        DocumentKind::ALL.map(DocumentKind::key).join(", ")
-                    );
-                    ck.at(key.span(), msg);
+                    let key_name = name.to_owned();
+                    ck.at(key.span(), PlanReason::UnknownDocument { key: key_name });
                 }
             },
         }
@@ -1214,7 +1137,7 @@ mod tests {
         let problems = parse(&text).expect_err("cycle");
         assert_eq!(problems.len(), 5_000);
         assert!(
-            problems[0].message.contains("own ancestor"),
+            matches!(problems[0].reason, PlanReason::OwnAncestor { .. }),
             "{:?}",
             problems[0]
         );
@@ -1331,18 +1254,27 @@ lift = "{lift_time}"
         let found = problems(&bad);
         let line = line_of(&bad, "reporting = \"weekly\"");
         assert!(
-            found
-                .iter()
-                .any(|p| p.line == Some(line) && p.message.contains("weekly")),
+            found.iter().any(|p| p.line == Some(line)
+                && p.reason
+                    == PlanReason::Cycle {
+                        text: "weekly".into()
+                    }),
             "{found:?}"
         );
         let line = line_of(&bad, "reporting_units");
-        for needle in ["nobody", "every 0h"] {
+        for why in [
+            PlanReason::CycleUnknownUnit {
+                unit: "nobody".into(),
+            },
+            PlanReason::Cycle {
+                text: "every 0h".into(),
+            },
+        ] {
             assert!(
                 found
                     .iter()
-                    .any(|p| p.line == Some(line) && p.message.contains(needle)),
-                "{needle}: {found:?}"
+                    .any(|p| p.line == Some(line) && p.reason == why),
+                "{why:?}: {found:?}"
             );
         }
     }
@@ -1375,15 +1307,8 @@ lift = "{lift_time}"
 
     #[test]
     fn default_plan_validates_and_follows_the_2024_guidance() {
-        let plan = parse(DEFAULT_PLAN_TOML).unwrap_or_else(|e| {
-            panic!(
-                "default plan invalid: {}",
-                e.iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )
-        });
+        let plan =
+            parse(DEFAULT_PLAN_TOML).unwrap_or_else(|e| panic!("default plan invalid: {e:?}"));
         let levels: Vec<Level> = plan.levels.iter().map(|l| l.level).collect();
         assert_eq!(
             levels,
@@ -1466,7 +1391,12 @@ lift = "{lift_time}"
         let p = problems(&text);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].line, Some(line_of(&text, "[documents.weekly]")));
-        assert!(p[0].message.contains("supervision"), "{}", p[0]);
+        assert_eq!(
+            p[0].reason,
+            PlanReason::UnknownDocument {
+                key: "weekly".into()
+            }
+        );
         let text = edited("mark = \"重污染天气应急工作简报\"", "title = \"x\"");
         assert!(!problems(&text).is_empty());
     }
@@ -1476,7 +1406,10 @@ lift = "{lift_time}"
         let text = edited("warning = '''\n", "warning = '''\n{command_office}\n");
         let p = problems(&text);
         assert_eq!(p.len(), 1, "{p:?}");
-        assert!(p[0].message.contains("[documents]"), "{}", p[0]);
+        assert_eq!(
+            p[0].reason,
+            PlanReason::TemplateFrame(TemplateKind::Warning)
+        );
         assert_eq!(p[0].line, Some(line_of(&text, "warning = '''") + 1));
     }
 
@@ -1496,7 +1429,7 @@ lift = "{lift_time}"
         let p = problems(MINI);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].line, Some(line_of(MINI, "[levels.yellow]")));
-        assert!(p[0].message.contains("no measures"), "{}", p[0]);
+        assert_eq!(p[0].reason, PlanReason::NoMeasures(Level::Yellow));
     }
 
     #[test]
@@ -1514,7 +1447,10 @@ lift = "{lift_time}"
         let text = edited(from, &format!("{from}location = [114.51, 38.04]\n"));
         let p = problems(&text);
         assert_eq!(p.len(), 1, "{p:?}");
-        assert!(p[0].message.contains("latitude"), "{}", p[0]);
+        assert!(
+            matches!(p[0].reason, PlanReason::UnitLocation { lat, .. } if lat == 114.51),
+            "{p:?}"
+        );
         assert_eq!(p[0].line, Some(line_of(&text, "location =")));
     }
 
@@ -1524,7 +1460,10 @@ lift = "{lift_time}"
         let p = problems(&text);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].line, Some(line_of(&text, "\"jyjj\"")));
-        assert!(p[0].message.contains("unknown unit 「jyjj」"), "{}", p[0]);
+        assert!(
+            matches!(&p[0].reason, PlanReason::MeasureUnknownUnit { unit, .. } if unit == "jyjj"),
+            "{p:?}"
+        );
         assert!(p[0].column.is_some());
         // Unknown parent, and a village without a parent.
         let text = edited("parent = \"town-hedong\"", "parent = \"town-hedongg\"");
@@ -1535,7 +1474,10 @@ lift = "{lift_time}"
             "kind = \"village\"",
         );
         let p = problems(&text);
-        assert!(p[0].message.contains("needs a parent"), "{}", p[0]);
+        assert!(
+            matches!(p[0].reason, PlanReason::NeedsParent { grid: false, .. }),
+            "{p:?}"
+        );
     }
 
     #[test]
@@ -1551,12 +1493,22 @@ lift = "{lift_time}"
             p[0].line,
             Some(line_of(&text, "[[levels.yellow.triggers]]"))
         );
-        assert!(p[0].message.contains("overlap"), "{}", p[0]);
+        assert!(
+            matches!(
+                p[0].reason,
+                PlanReason::Overlap {
+                    mild: Level::Yellow,
+                    strict: Level::Orange,
+                    ..
+                }
+            ),
+            "{p:?}"
+        );
         // Two conditions of one trigger with the same threshold.
         let text = edited("{ above = 300, hours = 24 }", "{ above = 200, hours = 24 }");
         let p = problems(&text);
         assert_eq!(p[0].line, Some(line_of(&text, "[[levels.red.triggers]]")));
-        assert!(p[0].message.contains("same threshold"), "{}", p[0]);
+        assert_eq!(p[0].reason, PlanReason::SameThreshold);
         // The temporary band swapped with yellow.
         let text = edited(
             "all = [{ above = 150, hours = 24 }]",
@@ -1564,22 +1516,37 @@ lift = "{lift_time}"
         );
         let p = problems(&text);
         assert!(
-            p.iter().any(|p| p.message.contains("temporary trigger")),
+            p.iter().any(|p| matches!(
+                p.reason,
+                PlanReason::Overlap {
+                    mild: Level::Temporary,
+                    ..
+                }
+            )),
             "{p:?}"
         );
     }
 
     #[test]
     fn bad_thresholds_point_at_the_condition() {
-        for (to, what) in [
-            ("{ above = 600, hours = 72 }", "not a possible daily AQI"),
-            ("{ above = 200, hours = 36 }", "whole number of days"),
-            ("{ above = 200, at_least = 201, hours = 72 }", "exactly one"),
+        for (to, why) in [
+            (
+                "{ above = 600, hours = 72 }",
+                PlanReason::ThresholdNotAqi { threshold: 600.0 },
+            ),
+            (
+                "{ above = 200, hours = 36 }",
+                PlanReason::HoursNotDays { hours: 36 },
+            ),
+            (
+                "{ above = 200, at_least = 201, hours = 72 }",
+                PlanReason::ConditionBound,
+            ),
         ] {
             let text = edited("{ above = 200, hours = 72 }", to);
             let p = problems(&text);
             assert_eq!(p[0].line, Some(line_of(&text, to)), "{to}");
-            assert!(p[0].message.contains(what), "{}", p[0]);
+            assert_eq!(p[0].reason, why);
         }
     }
 
@@ -1589,7 +1556,13 @@ lift = "{lift_time}"
         let p = problems(&text);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].line, Some(line_of(&text, "{ending}")));
-        assert!(p[0].message.contains("{ending}"));
+        assert_eq!(
+            p[0].reason,
+            PlanReason::Placeholder {
+                kind: TemplateKind::Warning,
+                name: "ending".into()
+            }
+        );
         let text = edited("联系人：{contact}", "联系人：{contact");
         let p = problems(&text);
         assert_eq!(p[0].line, Some(line_of(&text, "{contact\n")));
@@ -1600,13 +1573,18 @@ lift = "{lift_time}"
         let text = edited("lead_time_hours = 24", "lead_time_hour = 24");
         let p = problems(&text);
         assert_eq!(p[0].line, Some(line_of(&text, "lead_time_hour ")));
-        assert!(p[0].message.contains("lead_time_hour"), "{}", p[0]);
+        assert!(
+            matches!(&p[0].reason, PlanReason::Syntax { detail } if detail.contains("lead_time_hour")),
+            "{p:?}"
+        );
         let text = DEFAULT_PLAN_TOML.replace("levels.red", "levels.purple");
         let p = problems(&text);
         assert!(
-            p.iter()
-                .any(|p| p.message.contains("unknown level 「purple」")
-                    && p.line == Some(line_of(&text, "[levels.purple]"))),
+            p.iter().any(|p| p.reason
+                == PlanReason::UnknownLevel {
+                    key: "purple".into()
+                }
+                && p.line == Some(line_of(&text, "[levels.purple]"))),
             "{p:?}"
         );
         let text = edited("category = \"schools\"", "category = \"school\"");
@@ -1628,7 +1606,13 @@ lift = "{lift_time}"
         assert_eq!(plan.reduction.base.get(Pollutant::Nox), None);
         let bad = text.replace("so2 = 1000.5", "so2 = -1");
         let p = problems(&bad);
-        assert!(p[0].message.contains("base.so2"), "{}", p[0]);
+        assert_eq!(
+            p[0].reason,
+            PlanReason::BaseEmission {
+                pollutant: Pollutant::So2,
+                value: -1.0
+            }
+        );
         assert_eq!(p[0].line, Some(line_of(&bad, "\nbase = {") + 1));
         let bad = text.replace("vocs = 800", "co = 800");
         assert_eq!(
@@ -1638,7 +1622,12 @@ lift = "{lift_time}"
         let bad = edited("from = \"11-15\"", "from = \"11-31\"");
         let p = problems(&bad);
         assert_eq!(p[0].line, Some(line_of(&bad, "\"11-31\"")));
-        assert!(p[0].message.contains("MM-DD"), "{}", p[0]);
+        assert_eq!(
+            p[0].reason,
+            PlanReason::StaggeredDay {
+                day: "11-31".into()
+            }
+        );
     }
 
     #[test]
@@ -1648,10 +1637,16 @@ lift = "{lift_time}"
             "id = \"Y-SCH-1\"\ncategory = \"schools\"\ngrade = \"C\"",
         );
         let p = problems(&text);
-        assert!(p[0].message.contains("industry measures only"), "{}", p[0]);
+        assert!(
+            matches!(p[0].reason, PlanReason::GradeOutsideIndustry { .. }),
+            "{p:?}"
+        );
         let text = edited("id = \"O-SCH-1\"", "id = \"Y-SCH-1\"");
         let p = problems(&text);
-        assert!(p[0].message.contains("used twice"), "{}", p[0]);
+        assert!(
+            matches!(&p[0].reason, PlanReason::MeasureIdTwice { id, .. } if id == "Y-SCH-1"),
+            "{p:?}"
+        );
         assert_eq!(
             p[0].line,
             Some(
@@ -1700,21 +1695,22 @@ mod campaign_tests {
         let problems = parse(&text).expect_err("bad campaign");
         let unknown = problems
             .iter()
-            .find(|p| p.message.contains("nobody"))
+            .find(|p| matches!(&p.reason, PlanReason::MeasureUnknownUnit { unit, .. } if unit == "nobody"))
             .expect("unknown unit named");
         assert_eq!(unknown.line, Some(line_of(&text, "\"nobody\"")));
         let twice = problems
             .iter()
-            .find(|p| p.message.contains("used twice"))
+            .find(
+                |p| matches!(&p.reason, PlanReason::MeasureIdTwice { id, .. } if id == "C-COAL-1"),
+            )
             .expect("duplicate id named");
         let second = text.rfind("id = \"C-COAL-1\"").expect("second");
         assert_eq!(twice.line, Some(text[..second].matches('\n').count() + 1));
         let empty = format!("{DEFAULT_PLAN_TOML}\n[campaigns.empty]\nname = \"空\"\n");
         let problems = parse(&empty).expect_err("no measures");
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.message.contains("campaign 「empty」 has no measures"))
-        );
+        assert!(problems.iter().any(|p| p.reason
+            == PlanReason::CampaignNoMeasures {
+                campaign: "empty".into()
+            }));
     }
 }

@@ -222,6 +222,23 @@ fn station_series(
         .then(|| Hourly::new(from, values))
 }
 
+/// One series from two on the same hours: the observed value where there is one, else the
+/// forecast; `None` when neither has any.
+fn observed_then_forecast(observed: Option<Hourly>, forecast: Option<Hourly>) -> Option<Hourly> {
+    match (observed, forecast) {
+        (Some(o), Some(f)) => {
+            let values = (0..o.values().len() as i64)
+                .map(|i| {
+                    let hour = o.start().0 + i;
+                    o.get(hour).or_else(|| f.get(hour)).unwrap_or(f32::NAN)
+                })
+                .collect();
+            Some(Hourly::new(o.start(), values))
+        }
+        (o, f) => o.or(f),
+    }
+}
+
 /// The longest period one time chart spans (20 years of hours): a mistyped year in a period or a
 /// warning's end must not make a chart allocate and draw centuries of hours.
 pub const MAX_CHART_HOURS: i64 = 20 * 366 * 24;
@@ -446,7 +463,8 @@ impl Weather<'_> {
         out
     }
 
-    /// Wind speed with direction arrows (the first weather station's direction).
+    /// Wind speed with direction arrows (the first weather station's direction, observed where
+    /// measured and forecast after, so the arrows go on where the observations stop).
     fn wind_panel(&self) -> Option<Panel> {
         let tr = self.tr;
         let wind = self.traces(
@@ -455,27 +473,31 @@ impl Weather<'_> {
             tr.t(T::ChartWindSpeed),
             RGBColor(0, 110, 170),
         );
-        let direction = [SeriesKind::Observed, SeriesKind::Forecast]
-            .into_iter()
-            .find_map(|k| {
-                self.stations.first().and_then(|&id| {
-                    station_series(
-                        self.store,
-                        id,
-                        Variable::WindDirection,
-                        k,
-                        self.from,
-                        self.to,
-                    )
-                })
-            });
+        let direction = self.stations.first().and_then(|&id| {
+            let kind = |k| {
+                station_series(
+                    self.store,
+                    id,
+                    Variable::WindDirection,
+                    k,
+                    self.from,
+                    self.to,
+                )
+            };
+            observed_then_forecast(kind(SeriesKind::Observed), kind(SeriesKind::Forecast))
+        });
         if wind.is_empty() && direction.is_none() {
             return None;
         }
+        let speed = |prefix: &str| {
+            wind.iter()
+                .find(|t| t.key.starts_with(prefix))
+                .map(|t| t.values.clone())
+        };
         let mut p = Panel::new(tr.t(T::ChartWindPanel));
         p.arrows = direction.map(|d| Arrows {
             direction: d,
-            speed: wind.first().map(|t| t.values.clone()),
+            speed: observed_then_forecast(speed("obs:"), speed("fc:")),
         });
         p.traces = wind;
         Some(p)

@@ -58,6 +58,9 @@ pub struct RankingData {
     pub decimals: usize,
     /// Show only the best N (highlighted items are always shown, with their true rank).
     pub top: Option<usize>,
+    /// With `top`: also show this many places either side of each highlighted item (its
+    /// neighbourhood in the ranking).
+    pub around_highlight: usize,
 }
 
 impl Default for RankingData {
@@ -73,6 +76,7 @@ impl Default for RankingData {
             references: Vec::new(),
             decimals: 0,
             top: None,
+            around_highlight: 0,
         }
     }
 }
@@ -128,7 +132,7 @@ pub fn draw_ranking<DB: DrawingBackend>(
     let order = shown_ranks(data, &all);
     let finite: Vec<f64> = order
         .iter()
-        .map(|&(i, _)| data.items[i].value)
+        .map(|&(_, (i, _))| data.items[i].value)
         .filter(|v| v.is_finite())
         .collect();
     if finite.is_empty() {
@@ -146,9 +150,8 @@ pub fn draw_ranking<DB: DrawingBackend>(
         rows: Vec::new(),
         not_shown: all.len() - rows.shown.min(order.len()),
     };
-    let cut = data.top.unwrap_or(usize::MAX);
-    for (pos, &(i, rank)) in order.iter().take(rows.shown).enumerate() {
-        if pos == cut && pos > 0 {
+    for (pos, &(place, (i, rank))) in order.iter().take(rows.shown).enumerate() {
+        if pos > 0 && order[pos - 1].0 + 1 != place {
             draw_skip_rule(&cv, rows.top_of(pos))?;
         }
         let row = draw_row(&cv, data, &cols, &scale, &rows, pos, (i, rank))?;
@@ -172,17 +175,25 @@ pub fn draw_ranking<DB: DrawingBackend>(
     Ok(layout)
 }
 
-/// The ranks drawn: all, or the best `top` and the highlighted items (with their true rank).
-fn shown_ranks(data: &RankingData, all: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    match data.top {
-        Some(n) => all
+/// The ranks drawn with their place in `all`: all, or the best `top`, the highlighted items
+/// (with their true rank) and the `around_highlight` places either side of them.
+fn shown_ranks(data: &RankingData, all: &[(usize, usize)]) -> Vec<(usize, (usize, usize))> {
+    let highlighted: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, (i, _))| data.items[*i].highlight)
+        .map(|(place, _)| place)
+        .collect();
+    let near = |place: usize| {
+        highlighted
             .iter()
-            .enumerate()
-            .filter(|&(pos, &(i, _))| pos < n || data.items[i].highlight)
-            .map(|(_, &r)| r)
-            .collect(),
-        None => all.to_vec(),
-    }
+            .any(|&h| place.abs_diff(h) <= data.around_highlight)
+    };
+    all.iter()
+        .copied()
+        .enumerate()
+        .filter(|&(place, _)| data.top.is_none_or(|n| place < n || near(place)))
+        .collect()
 }
 
 /// The columns across: rank, name, then the bars from `bar_x0` to `bar_x1`, the values after.
@@ -372,7 +383,7 @@ fn draw_grid<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A dotted rule above a highlighted item shown beyond the top N: ranks were skipped.
+/// A dotted rule above a row whose place does not follow the row above: ranks were skipped.
 fn draw_skip_rule<DB: DrawingBackend>(cv: &Canvas<'_, DB>, y: f64) -> Result<(), ChartError> {
     let style = cv.style;
     let m = style.px(style.margin);
@@ -504,6 +515,38 @@ mod tests {
             value,
             ..RankItem::default()
         }
+    }
+
+    #[test]
+    fn the_best_few_then_the_highlighted_item_and_its_neighbours() {
+        let mut items: Vec<RankItem> = (0..20)
+            .map(|k| item(&format!("区{k}"), f64::from(k)))
+            .collect();
+        items[12].highlight = true;
+        let data = RankingData {
+            items,
+            top: Some(3),
+            around_highlight: 2,
+            ..RankingData::default()
+        };
+        let all = ranks(&data.items, Better::Lower);
+        let places: Vec<usize> = shown_ranks(&data, &all).iter().map(|r| r.0).collect();
+        assert_eq!(places, [0, 1, 2, 10, 11, 12, 13, 14]);
+        // Without a neighbourhood: the best three and the highlighted item alone.
+        let alone = RankingData {
+            around_highlight: 0,
+            ..data.clone()
+        };
+        let places: Vec<usize> = shown_ranks(&alone, &all).iter().map(|r| r.0).collect();
+        assert_eq!(places, [0, 1, 2, 12]);
+        // Drawn: eight rows, and the sixth is the highlighted item with its true rank.
+        let mut doc = crate::report::charts::svg::SvgDocument::new(1366, 700);
+        let root = plotters::prelude::IntoDrawingArea::into_drawing_area(
+            crate::report::charts::svg::SvgBackend(&mut doc),
+        );
+        let layout = draw_ranking(&root, &data, &ChartStyle::desktop()).expect("drawn");
+        assert_eq!(layout.rows.len(), 8);
+        assert_eq!((layout.rows[5].0, layout.rows[5].1), (12, 13));
     }
 
     #[test]

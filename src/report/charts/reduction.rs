@@ -1,7 +1,7 @@
 //! The reduction check as a bar chart: per level a group of bars, one per pollutant, the height
 //! the list's reduction as a percent of the whole-society base, the level's required percent as a
-//! dashed line across its group; a bar short of it is outlined red with the shortfall above its
-//! value.
+//! dashed line across its group; a bar short of it is outlined red, and the requirement and the
+//! shortfalls are written in red under the level's name, where no bar or value label can meet them.
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
@@ -117,7 +117,16 @@ pub fn draw_reduction<DB: DrawingBackend>(
     }
     let axis_w = cv.text_size("100%", font)?.0 + s(10.0);
     let (x0, x1) = (m + axis_w, w - m);
-    let (y0, y1) = (top + font * 2.4, h - m - font * 3.2);
+    let group_w = (x1 - x0) / data.groups.len() as f64;
+    let mut notes = Vec::new();
+    for g in &data.groups {
+        notes.push(group_notes(&cv, g, group_w * 0.98, small)?);
+    }
+    let note_rows = notes.iter().map(Vec::len).max().unwrap_or(0) as f64;
+    let (y0, y1) = (
+        top + font * 2.4,
+        h - m - font * 3.2 - small * 1.3 * note_rows,
+    );
     if x1 - x0 < s(120.0) || y1 - y0 < s(60.0) {
         cv.centred_note(tr.t(T::ChartTooSmall), w, h, font, style.muted)?;
         return Ok(layout);
@@ -138,8 +147,7 @@ pub fn draw_reduction<DB: DrawingBackend>(
         let label = format!("{}%", format_tick(*t, step));
         cv.text(&label, x0 - s(6.0), py(*t), font, style.text, RIGHT_CENTER)?;
     }
-    let group_w = (x1 - x0) / data.groups.len() as f64;
-    for (gi, g) in data.groups.iter().enumerate() {
+    for (gi, (g, notes)) in data.groups.iter().zip(&notes).enumerate() {
         let gx = x0 + gi as f64 * group_w;
         let inner = group_w * 0.8;
         let bar_w = inner / g.bars.len().max(1) as f64;
@@ -185,11 +193,6 @@ pub fn draw_reduction<DB: DrawingBackend>(
                 format!("{pct:.0}%")
             };
             cv.text(&value, cx, label_y, small, style.text, CENTER)?;
-            if let (true, Some(kg), Some(req)) = (short, b.shortfall, g.required) {
-                let text = tr.f(T::ReductionShortKg, &[&format!("{kg:.0}")]);
-                let bg = alpha(style.background, 0.9);
-                cv.label_box(&text, (cx, py(req) - small * 0.9), small, SHORT, bg)?;
-            }
         }
         cv.text(
             Tr(style.lang).level(g.level),
@@ -205,11 +208,11 @@ pub fn draw_reduction<DB: DrawingBackend>(
             for seg in dash(&line, s(6.0), s(4.0)) {
                 cv.polyline(&seg, alpha(SHORT, 0.9), style.stroke(style.thin * 1.5))?;
             }
-            let label = tr.f(T::ReductionRequired, &[&format!("{req:.0}")]);
-            let (lw, _) = cv.text_size(&label, small)?;
-            let centre = (gx + group_w * 0.05 + lw / 2.0, y);
-            let bg = alpha(style.background, 0.9);
-            cv.label_box(&label, centre, small, SHORT, bg)?;
+        }
+        // The requirement and the shortfalls under the level's name, clear of the bars.
+        for (row, note) in notes.iter().enumerate() {
+            let y = y1 + font * 2.1 + font * 0.9 + small * (0.65 + 1.3 * row as f64);
+            cv.text(note, gx + group_w / 2.0, y, small, SHORT, CENTER)?;
         }
     }
     cv.line((x0, y1), (x1, y1), alpha(style.axis, 1.0), thin)?;
@@ -217,9 +220,39 @@ pub fn draw_reduction<DB: DrawingBackend>(
     Ok(layout)
 }
 
+/// The red lines under a group: its required percent and each bar's shortfall (`VOCs 缺 167
+/// kg/d`), on one line when they fit in `width`, else the shortfalls on a second.
+fn group_notes<DB: DrawingBackend>(
+    cv: &Canvas<'_, DB>,
+    g: &ReductionGroup,
+    width: f64,
+    small: f64,
+) -> Result<Vec<String>, ChartError> {
+    let tr = cv.style.tr();
+    let required = g
+        .required
+        .map(|req| tr.f(T::ReductionRequired, &[&format!("{req:.0}")]));
+    let shortfalls: Vec<String> = g
+        .bars
+        .iter()
+        .filter(|b| b.meets == Some(false))
+        .filter_map(|b| {
+            let kg = tr.f(T::ReductionShortKg, &[&format!("{:.0}", b.shortfall?)]);
+            Some(format!("{} {kg}", b.pollutant.label()))
+        })
+        .collect();
+    let shortfalls = (!shortfalls.is_empty()).then(|| shortfalls.join(" · "));
+    let one: Vec<String> = required.iter().chain(&shortfalls).cloned().collect();
+    let joined = one.join(" · ");
+    if one.len() < 2 || cv.text_size(&joined, small)?.0 <= width {
+        return Ok((!joined.is_empty()).then_some(joined).into_iter().collect());
+    }
+    Ok(one)
+}
+
 /// Where the percent label of a bar whose top is at `top` goes: above the bar, unless the bar
-/// falls short of a required line at `short_of` close enough above it that the line and the
-/// shortfall box would cross the label — then just inside the bar's top.
+/// falls short of a required line at `short_of` close enough above it that the
+/// label would sit on the line — then just inside the bar's top.
 fn value_label_y(top: f64, short_of: Option<f64>, small: f64) -> f64 {
     match short_of {
         Some(line) if top - line < small * 1.4 => top + small * 0.8,
@@ -259,6 +292,30 @@ mod tests {
         assert!(png.starts_with(b"\x89PNG"));
         let svg = svg_string(Chart::Reduction(&c), 900, 500, &ChartStyle::desktop()).expect("svg");
         assert!(svg.contains("<path"), "text as outlines");
+    }
+
+    #[test]
+    fn requirement_and_shortfalls_are_written_under_the_group_on_one_line_or_two() {
+        use crate::report::charts::svg::{SvgBackend, SvgDocument};
+        use plotters::prelude::IntoDrawingArea;
+        let c = chart();
+        let mut doc = SvgDocument::new(900, 500);
+        let root = SvgBackend(&mut doc).into_drawing_area();
+        let style = ChartStyle::desktop();
+        let cv = Canvas::new(&root, &style);
+        let orange = &c.groups[1];
+        let wide = group_notes(&cv, orange, 400.0, 12.0).expect("notes");
+        assert_eq!(wide, ["要求 20% · NOx 缺 10 kg/d"]);
+        let narrow = group_notes(&cv, orange, 60.0, 12.0).expect("notes");
+        assert_eq!(narrow, ["要求 20%", "NOx 缺 10 kg/d"]);
+        let mut none = orange.clone();
+        none.required = None;
+        none.bars.iter_mut().for_each(|b| b.meets = Some(true));
+        assert!(
+            group_notes(&cv, &none, 400.0, 12.0)
+                .expect("notes")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -956,17 +956,19 @@ fn draw_panel<DB: DrawingBackend>(
     draw_panel_background(cv, chart, view, panel, &frame, rect, &grid.ticks, time)?;
     let points = draw_panel_data(cv, panel, &prep, &frame, right_frame.as_ref())?;
     if let Some(arrows) = &panel.arrows {
-        // In the compact layout the panel's title sits in the strip's first part.
+        // In the compact layout the panel's title sits in the strip's first part. A panel too
+        // short for a strip of its own carries the arrows over its values.
         let x0 = if grid.compact {
             rect.x0 + cv.text_size(&panel.title, font)?.0 + s(12.0)
         } else {
             rect.x0
         };
+        let bottom = if plot.y0 > rect.y0 { plot.y0 } else { rect.y1 };
         draw_arrows(
             cv,
             arrows,
             &frame,
-            PixelRect::new(x0, rect.y0, rect.x1, plot.y0),
+            PixelRect::new(x0, rect.y0, rect.x1, bottom),
         )?;
     }
     draw_panel_axes(
@@ -1290,6 +1292,31 @@ fn draw_panel_background<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The left axis's ticks, denser than [`y_ticks`] where that leaves fewer than two labels
+/// `inside` the panel (a short panel of the compact layout), while labels keep a line apart.
+fn labelled_y_ticks(frame: &Frame, style: &ChartStyle, inside: &dyn Fn(f64) -> bool) -> Vec<f64> {
+    let mut ticks = y_ticks(frame, style);
+    let labelled = |ticks: &[f64]| ticks.iter().filter(|v| inside(frame.py(**v))).count();
+    let min_gap = style.px(style.font) * 1.2;
+    for target in ticks.len() + 1..=12 {
+        if labelled(&ticks) >= 2 {
+            break;
+        }
+        let denser = nice_ticks(frame.y.0, frame.y.1, target);
+        let gap = match denser.as_slice() {
+            [a, b, ..] => (frame.py(*a) - frame.py(*b)).abs(),
+            _ => continue,
+        };
+        if gap < min_gap {
+            break;
+        }
+        if labelled(&denser) > labelled(&ticks) {
+            ticks = denser;
+        }
+    }
+    ticks
+}
+
 fn y_ticks(frame: &Frame, style: &ChartStyle) -> Vec<f64> {
     let target = (frame.rect.height() / (style.px(style.font) * 3.6))
         .floor()
@@ -1454,16 +1481,16 @@ fn draw_panel_axes<DB: DrawingBackend>(
     let s = |u: f64| style.px(u);
     let r = panel_rect;
     cv.stroke_rect(r, alpha(style.axis, 0.8), thin)?;
-    let ticks = y_ticks(frame, style);
-    let step = match ticks.as_slice() {
-        [a, b, ..] => b - a,
-        _ => 1.0,
-    };
     // Compact layout: panels touch, and a label on the line between two would seem to belong to
     // either and meet the other's; only labels wholly inside their panel are written (the tick
     // marks stay), apart from the top of the first panel and the bottom of the last.
     let inside = |y: f64| {
         !inline_titles || ((first || y >= r.y0 + font * 0.5) && (last || y <= r.y1 - font * 0.5))
+    };
+    let ticks = labelled_y_ticks(frame, style, &inside);
+    let step = match ticks.as_slice() {
+        [a, b, ..] => b - a,
+        _ => 1.0,
     };
     for v in &ticks {
         let y = frame.py(*v);
@@ -1872,6 +1899,49 @@ mod tests {
         assert!(
             (1..4).contains(&short.panels.len()),
             "the last panels left out when short"
+        );
+    }
+
+    #[test]
+    fn a_short_panel_labels_its_axis_at_two_ticks_or_more() {
+        let style = ChartStyle::desktop();
+        let font = style.px(style.font);
+        let frame = Frame {
+            rect: PixelRect::new(60.0, 100.0, 1300.0, 170.0),
+            x: (0.0, 240.0),
+            y: (0.0, 600.0),
+        };
+        // The first panel of the compact layout: no label on its bottom line.
+        let inside = |y: f64| y <= frame.rect.y1 - font * 0.5;
+        let count = |t: &[f64]| t.iter().filter(|v| inside(frame.py(**v))).count();
+        assert!(count(&y_ticks(&frame, &style)) < 2, "the case being mended");
+        let ticks = labelled_y_ticks(&frame, &style, &inside);
+        assert!(count(&ticks) >= 2, "{ticks:?}");
+        let gap = (frame.py(ticks[0]) - frame.py(ticks[1])).abs();
+        assert!(gap >= font * 1.2, "labels a line apart: {gap}");
+    }
+
+    #[test]
+    fn wind_arrows_are_drawn_in_a_panel_too_short_for_their_strip() {
+        let polygons = |chart: &TimeChart| {
+            let mut doc = SvgDocument::new(1366, 420);
+            let root = SvgBackend(&mut doc).into_drawing_area();
+            let layout =
+                draw_time_chart(&root, chart, &ChartView::default(), &ChartStyle::desktop())
+                    .expect("drawn");
+            drop(root);
+            let wind = &layout.panels[1];
+            let short = wind.plot.y0 <= wind.rect.y0;
+            (doc.finish().matches("<polygon").count(), short)
+        };
+        let chart = four_panels();
+        let mut without = chart.clone();
+        without.panels[1].arrows = None;
+        let (with_arrows, short) = polygons(&chart);
+        assert!(short, "the wind panel has no strip of its own at this size");
+        assert!(
+            with_arrows > polygons(&without).0 + 10,
+            "arrows over the values"
         );
     }
 

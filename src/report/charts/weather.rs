@@ -10,6 +10,7 @@ use super::colour::{parse_hex, series_colour, warning_name};
 use super::decimate::Hourly;
 use super::from_store::{MeteogramOptions, Selection, meteogram};
 use super::timechart::{Mark, Span, SpanKind, TimeChart, Trace};
+use crate::domain::advisor::ForecastDay;
 use crate::domain::aqi::{self, AqiConfig};
 use crate::domain::plan::{Level, Plan};
 use crate::domain::weather_view::{WarningPeriod, WeatherAnalysis};
@@ -136,6 +137,8 @@ pub struct WeatherChartInput<'a> {
     pub warnings: &'a [WarningPeriod],
     /// The plan's colours of its warning levels ([`plan_colours`]); empty = standard colours.
     pub level_colours: &'a [(Level, RGBColor)],
+    /// The daily AQI forecast file's days (drawn after "now" when the chart shows AQI).
+    pub aqi_forecast: &'a [ForecastDay],
     /// Language of the chart's text.
     pub lang: Language,
 }
@@ -183,8 +186,56 @@ pub fn weather_meteogram(store: &Store, input: &WeatherChartInput<'_>) -> TimeCh
         panel
             .traces
             .extend(outlook_traces(a, input.variable, offset, input.lang));
+        if input.variable == Variable::Aqi {
+            panel.traces.extend(forecast_file_traces(
+                input.aqi_forecast,
+                a,
+                offset,
+                input.lang,
+            ));
+        }
     }
     chart
+}
+
+/// The AQI forecast file's daily ranges after "now", over each forecast day's hours, as two thin
+/// dashed lines (its lower and upper bound); empty when the file has no day after "now".
+pub fn forecast_file_traces(
+    days: &[ForecastDay],
+    a: &WeatherAnalysis,
+    utc_offset_s: i32,
+    lang: Language,
+) -> Vec<Trace> {
+    let n = (a.to - a.from).max(0) as usize;
+    let mut lo = vec![f32::NAN; n];
+    let mut hi = vec![f32::NAN; n];
+    let mut any = false;
+    for i in 0..n {
+        let hour = a.from + i as i64;
+        if hour <= a.now {
+            continue;
+        }
+        let date = hour.to_local(utc_offset_s).date_naive();
+        if let Some(d) = days.iter().find(|d| d.date == date) {
+            lo[i] = d.aqi_min;
+            hi[i] = d.aqi_max;
+            any = true;
+        }
+    }
+    if !any {
+        return Vec::new();
+    }
+    let label = Tr(lang).t(T::ChartAqiForecastFile);
+    let colour = RGBColor(126, 0, 35);
+    vec![
+        Trace::line("fc:aqi_file_lo", label, colour, Hourly::new(a.from, lo))
+            .mark(Mark::Dashed)
+            .unit(""),
+        Trace::line("fc:aqi_file_hi", label, colour, Hourly::new(a.from, hi))
+            .mark(Mark::Dashed)
+            .unit("")
+            .no_legend(),
+    ]
 }
 
 /// The daily outlook after "now", over each outlook day's hours: the expected daily value as a

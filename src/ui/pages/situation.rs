@@ -139,12 +139,12 @@ impl SituationPage {
             if ui.available_width() >= 900.0 {
                 ui.columns(2, |cols| {
                     latest_card(&mut cols[0], cx, board);
-                    trend_card(&mut cols[1], cx, board, view);
+                    trend_card(&mut cols[1], cx, board, view, None);
                 });
             } else {
                 latest_card(ui, cx, board);
                 ui.add_space(gap);
-                trend_card(ui, cx, board, view);
+                trend_card(ui, cx, board, view, None);
             }
             ui.add_space(gap);
             let cards: &[fn(&mut egui::Ui, &PageContext<'_>, &Cards)] =
@@ -583,22 +583,33 @@ fn trend_chart(cx: &PageContext<'_>, trend: &[f32], start: Hour, utc_offset_s: i
 }
 
 /// The headline slide: the area's AQI and the warning in force (the header shows the clock),
-/// and the last 24 hours where the screen has room for them.
+/// and the last 24 hours in the room left under them, where there is enough.
 fn headline_slide(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut ChartView) {
     headline_card(ui, cx, board);
     // Staggered production stands warning or not; at the desk it sits on the clock card.
     ui.add_space(ui.spacing().item_spacing.x);
     staggered_card(ui, cx, &board.cards);
-    if ui.available_height() >= TREND_SLIDE_MIN_HEIGHT {
+    let chart_h = ui.available_height() - TREND_CARD_CHROME;
+    if chart_h >= TREND_SLIDE_MIN_CHART {
         ui.add_space(ui.spacing().item_spacing.x);
-        trend_card(ui, cx, board, view);
+        trend_card(ui, cx, board, view, Some(chart_h));
     }
 }
 
-/// Room (points) the trend card needs under the headline on a slide.
-const TREND_SLIDE_MIN_HEIGHT: f32 = 330.0;
+/// The smallest trend chart (points) worth putting under the headline on a slide.
+const TREND_SLIDE_MIN_CHART: f32 = 150.0;
 
-fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut ChartView) {
+/// What the trend card takes (points) beside its chart: title, margins, the figures' line.
+const TREND_CARD_CHROME: f32 = 90.0;
+
+/// The area's last 24 hours; on a slide the chart is `slide_height` points tall.
+fn trend_card(
+    ui: &mut egui::Ui,
+    cx: &PageContext<'_>,
+    board: &Board,
+    view: &mut ChartView,
+    slide_height: Option<f32>,
+) {
     let tr = cx.tr;
     let look = cx.look;
     card(ui, &look, tr.t(T::AreaTrend), |ui| {
@@ -613,10 +624,9 @@ fn trend_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut
             ui.label(RichText::new(tr.t(text)).color(look.weak_text));
             return;
         }
-        let (style, h) = if look.projector {
-            (ChartStyle::projector(), 260.0)
-        } else {
-            (ChartStyle::desktop(), 220.0)
+        let (style, h) = match slide_height {
+            Some(h) => (ChartStyle::projector(), h),
+            None => (ChartStyle::desktop(), 220.0),
         };
         TimeChartWidget::new(&board.chart, view)
             .style(style.with_lang(tr.0))
@@ -716,7 +726,7 @@ fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     let Some(w) = &cards.warning else {
         big(ui, &look, tr.t(T::NoWarning), look.strong_text);
         if let Some(p) = cx.session.open_error() {
-            weak(ui, &look, tr.f(T::JournalUnreadable, &[&p]));
+            weak(ui, &look, tr.f(T::JournalUnreadable, &[&p.render(tr)]));
         }
         return;
     };

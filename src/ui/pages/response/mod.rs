@@ -253,7 +253,8 @@ fn header(
         let plan = cx.session.plan_status();
         if !plan.usable() {
             for p in &plan.problems {
-                ui.label(RichText::new(format!("{}: {p}", plan.path.display())).color(look.error));
+                let text = tr.f(T::LdFileProblem, &[&plan.path.display(), &p.render(tr)]);
+                ui.label(RichText::new(text).color(look.error));
             }
             if let Some(e) = &plan.read_error {
                 ui.label(RichText::new(e.render(cx.tr)).color(look.error));

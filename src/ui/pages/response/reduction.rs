@@ -131,7 +131,8 @@ impl ReductionView {
             .style(style.with_lang(tr.0))
             // On a slide the chart takes the room left, so the slide is one screen.
             .height(if cx.presenting {
-                (ui.available_height() - 16.0).clamp(240.0, 460.0)
+                // (At least 300: the levels' red notes take a row under the bars.)
+                (ui.available_height() - 16.0).clamp(300.0, 460.0)
             } else {
                 300.0
             })

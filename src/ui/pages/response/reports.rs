@@ -12,6 +12,7 @@ use egui::RichText;
 use crate::domain::plan::Plan;
 use crate::domain::response::{Episode, ResponseState};
 use crate::domain::roster::Roster;
+use crate::i18n::Render;
 use crate::ingest::load_forecast;
 use crate::report::bulletin::{BULLETIN_TITLE, Span, bulletin};
 use crate::report::daily_air::workspace_air;
@@ -127,12 +128,15 @@ fn text_preview(ui: &mut egui::Ui, text: String) {
 }
 
 /// Every notice of `episode` in order, each unit notice with the level change it belongs to.
-fn episode_notices(plan: &Plan, episode: &Episode) -> (Vec<(Notice, Option<usize>)>, Vec<String>) {
+fn episode_notices(
+    plan: &Plan,
+    episode: &Episode,
+) -> (Vec<(Notice, Option<usize>)>, Vec<NoticeError>) {
     let mut notices: Vec<(Notice, Option<usize>)> = Vec::new();
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<NoticeError> = Vec::new();
     let mut keep = |r: Result<Vec<Notice>, NoticeError>, step: Option<usize>| match r {
         Ok(n) => notices.extend(n.into_iter().map(|n| (n, step))),
-        Err(e) => problems.push(e.to_string()),
+        Err(e) => problems.push(e),
     };
     keep(warning_notice(plan, episode).map(|n| vec![n]), None);
     keep(unit_notices(plan, episode, 0), Some(0));
@@ -170,7 +174,7 @@ impl ReportsView {
         };
         let (notices, problems) = episode_notices(plan, episode);
         for p in &problems {
-            ui.label(RichText::new(p).color(cx.look.error));
+            ui.label(RichText::new(p.render(tr)).color(cx.look.error));
         }
         let bulletin_at = notices.len();
         self.notice = self.notice.min(bulletin_at);

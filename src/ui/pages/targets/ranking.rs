@@ -148,15 +148,16 @@ impl RankingView {
             );
         }
         if cx.presenting {
-            // The slide: the chart alone, the best ten and the desk's own area (a taller slide
-            // is zoomed to fit the screen).
+            // The slide: the chart alone, the best few and the desk's own area amid its
+            // neighbours in the ranking (a taller slide is zoomed to fit the screen).
             let chart = RankingData {
                 top: Some(SLIDE_TOP),
+                around_highlight: SLIDE_AROUND,
                 ..chart.clone()
             };
-            let shown = chart.items.len().min(SLIDE_TOP + 1) as f32;
+            let shown = chart.items.len().min(SLIDE_TOP + 2 * SLIDE_AROUND + 1) as f32;
             let room = ui.clip_rect().bottom() - ui.cursor().top() - 16.0;
-            let height = room.max(shown * 30.0 + 110.0);
+            let height = room.max(shown * 40.0 + 180.0);
             ChartImage::new(StaticChart::Ranking(&chart))
                 .style(ChartStyle::projector().with_lang(tr.0))
                 .height(height)
@@ -216,8 +217,12 @@ impl RankingView {
     }
 }
 
-/// How many areas the ranking slide shows (the desk's own area is added when below them).
-const SLIDE_TOP: usize = 10;
+/// How many of the best areas the ranking slide shows (the desk's own area and its neighbours
+/// are added when below them).
+const SLIDE_TOP: usize = 3;
+
+/// How many places either side of the desk's own area the ranking slide shows.
+const SLIDE_AROUND: usize = 2;
 
 /// The ranking chart as a PNG or SVG file for the exports folder; drawn on a worker thread.
 fn export_chart(

@@ -264,6 +264,12 @@ impl WeatherPage {
         );
         let weather = weather_view::source_stations(store, source, &selection.stations);
         let has_weather = analysis.hours.iter().any(|h| h.score.is_some());
+        let aqi_forecast = if self.variable == Variable::Aqi {
+            let today = crate::clock::to_cst(cx.now).date_naive();
+            crate::ingest::load_forecast(&cx.workspace.aqi_forecast_path(), Some(today)).0
+        } else {
+            Vec::new()
+        };
         let chart = weather_meteogram(
             store,
             &WeatherChartInput {
@@ -273,6 +279,7 @@ impl WeatherPage {
                 analysis: &analysis,
                 warnings: &key.warnings,
                 level_colours: &key.level_colours,
+                aqi_forecast: &aqi_forecast,
                 lang: key.lang,
             },
         );
