@@ -240,8 +240,12 @@ fn an_evidence_file_from_the_dialog_is_recorded_with_its_sha256() {
     h.get_by_label(tr.t(T::RespFeedback))
         .type_text("补报网格巡查记录");
     h.run();
-    h.get_by_label(tr.t(T::RespActImplement)).click();
+    // Below the item's history and the feedback record's fields: scrolled to, as the officer
+    // would; the file goes into the evidence store on a worker thread before the report.
+    h.get_by_label(tr.t(T::RespActImplement)).scroll_to_me();
     h.run();
+    h.get_by_label(tr.t(T::RespActImplement)).click();
+    settle(&mut h);
     let last = SqliteStorage::open_read_only(&root)
         .expect("journal")
         .read_since(0)

@@ -570,98 +570,88 @@ impl ChecklistView {
         ui.group(|ui| {
             ui.heading(format!("{} · {}", item.spec.unit_name, item.spec.text));
             ui.label(tr.f(T::RespFeedbackExpected, &[&item.spec.feedback]));
-            for change in &item.history {
-                let mut line = format!(
-                    "{}  {}  {}",
-                    fmt_time(&change.stamp.at),
-                    change.stamp.operator,
-                    tr.item_status(change.status)
-                );
-                let note = change.render(tr);
-                if !note.is_empty() {
-                    line.push_str(&format!(" — {note}"));
-                }
-                if let Some(ev) = &change.evidence {
-                    line.push_str(&format!(" [{}]", ev.name));
-                }
-                if let Some(f) = &change.feedback {
-                    line.push_str(&tr.f(
-                        T::RespReportedBy,
-                        &[
-                            &f.reporter,
-                            &f.reporter_unit,
-                            &fmt_time(&f.reported_at),
-                            &tr.channel(f.channel),
-                        ],
-                    ));
-                }
-                ui.label(RichText::new(line).color(cx.look.weak_text));
-            }
+            // What the officer does comes first, so its buttons are on the screen; what was
+            // recorded and checked follows.
+            self.report_form(ui, cx, episode, item, now);
+            history_lines(ui, cx, item);
             self.checks
                 .item_panel(ui, cx, episode, item, &mut self.evidence);
-            if let Some(why) = cx.session.why_not_respond() {
-                ui.label(RichText::new(why.render(tr)).color(cx.look.warn));
-                return;
-            }
-            if episode.clock(now).is_none() && item.status != ItemStatus::ProblemReported {
-                return;
-            }
-            egui::Grid::new("item_form").num_columns(2).show(ui, |ui| {
-                let l = ui.label(tr.t(T::RespFeedback));
-                ui.add(
-                    egui::TextEdit::multiline(&mut self.text)
-                        .desired_rows(2)
-                        .desired_width(420.0),
-                )
-                .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(tr.t(T::RespEvidence));
-                ui.horizontal(|ui| {
-                    let field = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut self.evidence)
-                                .hint_text(tr.t(T::RespEvidenceHint))
-                                .desired_width(420.0),
-                        )
-                        .labelled_by(l.id);
-                    if std::mem::take(&mut self.focus_evidence) {
-                        field.request_focus();
-                    }
-                    if ui.button(tr.t(T::RespPickEvidence)).clicked() {
-                        cx.send(Command::PickEvidenceFile);
-                    }
-                });
-                ui.end_row();
-                self.reporter_fields(ui, tr);
-            });
-            if let Some(e) = &self.form_error {
-                ui.label(RichText::new(e).color(cx.look.warn));
-            }
-            if self.no_dialog {
-                ui.label(RichText::new(tr.t(T::RespNoDialog)).color(cx.look.weak_text));
-            }
+        });
+    }
+
+    /// The feedback form and the steps allowed from the item's status (nothing when the desk
+    /// may not respond, or the episode has ended and no problem waits).
+    fn report_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut PageContext<'_>,
+        episode: &Episode,
+        item: &Item,
+        now: DateTime<FixedOffset>,
+    ) {
+        let tr = cx.tr;
+        if let Some(why) = cx.session.why_not_respond() {
+            ui.label(RichText::new(why.render(tr)).color(cx.look.warn));
+            return;
+        }
+        if episode.clock(now).is_none() && item.status != ItemStatus::ProblemReported {
+            return;
+        }
+        egui::Grid::new("item_form").num_columns(2).show(ui, |ui| {
+            let l = ui.label(tr.t(T::RespFeedback));
+            ui.add(
+                egui::TextEdit::multiline(&mut self.text)
+                    .desired_rows(2)
+                    .desired_width(420.0),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label(tr.t(T::RespEvidence));
             ui.horizontal(|ui| {
-                for t in Transition::ALL {
-                    if !t.allowed_from(item.status) {
-                        continue;
-                    }
-                    let label = match t {
-                        Transition::Acknowledge => T::RespActAcknowledge,
-                        Transition::Implement => T::RespActImplement,
-                        Transition::ReportProblem => T::RespActProblem,
-                        Transition::Rectify => T::RespActRectify,
-                    };
-                    if ui.button(tr.t(label)).clicked() {
-                        match self.command(t, item.key(), cx.workspace.root(), now) {
-                            Ok(c) => {
-                                cx.send(c);
-                                self.clear_form();
-                            }
-                            Err(e) => self.form_error = Some(e),
-                        }
-                    }
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.evidence)
+                            .hint_text(tr.t(T::RespEvidenceHint))
+                            .desired_width(420.0),
+                    )
+                    .labelled_by(l.id);
+                if std::mem::take(&mut self.focus_evidence) {
+                    field.request_focus();
+                }
+                if ui.button(tr.t(T::RespPickEvidence)).clicked() {
+                    cx.send(Command::PickEvidenceFile);
                 }
             });
+            ui.end_row();
+            self.reporter_fields(ui, tr);
+        });
+        if let Some(e) = &self.form_error {
+            ui.label(RichText::new(e).color(cx.look.warn));
+        }
+        if self.no_dialog {
+            ui.label(RichText::new(tr.t(T::RespNoDialog)).color(cx.look.weak_text));
+        }
+        ui.horizontal(|ui| {
+            for t in Transition::ALL {
+                if !t.allowed_from(item.status) {
+                    continue;
+                }
+                let label = match t {
+                    Transition::Acknowledge => T::RespActAcknowledge,
+                    Transition::Implement => T::RespActImplement,
+                    Transition::ReportProblem => T::RespActProblem,
+                    Transition::Rectify => T::RespActRectify,
+                };
+                if ui.button(tr.t(label)).clicked() {
+                    match self.command(t, item.key(), cx.workspace.root(), now) {
+                        Ok(c) => {
+                            cx.send(c);
+                            self.clear_form();
+                        }
+                        Err(e) => self.form_error = Some(e),
+                    }
+                }
+            }
         });
     }
 
@@ -746,6 +736,39 @@ impl ChecklistView {
         } else {
             Command::Response(response::Command::Item(input))
         })
+    }
+}
+
+/// Each recorded step of the item: when, who, the status, what was said, the evidence and who
+/// reported it.
+fn history_lines(ui: &mut egui::Ui, cx: &PageContext<'_>, item: &Item) {
+    let tr = cx.tr;
+    for change in &item.history {
+        let mut line = format!(
+            "{}  {}  {}",
+            fmt_time(&change.stamp.at),
+            change.stamp.operator,
+            tr.item_status(change.status)
+        );
+        let note = change.render(tr);
+        if !note.is_empty() {
+            line.push_str(&format!(" — {note}"));
+        }
+        if let Some(ev) = &change.evidence {
+            line.push_str(&format!(" [{}]", ev.name));
+        }
+        if let Some(f) = &change.feedback {
+            line.push_str(&tr.f(
+                T::RespReportedBy,
+                &[
+                    &f.reporter,
+                    &f.reporter_unit,
+                    &fmt_time(&f.reported_at),
+                    &tr.channel(f.channel),
+                ],
+            ));
+        }
+        ui.label(RichText::new(line).color(cx.look.weak_text));
     }
 }
 
