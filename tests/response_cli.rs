@@ -392,6 +392,51 @@ fn notices_and_reports_in_every_format_with_changed_fields() {
 
 /// A drill that fails half-way (the workspace's plan lacks a measure the drill implements) used
 /// to leave an empty or half-written journal behind; now nothing of it stays (#11 item 8).
+/// The 通报 of the drill's first day and a half as .docx: the unit whose problem is still open is
+/// named, sections with nothing to report say 无; a period ending before it starts is refused.
+#[test]
+fn the_bulletin_as_docx_names_the_unit_with_an_open_problem() {
+    let dir = drill_workspace();
+    let d = path(dir.path());
+    let docx = dir.path().join("通报.docx");
+    let out = airdesk(&[
+        "response",
+        "notice",
+        "bulletin",
+        d,
+        "--until",
+        "2025-01-16T12:00",
+        "--out",
+        path(&docx),
+        "--doc-no",
+        "某县应急办〔2025〕10号",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let xml = common::document_xml(&docx);
+    for s in [
+        "关于重污染天气应急响应落实情况的通报",
+        "某县应急办〔2025〕10号",
+        "三、问题未整改情况",
+        "县住房和城乡建设局",
+        "无。",
+        "予以通报批评",
+    ] {
+        assert!(xml.contains(s), "{s} not in the .docx");
+    }
+    assert!(!xml.contains("zjj"), "no unit ids");
+    let out = airdesk(&[
+        "response",
+        "notice",
+        "bulletin",
+        d,
+        "--from",
+        "2025-01-16T12:00",
+        "--until",
+        "2025-01-15T12:00",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}
+
 #[test]
 fn a_failed_drill_leaves_nothing_behind() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -1,8 +1,8 @@
 //! The Response page on the sample drill (Handan, 22 Dec 2019 10:00, orange warning in force):
 //! the advice names the unfavourable-weather windows of the sample's meteorological forecast, and
 //! the after-action summary embeds the episode chart with a row per episode day; the 日报 states the
-//! air and is written as .docx and PDF with an edited field, the unit notices as one PDF; the
-//! checklist is the plan's unit tree; an item's evidence file comes from the file dialog (or a
+//! air and is written as .docx and PDF with an edited field, the unit notices as one PDF, the 通报
+//! as .docx; the checklist is the plan's unit tree; an item's evidence file comes from the file dialog (or a
 //! typed path); the emission-reduction list's check and an enterprise's card, and the
 //! enterprises' items.
 
@@ -524,6 +524,25 @@ fn the_daily_report_and_the_unit_notices_are_written_as_docx_and_pdf() {
     h.get_by_label(tr.t(T::DocWritePdf)).click();
     let all = wait_for_export(&mut h, &root, "（各责任单位）.pdf");
     assert!(std::fs::read(&all).expect("pdf").starts_with(b"%PDF-"));
+
+    // The 通报 is the last entry: previewed with the drill's open problem, written as .docx.
+    h.get_by_label("关于重污染天气应急响应落实情况的通报")
+        .click();
+    h.run();
+    assert!(
+        !texts_containing(&h, "三、问题未整改情况").is_empty(),
+        "the 通报 in the preview"
+    );
+    h.get_by_label(tr.t(T::DocWriteDocx)).click();
+    let docx = wait_for_export(&mut h, &root, "通报.docx");
+    let xml = common::document_xml(&docx);
+    for s in [
+        "关于重污染天气应急响应落实情况的通报",
+        "县住房和城乡建设局",
+        "予以通报批评",
+    ] {
+        assert!(xml.contains(s), "{s} not in the 通报 .docx");
+    }
 }
 
 #[test]

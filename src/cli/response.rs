@@ -22,6 +22,7 @@ use crate::i18n::{Language, Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::ingest::{self, load_forecast};
 use crate::journal::{Author, CHECKPOINT_FILE, JOURNAL_FILE, JournalError, LOCK_FILE, OpenMode};
+use crate::report::bulletin::{Span, bulletin};
 use crate::report::campaign_summary::campaign_summary_document;
 use crate::report::daily_air::workspace_air;
 use crate::report::daily_report::{DailyInput, daily_report};
@@ -80,6 +81,9 @@ pub enum NoticeKind {
     Lift,
     /// The 督办单 of supervision finding --finding.
     Supervision,
+    /// The 通报 naming the units that reported late or not at all, left problems unrectified or
+    /// failed checks, over --from/--to (default: the episode's start to now).
+    Bulletin,
 }
 
 /// The `response` subcommands.
@@ -172,6 +176,13 @@ pub enum ResponseCommand {
         /// The supervision finding of a 督办单 (DB0003 or 3).
         #[arg(long)]
         finding: Option<String>,
+        /// Start of the 通报's period (default: the episode's start).
+        #[arg(long)]
+        from: Option<String>,
+        /// End of the 通报's period, exclusive (default: now); `--to` is the 主送 as in every
+        /// notice.
+        #[arg(long)]
+        until: Option<String>,
         /// Format, output file and the document's fields.
         #[command(flatten)]
         doc: DocumentArgs,
@@ -282,6 +293,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             episode,
             step,
             finding,
+            from,
+            until,
             doc,
         } => {
             let plan = load_plan(dir, plan.as_deref())?;
@@ -293,6 +306,25 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                         Failure::unusable("a 督办单 needs --finding (e.g. --finding DB0003)")
                     })?;
                     supervision(&models.findings, &plan, id)?
+                }
+                NoticeKind::Bulletin => {
+                    let e = pick_episode(&models.response, *episode)?;
+                    let span = Span {
+                        from: from
+                            .as_deref()
+                            .map(parse_time)
+                            .transpose()?
+                            .unwrap_or(e.start),
+                        to: until
+                            .as_deref()
+                            .map(parse_time)
+                            .transpose()?
+                            .unwrap_or_else(now),
+                    };
+                    if span.from >= span.to {
+                        return Err(Failure::unusable("--from must be before --to"));
+                    }
+                    bulletin(&plan, &models.response, e, span)
                 }
                 _ => notice_document(
                     *kind,
@@ -418,6 +450,7 @@ fn notice_document(
         NoticeKind::Resume => one(resume_notice(plan, e, step.unwrap_or(latest_pause))),
         NoticeKind::Lift => one(lift_notice(plan, e)),
         NoticeKind::Supervision => Err(Failure::unusable("a 督办单 needs --finding")),
+        NoticeKind::Bulletin => Err(Failure::unusable("a 通报 is not a notice of one decision")),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod after_action;
 pub mod budget_ledger;
+pub mod bulletin;
 pub mod campaign_summary;
 pub mod charts;
 pub mod chase;

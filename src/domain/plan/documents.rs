@@ -32,11 +32,13 @@ pub enum DocumentKind {
     Handover,
     /// 总结评估 of an episode.
     Summary,
+    /// 通报 of the units that did not report, did not act or failed checks.
+    Bulletin,
 }
 
 impl DocumentKind {
     /// Every kind.
-    pub const ALL: [DocumentKind; 10] = [
+    pub const ALL: [DocumentKind; 11] = [
         DocumentKind::Warning,
         DocumentKind::Unit,
         DocumentKind::Adjust,
@@ -47,6 +49,7 @@ impl DocumentKind {
         DocumentKind::Daily,
         DocumentKind::Handover,
         DocumentKind::Summary,
+        DocumentKind::Bulletin,
     ];
 
     /// The key in the plan's `[documents]` table.
@@ -62,6 +65,7 @@ impl DocumentKind {
             DocumentKind::Daily => "daily",
             DocumentKind::Handover => "handover",
             DocumentKind::Summary => "summary",
+            DocumentKind::Bulletin => "bulletin",
         }
     }
 

@@ -35,7 +35,7 @@ pub(crate) fn key(measure: &str, unit: &str) -> ItemKey {
     ItemKey::new(measure, unit)
 }
 
-fn issue_input(level: Level, start: &str) -> IssueInput {
+pub(crate) fn issue_input(level: Level, start: &str) -> IssueInput {
     IssueInput {
         level,
         start: t(start),
@@ -1380,7 +1380,7 @@ fn a_campaign_runs_beside_a_warning_with_its_own_checklist_and_numbering() {
     assert_eq!(&ResponseState::fold(&events), s.model());
 }
 
-fn feedback(reported_at: &str) -> Feedback {
+pub(crate) fn feedback(reported_at: &str) -> Feedback {
     Feedback {
         reporter: "王强".into(),
         reporter_unit: "县住建局".into(),
@@ -1530,7 +1530,7 @@ fn reporting_cycle_sorts_reports_into_due_received_late_and_missing() {
     );
 }
 
-fn check_input(item: &ItemKey, result: CheckResult, note: &str) -> CheckInput {
+pub(crate) fn check_input(item: &ItemKey, result: CheckResult, note: &str) -> CheckInput {
     CheckInput {
         item: item.clone(),
         source: CheckSource::Verification,

@@ -168,7 +168,7 @@ impl ResponsePage {
                     self.forms.ui(ui, cx, state, now, &advised)
                 }
                 Tab::Checklist => self.checklist.ui(ui, cx, state, now),
-                Tab::Notices => self.reports.notices(ui, cx, state),
+                Tab::Notices => self.reports.notices(ui, cx, state, now),
                 Tab::Reports => self.reports.reports(ui, cx, state, now),
                 Tab::Timeline => timeline(ui, cx, state),
                 Tab::Reduction => self.reduction.ui(ui, cx, state),

@@ -1,5 +1,5 @@
 //! Notices (the warning notice, the notification to each unit, level-change, pause, resume and
-//! lifting notices, from the plan's templates) and reports (daily report, shift handover,
+//! lifting notices, from the plan's templates; the 通报 from the read models) and reports (daily report, shift handover,
 //! after-action summary, checklist ledger): previewed as text, copied to the clipboard, saved as
 //! text into the workspace's exports folder, and written as 公文 (.docx or PDF, the fields
 //! editable first), all through [`Command::Export`].
@@ -14,6 +14,7 @@ use crate::domain::response::{Episode, ResponseState};
 use crate::domain::roster::Roster;
 use crate::i18n::Render;
 use crate::ingest::load_forecast;
+use crate::report::bulletin::{BULLETIN_TITLE, Span, bulletin};
 use crate::report::daily_air::workspace_air;
 use crate::report::daily_report::{DailyInput, daily_report};
 use crate::report::document::{Document, Format, html, text};
@@ -103,6 +104,29 @@ fn plan_of(cx: &PageContext<'_>) -> Result<Plan, String> {
         .map_err(|_| cx.tr.t(T::DocNoPlan).to_owned())
 }
 
+/// The copy and save-as-text buttons of a notice's preview.
+fn copy_and_save(ui: &mut egui::Ui, cx: &mut PageContext<'_>, document: &Document, text: &str) {
+    if ui.button(cx.tr.t(T::RespCopy)).clicked() {
+        ui.ctx().copy_text(text.to_owned());
+    }
+    if ui.button(cx.tr.t(T::RespSaveTxt)).clicked() {
+        cx.send(Command::Export(vec![ExportFile::bytes(
+            document.file_name(Format::Txt),
+            text.as_bytes().to_vec(),
+        )]));
+    }
+}
+
+/// A notice's text, scrolling.
+fn text_preview(ui: &mut egui::Ui, text: String) {
+    egui::ScrollArea::vertical()
+        .id_salt("notice_text")
+        .max_height(440.0)
+        .show(ui, |ui| {
+            ui.label(text);
+        });
+}
+
 /// Every notice of `episode` in order, each unit notice with the level change it belongs to.
 fn episode_notices(
     plan: &Plan,
@@ -133,9 +157,16 @@ fn episode_notices(
 }
 
 impl ReportsView {
-    /// The notices of the latest episode: a list of titles; the chosen one's text, and the
-    /// action writing it as .docx or PDF (a unit notice alone, or all of its decision's units).
-    pub fn notices(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, state: &ResponseState) {
+    /// The notices of the latest episode and its 通报 (from the start to `now`): a list of
+    /// titles; the chosen one's text, and the action writing it as .docx or PDF (a unit notice
+    /// alone, or all of its decision's units).
+    pub fn notices(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut PageContext<'_>,
+        state: &ResponseState,
+        now: DateTime<FixedOffset>,
+    ) {
         let tr = cx.tr;
         let (Some(episode), Some(plan)) = (state.latest(), cx.session.plan()) else {
             ui.label(RichText::new(tr.t(T::RespNoNotices)).color(cx.look.weak_text));
@@ -145,14 +176,18 @@ impl ReportsView {
         for p in &problems {
             ui.label(RichText::new(p.render(tr)).color(cx.look.error));
         }
-        if notices.is_empty() {
-            return;
-        }
-        self.notice = self.notice.min(notices.len() - 1);
+        let bulletin_at = notices.len();
+        self.notice = self.notice.min(bulletin_at);
         ui.columns(2, |cols| {
+            // The 通报 above the list, so it is in view however many notices there are.
+            let chosen = self.notice == bulletin_at;
+            if cols[0].selectable_label(chosen, BULLETIN_TITLE).clicked() {
+                self.notice = bulletin_at;
+            }
+            cols[0].separator();
             egui::ScrollArea::vertical()
                 .id_salt("notice_list")
-                .max_height(480.0)
+                .max_height(440.0)
                 .show(&mut cols[0], |ui| {
                     for (i, (n, _)) in notices.iter().enumerate() {
                         if ui.selectable_label(self.notice == i, &n.title).clicked() {
@@ -160,19 +195,27 @@ impl ReportsView {
                         }
                     }
                 });
-            let (n, step) = &notices[self.notice];
             let ui = &mut cols[1];
+            if self.notice == bulletin_at {
+                let span = Span {
+                    from: episode.start,
+                    to: now,
+                };
+                let document = bulletin(plan, state, episode, span);
+                let text = document
+                    .parts
+                    .iter()
+                    .map(text::part_lines)
+                    .collect::<String>();
+                ui.horizontal(|ui| copy_and_save(ui, cx, &document, &text));
+                self.notice_panel.ui(ui, cx, &document);
+                text_preview(ui, text);
+                return;
+            }
+            let (n, step) = &notices[self.notice];
             let text = n.text();
             ui.horizontal(|ui| {
-                if ui.button(tr.t(T::RespCopy)).clicked() {
-                    ui.ctx().copy_text(text.clone());
-                }
-                if ui.button(tr.t(T::RespSaveTxt)).clicked() {
-                    cx.send(Command::Export(vec![ExportFile::bytes(
-                        n.document().file_name(Format::Txt),
-                        text.clone().into_bytes(),
-                    )]));
-                }
+                copy_and_save(ui, cx, &n.document(), &text);
                 if ui.button(tr.t(T::RespSaveAllTxt)).clicked() {
                     let all = notices
                         .iter()
@@ -204,12 +247,7 @@ impl ReportsView {
                 None => n.document(),
             };
             self.notice_panel.ui(ui, cx, &document);
-            egui::ScrollArea::vertical()
-                .id_salt("notice_text")
-                .max_height(440.0)
-                .show(ui, |ui| {
-                    ui.label(text);
-                });
+            text_preview(ui, text);
         });
     }
 
