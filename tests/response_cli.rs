@@ -437,6 +437,17 @@ fn the_bulletin_as_docx_names_the_unit_with_an_open_problem() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
 }
 
+/// On a drill workspace the 通报 runs to the drill's moment, as the app shows it, not to today.
+#[test]
+fn the_bulletin_on_the_sample_drill_ends_at_the_drill_moment() {
+    let out = airdesk(&["response", "notice", "bulletin", &sample("")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains("至2019年12月22日10时"), "{said}");
+    assert!(!said.contains("2026年"), "{said}");
+    assert!(said.contains("河东镇人民政府"), "{said}");
+}
+
 #[test]
 fn a_failed_drill_leaves_nothing_behind() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -298,7 +298,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             doc,
         } => {
             let plan = load_plan(dir, plan.as_deref())?;
-            let Opened { session, .. } = open_at(dir, None)?;
+            // A drill workspace's "now" is the drill's moment, as the app shows it.
+            let Opened { session, at, .. } = open_at(dir, None)?;
             let models = session.models();
             let document = match kind {
                 NoticeKind::Supervision => {
@@ -315,14 +316,10 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                             .map(parse_time)
                             .transpose()?
                             .unwrap_or(e.start),
-                        to: until
-                            .as_deref()
-                            .map(parse_time)
-                            .transpose()?
-                            .unwrap_or_else(now),
+                        to: until.as_deref().map(parse_time).transpose()?.unwrap_or(at),
                     };
                     if span.from >= span.to {
-                        return Err(Failure::unusable("--from must be before --to"));
+                        return Err(Failure::unusable("--from must be before --until"));
                     }
                     bulletin(&plan, &models.response, e, span)
                 }
