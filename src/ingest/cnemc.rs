@@ -22,7 +22,11 @@ const CST: i32 = 8 * 3600;
 
 /// Whether the first line is a CNEMC site-file header.
 pub fn looks_like(first_line: &str) -> bool {
-    let mut fields = first_line.trim_start_matches('\u{feff}').split(',');
+    // A file saved with every cell quoted ("date","hour",…) is the same file.
+    let mut fields = first_line
+        .trim_start_matches('\u{feff}')
+        .split(',')
+        .map(|f| f.trim_matches('"'));
     matches!(
         (fields.next(), fields.next(), fields.next()),
         (Some("date"), Some("hour"), Some("type"))
@@ -473,8 +477,20 @@ mod tests {
     }
 
     #[test]
+    fn quoted_cells_read_like_plain_ones() {
+        let text =
+            "\"date\",\"hour\",\"type\",\"1001A\"\r\n\"20191201\",\"0\",\"PM2.5\",\"12\"\r\n";
+        let (batch, report) = run(text);
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert_eq!(batch.stations[0].code, "1001A");
+        assert_eq!(batch.chunks.len(), 1);
+        assert_eq!(batch.chunks[0].values[0], 12.0);
+    }
+
+    #[test]
     fn header_detection() {
         assert!(looks_like("date,hour,type,1001A"));
+        assert!(looks_like("\"date\",\"hour\",\"type\",\"1001A\""));
         assert!(!looks_like("No,year,month,day,hour,pm2.5"));
     }
 }
