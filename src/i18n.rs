@@ -873,6 +873,8 @@ table! {
     PlanRuleLiftHours => "[rules] lift.below_hours 至少为 1", "[rules] lift.below_hours must be at least 1";
     PlanRuleLiftAqi => "[rules] lift.observed_at_most 须为 0–500 的 AQI", "[rules] lift.observed_at_most must be an AQI between 0 and 500";
     PlanRulePauseHours => "[rules] pause.min_hours 至少为 1", "[rules] pause.min_hours must be at least 1";
+    PlanRulePhotoSlack => "[rules.photo] time_slack_hours 须为 0–72 小时", "[rules.photo] time_slack_hours must be between 0 and 72 hours";
+    PlanRulePhotoDistance => "[rules.photo] max_km 须大于 0、不超过 100 公里", "[rules.photo] max_km must be above 0 and at most 100 km";
     PlanConditionBound => "每个条件须且只须写 `above = AQI` 或 `at_least = AQI` 之一", "a condition needs exactly one of `above = AQI` or `at_least = AQI`";
     PlanThresholdNotAqi => "阈值 {0} 不是可能的日 AQI（0–500）", "threshold {0} is not a possible daily AQI (0–500)";
     PlanHoursNotDays => "hours = {0} 须为整天数（24、48、72 …，最多 360）：预报按日给出", "hours = {0} must be a whole number of days (24, 48, 72 …, at most 360): forecasts are daily";
@@ -914,6 +916,7 @@ table! {
     NoticeNoSuchPause => "第 {0} 次预警没有第 {1} 次暂停", "episode {0} has no pause #{1}";
     NoticeNoSuchResumedPause => "第 {0} 次预警没有已恢复的第 {1} 次暂停", "episode {0} has no pause #{1} that was resumed";
     NoticeNotLifted => "第 {0} 次预警尚未解除", "episode {0} has not been lifted";
+    NoticeNotStopped => "第 {0} 次专项行动尚未结束", "campaign run {0} has not been stopped";
     TemplateUnknown => "未知占位符 {0}", "unknown placeholder {0}";
     TemplateMalformed => "花括号没有构成占位符：占位符写作 {name}，字面花括号写作 {{ 或 }}", "a brace that opens no placeholder: write placeholders as {name} and literal braces as {{ or }}";
     // Names of the domain's enums (src/i18n/names.rs)
@@ -1386,7 +1389,7 @@ table! {
     RespFilterOpen => "未完成", "Open";
     RespFilterOverdue => "逾期", "Overdue";
     RespFilterDone => "已完成", "Done";
-    RespNoNotices => "尚未发布预警，没有通知。", "No warning issued yet: no notices.";
+    RespNoNotices => "尚未发布预警或启动专项行动，没有通知。", "No warning issued and no campaign started yet: no notices.";
     RespCopy => "复制", "Copy";
     RespSaveTxt => "保存为 .txt", "Save as .txt";
     RespSaveAllTxt => "全部保存", "Save all";
