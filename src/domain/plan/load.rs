@@ -400,6 +400,7 @@ fn parse_counting(text: &str) -> (Result<Plan, Vec<PlanProblem>>, usize) {
             templates,
             reduction,
             list: None,
+            contacts: None,
             documents,
             campaigns,
         })

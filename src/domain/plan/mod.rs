@@ -30,6 +30,7 @@ use std::sync::Arc;
 
 use crate::domain::advisor::PrimaryPollutant;
 use crate::domain::reduction::{Base, ReductionList, StaggeredRule};
+use crate::domain::roster::UnitContacts;
 
 /// The shipped default plan, embedded so that AirDesk works anywhere without a plan file.
 pub const DEFAULT_PLAN_TOML: &str = include_str!("../../../assets/plans/default.toml");
@@ -59,6 +60,10 @@ pub struct Plan {
     /// checklist item per listed enterprise from it. Not part of the plan file.
     #[serde(skip)]
     pub list: Option<Arc<ReductionList>>,
+    /// The workspace's contact list matched to these units, when it has one: the 催报 list calls
+    /// these people first. Not part of the plan file.
+    #[serde(skip)]
+    pub contacts: Option<Arc<UnitContacts>>,
     /// The 版头 and 版记 fields of the documents the centre issues.
     pub documents: DocumentFrames,
     /// Standing campaigns (专项行动) the desk starts and stops outside the warnings, in file
