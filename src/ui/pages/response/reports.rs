@@ -181,7 +181,7 @@ fn campaign_notices(plan: &Plan, state: &ResponseState) -> (Vec<Notice>, Vec<Not
 }
 
 impl ReportsView {
-    /// The notices of the latest warning episode and of the campaign runs, and the 通报 (from the
+    /// The notices of the campaign runs and of the latest warning episode, and the 通报 (from the
     /// latest warning's start, else the latest campaign run's, to `now`): a list of titles; the
     /// chosen one's text, and the action writing it as .docx or PDF (a unit notice alone, or all
     /// of its decision's units).
@@ -198,13 +198,15 @@ impl ReportsView {
             ui.label(RichText::new(tr.t(T::RespNoNotices)).color(cx.look.weak_text));
             return;
         };
-        let (mut notices, mut problems) = state
-            .latest()
-            .map(|e| episode_notices(plan, e))
-            .unwrap_or_default();
-        let (campaign, campaign_problems) = campaign_notices(plan, state);
-        notices.extend(campaign.into_iter().map(|n| (n, None)));
-        problems.extend(campaign_problems);
+        // The campaigns' few notices first, so the warning's many unit notices do not hide them.
+        let (campaign, mut problems) = campaign_notices(plan, state);
+        let mut notices: Vec<(Notice, Option<usize>)> =
+            campaign.into_iter().map(|n| (n, None)).collect();
+        if let Some(e) = state.latest() {
+            let (warning, warning_problems) = episode_notices(plan, e);
+            notices.extend(warning);
+            problems.extend(warning_problems);
+        }
         for p in &problems {
             ui.label(RichText::new(p.render(tr)).color(cx.look.error));
         }
