@@ -506,6 +506,49 @@ fn the_bulletin_on_the_sample_drill_ends_at_the_drill_moment() {
     assert!(said.contains("河东镇人民政府"), "{said}");
 }
 
+/// The sample workspace copied into a temporary folder (its drill moment, plan and journal).
+fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in [
+        "settings.toml",
+        "plan.toml",
+        "journal.sqlite",
+        "roster.csv",
+        "contacts.csv",
+    ] {
+        std::fs::copy(sample(f), dir.path().join(f)).expect("copy the sample");
+    }
+    dir
+}
+
+#[test]
+fn commands_on_the_sample_drill_are_stamped_with_the_drill_time() {
+    let dir = sample_copy();
+    let ws = path(dir.path());
+    let last_time = || {
+        let out = airdesk(&["journal", "export", "--json", ws]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let said = text(&out.stdout);
+        let last: serde_json::Value =
+            serde_json::from_str(said.lines().last().expect("events")).expect("JSON");
+        last["time"].as_str().expect("time").to_owned()
+    };
+    let head = last_time();
+    let mut args = vec!["response", "campaign", "start", ws, "--campaign"];
+    args.extend(["fireworks", "--start", "2019-12-22T10:00", "--by", "张伟"]);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let started = last_time();
+    assert!(started.starts_with("2019-12-22T"), "{started}");
+    assert!(started >= head, "{started} before the head {head}");
+    let out = airdesk(&[
+        "response", "check", "draw", ws, "--size", "1", "--by", "张伟",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let drawn = last_time();
+    assert!(drawn.starts_with("2019-12-22T"), "{drawn}");
+}
+
 #[test]
 fn a_failed_drill_leaves_nothing_behind() {
     let dir = tempfile::tempdir().expect("tempdir");

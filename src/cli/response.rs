@@ -526,6 +526,17 @@ pub(super) fn now() -> DateTime<FixedOffset> {
     clock::to_cst(chrono::Utc::now())
 }
 
+/// When a command run now on `ws` is recorded: on a drill workspace the drill's current time as
+/// the app shows it on opening (the later of the drill moment and the journal's last event), so a
+/// command line entry neither jumps the drill to today nor lands before the journal's head; else
+/// now.
+pub(super) fn recording_time(ws: &Workspace, session: &Session) -> DateTime<FixedOffset> {
+    match ws.settings().drill_at {
+        Some(drill) => clock::to_cst(clock::drill_resumes_at(drill, session.last_event_time())),
+        None => now(),
+    }
+}
+
 /// The session over the journal of `dir` as it was at `until` (all of it: `None`), read-only;
 /// a broken chain and skipped events are said on stderr.
 fn session_at(dir: &Path, until: Option<DateTime<FixedOffset>>) -> Result<Session, Failure> {
