@@ -995,6 +995,7 @@ fn desks_share_one_journal_through_their_sessions() {
         note: String::new(),
         checked_at: None,
         evidence: None,
+        campaign: None,
     }));
     let refused = unit.execute(&check, at(9, 35));
     assert!(

@@ -25,11 +25,16 @@ use super::{Failure, parse_time, print_json_line};
 /// `response check` subcommands.
 #[derive(Debug, clap::Subcommand)]
 pub enum CheckCommand {
-    /// Draw a random sample of the latest episode's done items for spot checks (抽查); the seed
-    /// and the items drawn are recorded, so the draw can be repeated from the journal.
+    /// Draw a random sample of the latest warning episode's (or a campaign run's) done items for
+    /// spot checks (抽查); the seed and the items drawn are recorded, so the draw can be repeated
+    /// from the journal.
     Draw {
         /// Workspace folder.
         dir: PathBuf,
+        /// Draw from this campaign run's checklist (see `campaign list`; default: the latest
+        /// warning episode's).
+        #[arg(long)]
+        campaign: Option<u32>,
         /// How many items to draw (all done items when fewer).
         #[arg(long)]
         size: u32,
@@ -51,6 +56,10 @@ pub enum CheckCommand {
         dir: PathBuf,
         /// The item: MEASURE@UNIT (e.g. O-DUST-1@zjj).
         item: String,
+        /// The item is on this campaign run's checklist (see `campaign list`; default: the
+        /// latest warning episode's).
+        #[arg(long)]
+        campaign: Option<u32>,
         /// What the check found.
         #[arg(long, value_enum)]
         result: ResultArg,
@@ -82,6 +91,10 @@ pub enum CheckCommand {
     List {
         /// Workspace folder.
         dir: PathBuf,
+        /// Only this campaign run's checks and samples (default: every warning episode's and
+        /// campaign run's).
+        #[arg(long)]
+        campaign: Option<u32>,
         /// Start of the period (default: the journal's start).
         #[arg(long)]
         from: Option<String>,
@@ -148,6 +161,7 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
     match command {
         CheckCommand::Draw {
             dir,
+            campaign,
             size,
             seed,
             by,
@@ -155,17 +169,23 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
         } => {
             let seed = seed.unwrap_or_else(|| super::response::now().timestamp_micros() as u64);
             let (mut session, now) = writer(dir, by)?;
-            let command = response::Command::DrawSample(SampleInput { seed, size: *size });
+            let command = response::Command::DrawSample(SampleInput {
+                seed,
+                size: *size,
+                campaign: *campaign,
+            });
             record(&mut session, command, now)?;
-            let episode = latest(&session)?;
+            let episode = aimed(&session, *campaign)?;
             let sample = episode
                 .samples
                 .last()
                 .ok_or_else(|| Failure::unusable("the sample was not recorded"))?;
             let drawn = &sample.drawn;
             if *json {
+                let (episode, campaign) = belongs(episode);
                 print_json_line(&serde_json::json!({
-                    "episode": drawn.episode,
+                    "episode": episode,
+                    "campaign": campaign,
                     "sample": drawn.number,
                     "seed": drawn.seed,
                     "pool": drawn.pool.len(),
@@ -187,6 +207,7 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
         }
         CheckCommand::Record {
             dir,
+            campaign,
             item,
             result,
             how,
@@ -207,7 +228,7 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
             };
             let sample = match (sample, source) {
                 (Some(n), _) => Some(*n),
-                (None, CheckSource::SpotCheck) => latest(&session)?
+                (None, CheckSource::SpotCheck) => aimed(&session, *campaign)?
                     .samples
                     .iter()
                     .rev()
@@ -227,6 +248,7 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
                 note: note.clone(),
                 checked_at,
                 evidence: None,
+                campaign: *campaign,
             };
             // Refused before anything is copied into the store.
             preview(&session, &response::Command::Check(input.clone()), now)?;
@@ -243,6 +265,7 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
         }
         CheckCommand::List {
             dir,
+            campaign,
             from,
             to,
             json,
@@ -254,7 +277,7 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
                 .map(parse_time)
                 .transpose()?
                 .unwrap_or_else(super::response::now);
-            list(&session, from, to, *json)
+            list(&session, *campaign, from, to, *json)
         }
     }
 }
@@ -367,12 +390,23 @@ fn close(mut session: Session) -> Result<(), Failure> {
         .map_err(|e| Failure::unusable(e.to_string()))
 }
 
-fn latest(session: &Session) -> Result<&Episode, Failure> {
-    session
-        .models()
-        .response
-        .latest()
-        .ok_or_else(|| Failure::unusable("the journal holds no warning yet"))
+/// The checklist a draw or check aims at: campaign run `campaign`, else the latest warning
+/// episode's.
+fn aimed(session: &Session, campaign: Option<u32>) -> Result<&Episode, Failure> {
+    let state = &session.models().response;
+    match campaign {
+        Some(run) => super::response::pick_run(state, run),
+        None => super::response::pick_episode(state, None),
+    }
+}
+
+/// `episode` as the JSON names it: (warning episode number, campaign run number), one of them
+/// null.
+fn belongs(episode: &Episode) -> (Option<u32>, Option<u32>) {
+    match episode.run() {
+        Some(run) => (None, Some(run)),
+        None => (Some(episode.number), None),
+    }
 }
 
 fn store_of(session: &Session) -> Result<EvidenceStore, Failure> {
@@ -395,7 +429,10 @@ fn say_photo(file: &EvidenceFile) {
 /// One check as `check list --json` writes it.
 #[derive(Serialize)]
 struct CheckJson {
-    episode: u32,
+    /// The warning episode it was made in (null for a campaign run's check).
+    episode: Option<u32>,
+    /// The campaign run it was made in (null for a warning episode's check).
+    campaign: Option<u32>,
     item: String,
     unit: String,
     source: CheckSource,
@@ -410,40 +447,54 @@ struct CheckJson {
 
 fn list(
     session: &Session,
+    campaign: Option<u32>,
     from: Option<DateTime<FixedOffset>>,
     to: DateTime<FixedOffset>,
     json: bool,
 ) -> Result<(), Failure> {
     let state = &session.models().response;
+    if let Some(run) = campaign {
+        super::response::pick_run(state, run)?;
+    }
     let from = from.unwrap_or(DateTime::<FixedOffset>::MIN_UTC.fixed_offset());
-    let checks: Vec<CheckJson> = state
-        .episodes()
+    let shown = |e: &Episode| campaign.is_none_or(|run| e.run() == Some(run));
+    let made: Vec<_> = state
+        .all_checks()
+        .filter(|(e, c)| shown(e) && c.at() >= from && c.at() < to)
+        .collect();
+    let checks: Vec<CheckJson> = made
         .iter()
-        .flat_map(|e| e.checks.iter())
-        .filter(|c| c.at() >= from && c.at() < to)
-        .map(|c| CheckJson {
-            episode: c.record.episode,
-            item: c.record.item.to_string(),
-            unit: c.record.item.unit.clone(),
-            source: c.record.source,
-            by: c.record.by.clone(),
-            sample: c.record.sample,
-            result: c.record.result,
-            note: c.record.note.clone(),
-            at: c.at(),
-            recorded_by: c.stamp.operator.clone(),
-            evidence: c.record.evidence.clone(),
+        .map(|(e, c)| {
+            let (episode, campaign) = belongs(e);
+            CheckJson {
+                episode,
+                campaign,
+                item: c.record.item.to_string(),
+                unit: c.record.item.unit.clone(),
+                source: c.record.source,
+                by: c.record.by.clone(),
+                sample: c.record.sample,
+                result: c.record.result,
+                note: c.record.note.clone(),
+                at: c.at(),
+                recorded_by: c.stamp.operator.clone(),
+                evidence: c.record.evidence.clone(),
+            }
         })
         .collect();
-    let units: Vec<UnitChecks> = state.checks_between(from, to);
+    let units: Vec<UnitChecks> = UnitChecks::tally(made);
     if json {
         let samples: Vec<_> = state
             .episodes()
             .iter()
-            .flat_map(|e| e.samples.iter())
-            .map(|s| {
+            .chain(state.campaigns())
+            .filter(|e| shown(e))
+            .flat_map(|e| e.samples.iter().map(move |s| (e, s)))
+            .map(|(e, s)| {
+                let (episode, campaign) = belongs(e);
                 serde_json::json!({
-                    "episode": s.drawn.episode,
+                    "episode": episode,
+                    "campaign": campaign,
                     "sample": s.drawn.number,
                     "seed": s.drawn.seed,
                     "pool": s.drawn.pool.len(),
@@ -484,7 +535,8 @@ fn list(
 /// Every evidence file the journal names (reports and checks), once each.
 fn named_files(session: &Session) -> Vec<EvidenceFile> {
     let mut out: Vec<EvidenceFile> = Vec::new();
-    for e in session.models().response.episodes() {
+    let state = &session.models().response;
+    for e in state.episodes().iter().chain(state.campaigns()) {
         let reports = e
             .items
             .iter()

@@ -606,7 +606,8 @@ fn open_workspace(dir: &Path) -> Result<Workspace, Failure> {
     Ok(ws)
 }
 
-fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failure> {
+/// Warning episode `n`, else the latest one.
+pub(super) fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failure> {
     match n {
         Some(n) => state
             .episode(n)
@@ -617,7 +618,8 @@ fn pick_episode(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failu
     }
 }
 
-fn pick_run(state: &ResponseState, n: u32) -> Result<&Episode, Failure> {
+/// Campaign run `n`.
+pub(super) fn pick_run(state: &ResponseState, n: u32) -> Result<&Episode, Failure> {
     state
         .campaign_run(n)
         .ok_or_else(|| Failure::unusable(format!("the journal has no campaign run #{n}")))

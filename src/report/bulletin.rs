@@ -264,10 +264,7 @@ fn failed_checks(state: &ResponseState, span: Span) -> Vec<(String, String)> {
         .filter(|u| u.failed > 0)
         .map(|u| {
             let notes: Vec<String> = state
-                .episodes()
-                .iter()
-                .chain(state.campaigns())
-                .flat_map(|e| e.checks.iter().map(move |c| (e, c)))
+                .all_checks()
                 .filter(|(_, c)| c.record.item.unit == u.unit)
                 .filter(|(_, c)| c.record.result == CheckResult::NotConfirmed)
                 .filter(|(_, c)| c.at() >= span.from && c.at() < span.to)

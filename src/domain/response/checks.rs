@@ -12,7 +12,8 @@ use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
 use super::checklist::{EvidenceFile, ItemKey};
-use super::state::Stamp;
+use super::event::EpisodeKind;
+use super::state::{Episode, Stamp};
 
 /// How a check came about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,16 +46,19 @@ pub enum CheckResult {
     NotConfirmed,
 }
 
-/// Draw a spot-check sample of the latest episode's done items.
+/// Draw a spot-check sample of the done items of the latest episode, or of a campaign run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SampleInput {
     /// The seed the draw starts from (the caller picks it, e.g. from the clock; it is recorded).
     pub seed: u64,
     /// How many items to draw (at most the pool's size).
     pub size: u32,
+    /// The campaign run to draw from; `None`: the latest warning episode.
+    #[serde(default)]
+    pub campaign: Option<u32>,
 }
 
-/// Record the result of a check on one done item of the latest episode.
+/// Record the result of a check on one done item of the latest episode, or of a campaign run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckInput {
     /// Which item.
@@ -73,14 +77,21 @@ pub struct CheckInput {
     pub checked_at: Option<DateTime<FixedOffset>>,
     /// A photo or record of the check, stored in the evidence store.
     pub evidence: Option<EvidenceFile>,
+    /// The campaign run the item belongs to; `None`: the latest warning episode.
+    #[serde(default)]
+    pub campaign: Option<u32>,
 }
 
 /// `checks.sampled`: a spot-check sample drawn. `items` is [`draw`]`(pool, size, seed)`; the fold
 /// draws it again and refuses an event whose items differ.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SampleDrawn {
-    /// Episode number.
+    /// Episode number (of the kind `of`).
     pub episode: u32,
+    /// Whether `episode` numbers a warning episode or a campaign run (journals before campaign
+    /// checks have none: a warning episode).
+    #[serde(default, skip_serializing_if = "EpisodeKind::is_warning")]
+    pub of: EpisodeKind,
     /// Sample number in the episode (1, 2, …).
     pub number: u32,
     /// The seed.
@@ -94,8 +105,12 @@ pub struct SampleDrawn {
 /// `checklist.checked`: the result of a check on one item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemChecked {
-    /// Episode number.
+    /// Episode number (of the kind `of`).
     pub episode: u32,
+    /// Whether `episode` numbers a warning episode or a campaign run (journals before campaign
+    /// checks have none: a warning episode).
+    #[serde(default, skip_serializing_if = "EpisodeKind::is_warning")]
+    pub of: EpisodeKind,
     /// Which item.
     pub item: ItemKey,
     /// How the check came about.
@@ -150,6 +165,35 @@ pub struct UnitChecks {
     pub checks: usize,
     /// Checks that found the item not as reported (不属实).
     pub failed: usize,
+}
+
+impl UnitChecks {
+    /// Checks and failed checks per unit, units in the order of their first check; `checks`
+    /// come with the warning episode or campaign run they were made in (which names the unit).
+    pub fn tally<'a>(checks: impl IntoIterator<Item = (&'a Episode, &'a Check)>) -> Vec<Self> {
+        let mut out: Vec<UnitChecks> = Vec::new();
+        for (e, c) in checks {
+            let unit = &c.record.item.unit;
+            let pos = match out.iter().position(|u| &u.unit == unit) {
+                Some(p) => p,
+                None => {
+                    let name = e
+                        .item(&c.record.item)
+                        .map_or(unit.as_str(), |i| i.spec.unit_name.as_str());
+                    out.push(UnitChecks {
+                        unit: unit.clone(),
+                        unit_name: name.to_owned(),
+                        checks: 0,
+                        failed: 0,
+                    });
+                    out.len() - 1
+                }
+            };
+            out[pos].checks += 1;
+            out[pos].failed += usize::from(c.record.result == CheckResult::NotConfirmed);
+        }
+        out
+    }
 }
 
 /// The items drawn from `pool` with `seed`: `size` of them (all when the pool is smaller), in

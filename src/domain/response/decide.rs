@@ -97,18 +97,7 @@ pub fn decide(
             }))
         }
         Command::Item(input) => {
-            let (e, of) = match input.campaign {
-                None => (
-                    state.latest().ok_or(CommandError::NoWarning)?,
-                    EpisodeKind::Warning,
-                ),
-                Some(run) => (
-                    state
-                        .campaign_run(run)
-                        .ok_or(CommandError::UnknownRun(run))?,
-                    EpisodeKind::Campaign,
-                ),
-            };
+            let (e, of) = aimed(state, input.campaign)?;
             check_item(e, input.transition, &input.item)?;
             if let (Some(item), Some(f)) = (e.item(&input.item), &input.feedback) {
                 check_reported_at(item, f, now)?;
@@ -135,7 +124,7 @@ pub fn decide(
         Command::StartCampaign(c) => start_campaign(state, plan, c),
         Command::StopCampaign(c) => stop_campaign(state, plan, c),
         Command::DrawSample(s) => {
-            let e = state.latest().ok_or(CommandError::NoWarning)?;
+            let (e, of) = aimed(state, s.campaign)?;
             if s.size == 0 {
                 return Err(CommandError::Missing(Field::SampleSize));
             }
@@ -145,6 +134,7 @@ pub fn decide(
             }
             Ok(ResponseEvent::SampleDrawn(SampleDrawn {
                 episode: e.number,
+                of,
                 number: e.samples.len() as u32 + 1,
                 seed: s.seed,
                 items: draw(&pool, s.size, s.seed),
@@ -152,9 +142,10 @@ pub fn decide(
             }))
         }
         Command::Check(c) => {
-            let e = state.latest().ok_or(CommandError::NoWarning)?;
+            let (e, of) = aimed(state, c.campaign)?;
             let checked = ItemChecked {
                 episode: e.number,
+                of,
                 item: c.item.clone(),
                 source: c.source,
                 by: c.by.trim().to_owned(),
@@ -341,6 +332,26 @@ fn change(
     } else {
         ResponseEvent::WarningDowngraded(change)
     })
+}
+
+/// The episode a report, sample or check aims at, and its kind: campaign run `campaign`, else the
+/// latest warning episode.
+fn aimed(
+    state: &ResponseState,
+    campaign: Option<u32>,
+) -> Result<(&Episode, EpisodeKind), CommandError> {
+    match campaign {
+        None => Ok((
+            state.latest().ok_or(CommandError::NoWarning)?,
+            EpisodeKind::Warning,
+        )),
+        Some(run) => Ok((
+            state
+                .campaign_run(run)
+                .ok_or(CommandError::UnknownRun(run))?,
+            EpisodeKind::Campaign,
+        )),
+    }
 }
 
 fn current(state: &ResponseState) -> Result<&Episode, CommandError> {

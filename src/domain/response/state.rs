@@ -298,6 +298,12 @@ impl Episode {
         }
     }
 
+    /// Its campaign run number, what a command's `campaign` names it by; `None` for a warning
+    /// episode (commands aim at the latest one without naming it).
+    pub fn run(&self) -> Option<u32> {
+        self.campaign.as_ref().map(|_| self.number)
+    }
+
     /// The item with `key`.
     pub fn item(&self, key: &ItemKey) -> Option<&Item> {
         self.items.iter().find(|i| i.key() == key)
@@ -730,6 +736,15 @@ impl ResponseState {
         &self.consultations
     }
 
+    /// Every check with the warning episode or campaign run it was made in: the warning
+    /// episodes' first, then the campaign runs', each in the order recorded.
+    pub fn all_checks(&self) -> impl Iterator<Item = (&Episode, &Check)> {
+        self.episodes
+            .iter()
+            .chain(&self.campaigns)
+            .flat_map(|e| e.checks.iter().map(move |c| (e, c)))
+    }
+
     /// Checks per unit made at or after `from` and before `to` (by [`Check::at`]), over every
     /// warning episode and campaign run, units in the order of their first check: what the 通报
     /// names for 不属实.
@@ -738,30 +753,10 @@ impl ResponseState {
         from: DateTime<FixedOffset>,
         to: DateTime<FixedOffset>,
     ) -> Vec<UnitChecks> {
-        let mut out: Vec<UnitChecks> = Vec::new();
-        for e in self.episodes.iter().chain(&self.campaigns) {
-            for c in e.checks.iter().filter(|c| c.at() >= from && c.at() < to) {
-                let unit = &c.record.item.unit;
-                let pos = match out.iter().position(|u| &u.unit == unit) {
-                    Some(p) => p,
-                    None => {
-                        let name = e
-                            .item(&c.record.item)
-                            .map_or(unit.as_str(), |i| i.spec.unit_name.as_str());
-                        out.push(UnitChecks {
-                            unit: unit.clone(),
-                            unit_name: name.to_owned(),
-                            checks: 0,
-                            failed: 0,
-                        });
-                        out.len() - 1
-                    }
-                };
-                out[pos].checks += 1;
-                out[pos].failed += usize::from(c.record.result == CheckResult::NotConfirmed);
-            }
-        }
-        out
+        UnitChecks::tally(
+            self.all_checks()
+                .filter(|(_, c)| c.at() >= from && c.at() < to),
+        )
     }
 
     /// Shifts, oldest first.
@@ -901,6 +896,8 @@ impl ResponseState {
                 EpisodeKind::Campaign
             }
             ResponseEvent::Item(_, r) => r.of,
+            ResponseEvent::SampleDrawn(s) => s.of,
+            ResponseEvent::ItemChecked(c) => c.of,
             _ => EpisodeKind::Warning,
         };
         let (episode, campaign) = belongs(of, n);
@@ -981,14 +978,7 @@ impl ResponseState {
         t: Transition,
         r: &ItemReport,
     ) -> Result<Line, CommandError> {
-        let e = match r.of {
-            EpisodeKind::Warning => self.latest_episode_mut(r.episode)?,
-            EpisodeKind::Campaign => self
-                .campaigns
-                .iter_mut()
-                .find(|e| e.number == r.episode)
-                .ok_or(CommandError::UnknownRun(r.episode))?,
-        };
+        let e = self.episode_of_mut(r.of, r.episode)?;
         check_item(e, t, &r.item)?;
         let Some(item) = e.items.iter_mut().find(|i| i.key() == &r.item) else {
             return Err(CommandError::UnknownItem(r.item.clone()));
@@ -1098,7 +1088,7 @@ impl ResponseState {
     }
 
     fn sampled(&mut self, stamp: &Stamp, s: &SampleDrawn) -> Result<Line, CommandError> {
-        let e = self.latest_episode_mut(s.episode)?;
+        let e = self.episode_of_mut(s.of, s.episode)?;
         let expected = e.samples.len() as u32 + 1;
         if s.number != expected {
             return Err(CommandError::OutOfSequence {
@@ -1126,7 +1116,7 @@ impl ResponseState {
     }
 
     fn checked(&mut self, stamp: &Stamp, c: &ItemChecked) -> Result<Line, CommandError> {
-        let e = self.latest_episode_mut(c.episode)?;
+        let e = self.episode_of_mut(c.of, c.episode)?;
         check_check(e, c)?;
         let Some(item) = e.items.iter_mut().find(|i| i.key() == &c.item) else {
             return Err(CommandError::UnknownItem(c.item.clone()));
@@ -1347,6 +1337,19 @@ impl ResponseState {
                 expected: e.number,
             }),
             _ => Err(CommandError::NoWarning),
+        }
+    }
+
+    /// The episode an item report, sample or check names: campaign run `n`, or the latest warning
+    /// episode if it is number `n`.
+    fn episode_of_mut(&mut self, of: EpisodeKind, n: u32) -> Result<&mut Episode, CommandError> {
+        match of {
+            EpisodeKind::Warning => self.latest_episode_mut(n),
+            EpisodeKind::Campaign => self
+                .campaigns
+                .iter_mut()
+                .find(|e| e.number == n)
+                .ok_or(CommandError::UnknownRun(n)),
         }
     }
 

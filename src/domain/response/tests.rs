@@ -1540,6 +1540,7 @@ pub(crate) fn check_input(item: &ItemKey, result: CheckResult, note: &str) -> Ch
         note: note.into(),
         checked_at: None,
         evidence: None,
+        campaign: None,
     }
 }
 
@@ -1553,7 +1554,13 @@ fn spot_checks_draw_from_done_items_and_a_failed_check_reopens_the_item() {
         "2025-01-14T16:00:00+08:00",
     );
     let at = "2025-01-15T01:00:00+08:00";
-    let draw_cmd = |size| Command::DrawSample(SampleInput { seed: 42, size });
+    let draw_cmd = |size| {
+        Command::DrawSample(SampleInput {
+            seed: 42,
+            size,
+            campaign: None,
+        })
+    };
     assert_eq!(
         refused(&mut s, &mut j, draw_cmd(2), at),
         CommandError::NothingToSample
@@ -1710,6 +1717,7 @@ fn a_sample_event_whose_items_are_not_its_seeds_draw_is_an_anomaly() {
     let forged = keys.iter().find(|k| **k != honest[0]).expect("another");
     let event = checks::SampleDrawn {
         episode: 1,
+        of: EpisodeKind::Warning,
         number: 1,
         seed: 9,
         pool: keys.clone(),
@@ -1727,4 +1735,171 @@ fn a_sample_event_whose_items_are_not_its_seeds_draw_is_an_anomaly() {
         AnomalyReason::Misfit(CommandError::SampleMismatch(1))
     );
     assert!(s.model().episodes()[0].samples.is_empty());
+}
+
+/// A campaign run is spot-checked and verified on its own checklist: the sample draws from its
+/// done items, a 不属实 check reopens its item there, and the warning episode beside it is left
+/// as it was; the 通报's counts see the check.
+#[test]
+fn checks_and_samples_on_a_campaign_run_stay_in_that_run() {
+    let (mut s, mut j) = fresh();
+    let at = "2025-01-21T10:00:00+08:00";
+    run(
+        &mut s,
+        &mut j,
+        Command::Issue(issue_input(Level::Orange, "2025-01-21T00:00:00+08:00")),
+        "2025-01-20T16:00:00+08:00",
+    );
+    run(
+        &mut s,
+        &mut j,
+        start_campaign("fireworks", "2025-01-20T12:00:00+08:00"),
+        "2025-01-20T16:00:00+08:00",
+    );
+    let warning_item = s.model().episodes()[0].items[0].key().clone();
+    run(
+        &mut s,
+        &mut j,
+        Command::implement(warning_item.clone(), "已落实", None),
+        at,
+    );
+    let done = [key("C-FW-1", "gaj"), key("C-FW-2", "yjj")];
+    for k in &done {
+        run(
+            &mut s,
+            &mut j,
+            Command::implement(k.clone(), "已巡查", None).in_campaign(1),
+            at,
+        );
+    }
+    let draw_in = |campaign| {
+        Command::DrawSample(SampleInput {
+            seed: 7,
+            size: 5,
+            campaign,
+        })
+    };
+    let event = run(&mut s, &mut j, draw_in(Some(1)), at);
+    assert!(
+        event.payload.contains("\"of\":\"campaign\""),
+        "{}",
+        event.payload
+    );
+    let state = s.model();
+    let fw = state.campaign_run(1).expect("run");
+    assert_eq!(fw.run(), Some(1));
+    assert_eq!(
+        fw.samples[0].drawn.pool,
+        done.to_vec(),
+        "only the run's done items"
+    );
+    assert!(state.episodes()[0].samples.is_empty());
+    let line = state.timeline().last().expect("line");
+    assert_eq!((line.episode, line.campaign), (None, Some(1)));
+
+    let check = |campaign, result, note: &str| {
+        Command::Check(CheckInput {
+            source: CheckSource::SpotCheck,
+            sample: Some(1),
+            campaign,
+            ..check_input(&done[0], result, note)
+        })
+    };
+    // Aimed at the warning episode, the campaign's item is unknown; an unknown run is refused.
+    assert!(matches!(
+        refused(&mut s, &mut j, check(None, CheckResult::Confirmed, ""), at),
+        CommandError::UnknownItem(_)
+    ));
+    assert_eq!(
+        refused(
+            &mut s,
+            &mut j,
+            check(Some(9), CheckResult::Confirmed, ""),
+            at
+        ),
+        CommandError::UnknownRun(9)
+    );
+    let event = run(
+        &mut s,
+        &mut j,
+        check(Some(1), CheckResult::NotConfirmed, "夜查发现燃放点仍在营业"),
+        "2025-01-21T22:00:00+08:00",
+    );
+    assert!(
+        event.payload.contains("\"of\":\"campaign\""),
+        "{}",
+        event.payload
+    );
+    let state = s.model();
+    let fw = state.campaign_run(1).expect("run");
+    assert_eq!(
+        fw.item(&done[0]).map(|i| i.status),
+        Some(ItemStatus::ProblemReported)
+    );
+    assert_eq!(fw.checks_of(&done[0]).count(), 1);
+    let warning = &state.episodes()[0];
+    assert!(warning.checks.is_empty());
+    assert_eq!(
+        warning.item(&warning_item).map(|i| i.status),
+        Some(ItemStatus::Implemented)
+    );
+    let line = state.timeline().last().expect("line");
+    assert_eq!((line.episode, line.campaign), (None, Some(1)));
+    let counts = state.checks_between(
+        t("2025-01-21T00:00:00+08:00"),
+        t("2025-01-22T00:00:00+08:00"),
+    );
+    assert_eq!(counts.len(), 1);
+    assert_eq!((counts[0].unit.as_str(), counts[0].failed), ("gaj", 1));
+    // The reopened item is rectified in its run; a plain check of the warning's item still
+    // goes to the warning.
+    run(
+        &mut s,
+        &mut j,
+        Command::rectify(done[0].clone(), "已取缔", None).in_campaign(1),
+        "2025-01-22T09:00:00+08:00",
+    );
+    run(
+        &mut s,
+        &mut j,
+        Command::Check(check_input(&warning_item, CheckResult::Confirmed, "")),
+        "2025-01-22T09:00:00+08:00",
+    );
+    let state = s.model();
+    assert_eq!(state.episodes()[0].checks.len(), 1);
+    assert_eq!(state.campaign_run(1).expect("run").checks.len(), 1);
+    assert!(state.anomalies().is_empty());
+    let events = j.read_since(0).expect("read");
+    assert_eq!(&ResponseState::fold(&events), state);
+}
+
+/// Check and sample events and commands recorded before campaign checks name no run: they still
+/// read, as the warning episode's; a warning's events are written as before (no `of`).
+#[test]
+fn old_check_and_sample_json_without_a_run_reads_as_the_warning_episode() {
+    let checked: ItemChecked = serde_json::from_str(
+        r#"{"episode":2,"item":{"measure":"O-DUST-1","unit":"zjj"},"source":"spot_check",
+            "by":"","sample":1,"result":"not_confirmed","note":"现场仍在施工",
+            "checked_at":null,"evidence":null}"#,
+    )
+    .expect("an old check");
+    assert_eq!((checked.episode, checked.of), (2, EpisodeKind::Warning));
+    assert!(
+        !serde_json::to_string(&checked)
+            .expect("json")
+            .contains("\"of\"")
+    );
+    let sampled: SampleDrawn =
+        serde_json::from_str(r#"{"episode":1,"number":1,"seed":42,"pool":[],"items":[]}"#)
+            .expect("an old sample");
+    assert_eq!(sampled.of, EpisodeKind::Warning);
+    let input: CheckInput = serde_json::from_str(
+        r#"{"item":{"measure":"O-DUST-1","unit":"zjj"},"source":"verification","by":"",
+            "sample":null,"result":"confirmed","note":"","checked_at":null,"evidence":null}"#,
+    )
+    .expect("an old check command");
+    assert_eq!(input.campaign, None);
+    let input: SampleInput =
+        serde_json::from_str(r#"{"seed":1,"size":3}"#).expect("an old sample command");
+    assert_eq!(input.campaign, None);
 }

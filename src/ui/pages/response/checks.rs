@@ -2,7 +2,8 @@
 //! items; the seed is recorded so the draw can be repeated from the journal), and on a selected
 //! done item its checks, the warnings of its evidence photos (taken outside the item's window,
 //! far from the unit, or unreadable), a button to open each evidence file from the journal's
-//! evidence store, and the form to record a check (属实 / 不属实, 核查 / 抽查 / 督导组).
+//! evidence store, and the form to record a check (属实 / 不属实, 核查 / 抽查 / 督导组). Both act
+//! on the checklist shown: the latest warning episode's, or a campaign run's.
 
 use std::path::Path;
 
@@ -40,7 +41,8 @@ impl Default for ChecksView {
 }
 
 impl ChecksView {
-    /// The spot-check bar: how many to draw, the draw button, and the latest sample.
+    /// The spot-check bar: how many to draw, the draw button, and the latest sample — of
+    /// `episode`, the warning episode or campaign run whose checklist is shown.
     pub fn sample_bar(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, episode: &Episode) {
         let tr = cx.tr;
         ui.horizontal(|ui| {
@@ -56,6 +58,7 @@ impl ChecksView {
                     SampleInput {
                         seed: fresh_seed(),
                         size: self.size,
+                        campaign: episode.run(),
                     },
                 )));
             }
@@ -195,7 +198,8 @@ impl ChecksView {
         });
     }
 
-    /// The check the form describes; a spot check names the latest sample that drew the item.
+    /// The check the form describes, on `episode` (the checklist shown); a spot check names the
+    /// latest sample that drew the item.
     fn input(&self, episode: &Episode, item: &Item, result: CheckResult) -> CheckInput {
         let sample = (self.source == CheckSource::SpotCheck)
             .then(|| {
@@ -216,6 +220,7 @@ impl ChecksView {
             note: self.note.trim().to_owned(),
             checked_at: None,
             evidence: None,
+            campaign: episode.run(),
         }
     }
 }
@@ -268,6 +273,7 @@ mod tests {
             note: "仍在施工".into(),
             checked_at: None,
             evidence: None,
+            campaign: None,
         };
         let ws = Path::new("/ws");
         let Command::StoreEvidence {
