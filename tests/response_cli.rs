@@ -1177,3 +1177,98 @@ fn spot_checks_and_the_evidence_store_from_the_command_line() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["problems"].as_array().expect("problems").len(), 2);
 }
+
+/// Record a unit's report on a campaign run's item through the library's session, as the app
+/// does (the command line records no item reports: they come from the page or feedback forms).
+fn implement_in_campaign(dir: &Path, run: u32, item: (&str, &str)) {
+    use airdesk::domain::response::{Command as Respond, ItemKey};
+    let ws = airdesk::workspace::Workspace::open(dir).expect("workspace");
+    let mut session = airdesk::session::Session::open(&ws);
+    let officer = airdesk::journal::Author::new("张伟", "desk-1").expect("officer");
+    session.record_as(officer).expect("officer");
+    let report = Respond::implement(ItemKey::new(item.0, item.1), "已巡查", None).in_campaign(run);
+    let now = chrono::Utc::now().fixed_offset();
+    session
+        .execute(&airdesk::session::Command::Respond(report), now)
+        .expect("recorded");
+    session.close().expect("closed");
+}
+
+/// `check draw|record|list --campaign RUN` spot-check a campaign run beside the drill warning: the
+/// sample is drawn from the run's done items, 不属实 reopens the item in the run, and without
+/// `--campaign` the same item is unknown (the latest warning's checklist is the default).
+#[test]
+fn spot_checks_on_a_campaign_run_from_the_command_line() {
+    let dir = drill_workspace();
+    let ws = path(dir.path());
+    let mut args = vec!["response", "campaign", "start", ws, "--campaign"];
+    args.extend(["fireworks", "--start", "2025-01-15T08:00", "--by", "张伟"]);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let done = [("C-FW-1", "gaj"), ("C-FW-2", "yjj")];
+    for item in done {
+        implement_in_campaign(dir.path(), 1, item);
+    }
+    let mut args = vec!["response", "check", "draw", ws, "--campaign", "1", "--size"];
+    args.extend(["5", "--seed", "7", "--by", "李四", "--json"]);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let drawn = json(&out);
+    assert_eq!(
+        (drawn["campaign"].as_u64(), drawn["pool"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert!(drawn["episode"].is_null(), "{drawn}");
+    assert_eq!(
+        drawn["items"],
+        serde_json::json!(["C-FW-1@gaj", "C-FW-2@yjj"])
+    );
+    let record = |item: &str, campaign: Option<&str>| {
+        let mut args = vec!["response", "check", "record", ws, item];
+        args.extend(["--result", "不属实", "--how", "抽查", "--note"]);
+        args.extend(["夜查发现违规销售点", "--by", "李四"]);
+        if let Some(run) = campaign {
+            args.extend(["--campaign", run]);
+        }
+        airdesk(&args)
+    };
+    // The warning's checklist has no such item; an unknown run is said.
+    let out = record("C-FW-1@gaj", None);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let out = record("C-FW-1@gaj", Some("9"));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("no campaign run #9"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = record("C-FW-1@gaj", Some("1"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let out = airdesk(&["response", "check", "list", ws, "--campaign", "1", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v = json(&out);
+    let check = &v["checks"][0];
+    assert_eq!(v["checks"].as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(
+        (check["campaign"].as_u64(), check["sample"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert!(check["episode"].is_null(), "{check}");
+    assert_eq!(check["result"], "not_confirmed");
+    assert_eq!(
+        (&v["units"][0]["unit"], &v["units"][0]["failed"]),
+        (&"gaj".into(), &1.into())
+    );
+    assert_eq!(v["samples"][0]["campaign"], 1);
+    // The default list covers the campaign run too.
+    let out = airdesk(&["response", "check", "list", ws, "--json"]);
+    assert_eq!(json(&out)["checks"][0]["item"], "C-FW-1@gaj");
+    // The item is a problem again in the run.
+    let out = airdesk(&["response", "campaign", "list", ws, "--json"]);
+    let run = &json(&out)["runs"][0];
+    assert_eq!(
+        (run["done"].as_u64(), run["problems"].as_u64()),
+        (Some(1), Some(1))
+    );
+}

@@ -342,7 +342,7 @@ mod tests {
     use crate::domain::response::tests::{
         Responses, check_input, feedback, fresh, issue_input, key, plan, run, t,
     };
-    use crate::domain::response::{Command, Feedback};
+    use crate::domain::response::{CheckInput, Command, Feedback};
     use crate::report::document::text;
 
     /// Yellow from 00:00 on 15 Jan, daily reports by 16:00: every unit reports on time but 县交通
@@ -498,6 +498,15 @@ mod tests {
         run(&mut s, &mut j, lift, "2025-01-15T20:00:00+08:00");
         let campaign = start_campaign("fireworks", "2025-01-18T00:00:00+08:00");
         run(&mut s, &mut j, campaign, "2025-01-17T09:00:00+08:00");
+        // 县公安局's campaign item, checked 不属实 in the campaign run.
+        let gaj = key("C-FW-1", "gaj");
+        let done = Command::implement(gaj.clone(), "已巡查", None).in_campaign(1);
+        run(&mut s, &mut j, done, "2025-01-18T10:00:00+08:00");
+        let failed = Command::Check(CheckInput {
+            campaign: Some(1),
+            ..check_input(&gaj, CheckResult::NotConfirmed, "夜查发现违规销售点")
+        });
+        run(&mut s, &mut j, failed, "2025-01-19T10:00:00+08:00");
         run(
             &mut s,
             &mut j,
@@ -531,6 +540,13 @@ mod tests {
             .find(|l| l.contains(&name("dd-3")))
             .unwrap_or_else(|| panic!("the campaign's group: {late}"));
         assert!(group.contains("漏报2次"), "{group}");
+        let checks = &txt[txt.find("四、").expect("四")..txt.find("五、").expect("五")];
+        assert!(
+            checks.contains(&name("gaj"))
+                && checks.contains("不属实1次")
+                && checks.contains("夜查发现违规销售点"),
+            "the campaign's check: {checks}"
+        );
         assert!(
             txt.contains("重污染天气黄色预警（第1次）")
                 && txt.contains("重污染天气黄色预警（第2次）")
@@ -552,6 +568,7 @@ mod tests {
             "{late}"
         );
         assert!(!late.contains(&name("dd-3")), "{late}");
+        assert!(!txt.contains("夜查发现违规销售点"), "{txt}");
         assert!(
             !txt.contains("第2次") && !txt.contains("专项行动期间"),
             "{txt}"
