@@ -627,3 +627,122 @@ fn chinese_ime_reaches_every_document_field() {
         );
     }
 }
+
+/// Open the item of `unit` whose measure reads `text`: the table sorts by urgency, so each row
+/// with the text is clicked until the item panel's heading names the unit.
+fn open_item(h: &mut Harness<'static, AirDeskApp>, unit: &str, text: &str) {
+    let heading = format!("{unit} · {text}");
+    for i in 0..h.query_all_by_label(text).count() {
+        let row = h.query_all_by_label(text).nth(i).expect("row");
+        row.scroll_to_me();
+        h.run();
+        h.query_all_by_label(text).nth(i).expect("row").click();
+        h.run();
+        if h.query_by_label(&heading).is_some() {
+            return;
+        }
+    }
+    panic!("no row of the checklist opens {heading}");
+}
+
+/// With the fireworks campaign running beside the drill's warning and its checklist shown, the
+/// spot-check draw and a 不属实 check are the campaign run's: the item reopens in the run and
+/// the warning episode is left as it was.
+#[test]
+fn a_failed_check_on_a_campaign_item_reopens_it_in_the_campaign_run() {
+    use airdesk::domain::response::{self, CampaignInput, ItemKey, ItemStatus};
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    let root = h.state().workspace().root().to_path_buf();
+    let now = airdesk::clock::to_cst(h.state().now());
+    h.state_mut()
+        .send(Command::Response(response::Command::StartCampaign(
+            CampaignInput {
+                campaign: "fireworks".into(),
+                start: now,
+                expected_end: None,
+                approver: None,
+                doc_no: String::new(),
+                reasons: Vec::new(),
+            },
+        )));
+    h.run();
+    let item = ItemKey::new("C-FW-1", "gaj");
+    let done = response::Command::implement(item.clone(), "查处违法燃放2起", None);
+    h.state_mut().send(Command::Response(done.in_campaign(1)));
+    h.run();
+    let warning =
+        |h: &Harness<'static, AirDeskApp>| h.state().session().models().response.latest().cloned();
+    let before = warning(&h);
+    assert!(before.is_some(), "the drill's warning");
+
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, tr.t(T::RespChecklistOf))
+        .click();
+    h.run();
+    let running = tr.f(
+        T::RespCampaignRunning,
+        &[&"春节期间烟花爆竹禁燃禁售专项行动"],
+    );
+    h.query_all_by_label(&running)
+        .last()
+        .expect("option")
+        .click();
+    h.run();
+    h.get_by_label(tr.t(T::CheckDraw)).click();
+    h.run();
+    let journal = || {
+        SqliteStorage::open_read_only(&root)
+            .expect("journal")
+            .read_since(0)
+            .expect("events")
+            .pop()
+            .expect("event")
+    };
+    let drawn = journal();
+    assert_eq!(drawn.kind, "checks.sampled");
+    assert!(
+        drawn.payload.contains("\"of\":\"campaign\""),
+        "{}",
+        drawn.payload
+    );
+
+    open_item(
+        &mut h,
+        "县公安局",
+        "城区及禁放区域内全面禁止燃放烟花爆竹，依法查处违法燃放行为。",
+    );
+    h.get_by_label(tr.t(T::FieldCheckNote)).focus();
+    h.run();
+    h.get_by_label(tr.t(T::FieldCheckNote))
+        .type_text("夜查发现城区仍有燃放");
+    h.run();
+    h.get_by_label(&tr.f(T::CheckRecord, &[&tr.t(T::CheckNotConfirmed)]))
+        .focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let checked = journal();
+    assert_eq!(checked.kind, "checklist.checked");
+    assert_eq!(checked.operator, "赵敏");
+    assert!(
+        checked.payload.contains("\"of\":\"campaign\"")
+            && checked.payload.contains("not_confirmed")
+            && checked.payload.contains("\"sample\":1"),
+        "{}",
+        checked.payload
+    );
+    let state = &h.state().session().models().response;
+    let run = state.campaign_run(1).expect("the run");
+    assert_eq!(
+        run.item(&item).map(|i| i.status),
+        Some(ItemStatus::ProblemReported)
+    );
+    assert_eq!(run.checks.len(), 1);
+    assert_eq!(warning(&h), before, "the warning episode untouched");
+}
