@@ -342,7 +342,7 @@ impl RowSink<'_> {
     fn put_plain(&mut self, mut cells: &[u8]) -> usize {
         let mut col = 0;
         loop {
-            let (cell, len) = scan_cell(cells);
+            let (cell, len) = scan_word(cells).unwrap_or_else(|| scan_cell(cells));
             self.put(col, cell, &cells[..len]);
             col += 1;
             match cells.get(len + 1..) {
@@ -489,6 +489,45 @@ fn scan_cell(bytes: &[u8]) -> (Scanned, usize) {
     (cell, i)
 }
 
+/// Eight bytes each holding `b`.
+const fn lanes(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The common cell — up to 7 digits followed by a comma — read from the eight bytes at the start
+/// of `bytes` at once, with no branch per digit, giving what [`scan_cell`] gives; `None` (for
+/// [`scan_cell`]) when there are fewer than eight bytes, no comma among them, or a byte before
+/// the comma that is not a digit (a decimal point, a sign, anything).
+#[inline(always)]
+fn scan_word(bytes: &[u8]) -> Option<(Scanned, usize)> {
+    let word = u64::from_le_bytes(*bytes.first_chunk::<8>()?);
+    // The lowest byte that is a comma: the lowest zero byte of `x`, which this finds exactly.
+    let x = word ^ lanes(b',');
+    let commas = x.wrapping_sub(lanes(1)) & !x & lanes(0x80);
+    if commas == 0 {
+        return None;
+    }
+    let len = (commas.trailing_zeros() / 8) as usize;
+    if len == 0 {
+        return Some((Scanned::Empty, 0));
+    }
+    // The cell's bytes, the ones after it set to '0', must all be digits.
+    let keep = (1u64 << (len * 8)) - 1;
+    let cell = (word & keep) | (lanes(b'0') & !keep);
+    if (cell.wrapping_add(lanes(0x46)) | cell.wrapping_sub(lanes(b'0'))) & lanes(0x80) != 0 {
+        return None;
+    }
+    // The digits' values moved up so that zeros lead, then summed in pairs, fours and the eight
+    // (Lemire's eight-digit parse); below 10^7, so exact in `f32`.
+    let digits = (cell - lanes(b'0')) << ((8 - len) * 8);
+    let pairs = digits.wrapping_mul(10).wrapping_add(digits >> 8);
+    let mask = 0x0000_00FF_0000_00FF;
+    let fours = (pairs & mask).wrapping_mul(100 + (1_000_000 << 32));
+    let eights = ((pairs >> 16) & mask).wrapping_mul(1 + (10_000 << 32));
+    let n = (fours.wrapping_add(eights) >> 32) as u32;
+    Some((Scanned::Value(n as f32), len))
+}
+
 /// Anything else: the strict cell reader, for a value or a reason.
 fn read_cell(raw: &[u8], variable: Variable) -> Result<Option<f32>, CellError> {
     let text = String::from_utf8_lossy(raw);
@@ -611,6 +650,27 @@ mod tests {
                     proptest::prop_assert_eq!(len, text.len());
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The word-at-a-time reader gives what the byte loop gives, whenever it answers; it
+        /// answers for every plain integer cell of up to 7 digits followed by a comma.
+        #[test]
+        fn word_reader_agrees_with_the_byte_loop(text in "[0-9.,x -]{0,12}") {
+            if let Some(cell) = scan_word(text.as_bytes()) {
+                proptest::prop_assert_eq!(cell, scan_cell(text.as_bytes()), "{}", text);
+            }
+        }
+
+        #[test]
+        fn word_reader_takes_plain_integers(n in 0u32..10_000_000, tail in "[0-9,]{7}") {
+            let text = format!("{n},{tail}");
+            let len = n.to_string().len();
+            proptest::prop_assert_eq!(
+                scan_word(text.as_bytes()),
+                Some((Scanned::Value(n as f32), len))
+            );
         }
     }
 
