@@ -307,6 +307,7 @@ impl<'a> Rows<'a> {
         }
         let mut blocks: Vec<((NaiveDate, Variable), Block)> = self.blocks.into_iter().collect();
         blocks.sort_by_key(|(key, _)| *key);
+        batch.chunks.reserve(blocks.len() * self.nstations);
         for ((date, variable), block) in blocks {
             let start = Hour::from_local_date_hour(date, 0, CST);
             for (station, day) in block.values.chunks_exact(24).enumerate() {
