@@ -687,6 +687,25 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_row_reads_and_reports_like_a_plain_one() {
+        let plain = "date,hour,type,1001A,1002A\n20191201,0,PM2.5,12,x,5\n";
+        let quoted = "date,hour,type,1001A,1002A\n\
+                      \"20191201\",\"0\",\"PM2.5\",\"12\",\"x\",\"5\"\n";
+        let (plain_batch, plain_report) = run(plain);
+        let (quoted_batch, quoted_report) = run(quoted);
+        // Debug text, as NaN (missing) is not equal to itself.
+        let debug = |batch: &Batch| format!("{:?}", batch.chunks);
+        assert_eq!(debug(&plain_batch), debug(&quoted_batch));
+        assert_eq!(plain_batch.chunks.len(), 1);
+        let plain: Vec<String> = plain_report.problems.iter().map(en_problem).collect();
+        let quoted: Vec<String> = quoted_report.problems.iter().map(en_problem).collect();
+        assert_eq!(plain, quoted);
+        // The row's own problem (one value too many) comes before its cells'.
+        assert_eq!(plain.len(), 2, "{plain:?}");
+        assert!(plain[1].contains(":2 column 5 (1002A)"), "{plain:?}");
+    }
+
+    #[test]
     fn header_detection() {
         assert!(looks_like("date,hour,type,1001A"));
         assert!(looks_like("\"date\",\"hour\",\"type\",\"1001A\""));
