@@ -40,6 +40,8 @@ pub struct FeedbackForms {
     reading: bool,
     /// What the forms read would record, or why no preview could be made.
     preview: Option<Result<ImportPlan, SessionError>>,
+    /// Scroll the preview into view next frame (it has just come; it sits below the fold).
+    scroll_to_preview: bool,
     /// The last import recorded: reports recorded, rows not recorded.
     recorded: Option<(usize, usize)>,
 }
@@ -62,6 +64,7 @@ impl FeedbackForms {
     pub fn read(&mut self, preview: Result<ImportPlan, SessionError>) {
         self.reading = false;
         self.preview = Some(preview);
+        self.scroll_to_preview = true;
     }
 
     /// The previewed import was recorded (the preview closes and the count is said), or refused
@@ -216,7 +219,10 @@ impl FeedbackForms {
         };
         let problems = not_recorded(plan);
         let title = tr.f(T::FbPreviewTitle, &[&plan.accepted.len(), &problems.len()]);
-        ui.label(RichText::new(title).strong());
+        let heading = ui.label(RichText::new(title).strong());
+        if std::mem::take(&mut self.scroll_to_preview) {
+            heading.scroll_to_me(Some(egui::Align::TOP));
+        }
         if !plan.accepted.is_empty() {
             ui.label(tr.t(T::FbRowsTitle));
             accepted_grid(ui, tr, episode, plan);
