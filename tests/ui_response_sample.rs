@@ -42,6 +42,18 @@ fn sample_with(
     h
 }
 
+/// The Checklist tab with the reports per township folded away, so that the first node named
+/// after a township is its row in the unit tree.
+fn show_checklist_tree(h: &mut Harness<'static, AirDeskApp>) {
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    h.get_by_label(Tr(Language::Zh).t(T::RptTownTitle)).click();
+    h.run();
+}
+
 /// The texts (labels and values) of every node containing `part`.
 fn texts_containing(h: &Harness<'static, AirDeskApp>, part: &str) -> Vec<String> {
     h.query_all_by(|_| true)
@@ -126,11 +138,7 @@ fn the_checklist_shows_the_unit_tree_folds_by_keyboard_and_filters_to_a_subtree(
     let env = Env::new();
     let mut h = sample(&env, Language::Zh);
     let tr = Tr(Language::Zh);
-    h.state_mut()
-        .pages_mut()
-        .response
-        .show_tab(ResponseTab::Checklist);
-    h.run();
+    show_checklist_tree(&mut h);
     let count = |h: &Harness<'static, AirDeskApp>, label: &str| h.query_all_by_label(label).count();
     // Township → community → grids, and the community (no items of its own) only in the tree.
     for unit in [
@@ -202,11 +210,7 @@ fn an_evidence_file_from_the_dialog_is_recorded_with_its_sha256() {
     let mut h = sample_with(&env, Language::Zh, Some(false));
     let tr = Tr(Language::Zh);
     let root = h.state().workspace().root().to_path_buf();
-    h.state_mut()
-        .pages_mut()
-        .response
-        .show_tab(ResponseTab::Checklist);
-    h.run();
+    show_checklist_tree(&mut h);
     // 河东镇's overdue grid-patrol report (O-SUP-2) reads first: the list is by urgency.
     select_row(&mut h, "河东镇人民政府", 0);
     let t = texts_containing(&h, "网格员加密巡查辖区散煤");
@@ -376,11 +380,7 @@ fn the_drills_checklist_holds_each_listed_enterprise_under_its_township() {
     let env = Env::new();
     let mut h = sample(&env, Language::Zh);
     let tr = Tr(Language::Zh);
-    h.state_mut()
-        .pages_mut()
-        .response
-        .show_tab(ResponseTab::Checklist);
-    h.run();
+    show_checklist_tree(&mut h);
     let town = "河东镇人民政府";
     h.query_all_by_label(town)
         .next()
