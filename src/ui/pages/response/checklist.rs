@@ -157,7 +157,7 @@ impl ChecklistView {
         let mut runs: Vec<&Episode> = state.campaigns().iter().collect();
         runs.sort_by_key(|e| (e.lifting.is_some(), std::cmp::Reverse(e.number)));
         let name = |e: &Episode| {
-            let campaign = e.campaign.as_ref().map_or("", |c| c.name.as_str());
+            let campaign = e.campaign.as_ref().map_or("", |c| tr.campaign(c));
             let key = if e.lifting.is_some() {
                 T::RespCampaignEnded
             } else {
@@ -831,7 +831,7 @@ fn enterprise_groups(rows: &[UnitRow]) -> BTreeSet<String> {
 /// The heading of an episode's checklist: the warning episode's number, or the campaign's name.
 fn checklist_title(tr: Tr, e: &Episode) -> String {
     match &e.campaign {
-        Some(c) => tr.f(T::RespCampaignChecklist, &[&c.name]),
+        Some(c) => tr.f(T::RespCampaignChecklist, &[&tr.campaign(c)]),
         None => tr.f(T::RespEpisodeChecklist, &[&e.number]),
     }
 }

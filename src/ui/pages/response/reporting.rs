@@ -7,6 +7,7 @@ use egui::RichText;
 
 use crate::domain::plan::Plan;
 use crate::domain::response::{Episode, Reporting};
+use crate::i18n::Render;
 use crate::report::chase::chase_list;
 use crate::ui::i18n::T;
 use crate::ui::pages::PageContext;
@@ -77,8 +78,9 @@ fn townships(ui: &mut egui::Ui, cx: &PageContext<'_>, plan: &Plan, reporting: &R
         });
 }
 
-/// 催报: each unit whose report is late, its contact and a ready-to-send text with a copy
-/// button (a line saying so when none is late).
+/// 催报: each unit whose report is late, its contact (the workspace's contact list first) and a
+/// ready-to-send text with a copy button (a line saying so when none is late); what is wrong in
+/// the contact list, each with its line and column.
 fn chase(
     ui: &mut egui::Ui,
     cx: &PageContext<'_>,
@@ -87,6 +89,7 @@ fn chase(
     now: DateTime<FixedOffset>,
 ) {
     let tr = cx.tr;
+    contact_list_problems(ui, cx);
     let list = chase_list(reporting, plan, now, tr);
     if list.is_empty() {
         ui.label(RichText::new(tr.t(T::ChaseNone)).color(cx.look.weak_text));
@@ -102,6 +105,9 @@ fn chase(
             ui.horizontal_wrapped(|ui| {
                 ui.strong(&c.unit_name);
                 ui.label(tr.f(T::ChaseContact, &[&c.contact, &c.phone]));
+                if !c.wechat_group.is_empty() {
+                    ui.label(tr.f(T::ChaseWechat, &[&c.wechat_group]));
+                }
                 if ui.button(tr.t(T::ChaseCopy)).clicked() {
                     ui.ctx().copy_text(c.text.clone());
                 }
@@ -109,4 +115,12 @@ fn chase(
             ui.label(RichText::new(&c.text).color(cx.look.weak_text));
         }
     });
+}
+
+/// What is wrong in the workspace's contact list (rows skipped, units the plan does not know).
+fn contact_list_problems(ui: &mut egui::Ui, cx: &PageContext<'_>) {
+    for p in &cx.session.plan_status().contacts_problems {
+        let said = cx.tr.f(T::ChaseContactsProblem, &[&p.render(cx.tr)]);
+        ui.label(RichText::new(said).color(cx.look.warn));
+    }
 }
