@@ -491,6 +491,7 @@ fn every_slide_fits_one_screen_and_shows_no_internal_code() {
         (Language::Zh, (1366.0, 768.0)),
         (Language::Zh, (1920.0, 1080.0)),
         (Language::En, (1366.0, 768.0)),
+        (Language::En, (1920.0, 1080.0)),
     ] {
         let env = Env::new();
         let mut h = harness(start(&env, lang, Some("赵敏")), size);
