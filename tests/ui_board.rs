@@ -554,7 +554,7 @@ fn the_headline_slide_fills_the_screen_with_figures_trend_and_stations() {
             .max_by(|a, b| a.height().total_cmp(&b.height()))
             .expect("the trend chart");
         assert!(
-            chart.height() > screen.height() * 0.3 && chart.bottom() > screen.bottom() * 0.85,
+            chart.height() > screen.height() * 0.25 && chart.bottom() > screen.bottom() * 0.85,
             "{lang:?} {size:?}: the chart {chart:?} leaves the screen {screen:?} empty"
         );
         // The stations beside it, each a tile with its AQI and primary pollutant.

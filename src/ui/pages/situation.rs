@@ -678,7 +678,7 @@ fn stations_beside_chart(
 }
 
 /// The least trend chart (points) on the headline slide: below it the slide is zoomed down.
-const TREND_SLIDE_MIN_CHART: f32 = 200.0;
+const TREND_SLIDE_MIN_CHART: f32 = 160.0;
 
 /// The trend chart's text on the headline slide relative to the projector chart style's.
 const TREND_SLIDE_TEXT: f64 = 0.6;
