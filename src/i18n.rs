@@ -363,7 +363,7 @@ table! {
     LdSoundingsDiffer => "站点 {0} {1} 的两份探空给出不同的 {2}（{3}，{4}）；保留第一份", "two soundings of station {0} at {1} give different {2} ({3}, {4}); kept the first";
     LdNoHeaderRow => "前 {0} 行中没有表头行；应有{1}", "no header row found in the first {0} rows; expected {1}";
     LdExpectRoster => "日期列（日期/date）和人员列（姓名/name，或每个岗位一列）", "a date column (日期/date) and people columns (姓名/name, or one column per role)";
-    LdExpectContacts => "姓名列（姓名/name）和电话列（手机/电话/phone）", "a name column (姓名/name) and a phone column (手机/电话/phone)";
+    LdExpectContacts => "姓名列（联系人/姓名/name）和电话列（电话/手机/phone）或微信群列", "a name column (联系人/姓名/name) and a phone column (电话/手机/phone) or a WeChat group column (微信群)";
     LdExpectFindings => "问题描述列（问题描述/description）和责任单位列（责任单位/unit）", "a description column (问题描述/description) and a responsible-unit column (责任单位/unit)";
     LdExpectLedger => "序号列（No.）", "a No. column";
     LdExpectFeedbackForm => "反馈表的表头（事项编号、责任单位、反馈状态、反馈时间、反馈人、情况说明）", "a feedback form's header (事项编号, 责任单位, 反馈状态, 反馈时间, 反馈人, 情况说明)";
@@ -374,6 +374,7 @@ table! {
     LdImplausibleShift => "班次 {0} – {1} 不合理（结束早于开始或长于 48 小时）；该行已跳过", "shift {0} – {1} is not a plausible shift (end before start or longer than 48 h); row skipped";
     LdNoName => "没有姓名；该行已跳过", "no name; row skipped";
     LdNotPhone => "「{0}」看起来不像电话号码；按原样保留", "「{0}」 does not look like a phone number; kept as written";
+    LdUnitNotInPlan => "单位「{0}」不是预案中的单位（既非编号也非全称）；该行不用于催报", "unit 「{0}」 is not one of the plan's units (neither its id nor its full name); the row is not used for chasing reports";
     LdNoDescription => "没有问题描述；该行已跳过", "no description; row skipped";
     LdNoUnit => "没有责任单位；该行已跳过", "no responsible unit; row skipped";
     LdBadDeadline => "「{0}」不是日期、立行立改或长期坚持；问题已保留，但没有整改期限", "「{0}」 is not a date, 立行立改 or 长期坚持; the finding is kept without a deadline";
@@ -875,6 +876,8 @@ table! {
     PlanRuleLiftHours => "[rules] lift.below_hours 至少为 1", "[rules] lift.below_hours must be at least 1";
     PlanRuleLiftAqi => "[rules] lift.observed_at_most 须为 0–500 的 AQI", "[rules] lift.observed_at_most must be an AQI between 0 and 500";
     PlanRulePauseHours => "[rules] pause.min_hours 至少为 1", "[rules] pause.min_hours must be at least 1";
+    PlanRulePhotoSlack => "[rules.photo] time_slack_hours 须为 0–72 小时", "[rules.photo] time_slack_hours must be between 0 and 72 hours";
+    PlanRulePhotoDistance => "[rules.photo] max_km 须大于 0、不超过 100 公里", "[rules.photo] max_km must be above 0 and at most 100 km";
     PlanConditionBound => "每个条件须且只须写 `above = AQI` 或 `at_least = AQI` 之一", "a condition needs exactly one of `above = AQI` or `at_least = AQI`";
     PlanThresholdNotAqi => "阈值 {0} 不是可能的日 AQI（0–500）", "threshold {0} is not a possible daily AQI (0–500)";
     PlanHoursNotDays => "hours = {0} 须为整天数（24、48、72 …，最多 360）：预报按日给出", "hours = {0} must be a whole number of days (24, 48, 72 …, at most 360): forecasts are daily";
@@ -916,6 +919,7 @@ table! {
     NoticeNoSuchPause => "第 {0} 次预警没有第 {1} 次暂停", "episode {0} has no pause #{1}";
     NoticeNoSuchResumedPause => "第 {0} 次预警没有已恢复的第 {1} 次暂停", "episode {0} has no pause #{1} that was resumed";
     NoticeNotLifted => "第 {0} 次预警尚未解除", "episode {0} has not been lifted";
+    NoticeNotStopped => "第 {0} 次专项行动尚未结束", "campaign run {0} has not been stopped";
     TemplateUnknown => "未知占位符 {0}", "unknown placeholder {0}";
     TemplateMalformed => "花括号没有构成占位符：占位符写作 {name}，字面花括号写作 {{ 或 }}", "a brace that opens no placeholder: write placeholders as {name} and literal braces as {{ or }}";
     // Names of the domain's enums (src/i18n/names.rs)
@@ -1084,6 +1088,9 @@ table! {
     ChaseText => "【催报】{0}：贵单位应于{1}前报送的重污染天气应急措施落实情况，截至{2}尚未收到，请立即报送。——县重污染天气应急指挥部办公室", "[Reminder] {0}: your report on the emergency measures, due by {1}, is overdue as of {2}. Please send it now. — County heavy-pollution emergency command office";
     ChaseTitle => "催报（{0}个单位迟报）", "Chase late reports ({0} units)";
     ChaseNone => "没有迟报的单位", "No unit's report is late";
+    ChaseTextTo => "【催报】{0}{3}：贵单位应于{1}前报送的重污染天气应急措施落实情况，截至{2}尚未收到，请立即报送。——县重污染天气应急指挥部办公室", "[Reminder] {0}, attn. {3}: your report on the emergency measures, due by {1}, is overdue as of {2}. Please send it now. — County heavy-pollution emergency command office";
+    ChaseWechat => "微信群：{0}", "WeChat group: {0}";
+    ChaseContactsProblem => "通讯录 {0}", "Contact list {0}";
     ChaseCopy => "复制", "Copy";
     ChaseContact => "联系人：{0} {1}", "Contact: {0} {1}";
     ErrNoShift => "当前没有正在进行的值班，无法交班", "no shift is in progress to hand over";
@@ -1388,7 +1395,7 @@ table! {
     RespFilterOpen => "未完成", "Open";
     RespFilterOverdue => "逾期", "Overdue";
     RespFilterDone => "已完成", "Done";
-    RespNoNotices => "尚未发布预警，没有通知。", "No warning issued yet: no notices.";
+    RespNoNotices => "尚未发布预警或启动专项行动，没有通知。", "No warning issued and no campaign started yet: no notices.";
     RespCopy => "复制", "Copy";
     RespSaveTxt => "保存为 .txt", "Save as .txt";
     RespSaveAllTxt => "全部保存", "Save all";

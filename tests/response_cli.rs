@@ -437,6 +437,64 @@ fn the_bulletin_as_docx_names_the_unit_with_an_open_problem() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
 }
 
+/// The 通报 over any period: the drill's orange warning (lifted on 16 Jan), the fireworks campaign
+/// from 18 Jan and a yellow warning from 20 Jan nobody reports on; over 15–21 Jan it covers all
+/// three, over 15–17 Jan only the first.
+#[test]
+fn the_bulletin_covers_every_warning_and_campaign_in_its_period() {
+    let dir = drill_workspace();
+    let ws = path(dir.path());
+    let by = ["--by", "张伟"];
+    let mut lift = vec!["response", "lift", ws, "--at", "2025-01-16T12:00"];
+    lift.extend(["--basis", "空气质量好转"]);
+    let mut campaign = vec![
+        "response",
+        "campaign",
+        "start",
+        ws,
+        "--campaign",
+        "fireworks",
+    ];
+    campaign.extend(["--start", "2025-01-18T00:00"]);
+    let mut issue = vec!["response", "issue", ws, "--level", "yellow"];
+    issue.extend(["--start", "2025-01-20T00:00", "--reason", "预计AQI>200"]);
+    for mut args in [lift, campaign, issue] {
+        args.extend(by);
+        let out = airdesk(&args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    }
+    let bulletin = |from: &str, until: &str| {
+        let out = airdesk(&[
+            "response", "notice", "bulletin", ws, "--from", from, "--until", until,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let said = bulletin("2025-01-15T00:00", "2025-01-21T00:00");
+    let late = &said[said.find("二、").expect("二")..said.find("三、").expect("三")];
+    for s in [
+        "重污染天气橙色预警（第1次）",
+        "春节期间烟花爆竹禁燃禁售专项行动",
+        "重污染天气黄色预警（第2次）",
+    ] {
+        assert!(said.contains(s), "{s}: {said}");
+    }
+    assert!(
+        late.contains("禁燃禁售第三专项督查组：迟报0次，漏报2次"),
+        "{late}"
+    );
+    assert!(
+        late.contains("县交通运输局：迟报1次（应报时间：2025年1月20日16时）"),
+        "{late}"
+    );
+    let said = bulletin("2025-01-15T00:00", "2025-01-17T00:00");
+    assert!(
+        !said.contains("专项督查组") && !said.contains("第2次"),
+        "{said}"
+    );
+    assert!(said.contains("重污染天气橙色预警（第1次）期间"), "{said}");
+}
+
 /// On a drill workspace the 通报 runs to the drill's moment, as the app shows it, not to today.
 #[test]
 fn the_bulletin_on_the_sample_drill_ends_at_the_drill_moment() {
@@ -446,6 +504,49 @@ fn the_bulletin_on_the_sample_drill_ends_at_the_drill_moment() {
     assert!(said.contains("至2019年12月22日10时"), "{said}");
     assert!(!said.contains("2026年"), "{said}");
     assert!(said.contains("河东镇人民政府"), "{said}");
+}
+
+/// The sample workspace copied into a temporary folder (its drill moment, plan and journal).
+fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in [
+        "settings.toml",
+        "plan.toml",
+        "journal.sqlite",
+        "roster.csv",
+        "contacts.csv",
+    ] {
+        std::fs::copy(sample(f), dir.path().join(f)).expect("copy the sample");
+    }
+    dir
+}
+
+#[test]
+fn commands_on_the_sample_drill_are_stamped_with_the_drill_time() {
+    let dir = sample_copy();
+    let ws = path(dir.path());
+    let last_time = || {
+        let out = airdesk(&["journal", "export", "--json", ws]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let said = text(&out.stdout);
+        let last: serde_json::Value =
+            serde_json::from_str(said.lines().last().expect("events")).expect("JSON");
+        last["time"].as_str().expect("time").to_owned()
+    };
+    let head = last_time();
+    let mut args = vec!["response", "campaign", "start", ws, "--campaign"];
+    args.extend(["fireworks", "--start", "2019-12-22T10:00", "--by", "张伟"]);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let started = last_time();
+    assert!(started.starts_with("2019-12-22T"), "{started}");
+    assert!(started >= head, "{started} before the head {head}");
+    let out = airdesk(&[
+        "response", "check", "draw", ws, "--size", "1", "--by", "张伟",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let drawn = last_time();
+    assert!(drawn.starts_with("2019-12-22T"), "{drawn}");
 }
 
 #[test]
@@ -622,8 +723,47 @@ fn a_campaign_runs_beside_the_drill_warning_with_its_own_ledger_and_summary() {
         "--by",
         "张伟",
     ]);
+    let out = airdesk(&["response", "notice", "campaign-stop", ws]);
+    assert_eq!(out.status.code(), Some(2), "not stopped yet");
+    let pdf = dir.path().join("启动通知.pdf");
+    let mut notice = vec![
+        "response",
+        "notice",
+        "campaign-start",
+        ws,
+        "--campaign",
+        "1",
+    ];
+    notice.extend(["--out", path(&pdf)]);
+    let out = airdesk(&notice);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = pdf_text(&pdf).replace('\n', "");
+    for s in [
+        "关于开展春节期间烟花爆竹禁燃禁售专项行动的通知",
+        "决定自2025年1月15日8时起开展春节期间烟花爆竹禁燃禁售专项行动",
+        "禁燃禁售第七专项督查组",
+    ] {
+        assert!(said.contains(s), "{s} not in the PDF: {said}");
+    }
     let out = airdesk(&args);
     assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = airdesk(&["response", "notice", "campaign-stop", ws]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("关于结束春节期间烟花爆竹禁燃禁售专项行动的通知")
+            && said.contains("元宵节后结束"),
+        "{said}"
+    );
+    let out = airdesk(&[
+        "response",
+        "notice",
+        "campaign-start",
+        ws,
+        "--campaign",
+        "2",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "no run 2");
     let out = airdesk(&["response", "report", "summary", ws, "--campaign", "1"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("春节期间烟花爆竹禁燃禁售专项行动总结"));

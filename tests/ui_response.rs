@@ -557,6 +557,28 @@ fn regional_warning_temporary_control_and_a_campaign_from_the_page() {
     h.state_mut().send(Command::Navigate(Page::Situation));
     h.run();
     h.get_by_label_contains(&tr.f(T::CampaignsRunning, &[&"春节期间烟花爆竹禁燃禁售专项行动"]));
+    // In English the campaign goes by the plan's English name.
+    h.state_mut().send(Command::SetLanguage(Language::En));
+    h.run();
+    let en = Tr(Language::En);
+    h.get_by_label_contains(&en.f(T::CampaignsRunning, &[&"Spring Festival fireworks ban"]));
+
+    // The 通知 tab lists the campaign's start notice (a 公文, in Chinese) and previews it.
+    h.state_mut().send(Command::Navigate(Page::Response));
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Notices);
+    h.run();
+    h.get_by_label("关于开展春节期间烟花爆竹禁燃禁售专项行动的通知")
+        .click();
+    h.run();
+    let previewed = h.query_all_by(|_| true).any(|n| {
+        let node = n.accesskit_node();
+        let said = node.label().or_else(|| node.value()).unwrap_or_default();
+        said.contains("起开展春节期间烟花爆竹禁燃禁售专项行动")
+    });
+    assert!(previewed, "the campaign notice in the preview");
 }
 
 #[test]

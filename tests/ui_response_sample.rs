@@ -181,6 +181,37 @@ fn the_checklist_shows_the_unit_tree_folds_by_keyboard_and_filters_to_a_subtree(
     );
 }
 
+/// A day after the drill moment nobody has sent the 23 Dec report due at 09:00: the 催报 list calls
+/// the person the sample's contact list (`contacts.csv`) names for each late unit, not the plan's
+/// 值班室, and its text is addressed to them.
+#[test]
+fn the_chase_list_calls_the_contact_list_first() {
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let at = chrono::DateTime::parse_from_rfc3339("2019-12-23T10:00:00+08:00")
+        .expect("time")
+        .with_timezone(&chrono::Utc);
+    h.state_mut()
+        .send(Command::SetClock(airdesk::clock::Clock::Drill {
+            at,
+            anchor_real: chrono::Utc::now(),
+            running: false,
+        }));
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    let texts = texts_containing(&h, "【催报】河东镇人民政府");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("【催报】河东镇人民政府何建军（大气办主任）：")),
+        "{texts:?}"
+    );
+    assert!(!texts_containing(&h, "河东镇大气污染防治工作群").is_empty());
+}
+
 /// Select the `n`-th table row of `unit` after filtering the checklist to that unit (its tree row
 /// is the first node with the name).
 fn select_row(h: &mut Harness<'static, AirDeskApp>, unit: &str, n: usize) {

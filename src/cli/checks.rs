@@ -154,9 +154,9 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
             json,
         } => {
             let seed = seed.unwrap_or_else(|| super::response::now().timestamp_micros() as u64);
-            let mut session = writer(dir, by)?;
+            let (mut session, now) = writer(dir, by)?;
             let command = response::Command::DrawSample(SampleInput { seed, size: *size });
-            record(&mut session, command)?;
+            record(&mut session, command, now)?;
             let episode = latest(&session)?;
             let sample = episode
                 .samples
@@ -199,7 +199,7 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
         } => {
             let item = parse_item(item)?;
             let checked_at = checked_at.as_deref().map(parse_time).transpose()?;
-            let mut session = writer(dir, by)?;
+            let (mut session, now) = writer(dir, by)?;
             let source = match how {
                 SourceArg::Verification => CheckSource::Verification,
                 SourceArg::SpotCheck => CheckSource::SpotCheck,
@@ -229,7 +229,7 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
                 evidence: None,
             };
             // Refused before anything is copied into the store.
-            preview(&session, &response::Command::Check(input.clone()))?;
+            preview(&session, &response::Command::Check(input.clone()), now)?;
             if let Some(path) = evidence {
                 let stored = store_of(&session)?
                     .put(path, |_, _| ())
@@ -237,7 +237,7 @@ pub fn run_check(command: &CheckCommand) -> Result<(), Failure> {
                 say_photo(&stored);
                 input.evidence = Some(stored);
             }
-            let seq = record(&mut session, response::Command::Check(input))?;
+            let seq = record(&mut session, response::Command::Check(input), now)?;
             errln!("recorded as journal event #{seq}");
             close(session)
         }
@@ -306,8 +306,9 @@ fn parse_item(text: &str) -> Result<ItemKey, Failure> {
     }
 }
 
-/// A session writing the workspace's journal as `by`.
-fn writer(dir: &Path, by: &str) -> Result<Session, Failure> {
+/// A session writing the workspace's journal as `by`, and the time its entries are recorded at
+/// ([`super::response::recording_time`]).
+fn writer(dir: &Path, by: &str) -> Result<(Session, DateTime<FixedOffset>), Failure> {
     let ws = Workspace::open(dir).map_err(|e| Failure::unusable(e.to_string()))?;
     let mut session = Session::open(&ws);
     let author =
@@ -321,7 +322,8 @@ fn writer(dir: &Path, by: &str) -> Result<Session, Failure> {
             why.render(Tr(Language::En))
         )));
     }
-    Ok(session)
+    let now = super::response::recording_time(&ws, &session);
+    Ok((session, now))
 }
 
 /// A session reading the workspace's journal (its own, or its server's).
@@ -334,8 +336,12 @@ fn reader(dir: &Path) -> Result<Session, Failure> {
     Ok(session)
 }
 
-fn preview(session: &Session, command: &response::Command) -> Result<(), Failure> {
-    match session.preview(command, super::response::now()) {
+fn preview(
+    session: &Session,
+    command: &response::Command,
+    now: DateTime<FixedOffset>,
+) -> Result<(), Failure> {
+    match session.preview(command, now) {
         Some(Err(e)) => Err(Failure::unusable(format!(
             "nothing recorded: {}",
             e.render(Tr(Language::En))
@@ -344,9 +350,13 @@ fn preview(session: &Session, command: &response::Command) -> Result<(), Failure
     }
 }
 
-fn record(session: &mut Session, command: response::Command) -> Result<u64, Failure> {
+fn record(
+    session: &mut Session,
+    command: response::Command,
+    now: DateTime<FixedOffset>,
+) -> Result<u64, Failure> {
     session
-        .execute(&session::Command::Respond(command), super::response::now())
+        .execute(&session::Command::Respond(command), now)
         .map(|e| e.seq)
         .map_err(|e| Failure::unusable(format!("nothing recorded: {}", e.render(Tr(Language::En)))))
 }

@@ -31,8 +31,8 @@ use crate::report::duty::Duty;
 use crate::report::episode_air::{AirSources, desk_stations, summary_document};
 use crate::report::handover::handover;
 use crate::report::notice::{
-    Notice, NoticeError, adjust_notice, lift_notice, notices_document, pause_notice, resume_notice,
-    unit_notices, warning_notice,
+    Notice, NoticeError, adjust_notice, campaign_start_notice, campaign_stop_notice, lift_notice,
+    notices_document, pause_notice, resume_notice, unit_notices, warning_notice,
 };
 use crate::report::open_items::WarningStatus;
 use crate::report::response_ledger::{campaign_ledger_rows, ledger_rows, write_file};
@@ -82,8 +82,12 @@ pub enum NoticeKind {
     /// The 督办单 of supervision finding --finding.
     Supervision,
     /// The 通报 naming the units that reported late or not at all, left problems unrectified or
-    /// failed checks, over --from/--to (default: the episode's start to now).
+    /// failed checks, over --from/--until (default: the episode's start to now).
     Bulletin,
+    /// The notice starting campaign run --campaign (default: the latest run).
+    CampaignStart,
+    /// The notice ending campaign run --campaign (default: the latest run).
+    CampaignStop,
 }
 
 /// The `response` subcommands.
@@ -157,7 +161,8 @@ pub enum ResponseCommand {
         #[arg(long)]
         at: Option<String>,
     },
-    /// Notices from the plan's templates: warning, unit notifications, adjust, lift.
+    /// Notices from the plan's templates: warning, unit notifications, adjust, pause, resume,
+    /// lift, a campaign run's start and end; the 督办单 and the 通报.
     Notice {
         /// Which notice.
         kind: NoticeKind,
@@ -169,6 +174,10 @@ pub enum ResponseCommand {
         /// Episode (default: the latest).
         #[arg(long)]
         episode: Option<u32>,
+        /// Campaign run for campaign-start and campaign-stop (default: the latest run; see
+        /// `campaign list`); for the 通报, where its period starts by default.
+        #[arg(long, conflicts_with = "episode")]
+        campaign: Option<u32>,
         /// Level change number for adjust and units (0 = the issue, 1 = the first change); pause
         /// number for pause and resume (1 = the first).
         #[arg(long)]
@@ -176,7 +185,9 @@ pub enum ResponseCommand {
         /// The supervision finding of a 督办单 (DB0003 or 3).
         #[arg(long)]
         finding: Option<String>,
-        /// Start of the 通报's period (default: the episode's start).
+        /// Start of the 通报's period (default: the start of --episode or --campaign, else of the
+        /// latest warning, else of the latest campaign run); every warning and campaign run
+        /// overlapping the period counts.
         #[arg(long)]
         from: Option<String>,
         /// End of the 通报's period, exclusive (default: now); `--to` is the 主送 as in every
@@ -291,6 +302,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             dir,
             plan,
             episode,
+            campaign,
             step,
             finding,
             from,
@@ -309,19 +321,23 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                     supervision(&models.findings, &plan, id)?
                 }
                 NoticeKind::Bulletin => {
-                    let e = pick_episode(&models.response, *episode)?;
+                    let state = &models.response;
+                    let from = match from.as_deref() {
+                        Some(t) => parse_time(t)?,
+                        None => bulletin_start(state, *episode, *campaign)?,
+                    };
                     let span = Span {
-                        from: from
-                            .as_deref()
-                            .map(parse_time)
-                            .transpose()?
-                            .unwrap_or(e.start),
+                        from,
                         to: until.as_deref().map(parse_time).transpose()?.unwrap_or(at),
                     };
                     if span.from >= span.to {
                         return Err(Failure::unusable("--from must be before --until"));
                     }
-                    bulletin(&plan, &models.response, e, span)
+                    bulletin(&plan, state, span)
+                }
+                NoticeKind::CampaignStart | NoticeKind::CampaignStop => {
+                    let run = pick_run_or_latest(&models.response, *campaign)?;
+                    notice_document(*kind, &plan, run, None)?
                 }
                 _ => notice_document(
                     *kind,
@@ -417,7 +433,8 @@ fn report_document(
     }
 }
 
-/// A notice of the episode as a document; `units` is one document with a part per unit.
+/// A notice of the episode or campaign run as a document; `units` is one document with a part
+/// per unit.
 fn notice_document(
     kind: NoticeKind,
     plan: &Plan,
@@ -446,6 +463,8 @@ fn notice_document(
         NoticeKind::Pause => one(pause_notice(plan, e, step.unwrap_or(latest_pause))),
         NoticeKind::Resume => one(resume_notice(plan, e, step.unwrap_or(latest_pause))),
         NoticeKind::Lift => one(lift_notice(plan, e)),
+        NoticeKind::CampaignStart => one(campaign_start_notice(plan, e)),
+        NoticeKind::CampaignStop => one(campaign_stop_notice(plan, e)),
         NoticeKind::Supervision => Err(Failure::unusable("a 督办单 needs --finding")),
         NoticeKind::Bulletin => Err(Failure::unusable("a 通报 is not a notice of one decision")),
     }
@@ -505,6 +524,17 @@ fn read_store(ws: &Workspace, data: &[PathBuf]) -> Store {
 
 pub(super) fn now() -> DateTime<FixedOffset> {
     clock::to_cst(chrono::Utc::now())
+}
+
+/// When a command run now on `ws` is recorded: on a drill workspace the drill's current time as
+/// the app shows it on opening (the later of the drill moment and the journal's last event), so a
+/// command line entry neither jumps the drill to today nor lands before the journal's head; else
+/// now.
+pub(super) fn recording_time(ws: &Workspace, session: &Session) -> DateTime<FixedOffset> {
+    match ws.settings().drill_at {
+        Some(drill) => clock::to_cst(clock::drill_resumes_at(drill, session.last_event_time())),
+        None => now(),
+    }
 }
 
 /// The session over the journal of `dir` as it was at `until` (all of it: `None`), read-only;
@@ -591,6 +621,35 @@ fn pick_run(state: &ResponseState, n: u32) -> Result<&Episode, Failure> {
     state
         .campaign_run(n)
         .ok_or_else(|| Failure::unusable(format!("the journal has no campaign run #{n}")))
+}
+
+/// Where a 通报 without --from starts: the start of --episode or --campaign, else of the latest
+/// warning episode, else of the latest campaign run.
+fn bulletin_start(
+    state: &ResponseState,
+    episode: Option<u32>,
+    campaign: Option<u32>,
+) -> Result<DateTime<FixedOffset>, Failure> {
+    let chosen = match (episode, campaign) {
+        (_, Some(run)) => pick_run(state, run)?,
+        (Some(n), None) => pick_episode(state, Some(n))?,
+        (None, None) => state
+            .latest()
+            .or_else(|| state.campaigns().last())
+            .ok_or_else(|| Failure::unusable("the journal holds no warning or campaign yet"))?,
+    };
+    Ok(chosen.start)
+}
+
+/// Campaign run `n`, else the latest run.
+fn pick_run_or_latest(state: &ResponseState, n: Option<u32>) -> Result<&Episode, Failure> {
+    match n {
+        Some(n) => pick_run(state, n),
+        None => state
+            .campaigns()
+            .last()
+            .ok_or_else(|| Failure::unusable("the journal holds no campaign run yet")),
+    }
 }
 
 /// `response campaign list`: the plan's campaigns (which run of each is going on) and every run

@@ -229,7 +229,7 @@ pub(super) fn record(
     }
     let author = Author::new(&officer.by, &session::default_desk_id(dir))
         .map_err(|e| Failure::unusable(e.to_string()))?;
-    let now = crate::clock::to_cst(chrono::Utc::now());
+    let now = super::response::recording_time(&ws, &s);
     let refused = |e: session::SessionError| Failure::unusable(e.render(en));
     s.start_shift(author, "", now).map_err(refused)?;
     let command = session::Command::Respond(command(&s.models().response));

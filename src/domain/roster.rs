@@ -1,10 +1,14 @@
 //! Duty roster (值班表) and contacts (通讯录): who is on duty now and who comes next, for the
-//! Situation board and the shift handover.
+//! Situation board and the shift handover; and whom to call at each plan unit, for the 催报 list.
 //!
 //! Shift times are local wall-clock times of the command centre; `now` comes in as a local time
 //! with its offset, and its wall-clock reading is compared with the roster.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
+
+use crate::domain::plan::{Unit, UnitTree};
 
 /// One person's shift.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -38,6 +42,48 @@ pub struct Contact {
     pub office_phone: Option<String>,
     /// Remark.
     pub note: Option<String>,
+    /// The WeChat group the unit is reached in (微信群), where 催报 texts are posted.
+    #[serde(default)]
+    pub wechat_group: Option<String>,
+}
+
+/// The contact list's entries per plan unit: whom the 催报 list calls first (the centre's 通讯录
+/// changes more often than the plan's `[[units]] contact`). Each unit keeps the first row naming
+/// it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitContacts {
+    by_unit: BTreeMap<String, Contact>,
+}
+
+impl UnitContacts {
+    /// The contact of plan unit `unit` (by id), when the list names it.
+    pub fn get(&self, unit: &str) -> Option<&Contact> {
+        self.by_unit.get(unit)
+    }
+
+    /// Keep `contact` for plan unit `unit` unless an earlier row named it.
+    pub fn keep_first(&mut self, unit: &str, contact: Contact) {
+        self.by_unit.entry(unit.to_owned()).or_insert(contact);
+    }
+
+    /// How many units have a contact.
+    pub fn len(&self) -> usize {
+        self.by_unit.len()
+    }
+
+    /// Whether no unit has one.
+    pub fn is_empty(&self) -> bool {
+        self.by_unit.is_empty()
+    }
+}
+
+/// The plan unit a contact list's 单位 cell names: by id, else by full name (spaces ignored).
+pub fn unit_named<'a>(units: &'a UnitTree, text: &str) -> Option<&'a Unit> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let text = squeeze(text);
+    units
+        .get(&text)
+        .or_else(|| units.units().iter().find(|u| squeeze(&u.name) == text))
 }
 
 /// The duty roster: shifts sorted by start (also when read back from a file: stored as the plain

@@ -278,6 +278,7 @@ impl Render for Reason {
             ),
             NoName => tr.t(T::LdNoName).to_string(),
             NotPhone { text } => tr.f(T::LdNotPhone, &[text]),
+            UnitNotInPlan { text } => tr.f(T::LdUnitNotInPlan, &[text]),
             NoDescription => tr.t(T::LdNoDescription).to_string(),
             NoUnit => tr.t(T::LdNoUnit).to_string(),
             BadDeadline { text } => tr.f(T::LdBadDeadline, &[text]),

@@ -11,12 +11,12 @@ use crate::domain::plan::Grade;
 use crate::domain::plan::Level;
 use crate::domain::plan::MeasureCategory;
 use crate::domain::plan::Plan;
-use crate::domain::response::Channel;
 use crate::domain::response::Decision;
 use crate::domain::response::Field;
 use crate::domain::response::ItemStatus;
 use crate::domain::response::Progress;
 use crate::domain::response::Transition;
+use crate::domain::response::{CampaignRef, Channel};
 use crate::domain::response::{CheckResult, CheckSource};
 use crate::domain::windows::Condition;
 
@@ -281,5 +281,14 @@ impl Tr {
             Language::En => l.name_en.as_deref(),
         });
         own.unwrap_or_else(|| self.level(level))
+    }
+
+    /// A campaign run's name in this language: its English name in English when the plan gave
+    /// one, else the Chinese name.
+    pub fn campaign(self, campaign: &CampaignRef) -> &'_ str {
+        match self.0 {
+            Language::En => campaign.name_en.as_deref().unwrap_or(&campaign.name),
+            Language::Zh => &campaign.name,
+        }
     }
 }

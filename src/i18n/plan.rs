@@ -121,6 +121,8 @@ fn rule_key(rule: RuleProblem) -> T {
         RuleProblem::LiftHours => T::PlanRuleLiftHours,
         RuleProblem::LiftAqi => T::PlanRuleLiftAqi,
         RuleProblem::PauseHours => T::PlanRulePauseHours,
+        RuleProblem::PhotoSlack => T::PlanRulePhotoSlack,
+        RuleProblem::PhotoDistance => T::PlanRulePhotoDistance,
     }
 }
 

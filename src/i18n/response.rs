@@ -210,17 +210,22 @@ impl Render for TimelineEntry {
                 )
             }
             TimelineEvent::CampaignStarted {
-                name,
+                campaign,
                 start,
                 approver,
                 items,
             } => tr.f(
                 T::TlCampaignStarted,
-                &[name, &tr.moment(start), approver, items],
+                &[&tr.campaign(campaign), &tr.moment(start), approver, items],
             ),
-            TimelineEvent::CampaignStopped { name, at, basis } => {
-                tr.f(T::TlCampaignStopped, &[name, &tr.moment(at), basis])
-            }
+            TimelineEvent::CampaignStopped {
+                campaign,
+                at,
+                basis,
+            } => tr.f(
+                T::TlCampaignStopped,
+                &[&tr.campaign(campaign), &tr.moment(at), basis],
+            ),
             TimelineEvent::Sampled {
                 number,
                 drawn,

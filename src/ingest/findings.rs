@@ -14,7 +14,7 @@ use crate::domain::findings::{NewFinding, Origin};
 
 use super::reason::{CellError, ListKind, Reason, Then};
 use super::report::FileReport;
-use super::sheet::{Sheet, normalise_header, read_sheet};
+use super::sheet::{Sheet, has, read_sheet};
 
 const DESCRIPTION: &[&str] = &[
     "问题描述",
@@ -70,14 +70,6 @@ const FOUND: &[&str] = &[
 
 const NOW_WORDS: &[&str] = &["立行立改", "立即整改", "立即", "马上整改", "即知即改"];
 const STANDING_WORDS: &[&str] = &["长期坚持", "持续整改", "长期", "持续推进"];
-
-fn has(header: &[String], names: &[&str]) -> bool {
-    header.iter().any(|h| {
-        names
-            .iter()
-            .any(|n| normalise_header(h) == normalise_header(n))
-    })
-}
 
 /// Read a findings list file (see [`parse_findings`]).
 pub fn read_findings_file(

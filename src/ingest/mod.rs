@@ -9,6 +9,7 @@ mod base_layer;
 mod cma_sounding;
 mod cnemc;
 mod collect;
+pub mod contacts;
 pub mod feedback_form;
 pub mod findings;
 pub mod input;

@@ -525,6 +525,12 @@ pub enum Reason {
         /// The cell.
         text: String,
     },
+    /// A contact's 单位 that is no unit of the plan (neither its id nor its name): the row is not
+    /// used for 催报.
+    UnitNotInPlan {
+        /// The cell.
+        text: String,
+    },
     /// A finding without a description.
     NoDescription,
     /// A finding without a responsible unit.
@@ -825,6 +831,7 @@ impl Reason {
             ImplausibleShift { .. } => "implausible-shift",
             NoName => "no-name",
             NotPhone { .. } => "not-a-phone-number",
+            UnitNotInPlan { .. } => "unit-not-in-plan",
             NoDescription => "no-description",
             NoUnit => "no-unit",
             BadDeadline { .. } => "bad-deadline",

@@ -1,5 +1,5 @@
-//! Duty rosters (值班表) and contact lists (通讯录) from CSV (UTF-8/BOM/GBK) or spreadsheets, with
-//! Chinese or English headers.
+//! Duty rosters (值班表) from CSV (UTF-8/BOM/GBK) or spreadsheets, with Chinese or English
+//! headers (the contact list is [`super::contacts`]).
 //!
 //! Roster layouts read:
 //! - long: one row per person and shift — `日期, 班次, 开始时间, 结束时间, 姓名, 岗位, 电话` (times
@@ -14,11 +14,11 @@ use std::path::Path;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::domain::roster::{Contact, Shift};
+use crate::domain::roster::Shift;
 
 use super::reason::{CellError, ListKind, Reason, Then};
 use super::report::{FileReport, Severity};
-use super::sheet::{Sheet, SheetRow, normalise_header, read_sheet};
+use super::sheet::{Sheet, SheetRow, has, normalise_header, read_sheet};
 
 const DATE: &[&str] = &["日期", "值班日期", "date"];
 const START: &[&str] = &[
@@ -63,14 +63,6 @@ impl Default for RosterOptions {
             day_starts_at: NaiveTime::MIN,
         }
     }
-}
-
-fn has(header: &[String], names: &[&str]) -> bool {
-    header.iter().any(|h| {
-        names
-            .iter()
-            .any(|n| normalise_header(h) == normalise_header(n))
-    })
 }
 
 /// Read a roster file.
@@ -341,96 +333,6 @@ fn check_order(
     Some((start, end))
 }
 
-const NAME: &[&str] = &["姓名", "联系人", "name"];
-const UNIT: &[&str] = &[
-    "单位",
-    "部门",
-    "所在单位",
-    "工作单位",
-    "单位名称",
-    "unit",
-    "department",
-    "organisation",
-    "organization",
-];
-const POSITION: &[&str] = &["职务", "岗位", "职位", "position", "title", "role"];
-const MOBILE: &[&str] = &["手机", "手机号", "手机号码", "移动电话", "mobile"];
-const OFFICE: &[&str] = &["办公电话", "座机", "固定电话", "office", "officephone"];
-const ANY_PHONE: &[&str] = &["电话", "联系电话", "联系方式", "phone", "tel"];
-const NOTE: &[&str] = &["备注", "note", "remark"];
-
-/// Read a contact list file.
-pub fn read_contacts_file(path: &Path) -> (Vec<Contact>, FileReport) {
-    super::input::parse_list_file(path, |bytes| parse_contacts(path, bytes))
-}
-
-/// Parse a contact list (CSV or spreadsheet). Rows without a name are skipped; phone numbers that
-/// do not look like one are kept with a warning.
-pub fn parse_contacts(path: &Path, bytes: &[u8]) -> (Vec<Contact>, FileReport) {
-    let mut report = FileReport::new(path);
-    let Some(sheet) = read_sheet(
-        bytes,
-        &mut report,
-        |h| has(h, NAME) && (has(h, MOBILE) || has(h, OFFICE) || has(h, ANY_PHONE)),
-        ListKind::Contacts,
-    ) else {
-        return (Vec::new(), report);
-    };
-    let name = sheet.find(NAME);
-    let mobile = sheet.find(MOBILE);
-    let office = sheet.find(OFFICE);
-    let any = sheet.find(ANY_PHONE);
-    // 手机 + 电话: 电话 is the office line; 电话 alone is the main phone.
-    let (phone, office) = match (mobile, office) {
-        (Some(m), Some(o)) => (Some(m), Some(o)),
-        (Some(m), None) => (Some(m), any),
-        (None, o) => (any, o),
-    };
-    let (unit, position, note) = (sheet.find(UNIT), sheet.find(POSITION), sheet.find(NOTE));
-    let mut contacts = Vec::new();
-    for row in &sheet.rows {
-        let Some(n) = row.text(name) else {
-            report.cell(
-                row.line,
-                name.map_or(0, |c| c + 1),
-                sheet.header_of(name.unwrap_or(0)),
-                Reason::NoName,
-            );
-            continue;
-        };
-        for col in [phone, office].into_iter().flatten() {
-            if let Some(p) = row.text(Some(col))
-                && !looks_like_phone(&p)
-            {
-                report.cell(
-                    row.line,
-                    col + 1,
-                    sheet.header_of(col),
-                    Reason::NotPhone { text: p },
-                );
-            }
-        }
-        contacts.push(Contact {
-            name: n,
-            unit: row.text(unit),
-            position: row.text(position),
-            phone: row.text(phone),
-            office_phone: row.text(office),
-            note: row.text(note),
-        });
-    }
-    report.values_kept = contacts.len() as u64;
-    (contacts, report)
-}
-
-/// At least 5 digits and only the characters phone numbers are written with.
-fn looks_like_phone(p: &str) -> bool {
-    let digits = p.chars().filter(char::is_ascii_digit).count();
-    digits >= 5
-        && p.chars()
-            .all(|c| c.is_ascii_digit() || " -+()（）转、,/;ext".contains(c))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -551,30 +453,5 @@ mod tests {
             (shifts[0].start, shifts[0].end),
             (dt(1, 17, 30), dt(2, 8, 30))
         );
-    }
-
-    #[test]
-    fn contacts_with_mobile_and_office_phones() {
-        let text = "\u{feff}姓名,单位,职务,手机,电话,备注\n\
-                    张三,住建局,副局长,13800000001,0311-1234567,\n\
-                    ,交通局,科长,13800000002,,\n\
-                    李四,交警大队,,见微信群,,夜间优先\n";
-        let (contacts, report) = parse_contacts(Path::new("通讯录.csv"), text.as_bytes());
-        assert_eq!(contacts.len(), 2);
-        assert_eq!(contacts[0].phone.as_deref(), Some("13800000001"));
-        assert_eq!(contacts[0].office_phone.as_deref(), Some("0311-1234567"));
-        assert_eq!(contacts[0].position.as_deref(), Some("副局长"));
-        assert_eq!(contacts[1].phone.as_deref(), Some("见微信群"));
-        assert_eq!(contacts[1].note.as_deref(), Some("夜间优先"));
-        let got: Vec<(Option<u64>, Option<&str>)> = report
-            .problems
-            .iter()
-            .map(|p| (p.line, p.column.as_deref()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![(Some(3), Some("1 (姓名)")), (Some(4), Some("4 (手机)"))]
-        );
-        assert_eq!(report.encoding.as_deref(), Some("UTF-8 (BOM)"));
     }
 }

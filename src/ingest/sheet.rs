@@ -167,6 +167,16 @@ pub fn normalise_header(h: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether a candidate header row has a cell named one of `names` (what `read_sheet`'s
+/// `is_header` tests ask).
+pub fn has(header: &[String], names: &[&str]) -> bool {
+    header.iter().any(|h| {
+        names
+            .iter()
+            .any(|n| normalise_header(h) == normalise_header(n))
+    })
+}
+
 impl Sheet {
     /// The first column whose normalised header equals one of `names` (tried in order).
     pub fn find(&self, names: &[&str]) -> Option<usize> {

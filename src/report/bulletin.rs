@@ -3,10 +3,12 @@
 //! — named, with counts and times, from the journal's read models — as a 公文 for the desk to edit
 //! and issue ("凡不反馈或整改不到位的，要通报批评").
 //!
-//! The reporting counts are those of the episode's reporting cycle judged at the end of the
-//! period, periods due within it; the problems are the episode's items still awaiting
-//! rectification that were raised before the end; the checks are those made within the period in
-//! any episode. Units are named by name, never by their internal id.
+//! A period is any stretch of time, not one warning: the 通报 walks every warning episode and
+//! every standing campaign's run that overlaps it. The reporting counts are those of each one's
+//! reporting cycle judged at the end of the period, periods due within it, a unit late in several
+//! counted once with all its times; the problems are their items still awaiting rectification that
+//! were raised before the end; the checks are those made within the period. Units are named by
+//! name, never by their internal id.
 
 use chrono::{DateTime, FixedOffset};
 
@@ -32,10 +34,11 @@ pub struct Span {
     pub to: DateTime<FixedOffset>,
 }
 
-/// The 通报 of `episode` over `span`, with checks from every episode of `state` in the span.
-pub fn bulletin(plan: &Plan, state: &ResponseState, episode: &Episode, span: Span) -> Document {
-    let late = late_units(episode, span);
-    let problems = open_problems(episode, span.to);
+/// The 通报 over `span`: every warning episode and campaign run of `state` overlapping it.
+pub fn bulletin(plan: &Plan, state: &ResponseState, span: Span) -> Document {
+    let covered = overlapping(state, span);
+    let late = late_units(&covered, span);
+    let problems = open_problems(&covered, span.to);
     let checks = failed_checks(state, span);
     let named: Vec<&str> = late
         .iter()
@@ -48,7 +51,7 @@ pub fn bulletin(plan: &Plan, state: &ResponseState, episode: &Episode, span: Spa
     let checks = checks.into_iter().map(|(_, line)| line).collect();
     let mut body = vec![
         Block::Heading(1, "一、总体情况".to_owned()),
-        Block::Paragraph(overview(episode, span, &late, &problems, state)),
+        Block::Paragraph(overview(plan, &covered, span, &late, &problems, state)),
     ];
     section(
         &mut body,
@@ -124,10 +127,23 @@ struct LateUnit {
     missing: Vec<DateTime<FixedOffset>>,
 }
 
+/// The warning episodes, then the campaign runs, in force at some moment of the span: started
+/// before its end and not stopped before its start.
+fn overlapping(state: &ResponseState, span: Span) -> Vec<&Episode> {
+    state
+        .episodes()
+        .iter()
+        .chain(state.campaigns())
+        .filter(|e| e.start < span.to)
+        .filter(|e| e.lifting.as_ref().is_none_or(|(l, _)| l.at > span.from))
+        .collect()
+}
+
 /// Counts of the periods due within the span: (due, on time, late, missing).
-fn period_counts(episode: &Episode, span: Span) -> (usize, usize, usize, usize) {
+fn period_counts(covered: &[&Episode], span: Span) -> (usize, usize, usize, usize) {
     let mut counts = (0, 0, 0, 0);
-    for unit in episode.reporting(span.to).units {
+    let units = covered.iter().flat_map(|e| e.reporting(span.to).units);
+    for unit in units {
         for p in in_span(&unit, span) {
             counts.0 += 1;
             match p.state {
@@ -151,22 +167,39 @@ fn in_span(
         .filter(move |p| p.due_at >= span.from && p.due_at < span.to)
 }
 
-/// Units with late or missing reports due within the span, in checklist order.
-fn late_units(episode: &Episode, span: Span) -> Vec<LateUnit> {
+/// Units with late or missing reports due within the span, in checklist order of the first
+/// episode or run they report in; a unit reporting in several is one entry, its times in order.
+fn late_units(covered: &[&Episode], span: Span) -> Vec<LateUnit> {
     let times = |u: &UnitReporting, states: &[PeriodState]| {
         in_span(u, span)
             .filter(|p| states.contains(&p.state))
             .map(|p| p.due_at)
             .collect::<Vec<_>>()
     };
-    episode
-        .reporting(span.to)
-        .units
-        .iter()
-        .map(|u| LateUnit {
-            name: u.unit_name.clone(),
-            late: times(u, &[PeriodState::ReceivedLate, PeriodState::Late]),
-            missing: times(u, &[PeriodState::Missing]),
+    let mut out: Vec<(String, LateUnit)> = Vec::new();
+    for u in covered.iter().flat_map(|e| e.reporting(span.to).units) {
+        let late = times(&u, &[PeriodState::ReceivedLate, PeriodState::Late]);
+        let missing = times(&u, &[PeriodState::Missing]);
+        match out.iter_mut().find(|(id, _)| id == &u.unit) {
+            Some((_, entry)) => {
+                entry.late.extend(late);
+                entry.missing.extend(missing);
+            }
+            None => out.push((
+                u.unit.clone(),
+                LateUnit {
+                    name: u.unit_name.clone(),
+                    late,
+                    missing,
+                },
+            )),
+        }
+    }
+    out.into_iter()
+        .map(|(_, mut u)| {
+            u.late.sort();
+            u.missing.sort();
+            u
         })
         .filter(|u| !u.late.is_empty() || !u.missing.is_empty())
         .collect()
@@ -197,10 +230,10 @@ fn late_line(u: &LateUnit) -> String {
 }
 
 /// Items with a problem reported before `to` and no rectification yet, in checklist order.
-fn open_problems(episode: &Episode, to: DateTime<FixedOffset>) -> Vec<&Item> {
-    episode
-        .items
+fn open_problems<'a>(covered: &[&'a Episode], to: DateTime<FixedOffset>) -> Vec<&'a Item> {
+    covered
         .iter()
+        .flat_map(|e| e.items.iter())
         .filter(|i| i.status == ItemStatus::ProblemReported)
         .filter(|i| i.problems().last().is_some_and(|c| c.done_at() < to))
         .collect()
@@ -233,6 +266,7 @@ fn failed_checks(state: &ResponseState, span: Span) -> Vec<(String, String)> {
             let notes: Vec<String> = state
                 .episodes()
                 .iter()
+                .chain(state.campaigns())
                 .flat_map(|e| e.checks.iter().map(move |c| (e, c)))
                 .filter(|(_, c)| c.record.item.unit == u.unit)
                 .filter(|(_, c)| c.record.result == CheckResult::NotConfirmed)
@@ -264,25 +298,44 @@ fn failed_checks(state: &ResponseState, span: Span) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The opening paragraph with the period's counts.
+/// The opening paragraph with what the period covered and its counts.
 fn overview(
-    episode: &Episode,
+    plan: &Plan,
+    covered: &[&Episode],
     span: Span,
     late: &[LateUnit],
     problems: &[&Item],
     state: &ResponseState,
 ) -> String {
-    let (due, on_time, late_reports, missing) = period_counts(episode, span);
+    let (due, on_time, late_reports, missing) = period_counts(covered, span);
     let checks = state.checks_between(span.from, span.to);
     let checked: usize = checks.iter().map(|u| u.checks).sum();
     let failed: usize = checks.iter().map(|u| u.failed).sum();
+    let names: Vec<String> = covered.iter().map(|e| covered_name(plan, e)).collect();
+    let during = if names.is_empty() {
+        "未启动重污染天气应急响应或专项行动".to_owned()
+    } else {
+        format!("{}期间", names.join("、"))
+    };
     format!(
-        "{}至{}，重污染天气应急响应期间，各责任单位应报送落实情况{due}次，按时报送{on_time}次，迟报{late_reports}次，漏报{missing}次，涉及{}个单位；{}项措施反映问题后未反馈整改情况；核查抽查{checked}次，发现不属实{failed}次。现将有关情况通报如下：",
+        "{}至{}，{during}，各责任单位应报送落实情况{due}次，按时报送{on_time}次，迟报{late_reports}次，漏报{missing}次，涉及{}个单位；{}项措施反映问题后未反馈整改情况；核查抽查{checked}次，发现不属实{failed}次。现将有关情况通报如下：",
         ZH.moment(&span.from),
         ZH.moment(&span.to),
         late.len(),
         problems.len(),
     )
+}
+
+/// `重污染天气橙色预警（第2次）` or the campaign's name.
+fn covered_name(plan: &Plan, e: &Episode) -> String {
+    match &e.campaign {
+        Some(c) => c.name.clone(),
+        None => format!(
+            "重污染天气{}（第{}次）",
+            ZH.plan_level(plan, e.max_level()),
+            e.number
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -361,7 +414,7 @@ mod tests {
             from: episode.start,
             to: at_end,
         };
-        let doc = bulletin(&plan(), state, episode, span);
+        let doc = bulletin(&plan(), state, span);
         let txt = text::part_lines(&doc.parts[0]);
         assert!(txt.contains(BULLETIN_TITLE), "{txt}");
         let name = |unit: &str| plan().units.get(unit).expect("unit").name.clone();
@@ -409,7 +462,102 @@ mod tests {
             from: episode.start,
             to: t("2025-01-15T08:00:00+08:00"),
         };
-        let txt = text::part_lines(&bulletin(&plan(), state, episode, early).parts[0]);
+        let txt = text::part_lines(&bulletin(&plan(), state, early).parts[0]);
         assert_eq!(txt.matches("无。").count(), 3, "{txt}");
+    }
+
+    /// Two yellow episodes (15 Jan, lifted at 20:00; 20 Jan) and the fireworks campaign from 18
+    /// Jan: 县交通运输局 reports late in the first episode and not at all in the second, 禁燃禁售
+    /// 第三专项督查组 never reports in the campaign. A 通报 over 15–20 Jan names both, 县交通
+    /// 运输局 once with both times; one over the first episode alone names neither the second's
+    /// nor the campaign's.
+    #[test]
+    fn a_bulletin_walks_every_episode_and_campaign_in_its_period() {
+        use crate::domain::response::LiftInput;
+        use crate::domain::response::tests::start_campaign;
+        use crate::journal::SqliteStorage;
+        let (mut s, mut j) = fresh();
+        let report = |s: &mut Responses, j: &mut SqliteStorage, unit: &str, at: &str| {
+            let e = s.model().latest().expect("episode");
+            let item = e.items.iter().find(|i| i.key().unit == unit).expect("item");
+            let cmd = Command::acknowledge(item.key().clone(), "").with_feedback(feedback(at));
+            run(s, j, cmd, at);
+        };
+        let issue = |day: &str| Command::Issue(issue_input(Level::Yellow, day));
+        run(
+            &mut s,
+            &mut j,
+            issue("2025-01-15T00:00:00+08:00"),
+            "2025-01-14T16:00:00+08:00",
+        );
+        report(&mut s, &mut j, "jtj", "2025-01-15T17:00:00+08:00");
+        let lift = Command::Lift(LiftInput {
+            at: t("2025-01-15T20:00:00+08:00"),
+            basis: "空气质量好转".into(),
+            approver: None,
+            doc_no: String::new(),
+            consultation: None,
+        });
+        run(&mut s, &mut j, lift, "2025-01-15T20:00:00+08:00");
+        let campaign = start_campaign("fireworks", "2025-01-18T00:00:00+08:00");
+        run(&mut s, &mut j, campaign, "2025-01-17T09:00:00+08:00");
+        run(
+            &mut s,
+            &mut j,
+            issue("2025-01-20T00:00:00+08:00"),
+            "2025-01-19T16:00:00+08:00",
+        );
+        let state = s.model();
+        assert_eq!((state.episodes().len(), state.campaigns().len()), (2, 1));
+        let name = |unit: &str| plan().units.get(unit).expect("unit").name.clone();
+        let late_section = |span: Span| {
+            let txt = text::part_lines(&bulletin(&plan(), state, span).parts[0]);
+            let start = txt.find("二、").expect("二");
+            let end = txt.find("三、").expect("三");
+            (txt[start..end].to_owned(), txt)
+        };
+        let whole = Span {
+            from: t("2025-01-15T00:00:00+08:00"),
+            to: t("2025-01-20T18:00:00+08:00"),
+        };
+        let (late, txt) = late_section(whole);
+        let jtj = format!(
+            "{}：迟报2次（应报时间：{}、{}），漏报0次。",
+            name("jtj"),
+            ZH.moment(&t("2025-01-15T16:00:00+08:00")),
+            ZH.moment(&t("2025-01-20T16:00:00+08:00"))
+        );
+        assert!(late.contains(&jtj), "{late}");
+        assert_eq!(late.matches(&name("jtj")).count(), 1, "{late}");
+        let group = late
+            .lines()
+            .find(|l| l.contains(&name("dd-3")))
+            .unwrap_or_else(|| panic!("the campaign's group: {late}"));
+        assert!(group.contains("漏报2次"), "{group}");
+        assert!(
+            txt.contains("重污染天气黄色预警（第1次）")
+                && txt.contains("重污染天气黄色预警（第2次）")
+                && txt.contains("春节期间烟花爆竹禁燃禁售专项行动期间"),
+            "{txt}"
+        );
+        // The first episode alone: the second episode and the campaign had not begun.
+        let first = Span {
+            from: t("2025-01-15T00:00:00+08:00"),
+            to: t("2025-01-16T00:00:00+08:00"),
+        };
+        let (late, txt) = late_section(first);
+        assert!(
+            late.contains(&format!(
+                "{}：迟报1次（应报时间：{}），漏报0次。",
+                name("jtj"),
+                ZH.moment(&t("2025-01-15T16:00:00+08:00"))
+            )),
+            "{late}"
+        );
+        assert!(!late.contains(&name("dd-3")), "{late}");
+        assert!(
+            !txt.contains("第2次") && !txt.contains("专项行动期间"),
+            "{txt}"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Notices from the plan's templates and the journal: the warning notice (预警通知), the
 //! notification to each responsible unit, the adjust (upgrade/downgrade), pause, resume and
-//! lifting notices — each one 公文 ([`Part`]) whose body is the filled template and whose frame
+//! lifting notices, and the start and end notices of a standing campaign's run — each one 公文 ([`Part`]) whose body is the filled template and whose frame
 //! (版头, 主送, 署名, 版记) comes from the plan's `[documents]` table, so the plain text, the .docx
 //! and the PDF say the same.
 //!
@@ -86,6 +86,9 @@ pub enum NoticeError {
     /// The episode has not been lifted.
     #[error("episode {0} has not been lifted")]
     NotLifted(u32),
+    /// The campaign run has not been stopped.
+    #[error("campaign run {0} has not been stopped")]
+    NotStopped(u32),
 }
 
 /// In the interface's language (the Response page's notices); the CLI prints the English above.
@@ -109,6 +112,7 @@ impl Render for NoticeError {
                 resumed: true,
             } => tr.f(T::NoticeNoSuchResumedPause, &[episode, pause]),
             NoticeError::NotLifted(episode) => tr.f(T::NoticeNotLifted, &[episode]),
+            NoticeError::NotStopped(run) => tr.f(T::NoticeNotStopped, &[run]),
         }
     }
 }
@@ -383,6 +387,78 @@ pub fn lift_notice(plan: &Plan, episode: &Episode) -> Result<Notice, NoticeError
     )
 }
 
+/// The notice starting campaign run `run` (专项行动启动通知), listing the measures its checklist
+/// set with their units.
+pub fn campaign_start_notice(plan: &Plan, run: &Episode) -> Result<Notice, NoticeError> {
+    let step = first_step(run)?;
+    let name = campaign_name(run);
+    let issued = ZH.day_of(&step.stamp.at);
+    let mut values = frame_values(plan, &step.doc_no, &issued, &step.approver);
+    values.extend([
+        ("campaign", name.to_owned()),
+        ("start", ZH.moment(&run.start)),
+        ("end", end_text(run.expected_end.as_ref())),
+        ("reasons", reasons(step)),
+        ("measures", measures_block(&issued_items(run, step))),
+    ]);
+    let title = format!("关于开展{name}的通知");
+    filled(
+        plan,
+        Frame {
+            kind: TemplateKind::CampaignStart,
+            doc: DocumentKind::CampaignStart,
+            label: title.clone(),
+            title,
+            to: None,
+            doc_no: &step.doc_no,
+            approver: &step.approver,
+            issued,
+            unit: None,
+        },
+        &values,
+    )
+}
+
+/// The notice ending a stopped campaign run (专项行动结束通知).
+pub fn campaign_stop_notice(plan: &Plan, run: &Episode) -> Result<Notice, NoticeError> {
+    let (stop, stamp) = run
+        .lifting
+        .as_ref()
+        .ok_or(NoticeError::NotStopped(run.number))?;
+    let name = campaign_name(run);
+    let issued = ZH.day_of(&stamp.at);
+    let mut values = frame_values(plan, &stop.doc_no, &issued, &stop.approver);
+    values.extend([
+        ("campaign", name.to_owned()),
+        ("start", ZH.moment(&run.start)),
+        ("stop_time", ZH.moment(&stop.at)),
+        ("reasons", stop.basis.clone()),
+    ]);
+    let title = format!("关于结束{name}的通知");
+    filled(
+        plan,
+        Frame {
+            kind: TemplateKind::CampaignStop,
+            doc: DocumentKind::CampaignStop,
+            label: title.clone(),
+            title,
+            to: None,
+            doc_no: &stop.doc_no,
+            approver: &stop.approver,
+            issued,
+            unit: None,
+        },
+        &values,
+    )
+}
+
+/// A campaign run's Chinese name as its notices write it (a 公文 is in Chinese).
+fn campaign_name(run: &Episode) -> &str {
+    run.campaign
+        .as_ref()
+        .map_or("专项行动", |c| c.name.as_str())
+}
+
 fn first_step(episode: &Episode) -> Result<&LevelStep, NoticeError> {
     episode.steps.first().ok_or(NoticeError::NoSuchStep {
         episode: episode.number,
@@ -436,6 +512,22 @@ fn common_for(
         .map(|l| l.response.as_str())
         .filter(|r| !r.is_empty())
         .unwrap_or(ZH.level_response(level));
+    let mut values = frame_values(plan, doc_no, issued, approver);
+    values.extend([
+        ("level_name", ZH.plan_level(plan, level).to_owned()),
+        ("response", response.to_owned()),
+        ("colour", ZH.level_colour(level).to_owned()),
+    ]);
+    values
+}
+
+/// The values every notice supplies, warning or campaign.
+fn frame_values(
+    plan: &Plan,
+    doc_no: &str,
+    issued: &str,
+    approver: &str,
+) -> Vec<(&'static str, String)> {
     vec![
         ("area", plan.info.area.clone()),
         ("plan_name", plan.info.name.clone()),
@@ -443,9 +535,6 @@ fn common_for(
         ("doc_no", doc_no.to_owned()),
         ("issued", issued.to_owned()),
         ("approver", approver.to_owned()),
-        ("level_name", ZH.plan_level(plan, level).to_owned()),
-        ("response", response.to_owned()),
-        ("colour", ZH.level_colour(level).to_owned()),
     ]
 }
 
@@ -645,7 +734,15 @@ mod tests {
         drill(&mut s, &mut j);
         let e = s.model().current().expect("episode").clone();
         let step = &e.steps[0];
-        let mut v: Vec<&str> = common(&p, step.to, step).iter().map(|(k, _)| *k).collect();
+        let mut v: Vec<&str> = match kind {
+            TemplateKind::CampaignStart | TemplateKind::CampaignStop => {
+                frame_values(&p, "", "", "")
+            }
+            _ => common(&p, step.to, step),
+        }
+        .iter()
+        .map(|(k, _)| *k)
+        .collect();
         v.extend(match kind {
             TemplateKind::Warning => vec!["start", "end", "reasons", "measures", "primary"],
             TemplateKind::Unit => vec![
@@ -655,6 +752,8 @@ mod tests {
             TemplateKind::Pause => vec!["start", "pause_time", "reasons"],
             TemplateKind::Resume => vec!["start", "resume_time", "end", "reasons"],
             TemplateKind::Lift => vec!["start", "lift_time", "reasons"],
+            TemplateKind::CampaignStart => vec!["campaign", "start", "end", "reasons", "measures"],
+            TemplateKind::CampaignStop => vec!["campaign", "start", "stop_time", "reasons"],
         });
         v
     }
@@ -905,5 +1004,55 @@ mod tests {
         ));
         assert!(l.text().contains("某县应急办〔2025〕5号"));
         assert!(l.text().contains("2025年1月18日"));
+    }
+
+    #[test]
+    fn a_campaign_run_has_a_start_and_an_end_notice() {
+        use crate::domain::response::tests::{start_campaign, stop_campaign};
+        let p = plan();
+        let (mut s, mut j) = fresh();
+        let start = start_campaign("fireworks", "2025-01-20T12:00:00+08:00");
+        run(&mut s, &mut j, start, "2025-01-20T09:00:00+08:00");
+        let r = s.model().campaign_run(1).expect("run").clone();
+        let n = campaign_start_notice(&p, &r).expect("start notice");
+        let text = n.text();
+        assert!(!text.contains('{') && !text.contains('}'), "{text}");
+        assert_eq!(n.title, "关于开展春节期间烟花爆竹禁燃禁售专项行动的通知");
+        assert!(text.contains(&n.title), "{text}");
+        assert!(text.contains("某县应急办〔2025〕9号"), "{text}");
+        assert!(text.contains("春节临近"), "{text}");
+        assert!(
+            text.contains("决定自2025年1月20日12时起开展春节期间烟花爆竹禁燃禁售专项行动"),
+            "{text}"
+        );
+        assert!(
+            text.contains("全面清理取缔非法销售、储存烟花爆竹的摊点和仓库")
+                && text.contains("禁燃禁售第七专项督查组"),
+            "{text}"
+        );
+        assert!(
+            text.contains("签发人：县应急指挥部副总指挥（分管副县长）"),
+            "{text}"
+        );
+        assert!(!text.contains("预警"), "a campaign has no level: {text}");
+        assert_eq!(
+            campaign_stop_notice(&p, &r).map(|n| n.title),
+            Err(NoticeError::NotStopped(1))
+        );
+        let stop = stop_campaign("fireworks", "2025-02-13T00:00:00+08:00");
+        run(&mut s, &mut j, stop, "2025-02-12T17:00:00+08:00");
+        let r = s.model().campaign_run(1).expect("run").clone();
+        let n = campaign_stop_notice(&p, &r).expect("stop notice");
+        let text = n.text();
+        assert!(!text.contains('{'), "{text}");
+        assert_eq!(n.title, "关于结束春节期间烟花爆竹禁燃禁售专项行动的通知");
+        assert!(
+            text.contains("元宵节后专项行动结束")
+                && text.contains(
+                    "决定于2025年2月13日0时结束自2025年1月20日12时起开展的春节期间烟花爆竹禁燃禁售专项行动"
+                )
+                && text.contains("2025年2月12日"),
+            "{text}"
+        );
     }
 }

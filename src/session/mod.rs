@@ -26,6 +26,8 @@
 //!   but refuses response commands ([`WhyNot::PlanInvalid`]) until fixed: a checklist is never
 //!   derived from a plan nobody chose. The app re-reads it ([`Session::reload_plan`]) when its
 //!   file watcher sees the file change.
+//! - The workspace's contact list (`contacts.csv`, see [`Workspace::contacts_path`]) is read with
+//!   the plan and matched to its units, for the 催报 list; it is re-read with the plan.
 //! - `src/domain` keeps the rules and folds as pure functions and types; this module does the IO.
 
 mod drill;
@@ -49,7 +51,7 @@ pub use evidence::{EVIDENCE_DIR, EvidenceError, EvidenceStore, stored_name};
 pub use feedback_import::{Accepted, ImportPlan, ImportProblem, ReadForm, RowProblem, plan_import};
 pub use follow::Follower;
 pub use models::ReadModels;
-pub use plan::{PlanStatus, attach_list, read_plan};
+pub use plan::{PlanStatus, attach_contacts, attach_list, read_plan};
 pub use service::{Recordable, Service, ServiceError};
 pub use snapshot::{
     SNAPSHOT_EVERY, SNAPSHOT_FILE, SNAPSHOT_FORMAT, Snapshot, fold_journal, snapshot_file,
@@ -162,7 +164,9 @@ impl Session {
         let (mut plan, mut plan_status) = read_plan(&plan_path);
         plan_status.copied_default = copied_default;
         plan_status.list_files = workspace.reduction_list_paths();
+        plan_status.contacts_file = workspace.contacts_path();
         attach_list(plan.as_mut(), &mut plan_status);
+        attach_contacts(plan.as_mut(), &mut plan_status);
         let mut session = Session {
             journal,
             root: Some(root.to_path_buf()),
@@ -825,9 +829,11 @@ impl Session {
         self.plan_status = PlanStatus {
             copied_default: self.plan_status.copied_default,
             list_files: std::mem::take(&mut self.plan_status.list_files),
+            contacts_file: self.plan_status.contacts_file.take(),
             ..status
         };
         attach_list(plan.as_mut(), &mut self.plan_status);
+        attach_contacts(plan.as_mut(), &mut self.plan_status);
         if plan.is_some() {
             self.plan = plan;
         }
@@ -837,6 +843,13 @@ impl Session {
     /// read the plan and the list again; issued checklists keep the list they were derived from.
     pub fn use_lists(&mut self, files: Vec<PathBuf>) {
         self.plan_status.list_files = files;
+        self.reload_plan();
+    }
+
+    /// Use the contact list `file` from now on (another was imported) and read the plan and the
+    /// list again.
+    pub fn use_contacts(&mut self, file: Option<PathBuf>) {
+        self.plan_status.contacts_file = file;
         self.reload_plan();
     }
 }

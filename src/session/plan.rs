@@ -1,10 +1,13 @@
-//! The plan in use: the workspace's `plan.toml`, checked on load, or the shipped default; and
-//! the emission-reduction list the workspace names, which warnings derive enterprise items from.
+//! The plan in use: the workspace's `plan.toml`, checked on load, or the shipped default; the
+//! emission-reduction list the workspace names, which warnings derive enterprise items from; and
+//! the workspace's contact list, whom the 催报 list calls at each unit.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::domain::plan::{self, Plan, PlanProblem};
+use crate::ingest::Problem;
+use crate::ingest::contacts::read_unit_contacts;
 use crate::ingest::input::{FileProblem, InputError, read_text};
 use crate::ingest::reduction_list::{ListProblem, read_lists};
 use crate::workspace::MAX_SETTINGS_BYTES;
@@ -26,6 +29,11 @@ pub struct PlanStatus {
     pub list_files: Vec<PathBuf>,
     /// What is wrong in those files (rows not loaded, files not readable).
     pub list_problems: Vec<ListProblem>,
+    /// The workspace's contact list (通讯录), when it has one (the plan's `contacts` come from it).
+    pub contacts_file: Option<PathBuf>,
+    /// What is wrong in it: rows skipped, units the plan does not know, each with its line and
+    /// column (the file itself not readable: one problem saying why).
+    pub contacts_problems: Vec<Problem>,
 }
 
 impl PlanStatus {
@@ -44,6 +52,8 @@ impl PlanStatus {
             read_error: None,
             list_files: Vec::new(),
             list_problems: Vec::new(),
+            contacts_file: None,
+            contacts_problems: Vec::new(),
         }
     }
 }
@@ -88,4 +98,20 @@ pub fn attach_list(plan: Option<&mut Plan>, status: &mut PlanStatus) {
     let load = read_lists(&status.list_files);
     status.list_problems = load.problems;
     plan.list = Some(Arc::new(load.list));
+}
+
+/// Read the contact list `status` names into `plan`, matched to its units (none named: no
+/// contacts), and keep how it went.
+pub fn attach_contacts(plan: Option<&mut Plan>, status: &mut PlanStatus) {
+    status.contacts_problems.clear();
+    let Some(plan) = plan else {
+        return;
+    };
+    plan.contacts = None;
+    let Some(path) = &status.contacts_file else {
+        return;
+    };
+    let (contacts, report) = read_unit_contacts(path, &plan.units);
+    status.contacts_problems = report.problems;
+    plan.contacts = Some(Arc::new(contacts));
 }

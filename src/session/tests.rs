@@ -373,6 +373,47 @@ fn the_plan_carries_the_list_the_settings_name_and_follows_its_file() {
 }
 
 #[test]
+fn the_workspace_contact_list_is_read_with_the_plan_and_follows_its_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let contact = |s: &Session, unit: &str| {
+        s.plan()
+            .and_then(|p| p.contacts.as_ref())
+            .and_then(|c| c.get(unit))
+            .map(|c| c.name.clone())
+    };
+    let session = Session::open(&ws);
+    assert_eq!(ws.contacts_path(), None);
+    assert!(session.plan().is_some_and(|p| p.contacts.is_none()));
+    // contacts.csv dropped into the folder: found without a setting, read with the plan.
+    let file = dir.path().join("contacts.csv");
+    let header = "单位,联系人,职务,电话,微信群\n";
+    std::fs::write(
+        &file,
+        format!("{header}jtj,赵交通,科长,13900000002,交通群\n县外局,某,,1,\n"),
+    )
+    .expect("contacts");
+    let mut session = Session::open(&ws);
+    assert_eq!(contact(&session, "jtj").as_deref(), Some("赵交通"));
+    let problems = &session.plan_status().contacts_problems;
+    assert_eq!(
+        problems.len(),
+        2,
+        "an unknown unit and a bad phone: {problems:?}"
+    );
+    assert!(problems.iter().all(|p| p.line == Some(3)), "{problems:?}");
+    // The file is edited: the watcher's reload reads it again.
+    std::fs::write(
+        &file,
+        format!("{header}jtj,钱交通,科长,13900000003,交通群\n"),
+    )
+    .expect("contacts");
+    session.use_contacts(ws.contacts_path());
+    assert_eq!(contact(&session, "jtj").as_deref(), Some("钱交通"));
+    assert!(session.plan_status().contacts_problems.is_empty());
+}
+
+#[test]
 fn a_server_journal_setting_that_cannot_be_used_is_said_and_nothing_written() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(

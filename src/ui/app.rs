@@ -979,7 +979,10 @@ impl AirDeskApp {
                 self.show_page(Page::Response);
             }
             Command::ImportRoster(path) => self.import_list(&path, "roster"),
-            Command::ImportContacts(path) => self.import_list(&path, "contacts"),
+            Command::ImportContacts(path) => {
+                self.import_list(&path, "contacts");
+                self.session.use_contacts(self.workspace.contacts_path());
+            }
             Command::ImportReductionList(path) => {
                 self.import_list(&path, "reduction-list");
                 self.session
@@ -1425,7 +1428,8 @@ impl AirDeskApp {
                 self.reload();
             }
             Message::WorkspaceFilesChanged => {
-                self.session.reload_plan();
+                // A contact list may have appeared (contacts.csv dropped into the folder).
+                self.session.use_contacts(self.workspace.contacts_path());
                 self.data.workspace_files += 1;
             }
             Message::Journal(heard) => self.session.hear(heard),

@@ -55,6 +55,9 @@ pub const MAX_SETTINGS_BYTES: u64 = 4 << 20;
 /// The daily AQI forecast read when the settings name none (`aqi_forecast`), in the folder.
 pub const DEFAULT_AQI_FORECAST: &str = "forecast.csv";
 
+/// The contact list read when the settings name none, in the folder (the first present).
+pub const DEFAULT_CONTACTS: [&str; 2] = ["contacts.csv", "contacts.xlsx"];
+
 /// File extensions loaded from `data/` and offered by the file dialog (content decides the
 /// format, gzip included; this only skips notes, pictures and the like that users keep beside
 /// their data).
@@ -262,6 +265,18 @@ impl Workspace {
             .map_or_else(|| self.root.join(DEFAULT_AQI_FORECAST), |p| self.resolve(p))
     }
 
+    /// The contact list (通讯录): the one the settings name (`contacts`, set when one is imported
+    /// on the Supervision page), else [`DEFAULT_CONTACTS`] in the folder when present.
+    pub fn contacts_path(&self) -> Option<PathBuf> {
+        match &self.settings.contacts {
+            Some(p) => Some(self.resolve(p)),
+            None => DEFAULT_CONTACTS
+                .iter()
+                .map(|name| self.root.join(name))
+                .find(|p| p.is_file()),
+        }
+    }
+
     /// The emission-reduction list files the settings name, resolved.
     pub fn reduction_list_paths(&self) -> Vec<PathBuf> {
         self.settings
@@ -278,8 +293,11 @@ impl Workspace {
     pub fn own_files(&self) -> watch::WatchSet {
         let mut files = vec![self.plan_path(), self.aqi_forecast_path()];
         files.extend(self.reduction_list_paths());
-        let named = [&self.settings.roster, &self.settings.contacts];
-        files.extend(named.into_iter().flatten().map(|p| self.resolve(p)));
+        files.extend(self.settings.roster.as_ref().map(|p| self.resolve(p)));
+        match &self.settings.contacts {
+            Some(p) => files.push(self.resolve(p)),
+            None => files.extend(DEFAULT_CONTACTS.iter().map(|n| self.root.join(n))),
+        }
         files.extend(self.settings.map_layers.iter().map(|p| self.resolve(p)));
         watch::WatchSet {
             files,

@@ -22,6 +22,7 @@ pub const FILES: &[(&str, &[u8])] = sample_files!(
     "plan.toml",
     "journal.sqlite",
     "roster.csv",
+    "contacts.csv",
     "reduction-list.csv",
     "README.md",
     "forecast/aqi-forecast-20191222.csv",

@@ -34,11 +34,15 @@ pub enum DocumentKind {
     Summary,
     /// 通报 of the units that did not report, did not act or failed checks.
     Bulletin,
+    /// 专项行动启动通知.
+    CampaignStart,
+    /// 专项行动结束通知.
+    CampaignStop,
 }
 
 impl DocumentKind {
     /// Every kind.
-    pub const ALL: [DocumentKind; 11] = [
+    pub const ALL: [DocumentKind; 13] = [
         DocumentKind::Warning,
         DocumentKind::Unit,
         DocumentKind::Adjust,
@@ -50,6 +54,8 @@ impl DocumentKind {
         DocumentKind::Handover,
         DocumentKind::Summary,
         DocumentKind::Bulletin,
+        DocumentKind::CampaignStart,
+        DocumentKind::CampaignStop,
     ];
 
     /// The key in the plan's `[documents]` table.
@@ -66,6 +72,8 @@ impl DocumentKind {
             DocumentKind::Handover => "handover",
             DocumentKind::Summary => "summary",
             DocumentKind::Bulletin => "bulletin",
+            DocumentKind::CampaignStart => "campaign_start",
+            DocumentKind::CampaignStop => "campaign_stop",
         }
     }
 

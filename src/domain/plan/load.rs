@@ -17,9 +17,9 @@ use super::problem::{PlanProblem, PlanReason, RuleProblem};
 use super::template::{TemplateKind, placeholders};
 use super::{
     AdvisoryRule, CampaignPlan, Condition, EpisodeLevel, Evidence, GeoPoint, Grade, Level,
-    LevelPlan, LiftRule, Measure, MeasureCategory, NowcastRule, PauseRule, Plan, PlanInfo,
-    RangePoint, RangeRule, ReductionPlan, ReportingCycle, Rules, Templates, Trigger, Unit,
-    UnitKind, UnitTree,
+    LevelPlan, LiftRule, Measure, MeasureCategory, NowcastRule, PauseRule, PhotoRules, Plan,
+    PlanInfo, RangePoint, RangeRule, ReductionPlan, ReportingCycle, Rules, Templates, Trigger,
+    Unit, UnitKind, UnitTree,
 };
 use super::{DocumentFrames, DocumentKind, Frame};
 
@@ -100,6 +100,18 @@ struct RawRules {
     lift: RawLift,
     pause: RawPause,
     advisory: RawAdvisory,
+    #[serde(default)]
+    photo: Option<RawPhoto>,
+}
+
+/// `[rules.photo]`: each bound optional, the default where absent.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhoto {
+    #[serde(default)]
+    time_slack_hours: Option<Spanned<f64>>,
+    #[serde(default)]
+    max_km: Option<Spanned<f64>>,
 }
 
 #[derive(Deserialize)]
@@ -240,6 +252,11 @@ struct RawTemplates {
     #[serde(default)]
     resume: Option<Spanned<String>>,
     lift: Spanned<String>,
+    /// Plans written before campaign notices existed have neither: the default plan's wording.
+    #[serde(default)]
+    campaign_start: Option<Spanned<String>>,
+    #[serde(default)]
+    campaign_stop: Option<Spanned<String>>,
 }
 
 /// Collects problems against the source text.
@@ -383,6 +400,7 @@ fn parse_counting(text: &str) -> (Result<Plan, Vec<PlanProblem>>, usize) {
             templates,
             reduction,
             list: None,
+            contacts: None,
             documents,
             campaigns,
         })
@@ -554,6 +572,7 @@ fn check_rules(ck: &mut Checker<'_>, raw: Spanned<RawRules>) -> Rules {
     if r.pause.min_hours == 0 {
         bad(RuleProblem::PauseHours);
     }
+    let photo = check_photo(ck, r.photo);
     Rules {
         lead_time_hours: r.lead_time_hours,
         count_observed_days: r.count_observed_days,
@@ -582,7 +601,34 @@ fn check_rules(ck: &mut Checker<'_>, raw: Spanned<RawRules>) -> Rules {
         advisory: AdvisoryRule {
             causes: r.advisory.causes,
         },
+        photo,
     }
+}
+
+/// `[rules.photo]`, each value checked where it is written; a bad or absent one keeps its
+/// default.
+fn check_photo(ck: &mut Checker<'_>, raw: Option<RawPhoto>) -> PhotoRules {
+    let mut rules = PhotoRules::default();
+    let Some(raw) = raw else {
+        return rules;
+    };
+    if let Some(v) = raw.time_slack_hours {
+        let h = *v.get_ref();
+        if (0.0..=PhotoRules::MAX_SLACK_HOURS).contains(&h) {
+            rules.slack_hours = h;
+        } else {
+            ck.at(v.span(), PlanReason::Rule(RuleProblem::PhotoSlack));
+        }
+    }
+    if let Some(v) = raw.max_km {
+        let km = *v.get_ref();
+        if km > 0.0 && km <= PhotoRules::MAX_KM {
+            rules.max_km = km;
+        } else {
+            ck.at(v.span(), PlanReason::Rule(RuleProblem::PhotoDistance));
+        }
+    }
+    rules
 }
 
 fn check_condition(ck: &mut Checker<'_>, raw: Spanned<RawCondition>) -> Option<Condition> {
@@ -979,6 +1025,8 @@ fn check_templates(ck: &mut Checker<'_>, raw: RawTemplates) -> Templates {
         (TemplateKind::Pause, raw.pause.as_ref()),
         (TemplateKind::Resume, raw.resume.as_ref()),
         (TemplateKind::Lift, Some(&raw.lift)),
+        (TemplateKind::CampaignStart, raw.campaign_start.as_ref()),
+        (TemplateKind::CampaignStop, raw.campaign_stop.as_ref()),
     ];
     for (kind, t) in all {
         if let Some(t) = t {
@@ -995,6 +1043,8 @@ fn check_templates(ck: &mut Checker<'_>, raw: RawTemplates) -> Templates {
         pause: or_default(raw.pause, TemplateKind::Pause),
         resume: or_default(raw.resume, TemplateKind::Resume),
         lift: raw.lift.into_inner(),
+        campaign_start: or_default(raw.campaign_start, TemplateKind::CampaignStart),
+        campaign_stop: or_default(raw.campaign_stop, TemplateKind::CampaignStop),
     }
 }
 
@@ -1655,6 +1705,55 @@ lift = "{lift_time}"
                     .expect("line")
             )
         );
+    }
+
+    #[test]
+    fn photo_rules_are_the_plans_with_defaults_and_checked_where_written() {
+        let plan = parse(DEFAULT_PLAN_TOML).expect("default");
+        assert_eq!(plan.rules.photo, PhotoRules::default());
+        let text = edited(
+            "time_slack_hours = 1\nmax_km = 3",
+            "time_slack_hours = 0.5\nmax_km = 8",
+        );
+        let photo = parse(&text).expect("edited").rules.photo;
+        assert_eq!((photo.slack_hours, photo.max_km), (0.5, 8.0));
+        assert_eq!(photo.slack(), chrono::Duration::minutes(30));
+        // Absent: the defaults (plans written before the section existed).
+        let text = ["[rules.photo]\n", "time_slack_hours = 1\n", "max_km = 3\n"]
+            .iter()
+            .fold(DEFAULT_PLAN_TOML.to_owned(), |t, line| {
+                t.replacen(line, "", 1)
+            });
+        assert_eq!(
+            parse(&text).expect("none").rules.photo,
+            PhotoRules::default()
+        );
+        for (from, to, want) in [
+            (
+                "time_slack_hours = 1",
+                "time_slack_hours = -2",
+                RuleProblem::PhotoSlack,
+            ),
+            (
+                "time_slack_hours = 1",
+                "time_slack_hours = 1000",
+                RuleProblem::PhotoSlack,
+            ),
+            ("max_km = 3", "max_km = 0", RuleProblem::PhotoDistance),
+            ("max_km = 3", "max_km = -1.5", RuleProblem::PhotoDistance),
+            ("max_km = 3", "max_km = nan", RuleProblem::PhotoDistance),
+        ] {
+            let text = edited(from, to);
+            let p = problems(&text);
+            assert_eq!(p.len(), 1, "{to}: {p:?}");
+            assert_eq!(p[0].reason, PlanReason::Rule(want), "{to}");
+            let column = to.find('=').map(|i| i + 3);
+            assert_eq!(
+                (p[0].line, p[0].column),
+                (Some(line_of(&text, to)), column),
+                "{to}"
+            );
+        }
     }
 }
 

@@ -30,6 +30,7 @@ use std::sync::Arc;
 
 use crate::domain::advisor::PrimaryPollutant;
 use crate::domain::reduction::{Base, ReductionList, StaggeredRule};
+use crate::domain::roster::UnitContacts;
 
 /// The shipped default plan, embedded so that AirDesk works anywhere without a plan file.
 pub const DEFAULT_PLAN_TOML: &str = include_str!("../../../assets/plans/default.toml");
@@ -59,6 +60,10 @@ pub struct Plan {
     /// checklist item per listed enterprise from it. Not part of the plan file.
     #[serde(skip)]
     pub list: Option<Arc<ReductionList>>,
+    /// The workspace's contact list matched to these units, when it has one: the 催报 list calls
+    /// these people first. Not part of the plan file.
+    #[serde(skip)]
+    pub contacts: Option<Arc<UnitContacts>>,
     /// The 版头 and 版记 fields of the documents the centre issues.
     pub documents: DocumentFrames,
     /// Standing campaigns (专项行动) the desk starts and stops outside the warnings, in file
@@ -248,6 +253,43 @@ pub struct Rules {
     pub pause: PauseRule,
     /// Advisory path.
     pub advisory: AdvisoryRule,
+    /// How far an evidence photo may stray (`[rules.photo]`, optional).
+    pub photo: PhotoRules,
+}
+
+/// How far an evidence photo may stray from its item before the item warns (`[rules.photo]`):
+/// centres differ in how strict they are, so both bounds are the plan's.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct PhotoRules {
+    /// Slack around the item's window, hours (cameras' clocks drift, a report comes after the
+    /// photo): `time_slack_hours`.
+    pub slack_hours: f64,
+    /// Farthest a photo may be taken from the unit's or enterprise's location, km: `max_km`.
+    pub max_km: f64,
+}
+
+impl PhotoRules {
+    /// The largest `time_slack_hours` a plan may set: three days, beyond which the window says
+    /// nothing.
+    pub const MAX_SLACK_HOURS: f64 = 72.0;
+    /// The largest `max_km` a plan may set: a county is rarely 100 km across.
+    pub const MAX_KM: f64 = 100.0;
+
+    /// The slack as a duration (to the second).
+    pub fn slack(&self) -> chrono::Duration {
+        chrono::Duration::seconds((self.slack_hours * 3600.0).round() as i64)
+    }
+}
+
+impl Default for PhotoRules {
+    /// One hour of slack and 3 km: a county's enterprises and sites lie kilometres apart, and a
+    /// phone's GPS is good to tens of metres outdoors.
+    fn default() -> Self {
+        PhotoRules {
+            slack_hours: 1.0,
+            max_km: 3.0,
+        }
+    }
 }
 
 /// One condition of a trigger: daily AQI above a threshold for at least so many hours.
@@ -461,6 +503,10 @@ pub struct Templates {
     pub resume: String,
     /// Lifting notice.
     pub lift: String,
+    /// Campaign start notice.
+    pub campaign_start: String,
+    /// Campaign end notice.
+    pub campaign_stop: String,
 }
 
 impl Templates {
@@ -473,6 +519,8 @@ impl Templates {
             TemplateKind::Pause => &self.pause,
             TemplateKind::Resume => &self.resume,
             TemplateKind::Lift => &self.lift,
+            TemplateKind::CampaignStart => &self.campaign_start,
+            TemplateKind::CampaignStop => &self.campaign_stop,
         }
     }
 }

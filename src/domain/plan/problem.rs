@@ -233,4 +233,8 @@ pub enum RuleProblem {
     LiftAqi,
     /// `pause.min_hours` of 0.
     PauseHours,
+    /// `photo.time_slack_hours` negative, not a number or above [`super::PhotoRules::MAX_SLACK_HOURS`].
+    PhotoSlack,
+    /// `photo.max_km` not above 0, not a number or above [`super::PhotoRules::MAX_KM`].
+    PhotoDistance,
 }

@@ -22,30 +22,37 @@ pub enum TemplateKind {
     Resume,
     /// 解除通知: lifting a warning.
     Lift,
+    /// 专项行动启动通知: starting a run of a standing campaign.
+    CampaignStart,
+    /// 专项行动结束通知: ending a run of a standing campaign.
+    CampaignStop,
 }
 
 /// Placeholders every notice may use.
-const COMMON: [&str; 9] = [
+const COMMON: [&str; 6] = [
     "area",
     "plan_name",
     "command_office",
     "doc_no",
     "issued",
     "approver",
-    "level_name",
-    "response",
-    "colour",
 ];
+
+/// Placeholders every notice of a warning (or temporary control) may use besides [`COMMON`]: a
+/// campaign has no level.
+const LEVEL: [&str; 3] = ["level_name", "response", "colour"];
 
 impl TemplateKind {
     /// All kinds, in the order a plan lists them.
-    pub const ALL: [TemplateKind; 6] = [
+    pub const ALL: [TemplateKind; 8] = [
         TemplateKind::Warning,
         TemplateKind::Unit,
         TemplateKind::Adjust,
         TemplateKind::Pause,
         TemplateKind::Resume,
         TemplateKind::Lift,
+        TemplateKind::CampaignStart,
+        TemplateKind::CampaignStop,
     ];
 
     /// The key of this template in the plan's `[templates]` table.
@@ -57,6 +64,8 @@ impl TemplateKind {
             TemplateKind::Pause => "pause",
             TemplateKind::Resume => "resume",
             TemplateKind::Lift => "lift",
+            TemplateKind::CampaignStart => "campaign_start",
+            TemplateKind::CampaignStop => "campaign_stop",
         }
     }
 
@@ -71,17 +80,33 @@ impl TemplateKind {
             TemplateKind::Pause => &["start", "pause_time", "reasons"],
             TemplateKind::Resume => &["start", "resume_time", "end", "reasons"],
             TemplateKind::Lift => &["start", "lift_time", "reasons"],
+            TemplateKind::CampaignStart => &["campaign", "start", "end", "reasons", "measures"],
+            TemplateKind::CampaignStop => &["campaign", "start", "stop_time", "reasons"],
         }
+    }
+
+    /// Whether this kind of notice concerns a warning level (else a campaign).
+    fn has_level(self) -> bool {
+        !matches!(
+            self,
+            TemplateKind::CampaignStart | TemplateKind::CampaignStop
+        )
     }
 
     /// Whether a notice of this kind may use placeholder `name`.
     pub fn allows(self, name: &str) -> bool {
-        COMMON.contains(&name) || self.own().contains(&name)
+        self.allowed().contains(&name)
     }
 
     /// Every placeholder this kind may use (what the notice writer must be able to supply).
     pub fn allowed(self) -> Vec<&'static str> {
-        COMMON.iter().chain(self.own()).copied().collect()
+        let level: &[&str] = if self.has_level() { &LEVEL } else { &[] };
+        COMMON
+            .iter()
+            .chain(level)
+            .chain(self.own())
+            .copied()
+            .collect()
     }
 }
 
@@ -247,5 +272,8 @@ mod tests {
         assert!(!TemplateKind::Warning.allows("unit"));
         assert!(TemplateKind::Lift.allows("area"));
         assert!(TemplateKind::Lift.allowed().contains(&"lift_time"));
+        assert!(TemplateKind::CampaignStart.allows("campaign"));
+        assert!(TemplateKind::CampaignStop.allows("command_office"));
+        assert!(!TemplateKind::CampaignStart.allows("level_name"));
     }
 }

@@ -258,6 +258,7 @@ fn start_campaign(
         campaign: CampaignRef {
             id: campaign.id.clone(),
             name: campaign.name.clone(),
+            name_en: campaign.name_en.clone(),
         },
         start: c.start,
         expected_end: c.expected_end,

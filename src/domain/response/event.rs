@@ -278,12 +278,16 @@ pub struct WarningLifted {
 }
 
 /// The campaign a run belongs to, as the plan named it when the run started.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CampaignRef {
     /// The plan's id of the campaign (`fireworks`).
     pub id: String,
     /// Its name (春节期间烟花爆竹禁燃禁售专项行动).
     pub name: String,
+    /// Its English name, when the plan gave one (runs recorded before had none: the Chinese
+    /// name is shown in English too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
 }
 
 /// `campaign.started`: a run of a standing campaign started, with its checklist. Runs are

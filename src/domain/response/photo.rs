@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-pub use crate::domain::plan::GeoPoint;
+pub use crate::domain::plan::{GeoPoint, PhotoRules};
 
 use crate::domain::plan::Plan;
 
@@ -75,26 +75,6 @@ impl PhotoFacts {
     }
 }
 
-/// How far a photo may stray before the item warns.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PhotoRules {
-    /// Slack around the item's window (cameras' clocks drift, a report comes after the photo).
-    pub slack: Duration,
-    /// Farthest a photo may be taken from the unit's or enterprise's location, km.
-    pub max_km: f64,
-}
-
-impl Default for PhotoRules {
-    /// One hour of slack and 3 km: a county's enterprises and sites lie kilometres apart, and a
-    /// phone's GPS is good to tens of metres outdoors.
-    fn default() -> Self {
-        PhotoRules {
-            slack: Duration::hours(1),
-            max_km: 3.0,
-        }
-    }
-}
-
 /// Where the measure applies, when known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
@@ -143,7 +123,7 @@ pub fn photo_warnings(
         .map(PhotoWarning::Unread)
         .collect();
     if let Some(taken) = facts.taken(*from.offset())
-        && (taken < from - rules.slack || taken > to + rules.slack)
+        && (taken < from - rules.slack() || taken > to + rules.slack())
     {
         out.push(PhotoWarning::OutsideWindow { taken, from, to });
     }

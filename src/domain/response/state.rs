@@ -503,8 +503,8 @@ pub enum TimelineEvent {
     },
     /// A campaign run started.
     CampaignStarted {
-        /// The campaign's name.
-        name: String,
+        /// The campaign, with its names.
+        campaign: CampaignRef,
         /// When it takes effect.
         start: DateTime<FixedOffset>,
         /// Who signed it.
@@ -514,8 +514,8 @@ pub enum TimelineEvent {
     },
     /// A campaign run stopped.
     CampaignStopped {
-        /// The campaign's name.
-        name: String,
+        /// The campaign, with its names.
+        campaign: CampaignRef,
         /// When.
         at: DateTime<FixedOffset>,
         /// Why.
@@ -731,14 +731,15 @@ impl ResponseState {
     }
 
     /// Checks per unit made at or after `from` and before `to` (by [`Check::at`]), over every
-    /// episode, units in the order of their first check: what the 通报 names for 不属实.
+    /// warning episode and campaign run, units in the order of their first check: what the 通报
+    /// names for 不属实.
     pub fn checks_between(
         &self,
         from: DateTime<FixedOffset>,
         to: DateTime<FixedOffset>,
     ) -> Vec<UnitChecks> {
         let mut out: Vec<UnitChecks> = Vec::new();
-        for e in &self.episodes {
+        for e in self.episodes.iter().chain(&self.campaigns) {
             for c in e.checks.iter().filter(|c| c.at() >= from && c.at() < to) {
                 let unit = &c.record.item.unit;
                 let pos = match out.iter().position(|u| &u.unit == unit) {
@@ -874,7 +875,7 @@ impl ResponseState {
             ResponseEvent::CampaignStarted(c) => {
                 self.start_campaign(stamp, c)?;
                 let what = TimelineEvent::CampaignStarted {
-                    name: c.campaign.name.clone(),
+                    campaign: c.campaign.clone(),
                     start: c.start,
                     approver: c.approver.clone(),
                     items: c.items.len(),
@@ -1070,12 +1071,9 @@ impl ResponseState {
             .iter_mut()
             .find(|e| e.number == c.run)
             .ok_or(CommandError::UnknownRun(c.run))?;
-        let name = e
-            .campaign
-            .as_ref()
-            .map_or_else(String::new, |r| r.name.clone());
+        let campaign = e.campaign.clone().unwrap_or_default();
         if e.lifting.is_some() {
-            return Err(CommandError::CampaignNotRunning(name));
+            return Err(CommandError::CampaignNotRunning(campaign.name));
         }
         if c.at < e.earliest_lift() {
             return Err(CommandError::TooEarly {
@@ -1092,7 +1090,7 @@ impl ResponseState {
         };
         e.lifting = Some((stopped, stamp.clone()));
         let what = TimelineEvent::CampaignStopped {
-            name,
+            campaign,
             at: c.at,
             basis: c.basis.clone(),
         };

@@ -1244,7 +1244,7 @@ fn a_warning_without_a_regional_one_is_recorded_as_before() {
     assert_eq!(s.model().current().and_then(|e| e.regional()), None);
 }
 
-fn start_campaign(id: &str, start: &str) -> Command {
+pub(crate) fn start_campaign(id: &str, start: &str) -> Command {
     Command::StartCampaign(CampaignInput {
         campaign: id.into(),
         start: t(start),
@@ -1255,7 +1255,7 @@ fn start_campaign(id: &str, start: &str) -> Command {
     })
 }
 
-fn stop_campaign(id: &str, at: &str) -> Command {
+pub(crate) fn stop_campaign(id: &str, at: &str) -> Command {
     Command::StopCampaign(CampaignStopInput {
         campaign: id.into(),
         at: t(at),

@@ -13,6 +13,7 @@ use crate::domain::alerts::{self, Acknowledgement, Alert};
 use crate::domain::budget::{self, Budget};
 use crate::domain::findings::FindingId;
 use crate::domain::plan::Level;
+use crate::domain::response::CampaignRef;
 use crate::domain::weather_view::{self, NextWindow};
 use crate::session::ReadModels;
 use crate::store::{Hour, StationId, Store};
@@ -74,7 +75,7 @@ pub struct Cards {
     /// Overdue checklist items of the current warning.
     pub overdue: Vec<OverdueItem>,
     /// Names of the standing campaigns running now.
-    pub campaigns: Vec<String>,
+    pub campaigns: Vec<CampaignRef>,
     /// Supervision findings past their deadline.
     pub findings_overdue: usize,
     /// Units' reports of the reporting cycle now: late (due, nothing received), missing
@@ -156,7 +157,7 @@ fn response_figures(models: &ReadModels, now: DateTime<FixedOffset>, cards: &mut
     }
     cards.campaigns = state
         .running_campaigns()
-        .filter_map(|e| e.campaign.as_ref().map(|c| c.name.clone()))
+        .filter_map(|e| e.campaign.clone())
         .collect();
     if let Some(e) = state.current() {
         let r = e.reporting(now);

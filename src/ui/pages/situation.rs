@@ -820,7 +820,8 @@ fn warning_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     card(ui, &cx.look, cx.tr.t(T::WarningLevel), |ui| {
         warning_body(ui, cx, cards, false);
         if !cards.campaigns.is_empty() {
-            let names = cards.campaigns.join(list_separator(cx.tr));
+            let names: Vec<&str> = cards.campaigns.iter().map(|c| cx.tr.campaign(c)).collect();
+            let names = names.join(list_separator(cx.tr));
             ui.label(
                 RichText::new(cx.tr.f(T::CampaignsRunning, &[&names])).color(cx.look.strong_text),
             );

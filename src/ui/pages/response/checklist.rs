@@ -149,7 +149,7 @@ impl ChecklistView {
         let mut runs: Vec<&Episode> = state.campaigns().iter().collect();
         runs.sort_by_key(|e| (e.lifting.is_some(), std::cmp::Reverse(e.number)));
         let name = |e: &Episode| {
-            let campaign = e.campaign.as_ref().map_or("", |c| c.name.as_str());
+            let campaign = e.campaign.as_ref().map_or("", |c| tr.campaign(c));
             let key = if e.lifting.is_some() {
                 T::RespCampaignEnded
             } else {
@@ -772,8 +772,9 @@ fn history_lines(ui: &mut egui::Ui, cx: &PageContext<'_>, item: &Item) {
     }
 }
 
-/// 催报: each unit whose report is late, its contact and a ready-to-send text with a copy
-/// button (folded when none is late).
+/// 催报: each unit whose report is late, its contact (the workspace's contact list first) and a
+/// ready-to-send text with a copy button (folded when none is late); what is wrong in the contact
+/// list, each with its line and column.
 fn chase_section(
     ui: &mut egui::Ui,
     cx: &PageContext<'_>,
@@ -784,6 +785,7 @@ fn chase_section(
     let Some(plan) = cx.session.plan() else {
         return;
     };
+    contact_list_problems(ui, cx);
     let list = chase_list(&episode.reporting(now), plan, now, tr);
     if list.is_empty() {
         ui.label(RichText::new(tr.t(T::ChaseNone)).color(cx.look.weak_text));
@@ -799,6 +801,9 @@ fn chase_section(
             ui.horizontal_wrapped(|ui| {
                 ui.strong(&c.unit_name);
                 ui.label(tr.f(T::ChaseContact, &[&c.contact, &c.phone]));
+                if !c.wechat_group.is_empty() {
+                    ui.label(tr.f(T::ChaseWechat, &[&c.wechat_group]));
+                }
                 if ui.button(tr.t(T::ChaseCopy)).clicked() {
                     ui.ctx().copy_text(c.text.clone());
                 }
@@ -806,6 +811,14 @@ fn chase_section(
             ui.label(RichText::new(&c.text).color(cx.look.weak_text));
         }
     });
+}
+
+/// What is wrong in the workspace's contact list (rows skipped, units the plan does not know).
+fn contact_list_problems(ui: &mut egui::Ui, cx: &PageContext<'_>) {
+    for p in &cx.session.plan_status().contacts_problems {
+        let said = cx.tr.f(T::ChaseContactsProblem, &[&p.render(cx.tr)]);
+        ui.label(RichText::new(said).color(cx.look.warn));
+    }
 }
 
 /// An evidence file as the journal names it: relative to the workspace when inside it; its
@@ -859,7 +872,7 @@ fn enterprise_groups(rows: &[UnitRow]) -> BTreeSet<String> {
 /// The heading of an episode's checklist: the warning episode's number, or the campaign's name.
 fn checklist_title(tr: Tr, e: &Episode) -> String {
     match &e.campaign {
-        Some(c) => tr.f(T::RespCampaignChecklist, &[&c.name]),
+        Some(c) => tr.f(T::RespCampaignChecklist, &[&tr.campaign(c)]),
         None => tr.f(T::RespEpisodeChecklist, &[&e.number]),
     }
 }

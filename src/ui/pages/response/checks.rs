@@ -9,9 +9,7 @@ use std::path::Path;
 use egui::RichText;
 
 use super::fmt_time;
-use crate::domain::response::photo::{
-    PhotoRules, PhotoWarning, item_evidence, item_photo_warnings, place_of,
-};
+use crate::domain::response::photo::{PhotoWarning, item_evidence, item_photo_warnings, place_of};
 use crate::domain::response::{
     self, CheckInput, CheckResult, CheckSource, Episode, Item, SampleInput,
 };
@@ -244,13 +242,10 @@ fn fresh_seed() -> u64 {
 
 /// The warnings of an item's evidence photos, against its unit's location in the plan.
 fn photo_warnings_of(cx: &PageContext<'_>, episode: &Episode, item: &Item) -> Vec<PhotoWarning> {
-    let place = cx.session.plan().and_then(|p| place_of(p, item));
-    item_photo_warnings(
-        item,
-        episode.checks_of(item.key()),
-        place.as_ref(),
-        &PhotoRules::default(),
-    )
+    let plan = cx.session.plan();
+    let place = plan.and_then(|p| place_of(p, item));
+    let rules = plan.map(|p| p.rules.photo).unwrap_or_default();
+    item_photo_warnings(item, episode.checks_of(item.key()), place.as_ref(), &rules)
 }
 
 /// Whether an item's evidence photos deserve a look (the table marks it).

@@ -232,7 +232,7 @@ fn header(
     super::staggered::show(ui, cx, now.date_naive(), true);
     let campaigns: Vec<&str> = state
         .running_campaigns()
-        .filter_map(|e| e.campaign.as_ref().map(|c| c.name.as_str()))
+        .filter_map(|e| e.campaign.as_ref().map(|c| tr.campaign(c)))
         .collect();
     if !campaigns.is_empty() {
         let names = campaigns.join(crate::i18n::list_separator(tr));

@@ -1,5 +1,6 @@
 //! Notices (the warning notice, the notification to each unit, level-change, pause, resume and
-//! lifting notices, from the plan's templates; the 通报 from the read models) and reports (daily report, shift handover,
+//! lifting notices, each campaign run's start and end notices, from the plan's templates; the
+//! 通报 from the read models) and reports (daily report, shift handover,
 //! after-action summary, checklist ledger): previewed as text, copied to the clipboard, saved as
 //! text into the workspace's exports folder, and written as 公文 (.docx or PDF, the fields
 //! editable first), all through [`Command::Export`].
@@ -22,8 +23,8 @@ use crate::report::duty::Duty;
 use crate::report::episode_air::{AirSources, desk_stations, summary_document};
 use crate::report::handover::handover;
 use crate::report::notice::{
-    Notice, NoticeError, adjust_notice, lift_notice, notices_document, pause_notice, resume_notice,
-    unit_notices, warning_notice,
+    Notice, NoticeError, adjust_notice, campaign_start_notice, campaign_stop_notice, lift_notice,
+    notices_document, pause_notice, resume_notice, unit_notices, warning_notice,
 };
 use crate::report::response_ledger::{ledger_rows, write_csv, xlsx_bytes};
 use crate::ui::command::Command;
@@ -156,10 +157,34 @@ fn episode_notices(
     (notices, problems)
 }
 
+/// The start notice of every campaign run, latest run first, and the end notice of each stopped
+/// one.
+fn campaign_notices(plan: &Plan, state: &ResponseState) -> (Vec<Notice>, Vec<NoticeError>) {
+    let mut notices = Vec::new();
+    let mut problems = Vec::new();
+    for run in state.campaigns().iter().rev() {
+        let stop = run
+            .lifting
+            .is_some()
+            .then(|| campaign_stop_notice(plan, run));
+        for made in [Some(campaign_start_notice(plan, run)), stop]
+            .into_iter()
+            .flatten()
+        {
+            match made {
+                Ok(n) => notices.push(n),
+                Err(e) => problems.push(e),
+            }
+        }
+    }
+    (notices, problems)
+}
+
 impl ReportsView {
-    /// The notices of the latest episode and its 通报 (from the start to `now`): a list of
-    /// titles; the chosen one's text, and the action writing it as .docx or PDF (a unit notice
-    /// alone, or all of its decision's units).
+    /// The notices of the campaign runs and of the latest warning episode, and the 通报 (from the
+    /// latest warning's start, else the latest campaign run's, to `now`): a list of titles; the
+    /// chosen one's text, and the action writing it as .docx or PDF (a unit notice alone, or all
+    /// of its decision's units).
     pub fn notices(
         &mut self,
         ui: &mut egui::Ui,
@@ -168,11 +193,20 @@ impl ReportsView {
         now: DateTime<FixedOffset>,
     ) {
         let tr = cx.tr;
-        let (Some(episode), Some(plan)) = (state.latest(), cx.session.plan()) else {
+        let since = state.latest().or_else(|| state.campaigns().last());
+        let (Some(since), Some(plan)) = (since.map(|e| e.start), cx.session.plan()) else {
             ui.label(RichText::new(tr.t(T::RespNoNotices)).color(cx.look.weak_text));
             return;
         };
-        let (notices, problems) = episode_notices(plan, episode);
+        // The campaigns' few notices first, so the warning's many unit notices do not hide them.
+        let (campaign, mut problems) = campaign_notices(plan, state);
+        let mut notices: Vec<(Notice, Option<usize>)> =
+            campaign.into_iter().map(|n| (n, None)).collect();
+        if let Some(e) = state.latest() {
+            let (warning, warning_problems) = episode_notices(plan, e);
+            notices.extend(warning);
+            problems.extend(warning_problems);
+        }
         for p in &problems {
             ui.label(RichText::new(p.render(tr)).color(cx.look.error));
         }
@@ -198,10 +232,10 @@ impl ReportsView {
             let ui = &mut cols[1];
             if self.notice == bulletin_at {
                 let span = Span {
-                    from: episode.start,
+                    from: since,
                     to: now,
                 };
-                let document = bulletin(plan, state, episode, span);
+                let document = bulletin(plan, state, span);
                 let text = document
                     .parts
                     .iter()

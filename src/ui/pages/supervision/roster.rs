@@ -10,7 +10,8 @@ use egui::RichText;
 use crate::clock::to_cst;
 use crate::domain::roster::{Contact, Roster, phone_for};
 use crate::ingest::FileReport;
-use crate::ingest::roster::{RosterOptions, read_contacts_file, read_roster_file};
+use crate::ingest::contacts::read_contacts_file;
+use crate::ingest::roster::{RosterOptions, read_roster_file};
 use crate::report::duty::Duty;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Render, T};
@@ -69,10 +70,9 @@ impl RosterView {
                 }
             }
         }
-        match &settings.contacts {
+        match cx.workspace.contacts_path() {
             None => self.contacts = None,
-            Some(stored) => {
-                let path = cx.workspace.resolve(stored);
+            Some(path) => {
                 let m = cx.data.workspace_files;
                 if self
                     .contacts
