@@ -1016,6 +1016,17 @@ fn feedback_forms_out_and_in() {
             && o["due_at"] == "2025-01-16T16:00:00+08:00"),
         "{v}"
     );
+    // Rolled up per township beside the lists: 河东镇 with its villages reported, nothing late.
+    let townships = v["reporting"]["townships"].as_array().expect("townships");
+    let hedong = townships
+        .iter()
+        .find(|t| t["unit"] == "town-hedong")
+        .unwrap_or_else(|| panic!("no 河东镇: {v}"));
+    assert_eq!(hedong["unit_name"], "河东镇人民政府");
+    for (field, n) in [("late", 0), ("missing", 0), ("received_late", 0)] {
+        assert_eq!(hedong[field], n, "{field}: {hedong}");
+    }
+    assert!(hedong["due"].as_u64().is_some_and(|n| n >= 1), "{hedong}");
 
     let junk = dir.path().join("junk.csv");
     std::fs::write(&junk, "a,b\n1,2\n").expect("write");

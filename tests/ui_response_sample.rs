@@ -42,6 +42,18 @@ fn sample_with(
     h
 }
 
+/// The Checklist tab with the reports per township folded away, so that the first node named
+/// after a township is its row in the unit tree.
+fn show_checklist_tree(h: &mut Harness<'static, AirDeskApp>) {
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    h.get_by_label(Tr(Language::Zh).t(T::RptTownTitle)).click();
+    h.run();
+}
+
 /// The texts (labels and values) of every node containing `part`.
 fn texts_containing(h: &Harness<'static, AirDeskApp>, part: &str) -> Vec<String> {
     h.query_all_by(|_| true)
@@ -126,11 +138,7 @@ fn the_checklist_shows_the_unit_tree_folds_by_keyboard_and_filters_to_a_subtree(
     let env = Env::new();
     let mut h = sample(&env, Language::Zh);
     let tr = Tr(Language::Zh);
-    h.state_mut()
-        .pages_mut()
-        .response
-        .show_tab(ResponseTab::Checklist);
-    h.run();
+    show_checklist_tree(&mut h);
     let count = |h: &Harness<'static, AirDeskApp>, label: &str| h.query_all_by_label(label).count();
     // Township → community → grids, and the community (no items of its own) only in the tree.
     for unit in [
@@ -233,11 +241,7 @@ fn an_evidence_file_from_the_dialog_is_recorded_with_its_sha256() {
     let mut h = sample_with(&env, Language::Zh, Some(false));
     let tr = Tr(Language::Zh);
     let root = h.state().workspace().root().to_path_buf();
-    h.state_mut()
-        .pages_mut()
-        .response
-        .show_tab(ResponseTab::Checklist);
-    h.run();
+    show_checklist_tree(&mut h);
     // 河东镇's overdue grid-patrol report (O-SUP-2) reads first: the list is by urgency.
     select_row(&mut h, "河东镇人民政府", 0);
     let t = texts_containing(&h, "网格员加密巡查辖区散煤");
@@ -407,11 +411,7 @@ fn the_drills_checklist_holds_each_listed_enterprise_under_its_township() {
     let env = Env::new();
     let mut h = sample(&env, Language::Zh);
     let tr = Tr(Language::Zh);
-    h.state_mut()
-        .pages_mut()
-        .response
-        .show_tab(ResponseTab::Checklist);
-    h.run();
+    show_checklist_tree(&mut h);
     let town = "河东镇人民政府";
     h.query_all_by_label(town)
         .next()
@@ -626,4 +626,166 @@ fn chinese_ime_reaches_every_document_field() {
             "{label}"
         );
     }
+}
+
+/// The officer's round trip of feedback forms on the drill: 写出反馈表 (every unit with open
+/// items, one file each into `exports/`), a unit fills its form (here with rust_xlsxwriter: one
+/// good row, one with a status no form offers), 导入反馈表 reads it on a worker thread into a
+/// preview of the row to record and the problem with its row; one click records the good row in
+/// the journal with who reported it, when and how; the same form again records nothing and says
+/// why for each row.
+#[test]
+fn feedback_forms_go_out_and_come_back_through_a_preview() {
+    use airdesk::domain::response::{FormKey, ItemStatus};
+    use airdesk::ingest::FileReport;
+    use airdesk::ingest::feedback_form::read_form;
+
+    let env = Env::new();
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    let root = h.state().workspace().root().to_path_buf();
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    // The reports rolled up per township sit above the tree.
+    h.get_by_label(tr.t(T::RptTownTitle));
+    assert!(h.query_all_by_label(tr.t(T::RptColMissing)).count() >= 1);
+
+    h.get_by_label(tr.t(T::FbWrite)).scroll_to_me();
+    h.run();
+    h.get_by_label(tr.t(T::FbWrite)).click();
+    h.run();
+    let town = "河东镇人民政府";
+    let written = wait_for_export(&mut h, &root, &format!("{town}-20191222-1000.xlsx"));
+    let bytes = std::fs::read(&written).expect("form");
+    let rows = read_form(&bytes, &mut FileReport::new(&written)).expect("a form");
+    let (key, status) = {
+        let episode = h
+            .state()
+            .session()
+            .models()
+            .response
+            .latest()
+            .expect("episode");
+        rows.iter()
+            .find_map(|r| {
+                let key = FormKey::parse(&r.key)?;
+                let item = episode.item(&key.item)?;
+                matches!(item.status, ItemStatus::Notified | ItemStatus::Acknowledged)
+                    .then(|| (r.key.clone(), item.status))
+            })
+            .expect("an item of 河东镇 to report implemented")
+    };
+
+    let filled = root.join("河东镇-已填.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let table = [
+        [
+            "事项编号",
+            "责任单位",
+            "反馈状态",
+            "反馈时间",
+            "反馈人",
+            "反馈渠道",
+            "情况说明",
+        ],
+        [
+            &key,
+            town,
+            "已落实",
+            "2019-12-22 09:30",
+            "李四",
+            "微信",
+            "网格巡查已完成",
+        ],
+        [
+            &key,
+            town,
+            "已完成",
+            "2019-12-22 09:40",
+            "李四",
+            "微信",
+            "重复",
+        ],
+    ];
+    for (r, row) in table.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).expect("cell");
+        }
+    }
+    book.save(&filled).expect("save");
+    let import = |h: &mut Harness<'static, AirDeskApp>| {
+        h.state_mut().dialog_closed(DialogOutcome {
+            kind: DialogKind::FeedbackForms,
+            paths: vec![filled.clone()],
+            unavailable: false,
+        });
+        settle(h);
+    };
+    import(&mut h);
+    // The preview: the row to record (status change, time, person, channel) and the problem
+    // with its row.
+    h.get_by_label(&tr.f(T::FbPreviewTitle, &[&1, &1]));
+    let change = format!("{} → 已落实", tr.item_status(status));
+    h.get_by_label(&change);
+    h.get_by_label("2019-12-22 09:30");
+    h.get_by_label("李四");
+    assert!(!texts_containing(&h, "反馈状态「已完成」无法识别").is_empty());
+    assert_eq!(
+        h.query_all_by_label("河东镇-已填.xlsx").count(),
+        2,
+        "the file on the row to record and on the problem"
+    );
+    let before = SqliteStorage::open_read_only(&root)
+        .expect("journal")
+        .read_since(0)
+        .expect("events")
+        .len();
+    let record = tr.f(T::FbRecord, &[&1]);
+    h.get_by_label(&record).scroll_to_me();
+    h.run();
+    h.get_by_label(&record).click();
+    h.run();
+    h.get_by_label(&tr.f(T::FbRecorded, &[&1, &1]));
+    let events = SqliteStorage::open_read_only(&root)
+        .expect("journal")
+        .read_since(0)
+        .expect("events");
+    assert_eq!(events.len(), before + 1, "one transaction, one row");
+    let last = events.last().expect("event");
+    assert_eq!(last.operator, "赵敏");
+    for part in ["李四", "网格巡查已完成", "2019-12-22T09:30:00+08:00"] {
+        assert!(last.payload.contains(part), "{part}: {}", last.payload);
+    }
+
+    // The same form again: nothing to record, each row says why.
+    import(&mut h);
+    h.get_by_label(&tr.f(T::FbPreviewTitle, &[&0, &2]));
+    h.get_by_label(tr.t(T::FormAlreadyRecorded));
+    assert!(
+        h.get_by_label(&tr.f(T::FbRecord, &[&0]))
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+/// A desk whose journal another instance holds cannot import: the button is disabled and the
+/// reason is beside it.
+#[test]
+fn a_read_only_desk_cannot_import_feedback_forms() {
+    let env = Env::new();
+    let _first = sample(&env, Language::Zh);
+    let mut h = sample(&env, Language::Zh);
+    let tr = Tr(Language::Zh);
+    h.state_mut()
+        .pages_mut()
+        .response
+        .show_tab(ResponseTab::Checklist);
+    h.run();
+    let import = h.get_by_label(tr.t(T::FbImport));
+    assert!(import.accesskit_node().is_disabled());
+    assert!(!texts_containing(&h, "值班日志只读").is_empty());
 }

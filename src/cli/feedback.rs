@@ -12,12 +12,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args as ClapArgs, Subcommand};
 
 use crate::i18n::{Language, Render, Tr};
-use crate::ingest::FileReport;
-use crate::ingest::feedback_form::read_form;
-use crate::ingest::input::{MAX_LIST_BYTES, read_file};
+use crate::ingest::feedback_form::read_form_file;
 use crate::journal::{Author, OpenMode};
 use crate::report::feedback_form::{form_bytes, units_with_open_items};
-use crate::session::{self, ImportPlan, ReadForm, Session, plan_import};
+use crate::session::{self, ImportPlan, ReadForm, Session};
 use crate::workspace::write_atomic;
 
 use super::Failure;
@@ -158,7 +156,7 @@ fn import(
     let Opened { at, .. } = open_at(dir, at)?;
     let forms: Vec<ReadForm> = files
         .iter()
-        .map(|f| (f.display().to_string(), read(f)))
+        .map(|f| (f.display().to_string(), read_form_file(f)))
         .collect();
     let mut session = writable(dir, dry_run)?;
     let desk = session
@@ -169,18 +167,11 @@ fn import(
         .map_or_else(|| "cli".to_owned(), |s| s.started.desk.clone());
     let author = Author::new(by, &desk).map_err(|e| Failure::unusable(e.to_string()))?;
     session
-        .record_as(author.clone())
+        .record_as(author)
         .map_err(|e| Failure::unusable(e.render(Tr(Language::En))))?;
-    let plan = session
-        .plan()
-        .ok_or_else(|| Failure::unusable("the workspace's plan cannot be used"))?;
-    let stamp = crate::domain::response::Stamp {
-        seq: session.last_seq() + 1,
-        at,
-        operator: author.operator().to_owned(),
-        desk: author.desk().to_owned(),
-    };
-    let preview = plan_import(&session.models().response, plan, &forms, &stamp);
+    let preview = session
+        .plan_feedback_import(&forms, at)
+        .map_err(|e| Failure::unusable(e.render(Tr(Language::En))))?;
     let recorded = if dry_run {
         preview.accepted.len()
     } else {
@@ -194,20 +185,6 @@ fn import(
         return Err(Failure::unusable("no form could be read"));
     }
     Ok(())
-}
-
-/// A form's rows, or why the file cannot be read (in English).
-fn read(path: &Path) -> Result<Vec<crate::ingest::feedback_form::FormRow>, String> {
-    let bytes = read_file(path, MAX_LIST_BYTES).map_err(|e| e.to_string())?;
-    let mut report = FileReport::new(path);
-    read_form(&bytes, &mut report).ok_or_else(|| {
-        report
-            .problems
-            .iter()
-            .map(|p| p.reason.render(Tr(Language::En)))
-            .collect::<Vec<_>>()
-            .join("; ")
-    })
 }
 
 /// The workspace's journal for writing (read-only is enough for a dry run), with its plan.
@@ -248,6 +225,10 @@ fn say(preview: &ImportPlan, recorded: usize, dry_run: bool, json: bool) -> Resu
     }
     for a in &preview.accepted {
         errln!("{}:{}: ok", a.file, a.row);
+    }
+    for r in &preview.recorded_before {
+        let row = r.row.map_or_else(String::new, |r| format!("{r}:"));
+        errln!("{}:{row} {}", r.file, r.problem.render(Tr(Language::En)));
     }
     for p in &problems {
         let row = p.row.map_or_else(String::new, |r| format!("{r}:"));

@@ -16,7 +16,9 @@ use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use crate::clock;
 use crate::domain::findings::{FindingId, Findings};
 use crate::domain::plan::Plan;
-use crate::domain::response::{Episode, Reporting, ResponseState, StatusFilter, UnitSummary};
+use crate::domain::response::{
+    Episode, Reporting, ResponseState, StatusFilter, TownshipReporting, UnitSummary,
+};
 use crate::domain::roster::Roster;
 use crate::i18n::{Language, Render, Tr};
 use crate::ingest::roster::{RosterOptions, read_roster_file};
@@ -836,11 +838,20 @@ struct StatusJson {
     units: Vec<UnitSummary>,
     overdue: Vec<ItemJson>,
     problems: Vec<ItemJson>,
-    reporting: Reporting,
+    reporting: ReportingJson,
     on_shift: Option<String>,
     anomalies: usize,
     /// Campaign runs going on.
     campaigns: Vec<RunJson>,
+}
+
+/// `reporting` of `response status --json`: the due, late and missing lists, and the roll-up
+/// per township beside them.
+#[derive(serde::Serialize, Default)]
+struct ReportingJson {
+    #[serde(flatten)]
+    lists: Reporting,
+    townships: Vec<TownshipReporting>,
 }
 
 #[derive(serde::Serialize)]
@@ -916,7 +927,21 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
         units: episode.map(|e| e.by_unit(at)).unwrap_or_default(),
         overdue,
         problems,
-        reporting: episode.map(|e| e.reporting(at)).unwrap_or_default(),
+        reporting: episode
+            .map(|e| {
+                let lists = e.reporting(at);
+                let townships = match load_plan(dir, None) {
+                    Ok(plan) => lists.by_township(&plan.units),
+                    Err(_) => {
+                        errln!(
+                            "airdesk: warning: the plan cannot be used: no roll-up per township"
+                        );
+                        Vec::new()
+                    }
+                };
+                ReportingJson { lists, townships }
+            })
+            .unwrap_or_default(),
         on_shift: state.on_shift().map(|s| s.started.operator.clone()),
         anomalies: state.anomalies().len(),
         campaigns: state
@@ -985,8 +1010,8 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
         }
     }
     for (title, owed) in [
-        ("迟报 late reports", &report.reporting.late),
-        ("缺报 missing reports", &report.reporting.missing),
+        ("迟报 late reports", &report.reporting.lists.late),
+        ("缺报 missing reports", &report.reporting.lists.missing),
     ] {
         if !owed.is_empty() {
             out.push(format!("{title}:"));
@@ -998,6 +1023,15 @@ fn status(dir: &Path, at: Option<&str>, json: bool) -> Result<(), Failure> {
                     o.due_at.to_rfc3339()
                 ));
             }
+        }
+    }
+    if !report.reporting.townships.is_empty() {
+        out.push("乡镇（街道）报送 reports per township:".to_owned());
+        for t in &report.reporting.townships {
+            out.push(format!(
+                "  {:>3} due {:>3} received ({} late) {:>3} late {:>3} missing  {} ({})",
+                t.due, t.received, t.received_late, t.late, t.missing, t.unit_name, t.unit
+            ));
         }
     }
     if report.anomalies > 0 {

@@ -85,7 +85,16 @@ impl Render for RowProblem {
     fn render(&self, tr: Tr) -> String {
         use RowProblem as P;
         match self {
-            P::Unreadable(why) => tr.f(T::FormUnreadable, &[why]),
+            P::Unreadable(reasons) => {
+                let sep = if tr.0 == super::Language::Zh {
+                    "；"
+                } else {
+                    "; "
+                };
+                let why: Vec<String> = reasons.iter().map(|r| r.render(tr)).collect();
+                tr.f(T::FormUnreadable, &[&why.join(sep)])
+            }
+            P::AlreadyRecorded => tr.t(T::FormAlreadyRecorded).into(),
             P::BadKey(k) => tr.f(T::FormBadKey, &[k]),
             P::OtherJournal => tr.t(T::FormOtherJournal).into(),
             P::OlderEpisode(n) => tr.f(T::FormOlderEpisode, &[n]),

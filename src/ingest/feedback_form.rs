@@ -3,9 +3,12 @@
 //! visible columns are intact reads whatever else was added, hidden or moved.
 //! [`crate::report::feedback_form`] writes them; the session checks and records the rows.
 
+use std::path::Path;
+
 use chrono::NaiveDateTime;
 
-use super::reason::ListKind;
+use super::input::parse_list_file;
+use super::reason::{ListKind, Reason};
 use super::report::FileReport;
 use super::sheet::{SheetCell, SheetRow, parse_datetime, read_sheet};
 
@@ -38,6 +41,17 @@ pub struct FormRow {
     pub channel: String,
     /// 情况说明.
     pub text: String,
+}
+
+/// The rows of the feedback form in the file at `path` (read whole, within the list files' size
+/// cap), or why it cannot be read: what the app's import job and `airdesk feedback import` both
+/// read.
+pub fn read_form_file(path: &Path) -> Result<Vec<FormRow>, Vec<Reason>> {
+    let (rows, report) = parse_list_file(path, |bytes| {
+        let mut report = FileReport::new(path);
+        (read_form(bytes, &mut report), report)
+    });
+    rows.ok_or_else(|| report.problems.into_iter().map(|p| p.reason).collect())
 }
 
 /// The rows of a feedback form in `bytes` (.xlsx, .xls or CSV), or why the file cannot be read

@@ -145,24 +145,26 @@ impl FileReport {
     /// Fill `stations`, `variables`, `values_kept` and `period` from a batch, and `cells_seen` when
     /// the loader did not count the cells itself.
     pub fn summarise(&mut self, batch: &super::Batch) {
-        let mut vars: Vec<Variable> = batch.chunks.iter().map(|c| c.variable).collect();
-        vars.sort();
-        vars.dedup();
-        self.variables = vars;
         let mut codes: Vec<&str> = batch.stations.iter().map(|s| s.code.as_str()).collect();
         codes.sort_unstable();
         codes.dedup();
         self.stations = codes.len();
-        if self.cells_seen == 0 {
-            self.cells_seen = batch.chunks.iter().map(|c| c.values.len() as u64).sum();
-        }
-        self.values_kept = batch.value_count() as u64;
+        // One pass over the chunks (a national file hands over 25,000 of them).
+        let mut seen = [false; Variable::ALL.len()];
+        let mut cells = 0u64;
+        let mut kept = 0u64;
         let mut span: Option<(Hour, Hour, i32)> = None;
         for c in &batch.chunks {
+            seen[c.variable.index()] = true;
+            cells += c.values.len() as u64;
             let Some(first) = c.values.iter().position(|v| !v.is_nan()) else {
                 continue;
             };
             let last = c.values.iter().rposition(|v| !v.is_nan()).unwrap_or(first);
+            kept += c.values[first..=last]
+                .iter()
+                .filter(|v| !v.is_nan())
+                .count() as u64;
             let (a, b) = (c.start + first as i64, c.start + last as i64);
             let offset = batch.stations.get(c.station).map_or(0, |s| s.utc_offset_s);
             span = Some(match span {
@@ -170,6 +172,14 @@ impl FileReport {
                 Some((lo, hi, o)) => (lo.min(a), hi.max(b), o),
             });
         }
+        self.variables = Variable::ALL
+            .into_iter()
+            .filter(|v| seen[v.index()])
+            .collect();
+        if self.cells_seen == 0 {
+            self.cells_seen = cells;
+        }
+        self.values_kept = kept;
         self.period =
             span.map(|(a, b, o)| (a.to_local(o).to_rfc3339(), b.to_local(o).to_rfc3339()));
     }

@@ -3,8 +3,8 @@
 //! status is allowed from the item's current one; the reported time is neither in the future nor
 //! before the item was issued; no row twice, in one form or across forms), previewed, and the
 //! good rows recorded in one journal transaction. A row the journal already holds (the same step
-//! with the same reported time and reporter) is skipped, so importing a form again records
-//! nothing.
+//! with the same reported time and reporter) is skipped and listed, so importing a form again
+//! records nothing and the app can say which rows were recorded before.
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 
@@ -13,17 +13,18 @@ use crate::domain::response::{
     Channel, Command, CommandError, Feedback, FormKey, ItemInput, ResponseState, Stamp, Transition,
     preview,
 };
+use crate::ingest::Reason;
 use crate::ingest::feedback_form::FormRow;
 use crate::journal::Event;
 use crate::report::feedback_form::{channel_words, feedback_statuses};
 
-use super::{Session, SessionError};
+use super::{Session, SessionError, WhyNot};
 
 /// Why a row (or a whole form) was not recorded (worded by `crate::i18n`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowProblem {
-    /// The file could not be read as a form (the reason, in words).
-    Unreadable(String),
+    /// The file could not be read as a form (the reader's reasons).
+    Unreadable(Vec<Reason>),
     /// 事项编号 is empty or not an item key of a form.
     BadKey(String),
     /// The form comes from another workspace's journal.
@@ -57,6 +58,9 @@ pub enum RowProblem {
         /// Its row.
         row: u64,
     },
+    /// The journal already holds this report (the same step, reported time and reporter): a
+    /// form imported again.
+    AlreadyRecorded,
     /// The step does not fit the item (status not allowed, time in the future or before the
     /// item was issued, text missing).
     Refused(CommandError),
@@ -93,17 +97,20 @@ pub struct ImportPlan {
     pub skipped: usize,
     /// Every problem.
     pub problems: Vec<ImportProblem>,
+    /// The skipped rows the journal already holds ([`RowProblem::AlreadyRecorded`]), which the
+    /// app's preview lists with the problems.
+    pub recorded_before: Vec<ImportProblem>,
     /// Forms that could be read.
     pub forms_read: usize,
 }
 
 /// A form as read: its file name and rows, or why it could not be read.
-pub type ReadForm = (String, Result<Vec<FormRow>, String>);
+pub type ReadForm = (String, Result<Vec<FormRow>, Vec<Reason>>);
 
 /// Check every row of `forms` against `state` and `plan` as if recorded at `stamp` (by the
 /// officer, at the moment of recording); rows without a reported time are taken as reported
 /// then.
-pub fn plan_import(
+fn plan_import(
     state: &ResponseState,
     plan: &Plan,
     forms: &[ReadForm],
@@ -154,6 +161,8 @@ pub fn plan_import(
                 Ok(Some(c)) => c,
                 Ok(None) => {
                     out.skipped += 1;
+                    out.recorded_before
+                        .push(problem(RowProblem::AlreadyRecorded));
                     continue;
                 }
                 Err(p) => {
@@ -251,6 +260,25 @@ fn status_of(text: &str) -> Result<Transition, RowProblem> {
 }
 
 impl Session {
+    /// What importing `forms` at `at` would record, as the officer on shift (or the one named by
+    /// [`Session::record_as`]): the preview the desk confirms; refused without an officer or a
+    /// usable plan.
+    pub fn plan_feedback_import(
+        &self,
+        forms: &[ReadForm],
+        at: DateTime<FixedOffset>,
+    ) -> Result<ImportPlan, SessionError> {
+        let plan = self.plan().ok_or(WhyNot::PlanInvalid)?;
+        let officer = self.officer().ok_or(WhyNot::NoOfficer)?;
+        let stamp = Stamp {
+            seq: self.last_seq() + 1,
+            at,
+            operator: officer.operator().to_owned(),
+            desk: officer.desk().to_owned(),
+        };
+        Ok(plan_import(&self.models().response, plan, forms, &stamp))
+    }
+
     /// Record the accepted rows of `plan` at `at` in one journal transaction (all or none);
     /// checked again on the journal as it is then. Returns the stored events.
     pub fn import_feedback(

@@ -48,7 +48,7 @@ pub use crate::journal::postgres::Heard;
 pub use drill::{LATE_UNIT, record_drill, record_drill_block, record_drill_by_roster};
 pub use error::{JournalTrouble, Outcome, Said, SessionError, WhyNot};
 pub use evidence::{EVIDENCE_DIR, EvidenceError, EvidenceStore, stored_name};
-pub use feedback_import::{Accepted, ImportPlan, ImportProblem, ReadForm, RowProblem, plan_import};
+pub use feedback_import::{Accepted, ImportPlan, ImportProblem, ReadForm, RowProblem};
 pub use follow::Follower;
 pub use models::ReadModels;
 pub use plan::{PlanStatus, attach_contacts, attach_list, read_plan};

@@ -919,6 +919,23 @@ impl AirDeskApp {
             Command::OpenFileDialog => self.open_dialog(DialogKind::DataFiles),
             Command::PickWorkspaceFolder => self.open_dialog(DialogKind::WorkspaceFolder),
             Command::PickEvidenceFile => self.open_dialog(DialogKind::EvidenceFile),
+            Command::PickFeedbackForms => self.open_dialog(DialogKind::FeedbackForms),
+            Command::ReadFeedbackForms(paths) => {
+                let paths = paths
+                    .iter()
+                    .map(|p| self.workspace.root().join(p))
+                    .collect();
+                self.pages.response.feedback_forms_reading();
+                self.start_job(Job::ReadFeedbackForms(paths));
+            }
+            Command::RecordFeedback(plan) => {
+                let at = to_cst(self.clock.now(real_now));
+                let result = self.session.import_feedback(&plan, at);
+                if let Err(e) = &result {
+                    self.refused(e);
+                }
+                self.pages.response.feedback_recorded(&plan, result);
+            }
             Command::AddDataFiles(paths) => {
                 let result = self.workspace.add_data_files(&paths);
                 self.report_save(result);
@@ -1152,6 +1169,11 @@ impl AirDeskApp {
             Done::Opened(Ok(())) => {}
             Done::FindingsRead { found, report } => {
                 self.pages.supervision.form.import_read(found, report);
+            }
+            Done::FeedbackFormsRead(forms) => {
+                let at = to_cst(self.clock.now((self.real_time)()));
+                let preview = self.session.plan_feedback_import(&forms, at);
+                self.pages.response.feedback_forms_read(preview);
             }
         }
     }
@@ -1451,6 +1473,10 @@ impl AirDeskApp {
                     self.pages.response.no_evidence_dialog();
                     return;
                 }
+                DialogKind::FeedbackForms => {
+                    self.pages.response.no_forms_dialog();
+                    return;
+                }
             }
             self.pages.data.focus_path();
             return;
@@ -1473,6 +1499,10 @@ impl AirDeskApp {
                 tr.t(T::RespPickEvidenceTitle),
                 Some(self.workspace.root().to_path_buf()),
             ),
+            DialogKind::FeedbackForms => (
+                tr.t(T::FbPickTitle),
+                Some(self.workspace.root().to_path_buf()),
+            ),
         };
         let notifier = self.background.notifier();
         file_dialog::open(kind, title.to_string(), start, move |outcome| {
@@ -1486,6 +1516,11 @@ impl AirDeskApp {
         if outcome.unavailable && outcome.kind == DialogKind::EvidenceFile {
             self.dialog_available = false;
             self.pages.response.no_evidence_dialog();
+            return;
+        }
+        if outcome.unavailable && outcome.kind == DialogKind::FeedbackForms {
+            self.dialog_available = false;
+            self.pages.response.no_forms_dialog();
             return;
         }
         if outcome.unavailable {
@@ -1508,6 +1543,10 @@ impl AirDeskApp {
                 if let Some(p) = outcome.paths.into_iter().next() {
                     self.pages.response.set_evidence(&p);
                 }
+            }
+            DialogKind::FeedbackForms => {
+                self.commands
+                    .push(Command::ReadFeedbackForms(outcome.paths));
             }
         }
     }

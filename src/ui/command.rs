@@ -147,6 +147,15 @@ pub enum Command {
         /// Today, for deadlines given in days.
         today: chrono::NaiveDate,
     },
+    /// Show the system file dialog to choose filled feedback forms (several at once); without a
+    /// dialog the Response page's path field takes the focus.
+    PickFeedbackForms,
+    /// Read filled feedback forms on a worker thread; the Response page previews what they
+    /// would record.
+    ReadFeedbackForms(Vec<PathBuf>),
+    /// Record the accepted rows of a previewed feedback-form import in one journal transaction
+    /// (checked again on the journal as it is then).
+    RecordFeedback(crate::session::ImportPlan),
 
     // Situation board
     /// Keep alerts seen for the first time in the journal (`alert.raised`), stamped now.

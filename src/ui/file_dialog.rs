@@ -5,7 +5,7 @@
 //! silently there, so it (1) guesses up front whether a dialog can work at all and (2) learns from
 //! rfd's own error log (see `logging.rs`) whether a dialog that returned nothing actually failed.
 //! Either way the data page then offers a path field, drag-and-drop and the recent list instead
-//! (for an evidence file, the response checklist's path field).
+//! (for an evidence file or feedback forms, the response checklist's path fields).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,6 +19,8 @@ pub enum DialogKind {
     WorkspaceFolder,
     /// One evidence file for a checklist item (any type; only hashed, never copied).
     EvidenceFile,
+    /// Filled feedback forms to import (several at once).
+    FeedbackForms,
 }
 
 /// What a dialog returned.
@@ -79,6 +81,11 @@ pub fn open(
                 .unwrap_or_default(),
             DialogKind::WorkspaceFolder => dialog.pick_folder().into_iter().collect(),
             DialogKind::EvidenceFile => dialog.pick_file().into_iter().collect(),
+            DialogKind::FeedbackForms => dialog
+                .add_filter("Excel / CSV", &["xlsx", "xls", "csv"])
+                .add_filter("*", &["*"])
+                .pick_files()
+                .unwrap_or_default(),
         };
         let unavailable = paths.is_empty() && BACKEND_FAILED.load(Ordering::SeqCst);
         done(DialogOutcome {

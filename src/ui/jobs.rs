@@ -1,7 +1,7 @@
 //! Long work a page asks for runs on a worker thread, so the window never freezes: saving exports
 //! (charts drawn to PNG or SVG, ledgers, notices, reports, 公文 laid out as .docx or PDF and
 //! opened with the system's default program when asked), hashing an evidence file, reading an
-//! inspection list. A page sends a command; the app turns it into a [`Job`] and starts it on the
+//! inspection list or filled feedback forms. A page sends a command; the app turns it into a [`Job`] and starts it on the
 //! background channel; progress shows in the status bar, and the [`Done`] result comes back as a
 //! message that the app applies (a notice, the journal event that waited for a hash, the page's
 //! preview). Pages never write a file themselves.
@@ -14,12 +14,13 @@ use crate::domain::findings::NewFinding;
 use crate::domain::response::{CheckInput, EvidenceFile, ItemInput};
 use crate::i18n::T;
 use crate::ingest::FileReport;
+use crate::ingest::feedback_form::read_form_file;
 use crate::ingest::findings::read_findings_file;
 use crate::report::charts::{
     Chart, ChartStyle, ChartView, RankingData, ReductionChart, TimeChart, png_bytes, svg_string,
 };
 use crate::report::document::{Document, DocumentError, Format};
-use crate::session::EvidenceStore;
+use crate::session::{EvidenceStore, ReadForm};
 use crate::workspace::{sha256_file, write_atomic};
 
 /// A file to save into the workspace's exports folder.
@@ -232,6 +233,8 @@ pub enum Job {
         /// Today, for deadlines given in days.
         today: NaiveDate,
     },
+    /// Read filled feedback forms (反馈表), each whole; the rows are checked afterwards.
+    ReadFeedbackForms(Vec<PathBuf>),
 }
 
 /// A finished job.
@@ -275,6 +278,8 @@ pub enum Done {
         /// What was read and what went wrong.
         report: FileReport,
     },
+    /// Feedback forms read: each file's rows, or why it could not be read.
+    FeedbackFormsRead(Vec<ReadForm>),
 }
 
 impl Job {
@@ -285,7 +290,7 @@ impl Job {
             Job::Hash { .. } => T::JobHashing,
             Job::Store { .. } => T::JobStoring,
             Job::OpenEvidence { .. } => T::JobOpening,
-            Job::ReadFindings { .. } => T::JobReading,
+            Job::ReadFindings { .. } | Job::ReadFeedbackForms(_) => T::JobReading,
         }
     }
 
@@ -322,6 +327,15 @@ impl Job {
                 progress(0, 1);
                 let (found, report) = read_findings_file(&path, &source, today);
                 Done::FindingsRead { found, report }
+            }
+            Job::ReadFeedbackForms(paths) => {
+                let total = paths.len() as u64;
+                let mut forms = Vec::new();
+                for (i, path) in paths.iter().enumerate() {
+                    forms.push((path.display().to_string(), read_form_file(path)));
+                    progress(i as u64 + 1, total);
+                }
+                Done::FeedbackFormsRead(forms)
             }
         }
     }

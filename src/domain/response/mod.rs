@@ -70,7 +70,7 @@ pub use event::{
 };
 pub use feedback::{Channel, Feedback, check_reported_at};
 pub use form_key::{FormKey, journal_tag};
-pub use reporting::{Owed, Period, PeriodState, Reporting, UnitReporting};
+pub use reporting::{Owed, Period, PeriodState, Reporting, TownshipReporting, UnitReporting};
 pub use state::{
     Anchor, Anomaly, AnomalyReason, Consultation, Episode, Handoff, LevelStep, PauseSpan, Phase,
     ResponseState, Shift, Stamp, StatusFilter, TimelineEntry, TimelineEvent, UnitSummary,

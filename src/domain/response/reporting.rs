@@ -21,7 +21,7 @@
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::Serialize;
 
-use crate::domain::plan::ReportingCycle;
+use crate::domain::plan::{ReportingCycle, UnitKind, UnitTree};
 
 use super::checklist::{Item, ItemStatus};
 use super::state::{Episode, Phase};
@@ -144,6 +144,69 @@ impl Reporting {
     pub fn unit(&self, unit: &str) -> Option<&UnitReporting> {
         self.units.iter().find(|u| u.unit == unit)
     }
+
+    /// The reporting rolled up per township (乡镇/街道, the plan's units of kind `township`):
+    /// each township's counts over itself and every village and grid below it, in plan order;
+    /// townships with no unit on a cycle below them are left out.
+    pub fn by_township(&self, tree: &UnitTree) -> Vec<TownshipReporting> {
+        tree.units()
+            .iter()
+            .filter(|u| u.kind == UnitKind::Township)
+            .filter_map(|township| {
+                let below: Vec<&str> = tree
+                    .subtree(&township.id)
+                    .iter()
+                    .map(|u| u.id.as_str())
+                    .collect();
+                let units: Vec<&UnitReporting> = self
+                    .units
+                    .iter()
+                    .filter(|u| below.contains(&u.unit.as_str()))
+                    .collect();
+                if units.is_empty() {
+                    return None;
+                }
+                let owed = |list: &[Owed]| {
+                    list.iter()
+                        .filter(|o| below.contains(&o.unit.as_str()))
+                        .count()
+                };
+                let periods = |state: PeriodState| units.iter().map(|u| u.count(state)).sum();
+                Some(TownshipReporting {
+                    unit: township.id.clone(),
+                    unit_name: township.name.clone(),
+                    units: units.len(),
+                    due: owed(&self.due),
+                    received: periods(PeriodState::OnTime) + periods(PeriodState::ReceivedLate),
+                    received_late: periods(PeriodState::ReceivedLate),
+                    late: owed(&self.late),
+                    missing: owed(&self.missing),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A township's (乡镇/街道) reporting with its villages and grids: what the desk reads to see
+/// which township is behind, and `response status --json` lists under `reporting.townships`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TownshipReporting {
+    /// The township's unit id.
+    pub unit: String,
+    /// Its name.
+    pub unit_name: String,
+    /// Units on a cycle in its subtree (itself, villages, grids).
+    pub units: usize,
+    /// Reports due within the next 24 hours, not yet received.
+    pub due: usize,
+    /// Reports received, on time or late.
+    pub received: usize,
+    /// Reports received after their due time.
+    pub received_late: usize,
+    /// Reports whose due time passed with nothing received yet.
+    pub late: usize,
+    /// Periods that ended without a report.
+    pub missing: usize,
 }
 
 /// Each unit with a cycle, in checklist order, with the shortest cycle of its items.
@@ -230,4 +293,102 @@ fn periods(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::Unit;
+
+    fn unit(id: &str, kind: UnitKind, parent: Option<&str>) -> Unit {
+        Unit {
+            id: id.into(),
+            name: format!("{id}-name"),
+            kind,
+            parent: parent.map(Into::into),
+            contact: String::new(),
+            phone: String::new(),
+            location: None,
+        }
+    }
+
+    fn at(h: u32) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(&format!("2025-01-15T{h:02}:00:00+08:00")).expect("time")
+    }
+
+    fn unit_reporting(id: &str, states: &[PeriodState]) -> UnitReporting {
+        UnitReporting {
+            unit: id.into(),
+            unit_name: format!("{id}-name"),
+            cycle: ReportingCycle::Every { hours: 4 },
+            periods: states
+                .iter()
+                .enumerate()
+                .map(|(i, s)| Period {
+                    due_at: at(4 * i as u32),
+                    state: *s,
+                    received_at: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn owed(id: &str) -> Owed {
+        Owed {
+            unit: id.into(),
+            unit_name: format!("{id}-name"),
+            due_at: at(8),
+        }
+    }
+
+    /// A township counts its own reports and those of its villages and grids; a department or
+    /// another township's grid does not count; a township with nobody on a cycle is left out.
+    #[test]
+    fn reporting_rolls_up_from_grids_to_their_township() {
+        use PeriodState::*;
+        let tree = UnitTree::from_checked(vec![
+            unit("ee", UnitKind::Department, None),
+            unit("town-a", UnitKind::Township, None),
+            unit("a-v1", UnitKind::Village, Some("town-a")),
+            unit("a-v1-g1", UnitKind::Grid, Some("a-v1")),
+            unit("street-b", UnitKind::Township, None),
+            unit("b-v1", UnitKind::Village, Some("street-b")),
+            unit("town-c", UnitKind::Township, None),
+        ]);
+        let reporting = Reporting {
+            due: vec![owed("a-v1-g1"), owed("b-v1"), owed("ee")],
+            late: vec![owed("town-a"), owed("a-v1-g1"), owed("ee")],
+            missing: vec![owed("a-v1"), owed("ee")],
+            units: vec![
+                unit_reporting("ee", &[Missing, Late, Due]),
+                unit_reporting("town-a", &[OnTime, Late]),
+                unit_reporting("a-v1", &[Missing, ReceivedLate]),
+                unit_reporting("a-v1-g1", &[ReceivedLate, Late, Due]),
+                unit_reporting("b-v1", &[OnTime, OnTime, Due]),
+            ],
+        };
+        let rolled = reporting.by_township(&tree);
+        let a = TownshipReporting {
+            unit: "town-a".into(),
+            unit_name: "town-a-name".into(),
+            units: 3,
+            due: 1,
+            received: 3,
+            received_late: 2,
+            late: 2,
+            missing: 1,
+        };
+        let b = TownshipReporting {
+            unit: "street-b".into(),
+            unit_name: "street-b-name".into(),
+            units: 1,
+            due: 1,
+            received: 2,
+            received_late: 0,
+            late: 0,
+            missing: 0,
+        };
+        assert_eq!(rolled, [a, b]);
+        assert!(Reporting::default().by_township(&tree).is_empty());
+    }
 }

@@ -1498,6 +1498,20 @@ fn reporting_cycle_sorts_reports_into_due_received_late_and_missing() {
             .any(|o| o.unit == "zjj" || o.unit == "jtj")
     );
     assert!(at_six.missing.is_empty());
+    // Per township with its villages and grids: nobody there reported, every unit is late.
+    let towns: Vec<(String, usize, usize, usize)> = at_six
+        .by_township(&plan().units)
+        .into_iter()
+        .map(|t| (t.unit, t.units, t.late, t.received))
+        .collect();
+    assert_eq!(
+        towns,
+        [
+            ("town-chengguan".to_owned(), 4, 4, 0),
+            ("town-hedong".to_owned(), 3, 3, 0),
+            ("street-dongcheng".to_owned(), 2, 2, 0)
+        ]
+    );
     assert!(
         at_six
             .due

@@ -6,7 +6,9 @@
 //! An evidence file is chosen in the system file dialog (or its path typed, when no dialog can be
 //! shown) and copied into the journal's evidence store under its SHA-256: the report waits while
 //! the file is stored on a worker thread (progress in the status bar); any desk opens it from
-//! the store. Checks of done items and the spot-check draw are in [`super::checks`].
+//! the store. Checks of done items and the spot-check draw are in [`super::checks`]; the
+//! reporting per township and the 催报 list above the tree in [`super::reporting`]; feedback
+//! forms out and in in [`super::feedback_forms`].
 
 use crate::i18n::Render;
 use std::collections::BTreeSet;
@@ -22,12 +24,12 @@ use crate::domain::response::{
     self, Channel, Episode, EvidenceFile, Feedback, Item, ItemInput, ItemKey, ItemStatus,
     ResponseState, RowKind, StatusFilter, Transition, UnitRow,
 };
-use crate::report::chase::chase_list;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::jobs::AfterStore;
 
 use super::checks::{ChecksView, has_photo_warnings};
+use super::feedback_forms::FeedbackForms;
 use crate::ui::pages::PageContext;
 
 /// The status filters offered, in order.
@@ -71,6 +73,8 @@ pub struct ChecklistView {
     campaign: Option<u32>,
     /// The spot-check bar and the selected item's checks.
     checks: ChecksView,
+    /// Feedback forms out and in (for the latest warning episode).
+    pub(super) feedback: FeedbackForms,
 }
 
 impl Default for ChecklistView {
@@ -92,6 +96,7 @@ impl Default for ChecklistView {
             form_error: None,
             campaign: None,
             checks: ChecksView::default(),
+            feedback: FeedbackForms::default(),
         }
     }
 }
@@ -128,7 +133,10 @@ impl ChecklistView {
             ui.label(RichText::new(tr.t(T::RespNoChecklist)).color(cx.look.weak_text));
             return;
         };
-        chase_section(ui, cx, episode, now);
+        super::reporting::show(ui, cx, episode, now);
+        if self.campaign.is_none() {
+            self.feedback.ui(ui, cx, state, now);
+        }
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(360.0);
@@ -769,55 +777,6 @@ fn history_lines(ui: &mut egui::Ui, cx: &PageContext<'_>, item: &Item) {
             ));
         }
         ui.label(RichText::new(line).color(cx.look.weak_text));
-    }
-}
-
-/// 催报: each unit whose report is late, its contact (the workspace's contact list first) and a
-/// ready-to-send text with a copy button (folded when none is late); what is wrong in the contact
-/// list, each with its line and column.
-fn chase_section(
-    ui: &mut egui::Ui,
-    cx: &PageContext<'_>,
-    episode: &Episode,
-    now: DateTime<FixedOffset>,
-) {
-    let tr = cx.tr;
-    let Some(plan) = cx.session.plan() else {
-        return;
-    };
-    contact_list_problems(ui, cx);
-    let list = chase_list(&episode.reporting(now), plan, now, tr);
-    if list.is_empty() {
-        ui.label(RichText::new(tr.t(T::ChaseNone)).color(cx.look.weak_text));
-        return;
-    }
-    egui::CollapsingHeader::new(
-        RichText::new(tr.f(T::ChaseTitle, &[&list.len()])).color(cx.look.warn),
-    )
-    .id_salt("chase")
-    .default_open(true)
-    .show(ui, |ui| {
-        for c in &list {
-            ui.horizontal_wrapped(|ui| {
-                ui.strong(&c.unit_name);
-                ui.label(tr.f(T::ChaseContact, &[&c.contact, &c.phone]));
-                if !c.wechat_group.is_empty() {
-                    ui.label(tr.f(T::ChaseWechat, &[&c.wechat_group]));
-                }
-                if ui.button(tr.t(T::ChaseCopy)).clicked() {
-                    ui.ctx().copy_text(c.text.clone());
-                }
-            });
-            ui.label(RichText::new(&c.text).color(cx.look.weak_text));
-        }
-    });
-}
-
-/// What is wrong in the workspace's contact list (rows skipped, units the plan does not know).
-fn contact_list_problems(ui: &mut egui::Ui, cx: &PageContext<'_>) {
-    for p in &cx.session.plan_status().contacts_problems {
-        let said = cx.tr.f(T::ChaseContactsProblem, &[&p.render(cx.tr)]);
-        ui.label(RichText::new(said).color(cx.look.warn));
     }
 }
 

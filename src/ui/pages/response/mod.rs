@@ -6,7 +6,9 @@
 //!   plan).
 //! - Tabs (Alt+1 … Alt+6): decisions ([`forms`]: consultation, issue, upgrade/downgrade with the
 //!   checklist diff, pause/resume, lift, campaigns — each previewed, then confirmed), the checklist
-//!   ([`checklist`]: per unit, filters, countdown, item actions), notices and reports
+//!   ([`checklist`]: per unit, filters, countdown, item actions; above it the reports per township
+//!   and the 催报 list, [`reporting`], and feedback forms out and in, [`feedback_forms`]), notices
+//!   and reports
 //!   ([`reports`]), the timeline, and the emission-reduction list ([`reduction`]: the check,
 //!   the enterprises, an enterprise's card).
 //! - Every change is a [`Command::Response`](crate::ui::command::Command::Response); files go
@@ -17,8 +19,10 @@ pub(super) mod advice;
 mod checklist;
 mod checks;
 mod enterprise_card;
+mod feedback_forms;
 mod forms;
 mod reduction;
+mod reporting;
 mod reports;
 
 use crate::i18n::Render;
@@ -29,6 +33,7 @@ use super::PageContext;
 use crate::clock::{parse_moment, to_cst};
 use crate::domain::plan::Level;
 use crate::domain::response::{Episode, Phase, ResponseState};
+use crate::session::{ImportPlan, SessionError};
 use crate::ui::i18n::{T, Tr};
 use crate::ui::projector::Slide;
 use crate::ui::widgets::{BannerKind, badge, banner};
@@ -115,6 +120,30 @@ impl ResponsePage {
     /// No system file dialog can be shown: the checklist's evidence field takes the focus.
     pub fn no_evidence_dialog(&mut self) {
         self.checklist.no_evidence_dialog();
+    }
+
+    /// No system file dialog can be shown: the feedback forms' path field takes the focus.
+    pub fn no_forms_dialog(&mut self) {
+        self.checklist.feedback.no_dialog();
+    }
+
+    /// Feedback forms are being read on a worker thread.
+    pub fn feedback_forms_reading(&mut self) {
+        self.checklist.feedback.reading();
+    }
+
+    /// The forms are read and checked: the preview to confirm, or why none can be made.
+    pub fn feedback_forms_read(&mut self, preview: Result<ImportPlan, SessionError>) {
+        self.checklist.feedback.read(preview);
+    }
+
+    /// The session recorded the previewed import (the events stored), or refused it.
+    pub fn feedback_recorded(
+        &mut self,
+        plan: &ImportPlan,
+        result: Result<Vec<crate::journal::Event>, SessionError>,
+    ) {
+        self.checklist.feedback.recorded(plan, result);
     }
 
     /// Draw the page.
