@@ -9,16 +9,26 @@
 //! session as the desk records it. Then opens the workspace as the app does
 //! ([`Session::open`]: the chain verified from the checkpoint on, the read models folded) `--runs`
 //! times without a snapshot (the file removed first; the open keeps a new one) and `--runs` times
-//! with it, and prints the medians, their ratio and how long reading the snapshot alone takes,
-//! with the machine's load before and after (the machine may be shared: say so beside the
-//! figures).
+//! with one. The snapshot and the checkpoint then stand `--tail` events before the journal's end,
+//! as for a desk whose server journal got that many events from other desks since it last looked:
+//! the open checks the chain over those events and folds them. It prints the medians, their
+//! ratio, the steps of an open with the snapshot (opening the journal with its chain check,
+//! reading the snapshot, folding the events after it), the snapshot's size and read time beside
+//! those of the same read models as JSON (the format-1 snapshot), and the machine's load before
+//! and after (the machine may be shared: say so beside the figures).
+//!
+//! With `--dir DIR` the workspace stays there, its snapshot and checkpoint `--tail` events back:
+//! the workspace the app's own first frame is measured on
+//! (`airdesk --workspace DIR --exit-after-first-frame`).
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use airdesk::i18n::{Language, Render, Tr};
-use airdesk::journal::{Author, JOURNAL_FILE, SqliteStorage, Storage};
-use airdesk::session::{SNAPSHOT_FILE, Session, Snapshot, journal, record_drill_block};
+use airdesk::journal::{Author, Checkpoint, Fold, JOURNAL_FILE, SqliteStorage, Storage};
+use airdesk::session::{
+    ReadModels, SNAPSHOT_FILE, Session, Snapshot, fold_journal, journal, record_drill_block,
+};
 use airdesk::workspace::Workspace;
 use clap::Parser;
 
@@ -34,6 +44,9 @@ struct Args {
     /// Opens measured each way.
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// Events after the snapshot and the checkpoint in the opens with a snapshot.
+    #[arg(long, default_value_t = 1_000)]
+    tail: usize,
     /// Workspace folder to build in (kept, and reused when it already holds a journal);
     /// default: a temporary folder, removed afterwards.
     #[arg(long)]
@@ -68,45 +81,44 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         without.push(took);
         events = seq;
     }
+    let stale = Stale::make(&dir, args.tail)?;
     for _ in 0..args.runs {
+        stale.restore(&dir)?;
         with.push(open(&workspace)?.0);
     }
-    let read = Instant::now();
-    let parsed = Snapshot::read(&snapshot).is_some();
-    let snapshot_read_ms = read.elapsed().as_secs_f64() * 1e3;
-    if !parsed {
-        return Err("the snapshot written by the open does not read back".into());
-    }
-    let snapshot_bytes = std::fs::metadata(&snapshot).map_or(0, |m| m.len());
+    stale.restore(&dir)?;
+    let phases = phases(&dir)?;
+    stale.restore(&dir)?;
+    let json = Json::measure(&dir, &phases.models)?;
     let journal_bytes = std::fs::metadata(dir.join(JOURNAL_FILE)).map_or(0, |m| m.len());
-    let (full_ms, snap_ms) = (median_ms(&mut without), median_ms(&mut with));
-    let load_after = load_average();
+    let (full, snap) = (Took::median(&mut without), Took::median(&mut with));
+    let report = serde_json::json!({
+        "events": events,
+        "journal_bytes": journal_bytes,
+        "snapshot_bytes": stale.snapshot.len(),
+        "json_snapshot_bytes": json.bytes,
+        "tail": args.tail,
+        "build_s": build_s,
+        "open_without_snapshot_ms": full.wall_ms,
+        "open_without_snapshot_cpu_ms": full.cpu_ms,
+        "open_with_snapshot_ms": snap.wall_ms,
+        "open_with_snapshot_cpu_ms": snap.cpu_ms,
+        "ratio": full.wall_ms / snap.wall_ms,
+        "journal_open_ms": phases.journal_open.wall_ms,
+        "snapshot_read_ms": phases.snapshot_read.wall_ms,
+        "snapshot_read_cpu_ms": phases.snapshot_read.cpu_ms,
+        "fold_ms": phases.fold.wall_ms,
+        "json_snapshot_read_ms": json.read.wall_ms,
+        "json_snapshot_read_cpu_ms": json.read.cpu_ms,
+        "runs": args.runs,
+        "load_before": load_before,
+        "load_after": load_average(),
+        "cpus": std::thread::available_parallelism().map_or(1, |n| n.get()),
+    });
     if args.json {
-        println!(
-            "{}",
-            serde_json::json!({
-                "events": events,
-                "journal_bytes": journal_bytes,
-                "snapshot_bytes": snapshot_bytes,
-                "build_s": build_s,
-                "open_without_snapshot_ms": full_ms,
-                "open_with_snapshot_ms": snap_ms,
-                "snapshot_read_ms": snapshot_read_ms,
-                "ratio": full_ms / snap_ms,
-                "runs": args.runs,
-                "load_before": load_before,
-                "load_after": load_after,
-                "cpus": std::thread::available_parallelism().map_or(1, |n| n.get()),
-            })
-        );
+        println!("{report}");
     } else {
-        println!(
-            "{events} events ({journal_bytes} bytes; snapshot {snapshot_bytes} bytes), built in \
-             {build_s:.1} s\nopen without snapshot: {full_ms:.0} ms\nopen with snapshot: \
-             {snap_ms:.0} ms ({:.1}× faster; reading the snapshot {snapshot_read_ms:.0} ms)\nload average before/after: {load_before} / \
-             {load_after}",
-            full_ms / snap_ms
-        );
+        println!("{report:#}");
     }
     Ok(())
 }
@@ -139,10 +151,8 @@ fn build(dir: &Path, events: usize, acks: usize) -> Result<(), Box<dyn std::erro
 
 /// Open `workspace` as the app does: how long until the read models are there, and the last
 /// event folded.
-fn open(workspace: &Workspace) -> Result<(Duration, u64), Box<dyn std::error::Error>> {
-    let started = Instant::now();
-    let mut session = Session::open(workspace);
-    let took = started.elapsed();
+fn open(workspace: &Workspace) -> Result<(Took, u64), Box<dyn std::error::Error>> {
+    let (mut session, took) = Took::of(|| Session::open(workspace));
     if let Some(e) = session.open_error() {
         return Err(e.render(Tr(Language::En)).into());
     }
@@ -151,11 +161,143 @@ fn open(workspace: &Workspace) -> Result<(Duration, u64), Box<dyn std::error::Er
     Ok((took, seq))
 }
 
-fn median_ms(times: &mut [Duration]) -> f64 {
-    times.sort();
-    times
-        .get(times.len() / 2)
-        .map_or(0.0, |d| d.as_secs_f64() * 1e3)
+/// How long a step took: wall time, and the CPU time this process spent (user and system, all
+/// threads) — on a shared machine the wall time grows with the load, the CPU time barely.
+#[derive(Debug, Clone, Copy)]
+struct Took {
+    wall_ms: f64,
+    cpu_ms: f64,
+}
+
+impl Took {
+    /// Run `step`, timing it.
+    fn of<T>(step: impl FnOnce() -> T) -> (T, Took) {
+        let (wall, cpu) = (Instant::now(), cpu_ms());
+        let out = step();
+        let took = Took {
+            wall_ms: wall.elapsed().as_secs_f64() * 1e3,
+            cpu_ms: cpu_ms() - cpu,
+        };
+        (out, took)
+    }
+
+    /// The run with the median wall time.
+    fn median(runs: &mut [Took]) -> Took {
+        runs.sort_by(|a, b| a.wall_ms.total_cmp(&b.wall_ms));
+        runs.get(runs.len() / 2).copied().unwrap_or(Took {
+            wall_ms: 0.0,
+            cpu_ms: 0.0,
+        })
+    }
+}
+
+/// The CPU time this process has used so far, from `/proc/self/stat` (Linux; clock ticks of
+/// 10 ms; 0 elsewhere).
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses: utime and stime are the 12th
+    // and 13th of them.
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: f64 = after_name
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<f64>().ok())
+        .sum();
+    ticks * 10.0
+}
+
+/// A snapshot and a checkpoint `tail` events before the journal's end, kept to be put back before
+/// each open (an open that folds many events writes a new snapshot, and a writer's open moves the
+/// checkpoint to the head).
+struct Stale {
+    snapshot: Vec<u8>,
+    checkpoint: Checkpoint,
+}
+
+impl Stale {
+    /// Fold the journal in `dir` up to `tail` events before its end and keep that snapshot.
+    fn make(dir: &Path, tail: usize) -> Result<Stale, Box<dyn std::error::Error>> {
+        let journal = journal::open_read_only(dir)?;
+        let events = journal.read_since(0)?;
+        let k = events.len().saturating_sub(tail).max(1);
+        let last = events.get(k - 1).ok_or("the journal is empty")?;
+        let mut models = ReadModels::of_journal(journal.opened_chain());
+        events[..k].iter().for_each(|e| models.apply(e));
+        let path = dir.join(SNAPSHOT_FILE);
+        Snapshot::write(&path, &models, (last.seq, last.hash))?;
+        Ok(Stale {
+            snapshot: std::fs::read(&path)?,
+            checkpoint: Checkpoint {
+                seq: last.seq,
+                hash: last.hash,
+            },
+        })
+    }
+
+    /// Put the snapshot and the checkpoint back in `dir`.
+    fn restore(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::write(dir.join(SNAPSHOT_FILE), &self.snapshot)?;
+        self.checkpoint.write(dir)
+    }
+}
+
+/// The same read models as the format-1 snapshot kept them (JSON): its size and read time.
+struct Json {
+    bytes: usize,
+    read: Took,
+}
+
+impl Json {
+    /// Write `models` as JSON in `dir`, read them back timed, check they are the same.
+    fn measure(dir: &Path, models: &ReadModels) -> Result<Json, Box<dyn std::error::Error>> {
+        let path = dir.join("journal.snapshot.json");
+        std::fs::write(&path, serde_json::to_vec(models)?)?;
+        let (read_back, read) = Took::of(|| {
+            let bytes = std::fs::read(&path)?;
+            let back: ReadModels = serde_json::from_slice(&bytes)?;
+            Ok::<_, Box<dyn std::error::Error>>((bytes, back))
+        });
+        let (bytes, back) = read_back?;
+        std::fs::remove_file(&path)?;
+        if &back != models {
+            return Err("the read models differ between the snapshot and JSON".into());
+        }
+        Ok(Json {
+            bytes: bytes.len(),
+            read,
+        })
+    }
+}
+
+/// Where an open with the snapshot spends its time, step by step as [`Session::open`] takes them.
+struct Phases {
+    /// Opening the journal as its writer: lock, identity, the chain checked from the checkpoint.
+    journal_open: Took,
+    /// Reading and decoding the snapshot file.
+    snapshot_read: Took,
+    /// Checking the snapshot against the journal and folding the events after it.
+    fold: Took,
+    /// The read models the snapshot held.
+    models: ReadModels,
+}
+
+/// Open the workspace journal in `dir` step by step, timing each step.
+fn phases(dir: &Path) -> Result<Phases, Box<dyn std::error::Error>> {
+    let (journal, journal_open) = Took::of(|| journal::open(dir));
+    let journal = journal?;
+    let (snapshot, snapshot_read) = Took::of(|| Snapshot::read(&dir.join(SNAPSHOT_FILE)));
+    let snapshot = snapshot.ok_or("the snapshot does not read back")?;
+    let models = snapshot.models.clone();
+    let (folded, fold) = Took::of(|| fold_journal(journal.as_ref(), Some(snapshot)));
+    drop(folded?);
+    journal.close_boxed()?;
+    Ok(Phases {
+        journal_open,
+        snapshot_read,
+        fold,
+        models,
+    })
 }
 
 /// The 1-, 5- and 15-minute load averages, as the system reports them (Linux).

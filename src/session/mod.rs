@@ -884,7 +884,14 @@ pub fn default_desk_id(workspace_root: &Path) -> String {
 /// What the response timeline says about event `seq`, in plain words (no codes).
 fn said(state: &crate::domain::response::ResponseState, seq: u64) -> Option<Said> {
     use crate::domain::response::TimelineEvent;
-    let entry = state.timeline().iter().rev().find(|e| e.stamp.seq == seq)?;
+    // The timeline is in journal order: look back only as far as event `seq` (an event with no
+    // line, such as an alert acknowledged, must not cost a walk through the whole history).
+    let entry = state
+        .timeline()
+        .iter()
+        .rev()
+        .take_while(|e| e.stamp.seq >= seq)
+        .find(|e| e.stamp.seq == seq)?;
     Some(match &entry.what {
         TimelineEvent::Item {
             unit_name,

@@ -85,7 +85,7 @@ pub struct Cards {
     pub alerts: Vec<Alert>,
     /// Keys of the alerts already kept in the journal (sorted).
     pub recorded: Vec<String>,
-    /// Who acknowledged which alert (by [`Alert::key`]), from the journal.
+    /// Who acknowledged which of these alerts (by [`Alert::key`]), from the journal.
     pub acknowledged: BTreeMap<String, Acknowledgement>,
     /// The finding each alert was handed over as (转督办, by [`Alert::key`]).
     pub handed: BTreeMap<String, FindingId>,
@@ -127,7 +127,15 @@ pub fn gather(
             .map(Alert::key)
             .filter(|k| models.alerts.is_raised(k))
             .collect(),
-        acknowledged: models.alerts.acknowledgements().clone(),
+        // Only the alerts on show: the journal's acknowledgements grow with every event.
+        acknowledged: alerts
+            .iter()
+            .filter_map(|a| {
+                let key = a.key();
+                let ack = models.alerts.acknowledgements().get(&key)?.clone();
+                Some((key, ack))
+            })
+            .collect(),
         handed: alerts
             .iter()
             .filter_map(|a| Some((a.key(), models.findings.handed_over(&a.finding_input()?)?)))
