@@ -9,6 +9,8 @@
 //! - an Open-Meteo JSON forecast for Handan for 22–28 Dec 2019 whose hourly weather is the real
 //!   observed weather of the analogue week in the UCI Beijing file, re-dated, converted to
 //!   Open-Meteo variables and units, boundary-layer height synthesised by a stated formula;
+//! - the observed weather of the week before, from the preceding UCI Beijing week re-dated the
+//!   same way, as a weather station's hourly table (CMA surface-observation layout);
 //! - a daily AQI forecast for 22–28 Dec 2019 from the real area daily AQI with a stated error model;
 //! - a synthetic emission-reduction list of 60 enterprises (`build_sample/reduction_list.rs`);
 //! - the default plan with the list's whole-society base added, a settings file (area, drill
@@ -25,7 +27,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike};
 
 use airdesk::clock::cst;
 use airdesk::domain::budget::{
@@ -104,6 +106,7 @@ fn main() -> Result<()> {
     let codes = station_list(&shared, &out)?;
     cnemc(&shared, &out, &codes)?;
     weather(&shared, &out)?;
+    observed_weather(&shared, &out)?;
     let store = load(&out)?;
     aqi_forecast(&store, &out)?;
     let (list, base) = reduction_list::build()?;
@@ -236,17 +239,31 @@ struct UciHour {
     ir: f64,
 }
 
-/// The meteorological forecast: the analogue week's observed weather, re-dated to 22–28 Dec 2019.
-fn weather(shared: &Path, out: &Path) -> Result<()> {
+/// One hour of weather as the sample's files carry it (local time, SI units).
+struct WeatherHour {
+    time: NaiveDateTime,
+    temperature: f64,
+    dew_point: f64,
+    humidity: f64,
+    pressure: f64,
+    wind_speed: f64,
+    /// `None` when calm or variable.
+    wind_direction: Option<f64>,
+    precipitation: f64,
+    boundary_layer: f64,
+}
+
+/// The UCI Beijing hours `first..last` (and the hour before, for the cumulated fields), converted
+/// and re-dated by `shift`.
+fn analogue_weather(
+    shared: &Path,
+    first: NaiveDateTime,
+    last: NaiveDateTime,
+    shift: Duration,
+) -> Result<Vec<WeatherHour>> {
     let path = shared.join("beijing-pm25-2010-2014/PRSA_data_2010.1.1-2014.12.31.csv");
     let mut reader =
         csv::Reader::from_path(&path).with_context(|| format!("{}", path.display()))?;
-    let (y, m, d) = ANALOGUE_START;
-    let first = NaiveDate::from_ymd_opt(y, m, d)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .context("analogue date")?;
-    let days = i64::from(FORECAST_DAYS.1 - FORECAST_DAYS.0 + 1);
-    let last = first + Duration::days(days);
     let mut hours: Vec<(NaiveDateTime, UciHour)> = Vec::new();
     for row in reader.records() {
         let row = row?;
@@ -275,24 +292,12 @@ fn weather(shared: &Path, out: &Path) -> Result<()> {
             },
         ));
     }
-    if hours.len() != days as usize * 24 + 1 {
-        bail!("analogue week incomplete: {} hours", hours.len());
+    if hours.len() as i64 != (last - first).num_hours() + 1 {
+        bail!("analogue period incomplete: {} hours", hours.len());
     }
-    let shift = day(FORECAST_DAYS.0)?.and_hms_opt(0, 0, 0).context("t")? - first;
-    let mut time = Vec::new();
-    let (mut t2, mut td, mut rh, mut ps, mut ws, mut wd, mut pr, mut blh) = (
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-    );
+    let mut out = Vec::new();
     for pair in hours.windows(2) {
         let (prev, (t, h)) = (&pair[0].1, &pair[1]);
-        time.push((*t + shift).format("%Y-%m-%dT%H:%M").to_string());
         // Iws is the wind speed cumulated (m/s × h) while the direction stays; the hour's own
         // speed is the increment, or the value itself when the direction changed.
         let speed = if prev.cbwd == h.cbwd && h.iws >= prev.iws {
@@ -308,21 +313,46 @@ fn weather(shared: &Path, out: &Path) -> Result<()> {
         };
         let humidity = magnus_rh(h.temp, h.dewp);
         let wet = h.ir > prev.ir || h.ir > 0.0 && prev.ir == 0.0 || h.is > prev.is;
-        let hour = f64::from(chrono::Timelike::hour(t));
+        let hour = f64::from(t.hour());
         let daytime = if (8.0..=17.0).contains(&hour) {
             (std::f64::consts::PI * (hour - 8.0) / 9.0).sin()
         } else {
             0.0
         };
-        t2.push(h.temp);
-        td.push(h.dewp);
-        rh.push(humidity.round());
-        ps.push(h.pres);
-        ws.push((speed * 10.0).round() / 10.0);
-        wd.push(direction);
-        pr.push(if wet { 1.0 } else { 0.0 });
-        blh.push((150.0 + 100.0 * speed + 700.0 * daytime * (1.0 - humidity / 100.0)).round());
+        out.push(WeatherHour {
+            time: *t + shift,
+            temperature: h.temp,
+            dew_point: h.dewp,
+            humidity: humidity.round(),
+            pressure: h.pres,
+            wind_speed: (speed * 10.0).round() / 10.0,
+            wind_direction: direction,
+            precipitation: if wet { 1.0 } else { 0.0 },
+            boundary_layer: (150.0 + 100.0 * speed + 700.0 * daytime * (1.0 - humidity / 100.0))
+                .round(),
+        });
     }
+    Ok(out)
+}
+
+/// The first hour of the analogue week, and how far it is moved to the first forecast day.
+fn analogue_start() -> Result<(NaiveDateTime, Duration)> {
+    let (y, m, d) = ANALOGUE_START;
+    let first = NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .context("analogue date")?;
+    let shift = day(FORECAST_DAYS.0)?.and_hms_opt(0, 0, 0).context("t")? - first;
+    Ok((first, shift))
+}
+
+/// The meteorological forecast: the analogue week's observed weather, re-dated to 22–28 Dec 2019.
+fn weather(shared: &Path, out: &Path) -> Result<()> {
+    let (first, shift) = analogue_start()?;
+    let days = i64::from(FORECAST_DAYS.1 - FORECAST_DAYS.0 + 1);
+    let hours = analogue_weather(shared, first, first + Duration::days(days), shift)?;
+    let column = |f: &dyn Fn(&WeatherHour) -> serde_json::Value| -> Vec<serde_json::Value> {
+        hours.iter().map(f).collect()
+    };
     let json = serde_json::json!({
         "latitude": AREA_LAT,
         "longitude": AREA_LON,
@@ -343,15 +373,15 @@ fn weather(shared: &Path, out: &Path) -> Result<()> {
             "boundary_layer_height": "m",
         },
         "hourly": {
-            "time": time,
-            "temperature_2m": t2,
-            "dew_point_2m": td,
-            "relative_humidity_2m": rh,
-            "surface_pressure": ps,
-            "wind_speed_10m": ws,
-            "wind_direction_10m": wd,
-            "precipitation": pr,
-            "boundary_layer_height": blh,
+            "time": column(&|h| h.time.format("%Y-%m-%dT%H:%M").to_string().into()),
+            "temperature_2m": column(&|h| h.temperature.into()),
+            "dew_point_2m": column(&|h| h.dew_point.into()),
+            "relative_humidity_2m": column(&|h| h.humidity.into()),
+            "surface_pressure": column(&|h| h.pressure.into()),
+            "wind_speed_10m": column(&|h| h.wind_speed.into()),
+            "wind_direction_10m": column(&|h| h.wind_direction.into()),
+            "precipitation": column(&|h| h.precipitation.into()),
+            "boundary_layer_height": column(&|h| h.boundary_layer.into()),
         }
     });
     std::fs::write(
@@ -360,6 +390,47 @@ fn weather(shared: &Path, out: &Path) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// The area's observed weather before the drill moment, as a weather station's hourly table (the
+/// CMA surface-observation layout: 区站号, date and hour, elements with units): the UCI Beijing
+/// hours of the week before the analogue week, re-dated by the same shift, so the observations
+/// run on into the forecast. No boundary-layer height: a surface station does not observe it.
+fn observed_weather(shared: &Path, out: &Path) -> Result<()> {
+    let (analogue, shift) = analogue_start()?;
+    let first = analogue - Duration::days(OBSERVED_DAYS);
+    let last = analogue + Duration::hours(i64::from(DRILL_AT.1) + 1);
+    let hours = analogue_weather(shared, first, last, shift)?;
+    let mut csv = String::from(
+        "区站号,年,月,日,时,气温(°C),露点温度(°C),相对湿度(%),本站气压(hPa),风速(m/s),风向(°),小时降水量(mm)\r\n",
+    );
+    for h in &hours {
+        let t = h.time;
+        csv.push_str(&format!(
+            "{OBSERVING_STATION},{},{},{},{},{:.1},{:.1},{:.0},{:.1},{:.1},{},{:.1}\r\n",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            h.temperature,
+            h.dew_point,
+            h.humidity,
+            h.pressure,
+            h.wind_speed,
+            h.wind_direction
+                .map_or(String::new(), |d| format!("{d:.0}")),
+            h.precipitation,
+        ));
+    }
+    std::fs::write(out.join(OBSERVED_WEATHER), csv)?;
+    Ok(())
+}
+
+/// The sample's observed-weather file, inside the workspace.
+const OBSERVED_WEATHER: &str = "data/weather-observed-handan-20191215.csv";
+/// The station number the observed weather is filed under (Handan's national station, 53892).
+const OBSERVING_STATION: &str = "53892";
+/// Days of observed weather before the first forecast day.
+const OBSERVED_DAYS: i64 = 7;
 
 /// Relative humidity from temperature and dew point (Magnus, Alduchov & Eskridge 1996), %.
 fn magnus_rh(t: f64, td: f64) -> f64 {

@@ -165,6 +165,8 @@ table! {
     WarningSince => "自 {0} 起", "since {0}";
     WarningIssuedFrom => "已发布，{0} 起生效", "issued, in effect from {0}";
     WarningEnded => "已解除或暂停（{0}）", "lifted or paused ({0})";
+    WarningExpectedEnd => "预计持续至 {0}", "expected to last until {0}";
+    SlideStations => "各站点实时 AQI", "Stations, real-time AQI";
     NoWarning => "当前无预警", "No warning";
     JournalUnreadable => "日志无法读取：{0}", "The journal cannot be read: {0}";
     DutyNow => "当班", "Now";
@@ -1496,6 +1498,7 @@ table! {
     ChartOutlookExpected => "气象展望 日均预期", "Outlook, expected daily mean";
     ChartOutlookRange => "气象展望 四分位范围", "Outlook, interquartile range";
     ChartAqiForecastFile => "AQI 预报文件 范围", "AQI forecast file, range";
+    ChartAqiForecastFilePm25 => "AQI 预报文件 范围（折算为 PM2.5 日均）", "AQI forecast file, range as PM2.5 daily mean";
     ChartAreaMean => "{0} 均值 实况", "{0} mean, observed";
     ChartStationMean => "站点均值 实况", "Station mean, observed";
     ListSep => "、", ", ";

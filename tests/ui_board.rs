@@ -211,6 +211,7 @@ fn the_board_opens_on_what_to_do_now_at_1366() {
     settle(&mut h);
     let tr = Tr(Language::Zh);
     let strip = h.get_by_label(tr.t(T::TodoNow));
+    let strip_top = strip.rect().top();
     let screen = h.ctx.content_rect();
     // The advice with its reason, the overdue items and the waiting alerts with their buttons,
     // all on the first screen.
@@ -225,6 +226,9 @@ fn the_board_opens_on_what_to_do_now_at_1366() {
     for b in h.get_all_by_label(tr.t(T::AlertAcknowledge)) {
         on_screen(b);
     }
+    // Above it, on the clock's line, the area's AQI at a glance, however long the strip grows.
+    let glance = h.get_by_label("AQI 230").rect();
+    assert!(glance.bottom() < strip_top, "{glance:?}");
     // Its buttons lead where the work is done.
     h.get_by_label(tr.t(T::TodoOpenChecklist)).click();
     settle(&mut h);
@@ -487,6 +491,7 @@ fn every_slide_fits_one_screen_and_shows_no_internal_code() {
         (Language::Zh, (1366.0, 768.0)),
         (Language::Zh, (1920.0, 1080.0)),
         (Language::En, (1366.0, 768.0)),
+        (Language::En, (1920.0, 1080.0)),
     ] {
         let env = Env::new();
         let mut h = harness(start(&env, lang, Some("赵敏")), size);
@@ -514,6 +519,54 @@ fn every_slide_fits_one_screen_and_shows_no_internal_code() {
             next_slide(&mut h);
         }
         assert_eq!(h.state().presenting_slide(), Some(Slide::Headline));
+    }
+}
+
+/// The headline slide is laid out for a meeting room at 1920×1080 and at 1366×768: the big
+/// figures (area AQI and PM2.5, the warning level, since when and until when, the notice number),
+/// the day's trend chart filling the screen's height down to its bottom, and the stations as
+/// tiles beside it (AQI, category, primary pollutant).
+#[test]
+fn the_headline_slide_fills_the_screen_with_figures_trend_and_stations() {
+    use egui::accesskit::Role;
+    for (lang, size) in [
+        (Language::Zh, (1920.0, 1080.0)),
+        (Language::Zh, (1366.0, 768.0)),
+        (Language::En, (1920.0, 1080.0)),
+    ] {
+        let env = Env::new();
+        let mut h = harness(start(&env, lang, Some("赵敏")), size);
+        settle(&mut h);
+        h.key_press(Key::F11);
+        settle(&mut h);
+        let tr = Tr(lang);
+        let screen = h.ctx.content_rect();
+        for figure in [tr.t(T::AreaAqi), tr.t(T::AreaPm25), "230", "180"] {
+            h.get_by_label(figure);
+        }
+        h.get_by_label(&tr.f(T::WarningSince, &[&"12-21 22:00"]));
+        h.get_by_label(&tr.f(T::WarningExpectedEnd, &[&"12-24 22:00"]));
+        h.get_by_label("某县应急办〔2019〕3号");
+        // The trend chart takes the rest of the screen's height.
+        let chart = h
+            .query_all_by_role(Role::Image)
+            .map(|n| n.rect())
+            .max_by(|a, b| a.height().total_cmp(&b.height()))
+            .expect("the trend chart");
+        assert!(
+            chart.height() > screen.height() * 0.25 && chart.bottom() > screen.bottom() * 0.85,
+            "{lang:?} {size:?}: the chart {chart:?} leaves the screen {screen:?} empty"
+        );
+        // The stations beside it, each a tile with its AQI and primary pollutant.
+        if lang == Language::Zh {
+            let stations = h.get_by_label(tr.t(T::SlideStations)).rect();
+            assert!(stations.left() > chart.right(), "{stations:?} {chart:?}");
+            for tile in ["环保局 227", "东污水处理厂 236", "矿院 232", "丛台公园 226"]
+            {
+                let r = h.get_by_label(&format!("{tile} 重度污染 · PM2.5")).rect();
+                assert!(screen.contains_rect(r), "{tile} {r:?}");
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! `sample-data/data/open-meteo-handan-20191222.json`, derived from real observed weather; see
 //! `sample-data/README.md`), the drill clock at 22 December 10:00. The page must take its weather
 //! from that file, name it, and list the windows and outlook days that only the forecast implies.
+//! On the whole sample workspace the meteogram also draws the observed weather of the past.
 
 mod common;
 
@@ -226,4 +227,77 @@ fn windows_and_outlook_come_from_the_forecast_file_which_the_page_names() {
     assert_eq!(source.value().as_deref(), Some(tr.t(T::WxObserved)));
     assert_eq!(h.query_all_by_label_contains("小时不利时段").count(), 0);
     assert!(h.query_all_by_label("12-25").next().is_none());
+}
+
+/// The sample workspace's meteogram (PM2.5, the Open-Meteo forecast as the source): the observing
+/// station's wind and humidity fill the past part up to the drill moment, the forecast goes on
+/// after it, and the legend lists the AQI forecast file's ranges (as the PM2.5 they stand for).
+#[test]
+fn the_sample_meteogram_draws_observed_weather_and_lists_the_forecast_ranges() {
+    use airdesk::report::charts::from_store::Selection;
+    use airdesk::report::charts::weather::{WeatherChartInput, weather_meteogram};
+    use airdesk::store::Variable;
+    let tr = Tr(Language::Zh);
+    let env = Env::new();
+    let app = AirDeskApp::new(env.sample_options(Language::Zh, Some("赵敏"))).expect("app");
+    let mut h = harness(app, (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Weather));
+    h.run();
+    let observed = |what: T| tr.f(T::ChartObserved, &[&tr.t(what)]);
+    let forecast = |what: T| tr.f(T::ChartForecast, &[&tr.t(what)]);
+    for legend in [
+        tr.t(T::ChartAqiForecastFilePm25).to_string(),
+        observed(T::ChartWindSpeed),
+        forecast(T::ChartWindSpeed),
+        observed(T::ChartRh),
+        forecast(T::ChartRh),
+    ] {
+        h.get_by_role_and_label(Role::Button, &legend);
+    }
+    // The chart as the page draws it: observed wind on six of the seven past days and more, none
+    // after the drill moment.
+    let app = h.state();
+    let store = &app.data().store;
+    let now = Hour::from_utc(app.now());
+    let location = weather_view::forecast_locations(store)[0];
+    let area = store.stations().in_area("邯郸");
+    let source = WeatherSource::Forecast(location);
+    let settings = app.workspace().settings();
+    let analysis = weather_view::analyse(
+        store,
+        &area,
+        source,
+        now - 24 * 7,
+        now + 24 * 6,
+        now,
+        8 * 3600,
+        &settings.windows,
+        &settings.outlook,
+    );
+    let chart = weather_meteogram(
+        store,
+        &WeatherChartInput {
+            selection: &Selection::area(store, "邯郸").expect("area"),
+            variable: Variable::Pm25,
+            weather: weather_view::chart_weather_stations(store, source, &area),
+            analysis: &analysis,
+            warnings: &[],
+            level_colours: &[],
+            aqi_forecast: &[],
+            lang: Language::Zh,
+        },
+    );
+    let wind = chart
+        .panels
+        .iter()
+        .flat_map(|p| &p.traces)
+        .find(|t| t.key == "obs:wind")
+        .expect("observed wind");
+    let hours: Vec<i64> = (0..wind.values.values().len())
+        .filter(|&i| wind.values.values()[i].is_finite())
+        .map(|i| wind.values.start().0 + i as i64)
+        .collect();
+    assert!(hours.len() >= 24 * 6, "{} observed hours", hours.len());
+    assert!(hours.iter().all(|&h| h <= now.0));
 }

@@ -129,6 +129,25 @@ pub fn source_stations(store: &Store, source: WeatherSource, area: &[StationId])
     }
 }
 
+/// The stations whose weather the meteogram draws with `source`: the source's own, and with a
+/// forecast also the observed weather stations of `area` ([`observed_weather_stations`]), so the
+/// past shows what was measured and the forecast goes on after "now".
+pub fn chart_weather_stations(
+    store: &Store,
+    source: WeatherSource,
+    area: &[StationId],
+) -> Vec<StationId> {
+    let mut ids = source_stations(store, source, area);
+    if let WeatherSource::Forecast(_) = source {
+        for id in observed_weather_stations(store, area) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
+
 /// The series kind of `source`.
 pub fn source_kind(source: WeatherSource) -> SeriesKind {
     match source {
@@ -759,6 +778,35 @@ mod tests {
         assert!(!today.chained);
         assert!(today.outlook.is_some());
         assert_eq!(observed_until(&store, &[id], now), Some(now));
+    }
+
+    #[test]
+    fn a_forecast_meteogram_draws_the_observed_weather_of_the_past_too() {
+        use crate::store::{Batch, Chunk, Station};
+        let start = Hour(400_000);
+        let (mut store, area) = store_with(vec![80.0; 48], vec![2.0; 48], vec![70.0; 48], start);
+        let mut batch = Batch::new("forecast.json".into());
+        let location = batch.station(Station::with_code("F1"));
+        batch.chunks.push(Chunk {
+            station: location,
+            variable: Variable::WindSpeed,
+            kind: SeriesKind::Forecast,
+            stamp: StampConvention::StartOfHour,
+            start: start + 24,
+            values: vec![3.0; 72],
+        });
+        store.merge(batch);
+        let f1 = store.stations().find("F1").expect("forecast location");
+        assert_eq!(default_source(&store), WeatherSource::Forecast(f1));
+        assert_eq!(
+            chart_weather_stations(&store, WeatherSource::Forecast(f1), &[area]),
+            vec![f1, area]
+        );
+        // Observed weather alone: only the observing stations.
+        assert_eq!(
+            chart_weather_stations(&store, WeatherSource::Observed, &[area]),
+            vec![area]
+        );
     }
 
     #[test]

@@ -65,6 +65,26 @@ pub fn card<R>(
     title: &str,
     add_contents: impl FnOnce(&mut egui::Ui) -> R,
 ) -> R {
+    untitled_card(ui, look, |ui| {
+        ui.label(
+            RichText::new(title).strong().color(look.strong_text).size(
+                ui.style()
+                    .text_styles
+                    .get(&egui::TextStyle::Body)
+                    .map_or(15.0, |f| f.size + 1.5),
+            ),
+        );
+        ui.add_space(4.0);
+        add_contents(ui)
+    })
+}
+
+/// A card without a title line, for a one-line strip (the board's clock).
+pub fn untitled_card<R>(
+    ui: &mut egui::Ui,
+    look: &Look,
+    add_contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
     let stroke = if look.projector {
         Stroke::new(2.0, Color32::BLACK)
     } else {
@@ -77,15 +97,6 @@ pub fn card<R>(
         .inner_margin(Margin::same(12))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(
-                RichText::new(title).strong().color(look.strong_text).size(
-                    ui.style()
-                        .text_styles
-                        .get(&egui::TextStyle::Body)
-                        .map_or(15.0, |f| f.size + 1.5),
-                ),
-            );
-            ui.add_space(4.0);
             // Not justified, even inside `ui.columns`: justified CJK/Latin text gets gappy.
             ui.with_layout(egui::Layout::top_down(egui::Align::Min), add_contents)
                 .inner
@@ -157,15 +168,13 @@ pub fn tile(
     note: &str,
     colour: TileColour,
 ) -> egui::Response {
-    let body = ui
-        .style()
-        .text_styles
-        .get(&egui::TextStyle::Body)
-        .map_or(14.5, |f| f.size);
-    let small = body * 0.85;
-    let big = look.key_figure * 0.62;
-    let pad = 6.0;
-    let height = pad * 2.0 + body * 1.3 + big * 1.25 + small * 1.3;
+    let TileText {
+        body,
+        small,
+        big,
+        pad,
+    } = TileText::of(ui, look);
+    let height = tile_height(ui, look);
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let stroke = if look.projector {
@@ -221,6 +230,36 @@ pub fn tile(
         egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{caption} {value} {note}"))
     });
     response
+}
+
+/// The text sizes and padding of a [`tile`].
+struct TileText {
+    body: f32,
+    small: f32,
+    big: f32,
+    pad: f32,
+}
+
+impl TileText {
+    fn of(ui: &egui::Ui, look: &Look) -> TileText {
+        let body = ui
+            .style()
+            .text_styles
+            .get(&egui::TextStyle::Body)
+            .map_or(14.5, |f| f.size);
+        TileText {
+            body,
+            small: body * 0.85,
+            big: look.key_figure * 0.62,
+            pad: 6.0,
+        }
+    }
+}
+
+/// The height every [`tile`] takes (to plan how many rows of tiles fit).
+pub fn tile_height(ui: &egui::Ui, look: &Look) -> f32 {
+    let t = TileText::of(ui, look);
+    t.pad * 2.0 + t.body * 1.3 + t.big * 1.25 + t.small * 1.3
 }
 
 /// Width a tile needs to show `caption` (at least `min`).

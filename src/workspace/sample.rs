@@ -28,6 +28,7 @@ pub const FILES: &[(&str, &[u8])] = sample_files!(
     "forecast/aqi-forecast-20191222.csv",
     "data/stations-2plus26.csv",
     "data/open-meteo-handan-20191222.json",
+    "data/weather-observed-handan-20191215.csv",
     "data/china_sites_20191201.csv.gz",
     "data/china_sites_20191202.csv.gz",
     "data/china_sites_20191203.csv.gz",
@@ -116,6 +117,6 @@ mod tests {
         let ws = crate::workspace::Workspace::open(&dest).expect("open");
         assert_eq!(ws.settings().area, "邯郸");
         assert!(ws.settings().drill_at.is_some() && ws.settings().budget.is_some());
-        assert_eq!(ws.data_files().len(), 33);
+        assert_eq!(ws.data_files().len(), 34);
     }
 }

@@ -463,8 +463,9 @@ impl Weather<'_> {
         out
     }
 
-    /// Wind speed with direction arrows (the first weather station's direction, observed where
-    /// measured and forecast after, so the arrows go on where the observations stop).
+    /// Wind speed with direction arrows (the direction of the first weather station that measured
+    /// one, and after it that of the first with a forecast, so the arrows go on where the
+    /// observations stop).
     fn wind_panel(&self) -> Option<Panel> {
         let tr = self.tr;
         let wind = self.traces(
@@ -473,19 +474,20 @@ impl Weather<'_> {
             tr.t(T::ChartWindSpeed),
             RGBColor(0, 110, 170),
         );
-        let direction = self.stations.first().and_then(|&id| {
-            let kind = |k| {
+        let first = |kind| {
+            self.stations.iter().find_map(|&id| {
                 station_series(
                     self.store,
                     id,
                     Variable::WindDirection,
-                    k,
+                    kind,
                     self.from,
                     self.to,
                 )
-            };
-            observed_then_forecast(kind(SeriesKind::Observed), kind(SeriesKind::Forecast))
-        });
+            })
+        };
+        let direction =
+            observed_then_forecast(first(SeriesKind::Observed), first(SeriesKind::Forecast));
         if wind.is_empty() && direction.is_none() {
             return None;
         }

@@ -10,8 +10,8 @@ use super::colour::{parse_hex, series_colour, warning_name};
 use super::decimate::Hourly;
 use super::from_store::{MeteogramOptions, Selection, meteogram};
 use super::timechart::{Mark, Span, SpanKind, TimeChart, Trace};
-use crate::domain::advisor::ForecastDay;
-use crate::domain::aqi::{self, AqiConfig};
+use crate::domain::advisor::{ForecastDay, PrimaryPollutant};
+use crate::domain::aqi::{self, AqiConfig, Indicator, StandardChoice, concentration_at};
 use crate::domain::plan::{Level, Plan};
 use crate::domain::weather_view::{WarningPeriod, WeatherAnalysis};
 use crate::domain::windows::WindowAnalysis;
@@ -137,7 +137,7 @@ pub struct WeatherChartInput<'a> {
     pub warnings: &'a [WarningPeriod],
     /// The plan's colours of its warning levels ([`plan_colours`]); empty = standard colours.
     pub level_colours: &'a [(Level, RGBColor)],
-    /// The daily AQI forecast file's days (drawn after "now" when the chart shows AQI).
+    /// The daily AQI forecast file's days (drawn after "now": AQI, or PM2.5 it stands for).
     pub aqi_forecast: &'a [ForecastDay],
     /// Language of the chart's text.
     pub lang: Language,
@@ -186,26 +186,50 @@ pub fn weather_meteogram(store: &Store, input: &WeatherChartInput<'_>) -> TimeCh
         panel
             .traces
             .extend(outlook_traces(a, input.variable, offset, input.lang));
-        if input.variable == Variable::Aqi {
-            panel.traces.extend(forecast_file_traces(
-                input.aqi_forecast,
-                a,
-                offset,
-                input.lang,
-            ));
-        }
+        panel.traces.extend(forecast_file_traces(
+            input.aqi_forecast,
+            a,
+            input.variable,
+            offset,
+            input.lang,
+        ));
     }
     chart
 }
 
 /// The AQI forecast file's daily ranges after "now", over each forecast day's hours, as two thin
 /// dashed lines (its lower and upper bound); empty when the file has no day after "now".
+///
+/// On the AQI chart they are the file's AQI. On the PM2.5 chart they are the PM2.5 daily means
+/// the AQI stands for (HJ 633 table of the day, [`concentration_at`]), so a meeting reads the
+/// forecast agency's range against the measured PM2.5 on one axis: the upper bound always (PM2.5's
+/// sub-index is at most the AQI whatever the primary pollutant), the lower bound only on days
+/// whose primary pollutant is PM2.5 (otherwise the AQI says nothing of how low PM2.5 may be).
+/// The legend names the conversion.
 pub fn forecast_file_traces(
     days: &[ForecastDay],
     a: &WeatherAnalysis,
+    variable: Variable,
     utc_offset_s: i32,
     lang: Language,
 ) -> Vec<Trace> {
+    let as_pm25 = match variable {
+        Variable::Aqi => false,
+        Variable::Pm25 => true,
+        _ => return Vec::new(),
+    };
+    let pm25 = |day: &ForecastDay, aqi: f32| {
+        let standard = StandardChoice::Auto.resolve(day.date);
+        concentration_at(standard, Indicator::Pm25Daily, f64::from(aqi)).map(|c| c as f32)
+    };
+    let bounds = |day: &ForecastDay| -> (Option<f32>, Option<f32>) {
+        if !as_pm25 {
+            return (Some(day.aqi_min), Some(day.aqi_max));
+        }
+        let primary = day.primary.contains(&PrimaryPollutant::Pm25);
+        let lo = primary.then(|| pm25(day, day.aqi_min)).flatten();
+        (lo, pm25(day, day.aqi_max))
+    };
     let n = (a.to - a.from).max(0) as usize;
     let mut lo = vec![f32::NAN; n];
     let mut hi = vec![f32::NAN; n];
@@ -217,23 +241,28 @@ pub fn forecast_file_traces(
         }
         let date = hour.to_local(utc_offset_s).date_naive();
         if let Some(d) = days.iter().find(|d| d.date == date) {
-            lo[i] = d.aqi_min;
-            hi[i] = d.aqi_max;
-            any = true;
+            let (l, h) = bounds(d);
+            lo[i] = l.unwrap_or(f32::NAN);
+            hi[i] = h.unwrap_or(f32::NAN);
+            any |= h.is_some();
         }
     }
     if !any {
         return Vec::new();
     }
-    let label = Tr(lang).t(T::ChartAqiForecastFile);
+    let (label, unit) = if as_pm25 {
+        (Tr(lang).t(T::ChartAqiForecastFilePm25), variable.unit())
+    } else {
+        (Tr(lang).t(T::ChartAqiForecastFile), "")
+    };
     let colour = RGBColor(126, 0, 35);
     vec![
-        Trace::line("fc:aqi_file_lo", label, colour, Hourly::new(a.from, lo))
-            .mark(Mark::Dashed)
-            .unit(""),
         Trace::line("fc:aqi_file_hi", label, colour, Hourly::new(a.from, hi))
             .mark(Mark::Dashed)
-            .unit("")
+            .unit(unit),
+        Trace::line("fc:aqi_file_lo", label, colour, Hourly::new(a.from, lo))
+            .mark(Mark::Dashed)
+            .unit(unit)
             .no_legend(),
     ]
 }
@@ -398,6 +427,59 @@ mod tests {
             "{colours:?}"
         );
         assert!(colours.contains(&(Level::Orange, RGBColor(0xFF, 0x7E, 0x00))));
+    }
+
+    #[test]
+    fn forecast_file_ranges_are_drawn_after_now_as_aqi_or_as_the_pm25_they_stand_for() {
+        use crate::domain::windows::WindowAnalysis;
+        use chrono::NaiveDate;
+        const CST: i32 = 8 * 3600;
+        let date = |d| NaiveDate::from_ymd_opt(2019, 12, d).expect("date");
+        let from = Hour::from_local_date_hour(date(22), 0, CST);
+        let a = WeatherAnalysis {
+            from,
+            to: from + 72,
+            now: from + 10,
+            hours: Vec::new(),
+            windows: WindowAnalysis {
+                windows: Vec::new(),
+                unjudged: Vec::new(),
+                not_judged: Vec::new(),
+            },
+            outlook: Vec::new(),
+        };
+        let day = |d, lo, hi, primary: &[PrimaryPollutant]| ForecastDay {
+            date: date(d),
+            aqi_min: lo,
+            aqi_max: hi,
+            primary: primary.to_vec(),
+        };
+        // 22 Dec heavy with PM2.5 primary; 23 Dec good with none named.
+        let days = [
+            day(22, 215.0, 270.0, &[PrimaryPollutant::Pm25]),
+            day(23, 55.0, 70.0, &[]),
+        ];
+        let at = |t: &Trace, h: i64| t.values.get(from.0 + h).unwrap_or(f32::NAN);
+        let aqi = forecast_file_traces(&days, &a, Variable::Aqi, CST, Language::Zh);
+        assert_eq!(aqi.len(), 2);
+        assert_eq!(aqi[0].label, "AQI 预报文件 范围");
+        assert!(at(&aqi[0], 10).is_nan(), "nothing at or before now");
+        assert_eq!((at(&aqi[1], 11), at(&aqi[0], 11)), (215.0, 270.0));
+        assert_eq!((at(&aqi[1], 30), at(&aqi[0], 30)), (55.0, 70.0));
+        // On the PM2.5 chart: the HJ 633-2012 24-hour PM2.5 at those indices (AQI 200 = 150,
+        // 300 = 250 µg/m³), in the legend under a name that says so.
+        let pm = forecast_file_traces(&days, &a, Variable::Pm25, CST, Language::Zh);
+        assert_eq!(pm.len(), 2);
+        assert!(pm[0].in_legend && !pm[1].in_legend);
+        assert_eq!(pm[0].label, "AQI 预报文件 范围（折算为 PM2.5 日均）");
+        assert!((at(&pm[1], 11) - 165.0).abs() < 0.01, "{}", at(&pm[1], 11));
+        assert!((at(&pm[0], 11) - 220.0).abs() < 0.01, "{}", at(&pm[0], 11));
+        // No primary pollutant named: PM2.5's index is at most the AQI (upper bound only).
+        assert!((at(&pm[0], 30) - 51.0).abs() < 0.01, "{}", at(&pm[0], 30));
+        assert!(at(&pm[1], 30).is_nan());
+        // Other pollutants have no forecast file ranges; no day after now, no traces.
+        assert!(forecast_file_traces(&days, &a, Variable::Pm10, CST, Language::Zh).is_empty());
+        assert!(forecast_file_traces(&days[..0], &a, Variable::Pm25, CST, Language::Zh).is_empty());
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct WarningNow {
     pub in_force: bool,
     /// The document number of the issue.
     pub doc_no: String,
+    /// When the warning is expected to end, as last stated (issue, extension, level change).
+    pub expected_end: Option<DateTime<FixedOffset>>,
 }
 
 /// One overdue checklist item.
@@ -158,6 +160,7 @@ fn response_figures(models: &ReadModels, now: DateTime<FixedOffset>, cards: &mut
             since: e.level_since(),
             in_force: e.in_force(now),
             doc_no: e.steps.last().map(|s| s.doc_no.clone()).unwrap_or_default(),
+            expected_end: e.expected_end,
         });
     }
     cards.campaigns = state

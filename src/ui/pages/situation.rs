@@ -25,7 +25,9 @@ use crate::ui::chart::TimeChartWidget;
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
 use crate::ui::theme::Look;
-use crate::ui::widgets::{TileColour, badge, card, card_grid, key_figure, tile, tile_width};
+use crate::ui::widgets::{
+    TileColour, badge, card, card_grid, key_figure, tile, tile_height, tile_width, untitled_card,
+};
 use plotters::style::RGBColor;
 
 /// How far back the board looks for the latest reading and draws the trend.
@@ -123,10 +125,11 @@ impl SituationPage {
             }
             _ => None,
         };
+        let page_h = ui.available_height();
         super::page_scroll(ui, "situation", |ui| {
             let gap = ui.spacing().item_spacing.x;
             if look.projector {
-                headline_slide(ui, cx, board, view);
+                headline_slide(ui, cx, board, view, page_h);
                 return;
             }
             clock_card(ui, cx, board);
@@ -307,54 +310,69 @@ fn weekday(tr: Tr, d: chrono::Weekday) -> &'static str {
     ][d.num_days_from_monday() as usize])
 }
 
+/// The clock on one line — which clock, the time, the date, the area and its stations reporting,
+/// the area's AQI at a glance — and staggered production on a second, so the "to do now" strip
+/// starts high on the first screen at 1366×768 with the area's AQI above it.
 fn clock_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
     let tr = cx.tr;
     let look = cx.look;
     let t = to_cst(cx.now);
-    let label = if cx.clock.is_drill() {
-        T::DrillClock
+    let (label, color) = if cx.clock.is_drill() {
+        (T::DrillClock, look.warn)
     } else {
-        T::Clock
+        (T::Clock, look.strong_text)
     };
     let area = &cx.workspace.settings().area;
-    card(ui, &look, tr.t(label), |ui| {
+    untitled_card(ui, &look, |ui| {
         ui.horizontal_wrapped(|ui| {
-            let color = if cx.clock.is_drill() {
-                look.warn
-            } else {
-                look.strong_text
-            };
+            ui.label(RichText::new(tr.t(label)).strong().color(look.strong_text));
             ui.label(
                 RichText::new(format!("{:02}:{:02}", t.hour(), t.minute()))
-                    .size(look.key_figure * 0.8)
+                    .size(look.key_figure * 0.6)
                     .strong()
                     .color(color),
             );
-            ui.add_space(12.0);
-            ui.vertical(|ui| {
-                let date = tr.f(
-                    T::LongDate,
-                    &[&t.year(), &t.month(), &t.day(), &weekday(tr, t.weekday())],
-                );
-                ui.label(RichText::new(date).strong().color(look.strong_text));
-                let area_text = if area.is_empty() {
-                    tr.t(T::AreaNotSet).to_string()
-                } else {
-                    let reporting = board.tiles.iter().filter(|t| t.latest.is_some()).count();
-                    format!(
-                        "{}  ·  {}",
-                        tr.f(T::AreaIs, &[area]),
-                        tr.f(T::StationsReporting, &[&reporting, &board.stations])
-                    )
-                };
-                ui.label(RichText::new(area_text).color(look.weak_text));
-            });
-            // Staggered production stands warning or not: beside the date, where it costs no
-            // height, so the cards and the alerts below stay where they were.
-            ui.add_space(24.0);
-            ui.vertical(|ui| super::staggered::show(ui, cx, t.date_naive(), true));
+            let date = tr.f(
+                T::LongDate,
+                &[&t.year(), &t.month(), &t.day(), &weekday(tr, t.weekday())],
+            );
+            ui.label(RichText::new(date).strong().color(look.strong_text));
+            let area_text = if area.is_empty() {
+                tr.t(T::AreaNotSet).to_string()
+            } else {
+                let reporting = board.tiles.iter().filter(|t| t.latest.is_some()).count();
+                format!(
+                    "{}  ·  {}",
+                    tr.f(T::AreaIs, &[area]),
+                    tr.f(T::StationsReporting, &[&reporting, &board.stations])
+                )
+            };
+            ui.label(RichText::new(area_text).color(look.weak_text));
+            if let Some(now) = &board.area {
+                ui.add_space(12.0);
+                area_glance(ui, &look, tr, now);
+            }
         });
+        // Staggered production stands warning or not: one line under the clock.
+        super::staggered::show(ui, cx, t.date_naive(), true);
     });
+}
+
+/// The area's AQI on its category colour with the category and PM2.5, small: the clock line's
+/// glance, on the first screen however long the "to do now" strip under it grows.
+fn area_glance(ui: &mut egui::Ui, look: &Look, tr: Tr, now: &AreaNow) {
+    let r = &now.result;
+    let (Some(aqi), Some(c)) = (r.aqi, r.category) else {
+        return;
+    };
+    let (fill, text) = category_colours(c, r.standard);
+    let size = look.key_figure * 0.6;
+    badge(ui, &format!("AQI {aqi}"), size, fill, text).on_hover_text(tr.t(T::AreaAqi));
+    let mut note = tr.category(c, r.standard).to_string();
+    if let Some(pm) = now.pm25 {
+        note.push_str(&format!("  ·  PM2.5 {pm:.0} {}", Variable::Pm25.unit()));
+    }
+    ui.label(RichText::new(note).strong().color(look.strong_text));
 }
 
 /// The area's figures and the stations' latest AQI as tiles.
@@ -407,46 +425,56 @@ fn latest_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
             }
         });
         ui.add_space(6.0);
-        let width = board
-            .tiles
-            .iter()
-            .map(|t| {
-                // The note (category · primary pollutant) must fit too.
-                let note = t.latest.as_ref().map_or(String::new(), |(_, r, _)| {
-                    let cat = r.category.map(|c| tr.category(c, r.standard)).unwrap_or("");
-                    format!("{cat} · PM2.5")
-                });
-                tile_width(ui, &t.name, 72.0).max(tile_width(ui, &note, 72.0))
-            })
-            .fold(0.0, f32::max);
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(6.0, 6.0);
-            for t in &board.tiles {
-                let (value, note, colours, hover) = match &t.latest {
-                    Some((_, r, pm25)) => {
-                        let aqi = r.aqi.map_or("—".to_string(), |a| a.to_string());
-                        let cat = r.category.map(|c| tr.category(c, r.standard)).unwrap_or("");
-                        let primary: Vec<&str> = r.primary.iter().map(|p| p.code()).collect();
-                        let note = if primary.is_empty() {
-                            cat.to_string()
-                        } else {
-                            format!("{cat} · {}", primary.join(list_separator(tr)))
-                        };
-                        let colours = r.category.map(|c| category_colours(c, r.standard));
-                        let pm = pm25.map_or(String::new(), |v| format!(" · PM2.5 {v:.0}"));
-                        let hover = format!("{} · AQI {aqi} {note}{pm}", t.name);
-                        (aqi, note, colours, hover)
-                    }
-                    None => ("—".to_string(), String::new(), None, t.name.clone()),
-                };
-                let colour = colours.map_or(TileColour::Plain, |(fill, text)| TileColour::Filled {
-                    fill,
-                    text,
-                });
-                tile(ui, &look, width, &t.name, &value, &note, colour).on_hover_text(hover);
-            }
+            station_tiles(ui, &look, tr, board);
         });
     });
+}
+
+/// The width every station tile takes: the widest name or note (category · primary pollutant).
+fn station_tile_width(ui: &egui::Ui, tr: Tr, board: &Board) -> f32 {
+    board
+        .tiles
+        .iter()
+        .map(|t| {
+            let note = t.latest.as_ref().map_or(String::new(), |(_, r, _)| {
+                let cat = r.category.map(|c| tr.category(c, r.standard)).unwrap_or("");
+                format!("{cat} · PM2.5")
+            });
+            tile_width(ui, &t.name, 72.0).max(tile_width(ui, &note, 72.0))
+        })
+        .fold(0.0, f32::max)
+}
+
+/// The stations' latest AQI as tiles on their category colours (name, AQI, category and primary
+/// pollutant), placed one after the other in `ui`'s layout.
+fn station_tiles(ui: &mut egui::Ui, look: &Look, tr: Tr, board: &Board) {
+    let width = station_tile_width(ui, tr, board);
+    for t in &board.tiles {
+        let (value, note, colours, hover) = match &t.latest {
+            Some((_, r, pm25)) => {
+                let aqi = r.aqi.map_or("—".to_string(), |a| a.to_string());
+                let cat = r.category.map(|c| tr.category(c, r.standard)).unwrap_or("");
+                let primary: Vec<&str> = r.primary.iter().map(|p| p.code()).collect();
+                let note = if primary.is_empty() {
+                    cat.to_string()
+                } else {
+                    format!("{cat} · {}", primary.join(list_separator(tr)))
+                };
+                let colours = r.category.map(|c| category_colours(c, r.standard));
+                let pm = pm25.map_or(String::new(), |v| format!(" · PM2.5 {v:.0}"));
+                let hover = format!("{} · AQI {aqi} {note}{pm}", t.name);
+                (aqi, note, colours, hover)
+            }
+            None => ("—".to_string(), String::new(), None, t.name.clone()),
+        };
+        let colour = colours.map_or(TileColour::Plain, |(fill, text)| TileColour::Filled {
+            fill,
+            text,
+        });
+        tile(ui, look, width, &t.name, &value, &note, colour).on_hover_text(hover);
+    }
 }
 
 /// The area's AQI on its category colour, category, primary pollutant, PM2.5 and the highest
@@ -464,26 +492,30 @@ fn area_figures(
     ui.horizontal_wrapped(|ui| {
         ui.vertical(|ui| {
             ui.label(RichText::new(tr.t(T::AreaAqi)).color(look.weak_text));
+            // The category and the primary pollutant beside the badge, not under it: the
+            // figures stay one badge tall.
             ui.horizontal(|ui| match (r.aqi, r.category) {
                 (Some(aqi), Some(c)) => {
                     let (fill, text) = category_colours(c, r.standard);
                     badge(ui, &aqi.to_string(), look.key_figure, fill, text);
-                    ui.label(
-                        RichText::new(tr.category(c, r.standard))
-                            .size(look.key_figure * 0.5)
-                            .strong()
-                            .color(look.strong_text),
-                    );
+                    ui.vertical(|ui| {
+                        ui.label(
+                            RichText::new(tr.category(c, r.standard))
+                                .size(look.key_figure * 0.5)
+                                .strong()
+                                .color(look.strong_text),
+                        );
+                        if !r.primary.is_empty() {
+                            let names: Vec<&str> = r.primary.iter().map(|p| p.code()).collect();
+                            ui.label(
+                                RichText::new(tr.f(T::Primary, &[&names.join(list_separator(tr))]))
+                                    .color(look.weak_text),
+                            );
+                        }
+                    });
                 }
                 _ => key_figure(ui, look, "—", "", look.weak_text),
             });
-            if !r.primary.is_empty() {
-                let names: Vec<&str> = r.primary.iter().map(|p| p.code()).collect();
-                ui.label(
-                    RichText::new(tr.f(T::Primary, &[&names.join(list_separator(tr))]))
-                        .color(look.weak_text),
-                );
-            }
         });
         ui.add_space(20.0);
         ui.vertical(|ui| {
@@ -544,7 +576,7 @@ fn headline_card(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board) {
         }
         ui.vertical(|ui| {
             ui.label(RichText::new(tr.t(T::WarningLevel)).color(look.weak_text));
-            warning_body(ui, cx, &board.cards);
+            warning_body(ui, cx, &board.cards, true);
         });
     };
     card(ui, &look, &title, |ui| match &board.area {
@@ -582,25 +614,83 @@ fn trend_chart(cx: &PageContext<'_>, trend: &[f32], start: Hour, utc_offset_s: i
     }
 }
 
-/// The headline slide: the area's AQI and the warning in force (the header shows the clock),
-/// and the last 24 hours in the room left under them, where there is enough.
-fn headline_slide(ui: &mut egui::Ui, cx: &PageContext<'_>, board: &Board, view: &mut ChartView) {
+/// The headline slide for a meeting room: the big figures (area AQI and PM2.5 now, the warning
+/// level in its colour, since when, until when, the notice number) and staggered production on
+/// one line, then the day's trend chart filling the rest of the screen, with the stations as
+/// tiles beside it where they fit. When even the least chart does not fit, the slide is taller
+/// than the screen and the projector zooms it down.
+fn headline_slide(
+    ui: &mut egui::Ui,
+    cx: &PageContext<'_>,
+    board: &Board,
+    view: &mut ChartView,
+    page_h: f32,
+) {
+    let top = ui.min_rect().top();
+    let gap = ui.spacing().item_spacing.y;
     headline_card(ui, cx, board);
     // Staggered production stands warning or not; at the desk it sits on the clock card.
-    ui.add_space(ui.spacing().item_spacing.x);
-    staggered_card(ui, cx, &board.cards);
-    let chart_h = ui.available_height() - TREND_CARD_CHROME;
-    if chart_h >= TREND_SLIDE_MIN_CHART {
-        ui.add_space(ui.spacing().item_spacing.x);
+    super::staggered::show(ui, cx, to_cst(cx.now).date_naive(), true);
+    let room = page_h - (ui.cursor().top() - top) - 2.0 * gap;
+    let chart_h = (room - TREND_CARD_CHROME).max(TREND_SLIDE_MIN_CHART);
+    let stations = stations_beside_chart(ui, cx, board, chart_h + TREND_CARD_CHROME);
+    let Some(stations_w) = stations else {
         trend_card(ui, cx, board, view, Some(chart_h));
-    }
+        return;
+    };
+    let width = ui.available_width();
+    let height = chart_h + TREND_CARD_CHROME;
+    ui.horizontal_top(|ui| {
+        let chart_w = width - stations_w - ui.spacing().item_spacing.x;
+        ui.allocate_ui(egui::vec2(chart_w, height), |ui| {
+            trend_card(ui, cx, board, view, Some(chart_h));
+        });
+        ui.allocate_ui(egui::vec2(stations_w, height), |ui| {
+            card(ui, &cx.look, cx.tr.t(T::SlideStations), |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing = egui::vec2(6.0, 6.0);
+                    station_tiles(ui, &cx.look, cx.tr, board);
+                });
+            });
+        });
+    });
 }
 
-/// The smallest trend chart (points) worth putting under the headline on a slide.
-const TREND_SLIDE_MIN_CHART: f32 = 150.0;
+/// The width of a card of station tiles beside the trend chart (`height` points tall), when
+/// every station fits into it and the chart keeps at least half of the slide's width.
+fn stations_beside_chart(
+    ui: &egui::Ui,
+    cx: &PageContext<'_>,
+    board: &Board,
+    height: f32,
+) -> Option<f32> {
+    let n = board.tiles.len();
+    if n == 0 {
+        return None;
+    }
+    let spacing = 6.0;
+    let tile_w = station_tile_width(ui, cx.tr, board) + spacing;
+    let tile_h = tile_height(ui, &cx.look) + spacing;
+    let rows = (((height - STATIONS_CARD_CHROME) / tile_h).floor() as usize).max(1);
+    let columns = n.div_ceil(rows);
+    let width = columns as f32 * tile_w + CARD_MARGINS;
+    (width <= ui.available_width() * 0.5).then_some(width)
+}
 
-/// What the trend card takes (points) beside its chart: title, margins, the figures' line.
-const TREND_CARD_CHROME: f32 = 90.0;
+/// The least trend chart (points) on the headline slide: below it the slide is zoomed down.
+const TREND_SLIDE_MIN_CHART: f32 = 160.0;
+
+/// The trend chart's text on the headline slide relative to the projector chart style's.
+const TREND_SLIDE_TEXT: f64 = 0.6;
+
+/// What the trend card takes (points) on a slide beside its chart: title and margins.
+const TREND_CARD_CHROME: f32 = 64.0;
+
+/// What a card of tiles takes (points) beside its tiles: title and margins.
+const STATIONS_CARD_CHROME: f32 = 56.0;
+
+/// A card's inner margins and stroke, both sides (points).
+const CARD_MARGINS: f32 = 28.0;
 
 /// The area's last 24 hours; on a slide the chart is `slide_height` points tall.
 fn trend_card(
@@ -612,8 +702,27 @@ fn trend_card(
 ) {
     let tr = cx.tr;
     let look = cx.look;
-    card(ui, &look, tr.t(T::AreaTrend), |ui| {
-        if board.trend.iter().all(|v| !v.is_finite()) {
+    let present: Vec<f32> = board
+        .trend
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .collect();
+    let figures = match (present.iter().copied().reduce(f32::max), present.last()) {
+        (Some(mx), Some(last)) => Some(format!(
+            "{} {last:.0}  ·  {} {mx:.0}",
+            tr.t(T::Latest),
+            tr.t(T::Max),
+        )),
+        _ => None,
+    };
+    // On a slide the latest and highest values go into the title: the chart keeps the height.
+    let title = match (&figures, slide_height) {
+        (Some(f), Some(_)) => format!("{}  ·  {f}", tr.t(T::AreaTrend)),
+        _ => tr.t(T::AreaTrend).to_string(),
+    };
+    card(ui, &look, &title, |ui| {
+        if present.is_empty() {
             let text = if board.stations == 0 {
                 T::AreaNotSet
             } else if cx.store().series_count() == 0 {
@@ -625,7 +734,9 @@ fn trend_card(
             return;
         }
         let (style, h) = match slide_height {
-            Some(h) => (ChartStyle::projector(), h),
+            // The projector's lines and contrast with text no larger than the slide's own:
+            // the plot keeps the height.
+            Some(h) => (ChartStyle::projector().shrunk(TREND_SLIDE_TEXT), h),
             None => (ChartStyle::desktop(), 220.0),
         };
         TimeChartWidget::new(&board.chart, view)
@@ -633,21 +744,8 @@ fn trend_card(
             .height(h)
             .id_salt("area_trend")
             .show(ui);
-        let present: Vec<f32> = board
-            .trend
-            .iter()
-            .copied()
-            .filter(|v| v.is_finite())
-            .collect();
-        if let (Some(mx), Some(last)) = (present.iter().copied().reduce(f32::max), present.last()) {
-            ui.label(
-                RichText::new(format!(
-                    "{} {last:.0}  ·  {} {mx:.0}",
-                    tr.t(T::Latest),
-                    tr.t(T::Max),
-                ))
-                .color(look.weak_text),
-            );
+        if let (Some(f), None) = (figures, slide_height) {
+            ui.label(RichText::new(f).color(look.weak_text));
         }
     });
 }
@@ -680,7 +778,8 @@ fn short(t: chrono::DateTime<chrono::FixedOffset>) -> String {
     t.format("%m-%d %H:%M").to_string()
 }
 
-/// The width the warning level's badge and its "since" line take.
+/// The width the slide's warning column takes: the level's badge with the notice number, and
+/// the "since … expected until …" line.
 fn warning_width(ui: &egui::Ui, cx: &PageContext<'_>, cards: &Cards) -> f32 {
     let tr = cx.tr;
     let width = |text: &str, size: f32| {
@@ -698,18 +797,28 @@ fn warning_width(ui: &egui::Ui, cx: &PageContext<'_>, cards: &Cards) -> f32 {
         .text_styles
         .get(&egui::TextStyle::Body)
         .map_or(15.0, |f| f.size);
+    let gap = ui.spacing().item_spacing.x;
     let Some(w) = &cards.warning else {
         return width(tr.t(T::NoWarning), cx.look.key_figure * 0.8);
     };
-    let name = tr.level(w.level);
     let badge_size = cx.look.key_figure * 0.7;
-    let since = tr.f(T::WarningSince, &[&short(w.since)]);
-    (width(name, badge_size) + badge_size * 0.6).max(width(&since, body))
+    let head = width(tr.level(w.level), badge_size) + badge_size * 0.6 + gap;
+    let when = width(&tr.f(T::WarningSince, &[&short(w.since)]), body)
+        + gap
+        + expected_end(tr, w, cx).map_or(0.0, |e| width(&e, body));
+    (head + width(&w.doc_no, body)).max(when)
+}
+
+/// "Expected to last until …" for a warning not yet over that states an expected end.
+fn expected_end(tr: Tr, w: &super::board::WarningNow, cx: &PageContext<'_>) -> Option<String> {
+    let over = !w.in_force && w.since <= to_cst(cx.now);
+    let end = w.expected_end.filter(|_| !over)?;
+    Some(tr.f(T::WarningExpectedEnd, &[&short(end)]))
 }
 
 fn warning_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     card(ui, &cx.look, cx.tr.t(T::WarningLevel), |ui| {
-        warning_body(ui, cx, cards);
+        warning_body(ui, cx, cards, false);
         if !cards.campaigns.is_empty() {
             let names: Vec<&str> = cards.campaigns.iter().map(|c| cx.tr.campaign(c)).collect();
             let names = names.join(list_separator(cx.tr));
@@ -720,8 +829,10 @@ fn warning_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     });
 }
 
-/// The warning level in its signal colour, since when, and the notice number.
-fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
+/// The warning level in its signal colour, since when, until when it is expected to last, and
+/// the notice number: a line each at the desk; on a slide (`slide`) the notice number beside the
+/// level and since/until on one line, so the column is no taller than the AQI's.
+fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards, slide: bool) {
     let tr = cx.tr;
     let look = cx.look;
     let Some(w) = &cards.warning else {
@@ -732,12 +843,17 @@ fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
         return;
     };
     let name = tr.level(w.level);
-    match level_colours(w.level) {
+    let level = |ui: &mut egui::Ui| match level_colours(w.level) {
         Some((fill, text)) => {
             badge(ui, name, look.key_figure * 0.7, fill, text);
         }
         None => big(ui, &look, name, look.strong_text),
-    }
+    };
+    let doc_no = |ui: &mut egui::Ui| {
+        if !w.doc_no.is_empty() {
+            ui.label(RichText::new(&w.doc_no).color(look.weak_text));
+        }
+    };
     let since = short(w.since);
     let when = if w.in_force {
         tr.f(T::WarningSince, &[&since])
@@ -746,10 +862,27 @@ fn warning_body(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
     } else {
         tr.f(T::WarningEnded, &[&since])
     };
-    ui.label(RichText::new(when).strong().color(look.strong_text));
-    if !w.doc_no.is_empty() {
-        weak(ui, &look, w.doc_no.clone());
+    let when = RichText::new(when).strong().color(look.strong_text);
+    let end = expected_end(tr, w, cx).map(|e| RichText::new(e).color(look.strong_text));
+    if slide {
+        ui.horizontal(|ui| {
+            level(ui);
+            doc_no(ui);
+        });
+        ui.horizontal(|ui| {
+            ui.label(when);
+            if let Some(end) = end {
+                ui.label(end);
+            }
+        });
+        return;
     }
+    level(ui);
+    ui.label(when);
+    if let Some(end) = end {
+        ui.label(end);
+    }
+    doc_no(ui);
 }
 
 fn duty_card(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) {
@@ -1063,15 +1196,6 @@ fn overdue_row(ui: &mut egui::Ui, cx: &PageContext<'_>, cards: &Cards) -> Option
         });
     }
     chosen
-}
-
-/// Staggered production in force or next, warning or not, on the projector (whose headline card
-/// replaces the clock card that carries it at the desk).
-fn staggered_card(ui: &mut egui::Ui, cx: &PageContext<'_>, _cards: &Cards) {
-    let today = to_cst(cx.now).date_naive();
-    card(ui, &cx.look, cx.tr.t(T::StaggeredTitle), |ui| {
-        super::staggered::show(ui, cx, today, false);
-    });
 }
 
 /// The station alerts of the look-back, whether the journal keeps them, and those already dealt

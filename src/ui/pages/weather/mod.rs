@@ -262,14 +262,11 @@ impl WeatherPage {
             &key.windows,
             &key.outlook,
         );
-        let weather = weather_view::source_stations(store, source, &selection.stations);
+        let weather = weather_view::chart_weather_stations(store, source, &selection.stations);
         let has_weather = analysis.hours.iter().any(|h| h.score.is_some());
-        let aqi_forecast = if self.variable == Variable::Aqi {
-            let today = crate::clock::to_cst(cx.now).date_naive();
-            crate::ingest::load_forecast(&cx.workspace.aqi_forecast_path(), Some(today)).0
-        } else {
-            Vec::new()
-        };
+        let today = crate::clock::to_cst(cx.now).date_naive();
+        let aqi_forecast =
+            crate::ingest::load_forecast(&cx.workspace.aqi_forecast_path(), Some(today)).0;
         let chart = weather_meteogram(
             store,
             &WeatherChartInput {
