@@ -522,6 +522,42 @@ fn every_slide_fits_one_screen_and_shows_no_internal_code() {
     }
 }
 
+/// The response slide says how the units' reports stand (late, missing, due), and the reduction
+/// slide's chart gets the height its projector fonts need at 1920×1080 (at 300 pt it drew only
+/// "图幅太小，无法绘制"): the slide is zoomed down to fit instead.
+#[test]
+fn the_response_slide_counts_reports_and_the_reduction_chart_has_room() {
+    use egui::accesskit::Role;
+    for lang in [Language::Zh, Language::En] {
+        let env = Env::new();
+        let mut h = harness(start(&env, lang, Some("赵敏")), (1920.0, 1080.0));
+        settle(&mut h);
+        h.key_press(Key::F11);
+        settle(&mut h);
+        next_slide(&mut h);
+        assert_eq!(h.state().presenting_slide(), Some(Slide::Response));
+        let tr = Tr(lang);
+        let expected = tr.f(T::ReportsDueCount, &[&0, &0, &27]);
+        // A label's text is its node's value.
+        let said = h
+            .query_all_by(|n| n.bounding_box().is_some())
+            .filter_map(|n| n.accesskit_node().value())
+            .any(|v| v == expected);
+        assert!(said, "{lang:?}: no 「{expected}」 on the response slide");
+        next_slide(&mut h);
+        assert_eq!(h.state().presenting_slide(), Some(Slide::Reduction));
+        let chart = h
+            .query_all_by_role(Role::Image)
+            .map(|n| n.rect())
+            .max_by(|a, b| a.height().total_cmp(&b.height()))
+            .expect("the reduction chart");
+        assert!(
+            chart.height() >= 370.0,
+            "{lang:?}: the chart {chart:?} is too low to draw"
+        );
+    }
+}
+
 /// The headline slide is laid out for a meeting room at 1920×1080 and at 1366×768: the big
 /// figures (area AQI and PM2.5, the warning level, since when and until when, the notice number),
 /// the day's trend chart filling the screen's height down to its bottom, and the stations as

@@ -264,7 +264,8 @@ impl ChecklistView {
         }
     }
 
-    /// The state for the projector: units' counts and the overdue items, large and read-only.
+    /// The state for the projector: units' counts, the units' reports late, missing and due, and
+    /// the overdue items, large and read-only.
     pub fn overview(
         &mut self,
         ui: &mut egui::Ui,
@@ -277,6 +278,18 @@ impl ChecklistView {
             return;
         };
         self.units(ui, cx, episode, now, false);
+        let reporting = episode.reporting(now);
+        let (late, missing) = (reporting.late.len(), reporting.missing.len());
+        if late + missing + reporting.due.len() > 0 {
+            ui.add_space(8.0);
+            let colour = if late + missing > 0 {
+                cx.look.error
+            } else {
+                cx.look.weak_text
+            };
+            let said = tr.f(T::ReportsDueCount, &[&late, &missing, &reporting.due.len()]);
+            ui.label(RichText::new(said).color(colour));
+        }
         let overdue = episode.overdue(now);
         if !overdue.is_empty() {
             ui.add_space(8.0);

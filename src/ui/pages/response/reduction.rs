@@ -131,8 +131,10 @@ impl ReductionView {
             .style(style.with_lang(tr.0))
             // On a slide the chart takes the room left, so the slide is one screen.
             .height(if cx.presenting {
-                // (At least 300: the levels' red notes take a row under the bars.)
-                (ui.available_height() - 16.0).clamp(300.0, 460.0)
+                // At least 380: below that the projector's large title, axis and the levels' red
+                // notes leave the bars no room ("图幅太小"); a slide that then runs past the
+                // screen is zoomed down to fit by the projector.
+                (ui.available_height() - 16.0).clamp(380.0, 460.0)
             } else {
                 300.0
             })
