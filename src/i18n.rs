@@ -1077,7 +1077,8 @@ table! {
     FormBadKey => "事项编号「{0}」不是本系统导出的反馈表编号", "事项编号 {0} is not the key of a feedback form";
     FormOtherJournal => "该反馈表来自其他工作区（事项编号的台账标识不符）", "the form comes from another workspace (its keys name another journal)";
     FormOlderEpisode => "该反馈表属于第{0}次预警过程，不是当前预警", "the form belongs to episode {0}, not the latest";
-    FormUnknownItem => "当前措施清单中没有事项「{0}」", "the latest checklist has no item {0}";
+    FormUnknownRun => "该反馈表所列的第{0}次专项行动不在本工作区的记录中", "the form names campaign run {0}, which this workspace has no record of";
+    FormUnknownItem => "事项编号所指的措施清单中没有事项「{0}」", "the checklist the key names has no item {0}";
     FormOtherUnit => "事项编号指向其他单位的事项：本行责任单位为「{0}」，该事项属于「{1}」", "the key points at another unit's item: the row names {0}, the item belongs to {1}";
     FormBadStatus => "反馈状态「{0}」无法识别：应为 已签收 / 已落实 / 存在问题 / 已整改", "反馈状态 {0} is not one of 已签收 / 已落实 / 存在问题 / 已整改";
     FormBadTime => "反馈时间「{0}」不是时间（如 2019-12-22 08:30）", "反馈时间 {0} is not a time (e.g. 2019-12-22 08:30)";

@@ -1044,6 +1044,100 @@ fn feedback_forms_out_and_in() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
 }
 
+/// A running campaign's open items are on its units' forms beside the warning's, keyed by the run
+/// (`AD-<tag>-c1:…`); a filled row is recorded against that run, and a key naming a run the
+/// journal does not hold is a problem with its row.
+#[test]
+fn feedback_forms_carry_a_running_campaign_s_items() {
+    let dir = drill_workspace();
+    let ws = path(dir.path());
+    let mut args = vec!["response", "campaign", "start", ws];
+    args.extend(["--campaign", "fireworks", "--start", "2025-01-15T08:00"]);
+    args.extend(["--by", "张伟"]);
+    let out = airdesk(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let folder = dir.path().join("forms");
+    // The run was recorded now (not at the drill's time): the forms and the import are too.
+    let out = airdesk(&["feedback", "form", ws, "--all", "--out", path(&folder)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows = sheet_rows(&folder.join("gaj.xlsx"));
+    let run_row = rows
+        .iter()
+        .find(|r| r[0].ends_with("-c1:C-FW-1@gaj"))
+        .unwrap_or_else(|| panic!("the run's item on the police's form: {rows:?}"))
+        .clone();
+    assert!(run_row[0].starts_with("AD-"), "{run_row:?}");
+    assert!(run_row[2].contains("禁止燃放烟花爆竹"), "{run_row:?}");
+    // The supervision groups of the run have forms of their own.
+    assert!(folder.join("dd-1.xlsx").is_file());
+    let key = run_row[0].clone();
+    let unknown_run = key.replace("-c1:", "-c9:");
+    let filled = dir.path().join("gaj-filled.xlsx");
+    filled_form(
+        &filled,
+        &[
+            [
+                &key,
+                &run_row[1],
+                "已签收",
+                "",
+                "刘警官",
+                "电话",
+                "收到，今晚开始巡查",
+            ],
+            [
+                &unknown_run,
+                &run_row[1],
+                "已签收",
+                "",
+                "刘警官",
+                "电话",
+                "收到",
+            ],
+        ],
+    );
+    let out = airdesk(&[
+        "feedback",
+        "import",
+        ws,
+        path(&filled),
+        "--by",
+        "张伟",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let done = json(&out);
+    assert_eq!(done["recorded"], 1, "{done}");
+    let problems = done["problems"].as_array().expect("problems");
+    assert_eq!(problems.len(), 1, "{done}");
+    assert_eq!(problems[0]["row"], 3, "{done}");
+    let why = problems[0]["reason_en"].as_str().unwrap_or_default();
+    assert!(why.contains("campaign run 9"), "{done}");
+    let out = airdesk(&["journal", "export", ws, "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let last = text(&out.stdout)
+        .lines()
+        .last()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line"))
+        .expect("an event");
+    assert_eq!(last["kind"], "checklist.acknowledged", "{last}");
+    let payload = &last["payload"];
+    assert_eq!(
+        (
+            &payload["of"],
+            &payload["episode"],
+            &payload["item"]["measure"]
+        ),
+        (
+            &serde_json::json!("campaign"),
+            &serde_json::json!(1),
+            &serde_json::json!("C-FW-1")
+        ),
+        "{last}"
+    );
+    assert_eq!(payload["feedback"]["reporter"], "刘警官", "{last}");
+}
+
 #[test]
 fn spot_checks_and_the_evidence_store_from_the_command_line() {
     let (a, b) = (drill_workspace(), drill_workspace());

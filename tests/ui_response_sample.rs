@@ -807,8 +807,9 @@ fn open_item(h: &mut Harness<'static, AirDeskApp>, unit: &str, text: &str) {
     panic!("no row of the checklist opens {heading}");
 }
 
-/// With the fireworks campaign running beside the drill's warning and its checklist shown, the
-/// spot-check draw and a 不属实 check are the campaign run's: the item reopens in the run and
+/// With the fireworks campaign running beside the drill's warning and its checklist shown (with
+/// the feedback forms, which carry the run's items too), the spot-check draw and a 不属实 check
+/// are the campaign run's: the item reopens in the run and
 /// the warning episode is left as it was.
 #[test]
 fn a_failed_check_on_a_campaign_item_reopens_it_in_the_campaign_run() {
@@ -856,6 +857,8 @@ fn a_failed_check_on_a_campaign_item_reopens_it_in_the_campaign_run() {
         .expect("option")
         .click();
     h.run();
+    // Under the run's checklist the feedback forms are offered too (they carry its items).
+    assert!(h.query_by_label(tr.t(T::FbWrite)).is_some());
     h.get_by_label(tr.t(T::CheckDraw)).click();
     h.run();
     let journal = || {

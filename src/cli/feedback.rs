@@ -1,7 +1,7 @@
 //! `airdesk feedback`: feedback forms out and in (反馈表).
 //!
 //! `form DIR (--unit ID… | --all) --out PATH [--at T]` writes each unit's open items of the
-//! latest episode as an .xlsx to fill: PATH ending in `.xlsx` is one file (the units given, in
+//! latest warning episode and of the running campaign runs as an .xlsx to fill: PATH ending in `.xlsx` is one file (the units given, in
 //! one sheet); otherwise PATH is a folder and each unit's form is `PATH/<unit id>.xlsx`.
 //! `import DIR FILE… --by NAME [--at T] [--dry-run] [--json]` reads filled forms back, says
 //! every problem with its file and row, and records the good rows in one journal transaction
@@ -31,7 +31,8 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 enum FeedbackCommand {
-    /// Write feedback forms (.xlsx) listing units' open items, for the units to fill.
+    /// Write feedback forms (.xlsx) listing units' open items (the latest warning's and the running
+    /// campaigns'), for the units to fill.
     Form {
         /// The workspace folder.
         dir: PathBuf,

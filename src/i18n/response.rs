@@ -98,6 +98,7 @@ impl Render for RowProblem {
             P::BadKey(k) => tr.f(T::FormBadKey, &[k]),
             P::OtherJournal => tr.t(T::FormOtherJournal).into(),
             P::OlderEpisode(n) => tr.f(T::FormOlderEpisode, &[n]),
+            P::UnknownRun(n) => tr.f(T::FormUnknownRun, &[n]),
             P::UnknownItem(k) => tr.f(T::FormUnknownItem, &[k]),
             P::OtherUnit {
                 row_unit,

@@ -1,5 +1,5 @@
 //! Feedback forms out (反馈表): for one unit or all, an .xlsx listing each unit's open items of
-//! the latest episode with the columns the unit fills — the way most counties collect feedback,
+//! the latest warning episode and of every running campaign run, with the columns the unit fills — the way most counties collect feedback,
 //! sent and returned through WeChat. [`crate::ingest::feedback_form`] reads them back.
 //!
 //! The header row holds, in this spelling, the columns [`HEADERS`]: the app fills 事项编号 (the
@@ -9,7 +9,9 @@
 
 use rust_xlsxwriter::{Color, DataValidation, Format, Workbook, XlsxError};
 
-use crate::domain::response::{Channel, Episode, FormKey, Item, ResponseState, Transition};
+use crate::domain::response::{
+    Channel, Episode, EpisodeKind, FormKey, Item, ResponseState, Transition,
+};
 use crate::i18n::{Language, Tr};
 
 use super::spreadsheet::xlsx_text;
@@ -44,21 +46,43 @@ const ZH: Tr = Tr(Language::Zh);
 /// Why no form was written.
 #[derive(Debug, thiserror::Error)]
 pub enum FormError {
-    /// No warning has been issued in this journal.
-    #[error("the journal has no episode: there is nothing to ask feedback on")]
+    /// No warning has been issued and no campaign is running in this journal.
+    #[error(
+        "the journal has no episode and no running campaign: there is nothing to ask feedback on"
+    )]
     NoEpisode,
-    /// A unit asked for has no items in the latest episode.
-    #[error("unit {0} has no items in the latest episode")]
+    /// A unit asked for has no items in the latest episode nor in a running campaign run.
+    #[error("unit {0} has no items in the latest episode nor in a running campaign")]
     UnknownUnit(String),
     /// The workbook could not be made.
     #[error("cannot write the form: {0}")]
     Xlsx(#[from] XlsxError),
 }
 
-/// The units of the latest episode with open items, in checklist order.
+/// What a form asks feedback on: the latest warning episode, then the running campaign runs
+/// (oldest first).
+fn asked(state: &ResponseState) -> Vec<&Episode> {
+    state
+        .latest()
+        .into_iter()
+        .chain(state.running_campaigns())
+        .collect()
+}
+
+/// Every item a form may list, with the episode or run it belongs to, in checklist order: what
+/// the app's form chooser names units from.
+pub fn form_items(state: &ResponseState) -> Vec<(&Episode, &Item)> {
+    asked(state)
+        .into_iter()
+        .flat_map(|e| e.items.iter().map(move |i| (e, i)))
+        .collect()
+}
+
+/// The units with open items in the latest episode or a running campaign run, in checklist
+/// order.
 pub fn units_with_open_items(state: &ResponseState) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for item in state.latest().map_or(&[][..], |e| &e.items[..]) {
+    for (_, item) in form_items(state) {
         if item.status.is_open() && !out.contains(&item.key().unit) {
             out.push(item.key().unit.clone());
         }
@@ -68,19 +92,20 @@ pub fn units_with_open_items(state: &ResponseState) -> Vec<String> {
 
 /// The form of `units` (each unit's open items) as .xlsx bytes.
 pub fn form_bytes(state: &ResponseState, units: &[String]) -> Result<Vec<u8>, FormError> {
-    let (Some(episode), Some(journal)) = (state.latest(), state.journal_tag()) else {
-        return Err(FormError::NoEpisode);
+    let all = form_items(state);
+    let journal = match state.journal_tag() {
+        Some(journal) if !asked(state).is_empty() => journal,
+        _ => return Err(FormError::NoEpisode),
     };
     if let Some(u) = units
         .iter()
-        .find(|u| !episode.items.iter().any(|i| &i.key().unit == *u))
+        .find(|u| !all.iter().any(|(_, i)| &i.key().unit == *u))
     {
         return Err(FormError::UnknownUnit(u.clone()));
     }
-    let items: Vec<&Item> = episode
-        .items
-        .iter()
-        .filter(|i| i.status.is_open() && units.contains(&i.key().unit))
+    let items: Vec<(&Episode, &Item)> = all
+        .into_iter()
+        .filter(|(_, i)| i.status.is_open() && units.contains(&i.key().unit))
         .collect();
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
@@ -95,7 +120,7 @@ pub fn form_bytes(state: &ResponseState, units: &[String]) -> Result<Vec<u8>, Fo
     for (c, h) in HEADERS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &bold)?;
     }
-    for (r, item) in items.iter().enumerate() {
+    for (r, (episode, item)) in items.iter().enumerate() {
         let row = r as u32 + 1;
         for (c, v) in filled_cells(episode, &journal, item).iter().enumerate() {
             ws.write_string_with_format(row, c as u16, xlsx_text(v), &wrap)?;
@@ -139,6 +164,10 @@ pub fn form_bytes(state: &ResponseState, units: &[String]) -> Result<Vec<u8>, Fo
 fn filled_cells(episode: &Episode, journal: &str, item: &Item) -> [String; 5] {
     let key = FormKey {
         journal: journal.to_owned(),
+        of: match episode.run() {
+            Some(_) => EpisodeKind::Campaign,
+            None => EpisodeKind::Warning,
+        },
         episode: episode.number,
         item: item.key().clone(),
     };

@@ -1,5 +1,6 @@
 //! Reading filled feedback forms back into the journal: each row checked against the journal
-//! (its key names this journal's latest episode and an item of the unit the row names; the
+//! (its key names this journal's latest warning episode or one of its campaign runs, and an item
+//! of the unit the row names; the
 //! status is allowed from the item's current one; the reported time is neither in the future nor
 //! before the item was issued; no row twice, in one form or across forms), previewed, and the
 //! good rows recorded in one journal transaction. A row the journal already holds (the same step
@@ -10,8 +11,8 @@ use chrono::{DateTime, FixedOffset, TimeZone};
 
 use crate::domain::plan::Plan;
 use crate::domain::response::{
-    Channel, Command, CommandError, Feedback, FormKey, ItemInput, ResponseState, Stamp, Transition,
-    preview,
+    Channel, Command, CommandError, Episode, EpisodeKind, Feedback, FormKey, ItemInput,
+    ResponseState, Stamp, Transition, preview,
 };
 use crate::ingest::Reason;
 use crate::ingest::feedback_form::FormRow;
@@ -31,7 +32,9 @@ pub enum RowProblem {
     OtherJournal,
     /// The form is from an older episode than the latest.
     OlderEpisode(u32),
-    /// The latest episode has no such item.
+    /// The key names a campaign run this journal does not hold.
+    UnknownRun(u32),
+    /// The episode or campaign run the key names has no such item.
     UnknownItem(String),
     /// The key points at an item of another unit than the row's 责任单位.
     OtherUnit {
@@ -196,10 +199,7 @@ fn check_row(
     if state.journal_tag().as_deref() != Some(key.journal.as_str()) {
         return Err(RowProblem::OtherJournal);
     }
-    let episode = state.latest().ok_or(RowProblem::OtherJournal)?;
-    if key.episode != episode.number {
-        return Err(RowProblem::OlderEpisode(key.episode));
-    }
+    let episode = keyed_episode(state, &key)?;
     let item = episode
         .item(&key.item)
         .ok_or_else(|| RowProblem::UnknownItem(key.item.to_string()))?;
@@ -241,9 +241,26 @@ fn check_row(
         text: row.text.clone(),
         evidence: None,
         feedback: Some(feedback),
-        campaign: None,
+        campaign: episode.run(),
     });
     Ok((key, (!recorded).then_some(command)))
+}
+
+/// The episode `key` names: the latest warning episode (a key of an older one is refused), or
+/// a campaign run of this journal.
+fn keyed_episode<'a>(state: &'a ResponseState, key: &FormKey) -> Result<&'a Episode, RowProblem> {
+    match key.of {
+        EpisodeKind::Warning => {
+            let episode = state.latest().ok_or(RowProblem::OtherJournal)?;
+            if key.episode != episode.number {
+                return Err(RowProblem::OlderEpisode(key.episode));
+            }
+            Ok(episode)
+        }
+        EpisodeKind::Campaign => state
+            .campaign_run(key.episode)
+            .ok_or(RowProblem::UnknownRun(key.episode)),
+    }
 }
 
 /// The same report: reported at the same time by the same person.

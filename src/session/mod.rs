@@ -900,11 +900,13 @@ fn said(state: &crate::domain::response::ResponseState, seq: u64) -> Option<Said
             ..
         } => Said::Item {
             unit_name: unit_name.clone(),
-            text: state
-                .episodes()
-                .iter()
-                .rev()
-                .find_map(|ep| ep.item(item))
+            text: entry
+                .campaign
+                .map_or_else(
+                    || entry.episode.and_then(|n| state.episode(n)),
+                    |run| state.campaign_run(run),
+                )
+                .and_then(|ep| ep.item(item))
                 .map_or_else(|| item.measure.clone(), |i| i.spec.text.clone()),
             status: *status,
         },

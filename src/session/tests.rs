@@ -461,3 +461,54 @@ fn a_journal_that_cannot_be_opened_is_said_in_the_users_language() {
             .contains("is not an AirDesk journal")
     );
 }
+
+#[test]
+fn the_confirmation_of_a_report_names_the_measure_of_its_own_run_or_episode() {
+    use crate::domain::plan::Level;
+    use crate::domain::response::Command as Respond;
+    use crate::domain::response::tests::{fresh, issue_input, key, run, start_campaign};
+    let (mut s, mut j) = fresh();
+    let at = "2025-01-20T09:00:00+08:00";
+    run(
+        &mut s,
+        &mut j,
+        start_campaign("fireworks", "2025-01-20T12:00:00+08:00"),
+        at,
+    );
+    run(
+        &mut s,
+        &mut j,
+        Respond::Issue(issue_input(Level::Orange, "2025-01-21T00:00:00+08:00")),
+        at,
+    );
+    let in_run = key("C-FW-1", "gaj");
+    let event = run(
+        &mut s,
+        &mut j,
+        Respond::implement(in_run.clone(), "查处违法燃放2起", None).in_campaign(1),
+        "2025-01-21T10:00:00+08:00",
+    );
+    let text_of = |state: &crate::domain::response::ResponseState, seq| match said(state, seq) {
+        Some(Said::Item { text, .. }) => text,
+        other => panic!("{other:?}"),
+    };
+    let state = s.model();
+    let run_item = state
+        .campaign_run(1)
+        .and_then(|r| r.item(&in_run))
+        .expect("the run's item");
+    assert_eq!(text_of(state, event.seq), run_item.spec.text);
+    assert_ne!(text_of(state, event.seq), "C-FW-1");
+    let warning_item = state
+        .latest()
+        .and_then(|e| e.items.first())
+        .expect("a warning item")
+        .clone();
+    let event = run(
+        &mut s,
+        &mut j,
+        Respond::acknowledge(warning_item.key().clone(), ""),
+        "2025-01-21T10:05:00+08:00",
+    );
+    assert_eq!(text_of(s.model(), event.seq), warning_item.spec.text);
+}

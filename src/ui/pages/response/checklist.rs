@@ -134,9 +134,7 @@ impl ChecklistView {
             return;
         };
         super::reporting::show(ui, cx, episode, now);
-        if self.campaign.is_none() {
-            self.feedback.ui(ui, cx, state, now);
-        }
+        self.feedback.ui(ui, cx, state, now);
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(360.0);

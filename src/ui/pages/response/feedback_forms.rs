@@ -11,9 +11,9 @@ use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 
 use super::fmt_time;
-use crate::domain::response::{self, Episode, ResponseState};
+use crate::domain::response::{self, ItemInput, ResponseState};
 use crate::i18n::Render;
-use crate::report::feedback_form::{FormError, form_bytes, units_with_open_items};
+use crate::report::feedback_form::{FormError, form_bytes, form_items, units_with_open_items};
 use crate::session::{ImportPlan, ImportProblem, SessionError, WhyNot};
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, Tr};
@@ -80,7 +80,8 @@ impl FeedbackForms {
         }
     }
 
-    /// Write forms, import forms, the preview of an import (latest warning episode only).
+    /// Write forms, import forms, the preview of an import (the latest warning episode's items and
+    /// the running campaign runs').
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -88,16 +89,16 @@ impl FeedbackForms {
         state: &ResponseState,
         now: DateTime<FixedOffset>,
     ) {
-        let Some(episode) = state.latest() else {
+        if state.latest().is_none() && state.running_campaigns().next().is_none() {
             return;
-        };
+        }
         egui::CollapsingHeader::new(RichText::new(cx.tr.t(T::FbTitle)).strong())
             .id_salt("feedback_forms")
             .default_open(true)
             .show(ui, |ui| {
-                self.write_row(ui, cx, state, episode, now);
+                self.write_row(ui, cx, state, now);
                 self.import_row(ui, cx);
-                self.preview(ui, cx, episode);
+                self.preview(ui, cx, state);
             });
     }
 
@@ -107,7 +108,6 @@ impl FeedbackForms {
         ui: &mut egui::Ui,
         cx: &mut PageContext<'_>,
         state: &ResponseState,
-        episode: &Episode,
         now: DateTime<FixedOffset>,
     ) {
         let tr = cx.tr;
@@ -119,7 +119,7 @@ impl FeedbackForms {
         if self.unit.as_ref().is_some_and(|u| !units.contains(u)) {
             self.unit = None;
         }
-        let name = |id: &str| unit_name(episode, id);
+        let name = |id: &str| unit_name(state, id);
         let all = tr.t(T::FbAllUnits);
         let why = why_no_forms(cx);
         ui.horizontal_wrapped(|ui| {
@@ -141,7 +141,7 @@ impl FeedbackForms {
                 .on_hover_text(tr.t(T::FbWriteTip));
             if write.clicked() {
                 let chosen = self.unit.clone().map_or(units.clone(), |u| vec![u]);
-                match form_files(state, episode, &chosen, now) {
+                match form_files(state, &chosen, now) {
                     Ok(files) => {
                         self.write_error = None;
                         cx.send(Command::Export(files));
@@ -207,7 +207,7 @@ impl FeedbackForms {
     }
 
     /// The rows that will be recorded, the problems with file and row, record and cancel.
-    fn preview(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, episode: &Episode) {
+    fn preview(&mut self, ui: &mut egui::Ui, cx: &mut PageContext<'_>, state: &ResponseState) {
         let tr = cx.tr;
         let plan = match &self.preview {
             None => return,
@@ -225,7 +225,7 @@ impl FeedbackForms {
         }
         if !plan.accepted.is_empty() {
             ui.label(tr.t(T::FbRowsTitle));
-            accepted_grid(ui, tr, episode, plan);
+            accepted_grid(ui, tr, state, plan);
         }
         if !problems.is_empty() {
             ui.label(tr.t(T::FbProblemsTitle));
@@ -259,19 +259,25 @@ fn not_recorded(plan: &ImportPlan) -> Vec<&ImportProblem> {
     plan.problems.iter().chain(&plan.recorded_before).collect()
 }
 
-/// The name of unit `id` as the episode's items give it.
-fn unit_name(episode: &Episode, id: &str) -> String {
-    episode
-        .items
-        .iter()
-        .find(|i| i.key().unit == id)
-        .map_or_else(|| id.to_owned(), |i| i.spec.unit_name.clone())
+/// The name of unit `id` as the items a form lists give it.
+fn unit_name(state: &ResponseState, id: &str) -> String {
+    form_items(state)
+        .into_iter()
+        .find(|(_, i)| i.key().unit == id)
+        .map_or_else(|| id.to_owned(), |(_, i)| i.spec.unit_name.clone())
+}
+
+/// The item a report names: in its campaign run, else in the latest warning episode.
+fn reported_item<'a>(state: &'a ResponseState, input: &ItemInput) -> Option<&'a response::Item> {
+    input
+        .campaign
+        .map_or_else(|| state.latest(), |run| state.campaign_run(run))
+        .and_then(|e| e.item(&input.item))
 }
 
 /// One export per unit: `反馈表-<unit name>-<date-time>.xlsx`.
 fn form_files(
     state: &ResponseState,
-    episode: &Episode,
     units: &[String],
     now: DateTime<FixedOffset>,
 ) -> Result<Vec<ExportFile>, FormError> {
@@ -279,7 +285,7 @@ fn form_files(
     units
         .iter()
         .map(|u| {
-            let name = unit_name(episode, u).replace(['/', '\\'], "_");
+            let name = unit_name(state, u).replace(['/', '\\'], "_");
             let bytes = form_bytes(state, std::slice::from_ref(u))?;
             Ok(ExportFile::bytes(
                 format!("反馈表-{name}-{stamp}.xlsx"),
@@ -297,7 +303,7 @@ fn file_name(path: &str) -> String {
 }
 
 /// Each row that will be recorded: file and row, unit, measure, status change, when, who, how.
-fn accepted_grid(ui: &mut egui::Ui, tr: Tr, episode: &Episode, plan: &ImportPlan) {
+fn accepted_grid(ui: &mut egui::Ui, tr: Tr, state: &ResponseState, plan: &ImportPlan) {
     egui::Grid::new("feedback_preview_rows")
         .striped(true)
         .num_columns(8)
@@ -320,7 +326,7 @@ fn accepted_grid(ui: &mut egui::Ui, tr: Tr, episode: &Episode, plan: &ImportPlan
                 let response::Command::Item(input) = &a.command else {
                     continue;
                 };
-                let item = episode.item(&input.item);
+                let item = reported_item(state, input);
                 ui.label(file_name(&a.file));
                 ui.label(a.row.to_string());
                 ui.label(item.map_or("", |i| i.spec.unit_name.as_str()));
