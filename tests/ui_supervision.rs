@@ -326,6 +326,30 @@ fn roster_imported_into_the_workspace_shows_who_is_on_duty() {
     );
 }
 
+/// The sample's contact list names its units by the plan's ids; the 通讯录 shows their names.
+#[test]
+fn the_contact_list_names_units_by_their_plan_names() {
+    let env = Env::new();
+    let options = env.sample_options(Language::Zh, Some("赵敏"));
+    let mut h = harness(AirDeskApp::new(options).expect("app"), (1920.0, 1080.0));
+    settle(&mut h);
+    h.state_mut().send(Command::Navigate(Page::Supervision));
+    h.run();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("河东镇人民政府")
+            .next()
+            .is_some(),
+        "the township's name"
+    );
+    assert!(
+        h.query_all_by_label_contains("town-hedong")
+            .next()
+            .is_none(),
+        "no plan id in the contact list"
+    );
+}
+
 /// Preedit shows in the field, commits replace it and land in order.
 fn ime_into(h: &mut Harness<'static, AirDeskApp>, role: Role, label: &str) {
     let field = h.get_by_role_and_label(role, label);

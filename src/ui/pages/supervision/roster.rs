@@ -137,6 +137,12 @@ impl RosterView {
             ui.add_space(6.0);
             problems(ui, cx, &c.report);
             ui.label(RichText::new(tr.t(T::SvContacts)).strong());
+            // A contact list may name its units by the plan's ids: show their names.
+            let plan = cx.session.plan();
+            let unit_name = |unit: &str| {
+                plan.and_then(|p| p.units.get(unit))
+                    .map_or(unit.to_owned(), |u| u.name.clone())
+            };
             egui::Grid::new("contacts")
                 .striped(true)
                 .num_columns(4)
@@ -147,7 +153,7 @@ impl RosterView {
                     ui.end_row();
                     for p in &c.value {
                         ui.label(&p.name);
-                        ui.label(p.unit.as_deref().unwrap_or(""));
+                        ui.label(unit_name(p.unit.as_deref().unwrap_or("")));
                         ui.label(p.position.as_deref().unwrap_or(""));
                         ui.label(
                             p.phone
