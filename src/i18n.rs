@@ -1416,7 +1416,8 @@ table! {
     RespReportedAt => "反馈时间", "Reported at";
     RespReportedAtHint => "空 = 现在；如 2019-12-21 15:30", "empty = now; e.g. 2019-12-21 15:30";
     RespChannel => "渠道", "Channel";
-    RespReportedBy => "（{0} {1}，{2} 经{3}反馈）", " (reported by {0}, {1}, at {2} by {3})";
+    RespReportedBy => "（{0}，{1} 经{2}反馈）", " (reported by {0}, at {1} by {2})";
+    RespReportedWhen => "（{0} 经{1}反馈）", " (reported at {0} by {1})";
     ChannelPhone => "电话", "phone";
     ChannelWechat => "微信", "WeChat";
     ChannelOa => "OA", "OA";

@@ -777,17 +777,25 @@ fn history_lines(ui: &mut egui::Ui, cx: &PageContext<'_>, item: &Item) {
             line.push_str(&format!(" [{}]", ev.name));
         }
         if let Some(f) = &change.feedback {
-            line.push_str(&tr.f(
-                T::RespReportedBy,
-                &[
-                    &f.reporter,
-                    &f.reporter_unit,
-                    &fmt_time(&f.reported_at),
-                    &tr.channel(f.channel),
-                ],
-            ));
+            line.push_str(&reported_by(tr, f));
         }
         ui.label(RichText::new(line).color(cx.look.weak_text));
+    }
+}
+
+/// Who reported a change, when and how, as the history line's tail; a report without a named
+/// person or unit says only when and how (no empty "（，…）").
+fn reported_by(tr: Tr, f: &Feedback) -> String {
+    let who = [f.reporter.trim(), f.reporter_unit.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (at, channel) = (fmt_time(&f.reported_at), tr.channel(f.channel));
+    if who.is_empty() {
+        tr.f(T::RespReportedWhen, &[&at, &channel])
+    } else {
+        tr.f(T::RespReportedBy, &[&who, &at, &channel])
     }
 }
 
@@ -850,6 +858,25 @@ fn checklist_title(tr: Tr, e: &Episode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_without_a_named_person_says_only_when_and_how() {
+        let tr = Tr(crate::workspace::Language::Zh);
+        let at = DateTime::parse_from_rfc3339("2019-12-21T22:00:00+08:00").expect("time");
+        let mut f = Feedback {
+            reporter: String::new(),
+            reporter_unit: String::new(),
+            reported_at: at,
+            channel: Channel::Wechat,
+        };
+        let said = reported_by(tr, &f);
+        assert!(!said.contains("（，"), "{said}");
+        assert!(said.contains("22:00"), "{said}");
+        f.reporter = "李四".into();
+        f.reporter_unit = "河东镇".into();
+        let said = reported_by(tr, &f);
+        assert!(said.starts_with("（李四 河东镇，"), "{said}");
+    }
 
     #[test]
     fn evidence_is_named_relative_to_the_workspace_and_hashed_before_recording() {
