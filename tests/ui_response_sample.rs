@@ -345,7 +345,13 @@ fn the_checklist_table_fits_a_1366_screen() {
     topmost(&h, &text).click();
     h.run();
     h.run();
-    h.get_by_label(&format!("{unit} · {text}"));
+    // The item's panel opens below the table, off the first screen at 1366×768: the page
+    // brings its heading into view.
+    let heading = h.get_by_label(&format!("{unit} · {text}")).rect();
+    assert!(
+        screen.contains_rect(heading),
+        "the opened item {heading:?} is off the screen {screen:?}"
+    );
 }
 
 #[test]

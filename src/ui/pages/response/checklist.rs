@@ -56,6 +56,9 @@ pub struct ChecklistView {
     opened: BTreeSet<String>,
     status: StatusFilter,
     selected: Option<ItemKey>,
+    /// Bring the chosen item's panel into view when it opens off the screen (at 1366×768 it
+    /// opens below the fold).
+    show_selected: bool,
     text: String,
     evidence: String,
     /// Give the evidence field the focus next frame (a dialog filled it, or none can be shown).
@@ -85,6 +88,7 @@ impl Default for ChecklistView {
             opened: BTreeSet::new(),
             status: StatusFilter::Live,
             selected: None,
+            show_selected: false,
             text: String::new(),
             evidence: String::new(),
             focus_evidence: false,
@@ -568,6 +572,7 @@ impl ChecklistView {
                             });
                             if clicked || row.response().clicked() {
                                 self.selected = Some(item.key().clone());
+                                self.show_selected = true;
                                 self.clear_form();
                                 self.reporter_unit = item.spec.unit_name.clone();
                             }
@@ -587,7 +592,10 @@ impl ChecklistView {
     ) {
         let tr = cx.tr;
         ui.group(|ui| {
-            ui.heading(format!("{} · {}", item.spec.unit_name, item.spec.text));
+            let heading = ui.heading(format!("{} · {}", item.spec.unit_name, item.spec.text));
+            if std::mem::take(&mut self.show_selected) && !ui.is_rect_visible(heading.rect) {
+                heading.scroll_to_me(Some(egui::Align::TOP));
+            }
             ui.label(tr.f(T::RespFeedbackExpected, &[&item.spec.feedback]));
             // What the officer does comes first, so its buttons are on the screen; what was
             // recorded and checked follows.
